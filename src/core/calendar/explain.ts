@@ -1,0 +1,107 @@
+/**
+ * Chinese explanations of due dates, e.g.
+ * "自2025年1月20日次日起算20个工作日，跳过春节假期1月28日至2月4日，1月26日、2月8日调休上班，至2025年2月21日届满".
+ * Only type imports from calendar.ts, so there is no runtime import cycle.
+ */
+import type { Calendar, DueInput } from './calendar.ts';
+
+const HOLIDAY = 2;
+const MAKEUP = 3;
+
+function parts(date: string): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** "2025年1月20日" */
+export function formatDateZh(date: string): string {
+  const [y, m, d] = parts(date);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "1月28日" when in `refYear`, else with the year. */
+function short(date: string, refYear: number): string {
+  const [y, m, d] = parts(date);
+  return y === refYear ? `${m}月${d}日` : `${y}年${m}月${d}日`;
+}
+
+function range(a: string, b: string, refYear: number): string {
+  if (a === b) return short(a, refYear);
+  return `${short(a, refYear)}至${short(b, Number(a.slice(0, 4)))}`;
+}
+
+function holidayLabel(name: string | undefined): string {
+  if (!name) return '法定节假日';
+  return /假期?$|节假日$/.test(name) ? name : `${name}假期`;
+}
+
+/** Holiday blocks (contiguous 法定节假日, names joined) and make-up working days inside days (fromIdx, toIdx]. */
+function holidaysAndMakeUps(cal: Calendar, fromIdx: number, toIdx: number, refYear: number): { holidays: string[]; makeUps: string[] } {
+  const holidays: string[] = [];
+  const makeUps: string[] = [];
+  let runStart = -1;
+  let runNames: string[] = [];
+  const flush = (end: number) => {
+    if (runStart >= 0) {
+      const label = runNames.length ? holidayLabel(runNames.join('、')) : '法定节假日';
+      holidays.push(`${label}${range(cal.dateAt(runStart), cal.dateAt(end), refYear)}`);
+    }
+    runStart = -1;
+    runNames = [];
+  };
+  for (let i = fromIdx + 1; i <= toIdx; i++) {
+    const k = cal.kindAt(i);
+    if (k === HOLIDAY) {
+      // 2025: 国庆节 and 中秋 share one block; report it once as "国庆节、中秋假期10月1日至10月8日".
+      const name = cal.nameAt(i);
+      if (runStart < 0) runStart = i;
+      if (name && !runNames.includes(name)) runNames.push(name);
+      continue;
+    }
+    flush(i - 1);
+    if (k === MAKEUP) makeUps.push(short(cal.dateAt(i), refYear));
+  }
+  flush(toIdx);
+  return { holidays, makeUps };
+}
+
+export function provisionalNote(years: number[]): string {
+  if (!years.length) return '';
+  return `（${years.map((y) => `${y}年`).join('、')}节假日安排尚未公布，暂按周一至周五计算）`;
+}
+
+export function explainDue(
+  cal: Calendar,
+  input: DueInput,
+  fromIdx: number,
+  nominalIdx: number,
+  dueIdx: number,
+  provisionalYears: number[],
+): string {
+  const from = cal.dateAt(fromIdx);
+  const refYear = Number(from.slice(0, 4));
+  const work = input.unit === 'workday';
+  const out: string[] = [];
+  out.push(`自${formatDateZh(from)}次日起算${input.countText ?? `${input.count}${work ? '个工作日' : '日'}`}`);
+  if (work) {
+    const { holidays, makeUps } = holidaysAndMakeUps(cal, fromIdx, dueIdx, refYear);
+    if (holidays.length) out.push(`跳过${holidays.join('、')}`);
+    if (makeUps.length) out.push(`${makeUps.join('、')}调休上班`);
+  }
+  for (const e of input.excluded ?? []) {
+    const a = Math.max(cal.index(e.from), fromIdx);
+    const b = cal.index(e.to);
+    if (b <= a) continue;
+    const n = work ? cal.cumAt(b) - cal.cumAt(a) : b - a;
+    out.push(`${e.reason ?? '暂停'}期间${range(e.from, e.to, refYear)}（${n}${work ? '个工作日' : '日'}）不计算在内`);
+  }
+  if (nominalIdx !== dueIdx) {
+    const name = cal.nameAt(nominalIdx);
+    out.push(
+      `${formatDateZh(cal.dateAt(nominalIdx))}为期间最后一日，该日为法定休假日${name ? `（${name}）` : ''}，` +
+        `依照民事诉讼法第八十五条顺延至${formatDateZh(cal.dateAt(dueIdx))}届满`,
+    );
+  } else {
+    out.push(`至${formatDateZh(cal.dateAt(dueIdx))}届满`);
+  }
+  return out.join('，') + provisionalNote(provisionalYears);
+}

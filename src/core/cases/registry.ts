@@ -1,0 +1,22 @@
+import type { ProcedureDef } from '../procedure/engine.ts';
+import { AppError } from '../errors.ts';
+
+/** Which procedures exist, and the module each belongs to. Modules register theirs at startup. */
+export interface ProcedureEntry { def: ProcedureDef; module: string; moduleLabel: string }
+
+export interface ProcedureRegistry {
+  get(code: string): ProcedureEntry;
+  all(): ProcedureEntry[];
+}
+
+export function createRegistry(entries: ProcedureEntry[]): ProcedureRegistry {
+  const byCode = new Map(entries.map((e) => [e.def.code, e]));
+  return {
+    get(code) {
+      const entry = byCode.get(code);
+      if (!entry) throw new AppError('INTERNAL', `未注册的程序：${code}`);
+      return entry;
+    },
+    all: () => [...byCode.values()],
+  };
+}

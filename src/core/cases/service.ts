@@ -1,0 +1,126 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../clock.ts';
+import { inTx, type Ctx } from '../context.ts';
+import type { Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize } from '../auth/policy.ts';
+import { scopeOf } from '../orgs/service.ts';
+import { check, evaluate, type CaseEvent, type CaseState } from '../procedure/engine.ts';
+import type { Calendar } from '../calendar/calendar.ts';
+import { caseEvents, cases } from './schema.ts';
+import { syncSteps, type StepChange } from './steps.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export interface ActInput { action: string; on: string; data?: Record<string, unknown> }
+
+export async function loadHistory(tx: Tx | Ctx['db'], caseId: string): Promise<CaseEvent[]> {
+  const rows = await tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+  return rows.map((r) => ({ type: r.type, on: r.on, seq: r.seq, actorRoles: r.actorRoles, data: r.data as Record<string, unknown> }));
+}
+
+function refuse(code: string, message: string): never {
+  throw new AppError('ACTION_NOT_ALLOWED', message, { details: { reason: code } });
+}
+
+/** Applies one act: engine check → event row → steps → case status → audit, in the caller's transaction. */
+async function applyAct(tx: Tx, ctx: Ctx, actor: Actor, c: CaseRow, history: CaseEvent[], input: ActInput, now: Date): Promise<CaseState> {
+  const { def } = ctx.procedures.get(c.procedure);
+  const cal = ctx.calendar.current();
+  const event = { type: input.action, on: input.on, actorRoles: actor.roles, data: input.data ?? {} };
+  if (input.on > ctx.clock.today()) refuse('future_date', '办理日期不能晚于今天');
+  const verdict = check(def, history, event, cal);
+  if (!verdict.ok) refuse(verdict.code, verdict.message);
+  const seq = history.length + 1;
+  await tx.insert(caseEvents).values({ id: newId(), caseId: c.id, seq, type: event.type, on: event.on, at: now, actorId: actor.userId, actorRoles: actor.roles, data: event.data });
+  const state = evaluate(def, [...history, { ...event, seq }], cal, ctx.clock.today());
+  await syncSteps(tx, c, state, input.on);
+  const final = def.statuses.find((s) => s.code === state.status)?.final;
+  await tx
+    .update(cases)
+    .set({ status: state.status, outcome: state.outcome ?? null, closedOn: final ? input.on : null })
+    .where(eq(cases.id, c.id));
+  await appendAudit(
+    tx,
+    { actorId: actor.userId, orgId: actor.orgId, action: `case.${event.type}`, entityType: 'case', entityId: c.id, payload: { procedure: c.procedure, seq, on: event.on, data: event.data, status: state.status, warnings: verdict.warnings } },
+    now,
+  );
+  return state;
+}
+
+/** Starts a tracked case with its first act (e.g. 收到申请). Modules call this inside their own use case. */
+export async function openCase(
+  ctx: Ctx,
+  actor: Actor,
+  input: { procedure: string; title: string; orgId: string; first: ActInput },
+  tx?: Tx,
+): Promise<CaseRow> {
+  const entry = ctx.procedures.get(input.procedure);
+  const run = async (t: Tx) => {
+    const departmentId = await scopeOf(t, input.orgId);
+    authorize(actor, 'case', 'act', { departmentId });
+    const now = ctx.clock.now();
+    const [c] = await t
+      .insert(cases)
+      .values({ id: newId(), module: entry.module, procedure: entry.def.code, title: input.title, departmentId, orgId: input.orgId, status: entry.def.initialStatus, createdBy: actor.userId, createdAt: now })
+      .returning();
+    await applyAct(t, ctx, actor, c, [], input.first, now);
+    const [fresh] = await t.select().from(cases).where(eq(cases.id, c.id));
+    return fresh;
+  };
+  return tx ? run(tx) : inTx(ctx, run);
+}
+
+/** Loads a case the actor may see, or 404. */
+export async function getCase(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUpdate = false): Promise<CaseRow> {
+  const db = tx ?? ctx.db;
+  const q = db.select().from(cases).where(eq(cases.id, id));
+  const [c] = forUpdate ? await q.for('update') : await q;
+  if (!c) throw notFound('案件');
+  authorize(actor, 'case', 'read', c);
+  return c;
+}
+
+/** Records an act on a case; the row lock serialises concurrent acts on one case. */
+export async function recordAction(ctx: Ctx, actor: Actor, caseId: string, input: ActInput): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const c = await getCase(ctx, actor, caseId, tx, true);
+    authorize(actor, 'case', 'act', c);
+    const history = await loadHistory(tx, c.id);
+    await applyAct(tx, ctx, actor, c, history, input, ctx.clock.now());
+  });
+}
+
+export async function caseState(ctx: Ctx, c: CaseRow, history?: CaseEvent[]): Promise<CaseState> {
+  const { def } = ctx.procedures.get(c.procedure);
+  return evaluate(def, history ?? (await loadHistory(ctx.db, c.id)), ctx.calendar.current(), ctx.clock.today());
+}
+
+/**
+ * After the calendar changed (a State Council notice was entered), every open case is re-evaluated
+ * and its steps' due dates updated; each case whose deadlines moved gets an audit event.
+ */
+export async function recomputeOpenDeadlines(tx: Tx, ctx: Ctx, cal: Calendar, actorId: string | null, reason: string): Promise<number> {
+  const open = await tx.select().from(cases).where(sql`${cases.closedOn} is null`);
+  const today = ctx.clock.today();
+  const now = ctx.clock.now();
+  let changed = 0;
+  const ids = open.map((c) => c.id);
+  const all = ids.length ? await tx.select().from(caseEvents).where(inArray(caseEvents.caseId, ids)).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)) : [];
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const r of all) {
+    const list = byCase.get(r.caseId) ?? [];
+    list.push({ type: r.type, on: r.on, seq: r.seq, actorRoles: r.actorRoles, data: r.data as Record<string, unknown> });
+    byCase.set(r.caseId, list);
+  }
+  for (const c of open) {
+    const { def } = ctx.procedures.get(c.procedure);
+    const state = evaluate(def, byCase.get(c.id) ?? [], cal, today);
+    const changes: StepChange[] = await syncSteps(tx, c, state, today);
+    if (changes.length === 0) continue;
+    changed += changes.length;
+    await appendAudit(tx, { actorId, orgId: c.orgId, action: 'case.deadlinesRecomputed', entityType: 'case', entityId: c.id, payload: { reason, changes } }, now);
+  }
+  return changed;
+}

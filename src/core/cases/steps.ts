@@ -1,0 +1,61 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { newId } from '../clock.ts';
+import type { Tx } from '../db/client.ts';
+import type { CaseState } from '../procedure/engine.ts';
+import { caseSteps } from './schema.ts';
+
+// Roles whose steps belong to the handling division (科室); the others are department-wide
+// (the legal office, the leaders) and are seen by everyone with the role in the department.
+const DIVISION_ROLES = new Set(['staff', 'officer']);
+
+export interface CaseScope { id: string; departmentId: string; orgId: string }
+
+export interface StepChange { step: string; label: string; before: string | null; after: string | null }
+
+/**
+ * Makes the case_steps rows match the engine's open steps: new ones are inserted, changed due
+ * dates updated, vanished ones marked done on `on`. Returns due-date changes (for the audit).
+ */
+export async function syncSteps(tx: Tx, c: CaseScope, state: CaseState, on: string): Promise<StepChange[]> {
+  const rows = await tx.select().from(caseSteps).where(and(eq(caseSteps.caseId, c.id), eq(caseSteps.status, 'open')));
+  const byStep = new Map(rows.map((r) => [r.step, r]));
+  const changes: StepChange[] = [];
+  for (const open of state.openSteps) {
+    const due = open.due;
+    const values = {
+      dueDate: due?.date ?? null,
+      unit: due?.unit ?? null,
+      provisional: due?.provisional ?? false,
+      explanation: due?.explanation ?? (open.paused ? '期限暂停计算' : ''),
+      legalBasis: due?.legalBasis ?? null,
+      overdue: open.overdue,
+    };
+    const row = byStep.get(open.step);
+    byStep.delete(open.step);
+    if (!row) {
+      const divisional = open.roles.some((r) => DIVISION_ROLES.has(r)) && c.orgId !== c.departmentId;
+      await tx.insert(caseSteps).values({
+        id: newId(),
+        caseId: c.id,
+        step: open.step,
+        label: open.label,
+        roles: open.roles,
+        departmentId: c.departmentId,
+        orgId: divisional ? c.orgId : null,
+        status: 'open',
+        openedOn: open.openedOn ?? on,
+        ...values,
+      });
+      continue;
+    }
+    if (row.dueDate !== values.dueDate || row.explanation !== values.explanation || row.provisional !== values.provisional || row.overdue !== values.overdue) {
+      if (row.dueDate !== values.dueDate) changes.push({ step: open.step, label: open.label, before: row.dueDate, after: values.dueDate });
+      await tx.update(caseSteps).set(values).where(eq(caseSteps.id, row.id));
+    }
+  }
+  const finished = [...byStep.values()].map((r) => r.id);
+  if (finished.length) {
+    await tx.update(caseSteps).set({ status: 'done', doneOn: on }).where(inArray(caseSteps.id, finished));
+  }
+  return changes;
+}

@@ -1,0 +1,91 @@
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Ctx } from '../context.ts';
+import type { Actor } from '../auth/actor.ts';
+import { daysLeft, type Unit } from '../calendar/calendar.ts';
+import { organisations } from '../orgs/schema.ts';
+import { cases, caseSteps } from './schema.ts';
+
+/** Within this many working days a due date shows amber (issue #2: 3 个工作日). */
+export const DUE_SOON_WORKDAYS = 3;
+
+export interface WorkItem {
+  stepId: string;
+  caseId: string;
+  caseTitle: string;
+  module: string;
+  moduleLabel: string;
+  procedureLabel: string;
+  stepCode: string;
+  stepLabel: string;
+  dueDate: string | null;
+  unit: Unit;
+  daysLeft: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  provisional: boolean;
+  explanation: string;
+  orgName: string;
+}
+
+/**
+ * 我的待办: open steps of the actor's department for a role the actor holds, restricted to the
+ * actor's division for division-level steps; soonest due first, undated last. One indexed query.
+ */
+export async function worklist(ctx: Ctx, actor: Actor, limit = 500): Promise<{ today: string; items: WorkItem[] }> {
+  const today = ctx.clock.today();
+  const cal = ctx.calendar.current();
+  const rows = await ctx.db
+    .select({
+      stepId: caseSteps.id,
+      caseId: caseSteps.caseId,
+      caseTitle: cases.title,
+      module: cases.module,
+      procedure: cases.procedure,
+      stepCode: caseSteps.step,
+      stepLabel: caseSteps.label,
+      dueDate: caseSteps.dueDate,
+      unit: caseSteps.unit,
+      provisional: caseSteps.provisional,
+      explanation: caseSteps.explanation,
+      orgName: organisations.name,
+    })
+    .from(caseSteps)
+    .innerJoin(cases, eq(cases.id, caseSteps.caseId))
+    .innerJoin(organisations, eq(organisations.id, cases.orgId))
+    .where(
+      and(
+        eq(caseSteps.status, 'open'),
+        eq(caseSteps.departmentId, actor.departmentId),
+        sql`${caseSteps.roles} && ${sql.param(actor.roles)}::text[]`,
+        actor.orgId === actor.departmentId ? undefined : or(isNull(caseSteps.orgId), eq(caseSteps.orgId, actor.orgId)),
+      ),
+    )
+    .orderBy(sql`${caseSteps.dueDate} asc nulls last`, caseSteps.id)
+    .limit(limit);
+  const items = rows.map((r): WorkItem => {
+    const unit = (r.unit ?? 'workday') as Unit;
+    const left = r.dueDate ? daysLeft(cal, today, r.dueDate, unit) : null;
+    const overdue = !!r.dueDate && r.dueDate < today;
+    const soonLine = r.dueDate ? cal.workdaysBetween(today, r.dueDate) : null;
+    const entry = ctx.procedures.get(r.procedure);
+    return {
+      stepId: r.stepId,
+      caseId: r.caseId,
+      caseTitle: r.caseTitle,
+      module: r.module,
+      moduleLabel: entry.moduleLabel,
+      procedureLabel: entry.def.label,
+      stepCode: r.stepCode,
+      stepLabel: r.stepLabel,
+      dueDate: r.dueDate,
+      unit,
+      daysLeft: left,
+      overdue,
+      dueSoon: !overdue && soonLine !== null && soonLine <= DUE_SOON_WORKDAYS,
+      provisional: r.provisional,
+      explanation: r.explanation,
+      orgName: r.orgName,
+    };
+  });
+  return { today, items };
+}

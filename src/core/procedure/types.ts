@@ -1,0 +1,299 @@
+/**
+ * Procedures are data (DESIGN.md). A module declares its statutory procedure with these types and
+ * the engine (evaluate / check) enforces it; when the law changes, one declaration changes.
+ *
+ * Vocabulary:
+ * - an ACTION is what a user does (receive, answer, extend …); each recorded action is a CaseEvent;
+ * - a STEP is pending work shown in 待办 (open while its `open` condition holds), optionally driven by a CLOCK;
+ * - a CLOCK is a statutory period: started/restarted/paused/resumed/extended/overridden/stopped by actions;
+ * - a GATE is a prerequisite with the Chinese reason shown when it blocks an action.
+ */
+import type { Unit } from '../calendar/calendar.ts';
+
+export type { Unit };
+
+/** One recorded act in the case history. `on` is the legal date the act happened (YYYY-MM-DD). */
+export interface CaseEvent {
+  type: string; // action code
+  on: string;
+  seq: number;
+  actorRoles?: string[];
+  data?: Record<string, unknown>;
+}
+
+export type NewCaseEvent = Omit<CaseEvent, 'seq'>;
+
+// ---------- conditions (data, evaluated by the engine) ----------
+
+export type Scalar = string | number | boolean | null;
+
+/**
+ * A condition on the case so far. "As of" is `today` in evaluate() and the new event's date in check().
+ * - done / notDone: whether any of the actions has happened;
+ * - status: the case status is one of these;
+ * - last: the latest occurrence of `action` has data[field] equal to `eq` / one of `in` (false if never happened);
+ * - data: the event being checked has data[field] equal to `eq` / one of `in` (evaluate(): no event, value undefined);
+ * - latest: among the listed actions, the one that happened last is `is` (e.g. a review concluded after its submission);
+ * - clock: the clock's state is one of `state`, and/or it is (not) overdue as of the date.
+ */
+export type Cond =
+  | { done: string | string[] }
+  | { notDone: string | string[] }
+  | { status: string | string[] }
+  | { last: string; field: string; eq?: Scalar; in?: Scalar[] }
+  | { data: string; eq?: Scalar; in?: Scalar[] }
+  | { latest: string[]; is: string }
+  | { clock: string; state?: ClockRunState | ClockRunState[]; overdue?: boolean }
+  | { all: Cond[] }
+  | { any: Cond[] }
+  | { not: Cond };
+
+/** A prerequisite: when `when` does not hold, the action is blocked with `code` and the Chinese `message`. */
+export interface Gate {
+  when: Cond;
+  code: string;
+  message: string;
+}
+
+// ---------- fields (what data an action needs; a generic UI renders a form from them) ----------
+
+export type FieldType = 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'select';
+
+export interface FieldSpec {
+  name: string;
+  label: string; // Chinese
+  type: FieldType;
+  required?: boolean;
+  /** Required unless the actor has one of these roles (e.g. a recorded approver unless the actor is the leader). */
+  requiredUnlessRole?: string[];
+  /** Required only when this condition holds (conditions may look at the event's own data). */
+  requiredWhen?: Cond;
+  options?: Array<{ value: string; label: string }>;
+  /** Bounds for numbers. */
+  min?: number;
+  max?: number;
+  help?: string; // Chinese hint
+}
+
+// ---------- date rules (minimum durations, maximum spans) ----------
+
+/** A date: this event's date, a field of this event, or (the date or a field of) the latest earlier `action`. */
+export type DateRef = 'event' | { field: string } | { action: string; field?: string };
+
+export interface Span {
+  count: number;
+  unit: Unit;
+}
+
+/**
+ * `to` must be ≥ `from` + min and ≤ `from` + max (start day not counted). Skipped when a referenced
+ * date is missing or `when` does not hold. severity 'warn' reports without refusing (e.g. "一般不少于").
+ */
+export interface DateRule {
+  from: DateRef;
+  to: DateRef;
+  min?: Span;
+  max?: Span;
+  when?: Cond;
+  code: string;
+  message: string;
+  severity?: 'error' | 'warn';
+}
+
+// ---------- actions ----------
+
+export interface ActionEffect {
+  when?: Cond; // may look at the event's own data
+  status?: string;
+  /** A fixed outcome code, or the value of one of the event's fields. */
+  outcome?: string | { field: string };
+}
+
+export interface ActionDef {
+  code: string;
+  label: string; // Chinese
+  roles: string[];
+  fields?: FieldSpec[];
+  /** Statuses in which the action is offered at all; default: every non-final status. */
+  statuses?: string[];
+  /** May happen only once; the message explains why not again. */
+  once?: { code?: string; message: string };
+  requires?: Gate[];
+  /** Must happen on or before this clock's due date (e.g. 补正告知 within 7 WD, 条例 Art 30). */
+  within?: { clock: string; code?: string; message: string };
+  dateRules?: DateRule[];
+  effects?: ActionEffect[];
+}
+
+// ---------- clocks ----------
+
+export type ClockRunState = 'notStarted' | 'running' | 'paused' | 'stopped';
+
+/** An action that (re)anchors a clock. The anchor is the event's date, or the date in `dateField` when given. */
+export interface Trigger {
+  action: string;
+  dateField?: string;
+  /** Chinese note put before the explanation, e.g. "收到补正后的申请，重新起算（条例第30条）". */
+  note?: string;
+}
+
+/**
+ * Pause semantics: a pause recorded on date P and resumed on date R excludes the days in (P, R]
+ * from the count. When `lapse` names another clock (e.g. the third party's 15-WD reply window) and
+ * no resume was recorded, the pause ends on that clock's due date once it has passed; a late resume
+ * cannot lengthen the pause beyond it either.
+ */
+export interface PauseDef {
+  action: string;
+  reason: string; // Chinese, used in explanations: "征求第三方意见"
+  resume: string[];
+  lapse?: string;
+}
+
+/** Extension: adds `field` units (a number in the event's data); the total over the clock's life is capped. */
+export interface ExtendDef {
+  action: string;
+  field: string;
+  cap: number;
+}
+
+/** A custom due date with a reason (条例 Art 35 合理期限). */
+export interface OverrideDef {
+  action: string;
+  dateField: string;
+  reasonField: string;
+}
+
+export interface ClockDef {
+  code: string;
+  label: string; // Chinese
+  unit: Unit;
+  /** Statutory length; omit when the due date is set by the starting action (`dueField`). */
+  count?: number;
+  /** The due date is this field of the starting event (e.g. the 补正期限 given to the applicant). */
+  dueField?: string;
+  /** Calendar-day periods ending on a 法定休假日 roll to the next working day (民诉法 Art 85). */
+  rollForward?: boolean;
+  legalBasis?: string;
+  /**
+   * A window for an optional act (e.g. the 7-WD window to ask for 补正): when it passes the window
+   * just closes, it is never reported overdue. Use with ActionDef.within.
+   */
+  window?: boolean;
+  start: Trigger[];
+  /** Re-anchors the clock at the event's date and discards earlier pauses, extensions and override. */
+  restart?: Trigger[];
+  /** Actions that satisfy (stop) the clock. */
+  stop?: string[];
+  pause?: PauseDef[];
+  extend?: ExtendDef;
+  override?: OverrideDef;
+}
+
+// ---------- steps and the procedure ----------
+
+export interface StepDef {
+  code: string;
+  label: string; // Chinese
+  roles: string[];
+  open: Cond;
+  /** The clock whose due date is this step's deadline. */
+  clock?: string;
+}
+
+export interface StatusDef {
+  code: string;
+  label: string; // Chinese
+  final?: boolean;
+}
+
+export interface ProcedureDef {
+  code: string;
+  label: string; // Chinese
+  statuses: StatusDef[];
+  initialStatus: string;
+  /** Role code → Chinese label, for messages. */
+  roleLabels?: Record<string, string>;
+  steps: StepDef[];
+  actions: ActionDef[];
+  clocks: ClockDef[];
+  /** Outcome code → Chinese label. */
+  outcomes?: Array<{ code: string; label: string }>;
+}
+
+// ---------- results ----------
+
+export interface DueInfo {
+  date: string;
+  unit: Unit;
+  provisional: boolean;
+  explanation: string;
+  legalBasis?: string;
+}
+
+export interface OpenStep {
+  step: string;
+  label: string;
+  roles: string[];
+  /** When the step's clock was anchored, else the date of the latest event. */
+  openedOn?: string;
+  due?: DueInfo;
+  overdue: boolean;
+  daysLeft?: number;
+  /** The step's clock is paused (no due date while paused). */
+  paused?: boolean;
+}
+
+export interface AllowedAction {
+  action: string;
+  label: string;
+  roles: string[];
+  fields?: FieldSpec[];
+}
+
+export interface BlockedAction {
+  action: string;
+  label: string;
+  roles: string[];
+  code: string;
+  reason: string; // Chinese
+}
+
+export interface ClockState {
+  clock: string;
+  label: string;
+  state: ClockRunState;
+  unit: Unit;
+  startedOn?: string;
+  due?: string;
+  provisional?: boolean;
+  explanation?: string;
+  legalBasis?: string;
+  overdue: boolean;
+  daysLeft?: number;
+  stoppedOn?: string;
+  /** Stopped after its due date (e.g. answered late). */
+  late?: boolean;
+  extended: number;
+  cap?: number;
+  pauses: Array<{ from: string; to?: string; reason: string }>;
+  override?: { date: string; reason: string };
+}
+
+export interface CaseState {
+  status: string;
+  statusLabel: string;
+  outcome?: string;
+  outcomeLabel?: string;
+  openSteps: OpenStep[];
+  allowed: AllowedAction[];
+  blocked: BlockedAction[];
+  clocks: ClockState[];
+}
+
+export interface CheckIssue {
+  code: string;
+  message: string;
+}
+
+export type CheckResult = { ok: true; warnings?: CheckIssue[] } | { ok: false; code: string; message: string };

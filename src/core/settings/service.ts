@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../db/client.ts';
+import { inTx, type Ctx } from '../context.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Actor } from '../auth/actor.ts';
+import { settings } from './schema.ts';
+
+/**
+ * A setting is a key, a zod schema with Chinese field labels, and defaults. Values are cached per
+ * process for a short time (several instances converge within `ttlMs`).
+ */
+export interface SettingDef<T> { key: string; label: string; schema: z.ZodType<T>; defaults: T }
+
+export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {
+  return def;
+}
+
+const cache = new Map<string, { value: unknown; at: number }>();
+
+export async function getSetting<T>(db: DbOrTx, def: SettingDef<T>, nowMs: number, ttlMs = 30_000): Promise<T> {
+  const hit = cache.get(def.key);
+  if (hit && nowMs - hit.at < ttlMs) return hit.value as T;
+  const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
+  const parsed = row ? def.schema.safeParse({ ...(def.defaults as object), ...(row.value as object) }) : undefined;
+  const value = parsed?.success ? parsed.data : def.defaults;
+  cache.set(def.key, { value, at: nowMs });
+  return value;
+}
+
+export async function putSetting<T>(db: DbOrTx, def: SettingDef<T>, value: T, now: Date): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: def.key, value: value as object, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: value as object, updatedAt: now } });
+  cache.delete(def.key);
+}
+
+/** 等保2.0 三级 defaults: 8+ chars of 3 classes, lock 15 min after 5 failures, 30 min idle timeout. */
+export const securitySettings = defineSetting({
+  key: 'security',
+  label: '安全设置',
+  schema: z.object({
+    passwordMinLength: z.number().int().min(8).max(64).describe('密码最小长度'),
+    maxFailedLogins: z.number().int().min(3).max(10).describe('登录失败锁定次数'),
+    lockoutMinutes: z.number().int().min(5).max(1440).describe('锁定时长（分钟）'),
+    idleTimeoutMinutes: z.number().int().min(5).max(30).describe('空闲超时（分钟）'),
+  }),
+  defaults: { passwordMinLength: 8, maxFailedLogins: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30 },
+});
+export type SecuritySettings = z.infer<typeof securitySettings.schema>;
+
+export async function updateSecuritySettings(ctx: Ctx, actor: Actor, value: SecuritySettings): Promise<void> {
+  const now = ctx.clock.now();
+  await inTx(ctx, async (tx) => {
+    await putSetting(tx, securitySettings, value, now);
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.security', entityType: 'settings', entityId: 'security', payload: value }, now);
+  });
+}

@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../clock.ts';
+import { inTx, type Ctx } from '../context.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Actor } from '../auth/actor.ts';
+import { sessions, users } from '../auth/schema.ts';
+import { generateInitialPassword, hashPassword } from '../auth/password.ts';
+import { ADMIN_ROLES, ROLE_LABELS, type Role } from '../auth/roles.ts';
+import { organisations } from '../orgs/schema.ts';
+import { scopeOf } from '../orgs/service.ts';
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  roles: Role[];
+  active: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+}
+
+export async function listUsers(ctx: Ctx): Promise<UserView[]> {
+  const rows = await ctx.db
+    .select({ user: users, orgName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .orderBy(users.username);
+  const now = ctx.clock.now();
+  return rows.map(({ user: u, orgName }) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    orgId: u.orgId,
+    orgName,
+    roles: u.roles as Role[],
+    active: u.active,
+    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
+    mustChangePassword: u.mustChangePassword,
+  }));
+}
+
+async function getUser(ctx: Ctx, id: string) {
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, id));
+  if (!u) throw notFound('用户');
+  return u;
+}
+
+/** 系统管理员 creates accounts (without roles: the 安全管理员 grants them) with a one-time initial password. */
+export async function createUser(
+  ctx: Ctx,
+  actor: Actor | null,
+  input: { username: string; displayName: string; orgId: string; roles?: Role[]; password?: string; mustChangePassword?: boolean },
+): Promise<{ id: string; initialPassword: string }> {
+  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken) throw new AppError('CONFLICT', `用户名：“${input.username}”已被使用`, { fields: [{ path: 'username', message: '已被使用' }] });
+  const roles = input.roles ?? [];
+  checkSeparation(roles);
+  const departmentId = await scopeOf(ctx.db, input.orgId);
+  const initialPassword = input.password ?? generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const now = ctx.clock.now();
+  const id = newId();
+  await inTx(ctx, async (tx) => {
+    await tx.insert(users).values({
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      orgId: input.orgId,
+      departmentId,
+      passwordHash,
+      roles,
+      mustChangePassword: input.mustChangePassword ?? true,
+      createdAt: now,
+    });
+    await appendAudit(tx, { actorId: actor?.userId ?? null, orgId: actor?.orgId ?? input.orgId, action: 'user.create', entityType: 'user', entityId: id, payload: { username: input.username, displayName: input.displayName, orgId: input.orgId, roles } }, now);
+  });
+  return { id, initialPassword };
+}
+
+export async function updateUser(ctx: Ctx, actor: Actor, id: string, patch: { displayName?: string; orgId?: string; active?: boolean }): Promise<void> {
+  await getUser(ctx, id);
+  if (patch.active === false && id === actor.userId) throw new AppError('CONFLICT', '不能停用自己的账号');
+  const departmentId = patch.orgId ? await scopeOf(ctx.db, patch.orgId) : undefined;
+  const now = ctx.clock.now();
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ ...patch, ...(departmentId ? { departmentId } : {}) }).where(eq(users.id, id));
+    if (patch.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'user.update', entityType: 'user', entityId: id, payload: patch }, now);
+  });
+}
+
+export async function resetPassword(ctx: Ctx, actor: Actor, id: string): Promise<{ initialPassword: string }> {
+  await getUser(ctx, id);
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const now = ctx.clock.now();
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'user.resetPassword', entityType: 'user', entityId: id }, now);
+  });
+  return { initialPassword };
+}
+
+/** 三员分立: one account never holds two of 系统管理员 / 安全管理员 / 审计管理员. */
+function checkSeparation(roles: Role[]) {
+  const admin = roles.filter((r) => ADMIN_ROLES.includes(r));
+  if (admin.length > 1) {
+    throw new AppError('SEPARATION_OF_DUTIES', `三员分立：${admin.map((r) => ROLE_LABELS[r]).join('、')}不能由同一账号兼任`);
+  }
+}
+
+export async function assignRoles(ctx: Ctx, actor: Actor, id: string, roles: Role[]): Promise<void> {
+  const user = await getUser(ctx, id);
+  checkSeparation(roles);
+  if (id === actor.userId) throw new AppError('SEPARATION_OF_DUTIES', '不能修改自己的角色');
+  const now = ctx.clock.now();
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ roles }).where(eq(users.id, id));
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'user.assignRoles', entityType: 'user', entityId: id, payload: { before: user.roles, after: roles } }, now);
+  });
+}
+
+export async function unlockUser(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  await getUser(ctx, id);
+  const now = ctx.clock.now();
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'user.unlock', entityType: 'user', entityId: id }, now);
+  });
+}

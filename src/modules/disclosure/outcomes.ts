@@ -1,0 +1,46 @@
+/**
+ * Outcome codes of a 依申请公开 request, one per row of table 三 (本年度办理结果) of the
+ * 政府信息公开工作年度报告 (国办公开办函〔2021〕30号, RULES §5.6). Every closed request maps to
+ * exactly one row; a partial disclosure counts only under （二）.
+ * Codes are stable (stored in cases.outcome); labels are the exact row texts.
+ */
+export interface DisclosureOutcome {
+  code: string;
+  /** Table 三 row group, e.g. "（三）不予公开". */
+  group: string;
+  /** Exact row label as printed in the table. */
+  label: string;
+  /** Legal basis in the 政府信息公开条例 (for the reply letter). */
+  basis?: string;
+}
+
+export const DISCLOSURE_OUTCOMES: readonly DisclosureOutcome[] = [
+  { code: 'disclose', group: '（一）予以公开', label: '予以公开', basis: '条例第三十六条第（一）（二）项' },
+  { code: 'partial', group: '（二）部分公开', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', basis: '条例第三十七条' },
+  { code: 'withhold_secret', group: '（三）不予公开', label: '属于国家秘密', basis: '条例第十四条' },
+  { code: 'withhold_law', group: '（三）不予公开', label: '其他法律行政法规禁止公开', basis: '条例第十四条' },
+  { code: 'withhold_safety', group: '（三）不予公开', label: '危及“三安全一稳定”', basis: '条例第十四条' },
+  { code: 'withhold_thirdParty', group: '（三）不予公开', label: '保护第三方合法权益', basis: '条例第十五条' },
+  { code: 'withhold_internal', group: '（三）不予公开', label: '属于三类内部事务信息', basis: '条例第十六条第一款' },
+  { code: 'withhold_process', group: '（三）不予公开', label: '属于四类过程性信息', basis: '条例第十六条第二款' },
+  { code: 'withhold_enforcement', group: '（三）不予公开', label: '属于行政执法案卷', basis: '条例第十六条第二款' },
+  { code: 'withhold_query', group: '（三）不予公开', label: '属于行政查询事项', basis: '条例第三十六条第（七）项' },
+  { code: 'unable_notHeld', group: '（四）无法提供', label: '本机关不掌握相关政府信息', basis: '条例第三十六条第（四）（五）项' },
+  { code: 'unable_needsCreation', group: '（四）无法提供', label: '没有现成信息需要另行制作', basis: '条例第三十八条' },
+  { code: 'unable_unclear', group: '（四）无法提供', label: '补正后申请内容仍不明确', basis: '条例第三十条' },
+  { code: 'reject_petition', group: '（五）不予处理', label: '信访举报投诉类申请', basis: '条例第三十九条第一款' },
+  { code: 'reject_repeat', group: '（五）不予处理', label: '重复申请', basis: '条例第三十六条第（六）项' },
+  { code: 'reject_publication', group: '（五）不予处理', label: '要求提供公开出版物', basis: '条例第三十九条第二款' },
+  { code: 'reject_excessive', group: '（五）不予处理', label: '无正当理由大量反复申请', basis: '条例第三十五条' },
+  { code: 'reject_confirm', group: '（五）不予处理', label: '要求行政机关确认或重新出具已获取信息' },
+  { code: 'other1', group: '（六）其他处理', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', basis: '条例第三十条' },
+  { code: 'other2', group: '（六）其他处理', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', basis: '国办函〔2020〕109号' },
+  { code: 'other3', group: '（六）其他处理', label: '其他' },
+];
+
+export type DisclosureOutcomeCode = (typeof DISCLOSURE_OUTCOMES)[number]['code'];
+
+export const OUTCOME_BY_CODE: ReadonlyMap<string, DisclosureOutcome> = new Map(DISCLOSURE_OUTCOMES.map((o) => [o.code, o]));
+
+/** Outcomes staff choose when answering (other1 / other2 come from abandon / fee actions, other3 from withdrawal or answer). */
+export const ANSWER_OUTCOMES: readonly DisclosureOutcome[] = DISCLOSURE_OUTCOMES.filter((o) => o.code !== 'other1' && o.code !== 'other2');

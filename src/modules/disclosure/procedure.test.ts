@@ -1,0 +1,229 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCalendar, type Calendar } from '../../core/calendar/calendar.ts';
+import { actionsFor, check, evaluate, type CaseEvent, type CaseState } from '../../core/procedure/engine.ts';
+import { DISCLOSURE_REQUEST, disclosureRequestProcedure } from './procedure.ts';
+import { DISCLOSURE_OUTCOMES } from './outcomes.ts';
+
+const cal = createCalendar({ overrides: [], officialYears: [] });
+const P = DISCLOSURE_REQUEST;
+
+type Step = [type: string, on: string, data?: Record<string, unknown>, roles?: string[]];
+const RECEIVE = { channel: 'online', applicantType: 'naturalPerson', applicantName: '张三', content: '2024年科技项目资金分配情况' };
+
+/** Builds a history, asserting that check() accepts every event on the way (histories are valid by construction). */
+function history(steps: Step[], c: Calendar = cal, proc = P): CaseEvent[] {
+  const h: CaseEvent[] = [];
+  for (const [type, on, data, roles] of steps) {
+    const ev = { type, on, data: data ?? (type === 'receive' ? RECEIVE : undefined), actorRoles: roles ?? ['staff'] };
+    const r = check(proc, h, ev, c);
+    assert.ok(r.ok, `${type} on ${on}: ${r.ok ? '' : `${r.code} ${r.message}`}`);
+    h.push({ ...ev, seq: h.length + 1 });
+  }
+  return h;
+}
+
+const step = (s: CaseState, code: string) => s.openSteps.find((x) => x.step === code);
+const clock = (s: CaseState, code: string) => s.clocks.find((x) => x.clock === code);
+
+const dueCases: Array<{ name: string; steps: Step[]; today: string; due?: string; paused?: boolean; provisional?: boolean; explain?: RegExp }> = [
+  { name: 'received 2025-01-20 (春节)', steps: [['receive', '2025-01-20']], today: '2025-01-21', due: '2025-02-21', explain: /跳过春节假期1月28日至2月4日，1月26日、2月8日调休上班/ },
+  { name: 'received 2025-09-25 (国庆/中秋)', steps: [['receive', '2025-09-25']], today: '2025-09-26', due: '2025-10-29' },
+  { name: 'plain March', steps: [['receive', '2025-03-03']], today: '2025-03-04', due: '2025-03-31' },
+  {
+    name: '补正 restarts the clock from the corrected application',
+    steps: [
+      ['receive', '2025-03-03'],
+      ['supplementRequest', '2025-03-05', { items: '请明确项目名称', supplementDueOn: '2025-03-20' }],
+      ['supplementReceived', '2025-03-14'],
+    ],
+    today: '2025-03-17',
+    due: '2025-04-14',
+    explain: /^收到补正后的申请.*重新起算.*自2025年3月14日次日起算20个工作日，跳过清明假期4月4日至4月6日/,
+  },
+  {
+    name: 'third-party consultation pauses (P, R]',
+    steps: [
+      ['receive', '2025-03-03'],
+      ['thirdPartyConsult', '2025-03-05', { thirdParty: '某科技公司' }],
+      ['thirdPartyReplied', '2025-03-12', { opinion: 'objection' }],
+    ],
+    today: '2025-03-13',
+    due: '2025-04-08',
+    explain: /征求第三方意见期间3月5日至3月12日（5个工作日）不计算在内/,
+  },
+  {
+    name: 'the third party stays silent: the pause ends when its 15-WD window lapses',
+    steps: [['receive', '2025-03-03'], ['thirdPartyConsult', '2025-03-05', { thirdParty: '某科技公司' }]],
+    today: '2025-03-27',
+    due: '2025-04-22',
+  },
+  {
+    name: 'a late reply cannot lengthen the pause',
+    steps: [
+      ['receive', '2025-03-03'],
+      ['thirdPartyConsult', '2025-03-05', { thirdParty: '某科技公司' }],
+      ['thirdPartyReplied', '2025-04-01', { opinion: 'consent' }],
+    ],
+    today: '2025-04-01',
+    due: '2025-04-22',
+  },
+  { name: 'while consulting there is no due date', steps: [['receive', '2025-03-03'], ['thirdPartyConsult', '2025-03-05', { thirdParty: '某科技公司' }]], today: '2025-03-10', paused: true },
+  {
+    name: 'other-organ consultation pauses too (Art 34)',
+    steps: [
+      ['receive', '2025-03-03'],
+      ['organConsult', '2025-03-05', { organ: '市财政局' }],
+      ['organReplied', '2025-03-12', { opinion: 'consent' }],
+    ],
+    today: '2025-03-13',
+    due: '2025-04-08',
+  },
+  {
+    name: 'extension of 20 WD approved by the leader',
+    steps: [['receive', '2025-01-20'], ['extend', '2025-02-20', { workdays: 20, noticeOn: '2025-02-20', reason: '需调取档案' }, ['leader']]],
+    today: '2025-02-24',
+    due: '2025-03-21',
+    explain: /20个工作日，经批准延长20个工作日（共40个工作日）/,
+  },
+  {
+    name: 'extension by staff with a recorded approver',
+    steps: [['receive', '2025-01-20'], ['extend', '2025-02-20', { workdays: 5, approver: '李主任', noticeOn: '2025-02-20', reason: '需调取档案' }]],
+    today: '2025-02-24',
+    due: '2025-02-28',
+  },
+  {
+    name: 'Art 35 custom deadline',
+    steps: [['receive', '2025-03-03'], ['setDeadline', '2025-03-10', { dueOn: '2025-04-30', reason: '申请数量明显超过合理范围', noticeOn: '2025-03-10' }, ['leader']]],
+    today: '2025-03-11',
+    due: '2025-04-30',
+    explain: /申请数量明显超过合理范围/,
+  },
+  { name: '2027 dates are provisional', steps: [['receive', '2026-12-20']], today: '2026-12-21', due: '2027-01-15', provisional: true, explain: /2027年节假日安排尚未公布，暂按周一至周五计算/ },
+  { name: '2026 dates are official', steps: [['receive', '2026-01-05']], today: '2026-01-06', due: '2026-02-02', provisional: false },
+];
+
+for (const c of dueCases) {
+  test(`answer clock: ${c.name}`, () => {
+    const s = evaluate(P, history(c.steps), cal, c.today);
+    const answer = step(s, 'answer');
+    assert.ok(answer, 'answer step is open');
+    if (c.paused) {
+      assert.equal(answer.paused, true);
+      assert.equal(answer.due, undefined);
+      assert.equal(clock(s, 'answer')?.state, 'paused');
+      return;
+    }
+    assert.equal(answer.due?.date, c.due);
+    assert.equal(answer.due?.legalBasis, '《政府信息公开条例》第三十三条');
+    if (c.provisional !== undefined) assert.equal(answer.due?.provisional, c.provisional);
+    if (c.explain) assert.match(answer.due!.explanation, c.explain);
+  });
+}
+
+const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; message?: RegExp }> = [
+  { name: 'unknown action', steps: [['receive', '2025-03-03']], next: ['approveEverything', '2025-03-04'], code: 'unknown_action' },
+  { name: 'date before the previous event', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-01', { outcome: 'disclose' }], code: 'date_order' },
+  { name: 'supplement only once', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }], ['supplementReceived', '2025-03-10']], next: ['supplementRequest', '2025-03-11', { items: 'y', supplementDueOn: '2025-03-25' }], code: 'supplement_once' },
+  { name: 'supplement after 7 WD', steps: [['receive', '2025-03-03']], next: ['supplementRequest', '2025-03-13', { items: 'x', supplementDueOn: '2025-03-25' }], code: 'deadline_passed', message: /7个工作日内/ },
+  { name: 'supplement period in the past', steps: [['receive', '2025-03-03']], next: ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-04' }], code: 'supplement_period' },
+  { name: 'abandon before the 补正 period ends', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }]], next: ['abandon', '2025-03-20'], code: 'supplement_not_lapsed' },
+  { name: 'answer while waiting for 补正', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }]], next: ['answer', '2025-03-10', { outcome: 'disclose' }], code: 'awaiting_supplement' },
+  { name: 'extension of 21 WD', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-20', { workdays: 21, noticeOn: '2025-02-20', reason: 'x' }, ['leader']], code: 'field_invalid' },
+  {
+    name: 'extensions totalling 21 WD',
+    steps: [['receive', '2025-01-20'], ['extend', '2025-02-10', { workdays: 10, noticeOn: '2025-02-10', reason: 'x' }, ['leader']]],
+    next: ['extend', '2025-02-11', { workdays: 11, noticeOn: '2025-02-11', reason: 'y' }, ['leader']],
+    code: 'cap_exceeded',
+    message: /不得超过20个工作日（已延长10个工作日，本次11个工作日）/,
+  },
+  { name: 'extension by staff without approver', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-20', { workdays: 5, noticeOn: '2025-02-20', reason: 'x' }], code: 'field_required', message: /批准人/ },
+  { name: 'extension after the period ended', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-24', { workdays: 5, noticeOn: '2025-02-24', reason: 'x' }, ['leader']], code: 'deadline_passed' },
+  { name: 'legal officer may not answer', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'disclose' }, ['legalOfficer']], code: 'role_forbidden', message: /工作人员或负责人/ },
+  { name: 'withholding needs reasons', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'withhold_process' }], code: 'field_required', message: /理由及依据/ },
+  { name: '“still unclear after 补正” needs a 补正', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'unable_unclear', reasons: 'x' }], code: 'outcome_needs_supplement' },
+  { name: 'unknown outcome code', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'maybe' }], code: 'field_invalid' },
+  { name: 'a second consultation while one is pending', steps: [['receive', '2025-03-03'], ['thirdPartyConsult', '2025-03-05', { thirdParty: 'A' }]], next: ['thirdPartyConsult', '2025-03-06', { thirdParty: 'B' }], code: 'consultation_pending' },
+  { name: 'closed case', steps: [['receive', '2025-03-03'], ['answer', '2025-03-10', { outcome: 'disclose' }]], next: ['extend', '2025-03-11', { workdays: 5, noticeOn: '2025-03-11', reason: 'x' }, ['leader']], code: 'case_closed', message: /本案已办结/ },
+];
+
+for (const r of refusals) {
+  test(`refused: ${r.name}`, () => {
+    const [type, on, data, roles] = r.next;
+    const res = check(P, history(r.steps), { type, on, data, actorRoles: roles ?? ['staff'] }, cal);
+    assert.equal(res.ok, false);
+    if (res.ok) return;
+    assert.equal(res.code, r.code, res.message);
+    assert.match(res.message, /[\u4e00-\u9fa5]/, 'message is Chinese');
+    if (r.message) assert.match(res.message, r.message);
+  });
+}
+
+test('no 补正 by the deadline: abandon closes the request as 其他处理-1', () => {
+  const h = history([
+    ['receive', '2025-03-03'],
+    ['supplementRequest', '2025-03-04', { items: '请提供身份证明', supplementDueOn: '2025-03-20' }],
+  ]);
+  const waiting = evaluate(P, h, cal, '2025-03-21');
+  assert.equal(step(waiting, 'answer'), undefined);
+  assert.equal(step(waiting, 'applicantSupplement')?.overdue, true);
+  assert.ok(waiting.allowed.some((a) => a.action === 'abandon'));
+  const closed = evaluate(P, history([...stepsOf(h), ['abandon', '2025-03-21']]), cal, '2025-03-21');
+  assert.equal(closed.status, 'closed');
+  assert.equal(closed.outcome, 'other1');
+  assert.match(closed.outcomeLabel ?? '', /逾期不补正/);
+  assert.deepEqual(closed.openSteps, []);
+});
+
+test('a late 补正 is accepted with a warning', () => {
+  const h = history([['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-10' }]]);
+  const r = check(P, h, { type: 'supplementReceived', on: '2025-03-12', actorRoles: ['staff'] }, cal);
+  assert.ok(r.ok && r.warnings?.[0].code === 'supplement_late');
+});
+
+test('the third party has its own 15-WD step while consulted', () => {
+  const s = evaluate(P, history([['receive', '2025-03-03'], ['thirdPartyConsult', '2025-03-05', { thirdParty: 'A', deliveredOn: '2025-03-06' }]]), cal, '2025-03-10');
+  assert.equal(step(s, 'thirdPartyReply')?.due?.date, '2025-03-27');
+  assert.deepEqual(step(s, 'thirdPartyReply')?.roles, ['thirdParty']);
+});
+
+test('allowed actions depend on role', () => {
+  const s = evaluate(P, history([['receive', '2025-03-03']]), cal, '2025-03-04');
+  const staff = actionsFor(s, ['staff']).map((a) => a.action);
+  const legal = actionsFor(s, ['legalOfficer']).map((a) => a.action);
+  assert.ok(staff.includes('answer') && staff.includes('supplementRequest') && !staff.includes('legalCheck'));
+  assert.deepEqual(legal, ['legalCheck']);
+  const answer = s.allowed.find((a) => a.action === 'answer');
+  assert.ok(answer?.fields?.some((f) => f.name === 'outcome' && f.options?.length === DISCLOSURE_OUTCOMES.length - 2));
+  const blocked = s.blocked.find((b) => b.action === 'abandon');
+  assert.match(blocked?.reason ?? '', /不能视为放弃申请/);
+});
+
+test('calendar overrides change the due date', () => {
+  const c = createCalendar({ overrides: [{ date: '2025-02-20', kind: 'holiday', name: '临时调整' }], officialYears: [] });
+  const s = evaluate(P, history([['receive', '2025-01-20']], c), c, '2025-01-21');
+  assert.equal(step(s, 'answer')?.due?.date, '2025-02-24');
+});
+
+test('overdue and late answers are visible', () => {
+  const h = history([['receive', '2025-01-20']]);
+  const s = evaluate(P, h, cal, '2025-02-25');
+  assert.equal(step(s, 'answer')?.overdue, true);
+  assert.equal(step(s, 'answer')?.daysLeft, -2);
+  const done = evaluate(P, history([['receive', '2025-01-20'], ['answer', '2025-02-24', { outcome: 'disclose' }]]), cal, '2025-02-25');
+  assert.equal(clock(done, 'answer')?.late, true);
+  assert.equal(done.outcome, 'disclose');
+});
+
+test('fee pause is configurable (RULES §14.3)', () => {
+  const steps: Step[] = [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }], ['feePaid', '2025-03-12']];
+  const paused = evaluate(P, history(steps), cal, '2025-03-13');
+  assert.equal(step(paused, 'answer')?.due?.date, '2025-04-08');
+  const noPause = disclosureRequestProcedure({ feePausesClock: false });
+  const s = evaluate(noPause, history(steps, cal, noPause), cal, '2025-03-13');
+  assert.equal(step(s, 'answer')?.due?.date, '2025-03-31');
+});
+
+function stepsOf(h: CaseEvent[]): Step[] {
+  return h.map((e) => [e.type, e.on, e.data, e.actorRoles]);
+}

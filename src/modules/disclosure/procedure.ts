@@ -1,0 +1,326 @@
+/**
+ * 依申请公开 (DisclosureRequest) under the 政府信息公开条例 (国务院令第711号, in force 2019-05-15),
+ * RULES §5.4 and §13. Declared as data; the procedure engine enforces it.
+ */
+import type { ActionDef, ClockDef, FieldSpec, Gate, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
+import { ANSWER_OUTCOMES, DISCLOSURE_OUTCOMES } from './outcomes.ts';
+
+export interface DisclosureSettings {
+  /**
+   * Whether the time between a fee notice and payment is excluded from the answer period.
+   * RULES §5.4 5c / §14.3: unverified ([M], "likely yes"), hence configurable.
+   */
+  feePausesClock?: boolean;
+}
+
+const GIO = '《政府信息公开条例》';
+
+/** Outcomes that need written reasons (条例 Art 36(3), Art 37). */
+const NEEDS_REASONS = DISCLOSURE_OUTCOMES.filter((o) => /^(partial|withhold_|unable_|reject_)/.test(o.code)).map((o) => o.code);
+
+const applicantTypes = [
+  // Table 三 columns (自然人 / 法人或其他组织 …), so the annual report can be counted from cases.
+  { value: 'naturalPerson', label: '自然人' },
+  { value: 'business', label: '商业企业' },
+  { value: 'research', label: '科研机构' },
+  { value: 'publicInterest', label: '社会公益组织' },
+  { value: 'legalService', label: '法律服务机构' },
+  { value: 'other', label: '其他' },
+];
+
+const channels = [
+  // 条例 Art 31: how the receipt date is determined depends on the channel.
+  { value: 'inPerson', label: '当面提交（提交之日）' },
+  { value: 'registeredPost', label: '邮政挂号/快递（签收之日）' },
+  { value: 'mail', label: '平常信函（与申请人确认之日）' },
+  { value: 'online', label: '互联网渠道（双方确认之日）' },
+  { value: 'fax', label: '传真（双方确认之日）' },
+];
+
+const deliveredOn = (who: string): FieldSpec => ({ name: 'deliveredOn', label: `${who}收到征求意见书之日`, type: 'date', help: '不填则按发出之日计算' });
+
+const clocks = (s: Required<DisclosureSettings>): ClockDef[] => [
+  {
+    code: 'answer',
+    label: '答复期限',
+    unit: 'workday',
+    count: 20, // 条例 Art 33 ¶2: 20 工作日 from receipt
+    legalBasis: `${GIO}第三十三条`,
+    start: [{ action: 'receive' }],
+    // 条例 Art 30: the period runs from the receipt of the corrected application.
+    restart: [{ action: 'supplementReceived', note: '收到补正后的申请，答复期限自收到之日重新起算（条例第三十条）' }],
+    stop: ['answer', 'abandon', 'withdraw', 'feeUnpaid'],
+    pause: [
+      // Superseded by the restart on supplementReceived (or closed by abandon).
+      { action: 'supplementRequest', reason: '等待申请人补正', resume: [] },
+      // 条例 Art 33 ¶3: time for consulting third parties and other organs is not counted.
+      { action: 'thirdPartyConsult', reason: '征求第三方意见', resume: ['thirdPartyReplied'], lapse: 'thirdPartyReply' },
+      { action: 'organConsult', reason: '征求有关机关意见', resume: ['organReplied'], lapse: 'organReply' },
+      ...(s.feePausesClock ? [{ action: 'feeNotice', reason: '等待申请人缴纳信息处理费', resume: ['feePaid'] }] : []),
+    ],
+    extend: { action: 'extend', field: 'workdays', cap: 20 }, // 条例 Art 33 ¶2: 延长 ≤ 20 工作日
+    override: { action: 'setDeadline', dateField: 'dueOn', reasonField: 'reason' }, // 条例 Art 35
+  },
+  {
+    code: 'supplementNotice',
+    label: '补正告知期限',
+    unit: 'workday',
+    count: 7, // 条例 Art 30: 一次性告知 within 7 工作日 of receipt
+    legalBasis: `${GIO}第三十条`,
+    window: true,
+    start: [{ action: 'receive' }],
+    stop: ['supplementRequest', 'answer', 'abandon', 'withdraw'],
+  },
+  {
+    code: 'applicantSupplement',
+    label: '申请人补正期限',
+    unit: 'day',
+    dueField: 'supplementDueOn', // the 合理的补正期限 set in the notice (条例 Art 30)
+    legalBasis: `${GIO}第三十条`,
+    start: [{ action: 'supplementRequest' }],
+    stop: ['supplementReceived', 'abandon', 'withdraw'],
+  },
+  {
+    code: 'thirdPartyReply',
+    label: '第三方答复期限',
+    unit: 'workday',
+    count: 15, // 条例 Art 32: 15 工作日 from the third party's receipt of the letter
+    legalBasis: `${GIO}第三十二条`,
+    start: [{ action: 'thirdPartyConsult', dateField: 'deliveredOn' }],
+    stop: ['thirdPartyReplied', 'answer', 'withdraw', 'abandon'],
+  },
+  {
+    code: 'organReply',
+    label: '有关机关答复期限',
+    unit: 'workday',
+    count: 15, // 条例 Art 34: 15 工作日; silence = consent
+    legalBasis: `${GIO}第三十四条`,
+    start: [{ action: 'organConsult', dateField: 'deliveredOn' }],
+    stop: ['organReplied', 'answer', 'withdraw', 'abandon'],
+  },
+  {
+    code: 'feePayment',
+    label: '缴费期限',
+    unit: 'workday',
+    count: 20, // 国办函〔2020〕109号 (via local implementing rules, RULES §5.4 5c): 20 工作日 from receipt of the notice
+    legalBasis: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+    start: [{ action: 'feeNotice', dateField: 'deliveredOn' }],
+    stop: ['feePaid', 'feeUnpaid', 'answer', 'withdraw'],
+  },
+];
+
+const steps: StepDef[] = [
+  { code: 'answer', label: '答复申请人', roles: ['staff'], open: { all: [{ status: 'open' }, { not: { clock: 'applicantSupplement', state: 'running' } }] }, clock: 'answer' },
+  { code: 'applicantSupplement', label: '申请人补正', roles: ['applicant'], open: { clock: 'applicantSupplement', state: 'running' }, clock: 'applicantSupplement' },
+  { code: 'thirdPartyReply', label: '第三方提出意见', roles: ['thirdParty'], open: { clock: 'thirdPartyReply', state: 'running', overdue: false }, clock: 'thirdPartyReply' },
+  { code: 'organReply', label: '有关机关提出意见', roles: ['otherOrgan'], open: { clock: 'organReply', state: 'running', overdue: false }, clock: 'organReply' },
+  { code: 'feePayment', label: '申请人缴纳信息处理费', roles: ['applicant'], open: { clock: 'feePayment', state: 'running' }, clock: 'feePayment' },
+];
+
+const notAwaitingSupplement: Gate = { when: { not: { clock: 'applicantSupplement', state: 'running' } }, code: 'awaiting_supplement', message: '正在等待申请人补正，暂不能办理此项' };
+const answerClockActive: Gate = { when: { clock: 'answer', state: ['running', 'paused'] }, code: 'clock_inactive', message: '答复期限不在计算中（尚未登记收到申请或已办结）' };
+
+const actions: ActionDef[] = [
+  {
+    code: 'receive',
+    label: '登记收到申请',
+    roles: ['staff'],
+    statuses: ['new'],
+    fields: [
+      { name: 'channel', label: '申请渠道', type: 'select', required: true, options: channels, help: '办理日期填写条例第三十一条规定的收到申请之日' },
+      { name: 'applicantType', label: '申请人类型', type: 'select', required: true, options: applicantTypes },
+      { name: 'applicantName', label: '申请人', type: 'text', required: true },
+      { name: 'content', label: '申请内容', type: 'longText', required: true },
+    ],
+    effects: [{ status: 'open' }],
+  },
+  {
+    code: 'supplementRequest',
+    label: '一次性告知补正',
+    roles: ['staff'],
+    once: { code: 'supplement_once', message: '补正告知应当一次性作出，不能再次告知补正（条例第三十条）' },
+    requires: [answerClockActive],
+    within: { clock: 'supplementNotice', message: '应当自收到申请之日起7个工作日内一次性告知申请人补正（条例第三十条）' },
+    fields: [
+      { name: 'items', label: '需要补正的事项', type: 'longText', required: true },
+      { name: 'supplementDueOn', label: '补正期限', type: 'date', required: true, help: '给予申请人合理的补正期限' },
+    ],
+    dateRules: [{ from: 'event', to: { field: 'supplementDueOn' }, min: { count: 1, unit: 'day' }, code: 'supplement_period', message: '补正期限应当晚于告知之日' }],
+  },
+  {
+    code: 'supplementReceived',
+    label: '收到补正后的申请',
+    roles: ['staff'],
+    requires: [{ when: { clock: 'applicantSupplement', state: 'running' }, code: 'no_supplement_pending', message: '没有待补正的事项' }],
+    fields: [{ name: 'note', label: '补正情况', type: 'longText' }],
+    dateRules: [
+      {
+        from: { action: 'supplementRequest', field: 'supplementDueOn' },
+        to: 'event',
+        max: { count: 0, unit: 'day' },
+        severity: 'warn',
+        code: 'supplement_late',
+        message: '已超过补正期限；申请人无正当理由逾期不补正的，视为放弃申请（条例第三十条）',
+      },
+    ],
+  },
+  {
+    code: 'abandon',
+    label: '逾期未补正，视为放弃申请',
+    roles: ['staff'],
+    requires: [
+      { when: { clock: 'applicantSupplement', state: 'running' }, code: 'no_supplement_pending', message: '未告知补正或已收到补正，不能视为放弃申请' },
+      { when: { clock: 'applicantSupplement', overdue: true }, code: 'supplement_not_lapsed', message: '补正期限尚未届满，不能视为放弃申请（条例第三十条）' },
+    ],
+    effects: [{ status: 'closed', outcome: 'other1' }],
+  },
+  {
+    code: 'thirdPartyConsult',
+    label: '书面征求第三方意见',
+    roles: ['staff'],
+    requires: [
+      answerClockActive,
+      notAwaitingSupplement,
+      { when: { not: { clock: 'thirdPartyReply', state: 'running', overdue: false } }, code: 'consultation_pending', message: '正在征求第三方意见，尚未收到答复或答复期限未满' },
+    ],
+    fields: [{ name: 'thirdParty', label: '第三方', type: 'text', required: true }, deliveredOn('第三方'), { name: 'matter', label: '征求意见事项', type: 'longText' }],
+    dateRules: [{ from: 'event', to: { field: 'deliveredOn' }, min: { count: 0, unit: 'day' }, code: 'delivered_before_sent', message: '第三方收到之日不能早于发出之日' }],
+  },
+  {
+    code: 'thirdPartyReplied',
+    label: '收到第三方意见',
+    roles: ['staff'],
+    requires: [{ when: { clock: 'thirdPartyReply', state: 'running' }, code: 'no_consultation', message: '没有正在进行的第三方意见征求' }],
+    fields: [
+      { name: 'opinion', label: '第三方意见', type: 'select', required: true, options: [{ value: 'consent', label: '同意公开' }, { value: 'objection', label: '不同意公开' }, { value: 'other', label: '其他意见' }] },
+      { name: 'summary', label: '意见摘要', type: 'longText' },
+    ],
+  },
+  {
+    code: 'organConsult',
+    label: '征求有关机关意见',
+    roles: ['staff'],
+    requires: [
+      answerClockActive,
+      notAwaitingSupplement,
+      { when: { not: { clock: 'organReply', state: 'running', overdue: false } }, code: 'consultation_pending', message: '正在征求有关机关意见，尚未收到答复或答复期限未满' },
+    ],
+    fields: [{ name: 'organ', label: '有关机关', type: 'text', required: true }, deliveredOn('有关机关')],
+    dateRules: [{ from: 'event', to: { field: 'deliveredOn' }, min: { count: 0, unit: 'day' }, code: 'delivered_before_sent', message: '有关机关收到之日不能早于发出之日' }],
+  },
+  {
+    code: 'organReplied',
+    label: '收到有关机关意见',
+    roles: ['staff'],
+    requires: [{ when: { clock: 'organReply', state: 'running' }, code: 'no_consultation', message: '没有正在进行的有关机关意见征求' }],
+    fields: [{ name: 'opinion', label: '有关机关意见', type: 'select', required: true, options: [{ value: 'consent', label: '同意公开' }, { value: 'objection', label: '不同意公开' }, { value: 'other', label: '其他意见' }] }],
+  },
+  {
+    code: 'extend',
+    label: '延长答复期限',
+    // 条例 Art 33 ¶2: approved by the 负责人 of the 政府信息公开工作机构 and the applicant notified.
+    roles: ['staff', 'leader'],
+    requires: [answerClockActive],
+    within: { clock: 'answer', message: '延长答复期限应当在答复期限届满前决定' },
+    fields: [
+      { name: 'workdays', label: '延长工作日数', type: 'number', required: true, min: 1, max: 20 },
+      { name: 'approver', label: '批准人（政府信息公开工作机构负责人）', type: 'text', requiredUnlessRole: ['leader'] },
+      { name: 'noticeOn', label: '告知申请人日期', type: 'date', required: true },
+      { name: 'reason', label: '延长理由', type: 'longText', required: true },
+    ],
+    dateRules: [{ from: 'event', to: { field: 'noticeOn' }, min: { count: 0, unit: 'day' }, code: 'notice_before_approval', message: '告知申请人的日期不能早于批准延长的日期' }],
+  },
+  {
+    code: 'setDeadline',
+    label: '确定延迟答复的合理期限',
+    // 条例 Art 35: excessive requests — reasonable deadline, applicant notified.
+    roles: ['staff', 'leader'],
+    requires: [answerClockActive],
+    fields: [
+      { name: 'dueOn', label: '答复期限', type: 'date', required: true },
+      { name: 'reason', label: '理由', type: 'longText', required: true },
+      { name: 'noticeOn', label: '告知申请人日期', type: 'date', required: true },
+    ],
+    dateRules: [{ from: 'event', to: { field: 'dueOn' }, min: { count: 1, unit: 'day' }, code: 'deadline_in_past', message: '答复期限应当晚于确定之日' }],
+  },
+  {
+    code: 'feeNotice',
+    label: '发出收费通知',
+    roles: ['staff'],
+    requires: [answerClockActive, { when: { not: { clock: 'feePayment', state: 'running' } }, code: 'fee_pending', message: '已发出收费通知，正在等待缴费' }],
+    within: { clock: 'answer', message: '收费通知应当在答复期限内发出' },
+    fields: [{ name: 'amount', label: '收费金额（元）', type: 'number', required: true, min: 0 }, { name: 'deliveredOn', label: '申请人收到通知之日', type: 'date' }],
+  },
+  {
+    code: 'feePaid',
+    label: '申请人已缴费',
+    roles: ['staff'],
+    requires: [{ when: { clock: 'feePayment', state: 'running' }, code: 'no_fee_pending', message: '没有待缴纳的信息处理费' }],
+  },
+  {
+    code: 'feeUnpaid',
+    label: '逾期未缴费，不再处理',
+    roles: ['staff'],
+    requires: [{ when: { clock: 'feePayment', overdue: true }, code: 'fee_not_lapsed', message: '缴费期限尚未届满' }],
+    effects: [{ status: 'closed', outcome: 'other2' }],
+  },
+  {
+    code: 'legalCheck',
+    label: '法制审核答复意见',
+    roles: ['legalOfficer'],
+    requires: [answerClockActive],
+    fields: [{ name: 'opinion', label: '审核意见', type: 'longText', required: true }],
+  },
+  {
+    code: 'answer',
+    label: '作出答复',
+    roles: ['staff', 'leader'],
+    requires: [
+      { ...notAwaitingSupplement, message: '正在等待申请人补正，不能作出答复；补正期限届满未补正的，按“视为放弃申请”办理' },
+      { when: { not: { clock: 'feePayment', state: 'running' } }, code: 'fee_pending', message: '正在等待申请人缴纳信息处理费' },
+      {
+        when: { any: [{ not: { data: 'outcome', eq: 'unable_unclear' } }, { done: 'supplementReceived' }] },
+        code: 'outcome_needs_supplement',
+        message: '“补正后申请内容仍不明确”只能在申请人补正后适用',
+      },
+    ],
+    fields: [
+      { name: 'outcome', label: '答复类型', type: 'select', required: true, options: ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: `${o.group}${o.label}` })) },
+      { name: 'reasons', label: '理由及依据', type: 'longText', requiredWhen: { data: 'outcome', in: NEEDS_REASONS } },
+      { name: 'replyLetterNo', label: '答复书编号', type: 'text' },
+      { name: 'delivery', label: '送达方式', type: 'text' },
+    ],
+    effects: [{ status: 'closed', outcome: { field: 'outcome' } }],
+  },
+  {
+    code: 'withdraw',
+    label: '申请人撤回申请',
+    roles: ['staff'],
+    statuses: ['open'],
+    fields: [{ name: 'reason', label: '撤回情况', type: 'longText' }],
+    effects: [{ status: 'closed', outcome: 'other3' }],
+  },
+];
+
+/** Builds the procedure; settings cover rules that are not verified nationally (RULES §14). */
+export function disclosureRequestProcedure(settings: DisclosureSettings = {}): ProcedureDef {
+  const s: Required<DisclosureSettings> = { feePausesClock: settings.feePausesClock ?? true };
+  return {
+    code: 'disclosureRequest',
+    label: '依申请公开',
+    statuses: [
+      { code: 'new', label: '待登记' },
+      { code: 'open', label: '办理中' },
+      { code: 'closed', label: '办结', final: true },
+    ],
+    initialStatus: 'new',
+    roleLabels: { staff: '工作人员', leader: '负责人', legalOfficer: '法制审核人员', applicant: '申请人', thirdParty: '第三方', otherOrgan: '有关机关' },
+    steps,
+    actions,
+    clocks: clocks(s),
+    outcomes: DISCLOSURE_OUTCOMES.map((o) => ({ code: o.code, label: `${o.group}${o.label}` })),
+  };
+}
+
+/** The default 依申请公开 procedure. */
+export const DISCLOSURE_REQUEST: ProcedureDef = disclosureRequestProcedure();

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Ctx } from '../core/context.ts';
+import { installErrorHandler } from '../core/http/errors.ts';
+import { installSession } from '../core/http/session.ts';
+import { authRoutes } from '../core/auth/routes.ts';
+import { userRoutes } from '../core/users/routes.ts';
+import { orgRoutes } from '../core/orgs/routes.ts';
+import { auditRoutes } from '../core/audit/routes.ts';
+import { calendarRoutes } from '../core/calendar/routes.ts';
+import { caseRoutes } from '../core/cases/routes.ts';
+import { computeDue } from '../core/calendar/calendar.ts';
+import { portalPlugin } from '../portal/plugin.tsx';
+import { siteOf } from './site.ts';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  ctx: Ctx;
+  /** Set behind TLS (the proxy terminates it): cookies get the Secure flag. */
+  secureCookies?: boolean;
+  logger?: boolean | object;
+  trustProxy?: boolean;
+  webDir?: string;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { ctx } = opts;
+  const secureCookies = !!opts.secureCookies;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    // Request ids come from the load balancer when it sets one, so logs correlate across hops.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  ctx.log = app.log;
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  installSession(app, ctx);
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await ctx.database.ping();
+      return { status: 'ok', database: ctx.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', message: '数据库不可用' });
+    }
+  });
+
+  authRoutes(app, ctx, { secureCookies });
+  userRoutes(app, ctx);
+  orgRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  caseRoutes(app, ctx);
+
+  await registerWorkbench(app, opts.webDir ?? WEB_DIR);
+  await app.register(
+    portalPlugin({
+      getSite: () => siteOf(ctx),
+      sections: [],
+      computeDue: (input) => computeDue(ctx.calendar.current(), input),
+      today: () => ctx.clock.today(),
+      secureCookies,
+    }),
+  );
+  return app;
+}
+
+/** The staff workbench (a Vite build) at /app/, with the SPA's client-side routes falling back to index.html. */
+async function registerWorkbench(app: FastifyInstance, webDir: string) {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/app/*', async (_req, reply) =>
+      reply.status(503).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><title>法治工作台</title><main><h1>工作台前端尚未构建</h1><p>请运行 npm run build:web</p></main></html>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDir, serve: false });
+  const html = fs.readFileSync(index, 'utf8');
+  const spa = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  app.get('/app', spa);
+  app.get('/app/', spa);
+  app.get('/app/*', async (req, reply) => {
+    const rel = (req.params as { '*': string })['*'];
+    const file = path.join(webDir, rel);
+    if (rel && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.header('cache-control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(rel);
+    }
+    return spa(req, reply);
+  });
+}

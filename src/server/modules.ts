@@ -1,0 +1,13 @@
+import { createRegistry, type ProcedureRegistry } from '../core/cases/registry.ts';
+import { deadlineTask, type SweepTask } from '../core/cases/sweep.ts';
+import { DISCLOSURE_REQUEST } from '../modules/disclosure/procedure.ts';
+
+/**
+ * The modules wired into this build: their procedures, sweep tasks and portal sections.
+ * A new module adds its entries here; nothing else in core changes.
+ */
+export function procedureRegistry(): ProcedureRegistry {
+  return createRegistry([{ def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: '政务公开' }]);
+}
+
+export const sweepTasks: SweepTask[] = [deadlineTask];

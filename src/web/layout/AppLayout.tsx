@@ -1,0 +1,98 @@
+import { Suspense } from 'react';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ApartmentOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useCurrentSession } from '../lib/session.ts';
+import type { Abilities } from '../lib/types.ts';
+import { APP_TITLE } from '../lib/useTitle.ts';
+import { PageLoading } from '../auth/RequireAuth.tsx';
+import { useLogout } from '../auth/useLogout.ts';
+import { NotificationBell } from './NotificationBell.tsx';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function menuItems(a: Abilities): MenuItem[] {
+  const admin: MenuItem[] = [];
+  if (a.manageOrgs) admin.push({ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' });
+  if (a.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' });
+  if (a.assignRoles || a.securitySettings) admin.push({ key: '/admin/security', icon: <SafetyOutlined />, label: '角色与安全' });
+  if (a.readAudit) admin.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
+  if (a.editCalendar) admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' });
+  const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: '工作台' }];
+  if (admin.length) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
+  return items;
+}
+
+function selectedKey(pathname: string): string {
+  for (const key of ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar']) {
+    if (pathname.startsWith(key)) return key;
+  }
+  return '/';
+}
+
+const headerText = { color: '#ffffff' };
+
+export function AppLayout() {
+  const session = useCurrentSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main-content">
+        跳到主要内容
+      </a>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Typography.Text strong style={{ ...headerText, fontSize: 18, whiteSpace: 'nowrap' }}>
+          {APP_TITLE}
+        </Typography.Text>
+        <Typography.Text style={{ ...headerText, opacity: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {session.user.orgName}
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Space size="small" wrap={false}>
+          <NotificationBell />
+          <Typography.Text style={{ ...headerText, whiteSpace: 'nowrap' }}>
+            <UserOutlined aria-hidden /> {session.user.displayName}
+          </Typography.Text>
+          <Button type="text" style={headerText} icon={<KeyOutlined />} onClick={() => navigate('/password')}>
+            修改密码
+          </Button>
+          <Button type="text" style={headerText} icon={<LogoutOutlined />} onClick={() => void logout()}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
+          <nav aria-label="主菜单">
+            <Menu
+              mode="inline"
+              selectedKeys={[selectedKey(location.pathname)]}
+              items={menuItems(session.abilities)}
+              onClick={({ key }) => navigate(key)}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, minWidth: 0, outline: 'none' }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

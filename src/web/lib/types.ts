@@ -1,0 +1,205 @@
+// Shapes of the Fazhi staff API (see the API contract). Dates are 'YYYY-MM-DD' strings.
+
+export type Unit = 'workday' | 'day';
+
+export interface Abilities {
+  manageOrgs: boolean;
+  manageUsers: boolean;
+  assignRoles: boolean;
+  securitySettings: boolean;
+  readAudit: boolean;
+  editCalendar: boolean;
+  viewWorklist: boolean;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  roles: string[];
+  mustChangePassword: boolean;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  abilities: Abilities;
+}
+
+export interface Meta {
+  roles: { code: string; label: string }[];
+  orgKinds: { code: string; label: string }[];
+}
+
+export interface WorkItem {
+  stepId: string;
+  caseId: string;
+  caseTitle: string;
+  module: string;
+  moduleLabel: string;
+  procedureLabel: string;
+  stepCode: string;
+  stepLabel: string;
+  dueDate: string | null;
+  unit: Unit;
+  daysLeft: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  provisional: boolean;
+  explanation: string;
+  orgName: string;
+}
+
+export interface Worklist {
+  today: string;
+  items: WorkItem[];
+}
+
+export interface Notification {
+  id: string;
+  kind: 'dueSoon' | 'overdue';
+  message: string;
+  caseId: string;
+  stepId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Notifications {
+  unread: number;
+  items: Notification[];
+}
+
+export interface CaseStep {
+  id: string;
+  stepCode: string;
+  label: string;
+  status: 'open' | 'done' | 'cancelled';
+  dueDate: string | null;
+  unit: Unit;
+  provisional: boolean;
+  explanation: string;
+  overdue: boolean;
+  daysLeft: number | null;
+  openedOn: string | null;
+  doneOn: string | null;
+}
+
+export interface CaseEvent {
+  seq: number;
+  type: string;
+  label: string;
+  on: string;
+  at: string;
+  actorName: string;
+  data: Record<string, unknown> | null;
+}
+
+export interface ActionField {
+  name: string;
+  label: string;
+  type: 'date' | 'text' | 'textarea' | 'number' | 'select';
+  required: boolean;
+  options?: { value: string; label: string }[];
+}
+
+export interface CaseAction {
+  action: string;
+  label: string;
+  fields: ActionField[];
+}
+
+export interface CasePayload {
+  case: {
+    id: string;
+    title: string;
+    module: string;
+    moduleLabel: string;
+    procedureLabel: string;
+    status: string;
+    statusLabel: string;
+    orgName: string;
+    createdAt: string;
+  };
+  steps: CaseStep[];
+  events: CaseEvent[];
+  actions: CaseAction[];
+  blocked: { action: string; label: string; reason: string }[];
+  /** Not in the contract: the server's working "today", used as the default action date when present. */
+  today?: string;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  parentId: string | null;
+  creditCode: string | null;
+  docPrefix: string | null;
+}
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  roles: string[];
+  active: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface SecuritySettings {
+  passwordMinLength: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  idleTimeoutMinutes: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  orgName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  payload: unknown;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextBefore: number | null;
+}
+
+export interface AuditVerify {
+  intact: boolean;
+  checked: number;
+  brokenAt?: number;
+  message: string;
+}
+
+export interface CalendarYear {
+  year: number;
+  official: boolean;
+  source: 'builtin' | 'notice' | 'none';
+  noticeTitle: string | null;
+}
+
+export interface CalendarDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  source: 'builtin' | 'override';
+}
+
+export interface DueResult {
+  due: string;
+  provisional: boolean;
+  explanation: string;
+}

@@ -1,0 +1,128 @@
+// Browser-test harness: Debian's Chromium driven by playwright-core, and axe-core checks.
+//
+//   const browser = await launchBrowser(t);
+//   if (!browser) return; // skipped: Chromium is missing (fails instead under FAZHI_TEST_REQUIRE_ALL=1)
+//
+// Chromium: apt-get install -y chromium (provides /usr/bin/chromium). .ci/run installs it.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { TestContext } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** FAZHI_TEST_REQUIRE_ALL=1 (CI) turns every "skip because something is missing" into a failure. */
+export function requireAll(): boolean {
+  return process.env.FAZHI_TEST_REQUIRE_ALL === '1';
+}
+
+/**
+ * Skips the test with a printed reason, or throws when FAZHI_TEST_REQUIRE_ALL=1.
+ * Returns undefined so callers can `return skipOrFail(t, why)`.
+ */
+export function skipOrFail(t: TestContext, reason: string): undefined {
+  if (requireAll()) throw new Error(`${reason} (FAZHI_TEST_REQUIRE_ALL=1: not skipping)`);
+  console.warn(`skipped "${t.name}": ${reason}`);
+  t.skip(reason);
+  return undefined;
+}
+
+/** Launches headless Chromium, or skips the test (see skipOrFail) when it is not installed. */
+export async function launchBrowser(t: TestContext): Promise<Browser | undefined> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    return skipOrFail(t, `Chromium not installed at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  }
+  return chromium.launch({
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+}
+
+/**
+ * A context suited to axe checks: the portal's Content-Security-Policy forbids inline scripts,
+ * so injecting axe needs bypassCSP. Contexts that test the real page behaviour should not use it.
+ */
+export function newAxeContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'zh-CN', bypassCSP: true, ...opts });
+}
+
+export interface AxeNode {
+  target: string[];
+  html: string;
+  failureSummary?: string;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+function loadAxeSource(): string {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+/** Runs axe-core on the page and returns the violations of impact "serious" or "critical". */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!present) {
+    await page.addScriptTag({ content: loadAxeSource() });
+    const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+    if (!injected) {
+      throw new Error('axe-core could not be injected (blocked by the Content-Security-Policy?): use newAxeContext()');
+    }
+  }
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: AxeViolation[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable listing of violations, for assertion messages. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    at ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
+      return `[${v.impact}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join('\n\n');
+}
+
+/** Fails with a readable list when the page has serious or critical axe violations. */
+export async function assertNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length > 0) {
+    const text = formatViolations(violations);
+    throw new Error(`${violations.length} serious/critical accessibility violation(s) on ${label}:\n${text}`);
+  }
+}

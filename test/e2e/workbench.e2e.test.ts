@@ -1,0 +1,84 @@
+// Staff workbench in a real browser, against the full app (startTestServer: a real server on a
+// random port, a fresh migrated database with demo data).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test, type TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, skipOrFail } from './browser.ts';
+
+interface TestServer {
+  url: string;
+  close(): Promise<void>;
+  createUser(opts: { username: string; password: string; roles: string[]; orgName?: string }): Promise<void>;
+}
+
+interface TestingModule {
+  startTestServer(): Promise<TestServer>;
+}
+
+const TESTING_MODULE = new URL('../../src/server/testing.ts', import.meta.url);
+
+async function loadTesting(t: TestContext): Promise<TestingModule | undefined> {
+  if (!existsSync(TESTING_MODULE)) {
+    return skipOrFail(t, 'src/server/testing.ts (startTestServer) is not there yet');
+  }
+  return (await import(TESTING_MODULE.href)) as TestingModule;
+}
+
+const USER = { username: 'e2e_staff', password: 'Fazhi-e2e-Passw0rd!2025', roles: ['staff'] };
+
+async function openLogin(context: BrowserContext, baseUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/app/login');
+  await page.getByLabel('用户名').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
+  const testing = await loadTesting(t);
+  if (!testing) return;
+  const browser: Browser | undefined = await launchBrowser(t);
+  if (!browser) return;
+  let server: TestServer | undefined;
+  try {
+    server = await testing.startTestServer();
+    await server.createUser(USER);
+    const baseUrl = server.url.replace(/\/$/, '');
+
+    await t.test('the login page passes axe (no serious/critical violations)', async () => {
+      const context = await newAxeContext(browser);
+      const page = await openLogin(context, baseUrl);
+      await assertNoSeriousA11yViolations(page, '/app/login');
+      await context.close();
+    });
+
+    await t.test('a wrong password shows an error and does not sign in', async () => {
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      const page = await openLogin(context, baseUrl);
+      await page.getByLabel('用户名').fill(USER.username);
+      await page.getByLabel('密码', { exact: true }).fill('wrong-password-123');
+      await page.getByRole('button', { name: '登录' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+      await alert.waitFor({ timeout: 15_000 });
+      assert.ok(((await alert.textContent()) ?? '').trim().length > 0, 'the error says something');
+      assert.match(new URL(page.url()).pathname, /^\/app\/login/);
+      assert.equal(await page.getByText('我的待办').count(), 0);
+      await context.close();
+    });
+
+    await t.test('a user signs in through the form and sees the workbench', async () => {
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      const page = await openLogin(context, baseUrl);
+      await page.getByLabel('用户名').fill(USER.username);
+      await page.getByLabel('密码', { exact: true }).fill(USER.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: '工作台' }).first().waitFor();
+      assert.doesNotMatch(new URL(page.url()).pathname, /\/login$/);
+      await context.close();
+    });
+  } finally {
+    await browser.close();
+    if (server) await server.close();
+  }
+});
