@@ -106,7 +106,7 @@ function Audit() {
           columns={columns}
           dataSource={rows}
           pagination={false}
-          expandable={{ expandedRowRender: (e) => <Payload entry={e} /> }}
+          expandable={{ expandedRowRender: (e) => <Payload entry={e} />, columnTitle: <span className="sr-only">详情</span> }}
           locale={{ emptyText: '暂无审计记录' }}
           scroll={{ x: 900 }}
         />

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Calendar, Col, Row, Table, Tag, Typography } from 'antd';
+import { Button, Calendar, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DATE } from '../lib/format.ts';
 import type { CalendarDay } from '../lib/types.ts';
@@ -51,6 +52,25 @@ export function YearCalendar({ year, days }: { year: number; days: CalendarDay[]
             value={shown}
             onChange={setValue}
             validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]}
+            headerRender={({ value: v, onChange }) => (
+              <Flex justify="space-between" align="center" style={{ padding: '8px 12px' }}>
+                <Button
+                  icon={<LeftOutlined />}
+                  aria-label="上个月"
+                  disabled={v.month() === 0}
+                  onClick={() => onChange(v.subtract(1, 'month'))}
+                />
+                <Typography.Text strong aria-live="polite">
+                  {v.format('YYYY年M月')}
+                </Typography.Text>
+                <Button
+                  icon={<RightOutlined />}
+                  aria-label="下个月"
+                  disabled={v.month() === 11}
+                  onClick={() => onChange(v.add(1, 'month'))}
+                />
+              </Flex>
+            )}
             fullCellRender={(date, info) =>
               info.type === 'date' ? <DayCell date={date} day={byDate.get(date.format(DATE))} inMonth={date.month() === shown.month()} /> : info.originNode
             }

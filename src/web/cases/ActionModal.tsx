@@ -14,18 +14,20 @@ interface Props {
   onDone: (payload: CasePayload) => void;
 }
 
-function FieldInput({ field }: { field: ActionField }) {
+/** The control for one field; Form.Item injects id, value and onChange, which are passed on. */
+function FieldInput({ field, ...control }: { field: ActionField; id?: string; value?: unknown; onChange?: (v: unknown) => void }) {
+  const props = control as Record<string, unknown>;
   switch (field.type) {
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      return <DatePicker style={{ width: '100%' }} {...props} />;
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />;
+      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} {...props} />;
     case 'number':
-      return <InputNumber style={{ width: '100%' }} />;
+      return <InputNumber style={{ width: '100%' }} {...props} />;
     case 'select':
-      return <Select options={field.options ?? []} />;
+      return <Select options={field.options ?? []} {...props} />;
     default:
-      return <Input />;
+      return <Input {...props} />;
   }
 }
 

@@ -1,0 +1,115 @@
+/**
+ * Test support: a real database per test file (PGlite from a pre-migrated dump, or a scratch
+ * PostgreSQL database when TEST_DATABASE_URL is set), a fixed clock, and a real server.
+ * No mocks: tests talk to the same code and SQL as production.
+ */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { fixedClock, type Clock } from '../core/clock.ts';
+import type { Ctx } from '../core/context.ts';
+import { openDatabase } from '../core/db/client.ts';
+import { boot } from './boot.ts';
+import { buildApp } from './app.ts';
+import { loadDemo, type DemoAccount } from './demo.ts';
+import { createUser } from '../core/users/service.ts';
+import { organisations } from '../core/orgs/schema.ts';
+import type { Role } from '../core/auth/roles.ts';
+
+export const TEST_NOW = '2025-03-03T02:00:00.000Z'; // 2025-03-03 10:00 in Beijing, a Monday
+
+export interface TestContext { ctx: Ctx; clock: Clock & { set(iso: string): void }; close(): Promise<void> }
+
+export const testDbKind = (): 'postgres' | 'pglite' => (process.env.FAZHI_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `fazhi_t_${randomBytes(6).toString('hex')}`;
+  const template = process.env.FAZHI_TEST_PG_TEMPLATE;
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) };
+}
+
+/** A migrated, empty database with a fixed clock. */
+export async function createTestContext(now = TEST_NOW): Promise<TestContext> {
+  const clock = fixedClock(now);
+  if (testDbKind() === 'postgres') {
+    const scratch = await scratchPostgres();
+    const ctx = await boot({ url: scratch.url, clock, poolSize: 5 });
+    return { ctx, clock, close: async () => { await ctx.database.close(); await scratch.drop(); } };
+  }
+  const dump = process.env.FAZHI_TEST_PGLITE_DUMP;
+  const loadDataDir = dump && fs.existsSync(dump) ? new Blob([fs.readFileSync(dump)]) : undefined;
+  const database = await openDatabase({ loadDataDir });
+  const ctx = await boot({ database, clock });
+  return { ctx, clock, close: () => ctx.database.close() };
+}
+
+/** A test context with the demo department loaded; returns its accounts. */
+export async function createDemoContext(now = TEST_NOW): Promise<TestContext & { accounts: DemoAccount[] }> {
+  const t = await createTestContext(now);
+  const accounts = (await loadDemo(t.ctx))!;
+  return { ...t, accounts };
+}
+
+export async function orgIdByName(ctx: Ctx, name: string): Promise<string> {
+  const [org] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name));
+  if (!org) throw new Error(`no org ${name}`);
+  return org.id;
+}
+
+/** A user with a known password and no forced change, for signing in from tests. */
+export async function addUser(ctx: Ctx, opts: { username: string; password: string; roles: Role[]; orgName?: string }): Promise<string> {
+  const orgId = await orgIdByName(ctx, opts.orgName ?? '高新技术科');
+  const { id } = await createUser(ctx, null, { username: opts.username, displayName: opts.username, orgId, roles: opts.roles, password: opts.password, mustChangePassword: false });
+  return id;
+}
+
+/** Signs in through the API; returns headers that carry the session cookie and the CSRF token. */
+export async function signIn(app: FastifyInstance, username: string, password: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'fazhi_sid')!;
+  const cookie = `fazhi_sid=${setCookie.value}`;
+  const csrf = res.json().csrfToken as string;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export async function createTestApp(now = TEST_NOW) {
+  const t = await createDemoContext(now);
+  const app = await buildApp({ ctx: t.ctx });
+  return { ...t, app, close: async () => { await app.close(); await t.close(); } };
+}
+
+/** A real server on a random port (browser tests): demo data, system-clock-free fixed time. */
+export async function startTestServer(now = new Date().toISOString()) {
+  const t = await createDemoContext(now);
+  const app = await buildApp({ ctx: t.ctx });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    ctx: t.ctx,
+    async close() {
+      await app.close();
+      await t.close();
+    },
+    async createUser(opts: { username: string; password: string; roles: string[]; orgName?: string }) {
+      await addUser(t.ctx, { ...opts, roles: opts.roles as Role[] });
+    },
+  };
+}
+
