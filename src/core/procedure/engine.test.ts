@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCalendar } from '../calendar/calendar.ts';
-import { check, compile, evaluate, stepsFor, type CaseEvent, type ProcedureDef } from './engine.ts';
+import { check, compile, evaluate, normalizeData, stepsFor, type CaseEvent, type ProcedureDef } from './engine.ts';
 
 const cal = createCalendar({ overrides: [], officialYears: [] });
 
@@ -128,4 +128,10 @@ test('history order is by seq, steps filter by role', () => {
 test('definitions with dangling references are rejected when compiled', () => {
   const bad: ProcedureDef = { ...TOY, clocks: [{ ...TOY.clocks[0], stop: ['nonexistent'] }] };
   assert.throws(() => compile(bad), /unknown action nonexistent/);
+});
+
+test('normalizeData coerces form strings to declared field types', () => {
+  const d = normalizeData(TOY, 'extend', { days: '10', extra: 'x' });
+  assert.deepEqual(d, { days: 10, extra: 'x' });
+  assert.deepEqual(normalizeData(TOY, 'fix', { dueOn: ' 2025-05-06 ', reason: '' }), { dueOn: '2025-05-06' });
 });

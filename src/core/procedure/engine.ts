@@ -137,6 +137,26 @@ export function check(proc: ProcedureDef, history: CaseEvent[], event: NewCaseEv
   return warnings.length ? { ok: true, warnings } : { ok: true };
 }
 
+/**
+ * Coerces form input (strings from HTML forms) to the types the action's FieldSpecs declare:
+ * 'true'/'false' → boolean, numeric strings → number, '' → dropped. Unknown fields are kept as is.
+ * Call before check() when data comes from a generic form; JSON clients may send typed values.
+ */
+export function normalizeData(proc: ProcedureDef, action: string, data: Record<string, unknown> = {}): Record<string, unknown> {
+  const def = compile(proc).actions.get(action);
+  const out: Record<string, unknown> = { ...data };
+  for (const f of def?.fields ?? []) {
+    const v = out[f.name];
+    if (typeof v !== 'string') continue;
+    const t = v.trim();
+    if (t === '') delete out[f.name];
+    else if (f.type === 'boolean' && (t === 'true' || t === 'false')) out[f.name] = t === 'true';
+    else if (f.type === 'number' && /^-?\d+(\.\d+)?$/.test(t)) out[f.name] = Number(t);
+    else if (f.type === 'date' || f.type === 'select') out[f.name] = t;
+  }
+  return out;
+}
+
 const fail = (code: string, message: string): CheckResult => ({ ok: false, code, message });
 
 /** Why the action cannot happen now because of the case state (once, gates, within a deadline). */
