@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
-const tmp = path.join(root, '.tmp');
+const tmp = path.join(root, '.tmp', `test-${process.pid}`);
 fs.mkdirSync(tmp, { recursive: true });
 
 function find(dir, out = []) {
@@ -70,4 +70,5 @@ if (process.env.FAZHI_TEST_REQUIRE_ALL === '1' && (totals.skipped > 0 || totals.
   console.log('FAZHI_TEST_REQUIRE_ALL=1: skipped tests count as failures.');
   failedRun = true;
 }
+fs.rmSync(tmp, { recursive: true, force: true });
 process.exit(failedRun || totals.fail > 0 ? 1 : 0);

@@ -61,7 +61,7 @@ function ApiReactions() {
 export function App() {
   const [client] = useState(makeQueryClient);
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <BrowserRouter basename="/app">

@@ -11,7 +11,6 @@
  * millions of times).
  */
 import chineseDays from 'chinese-days';
-import { explainDue } from './explain.ts';
 
 export type Unit = 'workday' | 'day';
 
@@ -249,97 +248,7 @@ export function createCalendar(data: CalendarData): Calendar {
   };
 }
 
-// ---------- due dates ----------
+// ---------- due dates (implemented in explain.ts, next to their explanations) ----------
 
-export interface ExcludedInterval {
-  /** Days in (from, to] are not counted: a pause recorded on `from` and resumed on `to`. */
-  from: string;
-  to: string;
-  /** Chinese reason for the explanation, e.g. "征求第三方意见". */
-  reason?: string;
-}
-
-export interface DueInput {
-  from: string;
-  count: number;
-  unit: Unit;
-  /** Calendar-day periods: roll to the next working day if the last day is a 法定休假日 (民诉法 Art 85). */
-  rollForward?: boolean;
-  /** Paused intervals not counted. */
-  excluded?: ExcludedInterval[];
-  /** Replaces "20个工作日" in the explanation, e.g. "20个工作日，经批准延长10个工作日（共30个工作日）". */
-  countText?: string;
-}
-
-export interface DueResult {
-  due: string;
-  provisional: boolean;
-  explanation: string;
-}
-
-/** Sorted, merged [a, b] index pairs (days in (a, b] excluded), clipped to after `fromIdx`. */
-function mergeExcluded(cal: Calendar, fromIdx: number, excluded: ExcludedInterval[]): number[] {
-  const pairs: Array<[number, number]> = [];
-  for (const e of excluded) {
-    const a = Math.max(cal.index(e.from), fromIdx);
-    const b = cal.index(e.to);
-    if (b > a) pairs.push([a, b]);
-  }
-  pairs.sort((x, y) => x[0] - y[0]);
-  const flat: number[] = [];
-  for (const [a, b] of pairs) {
-    const n = flat.length;
-    if (n && a <= flat[n - 1]) flat[n - 1] = Math.max(flat[n - 1], b);
-    else flat.push(a, b);
-  }
-  return flat;
-}
-
-function dueIndex(cal: Calendar, input: DueInput): { fromIdx: number; due: number; nominal: number } {
-  const { count, unit } = input;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`期限天数无效：${count}`);
-  const fromIdx = cal.index(input.from);
-  const work = unit === 'workday';
-  let due = work ? cal.workdayAtRank(cal.cumAt(fromIdx) + count) : fromIdx + count;
-  if (count === 0) due = fromIdx;
-  if (input.excluded && input.excluded.length) {
-    const ex = mergeExcluded(cal, fromIdx, input.excluded);
-    for (let k = 0; k < ex.length; k += 2) {
-      const a = ex[k], b = ex[k + 1];
-      if (a >= due) break;
-      // The days still to count after the pause began are counted again after it ends.
-      const remaining = work ? cal.cumAt(due) - cal.cumAt(a) : due - a;
-      due = work ? (remaining === 0 ? b : cal.workdayAtRank(cal.cumAt(b) + remaining)) : b + remaining;
-    }
-  }
-  if (due < 0) throw new RangeError(`期限超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
-  const nominal = due;
-  // 民诉法 Art 85: a calendar-day period whose last day is a 法定休假日 ends on the next working day.
-  if (!work && input.rollForward) {
-    const k = cal.kindAt(due);
-    if (k === DayKind.Weekend || k === DayKind.Holiday) due = cal.workdayAtRank(cal.cumAt(due) + 1);
-  }
-  if (due < 0) throw new RangeError(`期限超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
-  return { fromIdx, due, nominal };
-}
-
-/** The fast path: the due date only. */
-export function dueDate(cal: Calendar, input: DueInput): string {
-  return cal.dateAt(dueIndex(cal, input).due);
-}
-
-/** Due date, whether it rests on unpublished holiday data, and a Chinese explanation. */
-export function computeDue(cal: Calendar, input: DueInput): DueResult {
-  const { fromIdx, due, nominal } = dueIndex(cal, input);
-  const years = cal.provisionalYears(Number(cal.dateAt(Math.min(fromIdx + 1, due)).slice(0, 4)), Number(cal.dateAt(due).slice(0, 4)));
-  return {
-    due: cal.dateAt(due),
-    provisional: years.length > 0,
-    explanation: explainDue(cal, input, fromIdx, nominal, due, years),
-  };
-}
-
-/** Days left until `due` in the period's unit: 0 on the due day, negative when overdue. */
-export function daysLeft(cal: Calendar, today: string, due: string, unit: Unit): number {
-  return unit === 'workday' ? cal.workdaysBetween(today, due) : cal.daysBetween(today, due);
-}
+export { computeDue, daysLeft, dueDate } from './explain.ts';
+export type { DueInput, DueResult, ExcludedInterval } from './explain.ts';

@@ -57,7 +57,8 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
       explanation: s.explanation,
       legalBasis: def.legalBasis,
       overdue: s.overdue,
-      daysLeft: s.due && s.state === 'running' ? daysLeft(cal, today, s.due, def.unit) : undefined,
+      // A passed window (def.window) is simply closed: no negative count.
+      daysLeft: s.due && s.state === 'running' && !(def.window && today > s.due) ? daysLeft(cal, today, s.due, def.unit) : undefined,
       stoppedOn: r.stoppedOn,
       late: s.late,
       extended: r.extended,

@@ -44,3 +44,18 @@ export const OUTCOME_BY_CODE: ReadonlyMap<string, DisclosureOutcome> = new Map(D
 
 /** Outcomes staff choose when answering (other1 / other2 come from abandon / fee actions, other3 from withdrawal or answer). */
 export const ANSWER_OUTCOMES: readonly DisclosureOutcome[] = DISCLOSURE_OUTCOMES.filter((o) => o.code !== 'other1' && o.code !== 'other2');
+
+// ---------- other code lists of the request procedure (value = stable code, label = Chinese) ----------
+
+export const opts = (...pairs: Array<[string, string]>) => pairs.map(([value, label]) => ({ value, label }));
+
+export const OPINIONS = opts(['consent', '同意公开'], ['objection', '不同意公开'], ['other', '其他意见']);
+
+/** Outcomes that need written reasons (条例 Art 36(3), Art 37). */
+export const NEEDS_REASONS = DISCLOSURE_OUTCOMES.filter((o) => /^(partial|withhold_|unable_|reject_)/.test(o.code)).map((o) => o.code);
+
+// Table 三 columns (自然人 / 法人或其他组织 …), so the annual report can be counted from cases.
+export const APPLICANT_TYPES = opts(['naturalPerson', '自然人'], ['business', '商业企业'], ['research', '科研机构'], ['publicInterest', '社会公益组织'], ['legalService', '法律服务机构'], ['other', '其他']);
+
+// 条例 Art 31: how the receipt date is determined depends on the channel.
+export const CHANNELS = opts(['inPerson', '当面提交（提交之日）'], ['registeredPost', '邮政挂号/快递（签收之日）'], ['mail', '平常信函（与申请人确认之日）'], ['online', '互联网渠道（双方确认之日）'], ['fax', '传真（双方确认之日）']);

@@ -3,7 +3,7 @@
  * RULES §5.4 and §13. Declared as data; the procedure engine enforces it.
  */
 import type { ActionDef, ClockDef, FieldSpec, Gate, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
-import { ANSWER_OUTCOMES, DISCLOSURE_OUTCOMES } from './outcomes.ts';
+import { ANSWER_OUTCOMES, APPLICANT_TYPES, CHANNELS, DISCLOSURE_OUTCOMES, NEEDS_REASONS, OPINIONS } from './outcomes.ts';
 
 export interface DisclosureSettings {
   /**
@@ -14,28 +14,6 @@ export interface DisclosureSettings {
 }
 
 const GIO = '《政府信息公开条例》';
-
-/** Outcomes that need written reasons (条例 Art 36(3), Art 37). */
-const NEEDS_REASONS = DISCLOSURE_OUTCOMES.filter((o) => /^(partial|withhold_|unable_|reject_)/.test(o.code)).map((o) => o.code);
-
-const applicantTypes = [
-  // Table 三 columns (自然人 / 法人或其他组织 …), so the annual report can be counted from cases.
-  { value: 'naturalPerson', label: '自然人' },
-  { value: 'business', label: '商业企业' },
-  { value: 'research', label: '科研机构' },
-  { value: 'publicInterest', label: '社会公益组织' },
-  { value: 'legalService', label: '法律服务机构' },
-  { value: 'other', label: '其他' },
-];
-
-const channels = [
-  // 条例 Art 31: how the receipt date is determined depends on the channel.
-  { value: 'inPerson', label: '当面提交（提交之日）' },
-  { value: 'registeredPost', label: '邮政挂号/快递（签收之日）' },
-  { value: 'mail', label: '平常信函（与申请人确认之日）' },
-  { value: 'online', label: '互联网渠道（双方确认之日）' },
-  { value: 'fax', label: '传真（双方确认之日）' },
-];
 
 const deliveredOn = (who: string): FieldSpec => ({ name: 'deliveredOn', label: `${who}收到征求意见书之日`, type: 'date', help: '不填则按发出之日计算' });
 
@@ -120,6 +98,31 @@ const steps: StepDef[] = [
 const notAwaitingSupplement: Gate = { when: { not: { clock: 'applicantSupplement', state: 'running' } }, code: 'awaiting_supplement', message: '正在等待申请人补正，暂不能办理此项' };
 const answerClockActive: Gate = { when: { clock: 'answer', state: ['running', 'paused'] }, code: 'clock_inactive', message: '答复期限不在计算中（尚未登记收到申请或已办结）' };
 
+/** Consult-and-reply action pairs: third parties (条例 Art 32) and co-producing organs (Art 34). */
+function consultation(prefix: 'thirdParty' | 'organ', who: string, clock: string): ActionDef[] {
+  return [
+    {
+      code: `${prefix}Consult`,
+      label: prefix === 'thirdParty' ? '书面征求第三方意见' : '征求有关机关意见',
+      roles: ['staff'],
+      requires: [
+        answerClockActive,
+        notAwaitingSupplement,
+        { when: { not: { clock, state: 'running', overdue: false } }, code: 'consultation_pending', message: `正在征求${who}意见，尚未收到答复或答复期限未满` },
+      ],
+      fields: [{ name: prefix, label: who, type: 'text', required: true }, deliveredOn(who), { name: 'matter', label: '征求意见事项', type: 'longText' }],
+      dateRules: [{ from: 'event', to: { field: 'deliveredOn' }, min: { count: 0, unit: 'day' }, code: 'delivered_before_sent', message: `${who}收到之日不能早于发出之日` }],
+    },
+    {
+      code: `${prefix}Replied`,
+      label: `收到${who}意见`,
+      roles: ['staff'],
+      requires: [{ when: { clock, state: 'running' }, code: 'no_consultation', message: `没有正在进行的${who}意见征求` }],
+      fields: [{ name: 'opinion', label: `${who}意见`, type: 'select', required: true, options: OPINIONS }, { name: 'summary', label: '意见摘要', type: 'longText' }],
+    },
+  ];
+}
+
 const actions: ActionDef[] = [
   {
     code: 'receive',
@@ -127,8 +130,8 @@ const actions: ActionDef[] = [
     roles: ['staff'],
     statuses: ['new'],
     fields: [
-      { name: 'channel', label: '申请渠道', type: 'select', required: true, options: channels, help: '办理日期填写条例第三十一条规定的收到申请之日' },
-      { name: 'applicantType', label: '申请人类型', type: 'select', required: true, options: applicantTypes },
+      { name: 'channel', label: '申请渠道', type: 'select', required: true, options: CHANNELS, help: '办理日期填写条例第三十一条规定的收到申请之日' },
+      { name: 'applicantType', label: '申请人类型', type: 'select', required: true, options: APPLICANT_TYPES },
       { name: 'applicantName', label: '申请人', type: 'text', required: true },
       { name: 'content', label: '申请内容', type: 'longText', required: true },
     ],
@@ -174,47 +177,8 @@ const actions: ActionDef[] = [
     ],
     effects: [{ status: 'closed', outcome: 'other1' }],
   },
-  {
-    code: 'thirdPartyConsult',
-    label: '书面征求第三方意见',
-    roles: ['staff'],
-    requires: [
-      answerClockActive,
-      notAwaitingSupplement,
-      { when: { not: { clock: 'thirdPartyReply', state: 'running', overdue: false } }, code: 'consultation_pending', message: '正在征求第三方意见，尚未收到答复或答复期限未满' },
-    ],
-    fields: [{ name: 'thirdParty', label: '第三方', type: 'text', required: true }, deliveredOn('第三方'), { name: 'matter', label: '征求意见事项', type: 'longText' }],
-    dateRules: [{ from: 'event', to: { field: 'deliveredOn' }, min: { count: 0, unit: 'day' }, code: 'delivered_before_sent', message: '第三方收到之日不能早于发出之日' }],
-  },
-  {
-    code: 'thirdPartyReplied',
-    label: '收到第三方意见',
-    roles: ['staff'],
-    requires: [{ when: { clock: 'thirdPartyReply', state: 'running' }, code: 'no_consultation', message: '没有正在进行的第三方意见征求' }],
-    fields: [
-      { name: 'opinion', label: '第三方意见', type: 'select', required: true, options: [{ value: 'consent', label: '同意公开' }, { value: 'objection', label: '不同意公开' }, { value: 'other', label: '其他意见' }] },
-      { name: 'summary', label: '意见摘要', type: 'longText' },
-    ],
-  },
-  {
-    code: 'organConsult',
-    label: '征求有关机关意见',
-    roles: ['staff'],
-    requires: [
-      answerClockActive,
-      notAwaitingSupplement,
-      { when: { not: { clock: 'organReply', state: 'running', overdue: false } }, code: 'consultation_pending', message: '正在征求有关机关意见，尚未收到答复或答复期限未满' },
-    ],
-    fields: [{ name: 'organ', label: '有关机关', type: 'text', required: true }, deliveredOn('有关机关')],
-    dateRules: [{ from: 'event', to: { field: 'deliveredOn' }, min: { count: 0, unit: 'day' }, code: 'delivered_before_sent', message: '有关机关收到之日不能早于发出之日' }],
-  },
-  {
-    code: 'organReplied',
-    label: '收到有关机关意见',
-    roles: ['staff'],
-    requires: [{ when: { clock: 'organReply', state: 'running' }, code: 'no_consultation', message: '没有正在进行的有关机关意见征求' }],
-    fields: [{ name: 'opinion', label: '有关机关意见', type: 'select', required: true, options: [{ value: 'consent', label: '同意公开' }, { value: 'objection', label: '不同意公开' }, { value: 'other', label: '其他意见' }] }],
-  },
+  ...consultation('thirdParty', '第三方', 'thirdPartyReply'),
+  ...consultation('organ', '有关机关', 'organReply'),
   {
     code: 'extend',
     label: '延长答复期限',

@@ -18,14 +18,9 @@ export interface NormativeDocumentSettings {
   marketCommentMinDays?: number;
 }
 
-const DEFAULTS: Required<NormativeDocumentSettings> = {
-  filingDays: 30,
-  filingUnit: 'day',
-  legalReviewMinWorkdays: 5,
-  legalReviewMaxWorkdays: 15,
-  commentMinWorkdays: 7,
-  marketCommentMinDays: 30,
-};
+const opts = (...pairs: Array<[string, string]>) => pairs.map(([value, label]) => ({ value, label }));
+
+const DEFAULTS: Required<NormativeDocumentSettings> = { filingDays: 30, filingUnit: 'day', legalReviewMinWorkdays: 5, legalReviewMaxWorkdays: 15, commentMinWorkdays: 7, marketCommentMinDays: 30 };
 
 const market: Cond = { last: 'draft', field: 'concernsMarket', eq: true };
 const commentDone: Cond = { done: ['closeComment', 'exemptComment'] };
@@ -36,29 +31,13 @@ const adopted: Cond = { last: 'collectiveDecision', field: 'decision', in: ['ado
 const reviewRunning: Cond = { clock: 'legalReview', state: 'running' };
 
 const gates = {
-  commentDone: {
-    when: commentDone,
-    code: 'comment_missing',
-    message: '未完成公开征求意见（或未记录依法需要保密不予公开征求意见的理由），不得进行此项（国办发〔2018〕37号）',
-  },
-  fairReview: {
-    when: fairReviewOk,
-    code: 'fair_competition_missing',
-    message: '涉及市场主体经济活动的文件，应当经公平竞争审查且符合审查标准后方可提交合法性审核（优化营商环境条例第六十三条）',
-  },
+  commentDone: { when: commentDone, code: 'comment_missing', message: '未完成公开征求意见（或未记录依法需要保密不予公开征求意见的理由），不得进行此项（国办发〔2018〕37号）' },
+  fairReview: { when: fairReviewOk, code: 'fair_competition_missing', message: '涉及市场主体经济活动的文件，应当经公平竞争审查且符合审查标准后方可提交合法性审核（优化营商环境条例第六十三条）' },
 } satisfies Record<string, Gate>;
 
 function clocks(s: Required<NormativeDocumentSettings>): ClockDef[] {
   return [
-    {
-      code: 'consultation',
-      label: '公开征求意见期间',
-      unit: 'day',
-      dueField: 'endOn',
-      window: true,
-      start: [{ action: 'openComment' }],
-      stop: ['closeComment', 'withdraw'],
-    },
+    { code: 'consultation', label: '公开征求意见期间', unit: 'day', dueField: 'endOn', window: true, start: [{ action: 'openComment' }], stop: ['closeComment', 'withdraw'] },
     {
       code: 'legalReview',
       label: '合法性审核期限',
@@ -83,25 +62,13 @@ function clocks(s: Required<NormativeDocumentSettings>): ClockDef[] {
 const steps: StepDef[] = [
   { code: 'comment', label: '公开征求意见', roles: ['staff'], open: { all: [{ status: 'drafting' }, { notDone: ['openComment', 'exemptComment'] }] } },
   { code: 'consultation', label: '征求意见期满后汇总意见', roles: ['staff'], open: { clock: 'consultation', state: 'running' }, clock: 'consultation' },
-  {
-    code: 'fairCompetitionReview',
-    label: '公平竞争审查',
-    roles: ['staff'],
-    open: { all: [{ status: 'drafting' }, market, commentDone, { not: fairReviewOk }] },
-  },
+  { code: 'fairCompetitionReview', label: '公平竞争审查', roles: ['staff'], open: { all: [{ status: 'drafting' }, market, commentDone, { not: fairReviewOk }] } },
   {
     code: 'submitLegalReview',
     label: '提交合法性审核',
     roles: ['staff'],
-    open: {
-      all: [
-        { status: 'drafting' },
-        commentDone,
-        fairReviewOk,
-        { not: reviewRunning },
-        { any: [{ notDone: 'submitLegalReview' }, { last: 'concludeLegalReview', field: 'conclusion', eq: 'unlawful' }] },
-      ],
-    },
+    // Open first after comment (and fair-competition review), and again after an unlawful finding.
+    open: { all: [{ status: 'drafting' }, commentDone, fairReviewOk, { not: reviewRunning }, { any: [{ notDone: 'submitLegalReview' }, { last: 'concludeLegalReview', field: 'conclusion', eq: 'unlawful' }] }] },
   },
   { code: 'legalReview', label: '合法性审核', roles: ['legalOfficer'], open: reviewRunning, clock: 'legalReview' },
   { code: 'collectiveDecision', label: '集体审议', roles: ['leader'], open: { all: [{ status: 'drafting' }, foundLawful, { not: adopted }] } },
@@ -192,17 +159,7 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
         gates.commentDone,
       ],
       fields: [
-        {
-          name: 'conclusion',
-          label: '审查结论',
-          type: 'select',
-          required: true,
-          options: [
-            { value: 'pass', label: '符合公平竞争审查标准' },
-            { value: 'passAfterRevision', label: '修改后符合公平竞争审查标准' },
-            { value: 'fail', label: '不符合公平竞争审查标准' },
-          ],
-        },
+        { name: 'conclusion', label: '审查结论', type: 'select', required: true, options: opts(['pass', '符合公平竞争审查标准'], ['passAfterRevision', '修改后符合公平竞争审查标准'], ['fail', '不符合公平竞争审查标准']) },
         { name: 'opinion', label: '审查意见', type: 'longText' },
       ],
     },
@@ -225,17 +182,7 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
       roles: ['legalOfficer'],
       requires: [{ when: reviewRunning, code: 'no_review_pending', message: '没有待审核的送审稿' }],
       fields: [
-        {
-          name: 'conclusion',
-          label: '审核结论',
-          type: 'select',
-          required: true,
-          options: [
-            { value: 'lawful', label: '合法' },
-            { value: 'lawfulAfterRevision', label: '修改后合法' },
-            { value: 'unlawful', label: '不合法' },
-          ],
-        },
+        { name: 'conclusion', label: '审核结论', type: 'select', required: true, options: opts(['lawful', '合法'], ['lawfulAfterRevision', '修改后合法'], ['unlawful', '不合法']) },
         { name: 'opinion', label: '审核意见', type: 'longText', required: true },
       ],
       dateRules: [
@@ -266,30 +213,9 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
         { when: { not: adopted }, code: 'already_adopted', message: '文件已经集体审议通过' },
       ],
       fields: [
-        {
-          name: 'meeting',
-          label: '会议',
-          type: 'select',
-          required: true,
-          options: [
-            { value: 'directorsOffice', label: '局长办公会' },
-            { value: 'partyGroup', label: '党组会' },
-            { value: 'executive', label: '政府常务会议' },
-          ],
-        },
+        { name: 'meeting', label: '会议', type: 'select', required: true, options: opts(['directorsOffice', '局长办公会'], ['partyGroup', '党组会'], ['executive', '政府常务会议']) },
         { name: 'meetingName', label: '会议名称及期次', type: 'text' },
-        {
-          name: 'decision',
-          label: '审议结果',
-          type: 'select',
-          required: true,
-          options: [
-            { value: 'adopted', label: '审议通过' },
-            { value: 'adoptedWithRevision', label: '原则通过，修改后印发' },
-            { value: 'deferred', label: '暂缓，修改后再审' },
-            { value: 'rejected', label: '不予通过' },
-          ],
-        },
+        { name: 'decision', label: '审议结果', type: 'select', required: true, options: opts(['adopted', '审议通过'], ['adoptedWithRevision', '原则通过，修改后印发'], ['deferred', '暂缓，修改后再审'], ['rejected', '不予通过']) },
       ],
       effects: [{ when: { data: 'decision', eq: 'rejected' }, status: 'rejected', outcome: 'rejected' }],
     },

@@ -1,0 +1,329 @@
+/**
+ * 我的待办 benchmark: `npm run bench -- worklist`.
+ * Target: GET /api/worklist p99 ≤ 50 ms on PostgreSQL with 10,000 open cases at 32 concurrent connections.
+ *
+ * 1. a scratch database fazhi_bench_<pid> on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test),
+ *    migrated by boot(), with the demo department (loadDemo) and 10,000 open cases (bench/scale.ts), analysed;
+ * 2. a staff user of 高新技术科 with a known password (createUser, no forced change);
+ * 3. the real app (boot + buildApp, logger off, pool 32) in its own process, signed in through POST /api/auth/login;
+ * 4. a closed-loop load generator in another process: 32 keep-alive clients, 2 s warm-up, then ~10 s measured;
+ * 5. the same for bench/baseline-server.ts: bare Fastify + pg running the identical SQL (captured from
+ *    Drizzle's own query for this user) with identical parameters;
+ * then both results and the ratios; the scratch database is dropped at the end.
+ *
+ * Knobs (env): BENCH_CASES (10000), BENCH_CONCURRENCY (32), BENCH_DURATION_MS (10000), BENCH_WARMUP_MS (2000),
+ * BENCH_SCALE_MODE (auto | service | bulk), BENCH_KEEP_DB=1 (do not drop the database).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const THIS = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(THIS), '..');
+const TARGET_P99_MS = 50;
+const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
+
+// ───────────────────────────── load generator (child process) ─────────────────────────────
+
+interface LoadConfig { url: string; headers: Record<string, string>; concurrency: number; warmupMs: number; durationMs: number; maxRequests: number; timeoutMs: number }
+export interface LoadResult { requests: number; errors: number; firstError?: string; seconds: number; rps: number; p50: number; p90: number; p99: number; max: number; mean: number; bytesPerResponse: number; clientCpu: number }
+
+async function loadgen(cfg: LoadConfig): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.concurrency, maxFreeSockets: cfg.concurrency });
+  const target = new URL(cfg.url);
+  const one = () =>
+    new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+      const req = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET', agent, headers: cfg.headers, timeout: cfg.timeoutMs }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', reject);
+      req.end();
+    });
+
+  const phase = async (ms: number, record: boolean) => {
+    const lat = new Float64Array(cfg.maxRequests);
+    let n = 0;
+    let errors = 0;
+    let bytes = 0;
+    let firstError: string | undefined;
+    const t0 = performance.now();
+    const end = t0 + ms;
+    const client = async () => {
+      while (performance.now() < end && n < cfg.maxRequests) {
+        const s = performance.now();
+        try {
+          const r = await one();
+          if (r.status !== 200) {
+            errors++;
+            firstError ??= `HTTP ${r.status}`;
+          } else bytes += r.bytes;
+        } catch (e) {
+          errors++;
+          firstError ??= String(e);
+        }
+        if (record && n < cfg.maxRequests) lat[n] = performance.now() - s;
+        n++;
+      }
+    };
+    await Promise.all(Array.from({ length: cfg.concurrency }, client));
+    return { lat: lat.subarray(0, n), n, errors, bytes, seconds: (performance.now() - t0) / 1000, firstError };
+  };
+
+  await phase(cfg.warmupMs, false);
+  const cpu0 = process.cpuUsage();
+  const r = await phase(cfg.durationMs, true);
+  const cpu = process.cpuUsage(cpu0);
+  agent.destroy();
+  const sorted = Float64Array.from(r.lat).sort();
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  let sum = 0;
+  for (const x of sorted) sum += x;
+  return {
+    requests: r.n,
+    errors: r.errors,
+    firstError: r.firstError,
+    seconds: r.seconds,
+    rps: r.n / r.seconds,
+    p50: pct(50),
+    p90: pct(90),
+    p99: pct(99),
+    max: sorted[sorted.length - 1],
+    mean: sum / sorted.length,
+    bytesPerResponse: r.n - r.errors > 0 ? r.bytes / (r.n - r.errors) : 0,
+    clientCpu: (cpu.user + cpu.system) / 1e6 / r.seconds,
+  };
+}
+
+// ───────────────────────────── the Fazhi server (child process) ─────────────────────────────
+
+async function serveFazhi(url: string, poolSize: number) {
+  const { boot } = await import('../src/server/boot.ts');
+  const { buildApp } = await import('../src/server/app.ts');
+  const { systemClock } = await import('../src/core/clock.ts');
+  const ctx = await boot({ url, clock: systemClock, poolSize });
+  const app = await buildApp({ ctx, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const stop = async () => {
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  console.log(`FAZHI_BENCH_READY ${(app.server.address() as { port: number }).port}`);
+}
+
+// ───────────────────────────── orchestration (the benchmark) ─────────────────────────────
+
+function child(args: string[], extraEnv: Record<string, string>, readyPattern: RegExp, timeoutMs: number): Promise<{ proc: ChildProcess; match: RegExpExecArray; output: () => string }> {
+  const e: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  delete e.NODE_OPTIONS;
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${args.join(' ')}: not ready within ${timeoutMs} ms\n${out}`));
+    }, timeoutMs);
+    const onData = (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = readyPattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, match: m, output: () => out });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited (${code}) before ready\n${out}`));
+    });
+  });
+}
+
+async function stopChild(proc: ChildProcess) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill('SIGTERM');
+  const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(t);
+}
+
+/** CPU seconds (user+system) of a process so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return NaN;
+  }
+}
+
+/** Busy CPU seconds of the whole machine (all processes, incl. PostgreSQL), from /proc/stat. */
+function machineBusySeconds(): number {
+  const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const v = f.map(Number);
+  return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / 100;
+}
+
+async function load(label: string, url: string, headers: Record<string, string>, serverPid: number): Promise<LoadResult & { serverCpu: number; machineCpu: number }> {
+  const cfg: LoadConfig = {
+    url,
+    headers,
+    concurrency: env('BENCH_CONCURRENCY', 32),
+    warmupMs: env('BENCH_WARMUP_MS', 2000),
+    durationMs: Math.min(env('BENCH_DURATION_MS', 10_000), 60_000),
+    maxRequests: 1_000_000,
+    timeoutMs: 10_000,
+  };
+  const s0 = cpuSeconds(serverPid);
+  const m0 = machineBusySeconds();
+  const t0 = performance.now();
+  const { proc, match } = await child([THIS, '--loadgen'], { BENCH_LOAD: JSON.stringify(cfg) }, /LOADGEN_RESULT (\{.*\})\n/, cfg.warmupMs + cfg.durationMs + 60_000);
+  await stopChild(proc);
+  const wall = (performance.now() - t0) / 1000;
+  const r = JSON.parse(match[1]) as LoadResult;
+  // Server / machine CPU over warm-up + measurement (+ the load generator's start-up, a few hundred ms).
+  return { ...r, serverCpu: (cpuSeconds(serverPid) - s0) / wall, machineCpu: (machineBusySeconds() - m0) / wall };
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+function report(label: string, r: LoadResult & { serverCpu: number; machineCpu: number }) {
+  console.log(
+    `${label.padEnd(9)} ${r.requests} req in ${r.seconds.toFixed(1)} s = ${r.rps.toFixed(0)} req/s | p50 ${ms(r.p50)}  p90 ${ms(r.p90)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  mean ${ms(r.mean)} | ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/resp | errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''} | CPU: server ${(r.serverCpu * 100).toFixed(0)}%, load gen ${(r.clientCpu * 100).toFixed(0)}%, machine ${(r.machineCpu * 100).toFixed(0)}% of ${os.cpus().length * 100}%`,
+  );
+}
+
+export async function run(): Promise<void> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { eq, sql } = await import('drizzle-orm');
+  const { boot } = await import('../src/server/boot.ts');
+  const { loadDemo } = await import('../src/server/demo.ts');
+  const { systemClock } = await import('../src/core/clock.ts');
+  const { createUser } = await import('../src/core/users/service.ts');
+  const { organisations } = await import('../src/core/orgs/schema.ts');
+  const { worklist } = await import('../src/core/cases/worklist.ts');
+  const schema = await import('../src/core/db/schema.ts');
+  const { generateScale } = await import('./scale.ts');
+
+  const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const dbName = `fazhi_bench_${process.pid}`;
+  const dbUrl = (() => {
+    const u = new URL(admin);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  })();
+  const adminQuery = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      return await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  const N = env('BENCH_CASES', 10_000);
+  const POOL = Math.max(32, env('BENCH_CONCURRENCY', 32));
+  const children: ChildProcess[] = [];
+  const pgVersion = (await adminQuery('show server_version')).rows[0].server_version;
+  console.log(`worklist benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${pgVersion}; scratch database ${dbName}`);
+  await adminQuery(`create database "${dbName}"`);
+  try {
+    // ── data ──
+    let t = performance.now();
+    const ctx = await boot({ url: dbUrl, clock: systemClock, poolSize: 8 });
+    let actor: import('../src/core/auth/actor.ts').Actor;
+    let captured: { text: string; params: unknown[] };
+    const password = 'Bench-2025-worklist';
+    try {
+      await loadDemo(ctx);
+      console.log(`migrated + demo department: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const s = await generateScale(ctx, { n: N, mode: (process.env.BENCH_SCALE_MODE as 'auto') ?? 'auto', log: (l) => console.log(l) });
+      console.log(
+        `scale data: ${s.n.toLocaleString('en-US')} open cases (${s.viaService} via openCase, ${s.viaBulk} in bulk) in ${(s.ms / 1000).toFixed(1)} s; ${s.overdue} overdue; ${s.divisions.map((d) => `${d.name} ${d.cases}`).join(', ')}`,
+      );
+      const [division] = await ctx.db.select().from(organisations).where(eq(organisations.name, '高新技术科'));
+      const { id } = await createUser(ctx, null, { username: 'benchstaff', displayName: '压测员（高新技术科）', orgId: division.id, roles: ['staff'], password, mustChangePassword: false });
+      actor = { userId: id, username: 'benchstaff', displayName: '压测员（高新技术科）', orgId: division.id, orgName: division.name, departmentId: division.parentId!, roles: ['staff'], mustChangePassword: false };
+      t = performance.now();
+      await ctx.db.execute(sql`vacuum analyze`);
+      console.log(`vacuum analyze: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+      // The worklist SQL exactly as Drizzle sends it for this user: run worklist() over a logging connection.
+      const logged: { text: string; params: unknown[] }[] = [];
+      const pool = new pg.Pool({ connectionString: dbUrl, max: 1 });
+      try {
+        const db = drizzle(pool, { schema, logger: { logQuery: (text: string, params: unknown[]) => void logged.push({ text, params }) } });
+        const direct = await worklist({ ...ctx, db: db as unknown as typeof ctx.db }, actor);
+        captured = logged.find((q) => /from "case_steps"/.test(q.text))!;
+        if (!captured) throw new Error('worklist query not captured');
+        console.log(`worklist for ${actor.username}: ${direct.items.length} items (limit 500)`);
+        const plan = await pool.query(`explain (analyze, buffers) ${captured.text}`, captured.params);
+        const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+        console.log(`worklist query plan:\n    ${lines.join('\n    ')}`);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await ctx.database.close();
+    }
+
+    // ── Fazhi ──
+    const fz = await child([THIS, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) }, /FAZHI_BENCH_READY (\d+)/, 60_000);
+    children.push(fz.proc);
+    const base = `http://127.0.0.1:${fz.match[1]}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'benchstaff', password }) });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const sid = login.headers.getSetCookie().find((c) => c.startsWith('fazhi_sid='))!.split(';')[0];
+    const check = await fetch(`${base}/api/worklist`, { headers: { cookie: sid } });
+    const body = (await check.json()) as { items: unknown[] };
+    if (check.status !== 200) throw new Error(`GET /api/worklist: ${check.status}`);
+    console.log(`\nFazhi server pid ${fz.proc.pid}: GET /api/worklist → ${check.status}, ${body.items.length} items; load: ${env('BENCH_CONCURRENCY', 32)} keep-alive clients, ${env('BENCH_WARMUP_MS', 2000)} ms warm-up, ${env('BENCH_DURATION_MS', 10_000)} ms measured`);
+    const fazhi = await load('fazhi', `${base}/api/worklist`, { cookie: sid }, fz.proc.pid!);
+    await stopChild(fz.proc);
+
+    // ── baseline ──
+    const bl = await child([path.join(path.dirname(THIS), 'baseline-server.ts')], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, text: captured.text, params: captured.params }) }, /BASELINE_READY (\d+)/, 60_000);
+    children.push(bl.proc);
+    const blUrl = `http://127.0.0.1:${bl.match[1]}/api/worklist`;
+    const blRows = (await (await fetch(blUrl)).json()) as unknown[];
+    console.log(`baseline server pid ${bl.proc.pid}: ${blRows.length} rows`);
+    const baseline = await load('baseline', blUrl, {}, bl.proc.pid!);
+    await stopChild(bl.proc);
+
+    console.log('\nresults (GET /api/worklist):');
+    report('fazhi', fazhi);
+    report('baseline', baseline);
+    console.log(`\nfazhi p99 / target 50 ms     = ${(fazhi.p99 / TARGET_P99_MS).toFixed(2)}${fazhi.p99 <= TARGET_P99_MS ? ' (within target)' : ' (over target)'}`);
+    console.log(`fazhi p99 / baseline p99     = ${(fazhi.p99 / baseline.p99).toFixed(2)}`);
+    console.log(`fazhi p50 / baseline p50     = ${(fazhi.p50 / baseline.p50).toFixed(2)}`);
+    console.log(`fazhi req/s / baseline req/s = ${(fazhi.rps / baseline.rps).toFixed(2)}`);
+    console.log(`baseline p99 / target 50 ms  = ${(baseline.p99 / TARGET_P99_MS).toFixed(2)}`);
+  } finally {
+    for (const c of children) await stopChild(c);
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName} (${dbUrl})`);
+    else await adminQuery(`drop database if exists "${dbName}" with (force)`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === THIS) {
+  if (process.argv.includes('--loadgen')) {
+    const r = await loadgen(JSON.parse(process.env.BENCH_LOAD!) as LoadConfig);
+    console.log(`LOADGEN_RESULT ${JSON.stringify(r)}`);
+  } else if (process.argv.includes('--serve')) {
+    await serveFazhi(process.env.BENCH_DATABASE_URL!, Number(process.env.BENCH_POOL ?? 32));
+  } else {
+    await run();
+  }
+}

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { queryRows } from '../db/client.ts';
+import { runSweep } from './sweep.ts';
+import { openCase } from './service.ts';
+import { resolveSession } from '../auth/service.ts';
+import { caseSteps } from './schema.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+type Session = Awaited<ReturnType<typeof signIn>>;
+let staff: Session, leader: Session, otherDivision: Session, otherDept: Session, sys: Session;
+const count = async (table: string) => (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+
+before(async () => {
+  t = await createTestApp(); // today: 2025-03-03 (Monday)
+  await addUser(t.ctx, { username: 'staff2', password: 'Staff-pass-2025', roles: ['staff'] });
+  await addUser(t.ctx, { username: 'leader2', password: 'Leader-pass-2025', roles: ['leader'], orgName: '示范市科学技术局' });
+  await addUser(t.ctx, { username: 'staff3', password: 'Staff-pass-2025', roles: ['staff'], orgName: '成果转化与区域创新科' });
+  await addUser(t.ctx, { username: 'sys2', password: 'Sys-pass-2025', roles: ['sysAdmin'], orgName: '办公室' });
+  sys = await signIn(t.app, 'sys2', 'Sys-pass-2025');
+  const gov = await orgIdByName(t.ctx, '示范市人民政府');
+  const dept = await t.app.inject({ method: 'POST', url: '/api/admin/orgs', headers: sys.headers, payload: { name: '示范市教育局', kind: 'department', parentId: gov } });
+  await addUser(t.ctx, { username: 'edu', password: 'Edu-pass-2025', roles: ['staff', 'leader'], orgName: dept.json().name });
+  staff = await signIn(t.app, 'staff2', 'Staff-pass-2025');
+  leader = await signIn(t.app, 'leader2', 'Leader-pass-2025');
+  otherDivision = await signIn(t.app, 'staff3', 'Staff-pass-2025');
+  otherDept = await signIn(t.app, 'edu', 'Edu-pass-2025');
+});
+after(() => t.close());
+
+const worklist = async (s: Session) => (await t.app.inject({ url: '/api/worklist', headers: s.headers })).json();
+
+test('我的待办 lists open steps soonest first with due date, days left, colour flags and the explanation', async () => {
+  const { today, items } = await worklist(staff);
+  assert.equal(today, '2025-03-03');
+  assert.equal(items.length, 4);
+  const dues = items.map((i: { dueDate: string }) => i.dueDate);
+  assert.deepEqual(dues, [...dues].sort());
+  const [first, second, third] = items;
+  assert.equal(first.overdue, true);
+  assert.ok(first.daysLeft < 0);
+  assert.equal(second.overdue, false);
+  assert.equal(second.dueSoon, true, 'received 18 working days ago: due in 2 working days');
+  assert.equal(second.daysLeft, 2);
+  assert.equal(third.dueSoon, false);
+  assert.equal(first.unit, 'workday');
+  assert.match(first.explanation, /起算20个工作日/);
+  assert.equal(first.procedureLabel, '依申请公开');
+});
+
+test('scope: another division does not see division steps; another department gets 404 for the case', async () => {
+  const { items } = await worklist(staff);
+  assert.equal((await worklist(otherDivision)).items.length, 0);
+  assert.equal((await worklist(otherDept)).items.length, 0);
+  const res = await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: otherDept.headers });
+  assert.equal(res.statusCode, 404);
+  const act = await t.app.inject({ method: 'POST', url: `/api/cases/${items[0].caseId}/actions`, headers: otherDept.headers, payload: { action: 'answer', on: '2025-03-03', data: { outcome: 'disclose' } } });
+  assert.equal(act.statusCode, 404);
+  // Administrators see no business cases (三员 are not business users).
+  assert.equal((await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: sys.headers })).statusCode, 404);
+});
+
+test('a refused action says why in Chinese and changes nothing; an allowed one moves the deadline', async () => {
+  const { items } = await worklist(staff);
+  const item = items[2];
+  const before = { events: await count('case_events'), audit: await count('audit_events') };
+  const tooLong = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${item.caseId}/actions`,
+    headers: leader.headers,
+    payload: { action: 'extend', on: '2025-03-03', data: { workdays: 21, noticeOn: '2025-03-03', reason: '涉及材料较多' } },
+  });
+  assert.equal(tooLong.statusCode, 409);
+  assert.equal(tooLong.json().error.code, 'ACTION_NOT_ALLOWED');
+  assert.match(tooLong.json().error.message, /20/);
+  const bad = await t.app.inject({ method: 'POST', url: `/api/cases/${item.caseId}/actions`, headers: leader.headers, payload: { action: 'extend', on: '2025-02-30' } });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().error.message, /办理日期/);
+  assert.deepEqual({ events: await count('case_events'), audit: await count('audit_events') }, before);
+
+  const ok = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${item.caseId}/actions`,
+    headers: leader.headers,
+    payload: { action: 'extend', on: '2025-03-03', data: { workdays: 10, noticeOn: '2025-03-03', reason: '涉及材料较多' } },
+  });
+  assert.equal(ok.statusCode, 200, ok.body);
+  const view = ok.json();
+  const answer = view.steps.find((s: { stepCode: string; status: string }) => s.stepCode === 'answer' && s.status === 'open');
+  assert.equal(answer.dueDate, t.ctx.calendar.current().addWorkdays(item.dueDate, 10));
+  assert.equal(view.events.at(-1).label, '延长答复期限');
+  assert.equal(await count('audit_events'), before.audit + 1);
+});
+
+test('answering closes the step: it leaves 我的待办 and the case is closed', async () => {
+  const { items } = await worklist(staff);
+  const item = items[3];
+  const view = (await t.app.inject({ url: `/api/cases/${item.caseId}`, headers: staff.headers })).json();
+  assert.ok(view.actions.some((a: { action: string }) => a.action === 'answer'));
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${item.caseId}/actions`,
+    headers: staff.headers,
+    payload: { action: 'answer', on: '2025-03-03', data: { outcome: 'disclose', delivery: '电子邮件' } },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().case.status, 'closed');
+  assert.equal((await worklist(staff)).items.length, 3);
+});
+
+test('the sweep marks overdue steps and notifies once, even when run again', async () => {
+  const first = await runSweep(t.ctx);
+  assert.equal(first.ran, true);
+  assert.ok(first.results.notified >= 2);
+  const again = await runSweep(t.ctx);
+  assert.equal(again.results.notified, 0);
+  assert.equal(again.results.markedOverdue, 0);
+  const notes = (await t.app.inject({ url: '/api/notifications', headers: staff.headers })).json();
+  assert.ok(notes.items.some((n: { kind: string }) => n.kind === 'overdue'));
+  assert.ok(notes.items.some((n: { kind: string }) => n.kind === 'dueSoon'));
+  assert.equal(notes.unread, notes.items.length);
+  await t.app.inject({ method: 'POST', url: `/api/notifications/${notes.items[0].id}/read`, headers: staff.headers });
+  assert.equal((await t.app.inject({ url: '/api/notifications', headers: staff.headers })).json().unread, notes.items.length - 1);
+  const overdueRows = await t.ctx.db.select().from(caseSteps).where(eq(caseSteps.overdue, true));
+  assert.ok(overdueRows.length >= 1);
+  // Another division's staff get nothing about these steps.
+  assert.equal((await t.app.inject({ url: '/api/notifications', headers: otherDivision.headers })).json().items.length, 0);
+});
+
+test('a deadline in a year without official data is provisional until the notice is entered, then recomputed', async () => {
+  t.clock.set('2027-01-01T02:00:00.000Z');
+  const orgId = await orgIdByName(t.ctx, '高新技术科');
+  // A month later: sign in again (the old sessions have timed out).
+  sys = await signIn(t.app, 'sys2', 'Sys-pass-2025');
+  staff = await signIn(t.app, 'staff2', 'Staff-pass-2025');
+  const actor = (await resolveSession(t.ctx, staff.cookie.split('=')[1])).actor;
+  const c = await openCase(t.ctx, actor, {
+    procedure: 'disclosureRequest',
+    title: '跨年申请',
+    orgId,
+    first: { action: 'receive', on: '2026-12-30', data: { channel: 'inPerson', applicantType: 'naturalPerson', applicantName: '钱某', content: '跨年度的申请' } },
+  });
+  const stepOf = async () => (await t.ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, c.id))).find((s) => s.step === 'answer')!;
+  const before = await stepOf();
+  assert.equal(before.provisional, true);
+  assert.match(before.explanation, /2027年节假日安排尚未公布/);
+
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/calendar/notices',
+    headers: sys.headers,
+    payload: { year: 2027, title: '国务院办公厅关于2027年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }, { name: '春节', from: '2027-02-06', to: '2027-02-13' }], makeUpWorkdays: [{ date: '2027-02-20', name: '春节调休' }] },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.ok(res.json().recomputed >= 1);
+  const after = await stepOf();
+  assert.equal(after.provisional, false);
+  assert.notEqual(after.dueDate, before.dueDate);
+  const audit = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events where action = 'case.deadlinesRecomputed' and entity_id = ${c.id}`);
+  assert.equal(audit[0].n, 1);
+  // Only the system administrator enters notices; make-up days must be weekends.
+  const byStaff = await t.app.inject({ method: 'POST', url: '/api/calendar/notices', headers: staff.headers, payload: { year: 2028, title: '国务院办公厅通知', holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }], makeUpWorkdays: [] } });
+  assert.equal(byStaff.statusCode, 403);
+  const weekday = await t.app.inject({ method: 'POST', url: '/api/calendar/notices', headers: sys.headers, payload: { year: 2028, title: '国务院办公厅通知', holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }], makeUpWorkdays: [{ date: '2028-01-05', name: '调休' }] } });
+  assert.equal(weekday.statusCode, 400);
+  assert.match(weekday.json().error.message, /不是周六或周日/);
+});
+
+test('GET /api/calendar/due: public, explained, and 400 naming the parameter', async () => {
+  const ok = await t.app.inject({ url: '/api/calendar/due?from=2025-09-25&count=20&unit=workday' });
+  assert.equal(ok.statusCode, 200);
+  assert.equal(ok.json().due, '2025-10-29');
+  assert.equal(ok.json().provisional, false);
+  const bad = await t.app.inject({ url: '/api/calendar/due?from=2025-09-25&count=20&unit=week' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.fields[0].path, 'unit');
+});
+
+test('GET /healthz answers 200 with the database reachable', async () => {
+  const res = await t.app.inject({ url: '/healthz' });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().status, 'ok');
+});
