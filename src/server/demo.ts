@@ -5,7 +5,7 @@ import type { Actor } from '../core/auth/actor.ts';
 import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
 import { createUser } from '../core/users/service.ts';
-import { openCase } from '../core/cases/service.ts';
+import { openCase, recordAction } from '../core/cases/service.ts';
 
 export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
 
@@ -58,6 +58,7 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[] | null> {
     }
   }
   await demoRequests(ctx, staffActor!, hightech.id);
+  await demoDocuments(ctx, staffActor!, hightech.id);
   return accounts;
 }
 
@@ -80,4 +81,28 @@ async function demoRequests(ctx: Ctx, staff: Actor, orgId: string) {
       first: { action: 'receive', on, data: { channel: 'online', applicantType: r.type, applicantName: r.applicant, content: r.content } },
     });
   }
+}
+
+/** Two normative documents: one in legality review (a step for the legal office), one just drafted. */
+async function demoDocuments(ctx: Ctx, staff: Actor, orgId: string) {
+  const cal = ctx.calendar.current();
+  const ago = (n: number) => cal.addWorkdays(ctx.clock.today(), -n);
+  const reviewed = await openCase(ctx, staff, {
+    procedure: 'normativeDocument',
+    title: '示范市科技企业孵化器认定和管理办法',
+    orgId,
+    first: { action: 'draft', on: ago(25), data: { title: '示范市科技企业孵化器认定和管理办法', concernsMarket: false, assessment: '经调研论证，确有必要制定。' } },
+  });
+  const steps = [
+    { action: 'openComment', on: ago(24), data: { startOn: ago(24), endOn: ago(14), channel: '市科技局门户网站意见征集栏目' } },
+    { action: 'closeComment', on: ago(13), data: { commentCount: 6, adoptionSummary: '收到意见6条，采纳4条，部分采纳1条，未采纳1条。' } },
+    { action: 'submitLegalReview', on: ago(3), data: { materials: '送审稿、起草说明、征求意见及采纳情况、制定依据' } },
+  ];
+  for (const step of steps) await recordAction(ctx, staff, reviewed.id, step);
+  await openCase(ctx, staff, {
+    procedure: 'normativeDocument',
+    title: '示范市科技型中小企业研发费用补助实施细则',
+    orgId,
+    first: { action: 'draft', on: ago(1), data: { title: '示范市科技型中小企业研发费用补助实施细则', concernsMarket: true } },
+  });
 }

@@ -35,9 +35,12 @@ const worklist = async (s: Session) => (await t.app.inject({ url: '/api/worklist
 test('我的待办 lists open steps soonest first with due date, days left, colour flags and the explanation', async () => {
   const { today, items } = await worklist(staff);
   assert.equal(today, '2025-03-03');
-  assert.equal(items.length, 4);
-  const dues = items.map((i: { dueDate: string }) => i.dueDate);
+  assert.equal(items.length, 5);
+  // Dated steps soonest first; a step without a deadline (公开征求意见 of a fresh draft) last.
+  const dues = items.slice(0, 4).map((i: { dueDate: string }) => i.dueDate);
   assert.deepEqual(dues, [...dues].sort());
+  assert.equal(items[4].dueDate, null);
+  assert.equal(items[4].stepLabel, '公开征求意见');
   const [first, second, third] = items;
   assert.equal(first.overdue, true);
   assert.ok(first.daysLeft < 0);
@@ -48,6 +51,21 @@ test('我的待办 lists open steps soonest first with due date, days left, colo
   assert.equal(first.unit, 'workday');
   assert.match(first.explanation, /起算20个工作日/);
   assert.equal(first.procedureLabel, '依申请公开');
+});
+
+test('the legal office sees the legality review step with its 15-working-day clock', async () => {
+  await addUser(t.ctx, { username: 'legal2', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
+  const legal = await signIn(t.app, 'legal2', 'Legal-pass-2025');
+  const { items } = await worklist(legal);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].stepLabel, '合法性审核');
+  assert.equal(items[0].daysLeft, 12);
+  const view = (await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: legal.headers })).json();
+  assert.ok(view.actions.some((a: { action: string }) => a.action === 'concludeLegalReview'));
+  // Collective deliberation before the review is concluded is refused, with the reason.
+  const early = await t.app.inject({ method: 'POST', url: `/api/cases/${items[0].caseId}/actions`, headers: leader.headers, payload: { action: 'collectiveDecision', on: '2025-03-03', data: { meeting: 'directorsOffice', decision: 'adopted' } } });
+  assert.equal(early.statusCode, 409);
+  assert.match(early.json().error.message, /合法性审核/);
 });
 
 test('scope: another division does not see division steps; another department gets 404 for the case', async () => {
@@ -107,7 +125,7 @@ test('answering closes the step: it leaves 我的待办 and the case is closed',
   });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().case.status, 'closed');
-  assert.equal((await worklist(staff)).items.length, 3);
+  assert.equal((await worklist(staff)).items.length, 4);
 });
 
 test('the sweep marks overdue steps and notifies once, even when run again', async () => {

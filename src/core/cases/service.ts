@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { scopeOf } from '../orgs/service.ts';
-import { check, evaluate, type CaseEvent, type CaseState } from '../procedure/engine.ts';
+import { check, evaluate, normalizeData, type CaseEvent, type CaseState } from '../procedure/engine.ts';
 import type { Calendar } from '../calendar/calendar.ts';
 import { caseEvents, cases } from './schema.ts';
 import { syncSteps, type StepChange } from './steps.ts';
@@ -28,7 +28,9 @@ function refuse(code: string, message: string): never {
 async function applyAct(tx: Tx, ctx: Ctx, actor: Actor, c: CaseRow, history: CaseEvent[], input: ActInput, now: Date): Promise<CaseState> {
   const { def } = ctx.procedures.get(c.procedure);
   const cal = ctx.calendar.current();
-  const event = { type: input.action, on: input.on, actorRoles: actor.roles, data: input.data ?? {} };
+  // Form values arrive as strings ('true', '20'); the engine checks typed data.
+  const data = normalizeData(def, input.action, input.data ?? {});
+  const event = { type: input.action, on: input.on, actorRoles: actor.roles, data };
   if (input.on > ctx.clock.today()) refuse('future_date', '办理日期不能晚于今天');
   const verdict = check(def, history, event, cal);
   if (!verdict.ok) refuse(verdict.code, verdict.message);
