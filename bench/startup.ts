@@ -109,7 +109,7 @@ const stat = (xs: number[], digits = 0) => `median ${median(xs).toFixed(digits)}
 
 export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-startup-'));
-  console.log(`startup benchmark: ${process.version}, ${os.cpus().length} cores; data dir ${dataDir}`);
+  console.log(`startup benchmark: ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine slows start-up); data dir ${dataDir}`);
   try {
     const first = await launch(dataDir, FIRST_TIMEOUT_MS);
     console.log(`first start (initdb + migrations + demo data): ready ${first.readyMs.toFixed(0)} ms, /healthz 200 at ${first.healthMs.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB; SIGTERM → exit ${first.exitMs.toFixed(0)} ms (code ${first.exitCode})`);

@@ -176,7 +176,24 @@ function machineBusySeconds(): number {
   return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / 100;
 }
 
-async function load(label: string, url: string, headers: Record<string, string>, serverPid: number): Promise<LoadResult & { serverCpu: number; machineCpu: number }> {
+/** CPU seconds of all PostgreSQL server processes (postmaster and backends) on this machine. */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')) !== 'postgres') continue;
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      total += (Number(rest[11]) + Number(rest[12])) / 100;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+async function load(label: string, url: string, headers: Record<string, string>, serverPid: number): Promise<Measured> {
   const cfg: LoadConfig = {
     url,
     headers,
@@ -188,20 +205,26 @@ async function load(label: string, url: string, headers: Record<string, string>,
   };
   const s0 = cpuSeconds(serverPid);
   const m0 = machineBusySeconds();
+  const p0 = postgresCpuSeconds();
   const t0 = performance.now();
   const { proc, match } = await child([THIS, '--loadgen'], { BENCH_LOAD: JSON.stringify(cfg) }, /LOADGEN_RESULT (\{.*\})\n/, cfg.warmupMs + cfg.durationMs + 60_000);
   await stopChild(proc);
   const wall = (performance.now() - t0) / 1000;
   const r = JSON.parse(match[1]) as LoadResult;
   // Server / machine CPU over warm-up + measurement (+ the load generator's start-up, a few hundred ms).
-  return { ...r, serverCpu: (cpuSeconds(serverPid) - s0) / wall, machineCpu: (machineBusySeconds() - m0) / wall };
+  // Backends that exited during the run (none: the pools stay open) would be missed by the PostgreSQL figure.
+  return { ...r, serverCpu: (cpuSeconds(serverPid) - s0) / wall, postgresCpu: (postgresCpuSeconds() - p0) / wall, machineCpu: (machineBusySeconds() - m0) / wall };
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-function report(label: string, r: LoadResult & { serverCpu: number; machineCpu: number }) {
+const pc = (x: number) => `${(x * 100).toFixed(0)}%`;
+type Measured = LoadResult & { serverCpu: number; postgresCpu: number; machineCpu: number };
+function report(label: string, r: Measured) {
   console.log(
-    `${label.padEnd(9)} ${r.requests} req in ${r.seconds.toFixed(1)} s = ${r.rps.toFixed(0)} req/s | p50 ${ms(r.p50)}  p90 ${ms(r.p90)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  mean ${ms(r.mean)} | ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/resp | errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''} | CPU: server ${(r.serverCpu * 100).toFixed(0)}%, load gen ${(r.clientCpu * 100).toFixed(0)}%, machine ${(r.machineCpu * 100).toFixed(0)}% of ${os.cpus().length * 100}%`,
+    `${label.padEnd(9)} ${r.requests} req in ${r.seconds.toFixed(1)} s = ${r.rps.toFixed(0)} req/s | p50 ${ms(r.p50)}  p90 ${ms(r.p90)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  mean ${ms(r.mean)} | ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/resp | errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''} | CPU: server ${pc(r.serverCpu)}, postgres ${pc(r.postgresCpu)}, load gen ${pc(r.clientCpu)}, other ${pc(Math.max(0, r.machineCpu - r.serverCpu - r.postgresCpu - r.clientCpu))}, machine ${pc(r.machineCpu)} of ${os.cpus().length * 100}%`,
   );
+  const perReq = (x: number) => ((x * r.seconds * 1000) / r.requests).toFixed(2);
+  console.log(`${''.padEnd(9)} per request: server ${perReq(r.serverCpu)} ms CPU, postgres ${perReq(r.postgresCpu)} ms CPU (approx., incl. warm-up share)`);
 }
 
 export async function run(): Promise<void> {
@@ -237,7 +260,7 @@ export async function run(): Promise<void> {
   const POOL = Math.max(32, env('BENCH_CONCURRENCY', 32));
   const children: ChildProcess[] = [];
   const pgVersion = (await adminQuery('show server_version')).rows[0].server_version;
-  console.log(`worklist benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${pgVersion}; scratch database ${dbName}`);
+  console.log(`worklist benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${pgVersion}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; scratch database ${dbName}`);
   await adminQuery(`create database "${dbName}"`);
   try {
     // ── data ──

@@ -73,7 +73,8 @@ async function serve(config: ReturnType<typeof readConfig>) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const { port } = app.server.address() as { port: number };
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   console.log(`\n法治工作台已启动 / Fazhi is ready (${ctx.database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}) in ${Math.round(performance.now() - started)} ms`);
   console.log(`  员工工作台 Staff workbench: ${base}/app/`);
   console.log(`  公众门户   Public portal:   ${base}/`);
