@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../src/core/context.ts';
-import type { Tx } from '../src/core/db/client.ts';
+import { queryRows, type Tx } from '../src/core/db/client.ts';
 import type { Actor } from '../src/core/auth/actor.ts';
 import { newId } from '../src/core/clock.ts';
 import { organisations } from '../src/core/orgs/schema.ts';
@@ -167,7 +167,7 @@ export async function generateScale(ctx: Ctx, opts: ScaleOptions = {}): Promise<
   const viaBulk = n - next;
   if (viaBulk > 0) await bulkInsert(ctx, plan.slice(next), actors);
 
-  const [{ overdue }] = (await ctx.db.execute(sql`select count(*)::int as overdue from case_steps where status = 'open' and department_id = ${dept.id} and due_date < ${today}`)).rows as { overdue: number }[];
+  const [{ overdue }] = await queryRows<{ overdue: number }>(ctx.db, sql`select count(*)::int as overdue from case_steps where status = 'open' and department_id = ${dept.id} and due_date < ${today}`);
   return {
     n,
     viaService,
@@ -268,7 +268,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const ctx = await boot({ url, clock: systemClock, poolSize: 8 });
   try {
     await loadDemo(ctx);
-    const r = await generateScale(ctx, { n: Number(process.argv[2] ?? 10_000) });
+    const r = await generateScale(ctx, { n: Number(process.argv[2] ?? 10_000), mode: (process.env.BENCH_SCALE_MODE as 'auto' | undefined) ?? 'auto' });
     console.log(JSON.stringify(r));
   } finally {
     await ctx.database.close();

@@ -12,7 +12,8 @@
  * then both results and the ratios; the scratch database is dropped at the end.
  *
  * Knobs (env): BENCH_CASES (10000), BENCH_CONCURRENCY (32), BENCH_DURATION_MS (10000), BENCH_WARMUP_MS (2000),
- * BENCH_SCALE_MODE (auto | service | bulk), BENCH_KEEP_DB=1 (do not drop the database).
+ * BENCH_SCALE_MODE (auto | service | bulk), BENCH_KEEP_DB=1 (do not drop the database),
+ * BENCH_SERVER_NODE_ARGS (node flags for both server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -122,10 +123,10 @@ async function serveFazhi(url: string, poolSize: number) {
 
 // ───────────────────────────── orchestration (the benchmark) ─────────────────────────────
 
-function child(args: string[], extraEnv: Record<string, string>, readyPattern: RegExp, timeoutMs: number): Promise<{ proc: ChildProcess; match: RegExpExecArray; output: () => string }> {
+function child(args: string[], extraEnv: Record<string, string>, readyPattern: RegExp, timeoutMs: number, nodeArgs: string[] = []): Promise<{ proc: ChildProcess; match: RegExpExecArray; output: () => string }> {
   const e: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
   delete e.NODE_OPTIONS;
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -259,6 +260,8 @@ export async function run(): Promise<void> {
   const N = env('BENCH_CASES', 10_000);
   const POOL = Math.max(32, env('BENCH_CONCURRENCY', 32));
   const children: ChildProcess[] = [];
+  // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile both servers.
+  const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const pgVersion = (await adminQuery('show server_version')).rows[0].server_version;
   console.log(`worklist benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${pgVersion}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; scratch database ${dbName}`);
   await adminQuery(`create database "${dbName}"`);
@@ -303,7 +306,7 @@ export async function run(): Promise<void> {
     }
 
     // ── Fazhi ──
-    const fz = await child([THIS, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) }, /FAZHI_BENCH_READY (\d+)/, 60_000);
+    const fz = await child([THIS, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) }, /FAZHI_BENCH_READY (\d+)/, 60_000, serverNodeArgs);
     children.push(fz.proc);
     const base = `http://127.0.0.1:${fz.match[1]}`;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'benchstaff', password }) });
@@ -317,7 +320,7 @@ export async function run(): Promise<void> {
     await stopChild(fz.proc);
 
     // ── baseline ──
-    const bl = await child([path.join(path.dirname(THIS), 'baseline-server.ts')], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, text: captured.text, params: captured.params }) }, /BASELINE_READY (\d+)/, 60_000);
+    const bl = await child([path.join(path.dirname(THIS), 'baseline-server.ts')], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, text: captured.text, params: captured.params }) }, /BASELINE_READY (\d+)/, 60_000, serverNodeArgs);
     children.push(bl.proc);
     const blUrl = `http://127.0.0.1:${bl.match[1]}/api/worklist`;
     const blRows = (await (await fetch(blUrl)).json()) as unknown[];

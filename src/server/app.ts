@@ -93,7 +93,16 @@ async function registerWorkbench(app: FastifyInstance, webDir: string) {
   }
   await app.register(fastifyStatic, { root: webDir, serve: false });
   const html = fs.readFileSync(index, 'utf8');
-  const spa = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  // Ant Design injects <style> at runtime: styles may be inline, scripts only from our origin.
+  const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+      .header('x-content-type-options', 'nosniff')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'same-origin')
+      .send(html);
   app.get('/app', spa);
   app.get('/app/', spa);
   app.get('/app/*', async (req, reply) => {

@@ -7,6 +7,10 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: PRIMARY,
     colorLink: PRIMARY,
+    // antd derives lighter hover/active shades that fall below 4.5:1 with white text: darken instead.
+    colorPrimaryHover: '#0842a0',
+    colorPrimaryActive: '#062e70',
+    colorPrimaryTextHover: '#0842a0',
     colorLinkHover: '#0842a0',
     colorLinkActive: '#062e70',
     colorInfo: PRIMARY,

@@ -67,7 +67,7 @@ test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
     });
 
     await t.test('a user signs in through the form and sees the workbench', async () => {
-      const context = await browser.newContext({ locale: 'zh-CN' });
+      const context = await newAxeContext(browser); // axe is injected on the case page below
       const page = await openLogin(context, baseUrl);
       await page.getByLabel('用户名').fill(USER.username);
       await page.getByLabel('密码', { exact: true }).fill(USER.password);
@@ -75,6 +75,27 @@ test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
       await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
       await page.getByRole('heading', { name: '工作台' }).first().waitFor();
       assert.doesNotMatch(new URL(page.url()).pathname, /\/login$/);
+
+      // 我的待办 holds the demo requests of the user's division, soonest first, overdue in red.
+      const rows = page.locator('tbody tr.ant-table-row');
+      await rows.first().waitFor({ timeout: 15_000 });
+      assert.ok((await rows.count()) >= 4);
+      const firstRow = rows.first();
+      assert.match((await firstRow.textContent()) ?? '', /答复申请人/);
+      assert.match((await firstRow.textContent()) ?? '', /已超期/);
+      const overdueTag = firstRow.locator('.ant-tag', { hasText: '已超期' });
+      assert.equal(await overdueTag.evaluate((el) => getComputedStyle(el).color), 'rgb(168, 7, 26)');
+
+      // Hovering the due date shows its explanation.
+      await firstRow.locator('.due-focus').hover();
+      const tip = page.getByRole('tooltip').filter({ hasText: '起算20个工作日' });
+      await tip.first().waitFor({ timeout: 10_000 });
+
+      // The case page shows the timeline and the allowed actions.
+      await firstRow.getByRole('link').first().click();
+      await page.getByRole('button', { name: '作出答复' }).first().waitFor({ timeout: 15_000 });
+      assert.ok((await page.getByText('登记收到申请').count()) >= 1);
+      await assertNoSeriousA11yViolations(page, 'case page');
       await context.close();
     });
   } finally {

@@ -39,6 +39,7 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
       outcomeLabel: state.outcomeLabel ?? null,
       orgName: org?.name ?? '',
       createdAt: c.createdAt.toISOString(),
+      today,
     },
     today,
     steps: steps.map((s) => ({
