@@ -53,6 +53,25 @@ test('我的待办 lists open steps soonest first with due date, days left, colo
   assert.equal(first.procedureLabel, '依申请公开');
 });
 
+test('我的待办 filters, counts and pages on the server', async () => {
+  const get = async (qs: string) => (await t.app.inject({ url: `/api/worklist?${qs}`, headers: staff.headers })).json();
+  const page1 = await get('pageSize=2');
+  assert.equal(page1.items.length, 2);
+  assert.equal(page1.total, 5);
+  assert.deepEqual(page1.counts, { all: 5, dueSoon: 1, overdue: 1 });
+  const page3 = await get('pageSize=2&page=3');
+  assert.equal(page3.items.length, 1);
+  assert.equal(page3.items[0].dueDate, null);
+  const overdue = await get('filter=overdue');
+  assert.equal(overdue.total, 1);
+  assert.ok(overdue.items.every((i: { overdue: boolean }) => i.overdue));
+  const soon = await get('filter=dueSoon');
+  assert.ok(soon.items.every((i: { dueSoon: boolean }) => i.dueSoon));
+  const bad = await t.app.inject({ url: '/api/worklist?filter=late', headers: staff.headers });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().error.message, /筛选/);
+});
+
 test('the legal office sees the legality review step with its 15-working-day clock', async () => {
   await addUser(t.ctx, { username: 'legal2', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
   const legal = await signIn(t.app, 'legal2', 'Legal-pass-2025');

@@ -9,6 +9,11 @@ import { caseView } from './view.ts';
 import { worklist } from './worklist.ts';
 import { listNotifications, markRead } from './notifications.ts';
 
+const worklistQuery = z.object({
+  filter: z.enum(['all', 'dueSoon', 'overdue']).default('all').describe('筛选'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50).describe('每页条数'),
+});
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const actBody = z.object({
   action: z.string().trim().min(1).max(64).describe('操作'),
@@ -19,8 +24,9 @@ const actBody = z.object({
 export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/worklist', async (req) => {
     const actor = requireActor(req);
+    const q = parse(worklistQuery, req.query);
     authorize(actor, 'case', 'list');
-    return worklist(ctx, actor);
+    return worklist(ctx, actor, q);
   });
   app.get('/api/cases/:id', async (req) => {
     const actor = requireActor(req);

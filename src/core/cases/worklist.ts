@@ -27,13 +27,42 @@ export interface WorkItem {
   orgName: string;
 }
 
+export type WorklistFilter = 'all' | 'dueSoon' | 'overdue';
+export interface WorklistQuery { filter: WorklistFilter; page: number; pageSize: number }
+export interface Worklist {
+  today: string;
+  items: WorkItem[];
+  /** Items matching the filter (for pagination). */
+  total: number;
+  counts: { all: number; dueSoon: number; overdue: number };
+}
+
 /**
  * 我的待办: open steps of the actor's department for a role the actor holds, restricted to the
- * actor's division for division-level steps; soonest due first, undated last. One indexed query.
+ * actor's division for division-level steps; soonest due first, undated last; one page at a time
+ * (an ordered scan of the partial index) plus one aggregate for the counts.
  */
-export async function worklist(ctx: Ctx, actor: Actor, limit = 500): Promise<{ today: string; items: WorkItem[] }> {
+export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filter: 'all', page: 1, pageSize: 50 }): Promise<Worklist> {
   const today = ctx.clock.today();
   const cal = ctx.calendar.current();
+  const soonLimit = cal.addWorkdays(today, DUE_SOON_WORKDAYS);
+  const scope = and(
+    eq(caseSteps.status, 'open'),
+    eq(caseSteps.departmentId, actor.departmentId),
+    sql`${caseSteps.roles} && ${sql.param(actor.roles)}::text[]`,
+    actor.orgId === actor.departmentId ? undefined : or(isNull(caseSteps.orgId), eq(caseSteps.orgId, actor.orgId)),
+  );
+  const isOverdue = sql`${caseSteps.dueDate} < ${today}::date`;
+  const isSoon = sql`${caseSteps.dueDate} >= ${today}::date and ${caseSteps.dueDate} <= ${soonLimit}::date`;
+  const filterSql = q.filter === 'overdue' ? isOverdue : q.filter === 'dueSoon' ? isSoon : undefined;
+  const [counts] = await ctx.db
+    .select({
+      all: sql<number>`count(*)::int`,
+      overdue: sql<number>`(count(*) filter (where ${isOverdue}))::int`,
+      dueSoon: sql<number>`(count(*) filter (where ${isSoon}))::int`,
+    })
+    .from(caseSteps)
+    .where(scope);
   const rows = await ctx.db
     .select({
       stepId: caseSteps.id,
@@ -52,16 +81,10 @@ export async function worklist(ctx: Ctx, actor: Actor, limit = 500): Promise<{ t
     .from(caseSteps)
     .innerJoin(cases, eq(cases.id, caseSteps.caseId))
     .innerJoin(organisations, eq(organisations.id, cases.orgId))
-    .where(
-      and(
-        eq(caseSteps.status, 'open'),
-        eq(caseSteps.departmentId, actor.departmentId),
-        sql`${caseSteps.roles} && ${sql.param(actor.roles)}::text[]`,
-        actor.orgId === actor.departmentId ? undefined : or(isNull(caseSteps.orgId), eq(caseSteps.orgId, actor.orgId)),
-      ),
-    )
+    .where(and(scope, filterSql))
     .orderBy(sql`${caseSteps.dueDate} asc nulls last`, caseSteps.id)
-    .limit(limit);
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const items = rows.map((r): WorkItem => {
     const unit = (r.unit ?? 'workday') as Unit;
     const left = r.dueDate ? daysLeft(cal, today, r.dueDate, unit) : null;
@@ -87,5 +110,6 @@ export async function worklist(ctx: Ctx, actor: Actor, limit = 500): Promise<{ t
       orgName: r.orgName,
     };
   });
-  return { today, items };
+  const total = q.filter === 'all' ? counts.all : counts[q.filter];
+  return { today, items, total, counts };
 }

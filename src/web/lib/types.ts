@@ -55,6 +55,8 @@ export interface WorkItem {
 export interface Worklist {
   today: string;
   items: WorkItem[];
+  total: number;
+  counts: { all: number; dueSoon: number; overdue: number };
 }
 
 export interface Notification {

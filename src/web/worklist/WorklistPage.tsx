@@ -43,17 +43,22 @@ const columns: TableColumnsType<WorkItem> = [
   },
 ];
 
+const PAGE_SIZE = 20;
+
 export function WorklistPage() {
   const [filter, setFilter] = useState<Filter>('all');
-  const { data, isPending, error } = useQuery({
-    queryKey: ['worklist'],
-    queryFn: () => get<Worklist>('/api/worklist'),
+  const [page, setPage] = useState(1);
+  // The server filters, counts and pages: a department may have thousands of open steps.
+  const { data, isPending, isFetching, error } = useQuery({
+    queryKey: ['worklist', filter, page],
+    queryFn: () => get<Worklist>(`/api/worklist?filter=${filter}&page=${page}&pageSize=${PAGE_SIZE}`),
     refetchInterval: 5 * 60_000,
+    placeholderData: (previous) => previous,
   });
-  const items = data?.items ?? [];
-  const dueSoon = items.filter((i) => i.dueSoon && !i.overdue).length;
-  const overdue = items.filter((i) => i.overdue).length;
-  const shown = filter === 'all' ? items : items.filter((i) => (filter === 'overdue' ? i.overdue : i.dueSoon && !i.overdue));
+  const shown = data?.items ?? [];
+  const all = data?.counts.all ?? 0;
+  const dueSoon = data?.counts.dueSoon ?? 0;
+  const overdue = data?.counts.overdue ?? 0;
 
   return (
     <>
@@ -62,7 +67,7 @@ export function WorklistPage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={8}>
           <Card loading={isPending}>
-            <Statistic title="待办总数" value={items.length} suffix="件" />
+            <Statistic title="待办总数" value={all} suffix="件" />
           </Card>
         </Col>
         <Col xs={24} sm={8}>
@@ -82,9 +87,12 @@ export function WorklistPage() {
           <Segmented<Filter>
             aria-label="筛选待办"
             value={filter}
-            onChange={setFilter}
+            onChange={(f) => {
+              setFilter(f);
+              setPage(1);
+            }}
             options={[
-              { value: 'all', label: `全部（${items.length}）` },
+              { value: 'all', label: `全部（${all}）` },
               { value: 'dueSoon', label: `即将到期（${dueSoon}）` },
               { value: 'overdue', label: `已超期（${overdue}）` },
             ]}
@@ -94,10 +102,10 @@ export function WorklistPage() {
         <Table<WorkItem>
           rowKey="stepId"
           size="middle"
-          loading={isPending}
+          loading={isPending || isFetching}
           columns={columns}
           dataSource={shown}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (t) => `共 ${t} 项` }}
           locale={{ emptyText: filter === 'all' ? '暂无待办事项' : '没有符合条件的待办' }}
           scroll={{ x: 800 }}
         />
