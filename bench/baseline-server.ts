@@ -1,10 +1,10 @@
 /**
  * Baseline for bench/worklist.ts: a bare Fastify + node-postgres server (no Drizzle, no session, no
- * mapping) that answers GET /api/worklist by running ONE given SQL text with ONE given parameter list
- * (the worklist query exactly as Drizzle sends it, captured by the worklist benchmark) and returning
- * the rows as JSON. It bounds what Fazhi's 我的待办 could cost on this machine.
+ * mapping) that answers GET /api/worklist by running the given SQL statements with their parameters
+ * (the worklist's count and page queries exactly as Drizzle sends them, captured by the worklist
+ * benchmark) one after the other, as Fazhi does, and returning the rows as JSON. It bounds what Fazhi's 我的待办 could cost on this machine.
  *
- * As a child process: BENCH_BASELINE='{"url":…,"poolSize":32,"text":…,"params":[…]}' node --import tsx bench/baseline-server.ts
+ * As a child process: BENCH_BASELINE='{"url":…,"poolSize":32,"queries":[{"text":…,"params":[…]}]}' node --import tsx bench/baseline-server.ts
  * prints `BASELINE_READY <port>` and stops on SIGTERM.
  */
 import path from 'node:path';
@@ -12,15 +12,17 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
 
-export interface BaselineOptions { url: string; poolSize: number; text: string; params: unknown[]; port?: number }
+export interface BaselineOptions { url: string; poolSize: number; queries: { text: string; params: unknown[] }[]; port?: number }
 
 export async function startBaseline(opts: BaselineOptions): Promise<{ port: number; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize });
   pool.on('error', () => {});
   const app = Fastify({ logger: false });
+  const [countQuery, pageQuery] = opts.queries;
   app.get('/api/worklist', async () => {
-    const res = await pool.query(opts.text, opts.params);
-    return res.rows;
+    const counts = await pool.query(countQuery.text, countQuery.params);
+    const page = pageQuery ? await pool.query(pageQuery.text, pageQuery.params) : { rows: [] };
+    return { counts: counts.rows[0], items: page.rows };
   });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

@@ -1,12 +1,8 @@
 /**
  * Scale data for benchmarks: N open 依申请公开 cases (default 10,000) in one department, spread over its
  * 科室, received over the last 60 working days (so those received more than 20 working days ago are overdue).
- *
- * Mode 'service' opens every case through the real openCase() (disclosureRequest, first act 'receive'),
- * exactly as src/server/demo.ts does. Mode 'bulk' writes the same rows with multi-row INSERTs: cases,
- * case_events, case_steps from the engine's own check()/evaluate() output, and the audit events with
- * their SM3 chain (so `audit verify` still passes). Mode 'auto' (default) starts with the service and
- * switches to bulk for the rest when the projected total would exceed `serviceBudgetMs` (2 min).
+ * Every case is opened through the real openCase() (disclosureRequest, first act 'receive'), as
+ * src/server/demo.ts does, so steps and the audit chain are exactly what users produce.
  *
  * Not a benchmark of its own; used by bench/worklist.ts. Standalone:
  *   DATABASE_URL=postgres://… npx tsx bench/scale.ts [N]   (loads the demo department first if the DB is empty)
@@ -34,15 +30,12 @@ export interface ScaleOptions {
   departmentName?: string;
   /** Receive dates spread over this many working days back from today (default 60). */
   workdaysBack?: number;
-  mode?: 'auto' | 'service' | 'bulk';
-  /** auto: switch to bulk when the service path is projected to take longer than this (default 120 s). */
-  serviceBudgetMs?: number;
-  /** Concurrent openCase calls in service mode (default 4; the audit chain lock serialises the tail of each). */
+  /** Concurrent openCase calls (default 4; the audit chain lock serialises the tail of each). */
   concurrency?: number;
   log?: (line: string) => void;
 }
 
-export interface ScaleResult { n: number; viaService: number; viaBulk: number; ms: number; overdue: number; divisions: { name: string; cases: number }[] }
+export interface ScaleResult { n: number; ms: number; overdue: number; divisions: { name: string; cases: number }[] }
 
 // The module's own code lists, so the data stays valid when they change.
 const CHANNEL_CODES = CHANNELS.map((c) => c.value);
@@ -120,139 +113,29 @@ export async function generateScale(ctx: Ctx, opts: ScaleOptions = {}): Promise<
   }
   const actors = new Map(divisions.map((d) => [d.id, actorFor(d)]));
 
-  const mode = opts.mode ?? 'auto';
-  const budget = opts.serviceBudgetMs ?? 120_000;
+  // Every case goes through the real openCase(), as a user's would (≈ 2–5 ms each).
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
   let next = 0;
-  let viaService = 0;
-  if (mode !== 'bulk') {
-    const concurrency = Math.max(1, opts.concurrency ?? 4);
-    const probe = mode === 'auto' ? Math.min(n, 300) : n;
-    const t0 = performance.now();
-    let lastLog = t0;
-    const worker = async () => {
-      while (next < probe) {
-        const p = plan[next++];
-        await openCase(ctx, actors.get(p.orgId)!, { procedure: 'disclosureRequest', title: p.title, orgId: p.orgId, first: { action: 'receive', on: p.on, data: p.data } });
-        viaService++;
-        if (performance.now() - lastLog > 5000) {
-          lastLog = performance.now();
-          log(`  scale: ${viaService} cases via openCase…`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const perCase = (performance.now() - t0) / Math.max(1, viaService);
-    const projected = perCase * n;
-    log(`  scale: openCase ${perCase.toFixed(2)} ms/case (concurrency ${concurrency}) → ${(projected / 1000).toFixed(0)} s projected for ${n.toLocaleString('en-US')}`);
-    if (mode === 'auto' && next < n) {
-      if (projected <= budget) {
-        // Within budget: carry on through the service for the rest.
-        const rest = async () => {
-          while (next < n) {
-            const p = plan[next++];
-            await openCase(ctx, actors.get(p.orgId)!, { procedure: 'disclosureRequest', title: p.title, orgId: p.orgId, first: { action: 'receive', on: p.on, data: p.data } });
-            viaService++;
-            if (performance.now() - lastLog > 10_000) {
-              lastLog = performance.now();
-              log(`  scale: ${viaService} cases via openCase…`);
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: concurrency }, rest));
-      } else {
-        log(`  scale: over the ${(budget / 1000).toFixed(0)} s budget; the remaining ${(n - next).toLocaleString('en-US')} cases go in bulk`);
+  let lastLog = performance.now();
+  const worker = async () => {
+    while (next < n) {
+      const p = plan[next++];
+      await openCase(ctx, actors.get(p.orgId)!, { procedure: 'disclosureRequest', title: p.title, orgId: p.orgId, first: { action: 'receive', on: p.on, data: p.data } });
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        log(`  scale: ${next} cases via openCase…`);
       }
     }
-  }
-  const viaBulk = n - next;
-  if (viaBulk > 0) await bulkInsert(ctx, plan.slice(next), actors);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 
   const [{ overdue }] = await queryRows<{ overdue: number }>(ctx.db, sql`select count(*)::int as overdue from case_steps where status = 'open' and department_id = ${dept.id} and due_date < ${today}`);
   return {
     n,
-    viaService,
-    viaBulk,
     ms: performance.now() - started,
     overdue,
     divisions: [...perDivision].map(([name, c]) => ({ name, cases: c })),
   };
-}
-
-/**
- * What openCase writes, in batches: the case row (final status), its 'receive' event, the engine's
- * open steps (as syncSteps materialises them) and one chained audit event per case.
- */
-async function bulkInsert(ctx: Ctx, plan: Plan[], actors: Map<string, Actor>) {
-  const entry = ctx.procedures.get('disclosureRequest');
-  const def = entry.def;
-  const cal = ctx.calendar.current();
-  const today = ctx.clock.today();
-  const BATCH = 500;
-  const DIVISION_ROLES = new Set(['staff', 'officer']); // as in src/core/cases/steps.ts
-  for (let start = 0; start < plan.length; start += BATCH) {
-    const part = plan.slice(start, start + BATCH);
-    await ctx.db.transaction(async (tx: Tx) => {
-      // The same chain lock as appendAudit: the chain stays linear even with writers running concurrently.
-      await tx.execute(sql`select pg_advisory_xact_lock(7301002)`);
-      const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(sql`${auditEvents.seq} desc`).limit(1);
-      let seq = last?.seq ?? 0;
-      let prevHash = last?.hash ?? GENESIS_HASH;
-      const caseRows: (typeof cases.$inferInsert)[] = [];
-      const eventRows: (typeof caseEvents.$inferInsert)[] = [];
-      const stepRows: (typeof caseSteps.$inferInsert)[] = [];
-      const auditRows: (typeof auditEvents.$inferInsert)[] = [];
-      for (const p of part) {
-        const actor = actors.get(p.orgId)!;
-        const now = ctx.clock.now();
-        const id = newId();
-        const event = { type: 'receive', on: p.on, actorRoles: actor.roles as string[], data: p.data };
-        const verdict = check(def, [], event, cal);
-        if (!verdict.ok) throw new Error(`scale: engine refused receive on ${p.on}: ${verdict.message}`);
-        const state = evaluate(def, [{ ...event, seq: 1 }], cal, today);
-        const final = def.statuses.find((s) => s.code === state.status)?.final;
-        caseRows.push({ id, module: entry.module, procedure: def.code, title: p.title, departmentId: actor.departmentId, orgId: p.orgId, status: state.status, outcome: state.outcome ?? null, createdBy: actor.userId, createdAt: now, closedOn: final ? p.on : null });
-        eventRows.push({ id: newId(), caseId: id, seq: 1, type: event.type, on: event.on, at: now, actorId: actor.userId, actorRoles: event.actorRoles, data: event.data });
-        for (const open of state.openSteps) {
-          const due = open.due;
-          const divisional = open.roles.some((r) => DIVISION_ROLES.has(r)) && p.orgId !== actor.departmentId;
-          stepRows.push({
-            id: newId(),
-            caseId: id,
-            step: open.step,
-            label: open.label,
-            roles: open.roles,
-            departmentId: actor.departmentId,
-            orgId: divisional ? p.orgId : null,
-            status: 'open',
-            openedOn: open.openedOn ?? p.on,
-            dueDate: due?.date ?? null,
-            unit: due?.unit ?? null,
-            provisional: due?.provisional ?? false,
-            explanation: due?.explanation ?? (open.paused ? '期限暂停计算' : ''),
-            legalBasis: due?.legalBasis ?? null,
-            overdue: open.overdue,
-          });
-        }
-        const content: AuditContent = {
-          seq: ++seq,
-          at: now.toISOString(),
-          actorId: actor.userId,
-          orgId: actor.orgId,
-          action: 'case.receive',
-          entityType: 'case',
-          entityId: id,
-          payload: { procedure: def.code, seq: 1, on: event.on, data: event.data, status: state.status, warnings: verdict.warnings },
-        };
-        const hash = chainHash(prevHash, content);
-        auditRows.push({ ...content, at: now, payload: content.payload as Record<string, unknown>, prevHash, hash });
-        prevHash = hash;
-      }
-      await tx.insert(cases).values(caseRows);
-      await tx.insert(caseEvents).values(eventRows);
-      if (stepRows.length) await tx.insert(caseSteps).values(stepRows);
-      await tx.insert(auditEvents).values(auditRows);
-    });
-  }
 }
 
 // Standalone: fill the database named by DATABASE_URL.
@@ -268,7 +151,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const ctx = await boot({ url, clock: systemClock, poolSize: 8 });
   try {
     await loadDemo(ctx);
-    const r = await generateScale(ctx, { n: Number(process.argv[2] ?? 10_000), mode: (process.env.BENCH_SCALE_MODE as 'auto' | undefined) ?? 'auto' });
+    const r = await generateScale(ctx, { n: Number(process.argv[2] ?? 10_000) });
     console.log(JSON.stringify(r));
   } finally {
     await ctx.database.close();

@@ -270,14 +270,14 @@ export async function run(): Promise<void> {
     let t = performance.now();
     const ctx = await boot({ url: dbUrl, clock: systemClock, poolSize: 8 });
     let actor: import('../src/core/auth/actor.ts').Actor;
-    let captured: { text: string; params: unknown[] };
+    let captured: { text: string; params: unknown[] }[];
     const password = 'Bench-2025-worklist';
     try {
       await loadDemo(ctx);
       console.log(`migrated + demo department: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      const s = await generateScale(ctx, { n: N, mode: (process.env.BENCH_SCALE_MODE as 'auto') ?? 'auto', log: (l) => console.log(l) });
+      const s = await generateScale(ctx, { n: N, log: (l) => console.log(l) });
       console.log(
-        `scale data: ${s.n.toLocaleString('en-US')} open cases (${s.viaService} via openCase, ${s.viaBulk} in bulk) in ${(s.ms / 1000).toFixed(1)} s; ${s.overdue} overdue; ${s.divisions.map((d) => `${d.name} ${d.cases}`).join(', ')}`,
+        `scale data: ${s.n.toLocaleString('en-US')} open cases (via openCase) in ${(s.ms / 1000).toFixed(1)} s; ${s.overdue} overdue; ${s.divisions.map((d) => `${d.name} ${d.cases}`).join(', ')}`,
       );
       const [division] = await ctx.db.select().from(organisations).where(eq(organisations.name, '高新技术科'));
       const { id } = await createUser(ctx, null, { username: 'benchstaff', displayName: '压测员（高新技术科）', orgId: division.id, roles: ['staff'], password, mustChangePassword: false });
@@ -292,12 +292,15 @@ export async function run(): Promise<void> {
       try {
         const db = drizzle(pool, { schema, logger: { logQuery: (text: string, params: unknown[]) => void logged.push({ text, params }) } });
         const direct = await worklist({ ...ctx, db: db as unknown as typeof ctx.db }, actor);
-        captured = logged.find((q) => /from "case_steps"/.test(q.text))!;
-        if (!captured) throw new Error('worklist query not captured');
-        console.log(`worklist for ${actor.username}: ${direct.items.length} items (limit 500)`);
-        const plan = await pool.query(`explain (analyze, buffers) ${captured.text}`, captured.params);
-        const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-        console.log(`worklist query plan:\n    ${lines.join('\n    ')}`);
+        // worklist() runs two statements: the counts and the page.
+        captured = logged.filter((q) => /from "case_steps"/.test(q.text));
+        if (captured.length === 0) throw new Error('worklist queries not captured');
+        console.log(`worklist for ${actor.username}: ${direct.items.length} items of ${direct.total} (first page)`);
+        for (const q of captured) {
+          const plan = await pool.query(`explain (analyze, buffers) ${q.text}`, q.params);
+          const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+          console.log(`worklist query plan:\n    ${lines.join('\n    ')}`);
+        }
       } finally {
         await pool.end();
       }
@@ -320,11 +323,11 @@ export async function run(): Promise<void> {
     await stopChild(fz.proc);
 
     // ── baseline ──
-    const bl = await child([path.join(path.dirname(THIS), 'baseline-server.ts')], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, text: captured.text, params: captured.params }) }, /BASELINE_READY (\d+)/, 60_000, serverNodeArgs);
+    const bl = await child([path.join(path.dirname(THIS), 'baseline-server.ts')], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, queries: captured }) }, /BASELINE_READY (\d+)/, 60_000, serverNodeArgs);
     children.push(bl.proc);
     const blUrl = `http://127.0.0.1:${bl.match[1]}/api/worklist`;
-    const blRows = (await (await fetch(blUrl)).json()) as unknown[];
-    console.log(`baseline server pid ${bl.proc.pid}: ${blRows.length} rows`);
+    const blBody = (await (await fetch(blUrl)).json()) as { items: unknown[] };
+    console.log(`baseline server pid ${bl.proc.pid}: ${blBody.items.length} items`);
     const baseline = await load('baseline', blUrl, {}, bl.proc.pid!);
     await stopChild(bl.proc);
 

@@ -69,7 +69,7 @@ CREATE TABLE "case_steps" (
 	"label" text NOT NULL,
 	"roles" text[] NOT NULL,
 	"department_id" uuid NOT NULL,
-	"org_id" uuid,
+	"org_id" uuid NOT NULL,
 	"status" text NOT NULL,
 	"due_date" date,
 	"unit" text,
@@ -132,6 +132,7 @@ CREATE INDEX "users_department_idx" ON "users" USING btree ("department_id");-->
 CREATE UNIQUE INDEX "case_events_case_seq_idx" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "case_steps_case_idx" ON "case_steps" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_steps_open_idx" ON "case_steps" USING btree ("department_id","due_date") WHERE status = 'open';--> statement-breakpoint
+CREATE INDEX "case_steps_scope_idx" ON "case_steps" USING btree ("department_id","org_id","due_date","roles") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "cases_department_idx" ON "cases" USING btree ("department_id","module","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_once_idx" ON "notifications" USING btree ("user_id","step_id","kind","due_date");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint

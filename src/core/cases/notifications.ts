@@ -17,7 +17,7 @@ export async function notifyDueSteps(tx: Tx, today: string, soonLimit: string, n
     from case_steps s
     join cases c on c.id = s.case_id
     join users u on u.department_id = s.department_id and u.active and u.roles && s.roles
-      and (s.org_id is null or u.org_id = s.org_id or u.org_id = u.department_id)
+      and (s.org_id = s.department_id or u.org_id = s.org_id or u.org_id = u.department_id)
     where s.status = 'open' and s.due_date is not null`;
   const overdue = await execCount(tx, sql`
     insert into notifications (id, user_id, case_id, step_id, kind, due_date, message, created_at)

@@ -50,8 +50,9 @@ export const caseSteps = pgTable(
     label: text('label').notNull(),
     roles: text('roles').array().notNull(),
     departmentId: uuid('department_id').notNull(),
-    // null: anyone with the role in the department; else only that org (a 科室).
-    orgId: uuid('org_id'),
+    // Who holds the step: the handling 科室 for division-level steps, else the department itself
+    // (everyone with the role there). Never null, so the worklist scope is `org_id = any(…)`.
+    orgId: uuid('org_id').notNull(),
     status: text('status').notNull(),
     dueDate: date('due_date', { mode: 'string' }),
     unit: text('unit'),
@@ -65,6 +66,9 @@ export const caseSteps = pgTable(
   (t) => [
     index('case_steps_case_idx').on(t.caseId),
     index('case_steps_open_idx').on(t.departmentId, t.dueDate).where(sql`status = 'open'`),
+    // 我的待办 of a division user: org_id = any(department, division); roles in the key lets the
+    // counts run as an index-only scan.
+    index('case_steps_scope_idx').on(t.departmentId, t.orgId, t.dueDate, t.roles).where(sql`status = 'open'`),
   ],
 );
 

@@ -41,7 +41,7 @@ export async function syncSteps(tx: Tx, c: CaseScope, state: CaseState, on: stri
         label: open.label,
         roles: open.roles,
         departmentId: c.departmentId,
-        orgId: divisional ? c.orgId : null,
+        orgId: divisional ? c.orgId : c.departmentId,
         status: 'open',
         openedOn: open.openedOn ?? on,
         ...values,

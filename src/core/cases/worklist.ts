@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { daysLeft, type Unit } from '../calendar/calendar.ts';
@@ -50,7 +50,7 @@ export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filt
     eq(caseSteps.status, 'open'),
     eq(caseSteps.departmentId, actor.departmentId),
     sql`${caseSteps.roles} && ${sql.param(actor.roles)}::text[]`,
-    actor.orgId === actor.departmentId ? undefined : or(isNull(caseSteps.orgId), eq(caseSteps.orgId, actor.orgId)),
+    actor.orgId === actor.departmentId ? undefined : inArray(caseSteps.orgId, [actor.departmentId, actor.orgId]),
   );
   const isOverdue = sql`${caseSteps.dueDate} < ${today}::date`;
   const isSoon = sql`${caseSteps.dueDate} >= ${today}::date and ${caseSteps.dueDate} <= ${soonLimit}::date`;
