@@ -30,9 +30,12 @@ if (target === 'pglite') {
   await migrate(database.db);
   await database.close();
 } else if (target === 'drop-postgres') {
+  // Drops the template and every scratch database of this test run (`out` = the template's name).
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL! });
   await c.connect();
-  await c.query(`drop database if exists "${out}" with (force)`);
+  const run = process.env.FAZHI_TEST_RUN;
+  const names = run ? (await c.query(`select datname from pg_database where datname like $1`, [`fazhi_t_${run}_%`])).rows.map((r) => r.datname as string) : [];
+  for (const name of [out, ...names]) await c.query(`drop database if exists "${name}" with (force)`);
   await c.end();
 }

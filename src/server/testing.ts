@@ -26,7 +26,8 @@ export const testDbKind = (): 'postgres' | 'pglite' => (process.env.FAZHI_TEST_D
 async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
   const admin = process.env.TEST_DATABASE_URL!;
-  const name = `fazhi_t_${randomBytes(6).toString('hex')}`;
+  // Named after the test run so the runner can drop whatever a crashed test file left behind.
+  const name = `fazhi_t_${process.env.FAZHI_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
   const template = process.env.FAZHI_TEST_PG_TEMPLATE;
   const run = async (q: string) => {
     const c = new pg.Client({ connectionString: admin });
@@ -49,7 +50,17 @@ export async function createTestContext(now = TEST_NOW): Promise<TestContext> {
   if (testDbKind() === 'postgres') {
     const scratch = await scratchPostgres();
     const ctx = await boot({ url: scratch.url, clock, poolSize: 5 });
-    return { ctx, clock, close: async () => { await ctx.database.close(); await scratch.drop(); } };
+    return {
+      ctx,
+      clock,
+      close: async () => {
+        try {
+          await ctx.database.close();
+        } finally {
+          await scratch.drop();
+        }
+      },
+    };
   }
   const dump = process.env.FAZHI_TEST_PGLITE_DUMP;
   const loadDataDir = dump && fs.existsSync(dump) ? new Blob([fs.readFileSync(dump)]) : undefined;

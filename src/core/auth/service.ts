@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { inTx, type Ctx } from '../context.ts';
 import { appendAudit } from '../audit/chain.ts';
@@ -58,17 +59,29 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   return { ...info, token: raw };
 }
 
+// Every request resolves its session: one prepared join per database handle.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: Db) {
+  return db
+    .select({ session: sessions, user: users, orgName: organisations.name })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('fazhi_session_lookup');
+}
+function sessionLookup(db: Db) {
+  let q = lookups.get(db);
+  if (!q) lookups.set(db, (q = prepareLookup(db)));
+  return q;
+}
+
 /** Resolves a session cookie into an actor; enforces the idle timeout and slides it (at most once a minute). */
 export async function resolveSession(ctx: Ctx, raw: string): Promise<SessionInfo> {
   const now = ctx.clock.now();
   const policy = await getSetting(ctx.db, securitySettings, now.getTime());
   const sessionId = sha256(raw);
-  const [row] = await ctx.db
-    .select({ session: sessions, user: users, orgName: organisations.name })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(sessions.id, sessionId));
+  const [row] = await sessionLookup(ctx.db).execute({ id: sessionId });
   if (!row || !row.user.active) throw new AppError('UNAUTHENTICATED', '请先登录');
   const idleMs = now.getTime() - row.session.lastSeenAt.getTime();
   if (idleMs > policy.idleTimeoutMinutes * 60_000) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { daysLeft, type Unit } from '../calendar/calendar.ts';
@@ -37,33 +37,34 @@ export interface Worklist {
   counts: { all: number; dueSoon: number; overdue: number };
 }
 
+const P = sql.placeholder;
+
 /**
- * 我的待办: open steps of the actor's department for a role the actor holds, restricted to the
- * actor's division for division-level steps; soonest due first, undated last; one page at a time
- * (an ordered scan of the partial index) plus one aggregate for the counts.
+ * The worklist statements, prepared once per database handle and variant (department-level or
+ * division user × filter): 我的待办 is the busiest read, so it skips query building and planning.
  */
-export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filter: 'all', page: 1, pageSize: 50 }): Promise<Worklist> {
-  const today = ctx.clock.today();
-  const cal = ctx.calendar.current();
-  const soonLimit = cal.addWorkdays(today, DUE_SOON_WORKDAYS);
+function statements(db: Ctx['db'], division: boolean, filter: WorklistFilter) {
   const scope = and(
     eq(caseSteps.status, 'open'),
-    eq(caseSteps.departmentId, actor.departmentId),
-    sql`${caseSteps.roles} && ${sql.param(actor.roles)}::text[]`,
-    actor.orgId === actor.departmentId ? undefined : inArray(caseSteps.orgId, [actor.departmentId, actor.orgId]),
+    eq(caseSteps.departmentId, P('departmentId')),
+    sql`${caseSteps.roles} && ${P('roles')}::text[]`,
+    // A division user sees the division's steps and the department-wide ones for their roles.
+    division ? sql`${caseSteps.orgId} = any(${P('orgs')}::uuid[])` : undefined,
   );
-  const isOverdue = sql`${caseSteps.dueDate} < ${today}::date`;
-  const isSoon = sql`${caseSteps.dueDate} >= ${today}::date and ${caseSteps.dueDate} <= ${soonLimit}::date`;
-  const filterSql = q.filter === 'overdue' ? isOverdue : q.filter === 'dueSoon' ? isSoon : undefined;
-  const [counts] = await ctx.db
+  const isOverdue = sql`${caseSteps.dueDate} < ${P('today')}::date`;
+  const isSoon = sql`${caseSteps.dueDate} >= ${P('today')}::date and ${caseSteps.dueDate} <= ${P('soonLimit')}::date`;
+  const filterSql = filter === 'overdue' ? isOverdue : filter === 'dueSoon' ? isSoon : undefined;
+  const key = `${division ? 'd' : 'a'}_${filter}`;
+  const counts = db
     .select({
       all: sql<number>`count(*)::int`,
       overdue: sql<number>`(count(*) filter (where ${isOverdue}))::int`,
       dueSoon: sql<number>`(count(*) filter (where ${isSoon}))::int`,
     })
     .from(caseSteps)
-    .where(scope);
-  const rows = await ctx.db
+    .where(scope)
+    .prepare(`fazhi_worklist_counts_${key}`);
+  const page = db
     .select({
       stepId: caseSteps.id,
       caseId: caseSteps.caseId,
@@ -83,8 +84,43 @@ export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filt
     .innerJoin(organisations, eq(organisations.id, cases.orgId))
     .where(and(scope, filterSql))
     .orderBy(sql`${caseSteps.dueDate} asc nulls last`, caseSteps.id)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .limit(P('limit'))
+    .offset(P('offset'))
+    .prepare(`fazhi_worklist_page_${key}`);
+  return { counts, page };
+}
+
+type Statements = ReturnType<typeof statements>;
+const prepared = new WeakMap<Ctx['db'], Map<string, Statements>>();
+
+function statementsFor(db: Ctx['db'], division: boolean, filter: WorklistFilter): Statements {
+  let byKey = prepared.get(db);
+  if (!byKey) prepared.set(db, (byKey = new Map()));
+  const key = `${division}:${filter}`;
+  let s = byKey.get(key);
+  if (!s) byKey.set(key, (s = statements(db, division, filter)));
+  return s;
+}
+
+/**
+ * 我的待办: open steps of the actor's department for a role the actor holds, restricted to the
+ * actor's division for division-level steps; soonest due first, undated last; one page at a time
+ * (an ordered scan of the partial index) plus one index-only aggregate for the counts.
+ */
+export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filter: 'all', page: 1, pageSize: 50 }): Promise<Worklist> {
+  const today = ctx.clock.today();
+  const cal = ctx.calendar.current();
+  const division = actor.orgId !== actor.departmentId;
+  const { counts: countStmt, page } = statementsFor(ctx.db, division, q.filter);
+  const params = {
+    departmentId: actor.departmentId,
+    roles: actor.roles,
+    orgs: [actor.departmentId, actor.orgId],
+    today,
+    soonLimit: cal.addWorkdays(today, DUE_SOON_WORKDAYS),
+  };
+  const [counts] = await countStmt.execute(params);
+  const rows = await page.execute({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const items = rows.map((r): WorkItem => {
     const unit = (r.unit ?? 'workday') as Unit;
     const left = r.dueDate ? daysLeft(cal, today, r.dueDate, unit) : null;

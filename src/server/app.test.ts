@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestContext } from './testing.ts';
+import { buildApp } from './app.ts';
+
+test('GET /healthz: 200 with the database reachable, 503 when it is not', async () => {
+  const t = await createTestContext();
+  const app = await buildApp({ ctx: t.ctx });
+  try {
+    const up = await app.inject({ url: '/healthz' });
+    assert.equal(up.statusCode, 200);
+    assert.equal(up.json().status, 'ok');
+    await t.ctx.database.close();
+    const down = await app.inject({ url: '/healthz' });
+    assert.equal(down.statusCode, 503);
+    assert.equal(down.json().status, 'unavailable');
+  } finally {
+    await app.close();
+    await t.close().catch(() => {});
+  }
+});
+
+test('unknown API paths answer a JSON 404; responses carry a request id and no-store', async () => {
+  const t = await createTestContext();
+  const app = await buildApp({ ctx: t.ctx });
+  try {
+    const res = await app.inject({ url: '/api/nope' });
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.json().error.code, 'NOT_FOUND');
+    assert.ok(res.headers['x-request-id']);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const given = await app.inject({ url: '/api/calendar/due?from=2025-01-20&count=20&unit=workday', headers: { 'x-request-id': 'lb-1234' } });
+    assert.equal(given.headers['x-request-id'], 'lb-1234');
+  } finally {
+    await app.close();
+    await t.close();
+  }
+});
