@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { users } from '../auth/schema.ts';
 import { organisations } from '../orgs/schema.ts';
-import { actionsFor } from '../procedure/engine.ts';
+import { actionsFor, type FieldSpec } from '../procedure/engine.ts';
 import { caseEvents, caseSteps } from './schema.ts';
 import { caseState, getCase, loadHistory } from './service.ts';
 
@@ -23,6 +23,7 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
   const names = actorIds.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const actionLabel = new Map(entry.def.actions.map((a) => [a.code, a.label]));
+  const fieldsOf = new Map(entry.def.actions.map((a) => [a.code, a.fields ?? []]));
   const today = ctx.clock.today();
   const openByStep = new Map(state.openSteps.map((s) => [s.step, s]));
   const mine = actionsFor(state, actor.roles);
@@ -65,6 +66,7 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
       at: e.at.toISOString(),
       actorName: e.actorId ? (nameOf.get(e.actorId) ?? '') : '系统',
       data: e.data,
+      details: describe(fieldsOf.get(e.type) ?? [], e.data as Record<string, unknown>),
     })),
     actions: mine.map((a) => ({
       action: a.action,
@@ -80,4 +82,16 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
     })),
     blocked: state.blocked.filter((b) => b.roles.some((r) => actor.roles.includes(r as never))).map((b) => ({ action: b.action, label: b.label, reason: b.reason })),
   };
+}
+
+/** The recorded data of an act in the words of its form: field labels, option labels, 是/否. */
+function describe(fields: FieldSpec[], data: Record<string, unknown>): { label: string; value: string }[] {
+  const out: { label: string; value: string }[] = [];
+  for (const f of fields) {
+    const v = data?.[f.name];
+    if (v === undefined || v === null || v === '') continue;
+    const value = typeof v === 'boolean' ? (v ? '是' : '否') : (f.options?.find((o) => o.value === v)?.label ?? String(v));
+    out.push({ label: f.label, value });
+  }
+  return out;
 }

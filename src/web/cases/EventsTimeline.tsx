@@ -2,11 +2,8 @@ import { Empty, Timeline, Typography } from 'antd';
 import { dateTime } from '../lib/format.ts';
 import type { CaseEvent } from '../lib/types.ts';
 
-function dataSummary(data: CaseEvent['data']): string | null {
-  if (!data) return null;
-  const parts = Object.entries(data)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-    .map(([k, v]) => `${k}：${String(v)}`);
+function dataSummary(e: CaseEvent): string | null {
+  const parts = (e.details ?? []).map((d) => `${d.label}：${d.value}`);
   return parts.length ? parts.join('；') : null;
 }
 
@@ -16,7 +13,7 @@ export function EventsTimeline({ events }: { events: CaseEvent[] }) {
   return (
     <Timeline
       items={events.map((e) => {
-        const summary = dataSummary(e.data);
+        const summary = dataSummary(e);
         return {
           key: e.seq,
           title: e.on,

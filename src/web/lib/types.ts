@@ -97,6 +97,8 @@ export interface CaseEvent {
   at: string;
   actorName: string;
   data: Record<string, unknown> | null;
+  /** The data in the words of the action's form (labels, option labels). */
+  details?: { label: string; value: string }[];
 }
 
 export interface ActionField {
