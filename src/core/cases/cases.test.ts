@@ -128,6 +128,9 @@ test('a refused action says why in Chinese and changes nothing; an allowed one m
   const answer = view.steps.find((s: { stepCode: string; status: string }) => s.stepCode === 'answer' && s.status === 'open');
   assert.equal(answer.dueDate, t.ctx.calendar.current().addWorkdays(item.dueDate, 10));
   assert.equal(view.events.at(-1).label, '延长答复期限');
+  // The record speaks the form's words, not codes.
+  assert.deepEqual(view.events[0].details.find((d: { label: string }) => d.label === '申请渠道'), { label: '申请渠道', value: '互联网渠道（双方确认之日）' });
+  assert.ok(view.events.at(-1).details.some((d: { label: string; value: string }) => d.label === '延长工作日数' && d.value === '10'));
   assert.equal(await count('audit_events'), before.audit + 1);
 });
 
