@@ -9,7 +9,7 @@ import { DUE_SOON_WORKDAYS } from './worklist.ts';
 /** A scheduled task run inside the sweep's transaction; modules add theirs (expiry, publication…). */
 export type SweepTask = (tx: Tx, ctx: Ctx) => Promise<Record<string, number>>;
 
-const SWEEP_LOCK = 7301003;
+export const SWEEP_LOCK = 7301003;
 
 /** Marks overdue steps and sends due-soon / overdue notifications. */
 export const deadlineTask: SweepTask = async (tx, ctx) => {
