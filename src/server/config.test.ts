@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { readConfig } from './config.ts';
+
+test('defaults: 127.0.0.1:3000, ./data, embedded PGlite with demo data', () => {
+  const c = readConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.dataDir, path.resolve('data'));
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.demo, true);
+  assert.equal(c.secureCookies, false);
+});
+
+test('PORT, HOST and FAZHI_DATA_DIR change the address and the data dir', () => {
+  const c = readConfig({ PORT: '8080', HOST: '0.0.0.0', FAZHI_DATA_DIR: '/var/lib/fazhi' });
+  assert.deepEqual([c.port, c.host, c.dataDir], [8080, '0.0.0.0', '/var/lib/fazhi']);
+});
+
+test('on PostgreSQL no demo data unless FAZHI_DEMO=1', () => {
+  assert.equal(readConfig({ DATABASE_URL: 'postgres://db/fazhi' }).demo, false);
+  assert.equal(readConfig({ DATABASE_URL: 'postgres://db/fazhi', FAZHI_DEMO: '1' }).demo, true);
+  assert.equal(readConfig({ FAZHI_DEMO: '0' }).demo, false);
+});
