@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // (src/core/db/migrate.ts) on PGlite and PostgreSQL alike.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/core/*/schema.ts', './src/modules/*/schema.ts'],
+  schema: ['./src/core/*/schema.ts', './src/modules/*/schema.ts', './src/modules/*/*/schema.ts'],
   out: './migrations',
 });

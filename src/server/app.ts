@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Ctx } from '../core/context.ts';
@@ -16,8 +17,17 @@ import { orgRoutes } from '../core/orgs/routes.ts';
 import { auditRoutes } from '../core/audit/routes.ts';
 import { calendarRoutes } from '../core/calendar/routes.ts';
 import { caseRoutes } from '../core/cases/routes.ts';
+import { disclosureRequestRoutes } from '../modules/disclosure/requests/routes.ts';
+import { disclosureRequestPortal } from '../modules/disclosure/requests/portal.tsx';
+import { disclosureReportRoutes } from '../modules/disclosure/report/routes.ts';
+import { documentRoutes } from '../modules/documents/routes.ts';
+import { documentPortal, documentSections } from '../modules/documents/portal.tsx';
 import { computeDue } from '../core/calendar/calendar.ts';
 import { portalPlugin } from '../portal/plugin.tsx';
+import { fileRoutes } from '../core/files/routes.ts';
+import { publicationRoutes } from '../modules/disclosure/publications/routes.ts';
+import { publicationPortal, publicationSections } from '../modules/disclosure/publications/portal.tsx';
+import { isPublishedAttachment } from '../modules/disclosure/publications/service.ts';
 import { siteOf } from './site.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -46,6 +56,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   await app.register(cookie);
   await app.register(formbody);
+  // Uploads: one file per request; the per-file cap (a setting, default 20 MB) is applied by the route.
+  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: 200 * 1024 * 1024 } });
   await app.register(rateLimit, { global: false });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -68,12 +80,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   caseRoutes(app, ctx);
+  fileRoutes(app, ctx, { isPublic: isPublishedAttachment });
+  publicationRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  disclosureRequestRoutes(app, ctx);
+  disclosureReportRoutes(app, ctx);
 
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
+  await app.register(disclosureRequestPortal(ctx, { secureCookies }));
+  await app.register(documentPortal({ ctx, page: { getSite: () => siteOf(ctx), sections: [...documentSections, ...publicationSections], secureCookies } }));
+  await app.register(publicationPortal({ ctx, getSite: () => siteOf(ctx), sections: [...documentSections, ...publicationSections], secureCookies }));
   await app.register(
     portalPlugin({
       getSite: () => siteOf(ctx),
-      sections: [],
+      sections: [...documentSections, ...publicationSections],
       computeDue: (input) => computeDue(ctx.calendar.current(), input),
       today: () => ctx.clock.today(),
       secureCookies,

@@ -5,7 +5,9 @@ import type { Actor } from '../core/auth/actor.ts';
 import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
 import { createUser } from '../core/users/service.ts';
-import { openCase, recordAction } from '../core/cases/service.ts';
+import { seedDemoDocuments } from '../modules/documents/demo.ts';
+import { seedDemoRequests } from '../modules/disclosure/requests/demo.ts';
+import { seedDemoPublications } from '../modules/disclosure/publications/demo.ts';
 
 export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
 
@@ -57,52 +59,9 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[] | null> {
       staffActor = { userId: id, username: p.username, displayName: p.displayName, orgId: hightech.id, orgName: hightech.name, departmentId: bureau.id, roles: ['staff'], mustChangePassword: false };
     }
   }
-  await demoRequests(ctx, staffActor!, hightech.id);
-  await demoDocuments(ctx, staffActor!, hightech.id);
+  // Each module seeds through its own services: requests, documents, publications.
+  await seedDemoRequests(ctx, staffActor!, hightech.id);
+  await seedDemoDocuments(ctx, staffActor!, hightech.id, bureau.id);
+  await seedDemoPublications(ctx, staffActor!);
   return accounts;
-}
-
-/** Requests received 25, 17, 10 and 2 working days ago: one overdue, one due soon, two running. */
-async function demoRequests(ctx: Ctx, staff: Actor, orgId: string) {
-  const cal = ctx.calendar.current();
-  const today = ctx.clock.today();
-  const requests = [
-    { ago: 22, applicant: '某科技有限公司', type: 'business', content: '申请公开2024年度市级科技计划项目立项清单及资助金额' },
-    { ago: 18, applicant: '周某', type: 'naturalPerson', content: '申请公开本人申报的高新技术企业认定材料的评审意见' },
-    { ago: 10, applicant: '某大学科研院', type: 'research', content: '申请公开市重点实验室绩效评估办法及评估结果' },
-    { ago: 2, applicant: '孙某', type: 'naturalPerson', content: '申请公开科技型中小企业评价入库名单' },
-  ];
-  for (const r of requests) {
-    const on = cal.addWorkdays(today, -r.ago);
-    await openCase(ctx, staff, {
-      procedure: 'disclosureRequest',
-      title: `${r.applicant}：${r.content}`,
-      orgId,
-      first: { action: 'receive', on, data: { channel: 'online', applicantType: r.type, applicantName: r.applicant, content: r.content } },
-    });
-  }
-}
-
-/** Two normative documents: one in legality review (a step for the legal office), one just drafted. */
-async function demoDocuments(ctx: Ctx, staff: Actor, orgId: string) {
-  const cal = ctx.calendar.current();
-  const ago = (n: number) => cal.addWorkdays(ctx.clock.today(), -n);
-  const reviewed = await openCase(ctx, staff, {
-    procedure: 'normativeDocument',
-    title: '示范市科技企业孵化器认定和管理办法',
-    orgId,
-    first: { action: 'draft', on: ago(25), data: { title: '示范市科技企业孵化器认定和管理办法', concernsMarket: false, assessment: '经调研论证，确有必要制定。' } },
-  });
-  const steps = [
-    { action: 'openComment', on: ago(24), data: { startOn: ago(24), endOn: ago(14), channel: '市科技局门户网站意见征集栏目' } },
-    { action: 'closeComment', on: ago(13), data: { commentCount: 6, adoptionSummary: '收到意见6条，采纳4条，部分采纳1条，未采纳1条。' } },
-    { action: 'submitLegalReview', on: ago(3), data: { materials: '送审稿、起草说明、征求意见及采纳情况、制定依据' } },
-  ];
-  for (const step of steps) await recordAction(ctx, staff, reviewed.id, step);
-  await openCase(ctx, staff, {
-    procedure: 'normativeDocument',
-    title: '示范市科技型中小企业研发费用补助实施细则',
-    orgId,
-    first: { action: 'draft', on: ago(1), data: { title: '示范市科技型中小企业研发费用补助实施细则', concernsMarket: true } },
-  });
 }

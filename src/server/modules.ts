@@ -1,7 +1,9 @@
 import { createRegistry, type ProcedureRegistry } from '../core/cases/registry.ts';
 import { deadlineTask, type SweepTask } from '../core/cases/sweep.ts';
 import { DISCLOSURE_REQUEST } from '../modules/disclosure/procedure.ts';
-import { NORMATIVE_DOCUMENT } from '../modules/documents/procedure.ts';
+import { DISCLOSURE_ANNUAL_REPORT } from '../modules/disclosure/report/procedure.ts';
+import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from '../modules/documents/procedure.ts';
+import { documentExpiryTask, documentReminderTask } from '../modules/documents/validity.ts';
 
 /**
  * The modules wired into this build: their procedures, sweep tasks and portal sections.
@@ -9,9 +11,11 @@ import { NORMATIVE_DOCUMENT } from '../modules/documents/procedure.ts';
  */
 export function procedureRegistry(): ProcedureRegistry {
   return createRegistry([
-    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: '政务公开' },
-    { def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件' },
+    // 收费通知 goes through the request service (the amount follows the fee schedule); the report's acts through its service.
+    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['feeNotice'] },
+    { def: DISCLOSURE_ANNUAL_REPORT, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['open', 'submit', 'publish'] },
+    { def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS },
   ]);
 }
 
-export const sweepTasks: SweepTask[] = [deadlineTask];
+export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, documentReminderTask];

@@ -25,6 +25,18 @@ const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const SecurityPage = lazy(() => import('./admin/SecurityPage.tsx'));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
+const PublicationsPage = lazy(() => import('./disclosure/publications/PublicationsPage.tsx'));
+const PublishPage = lazy(() => import('./disclosure/publications/PublishPage.tsx'));
+const PublicationDetailPage = lazy(() => import('./disclosure/publications/PublicationDetailPage.tsx'));
+const DisclosureGuidePage = lazy(() => import('./disclosure/publications/GuidePage.tsx'));
+const DisclosureRequestsPage = lazy(() => import('./disclosure/requests/RequestsPage.tsx'));
+const DisclosureRequestPage = lazy(() => import('./disclosure/requests/RequestPage.tsx'));
+const DisclosureReportPage = lazy(() => import('./disclosure/report/ReportPage.tsx'));
+const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
+const NewDocumentPage = lazy(() => import('./documents/NewDocumentPage.tsx'));
+const DocumentPage = lazy(() => import('./documents/DocumentPage.tsx'));
+const FilingsPage = lazy(() => import('./documents/FilingsPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./documents/ReviewQueuePage.tsx'));
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -79,6 +91,18 @@ export function App() {
                     <Route path="admin/security" element={<SecurityPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="calendar" element={<CalendarPage />} />
+                    <Route path="publications" element={<PublicationsPage />} />
+                    <Route path="publications/new" element={<PublishPage />} />
+                    <Route path="publications/:id" element={<PublicationDetailPage />} />
+                    <Route path="disclosure/guide" element={<DisclosureGuidePage />} />
+                    <Route path="disclosure/requests" element={<DisclosureRequestsPage />} />
+                    <Route path="disclosure/requests/:id" element={<DisclosureRequestPage />} />
+                    <Route path="disclosure/report" element={<DisclosureReportPage />} />
+                    <Route path="documents" element={<DocumentsPage />} />
+                    <Route path="documents/new" element={<NewDocumentPage />} />
+                    <Route path="documents/review-queue" element={<ReviewQueuePage />} />
+                    <Route path="documents/:id" element={<DocumentPage />} />
+                    <Route path="filings" element={<FilingsPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>

@@ -30,8 +30,7 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
     await t.test('the 系统管理员 enters the 2027 holiday notice; open deadlines are recomputed', async () => {
       const page = await signIn(browser, server.url, 'e2e_sys', 'Sys-e2e-Passw0rd!');
       await page.getByRole('menuitem', { name: '工作日历' }).click();
-      await page.getByLabel('年度').click();
-      await page.locator('.ant-select-item-option[title="2027年"]').click();
+      await page.getByLabel('年度').selectOption('2027');
       await page.getByRole('heading', { name: '录入国务院放假通知（2027年）' }).waitFor();
       await assertNoSeriousA11yViolations(page, 'calendar screen');
       await page.getByLabel('通知标题').fill('国务院办公厅关于2027年部分节假日安排的通知');

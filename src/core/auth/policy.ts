@@ -7,9 +7,12 @@ import { BUSINESS_ROLES } from './roles.ts';
  * (by department); records outside the actor's scope answer 404, not 403, so their existence is not leaked.
  */
 interface Scoped { departmentId: string }
+interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
+interface FilingScope extends Scoped { oversightOrgId?: string }
 
 const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
+const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
 
 const rules = {
   organisation: {
@@ -34,6 +37,51 @@ const rules = {
     list: (a: Actor) => business(a),
     read: (a: Actor, c?: Scoped) => business(a) && inDepartment(a, c),
     act: (a: Actor, c?: Scoped) => business(a) && inDepartment(a, c),
+  },
+  // 主动公开 (条例 Art 17/26): the department's own staff publish for their department; an outside 法律顾问 does not.
+  publication: {
+    list: (a: Actor) => publisher(a),
+    publish: (a: Actor) => publisher(a),
+    read: (a: Actor, p?: Scoped) => publisher(a) && inDepartment(a, p),
+    manage: (a: Actor, p?: Scoped) => publisher(a) && inDepartment(a, p),
+  },
+  // 政府信息公开指南 (条例 Art 12): kept up to date by the department's staff or leaders.
+  disclosureGuide: {
+    edit: (a: Actor) => hasRole(a, 'staff', 'leader'),
+  },
+  // Stored files: unpublished files are visible to their department only (published attachments are public).
+  file: {
+    upload: (a: Actor) => business(a),
+    read: (a: Actor, f?: Scoped) => business(a) && inDepartment(a, f),
+  },
+  // 行政规范性文件 (RULES §2): drafts are seen by the drafting 科室, bureau-level users, the legal office
+  // and leaders of the department; published versions by the whole department.
+  normativeDocument: {
+    list: (a: Actor) => business(a) && !hasRole(a, 'oversight'),
+    draft: (a: Actor) => hasRole(a, 'staff', 'leader'),
+    read: (a: Actor, d?: DocumentScope) => business(a) && inDepartment(a, d) && (!!d?.published || d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'legalOfficer', 'leader')),
+    edit: (a: Actor, d?: DocumentScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, d) && (d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
+    cleanup: (a: Actor) => hasRole(a, 'legalOfficer'),
+  },
+  // 备案: the oversight body (市司法局) reviews the filings addressed to it, across departments, but
+  // cannot edit the documents; the filing department answers correction requests.
+  documentFiling: {
+    queue: (a: Actor) => hasRole(a, 'oversight'),
+    review: (a: Actor, f?: FilingScope) => hasRole(a, 'oversight') && !!f && f.oversightOrgId === a.departmentId,
+    answer: (a: Actor, f?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, f),
+  },
+  // 依申请公开 (条例 Art 4, 29): applicants' personal data is seen only by the department's disclosure
+  // office (its staff and leaders); other roles see the case (no personal data) but not the request.
+  disclosureRequest: {
+    list: (a: Actor) => hasRole(a, 'staff', 'leader'),
+    intake: (a: Actor) => hasRole(a, 'staff', 'leader'),
+    read: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
+    act: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
+  },
+  // 政府信息公开工作年度报告 (条例 Art 49/50): compiled by the disclosure office, read by the department.
+  disclosureReport: {
+    read: (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor'),
+    edit: (a: Actor) => hasRole(a, 'staff', 'leader'),
   },
 } satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;
 
@@ -62,5 +110,13 @@ export function abilities(actor: Actor) {
     readAudit: can(actor, 'auditLog', 'read'),
     editCalendar: can(actor, 'calendar', 'edit'),
     viewWorklist: can(actor, 'case', 'list'),
+    publish: can(actor, 'publication', 'publish'),
+    viewDocuments: can(actor, 'normativeDocument', 'list'),
+    draftDocument: can(actor, 'normativeDocument', 'draft'),
+    documentCleanup: can(actor, 'normativeDocument', 'cleanup'),
+    filingQueue: can(actor, 'documentFiling', 'queue'),
+    editDisclosureGuide: can(actor, 'disclosureGuide', 'edit'),
+    disclosureRequests: can(actor, 'disclosureRequest', 'list'),
+    disclosureReport: can(actor, 'disclosureReport', 'read'),
   };
 }

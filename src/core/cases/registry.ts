@@ -2,7 +2,13 @@ import type { ProcedureDef } from '../procedure/engine.ts';
 import { AppError } from '../errors.ts';
 
 /** Which procedures exist, and the module each belongs to. Modules register theirs at startup. */
-export interface ProcedureEntry { def: ProcedureDef; module: string; moduleLabel: string }
+export interface ProcedureEntry {
+  def: ProcedureDef;
+  module: string;
+  moduleLabel: string;
+  /** Actions only the module's own services record (inside their transaction); see recordAction. */
+  moduleActions?: string[];
+}
 
 export interface ProcedureRegistry {
   get(code: string): ProcedureEntry;

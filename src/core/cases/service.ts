@@ -84,14 +84,23 @@ export async function getCase(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUp
   return c;
 }
 
-/** Records an act on a case; the row lock serialises concurrent acts on one case. */
-export async function recordAction(ctx: Ctx, actor: Actor, caseId: string, input: ActInput): Promise<void> {
-  await inTx(ctx, async (tx) => {
-    const c = await getCase(ctx, actor, caseId, tx, true);
+/**
+ * Records an act on a case; the row lock serialises concurrent acts on one case. A module passes
+ * its own transaction (`tx`) to record the act together with its records; acts the module declares
+ * as its own (ProcedureEntry.moduleActions) are refused without it, so the generic case page cannot
+ * bypass the module (e.g. publishing a normative document without its 主动公开 record).
+ */
+export async function recordAction(ctx: Ctx, actor: Actor, caseId: string, input: ActInput, tx?: Tx): Promise<CaseState> {
+  const run = async (t: Tx) => {
+    const c = await getCase(ctx, actor, caseId, t, true);
     authorize(actor, 'case', 'act', c);
-    const history = await loadHistory(tx, c.id);
-    await applyAct(tx, ctx, actor, c, history, input, ctx.clock.now());
-  });
+    if (!tx && ctx.procedures.get(c.procedure).moduleActions?.includes(input.action)) {
+      refuse('module_action', '此项办理须在所属业务页面进行，不能在通用办件页面直接办理');
+    }
+    const history = await loadHistory(t, c.id);
+    return applyAct(t, ctx, actor, c, history, input, ctx.clock.now());
+  };
+  return tx ? run(tx) : inTx(ctx, run);
 }
 
 export async function caseState(ctx: Ctx, c: CaseRow, history?: CaseEvent[]): Promise<CaseState> {

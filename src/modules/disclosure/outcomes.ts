@@ -58,4 +58,9 @@ export const NEEDS_REASONS = DISCLOSURE_OUTCOMES.filter((o) => /^(partial|withho
 export const APPLICANT_TYPES = opts(['naturalPerson', '自然人'], ['business', '商业企业'], ['research', '科研机构'], ['publicInterest', '社会公益组织'], ['legalService', '法律服务机构'], ['other', '其他']);
 
 // 条例 Art 31: how the receipt date is determined depends on the channel.
-export const CHANNELS = opts(['inPerson', '当面提交（提交之日）'], ['registeredPost', '邮政挂号/快递（签收之日）'], ['mail', '平常信函（与申请人确认之日）'], ['online', '互联网渠道（双方确认之日）'], ['fax', '传真（双方确认之日）']);
+export const CHANNELS = opts(['inPerson', '当面提交（提交之日）'], ['registeredPost', '邮政挂号/快递（签收之日）'], ['mail', '平常信函（与申请人确认之日）'], ['online', '互联网渠道（双方确认之日）'], ['fax', '传真（双方确认之日）'], ['email', '电子邮件（双方确认之日）'], ['oral', '口头提出（当场记录之日）']);
+
+// 条例 Art 29 / Art 40: the applicant's preferred form and way of delivery.
+export const FORMS = opts(['paper', '纸质'], ['electronic', '电子']);
+export const DELIVERY_METHODS = opts(['pickup', '自行领取'], ['post', '邮寄'], ['email', '电子邮件'], ['online', '网上获取'], ['fax', '传真'], ['other', '其他']);
+export const ID_TYPES = opts(['idCard', '居民身份证'], ['passport', '护照'], ['hkMacau', '港澳居民来往内地通行证'], ['taiwan', '台湾居民来往大陆通行证'], ['other', '其他']);

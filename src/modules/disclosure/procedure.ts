@@ -132,8 +132,10 @@ const actions: ActionDef[] = [
     fields: [
       { name: 'channel', label: '申请渠道', type: 'select', required: true, options: CHANNELS, help: '办理日期填写条例第三十一条规定的收到申请之日' },
       { name: 'applicantType', label: '申请人类型', type: 'select', required: true, options: APPLICANT_TYPES },
-      { name: 'applicantName', label: '申请人', type: 'text', required: true },
-      { name: 'content', label: '申请内容', type: 'longText', required: true },
+      // Not required: a request lacking identity or description is received and goes down the 补正 path (条例 Art 30).
+      // Personal data stays in disclosure_requests (visible to the disclosure office only), not in the case history.
+      { name: 'applicantName', label: '申请人', type: 'text' },
+      { name: 'content', label: '申请内容', type: 'longText' },
     ],
     effects: [{ status: 'open' }],
   },
@@ -213,7 +215,13 @@ const actions: ActionDef[] = [
     roles: ['staff'],
     requires: [answerClockActive, { when: { not: { clock: 'feePayment', state: 'running' } }, code: 'fee_pending', message: '已发出收费通知，正在等待缴费' }],
     within: { clock: 'answer', message: '收费通知应当在答复期限内发出' },
-    fields: [{ name: 'amount', label: '收费金额（元）', type: 'number', required: true, min: 0 }, { name: 'deliveredOn', label: '申请人收到通知之日', type: 'date' }],
+    fields: [
+      { name: 'amount', label: '收费金额（元）', type: 'number', required: true, min: 0 },
+      // 国办函〔2020〕109号: 按件 or 按量, one method per request.
+      { name: 'method', label: '计收方式', type: 'select', options: [{ value: 'perRequest', label: '按件计收' }, { value: 'perPage', label: '按量计收' }] },
+      { name: 'pages', label: '页数（按量计收）', type: 'number', min: 0 },
+      { name: 'deliveredOn', label: '申请人收到通知之日', type: 'date' },
+    ],
   },
   {
     code: 'feePaid',
@@ -251,6 +259,7 @@ const actions: ActionDef[] = [
     fields: [
       { name: 'outcome', label: '答复类型', type: 'select', required: true, options: ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: `${o.group}${o.label}` })) },
       { name: 'reasons', label: '理由及依据', type: 'longText', requiredWhen: { data: 'outcome', in: NEEDS_REASONS } },
+      { name: 'legalBasis', label: '法律依据（条例条款）', type: 'text' },
       { name: 'replyLetterNo', label: '答复书编号', type: 'text' },
       { name: 'delivery', label: '送达方式', type: 'text' },
     ],

@@ -19,9 +19,7 @@ export interface NormativeDocumentSettings {
 }
 
 const opts = (...pairs: Array<[string, string]>) => pairs.map(([value, label]) => ({ value, label }));
-
 const DEFAULTS: Required<NormativeDocumentSettings> = { filingDays: 30, filingUnit: 'day', legalReviewMinWorkdays: 5, legalReviewMaxWorkdays: 15, commentMinWorkdays: 7, marketCommentMinDays: 30 };
-
 const market: Cond = { last: 'draft', field: 'concernsMarket', eq: true };
 const commentDone: Cond = { done: ['closeComment', 'exemptComment'] };
 const fairReviewOk: Cond = { any: [{ not: market }, { last: 'fairCompetitionReview', field: 'conclusion', in: ['pass', 'passAfterRevision'] }] };
@@ -214,7 +212,9 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
       ],
       fields: [
         { name: 'meeting', label: '会议', type: 'select', required: true, options: opts(['directorsOffice', '局长办公会'], ['partyGroup', '党组会'], ['executive', '政府常务会议']) },
-        { name: 'meetingName', label: '会议名称及期次', type: 'text' },
+        { name: 'meetingName', label: '会议名称及期次', type: 'text', help: '如：2025年第5次局长办公会' },
+        { name: 'meetingOn', label: '会议日期', type: 'date' }, { name: 'attendees', label: '出席人员', type: 'longText' },
+        { name: 'minutes', label: '会议纪要摘录', type: 'longText' },
         { name: 'decision', label: '审议结果', type: 'select', required: true, options: opts(['adopted', '审议通过'], ['adoptedWithRevision', '原则通过，修改后印发'], ['deferred', '暂缓，修改后再审'], ['rejected', '不予通过']) },
       ],
       effects: [{ when: { data: 'decision', eq: 'rejected' }, status: 'rejected', outcome: 'rejected' }],
@@ -293,5 +293,7 @@ export function normativeDocumentProcedure(settings: NormativeDocumentSettings =
   };
 }
 
+/** Acts the documents module records itself with its own rows; the generic case page cannot (recordAction refuses). */
+export const DOCUMENT_MODULE_ACTIONS = ['draft', 'openComment', 'closeComment', 'assignNumber', 'publish', 'file'];
 /** The default procedure (30日 filing, 5–15 个工作日 legality review). */
 export const NORMATIVE_DOCUMENT: ProcedureDef = normativeDocumentProcedure();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../lib/api.ts';
 import type { CalendarYear, Worklist } from '../lib/types.ts';
@@ -42,14 +42,14 @@ function CalendarScreen() {
           extra={
             <Space wrap>
               <label htmlFor="calendar-year">年度</label>
-              <Select
-                id="calendar-year"
-                style={{ width: 120 }}
-                value={year ?? undefined}
-                loading={years.isPending}
-                onChange={setPicked}
-                options={items.map((y) => ({ value: y.year, label: `${y.year}年` }))}
-              />
+              {/* A native select: antd's Select leaves an unnamed hidden listbox that fails axe. */}
+              <select id="calendar-year" className="year-select" value={year ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
+                {items.map((y) => (
+                  <option key={y.year} value={y.year}>
+                    {y.year}年
+                  </option>
+                ))}
+              </select>
               {info && <YearBadge y={info} />}
             </Space>
           }

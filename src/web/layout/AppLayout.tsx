@@ -4,6 +4,10 @@ import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
   CalendarOutlined,
+  FileTextOutlined,
+  FileSearchOutlined,
+  BarChartOutlined,
+  ReadOutlined,
   ApartmentOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -30,12 +34,20 @@ function menuItems(a: Abilities): MenuItem[] {
   if (a.readAudit) admin.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
   if (a.editCalendar) admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: '工作台' }];
+  const disclosure: MenuItem[] = [];
+  if (a.viewDocuments) items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
+  if (a.filingQueue) items.push({ key: '/filings', icon: <FileTextOutlined />, label: '备案审查' });
+  if (a.publish) disclosure.push({ key: '/publications', icon: <FileTextOutlined />, label: '主动公开' });
+  if (a.publish) disclosure.push({ key: '/disclosure/guide', icon: <ReadOutlined />, label: '公开指南' });
+  if (a.disclosureRequests) disclosure.push({ key: '/disclosure/requests', icon: <FileSearchOutlined />, label: '依申请公开' });
+  if (a.disclosureReport) disclosure.push({ key: '/disclosure/report', icon: <BarChartOutlined />, label: '公开工作年报' });
+  if (disclosure.length) items.push({ type: 'group', key: 'disclosure', label: '政务公开', children: disclosure });
   if (admin.length) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
   return items;
 }
 
 function selectedKey(pathname: string): string {
-  for (const key of ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar']) {
+  for (const key of ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report']) {
     if (pathname.startsWith(key)) return key;
   }
   return '/';

@@ -10,6 +10,14 @@ export interface Abilities {
   readAudit: boolean;
   editCalendar: boolean;
   viewWorklist: boolean;
+  publish?: boolean;
+  editDisclosureGuide?: boolean;
+  disclosureRequests?: boolean;
+  disclosureReport?: boolean;
+  viewDocuments?: boolean;
+  draftDocument?: boolean;
+  documentCleanup?: boolean;
+  filingQueue?: boolean;
 }
 
 export interface SessionUser {

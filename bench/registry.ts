@@ -1,0 +1,168 @@
+/**
+ * 规范性文件库 benchmark: `npm run bench -- registry`.
+ * Target: portal registry search p99 ≤ 30 ms and ≥ 70% of a bare Fastify + pg server's throughput, on
+ * PostgreSQL with 100,000 published documents at 32 concurrent connections.
+ *
+ * 1. a scratch database fazhi_bench_reg_<pid> on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test),
+ *    migrated by boot(), the demo department, BENCH_DOCS (100000) generated documents (bench/registry-data.ts), analysed;
+ * 2. the real app in its own process (bench/worklist.ts --serve); GET /gfxwj (server-rendered HTML) with a
+ *    2-character query (科技) and a 4-character query (成果转化), both with the status filter 有效;
+ * 3. bare Fastify + pg (this file, --baseline) running the same two statements (page + capped count, compiled
+ *    from src/modules/documents/registry.ts) and answering JSON;
+ * 4. the closed-loop load generator of bench/worklist.ts in a separate process (32 keep-alive clients).
+ * Knobs: BENCH_DOCS, BENCH_CONCURRENCY (32), BENCH_DURATION_MS (10000), BENCH_WARMUP_MS (2000), BENCH_KEEP_DB=1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const THIS = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(THIS), '..');
+const WORKLIST = path.join(path.dirname(THIS), 'worklist.ts');
+const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
+const TARGET_P99 = 30;
+
+interface Query { text: string; params: unknown[] }
+interface LoadResult { requests: number; errors: number; firstError?: string; seconds: number; rps: number; p50: number; p90: number; p99: number; max: number; bytesPerResponse: number }
+
+function child(args: string[], extra: Record<string, string>, ready: RegExp, timeoutMs: number): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
+  const e: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete e.NODE_OPTIONS;
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`not ready: ${args.join(' ')}\n${out}`)); }, timeoutMs);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = ready.exec(out);
+      if (m) { clearTimeout(timer); resolve({ proc, match: m }); }
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${args.join(' ')} exited (${code})\n${out}`)); });
+  });
+}
+
+async function stop(proc: ChildProcess) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill('SIGTERM');
+  const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(t);
+}
+
+async function load(url: string): Promise<LoadResult> {
+  const cfg = { url, headers: {}, concurrency: env('BENCH_CONCURRENCY', 32), warmupMs: env('BENCH_WARMUP_MS', 2000), durationMs: env('BENCH_DURATION_MS', 10_000), maxRequests: 1_000_000, timeoutMs: 10_000 };
+  const { proc, match } = await child([WORKLIST, '--loadgen'], { BENCH_LOAD: JSON.stringify(cfg) }, /LOADGEN_RESULT (\{.*\})\n/, cfg.warmupMs + cfg.durationMs + 60_000);
+  await stop(proc);
+  return JSON.parse(match[1]) as LoadResult;
+}
+
+const f1 = (x: number) => x.toFixed(1);
+const line = (label: string, r: LoadResult) => `${label.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s | p50 ${f1(r.p50)} ms  p90 ${f1(r.p90)} ms  p99 ${f1(r.p99)} ms  max ${f1(r.max)} ms | ${(r.bytesPerResponse / 1024).toFixed(1)} KiB | errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}`;
+
+/** The bare baseline: Fastify + pg, the same two statements per query, JSON out. */
+async function baseline(opts: { url: string; poolSize: number; routes: Record<string, Query[]> }) {
+  const { default: Fastify } = await import('fastify');
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize });
+  const app = Fastify({ logger: false });
+  for (const [route, [page, count]] of Object.entries(opts.routes)) {
+    app.get(route, async () => {
+      const items = await pool.query(page.text, page.params);
+      const total = await pool.query(count.text, count.params);
+      return { total: total.rows[0].n, items: items.rows };
+    });
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  console.log(`BASELINE_READY ${(app.server.address() as { port: number }).port}`);
+}
+
+export async function run(): Promise<void> {
+  const { default: pg } = await import('pg');
+  const { PgDialect } = await import('drizzle-orm/pg-core');
+  const { boot } = await import('../src/server/boot.ts');
+  const { loadDemo } = await import('../src/server/demo.ts');
+  const { systemClock } = await import('../src/core/clock.ts');
+  const { registryQueries } = await import('../src/modules/documents/registry.ts');
+  const { generateDocuments, insertDocuments } = await import('./registry-data.ts');
+  const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const dbName = `fazhi_bench_reg_${process.pid}`;
+  const u = new URL(admin);
+  u.pathname = `/${dbName}`;
+  const dbUrl = u.toString();
+  const adminQuery = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try { return await c.query(q); } finally { await c.end(); }
+  };
+  const N = env('BENCH_DOCS', 100_000);
+  const POOL = Math.max(32, env('BENCH_CONCURRENCY', 32));
+  const children: ChildProcess[] = [];
+  console.log(`registry benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${(await adminQuery('show server_version')).rows[0].server_version}; scratch database ${dbName}`);
+  await adminQuery(`create database "${dbName}"`);
+  try {
+    const ctx = await boot({ url: dbUrl, clock: systemClock, poolSize: 4 });
+    try { await loadDemo(ctx); } finally { await ctx.database.close(); }
+    const client = new pg.Client({ connectionString: dbUrl });
+    await client.connect();
+    const queries: Record<string, { label: string; portal: string; sql: Query[] }> = {};
+    try {
+      const { rows: [org] } = await client.query(`select d.id as dept, v.id as division from organisations d join organisations v on v.parent_id = d.id where d.kind = 'department' and v.name = '高新技术科'`);
+      let t = performance.now();
+      const today = new Date().toISOString().slice(0, 10);
+      const n = await insertDocuments(client, generateDocuments(N, { today }), { departmentId: org.dept, draftingOrgId: org.division, now: new Date() }, console.log);
+      console.log(`generated and inserted ${n.toLocaleString('en-US')} published documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      t = performance.now();
+      await client.query('vacuum analyze');
+      console.log(`vacuum analyze: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const dialect = new PgDialect();
+      for (const [key, q, label] of [['q2', '科技', '2 字「科技」+ 有效'], ['q4', '成果转化', '4 字「成果转化」+ 有效']] as const) {
+        const { page, count } = registryQueries({ q, status: 'inForce', page: 1, pageSize: 20 });
+        const compiled = [page, count].map((s) => { const c = dialect.sqlToQuery(s); return { text: c.sql, params: c.params }; });
+        queries[key] = { label, portal: `/gfxwj?q=${encodeURIComponent(q)}&status=inForce`, sql: compiled };
+        for (const c of compiled) {
+          const plan = await client.query(`explain (analyze, buffers) ${c.text}`, c.params);
+          console.log(`plan (${label}):\n    ${plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n    ')}`);
+        }
+      }
+    } finally {
+      await client.end();
+    }
+
+    const results: Array<[string, LoadResult]> = [];
+    const fz = await child([WORKLIST, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) }, /FAZHI_BENCH_READY (\d+)/, 60_000);
+    children.push(fz.proc);
+    const fzBase = `http://127.0.0.1:${fz.match[1]}`;
+    for (const [key, q] of Object.entries(queries)) {
+      const probe = await fetch(fzBase + q.portal);
+      const html = await probe.text();
+      console.log(`fazhi ${q.portal} → ${probe.status}, ${/共找到([^件]+)件/.exec(html)?.[1] ?? '?'} 件`);
+      results.push([`fazhi ${key}`, await load(fzBase + q.portal)]);
+    }
+    await stop(fz.proc);
+    const bl = await child([THIS, '--baseline'], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, routes: Object.fromEntries(Object.entries(queries).map(([k, q]) => [`/${k}`, q.sql])) }) }, /BASELINE_READY (\d+)/, 60_000);
+    children.push(bl.proc);
+    for (const key of Object.keys(queries)) results.push([`baseline ${key}`, await load(`http://127.0.0.1:${bl.match[1]}/${key}`)]);
+    await stop(bl.proc);
+
+    console.log(`\nresults (${env('BENCH_CONCURRENCY', 32)} connections; fazhi = GET /gfxwj HTML page, baseline = same SQL as JSON):`);
+    for (const [label, r] of results) console.log(line(label, r));
+    for (const key of Object.keys(queries)) {
+      const fzr = results.find(([l]) => l === `fazhi ${key}`)![1];
+      const blr = results.find(([l]) => l === `baseline ${key}`)![1];
+      console.log(`${queries[key].label}: fazhi p99 ${f1(fzr.p99)} ms / target ${TARGET_P99} ms = ${(fzr.p99 / TARGET_P99).toFixed(2)}${fzr.p99 <= TARGET_P99 ? ' (within)' : ' (over)'}; throughput ${(100 * fzr.rps / blr.rps).toFixed(0)}% of baseline (target ≥ 70%)`);
+    }
+  } finally {
+    for (const c of children) await stop(c);
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName}`);
+    else await adminQuery(`drop database if exists "${dbName}" with (force)`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === THIS) {
+  if (process.argv.includes('--baseline')) await baseline(JSON.parse(process.env.BENCH_BASELINE!));
+  else await run();
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "draft_text" text NOT NULL;

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import '@fastify/multipart';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { Ctx } from '../context.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { parse } from '../http/validate.ts';
+import { requireActor } from '../http/session.ts';
+import { authorize } from '../auth/policy.ts';
+import { contentDisposition, formatBytes, maxFileBytes, readFile, uploadFile } from './service.ts';
+
+const idParam = z.object({ id: z.uuid().describe('文件编号') });
+
+export interface FileRouteDeps {
+  /** True when the file may be downloaded by anyone (e.g. an attachment of a published item). */
+  isPublic(db: DbOrTx, fileId: string): Promise<boolean>;
+}
+
+/** Upload (multipart, one file) and download (Content-Disposition with the UTF-8 name, scope-checked). */
+export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps): void {
+  app.post('/api/files', async (req) => {
+    const actor = requireActor(req);
+    authorize(actor, 'file', 'upload');
+    if (!req.isMultipart()) throw new AppError('VALIDATION', '文件：请以 multipart/form-data 上传', { fields: [{ path: 'file', message: '请以 multipart/form-data 上传' }] });
+    const max = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
+    const part = await req.file({ limits: { fileSize: max, files: 1 } });
+    if (!part) throw new AppError('VALIDATION', '文件：必填', { fields: [{ path: 'file', message: '必填' }] });
+    let content: Buffer;
+    try {
+      content = await part.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
+      }
+      throw e;
+    }
+    return uploadFile(ctx, actor, { name: part.filename, mime: part.mimetype, content });
+  });
+
+  // Anyone may fetch a public file; otherwise the file's own department only (others get 404).
+  app.get('/api/files/:id', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const actor = req.session?.actor && !req.session.actor.mustChangePassword ? req.session.actor : null;
+    const file = await readFile(ctx, actor, id, deps.isPublic);
+    return reply
+      .type(file.mime)
+      .header('content-disposition', contentDisposition(file.name))
+      .header('content-length', String(file.size))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('etag', `"${file.sha256}"`)
+      .send(file.content);
+  });
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../clock.ts';
+import { inTx, type Ctx } from '../context.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, can } from '../auth/policy.ts';
+import { defineSetting, getSetting } from '../settings/service.ts';
+import { files } from './schema.ts';
+
+export const fileSettings = defineSetting({
+  key: 'files',
+  label: '文件上传',
+  schema: z.object({ maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).describe('单个文件大小上限（字节）') }),
+  defaults: { maxBytes: 20 * 1024 * 1024 },
+});
+
+export interface StoredFile { id: string; name: string; mime: string; size: number; sha256: string; createdAt: Date }
+export interface FileInput { name: string; mime: string; content: Buffer }
+
+/** Upper bound of an upload (the multipart limit is set a little above it so the service gives the Chinese message). */
+export async function maxFileBytes(db: DbOrTx, nowMs: number): Promise<number> {
+  return (await getSetting(db, fileSettings, nowMs)).maxBytes;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} 字节`;
+}
+
+function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base.slice(0, 200) || '未命名文件';
+}
+
+/** Stores a file for the actor's department in the caller's transaction (the caller audits its use case). */
+export async function storeFile(tx: Tx, ctx: Ctx, actor: Actor, input: FileInput): Promise<StoredFile> {
+  authorize(actor, 'file', 'upload');
+  const max = await maxFileBytes(tx, ctx.clock.now().getTime());
+  if (input.content.length === 0) throw new AppError('VALIDATION', '文件：不能为空文件', { fields: [{ path: 'file', message: '不能为空文件' }] });
+  if (input.content.length > max) {
+    throw new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
+  }
+  const row = {
+    id: newId(),
+    name: cleanName(input.name),
+    mime: /^[\w.+-]+\/[\w.+-]+$/.test(input.mime) ? input.mime : 'application/octet-stream',
+    size: input.content.length,
+    sha256: createHash('sha256').update(input.content).digest('hex'),
+    content: input.content,
+    departmentId: actor.departmentId,
+    uploadedBy: actor.userId,
+    createdAt: ctx.clock.now(),
+  };
+  await tx.insert(files).values(row);
+  return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256, createdAt: row.createdAt };
+}
+
+/** The upload use case: store + audit in one transaction. */
+export async function uploadFile(ctx: Ctx, actor: Actor, input: FileInput): Promise<StoredFile> {
+  return inTx(ctx, async (tx) => {
+    const stored = await storeFile(tx, ctx, actor, input);
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'file.upload', entityType: 'file', entityId: stored.id, payload: { name: stored.name, size: stored.size, sha256: stored.sha256 } }, ctx.clock.now());
+    return stored;
+  });
+}
+
+export type FileRow = typeof files.$inferSelect;
+
+/** Loads a file with its content, no access check (callers decide: see readFile / public attachments). */
+export async function loadFile(db: DbOrTx, id: string): Promise<FileRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select().from(files).where(eq(files.id, id));
+  return row ?? null;
+}
+
+/**
+ * A file the reader may download: public when `isPublic(id)` says so (e.g. an attachment of a
+ * published item), otherwise only to its own department; anything else is 404.
+ */
+export async function readFile(ctx: Ctx, actor: Actor | null, id: string, isPublic: (db: DbOrTx, id: string) => Promise<boolean>): Promise<FileRow> {
+  const row = await loadFile(ctx.db, id);
+  if (!row) throw notFound('文件');
+  if (await isPublic(ctx.db, id)) return row;
+  if (actor && can(actor, 'file', 'read', row)) return row;
+  throw notFound('文件');
+}
+
+/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
+export function contentDisposition(name: string, inline = false): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

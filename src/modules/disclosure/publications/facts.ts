@@ -1,0 +1,86 @@
+/**
+ * Facts of 主动公开 for the 法治政府建设年度报告 (RULES §11) and the 政府信息公开工作年度报告 (seeds:
+ * "主动公开政府信息2477条", "及时更新了政府信息公开指南"). Each fact says how it was counted and
+ * where the records behind it are listed.
+ */
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../../core/context.ts';
+import { queryRows } from '../../../core/db/client.ts';
+import { getSetting } from '../../../core/settings/service.ts';
+import { classificationSettings, labelOf } from './categories.ts';
+import { getGuide } from './guide.ts';
+
+export interface Fact {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  /** A sentence for the report, in Chinese. */
+  sentence: string;
+  /** How it was counted, in Chinese. */
+  method: string;
+  /** Where the records behind the figure are listed (staff API, scoped to the department). */
+  records: { path: string; query: Record<string, string | number | boolean> };
+}
+
+const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
+
+/** Published (not withdrawn) items per 组配分类 in a year, by 发布日期. */
+export async function publicationCounts(ctx: Ctx, departmentId: string, year: number): Promise<{ category: string; total: number; late: number }[]> {
+  return queryRows(
+    ctx.db,
+    sql`select category, count(*)::int as total, count(*) filter (where late)::int as late
+        from publications
+        where department_id = ${departmentId} and status = 'published'
+          and published_on >= ${`${year}-01-01`} and published_on < ${`${year + 1}-01-01`}
+        group by category order by total desc, category`,
+  );
+}
+
+export async function publicationFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
+  const counts = await publicationCounts(ctx, departmentId, year);
+  const { categories } = await getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime());
+  const total = counts.reduce((a, c) => a + c.total, 0);
+  const late = counts.reduce((a, c) => a + c.late, 0);
+  const breakdown = counts.map((c) => `${labelOf(categories, c.category)}${c.total}条`).join('、');
+  const guide = await getGuide(ctx.db, departmentId, ctx.clock.now().getTime());
+  const guideUpdated = guide.updatedOn?.startsWith(String(year)) ? 1 : 0;
+  return [
+    {
+      key: 'disclosure.publications.total',
+      label: '主动公开政府信息',
+      value: total,
+      unit: '条',
+      sentence: total ? `${year}年主动公开政府信息${total}条${breakdown ? `，其中${breakdown}` : ''}。` : `${year}年未主动公开政府信息。`,
+      method: '发布日期在本年度内、未撤回的主动公开信息条数，按组配分类汇总（撤回的更正信息不计）。',
+      records: { path: '/api/publications', query: { year, status: 'published' } },
+    },
+    {
+      key: 'disclosure.publications.late',
+      label: '超过20个工作日公开的信息',
+      value: late,
+      unit: '条',
+      sentence: late ? `其中${late}条未在信息形成之日起20个工作日内公开。` : '全部在信息形成之日起20个工作日内及时公开。',
+      method: '发布日期晚于生成日期起第20个工作日（《政府信息公开条例》第二十六条，按工作日历计算）的信息条数。',
+      records: { path: '/api/publications', query: { year, status: 'published', late: true } },
+    },
+    {
+      key: 'disclosure.publications.timelyRate',
+      label: '主动公开及时率',
+      value: pct(total - late, total),
+      unit: '%',
+      sentence: `主动公开及时率${pct(total - late, total)}%。`,
+      method: '本年度在20个工作日内公开的条数占主动公开总条数的比例；无公开信息时记为0。',
+      records: { path: '/api/publications', query: { year, status: 'published', late: false } },
+    },
+    {
+      key: 'disclosure.guide.updated',
+      label: '本年度更新政府信息公开指南',
+      value: guideUpdated,
+      unit: '次',
+      sentence: guideUpdated ? `及时更新了政府信息公开指南（${guide.updatedOn}）。` : '本年度未更新政府信息公开指南。',
+      method: '政府信息公开指南最近一次更新日期是否在本年度内（1 = 是，0 = 否）。',
+      records: { path: '/api/disclosure/guide', query: {} },
+    },
+  ];
+}

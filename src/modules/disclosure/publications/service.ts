@@ -1,0 +1,230 @@
+/**
+ * 主动公开 as a shared service: every module (normative documents, annual reports, …) publishes
+ * through `publish`, inside its own transaction. Rules: 条例 Art 17 (保密审查 before publishing),
+ * Art 20 (what to publish), Art 26 (within 20 working days of formation), RULES §6.1 (索引号).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { AppError, notFound } from '../../../core/errors.ts';
+import { newId } from '../../../core/clock.ts';
+import { inTx, type Ctx } from '../../../core/context.ts';
+import type { Tx } from '../../../core/db/client.ts';
+import { appendAudit } from '../../../core/audit/chain.ts';
+import type { Actor } from '../../../core/auth/actor.ts';
+import { authorize } from '../../../core/auth/policy.ts';
+import { getOrg } from '../../../core/orgs/service.ts';
+import { computeDue } from '../../../core/calendar/calendar.ts';
+import { getSetting } from '../../../core/settings/service.ts';
+import { nextIndexNumber } from '../../../core/numbering/indexNumber.ts';
+import { checkDocNumber } from '../../../core/numbering/docNumber.ts';
+import { toSearchText } from '../../../core/search/tokens.ts';
+import { files } from '../../../core/files/schema.ts';
+import { classificationSettings, VALIDITY_LABELS } from './categories.ts';
+import { publicationFiles, publications } from './schema.ts';
+import { listPublicationRows, type PublicationFilter, type PublicationPage } from './queries.ts';
+
+export type { PublicationFilter, PublicationPage } from './queries.ts';
+export type PublicationRow = typeof publications.$inferSelect;
+export type Validity = keyof typeof VALIDITY_LABELS;
+
+export interface ConfidentialityReview {
+  reviewer: string;
+  conclusion: 'public';
+  on: string;
+  note?: string;
+}
+
+export interface PublicationInput {
+  title: string; // 名称
+  category: string; // 组配分类 code (categories.ts)
+  topic: string; // 主题分类 code
+  keywords?: string[]; // 关键词
+  docNumber?: string | null; // 文号
+  formedOn: string; // 生成日期/发文日期: Art 26's 20 working days run from it
+  summary?: string; // 内容概述
+  body: string; // plain text, paragraphs separated by blank lines
+  validity?: Validity | null; // 有效性 (normative documents; derived by their module)
+  source?: { module: string; entityId: string } | null;
+  attachmentIds?: string[]; // ids from core/files
+  confidentialityReview: ConfidentialityReview; // 保密审查 (Art 17), recorded before publishing
+}
+
+export interface PublishResult { id: string; indexNumber: string; publishedOn: string; late: boolean }
+
+/** Art 26: 20 working days from formation (or change) of the information. */
+export const PUBLICATION_DAYS = 20;
+
+export function dueOf(ctx: Ctx, formedOn: string) {
+  return computeDue(ctx.calendar.current(), { from: formedOn, count: PUBLICATION_DAYS, unit: 'workday' });
+}
+
+function invalid(path: string, message: string): never {
+  throw new AppError('VALIDATION', message, { fields: [{ path, message }] });
+}
+
+/**
+ * Publishes one item in the caller's transaction (never opens its own): checks the input, takes a
+ * 索引号, flags it late when published after the 20th working day, links attachments, audits.
+ * 发布机构 = the actor's department (never a 内设机构).
+ */
+export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: PublicationInput): Promise<PublishResult> {
+  authorize(actor, 'publication', 'publish');
+  const now = ctx.clock.now();
+  const today = ctx.clock.today();
+  const classes = await getSetting(tx, classificationSettings, now.getTime());
+  if (!input.title.trim()) invalid('title', '名称：必填');
+  if (!classes.categories.some((c) => c.code === input.category)) invalid('category', '组配分类：不在分类目录中');
+  if (!classes.topics.some((c) => c.code === input.topic)) invalid('topic', '主题分类：不在分类目录中');
+  if (input.formedOn > today) invalid('formedOn', '生成日期：不能晚于发布日期（今天）');
+  if (input.docNumber) {
+    const problem = checkDocNumber(input.docNumber);
+    if (problem) invalid('docNumber', `文号：${problem}`);
+  }
+  const review = input.confidentialityReview;
+  if (!review || review.conclusion !== 'public' || !review.reviewer?.trim()) {
+    throw new AppError('ACTION_NOT_ALLOWED', '发布前须完成保密审查并确认可以公开（《政府信息公开条例》第十七条）');
+  }
+  if (review.on > today) invalid('confidentialityReview.on', '保密审查日期：不能晚于今天');
+  if (review.on < input.formedOn) invalid('confidentialityReview.on', '保密审查日期：不能早于生成日期');
+
+  const department = await getOrg(tx, actor.departmentId);
+  const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+  if (attachmentIds.length) {
+    const owned = await tx
+      .select({ id: files.id })
+      .from(files)
+      .where(and(sql`${files.id} in ${attachmentIds}`, eq(files.departmentId, actor.departmentId)));
+    if (owned.length !== attachmentIds.length) invalid('attachmentIds', '附件：文件不存在或不属于本部门');
+  }
+
+  const due = dueOf(ctx, input.formedOn);
+  const late = today > due.due;
+  const indexNumber = await nextIndexNumber(tx, { department, on: today, nowMs: now.getTime() });
+  const id = newId();
+  const keywords = (input.keywords ?? []).map((k) => k.trim()).filter(Boolean);
+  const summary = input.summary?.trim() ?? '';
+  const searchText = toSearchText([input.title, input.docNumber ?? '', keywords.join(' '), summary, input.body].join('\n'));
+  await tx.insert(publications).values({
+    id,
+    indexNumber,
+    departmentId: department.id,
+    publisherName: department.name,
+    title: input.title.trim(),
+    category: input.category,
+    topic: input.topic,
+    keywords,
+    docNumber: input.docNumber?.trim() || null,
+    formedOn: input.formedOn,
+    publishedOn: today,
+    publishedAt: now,
+    dueOn: due.due,
+    late,
+    summary,
+    body: input.body,
+    validity: input.validity ?? null,
+    sourceModule: input.source?.module ?? null,
+    sourceEntityId: input.source?.entityId ?? null,
+    confidentialityReview: { reviewer: review.reviewer.trim(), conclusion: review.conclusion, on: review.on, note: review.note?.trim() || null },
+    status: 'published',
+    search: sql`to_tsvector('simple', ${searchText})` as unknown as string,
+    publishedBy: actor.userId,
+  });
+  if (attachmentIds.length) {
+    await tx.insert(publicationFiles).values(attachmentIds.map((fileId, position) => ({ publicationId: id, fileId, position })));
+  }
+  await appendAudit(
+    tx,
+    { actorId: actor.userId, orgId: actor.orgId, action: 'publication.publish', entityType: 'publication', entityId: id, payload: { indexNumber, title: input.title, category: input.category, formedOn: input.formedOn, publishedOn: today, dueOn: due.due, late, source: input.source ?? null, confidentialityReview: review, attachmentIds } },
+    now,
+  );
+  return { id, indexNumber, publishedOn: today, late };
+}
+
+/** A publication in the actor's department, or 404 (locks it when `forUpdate`). */
+async function loadOwn(tx: Tx, actor: Actor, publicationId: string, forUpdate = false): Promise<PublicationRow> {
+  const q = tx.select().from(publications).where(eq(publications.id, publicationId));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound('公开信息');
+  authorize(actor, 'publication', 'manage', row);
+  return row;
+}
+
+/** 有效性 changes when a normative document is amended, expires or is abolished (called by that module, in its transaction). */
+export async function updateValidity(tx: Tx, ctx: Ctx, actor: Actor, publicationId: string, validity: Validity): Promise<void> {
+  if (!(validity in VALIDITY_LABELS)) invalid('validity', '有效性：取值无效');
+  const row = await loadOwn(tx, actor, publicationId, true);
+  if (row.validity === validity) return;
+  await tx.update(publications).set({ validity }).where(eq(publications.id, row.id));
+  await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'publication.validity', entityType: 'publication', entityId: row.id, payload: { from: row.validity, to: validity } }, ctx.clock.now());
+}
+
+/** Withdrawal is a correction (e.g. published in error): the row stays, with who, when and why; the portal stops showing it. */
+export async function withdraw(ctx: Ctx, actor: Actor, publicationId: string, reason: string): Promise<void> {
+  if (reason.trim().length < 4) invalid('reason', '撤回理由：至少 4 个字');
+  const now = ctx.clock.now();
+  await inTx(ctx, async (tx) => {
+    const row = await loadOwn(tx, actor, publicationId, true);
+    if (row.status === 'withdrawn') throw new AppError('CONFLICT', '该信息已撤回');
+    await tx.update(publications).set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason.trim(), withdrawnBy: actor.userId }).where(eq(publications.id, row.id));
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'publication.withdraw', entityType: 'publication', entityId: row.id, payload: { indexNumber: row.indexNumber, reason: reason.trim() } }, now);
+  });
+}
+
+export interface PublicationView extends PublicationRow {
+  attachments: { id: string; name: string; size: number; mime: string }[];
+}
+
+async function withAttachments(db: Tx | Ctx['db'], row: PublicationRow): Promise<PublicationView> {
+  const attachments = await db
+    .select({ id: files.id, name: files.name, size: files.size, mime: files.mime })
+    .from(publicationFiles)
+    .innerJoin(files, eq(files.id, publicationFiles.fileId))
+    .where(eq(publicationFiles.publicationId, row.id))
+    .orderBy(publicationFiles.position);
+  return { ...row, attachments };
+}
+
+/** Staff view: any publication of the actor's department (withdrawn ones too), or 404. */
+export async function getPublication(ctx: Ctx, actor: Actor, publicationId: string): Promise<PublicationView> {
+  const [row] = await ctx.db.select().from(publications).where(eq(publications.id, publicationId));
+  if (!row) throw notFound('公开信息');
+  authorize(actor, 'publication', 'read', row);
+  return withAttachments(ctx.db, row);
+}
+
+/** Staff list, scoped to the actor's department in SQL. */
+export async function listPublications(ctx: Ctx, actor: Actor, filter: PublicationFilter): Promise<PublicationPage> {
+  authorize(actor, 'publication', 'list');
+  return listPublicationRows(ctx.db, { ...filter, departmentId: actor.departmentId });
+}
+
+/** Portal: a published (not withdrawn) item by 索引号 or id; null otherwise. */
+export async function findPublic(ctx: Ctx, departmentId: string, key: string): Promise<PublicationView | null> {
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+  const [row] = await ctx.db
+    .select()
+    .from(publications)
+    .where(and(byId ? eq(publications.id, key) : eq(publications.indexNumber, key), eq(publications.departmentId, departmentId), eq(publications.status, 'published')));
+  return row ? withAttachments(ctx.db, row) : null;
+}
+
+/** Portal catalogue: published items only. */
+export async function listPublic(ctx: Ctx, departmentId: string, filter: PublicationFilter): Promise<PublicationPage> {
+  return listPublicationRows(ctx.db, { ...filter, departmentId, status: 'published' });
+}
+
+/** The publication behind a module record (e.g. a normative document), if any. */
+export async function findBySource(db: Tx | Ctx['db'], module: string, entityId: string): Promise<PublicationRow | null> {
+  const [row] = await db.select().from(publications).where(and(eq(publications.sourceModule, module), eq(publications.sourceEntityId, entityId))).orderBy(sql`${publications.publishedAt} desc`).limit(1);
+  return row ?? null;
+}
+
+/** Files attached to a published (not withdrawn) item are public (条例 Art 24: view and download). */
+export async function isPublishedAttachment(db: Tx | Ctx['db'], fileId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: publicationFiles.fileId })
+    .from(publicationFiles)
+    .innerJoin(publications, eq(publications.id, publicationFiles.publicationId))
+    .where(and(eq(publicationFiles.fileId, fileId), eq(publications.status, 'published')))
+    .limit(1);
+  return !!row;
+}

@@ -1,0 +1,50 @@
+/** The request forms' zod schemas, shared by the staff API and the portal form. */
+import { z } from 'zod';
+import { isoDate } from '../../../core/http/validate.ts';
+import { CHANNELS, DELIVERY_METHODS, FORMS, ID_TYPES } from '../outcomes.ts';
+
+const values = (list: Array<{ value: string }>) => list.map((o) => o.value) as [string, ...string[]];
+const optText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .describe(label);
+const optEnum = (list: Array<{ value: string }>, label: string) =>
+  z
+    .union([z.enum(values(list)), z.literal('')])
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .describe(label);
+
+export const applicantSchema = z.object({
+  applicantKind: z.enum(['naturalPerson', 'legalPerson']).describe('申请人类型'),
+  orgType: optEnum([{ value: 'business' }, { value: 'research' }, { value: 'publicInterest' }, { value: 'legalService' }, { value: 'other' }], '法人或其他组织类型'),
+  name: optText(100, '姓名或名称'),
+  idType: optEnum(ID_TYPES, '证件类型'),
+  idNumber: optText(40, '证件号码'),
+  creditCode: optText(30, '统一社会信用代码'),
+  phone: optText(30, '联系电话'),
+  email: z.union([z.email(), z.literal('')]).optional().transform((s) => (s ? s : undefined)).describe('电子邮箱'),
+  address: optText(200, '通信地址'),
+  description: optText(4000, '所需政府信息的名称、文号或特征描述'),
+  form: optEnum(FORMS, '获取信息的载体形式'),
+  delivery: optEnum(DELIVERY_METHODS, '获取信息的方式'),
+});
+
+export const staffIntakeSchema = applicantSchema.extend({
+  channel: z.enum(values(CHANNELS)).describe('申请渠道'),
+  receivedOn: isoDate('收到申请之日'),
+});
+
+export const supplementSchema = z.object({
+  name: optText(100, '姓名或名称'),
+  idNumber: optText(40, '证件号码'),
+  creditCode: optText(30, '统一社会信用代码'),
+  phone: optText(30, '联系电话'),
+  email: z.union([z.email(), z.literal('')]).optional().transform((s) => (s ? s : undefined)).describe('电子邮箱'),
+  address: optText(200, '通信地址'),
+  description: optText(4000, '补正后的申请内容'),
+});

@@ -1,0 +1,54 @@
+/** Exports: the staff list to Excel; a document and its comment feedback to .docx in 公文格式 (core/docx). */
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { gongwenDocx, type Block } from '../../core/docx/gongwen.ts';
+import { structure } from '../consultation/text.ts';
+import { dispositionReport, cnDate } from '../consultation/report.ts';
+import { latestFor, listComments } from '../consultation/service.ts';
+import { AppError } from '../../core/errors.ts';
+import { listDocuments, loadDocument, type ListFilter } from './service.ts';
+import { LEGAL_STATUS_LABELS, type LegalStatus } from './status.ts';
+import { DOC_TYPE_LABELS, type DocType } from './labels.ts';
+
+export async function documentsXlsx(ctx: Ctx, actor: Actor, f: Omit<ListFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+  const { rows } = await listDocuments(ctx, actor, { ...f, page: 1, pageSize: 10_000 });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('规范性文件');
+  ws.columns = [
+    { header: '文件名称', key: 'title', width: 48 },
+    { header: '类型', key: 'type', width: 10 },
+    { header: '文号', key: 'docNumber', width: 18 },
+    { header: '起草科室', key: 'org', width: 16 },
+    { header: '版本', key: 'version', width: 6 },
+    { header: '发布日期', key: 'publishedOn', width: 12 },
+    { header: '有效期至', key: 'validUntil', width: 12 },
+    { header: '效力状态', key: 'status', width: 10 },
+  ];
+  for (const r of rows) {
+    ws.addRow({ title: r.doc.title, type: DOC_TYPE_LABELS[r.doc.docType as DocType] ?? r.doc.docType, docNumber: r.doc.docNumber ?? '', org: r.draftingOrg ?? '', version: r.doc.version, publishedOn: r.doc.publishedOn ?? '', validUntil: r.doc.validUntil ?? '', status: LEGAL_STATUS_LABELS[r.doc.legalStatus as LegalStatus] ?? r.doc.legalStatus });
+  }
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const paragraphs = (text: string): Block[] => structure(text).map((p) => (p.heading ? { kind: 'h1', text: p.text } : { kind: 'p', text: p.text }));
+
+export async function documentDocx(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; content: Buffer }> {
+  const d = await loadDocument(ctx.db, actor, id);
+  const blocks: Block[] = [...paragraphs(d.bodyText)];
+  if (d.interpretation) blocks.push({ kind: 'h1', text: '政策解读' }, ...paragraphs(d.interpretation));
+  return { name: `${d.title}.docx`, content: await gongwenDocx({ title: d.title, subtitle: d.docNumber ?? '（送审稿）', blocks }) };
+}
+
+export async function feedbackDocx(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; content: Buffer }> {
+  const d = await loadDocument(ctx.db, actor, id);
+  const c = await latestFor(ctx.db, 'normativeDocument', d.id);
+  if (!c) throw new AppError('ACTION_NOT_ALLOWED', '该文件没有公开征求意见');
+  const r = dispositionReport(c, await listComments(ctx.db, c.id));
+  const blocks: Block[] = [{ kind: 'p', text: r.summary }];
+  if (r.items.length) blocks.push({ kind: 'table', header: [['序号', '条款', '意见建议', '处理意见', '理由']], rows: r.items.map((x) => [String(x.seq), x.article, x.body, x.disposition, x.reason]), widths: [1, 2, 6, 2, 5] });
+  blocks.push({ kind: 'signature', lines: [cnDate(c.reportPublishedOn ?? ctx.clock.today())] });
+  return { name: `${d.title}意见采纳情况.docx`, content: await gongwenDocx({ title: `关于《${d.title}》征求意见采纳情况的说明`, blocks }) };
+}

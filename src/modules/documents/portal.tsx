@@ -1,0 +1,208 @@
+// 规范性文件库 on the public portal (/gfxwj): every published document with its derived status,
+// filters and Chinese full-text search; each document's page; and 公开征求意见 (/gfxwj/zqyj) with
+// the draft, the comment form (portal CSRF, rate-limited, escaped, size-limited) and the feedback.
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { getSetting } from '../../core/settings/service.ts';
+import { firstString, portalCsrf, sendPortalPage, verifyPortalCsrf, CSRF_FAILED_MESSAGE, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
+import { classificationSettings, labelOf, VALIDITY_LABELS } from '../disclosure/publications/categories.ts';
+import { publications } from '../disclosure/publications/schema.ts';
+import { consultations } from '../consultation/schema.ts';
+import { listComments, loadConsultation, submitComment, windowState, latestFor } from '../consultation/service.ts';
+import { dispositionReport, cnDate } from '../consultation/report.ts';
+import { articles } from '../consultation/text.ts';
+import { CommentForm, DraftText, FeedbackReport, type CommentFormValues } from '../consultation/portal.tsx';
+import { normativeDocuments } from './schema.ts';
+import { campaignList } from './cleanup.ts';
+import { eventsOf } from './validity.ts';
+import { legalStatus, ENDING_LABELS } from './status.ts';
+import { searchRegistry, REGISTRY_STATUSES, type RegistryFilter, type RegistryStatus } from './registry.ts';
+import { DocumentArticle, RegistryFilters, RegistryTable, statusLabel, type PublicDocument } from './portalViews.tsx';
+
+export const documentSections: PortalSection[] = [
+  { path: '/gfxwj', title: '规范性文件库', summary: '本机关制发的行政规范性文件及其效力状态、政策解读，公开征求意见及意见采纳情况。' },
+];
+
+const GFXWJ = { title: '规范性文件库', href: '/gfxwj' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PAGE_SIZE = 20;
+
+async function publicDocument(ctx: Ctx, id: string): Promise<PublicDocument | null> {
+  if (!UUID.test(id)) return null;
+  const [d] = await ctx.db.select().from(normativeDocuments).where(and(eq(normativeDocuments.id, id), isNotNull(normativeDocuments.publishedOn)));
+  if (!d) return null;
+  const [pub] = d.publicationId ? await ctx.db.select().from(publications).where(eq(publications.id, d.publicationId)) : [];
+  const events = await eventsOf(ctx.db, d.id);
+  const s = legalStatus({ events, effectiveOn: d.effectiveOn, validUntil: d.validUntil, today: ctx.clock.today() });
+  const classes = await getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime());
+  const c = await latestFor(ctx.db, 'normativeDocument', d.id);
+  const versions = await ctx.db.select().from(normativeDocuments).where(and(eq(normativeDocuments.lineageId, d.lineageId), isNotNull(normativeDocuments.publishedOn))).orderBy(asc(normativeDocuments.version));
+  const history: PublicDocument['history'] = [];
+  for (const v of versions) history.push({ on: v.publishedOn!, text: `发布${v.docNumber ?? ''}${v.version > 1 ? `（第${v.version}版）` : ''}`, href: v.id === d.id ? undefined : `/gfxwj/${v.id}` });
+  for (const e of events) if (e.kind in ENDING_LABELS) history.push({ on: e.on, text: `${ENDING_LABELS[e.kind as keyof typeof ENDING_LABELS]}${e.act ? `（${e.act}）` : ''}` });
+  if (s.ending === 'expired' && !events.some((e) => e.kind === 'expired')) history.push({ on: s.since!, text: ENDING_LABELS.expired });
+  history.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const status = statusLabel(s.status);
+  const meta: Array<[string, string]> = [
+    ['索引号', pub?.indexNumber ?? ''],
+    ['组配分类', pub ? labelOf(classes.categories, pub.category) : '规范性文件'],
+    ['发布机构', pub?.publisherName ?? ''],
+    ['主题分类', labelOf(classes.topics, d.topic)],
+    ['有效性', status || VALIDITY_LABELS.inForce],
+    ['关键词', d.keywords],
+    ['名称', d.title],
+    ['文号', d.docNumber ?? ''],
+    ['统一登记号', d.registrationNumber ?? ''],
+    ['发文日期', d.issuedOn ? cnDate(d.issuedOn) : ''],
+    ['发布日期', cnDate(d.publishedOn!)],
+    ['施行日期', d.effectiveOn ? cnDate(d.effectiveOn) : ''],
+    ['有效期至', d.validUntil ? cnDate(d.validUntil) : ''],
+  ];
+  const feedback = c?.reportPublishedOn ? { report: dispositionReport(c, await listComments(ctx.db, c.id)), publishedOn: c.reportPublishedOn, consultationId: c.id } : null;
+  return { id: d.id, title: d.title, bodyText: d.bodyText, interpretation: d.interpretation, legalStatus: s.status, ending: s.ending ? { kind: s.ending, on: s.since, act: s.act } : null, effectiveOn: d.effectiveOn, validUntil: d.validUntil, registrationNumber: d.registrationNumber, meta: meta.filter(([, v]) => v), feedback, history };
+}
+
+export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): FastifyPluginAsync {
+  const { ctx, page } = deps;
+  const message = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string) =>
+    sendPortalPage(req, reply, page, { title, status, breadcrumbs: [GFXWJ, { title }], children: (<><h1>{title}</h1><div className="message" role="alert"><p>{text}</p><p><a href="/gfxwj">返回规范性文件库</a></p></div></>) });
+
+  return async function documentsPortal(fastify) {
+    fastify.setErrorHandler(async (error: FastifyError, req, reply) => {
+      const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+      if (status >= 500) req.log.error({ err: error }, 'portal error');
+      return message(req, reply, status, status === 429 ? '提交过于频繁' : '请求无法处理', status === 429 ? '提交过于频繁，请稍后再试。' : status >= 500 ? '服务暂时不可用，请稍后再试。' : error.message);
+    });
+
+    fastify.get('/gfxwj', async (req, reply) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const status = firstString(q.status);
+      const year = Number(firstString(q.year));
+      const f: RegistryFilter = {
+        q: firstString(q.q)?.trim().slice(0, 50) || undefined,
+        status: status && status in REGISTRY_STATUSES ? (status as RegistryStatus) : undefined,
+        year: Number.isInteger(year) && year > 1990 && year < 2100 ? year : undefined,
+        topic: firstString(q.topic)?.slice(0, 40) || undefined,
+        page: Math.min(Math.max(Number(firstString(q.page)) || 1, 1), 500),
+        pageSize: PAGE_SIZE,
+      };
+      const [result, classes] = await Promise.all([
+        searchRegistry(ctx.db, f),
+        getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime()),
+      ]);
+      // Years offered in the filter: this year back 20 years (no scan of the table per request).
+      const thisYear = Number(ctx.clock.today().slice(0, 4));
+      const years = Array.from({ length: 20 }, (_, i) => ({ y: thisYear - i }));
+      const open = await ctx.db.select({ id: consultations.id, title: consultations.title, endOn: consultations.endOn }).from(consultations).where(and(eq(consultations.subjectType, 'normativeDocument'), sql`${consultations.closedOn} is null`, sql`${consultations.endOn} >= ${ctx.clock.today()}::date`)).orderBy(desc(consultations.endOn)).limit(10);
+      const qs = (p: number) => `/gfxwj?${new URLSearchParams({ ...(f.q ? { q: f.q } : {}), ...(f.status ? { status: f.status } : {}), ...(f.year ? { year: String(f.year) } : {}), ...(f.topic ? { topic: f.topic } : {}), page: String(p) })}`;
+      const pages = Math.ceil(result.total / PAGE_SIZE);
+      const hasNext = result.capped ? result.items.length === PAGE_SIZE : f.page! < pages;
+      return sendPortalPage(req, reply, page, {
+        title: '规范性文件库',
+        children: (
+          <>
+            <h1>规范性文件库</h1>
+            {open.length ? (
+              <section className="panel" aria-labelledby="zqyj-title">
+                <h2 id="zqyj-title">正在公开征求意见</h2>
+                <ul className="disclosure-links">
+                  {open.map((c) => (
+                    <li key={c.id}>
+                      <a href={`/gfxwj/zqyj/${c.id}`}>{c.title}（征求意见稿）</a>　截止日期：{cnDate(c.endOn)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <RegistryFilters f={f} topics={classes.topics} years={years.map((y) => y.y)} />
+            <p role="status">共找到{result.capped ? `${result.total}余` : result.total}件文件{result.capped ? '，可增加检索词或筛选条件缩小范围' : ''}。</p>
+            <RegistryTable items={result.items} />
+            {pages > 1 || hasNext ? (
+              <nav className="pagination" aria-label="分页">
+                {f.page! > 1 ? <a href={qs(f.page! - 1)}>上一页</a> : null}　第{f.page}页{result.capped ? '' : `，共${pages}页`}　{hasNext ? <a href={qs(f.page! + 1)}>下一页</a> : null}
+              </nav>
+            ) : null}
+          </>
+        ),
+      });
+    });
+
+    fastify.get('/gfxwj/:id', async (req, reply) => {
+      const d = await publicDocument(ctx, (req.params as { id: string }).id);
+      if (!d) return message(req, reply, 404, '文件不存在', '您查找的规范性文件不存在或尚未公开发布。未经公开发布的文件不得作为行政管理的依据。');
+      return sendPortalPage(req, reply, page, { title: d.title, breadcrumbs: [GFXWJ, { title: d.title }], children: <DocumentArticle d={d} /> });
+    });
+
+    fastify.get('/gfxwj/qingli/:id', async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      const r = UUID.test(id) ? await campaignList(ctx.db, id) : null;
+      if (!r || !r.campaign.publishedOn) return message(req, reply, 404, '清理结果不存在', '您查找的规范性文件清理结果不存在或尚未公布。');
+      const title = `${r.campaign.title}清理结果`;
+      return sendPortalPage(req, reply, page, {
+        title,
+        breadcrumbs: [GFXWJ, { title }],
+        children: (
+          <article className="publication">
+            <h1 className="publication-title">{title}</h1>
+            <p className="publication-info">公布日期：{cnDate(r.campaign.publishedOn)}{r.campaign.basis ? `　清理依据：${r.campaign.basis}` : ''}</p>
+            <table className="catalog">
+              <caption className="visually-hidden">清理结果</caption>
+              <thead><tr><th scope="col">序号</th><th scope="col">文件名称</th><th scope="col">文号</th><th scope="col">清理结果</th></tr></thead>
+              <tbody>
+                {r.items.map((i, k) => (
+                  <tr key={i.documentId}><td>{k + 1}</td><td><a href={`/gfxwj/${i.documentId}`}>{i.title}</a></td><td className="nowrap">{i.docNumber}</td><td className="nowrap">{i.decisionLabel}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </article>
+        ),
+      });
+    });
+
+    const consultationPage = async (req: FastifyRequest, reply: FastifyReply, id: string, opts: { status?: number; error?: string; values?: CommentFormValues; submitted?: boolean } = {}) => {
+      const c = UUID.test(id) ? await loadConsultation(ctx.db, id) : null;
+      if (!c || c.subjectType !== 'normativeDocument') return message(req, reply, 404, '征求意见不存在', '您查找的征求意见不存在。');
+      const w = windowState(c, ctx.clock.today());
+      const { token } = portalCsrf(req, reply, { secure: page.secureCookies });
+      const report = c.reportPublishedOn ? dispositionReport(c, await listComments(ctx.db, c.id)) : null;
+      const title = `${c.title}（征求意见稿）`;
+      return sendPortalPage(req, reply, page, {
+        title,
+        status: opts.status,
+        breadcrumbs: [GFXWJ, { title }],
+        children: (
+          <article className="publication">
+            <h1 className="publication-title">{title}</h1>
+            <p className="publication-info">征求意见期限：{cnDate(c.startOn)}至{cnDate(c.endOn)}</p>
+            {opts.submitted ? <div className="result" role="status"><h2>意见已提交</h2><p>感谢您的参与。征求意见结束后，我们将公布意见采纳情况。</p></div> : null}
+            {c.explanation ? <section className="notice" aria-label="起草说明"><p>起草说明：{c.explanation}</p></section> : null}
+            <DraftText text={c.draftText} />
+            {report ? <FeedbackReport report={report} publishedOn={c.reportPublishedOn!} /> : null}
+            {w.open ? <CommentForm action={`/gfxwj/zqyj/${c.id}`} csrf={token} articles={articles(c.draftText)} values={opts.values} error={opts.error} /> : <div className="message" role={opts.error ? 'alert' : undefined}><p>{opts.error ?? w.message}</p></div>}
+          </article>
+        ),
+      });
+    };
+
+    fastify.get('/gfxwj/zqyj/:id', async (req, reply) => consultationPage(req, reply, (req.params as { id: string }).id, { submitted: firstString((req.query as Record<string, unknown>)?.submitted) === '1' }));
+
+    fastify.post('/gfxwj/zqyj/:id', { config: { rateLimit: { max: 5, timeWindow: '1 minute', errorResponseBuilder: () => new AppError('RATE_LIMITED', '提交过于频繁，请稍后再试') } }, bodyLimit: 64 * 1024 }, async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      if (!verifyPortalCsrf(req)) return message(req, reply, 403, '安全校验未通过', CSRF_FAILED_MESSAGE);
+      const b = (req.body ?? {}) as Record<string, unknown>;
+      const values: CommentFormValues = { body: firstString(b.body) ?? '', articleNo: firstString(b.articleNo) ?? '', authorName: firstString(b.authorName) ?? '', contact: firstString(b.contact) ?? '' };
+      const n = Number(values.articleNo);
+      const articleNo = !values.articleNo ? null : Number.isInteger(n) ? n : -1;
+      try {
+        await submitComment(ctx, id, { body: values.body!, articleNo, authorName: values.authorName, contact: values.contact });
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status >= 500) throw e;
+        if (e.code === 'NOT_FOUND') return consultationPage(req, reply, id);
+        return consultationPage(req, reply, id, { status: e.status, error: e.message, values });
+      }
+      return reply.redirect(`/gfxwj/zqyj/${id}?submitted=1`, 303);
+    });
+  };
+}

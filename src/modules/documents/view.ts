@@ -1,0 +1,65 @@
+/** What the staff document page shows: the document, its procedure timeline, comments, filing, history. */
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { can } from '../../core/auth/policy.ts';
+import { caseView } from '../../core/cases/view.ts';
+import { organisations } from '../../core/orgs/schema.ts';
+import { latestFor, listComments } from '../consultation/service.ts';
+import { dispositionReport } from '../consultation/report.ts';
+import { articles } from '../consultation/text.ts';
+import { loadDocument, scopeOfDoc, versionsOf } from './service.ts';
+import { eventsOf } from './validity.ts';
+import { filingsOf } from './filing.ts';
+import { legalStatus, LEGAL_STATUS_LABELS, ENDING_LABELS } from './status.ts';
+import { DOC_TYPE_LABELS, FILING_STATUS_LABELS, TRIAL_LABELS } from './labels.ts';
+
+export async function documentView(ctx: Ctx, actor: Actor, id: string) {
+  const d = await loadDocument(ctx.db, actor, id);
+  const proc = await caseView(ctx, actor, d.caseId);
+  const [org] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, d.draftingOrgId));
+  const [issuer] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, d.departmentId));
+  const c = await latestFor(ctx.db, 'normativeDocument', d.id);
+  const comments = c ? await listComments(ctx.db, c.id) : [];
+  const events = await eventsOf(ctx.db, d.id);
+  const derived = legalStatus({ events, effectiveOn: d.effectiveOn, validUntil: d.validUntil, today: ctx.clock.today() });
+  const [filing] = await filingsOf(ctx.db, [d.id]);
+  const versions = await versionsOf(ctx.db, d.lineageId);
+  const editable = can(actor, 'normativeDocument', 'edit', scopeOfDoc(d));
+  const stage = proc.case.status;
+  return {
+    document: {
+      ...d,
+      docTypeLabel: DOC_TYPE_LABELS[d.docType as keyof typeof DOC_TYPE_LABELS] ?? d.docType,
+      trialLabel: TRIAL_LABELS[d.trial as keyof typeof TRIAL_LABELS] ?? '',
+      draftingOrgName: org?.name ?? '',
+      issuerName: issuer?.name ?? '',
+      legalStatus: derived.status,
+      legalStatusLabel: LEGAL_STATUS_LABELS[derived.status],
+      ending: derived.ending ? { kind: derived.ending, label: ENDING_LABELS[derived.ending], on: derived.since, act: derived.act } : null,
+    },
+    procedure: proc,
+    consultation: c
+      ? { ...c, articles: articles(c.draftText), comments: comments.map((x) => ({ ...x, submittedAt: x.submittedAt.toISOString(), disposedAt: x.disposedAt?.toISOString() ?? null })), report: dispositionReport(c, comments) }
+      : null,
+    events: events.map((e) => ({ kind: e.kind, on: e.on, act: e.act, note: e.note, data: e.data })),
+    filing: filing ? { ...filing, statusLabel: FILING_STATUS_LABELS[filing.status as keyof typeof FILING_STATUS_LABELS] } : null,
+    versions: versions.map((v) => ({ id: v.id, version: v.version, docNumber: v.docNumber, publishedOn: v.publishedOn, legalStatus: v.legalStatus })),
+    // What this actor may do here (the UI never re-implements the rules).
+    abilities: {
+      edit: editable && !d.publishedOn && !d.docNumber && (stage === 'drafting' || stage === 'new'),
+      openComment: editable && proc.actions.some((a) => a.action === 'openComment'),
+      closeComment: editable && !!c && !c.closedOn && c.endOn <= ctx.clock.today(),
+      dispose: editable && !!c?.closedOn && !c.reportPublishedOn,
+      publishFeedback: editable && !!c?.closedOn && !c.reportPublishedOn,
+      assignNumber: editable && proc.actions.some((a) => a.action === 'assignNumber'),
+      publish: editable && proc.actions.some((a) => a.action === 'publish'),
+      file: editable && proc.actions.some((a) => a.action === 'file') && !filing,
+      answerFiling: editable && filing?.status === 'returned',
+      amend: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
+      end: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
+      evaluate: editable && !!d.publishedOn,
+      engineActions: proc.actions.filter((a) => ['exemptComment', 'fairCompetitionReview', 'submitLegalReview', 'concludeLegalReview', 'collectiveDecision', 'withdraw'].includes(a.action)),
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { errorMessage, get, post } from '../../lib/api.ts';
+import { applyFieldErrors } from '../../lib/formErrors.ts';
+import { DATE } from '../../lib/format.ts';
+import { useCurrentSession } from '../../lib/session.ts';
+import { DueDate } from '../../lib/DueDate.tsx';
+import { RequireAbility } from '../../auth/RequireAuth.tsx';
+import { PageHeader } from '../../layout/PageHeader.tsx';
+import { publicationsKey, usePublicationMeta, type DueInfo, type Publication } from './queries.ts';
+
+interface Values {
+  title: string;
+  category: string;
+  topic: string;
+  keywords?: string[];
+  docNumber?: string;
+  formedOn: Dayjs;
+  summary?: string;
+  body: string;
+  confidentialityReview: { reviewer: string; on: Dayjs; note?: string; confirmed: boolean };
+}
+
+const FIELD_PATHS = ['title', 'category', 'topic', 'keywords', 'docNumber', 'formedOn', 'summary', 'body', 'confidentialityReview'];
+
+/** When the form's 生成日期 is set: the 20-working-day due date from the calendar, and whether publishing today is late. */
+function DueNotice({ formedOn }: { formedOn: string | null }) {
+  const { data } = useQuery({
+    queryKey: [...publicationsKey, 'due', formedOn],
+    queryFn: () => get<DueInfo>('/api/publications/due', { formedOn }),
+    enabled: !!formedOn,
+  });
+  if (!formedOn || !data) return null;
+  return (
+    <Alert
+      role="status"
+      type={data.late ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={
+        <span>
+          应于 <DueDate dueDate={data.due} explanation={data.explanation} provisional={data.provisional} /> 前公开
+          {data.late ? '；今天发布已超过20个工作日，将标记为“超期公开”' : ''}
+        </span>
+      }
+      description={data.explanation}
+    />
+  );
+}
+
+function Publish() {
+  const session = useCurrentSession();
+  const { data: meta } = usePublicationMeta();
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const formedOn = Form.useWatch('formedOn', form);
+
+  async function submit(v: Values) {
+    setSubmitting(true);
+    setProblems([]);
+    try {
+      const attachmentIds = files.filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id);
+      const p = await post<Publication>('/api/publications', {
+        title: v.title,
+        category: v.category,
+        topic: v.topic,
+        keywords: v.keywords ?? [],
+        docNumber: v.docNumber?.trim() || null,
+        formedOn: v.formedOn.format(DATE),
+        summary: v.summary ?? '',
+        body: v.body,
+        attachmentIds,
+        confidentialityReview: { reviewer: v.confidentialityReview.reviewer, conclusion: 'public', on: v.confidentialityReview.on.format(DATE), note: v.confidentialityReview.note || undefined },
+      });
+      message.success(`已发布，索引号 ${p.indexNumber}`);
+      await client.invalidateQueries({ queryKey: publicationsKey });
+      navigate(`/publications/${p.id}`);
+    } catch (err) {
+      const unplaced = applyFieldErrors(form, err, (path) => {
+        const parts = path.split('.');
+        return FIELD_PATHS.includes(parts[0]) ? parts : null;
+      });
+      setProblems(unplaced.length ? unplaced : [errorMessage(err)]);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const today = meta ? dayjs(meta.today) : dayjs();
+  return (
+    <>
+      <PageHeader title="发布主动公开信息" subTitle={`索引号由系统按“${meta?.indexPattern ?? ''}”自动生成，发布机构为本部门`} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ confidentialityReview: { reviewer: session.user.displayName, on: today, confirmed: false }, keywords: [] }}
+        style={{ maxWidth: 900 }}
+      >
+        <Card title="一、信息内容" style={{ marginBottom: 16 }}>
+          <Form.Item name="title" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Space wrap size="large" align="start">
+            <Form.Item name="category" label="组配分类" rules={[{ required: true, message: '请选择组配分类' }]}>
+              <Select style={{ width: 200 }} options={meta?.categories.map((c) => ({ value: c.code, label: c.label }))} />
+            </Form.Item>
+            <Form.Item name="topic" label="主题分类" rules={[{ required: true, message: '请选择主题分类' }]}>
+              <Select style={{ width: 220 }} options={meta?.topics.map((c) => ({ value: c.code, label: c.label }))} />
+            </Form.Item>
+            <Form.Item name="formedOn" label="生成日期（发文日期）" rules={[{ required: true, message: '请选择生成日期' }]} extra="信息形成或者变更的日期，20个工作日的公开期限自此起算">
+              <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
+            </Form.Item>
+            <Form.Item name="docNumber" label="文号" extra="如 科规〔2025〕3号；没有文号可不填">
+              <Input style={{ width: 220 }} maxLength={50} />
+            </Form.Item>
+          </Space>
+          <DueNotice formedOn={formedOn ? formedOn.format(DATE) : null} />
+          <Form.Item name="keywords" label="关键词">
+            <Select mode="tags" tokenSeparators={[',', '，', ' ']} maxCount={10} open={false} suffixIcon={null} placeholder="输入后按回车" />
+          </Form.Item>
+          <Form.Item name="summary" label="内容概述">
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+          <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]} extra="段落之间空一行">
+            <Input.TextArea rows={12} />
+          </Form.Item>
+          <Form.Item label="附件">
+            <Upload
+              action="/api/files"
+              name="file"
+              headers={{ 'x-csrf-token': session.csrfToken }}
+              withCredentials
+              fileList={files}
+              onChange={({ fileList }) => setFiles(fileList.map((f) => (f.status === 'error' ? { ...f, response: (f.response as { error?: { message: string } })?.error?.message ?? '上传失败' } : f)))}
+            >
+              <Button icon={<UploadOutlined />}>上传附件</Button>
+            </Upload>
+          </Form.Item>
+        </Card>
+        <Card title="二、保密审查（《政府信息公开条例》第十七条）" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">发布前须依照《保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定的，应报有关主管部门或者保密行政管理部门确定。</Typography.Paragraph>
+          <Space wrap size="large" align="start">
+            <Form.Item name={['confidentialityReview', 'reviewer']} label="审查人" rules={[{ required: true, message: '请填写审查人' }]}>
+              <Input style={{ width: 220 }} maxLength={50} />
+            </Form.Item>
+            <Form.Item name={['confidentialityReview', 'on']} label="审查日期" rules={[{ required: true, message: '请选择审查日期' }]}>
+              <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
+            </Form.Item>
+          </Space>
+          <Form.Item name={['confidentialityReview', 'note']} label="审查意见">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item
+            name={['confidentialityReview', 'confirmed']}
+            valuePropName="checked"
+            rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('须确认保密审查结论后方可发布'))) }]}
+          >
+            <Checkbox>经审查，该信息不涉及国家秘密，不属于《政府信息公开条例》第十四条、第十五条规定的不予公开情形，可以公开</Checkbox>
+          </Form.Item>
+        </Card>
+        {problems.length ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message="发布失败" description={problems.join('；')} /> : null}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            发布
+          </Button>
+          <Button onClick={() => navigate('/publications')}>取消</Button>
+        </Space>
+      </Form>
+    </>
+  );
+}
+
+export default function PublishPage() {
+  return (
+    <RequireAbility ability="publish">
+      <Publish />
+    </RequireAbility>
+  );
+}

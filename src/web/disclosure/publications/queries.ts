@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../lib/api.ts';
+
+export interface Label { code: string; label: string }
+export interface PublicationMeta {
+  categories: Label[];
+  topics: Label[];
+  validities: Label[];
+  indexPattern: string;
+  today: string;
+  reviewer: string;
+  abilities: { publish: boolean; editGuide: boolean };
+}
+export interface PublicationItem {
+  id: string;
+  indexNumber: string;
+  title: string;
+  category: string;
+  topic: string;
+  docNumber: string | null;
+  formedOn: string;
+  publishedOn: string;
+  dueOn: string;
+  late: boolean;
+  validity: string | null;
+  status: 'published' | 'withdrawn';
+  summary: string;
+  publisherName: string;
+  sourceModule: string | null;
+}
+export interface Publication extends PublicationItem {
+  keywords: string[];
+  body: string;
+  publishedAt: string;
+  confidentialityReview: { reviewer: string; conclusion: 'public'; on: string; note: string | null };
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  attachments: { id: string; name: string; size: number; mime: string }[];
+}
+export interface PublicationPage { items: PublicationItem[]; total: number; page: number; pageSize: number }
+export interface DueInfo { due: string; provisional: boolean; explanation: string; today: string; late: boolean }
+export interface Guide {
+  officeName: string;
+  address: string;
+  postcode: string;
+  hours: string;
+  phone: string;
+  fax: string;
+  onlineContact: string;
+  body: string;
+  updatedOn: string | null;
+}
+
+export const publicationsKey = ['publications'] as const;
+
+export function usePublicationMeta() {
+  return useQuery({ queryKey: [...publicationsKey, 'meta'], queryFn: () => get<PublicationMeta>('/api/publications/meta'), staleTime: 5 * 60_000 });
+}
+
+export const labelOf = (list: Label[] | undefined, code: string | null) => (code ? list?.find((l) => l.code === code)?.label ?? code : '—');
+
+/** The portal address of a publication (索引号 keep their slash). */
+export const portalHref = (indexNumber: string) => `/xxgk/p/${indexNumber.split('/').map(encodeURIComponent).join('/')}`;
+
+/** Tag colours with 4.5:1 contrast (Ant Design's preset green/red tags fall short). */
+export const TAG = {
+  green: { color: '#146c2e', background: '#e6f4ea', borderColor: '#a8dab5' },
+  grey: { color: '#4d4d4d', background: '#f5f5f5', borderColor: '#d9d9d9' },
+  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+};

@@ -1,0 +1,66 @@
+// Shapes of the 依申请公开 API (src/modules/disclosure/requests/routes.ts).
+import type { CasePayload } from '../../lib/types.ts';
+
+export interface RequestItem {
+  id: string;
+  caseId: string;
+  applicant: string;
+  applicantType: string | null;
+  description: string;
+  channel: string | null;
+  receivedOn: string;
+  closed: boolean;
+  closedOn: string | null;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  incomplete: boolean;
+}
+
+export interface RequestList { total: number; items: RequestItem[] }
+
+export interface RequestRecord {
+  id: string;
+  caseId: string;
+  trackingCode: string;
+  applicantKind: string;
+  reportColumnLabel: string | null;
+  name: string | null;
+  idTypeLabel: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  description: string | null;
+  formLabel: string | null;
+  deliveryLabel: string | null;
+  channelLabel: string | null;
+  receivedOn: string;
+  deliveredOn: string | null;
+  deliveryMethod: string | null;
+  deliveryNote: string | null;
+  missing: string[];
+  monthlyOrdinal: number;
+}
+
+export type RequestDetail = CasePayload & {
+  request: RequestRecord;
+  answer: null | { on: string; outcome: string; outcomeLabel: string | null; reasons?: string; legalBasis?: string; replyLetterNo?: string; delivery?: string };
+  files: Array<{ id: string; name: string; size: number }>;
+};
+
+export const opt = (value: string, label: string) => ({ value, label });
+export const CHANNEL_OPTIONS = [
+  opt('inPerson', '当面提交（提交之日）'),
+  opt('registeredPost', '邮政挂号/快递（签收之日）'),
+  opt('mail', '平常信函（与申请人确认之日）'),
+  opt('online', '互联网渠道（双方确认之日）'),
+  opt('fax', '传真（双方确认之日）'),
+  opt('email', '电子邮件（双方确认之日）'),
+  opt('oral', '口头提出（当场记录之日）'),
+];
+export const ORG_TYPE_OPTIONS = [opt('business', '商业企业'), opt('research', '科研机构'), opt('publicInterest', '社会公益组织'), opt('legalService', '法律服务机构'), opt('other', '其他')];
+export const FORM_OPTIONS = [opt('paper', '纸质'), opt('electronic', '电子')];
+export const DELIVERY_OPTIONS = [opt('pickup', '自行领取'), opt('post', '邮寄'), opt('email', '电子邮件'), opt('online', '网上获取'), opt('fax', '传真'), opt('other', '其他')];

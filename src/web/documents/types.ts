@@ -1,0 +1,26 @@
+import type { CasePayload } from '../lib/types.ts';
+
+export interface DocComment { id: string; seq: number; articleNo: number | null; body: string; authorName: string | null; contact: string | null; disposition: string | null; reason: string | null }
+
+export interface DocumentPayload {
+  document: {
+    id: string; title: string; docType: string; docTypeLabel: string; trialLabel: string; concernsMarket: boolean; touchesPublicInterest: boolean;
+    draftingExplanation: string; legalBases: string; bodyText: string; draftingOrgName: string; issuerName: string; docNumber: string | null;
+    registrationNumber: string | null; publishedOn: string | null; effectiveOn: string | null; validUntil: string | null; interpretation: string;
+    legalStatus: string; legalStatusLabel: string; version: number; ending: { label: string; on?: string; act?: string | null } | null;
+  };
+  procedure: CasePayload & { today: string };
+  consultation: null | { id: string; startOn: string; endOn: string; closedOn: string | null; reportPublishedOn: string | null; articles: number[]; comments: DocComment[]; report: { summary: string; pending: number } };
+  events: { kind: string; on: string; act: string | null; note: string | null }[];
+  filing: null | { id: string; status: string; statusLabel: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null };
+  versions: { id: string; version: number; docNumber: string | null; publishedOn: string | null; legalStatus: string }[];
+  abilities: Record<'edit' | 'openComment' | 'closeComment' | 'dispose' | 'publishFeedback' | 'assignNumber' | 'publish' | 'file' | 'answerFiling' | 'amend' | 'end' | 'evaluate', boolean> & { engineActions: CasePayload['actions'] };
+}
+
+export const DOC_TYPES = [
+  { value: 'regulation', label: '规定' }, { value: 'measures', label: '办法' }, { value: 'rules', label: '细则' }, { value: 'implementation', label: '实施细则' },
+  { value: 'notice', label: '通知' }, { value: 'opinion', label: '意见' }, { value: 'decision', label: '决定' }, { value: 'standard', label: '标准' },
+];
+export const LEGAL_STATUSES = [
+  { value: 'draft', label: '未发布' }, { value: 'inForce', label: '有效' }, { value: 'amended', label: '已修改' }, { value: 'expired', label: '失效' }, { value: 'abolished', label: '废止' },
+];

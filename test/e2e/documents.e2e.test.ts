@@ -1,0 +1,133 @@
+// 行政规范性文件 in a real browser: a 科室 drafts a document, opens it for comment, a citizen
+// comments on the portal (no JavaScript needed), staff give the disposition and publish the
+// feedback, the legal office reviews, the leader records the deliberation, the document is
+// numbered and published, and it appears in the portal registry.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
+import { startTestServer } from '../../src/server/testing.ts';
+
+const PW = 'Fazhi-e2e-Passw0rd!2025';
+const TITLE = '示范市关于落实习近平总书记重要指示推进科技创新券改革的办法';
+
+async function login(browser: Browser, base: string, username: string): Promise<Page> {
+  const context = await newAxeContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  await page.goto(`${base}/app/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PW);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+async function modal(page: Page, button: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 45_000 });
+}
+
+async function pick(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
+  await dialog.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+test('a normative document from draft to the portal registry', { timeout: 300_000 }, async (t) => {
+  const browser = await launchBrowser(t);
+  if (!browser) return;
+  const server = await startTestServer('2025-03-03T02:00:00.000Z');
+  const base = server.url;
+  const setDay = async (d: string) => {
+    const iso = `${d}T02:00:00.000Z`;
+    (server.ctx.clock as unknown as { set(iso: string): void }).set(iso);
+    await server.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
+  };
+  try {
+    await server.createUser({ username: 'e2e_ds', password: PW, roles: ['staff'] });
+    await server.createUser({ username: 'e2e_legal', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });
+    await server.createUser({ username: 'e2e_lead', password: PW, roles: ['leader'], orgName: '示范市科学技术局' });
+
+    const staff = await login(browser, base, 'e2e_ds');
+    await staff.goto(`${base}/app/documents/new`);
+    await staff.getByLabel('文件名称').fill(TITLE);
+    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。');
+    await staff.getByRole('button', { name: '保存草案' }).click();
+    await staff.getByRole('heading', { name: TITLE }).waitFor({ timeout: 45_000 });
+    await assertNoSeriousA11yViolations(staff, 'document page');
+    const docUrl = staff.url();
+
+    await modal(staff, '公开征求意见', async (d) => {
+      await d.getByLabel('截止日期').fill('2025-03-12');
+      await d.getByLabel('截止日期').press('Enter');
+    });
+    await staff.getByText('征求意见期限：2025-03-03 至 2025-03-12').waitFor();
+
+    // A citizen comments on the portal.
+    const publicCtx = await newAxeContext(browser); // the portal ships no scripts; JS only runs axe
+    const portal = await publicCtx.newPage();
+    portal.setDefaultTimeout(45_000);
+    await portal.goto(`${base}/gfxwj`);
+    await portal.getByRole('link', { name: `${TITLE}（征求意见稿）` }).click();
+    await assertNoSeriousA11yViolations(portal, 'consultation page');
+    await portal.getByLabel('针对条款（可选）').selectOption('2');
+    await portal.getByLabel('意见建议（必填）').fill('建议第二条明确创新券的使用范围<b>');
+    await portal.getByLabel('联系方式（可选，不公开）').fill('13900000000');
+    await portal.getByRole('button', { name: '提交意见' }).click();
+    await portal.getByText('意见已提交').waitFor();
+
+    await setDay('2025-03-13');
+    await staff.reload();
+    await staff.getByRole('button', { name: '结束征求意见' }).click();
+    await staff.getByRole('button', { name: '处理第1条意见' }).waitFor();
+    await modal(staff, '处理第1条意见', async (d) => {
+      await pick(staff, d, '处理意见', '部分采纳');
+      await d.getByLabel('理由').fill('使用范围由年度申报通知确定');
+    });
+    await staff.getByRole('button', { name: '公布意见采纳情况' }).click();
+    await staff.getByText(/意见采纳情况已于2025-03-13公布/).waitFor();
+    await modal(staff, '提交合法性审核');
+
+    const legal = await login(browser, base, 'e2e_legal');
+    await legal.goto(docUrl);
+    await modal(legal, '出具合法性审核意见', async (d) => {
+      await pick(legal, d, '审核结论', '合法');
+      await d.getByLabel('审核意见').fill('经审核，该文件合法。');
+    });
+
+    const leader = await login(browser, base, 'e2e_lead');
+    await leader.goto(docUrl);
+    await modal(leader, '集体审议决定', async (d) => {
+      await pick(leader, d, '会议', '局长办公会');
+      await d.getByLabel('会议名称及期次').fill('2025年第4次局长办公会');
+      await pick(leader, d, '审议结果', '审议通过');
+    });
+
+    await staff.reload();
+    await modal(staff, '统一登记编号');
+    await staff.getByText('科规〔2025〕1号').first().waitFor();
+    await modal(staff, '公开发布', async (d) => {
+      await d.getByLabel('政策解读').fill('一、制定背景。二、主要内容：创新券的申领、使用和兑付。三、施行时间。');
+      await d.getByLabel('保密审查人').fill('王晓明');
+    });
+    await staff.getByText('有效').first().waitFor();
+    await staff.goto(`${base}/app/documents`);
+    await staff.getByRole('link', { name: TITLE }).waitFor();
+    await assertNoSeriousA11yViolations(staff, 'documents list');
+
+    await portal.goto(`${base}/gfxwj?q=${encodeURIComponent('习近平')}&status=inForce`);
+    await portal.getByRole('link', { name: TITLE }).click();
+    const body = (await portal.content()).replace(/\s+/g, '');
+    for (const s of ['科规〔2025〕1号', '索引号', '政策解读', '意见采纳情况', '部分采纳', '&lt;b&gt;']) assert.ok(body.includes(s), s);
+    assert.ok(!body.includes('13900000000'), 'contact details are private');
+    await assertNoSeriousA11yViolations(portal, 'registry document page');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,103 @@
+// 政府信息公开 in a real browser against the full app (demo publications): the portal's /xxgk pages
+// pass axe (normal and 长者模式) and work without JavaScript; staff screens pass axe.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startTestServer } from '../../src/server/testing.ts';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
+
+const USER = { username: 'e2e_pub', password: 'Fazhi-e2e-Passw0rd!2025', roles: ['staff'] };
+
+test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_000 }, async (t) => {
+  const browser: Browser | undefined = await launchBrowser(t);
+  if (!browser) return;
+  const server = await startTestServer();
+  try {
+    await server.createUser(USER);
+    const base = server.url.replace(/\/$/, '');
+
+    await t.test('/xxgk, the catalogue, a publication page and the guide pass axe, also in 长者模式', async () => {
+      const context = await newAxeContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${base}/xxgk/catalog`);
+      const first = page.locator('table.catalog tbody tr').first();
+      await first.waitFor();
+      const indexNumber = ((await first.locator('td').first().textContent()) ?? '').trim();
+      assert.match(indexNumber, /^11341600734987449Q\/\d{6}-\d{5}$/);
+      await assertNoSeriousA11yViolations(page, '/xxgk/catalog');
+      await first.getByRole('link').click();
+      await page.locator('table.meta-table').waitFor();
+      assert.equal(await page.locator('table.meta-table th[scope="row"]').count(), 10);
+      assert.ok((await page.locator('table.meta-table').textContent())!.includes(indexNumber));
+      await assertNoSeriousA11yViolations(page, 'publication page');
+      for (const path of ['/xxgk', '/xxgk/guide']) {
+        await page.goto(base + path);
+        await assertNoSeriousA11yViolations(page, path);
+      }
+      await page.getByRole('button', { name: '长者模式' }).click();
+      await page.goto(`${base}/xxgk/catalog?year=${new Date().getFullYear()}`);
+      assert.equal(await page.locator('body.elder').count(), 1);
+      await assertNoSeriousA11yViolations(page, '/xxgk/catalog (长者模式)');
+      await context.close();
+    });
+
+    await t.test('without JavaScript: search the catalogue, filter by 组配分类, open an item', async () => {
+      const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${base}/xxgk/catalog`);
+      await page.getByLabel('关键字').fill('习近平');
+      await page.getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/q=/);
+      const rows = page.locator('table.catalog tbody tr');
+      assert.equal(await rows.count(), 1);
+      assert.match((await rows.first().textContent()) ?? '', /法治政府建设情况的报告/);
+      await page.goto(`${base}/xxgk`);
+      await page.getByRole('link', { name: '财政资金' }).click();
+      assert.match((await page.locator('table.catalog').textContent()) ?? '', /部门预算/);
+      await page.locator('table.catalog tbody tr a').first().click();
+      await page.locator('table.meta-table').waitFor();
+      assert.match((await page.locator('h1').textContent()) ?? '', /部门预算/);
+      await context.close();
+    });
+
+    await t.test('staff: the list and the publish form pass axe; the form shows the 20-working-day due date', async () => {
+      const context = await newAxeContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${base}/app/login`);
+      await page.getByLabel('用户名').fill(USER.username);
+      await page.getByLabel('密码', { exact: true }).fill(USER.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+      await page.getByRole('menuitem', { name: '主动公开' }).click();
+      await page.getByRole('heading', { name: '主动公开' }).waitFor();
+      await page.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
+      assert.ok((await page.getByText('超期公开').count()) >= 1, 'the demo 工作要点 formed 30 working days ago is flagged');
+      await assertNoSeriousA11yViolations(page, '/app/publications');
+      await page.locator('tbody tr.ant-table-row a').first().click();
+      await page.getByText('保密审查').first().waitFor({ timeout: 15_000 });
+      assert.ok((await page.getByText('信息索引').count()) >= 1);
+      await assertNoSeriousA11yViolations(page, '/app/publications/:id');
+      await page.getByRole('menuitem', { name: '公开指南' }).click();
+      await page.getByRole('heading', { name: '政府信息公开指南' }).waitFor();
+      // The form is filled once the guide has loaded.
+      await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === '示范市科学技术局办公室'), undefined, { timeout: 15_000 });
+      assert.equal(await page.getByLabel('机构名称').inputValue(), '示范市科学技术局办公室');
+      await assertNoSeriousA11yViolations(page, '/app/disclosure/guide');
+      await page.getByRole('menuitem', { name: '主动公开' }).click();
+      await page.getByRole('heading', { name: '主动公开' }).waitFor();
+      await page.getByRole('button', { name: '发布信息' }).click();
+      await page.getByRole('heading', { name: '发布主动公开信息' }).waitFor();
+      // Checked before a date picker opens: its popup is Ant Design's own markup.
+      await assertNoSeriousA11yViolations(page, '/app/publications/new');
+      await page.getByLabel('生成日期（发文日期）').click();
+      await page.getByLabel('生成日期（发文日期）').fill('2025-01-02');
+      await page.keyboard.press('Enter');
+      await page.getByText('前公开').first().waitFor({ timeout: 10_000 });
+      assert.match((await page.getByRole('status').first().textContent()) ?? '', /超期公开/);
+      await context.close();
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
