@@ -2,8 +2,24 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import { organisations } from '../core/orgs/schema.ts';
 
+export interface Site { name: string; parentName: string; address?: string; phone?: string }
+
+// Every portal page shows the site header: cache it briefly per context instead of two queries a page.
+const TTL_MS = 30_000;
+const cache = new WeakMap<Ctx, { at: number; site: Promise<Site> }>();
+
 /** The department the portal speaks for: the first department (a deployment serves one bureau's portal). */
-export async function siteOf(ctx: Ctx) {
+export function siteOf(ctx: Ctx): Promise<Site> {
+  const now = ctx.clock.now().getTime();
+  const hit = cache.get(ctx);
+  if (hit && now - hit.at < TTL_MS && now >= hit.at) return hit.site;
+  const site = loadSite(ctx);
+  cache.set(ctx, { at: now, site });
+  site.catch(() => cache.delete(ctx));
+  return site;
+}
+
+async function loadSite(ctx: Ctx): Promise<Site> {
   const [dept] = await ctx.db.select().from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt).limit(1);
   const parent = dept?.parentId ? (await ctx.db.select().from(organisations).where(eq(organisations.id, dept.parentId)))[0] : undefined;
   return {
