@@ -6,7 +6,7 @@ import type { Ctx } from '../core/context.ts';
 import { procedureRegistry } from './modules.ts';
 
 /** Opens the database, applies migrations and loads the calendar: the context every entry point needs. */
-export async function boot(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; clock: Clock; poolSize?: number; database?: Database }): Promise<Ctx> {
+export async function boot(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; clock: Clock; poolSize?: number; sharedBuffers?: string; database?: Database }): Promise<Ctx> {
   const database = opts.database ?? (await openDatabase(opts));
   try {
     await migrate(database.db);

@@ -11,6 +11,8 @@ export interface Config {
   trustProxy: boolean;
   sweepIntervalMs: number;
   logLevel: string;
+  /** PGlite's shared_buffers (PostgreSQL setting syntax, e.g. 32MB). */
+  pgliteSharedBuffers?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.FAZHI_TRUST_PROXY === '1',
     sweepIntervalMs: Number(env.FAZHI_SWEEP_INTERVAL_MS ?? 60_000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    pgliteSharedBuffers: env.FAZHI_PGLITE_SHARED_BUFFERS || undefined,
   };
 }

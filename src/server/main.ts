@@ -19,7 +19,7 @@ const HELP = `法治工作台 Fazhi — 命令 / commands
 async function main(argv: string[]) {
   const config = readConfig();
   const [cmd = 'serve', sub] = argv;
-  const ctxOf = () => boot({ url: config.databaseUrl, dataDir: config.dataDir, clock: systemClock });
+  const ctxOf = () => boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: systemClock });
   switch (cmd) {
     case 'serve':
       return serve(config);
@@ -55,7 +55,7 @@ async function main(argv: string[]) {
 
 async function serve(config: ReturnType<typeof readConfig>) {
   const started = performance.now();
-  const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, clock: systemClock });
+  const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: systemClock });
   const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
   const accounts = config.demo ? await loadDemo(ctx) : null;
   const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, sweepTasks) : async () => {};

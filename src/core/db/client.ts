@@ -26,6 +26,8 @@ export interface OpenOptions {
   /** PGlite: start from a dumped data dir (tests). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** PGlite: PostgreSQL shared_buffers (default 32MB: one embedded user set; 128MB costs ~100 MB more RSS). */
+  sharedBuffers?: string;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -61,7 +63,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir });
+    client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir, postgresqlconf: [`shared_buffers = ${opts.sharedBuffers ?? '32MB'}`] });
     await client.waitReady;
   } catch (e) {
     lock?.release();
