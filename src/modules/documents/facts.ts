@@ -4,20 +4,9 @@
  * and where its records are listed (staff API, scoped to the department).
  */
 import { sql } from 'drizzle-orm';
+import { pct, type Fact } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
-
-export interface Fact {
-  key: string;
-  label: string;
-  value: number;
-  unit: string;
-  sentence: string;
-  method: string;
-  records: { path: string; query: Record<string, string | number | boolean> };
-}
-
-const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 export interface DocumentCounts {
   issued: number;

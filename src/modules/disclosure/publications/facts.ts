@@ -4,26 +4,12 @@
  * where the records behind it are listed.
  */
 import { sql } from 'drizzle-orm';
+import { pct, type Fact } from '../../../core/facts.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { queryRows } from '../../../core/db/client.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { classificationSettings, labelOf } from './categories.ts';
 import { getGuide } from './guide.ts';
-
-export interface Fact {
-  key: string;
-  label: string;
-  value: number;
-  unit: string;
-  /** A sentence for the report, in Chinese. */
-  sentence: string;
-  /** How it was counted, in Chinese. */
-  method: string;
-  /** Where the records behind the figure are listed (staff API, scoped to the department). */
-  records: { path: string; query: Record<string, string | number | boolean> };
-}
-
-const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 /** Published (not withdrawn) items per 组配分类 in a year, by 发布日期. */
 export async function publicationCounts(ctx: Ctx, departmentId: string, year: number): Promise<{ category: string; total: number; late: number }[]> {

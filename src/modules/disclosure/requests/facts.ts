@@ -3,24 +3,11 @@
  * outcome shares, overdue now. Each fact says how it was computed and which records stand behind it.
  */
 import { sql } from 'drizzle-orm';
+import { pct, type Fact } from '../../../core/facts.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { queryRows } from '../../../core/db/client.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { yearBounds } from '../report/counts.ts';
-
-export interface Fact {
-  key: string;
-  label: string;
-  value: number;
-  unit: string;
-  /** A sentence for the report, in Chinese. */
-  sentence: string;
-  method: string;
-  /** Where the records behind the figure are listed (staff API, scoped to the department). */
-  records: { path: string; query: Record<string, string | number | boolean> };
-}
-
-const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 export async function disclosureRequestFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
   const { start, end } = yearBounds(year);
