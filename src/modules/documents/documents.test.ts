@@ -214,7 +214,7 @@ test('validity: abolition with the deciding act; expiry by itself through the sw
 test('facts for the annual report and the 政务公开 table 二 row', async () => {
   const { documentFacts, tableTwoRow } = await import('./facts.ts');
   const dept = await orgIdByName(t.ctx, '示范市科学技术局');
-  const row = await tableTwoRow(t.ctx, dept, 2025);
+  const row = await tableTwoRow(t.ctx.db, dept, 2025);
   assert.deepEqual(row, { label: '行政规范性文件', issued: 2, abolished: 1, inForce: 0 });
   const facts = await documentFacts(t.ctx, dept, 2025);
   const by = (k: string) => facts.find((f) => f.key === k)!;
@@ -222,7 +222,7 @@ test('facts for the annual report and the 政务公开 table 二 row', async () 
   assert.match(by('documents.reviewedShare').sentence, /全部按规定程序进行合法性审核/);
   assert.equal(by('documents.filedOnTime').value, 1);
   assert.equal(by('documents.comments').value, 5, 'two on this draft, three on the demo document');
-  assert.equal((await tableTwoRow(t.ctx, dept, 2027)).abolished, 0);
+  assert.equal((await tableTwoRow(t.ctx.db, dept, 2027)).abolished, 0);
   assert.equal((await documentFacts(t.ctx, dept, 2027)).find((f) => f.key === 'documents.expired')!.value, 1);
 });
 

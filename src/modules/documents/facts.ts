@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { pct, type Fact } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
-import { queryRows } from '../../core/db/client.ts';
+import { queryRows, type DbOrTx } from '../../core/db/client.ts';
 
 export interface DocumentCounts {
   issued: number;
@@ -21,11 +21,11 @@ export interface DocumentCounts {
   adopted: number;
 }
 
-export async function documentCounts(ctx: Ctx, departmentId: string, year: number): Promise<DocumentCounts> {
+export async function documentCounts(db: DbOrTx, departmentId: string, year: number): Promise<DocumentCounts> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const [r] = await queryRows<DocumentCounts>(
-    ctx.db,
+    db,
     sql`with issued as (select d.* from normative_documents d where d.department_id = ${departmentId} and d.published_on between ${start} and ${end})
     select
       (select count(*)::int from issued) as issued,
@@ -43,13 +43,13 @@ export async function documentCounts(ctx: Ctx, departmentId: string, year: numbe
 }
 
 /** 政务公开 年报 表二 row 行政规范性文件 (RULES §5.6). */
-export async function tableTwoRow(ctx: Ctx, departmentId: string, year: number) {
-  const c = await documentCounts(ctx, departmentId, year);
+export async function tableTwoRow(db: DbOrTx, departmentId: string, year: number) {
+  const c = await documentCounts(db, departmentId, year);
   return { label: '行政规范性文件', issued: c.issued, abolished: c.abolished, inForce: c.inForce };
 }
 
 export async function documentFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
-  const c = await documentCounts(ctx, departmentId, year);
+  const c = await documentCounts(ctx.db, departmentId, year);
   const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/documents', query });
   return [
     { key: 'documents.issued', label: '本年制发规范性文件', value: c.issued, unit: '件', sentence: `${year}年制发行政规范性文件${c.issued}件。`, method: '发布日期在本年度内的文件版本计数（修改后重新发布的按新版本计）。', records: list({ year, legalStatus: 'inForce' }) },

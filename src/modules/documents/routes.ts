@@ -80,7 +80,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     const actor = requireActor(req);
     authorize(actor, 'normativeDocument', 'list');
     const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    return { facts: await documentFacts(ctx, actor.departmentId, year), tableTwo: await tableTwoRow(ctx, actor.departmentId, year) };
+    return { facts: await documentFacts(ctx, actor.departmentId, year), tableTwo: await tableTwoRow(ctx.db, actor.departmentId, year) };
   });
   app.get('/api/documents/review-queue', async (req) => reviewQueue(ctx, requireActor(req)));
   app.post('/api/documents', async (req) => {

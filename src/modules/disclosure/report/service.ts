@@ -13,6 +13,7 @@ import { cases, caseSteps } from '../../../core/cases/schema.ts';
 import { newId } from '../../../core/clock.ts';
 import { AppError } from '../../../core/errors.ts';
 import { disclosureReports } from './schema.ts';
+import { tableTwoRow } from '../../documents/facts.ts';
 import { buildTable3, checkTable3, checkTable4, TABLE2_LAYOUT, type Table2Key, type Table2Row, type Table3Row, type Violation } from './tables.ts';
 import { countTable3, feesCollected } from './counts.ts';
 
@@ -30,15 +31,24 @@ async function loadReport(db: Ctx['db'] | Tx, departmentId: string, year: number
   return r;
 }
 
-/** Table 二: rows without a source module yet are staff-entered and marked 人工录入. */
-function table2(manual: Manual): Table2Row[] {
-  return TABLE2_LAYOUT.map((l) => ({ ...l, values: (manual.table2[l.key] ?? []).concat(Array(l.columns.length).fill(0)).slice(0, l.columns.length), source: 'manual' as const }));
+/**
+ * Table 二: a row with a source module is counted from its records (行政规范性文件 from the documents
+ * module's facts); the rest are staff-entered and marked 人工录入 until their modules exist.
+ */
+async function table2(db: Ctx['db'] | Tx, departmentId: string, year: number, manual: Manual): Promise<Table2Row[]> {
+  const docs = await tableTwoRow(db, departmentId, year);
+  const fromModules: Partial<Record<Table2Key, number[]>> = { normativeDocuments: [docs.issued, docs.abolished, docs.inForce] };
+  return TABLE2_LAYOUT.map((l) => {
+    const computed = fromModules[l.key];
+    if (computed) return { ...l, values: computed, source: 'module' as const };
+    return { ...l, values: (manual.table2[l.key] ?? []).concat(Array(l.columns.length).fill(0)).slice(0, l.columns.length), source: 'manual' as const };
+  });
 }
 
 /** Computes the live tables of a year (what the report would say today). */
 export async function computeTables(db: Ctx['db'] | Tx, departmentId: string, year: number, manual: Manual): Promise<Snapshot> {
   const table3 = buildTable3(await countTable3(db, departmentId, year));
-  return { table2: table2(manual), table3, table4: manual.table4, fees: await feesCollected(db, departmentId, year) };
+  return { table2: await table2(db, departmentId, year, manual), table3, table4: manual.table4, fees: await feesCollected(db, departmentId, year) };
 }
 
 /** Last year's 四、结转下年度继续办理: from last year's submitted report when there is one, else computed. */

@@ -4,7 +4,7 @@ import type { Manual, Table2Row } from './types.ts';
 const GROUPS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
 const COLS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
-/** Table 二: rows without a source module are entered by staff (marked 人工录入). */
+/** Table 二: rows counted from a module's records are shown as computed; the others are entered by staff (人工录入). */
 export function Table2Editor({ rows, manual, disabled, onChange }: { rows: Table2Row[]; manual: Manual; disabled: boolean; onChange: (m: Manual) => void }) {
   const set = (key: string, i: number, v: number | null) => {
     const cur = [...(manual.table2[key] ?? [])];
@@ -21,9 +21,10 @@ export function Table2Editor({ rows, manual, disabled, onChange }: { rows: Table
       columns={[
         { title: '条款', dataIndex: 'block', width: 150 },
         { title: '信息内容', dataIndex: 'label', width: 140 },
+        { title: '来源', width: 110, render: (_: unknown, r: Table2Row) => (r.source === 'module' ? '系统统计' : '人工录入') },
         ...[0, 1, 2].map((i) => ({
           title: ['本年制发件数 / 处理决定数量 / 收费金额（万元）', '本年废止件数', '现行有效件数'][i],
-          render: (_: unknown, r: Table2Row) => (i < r.columns.length ? <InputNumber aria-label={`${r.label}${r.columns[i]}`} min={0} disabled={disabled} value={manual.table2[r.key]?.[i] ?? r.values[i] ?? 0} onChange={(v) => set(r.key, i, v)} /> : null),
+          render: (_: unknown, r: Table2Row) => (i >= r.columns.length ? null : r.source === 'module' ? <span aria-label={`${r.label}${r.columns[i]}`}>{r.values[i]}</span> : <InputNumber aria-label={`${r.label}${r.columns[i]}`} min={0} disabled={disabled} value={manual.table2[r.key]?.[i] ?? r.values[i] ?? 0} onChange={(v) => set(r.key, i, v)} />),
         })),
       ]}
     />

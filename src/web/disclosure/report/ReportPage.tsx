@@ -65,7 +65,7 @@ export default function ReportPage() {
         <Card title={h2('一、总体情况')}>
           <Input.TextArea aria-label="总体情况" rows={5} disabled={!data.canEdit} value={prose.overview} onChange={(e) => setProse({ ...prose, overview: e.target.value })} placeholder="主动公开、依申请公开、政府信息管理、平台建设、监督保障" />
         </Card>
-        <Card title={h2('二、主动公开政府信息情况')} extra={<Tag>人工录入</Tag>}>
+        <Card title={h2('二、主动公开政府信息情况')}>
           <Table2Editor rows={data.tables.table2} manual={manual} disabled={!data.canEdit} onChange={setManual} />
         </Card>
         <Card title={h2('三、收到和处理政府信息公开申请情况')}>
