@@ -90,6 +90,33 @@ export async function sendCsrfFailure(request: FastifyRequest, reply: FastifyRep
   });
 }
 
+const ERROR_TITLES: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面未找到', 429: '请求过于频繁' };
+
+/**
+ * The portal's error page for the app's error handler: a citizen who hits a rate limit or a bad
+ * link on a portal page gets a page in the portal's layout, not JSON.
+ */
+export function portalErrorPage(ctx: PortalPageContext) {
+  return (request: FastifyRequest, reply: FastifyReply, status: number, message: string) => {
+    const title = ERROR_TITLES[status] ?? '出错了';
+    return sendPortalPage(request, reply, ctx, {
+      title,
+      status,
+      children: (
+        <>
+          <h1>{title}</h1>
+          <div className="message" role="alert">
+            <p>{message}</p>
+            <p>
+              <a href="/">返回首页</a>
+            </p>
+          </div>
+        </>
+      ),
+    });
+  };
+}
+
 /** The portal's 404 page, for the app's not-found handler (paths outside /api and /app). */
 export function portalNotFoundHandler(ctx: PortalPageContext) {
   return (request: FastifyRequest, reply: FastifyReply) =>

@@ -23,7 +23,7 @@ import { disclosureReportRoutes } from '../modules/disclosure/report/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { documentPortal, documentSections } from '../modules/documents/portal.tsx';
 import { computeDue } from '../core/calendar/calendar.ts';
-import { portalPlugin } from '../portal/plugin.tsx';
+import { portalErrorPage, portalPlugin } from '../portal/plugin.tsx';
 import { fileRoutes } from '../core/files/routes.ts';
 import { publicationRoutes } from '../modules/disclosure/publications/routes.ts';
 import { publicationPortal, publicationSections } from '../modules/disclosure/publications/portal.tsx';
@@ -53,7 +53,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
   });
   ctx.log = app.log;
-  installErrorHandler(app);
+  const sections = [...documentSections, ...publicationSections];
+  installErrorHandler(app, portalErrorPage({ getSite: () => siteOf(ctx), sections, secureCookies }));
   await app.register(cookie);
   await app.register(formbody);
   // Uploads: one file per request; the per-file cap (a setting, default 20 MB) is applied by the route.
@@ -88,12 +89,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
   await app.register(disclosureRequestPortal(ctx, { secureCookies }));
-  await app.register(documentPortal({ ctx, page: { getSite: () => siteOf(ctx), sections: [...documentSections, ...publicationSections], secureCookies } }));
-  await app.register(publicationPortal({ ctx, getSite: () => siteOf(ctx), sections: [...documentSections, ...publicationSections], secureCookies }));
+  await app.register(documentPortal({ ctx, page: { getSite: () => siteOf(ctx), sections, secureCookies } }));
+  await app.register(publicationPortal({ ctx, getSite: () => siteOf(ctx), sections, secureCookies }));
   await app.register(
     portalPlugin({
       getSite: () => siteOf(ctx),
-      sections: [...documentSections, ...publicationSections],
+      sections,
       computeDue: (input) => computeDue(ctx.calendar.current(), input),
       today: () => ctx.clock.today(),
       secureCookies,

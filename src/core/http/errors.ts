@@ -1,8 +1,16 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_STATUS } from '../errors.ts';
 
-/** Maps every error to `{ error: { code, message, fields?, requestId } }`; stack traces stay in the log. */
-export function installErrorHandler(app: FastifyInstance): void {
+/** Renders an error as an HTML page (the public portal's pages). */
+export type HtmlErrorPage = (req: FastifyRequest, reply: FastifyReply, status: number, message: string) => unknown;
+
+const isHtmlPath = (url: string) => !url.startsWith('/api/') && !url.startsWith('/app') && url !== '/healthz';
+
+/**
+ * Maps every error to `{ error: { code, message, fields?, requestId } }` — or, on portal pages when
+ * `htmlPage` is given, to an HTML page with the same Chinese message. Stack traces stay in the log.
+ */
+export function installErrorHandler(app: FastifyInstance, htmlPage?: HtmlErrorPage): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
@@ -16,11 +24,13 @@ export function installErrorHandler(app: FastifyInstance): void {
       appErr = new AppError('INTERNAL', `服务器内部错误，请联系管理员（请求编号 ${req.id}）`);
     }
     if (appErr.status >= 500 && appErr.code !== 'INTERNAL') req.log.warn({ code: appErr.code }, appErr.message);
+    if (htmlPage && isHtmlPath(req.url)) return htmlPage(req, reply, ERROR_STATUS[appErr.code], appErr.message);
     reply.status(ERROR_STATUS[appErr.code]).send({
       error: { code: appErr.code, message: appErr.message, fields: appErr.fields, requestId: req.id, ...(appErr.details ?? {}) },
     });
   });
   app.setNotFoundHandler((req, reply) => {
+    if (htmlPage && isHtmlPath(req.url)) return htmlPage(req, reply, 404, '您访问的页面不存在或已被移除，请检查网址是否正确。');
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在', requestId: req.id } });
   });
 }

@@ -8,6 +8,8 @@ import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
 import { reportView, saveDraft, submitReport } from './service.ts';
 import { publishReport, reportDocx } from './export.ts';
 import { cellRequests } from './cells.ts';
+import { disclosureRequestFacts } from '../requests/facts.ts';
+import { publicationFacts } from '../publications/facts.ts';
 import { TABLE3_KEYS, APPLICANT_COLUMNS } from './tables.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2008).max(2100).describe('报告年度') });
@@ -24,6 +26,14 @@ const draftBody = z.object({
 const cellQuery = z.object({ row: z.enum(TABLE3_KEYS as [string, ...string[]]).describe('行'), col: z.enum([...APPLICANT_COLUMNS, 'total']).describe('列') });
 
 export function disclosureReportRoutes(app: FastifyInstance, ctx: Ctx): void {
+  // The module's facts for the 法治政府建设年度报告: publications and requests of the actor's department.
+  app.get('/api/disclosure/facts', async (req) => {
+    const actor = requireActor(req);
+    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
+    authorize(actor, 'disclosureReport', 'read');
+    const [publications, requests] = await Promise.all([publicationFacts(ctx, actor.departmentId, year), disclosureRequestFacts(ctx, actor.departmentId, year)]);
+    return { facts: [...publications, ...requests] };
+  });
   app.get('/api/disclosure/reports/:year', async (req) => {
     const actor = requireActor(req);
     return reportView(ctx, actor, parse(yearParam, req.params).year);

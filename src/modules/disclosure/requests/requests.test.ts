@@ -183,8 +183,12 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   assert.equal((await api('GET', '/api/disclosure/reports/2025/cell?row=partial&col=naturalPerson', undefined, legal)).statusCode, 403);
 
   // --- facts for the 法治政府建设年度报告 ---
-  const facts = await disclosureRequestFacts(app.ctx, staffDept, 2025);
+  const factsRes = await api('GET', '/api/disclosure/facts?year=2025');
+  assert.equal(factsRes.statusCode, 200, factsRes.body);
+  const facts = factsRes.json().facts as Awaited<ReturnType<typeof disclosureRequestFacts>>;
   const fact = (k: string) => facts.find((f) => f.key === k)!;
+  assert.ok(facts.some((f) => f.key.startsWith('disclosure.publications')), 'publication facts come with the request facts');
+  assert.equal((await api('GET', '/api/disclosure/facts?year=20x5')).statusCode, 400);
   assert.equal(fact('disclosure.requests.received').value, 6);
   assert.equal(fact('disclosure.requests.answeredOnTime').value, 100);
   assert.match(fact('disclosure.requests.answeredOnTime').sentence, /作出答复1件，其中在法定期限内答复1件/);
@@ -213,4 +217,22 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   const pub = await api('POST', '/api/disclosure/reports/2025/publish', { on: '2025-03-10', reviewer: '张主任' });
   assert.equal(pub.statusCode, 200, pub.body);
   assert.ok(pub.json().indexNumber);
+});
+
+test('the portal request form is rate-limited per address (429 with a Chinese message)', async () => {
+  const app = await createTestApp();
+  try {
+    const post = () => app.app.inject({ method: 'POST', url: '/xxgk/apply', remoteAddress: '203.0.113.7', payload: 'description=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (let i = 0; i < 10; i++) assert.notEqual((await post()).statusCode, 429, `request ${i + 1} is within the limit`);
+    const over = await post();
+    assert.equal(over.statusCode, 429);
+    // A citizen gets a portal page, not JSON.
+    assert.match(String(over.headers['content-type']), /text\/html/);
+    assert.match(over.body, /请求过于频繁/);
+    // Another address is not affected.
+    const other = await app.app.inject({ method: 'GET', url: '/xxgk/apply', remoteAddress: '203.0.113.8' });
+    assert.equal(other.statusCode, 200);
+  } finally {
+    await app.close();
+  }
 });
