@@ -71,16 +71,19 @@ export interface PortalDeps {
   disclosurePath?: string;
 }
 
-/** A page that explains a refused form submission (CSRF). */
-export async function sendCsrfFailure(request: FastifyRequest, reply: FastifyReply, ctx: PortalPageContext) {
+const ERROR_TITLES: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面未找到', 429: '请求过于频繁' };
+const NOT_FOUND_MESSAGE = '您访问的页面不存在或已被移除，请检查网址是否正确。';
+
+/** One error page in the portal's layout: its title, the Chinese message and a way home. */
+export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, ctx: PortalPageContext, status: number, message: string, title = ERROR_TITLES[status] ?? '出错了') {
   return sendPortalPage(request, reply, ctx, {
-    title: '安全校验未通过',
-    status: 403,
+    title,
+    status,
     children: (
       <>
-        <h1>安全校验未通过</h1>
+        <h1>{title}</h1>
         <div className="message" role="alert">
-          <p>{CSRF_FAILED_MESSAGE}</p>
+          <p>{message}</p>
           <p>
             <a href="/">返回首页</a>
           </p>
@@ -90,51 +93,23 @@ export async function sendCsrfFailure(request: FastifyRequest, reply: FastifyRep
   });
 }
 
-const ERROR_TITLES: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面未找到', 429: '请求过于频繁' };
+/** A page that explains a refused form submission (CSRF). */
+export function sendCsrfFailure(request: FastifyRequest, reply: FastifyReply, ctx: PortalPageContext) {
+  return sendErrorPage(request, reply, ctx, 403, CSRF_FAILED_MESSAGE, '安全校验未通过');
+}
 
 /**
  * The portal's error page for the app's error handler: a citizen who hits a rate limit or a bad
  * link on a portal page gets a page in the portal's layout, not JSON.
  */
 export function portalErrorPage(ctx: PortalPageContext) {
-  return (request: FastifyRequest, reply: FastifyReply, status: number, message: string) => {
-    const title = ERROR_TITLES[status] ?? '出错了';
-    return sendPortalPage(request, reply, ctx, {
-      title,
-      status,
-      children: (
-        <>
-          <h1>{title}</h1>
-          <div className="message" role="alert">
-            <p>{message}</p>
-            <p>
-              <a href="/">返回首页</a>
-            </p>
-          </div>
-        </>
-      ),
-    });
-  };
+  return (request: FastifyRequest, reply: FastifyReply, status: number, message: string) =>
+    sendErrorPage(request, reply, ctx, status, status === 404 ? NOT_FOUND_MESSAGE : message);
 }
 
-/** The portal's 404 page, for the app's not-found handler (paths outside /api and /app). */
+/** The portal's 404 page, for a not-found handler (paths outside /api and /app). */
 export function portalNotFoundHandler(ctx: PortalPageContext) {
-  return (request: FastifyRequest, reply: FastifyReply) =>
-    sendPortalPage(request, reply, ctx, {
-      title: '页面未找到',
-      status: 404,
-      children: (
-        <>
-          <h1>页面未找到</h1>
-          <div className="message">
-            <p>您访问的页面不存在或已被移除，请检查网址是否正确。</p>
-            <p>
-              <a href="/">返回首页</a>
-            </p>
-          </div>
-        </>
-      ),
-    });
+  return (request: FastifyRequest, reply: FastifyReply) => sendErrorPage(request, reply, ctx, 404, NOT_FOUND_MESSAGE);
 }
 
 function HomePage({

@@ -30,7 +30,8 @@ export function installErrorHandler(app: FastifyInstance, htmlPage?: HtmlErrorPa
     });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (htmlPage && isHtmlPath(req.url)) return htmlPage(req, reply, 404, '您访问的页面不存在或已被移除，请检查网址是否正确。');
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在', requestId: req.id } });
+    const message = '请求的地址不存在';
+    if (htmlPage && isHtmlPath(req.url)) return htmlPage(req, reply, 404, message);
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message, requestId: req.id } });
   });
 }
