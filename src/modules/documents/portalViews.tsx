@@ -1,5 +1,6 @@
 // Views of the 规范性文件库 (server-rendered, no scripts): the search form, the result table with
 // the derived status, and one document's page (metadata block, text, 解读, comment feedback, history).
+import { FilterSelect, SearchSubmit, yearOptions } from '../../portal/filters.tsx';
 import { DraftText, FeedbackReport } from '../consultation/portal.tsx';
 import type { DispositionReport } from '../consultation/report.ts';
 import { cnDate } from '../consultation/report.ts';
@@ -16,44 +17,10 @@ export function RegistryFilters({ f, topics, years }: { f: RegistryFilter; topic
         <label htmlFor="q">关键词</label>
         <input id="q" name="q" type="search" maxLength={50} defaultValue={f.q ?? ''} />
       </div>
-      <div className="form-group">
-        <label htmlFor="status">效力状态</label>
-        <select id="status" name="status" defaultValue={f.status ?? ''}>
-          <option value="">全部</option>
-          {Object.entries(REGISTRY_STATUSES).map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <label htmlFor="year">发布年度</label>
-        <select id="year" name="year" defaultValue={f.year ? String(f.year) : ''}>
-          <option value="">全部</option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {y}年
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <label htmlFor="topic">主题分类</label>
-        <select id="topic" name="topic" defaultValue={f.topic ?? ''}>
-          <option value="">全部</option>
-          {topics.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <button type="submit" className="button">
-          检索
-        </button>
-      </div>
+      <FilterSelect id="status" name="status" label="效力状态" value={f.status ?? ''} options={Object.entries(REGISTRY_STATUSES).map(([value, label]) => ({ value, label }))} />
+      <FilterSelect id="year" name="year" label="发布年度" value={f.year ? String(f.year) : ''} options={yearOptions(years)} />
+      <FilterSelect id="topic" name="topic" label="主题分类" value={f.topic ?? ''} options={topics.map((t) => ({ value: t.code, label: t.label }))} />
+      <SearchSubmit />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // Server-rendered views of 主动公开 on the portal: the metadata block (as seed 001 prints it), the
 // catalogue (条例 Art 12: 索引, 名称, 内容概述, 生成日期) and the guide. Plain HTML, no scripts.
+import { FilterSelect, SearchSubmit, yearOptions } from '../../../portal/filters.tsx';
 import type { ReactNode } from 'react';
 import type { Label } from './categories.ts';
 import { labelOf, VALIDITY_LABELS } from './categories.ts';
@@ -183,33 +184,9 @@ export function CatalogFilters({ query, categories, years }: { query: CatalogQue
         <label htmlFor="catalog-q">关键字</label>
         <input id="catalog-q" type="search" name="q" defaultValue={query.q} maxLength={100} />
       </div>
-      <div className="form-group">
-        <label htmlFor="catalog-category">组配分类</label>
-        <select id="catalog-category" name="category" defaultValue={query.category}>
-          <option value="">全部</option>
-          {categories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <label htmlFor="catalog-year">年份</label>
-        <select id="catalog-year" name="year" defaultValue={query.year}>
-          <option value="">全部</option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {y}年
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <button type="submit" className="button">
-          检索
-        </button>
-      </div>
+      <FilterSelect id="catalog-category" name="category" label="组配分类" value={query.category} options={categories.map((c) => ({ value: c.code, label: c.label }))} />
+      <FilterSelect id="catalog-year" name="year" label="年份" value={query.year} options={yearOptions(years)} />
+      <SearchSubmit />
     </form>
   );
 }
