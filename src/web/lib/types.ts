@@ -41,24 +41,9 @@ export interface Meta {
   orgKinds: { code: string; label: string }[];
 }
 
-export interface WorkItem {
-  stepId: string;
-  caseId: string;
-  caseTitle: string;
-  module: string;
-  moduleLabel: string;
-  procedureLabel: string;
-  stepCode: string;
-  stepLabel: string;
-  dueDate: string | null;
-  unit: Unit;
-  daysLeft: number | null;
-  overdue: boolean;
-  dueSoon: boolean;
-  provisional: boolean;
-  explanation: string;
-  orgName: string;
-}
+// 我的待办 as the server defines it (type-only import: nothing of the server reaches the bundle).
+export type { WorkItem } from '../../core/cases/worklist.ts';
+import type { WorkItem } from '../../core/cases/worklist.ts';
 
 export interface Worklist {
   today: string;

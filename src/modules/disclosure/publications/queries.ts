@@ -25,7 +25,7 @@ export interface PublicationListItem {
   dueOn: string;
   late: boolean;
   validity: string | null;
-  status: string;
+  status: 'published' | 'withdrawn';
   summary: string;
   publisherName: string;
   sourceModule: string | null;

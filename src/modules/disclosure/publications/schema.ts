@@ -32,7 +32,7 @@ export const publications = pgTable(
     // 保密审查 (条例 Art 17): { reviewer, conclusion, on, note }
     confidentialityReview: jsonb('confidentiality_review').notNull(),
     // 'published' | 'withdrawn'
-    status: text('status').notNull(),
+    status: text('status').$type<'published' | 'withdrawn'>().notNull(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnReason: text('withdrawn_reason'),
     withdrawnBy: uuid('withdrawn_by'),

@@ -11,23 +11,9 @@ export interface PublicationMeta {
   reviewer: string;
   abilities: { publish: boolean; editGuide: boolean };
 }
-export interface PublicationItem {
-  id: string;
-  indexNumber: string;
-  title: string;
-  category: string;
-  topic: string;
-  docNumber: string | null;
-  formedOn: string;
-  publishedOn: string;
-  dueOn: string;
-  late: boolean;
-  validity: string | null;
-  status: 'published' | 'withdrawn';
-  summary: string;
-  publisherName: string;
-  sourceModule: string | null;
-}
+// The server's own types (type-only: nothing of the server reaches the bundle).
+export type { PublicationListItem as PublicationItem, PublicationPage } from '../../../modules/disclosure/publications/queries.ts';
+import type { PublicationListItem as PublicationItem } from '../../../modules/disclosure/publications/queries.ts';
 export interface Publication extends PublicationItem {
   keywords: string[];
   body: string;
@@ -37,7 +23,6 @@ export interface Publication extends PublicationItem {
   withdrawnReason: string | null;
   attachments: { id: string; name: string; size: number; mime: string }[];
 }
-export interface PublicationPage { items: PublicationItem[]; total: number; page: number; pageSize: number }
 export interface DueInfo { due: string; provisional: boolean; explanation: string; today: string; late: boolean }
 export interface Guide {
   officeName: string;
