@@ -12,50 +12,23 @@
  * 4. the closed-loop load generator of bench/worklist.ts in a separate process (32 keep-alive clients).
  * Knobs: BENCH_DOCS, BENCH_CONCURRENCY (32), BENCH_DURATION_MS (10000), BENCH_WARMUP_MS (2000), BENCH_KEEP_DB=1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { child, env, stopChild } from './proc.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const THIS = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(path.dirname(THIS), '..');
 const WORKLIST = path.join(path.dirname(THIS), 'worklist.ts');
-const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 const TARGET_P99 = 30;
 
 interface Query { text: string; params: unknown[] }
 interface LoadResult { requests: number; errors: number; firstError?: string; seconds: number; rps: number; p50: number; p90: number; p99: number; max: number; bytesPerResponse: number }
 
-function child(args: string[], extra: Record<string, string>, ready: RegExp, timeoutMs: number): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
-  const e: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  delete e.NODE_OPTIONS;
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`not ready: ${args.join(' ')}\n${out}`)); }, timeoutMs);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString('utf8');
-      const m = ready.exec(out);
-      if (m) { clearTimeout(timer); resolve({ proc, match: m }); }
-    });
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${args.join(' ')} exited (${code})\n${out}`)); });
-  });
-}
-
-async function stop(proc: ChildProcess) {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  proc.kill('SIGTERM');
-  const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(t);
-}
-
 async function load(url: string): Promise<LoadResult> {
   const cfg = { url, headers: {}, concurrency: env('BENCH_CONCURRENCY', 32), warmupMs: env('BENCH_WARMUP_MS', 2000), durationMs: env('BENCH_DURATION_MS', 10_000), maxRequests: 1_000_000, timeoutMs: 10_000 };
   const { proc, match } = await child([WORKLIST, '--loadgen'], { BENCH_LOAD: JSON.stringify(cfg) }, /LOADGEN_RESULT (\{.*\})\n/, cfg.warmupMs + cfg.durationMs + 60_000);
-  await stop(proc);
+  await stopChild(proc);
   return JSON.parse(match[1]) as LoadResult;
 }
 
@@ -142,11 +115,11 @@ export async function run(): Promise<void> {
       console.log(`fazhi ${q.portal} → ${probe.status}, ${/共找到([^件]+)件/.exec(html)?.[1] ?? '?'} 件`);
       results.push([`fazhi ${key}`, await load(fzBase + q.portal)]);
     }
-    await stop(fz.proc);
+    await stopChild(fz.proc);
     const bl = await child([THIS, '--baseline'], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, routes: Object.fromEntries(Object.entries(queries).map(([k, q]) => [`/${k}`, q.sql])) }) }, /BASELINE_READY (\d+)/, 60_000);
     children.push(bl.proc);
     for (const key of Object.keys(queries)) results.push([`baseline ${key}`, await load(`http://127.0.0.1:${bl.match[1]}/${key}`)]);
-    await stop(bl.proc);
+    await stopChild(bl.proc);
 
     console.log(`\nresults (${env('BENCH_CONCURRENCY', 32)} connections; fazhi = GET /gfxwj HTML page, baseline = same SQL as JSON):`);
     for (const [label, r] of results) console.log(line(label, r));
@@ -156,7 +129,7 @@ export async function run(): Promise<void> {
       console.log(`${queries[key].label}: fazhi p99 ${f1(fzr.p99)} ms / target ${TARGET_P99} ms = ${(fzr.p99 / TARGET_P99).toFixed(2)}${fzr.p99 <= TARGET_P99 ? ' (within)' : ' (over)'}; throughput ${(100 * fzr.rps / blr.rps).toFixed(0)}% of baseline (target ≥ 70%)`);
     }
   } finally {
-    for (const c of children) await stop(c);
+    for (const c of children) await stopChild(c);
     if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName}`);
     else await adminQuery(`drop database if exists "${dbName}" with (force)`);
   }

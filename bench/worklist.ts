@@ -15,7 +15,8 @@
  * BENCH_SCALE_MODE (auto | service | bulk), BENCH_KEEP_DB=1 (do not drop the database),
  * BENCH_SERVER_NODE_ARGS (node flags for both server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { child, env, stopChild } from './proc.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -23,9 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const THIS = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(path.dirname(THIS), '..');
 const TARGET_P99_MS = 50;
-const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 
 // ───────────────────────────── load generator (child process) ─────────────────────────────
 
@@ -122,42 +121,6 @@ async function serveFazhi(url: string, poolSize: number) {
 }
 
 // ───────────────────────────── orchestration (the benchmark) ─────────────────────────────
-
-function child(args: string[], extraEnv: Record<string, string>, readyPattern: RegExp, timeoutMs: number, nodeArgs: string[] = []): Promise<{ proc: ChildProcess; match: RegExpExecArray; output: () => string }> {
-  const e: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
-  delete e.NODE_OPTIONS;
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
-      reject(new Error(`${args.join(' ')}: not ready within ${timeoutMs} ms\n${out}`));
-    }, timeoutMs);
-    const onData = (d: Buffer) => {
-      out += d.toString('utf8');
-      const m = readyPattern.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, match: m, output: () => out });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${args.join(' ')} exited (${code}) before ready\n${out}`));
-    });
-  });
-}
-
-async function stopChild(proc: ChildProcess) {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  proc.kill('SIGTERM');
-  const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(t);
-}
 
 /** CPU seconds (user+system) of a process so far, from /proc/<pid>/stat. */
 function cpuSeconds(pid: number): number {

@@ -1,0 +1,53 @@
+// Child processes for the benchmarks: servers and load generators run in their own processes so a
+// client never steals the server's event loop. Shared by bench/worklist.ts and bench/registry.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A numeric setting from the environment (BENCH_*), or its default. */
+export const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
+
+/** Starts `node --import tsx …args` and resolves once its output matches `readyPattern`. */
+export function child(
+  args: string[],
+  extraEnv: Record<string, string>,
+  readyPattern: RegExp,
+  timeoutMs: number,
+  nodeArgs: string[] = [],
+): Promise<{ proc: ChildProcess; match: RegExpExecArray; output: () => string }> {
+  const e: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  delete e.NODE_OPTIONS;
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${args.join(' ')}: not ready within ${timeoutMs} ms\n${out}`));
+    }, timeoutMs);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = readyPattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, match: m, output: () => out });
+      }
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited (${code}) before ready\n${out}`));
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+export async function stopChild(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill('SIGTERM');
+  const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(t);
+}
