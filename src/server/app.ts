@@ -53,8 +53,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
   });
   ctx.log = app.log;
+  // One portal page context (site header, sections, cookies) for every portal page and error page.
   const sections = [...documentSections, ...publicationSections];
-  installErrorHandler(app, portalErrorPage({ getSite: () => siteOf(ctx), sections, secureCookies }));
+  const portalPage = { getSite: () => siteOf(ctx), sections, secureCookies };
+  installErrorHandler(app, portalErrorPage(portalPage));
   await app.register(cookie);
   await app.register(formbody);
   // Uploads: one file per request; the per-file cap (a setting, default 20 MB) is applied by the route.
@@ -88,9 +90,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   disclosureReportRoutes(app, ctx);
 
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
-  await app.register(disclosureRequestPortal(ctx, { secureCookies }));
-  await app.register(documentPortal({ ctx, page: { getSite: () => siteOf(ctx), sections, secureCookies } }));
-  await app.register(publicationPortal({ ctx, getSite: () => siteOf(ctx), sections, secureCookies }));
+  await app.register(disclosureRequestPortal(ctx, portalPage));
+  await app.register(documentPortal({ ctx, page: portalPage }));
+  await app.register(publicationPortal({ ctx, ...portalPage }));
   await app.register(
     portalPlugin({
       getSite: () => siteOf(ctx),

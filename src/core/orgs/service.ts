@@ -70,3 +70,12 @@ export async function updateOrg(ctx: Ctx, actor: Actor, id: string, patch: Parti
 }
 
 export const orgKindLabel = (kind: string) => ORG_KIND_LABELS[kind as OrgKind] ?? kind;
+
+/**
+ * The department the public portal speaks for: the first department created (a deployment serves
+ * one bureau's portal). Site header, 政府信息公开 and online requests all use this one rule.
+ */
+export async function portalDepartment(db: DbOrTx): Promise<Organisation | null> {
+  const [dept] = await db.select().from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt).limit(1);
+  return dept ?? null;
+}

@@ -2,9 +2,8 @@
 // 组配分类 and year, search, pagination), one page per publication with its metadata block, and the
 // 政府信息公开指南. Only published, not withdrawn, items of the portal's department are shown.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
-import { organisations } from '../../../core/orgs/schema.ts';
+import { portalDepartment } from '../../../core/orgs/service.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { firstString, sendPortalPage, type PortalPageContext, type PortalSection, type PortalSite } from '../../../portal/plugin.tsx';
 import { classificationSettings } from './categories.ts';
@@ -26,12 +25,6 @@ export const publicationSections: PortalSection[] = [
 
 const PAGE_SIZE = 20;
 const XXGK = { title: '政府信息公开', href: '/xxgk' };
-
-/** The department the portal speaks for (the same rule as siteOf: the first department). */
-async function portalDepartment(ctx: Ctx): Promise<string | null> {
-  const [dept] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt).limit(1);
-  return dept?.id ?? null;
-}
 
 export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsync {
   const { ctx } = deps;
@@ -75,7 +68,7 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
     });
 
     fastify.get('/xxgk', async (req, reply) => {
-      const dept = await portalDepartment(ctx);
+      const dept = (await portalDepartment(ctx.db))?.id ?? null;
       const { categories } = await classes();
       const latest = dept ? await listPublic(ctx, dept, { page: 1, pageSize: 10 }) : { items: [], total: 0, page: 1, pageSize: 10 };
       const site = await deps.getSite();
@@ -130,7 +123,7 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
         year: /^\d{4}$/.test(yearText) ? yearText : '',
         page: Math.min(10_000, Math.max(1, Number.parseInt(firstString(raw.page) ?? '1', 10) || 1)),
       };
-      const dept = await portalDepartment(ctx);
+      const dept = (await portalDepartment(ctx.db))?.id ?? null;
       const result = dept
         ? await listPublic(ctx, dept, { q: query.q || undefined, category: query.category || undefined, year: query.year ? Number(query.year) : undefined, page: query.page, pageSize: PAGE_SIZE })
         : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
@@ -164,7 +157,7 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
     // 索引号 contain a slash (11341600734987449Q/202402-00001): the rest of the path is the key.
     fastify.get('/xxgk/p/*', async (req, reply) => {
       const key = decodeURIComponent((req.params as { '*': string })['*'] ?? '').slice(0, 100);
-      const dept = await portalDepartment(ctx);
+      const dept = (await portalDepartment(ctx.db))?.id ?? null;
       const p = dept && key ? await findPublic(ctx, dept, key) : null;
       if (!p) return notFound(req, reply);
       const { categories, topics } = await classes();
@@ -177,7 +170,7 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
     });
 
     fastify.get('/xxgk/guide', async (req, reply) => {
-      const dept = await portalDepartment(ctx);
+      const dept = (await portalDepartment(ctx.db))?.id ?? null;
       const site = await deps.getSite();
       if (!dept) return notFound(req, reply);
       const guide = await getGuide(ctx.db, dept, ctx.clock.now().getTime());

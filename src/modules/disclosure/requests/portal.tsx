@@ -1,13 +1,11 @@
 // 依申请公开 on the public portal: the application form (/xxgk/apply, works without JavaScript)
 // and the tracking page (/xxgk/track/:code) with the applicant's 补正 form. Nothing personal is shown.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { parse } from '../../../core/http/validate.ts';
-import { organisations } from '../../../core/orgs/schema.ts';
 import { portalCsrf, sendCsrfFailure, sendPortalPage, verifyPortalCsrf, firstString, type PortalPageContext } from '../../../portal/plugin.tsx';
-import { siteOf } from '../../../server/site.ts';
+import { portalDepartment } from '../../../core/orgs/service.ts';
 import { DELIVERY_METHODS, FORMS, ID_TYPES } from '../outcomes.ts';
 import { portalActor, receiveRequest, TRACKING_CODE_RE } from './intake.ts';
 import { supplementFromPortal } from './service.ts';
@@ -21,18 +19,10 @@ const errorsOf = (e: AppError) => Object.fromEntries((e.fields ?? []).map((f) =>
 /** Codes are shown in groups of four; accept them with spaces, dashes or in capitals. */
 export const normaliseCode = (s: string) => s.toLowerCase().replace(/[\s-]/g, '');
 
-/** The department the portal speaks for (the same rule as the site: the first department). */
-async function portalDepartment(ctx: Ctx): Promise<string> {
-  const [dept] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt).limit(1);
-  if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通政府信息公开申请');
-  return dept.id;
-}
-
-export function disclosureRequestPortal(ctx: Ctx, opts: { secureCookies: boolean }) {
-  const page: PortalPageContext = { getSite: () => siteOf(ctx), sections: [], secureCookies: opts.secureCookies };
+export function disclosureRequestPortal(ctx: Ctx, page: PortalPageContext) {
   const crumbs = (title: string) => [{ title: '政府信息公开', href: '/xxgk' }, { title }];
   const applyPage = (req: FastifyRequest, reply: FastifyReply, values: Values, errors: Record<string, string>, status = 200) => {
-    const { field } = portalCsrf(req, reply, { secure: opts.secureCookies });
+    const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
     return sendPortalPage(req, reply, page, { title: Object.keys(errors).length ? '错误：政府信息公开申请' : '政府信息公开申请', status, breadcrumbs: crumbs('政府信息公开申请'), children: <ApplyForm csrf={field} values={values} errors={errors} options={{ forms: FORMS, deliveries: DELIVERY_METHODS, idTypes: ID_TYPES }} /> });
   };
   const trackPage = async (req: FastifyRequest, reply: FastifyReply, code: string, extra: { flash?: string; errors?: Record<string, string>; values?: Values; status?: number } = {}) => {
@@ -45,7 +35,7 @@ export function disclosureRequestPortal(ctx: Ctx, opts: { secureCookies: boolean
       }
       throw e;
     }
-    const { field } = portalCsrf(req, reply, { secure: opts.secureCookies });
+    const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
     return sendPortalPage(req, reply, page, {
       title: '申请办理情况',
       status: extra.status,
@@ -67,7 +57,9 @@ export function disclosureRequestPortal(ctx: Ctx, opts: { secureCookies: boolean
       const values = fieldsOf((req.body ?? {}) as Body);
       try {
         const input = parse(applicantSchema, values);
-        const departmentId = await portalDepartment(ctx);
+        const dept = await portalDepartment(ctx.db);
+        if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通政府信息公开申请');
+        const departmentId = dept.id;
         // 条例 Art 31: online applications — the receipt date is the day both sides confirm (today).
         const r = await receiveRequest(ctx, portalActor(departmentId), { applicant: input, channel: 'online', receivedOn: ctx.clock.today(), orgId: departmentId });
         return reply.redirect(`/xxgk/track/${r.trackingCode}?${r.duplicate ? 'dup' : 'new'}=1`, 303);
