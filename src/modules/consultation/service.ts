@@ -4,7 +4,7 @@
  * The owning module (规范性文件, 重大行政决策) authorizes its staff and passes its transaction;
  * comment-window minimums are rules of the owning procedure (checked by its engine before opening).
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
@@ -62,6 +62,16 @@ export async function latestFor(db: DbOrTx, subjectType: string, subjectId: stri
     .orderBy(sql`${consultations.createdAt} desc`)
     .limit(1);
   return row ?? null;
+}
+
+/** Consultations of a kind of subject whose window is still open on `today`, latest end first (portal lists). */
+export async function openConsultations(db: DbOrTx, subjectType: string, today: string, limit = 10) {
+  return db
+    .select({ id: consultations.id, title: consultations.title, endOn: consultations.endOn })
+    .from(consultations)
+    .where(and(eq(consultations.subjectType, subjectType), sql`${consultations.closedOn} is null`, sql`${consultations.endOn} >= ${today}::date`))
+    .orderBy(desc(consultations.endOn))
+    .limit(limit);
 }
 
 export async function listComments(db: DbOrTx, consultationId: string): Promise<CommentRow[]> {

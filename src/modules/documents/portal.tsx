@@ -2,15 +2,14 @@
 // filters and Chinese full-text search; each document's page; and 公开征求意见 (/gfxwj/zqyj) with
 // the draft, the comment form (portal CSRF, rate-limited, escaped, size-limited) and the feedback.
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { firstString, portalCsrf, sendPortalPage, verifyPortalCsrf, CSRF_FAILED_MESSAGE, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
 import { classificationSettings, labelOf, VALIDITY_LABELS } from '../disclosure/publications/categories.ts';
 import { publications } from '../disclosure/publications/schema.ts';
-import { consultations } from '../consultation/schema.ts';
-import { listComments, loadConsultation, submitComment, windowState, latestFor } from '../consultation/service.ts';
+import { listComments, loadConsultation, openConsultations, submitComment, windowState, latestFor } from '../consultation/service.ts';
 import { dispositionReport, cnDate } from '../consultation/report.ts';
 import { articles } from '../consultation/text.ts';
 import { CommentForm, DraftText, FeedbackReport, type CommentFormValues } from '../consultation/portal.tsx';
@@ -95,7 +94,7 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
       // Years offered in the filter: this year back 20 years (no scan of the table per request).
       const thisYear = Number(ctx.clock.today().slice(0, 4));
       const years = Array.from({ length: 20 }, (_, i) => ({ y: thisYear - i }));
-      const open = await ctx.db.select({ id: consultations.id, title: consultations.title, endOn: consultations.endOn }).from(consultations).where(and(eq(consultations.subjectType, 'normativeDocument'), sql`${consultations.closedOn} is null`, sql`${consultations.endOn} >= ${ctx.clock.today()}::date`)).orderBy(desc(consultations.endOn)).limit(10);
+      const open = await openConsultations(ctx.db, 'normativeDocument', ctx.clock.today());
       const qs = (p: number) => `/gfxwj?${new URLSearchParams({ ...(f.q ? { q: f.q } : {}), ...(f.status ? { status: f.status } : {}), ...(f.year ? { year: String(f.year) } : {}), ...(f.topic ? { topic: f.topic } : {}), page: String(p) })}`;
       const pages = Math.ceil(result.total / PAGE_SIZE);
       const hasNext = result.capped ? result.items.length === PAGE_SIZE : f.page! < pages;
