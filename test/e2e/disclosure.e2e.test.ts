@@ -2,25 +2,13 @@
 // request; staff ask for 补正; the citizen's correction restarts the clock; staff answer 部分公开;
 // the citizen sees the result; the annual report's table 三 counts it in the right cell.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
+import { startTestServer } from '../../src/server/testing.ts';
 import type { Browser, Page } from 'playwright-core';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, skipOrFail } from './browser.ts';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
-interface TestServer {
-  url: string;
-  close(): Promise<void>;
-  createUser(opts: { username: string; password: string; roles: string[]; orgName?: string }): Promise<void>;
-}
-
-const TESTING_MODULE = new URL('../../src/server/testing.ts', import.meta.url);
 const STAFF = { username: 'e2e_xxgk', password: 'Fazhi-e2e-Xxgk-Passw0rd!', roles: ['staff'] };
 const DESCRIPTION = '贵局2026年的科技项目材料';
-
-async function load(t: TestContext) {
-  if (!existsSync(TESTING_MODULE)) return skipOrFail(t, 'src/server/testing.ts is not there yet');
-  return (await import(TESTING_MODULE.href)) as { startTestServer(): Promise<TestServer> };
-}
 
 async function signIn(page: Page, base: string) {
   await page.goto(`${base}/app/login`);
@@ -33,13 +21,11 @@ async function signIn(page: Page, base: string) {
 const isoPlus = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
 test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) => {
-  const testing = await load(t);
-  if (!testing) return;
   const browser: Browser | undefined = await launchBrowser(t);
   if (!browser) return;
-  let server: TestServer | undefined;
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   try {
-    server = await testing.startTestServer();
+    server = await startTestServer();
     await server.createUser(STAFF);
     const base = server.url.replace(/\/$/, '');
     const citizen = await newAxeContext(browser); // the portal pages carry no script: the form works as plain HTML

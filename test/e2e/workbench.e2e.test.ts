@@ -1,29 +1,10 @@
 // Staff workbench in a real browser, against the full app (startTestServer: a real server on a
 // random port, a fresh migrated database with demo data).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
+import { startTestServer } from '../../src/server/testing.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, skipOrFail } from './browser.ts';
-
-interface TestServer {
-  url: string;
-  close(): Promise<void>;
-  createUser(opts: { username: string; password: string; roles: string[]; orgName?: string }): Promise<void>;
-}
-
-interface TestingModule {
-  startTestServer(): Promise<TestServer>;
-}
-
-const TESTING_MODULE = new URL('../../src/server/testing.ts', import.meta.url);
-
-async function loadTesting(t: TestContext): Promise<TestingModule | undefined> {
-  if (!existsSync(TESTING_MODULE)) {
-    return skipOrFail(t, 'src/server/testing.ts (startTestServer) is not there yet');
-  }
-  return (await import(TESTING_MODULE.href)) as TestingModule;
-}
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
 const USER = { username: 'e2e_staff', password: 'Fazhi-e2e-Passw0rd!2025', roles: ['staff'] };
 
@@ -35,13 +16,11 @@ async function openLogin(context: BrowserContext, baseUrl: string): Promise<Page
 }
 
 test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
-  const testing = await loadTesting(t);
-  if (!testing) return;
   const browser: Browser | undefined = await launchBrowser(t);
   if (!browser) return;
-  let server: TestServer | undefined;
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   try {
-    server = await testing.startTestServer();
+    server = await startTestServer();
     await server.createUser(USER);
     const baseUrl = server.url.replace(/\/$/, '');
 
