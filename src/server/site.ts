@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
-import { organisations } from '../core/orgs/schema.ts';
-import { portalDepartment } from '../core/orgs/service.ts';
+import { getOrg, portalDepartment } from '../core/orgs/service.ts';
 
 export interface Site { name: string; parentName: string; address?: string; phone?: string }
 
@@ -22,7 +20,7 @@ export function siteOf(ctx: Ctx): Promise<Site> {
 
 async function loadSite(ctx: Ctx): Promise<Site> {
   const dept = await portalDepartment(ctx.db);
-  const parent = dept?.parentId ? (await ctx.db.select().from(organisations).where(eq(organisations.id, dept.parentId)))[0] : undefined;
+  const parent = dept?.parentId ? await getOrg(ctx.db, dept.parentId) : undefined;
   return {
     name: dept?.name ?? '法治工作台',
     parentName: parent?.name ?? '',
