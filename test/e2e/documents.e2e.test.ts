@@ -28,9 +28,16 @@ async function modal(page: Page, button: string, fill: (dialog: ReturnType<Page[
   await page.getByRole('button', { name: button, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
+  // Wait for antd's opening animation to end, so clicks land on the settled form.
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
   await fill(dialog);
   await dialog.getByRole('button', { name: '确认' }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 45_000 });
+  const closed = await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false);
+  if (closed) return;
+  // Still open: say why (the form's or the server's message) instead of timing out silently.
+  const alert = dialog.getByRole('alert');
+  const why = (await alert.count()) ? await alert.allTextContents() : await dialog.locator('.ant-form-item-explain-error').allTextContents();
+  assert.fail(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
 }
 
 async function pick(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
