@@ -4,6 +4,10 @@ import { DISCLOSURE_REQUEST } from '../modules/disclosure/procedure.ts';
 import { DISCLOSURE_ANNUAL_REPORT } from '../modules/disclosure/report/procedure.ts';
 import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from '../modules/documents/procedure.ts';
 import { documentExpiryTask, documentReminderTask } from '../modules/documents/validity.ts';
+import { documentFacts } from '../modules/documents/facts.ts';
+import { publicationFacts } from '../modules/disclosure/publications/facts.ts';
+import { disclosureRequestFacts } from '../modules/disclosure/requests/facts.ts';
+import type { FactProvider } from '../core/facts.ts';
 
 /**
  * The modules wired into this build: their procedures, sweep tasks and portal sections.
@@ -19,3 +23,10 @@ export function procedureRegistry(): ProcedureRegistry {
 }
 
 export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, documentReminderTask];
+
+/** Every module's facts for the annual report, in no particular order (the report orders by area). */
+export const factProviders: FactProvider[] = [
+  { module: 'documents', area: 'documents', facts: documentFacts },
+  { module: 'disclosure.publications', area: 'disclosure', facts: publicationFacts },
+  { module: 'disclosure.requests', area: 'disclosure', facts: disclosureRequestFacts },
+];
