@@ -14,25 +14,36 @@ export interface Fact {
   method: string;
   /** Where the records behind the figure are listed (staff API, scoped to the department). */
   records: { path: string; query: Record<string, string | number | boolean> };
+  /**
+   * Optional: what the figure should be. When the value falls outside [min, max], part (二) of the
+   * 法治政府建设年度报告 names it as a shortfall (`shortfall`, a Chinese phrase such as
+   * "规范性文件未全部按期报送备案") with the improvement in `suggestion`.
+   */
+  expect?: { min?: number; max?: number; shortfall: string; suggestion?: string };
 }
 
 /** A share in per cent with one decimal (0 when there is nothing to divide by). */
 export const pct = (n: number, d: number): number => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 /**
- * The areas of part (一) of the 法治政府建设年度报告 (RULES §11), in the regulation's order. A
- * module's facts belong to one area; the report groups paragraphs by area.
+ * The areas of the 法治政府建设年度报告 (RULES §11), in the order part (一) presents them (after the
+ * 法治政府建设实施纲要's chapters). A module's facts belong to one area; the report groups
+ * paragraphs by area. `firstResponsible` is not part (一): its facts (meetings, 学法, 述法) feed part
+ * (三), the 党政主要负责人 duties.
  */
-export const REPORT_AREAS = ['decisions', 'documents', 'enforcement', 'disclosure', 'reconsideration', 'legalEducation', 'other'] as const;
+export const REPORT_AREAS = ['functions', 'decisions', 'documents', 'enforcement', 'disputes', 'disclosure', 'reconsideration', 'legalEducation', 'other', 'firstResponsible'] as const;
 export type ReportArea = (typeof REPORT_AREAS)[number];
 export const REPORT_AREA_LABELS: Record<ReportArea, string> = {
+  functions: '依法全面履行政府职能',
   decisions: '依法科学民主决策',
   documents: '行政规范性文件管理',
   enforcement: '严格规范公正文明执法',
   disclosure: '政务公开',
+  disputes: '依法化解矛盾纠纷',
   reconsideration: '行政复议和行政应诉',
   legalEducation: '普法宣传',
   other: '其他工作',
+  firstResponsible: '党政主要负责人履行推进法治建设第一责任人职责',
 };
 
 /**
