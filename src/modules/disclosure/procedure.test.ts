@@ -99,6 +99,26 @@ const dueCases: Array<{ name: string; steps: Step[]; today: string; due?: string
     due: '2025-04-30',
     explain: /申请数量明显超过合理范围/,
   },
+  {
+    name: 'fee notice to payment is not counted (RULES §5.4 5c, 109号)',
+    steps: [
+      ['receive', '2025-03-03'],
+      ['feeNotice', '2025-03-05', { amount: 100, method: 'perRequest' }],
+      ['feePaid', '2025-03-12'],
+    ],
+    today: '2025-03-13',
+    due: '2025-04-08',
+    explain: /等待申请人缴纳信息处理费期间3月5日至3月12日（5个工作日）不计算在内/,
+  },
+  { name: 'while waiting for payment there is no due date', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], today: '2025-03-20', paused: true },
+  {
+    // Payment window: 20 WD from the applicant's receipt on 3-07 → 4-07 (清明 4-4…4-6 skipped); the
+    // pause (3-05, 4-07] takes 22 WD out; 18 WD remain after 4-07, counting the 调休 Sunday 4-27.
+    name: 'unpaid: the pause ends when the 20-WD payment window lapses',
+    steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100, deliveredOn: '2025-03-07' }]],
+    today: '2025-04-10',
+    due: '2025-04-30',
+  },
   { name: '2027 dates are provisional', steps: [['receive', '2026-12-20']], today: '2026-12-21', due: '2027-01-15', provisional: true, explain: /2027年节假日安排尚未公布，暂按周一至周五计算/ },
   { name: '2026 dates are official', steps: [['receive', '2026-01-05']], today: '2026-01-06', due: '2026-02-02', provisional: false },
 ];
@@ -144,6 +164,16 @@ const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; m
   { name: '“still unclear after 补正” needs a 补正', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'unable_unclear', reasons: 'x' }], code: 'outcome_needs_supplement' },
   { name: 'unknown outcome code', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'maybe' }], code: 'field_invalid' },
   { name: 'a second consultation while one is pending', steps: [['receive', '2025-03-03'], ['thirdPartyConsult', '2025-03-05', { thirdParty: 'A' }]], next: ['thirdPartyConsult', '2025-03-06', { thirdParty: 'B' }], code: 'consultation_pending' },
+  {
+    name: 'payment after the 20-WD window',
+    steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100, deliveredOn: '2025-03-07' }]],
+    next: ['feePaid', '2025-04-08'],
+    code: 'fee_lapsed',
+    message: /视为放弃申请/,
+  },
+  { name: 'unpaid closed before the window lapses', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100, deliveredOn: '2025-03-07' }]], next: ['feeUnpaid', '2025-04-07'], code: 'fee_not_lapsed' },
+  { name: 'answer while waiting for payment', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['answer', '2025-03-10', { outcome: 'disclose' }], code: 'fee_pending' },
+  { name: 'a second fee notice while one is pending', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['feeNotice', '2025-03-06', { amount: 200 }], code: 'fee_pending' },
   { name: 'closed case', steps: [['receive', '2025-03-03'], ['answer', '2025-03-10', { outcome: 'disclose' }]], next: ['extend', '2025-03-11', { workdays: 5, noticeOn: '2025-03-11', reason: 'x' }, ['leader']], code: 'case_closed', message: /本案已办结/ },
 ];
 
@@ -213,6 +243,19 @@ test('overdue and late answers are visible', () => {
   const done = evaluate(P, history([['receive', '2025-01-20'], ['answer', '2025-02-24', { outcome: 'disclose' }]]), cal, '2025-02-25');
   assert.equal(clock(done, 'answer')?.late, true);
   assert.equal(done.outcome, 'disclose');
+});
+
+test('not paid within the window: 其他处理-2, and the staff step is back on the answer clock', () => {
+  const h = history([['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100, deliveredOn: '2025-03-07' }]]);
+  const lapsed = evaluate(P, h, cal, '2025-04-08');
+  assert.equal(step(lapsed, 'feePayment')?.overdue, true);
+  assert.equal(clock(lapsed, 'answer')?.state, 'running');
+  assert.deepEqual(clock(lapsed, 'answer')?.pauses, [{ from: '2025-03-05', to: '2025-04-07', reason: '等待申请人缴纳信息处理费' }]);
+  assert.ok(lapsed.allowed.some((a) => a.action === 'feeUnpaid'));
+  const closed = evaluate(P, history([...stepsOf(h), ['feeUnpaid', '2025-04-08']]), cal, '2025-04-08');
+  assert.equal(closed.status, 'closed');
+  assert.equal(closed.outcome, 'other2');
+  assert.match(closed.outcomeLabel ?? '', /逾期未按收费通知要求缴纳费用/);
 });
 
 test('fee pause is configurable (RULES §14.3)', () => {

@@ -34,7 +34,10 @@ const clocks = (s: Required<DisclosureSettings>): ClockDef[] => [
       // 条例 Art 33 ¶3: time for consulting third parties and other organs is not counted.
       { action: 'thirdPartyConsult', reason: '征求第三方意见', resume: ['thirdPartyReplied'], lapse: 'thirdPartyReply' },
       { action: 'organConsult', reason: '征求有关机关意见', resume: ['organReplied'], lapse: 'organReply' },
-      ...(s.feePausesClock ? [{ action: 'feeNotice', reason: '等待申请人缴纳信息处理费', resume: ['feePaid'] }] : []),
+      // RULES §5.4 5c / §13: the time from the fee notice to payment is not counted ([M], "likely yes"; setting).
+      // It cannot outlast the 20-WD payment window: after it the applicant is deemed to have abandoned
+      // the request, the answer clock runs again and staff close the request as 其他处理-2.
+      ...(s.feePausesClock ? [{ action: 'feeNotice', reason: '等待申请人缴纳信息处理费', resume: ['feePaid'], lapse: 'feePayment' }] : []),
     ],
     extend: { action: 'extend', field: 'workdays', cap: 20 }, // 条例 Art 33 ¶2: 延长 ≤ 20 工作日
     override: { action: 'setDeadline', dateField: 'dueOn', reasonField: 'reason' }, // 条例 Art 35
@@ -227,7 +230,11 @@ const actions: ActionDef[] = [
     code: 'feePaid',
     label: '申请人已缴费',
     roles: ['staff'],
-    requires: [{ when: { clock: 'feePayment', state: 'running' }, code: 'no_fee_pending', message: '没有待缴纳的信息处理费' }],
+    requires: [
+      { when: { clock: 'feePayment', state: 'running' }, code: 'no_fee_pending', message: '没有待缴纳的信息处理费' },
+      // 109号 (via local rules): 逾期未缴纳的，视为放弃申请 — a payment after the window does not revive the request.
+      { when: { clock: 'feePayment', overdue: false }, code: 'fee_lapsed', message: '缴费期限已届满，申请人逾期未缴费的视为放弃申请，应按“逾期未缴费，不再处理”办理' },
+    ],
   },
   {
     code: 'feeUnpaid',
