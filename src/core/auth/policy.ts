@@ -9,6 +9,8 @@ import { BUSINESS_ROLES } from './roles.ts';
 interface Scoped { departmentId: string }
 interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
 interface FilingScope extends Scoped { oversightOrgId?: string }
+/** A 合法性审查 matter: the requesting org, and whether the actor is one of its assigned reviewers. */
+interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 
 const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
@@ -32,6 +34,13 @@ const rules = {
   },
   calendar: {
     edit: (a: Actor) => hasRole(a, 'sysAdmin'),
+  },
+  // Business configuration shared by every department (索引号 pattern, 组配分类/主题分类 lists, attachment
+  // size limit): no department's staff or leader may change it for the others, so the 系统管理员 keeps
+  // it, as with the calendar and the credit codes the 索引号 is built from. It is not a security setting
+  // (安全管理员), and it shows no business records (the 系统管理员 still sees no cases).
+  businessSettings: {
+    manage: (a: Actor) => hasRole(a, 'sysAdmin'),
   },
   case: {
     list: (a: Actor) => business(a),
@@ -83,6 +92,23 @@ const rules = {
     read: (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor'),
     edit: (a: Actor) => hasRole(a, 'staff', 'leader'),
   },
+  // 合法性审查 (RULES §3 step 8, §4): any 科室 submits; the legal office (法制审核人员) of the department
+  // runs the queue, assigns reviewers and concludes; leaders read; the requesting 科室 reads its own
+  // matters and marks adoption; a 法律顾问/公职律师 account sees only the matters assigned to it.
+  reviewMatter: {
+    submit: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer'),
+    list: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer', 'legalAdvisor'),
+    manage: (a: Actor, m?: MatterScope) => hasRole(a, 'legalOfficer') && inDepartment(a, m),
+    read: (a: Actor, m?: MatterScope) =>
+      inDepartment(a, m) && (hasRole(a, 'legalOfficer', 'leader') || (hasRole(a, 'staff') && (m?.orgId === a.orgId || a.orgId === a.departmentId)) || (hasRole(a, 'legalAdvisor') && !!m?.assigned)),
+    opine: (a: Actor, m?: MatterScope) => hasRole(a, 'legalOfficer', 'legalAdvisor') && inDepartment(a, m) && !!m?.assigned,
+    respond: (a: Actor, m?: MatterScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, m) && (m?.orgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
+  },
+  // 法律顾问/公职律师 registry: kept by the legal office, read by leaders.
+  legalAdvisor: {
+    list: (a: Actor) => hasRole(a, 'legalOfficer', 'leader'),
+    manage: (a: Actor, s?: Scoped) => hasRole(a, 'legalOfficer') && (!s || inDepartment(a, s)),
+  },
 } satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;
 
 type Rules = typeof rules;
@@ -109,6 +135,7 @@ export function abilities(actor: Actor) {
     securitySettings: can(actor, 'securitySettings', 'manage'),
     readAudit: can(actor, 'auditLog', 'read'),
     editCalendar: can(actor, 'calendar', 'edit'),
+    businessSettings: can(actor, 'businessSettings', 'manage'),
     viewWorklist: can(actor, 'case', 'list'),
     publish: can(actor, 'publication', 'publish'),
     viewDocuments: can(actor, 'normativeDocument', 'list'),
@@ -118,5 +145,9 @@ export function abilities(actor: Actor) {
     editDisclosureGuide: can(actor, 'disclosureGuide', 'edit'),
     disclosureRequests: can(actor, 'disclosureRequest', 'list'),
     disclosureReport: can(actor, 'disclosureReport', 'read'),
+    reviewQueue: can(actor, 'reviewMatter', 'list'),
+    submitReview: can(actor, 'reviewMatter', 'submit'),
+    manageReviews: hasRole(actor, 'legalOfficer'),
+    legalAdvisors: can(actor, 'legalAdvisor', 'list'),
   };
 }

@@ -12,3 +12,4 @@ export * from '../../modules/disclosure/report/schema.ts';
 export * from '../numbering/schema.ts';
 export * from '../files/schema.ts';
 export * from '../../modules/disclosure/publications/schema.ts';
+export * from '../../modules/reviews/schema.ts';

@@ -182,6 +182,8 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
       fields: [
         { name: 'conclusion', label: '审核结论', type: 'select', required: true, options: opts(['lawful', '合法'], ['lawfulAfterRevision', '修改后合法'], ['unlawful', '不合法']) },
         { name: 'opinion', label: '审核意见', type: 'longText', required: true },
+        // Recorded by the legal office's review queue (modules/reviews) with the reviewed matter.
+        { name: 'matterId', label: '审查事项编号', type: 'text' },
       ],
       dateRules: [
         {
