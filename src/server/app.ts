@@ -25,6 +25,7 @@ import { documentPortal, documentSections } from '../modules/documents/portal.ts
 import { computeDue } from '../core/calendar/calendar.ts';
 import { portalErrorPage, portalPlugin } from '../portal/plugin.tsx';
 import { fileRoutes } from '../core/files/routes.ts';
+import { numberingRoutes } from '../core/numbering/routes.ts';
 import { publicationRoutes } from '../modules/disclosure/publications/routes.ts';
 import { publicationPortal, publicationSections } from '../modules/disclosure/publications/portal.tsx';
 import { isPublishedAttachment } from '../modules/disclosure/publications/service.ts';
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   calendarRoutes(app, ctx);
   caseRoutes(app, ctx);
   fileRoutes(app, ctx, { isPublic: isPublishedAttachment });
+  numberingRoutes(app, ctx);
   publicationRoutes(app, ctx);
   documentRoutes(app, ctx);
   disclosureRequestRoutes(app, ctx);

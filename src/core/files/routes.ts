@@ -7,7 +7,8 @@ import type { DbOrTx } from '../db/client.ts';
 import { parse } from '../http/validate.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
-import { contentDisposition, formatBytes, maxFileBytes, readFile, uploadFile } from './service.ts';
+import { getSetting } from '../settings/service.ts';
+import { contentDisposition, fileSettings, formatBytes, maxFileBytes, readFile, updateFileSettings, uploadFile } from './service.ts';
 
 const idParam = z.object({ id: z.uuid().describe('文件编号') });
 
@@ -35,6 +36,22 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
       throw e;
     }
     return uploadFile(ctx, actor, { name: part.filename, mime: part.mimetype, content });
+  });
+
+  // The upload limit: staff forms read it to refuse oversized files before uploading; the 系统管理员 changes it.
+  app.get('/api/files/limits', async (req) => {
+    requireActor(req);
+    const maxBytes = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
+    return { maxBytes, label: formatBytes(maxBytes) };
+  });
+  app.get('/api/settings/files', async (req) => {
+    authorize(requireActor(req), 'businessSettings', 'manage');
+    return getSetting(ctx.db, fileSettings, ctx.clock.now().getTime(), 0);
+  });
+  app.put('/api/settings/files', async (req) => {
+    const actor = requireActor(req);
+    authorize(actor, 'businessSettings', 'manage');
+    return updateFileSettings(ctx, actor, parse(fileSettings.schema, req.body));
   });
 
   // Anyone may fetch a public file; otherwise the file's own department only (others get 404).

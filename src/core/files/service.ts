@@ -8,15 +8,30 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can } from '../auth/policy.ts';
-import { defineSetting, getSetting } from '../settings/service.ts';
+import { defineSetting, getSetting, putSetting } from '../settings/service.ts';
 import { files } from './schema.ts';
 
 export const fileSettings = defineSetting({
   key: 'files',
   label: '文件上传',
-  schema: z.object({ maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).describe('单个文件大小上限（字节）') }),
+  // The ceiling matches the multipart limit registered in server/app.ts.
+  schema: z.object({ maxBytes: z.number().int().min(1024, '不能小于 1 KB').max(200 * 1024 * 1024, '不能超过 200 MB').describe('单个文件大小上限（字节）') }),
   defaults: { maxBytes: 20 * 1024 * 1024 },
 });
+
+export type FileSettings = z.infer<typeof fileSettings.schema>;
+
+/** Changes the upload limit (系统管理员, a business setting): saved and audited in one transaction. */
+export async function updateFileSettings(ctx: Ctx, actor: Actor, value: FileSettings): Promise<FileSettings> {
+  authorize(actor, 'businessSettings', 'manage');
+  const now = ctx.clock.now();
+  return inTx(ctx, async (tx) => {
+    const before = await getSetting(tx, fileSettings, now.getTime(), 0);
+    await putSetting(tx, fileSettings, value, now);
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.files', entityType: 'settings', entityId: fileSettings.key, payload: { from: before, to: value } }, now);
+    return value;
+  });
+}
 
 export interface StoredFile { id: string; name: string; mime: string; size: number; sha256: string; createdAt: Date }
 export interface FileInput { name: string; mime: string; content: Buffer }

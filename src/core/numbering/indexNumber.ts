@@ -6,30 +6,46 @@
  * Tokens:
  *   {creditCode}  the department's 18-character 统一社会信用代码
  *   {orgCode}     its 9-character 组织机构代码 (characters 9–17 of the credit code, GB 32100-2015)
- *   {YYYY}        year of the publication date
- *   {YYYYMM}      year and month of the publication date
+ *   {YYYY}        year of the publication date (or of the 生成日期, per the setting's dateFrom)
+ *   {YYYYMM}      year and month of that date
  *   {seq:N}       the department's sequence number for that year, zero-padded to N digits (required)
  */
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Tx } from '../db/client.ts';
-import { defineSetting, getSetting } from '../settings/service.ts';
+import { defineSetting, getSetting, putSetting } from '../settings/service.ts';
+import { inTx, type Ctx } from '../context.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize } from '../auth/policy.ts';
 import { takeNext } from './counter.ts';
 
 const TOKEN = /\{(creditCode|orgCode|YYYY|YYYYMM|seq:(\d))\}/g;
 export const INDEX_TOKENS = ['{creditCode}', '{orgCode}', '{YYYY}', '{YYYYMM}', '{seq:N}'] as const;
 
-/** Why a pattern is unusable, or null. */
+/** Fewer digits than this would run out within a year (seed 001's department publishes 2,477 items a year). */
+export const MIN_SEQ_DIGITS = 3;
+
+/**
+ * Why a pattern cannot give every publication its own number, or null. Every token has a fixed
+ * width, so a pattern with one organisation code, one year and one sequence formats each (organisation,
+ * year, sequence) differently; the sequence itself never repeats (counter.ts).
+ */
 export function checkIndexPattern(pattern: string): string | null {
   const stripped = pattern.replace(TOKEN, '');
   if (/[{}]/.test(stripped)) return `含有不支持的占位符，可用：${INDEX_TOKENS.join('、')}`;
+  // The 索引号 is part of the portal address (/xxgk/p/…): letters, digits and plain separators only.
+  if (!/^[A-Za-z0-9/\-_.]*$/.test(stripped)) return '除占位符外只能包含字母、数字和分隔符 / - _ .';
   const seqs = [...pattern.matchAll(/\{seq:(\d)\}/g)];
   if (seqs.length !== 1) return '必须且只能包含一个顺序号 {seq:N}（N 为 1–9 位）';
-  if (Number(seqs[0][1]) < 1) return '顺序号位数至少为 1';
-  if (!/\{(YYYY|YYYYMM)\}/.test(pattern)) return '必须包含年份 {YYYY} 或 {YYYYMM}（顺序号按年编排）';
-  if (!/\{(creditCode|orgCode)\}/.test(pattern)) return '必须包含机构代码 {creditCode} 或 {orgCode}';
+  if (Number(seqs[0][1]) < MIN_SEQ_DIGITS) return `顺序号至少${MIN_SEQ_DIGITS}位，否则一年内很快用尽`;
+  if ((pattern.match(/\{(YYYY|YYYYMM)\}/g) ?? []).length !== 1) return '必须且只能包含一个年份 {YYYY} 或 {YYYYMM}（顺序号按年编排，缺少年份会在次年重号）';
+  if ((pattern.match(/\{(creditCode|orgCode)\}/g) ?? []).length !== 1) return '必须且只能包含一个机构代码 {creditCode} 或 {orgCode}（缺少机构代码会与其他部门重号）';
   return null;
 }
+
+export const INDEX_DATE_SOURCES = { published: '发布日期', formed: '生成日期' } as const;
+export type IndexDateSource = keyof typeof INDEX_DATE_SOURCES;
 
 export const indexNumberSettings = defineSetting({
   key: 'numbering.indexNumber',
@@ -37,13 +53,20 @@ export const indexNumberSettings = defineSetting({
   schema: z.object({
     pattern: z
       .string()
+      .trim()
       .min(1)
       .max(100)
-      .refine((p) => checkIndexPattern(p) === null, { message: '索引号格式无效' })
+      .superRefine((p, c) => {
+        const problem = checkIndexPattern(p);
+        if (problem) c.addIssue({ code: 'custom', message: problem });
+      })
       .describe('索引号格式'),
+    // RULES §6.1: YYYYMM is taken from the publication date, or from the 生成日期 where the local rule says so.
+    dateFrom: z.enum(['published', 'formed']).describe('索引号年月取自'),
   }),
-  defaults: { pattern: '{creditCode}/{YYYYMM}-{seq:5}' },
+  defaults: { pattern: '{creditCode}/{YYYYMM}-{seq:5}', dateFrom: 'published' as IndexDateSource },
 });
+export type IndexNumberSettings = z.infer<typeof indexNumberSettings.schema>;
 
 // GB 32100-2015: 18 characters from 0-9 and A–Z without I, O, S, V, Z.
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
@@ -72,14 +95,54 @@ export function formatIndexNumber(pattern: string, parts: IndexParts): string {
   });
 }
 
-/** Takes the department's next 索引号 for the publication date `on`, in the caller's transaction. */
-export async function nextIndexNumber(tx: Tx, opts: { department: { id: string; name: string; creditCode: string | null }; on: string; nowMs: number }): Promise<string> {
-  const { pattern } = await getSetting(tx, indexNumberSettings, opts.nowMs);
+export interface NextIndexOptions {
+  department: { id: string; name: string; creditCode: string | null };
+  /** The publication date (发布日期). */
+  on: string;
+  /** The 生成日期, used instead of `on` when the setting says so. */
+  formedOn?: string;
+  nowMs: number;
+  /** Whether a number is already in use (e.g. issued under an earlier pattern): it is skipped, never reused. */
+  isTaken?: (indexNumber: string) => Promise<boolean>;
+}
+
+const MAX_SKIPS = 1000;
+
+/** Takes the department's next 索引号, in the caller's transaction. */
+export async function nextIndexNumber(tx: Tx, opts: NextIndexOptions): Promise<string> {
+  const { pattern, dateFrom } = await getSetting(tx, indexNumberSettings, opts.nowMs);
   const creditCode = opts.department.creditCode?.trim().toUpperCase() ?? '';
   if (!CREDIT_CODE.test(creditCode)) {
     throw new AppError('VALIDATION', `${opts.department.name}未设置有效的统一社会信用代码（18位），无法生成索引号，请联系系统管理员完善机构信息`);
   }
-  const year = Number(opts.on.slice(0, 4));
-  const seq = await takeNext(tx, { kind: 'indexNumber', departmentId: opts.department.id, year });
-  return formatIndexNumber(pattern, { creditCode, on: opts.on, seq });
+  const on = dateFrom === 'formed' && opts.formedOn ? opts.formedOn : opts.on;
+  const year = Number(on.slice(0, 4));
+  for (let i = 0; i < MAX_SKIPS; i++) {
+    const seq = await takeNext(tx, { kind: 'indexNumber', departmentId: opts.department.id, year });
+    const n = formatIndexNumber(pattern, { creditCode, on, seq });
+    if (!opts.isTaken || !(await opts.isTaken(n))) return n;
+  }
+  throw new AppError('CONFLICT', '按当前索引号格式生成的编号均已被使用，请系统管理员调整索引号格式');
+}
+
+/** An example of what the pattern gives (the first number of the year), or the reason it is refused. */
+export function previewIndexNumber(pattern: string, creditCode: string | null, on: string): { example: string | null; problem: string | null } {
+  const problem = checkIndexPattern(pattern);
+  if (problem) return { example: null, problem };
+  const code = creditCode && CREDIT_CODE.test(creditCode) ? creditCode : '11341600734987449Q';
+  return { example: formatIndexNumber(pattern, { creditCode: code, on, seq: 1 }), problem: null };
+}
+
+/** Changes the 索引号 rule (系统管理员): validated, saved and audited in one transaction. */
+export async function updateIndexNumberSettings(ctx: Ctx, actor: Actor, value: IndexNumberSettings): Promise<IndexNumberSettings> {
+  authorize(actor, 'businessSettings', 'manage');
+  const problem = checkIndexPattern(value.pattern);
+  if (problem) throw new AppError('VALIDATION', `索引号格式：${problem}`, { fields: [{ path: 'pattern', message: `索引号格式：${problem}` }] });
+  const now = ctx.clock.now();
+  return inTx(ctx, async (tx) => {
+    const before = await getSetting(tx, indexNumberSettings, now.getTime(), 0);
+    await putSetting(tx, indexNumberSettings, value, now);
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.indexNumber', entityType: 'settings', entityId: indexNumberSettings.key, payload: { from: before, to: value } }, now);
+    return value;
+  });
 }

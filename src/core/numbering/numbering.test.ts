@@ -58,7 +58,7 @@ test('索引号 sequence: yearly per department, month from the date, never reus
 
 test('索引号 pattern is a setting (another province)', async () => {
   const dept = await getOrg(t.ctx.db, bureauId);
-  await putSetting(t.ctx.db, indexNumberSettings, { pattern: '{creditCode}/{YYYY}-{seq:7}' }, t.ctx.clock.now());
+  await putSetting(t.ctx.db, indexNumberSettings, { pattern: '{creditCode}/{YYYY}-{seq:7}', dateFrom: 'published' }, t.ctx.clock.now());
   try {
     const n = await t.ctx.db.transaction((tx) => nextIndexNumber(tx, { department: dept, on: '2026-06-01', nowMs: 1 }));
     assert.equal(n, '11341600734987449Q/2026-0000001');

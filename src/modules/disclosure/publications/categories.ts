@@ -50,6 +50,12 @@ export const classificationSettings = defineSetting({
 });
 export type Classifications = z.infer<typeof classificationSettings.schema>;
 
+/** Codes other modules publish under: they stay in the lists (their names may change). */
+export const RESERVED = {
+  categories: { normativeDocument: '行政规范性文件发布', annualReport: '政府信息公开工作年度报告发布' } as Record<string, string>,
+  topics: { science: '行政规范性文件发布（默认主题）', government: '政府信息公开工作年度报告发布' } as Record<string, string>,
+};
+
 export const VALIDITY_LABELS = {
   inForce: '有效',
   amended: '已修改',

@@ -71,6 +71,41 @@ test('late flag: published after the 20th working day from formation (条例 Art
   assert.ok(late.json().items.every((i: { late: boolean }) => i.late));
 });
 
+test('发布日期: an item first published elsewhere is recorded with its own date; lateness and 索引号 follow that date', async () => {
+  // Formed 2025-01-02 (due 2025-02-07 after 春节), published in the 政府公报 on 2025-01-20: on time, even though entered today.
+  const res = await publishApi(staff, sampleInput({ title: '2025年科技工作要点（公报版）', formedOn: '2025-01-02', publishedOn: '2025-01-20', publishedVia: '示范市人民政府公报2025年第2期', confidentialityReview: { reviewer: '李静', conclusion: 'public', on: '2025-01-15' } }));
+  assert.equal(res.statusCode, 200, res.body);
+  const p = res.json();
+  assert.equal(p.publishedOn, '2025-01-20');
+  assert.equal(p.publishedVia, '示范市人民政府公报2025年第2期');
+  assert.equal(p.late, false);
+  assert.match(p.indexNumber, /^11341600734987449Q\/202501-\d{5}$/, 'YYYYMM of the publication date');
+  // The same item published in the 公报 on 2025-02-10: late (after 2025-02-07).
+  const late = await publishApi(staff, sampleInput({ title: '2025年科技工作要点（迟发）', formedOn: '2025-01-02', publishedOn: '2025-02-10', publishedVia: '原门户网站', confidentialityReview: { reviewer: '李静', conclusion: 'public', on: '2025-02-10' } }));
+  assert.equal(late.json().late, true);
+  const due = await t.app.inject({ url: '/api/publications/due?formedOn=2025-01-02&publishedOn=2025-01-20', headers: staff.headers });
+  assert.equal(due.json().late, false);
+  assert.equal((await t.app.inject({ url: '/api/publications/due?formedOn=2025-01-02', headers: staff.headers })).json().late, true, 'published today: late');
+  const page = await t.app.inject({ url: `/xxgk/p/${p.indexNumber}` });
+  assert.ok(page.body.includes('<td>2025-01-20</td>'), 'the portal shows the real 发布日期');
+});
+
+test('发布日期 bad input: future, before formation, before the review, earlier without a channel', async () => {
+  const before = await count();
+  const cases: [Partial<Parameters<typeof sampleInput>[0]>, RegExp][] = [
+    [{ publishedOn: '2025-03-04' }, /发布日期：不能晚于今天/],
+    [{ publishedOn: '2025-02-25' }, /首次发布渠道：发布日期早于今天时必填/],
+    [{ publishedOn: '2025-02-19', publishedVia: '政府公报' }, /生成日期：不能晚于发布日期/],
+    [{ publishedOn: '2025-02-25', publishedVia: '政府公报' }, /保密审查日期：不能晚于发布日期/],
+  ];
+  for (const [patch, message] of cases) {
+    const res = await publishApi(staff, sampleInput(patch));
+    assert.equal(res.statusCode, 400, res.body);
+    assert.match(res.json().error.message, message);
+  }
+  assert.equal(await count(), before);
+});
+
 test('bad input: Chinese messages, nothing stored', async () => {
   const before = await count();
   const cases: [Record<string, unknown>, number, RegExp][] = [

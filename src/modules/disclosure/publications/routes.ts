@@ -6,9 +6,11 @@ import { requireActor } from '../../../core/http/session.ts';
 import { authorize, can } from '../../../core/auth/policy.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { indexNumberSettings } from '../../../core/numbering/indexNumber.ts';
-import { classificationSettings, VALIDITY_LABELS, VALIDITIES } from './categories.ts';
+import { maxFileBytes as maxFileSize } from '../../../core/files/service.ts';
+import { classificationSettings, RESERVED, VALIDITY_LABELS, VALIDITIES } from './categories.ts';
 import { dueOf, getPublication, listPublications, publish, withdraw } from './service.ts';
 import { getGuide, guideSchema, updateGuide } from './guide.ts';
+import { classificationsInput, classificationUsage, updateClassifications } from './classifications.ts';
 
 const listQuery = z.object({
   q: z.string().trim().max(100).optional().describe('关键字'),
@@ -20,7 +22,7 @@ const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const dueQuery = z.object({ formedOn: isoDate('生成日期') });
+const dueQuery = z.object({ formedOn: isoDate('生成日期'), publishedOn: isoDate('发布日期').optional() });
 
 const publishBody = z.object({
   title: z.string().trim().min(1).max(200).describe('名称'),
@@ -29,6 +31,8 @@ const publishBody = z.object({
   keywords: z.array(z.string().trim().min(1).max(20)).max(10).default([]).describe('关键词'),
   docNumber: z.string().trim().max(50).nullable().optional().describe('文号'),
   formedOn: isoDate('生成日期'),
+  publishedOn: isoDate('发布日期').optional(),
+  publishedVia: z.string().trim().max(100).nullable().optional().describe('首次发布渠道'),
   summary: z.string().trim().max(500).default('').describe('内容概述'),
   body: z.string().trim().min(1).max(200_000).describe('正文'),
   validity: z.enum(VALIDITIES as [string, ...string[]]).nullable().optional().describe('有效性'),
@@ -51,10 +55,12 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     const nowMs = ctx.clock.now().getTime();
     const classes = await getSetting(ctx.db, classificationSettings, nowMs);
     const { pattern } = await getSetting(ctx.db, indexNumberSettings, nowMs);
+    const maxFileBytes = await maxFileSize(ctx.db, nowMs);
     return {
       ...classes,
       validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
       indexPattern: pattern,
+      maxFileBytes,
       today: ctx.clock.today(),
       reviewer: actor.displayName,
       abilities: { publish: can(actor, 'publication', 'publish'), editGuide: can(actor, 'disclosureGuide', 'edit') },
@@ -63,9 +69,9 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/publications/due', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'publication', 'list');
-    const { formedOn } = parse(dueQuery, req.query);
+    const { formedOn, publishedOn = ctx.clock.today() } = parse(dueQuery, req.query);
     const due = dueOf(ctx, formedOn);
-    return { ...due, today: ctx.clock.today(), late: ctx.clock.today() > due.due };
+    return { ...due, today: ctx.clock.today(), publishedOn, late: publishedOn > due.due };
   });
   app.get('/api/publications', async (req) => {
     const actor = requireActor(req);
@@ -89,6 +95,24 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { reason } = parse(withdrawBody, req.body);
     await withdraw(ctx, actor, id, reason);
     return getPublication(ctx, actor, id);
+  });
+
+  // 组配分类 / 主题分类 lists (系统管理员): each entry with its use, so the screen knows what cannot be removed.
+  const classificationView = async () => {
+    const value = await getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime(), 0);
+    const used = await classificationUsage(ctx.db);
+    const view = (kind: 'categories' | 'topics') => value[kind].map((l) => ({ ...l, used: used[kind].get(l.code) ?? 0, reservedFor: RESERVED[kind][l.code] ?? null }));
+    return { categories: view('categories'), topics: view('topics') };
+  };
+  app.get('/api/settings/disclosure-classifications', async (req) => {
+    authorize(requireActor(req), 'businessSettings', 'manage');
+    return classificationView();
+  });
+  app.put('/api/settings/disclosure-classifications', async (req) => {
+    const actor = requireActor(req);
+    authorize(actor, 'businessSettings', 'manage');
+    await updateClassifications(ctx, actor, parse(classificationsInput, req.body));
+    return classificationView();
   });
 
   app.get('/api/disclosure/guide', async (req) => {

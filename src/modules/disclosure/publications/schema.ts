@@ -20,6 +20,8 @@ export const publications = pgTable(
     docNumber: text('doc_number'),
     formedOn: date('formed_on', { mode: 'string' }).notNull(),
     publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    // Where an item published before it was entered here first appeared (政府公报, the former website); null when published here.
+    publishedVia: text('published_via'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     // 条例 Art 26: within 20 working days of formation; dueOn is that day, late = publishedOn > dueOn.
     dueOn: date('due_on', { mode: 'string' }).notNull(),

@@ -40,6 +40,13 @@ export interface PublicationInput {
   keywords?: string[]; // 关键词
   docNumber?: string | null; // 文号
   formedOn: string; // 生成日期/发文日期: Art 26's 20 working days run from it
+  /**
+   * 发布日期, default today. An earlier date records a publication first made elsewhere (政府公报, the
+   * former website) before it was entered here; `publishedVia` then says where. Art 26 lateness is
+   * judged on this date, not on the day it was entered.
+   */
+  publishedOn?: string;
+  publishedVia?: string | null;
   summary?: string; // 内容概述
   body: string; // plain text, paragraphs separated by blank lines
   validity?: Validity | null; // 有效性 (normative documents; derived by their module)
@@ -74,7 +81,11 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
   if (!input.title.trim()) invalid('title', '名称：必填');
   if (!classes.categories.some((c) => c.code === input.category)) invalid('category', '组配分类：不在分类目录中');
   if (!classes.topics.some((c) => c.code === input.topic)) invalid('topic', '主题分类：不在分类目录中');
-  if (input.formedOn > today) invalid('formedOn', '生成日期：不能晚于发布日期（今天）');
+  const publishedOn = input.publishedOn ?? today;
+  const publishedVia = input.publishedVia?.trim() || null;
+  if (publishedOn > today) invalid('publishedOn', '发布日期：不能晚于今天');
+  if (publishedOn < today && !publishedVia) invalid('publishedVia', '首次发布渠道：发布日期早于今天时必填（如已在政府公报、原门户网站发布）');
+  if (input.formedOn > publishedOn) invalid('formedOn', publishedOn === today ? '生成日期：不能晚于发布日期（今天）' : '生成日期：不能晚于发布日期');
   if (input.docNumber) {
     const problem = checkDocNumber(input.docNumber);
     if (problem) invalid('docNumber', `文号：${problem}`);
@@ -83,7 +94,8 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
   if (!review || review.conclusion !== 'public' || !review.reviewer?.trim()) {
     throw new AppError('ACTION_NOT_ALLOWED', '发布前须完成保密审查并确认可以公开（《政府信息公开条例》第十七条）');
   }
-  if (review.on > today) invalid('confidentialityReview.on', '保密审查日期：不能晚于今天');
+  // Art 17: the review comes before publication.
+  if (review.on > publishedOn) invalid('confidentialityReview.on', publishedOn === today ? '保密审查日期：不能晚于今天' : '保密审查日期：不能晚于发布日期');
   if (review.on < input.formedOn) invalid('confidentialityReview.on', '保密审查日期：不能早于生成日期');
 
   const department = await getOrg(tx, actor.departmentId);
@@ -97,8 +109,10 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
   }
 
   const due = dueOf(ctx, input.formedOn);
-  const late = today > due.due;
-  const indexNumber = await nextIndexNumber(tx, { department, on: today, nowMs: now.getTime() });
+  const late = publishedOn > due.due;
+  // A number issued under an earlier 索引号 pattern is skipped, never reused.
+  const isTaken = async (n: string) => (await tx.select({ id: publications.id }).from(publications).where(eq(publications.indexNumber, n)).limit(1)).length > 0;
+  const indexNumber = await nextIndexNumber(tx, { department, on: publishedOn, formedOn: input.formedOn, nowMs: now.getTime(), isTaken });
   const id = newId();
   const keywords = (input.keywords ?? []).map((k) => k.trim()).filter(Boolean);
   const summary = input.summary?.trim() ?? '';
@@ -114,7 +128,8 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
     keywords,
     docNumber: input.docNumber?.trim() || null,
     formedOn: input.formedOn,
-    publishedOn: today,
+    publishedOn,
+    publishedVia,
     publishedAt: now,
     dueOn: due.due,
     late,
@@ -133,10 +148,10 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
   }
   await appendAudit(
     tx,
-    { actorId: actor.userId, orgId: actor.orgId, action: 'publication.publish', entityType: 'publication', entityId: id, payload: { indexNumber, title: input.title, category: input.category, formedOn: input.formedOn, publishedOn: today, dueOn: due.due, late, source: input.source ?? null, confidentialityReview: review, attachmentIds } },
+    { actorId: actor.userId, orgId: actor.orgId, action: 'publication.publish', entityType: 'publication', entityId: id, payload: { indexNumber, title: input.title, category: input.category, formedOn: input.formedOn, publishedOn, publishedVia, dueOn: due.due, late, source: input.source ?? null, confidentialityReview: review, attachmentIds } },
     now,
   );
-  return { id, indexNumber, publishedOn: today, late };
+  return { id, indexNumber, publishedOn, late };
 }
 
 /** A publication in the actor's department, or 404 (locks it when `forUpdate`). */
