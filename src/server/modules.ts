@@ -9,6 +9,7 @@ import { publicationFacts } from '../modules/disclosure/publications/facts.ts';
 import { disclosureRequestFacts } from '../modules/disclosure/requests/facts.ts';
 import type { FactProvider } from '../core/facts.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from '../modules/reviews/procedure.ts';
+import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from '../modules/decisions/procedure.ts';
 
 /**
  * The modules wired into this build: their procedures, sweep tasks and portal sections.
@@ -21,6 +22,7 @@ export function procedureRegistry(): ProcedureRegistry {
     { def: DISCLOSURE_ANNUAL_REPORT, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['open', 'submit', 'publish'] },
     { def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS },
     { def: LEGAL_REVIEW, module: 'reviews', moduleLabel: '合法性审查', moduleActions: LEGAL_REVIEW_MODULE_ACTIONS },
+    { def: MAJOR_DECISION, module: 'decisions', moduleLabel: '重大行政决策', moduleActions: DECISION_MODULE_ACTIONS },
   ]);
 }
 

@@ -109,6 +109,21 @@ const rules = {
     list: (a: Actor) => hasRole(a, 'legalOfficer', 'leader'),
     manage: (a: Actor, s?: Scoped) => hasRole(a, 'legalOfficer') && (!s || inDepartment(a, s)),
   },
+  // 重大行政决策 (RULES §3): the bureau's decisions, seen department-wide by its business users except
+  // outside legal advisors (they see only the review matters assigned to them) and the oversight body.
+  majorDecision: {
+    list: (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor'),
+    read: (a: Actor, s?: Scoped) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
+    start: (a: Actor) => hasRole(a, 'staff', 'leader'),
+    act: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s),
+    catalogue: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
+  },
+  // 局长办公会 / 党组会 and their agendas (议题).
+  meeting: {
+    list: (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor'),
+    read: (a: Actor, s?: Scoped) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
+    manage: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
+  },
 } satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;
 
 type Rules = typeof rules;
@@ -149,5 +164,10 @@ export function abilities(actor: Actor) {
     submitReview: can(actor, 'reviewMatter', 'submit'),
     manageReviews: hasRole(actor, 'legalOfficer'),
     legalAdvisors: can(actor, 'legalAdvisor', 'list'),
+    viewDecisions: can(actor, 'majorDecision', 'list'),
+    startDecision: can(actor, 'majorDecision', 'start'),
+    manageCatalogue: can(actor, 'majorDecision', 'catalogue'),
+    viewMeetings: can(actor, 'meeting', 'list'),
+    manageMeetings: can(actor, 'meeting', 'manage'),
   };
 }

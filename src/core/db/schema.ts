@@ -13,3 +13,5 @@ export * from '../numbering/schema.ts';
 export * from '../files/schema.ts';
 export * from '../../modules/disclosure/publications/schema.ts';
 export * from '../../modules/reviews/schema.ts';
+export * from '../../modules/decisions/schema.ts';
+export * from '../../modules/meetings/schema.ts';

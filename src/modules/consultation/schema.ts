@@ -19,6 +19,8 @@ export const consultations = pgTable(
     explanation: text('explanation').notNull().default(''),
     startOn: date('start_on', { mode: 'string' }).notNull(),
     endOn: date('end_on', { mode: 'string' }).notNull(),
+    // Why the window is shorter than the statutory minimum, shown in the notice (重大行政决策程序暂行条例 Art 15).
+    shortenedReason: text('shortened_reason'),
     closedOn: date('closed_on', { mode: 'string' }),
     // The 意见采纳情况 feedback, generated from the dispositions and published next to the draft.
     reportPublishedOn: date('report_published_on', { mode: 'string' }),

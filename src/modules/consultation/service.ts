@@ -30,6 +30,8 @@ export interface OpenInput {
   explanation?: string;
   startOn: string;
   endOn: string;
+  /** Why the window is shorter than the owner's statutory minimum; shown in the notice. */
+  shortenedReason?: string | null;
 }
 
 function invalid(path: string, message: string): never {
@@ -42,7 +44,7 @@ export async function openConsultation(tx: Tx, ctx: Ctx, input: OpenInput): Prom
   if (!input.draftText.trim()) invalid('draftText', '征求意见稿：正文不能为空');
   const [row] = await tx
     .insert(consultations)
-    .values({ id: newId(), ...input, caseId: input.caseId ?? null, explanation: input.explanation ?? '', createdAt: ctx.clock.now() })
+    .values({ id: newId(), ...input, caseId: input.caseId ?? null, explanation: input.explanation ?? '', shortenedReason: input.shortenedReason?.trim() || null, createdAt: ctx.clock.now() })
     .returning();
   return row;
 }
@@ -65,11 +67,11 @@ export async function latestFor(db: DbOrTx, subjectType: string, subjectId: stri
 }
 
 /** Consultations of a kind of subject whose window is still open on `today`, latest end first (portal lists). */
-export async function openConsultations(db: DbOrTx, subjectType: string, today: string, limit = 10) {
+export async function openConsultations(db: DbOrTx, subjectType: string, today: string, limit = 10, departmentId?: string) {
   return db
     .select({ id: consultations.id, title: consultations.title, endOn: consultations.endOn })
     .from(consultations)
-    .where(and(eq(consultations.subjectType, subjectType), sql`${consultations.closedOn} is null`, sql`${consultations.endOn} >= ${today}::date`))
+    .where(and(eq(consultations.subjectType, subjectType), departmentId ? eq(consultations.departmentId, departmentId) : undefined, sql`${consultations.closedOn} is null`, sql`${consultations.endOn} >= ${today}::date`))
     .orderBy(desc(consultations.endOn))
     .limit(limit);
 }
