@@ -25,6 +25,7 @@ const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const SecurityPage = lazy(() => import('./admin/SecurityPage.tsx'));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx'));
 const PublicationsPage = lazy(() => import('./disclosure/publications/PublicationsPage.tsx'));
 const PublishPage = lazy(() => import('./disclosure/publications/PublishPage.tsx'));
 const PublicationDetailPage = lazy(() => import('./disclosure/publications/PublicationDetailPage.tsx'));
@@ -91,6 +92,7 @@ export function App() {
                     <Route path="admin/security" element={<SecurityPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="calendar" element={<CalendarPage />} />
+                    <Route path="settings" element={<SettingsPage />} />
                     <Route path="publications" element={<PublicationsPage />} />
                     <Route path="publications/new" element={<PublishPage />} />
                     <Route path="publications/:id" element={<PublicationDetailPage />} />

@@ -2,11 +2,20 @@
 // pass axe (normal and 长者模式) and work without JavaScript; staff screens pass axe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../../src/server/testing.ts';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
 const USER = { username: 'e2e_pub', password: 'Fazhi-e2e-Passw0rd!2025', roles: ['staff'] };
+const ADMIN = { username: 'e2e_sys', password: 'Fazhi-e2e-Sys-Passw0rd!', roles: ['sysAdmin'], orgName: '办公室' };
+
+async function signIn(page: Page, base: string, who: { username: string; password: string }, landmark: string) {
+  await page.goto(`${base}/app/login`);
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText(landmark).first().waitFor({ timeout: 30_000 });
+}
 
 test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_000 }, async (t) => {
   const browser: Browser | undefined = await launchBrowser(t);
@@ -63,11 +72,7 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
     await t.test('staff: the list and the publish form pass axe; the form shows the 20-working-day due date', async () => {
       const context = await newAxeContext(browser);
       const page = await context.newPage();
-      await page.goto(`${base}/app/login`);
-      await page.getByLabel('用户名').fill(USER.username);
-      await page.getByLabel('密码', { exact: true }).fill(USER.password);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+      await signIn(page, base, USER, '我的待办');
       await page.getByRole('menuitem', { name: '主动公开' }).click();
       await page.getByRole('heading', { name: '主动公开' }).waitFor();
       await page.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
@@ -95,6 +100,48 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
       await page.getByText('前公开').first().waitFor({ timeout: 10_000 });
       assert.match((await page.getByRole('status').first().textContent()) ?? '', /超期公开/);
       await context.close();
+    });
+
+    await t.test('业务设置: the 系统管理员 sets the 索引号 pattern, the classes and the upload limit; staff see the effect', async () => {
+      await server.createUser(ADMIN);
+      const context = await newAxeContext(browser);
+      const page = await context.newPage();
+      await signIn(page, base, ADMIN, '没有业务待办');
+      await page.getByRole('menuitem', { name: '业务设置' }).click();
+      await page.getByRole('heading', { name: '业务设置', level: 1 }).waitFor();
+      const pattern = page.getByLabel('索引号格式');
+      await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === '{creditCode}/{YYYYMM}-{seq:5}'), undefined, { timeout: 15_000 });
+      await assertNoSeriousA11yViolations(page, '/app/settings');
+      // A pattern without a sequence is refused, in the preview and on saving.
+      await pattern.fill('{creditCode}/{YYYY}');
+      await page.getByText('该格式不能使用：必须且只能包含一个顺序号').waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: '保存', exact: true }).first().click();
+      await page.locator('.ant-form-item-explain-error', { hasText: '索引号格式：必须且只能包含一个顺序号' }).waitFor({ timeout: 10_000 });
+      await pattern.fill('{orgCode}-{YYYY}-{seq:6}');
+      await page.getByText(/示例：734987449-\d{4}-000001/).waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: '保存', exact: true }).first().click();
+      await page.getByText('索引号规则已保存').waitFor({ timeout: 10_000 });
+      // A class in use cannot be removed; a new one is added.
+      assert.equal(await page.getByRole('button', { name: '删除财政资金' }).isDisabled(), true);
+      await page.getByLabel('新增组配分类名称').fill('科普活动');
+      await page.getByRole('button', { name: '添加' }).first().click();
+      await page.getByRole('button', { name: '保存分类' }).click();
+      await page.getByText('分类已保存').waitFor({ timeout: 10_000 });
+      await page.getByLabel('单个文件大小上限').fill('5');
+      await page.getByRole('button', { name: '保存', exact: true }).last().click();
+      await page.getByText('附件大小上限已保存').waitFor({ timeout: 10_000 });
+      await assertNoSeriousA11yViolations(page, '/app/settings after saving');
+      await context.close();
+
+      const staff = await newAxeContext(browser);
+      const sp = await staff.newPage();
+      await signIn(sp, base, USER, '我的待办');
+      await sp.goto(`${base}/app/publications/new`);
+      await sp.getByText('单个文件不超过 5 MB').waitFor({ timeout: 15_000 });
+      assert.match((await sp.getByRole('heading', { name: '发布主动公开信息' }).locator('xpath=..').textContent()) ?? '', /\{orgCode\}-\{YYYY\}-\{seq:6\}/);
+      await sp.goto(`${base}/xxgk`);
+      await sp.getByRole('link', { name: '科普活动' }).waitFor();
+      await staff.close();
     });
   } finally {
     await browser.close();

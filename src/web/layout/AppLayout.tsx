@@ -13,6 +13,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   SafetyOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -33,6 +34,7 @@ function menuItems(a: Abilities): MenuItem[] {
   if (a.assignRoles || a.securitySettings) admin.push({ key: '/admin/security', icon: <SafetyOutlined />, label: '角色与安全' });
   if (a.readAudit) admin.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
   if (a.editCalendar) admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' });
+  if (a.businessSettings) admin.push({ key: '/settings', icon: <SettingOutlined />, label: '业务设置' });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: '工作台' }];
   const disclosure: MenuItem[] = [];
   if (a.viewDocuments) items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
@@ -47,7 +49,7 @@ function menuItems(a: Abilities): MenuItem[] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const key of ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report']) {
+  for (const key of ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report']) {
     if (pathname.startsWith(key)) return key;
   }
   return '/';

@@ -9,6 +9,7 @@ export interface Abilities {
   securitySettings: boolean;
   readAudit: boolean;
   editCalendar: boolean;
+  businessSettings?: boolean;
   viewWorklist: boolean;
   publish?: boolean;
   editDisclosureGuide?: boolean;

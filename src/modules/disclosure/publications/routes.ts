@@ -6,7 +6,6 @@ import { requireActor } from '../../../core/http/session.ts';
 import { authorize, can } from '../../../core/auth/policy.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { indexNumberSettings } from '../../../core/numbering/indexNumber.ts';
-import { maxFileBytes as maxFileSize } from '../../../core/files/service.ts';
 import { classificationSettings, RESERVED, VALIDITY_LABELS, VALIDITIES } from './categories.ts';
 import { dueOf, getPublication, listPublications, publish, withdraw } from './service.ts';
 import { getGuide, guideSchema, updateGuide } from './guide.ts';
@@ -55,12 +54,10 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     const nowMs = ctx.clock.now().getTime();
     const classes = await getSetting(ctx.db, classificationSettings, nowMs);
     const { pattern } = await getSetting(ctx.db, indexNumberSettings, nowMs);
-    const maxFileBytes = await maxFileSize(ctx.db, nowMs);
     return {
       ...classes,
       validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
       indexPattern: pattern,
-      maxFileBytes,
       today: ctx.clock.today(),
       reviewer: actor.displayName,
       abilities: { publish: can(actor, 'publication', 'publish'), editGuide: can(actor, 'disclosureGuide', 'edit') },

@@ -77,6 +77,7 @@ export default function PublicationDetailPage() {
           <Descriptions.Item label="文号">{p.docNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="发文日期">{p.formedOn}</Descriptions.Item>
           <Descriptions.Item label="发布日期">{p.publishedOn}</Descriptions.Item>
+          {p.publishedVia ? <Descriptions.Item label="首次发布渠道">{p.publishedVia}</Descriptions.Item> : null}
           <Descriptions.Item label="公开期限">{p.dueOn} {p.late ? <Tag style={TAG.red}>超期公开</Tag> : <Tag style={TAG.green}>按期公开</Tag>}</Descriptions.Item>
           <Descriptions.Item label="内容概述" span={2}>{p.summary || '—'}</Descriptions.Item>
         </Descriptions>

@@ -12,7 +12,7 @@ import { useCurrentSession } from '../../lib/session.ts';
 import { DueDate } from '../../lib/DueDate.tsx';
 import { RequireAbility } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
-import { publicationsKey, usePublicationMeta, type DueInfo, type Publication } from './queries.ts';
+import { oversized, publicationsKey, useFileLimit, usePublicationMeta, type DueInfo, type Publication } from './queries.ts';
 
 interface Values {
   title: string;
@@ -21,18 +21,20 @@ interface Values {
   keywords?: string[];
   docNumber?: string;
   formedOn: Dayjs;
+  publishedOn: Dayjs;
+  publishedVia?: string;
   summary?: string;
   body: string;
   confidentialityReview: { reviewer: string; on: Dayjs; note?: string; confirmed: boolean };
 }
 
-const FIELD_PATHS = ['title', 'category', 'topic', 'keywords', 'docNumber', 'formedOn', 'summary', 'body', 'confidentialityReview'];
+const FIELD_PATHS = ['title', 'category', 'topic', 'keywords', 'docNumber', 'formedOn', 'publishedOn', 'publishedVia', 'summary', 'body', 'confidentialityReview'];
 
-/** When the form's 生成日期 is set: the 20-working-day due date from the calendar, and whether publishing today is late. */
-function DueNotice({ formedOn }: { formedOn: string | null }) {
+/** When the form's 生成日期 is set: the 20-working-day due date from the calendar, and whether the 发布日期 is late. */
+function DueNotice({ formedOn, publishedOn }: { formedOn: string | null; publishedOn: string | null }) {
   const { data } = useQuery({
-    queryKey: [...publicationsKey, 'due', formedOn],
-    queryFn: () => get<DueInfo>('/api/publications/due', { formedOn }),
+    queryKey: [...publicationsKey, 'due', formedOn, publishedOn],
+    queryFn: () => get<DueInfo>('/api/publications/due', { formedOn, publishedOn }),
     enabled: !!formedOn,
   });
   if (!formedOn || !data) return null;
@@ -45,7 +47,7 @@ function DueNotice({ formedOn }: { formedOn: string | null }) {
       message={
         <span>
           应于 <DueDate dueDate={data.due} explanation={data.explanation} provisional={data.provisional} /> 前公开
-          {data.late ? '；今天发布已超过20个工作日，将标记为“超期公开”' : ''}
+          {data.late ? `；${data.publishedOn === data.today ? '今天' : `于${data.publishedOn}`}发布已超过20个工作日，将标记为“超期公开”` : ''}
         </span>
       }
       description={data.explanation}
@@ -64,6 +66,7 @@ function Publish() {
   const [submitting, setSubmitting] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const formedOn = Form.useWatch('formedOn', form);
+  const publishedOn = Form.useWatch('publishedOn', form);
 
   async function submit(v: Values) {
     setSubmitting(true);
@@ -77,6 +80,8 @@ function Publish() {
         keywords: v.keywords ?? [],
         docNumber: v.docNumber?.trim() || null,
         formedOn: v.formedOn.format(DATE),
+        publishedOn: v.publishedOn.format(DATE),
+        publishedVia: earlier ? v.publishedVia?.trim() || null : null,
         summary: v.summary ?? '',
         body: v.body,
         attachmentIds,
@@ -97,6 +102,9 @@ function Publish() {
   }
 
   const today = meta ? dayjs(meta.today) : dayjs();
+  // An earlier 发布日期 records a publication first made elsewhere (政府公报, the former website).
+  const earlier = !!publishedOn && publishedOn.isBefore(today, 'day');
+  const limit = useFileLimit().data;
   return (
     <>
       <PageHeader title="发布主动公开信息" subTitle={`索引号由系统按“${meta?.indexPattern ?? ''}”自动生成，发布机构为本部门`} />
@@ -104,7 +112,7 @@ function Publish() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ confidentialityReview: { reviewer: session.user.displayName, on: today, confirmed: false }, keywords: [] }}
+        initialValues={{ publishedOn: today, confidentialityReview: { reviewer: session.user.displayName, on: today, confirmed: false }, keywords: [] }}
         style={{ maxWidth: 900 }}
       >
         <Card title="一、信息内容" style={{ marginBottom: 16 }}>
@@ -125,7 +133,17 @@ function Publish() {
               <Input style={{ width: 220 }} maxLength={50} />
             </Form.Item>
           </Space>
-          <DueNotice formedOn={formedOn ? formedOn.format(DATE) : null} />
+          <Space wrap size="large" align="start">
+            <Form.Item name="publishedOn" label="发布日期" rules={[{ required: true, message: '请选择发布日期' }]} extra="默认今天；已在政府公报、原门户网站等渠道公开的，填写实际发布日期">
+              <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
+            </Form.Item>
+            {earlier ? (
+              <Form.Item name="publishedVia" label="首次发布渠道" rules={[{ required: true, message: '发布日期早于今天时，请填写首次发布渠道' }]} extra="如：示范市人民政府公报2025年第2期">
+                <Input style={{ width: 320 }} maxLength={100} />
+              </Form.Item>
+            ) : null}
+          </Space>
+          <DueNotice formedOn={formedOn ? formedOn.format(DATE) : null} publishedOn={publishedOn ? publishedOn.format(DATE) : null} />
           <Form.Item name="keywords" label="关键词">
             <Select mode="tags" tokenSeparators={[',', '，', ' ']} maxCount={10} open={false} suffixIcon={null} placeholder="输入后按回车" />
           </Form.Item>
@@ -135,8 +153,14 @@ function Publish() {
           <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]} extra="段落之间空一行">
             <Input.TextArea rows={12} />
           </Form.Item>
-          <Form.Item label="附件">
+          <Form.Item label="附件" extra={limit ? `单个文件不超过 ${limit.label}` : undefined}>
             <Upload
+              beforeUpload={(file) => {
+                const problem = oversized(file, limit);
+                if (!problem) return true;
+                message.error(problem);
+                return Upload.LIST_IGNORE;
+              }}
               action="/api/files"
               name="file"
               headers={{ 'x-csrf-token': session.csrfToken }}

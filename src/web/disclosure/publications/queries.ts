@@ -18,12 +18,13 @@ export interface Publication extends PublicationItem {
   keywords: string[];
   body: string;
   publishedAt: string;
+  publishedVia: string | null;
   confidentialityReview: { reviewer: string; conclusion: 'public'; on: string; note: string | null };
   withdrawnAt: string | null;
   withdrawnReason: string | null;
   attachments: { id: string; name: string; size: number; mime: string }[];
 }
-export interface DueInfo { due: string; provisional: boolean; explanation: string; today: string; late: boolean }
+export interface DueInfo { due: string; provisional: boolean; explanation: string; today: string; publishedOn: string; late: boolean }
 export interface Guide {
   officeName: string;
   address: string;
@@ -40,6 +41,16 @@ export const publicationsKey = ['publications'] as const;
 
 export function usePublicationMeta() {
   return useQuery({ queryKey: [...publicationsKey, 'meta'], queryFn: () => get<PublicationMeta>('/api/publications/meta'), staleTime: 5 * 60_000 });
+}
+
+/** The upload limit (a business setting), to refuse an oversized file before sending it. */
+export function useFileLimit() {
+  return useQuery({ queryKey: ['files', 'limits'], queryFn: () => get<{ maxBytes: number; label: string }>('/api/files/limits'), staleTime: 60_000 });
+}
+
+/** Checks a file against the limit before upload: true, or a Chinese message. */
+export function oversized(file: { name: string; size: number }, limit?: { maxBytes: number; label: string }): string | null {
+  return limit && file.size > limit.maxBytes ? `“${file.name}”超过单个文件大小上限 ${limit.label}，未上传` : null;
 }
 
 export const labelOf = (list: Label[] | undefined, code: string | null) => (code ? list?.find((l) => l.code === code)?.label ?? code : '—');

@@ -1,0 +1,23 @@
+import { Space } from 'antd';
+import { RequireAbility } from '../auth/RequireAuth.tsx';
+import { PageHeader } from '../layout/PageHeader.tsx';
+import { ClassificationsCard } from './ClassificationsCard.tsx';
+import { FileLimitCard } from './FileLimitCard.tsx';
+import { IndexNumberCard } from './IndexNumberCard.tsx';
+
+/**
+ * 业务设置: configuration every department shares (索引号, 分类, 附件上限), kept by the 系统管理员
+ * (policy.ts businessSettings). Each change is audited by the server.
+ */
+export default function SettingsPage() {
+  return (
+    <RequireAbility ability="businessSettings">
+      <PageHeader title="业务设置" subTitle="各部门共用的政务公开设置；每次修改均记入审计日志" />
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <IndexNumberCard />
+        <ClassificationsCard />
+        <FileLimitCard />
+      </Space>
+    </RequireAbility>
+  );
+}
