@@ -15,3 +15,4 @@ export * from '../../modules/disclosure/publications/schema.ts';
 export * from '../../modules/reviews/schema.ts';
 export * from '../../modules/decisions/schema.ts';
 export * from '../../modules/meetings/schema.ts';
+export * from '../../modules/reports/analyser/schema.ts';
