@@ -7,6 +7,7 @@ import { documentExpiryTask, documentReminderTask } from '../modules/documents/v
 import { documentFacts } from '../modules/documents/facts.ts';
 import { publicationFacts } from '../modules/disclosure/publications/facts.ts';
 import { disclosureRequestFacts } from '../modules/disclosure/requests/facts.ts';
+import { lapsedPauseTask } from '../modules/disclosure/requests/sweep.ts';
 import type { FactProvider } from '../core/facts.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from '../modules/reviews/procedure.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from '../modules/decisions/procedure.ts';
@@ -26,7 +27,7 @@ export function procedureRegistry(): ProcedureRegistry {
   ]);
 }
 
-export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, documentReminderTask];
+export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, documentReminderTask, lapsedPauseTask];
 
 /** Every module's facts for the annual report, in no particular order (the report orders by area). */
 export const factProviders: FactProvider[] = [
