@@ -10,6 +10,7 @@ import { disclosureRequestFacts } from '../modules/disclosure/requests/facts.ts'
 import { lapsedPauseTask } from '../modules/disclosure/requests/sweep.ts';
 import type { FactProvider } from '../core/facts.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from '../modules/reviews/procedure.ts';
+import { reviewFacts } from '../modules/reviews/facts.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from '../modules/decisions/procedure.ts';
 
 /**
@@ -32,6 +33,7 @@ export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, docume
 /** Every module's facts for the annual report, in no particular order (the report orders by area). */
 export const factProviders: FactProvider[] = [
   { module: 'documents', area: 'documents', facts: documentFacts },
+  { module: 'reviews', area: 'decisions', facts: reviewFacts },
   { module: 'disclosure.publications', area: 'disclosure', facts: publicationFacts },
   { module: 'disclosure.requests', area: 'disclosure', facts: disclosureRequestFacts },
 ];

@@ -37,7 +37,10 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
 const NewDocumentPage = lazy(() => import('./documents/NewDocumentPage.tsx'));
 const DocumentPage = lazy(() => import('./documents/DocumentPage.tsx'));
 const FilingsPage = lazy(() => import('./documents/FilingsPage.tsx'));
-const ReviewQueuePage = lazy(() => import('./documents/ReviewQueuePage.tsx'));
+const ReviewsPage = lazy(() => import('./reviews/ReviewsPage.tsx'));
+const NewMatterPage = lazy(() => import('./reviews/NewMatterPage.tsx'));
+const MatterPage = lazy(() => import('./reviews/MatterPage.tsx'));
+const AdvisorsPage = lazy(() => import('./reviews/AdvisorsPage.tsx'));
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -102,9 +105,12 @@ export function App() {
                     <Route path="disclosure/report" element={<DisclosureReportPage />} />
                     <Route path="documents" element={<DocumentsPage />} />
                     <Route path="documents/new" element={<NewDocumentPage />} />
-                    <Route path="documents/review-queue" element={<ReviewQueuePage />} />
                     <Route path="documents/:id" element={<DocumentPage />} />
                     <Route path="filings" element={<FilingsPage />} />
+                    <Route path="reviews" element={<ReviewsPage />} />
+                    <Route path="reviews/new" element={<NewMatterPage />} />
+                    <Route path="reviews/advisors" element={<AdvisorsPage />} />
+                    <Route path="reviews/:id" element={<MatterPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>

@@ -99,6 +99,7 @@ const rules = {
     submit: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer'),
     list: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer', 'legalAdvisor'),
     manage: (a: Actor, m?: MatterScope) => hasRole(a, 'legalOfficer') && inDepartment(a, m),
+    configure: (a: Actor) => hasRole(a, 'legalOfficer'),
     read: (a: Actor, m?: MatterScope) =>
       inDepartment(a, m) && (hasRole(a, 'legalOfficer', 'leader') || (hasRole(a, 'staff') && (m?.orgId === a.orgId || a.orgId === a.departmentId)) || (hasRole(a, 'legalAdvisor') && !!m?.assigned)),
     opine: (a: Actor, m?: MatterScope) => hasRole(a, 'legalOfficer', 'legalAdvisor') && inDepartment(a, m) && !!m?.assigned,
@@ -162,7 +163,7 @@ export function abilities(actor: Actor) {
     disclosureReport: can(actor, 'disclosureReport', 'read'),
     reviewQueue: can(actor, 'reviewMatter', 'list'),
     submitReview: can(actor, 'reviewMatter', 'submit'),
-    manageReviews: hasRole(actor, 'legalOfficer'),
+    manageReviews: can(actor, 'reviewMatter', 'configure'),
     legalAdvisors: can(actor, 'legalAdvisor', 'list'),
     viewDecisions: can(actor, 'majorDecision', 'list'),
     startDecision: can(actor, 'majorDecision', 'start'),

@@ -119,9 +119,9 @@ test('reviews and deliberation: refused before review and after 不合法, with 
   const meeting = { meeting: 'directorsOffice', meetingName: '2025年第3次局长办公会', meetingOn: '2025-03-20', attendees: '张建国、李静', minutes: '会议同意印发。', decision: 'adopted' };
   await refused(leader, 'POST', `/api/documents/${docId}/act`, { action: 'collectiveDecision', on: '2025-03-13', data: meeting }, 409, /未经合法性审核，不得提交集体审议/);
   await ok(staff, 'POST', `/api/documents/${docId}/act`, { action: 'submitLegalReview', on: '2025-03-13', data: { materials: '送审稿' } });
-  const queue = await ok(legal, 'GET', '/api/documents/review-queue');
-  const item = queue.items.find((i: { id: string }) => i.id === docId);
-  assert.equal(item.dueDate, '2025-04-03', '15 working days');
+  const queue = await ok(legal, 'GET', '/api/reviews?type=normativeDocument');
+  const item = queue.items.find((i: { title: string }) => i.title === draft.title);
+  assert.equal(item.dueOn, '2025-04-03', '15 working days');
   await refused(staff, 'POST', `/api/documents/${docId}/act`, { action: 'concludeLegalReview', on: '2025-03-13', data: { conclusion: 'lawful', opinion: '合法' } }, 409, /法制审核人员/);
   await day('2025-03-20');
   await ok(legal, 'POST', `/api/documents/${docId}/act`, { action: 'concludeLegalReview', on: '2025-03-20', data: { conclusion: 'unlawful', opinion: '第二条增设了许可条件' } });

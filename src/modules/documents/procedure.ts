@@ -296,6 +296,6 @@ export function normativeDocumentProcedure(settings: NormativeDocumentSettings =
 }
 
 /** Acts the documents module records itself with its own rows; the generic case page cannot (recordAction refuses). */
-export const DOCUMENT_MODULE_ACTIONS = ['draft', 'openComment', 'closeComment', 'assignNumber', 'publish', 'file'];
+export const DOCUMENT_MODULE_ACTIONS = ['draft', 'openComment', 'closeComment', 'assignNumber', 'publish', 'file', 'submitLegalReview', 'concludeLegalReview'];
 /** The default procedure (30日 filing, 5–15 个工作日 legality review). */
 export const NORMATIVE_DOCUMENT: ProcedureDef = normativeDocumentProcedure();

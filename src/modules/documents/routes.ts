@@ -8,7 +8,6 @@ import { documentView } from './view.ts';
 import { act, assignNumber, closeComment, dispose, ENGINE_ACTIONS, openComment, publishDocument, publishFeedback } from './workflow.ts';
 import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './filing.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
-import { reviewQueue } from './queries.ts';
 import { DOC_TYPES } from './labels.ts';
 import { documentDocx, documentsXlsx, feedbackDocx } from './export.ts';
 import { importDocx } from './source.ts';
@@ -82,7 +81,6 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
     return { facts: await documentFacts(ctx, actor.departmentId, year), tableTwo: await tableTwoRow(ctx.db, actor.departmentId, year) };
   });
-  app.get('/api/documents/review-queue', async (req) => reviewQueue(ctx, requireActor(req)));
   app.post('/api/documents', async (req) => {
     const actor = requireActor(req);
     const row = await createDraft(ctx, actor, parse(draftBody, req.body));

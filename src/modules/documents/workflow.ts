@@ -15,6 +15,7 @@ import { getSetting } from '../../core/settings/service.ts';
 import { checkDocNumber, nextDocNumber, parseDocNumber } from '../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../core/search/tokens.ts';
 import { publish as publishItem } from '../disclosure/publications/service.ts';
+import { concludeForSubject, submitMatter, withdrawMattersOf, type ConcludeInput } from '../reviews/service.ts';
 import { closeConsultation, disposeComment, latestFor, openConsultation, publishReport, type DispositionInput } from '../consultation/service.ts';
 import { normativeDocuments } from './schema.ts';
 import { loadDocument, loadForEdit, type DocumentRow } from './service.ts';
@@ -25,13 +26,26 @@ import { DOC_TYPE_LABELS, documentSettings, type DocType } from './labels.ts';
 const audit = (tx: Tx, ctx: Ctx, actor: Actor, action: string, d: DocumentRow, payload: Record<string, unknown>) =>
   appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: `document.${action}`, entityType: 'normativeDocument', entityId: d.id, payload }, ctx.clock.now());
 
-/** Engine-only acts (reviews, deliberation, exemption, withdrawal) recorded on the document's case. */
+/**
+ * Engine-only acts (reviews, deliberation, exemption, withdrawal) recorded on the document's case.
+ * 合法性审核 runs in the legal office's review queue (modules/reviews): submitting opens a matter
+ * there, and concluding here concludes that matter (which records concludeLegalReview on this case).
+ */
 export const ENGINE_ACTIONS = ['exemptComment', 'fairCompetitionReview', 'submitLegalReview', 'concludeLegalReview', 'collectiveDecision', 'withdraw'] as const;
 
 export async function act(ctx: Ctx, actor: Actor, id: string, action: (typeof ENGINE_ACTIONS)[number], on: string, data: Record<string, unknown>) {
   return inTx(ctx, async (tx) => {
     const d = await loadDocument(tx, actor, id, true);
+    if (action === 'concludeLegalReview') {
+      const conclusion = data.conclusion as ConcludeInput['conclusion'];
+      return concludeForSubject(ctx, tx, actor, d.caseId, { conclusion, opinion: typeof data.opinion === 'string' ? data.opinion : '' });
+    }
     await recordAction(ctx, actor, d.caseId, { action, on, data }, tx);
+    if (action === 'submitLegalReview') {
+      const materials = typeof data.materials === 'string' ? data.materials : undefined;
+      await submitMatter(ctx, tx, actor, { type: 'normativeDocument', title: d.title, summary: materials, departmentId: d.departmentId, caseId: d.caseId });
+    }
+    if (action === 'withdraw') await withdrawMattersOf(ctx, tx, actor, d.caseId, typeof data.reason === 'string' ? data.reason : '终止制定');
   });
 }
 

@@ -5,9 +5,10 @@
  * service computes it at submission and the clock reads it from the submission (`dueOn`).
  * Opinions and adoption marks are the module's own records (an advisor never touches a case).
  */
-import type { ProcedureDef } from '../../core/procedure/engine.ts';
+import type { Cond, ProcedureDef } from '../../core/procedure/engine.ts';
 import { CONCLUSION_LABELS, MATTER_TYPE_LABELS } from './labels.ts';
 
+const standalone: Cond = { not: { last: 'submit', field: 'hasSubject', eq: true } };
 const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export const LEGAL_REVIEW: ProcedureDef = {
@@ -22,9 +23,11 @@ export const LEGAL_REVIEW: ProcedureDef = {
   ],
   initialStatus: 'new',
   roleLabels: { staff: '送审科室工作人员', leader: '局领导', legalOfficer: '法制审核人员' },
+  // A matter from a subject procedure (规范性文件, 重大行政决策) is already in 我的待办 as that
+  // procedure's own 合法性审查 step; only stand-alone matters (合同协议 …) get steps here.
   steps: [
-    { code: 'assignReviewers', label: '分派审查人员', roles: ['legalOfficer'], open: { status: 'submitted' }, clock: 'review' },
-    { code: 'review', label: '合法性审查', roles: ['legalOfficer'], open: { status: 'reviewing' }, clock: 'review' },
+    { code: 'assignReviewers', label: '分派审查人员', roles: ['legalOfficer'], open: { all: [{ status: 'submitted' }, standalone] }, clock: 'review' },
+    { code: 'review', label: '合法性审查', roles: ['legalOfficer'], open: { all: [{ status: 'reviewing' }, standalone] }, clock: 'review' },
   ],
   actions: [
     {
@@ -37,6 +40,7 @@ export const LEGAL_REVIEW: ProcedureDef = {
         { name: 'title', label: '事项名称', type: 'text', required: true },
         { name: 'requestedBy', label: '要求完成日期', type: 'date' },
         { name: 'dueOn', label: '审查期限', type: 'date', required: true },
+        { name: 'hasSubject', label: '来自其他办件', type: 'boolean' },
       ],
       effects: [{ status: 'submitted' }],
     },

@@ -10,7 +10,7 @@ import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
-import type { Actor } from '../../core/auth/actor.ts';
+import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { authorize, can } from '../../core/auth/policy.ts';
 import { getCase, openCase, recordAction } from '../../core/cases/service.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
@@ -79,7 +79,7 @@ export async function submitMatter(ctx: Ctx, tx: Tx, actor: Actor, input: Submit
   const c = await openCase(
     ctx,
     actor,
-    { procedure: 'legalReview', title: m.title, orgId: actor.orgId, first: { action: 'submit', on: today, data: { matterType: m.type, title: m.title, requestedBy: m.requestedBy ?? null, dueOn: due.dueOn } } },
+    { procedure: 'legalReview', title: m.title, orgId: actor.orgId, first: { action: 'submit', on: today, data: { matterType: m.type, title: m.title, requestedBy: m.requestedBy ?? null, dueOn: due.dueOn, hasSubject: !!m.caseId } } },
     tx,
   );
   const id = newId();
@@ -135,26 +135,43 @@ function open(m: MatterRow): void {
 
 export interface ConcludeInput { conclusion: Conclusion; opinion: string }
 
+/** The conclusion on a locked, open matter: its case, the subject's `concludeLegalReview`, the row, the audit. */
+async function conclude(tx: Tx, ctx: Ctx, actor: Actor, m: MatterRow, input: ConcludeInput): Promise<void> {
+  if (!CONCLUSIONS.includes(input.conclusion)) throw new AppError('VALIDATION', '审查结论：无效', { fields: [{ path: 'conclusion', message: '无效' }] });
+  authorize(actor, 'reviewMatter', 'manage', scopeOfMatter(m, false));
+  open(m);
+  const today = ctx.clock.today();
+  const opinion = input.opinion.trim();
+  const opinions = await tx.select({ id: legalOpinions.id }).from(legalOpinions).where(eq(legalOpinions.matterId, m.id));
+  await recordAction(ctx, actor, m.caseId, { action: 'conclude', on: today, data: { conclusion: input.conclusion, opinion, opinionCount: opinions.length } }, tx);
+  if (m.subjectCaseId) {
+    await recordAction(ctx, actor, m.subjectCaseId, { action: 'concludeLegalReview', on: today, data: { conclusion: input.conclusion, opinion, matterId: m.id } }, tx);
+  }
+  await tx.update(reviewMatters).set({ status: 'concluded', conclusion: input.conclusion, conclusionOpinion: opinion, concludedOn: today, concludedBy: actor.userId }).where(eq(reviewMatters.id, m.id));
+  await audit(tx, ctx, actor, 'conclude', m.id, { conclusion: input.conclusion, opinionCount: opinions.length, subjectCaseId: m.subjectCaseId });
+}
+
 /**
- * 出具合法性审查意见: the matter's case and, when the matter came from a subject case, that case's
- * `concludeLegalReview` act (whose engine gates deliberation on it) — one transaction.
+ * 出具合法性审查意见 from the review queue: the matter's case and, when the matter came from a subject
+ * case, that case's `concludeLegalReview` act (whose engine gates deliberation on it) — one transaction.
  */
 export async function concludeMatter(ctx: Ctx, actor: Actor, id: string, input: ConcludeInput): Promise<void> {
-  if (!CONCLUSIONS.includes(input.conclusion)) throw new AppError('VALIDATION', '审查结论：无效', { fields: [{ path: 'conclusion', message: '无效' }] });
   await inTx(ctx, async (tx) => {
     const { matter: m } = await loadMatter(tx, actor, id, true);
-    authorize(actor, 'reviewMatter', 'manage', scopeOfMatter(m, false));
-    open(m);
-    const today = ctx.clock.today();
-    const opinion = input.opinion.trim();
-    const opinions = await tx.select({ id: legalOpinions.id }).from(legalOpinions).where(eq(legalOpinions.matterId, m.id));
-    await recordAction(ctx, actor, m.caseId, { action: 'conclude', on: today, data: { conclusion: input.conclusion, opinion, opinionCount: opinions.length } }, tx);
-    if (m.subjectCaseId) {
-      await recordAction(ctx, actor, m.subjectCaseId, { action: 'concludeLegalReview', on: today, data: { conclusion: input.conclusion, opinion, matterId: m.id } }, tx);
-    }
-    await tx.update(reviewMatters).set({ status: 'concluded', conclusion: input.conclusion, conclusionOpinion: opinion, concludedOn: today, concludedBy: actor.userId }).where(eq(reviewMatters.id, m.id));
-    await audit(tx, ctx, actor, 'conclude', m.id, { conclusion: input.conclusion, opinionCount: opinions.length, subjectCaseId: m.subjectCaseId });
+    await conclude(tx, ctx, actor, m, input);
   });
+}
+
+/**
+ * The same conclusion reached from the subject's own page (e.g. the document page), inside the
+ * subject module's transaction: the open matter of that case is concluded. Reviews submitted before
+ * the queue existed have no matter; their act is recorded on the subject case alone.
+ */
+export async function concludeForSubject(ctx: Ctx, tx: Tx, actor: Actor, subjectCaseId: string, input: ConcludeInput): Promise<void> {
+  const [m] = await tx.select().from(reviewMatters).where(and(eq(reviewMatters.subjectCaseId, subjectCaseId), inArray(reviewMatters.status, ['submitted', 'reviewing']))).for('update');
+  // Anyone else is answered by the subject procedure's engine (「…」须由法制审核人员办理).
+  if (m && hasRole(actor, 'legalOfficer')) return conclude(tx, ctx, actor, m, input);
+  await recordAction(ctx, actor, subjectCaseId, { action: 'concludeLegalReview', on: ctx.clock.today(), data: { conclusion: input.conclusion, opinion: input.opinion } }, tx);
 }
 
 /** 撤回送审 by the requesting side (e.g. the draft was abandoned). */
@@ -166,5 +183,27 @@ export async function withdrawMatter(ctx: Ctx, actor: Actor, id: string, reason:
     await recordAction(ctx, actor, m.caseId, { action: 'withdraw', on: ctx.clock.today(), data: { reason } }, tx);
     await tx.update(reviewMatters).set({ status: 'withdrawn' }).where(eq(reviewMatters.id, m.id));
     await audit(tx, ctx, actor, 'withdraw', m.id, { reason });
+  });
+}
+
+/** When the subject procedure ends (e.g. 终止制定), its open matters are withdrawn in the subject's transaction. */
+export async function withdrawMattersOf(ctx: Ctx, tx: Tx, actor: Actor, subjectCaseId: string, reason: string): Promise<number> {
+  const open = await tx.select().from(reviewMatters).where(and(eq(reviewMatters.subjectCaseId, subjectCaseId), inArray(reviewMatters.status, ['submitted', 'reviewing']))).for('update');
+  for (const m of open) {
+    await recordAction(ctx, actor, m.caseId, { action: 'withdraw', on: ctx.clock.today(), data: { reason } }, tx);
+    await tx.update(reviewMatters).set({ status: 'withdrawn' }).where(eq(reviewMatters.id, m.id));
+    await audit(tx, ctx, actor, 'withdraw', m.id, { reason, subjectCaseId });
+  }
+  return open.length;
+}
+
+/** 补充送审材料 (条例第二十六条: the reviewer may ask for more): files are added, never replaced. */
+export async function supplementMaterials(ctx: Ctx, actor: Actor, id: string, fileIds: string[]): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const { matter: m } = await loadMatter(tx, actor, id, true);
+    authorize(actor, 'reviewMatter', 'respond', scopeOfMatter(m, false));
+    open(m);
+    await addMaterials(tx, ctx, actor, m.id, fileIds);
+    await audit(tx, ctx, actor, 'materials', m.id, { fileIds });
   });
 }

@@ -24,7 +24,7 @@ export default function DocumentsPage() {
         extra={
           <>
             <Button href={`/api/documents/export.xlsx${legalStatus ? `?legalStatus=${legalStatus}` : ''}`}>导出 Excel</Button>
-            {session?.abilities.documentCleanup && <Button onClick={() => navigate('/documents/review-queue')}>合法性审核队列</Button>}
+            {session?.abilities.documentCleanup && <Button onClick={() => navigate('/reviews?type=normativeDocument')}>合法性审核队列</Button>}
             {session?.abilities.draftDocument && (
               <Button type="primary" onClick={() => navigate('/documents/new')}>
                 起草文件

@@ -39,6 +39,7 @@ function menuItems(a: Abilities): MenuItem[] {
   const disclosure: MenuItem[] = [];
   if (a.viewDocuments) items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
   if (a.filingQueue) items.push({ key: '/filings', icon: <FileTextOutlined />, label: '备案审查' });
+  if (a.reviewQueue) items.push({ key: '/reviews', icon: <AuditOutlined />, label: '合法性审查' });
   if (a.publish) disclosure.push({ key: '/publications', icon: <FileTextOutlined />, label: '主动公开' });
   if (a.publish) disclosure.push({ key: '/disclosure/guide', icon: <ReadOutlined />, label: '公开指南' });
   if (a.disclosureRequests) disclosure.push({ key: '/disclosure/requests', icon: <FileSearchOutlined />, label: '依申请公开' });
@@ -49,7 +50,7 @@ function menuItems(a: Abilities): MenuItem[] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const key of ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report']) {
+  for (const key of ['/reviews', '/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report']) {
     if (pathname.startsWith(key)) return key;
   }
   return '/';

@@ -19,6 +19,10 @@ export interface Abilities {
   draftDocument?: boolean;
   documentCleanup?: boolean;
   filingQueue?: boolean;
+  reviewQueue?: boolean;
+  submitReview?: boolean;
+  manageReviews?: boolean;
+  legalAdvisors?: boolean;
 }
 
 export interface SessionUser {

@@ -1,0 +1,89 @@
+/**
+ * Facts of 合法性审查 for the 法治政府建设年度报告 (RULES §11, area 依法科学民主决策): matters reviewed by
+ * type, 法审意见 given and adopted (the seeds' "对90余个事项提出300余条法审意见"), advisors engaged.
+ */
+import { sql } from 'drizzle-orm';
+import { pct, type Fact } from '../../core/facts.ts';
+import type { Ctx } from '../../core/context.ts';
+import { queryRows } from '../../core/db/client.ts';
+import { MATTER_TYPES, MATTER_TYPE_LABELS, type ReviewMatterType } from './labels.ts';
+
+interface Counts { byType: Record<string, number>; opinions: number; opinionMatters: number; adopted: number; partly: number; marked: number; external: number; government: number }
+
+async function counts(ctx: Ctx, departmentId: string, year: number): Promise<Counts> {
+  const byType = await queryRows<{ type: string; n: number }>(
+    ctx.db,
+    sql`select type, count(*)::int as n from review_matters where department_id = ${departmentId} and status = 'concluded' and extract(year from concluded_on) = ${year} group by type`,
+  );
+  const [o] = await queryRows<Omit<Counts, 'byType' | 'external' | 'government'>>(
+    ctx.db,
+    sql`select count(*)::int as opinions, count(distinct o.matter_id)::int as "opinionMatters",
+          (count(*) filter (where o.adoption = 'adopted'))::int as adopted,
+          (count(*) filter (where o.adoption = 'partlyAdopted'))::int as partly,
+          (count(*) filter (where o.adoption is not null))::int as marked
+        from legal_opinions o join review_matters m on m.id = o.matter_id
+        where m.department_id = ${departmentId} and extract(year from o.given_on) = ${year}`,
+  );
+  const [a] = await queryRows<{ external: number; government: number }>(
+    ctx.db,
+    sql`select (count(*) filter (where kind = 'external'))::int as external, (count(*) filter (where kind = 'governmentLawyer'))::int as government
+        from legal_advisors where department_id = ${departmentId} and term_start <= ${`${year}-12-31`}::date and term_end >= ${`${year}-01-01`}::date`,
+  );
+  return { byType: Object.fromEntries(byType.map((r) => [r.type, r.n])), ...o, ...a };
+}
+
+export async function reviewFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
+  const c = await counts(ctx, departmentId, year);
+  const total = Object.values(c.byType).reduce((s, n) => s + n, 0);
+  const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/reviews', query: { concludedIn: year, status: 'concluded', ...query } });
+  const parts = MATTER_TYPES.filter((t) => c.byType[t]).map((t) => `${MATTER_TYPE_LABELS[t]}${c.byType[t]}件`);
+  const accepted = c.adopted + c.partly;
+  const facts: Fact[] = [
+    {
+      key: 'reviews.matters',
+      label: '完成合法性审查事项',
+      value: total,
+      unit: '件',
+      sentence: total ? `${year}年完成合法性审查事项${total}件${parts.length ? `，其中${parts.join('、')}` : ''}。` : `${year}年未完成合法性审查事项。`,
+      method: '本年度出具合法性审查意见（审查结论）的事项数，按事项类型分列；撤回的事项不计。',
+      records: list({}),
+    },
+    ...MATTER_TYPES.map((t: ReviewMatterType) => ({
+      key: `reviews.matters.${t}`,
+      label: `合法性审查：${MATTER_TYPE_LABELS[t]}`,
+      value: c.byType[t] ?? 0,
+      unit: '件',
+      sentence: `审查${MATTER_TYPE_LABELS[t]}${c.byType[t] ?? 0}件。`,
+      method: `本年度出具合法性审查意见的${MATTER_TYPE_LABELS[t]}事项数。`,
+      records: list({ type: t }),
+    })),
+    {
+      key: 'reviews.opinions',
+      label: '提出法审意见',
+      value: c.opinions,
+      unit: '条',
+      sentence: `法律顾问、公职律师和法制审核人员对${c.opinionMatters}个事项提出法审意见${c.opinions}条。`,
+      method: '本年度提出的编号法审意见条数，及涉及的审查事项数。',
+      records: { path: '/api/reviews/opinions', query: { year } },
+    },
+    {
+      key: 'reviews.opinionsAdopted',
+      label: '法审意见被采纳',
+      value: accepted,
+      unit: '条',
+      sentence: `送审单位采纳法审意见${c.adopted}条、部分采纳${c.partly}条${c.marked ? `，采纳率（含部分采纳）${pct(accepted, c.marked)}%` : ''}。`,
+      method: '本年度提出的法审意见中，送审单位反馈为采纳或部分采纳的条数；采纳率以已反馈的意见为分母。',
+      records: { path: '/api/reviews/opinions', query: { year, adopted: true } },
+    },
+    {
+      key: 'reviews.advisors',
+      label: '聘请法律顾问和公职律师',
+      value: c.external + c.government,
+      unit: '名',
+      sentence: `聘请法律顾问${c.external}名、公职律师${c.government}名参与合法性审查。`,
+      method: '聘任期限与本年度有交集的法律顾问、公职律师人数（名册）。',
+      records: { path: '/api/legal-advisors', query: { year } },
+    },
+  ];
+  return facts;
+}
