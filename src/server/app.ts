@@ -21,6 +21,7 @@ import { disclosureRequestRoutes } from '../modules/disclosure/requests/routes.t
 import { disclosureRequestPortal } from '../modules/disclosure/requests/portal.tsx';
 import { disclosureReportRoutes } from '../modules/disclosure/report/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
+import { reportImportRoutes } from '../modules/reports/analyser/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
 import { documentPortal, documentSections } from '../modules/documents/portal.tsx';
 import { computeDue } from '../core/calendar/calendar.ts';
@@ -89,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   numberingRoutes(app, ctx);
   publicationRoutes(app, ctx);
   documentRoutes(app, ctx);
+  reportImportRoutes(app, ctx);
   reviewRoutes(app, ctx);
   disclosureRequestRoutes(app, ctx);
   disclosureReportRoutes(app, ctx);

@@ -125,6 +125,14 @@ const rules = {
     read: (a: Actor, s?: Scoped) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
     manage: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
   },
+  // 法治政府建设年度报告 written elsewhere, imported for analysis (issue 6): a department imports and reads
+  // its own; the oversight body (依法治市办/司法局) imports and reads those of any department.
+  reportImport: {
+    list: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer', 'oversight'),
+    create: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && (!s || inDepartment(a, s))),
+    read: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
+    edit: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
+  },
 } satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;
 
 type Rules = typeof rules;
@@ -170,5 +178,6 @@ export function abilities(actor: Actor) {
     manageCatalogue: can(actor, 'majorDecision', 'catalogue'),
     viewMeetings: can(actor, 'meeting', 'list'),
     manageMeetings: can(actor, 'meeting', 'manage'),
+    reportImports: can(actor, 'reportImport', 'list'),
   };
 }

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import '@fastify/multipart';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import type { Ctx } from '../../../core/context.ts';
+import { parse } from '../../../core/http/validate.ts';
+import { requireActor } from '../../../core/http/session.ts';
+import { authorize } from '../../../core/auth/policy.ts';
+import { contentDisposition, formatBytes, maxFileBytes } from '../../../core/files/service.ts';
+import { MAX_TEXT_CHARS } from './analyse.ts';
+import { ENCODING_LABELS, FORMAT_LABELS } from './extract.ts';
+import { PART_CODES, PART_LABELS } from './types.ts';
+import { correctImport, getImport, importReport, importTargets, listImports, originalFile } from './service.ts';
+
+const year = z.coerce.number().int().min(1990).max(2100);
+const correction = {
+  orgName: z.string().trim().max(60).nullable().optional().describe('报告单位'),
+  year: year.nullable().optional().describe('报告年度'),
+};
+const uploadQuery = z.object({ departmentId: z.uuid().optional().describe('所属部门'), orgName: correction.orgName, year: z.preprocess((v) => (v === '' ? undefined : v), year.optional()).describe('报告年度') });
+const pasteBody = z.object({
+  departmentId: z.uuid().optional().describe('所属部门'),
+  text: z.string().min(1).max(MAX_TEXT_CHARS).describe('报告正文'),
+  ...correction,
+});
+const listQuery = z.object({
+  year: year.optional().describe('年度'),
+  departmentId: z.uuid().optional().describe('所属部门'),
+  orgName: z.string().trim().max(60).optional().describe('报告单位'),
+});
+const idParam = z.object({ id: z.uuid().describe('编号') });
+
+const tooLarge = (max: number) => new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
+
+/** Imports of 法治政府建设年度报告 written elsewhere: upload or paste, list, view, correct, download the original. */
+export function reportImportRoutes(app: FastifyInstance, ctx: Ctx): void {
+  app.get('/api/report-imports/meta', async (req) => {
+    const actor = requireActor(req);
+    return {
+      departments: await importTargets(ctx, actor),
+      ownDepartmentId: actor.departmentId,
+      maxBytes: await maxFileBytes(ctx.db, ctx.clock.now().getTime()),
+      parts: PART_CODES.map((code) => ({ code, label: PART_LABELS[code] })),
+      formats: FORMAT_LABELS,
+      encodings: ENCODING_LABELS,
+    };
+  });
+
+  app.get('/api/report-imports', async (req) => {
+    const actor = requireActor(req);
+    return { items: await listImports(ctx, actor, parse(listQuery, req.query)) };
+  });
+
+  app.post('/api/report-imports', async (req) => {
+    const actor = requireActor(req);
+    authorize(actor, 'reportImport', 'list');
+    const q = parse(uploadQuery, req.query);
+    if (!req.isMultipart()) throw new AppError('VALIDATION', '文件：请以 multipart/form-data 上传', { fields: [{ path: 'file', message: '请以 multipart/form-data 上传' }] });
+    const max = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
+    // A declared body far above the limit is refused before a byte of it is read.
+    if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw tooLarge(max);
+    const part = await req.file({ limits: { fileSize: max, files: 1 } });
+    if (!part) throw new AppError('VALIDATION', '文件：必填', { fields: [{ path: 'file', message: '必填' }] });
+    let content: Buffer;
+    try {
+      content = await part.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(max);
+      throw e;
+    }
+    return importReport(ctx, actor, { departmentId: q.departmentId, orgName: q.orgName, year: q.year, source: { kind: 'file', name: part.filename, mime: part.mimetype, content } });
+  });
+
+  // A pasted report may exceed the default 1 MB JSON limit a little (UTF-8 Chinese is 3 bytes a character).
+  app.post('/api/report-imports/paste', { bodyLimit: 4 * MAX_TEXT_CHARS }, async (req) => {
+    const actor = requireActor(req);
+    const body = parse(pasteBody, req.body);
+    return importReport(ctx, actor, { departmentId: body.departmentId, orgName: body.orgName, year: body.year, source: { kind: 'paste', text: body.text } });
+  });
+
+  app.get('/api/report-imports/:id', async (req) => {
+    const actor = requireActor(req);
+    const { id } = parse(idParam, req.params);
+    return getImport(ctx, actor, id);
+  });
+
+  app.patch('/api/report-imports/:id', async (req) => {
+    const actor = requireActor(req);
+    const { id } = parse(idParam, req.params);
+    const patch = parse(z.object(correction), req.body);
+    await correctImport(ctx, actor, id, patch);
+    return getImport(ctx, actor, id);
+  });
+
+  app.get('/api/report-imports/:id/original', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parse(idParam, req.params);
+    const file = await originalFile(ctx, actor, id);
+    return reply
+      .type(file.mime)
+      .header('content-disposition', contentDisposition(file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(file.content);
+  });
+}
