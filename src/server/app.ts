@@ -21,6 +21,9 @@ import { disclosureRequestRoutes } from '../modules/disclosure/requests/routes.t
 import { disclosureRequestPortal } from '../modules/disclosure/requests/portal.tsx';
 import { disclosureReportRoutes } from '../modules/disclosure/report/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
+import { reportPortal, reportSections } from '../modules/reports/portal.tsx';
+import { factProviders } from './modules.ts';
 import { reportImportRoutes } from '../modules/reports/analyser/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
 import { documentPortal, documentSections } from '../modules/documents/portal.tsx';
@@ -57,7 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   ctx.log = app.log;
   // One portal page context (site header, sections, cookies) for every portal page and error page.
-  const sections = [...documentSections, ...publicationSections];
+  const sections = [...documentSections, ...reportSections, ...publicationSections];
   const portalPage = { getSite: () => siteOf(ctx), sections, secureCookies };
   installErrorHandler(app, portalErrorPage(portalPage));
   await app.register(cookie);
@@ -90,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   numberingRoutes(app, ctx);
   publicationRoutes(app, ctx);
   documentRoutes(app, ctx);
+  reportRoutes(app, ctx, { providers: factProviders });
   reportImportRoutes(app, ctx);
   reviewRoutes(app, ctx);
   disclosureRequestRoutes(app, ctx);
@@ -98,6 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
   await app.register(disclosureRequestPortal(ctx, portalPage));
   await app.register(documentPortal({ ctx, page: portalPage }));
+  await app.register(reportPortal({ ctx, page: portalPage }));
   await app.register(publicationPortal({ ctx, ...portalPage }));
   await app.register(
     portalPlugin({

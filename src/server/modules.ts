@@ -9,6 +9,8 @@ import { publicationFacts } from '../modules/disclosure/publications/facts.ts';
 import { disclosureRequestFacts } from '../modules/disclosure/requests/facts.ts';
 import { lapsedPauseTask } from '../modules/disclosure/requests/sweep.ts';
 import type { FactProvider } from '../core/facts.ts';
+import { REPORT_MODULE_ACTIONS, RULE_OF_LAW_REPORT } from '../modules/reports/procedure.ts';
+import { studyFacts } from '../modules/reports/study.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from '../modules/reviews/procedure.ts';
 import { reviewFacts } from '../modules/reviews/facts.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from '../modules/decisions/procedure.ts';
@@ -23,6 +25,7 @@ export function procedureRegistry(): ProcedureRegistry {
     { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['feeNotice'] },
     { def: DISCLOSURE_ANNUAL_REPORT, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['open', 'submit', 'publish'] },
     { def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS },
+    { def: RULE_OF_LAW_REPORT, module: 'reports', moduleLabel: '法治政府建设年度报告', moduleActions: REPORT_MODULE_ACTIONS },
     { def: LEGAL_REVIEW, module: 'reviews', moduleLabel: '合法性审查', moduleActions: LEGAL_REVIEW_MODULE_ACTIONS },
     { def: MAJOR_DECISION, module: 'decisions', moduleLabel: '重大行政决策', moduleActions: DECISION_MODULE_ACTIONS },
   ]);
@@ -33,6 +36,7 @@ export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, docume
 /** Every module's facts for the annual report, in no particular order (the report orders by area). */
 export const factProviders: FactProvider[] = [
   { module: 'documents', area: 'documents', facts: documentFacts },
+  { module: 'reports.study', area: 'firstResponsible', facts: studyFacts },
   { module: 'reviews', area: 'decisions', facts: reviewFacts },
   { module: 'disclosure.publications', area: 'disclosure', facts: publicationFacts },
   { module: 'disclosure.requests', area: 'disclosure', facts: disclosureRequestFacts },

@@ -9,6 +9,7 @@ import { BUSINESS_ROLES } from './roles.ts';
 interface Scoped { departmentId: string }
 interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
 interface FilingScope extends Scoped { oversightOrgId?: string }
+interface ReportScope extends Scoped { submitted?: boolean }
 /** A 合法性审查 matter: the requesting org, and whether the actor is one of its assigned reviewers. */
 interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 
@@ -133,6 +134,20 @@ const rules = {
     read: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
     edit: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
   },
+  // 法治政府建设年度报告 (RULES §11): the department compiles, reviews, approves, submits and publishes
+  // its own; the oversight body (依法治市办/司法局) reads every department's submitted report and edits none.
+  ruleOfLawReport: {
+    view: (a: Actor) => business(a) && !hasRole(a, 'oversight'),
+    read: (a: Actor, r?: ReportScope) => (business(a) && !hasRole(a, 'oversight') && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted),
+    edit: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && (!r || inDepartment(a, r)),
+    oversee: (a: Actor) => hasRole(a, 'oversight'),
+    template: (a: Actor) => hasRole(a, 'oversight', 'sysAdmin'),
+  },
+  // 学法 sessions and 述法 entries of the department (the report's part 三).
+  studyRecord: {
+    read: (a: Actor) => business(a) && !hasRole(a, 'oversight'),
+    edit: (a: Actor) => hasRole(a, 'staff', 'leader'),
+  },
 } satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;
 
 type Rules = typeof rules;
@@ -169,6 +184,8 @@ export function abilities(actor: Actor) {
     editDisclosureGuide: can(actor, 'disclosureGuide', 'edit'),
     disclosureRequests: can(actor, 'disclosureRequest', 'list'),
     disclosureReport: can(actor, 'disclosureReport', 'read'),
+    ruleOfLawReport: can(actor, 'ruleOfLawReport', 'view'),
+    reportOversight: can(actor, 'ruleOfLawReport', 'oversee'),
     reviewQueue: can(actor, 'reviewMatter', 'list'),
     submitReview: can(actor, 'reviewMatter', 'submit'),
     manageReviews: can(actor, 'reviewMatter', 'configure'),

@@ -7,6 +7,7 @@ export * from '../calendar/schema.ts';
 export * from '../cases/schema.ts';
 export * from '../../modules/consultation/schema.ts';
 export * from '../../modules/documents/schema.ts';
+export * from '../../modules/reports/schema.ts';
 export * from '../../modules/disclosure/requests/schema.ts';
 export * from '../../modules/disclosure/report/schema.ts';
 export * from '../numbering/schema.ts';

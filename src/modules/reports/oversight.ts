@@ -1,0 +1,132 @@
+/**
+ * The oversight body's view (依法治市办 / 司法局, RULES §11): every department's report status for a
+ * year (not started, drafting, overdue, submitted on time or late, published), and the departments
+ * compared on the indicators their submitted reports state (frozen at approval). Drafts stay with
+ * their department: only submitted figures are compared. Read-only.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { authorize } from '../../core/auth/policy.ts';
+import { cases } from '../../core/cases/schema.ts';
+import { organisations } from '../../core/orgs/schema.ts';
+import { getSetting } from '../../core/settings/service.ts';
+import { REPORT_AREAS } from '../../core/facts.ts';
+import { ruleOfLawReportVersions, ruleOfLawReports } from './schema.ts';
+import { submittedVersionId, type Figures, type ReportStatus } from './store.ts';
+import { deadlinesOf, reportTemplateSetting } from './template.ts';
+
+export const OVERSIGHT_STATES = {
+  notStarted: '未编制',
+  drafting: '编制中',
+  overdue: '逾期未报送',
+  submittedOnTime: '按期报送',
+  submittedLate: '逾期报送',
+  published: '已公开',
+} as const;
+export type OversightState = keyof typeof OVERSIGHT_STATES;
+
+export interface DepartmentRow {
+  departmentId: string;
+  department: string;
+  state: OversightState;
+  stateLabel: string;
+  status: ReportStatus | null;
+  submittedOn: string | null;
+  submittedLate: boolean | null;
+  publishedOn: string | null;
+  publishedLate: boolean | null;
+  /** The submitted report can be opened (read-only). */
+  readable: boolean;
+}
+
+export interface Indicator { key: string; label: string; unit: string; area: string; values: Record<string, number | null> }
+
+function stateOf(status: ReportStatus | null, submittedOn: string | null, publishedOn: string | null, submitDueOn: string, today: string): OversightState {
+  if (publishedOn) return 'published';
+  if (submittedOn) return submittedOn > submitDueOn ? 'submittedLate' : 'submittedOnTime';
+  if (today > submitDueOn) return 'overdue';
+  return status ? 'drafting' : 'notStarted';
+}
+
+export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): Promise<{ year: number; submitDueOn: string; publishDueOn: string; departments: DepartmentRow[]; indicators: Indicator[] }> {
+  authorize(actor, 'ruleOfLawReport', 'oversee');
+  const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
+  const { submitDueOn, publishDueOn } = deadlinesOf(template, year);
+  const today = ctx.clock.today();
+  const depts = await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt, organisations.name);
+  const reports = depts.length
+    ? await ctx.db
+        .select({ r: ruleOfLawReports, status: cases.status })
+        .from(ruleOfLawReports)
+        .innerJoin(cases, eq(cases.id, ruleOfLawReports.caseId))
+        .where(and(eq(ruleOfLawReports.year, year), inArray(ruleOfLawReports.departmentId, depts.map((d) => d.id))))
+    : [];
+  const byDept = new Map(reports.map((x) => [x.r.departmentId, x]));
+  const versionIds = reports.map((x) => submittedVersionId(x.r)).filter((v): v is string => !!v);
+  const frozen = versionIds.length ? await ctx.db.select({ id: ruleOfLawReportVersions.id, frozen: ruleOfLawReportVersions.frozen }).from(ruleOfLawReportVersions).where(inArray(ruleOfLawReportVersions.id, versionIds)) : [];
+  const frozenById = new Map(frozen.map((f) => [f.id, (f.frozen ?? {}) as Figures]));
+
+  const departments: DepartmentRow[] = depts.map((d) => {
+    const x = byDept.get(d.id);
+    const status = (x?.status ?? null) as ReportStatus | null;
+    const submittedOn = x?.r.submittedOn ?? null;
+    const publishedOn = x?.r.publishedOn ?? null;
+    const state = stateOf(status, submittedOn, publishedOn, submitDueOn, today);
+    return {
+      departmentId: d.id,
+      department: d.name,
+      state,
+      stateLabel: OVERSIGHT_STATES[state],
+      status,
+      submittedOn,
+      submittedLate: submittedOn ? submittedOn > submitDueOn : null,
+      publishedOn,
+      publishedLate: publishedOn ? publishedOn > publishDueOn : null,
+      readable: !!submittedOn,
+    };
+  });
+
+  // Indicators: every fact key a submitted report states, in report-area order; null where a department has none.
+  const indicators = new Map<string, Indicator>();
+  for (const d of departments) {
+    const vid = byDept.get(d.departmentId) && submittedVersionId(byDept.get(d.departmentId)!.r);
+    const figs = vid ? frozenById.get(vid) : undefined;
+    if (!figs) continue;
+    for (const f of Object.values(figs)) {
+      if (f.area === 'timeliness') continue;
+      const ind = indicators.get(f.key) ?? { key: f.key, label: f.label, unit: f.unit, area: f.area ?? 'other', values: {} };
+      ind.values[d.departmentId] = f.value;
+      indicators.set(f.key, ind);
+    }
+  }
+  const areaRank = (a: string) => {
+    const i = (REPORT_AREAS as readonly string[]).indexOf(a);
+    return i < 0 ? REPORT_AREAS.length : i;
+  };
+  const list = [...indicators.values()].sort((a, b) => areaRank(a.area) - areaRank(b.area));
+  for (const ind of list) for (const d of departments) if (!(d.departmentId in ind.values)) ind.values[d.departmentId] = null;
+  return { year, submitDueOn, publishDueOn, departments, indicators: list };
+}
+
+/** The overview as an Excel workbook: statuses, and the indicators department by department. */
+export async function oversightXlsx(ctx: Ctx, actor: Actor, year: number): Promise<Buffer> {
+  const o = await oversightOverview(ctx, actor, year);
+  // Loaded on first use (exceljs is heavy and rarely needed).
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const s1 = wb.addWorksheet('报送情况');
+  s1.columns = [
+    { header: '部门', key: 'department', width: 28 },
+    { header: '状态', key: 'state', width: 14 },
+    { header: `报送日期（期限${o.submitDueOn}）`, key: 'submittedOn', width: 24 },
+    { header: `公开日期（期限${o.publishDueOn}）`, key: 'publishedOn', width: 24 },
+  ];
+  for (const d of o.departments) s1.addRow({ department: d.department, state: d.stateLabel, submittedOn: d.submittedOn ?? '', publishedOn: d.publishedOn ?? '' });
+  const s2 = wb.addWorksheet('指标对比');
+  s2.addRow(['指标', '单位', ...o.departments.map((d) => d.department)]);
+  for (const ind of o.indicators) s2.addRow([ind.label, ind.unit, ...o.departments.map((d) => ind.values[d.departmentId] ?? '')]);
+  for (const s of [s1, s2]) s.getRow(1).font = { bold: true };
+  s2.getColumn(1).width = 36;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,93 @@
+import { pgTable, text, uuid, timestamp, integer, jsonb, date, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * 法治政府建设年度报告 (annualReport, kind ruleOfLaw; RULES §11) of one department and year: the
+ * deadline case (submit by 3月1日, publish by 4月1日), which version is current, approved and
+ * published. The workflow status lives on the case (procedure.ts).
+ */
+export const ruleOfLawReports = pgTable(
+  'rule_of_law_reports',
+  {
+    id: uuid('id').primaryKey(),
+    departmentId: uuid('department_id').notNull(),
+    year: integer('year').notNull(),
+    caseId: uuid('case_id').notNull(),
+    currentVersionId: uuid('current_version_id').notNull(),
+    approvedVersionId: uuid('approved_version_id'),
+    publishedVersionId: uuid('published_version_id'),
+    // The 保密审查, the approving meeting and the submission as recorded ({ reviewer, on, … }).
+    review: jsonb('review'),
+    approval: jsonb('approval'),
+    submission: jsonb('submission'),
+    submittedOn: date('submitted_on', { mode: 'string' }),
+    publishedOn: date('published_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('rule_of_law_reports_dept_year_idx').on(t.departmentId, t.year)],
+);
+
+/**
+ * Every saved state of a report, never changed afterwards except `frozen`, set once at approval.
+ * `content` is the structured document (document.ts: parts → blocks → text and fact references),
+ * `figures` the values of the referenced facts when it was saved (to show what changed since),
+ * `frozen` every fact of the department-year at approval (the figures the report states from then on).
+ */
+export const ruleOfLawReportVersions = pgTable(
+  'rule_of_law_report_versions',
+  {
+    id: uuid('id').primaryKey(),
+    reportId: uuid('report_id').notNull(),
+    seq: integer('seq').notNull(),
+    content: jsonb('content').notNull(),
+    figures: jsonb('figures').notNull(),
+    frozen: jsonb('frozen'),
+    // generated | edited | revision (edited after approval or publication)
+    origin: text('origin').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('rule_of_law_report_versions_seq_idx').on(t.reportId, t.seq)],
+);
+
+/** 学法 (RULES §10.1): 党组理论学习中心组学法, 会前学法, 法治讲座 … of a department. */
+export const studySessions = pgTable(
+  'study_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    departmentId: uuid('department_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    // centralGroup | preMeeting | lecture | training (labels in study.ts)
+    kind: text('kind').notNull(),
+    topic: text('topic').notNull(),
+    speaker: text('speaker').notNull().default(''),
+    durationMinutes: integer('duration_minutes').notNull(),
+    attendees: integer('attendees').notNull(),
+    // Chaired or taught by the 主要负责人 (the 第一责任人 part reports it).
+    ledByHead: boolean('led_by_head').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('study_sessions_dept_idx').on(t.departmentId, t.heldOn)],
+);
+
+/** 述法 (legalDutyStatement): a leader's statement on legal duties, usually in the 年终述职. */
+export const legalDutyStatements = pgTable(
+  'legal_duty_statements',
+  {
+    id: uuid('id').primaryKey(),
+    departmentId: uuid('department_id').notNull(),
+    year: integer('year').notNull(),
+    personName: text('person_name').notNull(),
+    position: text('position').notNull(),
+    // head (主要负责人) | member (班子成员)
+    rank: text('rank').notNull(),
+    statedOn: date('stated_on', { mode: 'string' }).notNull(),
+    // yearEnd (年终述职述法) | special (专题述法) | written (书面述法)
+    form: text('form').notNull(),
+    summary: text('summary').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('legal_duty_statements_dept_idx').on(t.departmentId, t.year)],
+);

@@ -1,0 +1,123 @@
+/**
+ * What the report screen shows: the document with its figures resolved — live (with what changed
+ * since the version was saved) until approval, frozen after — its deadlines, and the acts allowed.
+ * The department sees its current version; the oversight body the version submitted to it.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { authorize, can } from '../../core/auth/policy.ts';
+import { caseSteps } from '../../core/cases/schema.ts';
+import { queryRows } from '../../core/db/client.ts';
+import { notFound } from '../../core/errors.ts';
+import { getOrg } from '../../core/orgs/service.ts';
+import { getSetting } from '../../core/settings/service.ts';
+import { manualCount, referencedKeys, type Figure } from './document.ts';
+import { gatherFacts, toFigure } from './facts.ts';
+import { RULE_OF_LAW_REPORT } from './procedure.ts';
+import type { ReportDeps } from './service.ts';
+import { contentOf, findReport, reportScope, statusOf, submittedVersionId, versionById, type Figures, type ReportStatus } from './store.ts';
+import { deadlinesOf, reportTemplateSetting } from './template.ts';
+
+export type ShownFigure = Figure & { previous?: number; missing?: boolean };
+export interface FigureChange { key: string; label: string; unit: string; from: number; to: number }
+
+export const STATUS_LABELS = Object.fromEntries(RULE_OF_LAW_REPORT.statuses.map((s) => [s.code, s.label])) as Record<ReportStatus, string>;
+
+/** Which acts the status allows (the service refuses the others with the reason). */
+const nextActs = (s: ReportStatus) => ({ review: s === 'drafting', approve: s === 'reviewed', submit: s === 'approved', publish: s === 'submitted' });
+
+async function departmentFor(ctx: Ctx, actor: Actor, departmentId?: string) {
+  const own = !departmentId || departmentId === actor.departmentId;
+  authorize(actor, 'ruleOfLawReport', own ? 'view' : 'oversee');
+  const org = await getOrg(ctx.db, departmentId ?? actor.departmentId);
+  return { own, department: { id: org.id, name: org.name } };
+}
+
+export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year: number, departmentId?: string) {
+  const { own, department } = await departmentFor(ctx, actor, departmentId);
+  const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
+  const r = await findReport(ctx.db, department.id, year);
+  const canEdit = own && can(actor, 'ruleOfLawReport', 'edit');
+  if (!r) {
+    if (!own) throw notFound(`${year}年度法治政府建设年度报告`);
+    return { exists: false as const, year, department, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
+  }
+  authorize(actor, 'ruleOfLawReport', 'read', reportScope(r));
+  const status = await statusOf(ctx.db, r.caseId);
+  const v = await versionById(ctx.db, own ? r.currentVersionId : submittedVersionId(r)!);
+  const document = contentOf(v);
+  const keys = referencedKeys(document);
+  const figures: Record<string, ShownFigure> = {};
+  const changes: FigureChange[] = [];
+  let available: Figure[] = [];
+  let unavailable: string[] = [];
+  if (v.frozen) {
+    const frozen = v.frozen as Figures;
+    for (const k of keys) if (frozen[k]) figures[k] = frozen[k];
+  } else {
+    const facts = await gatherFacts(ctx, deps.providers, department.id, year);
+    unavailable = facts.unavailable;
+    const saved = v.figures as Figures;
+    for (const k of keys) {
+      const live = facts.byKey.get(k);
+      const before = saved[k];
+      if (!live) {
+        figures[k] = { ...before, missing: true };
+        continue;
+      }
+      figures[k] = { ...toFigure(live), ...(before && before.value !== live.value ? { previous: before.value } : {}) };
+      if (before && before.value !== live.value) changes.push({ key: k, label: live.label, unit: live.unit, from: before.value, to: live.value });
+    }
+    if (canEdit) available = facts.figures.map(toFigure);
+  }
+  const steps = await ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, r.caseId)).orderBy(asc(caseSteps.step));
+  const today = ctx.clock.today();
+  return {
+    exists: true as const,
+    year,
+    department,
+    own,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    caseId: own ? r.caseId : null,
+    version: { id: v.id, seq: v.seq, origin: v.origin, createdAt: v.createdAt.toISOString(), frozen: !!v.frozen },
+    document,
+    figures,
+    changes,
+    manualFigures: manualCount(document),
+    available,
+    unavailable,
+    deadlines: {
+      ...deadlinesOf(template, year),
+      steps: steps.map((s) => ({ step: s.step, label: s.label, dueDate: s.dueDate, status: s.status, doneOn: s.doneOn, overdue: s.status === 'open' && !!s.dueDate && s.dueDate < today, explanation: s.explanation })),
+    },
+    review: r.review,
+    approval: r.approval,
+    submission: r.submission,
+    submittedOn: r.submittedOn,
+    publishedOn: r.publishedOn,
+    approvedVersionId: r.approvedVersionId,
+    publishedVersionId: r.publishedVersionId,
+    editable: canEdit,
+    acts: canEdit ? nextActs(status) : { review: false, approve: false, submit: false, publish: false },
+  };
+}
+
+/** The records behind a timeliness fact (late or overdue steps), scoped to the actor's department. */
+export async function stepRecords(ctx: Ctx, actor: Actor, q: { procedure: string; step: string; kind: 'late' | 'overdue'; year: number }) {
+  authorize(actor, 'case', 'list');
+  const cond =
+    q.kind === 'late'
+      ? sql`s.status = 'done' and s.done_on between ${`${q.year}-01-01`} and ${`${q.year}-12-31`} and s.done_on > s.due_date`
+      : sql`s.status = 'open' and s.due_date < ${ctx.clock.today()}`;
+  const items = await queryRows<{ id: string; title: string; label: string; dueDate: string; doneOn: string | null }>(
+    ctx.db,
+    sql`select c.id, c.title, s.label, s.due_date::text as "dueDate", s.done_on::text as "doneOn"
+        from case_steps s join cases c on c.id = s.case_id
+        where s.department_id = ${actor.departmentId} and c.procedure = ${q.procedure} and s.step = ${q.step} and ${cond}
+        order by s.due_date limit 500`,
+  );
+  return { total: items.length, items: items.map((i) => ({ ...i, href: `/cases/${i.id}` })) };
+}
+
