@@ -11,6 +11,7 @@ import { runSweep } from '../../core/cases/sweep.ts';
 import { factProviders, sweepTasks } from '../../server/modules.ts';
 import { REPORT_AREAS } from '../../core/facts.ts';
 import type { Block, ReportDocument } from './document.ts';
+import { findSoffice } from './export.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -266,4 +267,18 @@ test('the template puts the 第一责任人 part second (seed 004) for new repor
   const next = await ok(staff, 'POST', '/api/reports/2026');
   const plans = next.document.parts.find((p: { code: string }) => p.code === 'plans').blocks.map((b: Block) => b.inlines.map((i) => (i.t === 'fact' ? '' : i.text)).join(''));
   assert.deepEqual(plans.slice(1), ['深入学习宣传贯彻习近平法治思想', '全年组织会前学法不少于4次。']);
+});
+
+test('exports: the .docx of the submitted report for oversight; PDF only with LibreOffice', async () => {
+  const res = await call(oversight, 'GET', `/api/reports/2025/docx?department=${deptId}`);
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''/);
+  const { default: JSZip } = await import('jszip');
+  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+  assert.match(xml, /组织领导干部学法2次/, 'the submitted version, with its frozen figures');
+  const pdf = await call(staff, 'GET', '/api/reports/2025/pdf');
+  if (!(await findSoffice())) {
+    assert.equal(pdf.statusCode, 503);
+    assert.match(pdf.json().error.message, /未安装 LibreOffice/);
+  } else assert.equal(pdf.headers['content-type'], 'application/pdf');
 });
