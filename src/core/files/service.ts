@@ -8,7 +8,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can } from '../auth/policy.ts';
-import { defineSetting, getSetting, putSetting } from '../settings/service.ts';
+import { changeSetting, defineSetting, getSetting } from '../settings/service.ts';
 import { files } from './schema.ts';
 
 export const fileSettings = defineSetting({
@@ -24,13 +24,7 @@ export type FileSettings = z.infer<typeof fileSettings.schema>;
 /** Changes the upload limit (系统管理员, a business setting): saved and audited in one transaction. */
 export async function updateFileSettings(ctx: Ctx, actor: Actor, value: FileSettings): Promise<FileSettings> {
   authorize(actor, 'businessSettings', 'manage');
-  const now = ctx.clock.now();
-  return inTx(ctx, async (tx) => {
-    const before = await getSetting(tx, fileSettings, now.getTime(), 0);
-    await putSetting(tx, fileSettings, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.files', entityType: 'settings', entityId: fileSettings.key, payload: { from: before, to: value } }, now);
-    return value;
-  });
+  return changeSetting(ctx, actor, fileSettings, 'settings.files', value);
 }
 
 export interface StoredFile { id: string; name: string; mime: string; size: number; sha256: string; createdAt: Date }

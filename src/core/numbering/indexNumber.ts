@@ -13,9 +13,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Tx } from '../db/client.ts';
-import { defineSetting, getSetting, putSetting } from '../settings/service.ts';
-import { inTx, type Ctx } from '../context.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { changeSetting, defineSetting, getSetting } from '../settings/service.ts';
+import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { takeNext } from './counter.ts';
@@ -138,11 +137,5 @@ export async function updateIndexNumberSettings(ctx: Ctx, actor: Actor, value: I
   authorize(actor, 'businessSettings', 'manage');
   const problem = checkIndexPattern(value.pattern);
   if (problem) throw new AppError('VALIDATION', `索引号格式：${problem}`, { fields: [{ path: 'pattern', message: `索引号格式：${problem}` }] });
-  const now = ctx.clock.now();
-  return inTx(ctx, async (tx) => {
-    const before = await getSetting(tx, indexNumberSettings, now.getTime(), 0);
-    await putSetting(tx, indexNumberSettings, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.indexNumber', entityType: 'settings', entityId: indexNumberSettings.key, payload: { from: before, to: value } }, now);
-    return value;
-  });
+  return changeSetting(ctx, actor, indexNumberSettings, 'settings.indexNumber', value);
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
 import { inTx, type Ctx } from '../context.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -34,6 +34,21 @@ export async function putSetting<T>(db: DbOrTx, def: SettingDef<T>, value: T, no
     .values({ key: def.key, value: value as object, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value: value as object, updatedAt: now } });
   cache.delete(def.key);
+}
+
+/**
+ * Changes a setting and audits it (from → to) in one transaction. `next` is the new value, or computes
+ * it from the current one inside the transaction (to check it against the records it governs).
+ */
+export async function changeSetting<T>(ctx: Ctx, actor: Actor, def: SettingDef<T>, action: string, next: T | ((current: T, tx: Tx) => Promise<T>)): Promise<T> {
+  const now = ctx.clock.now();
+  return inTx(ctx, async (tx) => {
+    const before = await getSetting(tx, def, now.getTime(), 0);
+    const value = typeof next === 'function' ? await (next as (current: T, tx: Tx) => Promise<T>)(before, tx) : next;
+    await putSetting(tx, def, value, now);
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action, entityType: 'settings', entityId: def.key, payload: { from: before, to: value } }, now);
+    return value;
+  });
 }
 
 /** 等保2.0 三级 defaults: 8+ chars of 3 classes, lock 15 min after 5 failures, 30 min idle timeout. */

@@ -5,13 +5,12 @@
  */
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import { inTx, type Ctx } from '../../../core/context.ts';
+import type { Ctx } from '../../../core/context.ts';
 import { queryRows, type DbOrTx } from '../../../core/db/client.ts';
-import { appendAudit } from '../../../core/audit/chain.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { authorize } from '../../../core/auth/policy.ts';
 import { AppError } from '../../../core/errors.ts';
-import { getSetting, putSetting } from '../../../core/settings/service.ts';
+import { changeSetting } from '../../../core/settings/service.ts';
 import { classificationSettings, RESERVED, type Classifications, type Label } from './categories.ts';
 
 const entry = z.object({
@@ -77,17 +76,12 @@ export function mergeList(kind: Kind, current: Label[], input: ClassificationsIn
 /** Saves both lists and audits the change, in one transaction. */
 export async function updateClassifications(ctx: Ctx, actor: Actor, input: ClassificationsInput): Promise<Classifications> {
   authorize(actor, 'businessSettings', 'manage');
-  const now = ctx.clock.now();
-  return inTx(ctx, async (tx) => {
+  return changeSetting(ctx, actor, classificationSettings, 'settings.disclosureClassifications', async (current, tx) => {
     // Serialises with concurrent publishes taking a code that is being removed.
     await tx.execute(sql`lock table publications in share mode`);
-    const current = await getSetting(tx, classificationSettings, now.getTime(), 0);
-    const value: Classifications = {
+    return {
       categories: mergeList('categories', current.categories, input.categories, await usage(tx, 'categories')),
       topics: mergeList('topics', current.topics, input.topics, await usage(tx, 'topics')),
     };
-    await putSetting(tx, classificationSettings, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.disclosureClassifications', entityType: 'settings', entityId: classificationSettings.key, payload: { from: current, to: value } }, now);
-    return value;
   });
 }
