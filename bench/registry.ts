@@ -10,7 +10,9 @@
  * 3. bare Fastify + pg (this file, --baseline) running the same two statements (page + capped count, compiled
  *    from src/modules/documents/registry.ts) and answering JSON;
  * 4. the closed-loop load generator of bench/worklist.ts in a separate process (32 keep-alive clients).
- * Knobs: BENCH_DOCS, BENCH_CONCURRENCY (32), BENCH_DURATION_MS (10000), BENCH_WARMUP_MS (2000), BENCH_KEEP_DB=1.
+ * Knobs: BENCH_DOCS, BENCH_CONCURRENCY (32), BENCH_DURATION_MS (10000), BENCH_WARMUP_MS (2000), BENCH_KEEP_DB=1,
+ * BENCH_REG_DB=<name> (reuse a database kept by an earlier run: no generation, not dropped),
+ * BENCH_SERVER_NODE_ARGS (node flags for both servers, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
  */
 import type { ChildProcess } from 'node:child_process';
 import { child, env, stopChild } from './proc.ts';
@@ -62,7 +64,9 @@ export async function run(): Promise<void> {
   const { registryQueries } = await import('../src/modules/documents/registry.ts');
   const { generateDocuments, insertDocuments } = await import('./registry-data.ts');
   const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const dbName = `fazhi_bench_reg_${process.pid}`;
+  const reuse = process.env.BENCH_REG_DB;
+  if (reuse && !/^fazhi_bench_reg_\d+$/.test(reuse)) throw new Error('BENCH_REG_DB: a database kept by an earlier run (fazhi_bench_reg_<pid>)');
+  const dbName = reuse ?? `fazhi_bench_reg_${process.pid}`;
   const u = new URL(admin);
   u.pathname = `/${dbName}`;
   const dbUrl = u.toString();
@@ -74,8 +78,9 @@ export async function run(): Promise<void> {
   const N = env('BENCH_DOCS', 100_000);
   const POOL = Math.max(32, env('BENCH_CONCURRENCY', 32));
   const children: ChildProcess[] = [];
+  const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   console.log(`registry benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${(await adminQuery('show server_version')).rows[0].server_version}; scratch database ${dbName}`);
-  await adminQuery(`create database "${dbName}"`);
+  if (!reuse) await adminQuery(`create database "${dbName}"`);
   try {
     const ctx = await boot({ url: dbUrl, clock: systemClock, poolSize: 4 });
     try { await loadDemo(ctx); } finally { await ctx.database.close(); }
@@ -86,14 +91,16 @@ export async function run(): Promise<void> {
       const { rows: [org] } = await client.query(`select d.id as dept, v.id as division from organisations d join organisations v on v.parent_id = d.id where d.kind = 'department' and v.name = '高新技术科'`);
       let t = performance.now();
       const today = new Date().toISOString().slice(0, 10);
-      const n = await insertDocuments(client, generateDocuments(N, { today }), { departmentId: org.dept, draftingOrgId: org.division, now: new Date() }, console.log);
-      console.log(`generated and inserted ${n.toLocaleString('en-US')} published documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      t = performance.now();
-      await client.query('vacuum analyze');
-      console.log(`vacuum analyze: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      if (!reuse) {
+        const n = await insertDocuments(client, generateDocuments(N, { today }), { departmentId: org.dept, draftingOrgId: org.division, now: new Date() }, console.log);
+        console.log(`generated and inserted ${n.toLocaleString('en-US')} published documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        t = performance.now();
+        await client.query('vacuum analyze');
+        console.log(`vacuum analyze: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      } else console.log(`reusing ${dbName}: ${(await client.query('select count(*)::int as n from normative_documents where published_on is not null')).rows[0].n} published documents`);
       const dialect = new PgDialect();
       for (const [key, q, label] of [['q2', '科技', '2 字「科技」+ 有效'], ['q4', '成果转化', '4 字「成果转化」+ 有效']] as const) {
-        const { page, count } = registryQueries({ q, status: 'inForce', page: 1, pageSize: 20 });
+        const { page, count } = registryQueries({ departmentId: org.dept, q, status: 'inForce', page: 1, pageSize: 20 });
         const compiled = [page, count].map((s) => { const c = dialect.sqlToQuery(s); return { text: c.sql, params: c.params }; });
         queries[key] = { label, portal: `/gfxwj?q=${encodeURIComponent(q)}&status=inForce`, sql: compiled };
         for (const c of compiled) {
@@ -105,32 +112,38 @@ export async function run(): Promise<void> {
       await client.end();
     }
 
-    const results: Array<[string, LoadResult]> = [];
-    const fz = await child([WORKLIST, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) }, /FAZHI_BENCH_READY (\d+)/, 60_000);
+    // Both servers run side by side and are loaded in turn, ABBA (fazhi, bare, bare, fazhi per query), so
+    // that a machine shared with other work disturbs both alike. Both run as deployed: NODE_ENV=production
+    // (React's development build checks every element; the bare server has no React).
+    const fz = await child([WORKLIST, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL), NODE_ENV: 'production' }, /FAZHI_BENCH_READY (\d+)/, 60_000, serverNodeArgs);
     children.push(fz.proc);
+    const bl = await child([THIS, '--baseline'], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, routes: Object.fromEntries(Object.entries(queries).map(([k, q]) => [`/${k}`, q.sql])) }), NODE_ENV: 'production' }, /BASELINE_READY (\d+)/, 60_000, serverNodeArgs);
+    children.push(bl.proc);
     const fzBase = `http://127.0.0.1:${fz.match[1]}`;
+    const urls = (key: string) => ({ fazhi: fzBase + queries[key].portal, baseline: `http://127.0.0.1:${bl.match[1]}/${key}` });
+    const results: Array<{ key: string; server: 'fazhi' | 'baseline'; r: LoadResult; loadavg: number }> = [];
     for (const [key, q] of Object.entries(queries)) {
-      const probe = await fetch(fzBase + q.portal);
+      const probe = await fetch(urls(key).fazhi);
       const html = await probe.text();
       console.log(`fazhi ${q.portal} → ${probe.status}, ${/共找到([^件]+)件/.exec(html)?.[1] ?? '?'} 件`);
-      results.push([`fazhi ${key}`, await load(fzBase + q.portal)]);
+      for (const server of ['fazhi', 'baseline', 'baseline', 'fazhi'] as const) results.push({ key, server, loadavg: os.loadavg()[0], r: await load(urls(key)[server]) });
     }
     await stopChild(fz.proc);
-    const bl = await child([THIS, '--baseline'], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, routes: Object.fromEntries(Object.entries(queries).map(([k, q]) => [`/${k}`, q.sql])) }) }, /BASELINE_READY (\d+)/, 60_000);
-    children.push(bl.proc);
-    for (const key of Object.keys(queries)) results.push([`baseline ${key}`, await load(`http://127.0.0.1:${bl.match[1]}/${key}`)]);
     await stopChild(bl.proc);
 
-    console.log(`\nresults (${env('BENCH_CONCURRENCY', 32)} connections; fazhi = GET /gfxwj HTML page, baseline = same SQL as JSON):`);
-    for (const [label, r] of results) console.log(line(label, r));
+    console.log(`\nresults (${env('BENCH_CONCURRENCY', 32)} connections; fazhi = GET /gfxwj HTML page, baseline = same SQL as JSON; 1-min load average before each run):`);
+    for (const x of results) console.log(`${line(`${x.server} ${x.key}`, x.r)} | load ${x.loadavg.toFixed(1)}`);
+    const sum = (xs: LoadResult[]) => ({ rps: xs.reduce((a, r) => a + r.requests, 0) / xs.reduce((a, r) => a + r.seconds, 0), p99: Math.max(...xs.map((r) => r.p99)), p50: xs.map((r) => r.p50).sort((a, b) => a - b)[0] });
+    // Little's law for a closed loop: mean latency = connections / throughput, so p99 ≤ target needs at least this.
+    console.log(`note: with ${env('BENCH_CONCURRENCY', 32)} closed-loop connections a p99 of ${TARGET_P99} ms needs ≥ ${Math.ceil(env('BENCH_CONCURRENCY', 32) / (TARGET_P99 / 1000))} req/s (mean latency = connections / throughput)`);
     for (const key of Object.keys(queries)) {
-      const fzr = results.find(([l]) => l === `fazhi ${key}`)![1];
-      const blr = results.find(([l]) => l === `baseline ${key}`)![1];
-      console.log(`${queries[key].label}: fazhi p99 ${f1(fzr.p99)} ms / target ${TARGET_P99} ms = ${(fzr.p99 / TARGET_P99).toFixed(2)}${fzr.p99 <= TARGET_P99 ? ' (within)' : ' (over)'}; throughput ${(100 * fzr.rps / blr.rps).toFixed(0)}% of baseline (target ≥ 70%)`);
+      const fzr = sum(results.filter((x) => x.key === key && x.server === 'fazhi').map((x) => x.r));
+      const blr = sum(results.filter((x) => x.key === key && x.server === 'baseline').map((x) => x.r));
+      console.log(`${queries[key].label}: fazhi ${fzr.rps.toFixed(0)} req/s, p99 ${f1(fzr.p99)} ms (worst run) / target ${TARGET_P99} ms = ${(fzr.p99 / TARGET_P99).toFixed(2)}${fzr.p99 <= TARGET_P99 ? ' (within)' : ' (over)'}; baseline ${blr.rps.toFixed(0)} req/s, p99 ${f1(blr.p99)} ms; throughput ${(100 * fzr.rps / blr.rps).toFixed(0)}% of baseline (target ≥ 70%)`);
     }
   } finally {
     for (const c of children) await stopChild(c);
-    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName}`);
+    if (reuse || process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName}`);
     else await adminQuery(`drop database if exists "${dbName}" with (force)`);
   }
 }

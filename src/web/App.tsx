@@ -37,6 +37,8 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
 const NewDocumentPage = lazy(() => import('./documents/NewDocumentPage.tsx'));
 const DocumentPage = lazy(() => import('./documents/DocumentPage.tsx'));
 const FilingsPage = lazy(() => import('./documents/FilingsPage.tsx'));
+const CleanupsPage = lazy(() => import('./documents/CleanupsPage.tsx'));
+const CleanupPage = lazy(() => import('./documents/CleanupPage.tsx'));
 const ReviewsPage = lazy(() => import('./reviews/ReviewsPage.tsx'));
 const NewMatterPage = lazy(() => import('./reviews/NewMatterPage.tsx'));
 const MatterPage = lazy(() => import('./reviews/MatterPage.tsx'));
@@ -106,6 +108,9 @@ export function App() {
                     <Route path="documents" element={<DocumentsPage />} />
                     <Route path="documents/new" element={<NewDocumentPage />} />
                     <Route path="documents/:id" element={<DocumentPage />} />
+                    <Route path="documents/:id/edit" element={<NewDocumentPage />} />
+                    <Route path="documents/cleanups" element={<CleanupsPage />} />
+                    <Route path="documents/cleanups/:id" element={<CleanupPage />} />
                     <Route path="filings" element={<FilingsPage />} />
                     <Route path="reviews" element={<ReviewsPage />} />
                     <Route path="reviews/new" element={<NewMatterPage />} />

@@ -3,11 +3,11 @@
  * the documents in force; it records 保留 / 修改 / 废止 / 宣布失效 for each and publishes the result
  * list — 废止 and 宣布失效 take effect then, with the campaign as the deciding act.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
-import type { Tx } from '../../core/db/client.ts';
+import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
@@ -69,15 +69,43 @@ export async function publishCampaign(ctx: Ctx, actor: Actor, campaignId: string
   });
 }
 
-/** The campaign with its list (title, 文号, decision), for staff and — once published — the portal. */
-export async function campaignList(db: Ctx['db'], campaignId: string) {
+export interface CleanupTotals { total: number; keep: number; amend: number; abolish: number; declareInvalid: number; pending: number; sentence: string }
+
+/**
+ * A campaign's totals in the form departments report them ("清理规范性文件10份，失效文件2份，废止文件3份，
+ * 有效文件5份"): 保留 and 修改 stay in force (a 修改 goes through the amendment procedure).
+ */
+export function cleanupTotals(items: Array<{ decision: string | null }>): CleanupTotals {
+  const n = (d: CleanupDecision) => items.filter((i) => i.decision === d).length;
+  const t = { total: items.length, keep: n('keep'), amend: n('amend'), abolish: n('abolish'), declareInvalid: n('declareInvalid'), pending: items.filter((i) => !i.decision).length };
+  const sentence =
+    `清理规范性文件${t.total}份，失效文件${t.declareInvalid}份，废止文件${t.abolish}份，有效文件${t.keep + t.amend}份` +
+    `${t.amend ? `（其中需要修改${t.amend}份）` : ''}${t.pending ? `，尚有${t.pending}份未提出清理意见` : ''}。`;
+  return { ...t, sentence };
+}
+
+/** The department's campaigns, newest first, each with its totals (staff list). */
+export async function listCampaigns(ctx: Ctx, actor: Actor) {
+  authorize(actor, 'normativeDocument', 'list');
+  const campaigns = await ctx.db.select().from(cleanupCampaigns).where(eq(cleanupCampaigns.departmentId, actor.departmentId)).orderBy(desc(cleanupCampaigns.openedOn), desc(cleanupCampaigns.createdAt));
+  const items = campaigns.length ? await ctx.db.select({ campaignId: cleanupItems.campaignId, decision: cleanupItems.decision }).from(cleanupItems).innerJoin(cleanupCampaigns, eq(cleanupCampaigns.id, cleanupItems.campaignId)).where(eq(cleanupCampaigns.departmentId, actor.departmentId)) : [];
+  return campaigns.map((c) => ({ ...c, totals: cleanupTotals(items.filter((i) => i.campaignId === c.id)) }));
+}
+
+/** Published campaigns of a department (the portal's list of 清理结果). */
+export async function publishedCampaigns(db: DbOrTx, departmentId: string) {
+  return db.select().from(cleanupCampaigns).where(and(eq(cleanupCampaigns.departmentId, departmentId), isNotNull(cleanupCampaigns.publishedOn))).orderBy(desc(cleanupCampaigns.publishedOn));
+}
+
+/** The campaign with its list (title, 文号, decision) and totals, for staff and — once published — the portal. */
+export async function campaignList(db: DbOrTx, campaignId: string) {
   const [c] = await db.select().from(cleanupCampaigns).where(eq(cleanupCampaigns.id, campaignId));
   if (!c) return null;
   const items = await db
-    .select({ documentId: cleanupItems.documentId, decision: cleanupItems.decision, note: cleanupItems.note, title: normativeDocuments.title, docNumber: normativeDocuments.docNumber })
+    .select({ documentId: cleanupItems.documentId, decision: cleanupItems.decision, note: cleanupItems.note, title: normativeDocuments.title, docNumber: normativeDocuments.docNumber, publishedOn: normativeDocuments.publishedOn, legalStatus: normativeDocuments.legalStatus })
     .from(cleanupItems)
     .innerJoin(normativeDocuments, eq(normativeDocuments.id, cleanupItems.documentId))
     .where(eq(cleanupItems.campaignId, c.id))
     .orderBy(asc(normativeDocuments.publishedOn));
-  return { campaign: c, items: items.map((i) => ({ ...i, decisionLabel: i.decision ? CLEANUP_DECISION_LABELS[i.decision as CleanupDecision] : '待定' })) };
+  return { campaign: c, totals: cleanupTotals(items), items: items.map((i) => ({ ...i, decisionLabel: i.decision ? CLEANUP_DECISION_LABELS[i.decision as CleanupDecision] : '待定' })) };
 }

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { pct, type Fact } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx } from '../../core/db/client.ts';
+import { cleanupTotals } from './cleanup.ts';
 
 export interface DocumentCounts {
   issued: number;
@@ -48,8 +49,18 @@ export async function tableTwoRow(db: DbOrTx, departmentId: string, year: number
   return { label: '行政规范性文件', issued: c.issued, abolished: c.abolished, inForce: c.inForce };
 }
 
+/** Decisions of the 清理 campaigns whose result was published in the year. */
+async function cleanupDecisions(db: DbOrTx, departmentId: string, year: number) {
+  return queryRows<{ decision: string | null }>(
+    db,
+    sql`select i.decision from cleanup_items i join cleanup_campaigns c on c.id = i.campaign_id
+        where c.department_id = ${departmentId} and c.published_on between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+  );
+}
+
 export async function documentFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
   const c = await documentCounts(ctx.db, departmentId, year);
+  const cleanup = cleanupTotals(await cleanupDecisions(ctx.db, departmentId, year));
   const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/documents', query });
   return [
     { key: 'documents.issued', label: '本年制发规范性文件', value: c.issued, unit: '件', sentence: `${year}年制发行政规范性文件${c.issued}件。`, method: '发布日期在本年度内的文件版本计数（修改后重新发布的按新版本计）。', records: list({ year, legalStatus: 'inForce' }) },
@@ -58,6 +69,7 @@ export async function documentFacts(ctx: Ctx, departmentId: string, year: number
     { key: 'documents.inForce', label: '现行有效规范性文件', value: c.inForce, unit: '件', sentence: `现行有效规范性文件${c.inForce}件。`, method: '已发布且按其效力事件推定为有效的文件（当前状态）。', records: list({ legalStatus: 'inForce' }) },
     { key: 'documents.abolished', label: '本年废止', value: c.abolished, unit: '件', sentence: `本年废止规范性文件${c.abolished}件，失效${c.expired}件。`, method: '废止决定日期在本年度内的件数；失效含有效期届满和宣布失效。', records: list({ legalStatus: 'abolished' }) },
     { key: 'documents.expired', label: '本年失效', value: c.expired, unit: '件', sentence: `本年失效规范性文件${c.expired}件。`, method: '有效期届满失效或宣布失效，日期在本年度内。', records: list({ legalStatus: 'expired' }) },
+    { key: 'documents.cleanup', label: '规范性文件清理', value: cleanup.total, unit: '份', sentence: cleanup.total ? cleanup.sentence : `${year}年未公布规范性文件清理结果。`, method: '本年度公布结果的清理工作中列入清理的文件数；保留和需要修改的计为有效文件，宣布失效的计为失效文件。', records: { path: '/api/document-cleanups', query: {} } },
     { key: 'documents.evaluated', label: '完成后评估', value: c.evaluated, unit: '件', sentence: `完成对${c.evaluated}个规范性文件的后评估。`, method: '本年度记录了后评估的文件数。', records: list({}) },
     { key: 'documents.comments', label: '征求意见收到与采纳', value: c.comments, unit: '条', sentence: `公开征求意见收到意见建议${c.comments}条，采纳（含部分采纳）${c.adopted}条。`, method: '本年度通过门户网站收到的规范性文件意见建议及其处理意见。', records: list({}) },
   ];

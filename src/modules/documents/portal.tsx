@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
+import { portalDepartment } from '../../core/orgs/service.ts';
 import { AppError } from '../../core/errors.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { firstString, portalCsrf, sendPortalPage, verifyPortalCsrf, CSRF_FAILED_MESSAGE, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
@@ -14,7 +15,7 @@ import { dispositionReport, cnDate } from '../consultation/report.ts';
 import { articles } from '../consultation/text.ts';
 import { CommentForm, DraftText, FeedbackReport, type CommentFormValues } from '../consultation/portal.tsx';
 import { normativeDocuments } from './schema.ts';
-import { campaignList } from './cleanup.ts';
+import { campaignList, publishedCampaigns } from './cleanup.ts';
 import { eventsOf } from './validity.ts';
 import { legalStatus, ENDING_LABELS } from './status.ts';
 import { searchRegistry, REGISTRY_STATUSES, type RegistryFilter, type RegistryStatus } from './registry.ts';
@@ -28,9 +29,22 @@ const GFXWJ = { title: '规范性文件库', href: '/gfxwj' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 20;
 
-async function publicDocument(ctx: Ctx, id: string): Promise<PublicDocument | null> {
+// The department the portal speaks for is the first department created: once it exists it never
+// changes, so each process looks it up once instead of once per registry request.
+const deptCache = new WeakMap<Ctx, Promise<string | null>>();
+export function portalDepartmentId(ctx: Ctx): Promise<string | null> {
+  const hit = deptCache.get(ctx);
+  if (hit) return hit;
+  const id = portalDepartment(ctx.db).then((d) => d?.id ?? null);
+  deptCache.set(ctx, id);
+  // Not there yet (empty database) or failed: ask again next time.
+  id.then((v) => v ?? deptCache.delete(ctx), () => deptCache.delete(ctx));
+  return id;
+}
+
+async function publicDocument(ctx: Ctx, departmentId: string, id: string): Promise<PublicDocument | null> {
   if (!UUID.test(id)) return null;
-  const [d] = await ctx.db.select().from(normativeDocuments).where(and(eq(normativeDocuments.id, id), isNotNull(normativeDocuments.publishedOn)));
+  const [d] = await ctx.db.select().from(normativeDocuments).where(and(eq(normativeDocuments.id, id), eq(normativeDocuments.departmentId, departmentId), isNotNull(normativeDocuments.publishedOn)));
   if (!d) return null;
   const [pub] = d.publicationId ? await ctx.db.select().from(publications).where(eq(publications.id, d.publicationId)) : [];
   const events = await eventsOf(ctx.db, d.id);
@@ -75,11 +89,16 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
       return message(req, reply, status, status === 429 ? '提交过于频繁' : '请求无法处理', status === 429 ? '提交过于频繁，请稍后再试。' : status >= 500 ? '服务暂时不可用，请稍后再试。' : error.message);
     });
 
+    const noDepartment = (req: FastifyRequest, reply: FastifyReply) => message(req, reply, 404, '规范性文件库尚未开通', '本网站尚未设置发布机关。');
+
     fastify.get('/gfxwj', async (req, reply) => {
+      const departmentId = await portalDepartmentId(ctx);
+      if (!departmentId) return noDepartment(req, reply);
       const q = (req.query ?? {}) as Record<string, unknown>;
       const status = firstString(q.status);
       const year = Number(firstString(q.year));
       const f: RegistryFilter = {
+        departmentId,
         q: firstString(q.q)?.trim().slice(0, 50) || undefined,
         status: status && status in REGISTRY_STATUSES ? (status as RegistryStatus) : undefined,
         year: Number.isInteger(year) && year > 1990 && year < 2100 ? year : undefined,
@@ -94,7 +113,9 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
       // Years offered in the filter: this year back 20 years (no scan of the table per request).
       const thisYear = Number(ctx.clock.today().slice(0, 4));
       const years = Array.from({ length: 20 }, (_, i) => ({ y: thisYear - i }));
-      const open = await openConsultations(ctx.db, 'normativeDocument', ctx.clock.today());
+      // The open consultations are shown on the registry's front page only, not on every search.
+      const landing = !f.q && !f.status && !f.year && !f.topic && f.page === 1;
+      const open = landing ? await openConsultations(ctx.db, 'normativeDocument', ctx.clock.today(), 10, departmentId) : [];
       const qs = (p: number) => `/gfxwj?${new URLSearchParams({ ...(f.q ? { q: f.q } : {}), ...(f.status ? { status: f.status } : {}), ...(f.year ? { year: String(f.year) } : {}), ...(f.topic ? { topic: f.topic } : {}), page: String(p) })}`;
       const pages = Math.ceil(result.total / PAGE_SIZE);
       const hasNext = result.capped ? result.items.length === PAGE_SIZE : f.page! < pages;
@@ -116,6 +137,7 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
               </section>
             ) : null}
             <RegistryFilters f={f} topics={classes.topics} years={years.map((y) => y.y)} />
+            <p className="hint"><a href="/gfxwj/zqyj">公开征求意见</a>　<a href="/gfxwj/qingli">规范性文件清理结果</a></p>
             <p role="status">共找到{result.capped ? `${result.total}余` : result.total}件文件{result.capped ? '，可增加检索词或筛选条件缩小范围' : ''}。</p>
             <RegistryTable items={result.items} />
             {pages > 1 || hasNext ? (
@@ -129,15 +151,17 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
     });
 
     fastify.get('/gfxwj/:id', async (req, reply) => {
-      const d = await publicDocument(ctx, (req.params as { id: string }).id);
+      const departmentId = await portalDepartmentId(ctx);
+      const d = departmentId ? await publicDocument(ctx, departmentId, (req.params as { id: string }).id) : null;
       if (!d) return message(req, reply, 404, '文件不存在', '您查找的规范性文件不存在或尚未公开发布。未经公开发布的文件不得作为行政管理的依据。');
       return sendPortalPage(req, reply, page, { title: d.title, breadcrumbs: [GFXWJ, { title: d.title }], children: <DocumentArticle d={d} /> });
     });
 
     fastify.get('/gfxwj/qingli/:id', async (req, reply) => {
       const id = (req.params as { id: string }).id;
+      const departmentId = await portalDepartmentId(ctx);
       const r = UUID.test(id) ? await campaignList(ctx.db, id) : null;
-      if (!r || !r.campaign.publishedOn) return message(req, reply, 404, '清理结果不存在', '您查找的规范性文件清理结果不存在或尚未公布。');
+      if (!r || !r.campaign.publishedOn || r.campaign.departmentId !== departmentId) return message(req, reply, 404, '清理结果不存在', '您查找的规范性文件清理结果不存在或尚未公布。');
       const title = `${r.campaign.title}清理结果`;
       return sendPortalPage(req, reply, page, {
         title,
@@ -146,6 +170,7 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
           <article className="publication">
             <h1 className="publication-title">{title}</h1>
             <p className="publication-info">公布日期：{cnDate(r.campaign.publishedOn)}{r.campaign.basis ? `　清理依据：${r.campaign.basis}` : ''}</p>
+            <p>{r.totals.sentence}</p>
             <table className="catalog">
               <caption className="visually-hidden">清理结果</caption>
               <thead><tr><th scope="col">序号</th><th scope="col">文件名称</th><th scope="col">文号</th><th scope="col">清理结果</th></tr></thead>
@@ -160,9 +185,52 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
       });
     });
 
+    fastify.get('/gfxwj/zqyj', async (req, reply) => {
+      const departmentId = await portalDepartmentId(ctx);
+      if (!departmentId) return noDepartment(req, reply);
+      const open = await openConsultations(ctx.db, 'normativeDocument', ctx.clock.today(), 100, departmentId);
+      const title = '规范性文件公开征求意见';
+      return sendPortalPage(req, reply, page, {
+        title,
+        breadcrumbs: [GFXWJ, { title }],
+        children: (
+          <>
+            <h1>{title}</h1>
+            {open.length ? (
+              <ul className="disclosure-links">
+                {open.map((c) => <li key={c.id}><a href={`/gfxwj/zqyj/${c.id}`}>{c.title}（征求意见稿）</a>　截止日期：{cnDate(c.endOn)}</li>)}
+              </ul>
+            ) : <p className="message">目前没有正在公开征求意见的规范性文件。征求意见结束后的意见采纳情况在文件页面公布。</p>}
+          </>
+        ),
+      });
+    });
+
+    fastify.get('/gfxwj/qingli', async (req, reply) => {
+      const departmentId = await portalDepartmentId(ctx);
+      if (!departmentId) return noDepartment(req, reply);
+      const list = await publishedCampaigns(ctx.db, departmentId);
+      const title = '规范性文件清理结果';
+      return sendPortalPage(req, reply, page, {
+        title,
+        breadcrumbs: [GFXWJ, { title }],
+        children: (
+          <>
+            <h1>{title}</h1>
+            {list.length ? (
+              <ul className="disclosure-links">
+                {list.map((c) => <li key={c.id}><a href={`/gfxwj/qingli/${c.id}`}>{c.title}</a>　公布日期：{cnDate(c.publishedOn!)}</li>)}
+              </ul>
+            ) : <p className="message">尚未公布规范性文件清理结果。</p>}
+          </>
+        ),
+      });
+    });
+
     const consultationPage = async (req: FastifyRequest, reply: FastifyReply, id: string, opts: { status?: number; error?: string; values?: CommentFormValues; submitted?: boolean } = {}) => {
+      const departmentId = await portalDepartmentId(ctx);
       const c = UUID.test(id) ? await loadConsultation(ctx.db, id) : null;
-      if (!c || c.subjectType !== 'normativeDocument') return message(req, reply, 404, '征求意见不存在', '您查找的征求意见不存在。');
+      if (!c || c.subjectType !== 'normativeDocument' || c.departmentId !== departmentId) return message(req, reply, 404, '征求意见不存在', '您查找的征求意见不存在。');
       const w = windowState(c, ctx.clock.today());
       const { token } = portalCsrf(req, reply, { secure: page.secureCookies });
       const report = c.reportPublishedOn ? dispositionReport(c, await listComments(ctx.db, c.id)) : null;

@@ -10,7 +10,11 @@ import { toQuery } from '../../core/search/tokens.ts';
 export const REGISTRY_STATUSES = { inForce: '有效', amended: '已修改', expired: '失效', abolished: '废止' } as const;
 export type RegistryStatus = keyof typeof REGISTRY_STATUSES;
 
-export interface RegistryFilter { q?: string; status?: RegistryStatus; year?: number; topic?: string; page?: number; pageSize?: number }
+export interface RegistryFilter {
+  /** The issuing department (the portal speaks for one department: core/orgs portalDepartment). */
+  departmentId: string;
+  q?: string; status?: RegistryStatus; year?: number; topic?: string; page?: number; pageSize?: number;
+}
 
 export interface RegistryItem { id: string; title: string; doc_number: string | null; published_on: string; legal_status: string; valid_until: string | null; topic: string; issuer: string }
 
@@ -22,7 +26,7 @@ export const COUNT_CAP = 200;
 
 /** The WHERE clause (also used verbatim by the bare baseline server in the benchmark). */
 export function registryWhere(f: RegistryFilter): SQL {
-  const parts: SQL[] = [sql`d.published_on is not null`];
+  const parts: SQL[] = [sql`d.department_id = ${f.departmentId}`, sql`d.published_on is not null`];
   // 'notYetInForce' is listed under 有效 (published, 施行日期 ahead).
   if (f.status === 'inForce') parts.push(sql`d.legal_status in ('inForce','notYetInForce')`);
   else if (f.status) parts.push(sql`d.legal_status = ${f.status}`);

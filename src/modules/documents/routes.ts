@@ -12,7 +12,7 @@ import { DOC_TYPES } from './labels.ts';
 import { documentDocx, documentsXlsx, feedbackDocx } from './export.ts';
 import { importDocx } from './source.ts';
 import { documentFacts, tableTwoRow } from './facts.ts';
-import { campaignList, decide, openCampaign, publishCampaign } from './cleanup.ts';
+import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { notFound } from '../../core/errors.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
@@ -122,6 +122,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   post('/evaluation', evaluationBody, (a, id, b) => recordEvaluation(ctx, a, id, b));
 
   // 清理 campaigns of the legal office.
+  app.get('/api/document-cleanups', async (req) => ({ items: await listCampaigns(ctx, requireActor(req)) }));
   app.post('/api/document-cleanups', async (req) => openCampaign(ctx, requireActor(req), parse(z.object({ title: text('清理工作名称', 200, 4), basis: text('清理依据', 2000).default('') }), req.body)));
   app.get('/api/document-cleanups/:id', async (req) => {
     const actor = requireActor(req);

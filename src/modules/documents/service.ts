@@ -149,7 +149,11 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.legalStatus) conds.push(eq(normativeDocuments.legalStatus, f.legalStatus));
   if (f.year) conds.push(sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`);
-  if (f.q) conds.push(sql`(${normativeDocuments.title} ilike ${'%' + f.q + '%'} or ${normativeDocuments.docNumber} ilike ${'%' + f.q + '%'})`);
+  // Staff search also reads the text (typed or taken from an uploaded .docx), drafts included; the public registry uses the tsvector.
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`(${normativeDocuments.title} ilike ${like} or ${normativeDocuments.docNumber} ilike ${like} or ${normativeDocuments.bodyText} ilike ${like})`);
+  }
   const where = and(...conds);
   const rows = await ctx.db
     .select({ doc: normativeDocuments, caseStatus: cases.status, draftingOrg: organisations.name })

@@ -110,6 +110,7 @@ export const documentReminderTask: SweepTask = async (tx, ctx) => {
   );
   for (const d of due) {
     await addEvent(tx, ctx, null, d.id, { kind: 'evaluationDue', on: today, note: `有效期至${d.valid_until}，请在届满前开展后评估` });
+    // step_id carries the document's id (there is no open step): the workbench opens the document's page.
     await tx.execute(sql`
       insert into notifications (id, user_id, case_id, step_id, kind, due_date, message, created_at)
       select gen_random_uuid(), u.id, ${d.case_id}::uuid, ${d.id}::uuid, 'evaluationDue', ${d.valid_until}::date,

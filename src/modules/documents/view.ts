@@ -5,6 +5,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { can } from '../../core/auth/policy.ts';
 import { caseView } from '../../core/cases/view.ts';
 import { organisations } from '../../core/orgs/schema.ts';
+import { files } from '../../core/files/schema.ts';
 import { latestFor, listComments } from '../consultation/service.ts';
 import { dispositionReport } from '../consultation/report.ts';
 import { articles } from '../consultation/text.ts';
@@ -19,6 +20,7 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
   const proc = await caseView(ctx, actor, d.caseId);
   const [org] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, d.draftingOrgId));
   const [issuer] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, d.departmentId));
+  const [source] = d.sourceFileId ? await ctx.db.select({ id: files.id, name: files.name, size: files.size }).from(files).where(eq(files.id, d.sourceFileId)) : [];
   const c = await latestFor(ctx.db, 'normativeDocument', d.id);
   const comments = c ? await listComments(ctx.db, c.id) : [];
   const events = await eventsOf(ctx.db, d.id);
@@ -34,6 +36,8 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       trialLabel: TRIAL_LABELS[d.trial as keyof typeof TRIAL_LABELS] ?? '',
       draftingOrgName: org?.name ?? '',
       issuerName: issuer?.name ?? '',
+      // The uploaded .docx the text was taken from (kept as a stored file; the text is searchable).
+      sourceFile: source ?? null,
       legalStatus: derived.status,
       legalStatusLabel: LEGAL_STATUS_LABELS[derived.status],
       ending: derived.ending ? { kind: derived.ending, label: ENDING_LABELS[derived.ending], on: derived.since, act: derived.act } : null,

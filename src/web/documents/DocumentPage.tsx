@@ -7,6 +7,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { EventsTimeline } from '../cases/EventsTimeline.tsx';
 import { StepsTable } from '../cases/StepsTable.tsx';
 import { FormModal, type Field } from './FormModal.tsx';
+import { SourceUpload } from './SourceUpload.tsx';
 import type { DocComment, DocumentPayload } from './types.ts';
 
 interface Pending { title: string; fields: Field[]; path: string; body?: (v: Record<string, string>) => unknown }
@@ -49,7 +50,7 @@ export default function DocumentPage() {
   );
   return (
     <>
-      <PageHeader title={d.title} subTitle={`行政规范性文件 · ${data.procedure.case.statusLabel}`} extra={<><Tag>{d.legalStatusLabel}</Tag><Button href={`/api/documents/${id}/document.docx`}>导出公文（.docx）</Button>{c?.reportPublishedOn && <Button href={`/api/documents/${id}/feedback.docx`}>导出意见采纳情况</Button>}</>} />
+      <PageHeader title={d.title} subTitle={`行政规范性文件 · ${data.procedure.case.statusLabel}`} extra={<><Tag>{d.legalStatusLabel}</Tag>{a.edit && <Button onClick={() => navigate(`/documents/${id}/edit`)}>修改草案</Button>}<Button href={`/api/documents/${id}/document.docx`}>导出公文（.docx）</Button>{c?.reportPublishedOn && <Button href={`/api/documents/${id}/feedback.docx`}>导出意见采纳情况</Button>}</>} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={h2('基本信息')}>
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} items={[
@@ -61,6 +62,7 @@ export default function DocumentPage() {
             { key: 'pub', label: '发布日期', children: d.publishedOn ?? '—' },
             { key: 'valid', label: '有效期至', children: d.validUntil ?? '—' },
             { key: 'version', label: '版本', children: `第${d.version}版` },
+            ...(d.sourceFile ? [{ key: 'source', label: '正文文件', children: <a href={`/api/files/${d.sourceFile.id}`}>{d.sourceFile.name}</a> }] : []),
             ...(d.ending ? [{ key: 'end', label: '效力变化', children: `${d.ending.label}（${d.ending.on ?? ''}${d.ending.act ? `，${d.ending.act}` : ''}）` }] : []),
           ]} />
         </Card>
@@ -100,7 +102,7 @@ export default function DocumentPage() {
             {a.answerFiling && <div style={{ marginTop: 12 }}><Button onClick={() => setPending({ title: '答复纠错意见', path: '', fields: [{ name: 'answer', label: '纠错情况', type: 'textarea', required: true }] })}>答复纠错意见</Button></div>}
           </Card>
         )}
-        <Card title={h2('正文')}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.bodyText || '（尚未填写）'}</Typography.Paragraph>{d.interpretation && <><Typography.Title level={3} style={{ fontSize: 15 }}>政策解读</Typography.Title><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.interpretation}</Typography.Paragraph></>}</Card>
+        <Card title={h2('正文')} extra={a.edit && <SourceUpload documentId={id} onDone={(res) => { client.setQueryData(key, res); message.success('已从 .docx 文件读取正文'); }} />}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.bodyText || '（尚未填写）'}</Typography.Paragraph>{d.interpretation && <><Typography.Title level={3} style={{ fontSize: 15 }}>政策解读</Typography.Title><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.interpretation}</Typography.Paragraph></>}</Card>
         <Card title={h2('环节与期限')}><StepsTable steps={data.procedure.steps} /></Card>
         <Card title={h2('办理记录')}><EventsTimeline events={data.procedure.events} /></Card>
       </Space>

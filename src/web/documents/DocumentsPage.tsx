@@ -1,21 +1,28 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { get } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { NativeSelect } from './NativeSelect.tsx';
 import { LEGAL_STATUSES } from './types.ts';
 
 interface Item { id: string; title: string; docNumber: string | null; draftingOrgName: string; publishedOn: string | null; legalStatus: string; caseStatus: string; version: number }
 
+const thisYear = new Date().getFullYear();
+const YEARS = Array.from({ length: 15 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i}年` }));
+
 export default function DocumentsPage() {
   const navigate = useNavigate();
   const session = useCurrentSession();
-  const [legalStatus, setLegalStatus] = useState<string | undefined>();
+  const [legalStatus, setLegalStatus] = useState('');
+  const [year, setYear] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const { data, isPending } = useQuery({ queryKey: ['documents', legalStatus, q, page], queryFn: () => get<{ total: number; items: Item[] }>('/api/documents', { legalStatus, q, page, pageSize: 20 }) });
+  const filters = { legalStatus: legalStatus || undefined, year: year || undefined, q: q || undefined };
+  const { data, isPending } = useQuery({ queryKey: ['documents', filters, page], queryFn: () => get<{ total: number; items: Item[] }>('/api/documents', { ...filters, page, pageSize: 20 }) });
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
   const label = (s: string) => LEGAL_STATUSES.find((x) => x.value === s)?.label ?? (s === 'notYetInForce' ? '有效（尚未施行）' : s);
   return (
     <>
@@ -23,8 +30,9 @@ export default function DocumentsPage() {
         title="行政规范性文件"
         extra={
           <>
-            <Button href={`/api/documents/export.xlsx${legalStatus ? `?legalStatus=${legalStatus}` : ''}`}>导出 Excel</Button>
-            {session?.abilities.documentCleanup && <Button onClick={() => navigate('/reviews?type=normativeDocument')}>合法性审核队列</Button>}
+            <Button href={`/api/documents/export.xlsx${exportQuery ? `?${exportQuery}` : ''}`}>导出 Excel</Button>
+            <Button onClick={() => navigate('/documents/cleanups')}>文件清理</Button>
+            {session?.abilities.documentCleanup && <Button onClick={() => navigate('/reviews')}>合法性审核</Button>}
             {session?.abilities.draftDocument && (
               <Button type="primary" onClick={() => navigate('/documents/new')}>
                 起草文件
@@ -35,8 +43,9 @@ export default function DocumentsPage() {
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Select aria-label="效力状态" placeholder="效力状态" allowClear style={{ width: 160 }} options={LEGAL_STATUSES} value={legalStatus} onChange={(v) => { setLegalStatus(v); setPage(1); }} />
-          <Input.Search aria-label="名称或文号" placeholder="名称或文号" allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 260 }} />
+          <NativeSelect ariaLabel="效力状态" placeholder="全部效力状态" width={160} options={LEGAL_STATUSES} value={legalStatus} onChange={(e) => { setLegalStatus(e.target.value); setPage(1); }} />
+          <NativeSelect ariaLabel="年度" placeholder="全部年度" width={120} options={YEARS} value={year} onChange={(e) => { setYear(e.target.value); setPage(1); }} />
+          <Input.Search aria-label="名称、文号或正文" placeholder="名称、文号或正文" allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 260 }} />
         </Space>
         <Table<Item>
           rowKey="id"

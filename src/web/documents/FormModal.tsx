@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError } from '../lib/api.ts';
 import { DATE } from '../lib/format.ts';
 import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
+import { NativeSelect } from './NativeSelect.tsx';
 
 export interface Field {
   name: string;
@@ -47,7 +48,7 @@ export function FormModal({ title, fields, onSubmit, onClose, okText = '确认' 
       <Form form={form} layout="vertical" name={`form-${title}`} initialValues={initial}>
         {fields.map((f) => (
           <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}>
-            {f.type === 'date' ? <DatePicker style={{ width: '100%' }} /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} /> : f.type === 'select' ? <Select options={f.options ?? []} /> : <Input />}
+            {f.type === 'date' ? <DatePicker style={{ width: '100%' }} /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : <Input />}
           </Form.Item>
         ))}
       </Form>

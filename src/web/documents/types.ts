@@ -4,7 +4,8 @@ export interface DocComment { id: string; seq: number; articleNo: number | null;
 
 export interface DocumentPayload {
   document: {
-    id: string; title: string; docType: string; docTypeLabel: string; trialLabel: string; concernsMarket: boolean; touchesPublicInterest: boolean;
+    id: string; title: string; docType: string; docTypeLabel: string; trial: string; trialLabel: string; concernsMarket: boolean; touchesPublicInterest: boolean; keywords: string;
+    sourceFile: { id: string; name: string; size: number } | null;
     draftingExplanation: string; legalBases: string; bodyText: string; draftingOrgName: string; issuerName: string; docNumber: string | null;
     registrationNumber: string | null; publishedOn: string | null; effectiveOn: string | null; validUntil: string | null; interpretation: string;
     legalStatus: string; legalStatusLabel: string; version: number; ending: { label: string; on?: string; act?: string | null } | null;
@@ -24,3 +25,9 @@ export const DOC_TYPES = [
 export const LEGAL_STATUSES = [
   { value: 'draft', label: '未发布' }, { value: 'inForce', label: '有效' }, { value: 'amended', label: '已修改' }, { value: 'expired', label: '失效' }, { value: 'abolished', label: '废止' },
 ];
+export const CLEANUP_DECISIONS = [{ value: 'keep', label: '保留' }, { value: 'amend', label: '修改' }, { value: 'abolish', label: '废止' }, { value: 'declareInvalid', label: '宣布失效' }];
+
+export interface CleanupTotals { total: number; keep: number; amend: number; abolish: number; declareInvalid: number; pending: number; sentence: string }
+export interface CleanupCampaign { id: string; title: string; basis: string; openedOn: string; publishedOn: string | null; totals: CleanupTotals }
+export interface CleanupItem { documentId: string; title: string; docNumber: string | null; publishedOn: string | null; legalStatus: string; decision: string | null; decisionLabel: string; note: string | null }
+export interface CleanupDetail { campaign: Omit<CleanupCampaign, 'totals'>; totals: CleanupTotals; items: CleanupItem[] }

@@ -8,13 +8,16 @@ import { dateTime } from '../lib/format.ts';
 import type { Notification, Notifications } from '../lib/types.ts';
 
 const key = ['notifications'] as const;
+const TAGS: Record<Notification['kind'], string> = { overdue: '【已超期】', dueSoon: '【即将到期】', evaluationDue: '【后评估】' };
+// A 规范性文件 后评估 reminder belongs to a published document (its step id is the document's id), not to an open step.
+const targetOf = (n: Notification) => (n.kind === 'evaluationDue' ? `/documents/${encodeURIComponent(n.stepId)}` : `/cases/${encodeURIComponent(n.caseId)}`);
 
 function NotificationLabel({ n }: { n: Notification }) {
   const unread = !n.readAt;
   return (
     <div style={{ maxWidth: 360, whiteSpace: 'normal', padding: '2px 0' }}>
       <Typography.Text strong={unread} style={{ color: n.kind === 'overdue' ? '#a8071a' : '#7a4100' }}>
-        {n.kind === 'overdue' ? '【已超期】' : '【即将到期】'}
+        {TAGS[n.kind] ?? '【提醒】'}
       </Typography.Text>
       <Typography.Text strong={unread}>{n.message}</Typography.Text>
       {unread && <span className="sr-only">（未读）</span>}
@@ -66,7 +69,7 @@ export function NotificationBell() {
     const n = list.find((x) => x.id === id);
     if (!n) return;
     if (!n.readAt) markRead.mutate(n.id);
-    navigate(`/cases/${encodeURIComponent(n.caseId)}`);
+    navigate(targetOf(n));
   };
 
   return (

@@ -23,6 +23,7 @@ export interface Abilities {
   submitReview?: boolean;
   manageReviews?: boolean;
   legalAdvisors?: boolean;
+  reportImports?: boolean;
 }
 
 export interface SessionUser {
@@ -59,7 +60,7 @@ export interface Worklist {
 
 export interface Notification {
   id: string;
-  kind: 'dueSoon' | 'overdue';
+  kind: 'dueSoon' | 'overdue' | 'evaluationDue';
   message: string;
   caseId: string;
   stepId: string;
