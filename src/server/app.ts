@@ -21,6 +21,8 @@ import { disclosureRequestRoutes } from '../modules/disclosure/requests/routes.t
 import { disclosureRequestPortal } from '../modules/disclosure/requests/portal.tsx';
 import { disclosureReportRoutes } from '../modules/disclosure/report/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
+import { decisionRoutes } from '../modules/decisions/routes.ts';
+import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reportPortal, reportSections } from '../modules/reports/portal.tsx';
 import { factProviders } from './modules.ts';
@@ -93,6 +95,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   numberingRoutes(app, ctx);
   publicationRoutes(app, ctx);
   documentRoutes(app, ctx);
+  decisionRoutes(app, ctx);
+  meetingRoutes(app, ctx);
   reportRoutes(app, ctx, { providers: factProviders });
   reportImportRoutes(app, ctx);
   reviewRoutes(app, ctx);

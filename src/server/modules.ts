@@ -14,6 +14,8 @@ import { studyFacts } from '../modules/reports/study.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from '../modules/reviews/procedure.ts';
 import { reviewFacts } from '../modules/reviews/facts.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from '../modules/decisions/procedure.ts';
+import { decisionFacts } from '../modules/decisions/facts.ts';
+import { meetingFacts } from '../modules/meetings/facts.ts';
 
 /**
  * The modules wired into this build: their procedures, sweep tasks and portal sections.
@@ -35,6 +37,8 @@ export const sweepTasks: SweepTask[] = [deadlineTask, documentExpiryTask, docume
 
 /** Every module's facts for the annual report, in no particular order (the report orders by area). */
 export const factProviders: FactProvider[] = [
+  { module: 'decisions', area: 'decisions', facts: decisionFacts },
+  { module: 'meetings', area: 'decisions', facts: meetingFacts },
   { module: 'documents', area: 'documents', facts: documentFacts },
   { module: 'reports.study', area: 'firstResponsible', facts: studyFacts },
   { module: 'reviews', area: 'decisions', facts: reviewFacts },

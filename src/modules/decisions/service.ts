@@ -152,12 +152,13 @@ export async function startDecision(ctx: Ctx, actor: Actor, input: StartInput, r
   return outerTx ? run(outerTx) : inTx(ctx, run);
 }
 
-export interface ListFilter { year?: number; status?: string; done?: string; published?: boolean; q?: string; page: number; pageSize: number }
+export interface ListFilter { year?: number; decidedIn?: number; status?: string; done?: string; published?: boolean; q?: string; page: number; pageSize: number }
 
 export async function listDecisions(ctx: Ctx, actor: Actor, f: ListFilter) {
   authorize(actor, 'majorDecision', 'list');
   const conds: SQL[] = [eq(majorDecisions.departmentId, actor.departmentId)];
   if (f.year) conds.push(eq(majorDecisions.year, f.year));
+  if (f.decidedIn) conds.push(sql`${majorDecisions.decidedOn} between ${`${f.decidedIn}-01-01`}::date and ${`${f.decidedIn}-12-31`}::date`);
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.published !== undefined) conds.push(f.published ? sql`${majorDecisions.publishedOn} is not null` : sql`${majorDecisions.publishedOn} is null`);
   // A statutory step done (the facts link here): decisions whose case records that act.

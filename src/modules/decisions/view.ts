@@ -1,0 +1,75 @@
+/** What the staff decision page shows: the decision, its flow chart, steps and timeline, materials, comments, meetings, evidence. */
+import { eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { can } from '../../core/auth/policy.ts';
+import { caseView } from '../../core/cases/view.ts';
+import { caseState, getCase, loadHistory } from '../../core/cases/service.ts';
+import { users } from '../../core/auth/schema.ts';
+import { latestFor, listComments } from '../consultation/service.ts';
+import { dispositionReport } from '../consultation/report.ts';
+import { articles } from '../consultation/text.ts';
+import { itemsAbout, meetingName, upcomingMeetings } from '../meetings/service.ts';
+import { reviewMatters } from '../reviews/schema.ts';
+import { decisionCatalogueItems, majorDecisions } from './schema.ts';
+import { evidenceOf } from './evidence.ts';
+import { loadDecision, scopeOf } from './service.ts';
+import { flowChart } from './flow.ts';
+import { materialsChecklist } from './materials.ts';
+import { FORM_ACTIONS } from './actions.ts';
+import { MAJOR_DECISION } from './procedure.ts';
+
+export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
+  const d = await loadDecision(ctx.db, actor, id);
+  const proc = await caseView(ctx, actor, d.caseId);
+  const history = await loadHistory(ctx.db, d.caseId);
+  const state = await caseState(ctx, await getCase(ctx, actor, d.caseId), history);
+  const [item] = d.catalogueItemId ? await ctx.db.select({ title: decisionCatalogueItems.title }).from(decisionCatalogueItems).where(eq(decisionCatalogueItems.id, d.catalogueItemId)) : [];
+  const c = await latestFor(ctx.db, 'majorDecision', d.id);
+  const comments = c ? await listComments(ctx.db, c.id) : [];
+  const evidence = await evidenceOf(ctx.db, d.id);
+  const adders = [...new Set(evidence.map((e) => e.addedBy).filter((x): x is string => !!x))];
+  const names = new Map((adders.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, adders)) : []).map((u) => [u.id, u.name]));
+  const superseded = new Set(evidence.map((e) => e.supersedesId).filter(Boolean));
+  const agenda = await itemsAbout(ctx.db, 'majorDecision', d.id);
+  const reviews = await ctx.db.select({ id: reviewMatters.id, status: reviewMatters.status, submittedOn: reviewMatters.submittedOn, dueOn: reviewMatters.dueOn, conclusion: reviewMatters.conclusion }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId)).orderBy(reviewMatters.submittedOn);
+  const [original] = d.revisionOf ? await ctx.db.select({ title: majorDecisions.title }).from(majorDecisions).where(eq(majorDecisions.id, d.revisionOf)) : [];
+  const revisions = await ctx.db.select({ id: majorDecisions.id, title: majorDecisions.title }).from(majorDecisions).where(eq(majorDecisions.revisionOf, d.id));
+  const canAct = can(actor, 'majorDecision', 'act', scopeOf(d));
+  const mine = new Set(proc.actions.map((a) => a.action));
+  const today = ctx.clock.today();
+  const heldWithAgenda = agenda.filter((x) => x.meeting.status === 'held' && !x.item.outcome);
+  return {
+    decision: { ...d, catalogueItemTitle: item?.title ?? null, revisionOfTitle: original?.title ?? null, revisions },
+    procedure: proc,
+    flow: flowChart(MAJOR_DECISION, history, state),
+    materials: materialsChecklist(history),
+    consultation: c ? { ...c, articles: articles(c.draftText), comments: comments.map((x) => ({ ...x, submittedAt: x.submittedAt.toISOString(), disposedAt: x.disposedAt?.toISOString() ?? null })), report: dispositionReport(c, comments) } : null,
+    evidence: evidence.map((e) => ({ ...e, addedAt: e.addedAt.toISOString(), addedByName: e.addedBy ? (names.get(e.addedBy) ?? '') : '系统', superseded: superseded.has(e.id), body: e.body.length > 2000 ? `${e.body.slice(0, 2000)}…` : e.body })),
+    legalReviews: reviews,
+    agenda: agenda.map((x) => ({ meetingId: x.meeting.id, meetingName: meetingName(x.meeting), meetingOn: x.meeting.meetingOn, held: x.meeting.status === 'held', itemId: x.item.id, outcome: x.item.outcome, materials: x.item.materials })),
+    // What this actor may do here (the UI never re-implements the rules).
+    abilities: {
+      saveDraft: canAct && mine.has('draftPlan'),
+      openComment: canAct && mine.has('openComment'),
+      closeComment: canAct && !!c && !c.closedOn && c.endOn <= today,
+      dispose: canAct && !!c?.closedOn && !c.reportPublishedOn,
+      publishFeedback: canAct && !!c?.closedOn && !c.reportPublishedOn,
+      summarizeParticipation: canAct && mine.has('summarizeParticipation'),
+      submitLegalReview: canAct && mine.has('submitLegalReview'),
+      submitToMeeting: canAct && mine.has('submitToMeeting'),
+      decide: canAct && mine.has('collectiveDecision') && heldWithAgenda.length > 0,
+      publish: canAct && mine.has('publish'),
+      postEvaluation: canAct && mine.has('postEvaluation'),
+      adjust: canAct && mine.has('adjust'),
+      addEvidence: canAct,
+      formActions: canAct ? proc.actions.filter((a) => (FORM_ACTIONS as readonly string[]).includes(a.action)) : [],
+    },
+    choices: {
+      upcomingMeetings: await upcomingMeetings(ctx.db, d.departmentId, today),
+      heldMeetings: heldWithAgenda.map((x) => ({ id: x.meeting.id, name: meetingName(x.meeting), meetingOn: x.meeting.meetingOn })),
+    },
+  };
+}
+
+export type DecisionView = Awaited<ReturnType<typeof decisionView>>;

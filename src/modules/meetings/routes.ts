@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Ctx } from '../../core/context.ts';
+import { isoDate, parse } from '../../core/http/validate.ts';
+import { requireActor } from '../../core/http/session.ts';
+import { authorize, can } from '../../core/auth/policy.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { addTopic, agendaOf, createMeeting, listMeetings, loadMeeting, meetingName, publishAgenda, recordHeld, MEETING_KIND_LABELS, SUBJECT_LABELS } from './service.ts';
+import { meetingFacts } from './facts.ts';
+
+const idParam = z.object({ id: z.uuid().describe('编号') });
+const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const kind = z.enum(['directorsOffice', 'partyGroup']).describe('会议类型');
+
+const listQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
+  kind: kind.optional(),
+  status: z.enum(['planned', 'held']).optional().describe('状态'),
+  publicAttendance: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('是否有公众代表列席'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
+});
+const createBody = z.object({ kind, meetingOn: isoDate('会议日期'), sessionNo: z.number().int().min(1).max(999).nullish().describe('期次'), location: text('会议地点', 100).optional(), chair: text('主持人', 50).optional() });
+const topicBody = z.object({
+  title: text('议题名称', 200, 2),
+  subjectType: z.enum(['normativeDocument', 'reviewMatter', 'other']).describe('议题类型'),
+  subjectId: z.uuid().nullish().describe('关联事项'),
+  presenter: text('汇报单位', 100).optional(),
+  isPublic: z.boolean().default(false).describe('是否公开'),
+  publicSummary: text('公开的议题说明', 2000).optional(),
+});
+const heldBody = z.object({
+  attendees: text('出席人员', 2000, 2),
+  absentees: text('缺席人员', 2000).optional(),
+  publicAttendees: z.array(z.object({ name: text('姓名', 50, 1), identity: text('身份', 100, 1) })).max(50).default([]).describe('列席的公众代表'),
+  minutes: text('会议纪要', 50_000, 10),
+});
+
+async function meetingView(ctx: Ctx, actor: Actor, id: string) {
+  const m = await loadMeeting(ctx.db, actor, id);
+  const items = await agendaOf(ctx.db, [m.id]);
+  const manage = can(actor, 'meeting', 'manage', m);
+  return {
+    meeting: { ...m, name: meetingName(m), kindLabel: MEETING_KIND_LABELS[m.kind] },
+    agenda: items.map((i) => ({ ...i, subjectLabel: SUBJECT_LABELS[i.subjectType], link: i.subjectType === 'majorDecision' ? `/decisions/${i.subjectId}` : i.subjectType === 'normativeDocument' ? `/documents/${i.subjectId}` : i.subjectType === 'reviewMatter' ? `/reviews/${i.subjectId}` : null })),
+    abilities: {
+      addTopic: manage && m.status === 'planned',
+      recordHeld: manage && m.status === 'planned' && m.meetingOn <= ctx.clock.today(),
+      publishAgenda: manage && !m.agendaPublishedOn && items.some((i) => i.isPublic),
+    },
+  };
+}
+
+export function meetingRoutes(app: FastifyInstance, ctx: Ctx): void {
+  app.get('/api/meetings', async (req) => {
+    const { total, rows } = await listMeetings(ctx, requireActor(req), parse(listQuery, req.query));
+    return { total, items: rows };
+  });
+  app.get('/api/meetings/facts', async (req) => {
+    const actor = requireActor(req);
+    authorize(actor, 'meeting', 'list');
+    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
+    return { facts: await meetingFacts(ctx, actor.departmentId, year) };
+  });
+  app.post('/api/meetings', async (req) => {
+    const actor = requireActor(req);
+    const m = await createMeeting(ctx, actor, parse(createBody, req.body));
+    return meetingView(ctx, actor, m.id);
+  });
+  app.get('/api/meetings/:id', async (req) => meetingView(ctx, requireActor(req), parse(idParam, req.params).id));
+  const post = <S extends z.ZodType>(path: string, schema: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
+    app.post(`/api/meetings/:id${path}`, async (req) => {
+      const actor = requireActor(req);
+      const { id } = parse(idParam, req.params);
+      await run(actor, id, parse(schema, req.body));
+      return meetingView(ctx, actor, id);
+    });
+  post('/agenda', topicBody, (a, id, b) => addTopic(ctx, a, id, b));
+  post('/held', heldBody, (a, id, b) => recordHeld(ctx, a, id, b));
+  post('/publish-agenda', z.object({}), (a, id) => publishAgenda(ctx, a, id));
+}
