@@ -113,7 +113,7 @@ function CellDrawer({ year, cell, onClose }: { year: number; cell: { row: Table3
   return (
     <Drawer open={!!cell} onClose={onClose} size="large" title={cell ? `${cell.row.label} · ${COL_LABELS[cell.col]}` : ''}>
       {isPending ? <Spin /> : (
-        <List dataSource={data ?? []} renderItem={(r) => <List.Item><Link to={`/disclosure/requests/${r.id}`}>{r.description}</Link> <Typography.Text type="secondary">{r.applicant} · 收到{dateCn(r.receivedOn)}{r.closedOn ? ` · 办结${dateCn(r.closedOn)}` : ''}</Typography.Text></List.Item>} />
+        <List dataSource={data ?? []} renderItem={(r) => <List.Item><Link to={`/disclosure/requests/${r.id}`} style={{ textDecoration: 'underline' }}>{r.description}</Link> <Typography.Text type="secondary">{r.applicant} · 收到{dateCn(r.receivedOn)}{r.closedOn ? ` · 办结${dateCn(r.closedOn)}` : ''}</Typography.Text></List.Item>} />
       )}
     </Drawer>
   );
