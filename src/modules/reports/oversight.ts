@@ -15,6 +15,10 @@ import { REPORT_AREAS } from '../../core/facts.ts';
 import { ruleOfLawReportVersions, ruleOfLawReports } from './schema.ts';
 import { submittedVersionId, type Figures, type ReportStatus } from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
+import { listImportedReports, type ImportedReport } from './analyser/service.ts';
+import { PART_LABELS as IMPORT_PART_LABELS } from './analyser/types.ts';
+
+const partLabel = (code: string) => (IMPORT_PART_LABELS as Record<string, string>)[code] ?? code;
 
 export const OVERSIGHT_STATES = {
   notStarted: '未编制',
@@ -41,6 +45,8 @@ export interface DepartmentRow {
 }
 
 export interface Indicator { key: string; label: string; unit: string; area: string; values: Record<string, number | null> }
+/** A column of the comparison: a department's generated report (id = department) or an imported one (id = import:…). */
+export interface Column { id: string; name: string; kind: 'generated' | 'imported' }
 
 function stateOf(status: ReportStatus | null, submittedOn: string | null, publishedOn: string | null, submitDueOn: string, today: string): OversightState {
   if (publishedOn) return 'published';
@@ -49,7 +55,7 @@ function stateOf(status: ReportStatus | null, submittedOn: string | null, publis
   return status ? 'drafting' : 'notStarted';
 }
 
-export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): Promise<{ year: number; submitDueOn: string; publishDueOn: string; departments: DepartmentRow[]; indicators: Indicator[] }> {
+export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): Promise<{ year: number; submitDueOn: string; publishDueOn: string; departments: DepartmentRow[]; columns: Column[]; indicators: Indicator[]; imports: ImportedReport[] }> {
   authorize(actor, 'ruleOfLawReport', 'oversee');
   const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
   const { submitDueOn, publishDueOn } = deadlinesOf(template, year);
@@ -104,9 +110,22 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
     const i = (REPORT_AREAS as readonly string[]).indexOf(a);
     return i < 0 ? REPORT_AREAS.length : i;
   };
+  // Reports written elsewhere, side by side: the analyser maps their figures to the same fact keys.
+  const imports = await listImportedReports(ctx.db, { year });
+  for (const imp of imports) {
+    for (const [key, value] of Object.entries(imp.indicators)) {
+      const ind = indicators.get(key) ?? { key, label: key, unit: '', area: 'other', values: {} };
+      ind.values[`import:${imp.id}`] = value;
+      indicators.set(key, ind);
+    }
+  }
+  const columns: Column[] = [
+    ...departments.map((d) => ({ id: d.departmentId, name: d.department, kind: 'generated' as const })),
+    ...imports.map((i) => ({ id: `import:${i.id}`, name: `${i.orgName ?? '未识别单位'}（导入）`, kind: 'imported' as const })),
+  ];
   const list = [...indicators.values()].sort((a, b) => areaRank(a.area) - areaRank(b.area));
-  for (const ind of list) for (const d of departments) if (!(d.departmentId in ind.values)) ind.values[d.departmentId] = null;
-  return { year, submitDueOn, publishDueOn, departments, indicators: list };
+  for (const ind of list) for (const c of columns) if (!(c.id in ind.values)) ind.values[c.id] = null;
+  return { year, submitDueOn, publishDueOn, departments, columns, indicators: list, imports };
 }
 
 /** The overview as an Excel workbook: statuses, and the indicators department by department. */
@@ -124,9 +143,19 @@ export async function oversightXlsx(ctx: Ctx, actor: Actor, year: number): Promi
   ];
   for (const d of o.departments) s1.addRow({ department: d.department, state: d.stateLabel, submittedOn: d.submittedOn ?? '', publishedOn: d.publishedOn ?? '' });
   const s2 = wb.addWorksheet('指标对比');
-  s2.addRow(['指标', '单位', ...o.departments.map((d) => d.department)]);
-  for (const ind of o.indicators) s2.addRow([ind.label, ind.unit, ...o.departments.map((d) => ind.values[d.departmentId] ?? '')]);
-  for (const s of [s1, s2]) s.getRow(1).font = { bold: true };
+  s2.addRow(['指标', '单位', ...o.columns.map((c) => c.name)]);
+  for (const ind of o.indicators) s2.addRow([ind.label, ind.unit, ...o.columns.map((c) => ind.values[c.id] ?? '')]);
+  const s3 = wb.addWorksheet('导入报告');
+  s3.columns = [
+    { header: '单位', key: 'org', width: 28 },
+    { header: '报告日期', key: 'date', width: 14 },
+    { header: '具备的部分', key: 'present', width: 40 },
+    { header: '缺少的部分', key: 'missing', width: 40 },
+    { header: '具体数据（处）', key: 'facts', width: 14 },
+    { header: '无具体事实的句子占比（%）', key: 'empty', width: 24 },
+  ];
+  for (const i of o.imports) s3.addRow({ org: i.orgName ?? '未识别单位', date: i.reportDate ?? '', present: i.partsPresent.map(partLabel).join('、'), missing: i.partsMissing.map(partLabel).join('、'), facts: i.factCount, empty: i.emptySentenceShare });
+  for (const s of [s1, s2, s3]) s.getRow(1).font = { bold: true };
   s2.getColumn(1).width = 36;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,6 +12,9 @@ import { factProviders, sweepTasks } from '../../server/modules.ts';
 import { REPORT_AREAS } from '../../core/facts.ts';
 import type { Block, ReportDocument } from './document.ts';
 import { findSoffice } from './export.ts';
+import { readFileSync } from 'node:fs';
+import { importReport } from './analyser/service.ts';
+import type { Actor } from '../../core/auth/actor.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -57,6 +60,11 @@ const refused = async (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, 
   assert.deepEqual(await Promise.all(tables.map(count)), before, 'a refused request changes nothing');
   assert.deepEqual(await queryRows(t.ctx.db, sql`select * from rule_of_law_reports order by id`), snapshot);
 };
+
+async function actorOf(username: string): Promise<Actor> {
+  const [u] = await queryRows<{ id: string; display_name: string; org_id: string; department_id: string; roles: Actor['roles'] }>(t.ctx.db, sql`select id, display_name, org_id, department_id, roles from users where username = ${username}`);
+  return { userId: u.id, username, displayName: u.display_name, orgId: u.org_id, orgName: '', departmentId: u.department_id, roles: u.roles, mustChangePassword: false };
+}
 
 const blocks = (doc: ReportDocument): Block[] => [...doc.preface, ...doc.parts.flatMap((p) => p.blocks)];
 const factKeys = (doc: ReportDocument) => blocks(doc).flatMap((b) => b.inlines.flatMap((i) => (i.t === 'fact' ? [i.key] : [])));
@@ -225,6 +233,14 @@ test('RBAC: a department sees its own reports; oversight reads submitted ones an
   const studyInd = o.indicators.find((i: { key: string }) => i.key === 'study.sessions');
   assert.deepEqual(studyInd.values, { [deptId]: 2, [otherDept]: null });
   assert.equal((await call(staff, 'GET', '/api/reports/oversight?year=2025')).statusCode, 403);
+  // A report written elsewhere (seed 004), imported by the oversight body, stands beside the generated ones.
+  const seed = readFileSync(new URL('../../../test/fixtures/seeds/004_a43d37cc7c10f483.txt', import.meta.url), 'utf8');
+  const imp = await importReport(t.ctx, await actorOf('ro'), { departmentId: otherDept, source: { kind: 'paste', text: seed }, year: 2025 });
+  const withImport = await ok(oversight, 'GET', '/api/reports/oversight?year=2025');
+  const column = withImport.columns.find((c: { id: string }) => c.id === `import:${imp.id}`);
+  assert.equal(column.kind, 'imported');
+  assert.equal(withImport.indicators.find((i: { key: string }) => i.key === 'documents.issued').values[column.id], 3, '"共出台3件行政规范性文件"');
+  assert.equal(withImport.imports.length, 1);
   const xlsx = await call(oversight, 'GET', '/api/reports/oversight/export.xlsx?year=2025');
   assert.equal(xlsx.statusCode, 200);
   const { default: ExcelJS } = await import('exceljs');

@@ -11,6 +11,7 @@ import { caseSteps } from '../../core/cases/schema.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
 import { getOrg } from '../../core/orgs/service.ts';
+import { organisations } from '../../core/orgs/schema.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { manualCount, referencedKeys, type Figure } from './document.ts';
 import { gatherFacts, toFigure } from './facts.ts';
@@ -31,7 +32,18 @@ async function departmentFor(ctx: Ctx, actor: Actor, departmentId?: string) {
   const own = !departmentId || departmentId === actor.departmentId;
   authorize(actor, 'ruleOfLawReport', own ? 'view' : 'oversee');
   const org = await getOrg(ctx.db, departmentId ?? actor.departmentId);
-  return { own, department: { id: org.id, name: org.name } };
+  return { own, department: { id: org.id, name: org.name, parentId: org.parentId } };
+}
+
+/**
+ * Where the report goes (RULES §11): the 本级党委和政府 (中共X市委 pairs with X市人民政府), the
+ * 上一级主管部门 (not in the org tree: staff fill it in) and the oversight bodies.
+ */
+async function recipientDefaults(ctx: Ctx, parentId: string | null): Promise<string[]> {
+  const parent = parentId ? await getOrg(ctx.db, parentId) : null;
+  const oversight = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.kind, 'oversight')).orderBy(organisations.createdAt);
+  const government = parent?.kind === 'government' ? `${parent.name.endsWith('人民政府') ? `中共${parent.name.replace(/人民政府$/, '')}委、` : ''}${parent.name}` : '本级党委和政府';
+  return [government, '上一级主管部门', ...oversight.map((o) => o.name)];
 }
 
 export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year: number, departmentId?: string) {
@@ -41,7 +53,7 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
   const canEdit = own && can(actor, 'ruleOfLawReport', 'edit');
   if (!r) {
     if (!own) throw notFound(`${year}年度法治政府建设年度报告`);
-    return { exists: false as const, year, department, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
+    return { exists: false as const, year, department: { id: department.id, name: department.name }, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
   }
   authorize(actor, 'ruleOfLawReport', 'read', reportScope(r));
   const status = await statusOf(ctx.db, r.caseId);
@@ -76,7 +88,7 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
   return {
     exists: true as const,
     year,
-    department,
+    department: { id: department.id, name: department.name },
     own,
     status,
     statusLabel: STATUS_LABELS[status],
@@ -100,6 +112,7 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
     approvedVersionId: r.approvedVersionId,
     publishedVersionId: r.publishedVersionId,
     editable: canEdit,
+    recipients: canEdit ? await recipientDefaults(ctx, department.parentId) : [],
     acts: canEdit ? nextActs(status) : { review: false, approve: false, submit: false, publish: false },
   };
 }
