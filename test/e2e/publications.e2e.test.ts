@@ -99,6 +99,13 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
       await page.keyboard.press('Enter');
       await page.getByText('前公开').first().waitFor({ timeout: 10_000 });
       assert.match((await page.getByRole('status').first().textContent()) ?? '', /超期公开/);
+      // Recording an item published in the 政府公报 on 2025-01-20: on time, and the channel is asked for.
+      await page.getByLabel('发布日期').click();
+      await page.getByLabel('发布日期').fill('2025-01-20');
+      await page.keyboard.press('Enter');
+      await page.getByLabel('首次发布渠道').waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('超期公开'), undefined, { timeout: 10_000 });
+      assert.match((await page.getByRole('status').first().textContent()) ?? '', /前公开/);
       await context.close();
     });
 
