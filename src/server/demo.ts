@@ -6,6 +6,7 @@ import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
 import { createUser } from '../core/users/service.ts';
 import { seedDemoDocuments } from '../modules/documents/demo.ts';
+import { seedDemoDocumentHistory } from '../modules/documents/demoHistory.ts';
 import { seedDemoRequests } from '../modules/disclosure/requests/demo.ts';
 import { seedDemoPublications } from '../modules/disclosure/publications/demo.ts';
 
@@ -16,7 +17,7 @@ export interface DemoAccount { username: string; password: string; role: Role; d
  * oversight body; one account per role; a few 依申请公开 cases so that 我的待办 has content.
  * Loaded once: returns null when the database already has organisations.
  */
-export async function loadDemo(ctx: Ctx): Promise<DemoAccount[] | null> {
+export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Promise<DemoAccount[] | null> {
   const [{ n }] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from organisations`);
   if (n > 0) return null;
   // Demo data is written by the system itself (no signed-in actor); the audit records actor null.
@@ -63,5 +64,7 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[] | null> {
   await seedDemoRequests(ctx, staffActor!, hightech.id);
   await seedDemoDocuments(ctx, staffActor!, hightech.id, bureau.id);
   await seedDemoPublications(ctx, staffActor!);
+  // Years of use (published documents, filings, a 清理): for npm start; tests keep the small demo.
+  if (opts.history) await seedDemoDocumentHistory(ctx, staffActor!);
   return accounts;
 }

@@ -44,7 +44,7 @@ async function main(argv: string[]) {
     }
     case 'demo': {
       const ctx = await ctxOf();
-      const accounts = await loadDemo(ctx);
+      const accounts = await loadDemo(ctx, { history: true });
       printAccounts(accounts);
       return ctx.database.close();
     }
@@ -57,7 +57,7 @@ async function serve(config: ReturnType<typeof readConfig>) {
   const started = performance.now();
   const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: systemClock });
   const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
-  const accounts = config.demo ? await loadDemo(ctx) : null;
+  const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
   const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, sweepTasks) : async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {

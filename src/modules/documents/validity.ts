@@ -97,7 +97,7 @@ export const documentExpiryTask: SweepTask = async (tx, ctx) => {
   return { documentsExpired: expired };
 };
 
-/** Sweep: N months before expiry, ask the drafting 科室 for a 后评估 (event + notifications, once). */
+/** Sweep: N months before expiry, ask the drafting 科室 (its staff) and the legal office for a 后评估 (event + notifications, once). */
 export const documentReminderTask: SweepTask = async (tx, ctx) => {
   const today = ctx.clock.today();
   const { reminderMonths } = await getSetting(tx, documentSettings, ctx.clock.now().getTime());
@@ -115,7 +115,8 @@ export const documentReminderTask: SweepTask = async (tx, ctx) => {
       insert into notifications (id, user_id, case_id, step_id, kind, due_date, message, created_at)
       select gen_random_uuid(), u.id, ${d.case_id}::uuid, ${d.id}::uuid, 'evaluationDue', ${d.valid_until}::date,
         ${`「${d.title}」有效期至${d.valid_until}届满，请开展后评估并提出继续有效、修改或废止的意见`}, ${ctx.clock.now().toISOString()}::timestamptz
-      from users u where u.active and u.department_id = ${d.department_id}::uuid and (u.org_id = ${d.drafting_org_id}::uuid or 'legalOfficer' = any(u.roles))
+      from users u where u.active and u.department_id = ${d.department_id}::uuid
+        and ((u.org_id = ${d.drafting_org_id}::uuid and u.roles && array['staff','leader']) or 'legalOfficer' = any(u.roles))
       on conflict do nothing`);
   }
   return { documentEvaluationReminders: due.length };
