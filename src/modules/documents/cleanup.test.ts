@@ -47,6 +47,8 @@ test('清理: the legal office lists the documents in force, decides each, publi
   assert.match(early.json().error.message, /还有2件文件未提出清理意见/);
   await ok(legal, `/api/document-cleanups/${id}/items/${ids[0]}`, { decision: 'keep' });
   await ok(legal, `/api/document-cleanups/${id}/items/${ids[1]}`, { decision: 'abolish', note: '上位法已修改' });
+  const pending = await ok(legal, `/api/document-cleanups/${id}`, undefined, 'GET');
+  assert.equal(pending.totals.sentence, '清理规范性文件2份，失效文件0份，废止文件1份，有效文件1份。');
   const r = await ok(legal, `/api/document-cleanups/${id}/publish`);
   assert.deepEqual(r.items.map((i: { decisionLabel: string }) => i.decisionLabel).sort(), ['保留', '废止']);
   const abolished = await ok(staff, `/api/documents/${ids[1]}`, undefined, 'GET');
@@ -56,6 +58,30 @@ test('清理: the legal office lists the documents in force, decides each, publi
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /2025年规范性文件专项清理清理结果/);
   assert.match(page.body, /废止/);
+  assert.match(page.body, /清理规范性文件2份，失效文件0份，废止文件1份，有效文件1份。/);
+  assert.match((await t.app.inject({ url: '/gfxwj/qingli' })).body, new RegExp(`/gfxwj/qingli/${id}`));
+  const list = await ok(staff, '/api/document-cleanups', undefined, 'GET');
+  assert.equal(list.items[0].totals.abolish, 1);
+  assert.ok(list.items[0].publishedOn);
+  const { documentFacts } = await import('./facts.ts');
+  const fact = (await documentFacts(t.ctx, list.items[0].departmentId, 2025)).find((f) => f.key === 'documents.cleanup')!;
+  assert.equal(fact.value, 2);
+  assert.equal(fact.sentence, '清理规范性文件2份，失效文件0份，废止文件1份，有效文件1份。');
+});
+
+test('清理 totals in the form departments report them; refused input changes nothing', async () => {
+  const { cleanupTotals } = await import('./cleanup.ts');
+  const d = (x: string | null, n: number) => Array.from({ length: n }, () => ({ decision: x }));
+  assert.equal(cleanupTotals([...d('keep', 4), ...d('amend', 1), ...d('abolish', 3), ...d('declareInvalid', 2)]).sentence, '清理规范性文件10份，失效文件2份，废止文件3份，有效文件5份（其中需要修改1份）。');
+  assert.equal(cleanupTotals([...d('keep', 1), ...d(null, 2)]).sentence, '清理规范性文件3份，失效文件0份，废止文件0份，有效文件1份，尚有2份未提出清理意见。');
+  const { id } = await ok(legal, '/api/document-cleanups', { title: '2025年第二次规范性文件清理' });
+  const bad = await t.app.inject({ method: 'POST', url: `/api/document-cleanups/${id}/items/${ids[0]}`, headers: legal.headers, payload: { decision: 'forget' } });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().error.message, /清理意见/);
+  const staffDecides = await t.app.inject({ method: 'POST', url: `/api/document-cleanups/${id}/items/${ids[0]}`, headers: staff.headers, payload: { decision: 'keep' } });
+  assert.equal(staffDecides.statusCode, 403);
+  const detail = await ok(legal, `/api/document-cleanups/${id}`, undefined, 'GET');
+  assert.equal(detail.totals.pending, detail.totals.total);
 });
 
 test('exports: the list to Excel, the document and the comment feedback to .docx (公文格式)', async () => {
@@ -97,4 +123,19 @@ test('a draft takes its text from an uploaded .docx (kept as a file); other file
   assert.match(bad.json().error.message, /\.docx/);
   const frozen = await t.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/source`, headers: staff.headers, payload: { fileId } });
   assert.equal(frozen.statusCode, 409);
+});
+
+test('editing a draft through the API; the staff list finds a draft by a phrase of its text', async () => {
+  const draft = await ok(staff, '/api/documents', { title: '示范市科技成果登记办法', docType: 'measures', concernsMarket: false, touchesPublicInterest: true, bodyText: '第一条 规范成果登记。' });
+  const id = draft.document.id;
+  const edited = await t.app.inject({ method: 'PUT', url: `/api/documents/${id}`, headers: staff.headers, payload: { title: '示范市科技成果登记管理办法', docType: 'measures', concernsMarket: false, touchesPublicInterest: true, bodyText: '第一条 规范成果登记。\n第二条 登记机构应当在十个工作日内办结。' } });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.equal(edited.json().document.title, '示范市科技成果登记管理办法');
+  const market = await t.app.inject({ method: 'PUT', url: `/api/documents/${id}`, headers: staff.headers, payload: { title: '示范市科技成果登记管理办法', docType: 'measures', concernsMarket: true, touchesPublicInterest: true } });
+  assert.equal(market.statusCode, 409);
+  assert.match(market.json().error.message, /是否涉及市场主体在起草时已确定/);
+  const found = await ok(staff, `/api/documents?q=${encodeURIComponent('十个工作日内办结')}`, undefined, 'GET');
+  assert.deepEqual(found.items.map((i: { id: string }) => i.id), [id]);
+  const escaped = await ok(staff, `/api/documents?q=${encodeURIComponent('%')}`, undefined, 'GET');
+  assert.equal(escaped.total, 0, 'a % is a character, not a wildcard');
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { createOrg } from '../../core/orgs/service.ts';
+import type { Actor } from '../../core/auth/actor.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -116,4 +118,43 @@ test('abolished documents stay visible and are clearly marked', async () => {
   assert.match(page.body, /本文件废止/);
   assert.match(page.body, /依据：科规〔2025〕5号/);
   assert.match((await t.app.inject({ url: '/' })).body, /规范性文件库/);
+});
+
+test('the portal speaks for its department: another department\'s documents and consultations are not on it', async () => {
+  const asSystem = { userId: null, orgId: null } as unknown as Actor;
+  const gov = await orgIdByName(t.ctx, '示范市人民政府');
+  const other = await createOrg(t.ctx, asSystem, { name: '示范市教育局', kind: 'department', parentId: gov, creditCode: '11341600003046999X', docPrefix: '教规' });
+  await addUser(t.ctx, { username: 'es', password: 'Staff-pass-2025', roles: ['staff'], orgName: '示范市教育局' });
+  await addUser(t.ctx, { username: 'el', password: 'Legal-pass-2025', roles: ['legalOfficer', 'leader'], orgName: '示范市教育局' });
+  const es = await signIn(t.app, 'es', 'Staff-pass-2025');
+  const el = await signIn(t.app, 'el', 'Legal-pass-2025');
+  assert.ok(other.id);
+  const d = await api(es, '/api/documents', { title: '示范市中小学课后服务管理办法', docType: 'measures', concernsMarket: false, touchesPublicInterest: true, bodyText: '第一条 规范课后服务。\n第二条 自发布之日起施行。' });
+  const id = d.document.id;
+  const opened = await api(es, `/api/documents/${id}/comment/open`, { startOn: '2025-03-13', endOn: '2025-03-24' });
+  assert.doesNotMatch((await t.app.inject({ url: '/gfxwj' })).body, /课后服务/, 'not among the open consultations');
+  assert.doesNotMatch((await t.app.inject({ url: '/gfxwj/zqyj' })).body, /课后服务/);
+  assert.equal((await t.app.inject({ url: `/gfxwj/zqyj/${opened.consultation.id}` })).statusCode, 404);
+  await day('2025-03-25');
+  await api(es, `/api/documents/${id}/comment/close`, {});
+  await api(es, `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2025-03-25' });
+  await api(el, `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2025-03-25', data: { conclusion: 'lawful', opinion: '合法' } });
+  await api(el, `/api/documents/${id}/act`, { action: 'collectiveDecision', on: '2025-03-25', data: { meeting: 'directorsOffice', decision: 'adopted' } });
+  assert.equal((await api(es, `/api/documents/${id}/number`, {})).document.docNumber, '教规〔2025〕1号');
+  await api(es, `/api/documents/${id}/publish`, { interpretation: '一、制定背景：规范中小学课后服务。二、主要内容：共两条。', confidentialityReviewer: '赵老师' });
+  assert.doesNotMatch((await t.app.inject({ url: `/gfxwj?q=${encodeURIComponent('课后服务')}` })).body, /课后服务管理办法/);
+  assert.match((await t.app.inject({ url: `/gfxwj?q=${encodeURIComponent('课后服务')}` })).body, /共找到0件/);
+  assert.equal((await t.app.inject({ url: `/gfxwj/${id}` })).statusCode, 404);
+});
+
+test('the registry lists the consultations and the 清理 results on their own pages', async () => {
+  const zqyj = await t.app.inject({ url: '/gfxwj/zqyj' });
+  assert.equal(zqyj.statusCode, 200);
+  assert.match(zqyj.body, /规范性文件公开征求意见/);
+  const qingli = await t.app.inject({ url: '/gfxwj/qingli' });
+  assert.equal(qingli.statusCode, 200);
+  assert.match(qingli.body, /尚未公布规范性文件清理结果/);
+  const front = (await t.app.inject({ url: '/gfxwj' })).body;
+  assert.match(front, /href="\/gfxwj\/zqyj"/);
+  assert.match(front, /href="\/gfxwj\/qingli"/);
 });
