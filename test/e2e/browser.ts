@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -125,4 +125,34 @@ export async function assertNoSeriousA11yViolations(page: Page, label: string): 
     const text = formatViolations(violations);
     throw new Error(`${violations.length} serious/critical accessibility violation(s) on ${label}:\n${text}`);
   }
+}
+
+/** Signs in to the workbench in a fresh axe-ready context; resolves on the home page (我的待办). */
+export async function workbenchLogin(browser: Browser, base: string, username: string, password: string): Promise<Page> {
+  const context = await newAxeContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  await page.goto(`${base}/app/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/**
+ * Opens the dialog of `button`, lets `fill` fill it, confirms, and waits for it to close; when it
+ * stays open, fails with the form's or the server's message instead of a bare timeout.
+ */
+export async function submitDialog(page: Page, button: string, fill: (dialog: Locator) => Promise<void> = async () => {}): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '确认' }).click();
+  if (await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false)) return;
+  const alert = dialog.getByRole('alert');
+  const why = (await alert.count()) ? await alert.allTextContents() : await dialog.locator('.ant-form-item-explain-error').allTextContents();
+  throw new Error(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { consultationComments, consultations } from '../consultation/schema.ts';
 import { normativeDocuments } from './schema.ts';
+import { submitMatter } from '../reviews/service.ts';
 
 const BODY = [
   '第一条 为规范科技企业孵化器的认定和管理，促进科技型创业企业发展，根据有关法律法规和政策规定，结合本市实际，制定本办法。',
@@ -38,6 +39,7 @@ export async function seedDemoDocuments(ctx: Ctx, staff: Actor, orgId: string, d
       { action: 'submitLegalReview', on: ago(3), data: { materials: '送审稿、起草说明、征求意见及采纳情况、制定依据' } },
     ];
     for (const step of steps) await recordAction(ctx, staff, c.id, step, tx);
+    await submitMatter(ctx, tx, staff, { type: 'normativeDocument', title, summary: '送审稿、起草说明、征求意见及采纳情况、制定依据', departmentId, caseId: c.id });
     const title2 = '示范市科技型中小企业研发费用补助实施细则';
     const c2 = await openCase(ctx, staff, { procedure: 'normativeDocument', title: title2, orgId, first: { action: 'draft', on: ago(1), data: { title: title2, concernsMarket: true } } }, tx);
     const id2 = newId();

@@ -10,6 +10,7 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, otherDivision: Session, legal: Session, legal2: Session, advisor: Session, advisor2: Session, leader: Session;
 let legal2Id = '', advisorUserId = '', advisor2UserId = '', departmentId = '';
+let baseline: Awaited<ReturnType<typeof reviewFacts>> = [];
 const TABLES = ['audit_events', 'case_events', 'review_matters', 'review_assignments', 'legal_opinions', 'legal_advisors', 'review_materials'];
 const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (n) => [n, (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${n}`)))[0].n])));
 
@@ -30,6 +31,7 @@ before(async () => {
   advisor2 = await signIn(t.app, 'ra2', 'Advisor-pass-2025');
   leader = await signIn(t.app, 'rlead', 'Leader-pass-2025');
   [{ id: departmentId }] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from organisations where name = '示范市科学技术局'`);
+  baseline = await reviewFacts(t.ctx, departmentId, 2025); // the demo department has matters of its own
 });
 after(() => t.close());
 
@@ -53,8 +55,8 @@ async function day(d: string) {
   await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
 }
 
-const advisorA = { kind: 'external', name: '陈明', affiliation: '安徽示范律师事务所', licenceNumber: '13416201510123456', termStart: '2025-01-01', termEnd: '2025-12-31' };
-const advisorB = { kind: 'governmentLawyer', name: '周文', affiliation: '示范市司法局 公职律师', licenceNumber: '23416201910654321', termStart: '2024-01-01', termEnd: '2026-12-31' };
+const advisorA = { kind: 'external', name: '陈明', affiliation: '安徽示范律师事务所', licenceNumber: '13416201510999001', termStart: '2025-01-01', termEnd: '2025-12-31' };
+const advisorB = { kind: 'governmentLawyer', name: '周武', affiliation: '示范市司法局 公职律师', licenceNumber: '23416201910999002', termStart: '2024-01-01', termEnd: '2026-12-31' };
 let advisorAId = '', advisorBId = '', expiredId = '', matterId = '';
 
 test('advisor registry: the legal office keeps it; bad terms, duplicate licences and wrong accounts are refused', async () => {
@@ -66,8 +68,8 @@ test('advisor registry: the legal office keeps it; bad terms, duplicate licences
   advisorBId = (await ok(legal, 'POST', '/api/legal-advisors', advisorB)).id;
   expiredId = (await ok(legal, 'POST', '/api/legal-advisors', { ...advisorB, name: '吴过期', licenceNumber: '33416201910000001', termEnd: '2024-12-31' })).id;
   await refused(legal, 'POST', '/api/legal-advisors', { ...advisorB, name: '重复' }, 400, /执业证号：已在名册中/);
-  const list = await ok(leader, 'GET', '/api/legal-advisors');
-  assert.deepEqual(list.items.map((a: { name: string; kindLabel: string; inTerm: boolean }) => [a.name, a.kindLabel, a.inTerm]).sort(), [['吴过期', '公职律师', false], ['周文', '公职律师', true], ['陈明', '法律顾问', true]]);
+  const list = (await ok(leader, 'GET', '/api/legal-advisors')).items.filter((a: { id: string }) => [advisorAId, advisorBId, expiredId].includes(a.id));
+  assert.deepEqual(list.map((a: { name: string; kindLabel: string; inTerm: boolean }) => [a.name, a.kindLabel, a.inTerm]).sort(), [['吴过期', '公职律师', false], ['周武', '公职律师', true], ['陈明', '法律顾问', true]]);
   assert.equal((await call(advisor, 'GET', '/api/legal-advisors')).statusCode, 403);
 });
 
@@ -90,10 +92,11 @@ test('submitting: 重大行政决策 must leave ≥ 7 working days (条例第二
   await refused(staff, 'POST', '/api/reviews', { type: 'contract', title: '材料不存在', fileIds: ['00000000-0000-4000-8000-000000000000'] }, 400, /送审材料：文件不存在或无权使用/);
   // The legal office sees both, soonest due first, and 我的待办 has the assignment step with the due date.
   const queue = await ok(legal, 'GET', '/api/reviews');
-  assert.deepEqual(queue.items.map((i: { title: string }) => i.title), ['与示范大学共建新型研发机构合作协议', '示范市科技创新发展“十五五”规划']);
+  const mine = queue.items.filter((i: { id: string }) => i.id === matterId || i.id === d.matter.id).map((i: { title: string }) => i.title);
+  assert.deepEqual(mine, ['与示范大学共建新型研发机构合作协议', '示范市科技创新发展“十五五”规划'], 'soonest due first');
   const work = await ok(legal, 'GET', '/api/worklist');
-  const step = work.items.find((i: { caseTitle: string }) => i.caseTitle === '与示范大学共建新型研发机构合作协议');
-  assert.equal(step.stepLabel, '分派审查人员');
+  const step = work.items.find((i: { caseTitle: string; stepLabel: string; dueDate: string }) => i.caseTitle === '与示范大学共建新型研发机构合作协议' && i.stepLabel === '分派审查人员' && i.dueDate === '2025-03-10');
+  assert.ok(step, 'in 我的待办 of the legal office');
   assert.equal(step.dueDate, '2025-03-10');
   // Another 科室 sees neither; the requesting 科室 does not get the legal office's step.
   assert.equal((await ok(otherDivision, 'GET', '/api/reviews')).total, 0);
@@ -107,11 +110,11 @@ test('assigning reviewers: only the legal office; staff of the office and adviso
   await refused(legal, 'POST', `/api/reviews/${matterId}/assign`, { userIds: [advisor2UserId] }, 400, /只能分派本部门的法制审核人员/);
   await refused(legal, 'POST', `/api/reviews/${matterId}/assign`, {}, 400, /请至少选择一名/);
   const v = await ok(legal, 'POST', `/api/reviews/${matterId}/assign`, { userIds: [legal2Id], advisorIds: [advisorAId, advisorBId] });
-  assert.deepEqual(v.reviewers.map((r: { name: string; kindLabel: string }) => `${r.kindLabel}:${r.name}`), ['法制审核人员:rl2', '法律顾问:陈明', '公职律师:周文']);
+  assert.deepEqual(v.reviewers.map((r: { name: string; kindLabel: string }) => `${r.kindLabel}:${r.name}`), ['法制审核人员:rl2', '法律顾问:陈明', '公职律师:周武']);
   assert.equal(v.matter.statusLabel, '审查中');
   await refused(legal, 'POST', `/api/reviews/${matterId}/assign`, { advisorIds: [advisorAId] }, 409, /均已分派/);
-  const step = (await ok(legal, 'GET', '/api/worklist')).items.find((i: { caseTitle: string }) => i.caseTitle === '与示范大学共建新型研发机构合作协议');
-  assert.equal(step.stepLabel, '合法性审查');
+  const steps = (await ok(legal, 'GET', '/api/worklist')).items.filter((i: { caseId: string }) => i.caseId === v.matter.caseId);
+  assert.deepEqual(steps.map((i: { stepLabel: string }) => i.stepLabel), ['合法性审查']);
 });
 
 test('advisors see only the matters assigned to them; anything else answers 404', async () => {
@@ -138,8 +141,8 @@ test('numbered opinions: by assigned reviewers, or entered by the legal office f
   await refused(advisor, 'POST', `/api/reviews/${matterId}/opinions`, { body: '' }, 400, /意见内容/);
   assert.equal((await ok(advisor, 'POST', `/api/reviews/${matterId}/opinions`, { body: '第三条违约责任不对等，建议明确双方责任' })).opinions[0].seq, 1);
   await ok(legal2, 'POST', `/api/reviews/${matterId}/opinions`, { body: '第五条知识产权归属应当依照科学技术进步法明确' });
-  const third = await ok(legal, 'POST', `/api/reviews/${matterId}/opinions`, { body: '第八条争议解决方式建议约定仲裁', assignmentId: byName('周文') });
-  assert.deepEqual(third.opinions.map((o: { seq: number; reviewerName: string }) => `第${o.seq}条 ${o.reviewerName}`), ['第1条 陈明', '第2条 rl2', '第3条 周文']);
+  const third = await ok(legal, 'POST', `/api/reviews/${matterId}/opinions`, { body: '第八条争议解决方式建议约定仲裁', assignmentId: byName('周武') });
+  assert.deepEqual(third.opinions.map((o: { seq: number; reviewerName: string }) => `第${o.seq}条 ${o.reviewerName}`), ['第1条 陈明', '第2条 rl2', '第3条 周武']);
   assert.match(third.timeline.at(-1).detail, /由rl录入/);
 });
 
@@ -164,13 +167,14 @@ test('concluding: by the legal office, once; then no more opinions', async () =>
   assert.equal(v.matter.statusLabel, '已出具审查意见');
   await refused(legal, 'POST', `/api/reviews/${matterId}/conclude`, { conclusion: 'lawful', opinion: '再次审查' }, 409, /不能重复办理/);
   await refused(advisor, 'POST', `/api/reviews/${matterId}/opinions`, { body: '补充意见' }, 409, /已出具合法性审查意见，不能再提出法审意见/);
-  assert.ok(!(await ok(legal, 'GET', '/api/worklist')).items.some((i: { caseTitle: string }) => i.caseTitle === '与示范大学共建新型研发机构合作协议'), 'the step is done');
+  assert.ok(!(await ok(legal, 'GET', '/api/worklist')).items.some((i: { caseId: string }) => i.caseId === v.matter.caseId), 'the step is done');
   const [o3] = v.opinions.slice(2);
   await ok(staff, 'POST', `/api/reviews/${matterId}/opinions/${o3.id}/adoption`, { adoption: 'notAdopted', reason: '已约定诉讼管辖' });
   const filtered = await ok(legal, 'GET', '/api/reviews?status=concluded&type=contract&assignee=a:' + advisorAId);
   assert.deepEqual(filtered.items.map((i: { id: string }) => i.id), [matterId]);
-  assert.equal((await ok(legal, 'GET', '/api/reviews?assignee=none')).items.length, 1);
-  assert.equal((await ok(legal2, 'GET', '/api/reviews?assignee=me')).items.length, 1);
+  const unassigned = (await ok(legal, 'GET', '/api/reviews?assignee=none')).items.map((i: { title: string }) => i.title);
+  assert.ok(unassigned.includes('示范市科技创新发展“十五五”规划') && !unassigned.includes('与示范大学共建新型研发机构合作协议'));
+  assert.deepEqual((await ok(legal2, 'GET', '/api/reviews?assignee=me')).items.map((i: { id: string }) => i.id), [matterId]);
 });
 
 test('a normative document: submitting it opens a matter; the conclusion reaches the document and its gates', async () => {
@@ -179,10 +183,8 @@ test('a normative document: submitting it opens a matter; the conclusion reaches
   await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'exemptComment', on: '2025-03-07', data: { reason: '涉及国家秘密，依法需要保密' } });
   await refused(staff, 'POST', `/api/cases/${doc.document.caseId}/actions`, { action: 'submitLegalReview', on: '2025-03-07', data: {} }, 409, /所属业务页面/);
   await ok(staff, 'POST', `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2025-03-07', data: { materials: '送审稿及起草说明' } });
-  const item = (await ok(legal, 'GET', '/api/reviews?type=normativeDocument')).items[0];
-  assert.equal(item.title, '示范市科技企业孵化器认定管理办法');
+  const item = (await ok(legal, 'GET', '/api/reviews?type=normativeDocument')).items.find((i: { title: string }) => i.title === '示范市科技企业孵化器认定管理办法');
   assert.equal(item.dueOn, '2025-03-28', '15 working days (国办发〔2018〕115号)');
-  await refused(legal, 'POST', `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2025-03-07', data: { conclusion: 'lawful', opinion: '合法' } }, 400, /操作/);
   await refused(legal, 'POST', `/api/cases/${doc.document.caseId}/actions`, { action: 'concludeLegalReview', on: '2025-03-07', data: { conclusion: 'lawful', opinion: '合法' } }, 409, /所属业务页面/);
   const concluded = await ok(legal, 'POST', `/api/reviews/${item.id}/conclude`, { conclusion: 'unlawful', opinion: '第三条增设行政许可，不合法' });
   assert.equal(concluded.matter.subject.title, '示范市科技企业孵化器认定管理办法');
@@ -190,30 +192,37 @@ test('a normative document: submitting it opens a matter; the conclusion reaches
   const ev = view.procedure.events.find((e: { type: string }) => e.type === 'concludeLegalReview');
   assert.deepEqual(ev.data, { conclusion: 'unlawful', opinion: '第三条增设行政许可，不合法', matterId: item.id });
   await refused(leader, 'POST', `/api/documents/${id}/act`, { action: 'collectiveDecision', on: '2025-03-07', data: { meeting: 'partyGroup', decision: 'adopted' } }, 409, /经合法性审核不合法，不得提交集体审议/);
-  // Resubmitted after revision: a new matter; withdrawing the document withdraws it.
+  // Resubmitted after revision: a new matter, concluded this time from the document page (the same use case).
+  await ok(staff, 'POST', `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2025-03-07', data: {} });
+  await refused(staff, 'POST', `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2025-03-07', data: { conclusion: 'lawful', opinion: '合法' } }, 409, /须由法制审核人员办理/);
+  await ok(legal, 'POST', `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2025-03-07', data: { conclusion: 'lawfulAfterRevision', opinion: '删除第三条后合法' } });
+  const second = (await ok(legal, 'GET', '/api/reviews?type=normativeDocument&status=concluded')).items.find((i: { id: string; title: string }) => i.id !== item.id && i.title === item.title);
+  assert.equal(second.conclusionLabel, '修改后合法');
+  // Withdrawing the document withdraws its open matter.
   await ok(staff, 'POST', `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2025-03-07', data: {} });
   await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'withdraw', on: '2025-03-07', data: { reason: '上位法修改，终止制定' } });
-  const matters = (await ok(legal, 'GET', '/api/reviews?type=normativeDocument')).items.map((i: { statusLabel: string }) => i.statusLabel).sort();
-  assert.deepEqual(matters, ['已出具审查意见', '已撤回']);
+  const matters = (await ok(legal, 'GET', '/api/reviews?type=normativeDocument')).items.filter((i: { title: string }) => i.title === item.title).map((i: { statusLabel: string }) => i.statusLabel).sort();
+  assert.deepEqual(matters, ['已出具审查意见', '已出具审查意见', '已撤回']);
 });
 
 test('facts: matters reviewed by type, opinions given and adopted, advisors engaged — with their records', async () => {
   const facts = await reviewFacts(t.ctx, departmentId, 2025);
   const f = (k: string) => facts.find((x) => x.key === k)!;
-  assert.equal(f('reviews.matters').value, 2);
-  assert.match(f('reviews.matters').sentence, /完成合法性审查事项2件，其中行政规范性文件1件、合同协议1件/);
-  assert.equal(f('reviews.matters.contract').value, 1);
-  assert.equal(f('reviews.opinions').value, 3);
-  assert.match(f('reviews.opinions').sentence, /对1个事项提出法审意见3条/);
-  assert.equal(f('reviews.opinionsAdopted').value, 2);
-  assert.match(f('reviews.opinionsAdopted').sentence, /采纳法审意见1条、部分采纳1条，采纳率（含部分采纳）66.7%/);
-  assert.equal(f('reviews.advisors').value, 2, 'the advisor whose term ended in 2024 is not counted');
+  const was = (k: string) => baseline.find((x) => x.key === k)!.value;
+  assert.equal(f('reviews.matters').value - was('reviews.matters'), 3, 'the contract and two document matters');
+  assert.equal(f('reviews.matters.normativeDocument').value - was('reviews.matters.normativeDocument'), 2);
+  assert.equal(f('reviews.matters.contract').value - was('reviews.matters.contract'), 1);
+  assert.match(f('reviews.matters').sentence, new RegExp(`完成合法性审查事项${f('reviews.matters').value}件，其中行政规范性文件${f('reviews.matters.normativeDocument').value}件、合同协议${f('reviews.matters.contract').value}件`));
+  assert.equal(f('reviews.opinions').value - was('reviews.opinions'), 3);
+  assert.match(f('reviews.opinions').sentence, /对\d+个事项提出法审意见\d+条/);
+  assert.equal(f('reviews.opinionsAdopted').value - was('reviews.opinionsAdopted'), 2, 'one adopted, one partly');
+  assert.match(f('reviews.opinionsAdopted').sentence, /采纳率（含部分采纳）\d+(\.\d)?%/);
+  assert.equal(f('reviews.advisors').value - was('reviews.advisors'), 2, 'the advisor whose term ended in 2024 is not counted');
   // Each fact's records path lists exactly the records behind it.
-  const records = await ok(legal, 'GET', `${f('reviews.matters.contract').records.path}?${new URLSearchParams(Object.entries(f('reviews.matters.contract').records.query).map(([k, v]) => [k, String(v)]))}`);
-  assert.equal(records.total, 1);
-  const ops = await ok(legal, 'GET', `/api/reviews/opinions?year=2025&adopted=true`);
-  assert.equal(ops.items.length, 2);
-  assert.equal((await ok(legal, 'GET', '/api/legal-advisors?year=2025')).items.length, 2);
+  const query = (k: string) => new URLSearchParams(Object.entries(f(k).records.query).map(([q, v]) => [q, String(v)]));
+  assert.equal((await ok(legal, 'GET', `${f('reviews.matters.contract').records.path}?${query('reviews.matters.contract')}`)).total, f('reviews.matters.contract').value);
+  assert.equal((await ok(legal, 'GET', `${f('reviews.opinionsAdopted').records.path}?${query('reviews.opinionsAdopted')}`)).items.length, f('reviews.opinionsAdopted').value);
+  assert.equal((await ok(legal, 'GET', `${f('reviews.advisors').records.path}?${query('reviews.advisors')}`)).items.length, f('reviews.advisors').value);
 });
 
 test('time limits are a setting; the 7-working-day floor for decisions cannot be lowered', async () => {

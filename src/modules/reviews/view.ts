@@ -58,6 +58,7 @@ export async function matterView(ctx: Ctx, actor: Actor, id: string) {
   return {
     matter: {
       ...matterLabels(m),
+      caseId: m.caseId,
       summary: m.summary,
       orgName: org?.name ?? '',
       submittedByName: nameOf(m.submittedBy),

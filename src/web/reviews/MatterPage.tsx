@@ -104,7 +104,7 @@ export default function MatterPage() {
           {data.reviewers.length ? <List size="small" dataSource={data.reviewers} renderItem={(r) => <List.Item>{`${r.name}（${r.kindLabel}${r.affiliation ? `，${r.affiliation}` : ''}），${r.assignedOn}分派`}</List.Item>} /> : <Empty description="尚未分派审查人员" />}
         </Card>
         <Card title={h2('送审材料')}>
-          {data.materials.length ? <List size="small" dataSource={data.materials} renderItem={(f) => <List.Item><a href={`/api/files/${f.fileId}`}>{f.name}</a>（{f.addedByName}，{dateTime(f.addedAt)}）</List.Item>} /> : <Empty description="未上传材料" />}
+          {data.materials.length ? <List size="small" dataSource={data.materials} renderItem={(f) => <List.Item><a href={`/api/files/${f.fileId}`} style={{ textDecoration: 'underline' }}>{f.name}</a>（{f.addedByName}，{dateTime(f.addedAt)}）</List.Item>} /> : <Empty description="未上传材料" />}
         </Card>
         <Card title={h2('办理记录')}>
           <Timeline items={data.timeline.map((e, i) => ({ key: i, title: e.on, content: <div><Typography.Text strong>{e.label}</Typography.Text> <Typography.Text type="secondary">{[e.actorName, e.detail].filter(Boolean).join(' · ')}</Typography.Text></div> }))} />
