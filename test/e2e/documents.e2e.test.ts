@@ -1,7 +1,8 @@
 // 行政规范性文件 in a real browser: a 科室 drafts a document, opens it for comment, a citizen
 // comments on the portal (no JavaScript needed), staff give the disposition and publish the
 // feedback, the legal office reviews, the leader records the deliberation, the document is
-// numbered and published, and it appears in the portal registry.
+// numbered and published, and it appears in the portal registry; the legal office then runs a 清理
+// campaign over the documents in force and publishes its result.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -40,9 +41,9 @@ async function modal(page: Page, button: string, fill: (dialog: ReturnType<Page[
   assert.fail(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
 }
 
-async function pick(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
-  await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+// The forms use native selects (antd's Select fails axe).
+async function pick(dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
+  await dialog.getByLabel(label, { exact: true }).selectOption({ label: option });
 }
 
 test('a normative document from draft to the portal registry', { timeout: 300_000 }, async (t) => {
@@ -63,11 +64,17 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     const staff = await login(browser, base, 'e2e_ds');
     await staff.goto(`${base}/app/documents/new`);
     await staff.getByLabel('文件名称').fill(TITLE);
-    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。');
+    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。');
     await staff.getByRole('button', { name: '保存草案' }).click();
     await staff.getByRole('heading', { name: TITLE }).waitFor({ timeout: 45_000 });
     await assertNoSeriousA11yViolations(staff, 'document page');
     const docUrl = staff.url();
+    // The draft is edited before it goes out for comment.
+    await staff.getByRole('button', { name: '修改草案' }).click();
+    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。');
+    await assertNoSeriousA11yViolations(staff, 'draft edit form');
+    await staff.getByRole('button', { name: '保存修改' }).click();
+    await staff.getByText('第二条 创新券用于购买科技服务。').first().waitFor();
 
     await modal(staff, '公开征求意见', async (d) => {
       await d.getByLabel('截止日期').fill('2025-03-12');
@@ -93,7 +100,7 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await staff.getByRole('button', { name: '结束征求意见' }).click();
     await staff.getByRole('button', { name: '处理第1条意见' }).waitFor();
     await modal(staff, '处理第1条意见', async (d) => {
-      await pick(staff, d, '处理意见', '部分采纳');
+      await pick(d, '处理意见', '部分采纳');
       await d.getByLabel('理由').fill('使用范围由年度申报通知确定');
     });
     await staff.getByRole('button', { name: '公布意见采纳情况' }).click();
@@ -103,16 +110,16 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     const legal = await login(browser, base, 'e2e_legal');
     await legal.goto(docUrl);
     await modal(legal, '出具合法性审核意见', async (d) => {
-      await pick(legal, d, '审核结论', '合法');
+      await pick(d, '审核结论', '合法');
       await d.getByLabel('审核意见').fill('经审核，该文件合法。');
     });
 
     const leader = await login(browser, base, 'e2e_lead');
     await leader.goto(docUrl);
     await modal(leader, '集体审议决定', async (d) => {
-      await pick(leader, d, '会议', '局长办公会');
+      await pick(d, '会议', '局长办公会');
       await d.getByLabel('会议名称及期次').fill('2025年第4次局长办公会');
-      await pick(leader, d, '审议结果', '审议通过');
+      await pick(d, '审议结果', '审议通过');
     });
 
     await staff.reload();
@@ -133,6 +140,26 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     for (const s of ['科规〔2025〕1号', '索引号', '政策解读', '意见采纳情况', '部分采纳', '&lt;b&gt;']) assert.ok(body.includes(s), s);
     assert.ok(!body.includes('13900000000'), 'contact details are private');
     await assertNoSeriousA11yViolations(portal, 'registry document page');
+
+    // 清理: the legal office reviews the documents in force and publishes the result.
+    await legal.goto(`${base}/app/documents/cleanups`);
+    await modal(legal, '开展清理', async (d) => {
+      await d.getByLabel('清理工作名称').fill('2025年规范性文件专项清理');
+    });
+    await legal.getByRole('heading', { name: '2025年规范性文件专项清理' }).waitFor();
+    await legal.getByText('尚有1份未提出清理意见').waitFor();
+    await modal(legal, `提出意见：${TITLE}`, async (d) => {
+      await pick(d, '清理意见', '保留');
+    });
+    await legal.getByText('清理规范性文件1份，失效文件0份，废止文件0份，有效文件1份。').waitFor();
+    await assertNoSeriousA11yViolations(legal, 'cleanup campaign page');
+    await legal.getByRole('button', { name: '公布清理结果' }).click();
+    await legal.getByRole('button', { name: '公布', exact: true }).click();
+    await legal.getByRole('link', { name: '门户网站上的清理结果' }).waitFor();
+    await portal.goto(`${base}/gfxwj/qingli`);
+    await portal.getByRole('link', { name: '2025年规范性文件专项清理' }).click();
+    await portal.getByText('清理规范性文件1份，失效文件0份，废止文件0份，有效文件1份。').waitFor();
+    await assertNoSeriousA11yViolations(portal, 'cleanup result page');
   } finally {
     await browser.close();
     await server.close();

@@ -46,7 +46,7 @@ export default function CleanupPage() {
           { title: '发布日期', dataIndex: 'publishedOn' },
           { title: '当前效力', dataIndex: 'legalStatus', render: statusLabel },
           { title: '清理意见', render: (_, r) => <>{r.decisionLabel}{r.note ? `（${r.note}）` : ''}</> },
-          ...(canDecide ? [{ title: '操作', render: (_: unknown, r: CleanupItem) => <Button size="small" onClick={() => setTarget(r)} aria-label={`对《${r.title}》提出清理意见`}>{r.decision ? '修改意见' : '提出意见'}</Button> }] : []),
+          ...(canDecide ? [{ title: '操作', render: (_: unknown, r: CleanupItem) => <Button size="small" onClick={() => setTarget(r)} aria-label={`${r.decision ? '修改意见' : '提出意见'}：${r.title}`}>{r.decision ? '修改意见' : '提出意见'}</Button> }] : []),
         ]} />
       </Card>
       {target && (
