@@ -37,6 +37,9 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
 const NewDocumentPage = lazy(() => import('./documents/NewDocumentPage.tsx'));
 const DocumentPage = lazy(() => import('./documents/DocumentPage.tsx'));
 const FilingsPage = lazy(() => import('./documents/FilingsPage.tsx'));
+const RuleOfLawReportPage = lazy(() => import('./reports/ReportPage.tsx'));
+const StudyPage = lazy(() => import('./reports/StudyPage.tsx'));
+const ReportOversightPage = lazy(() => import('./reports/OversightPage.tsx'));
 const CleanupsPage = lazy(() => import('./documents/CleanupsPage.tsx'));
 const CleanupPage = lazy(() => import('./documents/CleanupPage.tsx'));
 const ReviewsPage = lazy(() => import('./reviews/ReviewsPage.tsx'));
@@ -112,6 +115,10 @@ export function App() {
                     <Route path="documents/cleanups" element={<CleanupsPage />} />
                     <Route path="documents/cleanups/:id" element={<CleanupPage />} />
                     <Route path="filings" element={<FilingsPage />} />
+                    <Route path="reports" element={<RuleOfLawReportPage />} />
+                    <Route path="reports/study" element={<StudyPage />} />
+                    <Route path="reports/oversight" element={<ReportOversightPage />} />
+                    <Route path="reports/oversight/:departmentId" element={<RuleOfLawReportPage />} />
                     <Route path="reviews" element={<ReviewsPage />} />
                     <Route path="reviews/new" element={<NewMatterPage />} />
                     <Route path="reviews/advisors" element={<AdvisorsPage />} />

@@ -53,7 +53,7 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
   const canEdit = own && can(actor, 'ruleOfLawReport', 'edit');
   if (!r) {
     if (!own) throw notFound(`${year}年度法治政府建设年度报告`);
-    return { exists: false as const, year, department: { id: department.id, name: department.name }, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
+    return { exists: false as const, today: ctx.clock.today(), year, department: { id: department.id, name: department.name }, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
   }
   authorize(actor, 'ruleOfLawReport', 'read', reportScope(r));
   const status = await statusOf(ctx.db, r.caseId);
@@ -87,6 +87,7 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
   const today = ctx.clock.today();
   return {
     exists: true as const,
+    today: ctx.clock.today(),
     year,
     department: { id: department.id, name: department.name },
     own,

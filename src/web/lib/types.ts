@@ -19,6 +19,8 @@ export interface Abilities {
   draftDocument?: boolean;
   documentCleanup?: boolean;
   filingQueue?: boolean;
+  ruleOfLawReport?: boolean;
+  reportOversight?: boolean;
   reviewQueue?: boolean;
   submitReview?: boolean;
   manageReviews?: boolean;

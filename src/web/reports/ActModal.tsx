@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal } from 'antd';
+import { errorMessage, post } from '../lib/api.ts';
+import type { Report } from './types.ts';
+
+export type Act = 'review' | 'approve' | 'submit' | 'publish';
+
+const TITLES: Record<Act, string> = { review: '保密审查', approve: '记录审定', submit: '报送年度报告', publish: '在门户网站公开' };
+const NOTES: Record<Act, string> = {
+  review: '公开前须经保密审查（涉及党和国家秘密的内容不得公开）。审查后修改报告须重新审查。',
+  approve: '报告须经党组（党委）会议或局长办公会议审定。审定后报告所载数据锁定，不再随业务记录变化。',
+  submit: '报送本级党委和政府、上一级主管部门，并抄送依法治市办（司法局）。期限：次年3月1日前。',
+  publish: '公开后报告在门户网站“法治政府建设”栏目发布。期限：次年4月1日前。',
+};
+
+interface Values { reviewer?: string; opinion?: string; meetingKind?: string; meetingOn?: string; session?: string; recipients?: string; on: string }
+
+/** The form of one workflow act; the server refuses what the status does not allow, with the reason. */
+export function ActModal({ act, year, today, recipients, onDone, onClose }: { act: Act | null; year: number; today: string; recipients: string[]; onDone(r: Report): void; onClose(): void }) {
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (act) {
+      setError(null);
+      form.setFieldsValue({ on: today, meetingOn: today, meetingKind: 'directorsOffice', recipients: recipients.join('\n') });
+    }
+  }, [act, form, today, recipients]);
+  const submit = async () => {
+    const v = await form.validateFields();
+    const body =
+      act === 'review' ? { reviewer: v.reviewer, opinion: v.opinion, on: v.on }
+      : act === 'approve' ? { meetingKind: v.meetingKind, meetingOn: v.meetingOn, session: v.session, on: v.on }
+      : act === 'submit' ? { on: v.on, recipients: (v.recipients ?? '').split('\n').map((s) => s.trim()).filter(Boolean) }
+      : { on: v.on };
+    setBusy(true);
+    try {
+      onDone(await post<Report>(`/api/reports/${year}/${act}`, body));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={!!act} title={act ? TITLES[act] : ''} okText="确认" cancelText="取消" confirmLoading={busy} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
+      {act && <Alert type="info" title={NOTES[act]} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" role="alert" title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical">
+        {act === 'review' && (
+          <>
+            <Form.Item name="reviewer" label="保密审查人" rules={[{ required: true, min: 2, message: '请填写保密审查人' }]}><Input maxLength={60} /></Form.Item>
+            <Form.Item name="opinion" label="审查意见"><Input.TextArea rows={3} maxLength={2000} placeholder="经审查，报告不涉及国家秘密和工作秘密，可以公开。" /></Form.Item>
+          </>
+        )}
+        {act === 'approve' && (
+          <>
+            <Form.Item name="meetingKind" label="审定会议" rules={[{ required: true }]}>
+              <select aria-label="审定会议" style={{ width: '100%', height: 32 }}>
+                <option value="directorsOffice">局长办公会议</option>
+                <option value="partyGroup">党组（党委）会议</option>
+              </select>
+            </Form.Item>
+            <Form.Item name="session" label="会议名称及期次" rules={[{ required: true, min: 2, message: '请填写会议名称及期次' }]}><Input maxLength={100} placeholder={`${year + 1}年第1次局长办公会议`} /></Form.Item>
+            <Form.Item name="meetingOn" label="会议日期" rules={[{ required: true }]}><Input type="date" /></Form.Item>
+          </>
+        )}
+        {act === 'submit' && (
+          <Form.Item name="recipients" label="报送单位（每行一个）" rules={[{ required: true, message: '请填写报送单位' }]}><Input.TextArea rows={4} /></Form.Item>
+        )}
+        <Form.Item name="on" label="办理日期" rules={[{ required: true }]}><Input type="date" max={today} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,110 @@
+// 法治政府建设年度报告 in a real browser: staff generate the report from the demo records, edit the
+// prose, open a figure to see the records behind it, record the 保密审查 and the approval, submit and
+// publish it; the public reads it on the portal; the oversight body sees it as published and opens
+// it read-only. axe finds no serious or critical violations on the way.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
+import { startTestServer } from '../../src/server/testing.ts';
+
+const PW = 'Fazhi-e2e-Report-Passw0rd!';
+const PROSE = '我局坚持以习近平法治思想为指导，全面推进依法行政。';
+
+async function login(browser: Browser, base: string, username: string): Promise<Page> {
+  const context = await newAxeContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  await page.goto(`${base}/app/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PW);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText(/我的待办|法治政府建设年度报告监督/).first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+async function act(page: Page, button: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '确认' }).click();
+  const closed = await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false);
+  if (!closed) assert.fail(`「${button}」未完成：${(await dialog.getByRole('alert').allTextContents()).join('；')}`);
+}
+
+test('annual report: generate, edit, trace a figure, approve, publish, read on the portal', { timeout: 300_000 }, async (t) => {
+  const browser = await launchBrowser(t);
+  if (!browser) return;
+  const server = await startTestServer();
+  const base = server.url;
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+  try {
+    await server.createUser({ username: 'e2e_report', password: PW, roles: ['staff'] });
+    await server.createUser({ username: 'e2e_oversee', password: PW, roles: ['oversight'], orgName: '示范市司法局' });
+    const staff = await login(browser, base, 'e2e_report');
+    await staff.goto(`${base}/app/reports?year=${year}`);
+    await staff.getByRole('button', { name: '根据业务记录生成报告' }).click();
+    await staff.getByRole('textbox', { name: '导语第1段' }).waitFor();
+    await assertNoSeriousA11yViolations(staff, 'report editor');
+
+    // Edit the prose: type into the preface; save → a second version.
+    const preface = staff.getByRole('textbox', { name: '导语第1段' });
+    await preface.click();
+    await staff.keyboard.type(PROSE);
+    await staff.getByRole('button', { name: '保存', exact: true }).click();
+    await staff.getByText(/第2版/).waitFor();
+    assert.equal(await preface.innerText(), PROSE);
+
+    // A figure is a reference: clicking it lists the records behind it.
+    const chip = staff.locator('.fig[data-key="disclosure.publications.total"]').first();
+    await chip.click();
+    const drawer = staff.getByRole('dialog');
+    await drawer.getByText('数据来源：主动公开政府信息').waitFor();
+    await drawer.getByText(/背后的记录（\d+条）/).waitFor();
+    assert.ok((await drawer.getByRole('link').count()) >= 1, 'the records are listed with links');
+    // Let the drawer's opening animation end (axe reads the colours as they are drawn).
+    await staff.waitForFunction(() => !document.querySelector('[class*="ant-drawer"][class*="-motion-"]') && [...document.querySelectorAll('.ant-drawer-content-wrapper')].every((e) => getComputedStyle(e).opacity === '1' && getComputedStyle(e).transform === 'none'));
+    await assertNoSeriousA11yViolations(staff, 'figure records drawer');
+    await staff.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // 保密审查 → 审定 (局长办公会) → 报送 → 公开.
+    await act(staff, '保密审查', (d) => d.getByLabel('保密审查人').fill('办公室保密员'));
+    await act(staff, '记录审定', (d) => d.getByLabel('会议名称及期次').fill(`${year + 1}年第2次局长办公会议`));
+    await staff.getByText(/所载数据已锁定/).waitFor();
+    await act(staff, '报送');
+    await act(staff, '公开');
+    await staff.getByText(/已公开 · 第2版/).waitFor();
+    await assertNoSeriousA11yViolations(staff, 'published report');
+
+    // The portal lists and shows the published report.
+    const publicCtx = await newAxeContext(browser);
+    const portal = await publicCtx.newPage();
+    await portal.goto(`${base}/fzzfjs`);
+    await portal.getByRole('link', { name: `示范市科学技术局${year}年法治政府建设年度报告` }).click();
+    await portal.getByRole('heading', { level: 1, name: `示范市科学技术局${year}年法治政府建设年度报告` }).waitFor();
+    const text = await portal.locator('main').innerText();
+    assert.ok(text.includes(PROSE));
+    assert.match(text, new RegExp(`一、${year}年度推进法治政府建设的主要举措和成效`));
+    assert.match(text, /主动公开政府信息\d+条/);
+    await assertNoSeriousA11yViolations(portal, 'portal report page');
+
+    // The oversight body sees it published and opens it read-only.
+    const oversight = await login(browser, base, 'e2e_oversee');
+    await oversight.goto(`${base}/app/reports/oversight?year=${year}`);
+    const row = oversight.getByRole('row', { name: /示范市科学技术局/ });
+    await row.getByText('已公开').waitFor();
+    await assertNoSeriousA11yViolations(oversight, 'oversight view');
+    await row.getByRole('link', { name: '示范市科学技术局' }).click();
+    await oversight.getByText(/监督查看/).waitFor();
+    assert.equal(await oversight.getByRole('textbox', { name: '导语第1段' }).count(), 0, 'read-only: no editable paragraphs');
+    assert.equal(await oversight.getByRole('button', { name: '保存', exact: true }).count(), 0);
+    await assertNoSeriousA11yViolations(oversight, 'oversight report view');
+    await publicCtx.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
