@@ -9,6 +9,7 @@ import { seedDemoDocuments } from '../modules/documents/demo.ts';
 import { seedDemoDocumentHistory } from '../modules/documents/demoHistory.ts';
 import { seedDemoRequests } from '../modules/disclosure/requests/demo.ts';
 import { seedDemoPublications } from '../modules/disclosure/publications/demo.ts';
+import { seedDemoDecisions } from '../modules/decisions/demo.ts';
 import { seedDemoReviews } from '../modules/reviews/demo.ts';
 
 export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
@@ -65,6 +66,7 @@ export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Prom
   await seedDemoRequests(ctx, staffActor!, hightech.id);
   await seedDemoDocuments(ctx, staffActor!, hightech.id, bureau.id);
   await seedDemoPublications(ctx, staffActor!);
+  await seedDemoDecisions(ctx, staffActor!);
   await seedDemoReviews(ctx, staffActor!);
   // Years of use (published documents, filings, a 清理): for npm start; tests keep the small demo.
   if (opts.history) await seedDemoDocumentHistory(ctx, staffActor!);

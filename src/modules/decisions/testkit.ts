@@ -1,0 +1,92 @@
+/**
+ * Drives a decision through the real services, moving a clock of its own from a start date: the demo
+ * data, the archive tests and the archive benchmark share it, so what they hold is what users make.
+ */
+import { eq } from 'drizzle-orm';
+import { fixedClock } from '../../core/clock.ts';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { submitComment } from '../consultation/service.ts';
+import { latestFor, listComments } from '../consultation/service.ts';
+import { concludeMatter } from '../reviews/service.ts';
+import { reviewMatters } from '../reviews/schema.ts';
+import { createMeeting, recordHeld } from '../meetings/service.ts';
+import { startDecision, type StartInput } from './service.ts';
+import { closeComment, dispose, formAct, openComment, publishFeedback, saveDraft, summarizeParticipation } from './workflow.ts';
+import { decide, publishDecision, submitLegalReview, submitToMeeting } from './deciding.ts';
+import type { DecisionRow } from './evidence.ts';
+
+export interface DecisionActors { staff: Actor; leader: Actor; legal: Actor }
+
+export interface KitOptions {
+  /** First day (YYYY-MM-DD); the procedure takes about 45 days from it. */
+  startOn: string;
+  input: Partial<StartInput> & { title: string };
+  draftText: string;
+  comments?: string[];
+  /** Stop after this stage. */
+  until?: 'commentOpen' | 'reviewed' | 'published';
+  fileIds?: string[];
+}
+
+const noon = (d: string) => `${d}T04:00:00.000Z`;
+
+export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOptions): Promise<DecisionRow> {
+  const clock = fixedClock(noon(o.startOn));
+  const ctx: Ctx = { ...base, clock };
+  const cal = ctx.calendar.current();
+  const go = (d: string) => clock.set(noon(d));
+  const input: StartInput = {
+    proposer: '高新技术科',
+    proposerKind: 'department',
+    undertakingUnit: '高新技术科',
+    problem: '需要解决的主要问题',
+    reasonsAndBasis: '《中华人民共和国科学技术进步法》',
+    initialPlan: '初步方案',
+    necessity: '必要且可行',
+    confidential: false,
+    technical: false,
+    riskRelevant: false,
+    concernsMarket: false,
+    hearingPlanned: false,
+    partyReportRequired: false,
+    outsideCatalogueReason: '年度目录公布后新增的事项',
+    startApprovedBy: '局长办公会',
+    ...o.input,
+  };
+  let d = await startDecision(ctx, who.staff, input);
+  d = await saveDraft(ctx, who.staff, d.id, { draftText: o.draftText, legalSort: '梳理了科学技术进步法、促进科技成果转化法及本市有关政策', fileIds: o.fileIds });
+  const endOn = cal.addDays(o.startOn, 30);
+  await openComment(ctx, who.staff, d.id, { startOn: o.startOn, endOn });
+  const c = (await latestFor(ctx.db, 'majorDecision', d.id))!;
+  for (const body of o.comments ?? []) await submitComment(ctx, c.id, { body });
+  if (o.until === 'commentOpen') return d;
+  go(cal.addDays(endOn, 1));
+  const today = clock.today();
+  await closeComment(ctx, who.staff, d.id);
+  for (const k of await listComments(ctx.db, c.id)) await dispose(ctx, who.staff, d.id, k.id, k.seq % 2 ? { disposition: 'adopted' } : { disposition: 'partlyAdopted', reason: '部分内容已在配套细则中规定' });
+  await publishFeedback(ctx, who.staff, d.id);
+  await summarizeParticipation(ctx, who.staff, d.id, { adoptionSummary: '对收到的意见逐条研究，合理意见已吸收到决策草案中。' });
+  if (input.technical) {
+    await formAct(ctx, who.staff, d.id, 'addExpert', today, { name: '张教授', kind: 'expert', affiliation: '示范大学', field: '科技管理', hasConflict: false, declaration: '本人与决策事项无直接利害关系', declaredOn: today });
+    await formAct(ctx, who.staff, d.id, 'expertOpinion', today, { method: 'meeting', heldOn: today, organiser: '示范市科技咨询中心', experts: '张教授等5位专家', opinion: '方案必要、可行、科学', signedAndSealed: true });
+    await formAct(ctx, who.staff, d.id, 'expertAdoption', today, { adoptionSummary: '专家意见全部采纳' });
+  }
+  if (input.riskRelevant) {
+    await formAct(ctx, who.staff, d.id, 'riskAssessment', today, { assessor: '示范市社会稳定风险评估中心', thirdParty: true, departmentsHeard: '已听取财政、市场监管部门意见', riskPoints: '资金使用风险', countermeasures: '分期拨付、绩效评价', contingencyPlan: '暂停拨付预案', riskLevel: 'low', controllable: 'controllable' });
+  }
+  await submitLegalReview(ctx, who.staff, d.id, { materials: '决策草案、制定依据、履行决策程序的说明', requestedBy: cal.addWorkdays(today, 7) });
+  go(cal.addWorkdays(today, 5));
+  const [matter] = await ctx.db.select({ id: reviewMatters.id }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
+  await concludeMatter(ctx, who.legal, matter.id, { conclusion: 'lawful', opinion: '决策草案符合法定权限和程序，内容合法。' });
+  if (o.until === 'reviewed') return d;
+  const meetingOn = cal.addWorkdays(clock.today(), 2);
+  const m = await createMeeting(ctx, who.staff, { kind: 'directorsOffice', meetingOn, location: '局第一会议室', chair: '局长' });
+  await submitToMeeting(ctx, who.staff, d.id, { meetingId: m.id, isPublic: true, publicSummary: `研究${d.title}` });
+  go(meetingOn);
+  await recordHeld(ctx, who.staff, m.id, { attendees: '局长、副局长、各科室负责人', publicAttendees: [{ name: '赵某', identity: '企业代表' }], minutes: `会议研究了${d.title}，同意实施。` });
+  await decide(ctx, who.leader, d.id, { meetingId: m.id, discussion: '与会人员充分发表意见，一致同意', headOpinion: '同意实施', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: input.undertakingUnit });
+  if (input.partyReportRequired) await formAct(ctx, who.leader, d.id, 'partyReport', meetingOn, { reportedTo: '中共示范市科学技术局党组', reportedOn: meetingOn, reply: '同意' });
+  go(cal.addWorkdays(meetingOn, 2));
+  return publishDecision(ctx, who.staff, d.id, { adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。', interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`, confidentialityReviewer: '李静' });
+}
