@@ -9,6 +9,8 @@ import { seedDemoDocuments } from '../modules/documents/demo.ts';
 import { seedDemoDocumentHistory } from '../modules/documents/demoHistory.ts';
 import { seedDemoRequests } from '../modules/disclosure/requests/demo.ts';
 import { seedDemoPublications } from '../modules/disclosure/publications/demo.ts';
+import { seedDemoReport } from '../modules/reports/demo.ts';
+import { factProviders } from './modules.ts';
 import { seedDemoDecisions } from '../modules/decisions/demo.ts';
 import { seedDemoReviews } from '../modules/reviews/demo.ts';
 
@@ -70,5 +72,7 @@ export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Prom
   await seedDemoReviews(ctx, staffActor!);
   // Years of use (published documents, filings, a 清理): for npm start; tests keep the small demo.
   if (opts.history) await seedDemoDocumentHistory(ctx, staffActor!);
+  // Last year's 法治政府建设年度报告, drafted from all of the above (npm start only: it adds 我的待办 steps).
+  if (opts.history) await seedDemoReport(ctx, staffActor!, factProviders);
   return accounts;
 }

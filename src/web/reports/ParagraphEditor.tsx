@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { formatValue, isEmptyBlock, normalizeInlines, type Block, type Inline } from '../../modules/reports/document.ts';
 import { chipNode, insertAt, readInlines, refreshChips, renderInlines } from './paragraphDom.ts';
 import type { ShownFigure } from './types.ts';
@@ -81,18 +81,19 @@ export function ParagraphEditor({ block, label, prefix, figures, editable, onCha
         />
       </Flex>
       {(chips.length > 0 || manual > 0) && (
-        <Flex gap={4} wrap className="para-figures">
-          <Typography.Text type="secondary">本段数据：</Typography.Text>
-          {chips.map((c, n) => {
-            const f = figures[c.key];
-            return (
-              <Button key={`${c.key}-${n}`} size="small" type={f?.previous !== undefined ? 'primary' : 'default'} onClick={() => onFigure(c.key)}>
-                {f ? `${f.label} ${formatValue(f.value)}${f.unit}${f.previous !== undefined ? `（原${formatValue(f.previous)}）` : ''}` : `${c.key}（缺失）`}
-              </Button>
-            );
-          })}
-          {manual > 0 && <span className="manual-note">含{manual}处人工录入数字</span>}
-        </Flex>
+        <details className="para-figures">
+          <summary>{`本段数据（${chips.length}项${manual ? `，含${manual}处人工录入` : ''}）`}</summary>
+          <Flex gap={4} wrap>
+            {chips.map((c, n) => {
+              const f = figures[c.key];
+              return (
+                <Button key={`${c.key}-${n}`} size="small" type={f?.previous !== undefined ? 'primary' : 'default'} onClick={() => onFigure(c.key)}>
+                  {f ? `${f.label} ${formatValue(f.value)}${f.unit}${f.previous !== undefined ? `（原${formatValue(f.previous)}）` : ''}` : `${c.key}（缺失）`}
+                </Button>
+              );
+            })}
+          </Flex>
+        </details>
       )}
     </div>
   );
