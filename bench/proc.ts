@@ -1,6 +1,7 @@
 // Child processes for the benchmarks: servers and load generators run in their own processes so a
 // client never steals the server's event loop. Shared by bench/worklist.ts and bench/registry.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +51,15 @@ export async function stopChild(proc: ChildProcess): Promise<void> {
   const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(t);
+}
+
+/** CPU seconds (user+system) of a process so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return NaN;
+  }
 }

@@ -15,7 +15,7 @@
  * BENCH_SERVER_NODE_ARGS (node flags for both servers, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
  */
 import type { ChildProcess } from 'node:child_process';
-import { child, env, stopChild } from './proc.ts';
+import { child, cpuSeconds, env, stopChild } from './proc.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,24 +121,34 @@ export async function run(): Promise<void> {
     children.push(bl.proc);
     const fzBase = `http://127.0.0.1:${fz.match[1]}`;
     const urls = (key: string) => ({ fazhi: fzBase + queries[key].portal, baseline: `http://127.0.0.1:${bl.match[1]}/${key}` });
-    const results: Array<{ key: string; server: 'fazhi' | 'baseline'; r: LoadResult; loadavg: number }> = [];
+    const pids = { fazhi: fz.proc.pid!, baseline: bl.proc.pid! };
+    // Server CPU per request (user + system, from /proc) depends much less on what else the machine runs than req/s does.
+    const measured = async (server: 'fazhi' | 'baseline', url: string) => {
+      const c0 = cpuSeconds(pids[server]);
+      const r = await load(url);
+      return { r, cpuMs: ((cpuSeconds(pids[server]) - c0) * 1000) / (r.requests * (1 + env('BENCH_WARMUP_MS', 2000) / env('BENCH_DURATION_MS', 10_000))) };
+    };
+    const results: Array<{ key: string; server: 'fazhi' | 'baseline'; r: LoadResult; cpuMs: number; loadavg: number }> = [];
     for (const [key, q] of Object.entries(queries)) {
       const probe = await fetch(urls(key).fazhi);
       const html = await probe.text();
       console.log(`fazhi ${q.portal} → ${probe.status}, ${/共找到([^件]+)件/.exec(html)?.[1] ?? '?'} 件`);
-      for (const server of ['fazhi', 'baseline', 'baseline', 'fazhi'] as const) results.push({ key, server, loadavg: os.loadavg()[0], r: await load(urls(key)[server]) });
+      for (const server of ['fazhi', 'baseline', 'baseline', 'fazhi'] as const) results.push({ key, server, loadavg: os.loadavg()[0], ...(await measured(server, urls(key)[server])) });
     }
     await stopChild(fz.proc);
     await stopChild(bl.proc);
 
     console.log(`\nresults (${env('BENCH_CONCURRENCY', 32)} connections; fazhi = GET /gfxwj HTML page, baseline = same SQL as JSON; 1-min load average before each run):`);
-    for (const x of results) console.log(`${line(`${x.server} ${x.key}`, x.r)} | load ${x.loadavg.toFixed(1)}`);
+    for (const x of results) console.log(`${line(`${x.server} ${x.key}`, x.r)} | server CPU ${x.cpuMs.toFixed(2)} ms/req | load ${x.loadavg.toFixed(1)}`);
     const sum = (xs: LoadResult[]) => ({ rps: xs.reduce((a, r) => a + r.requests, 0) / xs.reduce((a, r) => a + r.seconds, 0), p99: Math.max(...xs.map((r) => r.p99)), p50: xs.map((r) => r.p50).sort((a, b) => a - b)[0] });
     // Little's law for a closed loop: mean latency = connections / throughput, so p99 ≤ target needs at least this.
     console.log(`note: with ${env('BENCH_CONCURRENCY', 32)} closed-loop connections a p99 of ${TARGET_P99} ms needs ≥ ${Math.ceil(env('BENCH_CONCURRENCY', 32) / (TARGET_P99 / 1000))} req/s (mean latency = connections / throughput)`);
     for (const key of Object.keys(queries)) {
-      const fzr = sum(results.filter((x) => x.key === key && x.server === 'fazhi').map((x) => x.r));
-      const blr = sum(results.filter((x) => x.key === key && x.server === 'baseline').map((x) => x.r));
+      const of = (server: string) => results.filter((x) => x.key === key && x.server === server);
+      const fzr = sum(of('fazhi').map((x) => x.r));
+      const blr = sum(of('baseline').map((x) => x.r));
+      const cpu = (server: string) => (of(server).reduce((a, x) => a + x.cpuMs, 0) / of(server).length).toFixed(2);
+      console.log(`${queries[key].label}: server CPU per request: fazhi ${cpu('fazhi')} ms, baseline ${cpu('baseline')} ms`);
       console.log(`${queries[key].label}: fazhi ${fzr.rps.toFixed(0)} req/s, p99 ${f1(fzr.p99)} ms (worst run) / target ${TARGET_P99} ms = ${(fzr.p99 / TARGET_P99).toFixed(2)}${fzr.p99 <= TARGET_P99 ? ' (within)' : ' (over)'}; baseline ${blr.rps.toFixed(0)} req/s, p99 ${f1(blr.p99)} ms; throughput ${(100 * fzr.rps / blr.rps).toFixed(0)}% of baseline (target ≥ 70%)`);
     }
   } finally {

@@ -16,7 +16,7 @@
  * BENCH_SERVER_NODE_ARGS (node flags for both server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
  */
 import type { ChildProcess } from 'node:child_process';
-import { child, env, stopChild } from './proc.ts';
+import { child, cpuSeconds, env, stopChild } from './proc.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -121,17 +121,6 @@ async function serveFazhi(url: string, poolSize: number) {
 }
 
 // ───────────────────────────── orchestration (the benchmark) ─────────────────────────────
-
-/** CPU seconds (user+system) of a process so far, from /proc/<pid>/stat. */
-function cpuSeconds(pid: number): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s)
-  } catch {
-    return NaN;
-  }
-}
 
 /** Busy CPU seconds of the whole machine (all processes, incl. PostgreSQL), from /proc/stat. */
 function machineBusySeconds(): number {
