@@ -21,7 +21,7 @@ import { auditEvents } from '../src/core/audit/schema.ts';
 import { GENESIS_HASH, chainHash, type AuditContent } from '../src/core/audit/canonical.ts';
 import { openCase } from '../src/core/cases/service.ts';
 import { check, evaluate } from '../src/core/procedure/engine.ts';
-import { CHANNELS } from '../src/modules/disclosure/outcomes.ts';
+import { CHANNELS, DISCLOSURE_OUTCOMES } from '../src/modules/disclosure/outcomes.ts';
 
 export interface ScaleOptions {
   /** Number of cases (default 10,000). */
@@ -156,4 +156,48 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   } finally {
     await ctx.database.close();
   }
+}
+
+/**
+ * Bulk scale data for benchmarks that read a department's year (e.g. the annual report): `n`
+ * 依申请公开 requests with the rows the request service and the engine leave — a `cases` row, a
+ * `disclosure_requests` row, the `receive` (and `answer`) events and the `answer` step (done on
+ * time, done late, or open and overdue) — received evenly between `from` and `to`. One SQL
+ * statement (generate_series); deterministic. No audit rows: nothing reads them here.
+ */
+export async function insertRequestsBulk(client: import('pg').ClientBase, o: { departmentId: string; orgId: string; n: number; from: string; to: string }): Promise<void> {
+  await client.query(
+    `with g as (
+       select i, gen_random_uuid() as cid, ($4::date + ((i::bigint * 7919) % ($5::date - $4::date + 1))::int) as recv,
+              ($6::text[])[1 + (i * 31) % array_length($6::text[], 1)] as outcome, (i % 7 <> 0) as closed, (i % 11 = 0) as late
+       from generate_series(1, $3::int) i),
+     d as (select g.*, recv + 28 as due, case when closed then recv + case when late then 35 else 10 + (i % 15) end end as answered from g),
+     c as (
+       insert into cases (id, module, procedure, title, department_id, org_id, status, outcome, created_by, created_at, closed_on)
+       select cid, 'disclosure', 'disclosureRequest', '政府信息公开申请：基准数据' || i, $1, $2, case when closed then 'closed' else 'open' end,
+              case when closed then outcome end, null, now(), answered from d returning id),
+     r as (
+       insert into disclosure_requests (id, case_id, department_id, tracking_code, applicant_kind, report_column, name, description, channel, received_on, applicant_key, dedupe_hash, created_at, updated_at)
+       select gen_random_uuid(), cid, $1, md5(cid::text) || md5(i::text), 'naturalPerson', 'naturalPerson', '申请人' || i, '基准数据申请内容' || i, 'online', recv, 'naturalPerson:' || (i % 5000), md5(cid::text), now(), now() from d returning id),
+     e as (
+       insert into case_events (id, case_id, seq, type, on_date, at, actor_id, actor_roles, data)
+       select gen_random_uuid(), cid, 1, 'receive', recv, now(), null::uuid, array['staff'], '{}'::jsonb from d
+       union all
+       select gen_random_uuid(), cid, 2, 'answer', answered, now(), null::uuid, array['staff'], jsonb_build_object('outcome', outcome) from d where closed returning id)
+     insert into case_steps (id, case_id, step, label, roles, department_id, org_id, status, due_date, unit, explanation, overdue, opened_on, done_on)
+     select gen_random_uuid(), cid, 'answer', '答复申请人', array['staff'], $1, $1, case when closed then 'done' else 'open' end, due, 'workday', '基准数据', false, recv, answered from d`,
+    [o.departmentId, o.orgId, o.n, o.from, o.to, DISCLOSURE_OUTCOMES.map((x) => x.code)],
+  );
+}
+
+/** Bulk 主动公开 items of one department published evenly between `from` and `to` (≈ 1 in 12 late). */
+export async function insertPublicationsBulk(client: import('pg').ClientBase, o: { departmentId: string; n: number; from: string; to: string; categories: string[] }): Promise<void> {
+  await client.query(
+    `with g as (select i, gen_random_uuid() as id, ($3::date + ((i::bigint * 104729) % ($4::date - $3::date + 1))::int) as pub from generate_series(1, $2::int) i)
+     insert into publications (id, index_number, department_id, publisher_name, title, category, topic, keywords, formed_on, published_on, published_at, due_on, late, summary, body, confidentiality_review, status, search)
+     select id, 'BENCH/' || id, $1, '基准部门', '基准公开信息' || i, ($5::text[])[1 + i % array_length($5::text[], 1)], 'science', array['基准'], pub - case when i % 12 = 0 then 40 else 5 end,
+            pub, now(), pub - case when i % 12 = 0 then 12 else -20 end, i % 12 = 0, '', '基准正文', '{"reviewer":"基准","conclusion":"public"}'::jsonb, 'published', to_tsvector('simple', '基准 公开 信息')
+     from g`,
+    [o.departmentId, o.n, o.from, o.to, o.categories],
+  );
 }
