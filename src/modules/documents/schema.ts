@@ -51,6 +51,8 @@ export const normativeDocuments = pgTable(
     uniqueIndex('normative_documents_number_idx').on(t.departmentId, t.docNumber),
     index('normative_documents_dept_idx').on(t.departmentId, t.createdAt),
     index('normative_documents_registry_idx').on(t.legalStatus, t.publishedOn).where(sql`published_on is not null`),
+    // 规范性文件库: one department's published documents, newest first — a broad search stops after one page.
+    index('normative_documents_registry_dept_idx').on(t.departmentId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`published_on is not null`),
     index('normative_documents_search_idx').using('gin', t.search),
   ],
 );
