@@ -1,10 +1,13 @@
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useCurrentSession } from '../lib/session.ts';
+import { useCurrentSession } from './session.ts';
 import { oversized, useFileLimit } from '../disclosure/publications/queries.ts';
 
-/** 送审材料: each file goes to /api/files (size limit there); the caller sends the ids of the uploaded ones. */
-export function MaterialsUpload({ files, onChange }: { files: UploadFile[]; onChange: (files: UploadFile[]) => void }) {
+/**
+ * Files uploaded one by one to /api/files (oversized ones refused before sending, the server checks
+ * again); the form sends the ids of the uploaded ones (uploadedIds).
+ */
+export function FileUpload({ files, onChange, buttonLabel = '上传文件' }: { files: UploadFile[]; onChange: (files: UploadFile[]) => void; buttonLabel?: string }) {
   const session = useCurrentSession();
   const { message } = App.useApp();
   const limit = useFileLimit().data;
@@ -23,7 +26,7 @@ export function MaterialsUpload({ files, onChange }: { files: UploadFile[]; onCh
       fileList={files}
       onChange={({ fileList }) => onChange(fileList.map((f) => (f.status === 'error' ? { ...f, response: (f.response as { error?: { message: string } })?.error?.message ?? '上传失败' } : f)))}
     >
-      <Button icon={<UploadOutlined />}>上传材料</Button>
+      <Button icon={<UploadOutlined />}>{buttonLabel}</Button>
     </Upload>
   );
 }

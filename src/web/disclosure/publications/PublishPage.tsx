@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -10,9 +9,10 @@ import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { DATE } from '../../lib/format.ts';
 import { useCurrentSession } from '../../lib/session.ts';
 import { DueDate } from '../../lib/DueDate.tsx';
+import { FileUpload, uploadedIds } from '../../lib/FileUpload.tsx';
 import { RequireAbility } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
-import { oversized, publicationsKey, useFileLimit, usePublicationMeta, type DueInfo, type Publication } from './queries.ts';
+import { publicationsKey, useFileLimit, usePublicationMeta, type DueInfo, type Publication } from './queries.ts';
 
 interface Values {
   title: string;
@@ -72,7 +72,7 @@ function Publish() {
     setSubmitting(true);
     setProblems([]);
     try {
-      const attachmentIds = files.filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id);
+      const attachmentIds = uploadedIds(files);
       const p = await post<Publication>('/api/publications', {
         title: v.title,
         category: v.category,
@@ -154,22 +154,7 @@ function Publish() {
             <Input.TextArea rows={12} />
           </Form.Item>
           <Form.Item label="附件" extra={limit ? `单个文件不超过 ${limit.label}` : undefined}>
-            <Upload
-              beforeUpload={(file) => {
-                const problem = oversized(file, limit);
-                if (!problem) return true;
-                message.error(problem);
-                return Upload.LIST_IGNORE;
-              }}
-              action="/api/files"
-              name="file"
-              headers={{ 'x-csrf-token': session.csrfToken }}
-              withCredentials
-              fileList={files}
-              onChange={({ fileList }) => setFiles(fileList.map((f) => (f.status === 'error' ? { ...f, response: (f.response as { error?: { message: string } })?.error?.message ?? '上传失败' } : f)))}
-            >
-              <Button icon={<UploadOutlined />}>上传附件</Button>
-            </Upload>
+            <FileUpload files={files} onChange={setFiles} buttonLabel="上传附件" />
           </Form.Item>
         </Card>
         <Card title="二、保密审查（《政府信息公开条例》第十七条）" style={{ marginBottom: 16 }}>
