@@ -4,35 +4,11 @@
 // it read-only. axe finds no serious or critical violations on the way.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 
 const PW = 'Fazhi-e2e-Report-Passw0rd!';
 const PROSE = '我局坚持以习近平法治思想为指导，全面推进依法行政。';
-
-async function login(browser: Browser, base: string, username: string): Promise<Page> {
-  const context = await newAxeContext(browser);
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000);
-  await page.goto(`${base}/app/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PW);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(/我的待办|法治政府建设年度报告监督/).first().waitFor({ timeout: 30_000 });
-  return page;
-}
-
-async function act(page: Page, button: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '确认' }).click();
-  const closed = await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false);
-  if (!closed) assert.fail(`「${button}」未完成：${(await dialog.getByRole('alert').allTextContents()).join('；')}`);
-}
 
 test('annual report: generate, edit, trace a figure, approve, publish, read on the portal', { timeout: 300_000 }, async (t) => {
   const browser = await launchBrowser(t);
@@ -43,7 +19,7 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
   try {
     await server.createUser({ username: 'e2e_report', password: PW, roles: ['staff'] });
     await server.createUser({ username: 'e2e_oversee', password: PW, roles: ['oversight'], orgName: '示范市司法局' });
-    const staff = await login(browser, base, 'e2e_report');
+    const staff = await workbenchLogin(browser, base, 'e2e_report', PW);
     await staff.goto(`${base}/app/reports?year=${year}`);
     await staff.getByRole('button', { name: '根据业务记录生成报告' }).click();
     await staff.getByRole('textbox', { name: '导语第1段' }).waitFor();
@@ -71,11 +47,11 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
     await drawer.waitFor({ state: 'hidden' });
 
     // 保密审查 → 审定 (局长办公会) → 报送 → 公开.
-    await act(staff, '保密审查', (d) => d.getByLabel('保密审查人').fill('办公室保密员'));
-    await act(staff, '记录审定', (d) => d.getByLabel('会议名称及期次').fill(`${year + 1}年第2次局长办公会议`));
+    await submitDialog(staff, '保密审查', (d) => d.getByLabel('保密审查人').fill('办公室保密员'));
+    await submitDialog(staff, '记录审定', (d) => d.getByLabel('会议名称及期次').fill(`${year + 1}年第2次局长办公会议`));
     await staff.getByText(/所载数据已锁定/).waitFor();
-    await act(staff, '报送');
-    await act(staff, '公开');
+    await submitDialog(staff, '报送');
+    await submitDialog(staff, '公开');
     await staff.getByText(/已公开 · 第2版/).waitFor();
     await assertNoSeriousA11yViolations(staff, 'published report');
 
@@ -92,7 +68,7 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
     await assertNoSeriousA11yViolations(portal, 'portal report page');
 
     // The oversight body sees it published and opens it read-only.
-    const oversight = await login(browser, base, 'e2e_oversee');
+    const oversight = await workbenchLogin(browser, base, 'e2e_oversee', PW);
     await oversight.goto(`${base}/app/reports/oversight?year=${year}`);
     const row = oversight.getByRole('row', { name: /示范市科学技术局/ });
     await row.getByText('已公开').waitFor();

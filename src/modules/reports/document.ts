@@ -4,6 +4,8 @@
  * fact's value (`value`) or its whole sentence (`sentence`); a hand-typed figure is `manual` and is
  * marked as such wherever the report is edited. Pure functions only (shared by server and workbench).
  */
+import type { Fact } from '../../core/facts.ts';
+
 export const PART_CODES = ['measures', 'shortcomings', 'firstResponsible', 'plans', 'other'] as const;
 export type PartCode = (typeof PART_CODES)[number];
 
@@ -23,17 +25,8 @@ export interface Block {
 export interface Part { code: PartCode; heading: string; blocks: Block[] }
 export interface ReportDocument { title: string; preface: Block[]; parts: Part[] }
 
-/** A fact as a report keeps it: enough to show, explain and list the records without the module. */
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-  unit: string;
-  sentence: string;
-  method: string;
-  area?: string;
-  records: { path: string; query: Record<string, string | number | boolean> };
-}
+/** A fact as a report keeps it (without its expectation): enough to show, explain and list the records. */
+export type Figure = Omit<Fact, 'expect'> & { area?: string };
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 1 → 一, 12 → 十二, 20 → 二十 (headings never go past 99). */

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Space, Spin, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
-import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import { formatValue } from '../../modules/reports/document.ts';
 import { errorMessage, get } from '../lib/api.ts';
 import { dateCn } from '../lib/format.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { BarChart } from './BarChart.tsx';
+import { TemplateCard } from './TemplateCard.tsx';
+import { useReportYear, YearSelect } from './YearSelect.tsx';
 import type { Oversight } from './types.ts';
 
 type Dept = Oversight['departments'][number];
@@ -18,8 +19,7 @@ const PART_NAMES: Record<string, string> = { measures: '举措成效', shortcomi
 
 /** 依法治市办 / 司法局: every department's report status, the submitted reports, and departments compared. */
 export default function OversightPage() {
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || dayjs().year() - 1;
+  const [year, setYear] = useReportYear();
   const { data, isPending, error } = useQuery({ queryKey: ['reportOversight', year], queryFn: () => get<Oversight>('/api/reports/oversight', { year }) });
   const [chartKey, setChartKey] = useState<string>('');
   const indicator = useMemo(() => data?.indicators.find((i) => i.key === chartKey) ?? data?.indicators[0], [data, chartKey]);
@@ -33,9 +33,7 @@ export default function OversightPage() {
         subTitle={`${year}年度 · 报送期限${dateCn(data.submitDueOn)} · 公开期限${dateCn(data.publishDueOn)}`}
         extra={
           <>
-            <select aria-label="报告年度" value={year} onChange={(e) => setParams({ year: e.target.value })} style={{ height: 32 }}>
-              {Array.from({ length: 8 }, (_, i) => dayjs().year() - i).map((y) => <option key={y} value={y}>{`${y}年度`}</option>)}
-            </select>
+            <YearSelect year={year} onChange={setYear} />
             <Button href={`/api/reports/oversight/export.xlsx?year=${year}`}>导出 Excel</Button>
             <Link to="/reports/imports">导入外部报告</Link>
           </>
@@ -97,6 +95,7 @@ export default function OversightPage() {
             ]}
           />
         </Card>
+        <TemplateCard />
       </Space>
     </>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Modal, Space, Spin, Steps, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
-import dayjs from 'dayjs';
+import { Link, useParams } from 'react-router';
 import { formatValue, type ReportDocument } from '../../modules/reports/document.ts';
 import { ApiError, errorMessage, get, post, put } from '../lib/api.ts';
 import { dateCn } from '../lib/format.ts';
@@ -11,6 +10,7 @@ import { DocumentEditor } from './DocumentEditor.tsx';
 import { FigureDrawer } from './FigureDrawer.tsx';
 import { ActModal, type Act } from './ActModal.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
+import { useReportYear, YearSelect } from './YearSelect.tsx';
 import type { Approval, Report, ReportPayload } from './types.ts';
 import './reports.css';
 
@@ -30,8 +30,7 @@ function Deadlines({ r }: { r: Report }) {
 /** 法治政府建设年度报告 of the department (editable) or, for the oversight body, a submitted one (read-only). */
 export default function ReportPage() {
   const { departmentId } = useParams();
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || dayjs().year() - 1;
+  const [year, setYear] = useReportYear();
   const key = ['ruleOfLawReport', year, departmentId ?? 'own'];
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -67,11 +66,7 @@ export default function ReportPage() {
 
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) return <Alert type="error" title={errorMessage(error)} />;
-  const yearPicker = (
-    <select aria-label="报告年度" value={year} onChange={(e) => setParams({ year: e.target.value })} style={{ height: 32 }}>
-      {Array.from({ length: 8 }, (_, i) => dayjs().year() - i).map((y) => <option key={y} value={y}>{`${y}年度`}</option>)}
-    </select>
-  );
+  const yearPicker = <YearSelect year={year} onChange={setYear} />;
   if (!data.exists) {
     return (
       <>

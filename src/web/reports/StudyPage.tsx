@@ -1,10 +1,9 @@
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Space, Spin, Table } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
-import dayjs from 'dayjs';
 import { api, errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { Study } from './types.ts';
+import { useReportYear, YearSelect } from './YearSelect.tsx';
 
 type Session = Study['sessions'][number];
 type Statement = Study['statements'][number];
@@ -19,8 +18,7 @@ function NativeSelect({ options, label, ...rest }: { options: Record<string, str
 
 /** 学法 sessions and 述法 entries: the records behind the 第一责任人 part of the annual report. */
 export default function StudyPage() {
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || dayjs().year() - 1;
+  const [year, setYear] = useReportYear();
   const client = useQueryClient();
   const { message } = App.useApp();
   const key = ['reportStudy', year];
@@ -58,9 +56,7 @@ export default function StudyPage() {
         title="学法和述法记录"
         subTitle="法治政府建设年度报告第三部分（第一责任人职责）据此生成"
         extra={
-          <select aria-label="年度" value={year} onChange={(e) => setParams({ year: e.target.value })} style={{ height: 32 }}>
-            {Array.from({ length: 8 }, (_, i) => dayjs().year() - i).map((y) => <option key={y} value={y}>{`${y}年度`}</option>)}
-          </select>
+          <YearSelect label="年度" year={year} onChange={setYear} />
         }
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
