@@ -252,3 +252,29 @@ test('amending publishes a new version that supersedes the old one (已修改); 
   assert.match(page.body, /本文件已修改/);
   assert.match(page.body, /第2版/);
 });
+
+test('the 备案 period and validity limits are 业务设置 of the 系统管理员; a new period applies to documents published after it', async () => {
+  await addUser(t.ctx, { username: 'dsys', password: 'Sys-pass-2025!', roles: ['sysAdmin'], orgName: '办公室' });
+  const sys = await signIn(t.app, 'dsys', 'Sys-pass-2025!');
+  const current = await ok(sys, 'GET', '/api/settings/documents');
+  assert.deepEqual(current, { validityYears: 5, trialValidityYears: 2, reminderMonths: 6, filingDays: 30, filingUnit: 'day' });
+  await refused(staff, 'PUT', '/api/settings/documents', { ...current, filingDays: 3 }, 403, /无权/);
+  await refused(sys, 'PUT', '/api/settings/documents', { ...current, filingDays: 0 }, 400, /备案期限/);
+  await ok(sys, 'PUT', '/api/settings/documents', { ...current, filingDays: 3, filingUnit: 'workday' });
+  const v = await ok(staff, 'POST', '/api/documents', { ...draft, title: '示范市科技成果转化奖励办法' });
+  const id = v.document.id;
+  await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'exemptComment', on: '2027-04-01', data: { reason: '依法需要保密' } });
+  await ok(staff, 'POST', `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2027-04-01', data: {} });
+  await ok(legal, 'POST', `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2027-04-01', data: { conclusion: 'lawful', opinion: '合法' } });
+  await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'collectiveDecision', on: '2027-04-01', data: { meeting: 'directorsOffice', decision: 'adopted' } });
+  await ok(staff, 'POST', `/api/documents/${id}/number`, {});
+  const published = await ok(staff, 'POST', `/api/documents/${id}/publish`, { interpretation: '本办法规范科技成果转化奖励的条件、程序和标准。', confidentialityReviewer: '王晓明' });
+  // Three working days from 2027-04-01 (a Thursday), not thirty days.
+  const due = t.ctx.calendar.current().addWorkdays('2027-04-01', 3);
+  assert.ok(due >= '2027-04-06' && due < '2027-05-01', due);
+  const step = published.procedure.steps.find((s: { stepCode: string; status: string }) => s.stepCode === 'file' && s.status === 'open');
+  assert.equal(step.dueDate, due);
+  const filing = await ok(staff, 'POST', `/api/documents/${id}/filing`, {});
+  assert.equal(filing.filing.dueOn, due);
+  await ok(sys, 'PUT', '/api/settings/documents', current);
+});

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { defineSetting } from '../../core/settings/service.ts';
+import type { Ctx } from '../../core/context.ts';
+import type { Actor } from '../../core/auth/actor.ts';
+import { authorize } from '../../core/auth/policy.ts';
+import { changeSetting, defineSetting } from '../../core/settings/service.ts';
 
 export const DOC_TYPE_LABELS = { regulation: '规定', measures: '办法', rules: '细则', implementation: '实施细则', notice: '通知', opinion: '意见', decision: '决定', standard: '标准' } as const;
 export type DocType = keyof typeof DOC_TYPE_LABELS;
@@ -14,7 +17,7 @@ export type CleanupDecision = keyof typeof CLEANUP_DECISION_LABELS;
 
 export const EVALUATION_LABELS = { continue: '继续有效', amend: '需要修改', abolish: '建议废止' } as const;
 
-/** Local rules (RULES §2.3 step 11, [V-loc]): validity periods and the evaluation reminder. */
+/** Local rules ([V-loc]): validity periods and the evaluation reminder (RULES §2.3 step 11), the 备案 period (step 9). */
 export const documentSettings = defineSetting({
   key: 'documents',
   label: '行政规范性文件',
@@ -22,6 +25,16 @@ export const documentSettings = defineSetting({
     validityYears: z.number().int().min(1).max(10).describe('有效期上限（年）'),
     trialValidityYears: z.number().int().min(1).max(5).describe('试行、暂行文件有效期上限（年）'),
     reminderMonths: z.number().int().min(1).max(12).describe('有效期届满前提醒评估（月）'),
+    // 备案 within 30 days of publication by default; local rules say 15日, 30日 or 3个工作日.
+    filingDays: z.number().int().min(1).max(90).describe('备案期限'),
+    filingUnit: z.enum(['day', 'workday']).describe('备案期限单位'),
   }),
-  defaults: { validityYears: 5, trialValidityYears: 2, reminderMonths: 6 },
+  defaults: { validityYears: 5, trialValidityYears: 2, reminderMonths: 6, filingDays: 30, filingUnit: 'day' as 'day' | 'workday' },
 });
+export type DocumentSettings = z.infer<typeof documentSettings.schema>;
+
+/** 业务设置 shared by every department, kept by the 系统管理员; audited from → to. */
+export async function updateDocumentSettings(ctx: Ctx, actor: Actor, value: DocumentSettings): Promise<DocumentSettings> {
+  authorize(actor, 'businessSettings', 'manage');
+  return changeSetting(ctx, actor, documentSettings, 'settings.documents', value);
+}

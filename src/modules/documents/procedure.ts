@@ -3,12 +3,9 @@
  * recorded 依法需要保密 exemption) → 公平竞争审查 when market entities are concerned → 合法性审核 →
  * 集体审议 → 统一登记编号 → 公开发布 → 备案. Declared as data; the procedure engine enforces it.
  */
-import type { ActionDef, ClockDef, Cond, Gate, ProcedureDef, StepDef, Unit } from '../../core/procedure/engine.ts';
+import type { ActionDef, ClockDef, Cond, Gate, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
 
 export interface NormativeDocumentSettings {
-  /** 备案 deadline after publication. Local rules vary (15日 / 30日 / 3个工作日), RULES §2.3 step 9. */
-  filingDays?: number;
-  filingUnit?: Unit;
   /** 合法性审核 time, 国办发〔2018〕115号 (RULES §14.1: from memory, to confirm): 一般不少于5个工作日，最长不超过15个工作日. */
   legalReviewMinWorkdays?: number;
   legalReviewMaxWorkdays?: number;
@@ -19,7 +16,7 @@ export interface NormativeDocumentSettings {
 }
 
 const opts = (...pairs: Array<[string, string]>) => pairs.map(([value, label]) => ({ value, label }));
-const DEFAULTS: Required<NormativeDocumentSettings> = { filingDays: 30, filingUnit: 'day', legalReviewMinWorkdays: 5, legalReviewMaxWorkdays: 15, commentMinWorkdays: 7, marketCommentMinDays: 30 };
+const DEFAULTS: Required<NormativeDocumentSettings> = { legalReviewMinWorkdays: 5, legalReviewMaxWorkdays: 15, commentMinWorkdays: 7, marketCommentMinDays: 30 };
 const market: Cond = { last: 'draft', field: 'concernsMarket', eq: true };
 const commentDone: Cond = { done: ['closeComment', 'exemptComment'] };
 const fairReviewOk: Cond = { any: [{ not: market }, { last: 'fairCompetitionReview', field: 'conclusion', in: ['pass', 'passAfterRevision'] }] };
@@ -46,10 +43,12 @@ function clocks(s: Required<NormativeDocumentSettings>): ClockDef[] {
       stop: ['concludeLegalReview', 'withdraw'],
     },
     {
+      // The period is a local rule (15日 / 30日 / 3个工作日, RULES §2.3 step 9), a setting: publishing
+      // computes the due date from it and records it with the act (documents/labels.ts documentSettings).
       code: 'filing',
       label: '备案期限',
-      unit: s.filingUnit,
-      count: s.filingDays,
+      unit: 'day',
+      dueField: 'filingDueOn',
       legalBasis: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）及本地规范性文件管理办法',
       start: [{ action: 'publish' }],
       stop: ['file'],
@@ -243,6 +242,7 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
         { name: 'channel', label: '发布渠道', type: 'text', required: true, help: '政府公报、政府网站或政务新媒体' },
         { name: 'effectiveOn', label: '施行日期', type: 'date' },
         { name: 'interpretation', label: '同步发布政策解读', type: 'boolean' },
+        { name: 'filingDueOn', label: '备案期限', type: 'date' },
       ],
       effects: [{ status: 'published' }],
     },

@@ -8,7 +8,8 @@ import { documentView } from './view.ts';
 import { act, assignNumber, closeComment, dispose, ENGINE_ACTIONS, openComment, publishDocument, publishFeedback } from './workflow.ts';
 import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './filing.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
-import { DOC_TYPES } from './labels.ts';
+import { DOC_TYPES, documentSettings, updateDocumentSettings } from './labels.ts';
+import { getSetting } from '../../core/settings/service.ts';
 import { documentDocx, documentsXlsx, feedbackDocx } from './export.ts';
 import { importDocx } from './source.ts';
 import { documentFacts, tableTwoRow } from './facts.ts';
@@ -75,6 +76,12 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
       return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(file.name)).send(file.content);
     });
   }
+  // Validity periods, the 后评估 reminder and the 备案 period: 业务设置 of the 系统管理员.
+  app.get('/api/settings/documents', async (req) => {
+    authorize(requireActor(req), 'businessSettings', 'manage');
+    return getSetting(ctx.db, documentSettings, ctx.clock.now().getTime(), 0);
+  });
+  app.put('/api/settings/documents', async (req) => updateDocumentSettings(ctx, requireActor(req), parse(documentSettings.schema, req.body)));
   app.get('/api/documents/facts', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'normativeDocument', 'list');

@@ -12,6 +12,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { recordAction } from '../../core/cases/service.ts';
 import { getOrg } from '../../core/orgs/service.ts';
 import { getSetting } from '../../core/settings/service.ts';
+import { computeDue } from '../../core/calendar/calendar.ts';
 import { checkDocNumber, nextDocNumber, parseDocNumber } from '../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../core/search/tokens.ts';
 import { publish as publishItem } from '../disclosure/publications/service.ts';
@@ -153,7 +154,9 @@ export async function publishDocument(ctx: Ctx, actor: Actor, id: string, input:
     const validUntil = input.validUntil || maxUntil;
     if (validUntil > maxUntil) throw new AppError('VALIDATION', `有效期：${d.trial === 'none' ? '' : '试行、暂行文件'}有效期不得超过${years}年（至${maxUntil}）`, { fields: [{ path: 'validUntil', message: `不得晚于${maxUntil}` }] });
     if (validUntil < effectiveOn) throw new AppError('VALIDATION', '有效期：截止日期不能早于施行日期', { fields: [{ path: 'validUntil', message: '不能早于施行日期' }] });
-    await recordAction(ctx, actor, d.caseId, { action: 'publish', on: today, data: { channel: '门户网站、政府公报', effectiveOn, interpretation: true } }, tx);
+    // 备案 is due within the local period after publication (a setting); the date goes with the act.
+    const filingDueOn = computeDue(ctx.calendar.current(), { from: today, count: s.filingDays, unit: s.filingUnit }).due;
+    await recordAction(ctx, actor, d.caseId, { action: 'publish', on: today, data: { channel: '门户网站、政府公报', effectiveOn, interpretation: true, filingDueOn } }, tx);
     const keywords = (input.keywords ?? d.keywords).split(/[\s,，、;；]+/).filter(Boolean);
     const topic = input.topic || d.topic || 'science';
     const pub = await publishItem(tx, ctx, actor, {

@@ -4,6 +4,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { ClassificationsCard } from './ClassificationsCard.tsx';
 import { FileLimitCard } from './FileLimitCard.tsx';
 import { IndexNumberCard } from './IndexNumberCard.tsx';
+import { DocumentSettingsCard } from '../documents/DocumentSettingsCard.tsx';
 
 /**
  * 业务设置: configuration every department shares (索引号, 分类, 附件上限), kept by the 系统管理员
@@ -17,6 +18,7 @@ export default function SettingsPage() {
         <IndexNumberCard />
         <ClassificationsCard />
         <FileLimitCard />
+        <DocumentSettingsCard />
       </Space>
     </RequireAbility>
   );
