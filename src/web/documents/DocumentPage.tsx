@@ -8,6 +8,7 @@ import { EventsTimeline } from '../cases/EventsTimeline.tsx';
 import { StepsTable } from '../cases/StepsTable.tsx';
 import { FormModal, type Field } from './FormModal.tsx';
 import { SourceUpload } from './SourceUpload.tsx';
+import { LegalHistory } from './LegalHistory.tsx';
 import type { DocComment, DocumentPayload } from './types.ts';
 
 interface Pending { title: string; fields: Field[]; path: string; body?: (v: Record<string, string>) => unknown }
@@ -103,6 +104,7 @@ export default function DocumentPage() {
           </Card>
         )}
         <Card title={h2('正文')} extra={a.edit && <SourceUpload documentId={id} onDone={(res) => { client.setQueryData(key, res); message.success('已从 .docx 文件读取正文'); }} />}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.bodyText || '（尚未填写）'}</Typography.Paragraph>{d.interpretation && <><Typography.Title level={3} style={{ fontSize: 15 }}>政策解读</Typography.Title><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.interpretation}</Typography.Paragraph></>}</Card>
+        <LegalHistory events={data.events} versions={data.versions} currentId={d.id} />
         <Card title={h2('环节与期限')}><StepsTable steps={data.procedure.steps} /></Card>
         <Card title={h2('办理记录')}><EventsTimeline events={data.procedure.events} /></Card>
       </Space>

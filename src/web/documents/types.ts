@@ -12,7 +12,7 @@ export interface DocumentPayload {
   };
   procedure: CasePayload & { today: string };
   consultation: null | { id: string; startOn: string; endOn: string; closedOn: string | null; reportPublishedOn: string | null; articles: number[]; comments: DocComment[]; report: { summary: string; pending: number } };
-  events: { kind: string; on: string; act: string | null; note: string | null }[];
+  events: { kind: string; on: string; act: string | null; note: string | null; data?: Record<string, unknown> }[];
   filing: null | { id: string; status: string; statusLabel: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null };
   versions: { id: string; version: number; docNumber: string | null; publishedOn: string | null; legalStatus: string }[];
   abilities: Record<'edit' | 'openComment' | 'closeComment' | 'dispose' | 'publishFeedback' | 'assignNumber' | 'publish' | 'file' | 'answerFiling' | 'amend' | 'end' | 'evaluate', boolean> & { engineActions: CasePayload['actions'] };
