@@ -29,6 +29,8 @@ import { factProviders } from './modules.ts';
 import { reportImportRoutes } from '../modules/reports/analyser/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
 import { documentPortal, documentSections } from '../modules/documents/portal.tsx';
+import { decisionPortal, decisionSections } from '../modules/decisions/portal.tsx';
+import { meetingPortal, meetingSections } from '../modules/meetings/portal.tsx';
 import { computeDue } from '../core/calendar/calendar.ts';
 import { portalErrorPage, portalPlugin } from '../portal/plugin.tsx';
 import { fileRoutes } from '../core/files/routes.ts';
@@ -62,7 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   ctx.log = app.log;
   // One portal page context (site header, sections, cookies) for every portal page and error page.
-  const sections = [...documentSections, ...reportSections, ...publicationSections];
+  const sections = [...documentSections, ...decisionSections, ...meetingSections, ...reportSections, ...publicationSections];
   const portalPage = { getSite: () => siteOf(ctx), sections, secureCookies };
   installErrorHandler(app, portalErrorPage(portalPage));
   await app.register(cookie);
@@ -106,6 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
   await app.register(disclosureRequestPortal(ctx, portalPage));
   await app.register(documentPortal({ ctx, page: portalPage }));
+  await app.register(decisionPortal({ ctx, page: portalPage }));
+  await app.register(meetingPortal({ ctx, page: portalPage }));
   await app.register(reportPortal({ ctx, page: portalPage }));
   await app.register(publicationPortal({ ctx, ...portalPage }));
   await app.register(

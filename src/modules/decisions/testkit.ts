@@ -10,7 +10,7 @@ import { submitComment } from '../consultation/service.ts';
 import { latestFor, listComments } from '../consultation/service.ts';
 import { concludeMatter } from '../reviews/service.ts';
 import { reviewMatters } from '../reviews/schema.ts';
-import { createMeeting, recordHeld } from '../meetings/service.ts';
+import { createMeeting, publishAgenda, recordHeld } from '../meetings/service.ts';
 import { startDecision, type StartInput } from './service.ts';
 import { closeComment, dispose, formAct, openComment, publishFeedback, saveDraft, summarizeParticipation } from './workflow.ts';
 import { decide, publishDecision, submitLegalReview, submitToMeeting } from './deciding.ts';
@@ -83,6 +83,7 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   const meetingOn = cal.addWorkdays(clock.today(), 2);
   const m = await createMeeting(ctx, who.staff, { kind: 'directorsOffice', meetingOn, location: '局第一会议室', chair: '局长' });
   await submitToMeeting(ctx, who.staff, d.id, { meetingId: m.id, isPublic: true, publicSummary: `研究${d.title}` });
+  await publishAgenda(ctx, who.staff, m.id);
   go(meetingOn);
   await recordHeld(ctx, who.staff, m.id, { attendees: '局长、副局长、各科室负责人', publicAttendees: [{ name: '赵某', identity: '企业代表' }], minutes: `会议研究了${d.title}，同意实施。` });
   await decide(ctx, who.leader, d.id, { meetingId: m.id, discussion: '与会人员充分发表意见，一致同意', headOpinion: '同意实施', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: input.undertakingUnit });
