@@ -7,13 +7,12 @@ import type { Ctx } from '../../core/context.ts';
 import { portalDepartment } from '../../core/orgs/service.ts';
 import { AppError } from '../../core/errors.ts';
 import { getSetting } from '../../core/settings/service.ts';
-import { firstString, portalCsrf, sendPortalPage, verifyPortalCsrf, CSRF_FAILED_MESSAGE, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
+import { firstString, sendPortalPage, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
 import { classificationSettings, labelOf, VALIDITY_LABELS } from '../disclosure/publications/categories.ts';
 import { publications } from '../disclosure/publications/schema.ts';
-import { listComments, loadConsultation, openConsultations, submitComment, windowState, latestFor } from '../consultation/service.ts';
+import { listComments, loadConsultation, openConsultations, latestFor } from '../consultation/service.ts';
 import { dispositionReport, cnDate } from '../consultation/report.ts';
-import { articles } from '../consultation/text.ts';
-import { CommentForm, DraftText, FeedbackReport, type CommentFormValues } from '../consultation/portal.tsx';
+import { registerConsultationPages } from '../consultation/portal.tsx';
 import { normativeDocuments } from './schema.ts';
 import { campaignList, publishedCampaigns } from './cleanup.ts';
 import { eventsOf } from './validity.ts';
@@ -185,91 +184,39 @@ export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
       });
     });
 
-    fastify.get('/gfxwj/zqyj', async (req, reply) => {
-      const departmentId = await portalDepartmentId(ctx);
-      if (!departmentId) return noDepartment(req, reply);
-      const open = await openConsultations(ctx.db, 'normativeDocument', ctx.clock.today(), 100, departmentId);
-      const title = '规范性文件公开征求意见';
-      return sendPortalPage(req, reply, page, {
+    /** A page that lists links (the consultations, the 清理 results), or says there is nothing yet. */
+    const linkList = (req: FastifyRequest, reply: FastifyReply, title: string, links: Array<{ id: string; href: string; text: string; note: string }>, empty: string) =>
+      sendPortalPage(req, reply, page, {
         title,
         breadcrumbs: [GFXWJ, { title }],
         children: (
           <>
             <h1>{title}</h1>
-            {open.length ? (
-              <ul className="disclosure-links">
-                {open.map((c) => <li key={c.id}><a href={`/gfxwj/zqyj/${c.id}`}>{c.title}（征求意见稿）</a>　截止日期：{cnDate(c.endOn)}</li>)}
-              </ul>
-            ) : <p className="message">目前没有正在公开征求意见的规范性文件。征求意见结束后的意见采纳情况在文件页面公布。</p>}
+            {links.length ? <ul className="disclosure-links">{links.map((l) => <li key={l.id}><a href={l.href}>{l.text}</a>　{l.note}</li>)}</ul> : <p className="message">{empty}</p>}
           </>
         ),
       });
+
+    fastify.get('/gfxwj/zqyj', async (req, reply) => {
+      const departmentId = await portalDepartmentId(ctx);
+      if (!departmentId) return noDepartment(req, reply);
+      const open = await openConsultations(ctx.db, 'normativeDocument', ctx.clock.today(), 100, departmentId);
+      return linkList(req, reply, '规范性文件公开征求意见', open.map((c) => ({ id: c.id, href: `/gfxwj/zqyj/${c.id}`, text: `${c.title}（征求意见稿）`, note: `截止日期：${cnDate(c.endOn)}` })), '目前没有正在公开征求意见的规范性文件。征求意见结束后的意见采纳情况在文件页面公布。');
     });
 
     fastify.get('/gfxwj/qingli', async (req, reply) => {
       const departmentId = await portalDepartmentId(ctx);
       if (!departmentId) return noDepartment(req, reply);
       const list = await publishedCampaigns(ctx.db, departmentId);
-      const title = '规范性文件清理结果';
-      return sendPortalPage(req, reply, page, {
-        title,
-        breadcrumbs: [GFXWJ, { title }],
-        children: (
-          <>
-            <h1>{title}</h1>
-            {list.length ? (
-              <ul className="disclosure-links">
-                {list.map((c) => <li key={c.id}><a href={`/gfxwj/qingli/${c.id}`}>{c.title}</a>　公布日期：{cnDate(c.publishedOn!)}</li>)}
-              </ul>
-            ) : <p className="message">尚未公布规范性文件清理结果。</p>}
-          </>
-        ),
-      });
+      return linkList(req, reply, '规范性文件清理结果', list.map((c) => ({ id: c.id, href: `/gfxwj/qingli/${c.id}`, text: c.title, note: `公布日期：${cnDate(c.publishedOn!)}` })), '尚未公布规范性文件清理结果。');
     });
 
-    const consultationPage = async (req: FastifyRequest, reply: FastifyReply, id: string, opts: { status?: number; error?: string; values?: CommentFormValues; submitted?: boolean } = {}) => {
-      const departmentId = await portalDepartmentId(ctx);
-      const c = UUID.test(id) ? await loadConsultation(ctx.db, id) : null;
-      if (!c || c.subjectType !== 'normativeDocument' || c.departmentId !== departmentId) return message(req, reply, 404, '征求意见不存在', '您查找的征求意见不存在。');
-      const w = windowState(c, ctx.clock.today());
-      const { token } = portalCsrf(req, reply, { secure: page.secureCookies });
-      const report = c.reportPublishedOn ? dispositionReport(c, await listComments(ctx.db, c.id)) : null;
-      const title = `${c.title}（征求意见稿）`;
-      return sendPortalPage(req, reply, page, {
-        title,
-        status: opts.status,
-        breadcrumbs: [GFXWJ, { title }],
-        children: (
-          <article className="publication">
-            <h1 className="publication-title">{title}</h1>
-            <p className="publication-info">征求意见期限：{cnDate(c.startOn)}至{cnDate(c.endOn)}</p>
-            {opts.submitted ? <div className="result" role="status"><h2>意见已提交</h2><p>感谢您的参与。征求意见结束后，我们将公布意见采纳情况。</p></div> : null}
-            {c.explanation ? <section className="notice" aria-label="起草说明"><p>起草说明：{c.explanation}</p></section> : null}
-            <DraftText text={c.draftText} />
-            {report ? <FeedbackReport report={report} publishedOn={c.reportPublishedOn!} /> : null}
-            {w.open ? <CommentForm action={`/gfxwj/zqyj/${c.id}`} csrf={token} articles={articles(c.draftText)} values={opts.values} error={opts.error} /> : <div className="message" role={opts.error ? 'alert' : undefined}><p>{opts.error ?? w.message}</p></div>}
-          </article>
-        ),
-      });
-    };
-
-    fastify.get('/gfxwj/zqyj/:id', async (req, reply) => consultationPage(req, reply, (req.params as { id: string }).id, { submitted: firstString((req.query as Record<string, unknown>)?.submitted) === '1' }));
-
-    fastify.post('/gfxwj/zqyj/:id', { config: { rateLimit: { max: 5, timeWindow: '1 minute', errorResponseBuilder: () => new AppError('RATE_LIMITED', '提交过于频繁，请稍后再试') } }, bodyLimit: 64 * 1024 }, async (req, reply) => {
-      const id = (req.params as { id: string }).id;
-      if (!verifyPortalCsrf(req)) return message(req, reply, 403, '安全校验未通过', CSRF_FAILED_MESSAGE);
-      const b = (req.body ?? {}) as Record<string, unknown>;
-      const values: CommentFormValues = { body: firstString(b.body) ?? '', articleNo: firstString(b.articleNo) ?? '', authorName: firstString(b.authorName) ?? '', contact: firstString(b.contact) ?? '' };
-      const n = Number(values.articleNo);
-      const articleNo = !values.articleNo ? null : Number.isInteger(n) ? n : -1;
-      try {
-        await submitComment(ctx, id, { body: values.body!, articleNo, authorName: values.authorName, contact: values.contact });
-      } catch (e) {
-        if (!(e instanceof AppError) || e.status >= 500) throw e;
-        if (e.code === 'NOT_FOUND') return consultationPage(req, reply, id);
-        return consultationPage(req, reply, id, { status: e.status, error: e.message, values });
-      }
-      return reply.redirect(`/gfxwj/zqyj/${id}?submitted=1`, 303);
+    // A draft's comment page and form (shared with other owners); the portal shows its own department's only.
+    fastify.addHook('preHandler', async (req, reply) => {
+      if (req.routeOptions.url !== '/gfxwj/zqyj/:id') return;
+      const c = await loadConsultation(ctx.db, (req.params as { id: string }).id);
+      if (c && c.departmentId !== (await portalDepartmentId(ctx))) return message(req, reply, 404, '征求意见不存在', '您查找的征求意见不存在。');
     });
+    registerConsultationPages(fastify, { ctx, page, subjectType: 'normativeDocument', base: '/gfxwj', crumb: GFXWJ, message });
   };
 }
