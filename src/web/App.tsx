@@ -37,6 +37,9 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
 const NewDocumentPage = lazy(() => import('./documents/NewDocumentPage.tsx'));
 const DocumentPage = lazy(() => import('./documents/DocumentPage.tsx'));
 const FilingsPage = lazy(() => import('./documents/FilingsPage.tsx'));
+const ReportImportsPage = lazy(() => import('./reports/imports/ImportsPage.tsx'));
+const NewReportImportPage = lazy(() => import('./reports/imports/NewImportPage.tsx'));
+const ReportImportPage = lazy(() => import('./reports/imports/ImportPage.tsx'));
 const RuleOfLawReportPage = lazy(() => import('./reports/ReportPage.tsx'));
 const StudyPage = lazy(() => import('./reports/StudyPage.tsx'));
 const ReportOversightPage = lazy(() => import('./reports/OversightPage.tsx'));
@@ -115,6 +118,9 @@ export function App() {
                     <Route path="documents/cleanups" element={<CleanupsPage />} />
                     <Route path="documents/cleanups/:id" element={<CleanupPage />} />
                     <Route path="filings" element={<FilingsPage />} />
+                    <Route path="reports/imports" element={<ReportImportsPage />} />
+                    <Route path="reports/imports/new" element={<NewReportImportPage />} />
+                    <Route path="reports/imports/:id" element={<ReportImportPage />} />
                     <Route path="reports" element={<RuleOfLawReportPage />} />
                     <Route path="reports/study" element={<StudyPage />} />
                     <Route path="reports/oversight" element={<ReportOversightPage />} />

@@ -48,13 +48,14 @@ function menuItems(a: Abilities): MenuItem[] {
   if (a.ruleOfLawReport) reports.push({ key: '/reports', icon: <BarChartOutlined />, label: '法治政府建设年报' }, { key: '/reports/study', icon: <ReadOutlined />, label: '学法述法记录' });
   if (a.reportOversight) reports.push({ key: '/reports/oversight', icon: <BarChartOutlined />, label: '年度报告监督' });
   if (reports.length) items.push({ type: 'group', key: 'reports', label: '法治政府建设', children: reports });
+  if (a.reportImports) items.push({ key: '/reports/imports', icon: <FileSearchOutlined />, label: '年报导入分析' });
   if (disclosure.length) items.push({ type: 'group', key: 'disclosure', label: '政务公开', children: disclosure });
   if (admin.length) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
   return items;
 }
 
 function selectedKey(pathname: string): string {
-  for (const key of ['/reports/oversight', '/reports/study', '/reviews', '/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report', '/reports']) {
+  for (const key of ['/reports/imports', '/reports/oversight', '/reports/study', '/reviews', '/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report', '/reports']) {
     if (pathname.startsWith(key)) return key;
   }
   return '/';

@@ -8,6 +8,8 @@ import type { RawFigure } from './figures.ts';
 
 interface Rule {
   key: string;
+  /** As the fact names itself (its `label`), for the workbench. */
+  label: string;
   area: ReportArea;
   units: string[];
   /** Must match the figure's clause. */
@@ -22,20 +24,20 @@ const NORMATIVE = /规范性文件/;
 
 /** The first matching rule wins: specific before general. */
 const RULES: Rule[] = [
-  { key: 'documents.evaluated', area: 'documents', units: ['件', '个', '份', '项'], clause: /后评估/, context: NORMATIVE },
-  { key: 'documents.abolished', area: 'documents', units: ['件', '个', '份'], clause: /废止/, context: NORMATIVE },
-  { key: 'documents.expired', area: 'documents', units: ['件', '个', '份'], clause: /失效/, context: NORMATIVE },
-  { key: 'documents.inForce', area: 'documents', units: ['件', '个', '份'], clause: /现行有效|有效(?:的)?(?:规范性)?文件|继续有效/, context: NORMATIVE },
-  { key: 'documents.filedOnTime', area: 'documents', units: ['件', '个', '份'], clause: /(按期|按时|及时).{0,6}备案/, context: NORMATIVE },
-  { key: 'documents.comments', area: 'documents', units: ['条', '件'], clause: /(收到|征集|提出).{0,8}(意见|建议)/, context: /规范性文件.{0,20}征求意见|征求意见.{0,20}规范性文件/ },
+  { key: 'documents.evaluated', label: '完成后评估的规范性文件', area: 'documents', units: ['件', '个', '份', '项'], clause: /后评估/, context: NORMATIVE },
+  { key: 'documents.abolished', label: '本年废止规范性文件', area: 'documents', units: ['件', '个', '份'], clause: /废止/, context: NORMATIVE },
+  { key: 'documents.expired', label: '本年失效规范性文件', area: 'documents', units: ['件', '个', '份'], clause: /失效/, context: NORMATIVE },
+  { key: 'documents.inForce', label: '现行有效规范性文件', area: 'documents', units: ['件', '个', '份'], clause: /现行有效|有效(?:的)?(?:规范性)?文件|继续有效/, context: NORMATIVE },
+  { key: 'documents.filedOnTime', label: '按期报送备案', area: 'documents', units: ['件', '个', '份'], clause: /(按期|按时|及时).{0,6}备案/, context: NORMATIVE },
+  { key: 'documents.comments', label: '征求意见收到意见', area: 'documents', units: ['条', '件'], clause: /(收到|征集|提出).{0,8}(意见|建议)/, context: /规范性文件.{0,20}征求意见|征求意见.{0,20}规范性文件/ },
   // The clause itself must name 规范性文件: "对我局印发的75份文件进行了审理" (seed 003) counts all documents.
-  { key: 'documents.issued', area: 'documents', units: ['件', '个', '份', '部'], clause: /(出台|制发|印发|制定|发布).{0,12}规范性文件|规范性文件.{0,6}(出台|制发|印发)/, not: /清理|废止|失效|有效|评估|审查|审核|征求|备案/ },
-  { key: 'reviews.opinions', area: 'decisions', units: ['条'], clause: /法审意见|审查意见|审核意见|法律意见/ },
-  { key: 'reviews.matters', area: 'decisions', units: ['个', '件', '项'], clause: /事项/, context: /法审|合法性审查|合法性审核|审核事项|审查事项/ },
-  { key: 'disclosure.publications.timelyRate', area: 'disclosure', units: ['%'], clause: /公开.{0,6}及时率|及时公开率/ },
-  { key: 'disclosure.publications.total', area: 'disclosure', units: ['条', '件', '篇'], clause: /主动公开.{0,10}信息|公开政府信息/ },
-  { key: 'disclosure.requests.answeredOnTime', area: 'disclosure', units: ['%'], clause: /(按期|按时|依法).{0,4}答复率/, context: /申请/ },
-  { key: 'disclosure.requests.received', area: 'disclosure', units: ['件', '宗', '个'], clause: /依申请|信息公开申请|公开申请/, not: /逾期/ },
+  { key: 'documents.issued', label: '本年制发规范性文件', area: 'documents', units: ['件', '个', '份', '部'], clause: /(出台|制发|印发|制定|发布).{0,12}规范性文件|规范性文件.{0,6}(出台|制发|印发)/, not: /清理|废止|失效|有效|评估|审查|审核|征求|备案/ },
+  { key: 'reviews.opinions', label: '提出法审意见', area: 'decisions', units: ['条'], clause: /法审意见|审查意见|审核意见|法律意见/ },
+  { key: 'reviews.matters', label: '完成合法性审查事项', area: 'decisions', units: ['个', '件', '项'], clause: /事项/, context: /法审|合法性审查|合法性审核|审核事项|审查事项/ },
+  { key: 'disclosure.publications.timelyRate', label: '主动公开及时率', area: 'disclosure', units: ['%'], clause: /公开.{0,6}及时率|及时公开率/ },
+  { key: 'disclosure.publications.total', label: '主动公开政府信息', area: 'disclosure', units: ['条', '件', '篇'], clause: /主动公开.{0,10}信息|公开政府信息/ },
+  { key: 'disclosure.requests.answeredOnTime', label: '依申请公开按期答复率', area: 'disclosure', units: ['%'], clause: /(按期|按时|依法).{0,4}答复率/, context: /申请/ },
+  { key: 'disclosure.requests.received', label: '收到政府信息公开申请', area: 'disclosure', units: ['件', '宗', '个'], clause: /依申请|信息公开申请|公开申请/, not: /逾期/ },
 ];
 
 const AREAS: [ReportArea, RegExp][] = [
@@ -61,3 +63,4 @@ export function classify(f: RawFigure, inFirstResponsiblePart = false): { indica
 
 /** Every Fact key the analyser can recognise (tests check each one exists among the registered facts). */
 export const RECOGNISED_KEYS = [...new Set(RULES.map((r) => r.key))];
+export const INDICATOR_LABELS: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.key, r.label]));

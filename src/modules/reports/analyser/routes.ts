@@ -6,9 +6,12 @@ import type { Ctx } from '../../../core/context.ts';
 import { parse } from '../../../core/http/validate.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize } from '../../../core/auth/policy.ts';
+import { hasRole } from '../../../core/auth/actor.ts';
+import { REPORT_AREA_LABELS } from '../../../core/facts.ts';
 import { contentDisposition, formatBytes, maxFileBytes } from '../../../core/files/service.ts';
 import { MAX_TEXT_CHARS } from './analyse.ts';
 import { ENCODING_LABELS, FORMAT_LABELS } from './extract.ts';
+import { INDICATOR_LABELS } from './indicators.ts';
 import { PART_CODES, PART_LABELS } from './types.ts';
 import { correctImport, getImport, importReport, importTargets, listImports, originalFile } from './service.ts';
 
@@ -40,7 +43,10 @@ export function reportImportRoutes(app: FastifyInstance, ctx: Ctx): void {
       departments: await importTargets(ctx, actor),
       ownDepartmentId: actor.departmentId,
       maxBytes: await maxFileBytes(ctx.db, ctx.clock.now().getTime()),
+      canChooseDepartment: hasRole(actor, 'oversight'),
       parts: PART_CODES.map((code) => ({ code, label: PART_LABELS[code] })),
+      areas: REPORT_AREA_LABELS,
+      indicators: INDICATOR_LABELS,
       formats: FORMAT_LABELS,
       encodings: ENCODING_LABELS,
     };
