@@ -45,6 +45,13 @@ const StudyPage = lazy(() => import('./reports/StudyPage.tsx'));
 const ReportOversightPage = lazy(() => import('./reports/OversightPage.tsx'));
 const CleanupsPage = lazy(() => import('./documents/CleanupsPage.tsx'));
 const CleanupPage = lazy(() => import('./documents/CleanupPage.tsx'));
+const DecisionsPage = lazy(() => import('./decisions/DecisionsPage.tsx'));
+const NewDecisionPage = lazy(() => import('./decisions/NewDecisionPage.tsx'));
+const DecisionPage = lazy(() => import('./decisions/DecisionPage.tsx'));
+const DecisionArchivePage = lazy(() => import('./decisions/ArchivePage.tsx'));
+const DecisionCataloguePage = lazy(() => import('./decisions/CataloguePage.tsx'));
+const MeetingsPage = lazy(() => import('./meetings/MeetingsPage.tsx'));
+const MeetingPage = lazy(() => import('./meetings/MeetingPage.tsx'));
 const ReviewsPage = lazy(() => import('./reviews/ReviewsPage.tsx'));
 const NewMatterPage = lazy(() => import('./reviews/NewMatterPage.tsx'));
 const MatterPage = lazy(() => import('./reviews/MatterPage.tsx'));
@@ -118,6 +125,13 @@ export function App() {
                     <Route path="documents/cleanups" element={<CleanupsPage />} />
                     <Route path="documents/cleanups/:id" element={<CleanupPage />} />
                     <Route path="filings" element={<FilingsPage />} />
+                    <Route path="decisions" element={<DecisionsPage />} />
+                    <Route path="decisions/new" element={<NewDecisionPage />} />
+                    <Route path="decisions/catalogue" element={<DecisionCataloguePage />} />
+                    <Route path="decisions/:id" element={<DecisionPage />} />
+                    <Route path="decisions/:id/archive" element={<DecisionArchivePage />} />
+                    <Route path="meetings" element={<MeetingsPage />} />
+                    <Route path="meetings/:id" element={<MeetingPage />} />
                     <Route path="reports/imports" element={<ReportImportsPage />} />
                     <Route path="reports/imports/new" element={<NewReportImportPage />} />
                     <Route path="reports/imports/:id" element={<ReportImportPage />} />

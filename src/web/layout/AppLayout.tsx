@@ -37,9 +37,11 @@ function menuItems(a: Abilities): MenuItem[] {
   if (a.businessSettings) admin.push({ key: '/settings', icon: <SettingOutlined />, label: '业务设置' });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: '工作台' }];
   const disclosure: MenuItem[] = [];
+  if (a.viewDecisions) items.push({ key: '/decisions', icon: <FileTextOutlined />, label: '重大行政决策' });
   if (a.viewDocuments) items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
   if (a.filingQueue) items.push({ key: '/filings', icon: <FileTextOutlined />, label: '备案审查' });
   if (a.reviewQueue) items.push({ key: '/reviews', icon: <AuditOutlined />, label: '合法性审查' });
+  if (a.viewMeetings) items.push({ key: '/meetings', icon: <TeamOutlined />, label: '会议议题' });
   if (a.publish) disclosure.push({ key: '/publications', icon: <FileTextOutlined />, label: '主动公开' });
   if (a.publish) disclosure.push({ key: '/disclosure/guide', icon: <ReadOutlined />, label: '公开指南' });
   if (a.disclosureRequests) disclosure.push({ key: '/disclosure/requests', icon: <FileSearchOutlined />, label: '依申请公开' });

@@ -25,6 +25,11 @@ export interface Abilities {
   submitReview?: boolean;
   manageReviews?: boolean;
   legalAdvisors?: boolean;
+  viewDecisions?: boolean;
+  startDecision?: boolean;
+  manageCatalogue?: boolean;
+  viewMeetings?: boolean;
+  manageMeetings?: boolean;
   reportImports?: boolean;
 }
 
