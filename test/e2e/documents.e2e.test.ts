@@ -6,43 +6,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
+import type { Browser, Locator } from 'playwright-core';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
+import { gongwenDocx } from '../../src/core/docx/gongwen.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
 const TITLE = '示范市关于落实习近平总书记重要指示推进科技创新券改革的办法';
 
-async function login(browser: Browser, base: string, username: string): Promise<Page> {
-  const context = await newAxeContext(browser);
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000);
-  await page.goto(`${base}/app/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PW);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
-  return page;
-}
-
-async function modal(page: Page, button: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
-  await page.getByRole('button', { name: button, exact: true }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  // Wait for antd's opening animation to end, so clicks land on the settled form.
-  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '确认' }).click();
-  const closed = await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false);
-  if (closed) return;
-  // Still open: say why (the form's or the server's message) instead of timing out silently.
-  const alert = dialog.getByRole('alert');
-  const why = (await alert.count()) ? await alert.allTextContents() : await dialog.locator('.ant-form-item-explain-error').allTextContents();
-  assert.fail(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
-}
+const login = (browser: Browser, base: string, username: string) => workbenchLogin(browser, base, username, PW);
+const modal = submitDialog;
 
 // The forms use native selects (antd's Select fails axe).
-async function pick(dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
+async function pick(dialog: Locator, label: string, option: string) {
   await dialog.getByLabel(label, { exact: true }).selectOption({ label: option });
 }
 
@@ -69,12 +45,16 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await staff.getByRole('heading', { name: TITLE }).waitFor({ timeout: 45_000 });
     await assertNoSeriousA11yViolations(staff, 'document page');
     const docUrl = staff.url();
-    // The draft is edited before it goes out for comment.
+    // The body comes from an uploaded .docx (kept as the file), then the draft is edited before it goes out for comment.
+    const docx = await gongwenDocx({ title: TITLE, blocks: [{ kind: 'p', text: '第一条 为落实习近平总书记重要指示，制定本办法。' }, { kind: 'p', text: '第二条 创新券用于购买科技服务。' }] });
+    await staff.locator('input[type=file]').setInputFiles({ name: '创新券办法.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await staff.getByRole('link', { name: '创新券办法.docx' }).waitFor();
+    await staff.getByText('第二条 创新券用于购买科技服务。').first().waitFor();
     await staff.getByRole('button', { name: '修改草案' }).click();
-    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。');
+    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。\n第三条 本办法自发布之日起施行。');
     await assertNoSeriousA11yViolations(staff, 'draft edit form');
     await staff.getByRole('button', { name: '保存修改' }).click();
-    await staff.getByText('第二条 创新券用于购买科技服务。').first().waitFor();
+    await staff.getByText('第三条 本办法自发布之日起施行。').first().waitFor();
 
     await modal(staff, '公开征求意见', async (d) => {
       await d.getByLabel('截止日期').fill('2025-03-12');
