@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
@@ -17,25 +17,32 @@ export interface FileRouteDeps {
   isPublic(db: DbOrTx, fileId: string): Promise<boolean>;
 }
 
+const fileError = (message: string) => new AppError('VALIDATION', `文件：${message}`, { fields: [{ path: 'file', message }] });
+
+/**
+ * The one file of a multipart request, at most `max` bytes: a declared body far above the limit is
+ * refused before any of it is read (a 50 MB upload), otherwise the stream stops at the limit.
+ */
+export async function readUpload(req: FastifyRequest, max: number): Promise<{ name: string; mime: string; content: Buffer }> {
+  if (!req.isMultipart()) throw fileError('请以 multipart/form-data 上传');
+  if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw fileError(`大小超过上限 ${formatBytes(max)}`);
+  const part = await req.file({ limits: { fileSize: max, files: 1 } });
+  if (!part) throw fileError('必填');
+  try {
+    return { name: part.filename, mime: part.mimetype, content: await part.toBuffer() };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError(`大小超过上限 ${formatBytes(max)}`);
+    throw e;
+  }
+}
+
 /** Upload (multipart, one file) and download (Content-Disposition with the UTF-8 name, scope-checked). */
 export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps): void {
   app.post('/api/files', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'file', 'upload');
-    if (!req.isMultipart()) throw new AppError('VALIDATION', '文件：请以 multipart/form-data 上传', { fields: [{ path: 'file', message: '请以 multipart/form-data 上传' }] });
-    const max = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
-    const part = await req.file({ limits: { fileSize: max, files: 1 } });
-    if (!part) throw new AppError('VALIDATION', '文件：必填', { fields: [{ path: 'file', message: '必填' }] });
-    let content: Buffer;
-    try {
-      content = await part.toBuffer();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
-      }
-      throw e;
-    }
-    return uploadFile(ctx, actor, { name: part.filename, mime: part.mimetype, content });
+    const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));
+    return uploadFile(ctx, actor, file);
   });
 
   // The upload limit: staff forms read it to refuse oversized files before uploading; the 系统管理员 changes it.

@@ -191,7 +191,7 @@ test('listImportedReports: the oversight view’s side-by-side rows, filtered by
   assert.ok(rows.length >= 1);
   const r = rows[0];
   assert.deepEqual(Object.keys(r).sort(), ['emptySentenceShare', 'factCount', 'id', 'indicators', 'orgName', 'partsMissing', 'partsPresent', 'reportDate', 'year']);
-  assert.deepEqual(r.partsPresent, ['measures', 'shortcomings', 'firstResponsible', 'nextYear']);
+  assert.deepEqual(r.partsPresent, ['measures', 'shortcomings', 'firstResponsible', 'plans']);
   assert.equal(r.indicators['documents.issued'], 3);
   assert.ok(r.factCount >= 18 && r.emptySentenceShare > 0 && r.emptySentenceShare < 100);
   const education = await listImportedReports(t.ctx.db, { departmentId: educationId });

@@ -34,6 +34,8 @@ const RULES: Rule[] = [
   { key: 'documents.issued', label: '本年制发规范性文件', area: 'documents', units: ['件', '个', '份', '部'], clause: /(出台|制发|印发|制定|发布).{0,12}规范性文件|规范性文件.{0,6}(出台|制发|印发)/, not: /清理|废止|失效|有效|评估|审查|审核|征求|备案/ },
   { key: 'reviews.opinions', label: '提出法审意见', area: 'decisions', units: ['条'], clause: /法审意见|审查意见|审核意见|法律意见/ },
   { key: 'reviews.matters', label: '完成合法性审查事项', area: 'decisions', units: ['个', '件', '项'], clause: /事项/, context: /法审|合法性审查|合法性审核|审核事项|审查事项/ },
+  // 领导干部学法 (RULES §10.1): 中心组学法, 会前学法, 法治讲座 — not staff training (培训).
+  { key: 'study.sessions', label: '组织学法', area: 'firstResponsible', units: ['次', '场', '期'], clause: /中心组|会前学法|法治讲座|专题讲座|学法/, not: /培训|考试|执法/ },
   { key: 'disclosure.publications.timelyRate', label: '主动公开及时率', area: 'disclosure', units: ['%'], clause: /公开.{0,6}及时率|及时公开率/ },
   { key: 'disclosure.publications.total', label: '主动公开政府信息', area: 'disclosure', units: ['条', '件', '篇'], clause: /主动公开.{0,10}信息|公开政府信息/ },
   { key: 'disclosure.requests.answeredOnTime', label: '依申请公开按期答复率', area: 'disclosure', units: ['%'], clause: /(按期|按时|依法).{0,4}答复率/, context: /申请/ },

@@ -134,7 +134,7 @@ export function findMeta(lines: string[], headings: Heading[], page: PageMeta): 
   const top = headings.filter((h) => h.level === 1);
   const measures = top.find((h) => h.part === 'measures');
   const shortcomings = top.find((h) => h.part === 'shortcomings');
-  const next = top.find((h) => h.part === 'nextYear');
+  const next = top.find((h) => h.part === 'plans');
   const openingYear = /^((?:19|20)\d{2})\s*年度?[，,]/.exec(lines[0] === addressee + '：' ? lines[1] ?? '' : lines.find((l) => !HEADING_OR_TITLE(l, title)) ?? '');
   const year = yearIn(title) ?? yearIn(measures?.title) ?? (openingYear ? Number(openingYear[1]) : null) ?? yearIn(shortcomings?.title) ?? (yearIn(next?.title) ? yearIn(next?.title)! - 1 : null);
   const reportDate = page.issuedOn ?? dateLine(lines) ?? page.publishedOn;

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import '@fastify/multipart';
 import { z } from 'zod';
-import { AppError } from '../../../core/errors.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { parse } from '../../../core/http/validate.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize } from '../../../core/auth/policy.ts';
 import { hasRole } from '../../../core/auth/actor.ts';
 import { REPORT_AREA_LABELS } from '../../../core/facts.ts';
-import { contentDisposition, formatBytes, maxFileBytes } from '../../../core/files/service.ts';
+import { contentDisposition, maxFileBytes } from '../../../core/files/service.ts';
+import { readUpload } from '../../../core/files/routes.ts';
 import { MAX_TEXT_CHARS } from './analyse.ts';
 import { ENCODING_LABELS, FORMAT_LABELS } from './extract.ts';
 import { INDICATOR_LABELS } from './indicators.ts';
@@ -33,7 +32,6 @@ const listQuery = z.object({
 });
 const idParam = z.object({ id: z.uuid().describe('编号') });
 
-const tooLarge = (max: number) => new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
 
 /** Imports of 法治政府建设年度报告 written elsewhere: upload or paste, list, view, correct, download the original. */
 export function reportImportRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -61,20 +59,8 @@ export function reportImportRoutes(app: FastifyInstance, ctx: Ctx): void {
     const actor = requireActor(req);
     authorize(actor, 'reportImport', 'list');
     const q = parse(uploadQuery, req.query);
-    if (!req.isMultipart()) throw new AppError('VALIDATION', '文件：请以 multipart/form-data 上传', { fields: [{ path: 'file', message: '请以 multipart/form-data 上传' }] });
-    const max = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
-    // A declared body far above the limit is refused before a byte of it is read.
-    if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw tooLarge(max);
-    const part = await req.file({ limits: { fileSize: max, files: 1 } });
-    if (!part) throw new AppError('VALIDATION', '文件：必填', { fields: [{ path: 'file', message: '必填' }] });
-    let content: Buffer;
-    try {
-      content = await part.toBuffer();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(max);
-      throw e;
-    }
-    return importReport(ctx, actor, { departmentId: q.departmentId, orgName: q.orgName, year: q.year, source: { kind: 'file', name: part.filename, mime: part.mimetype, content } });
+    const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));
+    return importReport(ctx, actor, { departmentId: q.departmentId, orgName: q.orgName, year: q.year, source: { kind: 'file', ...file } });
   });
 
   // A pasted report may exceed the default 1 MB JSON limit a little (UTF-8 Chinese is 3 bytes a character).

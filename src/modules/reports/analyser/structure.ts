@@ -83,7 +83,7 @@ export function headingTree(lines: string[]): { roots: Heading[]; info: LineInfo
 const PATTERNS: { code: Exclude<PartCode, 'measures'>; re: RegExp }[] = [
   { code: 'firstResponsible', re: /第一责任人|主要负责人.{0,6}(履行|职责)|履行.{0,10}法治建设.{0,4}职责/ },
   { code: 'shortcomings', re: /不足|问题|差距|短板|薄弱|困难/ },
-  { code: 'nextYear', re: /计划|安排|打算|思路|展望|下一步|下步|今后|明年|下一年/ },
+  { code: 'plans', re: /计划|安排|打算|思路|展望|下一步|下步|今后|明年|下一年/ },
   { code: 'other', re: /其[他它].{0,6}(情况|事项)|需要报告/ },
 ];
 const MEASURES = /举措|成效|工作情况|主要工作|做法|开展情况|推进情况|建设情况|落实情况|履行.{0,8}情况|履职|成绩|进展|亮点|工作开展/;

@@ -5,17 +5,16 @@
 import type { ReportArea } from '../../../core/facts.ts';
 
 /**
- * The five required parts (法治政府建设与责任落实督察工作规定, 厅字〔2019〕28号), in the regulation's order:
- * (一) measures and results, (二) shortcomings and causes, (三) the 党政主要负责人 as 第一责任人,
- * (四) next year's arrangements, (五) other matters.
+ * The five required parts (法治政府建设与责任落实督察工作规定, 厅字〔2019〕28号), in the regulation's order,
+ * with the codes the generated reports use (document.ts), so imported and generated reports compare.
  */
-export const PART_CODES = ['measures', 'shortcomings', 'firstResponsible', 'nextYear', 'other'] as const;
-export type PartCode = (typeof PART_CODES)[number];
+export { PART_CODES, type PartCode } from '../document.ts';
+import type { PartCode } from '../document.ts';
 export const PART_LABELS: Record<PartCode, string> = {
   measures: '（一）上一年度推进法治政府建设的主要举措和成效',
   shortcomings: '（二）存在的不足和原因',
   firstResponsible: '（三）党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
-  nextYear: '（四）下一年度推进法治政府建设的主要安排',
+  plans: '（四）下一年度推进法治政府建设的主要安排',
   other: '（五）其他需要报告的情况',
 };
 
