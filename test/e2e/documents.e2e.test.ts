@@ -123,6 +123,8 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
 
     // 清理: the legal office reviews the documents in force and publishes the result.
     await legal.goto(`${base}/app/documents/cleanups`);
+    await legal.getByRole('heading', { name: '规范性文件清理' }).waitFor();
+    await assertNoSeriousA11yViolations(legal, 'cleanup campaigns list');
     await modal(legal, '开展清理', async (d) => {
       await d.getByLabel('清理工作名称').fill('2025年规范性文件专项清理');
     });
