@@ -88,17 +88,64 @@ export function archivePath(e: { seq: number; kind: string; title: string; fileN
 }
 
 const BOM = '\ufeff';
+const cell = (v: unknown) => {
+  const t = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+/** A UTF-8 CSV with a BOM (opens correctly in Excel). */
+const csv = (header: string[], rows: unknown[][]) => Buffer.from(BOM + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n'));
 const COMPRESSED = /^(image\/(png|jpeg|gif|webp)|application\/(zip|pdf|x-7z|gzip|vnd\.openxmlformats)|video\/|audio\/)/;
+
+/** Files are read in batches of at most 16 files or 4 MiB, in archive order, one batch ahead of the zip. */
+const BATCH_FILES = 16;
+const BATCH_BYTES = 4 * 2 ** 20;
+
+function fileFeeder(ctx: Ctx, list: Array<{ id: string; size: number }>) {
+  const batches: string[][] = [];
+  const batchOf = new Map<string, number>();
+  let bytes = Infinity;
+  for (const f of list) {
+    if (bytes + f.size > BATCH_BYTES || batches[batches.length - 1].length >= BATCH_FILES) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1].push(f.id);
+    batchOf.set(f.id, batches.length - 1);
+    bytes += f.size;
+  }
+  const loaded = new Map<number, Promise<Map<string, Buffer>>>();
+  const load = (b: number) => {
+    if (b < batches.length && !loaded.has(b)) {
+      const p = ctx.db.select({ id: files.id, content: files.content }).from(files).where(inArray(files.id, batches[b])).then((rows) => new Map(rows.map((r) => [r.id, r.content])));
+      // A batch read ahead may fail after the client went away: handled here, reported to whoever awaits it.
+      p.catch(() => undefined);
+      loaded.set(b, p);
+    }
+    return loaded.get(b);
+  };
+  return async (id: string): Promise<Buffer> => {
+    const b = batchOf.get(id)!;
+    const got = await load(b)!;
+    void load(b + 1);
+    const content = got.get(id);
+    if (!content) throw new Error(`file ${id} missing`);
+    got.delete(id);
+    if (!got.size) loaded.delete(b);
+    return content;
+  };
+}
 
 /** The archive as a streamed .zip: index, manifest, audit CSV, then each piece of evidence in order. */
 export async function streamArchive(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; stream: Readable; data: ArchiveData }> {
   const data = await archiveData(ctx, actor, id);
   const zip = new yazl.ZipFile();
+  const feed = fileFeeder(ctx, data.evidence.filter((e) => e.fileId).map((e) => ({ id: e.fileId!, size: e.fileSize ?? 0 })));
   const mtime = new Date(data.generatedAt);
   zip.addBuffer(await archiveIndexDocx(data), '00_决策档案目录.docx', { mtime });
   zip.addBuffer(Buffer.from(JSON.stringify({ ...data, evidence: data.evidence.map(({ body: _b, ...rest }) => rest) }, null, 1)), '01_决策档案清单.json', { mtime });
-  const csv = ['审计序号,时间,操作,前序哈希,哈希', ...data.audit.map((a) => [a.seq, a.at, a.action, a.prevHash, a.hash].join(','))].join('\r\n');
-  zip.addBuffer(Buffer.from(BOM + csv), '02_审计记录.csv', { mtime });
+  zip.addBuffer(csv(['审计序号', '时间', '操作', '前序哈希', '哈希'], data.audit.map((a) => [a.seq, a.at, a.action, a.prevHash, a.hash])), '02_审计记录.csv', { mtime });
+  zip.addBuffer(csv(['序号', '办理日期', '环节', '办理人', '记录时间', '审计序号', '哈希'], data.events.map((e) => [e.seq, e.on, e.label, e.actorName, e.at, e.auditSeq, e.auditHash])), '03_办理记录.csv', { mtime });
+  zip.addBuffer(csv(['序号', '档案包内文件', '材料名称', '环节', '添加人', '添加时间', '大小（字节）', 'SHA-256', '审计序号', '审计哈希', '更正的材料', '说明'], data.evidence.map((e) => [e.seq, e.path, e.title, e.stage, e.addedByName, e.addedAt, e.fileSize, e.fileSha256, e.auditSeq, e.auditHash, e.supersedesId, e.note])), '04_材料目录.csv', { mtime });
   for (const e of data.evidence) {
     if (!e.fileId) {
       const header = `${e.title}\n环节：${e.stage}\n添加时间：${e.addedAt}（审计序号${e.auditSeq}）${e.supersedesId ? `\n更正/补充：${e.note ?? ''}` : ''}\n\n`;
@@ -106,13 +153,9 @@ export async function streamArchive(ctx: Ctx, actor: Actor, id: string): Promise
       continue;
     }
     const fileId = e.fileId;
-    // Lazy: yazl asks for the stream only when it reaches this entry, so one file's bytes are in memory at a time.
+    // Lazy: yazl asks for the stream only when it reaches this entry; the feeder keeps at most two small batches in memory.
     zip.addReadStreamLazy(e.path, { mtime: new Date(e.addedAt), size: e.fileSize ?? undefined, compress: !COMPRESSED.test(e.mime ?? '') }, (cb) => {
-      ctx.db
-        .select({ content: files.content })
-        .from(files)
-        .where(eq(files.id, fileId))
-        .then(([row]) => (row ? cb(null, Readable.from([row.content])) : cb(new Error(`file ${fileId} missing`), null as never)), (err) => cb(err, null as never));
+      feed(fileId).then((content) => cb(null, Readable.from([content])), (err) => cb(err, null as never));
     });
   }
   zip.end();
