@@ -17,6 +17,9 @@ export const FORMALISM_THRESHOLD = 80;
 /** Parts whose figures describe the year's work (plans and shortcomings are not results). */
 const RESULT_PARTS = new Set<PartCode | null>(['measures', 'firstResponsible', null]);
 
+/** A prose report states tens of figures; this many means a table, not a report (and bounds the work). */
+export const MAX_FIGURES = 1000;
+
 export interface AnalysisResult {
   analysis: Analysis;
   /** The normalised text: one paragraph per line; figure and heading offsets point into it. */
@@ -36,7 +39,8 @@ export function analyseText(raw: string): AnalysisResult {
   lines.forEach((line, i) => {
     // The title, the addressee and the date line are not sentences of the report.
     if (line === meta.title || line === `${meta.addressee}：`) return;
-    const found = figuresOfLine(line, i, info.offsets[i]);
+    // A statistics table pasted as text has thousands of numbers: past the cap it is refused (notAReport).
+    const found = figuresOfLine(line, i, info.offsets[i], MAX_FIGURES - figures.length);
     for (const f of found) {
       const { indicator, area } = classify(f, partOfLine[i] === 'firstResponsible');
       figures.push({ text: f.text, value: f.value, unit: f.unit, qualifier: f.qualifier, subject: f.subject, sentence: f.sentence, line: i, start: f.start, end: f.end, part: partOfLine[i], area, indicator });
@@ -93,7 +97,7 @@ export function analyseText(raw: string): AnalysisResult {
 }
 
 /** Longer than any annual report (they run to 5,000–30,000 characters): refused before analysis. */
-export const MAX_TEXT_CHARS = 300_000;
+export const MAX_TEXT_CHARS = 200_000;
 
 /** Why a text is not a 法治政府建设年度报告 at all, in Chinese; null when it reads as one. */
 export function notAReport(result: AnalysisResult): string | null {
@@ -102,6 +106,7 @@ export function notAReport(result: AnalysisResult): string | null {
   if (!text.trim()) return '文件中没有文字内容';
   if (cjk < 200) return `内容过短（${cjk}个汉字），不像一份年度报告`;
   if (!/法治|依法行政/.test(text)) return '未见“法治政府建设”或“依法行政”相关内容，不像法治政府建设年度报告';
+  if (analysis.figures.length >= MAX_FIGURES) return `数字过多（${MAX_FIGURES}项以上），像是统计表而不是文字报告`;
   if (!analysis.partsPresent.length) return '未找到年度报告的任何部分（如“主要举措和成效”“存在的不足”“下一年度安排”等一级标题）';
   return null;
 }

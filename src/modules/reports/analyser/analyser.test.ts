@@ -175,6 +175,7 @@ test('not a report: empty, too short, off topic, or without any part', () => {
   assert.match(problem('关于召开会议的通知。')!, /内容过短/);
   assert.match(problem('春天来了，'.repeat(100))!, /不像法治政府建设年度报告/);
   assert.match(problem('我局扎实推进法治政府建设，'.repeat(40))!, /未找到年度报告的任何部分/);
+  assert.match(problem(`一、法治政府建设工作情况\n${'共办理5件，'.repeat(1200)}`)!, /像是统计表/);
 });
 
 test('repeated text: sentences of last year’s report come back with new numbers', () => {

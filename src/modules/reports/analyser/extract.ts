@@ -67,14 +67,32 @@ function decodeEntities(s: string): string {
   });
 }
 
+const SKIPPED = /<!--|<(script|style|noscript|template|svg|iframe|select|button|head|nav|header|footer|aside)\b/gi;
+
+/** Comments and non-content elements removed in one pass (an unclosed one drops the rest, never rescans). */
+function dropElements(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  SKIPPED.lastIndex = 0;
+  for (let m = SKIPPED.exec(html); m; m = SKIPPED.exec(html)) {
+    if (m.index < at) continue;
+    out += html.slice(at, m.index) + '\n';
+    const close = m[1] ? `</${m[1].toLowerCase()}` : '-->';
+    const end = lower.indexOf(close, m.index + m[0].length);
+    if (end < 0) return out;
+    at = lower.indexOf('>', end) + 1 || html.length;
+    SKIPPED.lastIndex = at;
+  }
+  return out + html.slice(at);
+}
+
 /**
  * A saved web page → its text, one block per line. Scripts, styles and the page's own <nav>,
  * <header>, <footer> go; what chrome remains in plain <div>s the normaliser removes by its content.
  */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|noscript|template|svg|iframe|select|button|head|nav|header|footer|aside)\b[\s\S]*?<\/\1\s*>/gi, '\n')
+  const text = dropElements(html)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(td|th)\s*>/gi, ' ')
     .replace(/<\/?(p|div|li|tr|h[1-6]|table|tbody|section|article|ul|ol|dd|dt|dl|blockquote|pre|form|title|center)\b[^>]*>/gi, '\n')

@@ -32,23 +32,24 @@ export interface RawFigure {
   end: number;
 }
 
-/** Spans of 《titles》 and 〔years〕 in a line, where numbers are names, not counts. */
-function quotedSpans(line: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const re of [/《[^》]*》/g, /〔[^〕]*〕/g, /\[[^\]]*\]/g]) for (const m of line.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
-  return spans;
+/** Characters inside 《titles》, 〔years〕 and [notes], where numbers are names, not counts. */
+function quotedMask(line: string): Uint8Array {
+  const mask = new Uint8Array(line.length);
+  for (const re of [/《[^》\n]{0,200}》/g, /〔[^〕\n]{0,20}〕/g, /\[[^\]\n]{0,100}\]/g]) for (const m of line.matchAll(re)) mask.fill(1, m.index!, m.index! + m[0].length);
+  return mask;
 }
 
 /** Punctuation inside “双随机、一公开”, （市、区） and 《titles》 does not end a clause. */
 function maskQuoted(line: string): string {
-  return line.replace(/“[^”]*”|（[^）]*）|《[^》]*》/g, (m) => m.replace(/[，、；：。！？]/g, '·'));
+  return line.replace(/“[^”\n]{0,200}”|（[^）\n]{0,200}）|《[^》\n]{0,200}》/g, (m) => m.replace(/[，、；：。！？]/g, '·'));
 }
 
-function bounds(line: string, at: number, delimiter: RegExp): [number, number] {
+/** The clause or sentence around `at`, at most `reach` characters each way (a pasted table with no full stops stays linear). */
+function bounds(line: string, at: number, delimiter: RegExp, reach = 300): [number, number] {
   let from = at;
-  while (from > 0 && !delimiter.test(line[from - 1])) from--;
+  while (from > 0 && at - from < reach && !delimiter.test(line[from - 1])) from--;
   let to = at;
-  while (to < line.length && !delimiter.test(line[to])) to++;
+  while (to < line.length && to - at < reach && !delimiter.test(line[to])) to++;
   return [from, to];
 }
 
@@ -59,13 +60,14 @@ const clean = (s: string) => s.replace(LEADING_FILLER, '').replace(TRAILING_FILL
 const cjkCount = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
 /** Figures of one paragraph (line `index` of the normalised text starting at `offset`). */
-export function figuresOfLine(line: string, index: number, offset: number, skip = 0): RawFigure[] {
-  const spans = quotedSpans(line);
+export function figuresOfLine(line: string, index: number, offset: number, limit = Infinity): RawFigure[] {
+  const quoted = quotedMask(line);
   const masked = maskQuoted(line);
   const out: RawFigure[] = [];
   for (const m of line.matchAll(FIGURE_RE)) {
     const at = m.index!;
-    if (at < skip || spans.some(([a, b]) => at >= a && at < b)) continue;
+    if (out.length >= limit) break;
+    if (quoted[at]) continue;
     const end = at + m[0].length;
     const [cFrom, cTo] = bounds(masked, at, CLAUSE_DELIMITER);
     const [sFrom, sTo] = bounds(masked, at, SENTENCE_END);
@@ -115,12 +117,16 @@ function madeDocument(text: string): boolean {
 /** Sentences of a paragraph (its heading excluded), each with whether it states a concrete fact. */
 export function sentencesOfLine(line: string, skip: number, figureStarts: number[]): { text: string; concrete: boolean }[] {
   const out: { text: string; concrete: boolean }[] = [];
+  const starts = [...figureStarts].sort((a, b) => a - b);
+  let next = 0; // the first figure not yet behind the current sentence
   let from = skip;
   for (let i = skip; i <= line.length; i++) {
     if (i === line.length || SENTENCE_END.test(line[i])) {
       const text = line.slice(from, i + 1).trim();
+      while (next < starts.length && starts[next] < from) next++;
+      const hasFigure = next < starts.length && starts[next] <= i;
       if (cjkCount(text) >= 8) {
-        const concrete = figureStarts.some((s) => s >= from && s <= i) || DATED.test(text) || NIL_OR_RESULT.test(text) || madeDocument(text);
+        const concrete = hasFigure || DATED.test(text) || NIL_OR_RESULT.test(text) || madeDocument(text);
         out.push({ text, concrete });
       }
       from = i + 1;

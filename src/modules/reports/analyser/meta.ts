@@ -38,7 +38,7 @@ function officialName(short: string): string {
 
 interface Mention { city: string; level: string; name: string; at: number; length: number }
 
-const outsideTitles = (text: string) => text.replace(/《[^》]*》/g, (s) => '　'.repeat(s.length));
+const outsideTitles = (text: string) => text.replace(/《[^》\n]{0,200}》/g, (s) => '　'.repeat(s.length));
 
 /**
  * Cities the text itself confirms: written at the start of a line (title, addressee), opening a
