@@ -85,6 +85,13 @@ test('study sessions and 述法 entries are the records of part (三)', async ()
   const list = await ok(staff, 'GET', '/api/reports/study?year=2025');
   assert.equal(list.sessions.length, 2);
   assert.equal((await call(oversight, 'POST', '/api/reports/study/sessions', session)).statusCode, 403);
+  // A record entered by mistake is removed (audited); another department's is not found.
+  const { id } = await ok(staff, 'POST', '/api/reports/study/sessions', { ...session, topic: '录入错误' });
+  assert.equal((await call(other, 'DELETE', `/api/reports/study/session/${id}`)).statusCode, 404);
+  assert.equal((await call(staff, 'DELETE', `/api/reports/study/session/${id}`)).statusCode, 204);
+  assert.equal((await ok(staff, 'GET', '/api/reports/study?year=2025')).sessions.length, 2);
+  const [audit] = await queryRows<{ action: string }>(t.ctx.db, sql`select action from audit_events order by seq desc limit 1`);
+  assert.equal(audit.action, 'reports.session.remove');
 });
 
 let doc2025: ReportDocument;
