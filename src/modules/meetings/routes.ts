@@ -5,6 +5,8 @@ import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize, can } from '../../core/auth/policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../core/db/client.ts';
 import { addTopic, agendaOf, createMeeting, listMeetings, loadMeeting, meetingName, publishAgenda, recordHeld, MEETING_KIND_LABELS, SUBJECT_LABELS } from './service.ts';
 import { meetingFacts } from './facts.ts';
 
@@ -40,7 +42,10 @@ async function meetingView(ctx: Ctx, actor: Actor, id: string) {
   const m = await loadMeeting(ctx.db, actor, id);
   const items = await agendaOf(ctx.db, [m.id]);
   const manage = can(actor, 'meeting', 'manage', m);
+  // What a plain topic may link to: the department's documents still being made and its open or recent review matters.
+  const subjects = manage && m.status === 'planned' ? await queryRows<{ type: string; id: string; title: string }>(ctx.db, sql`(select 'normativeDocument' as type, d.id, d.title from normative_documents d join cases c on c.id = d.case_id where d.department_id = ${m.departmentId} and c.status = 'drafting' order by d.created_at desc limit 50) union all (select 'reviewMatter', r.id, r.title from review_matters r where r.department_id = ${m.departmentId} and r.status <> 'withdrawn' order by r.created_at desc limit 50)`) : [];
   return {
+    subjects: subjects.map((x) => ({ value: `${x.type}:${x.id}`, label: `${SUBJECT_LABELS[x.type as keyof typeof SUBJECT_LABELS]}：${x.title}` })),
     meeting: { ...m, name: meetingName(m), kindLabel: MEETING_KIND_LABELS[m.kind] },
     agenda: items.map((i) => ({ ...i, subjectLabel: SUBJECT_LABELS[i.subjectType], link: i.subjectType === 'majorDecision' ? `/decisions/${i.subjectId}` : i.subjectType === 'normativeDocument' ? `/documents/${i.subjectId}` : i.subjectType === 'reviewMatter' ? `/reviews/${i.subjectId}` : null })),
     abilities: {

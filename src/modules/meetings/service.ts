@@ -66,12 +66,23 @@ export async function createMeeting(ctx: Ctx, actor: Actor, input: MeetingInput)
   });
 }
 
+// The records an agenda item may link to, by type: each must belong to the meeting's department.
+const SUBJECT_TABLES: Partial<Record<SubjectType, string>> = { majorDecision: 'major_decisions', normativeDocument: 'normative_documents', reviewMatter: 'review_matters' };
+
+async function checkSubject(tx: Tx, departmentId: string, type: SubjectType, id: string): Promise<void> {
+  const table = SUBJECT_TABLES[type];
+  if (!table) throw new AppError('VALIDATION', '关联事项：其他议题不关联事项', { fields: [{ path: 'subjectId', message: '其他议题不关联事项' }] });
+  const [row] = await queryRows<{ ok: number }>(tx, sql`select 1 as ok from ${sql.identifier(table)} where id = ${id} and department_id = ${departmentId}`);
+  if (!row) throw new AppError('VALIDATION', `关联事项：本部门没有该${SUBJECT_LABELS[type]}`, { fields: [{ path: 'subjectId', message: '不存在' }] });
+}
+
 /** Adds an agenda item (in the caller's transaction when a module adds its own matter). */
 export async function addAgendaItem(tx: Tx, ctx: Ctx, actor: Actor, m: MeetingRow, input: AgendaInput): Promise<AgendaRow> {
   authorize(actor, 'meeting', 'manage', m);
   if (m.status !== 'planned') throw new AppError('ACTION_NOT_ALLOWED', `${meetingName(m)}已经召开，不能再增加议题`);
   if (!input.title.trim()) invalid('title', '议题名称：必填');
   if (input.subjectId) {
+    await checkSubject(tx, m.departmentId, input.subjectType, input.subjectId);
     const [dup] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.meetingId, m.id), eq(agendaItems.subjectType, input.subjectType), eq(agendaItems.subjectId, input.subjectId)));
     if (dup) throw new AppError('CONFLICT', '该事项已列入本次会议议题');
   }

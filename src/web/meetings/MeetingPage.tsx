@@ -33,7 +33,7 @@ export default function MeetingPage() {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={h2('议题')} extra={
           <Space>
-            {data.abilities.addTopic && <Button onClick={() => setPending({ title: '增加议题', path: '/agenda', fields: [{ name: 'title', label: '议题名称', required: true }, { name: 'subjectType', label: '议题类型', type: 'select', required: true, options: [{ value: 'normativeDocument', label: '行政规范性文件' }, { value: 'reviewMatter', label: '合法性审查事项' }, { value: 'other', label: '其他议题' }], initial: 'other' }, { name: 'presenter', label: '汇报单位' }, { name: 'isPublic', label: '是否向社会公开', type: 'select', options: YES_NO, initial: 'false' }, { name: 'publicSummary', label: '公开的议题说明', type: 'textarea' }], body: (v) => ({ ...v, isPublic: bool(v.isPublic) }) })}>增加议题</Button>}
+            {data.abilities.addTopic && <Button onClick={() => setPending({ title: '增加议题', path: '/agenda', fields: [{ name: 'title', label: '议题名称', required: true }, { name: 'subject', label: '关联事项', type: 'select', options: data.subjects, help: '行政规范性文件、合法性审查事项；不关联的为其他议题' }, { name: 'presenter', label: '汇报单位' }, { name: 'isPublic', label: '是否向社会公开', type: 'select', options: YES_NO, initial: 'false' }, { name: 'publicSummary', label: '公开的议题说明', type: 'textarea' }], body: ({ subject, ...v }) => ({ ...v, isPublic: bool(v.isPublic), subjectType: subject ? String(subject).split(':')[0] : 'other', subjectId: subject ? String(subject).split(':')[1] : null }) })}>增加议题</Button>}
             {data.abilities.publishAgenda && <Button onClick={() => void run('/publish-agenda', {}, '公开议题').catch((e) => message.error(errorMessage(e)))}>在门户网站公开议题</Button>}
           </Space>
         }>

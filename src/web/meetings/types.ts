@@ -6,6 +6,7 @@ export interface MeetingPayload {
   meeting: MeetingRow & { name: string; kindLabel: string };
   agenda: Array<AgendaRow & { subjectLabel: string; link: string | null }>;
   abilities: { addTopic: boolean; recordHeld: boolean; publishAgenda: boolean };
+  subjects: { value: string; label: string }[];
 }
 export const KINDS = [{ value: 'directorsOffice', label: '局长办公会' }, { value: 'partyGroup', label: '党组会' }];
 
