@@ -20,6 +20,11 @@ export interface Fact {
    * "规范性文件未全部按期报送备案") with the improvement in `suggestion`.
    */
   expect?: { min?: number; max?: number; shortfall: string; suggestion?: string };
+  /**
+   * Optional: the report area of this fact when it is not its provider's (e.g. the count of
+   * 党组会/局长办公会 belongs to the 第一责任人 part while a meetings provider's other facts are 决策).
+   */
+  area?: ReportArea;
 }
 
 /** A share in per cent with one decimal (0 when there is nothing to divide by). */

@@ -43,8 +43,12 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
     // Let the drawer's opening animation end (axe reads the colours as they are drawn).
     await staff.waitForFunction(() => !document.querySelector('[class*="ant-drawer"][class*="-motion-"]') && [...document.querySelectorAll('.ant-drawer-content-wrapper')].every((e) => getComputedStyle(e).opacity === '1' && getComputedStyle(e).transform === 'none'));
     await assertNoSeriousA11yViolations(staff, 'figure records drawer');
-    await staff.keyboard.press('Escape');
+    // The generated sentence becomes text staff can rewrite; its number stays a live reference.
+    await drawer.getByRole('button', { name: '改写本句' }).click();
     await drawer.waitFor({ state: 'hidden' });
+    await staff.locator('.fig[data-key="disclosure.publications.total"][data-form="value"]').first().waitFor();
+    await staff.getByRole('button', { name: '保存', exact: true }).click();
+    await staff.getByText(/第3版/).waitFor();
 
     // 保密审查 → 审定 (局长办公会) → 报送 → 公开.
     await submitDialog(staff, '保密审查', (d) => d.getByLabel('保密审查人').fill('办公室保密员'));
@@ -52,7 +56,7 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
     await staff.getByText(/所载数据已锁定/).waitFor();
     await submitDialog(staff, '报送');
     await submitDialog(staff, '公开');
-    await staff.getByText(/已公开 · 第2版/).waitFor();
+    await staff.getByText(/已公开 · 第3版/).waitFor();
     await assertNoSeriousA11yViolations(staff, 'published report');
 
     // The portal lists and shows the published report.

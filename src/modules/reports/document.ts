@@ -26,7 +26,7 @@ export interface Part { code: PartCode; heading: string; blocks: Block[] }
 export interface ReportDocument { title: string; preface: Block[]; parts: Part[] }
 
 /** A fact as a report keeps it (without its expectation): enough to show, explain and list the records. */
-export type Figure = Omit<Fact, 'expect'> & { area?: string };
+export type Figure = Omit<Fact, 'expect' | 'area'> & { area?: string };
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 1 → 一, 12 → 十二, 20 → 二十 (headings never go past 99). */

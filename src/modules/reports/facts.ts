@@ -11,7 +11,7 @@ import { queryRows, type DbOrTx } from '../../core/db/client.ts';
 import type { Fact, FactProvider, ReportArea } from '../../core/facts.ts';
 import type { Figure } from './document.ts';
 
-export type AreaFigure = Figure & { area: ReportArea | 'timeliness'; expect?: Fact['expect'] };
+export type AreaFigure = Omit<Figure, 'area'> & { area: ReportArea | 'timeliness'; expect?: Fact['expect'] };
 
 export interface FactSet {
   figures: AreaFigure[];
@@ -82,7 +82,7 @@ export async function gatherFacts(ctx: Ctx, providers: FactProvider[], departmen
   const results = await Promise.all(
     providers.map(async (p) => {
       try {
-        return (await p.facts(ctx, departmentId, year)).map((f): AreaFigure => ({ ...f, area: p.area }));
+        return (await p.facts(ctx, departmentId, year)).map((f): AreaFigure => ({ ...f, area: f.area ?? p.area }));
       } catch (err) {
         // One module's failure must not stop the report; the view names what is missing.
         ctx.log?.error({ err, module: p.module }, 'fact provider failed');

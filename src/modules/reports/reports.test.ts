@@ -12,6 +12,7 @@ import { factProviders, sweepTasks } from '../../server/modules.ts';
 import { REPORT_AREAS } from '../../core/facts.ts';
 import type { Block, ReportDocument } from './document.ts';
 import { findSoffice } from './export.ts';
+import { gatherFacts } from './facts.ts';
 import { readFileSync } from 'node:fs';
 import { importReport } from './analyser/service.ts';
 import type { Actor } from '../../core/auth/actor.ts';
@@ -304,4 +305,15 @@ test('exports: the .docx of the submitted report for oversight; PDF only with Li
     assert.equal(pdf.statusCode, 503);
     assert.match(pdf.json().error.message, /未安装 LibreOffice/);
   } else assert.equal(pdf.headers['content-type'], 'application/pdf');
+});
+
+test('facts: a fact may name its own area; a failing provider is reported, not fatal', async () => {
+  const base = { label: '党组会', unit: '次', sentence: '召开党组会12次。', method: '', records: { path: '/api/x', query: {} } };
+  const facts = await gatherFacts(t.ctx, [
+    { module: 'm', area: 'decisions', facts: async () => [{ ...base, key: 'm.partyGroup', value: 12, area: 'firstResponsible' }, { ...base, key: 'm.topics', value: 3 }] },
+    { module: 'broken', area: 'other', facts: async () => { throw new Error('boom'); } },
+  ], deptId, 2025);
+  assert.equal(facts.byKey.get('m.partyGroup')!.area, 'firstResponsible');
+  assert.equal(facts.byKey.get('m.topics')!.area, 'decisions');
+  assert.deepEqual(facts.unavailable, ['broken']);
 });

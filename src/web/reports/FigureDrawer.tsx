@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Drawer, List, Spin, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, List, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatValue } from '../../modules/reports/document.ts';
@@ -34,7 +34,7 @@ function hrefOf(path: string, row: Row): string | null {
   return null;
 }
 
-export function FigureDrawer({ figure, own, onClose }: { figure: ShownFigure | null; own: boolean; onClose(): void }) {
+export function FigureDrawer({ figure, own, onClose, onRewrite }: { figure: ShownFigure | null; own: boolean; onClose(): void; onRewrite?: () => void }) {
   const { data, isPending, error } = useQuery({
     queryKey: ['figureRecords', figure?.records.path, figure?.records.query],
     queryFn: () => get<unknown>(figure!.records.path, figure!.records.query),
@@ -51,6 +51,15 @@ export function FigureDrawer({ figure, own, onClose }: { figure: ShownFigure | n
             <Descriptions.Item label="表述">{figure.sentence}</Descriptions.Item>
             <Descriptions.Item label="统计方法">{figure.method}</Descriptions.Item>
           </Descriptions>
+          {onRewrite && (
+            <Alert
+              type="info"
+              style={{ marginTop: 12 }}
+              title="本句由系统根据记录生成，整句随记录更新。"
+              action={<Button size="small" onClick={onRewrite}>改写本句</Button>}
+              description="改写后句子变为可编辑的文字，其中的数字仍引用记录、随记录更新。"
+            />
+          )}
           {figure.missing && <Alert type="warning" style={{ marginTop: 12 }} title="该数据项已不再由业务模块提供，显示的是上次保存时的数值。" />}
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
             背后的记录{own && typeof total === 'number' ? `（${total}条）` : ''}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Modal, Space, Spin, Steps, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { formatValue, type ReportDocument } from '../../modules/reports/document.ts';
+import { formatValue, normalizeInlines, sentenceInlines, type Figure, type ReportDocument } from '../../modules/reports/document.ts';
 import { ApiError, errorMessage, get, post, put } from '../lib/api.ts';
 import { dateCn } from '../lib/format.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
@@ -25,6 +25,15 @@ function Deadlines({ r }: { r: Report }) {
       ))}
     </Space>
   );
+}
+
+const isSentence = (key: string) => (i: { t: string; key?: string; form?: string }) => i.t === 'fact' && i.key === key && i.form === 'sentence';
+const hasSentence = (doc: ReportDocument, key: string) => [...doc.preface, ...doc.parts.flatMap((p) => p.blocks)].some((b) => b.inlines.some(isSentence(key)));
+
+/** A generated sentence becomes text staff can rewrite, its figure still a live reference. */
+function rewriteSentence(doc: ReportDocument, f: Figure): ReportDocument {
+  const blocks = (bs: ReportDocument['preface']) => bs.map((b) => (b.inlines.some(isSentence(f.key)) ? { ...b, inlines: normalizeInlines(b.inlines.flatMap((i) => (isSentence(f.key)(i) ? sentenceInlines(f) : [i]))) } : b));
+  return { ...doc, preface: blocks(doc.preface), parts: doc.parts.map((p) => ({ ...p, blocks: blocks(p.blocks) })) };
 }
 
 /** 法治政府建设年度报告 of the department (editable) or, for the oversight body, a submitted one (read-only). */
@@ -164,7 +173,7 @@ export default function ReportPage() {
           </Card>
         )}
       </Space>
-      <FigureDrawer figure={figure} own={r.own} onClose={() => setFigureKey(null)} />
+      <FigureDrawer figure={figure} own={r.own} onClose={() => setFigureKey(null)} onRewrite={r.editable && figure && hasSentence(current, figure.key) ? () => (setDoc(rewriteSentence(current, figure)), setDirty(true), setFigureKey(null)) : undefined} />
       <ActModal act={act} year={year} today={r.today} recipients={r.recipients} onClose={() => setAct(null)} onDone={(x) => (show(x), setAct(null), message.success('已办理'))} />
       <VersionsDrawer year={year} open={versionsOpen} onClose={() => setVersionsOpen(false)} />
     </>
