@@ -19,7 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { child, env, stopChild } from './proc.ts';
+import { child, env, scratchDatabase, stopChild } from './proc.ts';
 
 const THIS = fileURLToPath(import.meta.url);
 const TARGET_MS = 5000;
@@ -93,7 +93,6 @@ async function appendActs(ctx: import('../src/core/context.ts').Ctx, caseId: str
 }
 
 export async function run(): Promise<void> {
-  const { default: pg } = await import('pg');
   const { eq, sql } = await import('drizzle-orm');
   const { boot } = await import('../src/server/boot.ts');
   const { loadDemo } = await import('../src/server/demo.ts');
@@ -103,27 +102,14 @@ export async function run(): Promise<void> {
   const { verifyChain } = await import('../src/core/audit/chain.ts');
   const { majorDecisions } = await import('../src/modules/decisions/schema.ts');
   const { addEvidence } = await import('../src/modules/decisions/workflow.ts');
-  const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const dbName = `fazhi_bench_arc_${process.pid}`;
-  const u = new URL(admin);
-  u.pathname = `/${dbName}`;
-  const adminQuery = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      return await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
   const ACTS = env('BENCH_ACTS', 5000);
   const KB = env('BENCH_FILE_KB', 64);
   const stages = (process.env.BENCH_STAGES ?? '250,500,1000').split(',').map(Number);
-  console.log(`archive benchmark: ${process.version}, ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; scratch database ${dbName}`);
-  await adminQuery(`create database "${dbName}"`);
+  const db = await scratchDatabase(`fazhi_bench_arc_${process.pid}`);
+  console.log(`archive benchmark: ${process.version}, ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; scratch database ${db.name}`);
   try {
     let t = performance.now();
-    const ctx = await boot({ url: u.toString(), clock: systemClock, poolSize: 4 });
+    const ctx = await boot({ url: db.url, clock: systemClock, poolSize: 4 });
     await loadDemo(ctx);
     const [d] = await ctx.db.select().from(majorDecisions).where(eq(majorDecisions.title, '示范市科技创新券实施方案'));
     const [who] = await queryRows<{ id: string; org_id: string; department_id: string; display_name: string }>(ctx.db, sql`select id, org_id, department_id, display_name from users where username = 'staff'`);
@@ -147,7 +133,7 @@ export async function run(): Promise<void> {
         files += batch;
       }
       console.log(`evidence files: ${files} (${KB} KiB each) in ${((performance.now() - t) / 1000).toFixed(1)} s; exporting in a fresh process…`);
-      const { proc, match } = await child([THIS, '--export'], { BENCH_DATABASE_URL: u.toString(), BENCH_DECISION: d.id, BENCH_ACTOR: JSON.stringify(actor) }, /ARCHIVE_RESULT (\{.*\})\n/, 300_000, ['--expose-gc']);
+      const { proc, match } = await child([THIS, '--export'], { BENCH_DATABASE_URL: db.url, BENCH_DECISION: d.id, BENCH_ACTOR: JSON.stringify(actor) }, /ARCHIVE_RESULT (\{.*\})\n/, 300_000, ['--expose-gc']);
       await stopChild(proc);
       const r = JSON.parse(match[1]) as ExportResult;
       results.push(r);
@@ -162,8 +148,8 @@ export async function run(): Promise<void> {
     console.log(`memory growth from ${first.files} to ${last.files} files: ${(last.peakMb - last.rssBeforeMb - (first.peakMb - first.rssBeforeMb)).toFixed(0)} MB of peak over the pre-export RSS (zip grew ${((last.bytes - first.bytes) / 2 ** 20).toFixed(0)} MiB)`);
     await ctx.database.close();
   } finally {
-    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName}`);
-    else await adminQuery(`drop database if exists "${dbName}" with (force)`);
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${db.name}`);
+    else await db.drop();
   }
 }
 

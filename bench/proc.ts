@@ -63,3 +63,22 @@ export function cpuSeconds(pid: number): number {
     return NaN;
   }
 }
+
+/** A scratch database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test), created now; `drop` removes it. */
+export async function scratchDatabase(name: string): Promise<{ url: string; name: string; admin: (q: string) => Promise<{ rows: Record<string, unknown>[] }>; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    try {
+      return await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), name, admin, drop: async () => void (await admin(`drop database if exists "${name}" with (force)`)) };
+}

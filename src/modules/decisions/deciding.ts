@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import { inTx, type Ctx } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { loadHistory, recordAction } from '../../core/cases/service.ts';
 import { publish as publishItem } from '../disclosure/publications/service.ts';
@@ -12,7 +12,7 @@ import { submitMatter } from '../reviews/service.ts';
 import { addAgendaItem, itemsAbout, loadMeeting, meetingName, setOutcome } from '../meetings/service.ts';
 import { majorDecisions } from './schema.ts';
 import { recordEvidence, type DecisionRow } from './evidence.ts';
-import { loadDecision, precheck, startDecision, step, type StartInput } from './service.ts';
+import { precheck, startDecision, step, withDecision, type StartInput } from './service.ts';
 import { materialsChecklist, materialsText } from './materials.ts';
 import { DECISION_RESULTS } from './actions.ts';
 import { endRevision } from './workflow.ts';
@@ -107,8 +107,7 @@ export async function publishDecision(ctx: Ctx, actor: Actor, id: string, input:
   if (input.interpretation.trim().length < 20) throw new AppError('VALIDATION', '解读：应当与决策同步发布，内容不少于20字', { fields: [{ path: 'interpretation', message: '不少于20字' }] });
   let pub = { id: '', indexNumber: '' };
   const channel = input.channel || '门户网站重大行政决策栏目';
-  return inTx(ctx, async (tx) => {
-    const dec = await loadDecision(tx, actor, id, true);
+  return withDecision(ctx, actor, id, async (tx, dec) => {
     const today = ctx.clock.today();
     await precheck(ctx, tx, actor, dec, 'publish', today, { channel, adoptionExplanation: input.adoptionExplanation });
     pub = await publishItem(tx, ctx, actor, {
@@ -179,8 +178,7 @@ export async function postEvaluation(ctx: Ctx, actor: Actor, id: string, on: str
 
 /** 决策调整 (Art 37): minor changes and stops are recorded; a major adjustment starts a new decision that repeats the procedure. */
 export async function adjust(ctx: Ctx, actor: Actor, id: string, input: { kind: 'minor' | 'major' | 'stop'; reason: string; decidedAt: string; fileIds?: string[]; revision?: Partial<StartInput> & { title: string } }) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadDecision(tx, actor, id, true);
+  return withDecision(ctx, actor, id, async (tx, d) => {
     let revisionId: string | undefined;
     if (input.kind === 'major') {
       await precheck(ctx, tx, actor, d, 'adjust', ctx.clock.today(), { kind: 'major', reason: input.reason, decidedAt: input.decidedAt });

@@ -14,7 +14,7 @@ import { cnDate } from '../consultation/report.ts';
 import { registerConsultationPages } from '../consultation/portal.tsx';
 import { PublicTopics, publicTopics } from '../meetings/portal.tsx';
 import { decisionCatalogues, majorDecisions } from './schema.ts';
-import { adjustmentsOf, catalogueText, itemsOf } from './catalogue.ts';
+import { adjustmentsOf, itemsOf } from './catalogue.ts';
 import { flowChart } from './flow.ts';
 import { cases } from '../../core/cases/schema.ts';
 
@@ -23,6 +23,18 @@ export const decisionSections: PortalSection[] = [{ path: '/zdjc', title: '重�
 const ZDJC = { title: '重大行政决策', href: '/zdjc' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const paras = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
+
+function Links({ items }: { items: Array<{ href: string; text: string; date: string }> }) {
+  return (
+    <ul className="disclosure-links">
+      {items.map((x) => (
+        <li key={x.href}>
+          <a href={x.href}>{x.text}</a>　{x.date}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 async function overview(ctx: Ctx) {
   const dept = await portalDepartment(ctx.db);
@@ -56,25 +68,13 @@ export function decisionPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
             {o?.open.length ? (
               <section className="panel" aria-labelledby="zqyj-title">
                 <h2 id="zqyj-title">正在公开征求意见的决策草案</h2>
-                <ul className="disclosure-links">
-                  {o.open.map((c) => (
-                    <li key={c.id}>
-                      <a href={`/zdjc/zqyj/${c.id}`}>{c.title}（征求意见稿）</a>　截止日期：{cnDate(c.endOn)}
-                    </li>
-                  ))}
-                </ul>
+                <Links items={o.open.map((c) => ({ href: `/zdjc/zqyj/${c.id}`, text: `${c.title}（征求意见稿）`, date: `截止日期：${cnDate(c.endOn)}` }))} />
               </section>
             ) : null}
             <section className="panel" aria-labelledby="ml-title">
               <h2 id="ml-title">决策事项目录</h2>
               {o?.catalogues.length ? (
-                <ul className="disclosure-links">
-                  {o.catalogues.map((c) => (
-                    <li key={c.id}>
-                      <a href={`/zdjc/mulu/${c.id}`}>{c.title}</a>　公布日期：{cnDate(c.publishedOn!)}
-                    </li>
-                  ))}
-                </ul>
+                <Links items={o.catalogues.map((c) => ({ href: `/zdjc/mulu/${c.id}`, text: c.title, date: `公布日期：${cnDate(c.publishedOn!)}` }))} />
               ) : (
                 <p>暂未公布决策事项目录。</p>
               )}
@@ -82,13 +82,7 @@ export function decisionPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
             <section className="panel" aria-labelledby="gb-title">
               <h2 id="gb-title">决策公布与解读</h2>
               {o?.published.length ? (
-                <ul className="disclosure-links">
-                  {o.published.map((d) => (
-                    <li key={d.id}>
-                      <a href={`/zdjc/${d.id}`}>{d.title}</a>　公布日期：{cnDate(d.publishedOn!)}
-                    </li>
-                  ))}
-                </ul>
+                <Links items={o.published.map((d) => ({ href: `/zdjc/${d.id}`, text: d.title, date: `公布日期：${cnDate(d.publishedOn!)}` }))} />
               ) : (
                 <p>暂无已公布的重大行政决策。</p>
               )}
@@ -131,7 +125,6 @@ export function decisionPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
                 </ul>
               </section>
             ) : null}
-            <p className="visually-hidden">{catalogueText(items)}</p>
           </article>
         ),
       });

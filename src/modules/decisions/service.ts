@@ -65,6 +65,16 @@ export async function precheck(ctx: Ctx, tx: Tx, actor: Actor, d: DecisionRow, a
   if (!verdict.ok) throw new AppError('ACTION_NOT_ALLOWED', verdict.message, { details: { reason: verdict.code } });
 }
 
+/** A use case on one decision: its own transaction (or the caller's), the decision locked, the actor allowed to act. */
+export async function withDecision<T>(ctx: Ctx, actor: Actor, id: string, fn: (tx: Tx, d: DecisionRow) => Promise<T>, outerTx?: Tx): Promise<T> {
+  const run = async (tx: Tx) => {
+    const d = await loadDecision(tx, actor, id, true);
+    authorize(actor, 'majorDecision', 'act', scopeOf(d));
+    return fn(tx, d);
+  };
+  return outerTx ? run(outerTx) : inTx(ctx, run);
+}
+
 export interface StepResult { state: CaseState; caseEventSeq: number }
 
 /**
@@ -80,9 +90,7 @@ export async function step(
   records?: (tx: Tx, d: DecisionRow, r: StepResult) => Promise<void>,
   outerTx?: Tx,
 ): Promise<DecisionRow> {
-  const run = async (tx: Tx) => {
-    const d = await loadDecision(tx, actor, id, true);
-    authorize(actor, 'majorDecision', 'act', scopeOf(d));
+  return withDecision(ctx, actor, id, async (tx, d) => {
     const on = act.on ?? ctx.clock.today();
     const data = typeof act.data === 'function' ? await act.data(d, tx) : act.data;
     const state = await recordAction(ctx, actor, d.caseId, { action: act.action, on, data }, tx);
@@ -93,8 +101,7 @@ export async function step(
     await recordEvidence(tx, ctx, actor, d, { kind: act.action, title: ev?.title ?? '', ...ev, caseEventSeq: seq, afterDecision: AFTER_DECISION.includes(state.status) }, { action: act.action, payload: { on, status: state.status } });
     const [fresh] = await tx.select().from(majorDecisions).where(eq(majorDecisions.id, d.id));
     return fresh;
-  };
-  return outerTx ? run(outerTx) : inTx(ctx, run);
+  }, outerTx);
 }
 
 /** 决策启动 (Arts 10–11): in the year's catalogue, or outside it with a recorded reason. */

@@ -8,13 +8,12 @@ import { AppError } from '../../core/errors.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
 import { loadHistory, recordAction } from '../../core/cases/service.ts';
 import { closeConsultation, disposeComment, latestFor, listComments, openConsultation, publishReport, type DispositionInput } from '../consultation/service.ts';
 import { dispositionReport } from '../consultation/report.ts';
 import { majorDecisions } from './schema.ts';
 import { AFTER_DECISION, recordEvidence, type DecisionRow } from './evidence.ts';
-import { caseStatus, loadDecision, scopeOf, step } from './service.ts';
+import { caseStatus, step, withDecision } from './service.ts';
 import { PARTICIPATION_METHODS, type FormAction } from './actions.ts';
 import { MAJOR_DECISION } from './procedure.ts';
 
@@ -92,9 +91,7 @@ export async function closeComment(ctx: Ctx, actor: Actor, id: string) {
 
 /** 采纳 / 部分采纳 / 不采纳 with a reason (the consultation component); recorded on the decision's audit trail. */
 export async function dispose(ctx: Ctx, actor: Actor, id: string, commentId: string, input: DispositionInput) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadDecision(tx, actor, id, true);
-    authorize(actor, 'majorDecision', 'act', scopeOf(d));
+  return withDecision(ctx, actor, id, async (tx, d) => {
     const row = await disposeComment(tx, ctx, actor, await consultationOf(tx, d), commentId, input);
     await recordEvidence(tx, ctx, actor, d, { kind: 'dispose', title: '', afterDecision: false }, { action: 'dispose', payload: { commentId, seq: row.seq, disposition: input.disposition } });
   });
@@ -102,9 +99,7 @@ export async function dispose(ctx: Ctx, actor: Actor, id: string, commentId: str
 
 /** Publishes the 意见采纳情况 on the portal; its text is kept as evidence. */
 export async function publishFeedback(ctx: Ctx, actor: Actor, id: string) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadDecision(tx, actor, id, true);
-    authorize(actor, 'majorDecision', 'act', scopeOf(d));
+  return withDecision(ctx, actor, id, async (tx, d) => {
     const report = await publishReport(tx, await consultationOf(tx, d), ctx.clock.today());
     const body = [report.summary, ...report.items.map((x) => `${x.seq}. ${x.body}——${x.disposition}${x.reason ? `（${x.reason}）` : ''}`)].join('\n');
     await recordEvidence(tx, ctx, actor, d, { kind: 'publishFeedback', title: '公开征求意见采纳情况', body, afterDecision: false }, { action: 'publishFeedback', payload: { total: report.total, adopted: report.adopted } });
@@ -183,9 +178,7 @@ export interface AddEvidenceInput { kind: string; title: string; body?: string; 
  * is required, and the earlier entry stays as it was (条例 Art 33: complete records).
  */
 export async function addEvidence(ctx: Ctx, actor: Actor, id: string, input: AddEvidenceInput) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadDecision(tx, actor, id, true);
-    authorize(actor, 'majorDecision', 'act', scopeOf(d));
+  return withDecision(ctx, actor, id, async (tx, d) => {
     const after = AFTER_DECISION.includes(await caseStatus(tx, d.caseId));
     if (!input.body?.trim() && !input.fileIds?.length) throw new AppError('VALIDATION', '材料：请填写内容或上传文件', { fields: [{ path: 'body', message: '请填写内容或上传文件' }] });
     if ((after || input.supersedesId) && (input.note?.trim().length ?? 0) < 2) {
