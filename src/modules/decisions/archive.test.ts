@@ -15,6 +15,8 @@ import { verifyChain } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { majorDecisions } from './schema.ts';
 import { addEvidence } from './workflow.ts';
+import { driveDecision } from './testkit.ts';
+import { reviewMatters } from '../reviews/schema.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Awaited<ReturnType<typeof signIn>>;
@@ -103,4 +105,19 @@ test('a major adjustment repeats the procedure; suspension needs the head; stopp
   assert.equal(back.procedure.case.status, 'implementing', 'an abandoned adjustment leaves the decision in force');
   const stop = await t.app.inject({ method: 'POST', url: `/api/decisions/${madeId}/adjust`, headers: leader.headers, payload: { kind: 'stop', reason: '政策目标已实现', decidedAt: '2025年第9次局长办公会' } });
   assert.equal(stop.json().procedure.case.status, 'stopped');
+});
+
+test('ending the procedure withdraws the legality review still in the queue, in the same transaction', async () => {
+  const who = async (username: string): Promise<Actor> => {
+    const [u] = await queryRows<{ id: string; org_id: string; department_id: string; roles: string[] }>(t.ctx.db, sql`select id, org_id, department_id, roles from users where username = ${username}`);
+    return { userId: u.id, username, displayName: username, orgId: u.org_id, orgName: '', departmentId: u.department_id, roles: u.roles as Actor['roles'], mustChangePassword: false };
+  };
+  const d = await driveDecision(t.ctx, { staff: await who('as'), leader: await who('alead'), legal: await who('legal') }, { startOn: '2025-01-06', input: { title: '示范市科研仪器共享补助办法' }, draftText: '一、补助对象\n二、补助标准', until: 'underReview' });
+  const [before] = await t.ctx.db.select().from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
+  assert.equal(before.status, 'submitted');
+  const res = await t.app.inject({ method: 'POST', url: `/api/decisions/${d.id}/act`, headers: leader.headers, payload: { action: 'withdraw', on: t.ctx.clock.today(), data: { reason: '上级政策调整，终止决策' } } });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().procedure.case.status, 'withdrawn');
+  const [after] = await t.ctx.db.select().from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
+  assert.equal(after.status, 'withdrawn');
 });

@@ -25,7 +25,7 @@ export interface KitOptions {
   draftText: string;
   comments?: string[];
   /** Stop after this stage. */
-  until?: 'commentOpen' | 'reviewed' | 'published';
+  until?: 'commentOpen' | 'underReview' | 'reviewed' | 'published';
   fileIds?: string[];
 }
 
@@ -76,6 +76,7 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
     await formAct(ctx, who.staff, d.id, 'riskAssessment', today, { assessor: '示范市社会稳定风险评估中心', thirdParty: true, departmentsHeard: '已听取财政、市场监管部门意见', riskPoints: '资金使用风险', countermeasures: '分期拨付、绩效评价', contingencyPlan: '暂停拨付预案', riskLevel: 'low', controllable: 'controllable' });
   }
   await submitLegalReview(ctx, who.staff, d.id, { materials: '决策草案、制定依据、履行决策程序的说明', requestedBy: cal.addWorkdays(today, 7) });
+  if (o.until === 'underReview') return d;
   go(cal.addWorkdays(today, 5));
   const [matter] = await ctx.db.select({ id: reviewMatters.id }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
   await concludeMatter(ctx, who.legal, matter.id, { conclusion: 'lawful', opinion: '决策草案符合法定权限和程序，内容合法。' });

@@ -11,6 +11,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { loadHistory, recordAction } from '../../core/cases/service.ts';
 import { closeConsultation, disposeComment, latestFor, listComments, openConsultation, publishReport, type DispositionInput } from '../consultation/service.ts';
 import { dispositionReport } from '../consultation/report.ts';
+import { withdrawMattersOf } from '../reviews/service.ts';
 import { majorDecisions } from './schema.ts';
 import { AFTER_DECISION, recordEvidence, type DecisionRow } from './evidence.ts';
 import { caseStatus, step, withDecision } from './service.ts';
@@ -152,7 +153,9 @@ const FORM_BODY: Partial<Record<FormAction, string[]>> = {
 /** An act recorded through the decision's form, with its documents attached as evidence. */
 export async function formAct(ctx: Ctx, actor: Actor, id: string, action: FormAction, on: string, data: Record<string, unknown>, fileIds: string[] = []) {
   const body = (FORM_BODY[action] ?? []).map((k) => data[k]).filter((v): v is string => typeof v === 'string' && !!v.trim()).join('\n');
-  const d = await step(ctx, actor, id, { action, on, data }, { kind: action, title: formTitle(action, data), body, fileIds });
+  // 终止决策程序 also withdraws a legality review still in the queue, in the same transaction.
+  const withdrawReviews = action === 'withdraw' ? (tx: Tx, dec: DecisionRow) => withdrawMattersOf(ctx, tx, actor, dec.caseId, String(data.reason ?? '终止决策程序')).then(() => undefined) : undefined;
+  const d = await step(ctx, actor, id, { action, on, data }, { kind: action, title: formTitle(action, data), body, fileIds }, withdrawReviews);
   if (action === 'withdraw') await endRevision(ctx, actor, d);
   return d;
 }
