@@ -135,8 +135,10 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
       await page.getByRole('button', { name: '保存分类' }).click();
       await page.getByText('分类已保存').waitFor({ timeout: 10_000 });
       await page.getByLabel('单个文件大小上限').fill('5');
-      await page.getByRole('button', { name: '保存', exact: true }).last().click();
+      await page.locator('.ant-card', { has: page.getByRole('heading', { name: '附件大小上限' }) }).getByRole('button', { name: '保存', exact: true }).click();
       await page.getByText('附件大小上限已保存').waitFor({ timeout: 10_000 });
+      // The toasts fade out (their half-transparent frames would be measured as low contrast): wait until they are gone.
+      await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 15_000 });
       await assertNoSeriousA11yViolations(page, '/app/settings after saving');
       await context.close();
 
