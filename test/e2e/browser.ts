@@ -127,8 +127,8 @@ export async function assertNoSeriousA11yViolations(page: Page, label: string): 
   }
 }
 
-/** Signs in to the workbench in a fresh axe-ready context; resolves on the home page (我的待办). */
-export async function workbenchLogin(browser: Browser, base: string, username: string, password: string): Promise<Page> {
+/** Signs in to the workbench in a fresh axe-ready context; resolves on the home page (我的待办, or `landing`). */
+export async function workbenchLogin(browser: Browser, base: string, username: string, password: string, landing = '我的待办'): Promise<Page> {
   const context = await newAxeContext(browser);
   const page = await context.newPage();
   page.setDefaultTimeout(45_000);
@@ -136,7 +136,7 @@ export async function workbenchLogin(browser: Browser, base: string, username: s
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+  await page.getByText(landing).first().waitFor({ timeout: 30_000 });
   return page;
 }
 

@@ -16,6 +16,12 @@ interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
 const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
+/**
+ * Who handles cases of the department. An outside 法律顾问 is not: they see only the review matters
+ * assigned to them (reviewMatter rules), never the department's other cases. A 公职律师 who is also
+ * staff keeps the staff role's access.
+ */
+const caseWorker = (a: Actor) => hasRole(a, ...BUSINESS_ROLES.filter((r) => r !== 'legalAdvisor'));
 
 const rules = {
   organisation: {
@@ -44,9 +50,9 @@ const rules = {
     manage: (a: Actor) => hasRole(a, 'sysAdmin'),
   },
   case: {
-    list: (a: Actor) => business(a),
-    read: (a: Actor, c?: Scoped) => business(a) && inDepartment(a, c),
-    act: (a: Actor, c?: Scoped) => business(a) && inDepartment(a, c),
+    list: (a: Actor) => caseWorker(a),
+    read: (a: Actor, c?: Scoped) => caseWorker(a) && inDepartment(a, c),
+    act: (a: Actor, c?: Scoped) => caseWorker(a) && inDepartment(a, c),
   },
   // 主动公开 (条例 Art 17/26): the department's own staff publish for their department; an outside 法律顾问 does not.
   publication: {

@@ -131,6 +131,10 @@ test('advisors see only the matters assigned to them; anything else answers 404'
   await refused(advisor, 'POST', `/api/reviews/${decision.id}/opinions`, { body: '建议删除第五条' }, 404, /不存在/);
   await refused(advisor, 'POST', `/api/reviews/${matterId}/conclude`, { conclusion: 'lawful', opinion: '合法' }, 404, /不存在/);
   assert.equal((await call(advisor, 'GET', '/api/reviews/reviewers')).statusCode, 403);
+  // Nor the department's cases behind the matters: an outside advisor is not a case worker.
+  const someCase = (await ok(legal, 'GET', '/api/worklist')).items[0];
+  assert.equal((await call(advisor, 'GET', `/api/cases/${someCase.caseId}`)).statusCode, 404);
+  assert.equal((await call(advisor, 'GET', '/api/worklist')).statusCode, 403);
 });
 
 test('numbered opinions: by assigned reviewers, or entered by the legal office for an advisor without an account', async () => {

@@ -14,6 +14,7 @@ export function HomePage() {
     (abilities.assignRoles || abilities.securitySettings) && { to: '/admin/security', label: '角色与安全' },
     abilities.readAudit && { to: '/audit', label: '审计日志' },
     abilities.editCalendar && { to: '/calendar', label: '工作日历' },
+    abilities.reviewQueue && { to: '/reviews', label: '分派给您的审查事项' },
   ].filter((x): x is { to: string; label: string } => Boolean(x));
   return (
     <>
