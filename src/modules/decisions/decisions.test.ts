@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { submitComment } from '../consultation/service.ts';
 
@@ -12,7 +13,7 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, legal: Session, leader: Session, advisor: Session, oversight: Session;
 const TABLES = ['audit_events', 'case_events', 'major_decisions', 'decision_evidence', 'decision_catalogue_items', 'review_matters', 'meeting_agenda_items', 'consultations'];
-const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (x) => [x, (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${x}`)))[0].n])));
+const { counts, call, ok, refused, day } = testApi(() => t, TABLES);
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03, a Monday
@@ -29,25 +30,6 @@ before(async () => {
 });
 after(() => t.close());
 
-type Method = 'GET' | 'POST' | 'PUT';
-const call = (s: Session, method: Method, url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, payload });
-const ok = async (s: Session, method: Method, url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
-  return res.json();
-};
-const refused = async (s: Session, method: Method, url: string, payload: object | undefined, status: number, message: RegExp) => {
-  const before = await counts();
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, status, res.body);
-  assert.match(res.json().error.message, message);
-  assert.deepEqual(await counts(), before, 'a refused request changes nothing');
-};
-async function day(d: string) {
-  const iso = `${d}T02:00:00.000Z`;
-  t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-}
 
 const start = {
   title: '示范市科技创新券实施方案',

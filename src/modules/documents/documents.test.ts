@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { runSweep } from '../../core/cases/sweep.ts';
 import { sweepTasks } from '../../server/modules.ts';
@@ -10,7 +11,7 @@ import { submitComment } from '../consultation/service.ts';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, otherDivision: Session, legal: Session, leader: Session, oversight: Session, office: Session;
-const count = async (table: string) => (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+const { count, call, ok, refused, day } = testApi(() => t, ['audit_events', 'case_events', 'normative_documents']);
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03, a Monday
@@ -29,25 +30,6 @@ before(async () => {
 });
 after(() => t.close());
 
-const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, payload });
-const ok = async (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
-  return res.json();
-};
-const refused = async (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload: object | undefined, status: number, message: RegExp) => {
-  const before = { audit: await count('audit_events'), events: await count('case_events'), docs: await count('normative_documents') };
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, status, res.body);
-  assert.match(res.json().error.message, message);
-  assert.deepEqual({ audit: await count('audit_events'), events: await count('case_events'), docs: await count('normative_documents') }, before, 'a refused request changes nothing');
-};
-// Moving the clock by days would expire the sessions (30-minute idle timeout): the users stay active.
-async function day(d: string) {
-  const iso = `${d}T02:00:00.000Z`;
-  t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-}
 
 const draft = {
   title: '示范市科技创新券管理办法',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { multipartBody } from '../disclosure/publications/testkit.ts';
 import { reviewFacts } from './facts.ts';
@@ -12,7 +13,7 @@ let staff: Session, otherDivision: Session, legal: Session, legal2: Session, adv
 let legal2Id = '', advisorUserId = '', advisor2UserId = '', departmentId = '';
 let baseline: Awaited<ReturnType<typeof reviewFacts>> = [];
 const TABLES = ['audit_events', 'case_events', 'review_matters', 'review_assignments', 'legal_opinions', 'legal_advisors', 'review_materials'];
-const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (n) => [n, (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${n}`)))[0].n])));
+const { counts, call, ok, refused, day } = testApi(() => t, TABLES);
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03, a Monday
@@ -35,25 +36,6 @@ before(async () => {
 });
 after(() => t.close());
 
-type Method = 'GET' | 'POST' | 'PUT';
-const call = (s: Session, method: Method, url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, payload });
-const ok = async (s: Session, method: Method, url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
-  return res.json();
-};
-const refused = async (s: Session, method: Method, url: string, payload: object | undefined, status: number, message: RegExp) => {
-  const before = await counts();
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, status, res.body);
-  assert.match(res.json().error.message, message);
-  assert.deepEqual(await counts(), before, 'a refused request changes nothing');
-};
-async function day(d: string) {
-  const iso = `${d}T02:00:00.000Z`;
-  t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-}
 
 const advisorA = { kind: 'external', name: '陈明', affiliation: '安徽示范律师事务所', licenceNumber: '13416201510999001', termStart: '2025-01-01', termEnd: '2025-12-31' };
 const advisorB = { kind: 'governmentLawyer', name: '周武', affiliation: '示范市司法局 公职律师', licenceNumber: '23416201910999002', termStart: '2024-01-01', termEnd: '2026-12-31' };
