@@ -70,11 +70,11 @@ test('the report .docx in 公文格式 (GB/T 9704-2012), read back from the XML'
   }
 });
 
-test('PDF through LibreOffice when installed', async (t) => {
-  if (!(await findSoffice())) {
-    t.skip('LibreOffice (soffice) is not installed: PDF export is optional');
-    return;
+test('PDF through LibreOffice when installed; without it a clear Chinese refusal', async () => {
+  const make = async () => docxToPdf(await reportDocx(doc, figures, { department: '示范市科学技术局', on: '2026-02-10' }));
+  if (await findSoffice()) {
+    assert.equal((await make()).subarray(0, 5).toString(), '%PDF-');
+  } else {
+    await assert.rejects(make, (e: Error & { code?: string }) => e.code === 'UNAVAILABLE' && /LibreOffice/.test(e.message) && /\.docx/.test(e.message));
   }
-  const pdf = await docxToPdf(await reportDocx(doc, figures, { department: '示范市科学技术局', on: '2026-02-10' }));
-  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
 });
