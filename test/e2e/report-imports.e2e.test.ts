@@ -93,6 +93,7 @@ test('年报导入分析: import, analysis view, scope, in Chromium', { timeout:
       await context.close();
     });
   } finally {
+    await browser.close();
     await server.close();
   }
 });
