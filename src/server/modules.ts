@@ -24,12 +24,12 @@ import { meetingFacts } from '../modules/meetings/facts.ts';
 export function procedureRegistry(): ProcedureRegistry {
   return createRegistry([
     // 收费通知 goes through the request service (the amount follows the fee schedule); the report's acts through its service.
-    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['feeNotice'] },
+    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['feeNotice'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' } },
     { def: DISCLOSURE_ANNUAL_REPORT, module: 'disclosure', moduleLabel: '政务公开', moduleActions: ['open', 'submit', 'publish'] },
-    { def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS },
+    { def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS, page: { table: 'normative_documents', path: '/documents/' } },
     { def: RULE_OF_LAW_REPORT, module: 'reports', moduleLabel: '法治政府建设年度报告', moduleActions: REPORT_MODULE_ACTIONS },
-    { def: LEGAL_REVIEW, module: 'reviews', moduleLabel: '合法性审查', moduleActions: LEGAL_REVIEW_MODULE_ACTIONS },
-    { def: MAJOR_DECISION, module: 'decisions', moduleLabel: '重大行政决策', moduleActions: DECISION_MODULE_ACTIONS },
+    { def: LEGAL_REVIEW, module: 'reviews', moduleLabel: '合法性审查', moduleActions: LEGAL_REVIEW_MODULE_ACTIONS, page: { table: 'review_matters', path: '/reviews/' } },
+    { def: MAJOR_DECISION, module: 'decisions', moduleLabel: '重大行政决策', moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' } },
   ]);
 }
 

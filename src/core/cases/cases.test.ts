@@ -91,6 +91,9 @@ test('the legal office sees the legality review step with its 15-working-day clo
   assert.equal(items[0].daysLeft, 12);
   const view = (await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: legal.headers })).json();
   assert.ok(view.actions.some((a: { action: string }) => a.action === 'concludeLegalReview'));
+  // The generic page links to the document's own page (the row that holds this case).
+  const [doc] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from normative_documents where case_id = ${items[0].caseId}`);
+  assert.equal(view.case.page, `/documents/${doc.id}`);
   // Collective deliberation before the review is concluded is refused, with the reason.
   const early = await t.app.inject({ method: 'POST', url: `/api/cases/${items[0].caseId}/actions`, headers: leader.headers, payload: { action: 'collectiveDecision', on: '2025-03-03', data: { meeting: 'directorsOffice', decision: 'adopted' } } });
   assert.equal(early.statusCode, 409);
@@ -150,6 +153,7 @@ test('answering closes the step: it leaves 我的待办 and the case is closed',
   const item = items.filter((i: { procedureLabel: string }) => i.procedureLabel === '依申请公开').at(-1);
   const view = (await t.app.inject({ url: `/api/cases/${item.caseId}`, headers: staff.headers })).json();
   assert.ok(view.actions.some((a: { action: string }) => a.action === 'answer'));
+  assert.match(view.case.page, /^\/disclosure\/requests\/[0-9a-f-]{36}$/);
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/cases/${item.caseId}/actions`,

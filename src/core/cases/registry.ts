@@ -8,6 +8,11 @@ export interface ProcedureEntry {
   moduleLabel: string;
   /** Actions only the module's own services record (inside their transaction); see recordAction. */
   moduleActions?: string[];
+  /**
+   * The module's own workbench page for a case: the table whose row holds the case (its `case_id`) and
+   * the page path before that row's id. The generic case page links there, where the module's acts are done.
+   */
+  page?: { table: string; path: string };
 }
 
 export interface ProcedureRegistry {

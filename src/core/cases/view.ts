@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.ts';
 import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { users } from '../auth/schema.ts';
@@ -27,6 +28,8 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
   const today = ctx.clock.today();
   const openByStep = new Map(state.openSteps.map((s) => [s.step, s]));
   const mine = actionsFor(state, actor.roles);
+  // The table name comes from the static procedure registry, never from the request.
+  const [row] = entry.page ? await queryRows<{ id: string }>(ctx.db, sql`select id from ${sql.identifier(entry.page.table)} where case_id = ${c.id}`) : [];
   return {
     case: {
       id: c.id,
@@ -39,6 +42,8 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
       outcome: state.outcome ?? null,
       outcomeLabel: state.outcomeLabel ?? null,
       orgName: org?.name ?? '',
+      /** The module's own page for this case (where its acts are done), if it has one. */
+      page: row && entry.page ? `${entry.page.path}${row.id}` : null,
       createdAt: c.createdAt.toISOString(),
       today,
     },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage, get } from '../lib/api.ts';
 import { DATE, dateTime } from '../lib/format.ts';
 import type { CaseAction, CasePayload, Worklist } from '../lib/types.ts';
@@ -49,6 +49,13 @@ export default function CasePage() {
     <>
       <PageHeader title={c.title} subTitle={`${c.moduleLabel} · ${c.procedureLabel}`} extra={<Tag>{c.statusLabel}</Tag>} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {c.page && (
+          <Alert
+            type="info"
+            showIcon
+            title={<span>本事项的材料和专门办理事项在{c.moduleLabel}页面：<Link to={c.page} style={{ textDecoration: 'underline' }}>打开{c.moduleLabel}页面</Link></span>}
+          />
+        )}
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>基本信息</h2>}>
           <Descriptions
             column={{ xs: 1, md: 2, xl: 3 }}

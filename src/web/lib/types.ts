@@ -131,6 +131,8 @@ export interface CasePayload {
     status: string;
     statusLabel: string;
     orgName: string;
+    /** The module's own page for this case, where its acts are done (null: the generic page is the place). */
+    page: string | null;
     createdAt: string;
   };
   steps: CaseStep[];
