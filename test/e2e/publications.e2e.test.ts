@@ -126,8 +126,14 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
       await page.locator('.ant-form-item-explain-error', { hasText: '索引号格式：必须且只能包含一个顺序号' }).waitFor({ timeout: 10_000 });
       await pattern.fill('{orgCode}-{YYYY}-{seq:6}');
       await page.getByText(/示例：734987449-\d{4}-000001/).waitFor({ timeout: 10_000 });
-      await page.getByRole('button', { name: '保存', exact: true }).first().click();
-      await page.getByText('索引号规则已保存').waitFor({ timeout: 10_000 });
+      // Save once the preview has settled, and wait for the server's answer (the machine may be busy).
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/settings/index-number') && r.request().method() === 'PUT', { timeout: 30_000 }),
+        // Enter in the field submits its form (a click can land while the preview above re-renders).
+        pattern.press('Enter'),
+      ]);
+      assert.equal(saved.status(), 200, await saved.text());
+      await page.getByText('索引号规则已保存').waitFor({ timeout: 20_000 });
       // A class in use cannot be removed; a new one is added.
       assert.equal(await page.getByRole('button', { name: '删除财政资金' }).isDisabled(), true);
       await page.getByLabel('新增组配分类名称').fill('科普活动');
