@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { queryRows } from '../core/db/client.ts';
-import type { TestContext } from './testing.ts';
+import { moveToDay, type TestContext } from './testing.ts';
 
 /** A signed-in test user (see signIn in testing.ts). */
 export interface Session { headers: Record<string, string> }
@@ -30,10 +30,6 @@ export function testApi(t: () => TestApp, tables: string[]) {
     assert.match(res.json().error.message, message);
     assert.deepEqual(await counts(), before, 'a refused request changes nothing');
   };
-  const day = async (d: string) => {
-    const iso = `${d}T02:00:00.000Z`;
-    t().clock.set(iso);
-    await t().ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-  };
+  const day = (d: string) => moveToDay(t(), d);
   return { count, counts, call, ok, refused, day };
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { fixedClock, type Clock } from '../core/clock.ts';
 import type { Ctx } from '../core/context.ts';
 import { openDatabase } from '../core/db/client.ts';
@@ -99,6 +99,16 @@ export async function signIn(app: FastifyInstance, username: string, password: s
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+/**
+ * Moves the test clock to a day (10:00 Beijing time) and keeps every session active: moving by days
+ * would otherwise expire them (30-minute idle timeout).
+ */
+export async function moveToDay(t: Pick<TestContext, 'ctx' | 'clock'>, day: string): Promise<void> {
+  const iso = `${day}T02:00:00.000Z`;
+  t.clock.set(iso);
+  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
+}
+
 export async function createTestApp(now = TEST_NOW) {
   const t = await createDemoContext(now);
   const app = await buildApp({ ctx: t.ctx });
@@ -114,6 +124,7 @@ export async function startTestServer(now = new Date().toISOString()) {
   return {
     url: `http://127.0.0.1:${address.port}`,
     ctx: t.ctx,
+    setDay: (day: string) => moveToDay(t, day),
     async close() {
       await app.close();
       await t.close();

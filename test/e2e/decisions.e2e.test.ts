@@ -6,7 +6,7 @@
 // exports. Every screen is axe-clean.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 import { users } from '../../src/core/auth/schema.ts';
@@ -22,11 +22,7 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
   if (!browser) return;
   const server = await startTestServer('2025-03-03T02:00:00.000Z');
   const base = server.url;
-  const setDay = async (d: string) => {
-    const iso = `${d}T02:00:00.000Z`;
-    (server.ctx.clock as unknown as { set(iso: string): void }).set(iso);
-    await server.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-  };
+  const setDay = server.setDay;
   const actor = async (username: string): Promise<Actor> => {
     const [u] = await server.ctx.db.select().from(users).where(eq(users.username, username));
     return { userId: u.id, username, displayName: u.displayName, orgId: u.orgId, orgName: '', departmentId: u.departmentId, roles: u.roles as Role[], mustChangePassword: false };

@@ -5,7 +5,6 @@
 // campaign over the documents in force and publishes its result.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'drizzle-orm';
 import type { Browser, Locator } from 'playwright-core';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -27,11 +26,7 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
   if (!browser) return;
   const server = await startTestServer('2025-03-03T02:00:00.000Z');
   const base = server.url;
-  const setDay = async (d: string) => {
-    const iso = `${d}T02:00:00.000Z`;
-    (server.ctx.clock as unknown as { set(iso: string): void }).set(iso);
-    await server.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-  };
+  const setDay = server.setDay;
   try {
     await server.createUser({ username: 'e2e_ds', password: PW, roles: ['staff'] });
     await server.createUser({ username: 'e2e_legal', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { addUser, createTestApp, orgIdByName, signIn, moveToDay } from '../../server/testing.ts';
 import { createOrg } from '../../core/orgs/service.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 
@@ -20,11 +20,7 @@ before(async () => {
 });
 after(() => t.close());
 
-async function day(d: string) {
-  const iso = `${d}T02:00:00.000Z`;
-  t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-}
+const day = (d: string) => moveToDay(t, d);
 const api = async (s: Session, url: string, payload?: object, method: 'POST' | 'GET' = 'POST') => {
   const res = await t.app.inject({ method, url, headers: s.headers, payload });
   assert.equal(res.statusCode, 200, `${url}: ${res.body}`);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createTestApp, signIn, moveToDay } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { runSweep } from '../../core/cases/sweep.ts';
 import { factProviders, sweepTasks } from '../../server/modules.ts';
@@ -24,11 +24,7 @@ let deptId: string;
 const PW = 'Report-pass-2026';
 const count = async (table: string) => (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
 
-async function day(d: string) {
-  const iso = `${d}T02:00:00.000Z`;
-  t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
-}
+const day = (d: string) => moveToDay(t, d);
 
 before(async () => {
   t = await createTestApp(); // demo records dated around 2025-03-03
