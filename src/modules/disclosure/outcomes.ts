@@ -51,6 +51,20 @@ export const opts = (...pairs: Array<[string, string]>) => pairs.map(([value, la
 
 export const OPINIONS = opts(['consent', '同意公开'], ['objection', '不同意公开'], ['other', '其他意见']);
 
+/**
+ * Answers that refuse disclosure in whole or in part, for which 行政复议法 (2023) Art 23 ¶1(4) (「申请政府信息公开，
+ * 行政机关不予公开」) makes 行政复议 mandatory before a lawsuit and Art 23 ¶2 obliges the organ to say so in the answer:
+ * - （三）不予公开: decisions under 条例 Art 36(3) on the grounds of Arts 14–16 (secrets, third parties, internal and
+ *   process information, enforcement files); 行政查询事项 is counted in the same group of table 三 and the letter
+ *   states 「不予公开」, so the applicant is told the same route;
+ * - （二）部分公开: under 条例 Art 37 the withheld part is a 不予公开 decision with reasons (the 司法部 guidance on
+ *   disclosure 复议 cases speaks of 「不予公开（含部分不予公开）」).
+ * Not refusals: 予以公开 (Art 36(1)(2)); （四）无法提供 — the information does not exist or is not this organ's
+ * (Art 36(4)(5)), would have to be made (Art 38), or stays unclear after 补正 (Art 30); （五）不予处理 (Arts 35,
+ * 36(6), 39); （六）其他处理. Those answers keep the choice between 复议 and 诉讼 (复议法 Art 11(14)).
+ */
+export const REVIEW_FIRST: ReadonlySet<string> = new Set(DISCLOSURE_OUTCOMES.filter((o) => o.code === 'partial' || o.group === '（三）不予公开').map((o) => o.code));
+
 /** Outcomes that need written reasons (条例 Art 36(3), Art 37). */
 export const NEEDS_REASONS = DISCLOSURE_OUTCOMES.filter((o) => /^(partial|withhold_|unable_|reject_)/.test(o.code)).map((o) => o.code);
 

@@ -156,7 +156,8 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   assert.equal(letter.statusCode, 200);
   assert.match(String(letter.headers['content-disposition']), /filename\*=UTF-8''/);
   const text = (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
-  for (const s of ['政府信息公开申请答复书', '科依申〔2025〕1号', '2025年3月3日收到', PERSON.description, '向您提供可以公开的部分', '第三十七条', '六十日内', '六个月内', '示范市人民政府', '示范市科学技术局', '随本答复书提供政府信息1份']) assert.ok(text.includes(s), s);
+  for (const s of ['政府信息公开申请答复书', '科依申〔2025〕1号', '2025年3月3日收到', PERSON.description, '向您提供可以公开的部分', '第三十七条', '应当先自收到本答复书之日起六十日内向示范市人民政府申请行政复议', '不能直接向人民法院提起行政诉讼', '示范市人民政府', '示范市科学技术局', '随本答复书提供政府信息1份']) assert.ok(text.includes(s), s);
+  assert.ok(!text.includes('六个月内'), 'a partial refusal offers no direct lawsuit (行政复议法 Art 23)');
 
   const dl = await api('POST', `/api/disclosure/requests/${id}/delivery`, { on: '2025-03-10', method: 'email', note: '已发送至申请人邮箱' });
   assert.equal(dl.statusCode, 200, dl.body);
