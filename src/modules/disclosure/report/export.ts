@@ -10,31 +10,26 @@ import { AppError } from '../../../core/errors.ts';
 import { gongwenDocx, DOCX_MIME, type Block } from '../../../core/docx/gongwen.ts';
 import { storeFile } from '../../../core/files/service.ts';
 import { publish } from '../publications/service.ts';
-import { COLUMN_LABELS, APPLICANT_COLUMNS, TABLE3_NOTE, TABLE4_COLUMNS, TABLE4_GROUPS } from './tables.ts';
+import { placeTables, placeholder, table2Docx, table3Docx, table4Docx } from './docxTables.ts';
 import { loadReport, reportView, type Prose, type Snapshot } from './service.ts';
 import { disclosureReports } from './schema.ts';
 
 const paras = (text: string): Block[] => text.split(/\n+/).map((t) => t.trim()).filter(Boolean).map((t) => ({ kind: 'p', text: t }));
+const tableAt = (key: string): Block => ({ kind: 'p', text: placeholder(key), indent: false });
 
+/** The report's text; each statutory table is a placeholder paragraph that reportDocxOf replaces (docxTables.ts). */
 export function reportBlocks(year: number, prose: Prose, s: Snapshot): Block[] {
   const fee = s.fees.amount > 0 ? `本年度收取信息处理费${s.fees.amount}元（${s.fees.count}件）。` : '本年度未收取信息处理费。';
-  const t2rows = s.table2.map((r) => [r.block, r.label, ...r.values.map(String), ...Array(3 - r.values.length).fill('')]);
   return [
     { kind: 'p', text: `本报告由本机关根据《中华人民共和国政府信息公开条例》第五十条和《中华人民共和国政府信息公开工作年度报告格式》编制。报告统计期限为${year}年1月1日至${year}年12月31日。` },
     { kind: 'h1', text: '一、总体情况' },
     ...paras(prose.overview || '（待填写）'),
     { kind: 'h1', text: '二、主动公开政府信息情况' },
-    { kind: 'table', header: [['条款', '信息内容', '本年制发件数/本年处理决定数量/本年收费金额（万元）', '本年废止件数', '现行有效件数']], rows: t2rows, widths: [3, 3, 4, 2, 2] },
+    tableAt('table2'),
     { kind: 'h1', text: '三、收到和处理政府信息公开申请情况' },
-    {
-      kind: 'table',
-      header: [[`（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）`, '', ...APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c]), '总计']],
-      rows: s.table3.map((r) => [r.section || r.label, r.section ? (r.group ? `${r.group} ${r.label}` : r.label) : '', ...r.cells.map(String)]),
-      widths: [3, 5, 1, 1, 1, 1, 1, 1, 1],
-    },
-    { kind: 'p', text: TABLE3_NOTE, indent: false },
+    tableAt('table3'),
     { kind: 'h1', text: '四、政府信息公开行政复议、行政诉讼情况' },
-    { kind: 'table', header: [TABLE4_GROUPS.flatMap((g) => [g, '', '', '', '']), TABLE4_GROUPS.flatMap(() => [...TABLE4_COLUMNS])], rows: [s.table4.map(String)] },
+    tableAt('table4'),
     { kind: 'h1', text: '五、存在的主要问题及改进情况' },
     ...paras(prose.problems || '（待填写）'),
     { kind: 'h1', text: '六、其他需要报告的事项' },
@@ -43,11 +38,17 @@ export function reportBlocks(year: number, prose: Prose, s: Snapshot): Block[] {
   ];
 }
 
+/** The .docx of a report: 公文格式 text with the three tables in the official form's layout. */
+export async function reportDocxOf(title: string, year: number, prose: Prose, s: Snapshot): Promise<Buffer> {
+  const text = await gongwenDocx({ title, blocks: reportBlocks(year, prose, s) });
+  return placeTables(text, { table2: table2Docx(s.table2), table3: table3Docx(s.table3), table4: table4Docx(s.table4) });
+}
+
 export async function reportDocx(ctx: Ctx, actor: Actor, year: number): Promise<{ name: string; buffer: Buffer }> {
   const v = await reportView(ctx, actor, year);
   const dept = await getOrg(ctx.db, actor.departmentId);
   const title = `${dept.name}${year}年政府信息公开工作年度报告`;
-  return { name: `${title}.docx`, buffer: await gongwenDocx({ title, blocks: reportBlocks(year, v.prose, v.tables) }) };
+  return { name: `${title}.docx`, buffer: await reportDocxOf(title, year, v.prose, v.tables) };
 }
 
 /** 条例 Art 49: publishes the submitted report as 主动公开 (category 政府信息公开年报) with the .docx attached. */
