@@ -28,7 +28,7 @@ export const DEFAULT_PARTS: Array<{ code: PartCode; heading: string }> = [
   { code: 'other', heading: '其他需要报告的情况' },
 ];
 
-const monthDay = (label: string) => z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式应为 MM-DD').describe(label);
+const monthDay = (label: string) => z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式应为“月-日”，如03-01').describe(label);
 
 export const reportTemplateSetting = defineSetting({
   key: 'reports.ruleOfLaw.template',
