@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
-import { gongwenDocx, MARGINS, PAGE, LINE_TWIPS } from './gongwen.ts';
+import { gongwenDocx, MARGINS, PAGE, LINE_TWIPS, CHAR_SPACE } from './gongwen.ts';
+
+/** The attributes of the first `<w:tag …>` in the XML, as numbers where they are numbers. */
+function attrs(xml: string, tag: string): Record<string, string | number> {
+  const el = new RegExp(`<w:${tag} ([^>]*?)/?>`).exec(xml) ?? assert.fail(`no w:${tag}`);
+  return Object.fromEntries([...el[1].matchAll(/w:(\w+)="([^"]*)"/g)].map(([, k, v]) => [k, /^-?\d+$/.test(v) ? Number(v) : v]));
+}
 
 test('GB/T 9704 geometry in twips, computed from millimetres', () => {
   assert.deepEqual(MARGINS, { top: 2098, bottom: 1984, left: 1587, right: 1474 });
@@ -38,4 +44,44 @@ test('a 公文 .docx: title, body, headings, table, fonts, footer page numbers',
   assert.match(footer, /— /);
   assert.match(footer, /PAGE/);
   assert.match(footer, /w:eastAsia="宋体"/);
+});
+
+test('the section: A4, margins, the 22 × 28 document grid and the footer distance, from the standard\'s millimetres', async () => {
+  const tw = (mm: number) => Math.round((mm * 1440) / 25.4);
+  const zip = await JSZip.loadAsync(await gongwenDocx({ title: '关于开展法治政府建设工作的通知', blocks: [{ kind: 'p', text: '各科室：' }] }));
+  const doc = await zip.file('word/document.xml')!.async('string');
+  const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(doc)?.[0] ?? assert.fail('no sectPr');
+  // §5.2.1: A4; §5.2.2 版心 156 mm × 225 mm: 天头 37 mm, 订口 28 mm (so 26 mm and 35 mm opposite).
+  assert.deepEqual(attrs(sect, 'pgSz'), { w: tw(210), h: tw(297), orient: 'portrait' });
+  const mar = attrs(sect, 'pgMar');
+  assert.deepEqual({ top: mar.top, bottom: mar.bottom, left: mar.left, right: mar.right }, { top: tw(37), bottom: tw(35), left: tw(28), right: tw(26) });
+  const width = tw(210) - tw(28) - tw(26);
+  const height = tw(297) - tw(37) - tw(35);
+  // §5.2.2: 22 lines of 28 characters of 3号 (16 pt = 320 twips) — held by the grid, not by luck.
+  const grid = attrs(sect, 'docGrid');
+  assert.equal(grid.type, 'linesAndChars');
+  const linePitch = grid.linePitch as number;
+  assert.ok(22 * linePitch <= height && 23 * linePitch > height, `22 lines of ${linePitch} twips in ${height}`);
+  assert.equal(linePitch, Math.floor(height / 22));
+  // Word adds charSpace/4096 pt to each character: the pitch must let exactly 28 characters fit, and
+  // charSpace + 1 must not (Word rounds the other way and sets 27 a line).
+  const pitch = (cs: number) => 320 + (cs * 20) / 4096;
+  const charSpace = grid.charSpace as number;
+  assert.equal(charSpace, CHAR_SPACE);
+  assert.equal(Math.floor(width / pitch(charSpace)), 28, `28 characters of ${pitch(charSpace)} twips in ${width}`);
+  assert.equal(Math.floor(width / pitch(charSpace + 1)), 27, 'the largest charSpace that fits 28');
+  assert.equal(Math.floor(width / 320), 27, 'without the grid Word sets 27 characters a line');
+  // §7.5: the 一字线 lies 7 mm below the text block, i.e. 28 mm above the page edge. The footer line is
+  // exactly one 4号 character (14 pt = 280 twips) high with the dash at its middle.
+  for (const f of Object.keys(zip.files).filter((n) => /word\/footer\d+\.xml/.test(n))) {
+    const footer = await zip.file(f)!.async('string');
+    assert.deepEqual(attrs(footer, 'spacing'), { line: 280, lineRule: 'exact' }, f);
+  }
+  const dashAboveEdge = (mar.footer as number) + 280 / 2;
+  assert.ok(Math.abs(dashAboveEdge - (tw(35) - tw(7))) <= 1, `一字线 ${dashAboveEdge} twips above the page edge, 7 mm below the text block at ${tw(35)}`);
+  assert.ok((mar.footer as number) > tw(7) + 280, 'not 7 mm from the page edge');
+  // Body indents are two grid characters, so the first line also holds 26 characters plus the indent.
+  assert.match(doc, /<w:ind w:firstLine="\d+" w:firstLineChars="200"\/>/);
+  const ind = attrs(doc, 'ind');
+  assert.equal(Math.floor((width - (ind.firstLine as number)) / pitch(charSpace)), 26);
 });
