@@ -95,8 +95,9 @@ export function htmlToText(html: string): string {
   const text = dropElements(html)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(td|th)\s*>/gi, ' ')
-    .replace(/<\/?(p|div|li|tr|h[1-6]|table|tbody|section|article|ul|ol|dd|dt|dl|blockquote|pre|form|title|center)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
+    // [^<>]: a tag ends before the next one begins, so "<<<<…" without a ">" is one pass, not one per "<".
+    .replace(/<\/?(p|div|li|tr|h[1-6]|table|tbody|section|article|ul|ol|dd|dt|dl|blockquote|pre|form|title|center)\b[^<>]*>/gi, '\n')
+    .replace(/<[^<>]*>/g, '');
   return decodeEntities(text);
 }
 
