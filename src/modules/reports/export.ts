@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../../core/errors.ts';
 import { gongwenDocx, type Block as DocxBlock } from '../../core/docx/gongwen.ts';
+import { writeFontconfig } from '../../core/docx/fonts.ts';
 import { blockText, isEmptyBlock, numberedParts, type ReportDocument } from './document.ts';
 import type { Figures } from './store.ts';
 
@@ -52,7 +53,10 @@ export async function findSoffice(): Promise<string | null> {
   return null;
 }
 
-/** Converts a .docx to PDF with LibreOffice in a private profile and temp dir (headless, no network). */
+/**
+ * Converts a .docx to PDF with LibreOffice in a private profile and temp dir (headless, no network),
+ * with the 公文 font aliases (core/docx/fonts.conf) added to the system's fontconfig.
+ */
 export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const soffice = await findSoffice();
   if (!soffice) throw new AppError('UNAVAILABLE', '服务器未安装 LibreOffice，暂不能导出 PDF，请导出 .docx');
@@ -60,7 +64,8 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   try {
     const input = path.join(dir, 'report.docx');
     await fs.writeFile(input, docx);
-    await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000 });
+    const env = { ...process.env, FONTCONFIG_FILE: await writeFontconfig(dir) };
+    await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000, env });
     return await fs.readFile(path.join(dir, 'report.pdf'));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
