@@ -2,16 +2,49 @@
  * The facts a report is written from: every registered provider's (src/server/modules.ts
  * factProviders; the report never names a module) plus the report's own timeliness facts, read
  * from the generic case steps every module's procedure writes: steps finished after their due date
- * in the year, and steps overdue now. Those feed part (二) with the facts whose value falls outside
- * their expected range.
+ * in the year, and steps overdue at the end of the period. Those feed part (二) with the facts
+ * whose value falls outside their expected range.
+ *
+ * A report speaks for its year: what is "as at" is as at 12月31日 of that year (or today while
+ * the year runs), never as at the day the draft is generated, so a 2025 report drafted in
+ * February 2026 neither counts 2026 cases nor misses a step that was overdue on 2025-12-31 and
+ * done in January. A fact whose sentence is empty has nothing to add to the prose (assemble.ts
+ * leaves it out); its figure stays available to insert and to compare.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
+import { formatDateZh } from '../../core/calendar/explain.ts';
 import { queryRows, type DbOrTx } from '../../core/db/client.ts';
 import type { Fact, FactProvider, ReportArea } from '../../core/facts.ts';
 import type { Figure } from './document.ts';
 
-export type AreaFigure = Omit<Figure, 'area'> & { area: ReportArea | 'timeliness'; expect?: Fact['expect'] };
+/** `module`: the provider the fact came from (part (一) writes one paragraph per provider). */
+export type AreaFigure = Omit<Figure, 'area'> & { area: ReportArea | 'timeliness'; expect?: Fact['expect']; module?: string };
+
+/**
+ * The end of the period a year's figures are taken at: `asOf` is the last day counted (12月31日, or
+ * today while the year runs); a due date before `cutoff` has passed by the end of `asOf`.
+ */
+export interface PeriodEnd { asOf: string; cutoff: string }
+
+export function periodEnd(year: number, today: string): PeriodEnd {
+  const end = `${year}-12-31`;
+  return today > end ? { asOf: end, cutoff: `${year + 1}-01-01` } : { asOf: today, cutoff: today };
+}
+
+/** "截至2025年12月31日" */
+export const asOfText = (p: PeriodEnd) => `截至${formatDateZh(p.asOf)}`;
+
+/**
+ * A case step (alias `s`) that was overdue at the end of the period: its due date had passed, it
+ * had opened by then and was not done by then (done later, or still open). Open steps overdue at
+ * the end of the period are late: they count against timeliness like steps done late.
+ */
+export const stepOverdueAt = (p: PeriodEnd): SQL =>
+  sql`s.due_date < ${p.cutoff} and s.opened_on <= ${p.asOf} and (s.status = 'open' or s.done_on > ${p.asOf})`;
+
+/** A case step (alias `s`) done in the year after its due date. */
+export const stepDoneLateIn = (year: number): SQL => sql`s.status = 'done' and s.done_on between ${`${year}-01-01`} and ${`${year}-12-31`} and s.done_on > s.due_date`;
 
 export interface FactSet {
   figures: AreaFigure[];
@@ -20,21 +53,21 @@ export interface FactSet {
   unavailable: string[];
 }
 
-const yearRange = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
-
-/** Late and overdue steps per procedure and step, for one department (window steps excluded: they just close). */
+/**
+ * Late and overdue steps per procedure and step, for one department (window steps excluded: they
+ * just close): done late in the year, and overdue at the end of the period (a step both done late
+ * in the year and still overdue at its end cannot be: it was done by then).
+ */
 export async function timelinessFacts(ctx: Ctx, db: DbOrTx, departmentId: string, year: number): Promise<AreaFigure[]> {
-  const { start, end } = yearRange(year);
-  const today = ctx.clock.today();
+  const period = periodEnd(year, ctx.clock.today());
   const rows = await queryRows<{ procedure: string; step: string; label: string; late: number; overdue: number }>(
     db,
     sql`select c.procedure, s.step, min(s.label) as label,
-          count(*) filter (where s.status = 'done')::int as late,
-          count(*) filter (where s.status = 'open')::int as overdue
+          count(*) filter (where ${stepDoneLateIn(year)})::int as late,
+          count(*) filter (where ${stepOverdueAt(period)})::int as overdue
         from case_steps s join cases c on c.id = s.case_id
         where s.department_id = ${departmentId} and s.due_date is not null
-          and ((s.status = 'done' and s.done_on between ${start} and ${end} and s.done_on > s.due_date)
-            or (s.status = 'open' and s.due_date < ${today}))
+          and ((${stepDoneLateIn(year)}) or (${stepOverdueAt(period)}))
         group by c.procedure, s.step
         order by c.procedure, s.step`,
   );
@@ -65,8 +98,8 @@ export async function timelinessFacts(ctx: Ctx, db: DbOrTx, departmentId: string
         label: `${what}逾期未办`,
         value: r.overdue,
         unit: '件',
-        sentence: `截至${today}，${what}环节仍有${r.overdue}件已过期限尚未办理。`,
-        method: '期限已届满而尚未办理的环节（当前状态）。',
+        sentence: `${asOfText(period)}，${what}环节仍有${r.overdue}件已过期限尚未办理。`,
+        method: '截至本年度末（年度未结束的截至当日），期限已届满而尚未办理的环节，含其后才办理的。',
         area: 'timeliness',
         records: records('overdue'),
         expect: { max: 0, shortfall: `${what}环节存在逾期未办`, suggestion: `逐件清理${what}逾期事项并明确办结时限` },
@@ -82,7 +115,7 @@ export async function gatherFacts(ctx: Ctx, providers: FactProvider[], departmen
   const results = await Promise.all(
     providers.map(async (p) => {
       try {
-        return (await p.facts(ctx, departmentId, year)).map((f): AreaFigure => ({ ...f, area: f.area ?? p.area }));
+        return (await p.facts(ctx, departmentId, year)).map((f): AreaFigure => ({ ...f, area: f.area ?? p.area, module: p.module }));
       } catch (err) {
         // One module's failure must not stop the report; the view names what is missing.
         ctx.log?.error({ err, module: p.module }, 'fact provider failed');
@@ -99,4 +132,4 @@ export async function gatherFacts(ctx: Ctx, providers: FactProvider[], departmen
 export const toFigure = (f: AreaFigure): Figure => ({ key: f.key, label: f.label, value: f.value, unit: f.unit, sentence: f.sentence, method: f.method, area: f.area, records: f.records });
 
 /** True when the fact's value is outside its expected range. */
-export const missesExpectation = (f: AreaFigure) => !!f.expect && ((f.expect.min !== undefined && f.value < f.expect.min) || (f.expect.max !== undefined && f.value > f.expect.max));
+export const missesExpectation = (f: Pick<Fact, 'value' | 'expect'>) => !!f.expect && ((f.expect.min !== undefined && f.value < f.expect.min) || (f.expect.max !== undefined && f.value > f.expect.max));

@@ -14,7 +14,7 @@ import { getOrg } from '../../core/orgs/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { manualCount, referencedKeys, type Figure } from './document.ts';
-import { gatherFacts, toFigure } from './facts.ts';
+import { gatherFacts, periodEnd, stepDoneLateIn, stepOverdueAt, toFigure } from './facts.ts';
 import { RULE_OF_LAW_REPORT } from './procedure.ts';
 import type { ReportDeps } from './service.ts';
 import { contentOf, findReport, reportScope, statusOf, submittedVersionId, versionById, type Figures, type ReportStatus } from './store.ts';
@@ -121,17 +121,15 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
 /** The records behind a timeliness fact (late or overdue steps), scoped to the actor's department. */
 export async function stepRecords(ctx: Ctx, actor: Actor, q: { procedure: string; step: string; kind: 'late' | 'overdue'; year: number }) {
   authorize(actor, 'case', 'list');
-  const cond =
-    q.kind === 'late'
-      ? sql`s.status = 'done' and s.done_on between ${`${q.year}-01-01`} and ${`${q.year}-12-31`} and s.done_on > s.due_date`
-      : sql`s.status = 'open' and s.due_date < ${ctx.clock.today()}`;
-  const items = await queryRows<{ id: string; title: string; label: string; dueDate: string; doneOn: string | null }>(
+  // The same conditions as the facts (facts.ts): a figure lists exactly the records it counts.
+  const cond = q.kind === 'late' ? stepDoneLateIn(q.year) : stepOverdueAt(periodEnd(q.year, ctx.clock.today()));
+  const rows = await queryRows<{ id: string; title: string; label: string; dueDate: string; doneOn: string | null; total: number }>(
     ctx.db,
-    sql`select c.id, c.title, s.label, s.due_date::text as "dueDate", s.done_on::text as "doneOn"
+    sql`select c.id, c.title, s.label, s.due_date::text as "dueDate", s.done_on::text as "doneOn", (count(*) over ())::int as total
         from case_steps s join cases c on c.id = s.case_id
         where s.department_id = ${actor.departmentId} and c.procedure = ${q.procedure} and s.step = ${q.step} and ${cond}
-        order by s.due_date limit 500`,
+        order by s.due_date, c.id limit 500`,
   );
-  return { total: items.length, items: items.map((i) => ({ ...i, href: `/cases/${i.id}` })) };
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _, ...i }) => ({ ...i, href: `/cases/${i.id}` })) };
 }
 
