@@ -65,31 +65,28 @@ export async function removeStudyRecord(ctx: Ctx, actor: Actor, kind: 'session' 
   });
 }
 
-/** Facts for part (三): sessions (with the local minimum as the expectation), hours, 述法. */
-export async function studyFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
-  const [s] = await ctx.db
-    .select({
-      n: sql<number>`count(*)::int`,
-      minutes: sql<number>`coalesce(sum(${studySessions.durationMinutes}), 0)::int`,
-      led: sql<number>`count(*) filter (where ${studySessions.ledByHead})::int`,
-      preMeeting: sql<number>`count(*) filter (where ${studySessions.kind} = 'preMeeting')::int`,
-    })
-    .from(studySessions)
-    .where(and(eq(studySessions.departmentId, departmentId), yearOf(year)));
-  const [d] = await ctx.db
-    .select({ n: sql<number>`count(*)::int`, heads: sql<number>`count(*) filter (where ${legalDutyStatements.rank} = 'head')::int` })
-    .from(legalDutyStatements)
-    .where(and(eq(legalDutyStatements.departmentId, departmentId), eq(legalDutyStatements.year, year)));
-  const { studyPerYear } = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
-  const hours = Math.round(s.minutes / 6) / 10;
+export interface StudyCounts { sessions: number; minutes: number; led: number; preMeeting: number; statements: number; heads: number }
+
+function statementSentence(year: number, c: StudyCounts): string {
+  if (!c.statements) return `${year}年未记录领导干部述法。`;
+  if (c.heads === c.statements) return c.heads === 1 ? '主要负责人进行了年度述法。' : `${c.heads}名主要负责人进行了年度述法。`;
+  return c.heads ? `${c.statements}名领导干部进行了年度述法，其中主要负责人${c.heads}名。` : `${c.statements}名领导班子成员进行了年度述法。`;
+}
+
+/**
+ * Facts for part (三) from the counts (pure): sessions (with the local minimum as the expectation),
+ * hours, 述法. No study or no 述法 is one plain sentence (also named in part (二)); other zeros say nothing.
+ */
+export function studyFactsFrom(year: number, c: StudyCounts, studyPerYear: number): Fact[] {
+  const hours = Math.round(c.minutes / 6) / 10;
   const list = (tab: string) => ({ path: '/api/reports/study', query: { year, tab } });
   return [
     {
       key: 'study.sessions',
       label: '组织学法',
-      value: s.n,
+      value: c.sessions,
       unit: '次',
-      sentence: s.n ? `${year}年组织领导干部学法${s.n}次，累计${hours}小时，其中会前学法${s.preMeeting}次。` : `${year}年未记录领导干部学法活动。`,
+      sentence: c.sessions ? `${year}年组织领导干部学法${c.sessions}次，累计${hours}小时${c.preMeeting ? `，其中会前学法${c.preMeeting}次` : ''}。` : `${year}年未记录领导干部学法活动。`,
       method: '本年度记录的党组理论学习中心组学法、会前学法、法治讲座和培训的次数及时长。',
       records: list('sessions'),
       expect: { min: studyPerYear, shortfall: `领导干部学法未达到每年${studyPerYear}次的要求`, suggestion: '年初制定学法计划，每季度至少安排一次会前学法' },
@@ -97,21 +94,39 @@ export async function studyFacts(ctx: Ctx, departmentId: string, year: number): 
     {
       key: 'study.ledByHead',
       label: '主要负责人主持或讲授学法',
-      value: s.led,
+      value: c.led,
       unit: '次',
-      sentence: `主要负责人主持或讲授法治专题学习${s.led}次。`,
+      sentence: c.led ? `主要负责人主持或讲授法治专题学习${c.led}次。` : '',
       method: '本年度学法记录中由主要负责人主持或讲授的次数。',
       records: list('sessions'),
     },
     {
       key: 'study.dutyStatements',
       label: '年度述法',
-      value: d.n,
+      value: c.statements,
       unit: '人次',
-      sentence: d.n ? `${d.n}名领导干部进行了年度述法，其中主要负责人${d.heads}名。` : `${year}年未记录领导干部述法。`,
+      sentence: statementSentence(year, c),
       method: '本年度记录的主要负责人和领导班子成员述法人次。',
       records: list('statements'),
       expect: { min: 1, shortfall: '领导干部未进行年度述法', suggestion: '将履行推进法治建设第一责任人职责情况列入年终述职内容' },
     },
   ];
+}
+
+export async function studyFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
+  const [s] = await ctx.db
+    .select({
+      sessions: sql<number>`count(*)::int`,
+      minutes: sql<number>`coalesce(sum(${studySessions.durationMinutes}), 0)::int`,
+      led: sql<number>`count(*) filter (where ${studySessions.ledByHead})::int`,
+      preMeeting: sql<number>`count(*) filter (where ${studySessions.kind} = 'preMeeting')::int`,
+    })
+    .from(studySessions)
+    .where(and(eq(studySessions.departmentId, departmentId), yearOf(year)));
+  const [d] = await ctx.db
+    .select({ statements: sql<number>`count(*)::int`, heads: sql<number>`count(*) filter (where ${legalDutyStatements.rank} = 'head')::int` })
+    .from(legalDutyStatements)
+    .where(and(eq(legalDutyStatements.departmentId, departmentId), eq(legalDutyStatements.year, year)));
+  const { studyPerYear } = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
+  return studyFactsFrom(year, { ...s, ...d }, studyPerYear);
 }

@@ -1,6 +1,8 @@
 /**
  * Facts of 合法性审查 for the 法治政府建设年度报告 (RULES §11, area 依法科学民主决策): matters reviewed by
  * type, 法审意见 given and adopted (the seeds' "对90余个事项提出300余条法审意见"), advisors engaged.
+ * The total's sentence names the types, so the per-type facts add nothing to the prose (empty
+ * sentences); a count of nothing says nothing. Each sentence states its own figure first.
  */
 import { sql } from 'drizzle-orm';
 import { pct, type Fact } from '../../core/facts.ts';
@@ -8,14 +10,14 @@ import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { MATTER_TYPES, MATTER_TYPE_LABELS, type ReviewMatterType } from './labels.ts';
 
-interface Counts { byType: Record<string, number>; opinions: number; opinionMatters: number; adopted: number; partly: number; marked: number; external: number; government: number }
+export interface ReviewCounts { byType: Record<string, number>; opinions: number; opinionMatters: number; adopted: number; partly: number; marked: number; external: number; government: number }
 
-async function counts(ctx: Ctx, departmentId: string, year: number): Promise<Counts> {
+async function counts(ctx: Ctx, departmentId: string, year: number): Promise<ReviewCounts> {
   const byType = await queryRows<{ type: string; n: number }>(
     ctx.db,
     sql`select type, count(*)::int as n from review_matters where department_id = ${departmentId} and status = 'concluded' and extract(year from concluded_on) = ${year} group by type`,
   );
-  const [o] = await queryRows<Omit<Counts, 'byType' | 'external' | 'government'>>(
+  const [o] = await queryRows<Omit<ReviewCounts, 'byType' | 'external' | 'government'>>(
     ctx.db,
     sql`select count(*)::int as opinions, count(distinct o.matter_id)::int as "opinionMatters",
           (count(*) filter (where o.adoption = 'adopted'))::int as adopted,
@@ -32,19 +34,21 @@ async function counts(ctx: Ctx, departmentId: string, year: number): Promise<Cou
   return { byType: Object.fromEntries(byType.map((r) => [r.type, r.n])), ...o, ...a };
 }
 
-export async function reviewFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
-  const c = await counts(ctx, departmentId, year);
+/** The facts from the counts (pure). */
+export function reviewFactsFrom(year: number, c: ReviewCounts): Fact[] {
   const total = Object.values(c.byType).reduce((s, n) => s + n, 0);
   const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/reviews', query: { concludedIn: year, status: 'concluded', ...query } });
   const parts = MATTER_TYPES.filter((t) => c.byType[t]).map((t) => `${MATTER_TYPE_LABELS[t]}${c.byType[t]}件`);
   const accepted = c.adopted + c.partly;
+  const advisors = c.external + c.government;
+  const advisorText = c.external && c.government ? `法律顾问和公职律师${advisors}名（法律顾问${c.external}名、公职律师${c.government}名）` : c.external ? `法律顾问${c.external}名` : `公职律师${c.government}名`;
   const facts: Fact[] = [
     {
       key: 'reviews.matters',
       label: '完成合法性审查事项',
       value: total,
       unit: '件',
-      sentence: total ? `${year}年完成合法性审查事项${total}件${parts.length ? `，其中${parts.join('、')}` : ''}。` : `${year}年未完成合法性审查事项。`,
+      sentence: total ? `${year}年完成合法性审查事项${total}件${parts.length ? `，其中${parts.join('、')}` : ''}。` : '',
       method: '本年度出具合法性审查意见（审查结论）的事项数，按事项类型分列；撤回的事项不计。',
       records: list({}),
     },
@@ -53,8 +57,8 @@ export async function reviewFacts(ctx: Ctx, departmentId: string, year: number):
       label: `合法性审查：${MATTER_TYPE_LABELS[t]}`,
       value: c.byType[t] ?? 0,
       unit: '件',
-      sentence: `审查${MATTER_TYPE_LABELS[t]}${c.byType[t] ?? 0}件。`,
-      method: `本年度出具合法性审查意见的${MATTER_TYPE_LABELS[t]}事项数。`,
+      sentence: '',
+      method: `本年度出具合法性审查意见的${MATTER_TYPE_LABELS[t]}事项数（报告正文在“完成合法性审查事项”一句中分列）。`,
       records: list({ type: t }),
     })),
     {
@@ -62,7 +66,7 @@ export async function reviewFacts(ctx: Ctx, departmentId: string, year: number):
       label: '提出法审意见',
       value: c.opinions,
       unit: '条',
-      sentence: `法律顾问、公职律师和法制审核人员对${c.opinionMatters}个事项提出法审意见${c.opinions}条。`,
+      sentence: c.opinions ? `法律顾问、公职律师和法制审核人员对${c.opinionMatters}个事项提出法审意见${c.opinions}条。` : '',
       method: '本年度提出的编号法审意见条数，及涉及的审查事项数。',
       records: { path: '/api/reviews/opinions', query: { year } },
     },
@@ -71,19 +75,23 @@ export async function reviewFacts(ctx: Ctx, departmentId: string, year: number):
       label: '法审意见被采纳',
       value: accepted,
       unit: '条',
-      sentence: `送审单位采纳法审意见${c.adopted}条、部分采纳${c.partly}条${c.marked ? `，采纳率（含部分采纳）${pct(accepted, c.marked)}%` : ''}。`,
+      sentence: accepted ? `送审单位采纳法审意见${accepted}条${c.partly ? `（其中部分采纳${c.partly}条）` : ''}，采纳率（含部分采纳）${pct(accepted, c.marked)}%。` : '',
       method: '本年度提出的法审意见中，送审单位反馈为采纳或部分采纳的条数；采纳率以已反馈的意见为分母。',
       records: { path: '/api/reviews/opinions', query: { year, adopted: true } },
     },
     {
       key: 'reviews.advisors',
       label: '聘请法律顾问和公职律师',
-      value: c.external + c.government,
+      value: advisors,
       unit: '名',
-      sentence: `聘请法律顾问${c.external}名、公职律师${c.government}名参与合法性审查。`,
+      sentence: advisors ? `聘请${advisorText}参与合法性审查。` : '',
       method: '聘任期限与本年度有交集的法律顾问、公职律师人数（名册）。',
       records: { path: '/api/legal-advisors', query: { year } },
     },
   ];
   return facts;
+}
+
+export async function reviewFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
+  return reviewFactsFrom(year, await counts(ctx, departmentId, year));
 }
