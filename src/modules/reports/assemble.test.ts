@@ -42,3 +42,28 @@ test('a fact sentence as text around a live value reference', () => {
   assert.deepEqual(inl, [{ t: 'text', text: '2025年主动公开政府信息' }, { t: 'fact', key: 'k', form: 'value' }, { t: 'text', text: '条。' }], 'the value with its unit, not the year');
   assert.equal(blockText({ id: 'b', kind: 'p', inlines: inl }, () => ({ ...f, value: 2100 })), '2025年主动公开政府信息2100条。');
 });
+
+test('facts with nothing to say are left out; one paragraph per provider; an area with nothing to say has no section', () => {
+  const facts = [
+    fact('decisions.made', 'decisions', 0, { sentence: '本年度未作出重大行政决策。', module: 'decisions' }),
+    fact('decisions.collective', 'decisions', 0, { sentence: '', module: 'decisions' }),
+    fact('meetings.directorsOffice', 'decisions', 0, { sentence: '', module: 'meetings' }),
+    fact('reviews.matters', 'decisions', 2, { module: 'reviews' }),
+    fact('reviews.opinions', 'decisions', 3, { module: 'reviews' }),
+    fact('documents.issued', 'documents', 0, { sentence: '', module: 'documents' }),
+    fact('study.ledByHead', 'firstResponsible', 0, { sentence: '', module: 'reports.study' }),
+  ];
+  const doc = assemble({ year: 2025, department: '示范市科学技术局', template: reportTemplateSetting.defaults, facts });
+  const text = (b: { inlines: Array<{ t: string; text?: string; key?: string }> }) => b.inlines.map((i) => i.text ?? `[${i.key}]`).join('');
+  assert.deepEqual(doc.parts[0].blocks.filter((b) => b.inlines.length).map(text), ['依法科学民主决策', '[decisions.made]', '[reviews.matters][reviews.opinions]']);
+  assert.deepEqual(doc.parts[2].blocks.filter((b) => b.inlines.length), [], 'no empty 第一责任人 paragraph');
+});
+
+test('a sentence that does not state its figure is plain text when rewritten; a date is not a figure', () => {
+  const base: Figure = { key: 'k', label: 'k', value: 0, unit: '项', sentence: '本年度未作出重大行政决策。', method: '', records: { path: '/x', query: {} } };
+  assert.deepEqual(sentenceInlines(base), [{ t: 'text', text: '本年度未作出重大行政决策。' }], 'no "…。0项" appended');
+  const dated = { ...base, value: 1, unit: '次', sentence: '于2025年1月5日更新政府信息公开指南。' };
+  assert.deepEqual(sentenceInlines(dated), [{ t: 'text', text: '于2025年1月5日更新政府信息公开指南。' }], 'the 1 of 1月 is not the figure');
+  const asOf = { ...base, value: 12, unit: '件', sentence: '截至2025年12月31日，现行有效行政规范性文件12件。' };
+  assert.deepEqual(sentenceInlines(asOf), [{ t: 'text', text: '截至2025年12月31日，现行有效行政规范性文件' }, { t: 'fact', key: 'k', form: 'value' }, { t: 'text', text: '件。' }]);
+});

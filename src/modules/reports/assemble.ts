@@ -1,10 +1,17 @@
 /**
  * Drafts a 法治政府建设年度报告 from facts (pure): the five parts of 厅字〔2019〕28号 (RULES §11) in
- * the template's order. (一) one section per area in REPORT_AREAS order, each a paragraph of the
- * area's fact sentences (live references); (二) the facts outside their expected range (late and
- * overdue steps, late filings, low adoption …) with the improvements they suggest; (三) the
- * 第一责任人 facts (meetings, 学法, 述法); (四) last year's plan items as the starting point;
- * (五) prose. Empty paragraphs carry a hint for staff and are never exported.
+ * the template's order. (一) one section per area in REPORT_AREAS order, in it one paragraph per
+ * provider (a module's facts read as one account of its work, seed 004's "2023年度，我局共出台3件
+ * 行政规范性文件，全部按规定程序进行合法性审核…"), each the facts' sentences as live references;
+ * (二) the facts outside their expected range (late and overdue steps, late filings, low adoption …)
+ * with the improvements they suggest; (三) the 第一责任人 facts (meetings, 学法, 述法); (四) last
+ * year's plan items as the starting point; (五) prose. Empty paragraphs carry a hint for staff and
+ * are never exported.
+ *
+ * A fact with an empty sentence has nothing to add to the prose (a zero: "召开局长办公会0期" is not a
+ * sentence; or a detail another sentence of its provider already says) and is left out; an area
+ * with nothing to say has no section. A zero that matters is the provider's one plain sentence
+ * ("本年度未作出重大行政决策。").
  */
 import { REPORT_AREAS, REPORT_AREA_LABELS, type ReportArea } from '../../core/facts.ts';
 import { cnNumber, heading2, para, sentence, text, type Block, type Part, type PartCode, type ReportDocument } from './document.ts';
@@ -20,14 +27,24 @@ export interface AssembleInput {
   lastYearPlans?: Block[];
 }
 
+/** The facts that say something, grouped by provider in the order they came (a fact without one: its key's first segment). */
+function paragraphs(facts: AreaFigure[]): Block[] {
+  const groups = new Map<string, AreaFigure[]>();
+  for (const f of facts) {
+    if (!f.sentence) continue;
+    const by = f.module ?? f.key.split('.')[0];
+    groups.set(by, [...(groups.get(by) ?? []), f]);
+  }
+  return [...groups.values()].map((g) => para(g.map((f) => sentence(f.key))));
+}
+
 function measures(facts: AreaFigure[]): Block[] {
   const blocks: Block[] = [];
   for (const area of REPORT_AREAS) {
     if (area === 'firstResponsible') continue;
-    const inArea = facts.filter((f) => f.area === area);
-    if (!inArea.length) continue;
-    blocks.push(heading2(REPORT_AREA_LABELS[area as ReportArea]));
-    blocks.push(para(inArea.map((f) => sentence(f.key))));
+    const paras = paragraphs(facts.filter((f) => f.area === area));
+    if (!paras.length) continue;
+    blocks.push(heading2(REPORT_AREA_LABELS[area as ReportArea]), ...paras);
     blocks.push(para([], `补充${REPORT_AREA_LABELS[area as ReportArea]}方面的主要举措、做法和成效`));
   }
   if (!blocks.length) blocks.push(para([], '本年度系统中尚无业务记录，请填写主要举措和成效'));
@@ -49,9 +66,8 @@ function shortcomings(year: number, facts: AreaFigure[]): Block[] {
 }
 
 function firstResponsible(facts: AreaFigure[]): Block[] {
-  const own = facts.filter((f) => f.area === 'firstResponsible');
   return [
-    ...(own.length ? [para(own.map((f) => sentence(f.key)))] : []),
+    ...paragraphs(facts.filter((f) => f.area === 'firstResponsible')),
     para([], '补充主要负责人对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办的情况'),
   ];
 }

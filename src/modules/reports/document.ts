@@ -51,6 +51,8 @@ export function inlineText(i: Inline, resolve: Resolve): string {
 
 export const blockText = (b: Block, resolve: Resolve) => b.inlines.map((i) => inlineText(i, resolve)).join('');
 export const isEmptyBlock = (b: Block) => b.inlines.every((i) => i.t === 'text' && !i.text.trim());
+/** Nothing to print: empty, or only sentences that now say nothing (a count that fell back to zero). */
+export const isBlankBlock = (b: Block, resolve: Resolve) => isEmptyBlock(b) || !blockText(b, resolve).trim();
 
 /** Headings as printed: 一、… for parts (by position), （一）… for second-level headings within a part. */
 export function numberedParts(doc: ReportDocument): Array<{ part: Part; heading: string; blocks: Array<{ block: Block; label?: string }> }> {
@@ -75,14 +77,16 @@ export const manualCount = (doc: ReportDocument) => allBlocks(doc).reduce((n, b)
 /**
  * A fact's sentence as text around a value reference, so that staff can rewrite the sentence and
  * keep the figure live: the first occurrence of the value followed by its unit (else of the value
- * alone, not inside a longer number) becomes the reference.
+ * alone, not inside a longer number or a date) becomes the reference. A sentence that does not
+ * state its figure ("本年度未作出重大行政决策。", "上述信息均在…内公开。") is plain text: there is
+ * no figure in it to keep live, and appending one would write "…。0项".
  */
 export function sentenceInlines(f: Figure): Inline[] {
   const v = formatValue(f.value);
   const esc = v.replace(/\./g, '\\.');
   const withUnit = f.unit ? new RegExp(`(?<![\\d.])${esc}(?=${f.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`) : null;
-  const m = (withUnit && withUnit.exec(f.sentence)) ?? new RegExp(`(?<![\\d.])${esc}(?![\\d.])`).exec(f.sentence);
-  if (!m) return [{ t: 'text', text: f.sentence }, { t: 'fact', key: f.key, form: 'value' }, { t: 'text', text: f.unit }];
+  const m = (withUnit && withUnit.exec(f.sentence)) ?? new RegExp(`(?<![\\d.年月])${esc}(?![\\d.年月日])`).exec(f.sentence);
+  if (!m) return [{ t: 'text', text: f.sentence }];
   const before = f.sentence.slice(0, m.index);
   const after = f.sentence.slice(m.index + v.length);
   return [...(before ? [{ t: 'text' as const, text: before }] : []), { t: 'fact', key: f.key, form: 'value' }, ...(after ? [{ t: 'text' as const, text: after }] : [])];

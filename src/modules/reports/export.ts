@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { AppError } from '../../core/errors.ts';
 import { gongwenDocx, type Block as DocxBlock } from '../../core/docx/gongwen.ts';
 import { writeFontconfig } from '../../core/docx/fonts.ts';
-import { blockText, isEmptyBlock, numberedParts, type ReportDocument } from './document.ts';
+import { blockText, isBlankBlock, numberedParts, type ReportDocument } from './document.ts';
 import type { Figures } from './store.ts';
 
 const cnDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -19,11 +19,11 @@ const cnDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice
 /** The document as 公文 blocks: 一、 headings in 黑体, （一） headings in 楷体, paragraphs, the signature. */
 export function reportBlocks(doc: ReportDocument, figures: Figures, sign: { department: string; on: string }): DocxBlock[] {
   const resolve = (k: string) => figures[k];
-  const out: DocxBlock[] = doc.preface.filter((b) => !isEmptyBlock(b)).map((b) => ({ kind: 'p', text: blockText(b, resolve) }));
+  const out: DocxBlock[] = doc.preface.filter((b) => !isBlankBlock(b, resolve)).map((b) => ({ kind: 'p', text: blockText(b, resolve) }));
   for (const p of numberedParts(doc)) {
     out.push({ kind: 'h1', text: p.heading });
     for (const { block, label } of p.blocks) {
-      if (isEmptyBlock(block)) continue;
+      if (isBlankBlock(block, resolve)) continue;
       out.push(block.kind === 'h2' ? { kind: 'h2', text: `${label}${blockText(block, resolve)}` } : { kind: 'p', text: blockText(block, resolve) });
     }
   }

@@ -6,7 +6,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { sendErrorPage, sendPortalPage, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
-import { blockText, isEmptyBlock, numberedParts } from './document.ts';
+import { blockText, isBlankBlock, numberedParts } from './document.ts';
 import { ruleOfLawReports } from './schema.ts';
 import { contentOf, figuresOf, versionById } from './store.ts';
 
@@ -71,14 +71,14 @@ export function reportPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fasti
           <article className="report" aria-labelledby="report-title">
             <h1 id="report-title">{doc.title}</h1>
             <p className="meta">发布机构：{r.department}　发布日期：{cnDate(r.r.publishedOn!)}</p>
-            {doc.preface.filter((b) => !isEmptyBlock(b)).map((b) => (
+            {doc.preface.filter((b) => !isBlankBlock(b, resolve)).map((b) => (
               <p key={b.id}>{blockText(b, resolve)}</p>
             ))}
             {numberedParts(doc).map(({ part, heading, blocks }) => (
               <section key={part.code} aria-label={heading}>
                 <h2>{heading}</h2>
                 {blocks
-                  .filter(({ block }) => !isEmptyBlock(block))
+                  .filter(({ block }) => !isBlankBlock(block, resolve))
                   .map(({ block, label }) => (block.kind === 'h2' ? <h3 key={block.id}>{`${label}${blockText(block, resolve)}`}</h3> : <p key={block.id}>{blockText(block, resolve)}</p>))}
               </section>
             ))}

@@ -8,7 +8,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { notFound } from '../../core/errors.ts';
-import { blockText, isEmptyBlock, numberedParts, type ReportDocument } from './document.ts';
+import { blockText, isBlankBlock, numberedParts, type ReportDocument } from './document.ts';
 import { contentOf, figuresOf, mustFindReport, submittedVersionId, versionsOf, type Figures, type VersionRow } from './store.ts';
 
 const ORIGIN_LABELS: Record<string, string> = { generated: '系统生成', edited: '编辑保存', revision: '修订' };
@@ -39,10 +39,10 @@ export async function listVersions(ctx: Ctx, actor: Actor, year: number) {
 /** The document as labelled paragraphs of text (headings numbered; empty paragraphs left out). */
 export function documentLines(doc: ReportDocument, figures: Figures): string[] {
   const resolve = (k: string) => figures[k];
-  const lines = [doc.title, ...doc.preface.filter((b) => !isEmptyBlock(b)).map((b) => blockText(b, resolve))];
+  const lines = [doc.title, ...doc.preface.filter((b) => !isBlankBlock(b, resolve)).map((b) => blockText(b, resolve))];
   for (const p of numberedParts(doc)) {
     lines.push(p.heading);
-    for (const { block, label } of p.blocks) if (!isEmptyBlock(block)) lines.push(`${label ?? ''}${blockText(block, resolve)}`);
+    for (const { block, label } of p.blocks) if (!isBlankBlock(block, resolve)) lines.push(`${label ?? ''}${blockText(block, resolve)}`);
   }
   return lines;
 }
