@@ -79,10 +79,11 @@ test('legality review matters: none say nothing; one; many (types named once, fi
   assert.deepEqual(said(reviewFactsFrom(2025, { byType: { normativeDocument: 3, contract: 40, majorDecision: 2 }, opinions: 120, opinionMatters: 45, adopted: 80, partly: 10, marked: 100, external: 2, government: 3 })).map(([, s]) => s), [
     '2025年完成合法性审查事项45件，其中重大行政决策2件、行政规范性文件3件、合同协议40件。',
     '法律顾问、公职律师和法制审核人员对45个事项提出法审意见120条。',
-    '送审单位采纳法审意见90条（其中部分采纳10条），采纳率（含部分采纳）90%。',
+    '送审单位采纳法审意见90条（其中部分采纳10条），采纳率（含部分采纳）90%（按已反馈的100条计）。',
     '聘请法律顾问和公职律师5名（法律顾问2名、公职律师3名）参与合法性审查。',
   ]);
   assert.deepEqual(said(reviewFactsFrom(2025, { ...none, opinions: 2, opinionMatters: 1, marked: 2 })).map(([, s]) => s), ['法律顾问、公职律师和法制审核人员对1个事项提出法审意见2条。'], 'none adopted: no "采纳0条"');
+  assert.equal(reviewFactsFrom(2025, { ...none, opinions: 5, opinionMatters: 3, adopted: 1, partly: 1, marked: 2 }).find((f) => f.key === 'reviews.opinionsAdopted')!.sentence, '送审单位采纳法审意见2条（其中部分采纳1条），采纳率（含部分采纳）100%（按已反馈的2条计）。');
 });
 
 test('study and 述法 (part 三): none are named plainly; one; many', () => {

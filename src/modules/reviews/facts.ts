@@ -75,7 +75,8 @@ export function reviewFactsFrom(year: number, c: ReviewCounts): Fact[] {
       label: '法审意见被采纳',
       value: accepted,
       unit: '条',
-      sentence: accepted ? `送审单位采纳法审意见${accepted}条${c.partly ? `（其中部分采纳${c.partly}条）` : ''}，采纳率（含部分采纳）${pct(accepted, c.marked)}%。` : '',
+      // The rate counts the opinions with feedback: said when some have none yet, so 100% is not read as all of them.
+      sentence: accepted ? `送审单位采纳法审意见${accepted}条${c.partly ? `（其中部分采纳${c.partly}条）` : ''}，采纳率（含部分采纳）${pct(accepted, c.marked)}%${c.marked < c.opinions ? `（按已反馈的${c.marked}条计）` : ''}。` : '',
       method: '本年度提出的法审意见中，送审单位反馈为采纳或部分采纳的条数；采纳率以已反馈的意见为分母。',
       records: { path: '/api/reviews/opinions', query: { year, adopted: true } },
     },
