@@ -18,7 +18,6 @@ async function signIn(page: Page, base: string) {
   await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
 }
 
-const isoPlus = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
 test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) => {
   const browser: Browser | undefined = await launchBrowser(t);
@@ -26,6 +25,8 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   try {
     server = await startTestServer();
+    const today = server.ctx.clock.today();
+    const isoPlus = (days: number) => server!.ctx.calendar.current().addDays(today, days);
     await server.createUser(STAFF);
     const base = server.url.replace(/\/$/, '');
     const citizen = await newAxeContext(browser); // the portal pages carry no script: the form works as plain HTML
@@ -95,13 +96,36 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     assert.match(answered, /部分公开/);
 
     // 6. The annual report counts it under （二）部分公开 × 自然人, and the cell lists it.
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const year = Number(today.slice(0, 4));
     await s.goto(`${base}/app/disclosure/report?year=${year}`);
     const cell = s.getByRole('button', { name: /^（二）部分公开.* 自然人 1件$/ });
     await cell.waitFor({ timeout: 15_000 });
     await cell.click();
     await s.getByRole('dialog').getByRole('link', { name: '2026年度市级科技计划项目立项清单' }).waitFor({ timeout: 15_000 });
     await assertNoSeriousA11yViolations(s, 'annual report page');
+
+    // 7. Staff register a 平常信函 (条例 Art 31(2)): arrived one day, confirmed with the applicant the next;
+    //    a later confirmation needs its reason, and the request is received on the confirmation date.
+    await s.goto(`${base}/app/disclosure/requests`);
+    await s.getByRole('button', { name: '登记申请' }).click();
+    const intake = s.getByRole('dialog');
+    await intake.getByLabel('签收日期').waitFor();
+    await intake.getByLabel('申请渠道').click();
+    await s.locator('.ant-select-item-option', { hasText: '平常信函' }).click();
+    await intake.getByLabel('信函收到日期').fill(isoPlus(-2));
+    await intake.getByLabel('信函收到日期').press('Enter');
+    await intake.getByLabel('与申请人确认日期').fill(isoPlus(-1));
+    await intake.getByLabel('与申请人确认日期').press('Enter');
+    await intake.getByLabel('姓名或名称').fill('孙八');
+    await intake.getByLabel('所需政府信息的描述').fill('2026年度科技特派员名单');
+    await intake.getByRole('button', { name: /^登\s?记$/ }).click();
+    await intake.getByText('请填写未能当日确认的原因').waitFor({ timeout: 15_000 });
+    await assertNoSeriousA11yViolations(s, 'intake form');
+    await intake.getByLabel('未能当日确认的原因').fill('收到当日申请人电话无人接听');
+    await intake.getByRole('button', { name: /^登\s?记$/ }).click();
+    await s.getByText('申请人与申请内容').waitFor({ timeout: 15_000 });
+    const [y, m, d] = isoPlus(-1).split('-').map(Number);
+    assert.match(await s.locator('main').innerText(), new RegExp(`${y}年${m}月${d}日；.*与申请人确认.*未能当日确认的原因：收到当日申请人电话无人接听`));
     await citizen.close();
     await staffCtx.close();
   } finally {

@@ -71,8 +71,8 @@ export const NEEDS_REASONS = DISCLOSURE_OUTCOMES.filter((o) => /^(partial|withho
 // Table 三 columns (自然人 / 法人或其他组织 …), so the annual report can be counted from cases.
 export const APPLICANT_TYPES = opts(['naturalPerson', '自然人'], ['business', '商业企业'], ['research', '科研机构'], ['publicInterest', '社会公益组织'], ['legalService', '法律服务机构'], ['other', '其他']);
 
-// 条例 Art 31: how the receipt date is determined depends on the channel.
-export const CHANNELS = opts(['inPerson', '当面提交（提交之日）'], ['registeredPost', '邮政挂号/快递（签收之日）'], ['mail', '平常信函（与申请人确认之日）'], ['online', '互联网渠道（双方确认之日）'], ['fax', '传真（双方确认之日）'], ['email', '电子邮件（双方确认之日）'], ['oral', '口头提出（当场记录之日）']);
+// 条例 Art 31: how the receipt date is determined depends on the channel (requests/receipt.ts).
+export const CHANNELS = opts(['inPerson', '当面提交（提交之日）'], ['registeredPost', '邮寄（挂号信、快递等需签收的，签收之日）'], ['mail', '邮寄（平常信函等无需签收的，当日与申请人确认之日）'], ['online', '互联网渠道（双方确认之日）'], ['fax', '传真（双方确认之日）'], ['email', '电子邮件（双方确认之日）'], ['oral', '口头提出（当场记录之日）']);
 
 // 条例 Art 29 / Art 40: the applicant's preferred form and way of delivery.
 export const FORMS = opts(['paper', '纸质'], ['electronic', '电子']);

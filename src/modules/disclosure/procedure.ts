@@ -15,6 +15,17 @@ export interface DisclosureSettings {
 
 const GIO = '《政府信息公开条例》';
 
+/**
+ * 条例 Art 31: the receipt date, which starts the clocks (counted from the next day), by channel — the field of
+ * the intake that holds it (requests/receipt.ts). By default the date typed as 收到申请之日: 当面 = the day of
+ * submission (Art 31(1)), 互联网/传真/电子邮件 = the day both sides confirm (Art 31(3)), 口头 = the day it is
+ * taken down (Art 29). By post (Art 31(2)): the day this organ signs for it; post needing no signature
+ * (平常信函) = the day the office confirms with the applicant, which it must do on the day the letter arrives.
+ */
+export const RECEIPT_DATE_FIELD: Readonly<Record<string, 'signedOn' | 'confirmedOn'>> = { registeredPost: 'signedOn', mail: 'confirmedOn' };
+
+const byPost = (channel: 'registeredPost' | 'mail') => ({ data: 'channel', eq: channel });
+
 const deliveredOn = (who: string): FieldSpec => ({ name: 'deliveredOn', label: `${who}收到征求意见书之日`, type: 'date', help: '不填则按发出之日计算' });
 
 const clocks = (s: Required<DisclosureSettings>): ClockDef[] => [
@@ -139,6 +150,19 @@ const actions: ActionDef[] = [
       // Personal data stays in disclosure_requests (visible to the disclosure office only), not in the case history.
       { name: 'applicantName', label: '申请人', type: 'text' },
       { name: 'content', label: '申请内容', type: 'longText' },
+      // 条例 Art 31(2), by post: the 签收 (and the parcel's number), or the letter's arrival and the confirmation.
+      { name: 'signedOn', label: '签收日期', type: 'date', requiredWhen: byPost('registeredPost') },
+      { name: 'mailNumber', label: '邮件号码', type: 'text' },
+      { name: 'arrivedOn', label: '信函收到日期', type: 'date', requiredWhen: byPost('mail') },
+      { name: 'confirmedOn', label: '与申请人确认日期', type: 'date', requiredWhen: byPost('mail') },
+      { name: 'confirmation', label: '确认情况', type: 'text' },
+      { name: 'lateReason', label: '未能当日确认的原因', type: 'longText' },
+    ],
+    dateRules: [
+      { when: byPost('registeredPost'), from: { field: 'signedOn' }, to: 'event', min: { count: 0, unit: 'day' }, max: { count: 0, unit: 'day' }, code: 'receipt_signed', message: '以邮寄方式提交的申请，以本机关签收之日为收到申请之日（条例第三十一条第（二）项）' },
+      { when: byPost('mail'), from: { field: 'confirmedOn' }, to: 'event', min: { count: 0, unit: 'day' }, max: { count: 0, unit: 'day' }, code: 'receipt_confirmed', message: '以无需签收的邮寄方式提交的申请，以与申请人确认之日为收到申请之日（条例第三十一条第（二）项）' },
+      { when: byPost('mail'), from: { field: 'arrivedOn' }, to: { field: 'confirmedOn' }, min: { count: 0, unit: 'day' }, code: 'confirmed_before_arrival', message: '与申请人确认日期不能早于信函收到日期' },
+      { when: byPost('mail'), from: { field: 'arrivedOn' }, to: { field: 'confirmedOn' }, max: { count: 0, unit: 'day' }, severity: 'warn', code: 'confirmed_late', message: '应当于收到申请的当日与申请人确认（条例第三十一条第（二）项）' },
     ],
     effects: [{ status: 'open' }],
   },

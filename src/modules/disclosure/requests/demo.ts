@@ -14,6 +14,6 @@ export async function seedDemoRequests(ctx: Ctx, staff: Actor, orgId: string): P
     { ago: 2, channel: 'online', applicant: { applicantKind: 'naturalPerson', name: '孙某', idType: 'idCard', idNumber: '341600198505050022', phone: '13800000002', description: '申请公开科技型中小企业评价入库名单', form: 'electronic', delivery: 'online' } },
   ];
   for (const r of list) {
-    await receiveRequest(ctx, staff, { applicant: r.applicant, channel: r.channel, receivedOn: cal.addWorkdays(today, -r.ago), orgId });
+    await receiveRequest(ctx, staff, { applicant: r.applicant, receipt: { channel: r.channel, receivedOn: cal.addWorkdays(today, -r.ago) }, orgId });
   }
 }

@@ -14,6 +14,7 @@ import { openCase } from '../../../core/cases/service.ts';
 import { newId } from '../../../core/clock.ts';
 import { AppError } from '../../../core/errors.ts';
 import { disclosureRequests } from './schema.ts';
+import { receiptOf, type Receipt, type ReceiptInput } from './receipt.ts';
 
 export type RequestRow = typeof disclosureRequests.$inferSelect;
 
@@ -87,9 +88,8 @@ export function portalActor(departmentId: string): Actor {
 
 export interface IntakeInput {
   applicant: ApplicantInput;
-  channel: string;
-  /** 条例 Art 31 receipt date by channel; the portal uses today (both sides confirm online). */
-  receivedOn: string;
+  /** The channel and what fixes the 条例 Art 31 receipt date for it (receipt.ts); the portal: online, today (both sides confirm online). */
+  receipt: ReceiptInput;
   /** The org that handles it (the actor's 科室, or the department for portal requests). */
   orgId: string;
 }
@@ -102,6 +102,7 @@ export async function receiveRequest(ctx: Ctx, actor: Actor, input: IntakeInput)
   authorize(actor, 'disclosureRequest', 'intake');
   const a = input.applicant;
   if (a.applicantKind === 'legalPerson' && !a.orgType) throw new AppError('VALIDATION', '法人或其他组织：请选择类型', { fields: [{ path: 'orgType', message: '法人或其他组织类型：必填' }] });
+  const receipt = receiptOf(input.receipt, ctx.clock.today());
   const description = blankToNull(a.description);
   const key = applicantKeyOf(a);
   const dedupeHash = createHash('sha256').update(JSON.stringify([actor.departmentId, key ?? norm(a.name), norm(a.phone), norm(a.email), description ?? ''])).digest('hex');
@@ -116,19 +117,21 @@ export async function receiveRequest(ctx: Ctx, actor: Actor, input: IntakeInput)
       .where(and(eq(disclosureRequests.departmentId, actor.departmentId), eq(disclosureRequests.dedupeHash, dedupeHash), gte(disclosureRequests.createdAt, since)))
       .limit(1);
     if (dup) return { request: dup, trackingCode: dup.trackingCode, duplicate: true };
-    return create(tx, ctx, actor, input, { description, key, dedupeHash, now });
+    return create(tx, ctx, actor, input, { description, key, dedupeHash, now, receipt });
   });
 }
 
-async function create(tx: Tx, ctx: Ctx, actor: Actor, input: IntakeInput, d: { description: string | null; key: string | null; dedupeHash: string; now: Date }): Promise<IntakeResult> {
+async function create(tx: Tx, ctx: Ctx, actor: Actor, input: IntakeInput, d: { description: string | null; key: string | null; dedupeHash: string; now: Date; receipt: Receipt }): Promise<IntakeResult> {
   const a = input.applicant;
+  const { channel } = input.receipt;
+  const { receivedOn, details } = d.receipt;
   const column = reportColumnOf(a);
   const short = d.description ? (d.description.length > 40 ? `${d.description.slice(0, 40)}…` : d.description) : '（申请内容不明确，待补正）';
   // The case carries no personal data (the whole department sees cases); the applicant's data stays in disclosure_requests.
   const c = await openCase(
     ctx,
     actor,
-    { procedure: 'disclosureRequest', title: `政府信息公开申请：${short}`, orgId: input.orgId, first: { action: 'receive', on: input.receivedOn, data: { channel: input.channel, applicantType: column, ...(d.description ? { content: d.description } : {}) } } },
+    { procedure: 'disclosureRequest', title: `政府信息公开申请：${short}`, orgId: input.orgId, first: { action: 'receive', on: receivedOn, data: { channel, applicantType: column, ...(d.description ? { content: d.description } : {}), ...details } } },
     tx,
   );
   const trackingCode = newTrackingCode();
@@ -152,8 +155,8 @@ async function create(tx: Tx, ctx: Ctx, actor: Actor, input: IntakeInput, d: { d
       description: d.description,
       form: blankToNull(a.form),
       delivery: blankToNull(a.delivery),
-      channel: input.channel,
-      receivedOn: input.receivedOn,
+      channel,
+      receivedOn,
       applicantKey: d.key,
       dedupeHash: d.dedupeHash,
       createdAt: d.now,
@@ -162,7 +165,7 @@ async function create(tx: Tx, ctx: Ctx, actor: Actor, input: IntakeInput, d: { d
     .returning();
   await appendAudit(
     tx,
-    { actorId: actor.userId ?? null, orgId: actor.userId ? actor.orgId : null, action: 'disclosure.request.receive', entityType: 'disclosureRequest', entityId: request.id, payload: { caseId: c.id, channel: input.channel, column, receivedOn: input.receivedOn, incomplete: missingItems(request) } },
+    { actorId: actor.userId ?? null, orgId: actor.userId ? actor.orgId : null, action: 'disclosure.request.receive', entityType: 'disclosureRequest', entityId: request.id, payload: { caseId: c.id, channel, column, receivedOn, ...details, incomplete: missingItems(request) } },
     d.now,
   );
   return { request, trackingCode, duplicate: false };

@@ -61,7 +61,7 @@ export function disclosureRequestPortal(ctx: Ctx, page: PortalPageContext) {
         if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通政府信息公开申请');
         const departmentId = dept.id;
         // 条例 Art 31: online applications — the receipt date is the day both sides confirm (today).
-        const r = await receiveRequest(ctx, portalActor(departmentId), { applicant: input, channel: 'online', receivedOn: ctx.clock.today(), orgId: departmentId });
+        const r = await receiveRequest(ctx, portalActor(departmentId), { applicant: input, receipt: { channel: 'online', receivedOn: ctx.clock.today() }, orgId: departmentId });
         return reply.redirect(`/xxgk/track/${r.trackingCode}?${r.duplicate ? 'dup' : 'new'}=1`, 303);
       } catch (e) {
         if (e instanceof AppError && e.code === 'VALIDATION') return applyPage(req, reply, values, errorsOf(e), 400);

@@ -68,6 +68,10 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
   const view = await caseView(ctx, actor, r.caseId);
   const events = await answerEvents(ctx.db, r.caseId);
   const answer = events.filter((e) => e.type === 'answer').at(-1);
+  // 条例 Art 31(2): how a request by post was received (签收, or arrival and confirmation), recorded with the receive act.
+  const [received] = await ctx.db.select({ data: caseEvents.data }).from(caseEvents).where(and(eq(caseEvents.caseId, r.caseId), eq(caseEvents.type, 'receive'))).limit(1);
+  const post = received?.data as Record<string, unknown> | undefined;
+  const receipt = Object.fromEntries(['signedOn', 'mailNumber', 'arrivedOn', 'confirmedOn', 'confirmation', 'lateReason'].filter((k) => typeof post?.[k] === 'string').map((k) => [k, post![k] as string]));
   const released = await ctx.db.select({ id: files.id, name: files.name, size: files.size }).from(disclosureRequestFiles).innerJoin(files, eq(files.id, disclosureRequestFiles.fileId)).where(eq(disclosureRequestFiles.requestId, r.id)).orderBy(asc(disclosureRequestFiles.addedAt));
   return {
     request: {
@@ -79,6 +83,7 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
       formLabel: label(FORMS, r.form),
       deliveryLabel: label(DELIVERY_METHODS, r.delivery),
       idTypeLabel: label(ID_TYPES, r.idType),
+      receipt,
       missing: missingItems(r),
       monthlyOrdinal: await monthlyOrdinal(ctx.db, r),
     },

@@ -248,7 +248,7 @@ test('fees over HTTP: the notice pauses the clock, the window lapses, 逾期未�
   await addUser(app.ctx, { username: 'xxgk-fee', password: PW, roles: ['staff'] });
   let staff = await signIn(app.app, 'xxgk-fee', PW);
   const api = (method: 'GET' | 'POST', url: string, payload?: unknown) => app.app.inject({ method, url, headers: staff.headers, payload: payload as object });
-  const letter = { applicantKind: 'legalPerson', orgType: 'research', name: '示范市材料研究所', creditCode: '12341600MB1234567X', address: '示范市科教路1号', description: '2024年度科研项目经费拨付明细', channel: 'registeredPost', receivedOn: '2025-03-03' };
+  const letter = { applicantKind: 'legalPerson', orgType: 'research', name: '示范市材料研究所', creditCode: '12341600MB1234567X', address: '示范市科教路1号', description: '2024年度科研项目经费拨付明细', channel: 'registeredPost', signedOn: '2025-03-03' };
   const intake = await api('POST', '/api/disclosure/requests', letter);
   assert.equal(intake.statusCode, 200, intake.body);
   const { id, caseId } = intake.json();

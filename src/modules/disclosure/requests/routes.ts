@@ -46,8 +46,9 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
     const actor = requireActor(req);
     const body = parse(staffIntakeSchema, req.body);
     authorize(actor, 'disclosureRequest', 'intake');
-    const { channel, receivedOn, ...applicant } = body;
-    const r = await receiveRequest(ctx, actor, { applicant, channel, receivedOn, orgId: actor.orgId });
+    const { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason, ...applicant } = body;
+    const receipt = { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason };
+    const r = await receiveRequest(ctx, actor, { applicant, receipt, orgId: actor.orgId });
     return { id: r.request.id, caseId: r.request.caseId, trackingCode: r.trackingCode, duplicate: r.duplicate };
   });
   app.get('/api/disclosure/requests/:id', async (req) => {

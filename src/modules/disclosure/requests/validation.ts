@@ -34,9 +34,16 @@ export const applicantSchema = z.object({
   delivery: optEnum(DELIVERY_METHODS, '获取信息的方式'),
 });
 
+/** Staff intake: the channel and what fixes the receipt date for it (条例 Art 31; receipt.ts checks which apply). */
 export const staffIntakeSchema = applicantSchema.extend({
   channel: z.enum(values(CHANNELS)).describe('申请渠道'),
-  receivedOn: isoDate('收到申请之日'),
+  receivedOn: isoDate('收到申请之日').optional(),
+  signedOn: isoDate('签收日期').optional(),
+  mailNumber: optText(40, '邮件号码'),
+  arrivedOn: isoDate('信函收到日期').optional(),
+  confirmedOn: isoDate('与申请人确认日期').optional(),
+  confirmation: optText(200, '确认情况'),
+  lateReason: optText(400, '未能当日确认的原因'),
 });
 
 export const supplementSchema = z.object({

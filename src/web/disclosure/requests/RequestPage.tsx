@@ -17,6 +17,17 @@ import { ReleasedFiles } from './ReleasedFiles.tsx';
 // Acts with their own forms here (the request service records them); the rest use the generic case form.
 const OWN = new Set(['answer', 'feeNotice']); // answer: own form with the outcome list and default legal basis
 
+/** 条例 Art 31(2): how a request by post was received (签收, or the letter's arrival and the confirmation with the applicant). */
+function receiptText(p: RequestDetail['request']['receipt']): string {
+  return [
+    p.signedOn && `本机关${dateCn(p.signedOn)}签收`,
+    p.mailNumber && `邮件号码${p.mailNumber}`,
+    p.arrivedOn && `信函${dateCn(p.arrivedOn)}收到`,
+    p.confirmedOn && `${dateCn(p.confirmedOn)}与申请人确认${p.confirmation ? `（${p.confirmation}）` : ''}`,
+    p.lateReason && `未能当日确认的原因：${p.lateReason}`,
+  ].filter(Boolean).join('，');
+}
+
 /** One request: applicant data (disclosure office only), deadlines with explanations, timeline, actions, answer. */
 export default function RequestPage() {
   const { id = '' } = useParams();
@@ -56,6 +67,7 @@ export default function RequestPage() {
               { key: 'address', label: '通信地址', children: r.address ?? '—' },
               { key: 'form', label: '载体形式 / 获取方式', children: [r.formLabel, r.deliveryLabel].filter(Boolean).join(' / ') || '—' },
               { key: 'channel', label: '申请渠道', children: r.channelLabel },
+              { key: 'received', label: '收到申请之日', children: [dateCn(r.receivedOn), receiptText(r.receipt)].filter(Boolean).join('；') },
               { key: 'code', label: '查询码', children: <Typography.Text copyable code>{r.trackingCode}</Typography.Text> },
               { key: 'month', label: '本月申请件次', children: `该申请人本自然月第${r.monthlyOrdinal}件` },
             ]}

@@ -38,6 +38,8 @@ export interface RequestRecord {
   deliveryLabel: string | null;
   channelLabel: string | null;
   receivedOn: string;
+  /** 条例 Art 31(2): how a request by post was received. */
+  receipt: { signedOn?: string; mailNumber?: string; arrivedOn?: string; confirmedOn?: string; confirmation?: string; lateReason?: string };
   deliveredOn: string | null;
   deliveryMethod: string | null;
   deliveryNote: string | null;
@@ -54,8 +56,8 @@ export type RequestDetail = CasePayload & {
 export const opt = (value: string, label: string) => ({ value, label });
 export const CHANNEL_OPTIONS = [
   opt('inPerson', '当面提交（提交之日）'),
-  opt('registeredPost', '邮政挂号/快递（签收之日）'),
-  opt('mail', '平常信函（与申请人确认之日）'),
+  opt('registeredPost', '邮寄（挂号信、快递等需签收的，签收之日）'),
+  opt('mail', '邮寄（平常信函等无需签收的，当日与申请人确认之日）'),
   opt('online', '互联网渠道（双方确认之日）'),
   opt('fax', '传真（双方确认之日）'),
   opt('email', '电子邮件（双方确认之日）'),
