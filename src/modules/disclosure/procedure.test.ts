@@ -174,6 +174,11 @@ const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; m
   { name: 'unpaid closed before the window lapses', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100, deliveredOn: '2025-03-07' }]], next: ['feeUnpaid', '2025-04-07'], code: 'fee_not_lapsed' },
   { name: 'answer while waiting for payment', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['answer', '2025-03-10', { outcome: 'disclose' }], code: 'fee_pending' },
   { name: 'a second fee notice while one is pending', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['feeNotice', '2025-03-06', { amount: 200 }], code: 'fee_pending' },
+  // 条例 Art 31(2): a request by post is received on the 签收 date, or on the day the office confirmed a 平常信函.
+  { name: 'post: receipt date other than the 签收 date', steps: [], next: ['receive', '2025-03-03', { ...RECEIVE, channel: 'registeredPost', signedOn: '2025-02-28' }], code: 'receipt_signed', message: /以本机关签收之日为收到申请之日/ },
+  { name: 'post without the 签收 date', steps: [], next: ['receive', '2025-03-03', { ...RECEIVE, channel: 'registeredPost' }], code: 'field_required', message: /签收日期/ },
+  { name: '平常信函: receipt date other than the confirmation', steps: [], next: ['receive', '2025-03-04', { ...RECEIVE, channel: 'mail', arrivedOn: '2025-03-03', confirmedOn: '2025-03-03' }], code: 'receipt_confirmed' },
+  { name: '平常信函 confirmed before it arrived', steps: [], next: ['receive', '2025-03-03', { ...RECEIVE, channel: 'mail', arrivedOn: '2025-03-04', confirmedOn: '2025-03-03' }], code: 'confirmed_before_arrival', message: /不能早于信函收到日期/ },
   { name: 'closed case', steps: [['receive', '2025-03-03'], ['answer', '2025-03-10', { outcome: 'disclose' }]], next: ['extend', '2025-03-11', { workdays: 5, noticeOn: '2025-03-11', reason: 'x' }, ['leader']], code: 'case_closed', message: /本案已办结/ },
 ];
 
@@ -188,6 +193,14 @@ for (const r of refusals) {
     if (r.message) assert.match(res.message, r.message);
   });
 }
+
+test('post: received on the 签收 date, or on the confirmation of a 平常信函 (confirming after the day of arrival is flagged); the clock counts from the next day', () => {
+  const signed = history([['receive', '2025-02-28', { ...RECEIVE, channel: 'registeredPost', signedOn: '2025-02-28' }]]);
+  assert.equal(step(evaluate(P, signed, cal, '2025-03-03'), 'answer')?.due?.date, '2025-03-28');
+  const late = check(P, [], { type: 'receive', on: '2025-02-28', data: { ...RECEIVE, channel: 'mail', arrivedOn: '2025-02-27', confirmedOn: '2025-02-28', lateReason: '申请人当日无法联系' }, actorRoles: ['staff'] }, cal);
+  assert.ok(late.ok);
+  assert.deepEqual(late.ok && late.warnings?.map((w) => w.code), ['confirmed_late']);
+});
 
 test('no 补正 by the deadline: abandon closes the request as 其他处理-1', () => {
   const h = history([
