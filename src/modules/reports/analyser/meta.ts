@@ -1,84 +1,12 @@
 /**
- * Who wrote the report, for which year, and when: from the page's 政务公开 metadata, the title line,
- * the opening sentence, the part headings and the date line at the end (seeds 000–004 each carry a
- * different subset of these).
+ * Who wrote the report, for which year, and when: from the page around it (政务公开 metadata, the
+ * date line under the title, the breadcrumb trail), the title line, the opening sentence, the part
+ * headings, a signature and the date line at the end (seeds 000–004 and fixtures/unseen.ts each carry
+ * a different subset of these). What an organisation's name looks like is org.ts's.
  */
 import type { Heading } from './types.ts';
-import type { PageMeta } from './normalise.ts';
-
-/** Department names as reports shorten them (市科技局, 市科工信局) → the official name. */
-const DEPARTMENTS: [RegExp, string][] = [
-  [/^(科学技术|科技)局$/, '科学技术局'],
-  [/^(科技工业和信息化|科工信)局$/, '科技工业和信息化局'],
-  [/^(工业和信息化|工信|经信|经济和信息化)局$/, '工业和信息化局'],
-  [/^(发展和改革|发改)委(员会)?$/, '发展和改革委员会'],
-  [/^(人力资源和社会保障|人社)局$/, '人力资源和社会保障局'],
-  [/^(住房和城乡建设|住建)局$/, '住房和城乡建设局'],
-  [/^(市场监督管理|市场监管|市监)局$/, '市场监督管理局'],
-  [/^(卫生健康|卫健)委(员会)?$/, '卫生健康委员会'],
-  [/^(文化广电旅游|文广旅|文旅)局$/, '文化广电旅游局'],
-  [/^(政务服务数据管理|政数)局$/, '政务服务数据管理局'],
-  [/^(自然资源和规划|自然资源|规划和自然资源)局$/, '自然资源和规划局'],
-  [/^(生态环境|环保)局$/, '生态环境局'],
-  [/^(农业农村|农业)局$/, '农业农村局'],
-  [/^(交通运输|交通)局$/, '交通运输局'],
-  [/^(应急管理|应急)局$/, '应急管理局'],
-  [/^(退役军人事务)局$/, '退役军人事务局'],
-  [/^(医疗保障|医保)局$/, '医疗保障局'],
-  [/^(教育|公安|民政|司法|财政|水利|商务|审计|统计|林业|体育|信访|数据|城市管理|城管|气象|粮食和物资储备|国资|税务)(局|委)$/, ''],
-];
-const STEMS = DEPARTMENTS.map(([re]) => re.source.slice(1, -1)).join('|');
-const MENTION_RE = new RegExp(`([\\u4e00-\\u9fff]{2,3}(?:市|县|区))?(市|县|区)?(${STEMS})`, 'g');
-const NOT_A_CITY = /^[全本我各该在和与及对为是城的了到省县区市]|[全本我各该的了到和与及对为城级型]$/;
-
-function officialName(short: string): string {
-  for (const [re, name] of DEPARTMENTS) if (re.test(short)) return name || short;
-  return short;
-}
-
-interface Mention { city: string; level: string; name: string; at: number; length: number }
-
-const outsideTitles = (text: string) => text.replace(/《[^》\n]{0,200}》/g, (s) => '　'.repeat(s.length));
-
-/**
- * Cities the text itself confirms: written at the start of a line (title, addressee), opening a
- * 《title》 or “name”, or before 人民政府. "按照市委" or "以来市科技局" are not cities.
- */
-function confirmedCities(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (c: string) => !NOT_A_CITY.test(c.slice(0, -1)) && counts.set(c, (counts.get(c) ?? 0) + 1);
-  for (const m of text.matchAll(/^([\u4e00-\u9fff]{2,3}[市县区])/gm)) add(m[1]);
-  for (const m of text.matchAll(/[《“]([\u4e00-\u9fff]{2,3}[市县区])/g)) add(m[1]);
-  for (const m of text.matchAll(/([\u4e00-\u9fff]{2}[市县区])人民政府/g)) add(m[1]);
-  return counts;
-}
-
-function mentions(text: string, cities: Map<string, number>): Mention[] {
-  return [...outsideTitles(text).matchAll(MENTION_RE)].map((m) => ({
-    // "参与荥阳市科工信局" matches from 与: the city is the confirmed one the match ends with.
-    city: m[1] ? ([...cities.keys()].find((c) => m[1].endsWith(c)) ?? '') : '',
-    level: m[2] ?? '',
-    name: m[3],
-    at: m.index!,
-    length: m[0].length,
-  }));
-}
-
-/** The city the text confirms most often, or a brand like “江门科技” (seed 000 never writes 江门市). */
-function cityOf(text: string, cities: Map<string, number>, stem: string | null): string | null {
-  const best = [...cities].sort((a, b) => b[1] - a[1])[0];
-  if (best) return best[0];
-  if (stem) {
-    const brand = new RegExp(`[“"]([\\u4e00-\\u9fff]{2})${stem.slice(0, 2)}`).exec(text);
-    if (brand && !NOT_A_CITY.test(brand[1])) return `${brand[1]}市`;
-  }
-  return null;
-}
-
-/** The department in the opening lines when it is the subject ("，市科技局坚持…", not "和市司法局的具体指导下"). */
-function openingSubject(opening: string, cities: Map<string, number>): Mention | undefined {
-  return mentions(opening, cities).find((m) => (m.at === 0 || /[，。；：\n]/.test(opening[m.at - 1])) && opening[m.at + m.length] !== '的');
-}
+import type { PageMeta } from './chrome.ts';
+import { confirmedCities, mentions, officialName, orgAt, orgNameOf, placeOf, wholeOrg, type Mention, type OrgName } from './org.ts';
 
 export interface ReportMeta { title: string | null; orgName: string | null; city: string | null; year: number | null; reportDate: string | null; addressee: string | null }
 
@@ -104,39 +32,89 @@ function dateLine(lines: string[]): string | null {
   return null;
 }
 
+/**
+ * The addressee line (seed 003: 荥阳市人民政府：; 中共云岭市委、云岭市人民政府：): organs separated
+ * by 、 and a colon. It names who the report is for, never who wrote it.
+ */
+function addresseeOf(line: string): string | null {
+  const m = /^(.{2,60})[：:]$/.exec(line);
+  if (!m) return null;
+  const organs = m[1].split(/[、，]/);
+  return organs.every((o) => /^[\u4e00-\u9fff]{2,24}$/.test(o) && /(人民政府|政府|委员会|党委|党组|委|办公室|办|局|厅)$/.test(o)) ? m[1] : null;
+}
+
+const asOrg = (m: Mention): OrgName => ({ place: m.city, level: m.level, department: m.name, length: m.length });
+/** 市司法局的指导, 市委和市政府, 云岭市司法局《通知》: named, but not the subject. */
+const NOT_SUBJECT_AFTER = /^[的和与及、《“]/;
+
+/**
+ * The department that wrote the report, from the strongest evidence to the weakest: the page's
+ * publisher, the title, a signature above the date line, the subject of the opening sentence
+ * (2023年，云岭市科学技术局坚持…), the breadcrumb trail, a department the text names twice or more.
+ */
+function authorOf(lines: string[], title: string | null, opening: string, page: PageMeta, cities: Map<string, number>, all: Mention[]): OrgName | null {
+  const publisher = page.publisher ?? '';
+  const fromPublisher = orgAt(publisher) ?? mentions(publisher, cities).map(asOrg)[0];
+  const bareTitle = (title ?? '').replace(/^(?:(?:19|20)\d{2}年度?|关于)+/, '');
+  const fromTitle = orgAt(bareTitle) ?? mentions(title ?? '', cities).map(asOrg)[0];
+  // Not a government (政府, 人民政府办公室): what is left of a page's footer names the site's owner.
+  const signature = () => lines.slice(-4).map(wholeOrg).find((o) => o && !/政府/.test(o.department)) ?? null;
+  const subject = () => {
+    for (const m of opening.matchAll(/(?:^|[，。；：\n])/g)) {
+      const at = m.index! + m[0].length;
+      const org = orgAt(opening.slice(at));
+      if (org && !NOT_SUBJECT_AFTER.test(opening.slice(at + org.length, at + org.length + 1))) return org;
+    }
+    // A known department after a place the text does not confirm (… 荥阳市科工信局坚持).
+    const m = mentions(opening, cities).find((x) => (x.at === 0 || /[，。；：\n]/.test(opening[x.at - 1])) && opening[x.at + x.length] !== '的');
+    return m ? asOrg(m) : null;
+  };
+  // The site's own section (云岭市科技局), not the portal it belongs to (云岭市人民政府).
+  const crumb = () => [...page.crumbs].reverse().map(wholeOrg).find((o) => o && !/政府/.test(o.department)) ?? null;
+  const repeated = () => {
+    // A department the text names twice or more (seed 003: 荥阳市科工信局, 市科工信局).
+    const byName = new Map<string, Mention[]>();
+    for (const m of all) {
+      const list = byName.get(officialName(m.name));
+      if (list) list.push(m);
+      else byName.set(officialName(m.name), [m]);
+    }
+    const best = [...byName.values()].sort((a, b) => b.length - a.length)[0];
+    return best && best.length >= 2 ? asOrg(best.find((m) => m.city) ?? best[0]) : null;
+  };
+  return fromPublisher ?? fromTitle ?? signature() ?? subject() ?? crumb() ?? repeated();
+}
+
 export function findMeta(lines: string[], headings: Heading[], page: PageMeta): ReportMeta {
   const firstHeading = headings.find((h) => h.level === 1)?.line ?? lines.length;
   const head = lines.slice(0, Math.min(firstHeading, 4));
   const title = page.title ?? head.find((l) => l.length <= 60 && /报告|情况/.test(l) && /法治|依法行政/.test(l) && !/[。：]$/.test(l)) ?? null;
-  // Seed 003 opens with "荥阳市人民政府:", the report's addressee.
-  const addressee = head.map((l) => /^([\u4e00-\u9fff]{2,20}(?:人民政府|委员会|办公室|党委|政府))[：:]$/.exec(l)?.[1]).find(Boolean) ?? null;
+  const addresseeLine = head.find((l) => addresseeOf(l)) ?? null;
+  const addressee = addresseeLine && addresseeOf(addresseeLine);
+  // The first paragraph of the report itself.
+  const firstLine = lines.find((l) => l !== addresseeLine && !HEADING_OR_TITLE(l, title)) ?? '';
 
   const text = lines.join('\n');
-  const cities = confirmedCities(text);
+  const cities = confirmedCities([text, page.site ?? '', ...page.crumbs].join('\n'));
   const all = mentions(text, cities);
-  const opening = head.filter((l) => l !== addressee + '：').join('\n').slice(0, 200);
-  let own: Mention | undefined = mentions(page.publisher ?? '', cities)[0] ?? mentions(title ?? '', cities)[0] ?? openingSubject(opening, cities);
-  if (!own) {
-    // Otherwise a department the text names twice or more (seed 003: 荥阳市科工信局, 市科工信局).
-    const byName = new Map<string, Mention[]>();
-    for (const m of all) byName.set(officialName(m.name), [...(byName.get(officialName(m.name)) ?? []), m]);
-    const best = [...byName.values()].sort((a, b) => b.length - a.length)[0];
-    if (best && best.length >= 2) own = best.find((m) => m.city) ?? best[0];
-  }
+  const opening = head.filter((l) => l !== addresseeLine && l !== title).join('\n').slice(0, 200);
+  const own = authorOf(lines, title, opening, page, cities, all);
   let orgName: string | null = null;
   let city: string | null;
   if (own) {
-    const name = officialName(own.name);
-    city = own.city || all.find((m) => officialName(m.name) === name && m.city)?.city || cityOf(text, cities, own.name);
-    orgName = city ? `${city}${name}` : `${own.level}${name}`;
-  } else city = cityOf(text, cities, null);
+    const name = officialName(own.department);
+    city = own.place || all.find((m) => officialName(m.name) === name && m.city)?.city || placeOf(text, cities, own.level, own.department);
+    orgName = orgNameOf(own, city ?? '');
+  } else city = placeOf(text, cities, '', null);
 
   const top = headings.filter((h) => h.level === 1);
   const measures = top.find((h) => h.part === 'measures');
   const shortcomings = top.find((h) => h.part === 'shortcomings');
   const next = top.find((h) => h.part === 'plans');
-  const openingYear = /^((?:19|20)\d{2})\s*年度?[，,]/.exec(lines[0] === addressee + '：' ? lines[1] ?? '' : lines.find((l) => !HEADING_OR_TITLE(l, title)) ?? '');
-  const year = yearIn(title) ?? yearIn(measures?.title) ?? (openingYear ? Number(openingYear[1]) : null) ?? yearIn(shortcomings?.title) ?? (yearIn(next?.title) ? yearIn(next?.title)! - 1 : null);
+  const openingYear = /^((?:19|20)\d{2})\s*年(?:度|以来)?[，,]/.exec(firstLine);
+  // 根据2024年度法治政府建设工作安排，现将…: the year whose work the report gives account of.
+  const arranged = /根据[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?(?:安排|要点|部署|计划|要求|通知)/.exec(firstLine.slice(0, 300));
+  const year = yearIn(title) ?? yearIn(measures?.title) ?? (openingYear ? Number(openingYear[1]) : null) ?? (arranged ? Number(arranged[1]) : null) ?? yearIn(shortcomings?.title) ?? (yearIn(next?.title) ? yearIn(next?.title)! - 1 : null);
   const reportDate = page.issuedOn ?? dateLine(lines) ?? page.publishedOn;
   return { title, orgName, city, year, reportDate, addressee };
 }
