@@ -31,3 +31,15 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
 }
 
 export const newId = (): string => randomUUID();
+
+/**
+ * A clock that runs from a chosen instant (FAZHI_NOW: demos and tests of a whole server at another
+ * date). A date alone means 10:00 Beijing time on that day.
+ */
+export function shiftedClock(start: string, realNow: () => number = Date.now): Clock {
+  const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(start) ? `${start}T02:00:00.000Z` : start);
+  if (Number.isNaN(at)) throw new Error(`invalid instant: ${start}`);
+  const offset = at - realNow();
+  const now = () => new Date(realNow() + offset);
+  return { now, today: () => chinaDate(now()) };
+}

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
-import { queryRows } from '../core/db/client.ts';
+import { queryRows, type Db } from '../core/db/client.ts';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
-import { createUser } from '../core/users/service.ts';
+import { createUser, listUsers, resetPasswordByCommand } from '../core/users/service.ts';
 import { seedDemoDocuments } from '../modules/documents/demo.ts';
 import { seedDemoDocumentHistory } from '../modules/documents/demoHistory.ts';
 import { seedDemoRequests } from '../modules/disclosure/requests/demo.ts';
@@ -14,14 +14,40 @@ import { factProviders } from './modules.ts';
 import { seedDemoDecisions } from '../modules/decisions/demo.ts';
 import { seedDemoReviews } from '../modules/reviews/demo.ts';
 
-export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
+/** `password` is null when the account's owner has already replaced the initial password. */
+export interface DemoAccount { username: string; password: string | null; role: Role; displayName: string; orgName: string }
+
+const DEMO_DEPARTMENT = '示范市科学技术局';
+/** One account per role; `org` names the 科室 (or the department / oversight body) it belongs to. */
+const DEMO_USERS: { username: string; displayName: string; org: string; role: Role }[] = [
+  { username: 'staff', displayName: '王晓明（高新技术科）', org: '高新技术科', role: 'staff' },
+  { username: 'legal', displayName: '李静（政策法规科）', org: '政策法规科', role: 'legalOfficer' },
+  { username: 'leader', displayName: '张建国（副局长）', org: DEMO_DEPARTMENT, role: 'leader' },
+  { username: 'advisor', displayName: '陈律师（法律顾问）', org: '政策法规科', role: 'legalAdvisor' },
+  { username: 'officer', displayName: '赵执法（科技监督与诚信建设科）', org: '高新技术科', role: 'officer' },
+  { username: 'oversight', displayName: '刘备案（市司法局）', org: '示范市司法局', role: 'oversight' },
+  { username: 'sysadmin', displayName: '系统管理员', org: '办公室', role: 'sysAdmin' },
+  { username: 'secadmin', displayName: '安全管理员', org: '办公室', role: 'secAdmin' },
+  { username: 'auditadmin', displayName: '审计管理员', org: '办公室', role: 'auditAdmin' },
+];
+// Serialises two instances starting on one empty PostgreSQL database with FAZHI_DEMO=1.
+const DEMO_LOCK = 7_020_241;
 
 /**
  * The demo department: 示范市科学技术局 with its 科室, under 示范市人民政府, with 示范市司法局 as the
  * oversight body; one account per role; a few 依申请公开 cases so that 我的待办 has content.
- * Loaded once: returns null when the database already has organisations.
+ * Loaded once, all or nothing (one transaction: a failure leaves the database empty and the next start
+ * tries again): returns null when the database already has organisations.
  */
-export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Promise<DemoAccount[] | null> {
+export function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Promise<DemoAccount[] | null> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
+    // Every service joins this transaction (their own transactions become savepoints).
+    return seed({ ...ctx, db: tx as unknown as Db }, opts);
+  });
+}
+
+async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[] | null> {
   const [{ n }] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from organisations`);
   if (n > 0) return null;
   // Demo data is written by the system itself (no signed-in actor); the audit records actor null.
@@ -29,7 +55,7 @@ export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Prom
   const gov = await createOrg(ctx, asSystem, { name: '示范市人民政府', kind: 'government', creditCode: '11341600003046157D' });
   const justice = await createOrg(ctx, asSystem, { name: '示范市司法局', kind: 'oversight', parentId: gov.id, creditCode: '11341600003046210W' });
   const bureau = await createOrg(ctx, asSystem, {
-    name: '示范市科学技术局',
+    name: DEMO_DEPARTMENT,
     kind: 'department',
     parentId: gov.id,
     creditCode: '11341600734987449Q',
@@ -44,22 +70,13 @@ export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Prom
   await division('成果转化与区域创新科');
   await division('科技监督与诚信建设科');
 
-  const plan: { username: string; displayName: string; org: { id: string; name: string }; role: Role }[] = [
-    { username: 'staff', displayName: '王晓明（高新技术科）', org: hightech, role: 'staff' },
-    { username: 'legal', displayName: '李静（政策法规科）', org: legal, role: 'legalOfficer' },
-    { username: 'leader', displayName: '张建国（副局长）', org: bureau, role: 'leader' },
-    { username: 'advisor', displayName: '陈律师（法律顾问）', org: legal, role: 'legalAdvisor' },
-    { username: 'officer', displayName: '赵执法（科技监督与诚信建设科）', org: hightech, role: 'officer' },
-    { username: 'oversight', displayName: '刘备案（市司法局）', org: justice, role: 'oversight' },
-    { username: 'sysadmin', displayName: '系统管理员', org: office, role: 'sysAdmin' },
-    { username: 'secadmin', displayName: '安全管理员', org: office, role: 'secAdmin' },
-    { username: 'auditadmin', displayName: '审计管理员', org: office, role: 'auditAdmin' },
-  ];
+  const orgs = new Map([bureau, justice, office, legal, hightech].map((o) => [o.name, o]));
   const accounts: DemoAccount[] = [];
   let staffActor: Actor | null = null;
-  for (const p of plan) {
-    const { id, initialPassword } = await createUser(ctx, null, { username: p.username, displayName: p.displayName, orgId: p.org.id, roles: [p.role] });
-    accounts.push({ username: p.username, password: initialPassword, role: p.role, displayName: p.displayName, orgName: p.org.name });
+  for (const p of DEMO_USERS) {
+    const org = orgs.get(p.org)!;
+    const { id, initialPassword } = await createUser(ctx, null, { username: p.username, displayName: p.displayName, orgId: org.id, roles: [p.role] });
+    accounts.push({ username: p.username, password: initialPassword, role: p.role, displayName: p.displayName, orgName: org.name });
     if (p.role === 'staff') {
       staffActor = { userId: id, username: p.username, displayName: p.displayName, orgId: hightech.id, orgName: hightech.name, departmentId: bureau.id, roles: ['staff'], mustChangePassword: false };
     }
@@ -75,4 +92,22 @@ export async function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Prom
   // Last year's 法治政府建设年度报告, drafted from all of the above (npm start only: it adds 我的待办 steps).
   if (opts.history) await seedDemoReport(ctx, staffActor!, factProviders);
   return accounts;
+}
+
+/**
+ * `fazhi demo` on a database that already holds the demo: the demo accounts again. An initial password
+ * cannot be shown twice (only its hash is kept), so accounts whose owner never replaced it get a new
+ * one (audited); accounts already in use keep theirs. Null when there is no demo department.
+ */
+export async function reissueDemoAccounts(ctx: Ctx): Promise<DemoAccount[] | null> {
+  const present = new Map((await listUsers(ctx)).map((u) => [u.username, u]));
+  if (!present.get('staff') || present.get('staff')!.orgName !== '高新技术科') return null;
+  const out: DemoAccount[] = [];
+  for (const p of DEMO_USERS) {
+    const u = present.get(p.username);
+    if (!u) continue;
+    const password = u.mustChangePassword ? (await resetPasswordByCommand(ctx, u.username, { administrator: true, reason: 'demo' })).initialPassword : null;
+    out.push({ username: u.username, password, role: p.role, displayName: u.displayName, orgName: u.orgName });
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
-import { readConfig } from './config.ts';
+import { clockOf, readConfig } from './config.ts';
 import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
-import { loadDemo, type DemoAccount } from './demo.ts';
-import { systemClock } from '../core/clock.ts';
+import { loadDemo, reissueDemoAccounts, type DemoAccount } from './demo.ts';
+import { resetPasswordByCommand } from '../core/users/service.ts';
 import { verifyChain } from '../core/audit/chain.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
 import { sweepTasks } from './modules.ts';
@@ -14,12 +14,18 @@ const HELP = `法治工作台 Fazhi — 命令 / commands
   migrate          应用数据库迁移 / apply database migrations
   audit verify     校验审计链 / walk the audit chain and report the first broken link
   sweep            立即运行一次期限提醒与超期标记 / run the reminder and overdue sweep once
-  demo             载入演示数据（仅空库）/ load the demo department into an empty database`;
+  demo             载入演示数据（仅空库）；已有演示数据时重新列出演示账号 / load the demo department into an
+                   empty database; when it exists, list the demo accounts again (unused ones get a new initial password)
+  users reset-password <用户名> [--administrator]
+                   重置密码并打印新的初始密码（记入审计；管理员账号须加 --administrator）/ reset a password
+                   and print a new initial password (audited; administrator accounts need --administrator)
+
+测试与演示辅助 / test and demo aid: FAZHI_NOW=2027-02-06 让服务器时钟从该日开始走 / the clock starts at that date`;
 
 async function main(argv: string[]) {
   const config = readConfig();
-  const [cmd = 'serve', sub] = argv;
-  const ctxOf = () => boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: systemClock });
+  const [cmd = 'serve', sub, ...rest] = argv;
+  const ctxOf = () => boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
   switch (cmd) {
     case 'serve':
       return serve(config);
@@ -44,9 +50,30 @@ async function main(argv: string[]) {
     }
     case 'demo': {
       const ctx = await ctxOf();
-      const accounts = await loadDemo(ctx, { history: true });
-      printAccounts(accounts);
-      return ctx.database.close();
+      try {
+        const loaded = await loadDemo(ctx, { history: true });
+        const accounts = loaded ?? (await reissueDemoAccounts(ctx));
+        if (!accounts) {
+          console.log('数据库中已有其他机构，未载入演示数据 / the database holds other organisations: no demo loaded');
+          process.exitCode = 1;
+        } else if (!loaded) console.log('演示数据已存在 / the demo already exists');
+        printAccounts(accounts);
+      } finally {
+        await ctx.database.close();
+      }
+      return;
+    }
+    case 'users': {
+      const username = rest.find((a) => !a.startsWith('--'));
+      if (sub !== 'reset-password' || !username) break;
+      const ctx = await ctxOf();
+      try {
+        const { user, initialPassword } = await resetPasswordByCommand(ctx, username, { administrator: rest.includes('--administrator'), reason: 'cli' });
+        console.log(`已重置 ${user.displayName}（${user.username}）的密码，初始密码（首次登录须修改）/ new initial password: ${initialPassword}`);
+      } finally {
+        await ctx.database.close();
+      }
+      return;
     }
   }
   console.log(HELP);
@@ -55,7 +82,7 @@ async function main(argv: string[]) {
 
 async function serve(config: ReturnType<typeof readConfig>) {
   const started = performance.now();
-  const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: systemClock });
+  const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
   const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
   const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
   const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, sweepTasks) : async () => {};
@@ -78,14 +105,16 @@ async function serve(config: ReturnType<typeof readConfig>) {
   console.log(`\n法治工作台已启动 / Fazhi is ready (${ctx.database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}) in ${Math.round(performance.now() - started)} ms`);
   console.log(`  员工工作台 Staff workbench: ${base}/app/`);
   console.log(`  公众门户   Public portal:   ${base}/`);
+  if (config.now) console.log(`  时钟 Clock: FAZHI_NOW=${config.now}（测试与演示用 / test and demo aid）`);
   printAccounts(accounts);
+  if (config.demo && !accounts) console.log('\n演示数据已载入；重新列出演示账号 / to list the demo accounts again: npm run fazhi -- demo');
   console.log(`FAZHI_READY ${base}`);
 }
 
 function printAccounts(accounts: DemoAccount[] | null) {
   if (!accounts) return;
   console.log('\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):');
-  for (const a of accounts) console.log(`  ${ROLE_LABELS[a.role].padEnd(10, '　')} ${a.username.padEnd(11)} ${a.password}   ${a.displayName}`);
+  for (const a of accounts) console.log(`  ${ROLE_LABELS[a.role].padEnd(10, '　')} ${a.username.padEnd(11)} ${a.password ?? '（已由本人修改 / changed by its owner）'}   ${a.displayName}`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

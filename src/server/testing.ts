@@ -23,7 +23,7 @@ export interface TestContext { ctx: Ctx; clock: Clock & { set(iso: string): void
 
 export const testDbKind = (): 'postgres' | 'pglite' => (process.env.FAZHI_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
 
-async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
   const admin = process.env.TEST_DATABASE_URL!;
   // Named after the test run so the runner can drop whatever a crashed test file left behind.
@@ -115,8 +115,8 @@ export async function createTestApp(now = TEST_NOW) {
   return { ...t, app, close: async () => { await app.close(); await t.close(); } };
 }
 
-/** A real server on a random port (browser tests): demo data, system-clock-free fixed time. */
-export async function startTestServer(now = new Date().toISOString()) {
+/** A real server on a random port (browser tests): demo data, a fixed date (never the wall clock). */
+export async function startTestServer(now = TEST_NOW) {
   const t = await createDemoContext(now);
   const app = await buildApp({ ctx: t.ctx });
   await app.listen({ port: 0, host: '127.0.0.1' });

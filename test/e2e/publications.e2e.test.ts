@@ -44,7 +44,7 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
         await assertNoSeriousA11yViolations(page, path);
       }
       await page.getByRole('button', { name: '长者模式' }).click();
-      await page.goto(`${base}/xxgk/catalog?year=${new Date().getFullYear()}`);
+      await page.goto(`${base}/xxgk/catalog?year=${server.ctx.clock.today().slice(0, 4)}`);
       assert.equal(await page.locator('body.elder').count(), 1);
       await assertNoSeriousA11yViolations(page, '/xxgk/catalog (长者模式)');
       await context.close();

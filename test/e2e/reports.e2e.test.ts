@@ -15,7 +15,7 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
   if (!browser) return;
   const server = await startTestServer();
   const base = server.url;
-  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const year = Number(server.ctx.clock.today().slice(0, 4));
   try {
     await server.createUser({ username: 'e2e_report', password: PW, roles: ['staff'] });
     await server.createUser({ username: 'e2e_oversee', password: PW, roles: ['oversight'], orgName: '示范市司法局' });

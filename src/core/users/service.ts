@@ -94,15 +94,36 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, patch: { di
 
 export async function resetPassword(ctx: Ctx, actor: Actor, id: string): Promise<{ initialPassword: string }> {
   await getUser(ctx, id);
+  return issueInitialPassword(ctx, { actorId: actor.userId, orgId: actor.orgId }, id, {});
+}
+
+/** A new one-time password: the old one and every session stop working; audited in the same transaction. */
+async function issueInitialPassword(ctx: Ctx, by: { actorId: string | null; orgId: string }, id: string, payload: Record<string, unknown>): Promise<{ initialPassword: string }> {
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   const now = ctx.clock.now();
   await inTx(ctx, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'user.resetPassword', entityType: 'user', entityId: id }, now);
+    await appendAudit(tx, { actorId: by.actorId, orgId: by.orgId, action: 'user.resetPassword', entityType: 'user', entityId: id, ...(Object.keys(payload).length ? { payload } : {}) }, now);
   });
   return { initialPassword };
+}
+
+/**
+ * Access recovery from the server's command line (`fazhi users reset-password`), for whoever runs the
+ * process: audited with no signed-in actor. 三员分立: an administrator account is reset only when
+ * the operator says so explicitly (`--administrator`), so that no one takes one over by accident.
+ */
+export async function resetPasswordByCommand(ctx: Ctx, username: string, opts: { administrator: boolean; reason: 'cli' | 'demo' }): Promise<{ user: UserView; initialPassword: string }> {
+  const user = (await listUsers(ctx)).find((u) => u.username === username);
+  if (!user) throw new AppError('NOT_FOUND', `用户名：没有名为“${username}”的账号 / no account named ${username}`);
+  const admin = user.roles.filter((r) => ADMIN_ROLES.includes(r));
+  if (admin.length && !opts.administrator) {
+    throw new AppError('FORBIDDEN', `“${username}”是${admin.map((r) => ROLE_LABELS[r]).join('、')}账号：三员分立，重置管理员密码须显式加上 --administrator，并由另一名管理员见证 / ${username} is an administrator account: add --administrator to reset it`);
+  }
+  const { initialPassword } = await issueInitialPassword(ctx, { actorId: null, orgId: user.orgId }, user.id, { via: opts.reason === 'demo' ? 'demo' : 'commandLine', ...(admin.length ? { administrator: true } : {}) });
+  return { user, initialPassword };
 }
 
 /** 三员分立: one account never holds two of 系统管理员 / 安全管理员 / 审计管理员. */

@@ -197,11 +197,14 @@ test('facts for the annual report and the 政务公开 table 二 row', async () 
   const { documentFacts, tableTwoRow } = await import('./facts.ts');
   const dept = await orgIdByName(t.ctx, '示范市科学技术局');
   const row = await tableTwoRow(t.ctx.db, dept, 2025);
-  assert.deepEqual(row, { label: '行政规范性文件', issued: 2, abolished: 1, inForce: 0 });
+  // As at 2025-12-31: the 暂行 document that expired on 2027-03-27 was still in force then.
+  assert.deepEqual(row, { label: '行政规范性文件', issued: 2, abolished: 1, inForce: 1 });
   const facts = await documentFacts(t.ctx, dept, 2025);
   const by = (k: string) => facts.find((f) => f.key === k)!;
   assert.equal(by('documents.reviewedShare').value, 100);
-  assert.match(by('documents.reviewedShare').sentence, /全部按规定程序进行合法性审核/);
+  // All reviewed: said once, in the sentence on the documents issued (no separate 100% sentence).
+  assert.match(by('documents.issued').sentence, /^2025年制发行政规范性文件2件，均经合法性审核/);
+  assert.equal(by('documents.reviewedShare').sentence, '');
   assert.equal(by('documents.filedOnTime').value, 1);
   assert.equal(by('documents.comments').value, 5, 'two on this draft, three on the demo document');
   assert.equal((await tableTwoRow(t.ctx.db, dept, 2027)).abolished, 0);

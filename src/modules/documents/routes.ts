@@ -38,6 +38,7 @@ const listQuery = z.object({
   status: z.string().max(40).optional().describe('办理状态'),
   legalStatus: z.enum(['draft', 'notYetInForce', 'inForce', 'amended', 'abolished', 'expired']).optional().describe('效力状态'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  inForceOn: isoDate('有效日期').optional(),
   q: z.string().trim().max(100).optional().describe('关键词'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),

@@ -15,6 +15,7 @@ import { openCase } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { normativeDocuments } from './schema.ts';
+import { inForceOn } from './facts.ts';
 import type { DocType, Trial } from './labels.ts';
 
 export type DocumentRow = typeof normativeDocuments.$inferSelect;
@@ -134,7 +135,8 @@ export async function startAmendment(ctx: Ctx, actor: Actor, id: string): Promis
   });
 }
 
-export interface ListFilter { status?: string; legalStatus?: string; year?: number; q?: string; page: number; pageSize: number }
+/** `inForceOn`: the versions in force on that day (the 现行有效 figure's records, as at a year end). */
+export interface ListFilter { status?: string; legalStatus?: string; year?: number; inForceOn?: string; q?: string; page: number; pageSize: number }
 
 /** Staff list, scoped in SQL: the department's published documents, and drafts the actor may see. */
 export function listScope(actor: Actor): SQL {
@@ -148,6 +150,7 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
   const conds: SQL[] = [listScope(actor)];
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.legalStatus) conds.push(eq(normativeDocuments.legalStatus, f.legalStatus));
+  if (f.inForceOn) conds.push(inForceOn(f.inForceOn));
   if (f.year) conds.push(sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`);
   // Staff search also reads the text (typed or taken from an uploaded .docx), drafts included; the public registry uses the tsvector.
   if (f.q) {
