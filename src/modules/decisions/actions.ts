@@ -26,6 +26,7 @@ export const REVIEW_CONCLUSIONS = opts(['lawful', '合法'], ['lawfulAfterRevisi
 export const MEETING_KINDS = opts(['directorsOffice', '局长办公会'], ['partyGroup', '党组会']);
 export const DECISION_RESULTS = opts(['adopted', '审议通过'], ['adoptedWithRevision', '原则通过，修改后实施'], ['deferred', '暂缓决定，修改后再议'], ['rejected', '不予通过']);
 const adoptedCond: Cond = { data: 'decision', in: ['adopted', 'adoptedWithRevision'] };
+const noReview = { when: conds.reviewRunning, code: 'no_review_pending', message: '没有待审查的决策草案' };
 const drafting = ['drafting'];
 const afterDecision = ['implementing', 'suspended', 'readjusting'];
 
@@ -235,11 +236,20 @@ export function decisionActions(): ActionDef[] {
       dateRules: [{ from: 'event', to: { field: 'requestedBy' }, min: { count: 7, unit: 'workday' }, code: 'review_time_too_short', message: '送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日（条例第二十六条）' }],
     },
     {
-      // Art 28: recorded by the legal office through the review queue (reviews module).
+      // Art 28: each opinion of a 法律顾问 or 公职律师 on the review, noted by the review queue (reviews/opinions.ts).
+      code: 'advisorOpinion',
+      label: '法律顾问、公职律师提出法律意见',
+      roles: ['legalOfficer'],
+      statuses: drafting,
+      requires: [noReview],
+      fields: [text('advisor', '法律顾问或公职律师', true), { name: 'advisorKind', label: '类别', type: 'select', required: true, options: opts(['external', '法律顾问'], ['governmentLawyer', '公职律师']) }, { name: 'seq', label: '法审意见序号', type: 'number', min: 1 }, text('matterId', '审查事项编号')],
+    },
+    {
+      // Art 28: recorded by the legal office through the review queue (reviews module), after the advisors' opinions.
       code: 'concludeLegalReview',
       label: '出具合法性审查意见',
       roles: ['legalOfficer'],
-      requires: [{ when: conds.reviewRunning, code: 'no_review_pending', message: '没有待审查的决策草案' }],
+      requires: [noReview, gates.advisorOpinion],
       fields: [{ name: 'conclusion', label: '审查结论', type: 'select', required: true, options: REVIEW_CONCLUSIONS }, long('opinion', '合法性审查意见', true), text('matterId', '审查事项编号')],
     },
     {

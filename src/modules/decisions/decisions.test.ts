@@ -12,15 +12,16 @@ import { submitComment } from '../consultation/service.ts';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, legal: Session, leader: Session, advisor: Session, oversight: Session;
-const TABLES = ['audit_events', 'case_events', 'major_decisions', 'decision_evidence', 'decision_catalogue_items', 'review_matters', 'meeting_agenda_items', 'consultations'];
+const TABLES = ['audit_events', 'case_events', 'major_decisions', 'decision_evidence', 'decision_catalogue_items', 'review_matters', 'review_assignments', 'legal_opinions', 'meeting_agenda_items', 'consultations'];
+let legalId = '', advisorUserId = '';
 const { counts, call, ok, refused, day } = testApi(() => t, TABLES);
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03, a Monday
   await addUser(t.ctx, { username: 'ms', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, { username: 'ml', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
+  legalId = await addUser(t.ctx, { username: 'ml', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
   await addUser(t.ctx, { username: 'mlead', password: 'Leader-pass-2025', roles: ['leader'], orgName: '示范市科学技术局' });
-  await addUser(t.ctx, { username: 'madv', password: 'Advisor-pass-2025', roles: ['legalAdvisor'], orgName: '政策法规科' });
+  advisorUserId = await addUser(t.ctx, { username: 'madv', password: 'Advisor-pass-2025', roles: ['legalAdvisor'], orgName: '政策法规科' });
   await addUser(t.ctx, { username: 'mover', password: 'Over-pass-2025', roles: ['oversight'], orgName: '示范市司法局' });
   staff = await signIn(t.app, 'ms', 'Staff-pass-2025');
   legal = await signIn(t.app, 'ml', 'Legal-pass-2025');
@@ -122,6 +123,33 @@ test('experts: a conflict of interest is refused; risk assessment; the legality 
 });
 
 let meetingId = '';
+let advisorId = '';
+
+test('the legality review is not concluded without a 法律顾问 or 公职律师 opinion (Art 28): refused, nothing changed, the reason on the decision page', async () => {
+  const { legalReviews: [matter] } = await ok(staff, 'GET', `/api/decisions/${id}`);
+  const conclude = { conclusion: 'lawful', opinion: '决策草案合法' };
+  await refused(legal, 'POST', `/api/reviews/${matter.id}/conclude`, conclude, 409, /应当组织法律顾问、公职律师提出法律意见.*（条例第二十八条）/);
+  const page = await ok(legal, 'GET', `/api/decisions/${id}`);
+  const blocked = page.procedure.blocked.find((b: { action: string }) => b.action === 'concludeLegalReview');
+  assert.match(blocked.reason, /法律顾问、公职律师.*第二十八条/, 'the decision page says why the review cannot be concluded');
+  // The legal office's own opinion is a 法审意见 but not a 法律顾问's.
+  await ok(legal, 'POST', `/api/reviews/${matter.id}/assign`, { userIds: [legalId] });
+  await ok(legal, 'POST', `/api/reviews/${matter.id}/opinions`, { body: '请核查兑付条件是否设定了行政许可' });
+  await refused(legal, 'POST', `/api/reviews/${matter.id}/conclude`, conclude, 409, /第二十八条/);
+  // A 法律顾问 from the registry, with an account, gives an opinion: the decision records it for the legal office.
+  advisorId = (await ok(legal, 'POST', '/api/legal-advisors', { kind: 'external', name: '钱律师', affiliation: '安徽示范律师事务所', licenceNumber: '13416201510777001', termStart: '2025-01-01', termEnd: '2025-12-31', userId: advisorUserId })).id;
+  await ok(legal, 'POST', `/api/reviews/${matter.id}/assign`, { advisorIds: [advisorId] });
+  const before = (await ok(legal, 'GET', `/api/decisions/${id}`)).procedure.events.length;
+  await ok(advisor, 'POST', `/api/reviews/${matter.id}/opinions`, { body: '创新券兑付条件中的资格认定具有行政许可性质' });
+  const after = await ok(legal, 'GET', `/api/decisions/${id}`);
+  assert.equal(after.procedure.events.length, before + 1);
+  const noted = after.procedure.events.at(-1);
+  assert.equal(noted.type, 'advisorOpinion');
+  assert.equal(noted.data.advisor, '钱律师（法律顾问）');
+  assert.equal(noted.data.matterId, matter.id);
+  assert.ok(!after.procedure.blocked.some((b: { action: string }) => b.action === 'concludeLegalReview'));
+  assert.equal((await call(advisor, 'GET', `/api/decisions/${id}`)).statusCode, 404, 'the advisor still does not see the decision');
+});
 
 test('discussion: refused during the review and after an unlawful finding; allowed after a lawful one', async () => {
   const m = await ok(staff, 'POST', '/api/meetings', { kind: 'directorsOffice', meetingOn: '2025-04-18', location: '局第一会议室', chair: '局长' });
@@ -135,6 +163,9 @@ test('discussion: refused during the review and after an unlawful finding; allow
   await ok(staff, 'POST', `/api/decisions/${id}/draft`, { draftText: '一、目标\n二、创新券的发放对象和额度（删除许可条件）\n三、兑付程序', legalSort: '同上', revisionNote: '根据合法性审查意见修改' });
   await ok(staff, 'POST', `/api/decisions/${id}/legal-review`, { materials: '修改稿', requestedBy: '2025-04-21' });
   v = await ok(staff, 'GET', `/api/decisions/${id}`);
+  await refused(legal, 'POST', `/api/reviews/${v.legalReviews[1].id}/conclude`, { conclusion: 'lawful', opinion: '修改后的草案合法' }, 409, /第二十八条/);
+  await ok(legal, 'POST', `/api/reviews/${v.legalReviews[1].id}/assign`, { advisorIds: [advisorId] });
+  await ok(advisor, 'POST', `/api/reviews/${v.legalReviews[1].id}/opinions`, { body: '修改后的草案已删除许可条件，未发现合法性问题' });
   await ok(legal, 'POST', `/api/reviews/${v.legalReviews[1].id}/conclude`, { conclusion: 'lawful', opinion: '修改后的草案合法' });
   v = await ok(staff, 'POST', `/api/decisions/${id}/meeting`, { meetingId, isPublic: true, publicSummary: '研究创新券实施方案' });
   assert.ok(v.materials.every((m: { required: boolean; present: boolean }) => !m.required || m.present), 'Art 29 materials complete');

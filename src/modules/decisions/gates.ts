@@ -1,7 +1,7 @@
 /**
  * The conditions and gates of the 重大行政决策 procedure (国务院令第713号) shared by several acts:
  * which steps apply to a decision (scope flags recorded at its start) and what must be on file
- * before the legality review and before the collective discussion (Arts 25, 26, 29).
+ * before the legality review, before its conclusion and before the collective discussion (Arts 25–29).
  */
 import type { Cond, Gate } from '../../core/procedure/engine.ts';
 
@@ -46,6 +46,12 @@ export const gates = {
   riskControllable: { when: { not: riskUncontrollable }, code: 'risk_uncontrollable', message: '风险评估认为风险不可控，应当调整决策草案并重新评估、确保风险可控后方可作出决策（条例第二十四条）' },
   fair: { when: fairOk, code: 'fair_competition_missing', message: '决策草案涉及市场主体经济活动，应当经公平竞争审查且符合审查标准（条例第二十九条第一项）' },
   hearing: { when: hearingOk, code: 'hearing_missing', message: '已确定召开听证会的，应当先举行听证会再汇总研究公众意见（条例第十六条、第十八条）' },
+  // Art 28: 在合法性审查过程中，应当组织法律顾问、公职律师提出法律意见 — in every round of review.
+  advisorOpinion: {
+    when: { latest: ['submitLegalReview', 'advisorOpinion'], is: 'advisorOpinion' },
+    code: 'advisor_opinion_missing',
+    message: '合法性审查过程中应当组织法律顾问、公职律师提出法律意见；本次审查尚无法律顾问或公职律师的法律意见，不能出具合法性审查意见（条例第二十八条）',
+  },
   notReviewed: { when: { done: 'concludeLegalReview' }, code: 'not_reviewed', message: '决策草案未经合法性审查，不得提交决策机关讨论（条例第二十五条）' },
   reviewPending: { when: conds.reviewConcluded, code: 'review_pending', message: '合法性审查尚未完成，不得提交决策机关讨论（条例第二十五条）' },
   unlawful: {

@@ -8,7 +8,7 @@ import { flowChart } from './flow.ts';
 const cal = createCalendar({ overrides: [], officialYears: [] });
 
 type Step = [type: string, on: string, data?: Record<string, unknown>, roles?: string[]];
-const ROLE: Record<string, string[]> = { concludeLegalReview: ['legalOfficer'], collectiveDecision: ['leader'], withdraw: ['leader'], suspend: ['leader'], resume: ['leader'], adjust: ['leader'], exemptPublication: ['leader'] };
+const ROLE: Record<string, string[]> = { concludeLegalReview: ['legalOfficer'], advisorOpinion: ['legalOfficer'], collectiveDecision: ['leader'], withdraw: ['leader'], suspend: ['leader'], resume: ['leader'], adjust: ['leader'], exemptPublication: ['leader'] };
 
 function history(steps: Step[]): CaseEvent[] {
   const h: CaseEvent[] = [];
@@ -35,7 +35,8 @@ const participated: Step[] = [
   ['summarizeParticipation', '2025-04-07', { adoptionSummary: '采纳2条' }],
 ];
 const submitted: Step[] = [...participated, ['submitLegalReview', '2025-04-07', { materials: '草案及说明', requestedBy: '2025-04-16' }]];
-const lawful: Step[] = [...submitted, ['concludeLegalReview', '2025-04-15', { conclusion: 'lawful', opinion: '合法' }]];
+const advised: Step[] = [...submitted, ['advisorOpinion', '2025-04-14', { advisor: '周文（公职律师）', advisorKind: 'governmentLawyer', seq: 1 }]];
+const lawful: Step[] = [...advised, ['concludeLegalReview', '2025-04-15', { conclusion: 'lawful', opinion: '合法' }]];
 const meeting = { meetingId: 'm1', meetingKind: 'directorsOffice', meetingName: '2025年第5次局长办公会', meetingOn: '2025-04-18', attendees: '局领导班子成员', discussion: '一致同意', headOpinion: '同意', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: '高新技术科' };
 const onAgenda: Step[] = [...lawful, ['submitToMeeting', '2025-04-16', { meetingId: 'm1' }]];
 const decided: Step[] = [...onAgenda, ['collectiveDecision', '2025-04-18', meeting]];
@@ -68,7 +69,15 @@ const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; m
   { name: 'review time below 7 working days', steps: participated, next: ['submitLegalReview', '2025-04-07', { materials: '草案', requestedBy: '2025-04-15' }], code: 'review_time_too_short', message: /不少于7个工作日.*2025年4月16日/ },
   { name: 'discussion before the review', steps: participated, next: ['collectiveDecision', '2025-04-18', meeting], code: 'not_reviewed', message: /未经合法性审查/ },
   { name: 'discussion during the review', steps: submitted, next: ['submitToMeeting', '2025-04-08', { meetingId: 'm1' }], code: 'not_reviewed' },
-  { name: 'discussion after an unlawful finding', steps: [...submitted, ['concludeLegalReview', '2025-04-15', { conclusion: 'unlawful', opinion: '超越法定权限' }]], next: ['submitToMeeting', '2025-04-16', { meetingId: 'm1' }], code: 'found_unlawful', message: /不合法/ },
+  { name: 'review concluded without a 法律顾问 or 公职律师 opinion', steps: submitted, next: ['concludeLegalReview', '2025-04-15', { conclusion: 'lawful', opinion: '合法' }], code: 'advisor_opinion_missing', message: /法律顾问、公职律师.*第二十八条/ },
+  {
+    name: "a second review with only the first review's advisor opinion",
+    steps: [...advised, ['concludeLegalReview', '2025-04-15', { conclusion: 'unlawful', opinion: '超越法定权限' }], ['draftPlan', '2025-04-16', { legalSort: '重新梳理', revisionNote: '按审查意见修改' }], ['submitLegalReview', '2025-04-16', { materials: '修改稿', requestedBy: '2025-04-25' }]],
+    next: ['concludeLegalReview', '2025-04-24', { conclusion: 'lawful', opinion: '修改后合法' }],
+    code: 'advisor_opinion_missing',
+  },
+  { name: 'an advisor opinion with no review running', steps: participated, next: ['advisorOpinion', '2025-04-07', { advisor: '周文（公职律师）', advisorKind: 'governmentLawyer' }], code: 'no_review_pending' },
+  { name: 'discussion after an unlawful finding', steps: [...advised, ['concludeLegalReview', '2025-04-15', { conclusion: 'unlawful', opinion: '超越法定权限' }]], next: ['submitToMeeting', '2025-04-16', { meetingId: 'm1' }], code: 'found_unlawful', message: /不合法/ },
   { name: 'decision without being on a meeting agenda', steps: lawful, next: ['collectiveDecision', '2025-04-18', meeting], code: 'not_on_agenda' },
   { name: 'head overrides the majority without a reason', steps: onAgenda, next: ['collectiveDecision', '2025-04-18', { ...meeting, differsFromMajority: true }], code: 'field_required', message: /在会上说明的理由/ },
   { name: 'dissent not recorded', steps: onAgenda, next: ['collectiveDecision', '2025-04-18', { ...meeting, dissent: '' }], code: 'field_required', message: /不同意见/ },
@@ -160,8 +169,14 @@ test('after the decision: suspension by the head in an emergency, resumption, ma
   assert.equal(s.outcome, 'superseded');
 });
 
-test('roles: the legal office concludes the review, staff cannot; the head alone decides', () => {
-  const s = evaluate(P, history(submitted), cal, '2025-04-08');
+test('roles: the legal office concludes the review once an advisor has given an opinion, staff cannot', () => {
+  const waiting = evaluate(P, history(submitted), cal, '2025-04-08');
+  assert.ok(!actionsFor(waiting, ['legalOfficer']).some((a) => a.action === 'concludeLegalReview'));
+  const blocked = waiting.blocked.find((b) => b.action === 'concludeLegalReview');
+  assert.equal(blocked?.code, 'advisor_opinion_missing', 'shown as blocked, with the reason');
+  assert.match(blocked!.reason, /第二十八条/);
+  const s = evaluate(P, history(advised), cal, '2025-04-14');
   assert.ok(actionsFor(s, ['legalOfficer']).some((a) => a.action === 'concludeLegalReview'));
   assert.ok(!actionsFor(s, ['staff']).some((a) => a.action === 'concludeLegalReview'));
+  assert.deepEqual(s.openSteps.map((x) => x.step), ['legalReview'], 'the review step stays open');
 });

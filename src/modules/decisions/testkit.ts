@@ -2,14 +2,16 @@
  * Drives a decision through the real services, moving a clock of its own from a start date: the demo
  * data, the archive tests and the archive benchmark share it, so what they hold is what users make.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte } from 'drizzle-orm';
 import { fixedClock } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { submitComment } from '../consultation/service.ts';
 import { latestFor, listComments } from '../consultation/service.ts';
 import { concludeMatter } from '../reviews/service.ts';
-import { reviewMatters } from '../reviews/schema.ts';
+import { legalAdvisors, reviewAssignments, reviewMatters } from '../reviews/schema.ts';
+import { createAdvisor } from '../reviews/advisors.ts';
+import { assignReviewers, giveOpinion } from '../reviews/opinions.ts';
 import { createMeeting, publishAgenda, recordHeld } from '../meetings/service.ts';
 import { startDecision, type StartInput } from './service.ts';
 import { closeComment, dispose, formAct, openComment, publishFeedback, saveDraft, summarizeParticipation } from './workflow.ts';
@@ -30,6 +32,16 @@ export interface KitOptions {
 }
 
 const noon = (d: string) => `${d}T04:00:00.000Z`;
+
+/** A 法律顾问 or 公职律师 in term today who gives opinions on paper: the registry's first, or a 公职律师 entered now. */
+async function advisorInTerm(ctx: Ctx, legal: Actor): Promise<string> {
+  const today = ctx.clock.today();
+  const [a] = await ctx.db.select({ id: legalAdvisors.id }).from(legalAdvisors).where(and(eq(legalAdvisors.departmentId, legal.departmentId), isNull(legalAdvisors.userId), lte(legalAdvisors.termStart, today), gte(legalAdvisors.termEnd, today))).limit(1);
+  if (a) return a.id;
+  const year = Number(today.slice(0, 4));
+  const created = await createAdvisor(ctx, legal, { kind: 'governmentLawyer', name: '孙敏', affiliation: '示范市科学技术局政策法规科 公职律师', licenceNumber: '23416201810000518', termStart: `${year}-01-01`, termEnd: `${year + 2}-12-31` });
+  return created.id;
+}
 
 export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOptions): Promise<DecisionRow> {
   const clock = fixedClock(noon(o.startOn));
@@ -79,6 +91,11 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   if (o.until === 'underReview') return d;
   go(cal.addWorkdays(today, 5));
   const [matter] = await ctx.db.select({ id: reviewMatters.id }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
+  // Art 28: a 公职律师 gives a legal opinion (on paper, entered by the legal office) before the conclusion.
+  const advisorId = await advisorInTerm(ctx, who.legal);
+  await assignReviewers(ctx, who.legal, matter.id, { advisorIds: [advisorId] });
+  const [assignment] = await ctx.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(and(eq(reviewAssignments.matterId, matter.id), eq(reviewAssignments.advisorId, advisorId)));
+  await giveOpinion(ctx, who.legal, matter.id, { body: '决策事项属于本机关法定权限，草案履行了公众参与程序，内容未发现与上位法相抵触。', assignmentId: assignment.id });
   await concludeMatter(ctx, who.legal, matter.id, { conclusion: 'lawful', opinion: '决策草案符合法定权限和程序，内容合法。' });
   if (o.until === 'reviewed') return d;
   const meetingOn = cal.addWorkdays(clock.today(), 2);

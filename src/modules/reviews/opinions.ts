@@ -12,11 +12,12 @@ import { appendAudit } from '../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { users } from '../../core/auth/schema.ts';
+import { cases } from '../../core/cases/schema.ts';
 import { recordAction } from '../../core/cases/service.ts';
-import { legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
+import { legalAdvisors, legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
 import { loadMatter, scopeOfMatter, type MatterRow } from './service.ts';
 import { advisorOf, inTerm } from './advisors.ts';
-import { ADOPTION_LABELS, type Adoption } from './labels.ts';
+import { ADOPTION_LABELS, ADVISOR_KIND_LABELS, type Adoption, type AdvisorKind } from './labels.ts';
 
 const audit = (tx: Tx, ctx: Ctx, actor: Actor, action: string, matterId: string, payload: Record<string, unknown>) =>
   appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: `review.${action}`, entityType: 'reviewMatter', entityId: matterId, payload }, ctx.clock.now());
@@ -103,8 +104,24 @@ export async function giveOpinion(ctx: Ctx, actor: Actor, matterId: string, inpu
     const id = newId();
     await tx.insert(legalOpinions).values({ id, matterId: m.id, seq: next, assignmentId: assignment.id, body, givenOn: ctx.clock.today(), enteredBy: actor.userId, createdAt: ctx.clock.now() });
     await audit(tx, ctx, actor, 'opinion', m.id, { opinionId: id, seq: next, assignmentId: assignment.id, body });
+    if (assignment.advisorId) await noteAdvisorOpinion(ctx, tx, actor, m, assignment.advisorId, next);
     return { id, seq: next };
   });
+}
+
+/**
+ * 条例第二十八条: a subject procedure that waits for a 法律顾问's or 公职律师's opinion (a major decision's
+ * `advisorOpinion`) gets the act on its case in the same transaction. An advisor is no case worker, so
+ * the act is recorded for the legal office (the opinion's own audit event names the advisor).
+ */
+async function noteAdvisorOpinion(ctx: Ctx, tx: Tx, actor: Actor, m: MatterRow, advisorId: string, seq: number): Promise<void> {
+  if (!m.subjectCaseId) return;
+  const [subject] = await tx.select({ procedure: cases.procedure }).from(cases).where(eq(cases.id, m.subjectCaseId));
+  if (!subject || !ctx.procedures.get(subject.procedure).def.actions.some((a) => a.code === 'advisorOpinion')) return;
+  const [a] = await tx.select({ name: legalAdvisors.name, kind: legalAdvisors.kind }).from(legalAdvisors).where(eq(legalAdvisors.id, advisorId));
+  const legalOffice: Actor = { userId: null as unknown as string, username: 'system', displayName: '系统', orgId: m.orgId, orgName: '系统', departmentId: m.departmentId, roles: ['legalOfficer'], mustChangePassword: false };
+  const data = { advisor: `${a.name}（${ADVISOR_KIND_LABELS[a.kind as AdvisorKind]}）`, advisorKind: a.kind, seq, matterId: m.id };
+  await recordAction(ctx, hasRole(actor, 'legalOfficer') ? actor : legalOffice, m.subjectCaseId, { action: 'advisorOpinion', on: ctx.clock.today(), data }, tx);
 }
 
 export interface AdoptionInput { adoption: Adoption; reason?: string }

@@ -37,7 +37,10 @@ export default function DecisionPage() {
   };
   const direct = (label: string, path: string) => <Button onClick={() => void run(path, {}, label).catch((e) => message.error(errorMessage(e)))}>{label}</Button>;
   const specs = actionSpecs(data);
-  const blocked = data.procedure.blocked;
+  // 法律顾问、公职律师的意见 is noted by the review queue, never recorded on this page.
+  const blocked = data.procedure.blocked.filter((b) => b.action !== 'advisorOpinion');
+  // Why the review in progress cannot be concluded yet (e.g. no 法律顾问 opinion, 条例第二十八条).
+  const reviewBlocked = blocked.find((b) => b.action === 'concludeLegalReview' && data.legalReviews.some((r) => r.status === 'submitted' || r.status === 'reviewing'));
   return (
     <>
       <PageHeader
@@ -107,6 +110,7 @@ export default function DecisionPage() {
                   </li>
                 ))}
               </ul>
+              {reviewBlocked && <Alert type="warning" style={{ marginTop: 12 }} title="暂不能出具合法性审查意见" description={reviewBlocked.reason} />}
             </Card>
           )}
           {data.agenda.length > 0 && (
