@@ -120,6 +120,11 @@ export function formatViolations(violations: AxeViolation[]): string {
 
 /** Fails with a readable list when the page has serious or critical axe violations. */
 export async function assertNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  // axe reads colours as drawn: a toast fading out or a drawer sliding in has passing colours only at
+  // its end. Wait for running CSS animations and transitions to finish (a looping spinner never does).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const violations = await seriousA11yViolations(page);
   if (violations.length > 0) {
     const text = formatViolations(violations);
