@@ -45,12 +45,19 @@ export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise
   return content.seq;
 }
 
-export interface VerifyResult { intact: boolean; checked: number; brokenAt?: number; message: string }
+export interface VerifyResult { intact: boolean; checked: number; brokenAt?: number; message: string; head?: { seq: number; hash: string } }
 
-/** Walks the whole chain in seq order; names the first event whose link or content does not match. */
-export async function verifyChain(db: DbOrTx, batch = 2000): Promise<VerifyResult> {
-  let prevHash = GENESIS_HASH;
-  let expectSeq = 1;
+export interface WalkOptions {
+  /** Start after this already-trusted event (a verified checkpoint) instead of the genesis. */
+  from?: { seq: number; hash: string };
+  /** Sees every event whose link and content check out (the checkpoint verifier matches its anchors here). */
+  visit?: (seq: number, hash: string) => void;
+}
+
+/** Walks the chain in seq order; names the first event whose link or content does not match. */
+export async function verifyChain(db: DbOrTx, batch = 2000, opts: WalkOptions = {}): Promise<VerifyResult> {
+  let prevHash = opts.from?.hash ?? GENESIS_HASH;
+  let expectSeq = (opts.from?.seq ?? 0) + 1;
   for (;;) {
     const rows = await db
       .select()
@@ -60,11 +67,12 @@ export async function verifyChain(db: DbOrTx, batch = 2000): Promise<VerifyResul
       .limit(batch);
     if (rows.length === 0) break;
     for (const row of rows) {
+      const at = row.seq === expectSeq ? row.seq : expectSeq;
       const broken = (why: string): VerifyResult => ({
         intact: false,
         checked: expectSeq - 1,
-        brokenAt: row.seq === expectSeq ? row.seq : expectSeq,
-        message: `审计链在第 ${row.seq === expectSeq ? row.seq : expectSeq} 条处断裂：${why} / audit chain broken at event #${row.seq === expectSeq ? row.seq : expectSeq}`,
+        brokenAt: at,
+        message: `审计链在第 ${at} 条处断裂：${why} / audit chain broken at event #${at}`,
       });
       if (row.seq !== expectSeq) return broken(`缺少第 ${expectSeq} 条事件`);
       if (row.prevHash !== prevHash) return broken('前序哈希与上一条事件不符');
@@ -79,11 +87,11 @@ export async function verifyChain(db: DbOrTx, batch = 2000): Promise<VerifyResul
         payload: row.payload,
       };
       if (chainHash(prevHash, content) !== row.hash) return broken('事件内容与其哈希不符（内容被篡改）');
+      opts.visit?.(row.seq, row.hash);
       prevHash = row.hash;
       expectSeq++;
     }
   }
   const checked = expectSeq - 1;
-  return { intact: true, checked, message: `审计链完整，共校验 ${checked} 条事件 / audit chain intact (${checked} events)` };
+  return { intact: true, checked, head: checked > 0 ? { seq: checked, hash: prevHash } : undefined, message: `审计链完整，共校验 ${checked} 条事件 / audit chain intact (${checked} events)` };
 }
-
