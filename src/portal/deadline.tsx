@@ -207,7 +207,7 @@ export function DeadlineResultView({ input, result }: { input: DeadlineInput; re
       </p>
       {result.provisional ? (
         <p className="notice">
-          注意：该年度的法定节假日安排尚未公布，本结果暂按周一至周五计算，待国务院办公厅公布当年安排后以正式安排为准。
+          注意：该年度的法定节假日安排尚未公布，本结果暂按《全国年节及纪念日放假办法》规定的节假日计算，未计入调休，待国务院办公厅公布当年安排后以正式安排为准。
         </p>
       ) : null}
       <p>计算说明：{result.explanation}</p>

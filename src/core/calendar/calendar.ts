@@ -5,12 +5,16 @@
  * comes from `chinese-days` and is overlaid by administrator overrides entered from the State
  * Council notice (an override always wins). chinese-days silently treats years it has no data for
  * as plain Mon–Fri, so we detect the years it really covers and flag anything else as provisional.
+ * A provisional year from 2025 on still observes the rest days the 全国年节及纪念日放假办法 fixes
+ * (Art 2, with Art 6 补假; statutory.ts) until its notice is entered; only the 调休 is unknown.
  *
  * Everything is precomputed once per calendar into per-day arrays over 1990-01-01 … 2100-12-31 so
  * that addWorkdays / workdaysBetween are O(1) array look-ups (the sweep and the bench call them
  * millions of times).
  */
 import chineseDays from 'chinese-days';
+import { civilToDays } from './civil.ts';
+import { STATUTE_FIRST_YEAR, statutoryFestivals } from './statutory.ts';
 
 export type Unit = 'workday' | 'day';
 
@@ -35,6 +39,14 @@ export const DayKind = {
 } as const;
 export type DayKind = (typeof DayKind)[keyof typeof DayKind];
 
+/** Why a provisional year's day is assumed to be a rest day (全国年节及纪念日放假办法). */
+export const Assumed = {
+  None: 0,
+  Festival: 1, // Art 2: the festival day itself
+  Compensation: 2, // Art 6: 补假 for a festival day on a weekend
+} as const;
+export type Assumed = (typeof Assumed)[keyof typeof Assumed];
+
 export interface Calendar {
   isWorkday(date: string): boolean;
   /** 法定休假日 incl. weekends that are not make-up days (i.e. every day that is not a working day). */
@@ -55,11 +67,15 @@ export interface Calendar {
   dayKind(date: string): DayKind;
   /** Years in [fromYear, toYear] without official data, ascending. */
   provisionalYears(fromYear: number, toYear: number): number[];
+  /** A year without official data whose 放假办法 holidays are assumed (from 2025, when the 2024 revision took effect). */
+  assumesStatutory(year: number): boolean;
   /** Low-level access for hot loops (engine, explanations): day index ⇄ date. */
   index(date: string): number;
   dateAt(index: number): string;
   kindAt(index: number): DayKind;
   nameAt(index: number): string | undefined;
+  /** Whether the day is a rest day only by the 放假办法 assumption for a provisional year. */
+  assumedAt(index: number): Assumed;
   /** Working days in days [0, index] (cumulative). */
   cumAt(index: number): number;
   /** Index of the working day with the given 1-based rank; -1 when out of range. */
@@ -72,16 +88,6 @@ export interface Calendar {
 
 export const FIRST_YEAR = 1990;
 export const LAST_YEAR = 2100;
-
-/** Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function civilToDays(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 const BASE = civilToDays(FIRST_YEAR, 1, 1);
 const SIZE = civilToDays(LAST_YEAR, 12, 31) - BASE + 1;
@@ -121,6 +127,8 @@ let YEARS: Uint16Array;
 let BASE_KIND: Uint8Array;
 let BASE_NAME: Array<string | undefined>;
 let BUILTIN_YEARS: Set<number>;
+/** Per year chinese-days lacks (from STATUTE_FIRST_YEAR): the 放假办法 rest days as [index, Assumed, name]. */
+let STATUTORY: Map<number, Array<[number, Assumed, string]>>;
 
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
 
@@ -168,6 +176,19 @@ function initTables(): void {
       BASE_KIND[k] = weekend ? DayKind.Weekend : DayKind.Holiday;
     }
   }
+  STATUTORY = new Map();
+  for (let y = Math.max(FIRST_YEAR, STATUTE_FIRST_YEAR); y <= LAST_YEAR; y++) {
+    if (BUILTIN_YEARS.has(y)) continue;
+    const days: Array<[number, Assumed, string]> = [];
+    const fixed = new Map<number, string>();
+    for (const f of statutoryFestivals(y)) {
+      // 中秋 can fall on a 国庆 day (2031-10-01): one rest day under both names.
+      for (const i of f.days.map(toIndex)) fixed.set(i, fixed.has(i) ? `${fixed.get(i)}、${f.name}` : f.name);
+      for (const d of f.compensation) days.push([toIndex(d), Assumed.Compensation, f.name]);
+    }
+    for (const [i, name] of fixed) days.push([i, Assumed.Festival, name]);
+    STATUTORY.set(y, days);
+  }
 }
 
 /** Years chinese-days has official holiday data for (detected from its data, not assumed). */
@@ -181,15 +202,27 @@ export function createCalendar(data: CalendarData): Calendar {
   const dates = DATES!;
   const kind = BASE_KIND.slice();
   const names = BASE_NAME.slice();
+  const official = new Uint8Array(LAST_YEAR - FIRST_YEAR + 1);
+  for (const y of BUILTIN_YEARS) official[y - FIRST_YEAR] = 1;
+  for (const y of data.officialYears) if (y >= FIRST_YEAR && y <= LAST_YEAR) official[y - FIRST_YEAR] = 1;
+  // Until a year's notice is entered, its 放假办法 rest days hold; the notice then replaces them.
+  const assumed = new Uint8Array(SIZE);
+  for (const [y, days] of STATUTORY) {
+    if (official[y - FIRST_YEAR]) continue;
+    for (const [i, why, name] of days) {
+      kind[i] = DayKind.Holiday;
+      names[i] = name;
+      assumed[i] = why;
+    }
+  }
   for (const o of data.overrides) {
     const i = toIndex(o.date);
     const weekend = i % 7 >= 5;
     kind[i] = o.kind === 'holiday' ? DayKind.Holiday : weekend ? DayKind.MakeUp : DayKind.Workday;
     names[i] = o.name || undefined;
+    assumed[i] = Assumed.None;
   }
-  const official = new Uint8Array(LAST_YEAR - FIRST_YEAR + 1);
-  for (const y of BUILTIN_YEARS) official[y - FIRST_YEAR] = 1;
-  for (const y of data.officialYears) if (y >= FIRST_YEAR && y <= LAST_YEAR) official[y - FIRST_YEAR] = 1;
+  const isOfficial = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR && official[y - FIRST_YEAR] === 1;
 
   // cum[i] = working days in [0, i]; ranks[r - 1] = index of the r-th working day.
   const cum = new Int32Array(SIZE);
@@ -221,7 +254,7 @@ export function createCalendar(data: CalendarData): Calendar {
   return {
     isWorkday: (d) => isWork(toIndex(d)),
     isHoliday: (d) => !isWork(toIndex(d)),
-    hasOfficialData: (y) => y >= FIRST_YEAR && y <= LAST_YEAR && official[y - FIRST_YEAR] === 1,
+    hasOfficialData: isOfficial,
     addWorkdays: (from, n) => dates[addW(toIndex(from), n)],
     workdaysBetween: (from, to) => cum[toIndex(to)] - cum[toIndex(from)],
     addDays: (from, n) => dateOf(toIndex(from) + n),
@@ -234,13 +267,15 @@ export function createCalendar(data: CalendarData): Calendar {
     dayKind: (d) => kind[toIndex(d)] as DayKind,
     provisionalYears: (a, b) => {
       const out: number[] = [];
-      for (let y = a; y <= b; y++) if (!(y >= FIRST_YEAR && y <= LAST_YEAR && official[y - FIRST_YEAR] === 1)) out.push(y);
+      for (let y = a; y <= b; y++) if (!isOfficial(y)) out.push(y);
       return out;
     },
+    assumesStatutory: (y) => !isOfficial(y) && STATUTORY.has(y),
     index: toIndex,
     dateAt: dateOf,
     kindAt: (i) => kind[i] as DayKind,
     nameAt: (i) => names[i],
+    assumedAt: (i) => assumed[i] as Assumed,
     cumAt: (i) => cum[i],
     workdayAtRank: (r) => (r >= 1 && r <= total ? rank[r - 1] : -1),
     firstDate: dates[0],

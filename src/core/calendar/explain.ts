@@ -9,6 +9,9 @@ const OUT_OF_RANGE = '期限超出日历范围（1990—2100年）';
 const HOLIDAY = 2;
 const WEEKEND = 1;
 const MAKEUP = 3;
+const ASSUMED_FESTIVAL = 1;
+const ASSUMED_COMPENSATION = 2;
+const STATUTE = '《全国年节及纪念日放假办法》';
 
 function parts(date: string): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
@@ -56,7 +59,7 @@ function holidaysAndMakeUps(cal: Calendar, fromIdx: number, toIdx: number, refYe
       // 2025: 国庆节 and 中秋 share one block; report it once as "国庆节、中秋假期10月1日至10月8日".
       const name = cal.nameAt(i);
       if (runStart < 0) runStart = i;
-      if (name && !runNames.includes(name)) runNames.push(name);
+      for (const n of name ? name.split('、') : []) if (!runNames.includes(n)) runNames.push(n);
       continue;
     }
     flush(i - 1);
@@ -66,9 +69,58 @@ function holidaysAndMakeUps(cal: Calendar, fromIdx: number, toIdx: number, refYe
   return { holidays, makeUps };
 }
 
-export function provisionalNote(years: number[]): string {
+/**
+ * Days in [a, b] assumed by the 放假办法 for a provisional year: Art 2 festivals as "春节2月5日至2月8日"
+ * (a 中秋 on a 国庆 day is listed under both), Art 6 补假 as "2月9日、2月10日".
+ */
+function assumedDays(cal: Calendar, a: number, b: number, refYear: number): { festivals: string[]; compensation: string[] } {
+  const byName = new Map<string, number[]>();
+  const compensation: string[] = [];
+  for (let i = a; i <= b; i++) {
+    const why = cal.assumedAt(i);
+    if (why === ASSUMED_COMPENSATION) compensation.push(short(cal.dateAt(i), refYear));
+    if (why !== ASSUMED_FESTIVAL) continue;
+    for (const name of (cal.nameAt(i) ?? '法定节假日').split('、')) {
+      const days = byName.get(name) ?? [];
+      days.push(i);
+      byName.set(name, days);
+    }
+  }
+  const festivals: string[] = [];
+  for (const [name, days] of byName) {
+    const runs: string[] = [];
+    for (let k = 0; k < days.length; k++) {
+      let j = k;
+      while (j + 1 < days.length && days[j + 1] === days[j] + 1) j++;
+      runs.push(range(cal.dateAt(days[k]), cal.dateAt(days[j]), refYear));
+      k = j;
+    }
+    festivals.push(name + runs.join('、'));
+  }
+  return { festivals, compensation };
+}
+
+/**
+ * The note on a due date that rests on a year without its State Council notice. From 2025 such a
+ * year observes the 放假办法 (calendar.ts); the note names the assumed days that decided the result:
+ * those in `counted` (the counted working days), else in `rolled` (the days a calendar-day period's
+ * last day was rolled over). Only the 调休 is left open.
+ */
+export function provisionalNote(cal: Calendar, years: number[], refYear: number, counted?: [number, number], rolled?: [number, number]): string {
   if (!years.length) return '';
-  return `（${years.map((y) => `${y}年`).join('、')}节假日安排尚未公布，暂按周一至周五计算）`;
+  const label = `${years.map((y) => `${y}年`).join('、')}节假日安排尚未公布`;
+  if (!years.some((y) => cal.assumesStatutory(y))) return `（${label}，暂按周一至周五计算）`;
+  const span = counted ?? rolled;
+  const { festivals, compensation } = span ? assumedDays(cal, span[0], span[1], refYear) : { festivals: [], compensation: [] };
+  const said: string[] = [];
+  if (festivals.length) said.push(`第二条计入${festivals.join('、')}`);
+  if (compensation.length) said.push(`第六条将适逢周末的节日暂补假于${compensation.join('、')}`);
+  const assumed = said.length
+    ? `已按${STATUTE}${said.join('，并按')}`
+    : counted
+      ? `期间内没有${STATUTE}规定的节假日`
+      : `法定节假日按${STATUTE}确定`;
+  return `（${label}，为暂定日历：${assumed}；调休安排以国务院办公厅通知为准）`;
 }
 
 function explainDue(
@@ -105,7 +157,9 @@ function explainDue(
   } else {
     out.push(`至${formatDateZh(cal.dateAt(dueIdx))}届满`);
   }
-  return out.join('，') + provisionalNote(provisionalYears);
+  const counted: [number, number] | undefined = work ? [fromIdx + 1, dueIdx] : undefined;
+  const rolled: [number, number] | undefined = !work && nominalIdx !== dueIdx ? [nominalIdx, dueIdx - 1] : undefined;
+  return out.join('，') + provisionalNote(cal, provisionalYears, refYear, counted, rolled);
 }
 
 

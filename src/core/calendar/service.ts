@@ -4,7 +4,7 @@ import { inTx, type Ctx } from '../context.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recomputeOpenDeadlines } from '../cases/service.ts';
-import { builtinYears, createCalendar, DayKind } from './calendar.ts';
+import { Assumed, builtinYears, createCalendar, DayKind } from './calendar.ts';
 import { loadCalendarData } from './store.ts';
 import { calendarDays, calendarYears } from './schema.ts';
 
@@ -79,16 +79,19 @@ export async function listYears(ctx: Ctx) {
   };
 }
 
-/** The year's exceptional days: weekday holidays and weekend make-up working days. */
+/**
+ * The year's exceptional days: weekday holidays and weekend make-up working days. In a year without
+ * its notice, the rest days assumed from the 全国年节及纪念日放假办法 are listed as 'statutory'.
+ */
 export async function listDays(ctx: Ctx, year: number) {
   const cal = ctx.calendar.current();
   const overrides = new Set((await ctx.db.select({ date: calendarDays.date }).from(calendarDays).where(eq(calendarDays.year, year))).map((r) => r.date));
-  const items: { date: string; kind: 'holiday' | 'workday'; name: string; source: 'builtin' | 'override' }[] = [];
+  const items: { date: string; kind: 'holiday' | 'workday'; name: string; source: 'builtin' | 'override' | 'statutory' }[] = [];
   for (let d = `${year}-01-01`; d.startsWith(`${year}`); d = plusDay(d)) {
     const kind = cal.dayKind(d);
     const wd = weekday(d);
     const weekend = wd === 0 || wd === 6;
-    const source = overrides.has(d) ? 'override' : 'builtin';
+    const source = overrides.has(d) ? 'override' : cal.assumedAt(cal.index(d)) !== Assumed.None ? 'statutory' : 'builtin';
     if (kind === DayKind.Holiday && (!weekend || cal.dayName(d))) items.push({ date: d, kind: 'holiday', name: cal.dayName(d) ?? '节假日', source });
     if (kind === DayKind.MakeUp) items.push({ date: d, kind: 'workday', name: cal.dayName(d) ?? '调休上班', source });
   }

@@ -60,7 +60,7 @@ function CalendarScreen() {
               showIcon
               style={{ marginBottom: 16 }}
               title={`${info.year}年尚无官方节假日数据`}
-              description="落在该年度的期限暂按周一至周五计算并标记为“暂定”。国务院办公厅发布放假通知后，请在下方录入，系统将重新计算所有未结期限。"
+              description="落在该年度的期限暂按《全国年节及纪念日放假办法》计算并标记为“暂定”：第二条规定的节日放假，适逢周末的在其后的工作日补假（第六条），调休无法预知、不计入。国务院办公厅发布放假通知后，请在下方录入，系统将以通知替代上述暂定安排并重新计算所有未结期限。"
             />
           )}
           {days.error && <Alert type="error" showIcon title={errorMessage(days.error)} />}

@@ -96,7 +96,7 @@ export function YearCalendar({ year, days }: { year: number; days: CalendarDay[]
               dataIndex: 'kind',
               render: (k: CalendarDay['kind']) => <Tag style={k === 'holiday' ? holidayStyle : workdayStyle}>{k === 'holiday' ? '放假' : '调休上班'}</Tag>,
             },
-            { title: '来源', dataIndex: 'source', render: (s: CalendarDay['source']) => (s === 'builtin' ? '内置' : '通知录入') },
+            { title: '来源', dataIndex: 'source', render: (s: CalendarDay['source']) => (s === 'builtin' ? '内置' : s === 'statutory' ? '按放假办法暂定' : '通知录入') },
           ]}
         />
       </Col>

@@ -20,5 +20,5 @@ export function useCalendarDays(year: number | null) {
 export function yearStatus(y: CalendarYear): string {
   if (y.source === 'builtin') return '已内置官方安排';
   if (y.source === 'notice') return `已录入通知${y.noticeTitle ? `：${y.noticeTitle}` : ''}`;
-  return '尚无官方安排（暂按周一至周五计算）';
+  return '尚无官方安排（暂按放假办法计算）';
 }

@@ -3,9 +3,9 @@ import { Tag, Tooltip } from 'antd';
 import { daysLeftText } from './format.ts';
 import type { Unit } from './types.ts';
 
-const PROVISIONAL_HINT = '该年度国务院节假日安排尚未公布，暂按周一至周五计算，公布后将自动重新计算';
+const PROVISIONAL_HINT = '该年度国务院节假日安排尚未公布，暂按《全国年节及纪念日放假办法》规定的节假日计算（未计调休），公布后将自动重新计算';
 
-/** "暂定" marker for a due date counted on a year without official holiday data. */
+/** "暂定" marker for a due date counted on a year without official holiday data (its 放假办法 holidays are assumed). */
 export function ProvisionalTag() {
   return (
     <Tooltip title={PROVISIONAL_HINT}>

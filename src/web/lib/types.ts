@@ -207,7 +207,8 @@ export interface CalendarDay {
   date: string;
   kind: 'holiday' | 'workday';
   name: string;
-  source: 'builtin' | 'override';
+  /** statutory: assumed from the 全国年节及纪念日放假办法 until the year's notice is entered. */
+  source: 'builtin' | 'override' | 'statutory';
 }
 
 export interface DueResult {
