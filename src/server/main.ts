@@ -3,7 +3,7 @@ import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
 import { loadDemo, reissueDemoAccounts, type DemoAccount } from './demo.ts';
 import { resetPasswordByCommand } from '../core/users/service.ts';
-import { verifyChain } from '../core/audit/chain.ts';
+import { auditCommand, auditSweepTasks } from '../core/audit/cli.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
 import { sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
@@ -12,7 +12,11 @@ import { ROLE_LABELS } from '../core/auth/roles.ts';
 const HELP = `法治工作台 Fazhi — 命令 / commands
   serve            启动服务（默认）/ start the server (PORT, HOST, FAZHI_DATA_DIR, DATABASE_URL, FAZHI_DEMO)
   migrate          应用数据库迁移 / apply database migrations
-  audit verify     校验审计链 / walk the audit chain and report the first broken link
+  audit verify [--checkpoints <文件>] [--public-key <公钥.pem>]
+                   校验审计链及签名检查点（数据库、检查点文件副本或审计管理员导出的文件）；发现篡改时退出码为 2
+                   / verify the chain and its signed checkpoints (exit code 2 on tampering)
+  audit checkpoint 立即签署审计链检查点 / sign a checkpoint of the chain head now (FAZHI_AUDIT_KEY_FILE,
+                   FAZHI_AUDIT_CHECKPOINT_FILE; default <FAZHI_DATA_DIR>/audit-signing-key.pem, audit-checkpoints.jsonl)
   sweep            立即运行一次期限提醒与超期标记 / run the reminder and overdue sweep once
   demo             载入演示数据（仅空库）；已有演示数据时重新列出演示账号 / load the demo department into an
                    empty database; when it exists, list the demo accounts again (unused ones get a new initial password)
@@ -35,12 +39,13 @@ async function main(argv: string[]) {
       return ctx.database.close();
     }
     case 'audit': {
-      if (sub !== 'verify') break;
+      if (sub !== 'verify' && sub !== 'checkpoint') break;
       const ctx = await ctxOf();
-      const result = await verifyChain(ctx.db);
-      await ctx.database.close();
-      console.log(result.message);
-      process.exitCode = result.intact ? 0 : 2;
+      try {
+        process.exitCode = await auditCommand(ctx, sub, rest, config.dataDir);
+      } finally {
+        await ctx.database.close();
+      }
       return;
     }
     case 'sweep': {
@@ -85,7 +90,7 @@ async function serve(config: ReturnType<typeof readConfig>) {
   const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
   const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
   const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
-  const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, sweepTasks) : async () => {};
+  const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, [...sweepTasks, ...auditSweepTasks(config.dataDir)]) : async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

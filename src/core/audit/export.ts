@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { DbOrTx } from '../db/client.ts';
+import { AppError } from '../errors.ts';
 import { listCheckpoints, parseCheckpointLines, readCheckpointFile } from './checkpoint.ts';
 import { loadSigningKey, publicKeyPem, trustedKeyFromPem, type AuditFiles, type SignedCheckpoint, type TrustedKey } from './keys.ts';
 import { verifyAudit, type AuditVerifyReport } from './verify.ts';
@@ -25,7 +26,7 @@ export function serverTrustedKey(files: AuditFiles): TrustedKey | undefined {
 /** The table's checkpoints and the file copy's, merged (a row deleted from the table still travels in the export). */
 export async function exportCheckpoints(db: DbOrTx, files: AuditFiles, now: Date): Promise<CheckpointExport> {
   const key = serverTrustedKey(files);
-  if (!key) throw new Error('审计签名密钥尚未生成，请先运行 audit checkpoint 或启动服务 / no audit signing key yet');
+  if (!key) throw new AppError('NOT_FOUND', '审计签名密钥尚未生成：服务启动后的首次定时任务或 audit checkpoint 命令会生成它');
   const merged = new Map<string, SignedCheckpoint>();
   for (const cp of [...(await listCheckpoints(db)), ...readCheckpointFile(files.checkpointFile).checkpoints]) merged.set(cp.signature, cp);
   const checkpoints = [...merged.values()].sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at));

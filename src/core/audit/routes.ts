@@ -4,8 +4,11 @@ import type { Ctx } from '../context.ts';
 import { parse } from '../http/validate.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
-import { verifyChain } from './chain.ts';
+import { contentDisposition } from '../files/service.ts';
+import { chinaDate } from '../clock.ts';
 import { listAudit } from './service.ts';
+import { auditFilesFromEnv, type AuditFiles } from './keys.ts';
+import { exportCheckpoints, verifyOnServer } from './export.ts';
 
 const query = z.object({
   before: z.coerce.number().int().positive().optional().describe('起始序号'),
@@ -14,15 +17,26 @@ const query = z.object({
   actorId: z.uuid().optional().describe('操作人'),
 });
 
-export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
+/** `files`: where the checkpoint key and file copy live (FAZHI_AUDIT_KEY_FILE / FAZHI_AUDIT_CHECKPOINT_FILE / the data dir). */
+export function auditRoutes(app: FastifyInstance, ctx: Ctx, files: AuditFiles = auditFilesFromEnv()): void {
   app.get('/api/audit', async (req) => {
     const actor = requireActor(req);
     const q = parse(query, req.query);
     authorize(actor, 'auditLog', 'read');
     return listAudit(ctx, q);
   });
+  // The chain and its signed checkpoints (table and file copy), 等保2.0 三级 安全审计.
   app.post('/api/audit/verify', async (req) => {
     authorize(requireActor(req), 'auditLog', 'read');
-    return verifyChain(ctx.db);
+    return verifyOnServer(ctx.db, files);
+  });
+  // The 审计管理员 keeps this file away from the server; `audit verify --checkpoints` checks the chain against it.
+  app.get('/api/audit/checkpoints/export', async (req, reply) => {
+    authorize(requireActor(req), 'auditLog', 'read');
+    const doc = await exportCheckpoints(ctx.db, files, ctx.clock.now());
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', contentDisposition(`审计检查点-${chinaDate(ctx.clock.now())}.json`))
+      .send(`${JSON.stringify(doc, null, 2)}\n`);
   });
 }
