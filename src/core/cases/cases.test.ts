@@ -187,7 +187,9 @@ test('the sweep marks overdue steps and notifies once, even when run again', asy
 });
 
 test('a deadline in a year without official data is provisional until the notice is entered, then recomputed', async () => {
-  t.clock.set('2027-01-01T02:00:00.000Z');
+  // 元旦 is assumed in a provisional year (全国年节及纪念日放假办法 Art 2); the notice's 春节 (2-6…2-13)
+  // differs from the assumed one (2-5…2-10 with 补假), so a clock over 春节 moves.
+  t.clock.set('2027-01-11T02:00:00.000Z');
   const orgId = await orgIdByName(t.ctx, '高新技术科');
   // A month later: sign in again (the old sessions have timed out).
   sys = await signIn(t.app, 'sys2', 'Sys-pass-2025');
@@ -195,9 +197,9 @@ test('a deadline in a year without official data is provisional until the notice
   const actor = (await resolveSession(t.ctx, staff.cookie.split('=')[1])).actor;
   const c = await openCase(t.ctx, actor, {
     procedure: 'disclosureRequest',
-    title: '跨年申请',
+    title: '年初申请',
     orgId,
-    first: { action: 'receive', on: '2026-12-30', data: { channel: 'inPerson', applicantType: 'naturalPerson', applicantName: '钱某', content: '跨年度的申请' } },
+    first: { action: 'receive', on: '2027-01-08', data: { channel: 'inPerson', applicantType: 'naturalPerson', applicantName: '钱某', content: '2027年初的申请' } },
   });
   const stepOf = async () => (await t.ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, c.id))).find((s) => s.step === 'answer')!;
   const before = await stepOf();
@@ -214,7 +216,8 @@ test('a deadline in a year without official data is provisional until the notice
   assert.ok(res.json().recomputed >= 1);
   const after = await stepOf();
   assert.equal(after.provisional, false);
-  assert.notEqual(after.dueDate, before.dueDate);
+  assert.equal(before.dueDate, '2027-02-11');
+  assert.equal(after.dueDate, '2027-02-05');
   const audit = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events where action = 'case.deadlinesRecomputed' and entity_id = ${c.id}`);
   assert.equal(audit[0].n, 1);
   // Only the system administrator enters notices; make-up days must be weekends.

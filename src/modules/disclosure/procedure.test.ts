@@ -119,7 +119,7 @@ const dueCases: Array<{ name: string; steps: Step[]; today: string; due?: string
     today: '2025-04-10',
     due: '2025-04-30',
   },
-  { name: '2027 dates are provisional', steps: [['receive', '2026-12-20']], today: '2026-12-21', due: '2027-01-15', provisional: true, explain: /2027年节假日安排尚未公布，暂按周一至周五计算/ },
+  { name: '2027 dates are provisional (元旦 assumed)', steps: [['receive', '2026-12-20']], today: '2026-12-21', due: '2027-01-18', provisional: true, explain: /2027年节假日安排尚未公布，为暂定日历：已按《全国年节及纪念日放假办法》第二条计入元旦2027年1月1日/ },
   { name: '2026 dates are official', steps: [['receive', '2026-01-05']], today: '2026-01-06', due: '2026-02-02', provisional: false },
 ];
 
