@@ -190,7 +190,6 @@ export async function run(): Promise<void> {
   const { createUser } = await import('../src/core/users/service.ts');
   const { organisations } = await import('../src/core/orgs/schema.ts');
   const { worklist } = await import('../src/core/cases/worklist.ts');
-  const schema = await import('../src/core/db/schema.ts');
   const { generateScale } = await import('./scale.ts');
 
   const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -242,7 +241,7 @@ export async function run(): Promise<void> {
       const logged: { text: string; params: unknown[] }[] = [];
       const pool = new pg.Pool({ connectionString: dbUrl, max: 1 });
       try {
-        const db = drizzle(pool, { schema, logger: { logQuery: (text: string, params: unknown[]) => void logged.push({ text, params }) } });
+        const db = drizzle(pool, { logger: { logQuery: (text: string, params: unknown[]) => void logged.push({ text, params }) } });
         const direct = await worklist({ ...ctx, db: db as unknown as typeof ctx.db }, actor);
         // worklist() runs two statements: the counts and the page.
         captured = logged.filter((q) => /from "case_steps"/.test(q.text));

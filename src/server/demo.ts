@@ -5,17 +5,11 @@ import type { Actor } from '../core/auth/actor.ts';
 import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
 import { createUser, listUsers, resetPasswordByCommand } from '../core/users/service.ts';
-import { seedDemoDocuments } from '../modules/documents/demo.ts';
-import { seedDemoDocumentHistory } from '../modules/documents/demoHistory.ts';
-import { seedDemoRequests } from '../modules/disclosure/requests/demo.ts';
-import { seedDemoPublications } from '../modules/disclosure/publications/demo.ts';
-import { seedDemoReport } from '../modules/reports/demo.ts';
-import { factProviders } from './modules.ts';
-import { seedDemoDecisions } from '../modules/decisions/demo.ts';
-import { seedDemoReviews } from '../modules/reviews/demo.ts';
+import { MODULES, factProviders } from './modules.ts';
 
-/** `password` is null when the account's owner has already replaced the initial password. */
-export interface DemoAccount { username: string; password: string | null; role: Role; displayName: string; orgName: string }
+export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
+/** A demo account listed again: `password` is null when its owner has already replaced the initial one. */
+export type ListedAccount = Omit<DemoAccount, 'password'> & { password: string | null };
 
 const DEMO_DEPARTMENT = '示范市科学技术局';
 /** One account per role; `org` names the 科室 (or the department / oversight body) it belongs to. */
@@ -81,16 +75,8 @@ async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[
       staffActor = { userId: id, username: p.username, displayName: p.displayName, orgId: hightech.id, orgName: hightech.name, departmentId: bureau.id, roles: ['staff'], mustChangePassword: false };
     }
   }
-  // Each module seeds through its own services: requests, documents, publications.
-  await seedDemoRequests(ctx, staffActor!, hightech.id);
-  await seedDemoDocuments(ctx, staffActor!, hightech.id, bureau.id);
-  await seedDemoPublications(ctx, staffActor!);
-  await seedDemoDecisions(ctx, staffActor!);
-  await seedDemoReviews(ctx, staffActor!);
-  // Years of use (published documents, filings, a 清理): for npm start; tests keep the small demo.
-  if (opts.history) await seedDemoDocumentHistory(ctx, staffActor!);
-  // Last year's 法治政府建设年度报告, drafted from all of the above (npm start only: it adds 我的待办 steps).
-  if (opts.history) await seedDemoReport(ctx, staffActor!, factProviders);
+  // Each module seeds through its own services, in the server's module order.
+  for (const m of MODULES) await m.demo?.(ctx, staffActor!, { history: !!opts.history, departmentId: bureau.id, orgId: hightech.id, facts: factProviders });
   return accounts;
 }
 
@@ -99,10 +85,10 @@ async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[
  * cannot be shown twice (only its hash is kept), so accounts whose owner never replaced it get a new
  * one (audited); accounts already in use keep theirs. Null when there is no demo department.
  */
-export async function reissueDemoAccounts(ctx: Ctx): Promise<DemoAccount[] | null> {
+export async function reissueDemoAccounts(ctx: Ctx): Promise<ListedAccount[] | null> {
   const present = new Map((await listUsers(ctx)).map((u) => [u.username, u]));
   if (!present.get('staff') || present.get('staff')!.orgName !== '高新技术科') return null;
-  const out: DemoAccount[] = [];
+  const out: ListedAccount[] = [];
   for (const p of DEMO_USERS) {
     const u = present.get(p.username);
     if (!u) continue;

@@ -1,7 +1,7 @@
 import { clockOf, readConfig } from './config.ts';
 import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
-import { loadDemo, reissueDemoAccounts, type DemoAccount } from './demo.ts';
+import { loadDemo, reissueDemoAccounts, type ListedAccount } from './demo.ts';
 import { resetPasswordByCommand } from '../core/users/service.ts';
 import { auditCommand, auditSweepTasks } from '../core/audit/cli.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
@@ -116,7 +116,7 @@ async function serve(config: ReturnType<typeof readConfig>) {
   console.log(`FAZHI_READY ${base}`);
 }
 
-function printAccounts(accounts: DemoAccount[] | null) {
+function printAccounts(accounts: ListedAccount[] | null) {
   if (!accounts) return;
   console.log('\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):');
   for (const a of accounts) console.log(`  ${ROLE_LABELS[a.role].padEnd(10, '　')} ${a.username.padEnd(11)} ${a.password ?? '（已由本人修改 / changed by its owner）'}   ${a.displayName}`);

@@ -15,6 +15,7 @@ import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { HomePage } from './worklist/HomePage.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { SCREENS } from './modules.ts';
 
 dayjs.locale('zh-cn');
 
@@ -26,36 +27,6 @@ const SecurityPage = lazy(() => import('./admin/SecurityPage.tsx'));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx'));
-const PublicationsPage = lazy(() => import('./disclosure/publications/PublicationsPage.tsx'));
-const PublishPage = lazy(() => import('./disclosure/publications/PublishPage.tsx'));
-const PublicationDetailPage = lazy(() => import('./disclosure/publications/PublicationDetailPage.tsx'));
-const DisclosureGuidePage = lazy(() => import('./disclosure/publications/GuidePage.tsx'));
-const DisclosureRequestsPage = lazy(() => import('./disclosure/requests/RequestsPage.tsx'));
-const DisclosureRequestPage = lazy(() => import('./disclosure/requests/RequestPage.tsx'));
-const DisclosureReportPage = lazy(() => import('./disclosure/report/ReportPage.tsx'));
-const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
-const NewDocumentPage = lazy(() => import('./documents/NewDocumentPage.tsx'));
-const DocumentPage = lazy(() => import('./documents/DocumentPage.tsx'));
-const FilingsPage = lazy(() => import('./documents/FilingsPage.tsx'));
-const ReportImportsPage = lazy(() => import('./reports/imports/ImportsPage.tsx'));
-const NewReportImportPage = lazy(() => import('./reports/imports/NewImportPage.tsx'));
-const ReportImportPage = lazy(() => import('./reports/imports/ImportPage.tsx'));
-const RuleOfLawReportPage = lazy(() => import('./reports/ReportPage.tsx'));
-const StudyPage = lazy(() => import('./reports/StudyPage.tsx'));
-const ReportOversightPage = lazy(() => import('./reports/OversightPage.tsx'));
-const CleanupsPage = lazy(() => import('./documents/CleanupsPage.tsx'));
-const CleanupPage = lazy(() => import('./documents/CleanupPage.tsx'));
-const DecisionsPage = lazy(() => import('./decisions/DecisionsPage.tsx'));
-const NewDecisionPage = lazy(() => import('./decisions/NewDecisionPage.tsx'));
-const DecisionPage = lazy(() => import('./decisions/DecisionPage.tsx'));
-const DecisionArchivePage = lazy(() => import('./decisions/ArchivePage.tsx'));
-const DecisionCataloguePage = lazy(() => import('./decisions/CataloguePage.tsx'));
-const MeetingsPage = lazy(() => import('./meetings/MeetingsPage.tsx'));
-const MeetingPage = lazy(() => import('./meetings/MeetingPage.tsx'));
-const ReviewsPage = lazy(() => import('./reviews/ReviewsPage.tsx'));
-const NewMatterPage = lazy(() => import('./reviews/NewMatterPage.tsx'));
-const MatterPage = lazy(() => import('./reviews/MatterPage.tsx'));
-const AdvisorsPage = lazy(() => import('./reviews/AdvisorsPage.tsx'));
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -111,38 +82,9 @@ export function App() {
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="calendar" element={<CalendarPage />} />
                     <Route path="settings" element={<SettingsPage />} />
-                    <Route path="publications" element={<PublicationsPage />} />
-                    <Route path="publications/new" element={<PublishPage />} />
-                    <Route path="publications/:id" element={<PublicationDetailPage />} />
-                    <Route path="disclosure/guide" element={<DisclosureGuidePage />} />
-                    <Route path="disclosure/requests" element={<DisclosureRequestsPage />} />
-                    <Route path="disclosure/requests/:id" element={<DisclosureRequestPage />} />
-                    <Route path="disclosure/report" element={<DisclosureReportPage />} />
-                    <Route path="documents" element={<DocumentsPage />} />
-                    <Route path="documents/new" element={<NewDocumentPage />} />
-                    <Route path="documents/:id" element={<DocumentPage />} />
-                    <Route path="documents/:id/edit" element={<NewDocumentPage />} />
-                    <Route path="documents/cleanups" element={<CleanupsPage />} />
-                    <Route path="documents/cleanups/:id" element={<CleanupPage />} />
-                    <Route path="filings" element={<FilingsPage />} />
-                    <Route path="decisions" element={<DecisionsPage />} />
-                    <Route path="decisions/new" element={<NewDecisionPage />} />
-                    <Route path="decisions/catalogue" element={<DecisionCataloguePage />} />
-                    <Route path="decisions/:id" element={<DecisionPage />} />
-                    <Route path="decisions/:id/archive" element={<DecisionArchivePage />} />
-                    <Route path="meetings" element={<MeetingsPage />} />
-                    <Route path="meetings/:id" element={<MeetingPage />} />
-                    <Route path="reports/imports" element={<ReportImportsPage />} />
-                    <Route path="reports/imports/new" element={<NewReportImportPage />} />
-                    <Route path="reports/imports/:id" element={<ReportImportPage />} />
-                    <Route path="reports" element={<RuleOfLawReportPage />} />
-                    <Route path="reports/study" element={<StudyPage />} />
-                    <Route path="reports/oversight" element={<ReportOversightPage />} />
-                    <Route path="reports/oversight/:departmentId" element={<RuleOfLawReportPage />} />
-                    <Route path="reviews" element={<ReviewsPage />} />
-                    <Route path="reviews/new" element={<NewMatterPage />} />
-                    <Route path="reviews/advisors" element={<AdvisorsPage />} />
-                    <Route path="reviews/:id" element={<MatterPage />} />
+                    {SCREENS.flatMap((m) => m.routes).map(({ path, Component }) => (
+                      <Route key={path} path={path} element={<Component />} />
+                    ))}
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>

@@ -4,10 +4,6 @@ import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
   CalendarOutlined,
-  FileTextOutlined,
-  FileSearchOutlined,
-  BarChartOutlined,
-  ReadOutlined,
   ApartmentOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -24,6 +20,7 @@ import { APP_TITLE } from '../lib/useTitle.ts';
 import { PageLoading } from '../auth/RequireAuth.tsx';
 import { useLogout } from '../auth/useLogout.ts';
 import { NotificationBell } from './NotificationBell.tsx';
+import { SCREENS } from '../modules.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -36,31 +33,25 @@ function menuItems(a: Abilities): MenuItem[] {
   if (a.editCalendar) admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' });
   if (a.businessSettings) admin.push({ key: '/settings', icon: <SettingOutlined />, label: '业务设置' });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: '工作台' }];
-  const disclosure: MenuItem[] = [];
-  if (a.viewDecisions) items.push({ key: '/decisions', icon: <FileTextOutlined />, label: '重大行政决策' });
-  if (a.viewDocuments) items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
-  if (a.filingQueue) items.push({ key: '/filings', icon: <FileTextOutlined />, label: '备案审查' });
-  if (a.reviewQueue) items.push({ key: '/reviews', icon: <AuditOutlined />, label: '合法性审查' });
-  if (a.viewMeetings) items.push({ key: '/meetings', icon: <TeamOutlined />, label: '会议议题' });
-  if (a.publish) disclosure.push({ key: '/publications', icon: <FileTextOutlined />, label: '主动公开' });
-  if (a.publish) disclosure.push({ key: '/disclosure/guide', icon: <ReadOutlined />, label: '公开指南' });
-  if (a.disclosureRequests) disclosure.push({ key: '/disclosure/requests', icon: <FileSearchOutlined />, label: '依申请公开' });
-  if (a.disclosureReport) disclosure.push({ key: '/disclosure/report', icon: <BarChartOutlined />, label: '公开工作年报' });
-  const reports: MenuItem[] = [];
-  if (a.ruleOfLawReport) reports.push({ key: '/reports', icon: <BarChartOutlined />, label: '法治政府建设年报' }, { key: '/reports/study', icon: <ReadOutlined />, label: '学法述法记录' });
-  if (a.reportOversight) reports.push({ key: '/reports/oversight', icon: <BarChartOutlined />, label: '年度报告监督' });
-  if (reports.length) items.push({ type: 'group', key: 'reports', label: '法治政府建设', children: reports });
-  if (a.reportImports) items.push({ key: '/reports/imports', icon: <FileSearchOutlined />, label: '年报导入分析' });
-  if (disclosure.length) items.push({ type: 'group', key: 'disclosure', label: '政务公开', children: disclosure });
+  // Each module's entries in the modules' order; a group collects the entries that name it.
+  const groups = new Map<string, MenuItem[]>();
+  for (const { group, ...entry } of SCREENS.flatMap((m) => m.menu?.(a) ?? [])) {
+    if (!group) items.push(entry);
+    else if (groups.has(group)) groups.get(group)!.push(entry);
+    else {
+      const children = [entry];
+      groups.set(group, children);
+      items.push({ type: 'group', key: `group:${group}`, label: group, children });
+    }
+  }
   if (admin.length) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
   return items;
 }
 
-function selectedKey(pathname: string): string {
-  for (const key of ['/reports/imports', '/reports/oversight', '/reports/study', '/reviews', '/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings', '/publications', '/disclosure/guide', '/disclosure/requests', '/disclosure/report', '/reports']) {
-    if (pathname.startsWith(key)) return key;
-  }
-  return '/';
+const ADMIN_KEYS = ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings'];
+/** The menu key a path belongs to: the longest key that prefixes it (the home page otherwise). */
+function selectedKey(pathname: string, keys: string[]): string {
+  return keys.filter((k) => k !== '/' && pathname.startsWith(k)).sort((x, y) => y.length - x.length)[0] ?? '/';
 }
 
 const headerText = { color: '#ffffff' };
@@ -102,7 +93,7 @@ export function AppLayout() {
           <nav aria-label="主菜单">
             <Menu
               mode="inline"
-              selectedKeys={[selectedKey(location.pathname)]}
+              selectedKeys={[selectedKey(location.pathname, [...ADMIN_KEYS, ...SCREENS.flatMap((m) => m.menu?.(session.abilities) ?? []).map((e) => e.key)])]}
               items={menuItems(session.abilities)}
               onClick={({ key }) => navigate(key)}
               style={{ borderInlineEnd: 'none' }}

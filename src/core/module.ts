@@ -1,0 +1,42 @@
+/**
+ * A module plugs in through one manifest (src/modules/<name>/module.ts); the server, the portal, the
+ * sweep, the annual report and the demo loop over the ordered list in src/server/modules.ts. Core
+ * knows the shape, never a module.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Ctx } from './context.ts';
+import type { Actor } from './auth/actor.ts';
+import type { ProcedureEntry } from './cases/registry.ts';
+import type { SweepTask } from './cases/sweep.ts';
+import type { FactProvider } from './facts.ts';
+import type { DbOrTx } from './db/client.ts';
+import type { PortalPageContext } from '../portal/http.tsx';
+import type { PortalSection } from '../portal/layout.tsx';
+
+/** What the server hands a module's routes: the other modules' contributions it may need. */
+export interface ModuleDeps {
+  /** Every module's facts for the annual report. */
+  facts: FactProvider[];
+}
+
+export interface ModuleManifest {
+  /** Stable code ('documents'); also the audit and fact-provider prefix. */
+  name: string;
+  label: string;
+  /** The procedures it runs on the shared engine, with the acts only its services record. */
+  procedures?: ProcedureEntry[];
+  sweepTasks?: SweepTask[];
+  facts?: FactProvider[];
+  /** Its staff API (thin routes: validate → authorize → one service call → present). */
+  routes?: (app: FastifyInstance, ctx: Ctx, deps: ModuleDeps) => void;
+  /** Its public portal pages, and the sections they add to the portal's home and menu. */
+  portal?: (ctx: Ctx, page: PortalPageContext) => FastifyPluginAsync;
+  portalSections?: PortalSection[];
+  /** A stored file the public may download without signing in (an attachment of something published). */
+  isPublicFile?: (db: DbOrTx, fileId: string) => Promise<boolean>;
+  /**
+   * Demo records, written through the module's services inside the demo's one transaction, in list
+   * order. `history`: the years of use that `npm start` adds (tests keep the small demo).
+   */
+  demo?: (ctx: Ctx, staff: Actor, opts: { history: boolean; departmentId: string; orgId: string; facts: FactProvider[] }) => Promise<void>;
+}

@@ -1,0 +1,18 @@
+/** 重大行政决策 (国务院令第713号): the procedure, the 目录, the portal /zdjc. */
+import type { ModuleManifest } from '../../core/module.ts';
+import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
+import { decisionFacts } from './facts.ts';
+import { decisionRoutes } from './routes.ts';
+import { decisionPortal, decisionSections } from './portal.tsx';
+import { seedDemoDecisions } from './demo.ts';
+
+export const decisionsModule: ModuleManifest = {
+  name: 'decisions',
+  label: '重大行政决策',
+  procedures: [{ def: MAJOR_DECISION, module: 'decisions', moduleLabel: '重大行政决策', moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' } }],
+  facts: [{ module: 'decisions', area: 'decisions', facts: decisionFacts }],
+  routes: (app, ctx) => decisionRoutes(app, ctx),
+  portal: (ctx, page) => decisionPortal({ ctx, page }),
+  portalSections: decisionSections,
+  demo: (ctx, staff) => seedDemoDecisions(ctx, staff),
+};

@@ -1,0 +1,48 @@
+/** 政务公开: 主动公开 (publications), 依申请公开 (requests) and the 政府信息公开工作年度报告 (report). */
+import type { ModuleManifest } from '../../core/module.ts';
+import { DISCLOSURE_REQUEST } from './procedure.ts';
+import { DISCLOSURE_ANNUAL_REPORT } from './report/procedure.ts';
+import { publicationFacts } from './publications/facts.ts';
+import { disclosureRequestFacts } from './requests/facts.ts';
+import { lapsedPauseTask } from './requests/sweep.ts';
+import { publicationRoutes } from './publications/routes.ts';
+import { disclosureRequestRoutes } from './requests/routes.ts';
+import { disclosureReportRoutes } from './report/routes.ts';
+import { disclosureRequestPortal } from './requests/portal.tsx';
+import { publicationPortal, publicationSections } from './publications/portal.tsx';
+import { isPublishedAttachment } from './publications/service.ts';
+import { seedDemoRequests } from './requests/demo.ts';
+import { seedDemoPublications } from './publications/demo.ts';
+
+const label = '政务公开';
+
+export const disclosureModule: ModuleManifest = {
+  name: 'disclosure',
+  label,
+  procedures: [
+    // 收费通知 goes through the request service (the amount follows the fee schedule); the report's acts through its service.
+    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: label, moduleActions: ['feeNotice'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' } },
+    { def: DISCLOSURE_ANNUAL_REPORT, module: 'disclosure', moduleLabel: label, moduleActions: ['open', 'submit', 'publish'] },
+  ],
+  sweepTasks: [lapsedPauseTask],
+  facts: [
+    { module: 'disclosure.publications', area: 'disclosure', facts: publicationFacts },
+    { module: 'disclosure.requests', area: 'disclosure', facts: disclosureRequestFacts },
+  ],
+  routes(app, ctx) {
+    publicationRoutes(app, ctx);
+    disclosureRequestRoutes(app, ctx);
+    disclosureReportRoutes(app, ctx);
+  },
+  portal: (ctx, page) =>
+    async function disclosurePortal(fastify) {
+      await fastify.register(disclosureRequestPortal(ctx, page));
+      await fastify.register(publicationPortal({ ctx, ...page }));
+    },
+  portalSections: publicationSections,
+  isPublicFile: isPublishedAttachment,
+  async demo(ctx, staff, o) {
+    await seedDemoRequests(ctx, staff, o.orgId);
+    await seedDemoPublications(ctx, staff);
+  },
+};

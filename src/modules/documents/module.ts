@@ -1,0 +1,25 @@
+/** 行政规范性文件: drafting to 备案, validity and 清理, the portal registry /gfxwj. */
+import type { ModuleManifest } from '../../core/module.ts';
+import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from './procedure.ts';
+import { documentExpiryTask, documentReminderTask } from './validity.ts';
+import { documentFacts } from './facts.ts';
+import { documentRoutes } from './routes.ts';
+import { documentPortal, documentSections } from './portal.tsx';
+import { seedDemoDocuments } from './demo.ts';
+import { seedDemoDocumentHistory } from './demoHistory.ts';
+
+export const documentsModule: ModuleManifest = {
+  name: 'documents',
+  label: '行政规范性文件',
+  procedures: [{ def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS, page: { table: 'normative_documents', path: '/documents/' } }],
+  sweepTasks: [documentExpiryTask, documentReminderTask],
+  facts: [{ module: 'documents', area: 'documents', facts: documentFacts }],
+  routes: (app, ctx) => documentRoutes(app, ctx),
+  portal: (ctx, page) => documentPortal({ ctx, page }),
+  portalSections: documentSections,
+  async demo(ctx, staff, o) {
+    await seedDemoDocuments(ctx, staff, o.orgId, o.departmentId);
+    // Years of use (published documents, filings, a 清理): for npm start; tests keep the small demo.
+    if (o.history) await seedDemoDocumentHistory(ctx, staff);
+  },
+};

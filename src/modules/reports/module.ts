@@ -1,0 +1,23 @@
+/** 法治政府建设年度报告 (assembled from every module's facts), 学法/述法 records, the report analyser. */
+import type { ModuleManifest } from '../../core/module.ts';
+import { REPORT_MODULE_ACTIONS, RULE_OF_LAW_REPORT } from './procedure.ts';
+import { studyFacts } from './study.ts';
+import { reportRoutes } from './routes.ts';
+import { reportImportRoutes } from './analyser/routes.ts';
+import { reportPortal, reportSections } from './portal.tsx';
+import { seedDemoReport } from './demo.ts';
+
+export const reportsModule: ModuleManifest = {
+  name: 'reports',
+  label: '法治政府建设年度报告',
+  procedures: [{ def: RULE_OF_LAW_REPORT, module: 'reports', moduleLabel: '法治政府建设年度报告', moduleActions: REPORT_MODULE_ACTIONS }],
+  facts: [{ module: 'reports.study', area: 'firstResponsible', facts: studyFacts }],
+  routes(app, ctx, deps) {
+    reportRoutes(app, ctx, { providers: deps.facts });
+    reportImportRoutes(app, ctx);
+  },
+  portal: (ctx, page) => reportPortal({ ctx, page }),
+  portalSections: reportSections,
+  // Last year's report, drafted from all of the above (npm start only: it adds 我的待办 steps).
+  demo: async (ctx, staff, o) => (o.history ? seedDemoReport(ctx, staff, o.facts) : undefined),
+};

@@ -1,0 +1,10 @@
+import type { ScreenManifest } from './lib/screens.ts';
+import { decisionScreens } from './decisions/screens.tsx';
+import { documentScreens } from './documents/screens.tsx';
+import { reviewScreens } from './reviews/screens.tsx';
+import { meetingScreens } from './meetings/screens.tsx';
+import { reportScreens } from './reports/screens.tsx';
+import { disclosureScreens } from './disclosure/screens.tsx';
+
+/** Each module's screens, in menu order. A new module is one line here (and one in src/server/modules.ts). */
+export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, disclosureScreens];
