@@ -25,7 +25,8 @@ const select = (files) => (filter.length ? files.filter((f) => filter.some((x) =
 const unit = select([...find('src'), ...find('test').filter((f) => !f.startsWith('test/e2e/'))]).sort();
 const e2e = select(find('test').filter((f) => f.startsWith('test/e2e/'))).sort();
 
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FAZHI_TEST_RUN: String(process.pid), ...env } });
+// FAZHI_SCRYPT_COST=test: password hashes at a low scrypt cost (the production cost is tested once, explicitly).
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FAZHI_TEST_RUN: String(process.pid), FAZHI_SCRYPT_COST: 'test', FAZHI_PGLITE_RELAXED: '1', ...env } });
 const tsx = (args, env) => run(process.execPath, ['--import', 'tsx', ...args], env);
 
 // The workbench bundle the browser tests load.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { PRODUCTION_COST, hashPassword, passwordProblem, scryptCost, verifyPassword } from './password.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 before(async () => {
@@ -10,17 +10,30 @@ before(async () => {
 });
 after(() => t.close());
 
-test('scrypt hashes verify and differ per salt', async () => {
-  const a = await hashPassword('Secret-123');
+test('scrypt at the production cost (N=2^15, r=8, p=1): hashes verify and differ per salt', async () => {
+  assert.deepEqual(scryptCost({}), { n: 32768, r: 8, p: 1 });
+  const a = await hashPassword('Secret-123', PRODUCTION_COST);
   assert.match(a, /^scrypt\$32768\$8\$1\$/);
-  assert.notEqual(a, await hashPassword('Secret-123'));
+  assert.notEqual(a, await hashPassword('Secret-123', PRODUCTION_COST));
   assert.equal(await verifyPassword('Secret-123', a), true);
   assert.equal(await verifyPassword('secret-123', a), false);
 });
 
+test('tests hash at a low cost (FAZHI_SCRYPT_COST=test); a hash verifies whatever cost made it', async () => {
+  assert.equal(process.env.FAZHI_SCRYPT_COST, 'test', 'scripts/test.mjs sets FAZHI_SCRYPT_COST=test');
+  assert.deepEqual(scryptCost({ FAZHI_SCRYPT_COST: 'test' }), { n: 1024, r: 8, p: 1 });
+  assert.throws(() => scryptCost({ FAZHI_SCRYPT_COST: 'cheap' }));
+  const low = await hashPassword('Secret-123');
+  assert.match(low, /^scrypt\$1024\$8\$1\$/);
+  assert.equal(await verifyPassword('Secret-123', low), true);
+  // A production hash still verifies in a low-cost process (the parameters travel in the hash).
+  const prod = await hashPassword('Secret-123', PRODUCTION_COST);
+  assert.equal(await verifyPassword('Secret-123', prod), true);
+});
+
 test('password policy: at least 8 characters of 3 of 4 classes', () => {
-  for (const [pw, ok] of [['Ab1!', false], ['abcdefgh', false], ['abcdefg1', false], ['Abcdefg1', true], ['abcdef1!', true], ['ABCDEFG!', false]] as const) {
-    assert.equal(passwordProblem(pw, 8) === null, ok, pw);
+  for (const [pw, ok] of [['Ab1!', false], ['abcdefgh', false], ['abcdefg1', false], ['Hqzmvtx1', true], ['hqzmvt1!', true], ['ABCDEFG!', false]] as const) {
+    assert.equal(passwordProblem(pw, { minLength: 8 }) === null, ok, pw);
   }
 });
 
@@ -65,20 +78,25 @@ test('state-changing requests need the CSRF token of the session', async () => {
   assert.equal(cross.statusCode, 403);
 });
 
-test('five failed logins lock the account for 15 minutes', async () => {
+test('five failed logins from one address lock that address out for 15 minutes, a correct password included', async () => {
   await addUser(t.ctx, { username: 'bob', password: 'Bob-pass-2025', roles: ['staff'] });
+  const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bob', password } });
+  const wait = (s: number) => t.clock.set(new Date(t.clock.now().getTime() + s * 1000).toISOString());
   for (let i = 1; i <= 4; i++) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bob', password: 'wrong' } });
+    const res = await attempt('wrong');
     assert.equal(res.statusCode, 401);
     assert.match(res.json().error.message, new RegExp(`再失败 ${5 - i} 次`));
+    wait(2 ** (i - 1));
   }
-  const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bob', password: 'wrong' } });
+  const fifth = await attempt('wrong');
   assert.equal(fifth.statusCode, 423);
-  const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bob', password: 'Bob-pass-2025' } });
+  wait(60);
+  const locked = await attempt('Bob-pass-2025');
   assert.equal(locked.statusCode, 423);
   assert.equal(locked.json().error.code, 'ACCOUNT_LOCKED');
-  t.clock.set(new Date(t.clock.now().getTime() + 16 * 60_000).toISOString());
-  const later = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bob', password: 'Bob-pass-2025' } });
+  assert.match(locked.json().error.message, /暂停至/);
+  wait(15 * 60);
+  const later = await attempt('Bob-pass-2025');
   assert.equal(later.statusCode, 200);
 });
 
@@ -104,7 +122,7 @@ test('an initial password must be changed before anything else', async () => {
   const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: demo.password, newPassword: 'short' } });
   assert.equal(weak.statusCode, 400);
   assert.equal(weak.json().error.code, 'WEAK_PASSWORD');
-  const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: demo.password, newPassword: 'Leader-new-2025' } });
+  const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: demo.password, newPassword: 'Chief-new-2025' } });
   assert.equal(changed.statusCode, 200);
   assert.equal((await t.app.inject({ url: '/api/worklist', headers: s.headers })).statusCode, 200);
 });

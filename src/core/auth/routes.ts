@@ -37,7 +37,8 @@ export function authRoutes(app: FastifyInstance, ctx: Ctx, opts: { secureCookies
     const origin = req.headers.origin;
     if (origin && new URL(origin).host !== req.headers.host) throw new AppError('CSRF', '请求来源不被允许');
     const body = parse(loginBody, req.body);
-    const result = await login(ctx, body);
+    // req.ip: the socket address, or the client address given by the trusted proxy hops (FAZHI_TRUST_PROXY).
+    const result = await login(ctx, { ...body, source: req.ip });
     setSessionCookie(reply, result.token, opts.secureCookies);
     return present(result);
   });

@@ -7,14 +7,13 @@ import { appendAudit } from '../audit/chain.ts';
 import { organisations } from '../orgs/schema.ts';
 import { getSetting, securitySettings } from '../settings/service.ts';
 import { sessions, users } from './schema.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { countFailure, forgetPair, lockEnd, purgeLoginFailures, takeAttempt, takeSlot, type Refusal } from './lockout.ts';
 import type { Actor } from './actor.ts';
 import type { Role } from './roles.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
-// A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 const chinaTime = (d: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(d);
@@ -22,38 +21,54 @@ const chinaTime = (d: Date) =>
 export interface SessionInfo { actor: Actor; csrfToken: string; sessionId: string }
 export interface LoginResult extends SessionInfo { token: string }
 
-export async function login(ctx: Ctx, input: { username: string; password: string }): Promise<LoginResult> {
+/** Previous passwords kept besides the current one: a new password may be none of the last 5. */
+export const PASSWORD_HISTORY = 4;
+/** Default absolute session lifetime (FAZHI_SESSION_MAX_HOURS). */
+export const DEFAULT_SESSION_MAX_HOURS = 12;
+
+function refuse(r: Refusal): never {
+  if (r.kind === 'locked') throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，从本机登录该账号已暂停至 ${chinaTime(r.until)}`);
+  throw new AppError('RATE_LIMITED', `登录尝试过于频繁，请 ${r.seconds} 秒后再试`);
+}
+
+/**
+ * Signs in. Unknown, inactive and known usernames go through the same counting and the same scrypt
+ * (a dummy hash) and get the same answers; see lockout.ts for what is counted and why.
+ */
+export async function login(ctx: Ctx, input: { username: string; password: string; source: string }): Promise<LoginResult> {
   const now = ctx.clock.now();
   const policy = await getSetting(ctx.db, securitySettings, now.getTime());
+  const limits = { maxFailures: policy.maxFailedLogins, lockoutMinutes: policy.lockoutMinutes };
+  const slow = await takeSlot(ctx.db, input.username, now, limits);
+  if (slow) refuse(slow);
+  const attempt = await takeAttempt(ctx.db, input.username, input.source, now, limits);
+  if ('kind' in attempt) refuse(attempt);
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username));
-  if (!user || !user.active) {
-    await verifyPassword(input.password, DUMMY_HASH);
-    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${chinaTime(user.lockedUntil)}`);
-  }
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= policy.maxFailedLogins;
-    await inTx(ctx, async (tx) => {
-      await tx
-        .update(users)
-        .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000) } : { failedLogins: failures })
-        .where(eq(users.id, user.id));
-      const base = { actorId: user.id, orgId: user.orgId, entityType: 'user', entityId: user.id };
-      await appendAudit(tx, { ...base, action: lock ? 'auth.locked' : 'auth.loginFailed', payload: { failures } }, now);
-    });
-    if (lock) throw new AppError('ACCOUNT_LOCKED', `连续 ${policy.maxFailedLogins} 次登录失败，账号已锁定 ${policy.lockoutMinutes} 分钟`);
-    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，再失败 ${policy.maxFailedLogins - failures} 次将锁定账号`);
+  const known = user && user.active ? user : null;
+  const ok = await verifyPassword(input.password, known ? known.passwordHash : await dummyHash());
+  if (!known || !ok) {
+    await countFailure(ctx.db, input.username, now, limits);
+    const lock = attempt.failures >= limits.maxFailures;
+    const until = lockEnd(now, limits);
+    if (user) {
+      await inTx(ctx, async (tx) => {
+        // users.locked_until: some source is locked out of this account until then (the 安全管理员's
+        // 解锁 clears it and, by trigger, every per-source count of the username).
+        if (lock) await tx.update(users).set({ lockedUntil: sql`greatest(${users.lockedUntil}, ${until.toISOString()}::timestamptz)` }).where(eq(users.id, user.id));
+        const payload = { source: input.source, failures: attempt.failures, ...(lock ? { until: until.toISOString() } : {}) };
+        await appendAudit(tx, { actorId: user.id, orgId: user.orgId, entityType: 'user', entityId: user.id, action: lock ? 'auth.locked' : 'auth.loginFailed', payload }, now);
+      });
+    }
+    if (lock) throw new AppError('ACCOUNT_LOCKED', `连续 ${limits.maxFailures} 次登录失败，从本机登录该账号已暂停至 ${chinaTime(until)}`);
+    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，再失败 ${limits.maxFailures - attempt.failures} 次将暂停从本机登录 ${limits.lockoutMinutes} 分钟`);
   }
   const raw = token();
   const csrfToken = token();
   const sessionId = sha256(raw);
   await inTx(ctx, async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ id: sessionId, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now });
-    await appendAudit(tx, { actorId: user.id, orgId: user.orgId, action: 'auth.login', entityType: 'user', entityId: user.id }, now);
+    await forgetPair(tx, input.username, input.source);
+    await tx.insert(sessions).values({ id: sessionId, userId: known.id, csrfToken, createdAt: now, lastSeenAt: now });
+    await appendAudit(tx, { actorId: known.id, orgId: known.orgId, action: 'auth.login', entityType: 'user', entityId: known.id, payload: { source: input.source } }, now);
   });
   const info = await resolveSession(ctx, raw);
   return { ...info, token: raw };
@@ -76,19 +91,34 @@ function sessionLookup(db: Db) {
   return q;
 }
 
-/** Resolves a session cookie into an actor; enforces the idle timeout and slides it (at most once a minute). */
-export async function resolveSession(ctx: Ctx, raw: string): Promise<SessionInfo> {
+export interface ResolveOptions {
+  /** A background poll (x-fazhi-background: 1): checked like any request but not counted as activity. */
+  background?: boolean;
+  /** Absolute lifetime of a session in hours, however active (default DEFAULT_SESSION_MAX_HOURS). */
+  maxHours?: number;
+}
+
+/**
+ * Resolves a session cookie into an actor; enforces the absolute lifetime and the idle timeout, and
+ * slides the latter (at most once a minute) unless the request is a background poll.
+ */
+export async function resolveSession(ctx: Ctx, raw: string, opts: ResolveOptions = {}): Promise<SessionInfo> {
   const now = ctx.clock.now();
   const policy = await getSetting(ctx.db, securitySettings, now.getTime());
   const sessionId = sha256(raw);
   const [row] = await sessionLookup(ctx.db).execute({ id: sessionId });
   if (!row || !row.user.active) throw new AppError('UNAUTHENTICATED', '请先登录');
+  const maxHours = opts.maxHours ?? DEFAULT_SESSION_MAX_HOURS;
+  if (now.getTime() - row.session.createdAt.getTime() > maxHours * 3_600_000) {
+    await ctx.db.delete(sessions).where(eq(sessions.id, sessionId));
+    throw new AppError('SESSION_EXPIRED', `登录已超过 ${maxHours} 小时，请重新登录`);
+  }
   const idleMs = now.getTime() - row.session.lastSeenAt.getTime();
   if (idleMs > policy.idleTimeoutMinutes * 60_000) {
     await ctx.db.delete(sessions).where(eq(sessions.id, sessionId));
     throw new AppError('SESSION_EXPIRED', `超过 ${policy.idleTimeoutMinutes} 分钟未操作，请重新登录`);
   }
-  if (idleMs > 60_000) await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  if (idleMs > 60_000 && !opts.background) await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   const u = row.user;
   return {
     sessionId,
@@ -125,25 +155,31 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('VALIDATION', '当前密码：不正确', { fields: [{ path: 'currentPassword', message: '当前密码不正确' }] });
   }
-  const problem = passwordProblem(input.newPassword, policy.passwordMinLength);
+  const problem = passwordProblem(input.newPassword, { minLength: policy.passwordMinLength, username: user.username });
   if (problem) throw new AppError('WEAK_PASSWORD', `新密码：${problem}`, { fields: [{ path: 'newPassword', message: problem }] });
-  if (input.newPassword === input.currentPassword) {
-    throw new AppError('WEAK_PASSWORD', '新密码：不能与当前密码相同', { fields: [{ path: 'newPassword', message: '不能与当前密码相同' }] });
+  const recent = [user.passwordHash, ...user.passwordHistory].slice(0, PASSWORD_HISTORY + 1);
+  for (const old of recent) {
+    if (await verifyPassword(input.newPassword, old)) {
+      const message = `不能与最近 ${PASSWORD_HISTORY + 1} 次使用过的密码相同`;
+      throw new AppError('WEAK_PASSWORD', `新密码：${message}`, { fields: [{ path: 'newPassword', message }] });
+    }
   }
   const hash = await hashPassword(input.newPassword);
   await inTx(ctx, async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, actor.userId));
+    const passwordHistory = recent.slice(0, PASSWORD_HISTORY);
+    await tx.update(users).set({ passwordHash: hash, passwordHistory, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, actor.userId));
     // Other sessions of this user end: a changed password must lock out whoever else held the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, sessionId)));
     await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'auth.passwordChanged', entityType: 'user', entityId: actor.userId }, now);
   });
 }
 
-/** Removes sessions idle for longer than the timeout (run by the sweep). */
+/** Removes sessions idle for longer than the timeout, and login failure counts whose window closed (run by the sweep). */
 export async function purgeIdleSessions(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now();
   const policy = await getSetting(ctx.db, securitySettings, now.getTime());
   const cutoff = new Date(now.getTime() - policy.idleTimeoutMinutes * 60_000);
   const res = await ctx.db.delete(sessions).where(lt(sessions.lastSeenAt, cutoff)).returning({ id: sessions.id });
+  await purgeLoginFailures(ctx.db, now, { maxFailures: policy.maxFailedLogins, lockoutMinutes: policy.lockoutMinutes });
   return res.length;
 }

@@ -9,6 +9,12 @@ export const SESSION_COOKIE = 'fazhi_sid';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Reachable without a session (login) or before the initial password is changed.
 const NO_CSRF = new Set(['/api/auth/login']);
+/**
+ * The workbench marks its background polls (notification bell, refreshes nobody asked for) with
+ * `x-fazhi-background: 1`: they are checked like any request but do not keep the session alive, so
+ * an open tab still times out after the idle timeout (等保: 登录连接超时自动退出).
+ */
+export const BACKGROUND_HEADER = 'x-fazhi-background';
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/session', '/api/auth/password', '/api/auth/logout', '/api/meta']);
 
 declare module 'fastify' {
@@ -32,7 +38,7 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
  * Resolves the session of every /api request and enforces CSRF on state-changing ones: the
  * session's token must come back in `x-csrf-token` (SameSite=Strict is the second line).
  */
-export function installSession(app: FastifyInstance, ctx: Ctx): void {
+export function installSession(app: FastifyInstance, ctx: Ctx, opts: { sessionMaxHours?: number } = {}): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionError', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -40,7 +46,7 @@ export function installSession(app: FastifyInstance, ctx: Ctx): void {
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {
       try {
-        req.session = await resolveSession(ctx, raw);
+        req.session = await resolveSession(ctx, raw, { background: req.headers[BACKGROUND_HEADER] === '1', maxHours: opts.sessionMaxHours });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         req.sessionError = e;
