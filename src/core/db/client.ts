@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema.ts';
 import { lockDataDir, type DirLock } from './lock.ts';
 
-export type Schema = typeof schema;
-/** One type for both drivers: everything above this layer is driver-agnostic. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * One type for both drivers: everything above this layer is driver-agnostic. Queries name their
+ * tables (no relational `db.query`), so the client needs no schema and core imports no module.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; services take `Db | Tx` where they can join a caller's transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -28,7 +29,15 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite: PostgreSQL shared_buffers (default 32MB: one embedded user set; 128MB costs ~100 MB more RSS). */
   sharedBuffers?: string;
+  /**
+   * PGlite on a data dir: skip fsync (PGlite's own default). Only for tests and benches — a power
+   * loss may then lose acknowledged writes or corrupt the dir. Default: FAZHI_PGLITE_RELAXED=1.
+   */
+  relaxedDurability?: boolean;
 }
+
+/** True when PGlite data dirs run without fsync (tests: scripts/test.mjs sets FAZHI_PGLITE_RELAXED=1). */
+export const relaxedByEnv = () => process.env.FAZHI_PGLITE_RELAXED === '1';
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts);
@@ -39,7 +48,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {}); // idle client errors surface on the next query; do not crash the process
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -50,6 +59,47 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/**
+ * Durable PGlite. Out of the box it starts PostgreSQL with `-F` (fsync off), its wasm fdatasync is a
+ * no-op and Emscripten's NODEFS has no fsync: a commit is acknowledged once it reaches the OS page
+ * cache. Here `-F` is dropped, WAL is flushed with fsync (wal_sync_method = fsync reaches
+ * Emscripten's fd_sync) and NODEFS's fsync calls the real fs.fsyncSync — files and directories.
+ */
+const DURABLE = {
+  relaxedDurability: false,
+  postgresqlconf: ['fsync = on', 'synchronous_commit = on', 'wal_sync_method = fsync', 'full_page_writes = on'],
+  get startParams() {
+    return DURABLE_START_PARAMS;
+  },
+};
+let DURABLE_START_PARAMS: string[] = [];
+
+interface NodeFsStream { nfd?: number; node: unknown }
+interface NodeFsModule { NODEFS: { stream_ops: Record<string, unknown>; realPath(node: unknown): string } }
+
+async function durableNodeFs(dataDir: string) {
+  const [{ PGlite }, { NodeFS }, nodeFs] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/nodefs'), import('node:fs')]);
+  DURABLE_START_PARAMS = PGlite.defaultStartParams.filter((p) => p !== '-F');
+  const fsync = (mod: NodeFsModule) => (stream: NodeFsStream) => {
+    if (stream.nfd !== undefined) return void nodeFs.fsyncSync(stream.nfd);
+    const fd = nodeFs.openSync(mod.NODEFS.realPath(stream.node), 'r'); // a directory (fsync_fname)
+    try {
+      nodeFs.fsyncSync(fd);
+    } finally {
+      nodeFs.closeSync(fd);
+    }
+  };
+  const fsImpl = new NodeFS(dataDir);
+  const init = fsImpl.init.bind(fsImpl);
+  fsImpl.init = async (pg, opts) => {
+    const out = await init(pg, opts);
+    const preRun = [out.emscriptenOpts.preRun ?? []].flat() as Array<(m: unknown) => void>;
+    out.emscriptenOpts.preRun = [...preRun, (m: unknown) => void ((m as NodeFsModule).NODEFS.stream_ops.fsync = fsync(m as NodeFsModule))];
+    return out;
+  };
+  return fsImpl;
 }
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
@@ -63,13 +113,17 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir, postgresqlconf: [`shared_buffers = ${opts.sharedBuffers ?? '32MB'}`] });
+    const conf = [`shared_buffers = ${opts.sharedBuffers ?? '32MB'}`];
+    const durable = dataDir && !(opts.relaxedDurability ?? relaxedByEnv());
+    client = durable
+      ? new PGlite({ dataDir, fs: await durableNodeFs(dataDir), loadDataDir: opts.loadDataDir, ...DURABLE, postgresqlconf: [...conf, ...DURABLE.postgresqlconf] })
+      : new PGlite({ dataDir, loadDataDir: opts.loadDataDir, postgresqlconf: conf });
     await client.waitReady;
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
