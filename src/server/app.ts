@@ -47,7 +47,10 @@ export interface AppOptions {
   /** Set behind TLS (the proxy terminates it): cookies get the Secure flag. */
   secureCookies?: boolean;
   logger?: boolean | object;
-  trustProxy?: boolean;
+  /** The proxies' addresses/CIDRs trusted for X-Forwarded-For (FAZHI_TRUST_PROXY); never all. */
+  trustProxy?: false | string[];
+  /** Absolute session lifetime in hours (FAZHI_SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours?: number;
   webDir?: string;
 }
 
@@ -76,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  installSession(app, ctx);
+  installSession(app, ctx, { sessionMaxHours: opts.sessionMaxHours });
 
   app.get('/healthz', async (_req, reply) => {
     try {
