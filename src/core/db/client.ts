@@ -114,8 +114,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   let client: InstanceType<typeof PGlite>;
   try {
     const conf = [`shared_buffers = ${opts.sharedBuffers ?? '32MB'}`];
-    const durable = dataDir && !(opts.relaxedDurability ?? relaxedByEnv());
-    client = durable
+    const durable = !(opts.relaxedDurability ?? relaxedByEnv());
+    client = dataDir && durable
       ? new PGlite({ dataDir, fs: await durableNodeFs(dataDir), loadDataDir: opts.loadDataDir, ...DURABLE, postgresqlconf: [...conf, ...DURABLE.postgresqlconf] })
       : new PGlite({ dataDir, loadDataDir: opts.loadDataDir, postgresqlconf: conf });
     await client.waitReady;
