@@ -100,13 +100,14 @@ export async function signIn(app: FastifyInstance, username: string, password: s
 }
 
 /**
- * Moves the test clock to a day (10:00 Beijing time) and keeps every session active: moving by days
- * would otherwise expire them (30-minute idle timeout).
+ * Moves the test clock to a day (10:00 Beijing time) and keeps every session alive: moving by days
+ * would otherwise end them (30-minute idle timeout, absolute lifetime). Tests of the timeouts
+ * themselves move the clock with `t.clock.set`.
  */
 export async function moveToDay(t: Pick<TestContext, 'ctx' | 'clock'>, day: string): Promise<void> {
   const iso = `${day}T02:00:00.000Z`;
   t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz`);
+  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz, created_at = ${iso}::timestamptz`);
 }
 
 export async function createTestApp(now = TEST_NOW) {

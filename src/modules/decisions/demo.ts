@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { fixedClock } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
+import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
@@ -23,12 +24,16 @@ async function actorWith(ctx: Ctx, departmentId: string, role: Role): Promise<Ac
   return u ? { userId: u.id, username: u.username, displayName: u.displayName, orgId: u.orgId, orgName: u.orgName, departmentId, roles: [role], mustChangePassword: false } : null;
 }
 
+/** One decision made and published about two months ago, one whose comment window opened five days ago. */
+export function decisionDemoDates(cal: Calendar, today: string) {
+  return { madeFrom: cal.addDays(today, -60), inProgressFrom: cal.addDays(today, -5) };
+}
+
 export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
   const [leader, legal] = await Promise.all([actorWith(ctx, staff.departmentId, 'leader'), actorWith(ctx, staff.departmentId, 'legalOfficer')]);
   if (!leader || !legal) return;
   const cal = ctx.calendar.current();
-  const today = ctx.clock.today();
-  const madeFrom = cal.addDays(today, -60);
+  const { madeFrom, inProgressFrom } = decisionDemoDates(cal, ctx.clock.today());
   const year = Number(madeFrom.slice(0, 4));
   // The year's catalogue was agreed and published just before the first decision started.
   const catalogueOn = cal.addDays(madeFrom, -1);
@@ -40,7 +45,7 @@ export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
   await publishCatalogue(early, staff, cat.id, { confidentialityReviewer: '李静' });
   const [innovation, transfer] = await itemsOf(ctx.db, cat.id);
   const who = { staff, leader, legal };
-  const inYear = Number(cal.addDays(today, -5).slice(0, 4)) === year;
+  const inYear = Number(inProgressFrom.slice(0, 4)) === year;
   await driveDecision(ctx, who, {
     startOn: madeFrom,
     input: { title: '示范市科技创新券实施方案', catalogueItemId: innovation.id, outsideCatalogueReason: null, technical: true, partyReportRequired: true, problem: '科技型中小企业购买检验检测、研发设计等科技服务的成本较高', initialPlan: '每年安排创新券额度，企业凭券购买科技服务，服务机构凭券兑付' },
@@ -48,7 +53,7 @@ export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
     comments: ['建议将单个企业年度额度提高到30万元。', '建议创新券可用于购买知识产权服务。', '建议简化兑付流程，实行线上办理。'],
   });
   await driveDecision(ctx, who, {
-    startOn: cal.addDays(today, -5),
+    startOn: inProgressFrom,
     input: { title: '示范市科技成果转化奖励办法（修订）', ...(inYear ? { catalogueItemId: transfer.id, outsideCatalogueReason: null } : {}), undertakingUnit: '成果转化与区域创新科', riskRelevant: true, problem: '现行奖励标准偏低、兑现周期长', initialPlan: '提高奖励标准，缩短兑现周期' },
     draftText: '示范市科技成果转化奖励办法（修订征求意见稿）\n第一条 为促进科技成果转化，制定本办法。\n第二条 对技术合同成交额较大的单位给予奖励。\n第三条 本办法自发布之日起施行。',
     comments: ['建议明确奖励资金的申报时间。'],

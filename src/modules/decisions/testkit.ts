@@ -5,6 +5,7 @@
 import { and, eq, gte, isNull, lte } from 'drizzle-orm';
 import { fixedClock } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
+import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { submitComment } from '../consultation/service.ts';
 import { latestFor, listComments } from '../consultation/service.ts';
@@ -32,6 +33,19 @@ export interface KitOptions {
 }
 
 const noon = (d: string) => `${d}T04:00:00.000Z`;
+
+/**
+ * The days a driven decision's acts fall on, from its first day (pure: the demo's dates are checked
+ * for every day of several years). Comment 30 days (条例 Art 14: 一般不少于30日); review asked for 7
+ * working days ahead (Art 26) and concluded in 5; the meeting 2 working days later; published 2 after.
+ */
+export function decisionTimeline(cal: Calendar, startOn: string) {
+  const commentEndOn = cal.addDays(startOn, 30);
+  const reviewOn = cal.addDays(commentEndOn, 1);
+  const concludeOn = cal.addWorkdays(reviewOn, 5);
+  const meetingOn = cal.addWorkdays(concludeOn, 2);
+  return { startOn, commentEndOn, reviewOn, requestedBy: cal.addWorkdays(reviewOn, 7), concludeOn, meetingOn, publishOn: cal.addWorkdays(meetingOn, 2) };
+}
 
 /** A 法律顾问 or 公职律师 in term today who gives opinions on paper: the registry's first, or a 公职律师 entered now. */
 async function advisorInTerm(ctx: Ctx, legal: Actor): Promise<string> {
@@ -68,13 +82,13 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   };
   let d = await startDecision(ctx, who.staff, input);
   d = await saveDraft(ctx, who.staff, d.id, { draftText: o.draftText, legalSort: '梳理了科学技术进步法、促进科技成果转化法及本市有关政策', fileIds: o.fileIds });
-  const endOn = cal.addDays(o.startOn, 30);
-  await openComment(ctx, who.staff, d.id, { startOn: o.startOn, endOn });
+  const when = decisionTimeline(cal, o.startOn);
+  await openComment(ctx, who.staff, d.id, { startOn: o.startOn, endOn: when.commentEndOn });
   const c = (await latestFor(ctx.db, 'majorDecision', d.id))!;
   for (const body of o.comments ?? []) await submitComment(ctx, c.id, { body });
   if (o.until === 'commentOpen') return d;
-  go(cal.addDays(endOn, 1));
-  const today = clock.today();
+  go(when.reviewOn);
+  const today = when.reviewOn;
   await closeComment(ctx, who.staff, d.id);
   for (const k of await listComments(ctx.db, c.id)) await dispose(ctx, who.staff, d.id, k.id, k.seq % 2 ? { disposition: 'adopted' } : { disposition: 'partlyAdopted', reason: '部分内容已在配套细则中规定' });
   await publishFeedback(ctx, who.staff, d.id);
@@ -87,9 +101,9 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   if (input.riskRelevant) {
     await formAct(ctx, who.staff, d.id, 'riskAssessment', today, { assessor: '示范市社会稳定风险评估中心', thirdParty: true, departmentsHeard: '已听取财政、市场监管部门意见', riskPoints: '资金使用风险', countermeasures: '分期拨付、绩效评价', contingencyPlan: '暂停拨付预案', riskLevel: 'low', controllable: 'controllable' });
   }
-  await submitLegalReview(ctx, who.staff, d.id, { materials: '决策草案、制定依据、履行决策程序的说明', requestedBy: cal.addWorkdays(today, 7) });
+  await submitLegalReview(ctx, who.staff, d.id, { materials: '决策草案、制定依据、履行决策程序的说明', requestedBy: when.requestedBy });
   if (o.until === 'underReview') return d;
-  go(cal.addWorkdays(today, 5));
+  go(when.concludeOn);
   const [matter] = await ctx.db.select({ id: reviewMatters.id }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
   // Art 28: a 公职律师 gives a legal opinion (on paper, entered by the legal office) before the conclusion.
   const advisorId = await advisorInTerm(ctx, who.legal);
@@ -98,7 +112,7 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   await giveOpinion(ctx, who.legal, matter.id, { body: '决策事项属于本机关法定权限，草案履行了公众参与程序，内容未发现与上位法相抵触。', assignmentId: assignment.id });
   await concludeMatter(ctx, who.legal, matter.id, { conclusion: 'lawful', opinion: '决策草案符合法定权限和程序，内容合法。' });
   if (o.until === 'reviewed') return d;
-  const meetingOn = cal.addWorkdays(clock.today(), 2);
+  const { meetingOn } = when;
   const m = await createMeeting(ctx, who.staff, { kind: 'directorsOffice', meetingOn, location: '局第一会议室', chair: '局长' });
   await submitToMeeting(ctx, who.staff, d.id, { meetingId: m.id, isPublic: true, publicSummary: `研究${d.title}` });
   await publishAgenda(ctx, who.staff, m.id);
@@ -106,6 +120,6 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   await recordHeld(ctx, who.staff, m.id, { attendees: '局长、副局长、各科室负责人', publicAttendees: [{ name: '赵某', identity: '企业代表' }], minutes: `会议研究了${d.title}，同意实施。` });
   await decide(ctx, who.leader, d.id, { meetingId: m.id, discussion: '与会人员充分发表意见，一致同意', headOpinion: '同意实施', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: input.undertakingUnit });
   if (input.partyReportRequired) await formAct(ctx, who.leader, d.id, 'partyReport', meetingOn, { reportedTo: '中共示范市科学技术局党组', reportedOn: meetingOn, reply: '同意' });
-  go(cal.addWorkdays(meetingOn, 2));
+  go(when.publishOn);
   return publishDecision(ctx, who.staff, d.id, { adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。', interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`, confidentialityReviewer: '李静' });
 }
