@@ -3,7 +3,7 @@ import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
 import { loadDemo, reissueDemoAccounts, type ListedAccount } from './demo.ts';
 import { resetPasswordByCommand } from '../core/users/service.ts';
-import { auditCommand, auditSweepTasks } from '../core/audit/cli.ts';
+import { auditCommand, enableAuditCheckpoints } from '../core/audit/cli.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
 import { sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
@@ -90,7 +90,8 @@ async function serve(config: ReturnType<typeof readConfig>) {
   const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
   const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
   const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
-  const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, [...sweepTasks, ...auditSweepTasks(config.dataDir)]) : async () => {};
+  const auditTasks = enableAuditCheckpoints(ctx, config.dataDir);
+  const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, [...sweepTasks, ...auditTasks]) : async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -3,12 +3,18 @@ import type { Ctx } from '../context.ts';
 import type { SweepTask } from '../cases/sweep.ts';
 import { auditCheckpointTask, createCheckpoint } from './checkpoint.ts';
 import { verifyOnServer, verifyWithFile } from './export.ts';
-import { auditFilesFromEnv } from './keys.ts';
+import { auditFilesFromEnv, bindAuditFiles } from './keys.ts';
 import type { AuditVerifyReport } from './verify.ts';
 
-/** The server's periodic checkpoint (run last in the sweep; see auditCheckpointTask). */
-export function auditSweepTasks(dataDir: string): SweepTask[] {
-  return [auditCheckpointTask(auditFilesFromEnv(process.env, dataDir))];
+/**
+ * The server's checkpoints: binds the key and file paths to this context (the audit routes then
+ * verify against them and export them) and returns the periodic task (run it last in the sweep).
+ * A context never bound — a test's — has no file outside the database to compare with.
+ */
+export function enableAuditCheckpoints(ctx: Ctx, dataDir: string): SweepTask[] {
+  const files = auditFilesFromEnv(process.env, dataDir);
+  bindAuditFiles(ctx, files);
+  return [auditCheckpointTask(files)];
 }
 
 const option = (args: string[], name: string): string | undefined => {

@@ -24,11 +24,11 @@ export function serverTrustedKey(files: AuditFiles): TrustedKey | undefined {
 }
 
 /** The table's checkpoints and the file copy's, merged (a row deleted from the table still travels in the export). */
-export async function exportCheckpoints(db: DbOrTx, files: AuditFiles, now: Date): Promise<CheckpointExport> {
-  const key = serverTrustedKey(files);
+export async function exportCheckpoints(db: DbOrTx, files: AuditFiles | undefined, now: Date): Promise<CheckpointExport> {
+  const key = files && serverTrustedKey(files);
   if (!key) throw new AppError('NOT_FOUND', '审计签名密钥尚未生成：服务启动后的首次定时任务或 audit checkpoint 命令会生成它');
   const merged = new Map<string, SignedCheckpoint>();
-  for (const cp of [...(await listCheckpoints(db)), ...readCheckpointFile(files.checkpointFile).checkpoints]) merged.set(cp.signature, cp);
+  for (const cp of [...(await listCheckpoints(db)), ...readCheckpointFile(files!.checkpointFile).checkpoints]) merged.set(cp.signature, cp);
   const checkpoints = [...merged.values()].sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at));
   return { format: EXPORT_FORMAT, exportedAt: now.toISOString(), keyId: key.keyId, publicKey: publicKeyPem(key), checkpoints };
 }
@@ -48,7 +48,8 @@ export function parseCheckpointFile(text: string): { checkpoints: SignedCheckpoi
 }
 
 /** The server's verification: the chain, the table's checkpoints and the file copy, with the server's key. */
-export async function verifyOnServer(db: DbOrTx, files: AuditFiles): Promise<AuditVerifyReport> {
+export async function verifyOnServer(db: DbOrTx, files: AuditFiles | undefined): Promise<AuditVerifyReport> {
+  if (!files) return verifyAudit(db, {});
   const file = readCheckpointFile(files.checkpointFile);
   return verifyAudit(db, { key: serverTrustedKey(files), file: { label: '检查点文件副本', ...file } });
 }

@@ -23,6 +23,11 @@ export function auditFilesFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir 
   };
 }
 
+// Which files belong to which running context: set by the server at start, read by the routes.
+const bound = new WeakMap<object, AuditFiles>();
+export const bindAuditFiles = (ctx: object, files: AuditFiles): void => void bound.set(ctx, files);
+export const boundAuditFiles = (ctx: object): AuditFiles | undefined => bound.get(ctx);
+
 export interface SigningKey { privateKey: KeyObject; publicKey: KeyObject; keyId: string }
 export interface TrustedKey { publicKey: KeyObject; keyId: string }
 

@@ -6,19 +6,17 @@ import { after, before, test } from 'node:test';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { createCheckpoint } from './checkpoint.ts';
 import { verifyWithFile } from './export.ts';
-import { auditFilesFromEnv } from './keys.ts';
+import { auditFilesFromEnv, bindAuditFiles } from './keys.ts';
 
-// The routes read the key and file paths from the environment at registration, as the server does.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-audit-routes-'));
-process.env.FAZHI_AUDIT_KEY_FILE = path.join(dir, 'key.pem');
-process.env.FAZHI_AUDIT_CHECKPOINT_FILE = path.join(dir, 'checkpoints.jsonl');
-const files = auditFilesFromEnv();
+const files = auditFilesFromEnv({}, dir);
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let aud: Awaited<ReturnType<typeof signIn>>;
 let staff: Awaited<ReturnType<typeof signIn>>;
 before(async () => {
   t = await createTestApp();
+  bindAuditFiles(t.ctx, files); // as the server does at start (enableAuditCheckpoints)
   await addUser(t.ctx, { username: 'aud1', password: 'Aud-pass-2025', roles: ['auditAdmin'], orgName: '办公室' });
   await addUser(t.ctx, { username: 'staff1', password: 'Staff-pass-2025', roles: ['staff'] });
   aud = await signIn(t.app, 'aud1', 'Aud-pass-2025');

@@ -7,7 +7,7 @@ import { authorize } from '../auth/policy.ts';
 import { contentDisposition } from '../files/service.ts';
 import { chinaDate } from '../clock.ts';
 import { listAudit } from './service.ts';
-import { auditFilesFromEnv, type AuditFiles } from './keys.ts';
+import { boundAuditFiles } from './keys.ts';
 import { exportCheckpoints, verifyOnServer } from './export.ts';
 
 const query = z.object({
@@ -17,8 +17,9 @@ const query = z.object({
   actorId: z.uuid().optional().describe('操作人'),
 });
 
-/** `files`: where the checkpoint key and file copy live (FAZHI_AUDIT_KEY_FILE / FAZHI_AUDIT_CHECKPOINT_FILE / the data dir). */
-export function auditRoutes(app: FastifyInstance, ctx: Ctx, files: AuditFiles = auditFilesFromEnv()): void {
+export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
+  // The key and file copy the server bound at start (enableAuditCheckpoints): looked up per request.
+  const files = () => boundAuditFiles(ctx);
   app.get('/api/audit', async (req) => {
     const actor = requireActor(req);
     const q = parse(query, req.query);
@@ -28,12 +29,12 @@ export function auditRoutes(app: FastifyInstance, ctx: Ctx, files: AuditFiles = 
   // The chain and its signed checkpoints (table and file copy), 等保2.0 三级 安全审计.
   app.post('/api/audit/verify', async (req) => {
     authorize(requireActor(req), 'auditLog', 'read');
-    return verifyOnServer(ctx.db, files);
+    return verifyOnServer(ctx.db, files());
   });
   // The 审计管理员 keeps this file away from the server; `audit verify --checkpoints` checks the chain against it.
   app.get('/api/audit/checkpoints/export', async (req, reply) => {
     authorize(requireActor(req), 'auditLog', 'read');
-    const doc = await exportCheckpoints(ctx.db, files, ctx.clock.now());
+    const doc = await exportCheckpoints(ctx.db, files(), ctx.clock.now());
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', contentDisposition(`审计检查点-${chinaDate(ctx.clock.now())}.json`))

@@ -7,7 +7,7 @@ import { dateTime } from '../lib/format.ts';
 import type { AuditEntry, AuditPage as AuditPageData } from '../lib/types.ts';
 import { RequireAbility } from '../auth/RequireAuth.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain.tsx';
+import { ExportCheckpointsButton, VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain.tsx';
 
 interface Filters {
   action: string;
@@ -68,7 +68,16 @@ function Audit() {
 
   return (
     <>
-      <PageHeader title="审计日志" subTitle="所有操作按序记录并以 SM3 哈希链接，任何事后改动都会被校验发现" extra={<VerifyButton verify={verify} />} />
+      <PageHeader
+        title="审计日志"
+        subTitle="所有操作按序记录并以 SM3 哈希链接，系统定期以数据库之外保管的密钥签署检查点；截断、改写或伪造都会被校验发现"
+        extra={
+          <>
+            <VerifyButton verify={verify} />
+            <ExportCheckpointsButton />
+          </>
+        }
+      />
       <VerifyResult verify={verify} />
       <Card>
         <Form

@@ -1,12 +1,25 @@
-import { Alert, Button } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage, post } from '../lib/api.ts';
-import type { AuditVerify } from '../lib/types.ts';
+import { dateTime } from '../lib/format.ts';
 
-/** "校验审计链": recomputes the SM3 hash chain on the server and shows the verdict. */
+/** The server's verification report (src/core/audit/verify.ts AuditVerifyReport). */
+export interface AuditVerifyReport {
+  intact: boolean;
+  checked: number;
+  brokenAt?: number;
+  problems: { kind: string; message: string }[];
+  checkpoints: { total: number; inDatabase: number; inFile: number; valid: number; last?: { seq: number; at: string } };
+  unanchored: { count: number; from?: number; to?: number };
+  keyId?: string;
+  notes: string[];
+  message: string;
+}
+
+/** "校验审计链": recomputes the SM3 hash chain and checks it against the signed checkpoints on the server. */
 export function useVerifyChain() {
-  return useMutation({ mutationFn: () => post<AuditVerify>('/api/audit/verify') });
+  return useMutation({ mutationFn: () => post<AuditVerifyReport>('/api/audit/verify') });
 }
 
 export function VerifyButton({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
@@ -17,18 +30,53 @@ export function VerifyButton({ verify }: { verify: ReturnType<typeof useVerifyCh
   );
 }
 
+/**
+ * The checkpoints with the public key, for the 审计管理员 to keep away from the server (等保2.0 三级:
+ * 定期备份审计记录): `npm run fazhi -- audit verify --checkpoints <文件>` checks the chain against it.
+ */
+export function ExportCheckpointsButton() {
+  return (
+    <Button icon={<DownloadOutlined />} href="/api/audit/checkpoints/export">
+      下载审计检查点
+    </Button>
+  );
+}
+
+const chinese = (line: string) => line.split(' / ')[0];
+
 export function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
   if (verify.error) return <Alert type="error" showIcon title="校验失败" description={errorMessage(verify.error)} style={{ marginBottom: 16 }} />;
   const r = verify.data;
   if (!r) return null;
+  const cps = r.checkpoints;
   return (
     <Alert
       role="status"
-      type={r.intact ? 'success' : 'error'}
+      type={!r.intact ? 'error' : r.unanchored.count > 0 || cps.valid === 0 ? 'warning' : 'success'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={r.intact ? `审计链完整：已校验 ${r.checked} 条记录` : `审计链异常${r.brokenAt !== undefined ? `：第 ${r.brokenAt} 号记录起不一致` : ''}`}
-      description={r.message}
+      title={r.intact ? `审计链完整：已校验 ${r.checked} 条记录，${cps.valid} 个签名检查点有效` : `审计记录被篡改：发现 ${r.problems.length} 处问题`}
+      description={
+        <>
+          {r.problems.length > 0 && (
+            <ul style={{ paddingInlineStart: 20, margin: '0 0 8px' }}>
+              {r.problems.map((p, i) => (
+                <li key={i}>{chinese(p.message)}</li>
+              ))}
+            </ul>
+          )}
+          {r.notes.map((n, i) => (
+            <Typography.Paragraph key={i} style={{ margin: '0 0 8px' }}>
+              {chinese(n)}
+            </Typography.Paragraph>
+          ))}
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label="最近检查点">{cps.last ? `第 ${cps.last.seq} 条，${dateTime(cps.last.at)}` : '尚无'}</Descriptions.Item>
+            <Descriptions.Item label="检查点">{`数据库 ${cps.inDatabase} 个，文件副本 ${cps.inFile} 个`}</Descriptions.Item>
+            <Descriptions.Item label="公钥标识">{r.keyId ? <Typography.Text className="mono" copyable>{r.keyId}</Typography.Text> : '未生成'}</Descriptions.Item>
+          </Descriptions>
+        </>
+      }
     />
   );
 }
