@@ -31,7 +31,7 @@ const DOCS: Doc[] = [
 test('table 二 行政规范性文件: 本年制发, 本年废止 and 现行有效 as at 12月31日 of the report year', async (t) => {
   const { ctx, close } = await createTestContext('2026-06-01T02:00:00.000Z');
   t.after(close);
-  const now = new Date();
+  const now = ctx.clock.now();
   for (const d of DOCS) {
     const id = randomUUID();
     await ctx.db.insert(normativeDocuments).values({
