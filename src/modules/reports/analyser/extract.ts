@@ -4,6 +4,7 @@
  * refused with a Chinese message that says what to do instead.
  */
 import { AppError } from '../../../core/errors.ts';
+import { docxText } from '../../../core/files/docx.ts';
 
 export type SourceFormat = 'txt' | 'html' | 'docx' | 'paste';
 export type SourceEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -114,13 +115,8 @@ export async function extractText(file: { name: string; content: Buffer }): Prom
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46])) refuse('图片文件中的文字无法识别，请上传 .txt、.docx 或网页文件');
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) {
     if (!b.includes('word/document.xml')) refuse('压缩文件或非 Word 文档暂不支持，请上传 .docx 文件');
-    try {
-      // Loaded on first use: mammoth costs ~15 MB and ~60 ms at start-up.
-      const { default: mammoth } = await import('mammoth');
-      return { text: (await mammoth.extractRawText({ buffer: b })).value, format: 'docx', encoding: null };
-    } catch {
-      return refuse('无法读取该 .docx 文件，请检查文件是否损坏');
-    }
+    // Zip-bomb checks before mammoth; the report's own length limit is applied by the service.
+    return { text: await docxText(b, { field: 'file', limits: { maxChars: 1_000_000 } }), format: 'docx', encoding: null };
   }
   const { text, encoding } = decodeText(b);
   return looksLikeHtml(file.name, text) ? { text: htmlToText(text), format: 'html', encoding } : { text, format: 'txt', encoding };
