@@ -92,7 +92,7 @@ test('tampering 2: an event forged after the last checkpoint (correct SM3 hash) 
     const r = await verifyOnServer(s.t.ctx.db, s.files);
     assert.equal(r.intact, true, 'a hash chain cannot tell who appended');
     assert.deepEqual(r.unanchored, { count: 1, from: 6, to: 6 });
-    assert.match(r.message, /第 6–6 条事件（共 1 条）在最近的检查点之后，尚未锚定/);
+    assert.match(r.message, /第 6 条事件在最近的检查点之后，尚未锚定.*not yet anchored/);
   } finally {
     await s.done();
   }

@@ -75,10 +75,12 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
   const bySeq = new Map<number, SignedCheckpoint[]>();
   for (const a of anchors) bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a]);
   const rewritten = new Set<number>();
+  let matchedTo = 0;
   const chain = await verifyChain(db, input.batch ?? 2000, {
     visit: (seq, hash) => {
       for (const a of bySeq.get(seq) ?? []) {
-        if (a.hash !== hash && !rewritten.has(seq)) {
+        if (a.hash === hash) matchedTo = seq;
+        else if (!rewritten.has(seq)) {
           rewritten.add(seq);
           problems.push({
             kind: 'rewritten',
@@ -99,13 +101,13 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
       message: `审计链尾部缺失：${when(last.at)} 签署的检查点记录审计链共 ${last.seq} 条，数据库中只剩 ${length} 条（第 ${length + 1}–${last.seq} 条被删除）/ audit chain tail missing: the checkpoint signed ${last.at} covers ${last.seq} events, the database holds ${length} (events #${length + 1}–#${last.seq} were deleted)`,
     });
   }
-  const anchoredTo = last && last.seq <= length ? last.seq : 0;
-  const unanchored = length > anchoredTo ? { count: length - anchoredTo, from: anchoredTo + 1, to: length } : { count: 0 };
+  // Anchored = up to the newest checkpoint the chain actually matches.
+  const unanchored = length > matchedTo ? { count: length - matchedTo, from: matchedTo + 1, to: length } : { count: 0 };
+  const range = unanchored.from === unanchored.to ? `第 ${unanchored.from} 条事件` : `第 ${unanchored.from}–${unanchored.to} 条事件（共 ${unanchored.count} 条）`;
   if (input.key && anchors.length === 0 && length > 0) notes.push('尚无签名检查点：审计链只受哈希链保护 / no signed checkpoint yet: the chain is protected by its hashes only');
-  if (unanchored.count > 0 && anchors.length > 0)
-    notes.push(
-      `第 ${unanchored.from}–${unanchored.to} 条事件（共 ${unanchored.count} 条）在最近的检查点之后，尚未锚定：下一个检查点签署前，其真实性只受哈希链保护 / ${unanchored.count} events after the last checkpoint are not yet anchored`,
-    );
+  // Once the chain contradicts a checkpoint, "not yet anchored" would only blur the finding.
+  if (unanchored.count > 0 && anchors.length > 0 && !problems.some((p) => p.kind === 'tailMissing' || p.kind === 'rewritten'))
+    notes.push(`${range}在最近的检查点之后，尚未锚定：下一个检查点签署前，其真实性只受哈希链保护 / ${unanchored.count} event(s) after the last checkpoint not yet anchored`);
   if (input.file?.unreadable) notes.push(`${input.file.label}中有 ${input.file.unreadable} 行无法读取 / ${input.file.unreadable} unreadable lines in the checkpoint file`);
 
   const intact = problems.length === 0;
