@@ -1,4 +1,4 @@
-import type { ProcedureDef } from '../procedure/engine.ts';
+import { compile, type ProcedureDef } from '../procedure/engine.ts';
 import { AppError } from '../errors.ts';
 
 /** Which procedures exist, and the module each belongs to. Modules register theirs at startup. */
@@ -21,6 +21,8 @@ export interface ProcedureRegistry {
 }
 
 export function createRegistry(entries: ProcedureEntry[]): ProcedureRegistry {
+  // Compiling checks every name a procedure uses: a typo fails here, at start-up, not in a gate that never opens.
+  for (const e of entries) compile(e.def);
   const byCode = new Map(entries.map((e) => [e.def.code, e]));
   return {
     get(code) {

@@ -127,7 +127,7 @@ test('history order is by seq, steps filter by role', () => {
 
 test('definitions with dangling references are rejected when compiled', () => {
   const bad: ProcedureDef = { ...TOY, clocks: [{ ...TOY.clocks[0], stop: ['nonexistent'] }] };
-  assert.throws(() => compile(bad), /unknown action nonexistent/);
+  assert.throws(() => compile(bad), /unknown action "nonexistent" in clock main\.stop/);
 });
 
 test('normalizeData coerces form strings to declared field types', () => {

@@ -4,6 +4,7 @@
  */
 import { computeDue, isValidDate, type Calendar, type ExcludedInterval } from '../calendar/calendar.ts';
 import { formatDateZh } from '../calendar/explain.ts';
+import { unknownNames } from './refs.ts';
 import type { ActionDef, CaseEvent, ClockDef, ClockRunState, Cond, NewCaseEvent, PauseDef, ProcedureDef, Scalar, StatusDef, Trigger } from './types.ts';
 
 type ClockOp =
@@ -26,11 +27,12 @@ const compiledCache = new WeakMap<ProcedureDef, Compiled>();
 export function compile(proc: ProcedureDef): Compiled {
   const hit = compiledCache.get(proc);
   if (hit) return hit;
+  const problems = unknownNames(proc);
+  if (problems.length) throw new Error(`procedure ${proc.code}: ${problems.join('; ')}`);
   const actions = new Map(proc.actions.map((a) => [a.code, a]));
   const clockIndex = new Map(proc.clocks.map((c, i) => [c.code, i]));
   const ops = new Map<string, ClockOp[]>();
   const add = (action: string, op: ClockOp) => {
-    if (!actions.has(action)) throw new Error(`procedure ${proc.code}: clock ${proc.clocks[op.clock].code} refers to unknown action ${action}`);
     const list = ops.get(action) ?? [];
     list.push(op);
     ops.set(action, list);
@@ -39,7 +41,6 @@ export function compile(proc: ProcedureDef): Compiled {
     for (const t of c.start) add(t.action, { clock: i, kind: 'start', trigger: t });
     for (const t of c.restart ?? []) add(t.action, { clock: i, kind: 'restart', trigger: t });
     for (const p of c.pause ?? []) {
-      if (p.lapse && !clockIndex.has(p.lapse)) throw new Error(`procedure ${proc.code}: unknown lapse clock ${p.lapse}`);
       add(p.action, { clock: i, kind: 'pause', pause: p });
       for (const r of p.resume) add(r, { clock: i, kind: 'resume', pause: p });
     }
@@ -48,7 +49,6 @@ export function compile(proc: ProcedureDef): Compiled {
     for (const s of c.stop ?? []) add(s, { clock: i, kind: 'stop' });
   });
   const statuses = new Map(proc.statuses.map((s) => [s.code, s]));
-  if (!statuses.has(proc.initialStatus)) throw new Error(`procedure ${proc.code}: unknown initial status`);
   const compiled: Compiled = { proc, actions, clockIndex, statuses, ops, actionLabel: (code) => actions.get(code)?.label ?? code };
   compiledCache.set(proc, compiled);
   return compiled;
