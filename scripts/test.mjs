@@ -59,7 +59,9 @@ if (process.env.TEST_DATABASE_URL) {
   const template = `fazhi_tpl_${process.pid}`;
   r = tsx(['scripts/prepare-test-db.ts', 'postgres', template]);
   if (r.status !== 0) process.exit(r.status ?? 1);
-  pass('PostgreSQL', unit, { FAZHI_TEST_DB: 'postgres', FAZHI_TEST_PG_TEMPLATE: template });
+  // Files that never open a test database (pure engine, calendar, text and document tests) ran once already.
+  const usesDatabase = (f) => /\b(testing|testApi)\.ts\b/.test(fs.readFileSync(f, 'utf8'));
+  pass('PostgreSQL', unit.filter(usesDatabase), { FAZHI_TEST_DB: 'postgres', FAZHI_TEST_PG_TEMPLATE: template });
   tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
 } else {
   console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL pass was not run (set it to postgres://… to run it).');
