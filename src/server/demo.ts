@@ -5,6 +5,7 @@ import type { Actor } from '../core/auth/actor.ts';
 import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
 import { createUser, listUsers, resetPasswordByCommand } from '../core/users/service.ts';
+import { systemActor } from '../core/auth/actor.ts';
 import { MODULES, factProviders } from './modules.ts';
 
 export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
@@ -45,7 +46,7 @@ async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[
   const [{ n }] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from organisations`);
   if (n > 0) return null;
   // Demo data is written by the system itself (no signed-in actor); the audit records actor null.
-  const asSystem = { userId: null, orgId: null } as unknown as Actor;
+  const asSystem = systemActor({ departmentId: null });
   const gov = await createOrg(ctx, asSystem, { name: '示范市人民政府', kind: 'government', creditCode: '11341600003046157D' });
   const justice = await createOrg(ctx, asSystem, { name: '示范市司法局', kind: 'oversight', parentId: gov.id, creditCode: '11341600003046210W' });
   const bureau = await createOrg(ctx, asSystem, {

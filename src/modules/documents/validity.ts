@@ -16,10 +16,10 @@ import { updateValidity } from '../disclosure/publications/service.ts';
 import { documentEvents, normativeDocuments } from './schema.ts';
 import { dayAfter, legalStatus, publicationValidity } from './status.ts';
 import { documentSettings, EVALUATION_LABELS } from './labels.ts';
+import { systemActor } from '../../core/auth/actor.ts';
 import { loadForEdit, type DocumentRow } from './service.ts';
 
 /** The system acting for a department (sweep): audited with no user. */
-export const systemActor = (departmentId: string): Actor => ({ userId: null as unknown as string, username: 'system', displayName: '系统', orgId: departmentId, orgName: '系统', departmentId, roles: ['staff'], mustChangePassword: false });
 
 export async function eventsOf(db: DbOrTx, documentId: string) {
   return db.select().from(documentEvents).where(eq(documentEvents.documentId, documentId)).orderBy(documentEvents.on, documentEvents.createdAt);
@@ -89,7 +89,7 @@ export const documentExpiryTask: SweepTask = async (tx, ctx) => {
   let expired = 0;
   for (const d of due) {
     await addEvent(tx, ctx, null, d.id, { kind: 'expired', on: dayAfter(d.validUntil!), note: '有效期届满自动失效' });
-    const actor = systemActor(d.departmentId);
+    const actor = systemActor({ departmentId: d.departmentId, roles: ['staff'] });
     const status = await refreshStatus(tx, ctx, actor, d);
     await appendAudit(tx, { actorId: null, orgId: null, action: 'document.expired', entityType: 'normativeDocument', entityId: d.id, payload: { validUntil: d.validUntil, status } }, ctx.clock.now());
     expired++;

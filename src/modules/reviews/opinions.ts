@@ -17,6 +17,7 @@ import { recordAction } from '../../core/cases/service.ts';
 import { legalAdvisors, legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
 import { loadMatter, scopeOfMatter, type MatterRow } from './service.ts';
 import { advisorOf, inTerm } from './advisors.ts';
+import { systemActor } from '../../core/auth/actor.ts';
 import { ADOPTION_LABELS, ADVISOR_KIND_LABELS, type Adoption, type AdvisorKind } from './labels.ts';
 
 const audit = (tx: Tx, ctx: Ctx, actor: Actor, action: string, matterId: string, payload: Record<string, unknown>) =>
@@ -119,7 +120,7 @@ async function noteAdvisorOpinion(ctx: Ctx, tx: Tx, actor: Actor, m: MatterRow, 
   const [subject] = await tx.select({ procedure: cases.procedure }).from(cases).where(eq(cases.id, m.subjectCaseId));
   if (!subject || !ctx.procedures.get(subject.procedure).def.actions.some((a) => a.code === 'advisorOpinion')) return;
   const [a] = await tx.select({ name: legalAdvisors.name, kind: legalAdvisors.kind }).from(legalAdvisors).where(eq(legalAdvisors.id, advisorId));
-  const legalOffice: Actor = { userId: null as unknown as string, username: 'system', displayName: '系统', orgId: m.orgId, orgName: '系统', departmentId: m.departmentId, roles: ['legalOfficer'], mustChangePassword: false };
+  const legalOffice = systemActor({ departmentId: m.departmentId, orgId: m.orgId, roles: ['legalOfficer'] });
   const data = { advisor: `${a.name}（${ADVISOR_KIND_LABELS[a.kind as AdvisorKind]}）`, advisorKind: a.kind, seq, matterId: m.id };
   await recordAction(ctx, hasRole(actor, 'legalOfficer') ? actor : legalOffice, m.subjectCaseId, { action: 'advisorOpinion', on: ctx.clock.today(), data }, tx);
 }

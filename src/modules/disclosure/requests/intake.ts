@@ -14,6 +14,7 @@ import { openCase } from '../../../core/cases/service.ts';
 import { newId } from '../../../core/clock.ts';
 import { AppError } from '../../../core/errors.ts';
 import { disclosureRequests } from './schema.ts';
+import { systemActor } from '../../../core/auth/actor.ts';
 import { receiptOf, type Receipt, type ReceiptInput } from './receipt.ts';
 
 export type RequestRow = typeof disclosureRequests.$inferSelect;
@@ -83,7 +84,7 @@ export function missingItems(r: Pick<RequestRow, 'name' | 'idNumber' | 'creditCo
 
 /** The portal's online channel acts for the disclosure office; events and audit record no user (系统). */
 export function portalActor(departmentId: string): Actor {
-  return { userId: null as unknown as string, username: 'portal', displayName: '网上申请', orgId: departmentId, orgName: '', departmentId, roles: ['staff'], mustChangePassword: false };
+  return systemActor({ departmentId, roles: ['staff'], username: 'portal', displayName: '网上申请' });
 }
 
 export interface IntakeInput {
