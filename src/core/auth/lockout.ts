@@ -2,7 +2,7 @@
  * 登录失败处理 (GB/T 22239-2019 三级 8.1.4.1 b: 应具有登录失败处理功能，应配置并启用结束会话、
  * 限制非法登录次数和当登录连接超时自动退出等相关措施). Here:
  * - 限制非法登录次数: failures are counted per (username as typed, source address). After each
- *   failure the pair waits progressively longer (1, 2, 4, 8 s) before its next attempt, and after
+ *   failure the pair waits progressively longer (0, 1, 2, 4 s) before its next attempt, and after
  *   `maxFailedLogins` failures that pair is locked for `lockoutMinutes`, a correct password included.
  *   Only that pair: an attacker elsewhere cannot lock an administrator out of their own desk.
  * - A ceiling per username over all sources (CEILING_FACTOR × maxFailedLogins failures within the
@@ -10,7 +10,7 @@
  * - Unknown and known usernames are counted and answered alike (keyed by the typed name).
  * - 结束会话 and 登录连接超时自动退出: the idle timeout and the absolute lifetime (service.ts).
  * Every step is one atomic statement (INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING), so a
- * burst of simultaneous guesses is counted one by one: only the first gets through its delay.
+ * burst of simultaneous guesses is counted one by one: only the first two get through the delays.
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
@@ -20,8 +20,11 @@ import { loginFailures } from './schema.ts';
 export const ALL_SOURCES = '*';
 export const CEILING_FACTOR = 4;
 export const SLOT_SECONDS = 2;
-/** Wait before the next attempt of a pair after `failures` failures: 1, 2, 4, 8 … s (at most 60). */
-export const delaySeconds = (failures: number) => (failures <= 0 ? 0 : Math.min(2 ** (failures - 1), 60));
+/**
+ * Wait before the next attempt of a pair after `failures` failures: none after the first (a retyped
+ * password), then 1, 2, 4 … s (at most 60). Mirrored in SQL in takeAttempt.
+ */
+export const delaySeconds = (failures: number) => (failures <= 1 ? 0 : Math.min(2 ** (failures - 2), 60));
 
 export interface Limits { maxFailures: number; lockoutMinutes: number }
 export type Refusal = { kind: 'locked'; until: Date } | { kind: 'wait'; seconds: number };
@@ -41,7 +44,9 @@ export async function takeAttempt(db: DbOrTx, username: string, source: string, 
       last_attempt_at = ${ts(now)}
     where login_failures.last_attempt_at <= ${ts(windowStart)}
        or (login_failures.failures < ${limits.maxFailures}
-           and login_failures.last_attempt_at + least(power(2, login_failures.failures - 1), 60) * interval '1 second' <= ${ts(now)})
+           and login_failures.last_attempt_at
+               + (case when login_failures.failures <= 1 then 0 else least(power(2, login_failures.failures - 2), 60) end) * interval '1 second'
+               <= ${ts(now)})
     returning failures`);
   if (rows.length) return { failures: Number(rows[0].failures) };
   const [row] = await db.select().from(loginFailures).where(and(eq(loginFailures.username, username), eq(loginFailures.source, source)));

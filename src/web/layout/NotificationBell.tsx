@@ -3,7 +3,7 @@ import type { MenuProps } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { errorMessage, get, post } from '../lib/api.ts';
+import { errorMessage, poll, post } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import type { Notification, Notifications } from '../lib/types.ts';
 
@@ -30,14 +30,15 @@ function NotificationLabel({ n }: { n: Notification }) {
   );
 }
 
-/** Header bell: unread count polled every 60 s; choosing a notification opens its case and marks it read. */
+/** Header bell: unread count polled every 60 s (as a background poll); choosing a notification opens its case and marks it read. */
 export function NotificationBell() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { data } = useQuery({
     queryKey: key,
-    queryFn: () => get<Notifications>('/api/notifications'),
+    // A background poll: the bell keeps no session alive (the idle timeout still logs out an open tab).
+    queryFn: ({ signal }) => poll<Notifications>('/api/notifications', undefined, signal),
     refetchInterval: 60_000,
     refetchIntervalInBackground: false,
   });

@@ -47,7 +47,22 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not run the global 401 reaction (login form, session probe, password form). */
   handle401?: boolean;
+  /** A poll nobody asked for (bell, periodic refresh): sent with x-fazhi-background so it does not keep the session alive. */
+  background?: boolean;
 }
+
+// A GET sent long after the user last touched the page (a refetch on an interval, on focus, on
+// reconnect) is not activity either, whoever issued it: it is marked background too. The server's
+// idle timeout then logs out an open but unattended tab (等保: 登录连接超时自动退出).
+const ACTIVE_MS = 30_000;
+let lastInput = Date.now();
+if (typeof window !== 'undefined') {
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+    window.addEventListener(type, () => (lastInput = Date.now()), { capture: true, passive: true });
+  }
+}
+const isBackground = (method: string, options: RequestOptions) =>
+  options.background ?? (method === 'GET' && Date.now() - lastInput > ACTIVE_MS);
 
 function buildUrl(path: string, query?: Query): string {
   if (!query) return path;
@@ -80,6 +95,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (isBackground(method, options)) headers['x-fazhi-background'] = '1';
 
   let res: Response;
   try {
@@ -107,6 +123,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
+/** A background poll: never counts as the user's activity. */
+export const poll = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal, background: true });
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body: body ?? {} });
 export const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
