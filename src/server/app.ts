@@ -11,33 +11,18 @@ import fastifyStatic from '@fastify/static';
 import type { Ctx } from '../core/context.ts';
 import { installErrorHandler } from '../core/http/errors.ts';
 import { installSession } from '../core/http/session.ts';
+import { installHygiene } from '../core/http/hygiene.ts';
 import { authRoutes } from '../core/auth/routes.ts';
 import { userRoutes } from '../core/users/routes.ts';
 import { orgRoutes } from '../core/orgs/routes.ts';
 import { auditRoutes } from '../core/audit/routes.ts';
 import { calendarRoutes } from '../core/calendar/routes.ts';
 import { caseRoutes } from '../core/cases/routes.ts';
-import { disclosureRequestRoutes } from '../modules/disclosure/requests/routes.ts';
-import { disclosureRequestPortal } from '../modules/disclosure/requests/portal.tsx';
-import { disclosureReportRoutes } from '../modules/disclosure/report/routes.ts';
-import { documentRoutes } from '../modules/documents/routes.ts';
-import { decisionRoutes } from '../modules/decisions/routes.ts';
-import { meetingRoutes } from '../modules/meetings/routes.ts';
-import { reportRoutes } from '../modules/reports/routes.ts';
-import { reportPortal, reportSections } from '../modules/reports/portal.tsx';
-import { factProviders } from './modules.ts';
-import { reportImportRoutes } from '../modules/reports/analyser/routes.ts';
-import { reviewRoutes } from '../modules/reviews/routes.ts';
-import { documentPortal, documentSections } from '../modules/documents/portal.tsx';
-import { decisionPortal, decisionSections } from '../modules/decisions/portal.tsx';
-import { meetingPortal, meetingSections } from '../modules/meetings/portal.tsx';
+import { MODULES, factProviders, portalSections } from './modules.ts';
 import { computeDue } from '../core/calendar/calendar.ts';
 import { portalErrorPage, portalPlugin } from '../portal/plugin.tsx';
 import { fileRoutes } from '../core/files/routes.ts';
 import { numberingRoutes } from '../core/numbering/routes.ts';
-import { publicationRoutes } from '../modules/disclosure/publications/routes.ts';
-import { publicationPortal, publicationSections } from '../modules/disclosure/publications/portal.tsx';
-import { isPublishedAttachment } from '../modules/disclosure/publications/service.ts';
 import { siteOf } from './site.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -67,13 +52,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   ctx.log = app.log;
   // One portal page context (site header, sections, cookies) for every portal page and error page.
-  const sections = [...documentSections, ...decisionSections, ...meetingSections, ...reportSections, ...publicationSections];
+  const sections = portalSections;
   const portalPage = { getSite: () => siteOf(ctx), sections, secureCookies };
   installErrorHandler(app, portalErrorPage(portalPage));
+  // NUL/lone surrogates → field-named 400, Origin: null → 403, nosniff on every response (before any route).
+  installHygiene(app);
   await app.register(cookie);
   await app.register(formbody);
   // Uploads: one file per request; the per-file cap (a setting, default 20 MB) is applied by the route.
-  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: 200 * 1024 * 1024 } });
+  // Parts, fields and header pairs are bounded too: a flood of parts is refused (400), not parsed.
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 12, headerPairs: 50, fieldSize: 64 * 1024, fileSize: 200 * 1024 * 1024 } });
   await app.register(rateLimit, { global: false });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -96,25 +84,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   caseRoutes(app, ctx);
-  fileRoutes(app, ctx, { isPublic: isPublishedAttachment });
+  const publicFileChecks = MODULES.flatMap((m) => (m.isPublicFile ? [m.isPublicFile] : []));
+  fileRoutes(app, ctx, { isPublic: async (db, fileId) => (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean) });
   numberingRoutes(app, ctx);
-  publicationRoutes(app, ctx);
-  documentRoutes(app, ctx);
-  decisionRoutes(app, ctx);
-  meetingRoutes(app, ctx);
-  reportRoutes(app, ctx, { providers: factProviders });
-  reportImportRoutes(app, ctx);
-  reviewRoutes(app, ctx);
-  disclosureRequestRoutes(app, ctx);
-  disclosureReportRoutes(app, ctx);
+  for (const m of MODULES) m.routes?.(app, ctx, { facts: factProviders });
 
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
-  await app.register(disclosureRequestPortal(ctx, portalPage));
-  await app.register(documentPortal({ ctx, page: portalPage }));
-  await app.register(decisionPortal({ ctx, page: portalPage }));
-  await app.register(meetingPortal({ ctx, page: portalPage }));
-  await app.register(reportPortal({ ctx, page: portalPage }));
-  await app.register(publicationPortal({ ctx, ...portalPage }));
+  for (const m of MODULES) if (m.portal) await app.register(m.portal(ctx, portalPage));
   await app.register(
     portalPlugin({
       getSite: () => siteOf(ctx),

@@ -26,14 +26,21 @@ const fileError = (message: string) => new AppError('VALIDATION', `文件：${me
 export async function readUpload(req: FastifyRequest, max: number): Promise<{ name: string; mime: string; content: Buffer }> {
   if (!req.isMultipart()) throw fileError('请以 multipart/form-data 上传');
   if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw fileError(`大小超过上限 ${formatBytes(max)}`);
-  const part = await req.file({ limits: { fileSize: max, files: 1 } });
-  if (!part) throw fileError('必填');
+  // Every part is read (a malformed, truncated or flooded body fails here, inside the request, as a
+  // 400 mapped in core/http/errors.ts — never later while the reply is being sent).
+  let file: { name: string; mime: string; content: Buffer } | undefined;
   try {
-    return { name: part.filename, mime: part.mimetype, content: await part.toBuffer() };
+    for await (const part of req.parts({ limits: { fileSize: max, files: 1 } })) {
+      if (part.type !== 'file') continue;
+      const content = await part.toBuffer();
+      file ??= { name: part.filename, mime: part.mimetype, content };
+    }
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError(`大小超过上限 ${formatBytes(max)}`);
     throw e;
   }
+  if (!file) throw fileError('必填');
+  return file;
 }
 
 /** Upload (multipart, one file) and download (Content-Disposition with the UTF-8 name, scope-checked). */

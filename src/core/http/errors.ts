@@ -6,6 +6,26 @@ export type HtmlErrorPage = (req: FastifyRequest, reply: FastifyReply, status: n
 
 const isHtmlPath = (url: string) => !url.startsWith('/api/') && !url.startsWith('/app') && url !== '/healthz';
 
+// @fastify/multipart's errors and busboy's (plain Errors without a code) for a malformed upload.
+const MULTIPART_CODES: Record<string, string> = {
+  FST_PARTS_LIMIT: '上传请求包含的部分过多',
+  FST_FILES_LIMIT: '每次只能上传一个文件',
+  FST_FIELDS_LIMIT: '上传请求包含的字段过多',
+  FST_REQ_FILE_TOO_LARGE: '文件大小超过上限',
+  FST_PROTO_VIOLATION: '上传请求格式不正确',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: '请以 multipart/form-data 上传',
+  FST_INVALID_JSON_FIELD_ERROR: '上传请求格式不正确',
+  FST_MP_PREMATURE_CLOSE: '上传请求不完整，请重新上传',
+};
+const BUSBOY = /^(Multipart: Boundary not found|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|Malformed part header|Malformed urlencoded form)/;
+
+function multipartMessage(err: unknown): string | null {
+  const e = err as { code?: string; message?: string };
+  if (e.code && MULTIPART_CODES[e.code]) return `文件：${MULTIPART_CODES[e.code]}`;
+  if (typeof e.message === 'string' && BUSBOY.test(e.message)) return '文件：上传请求格式不正确（内容不完整或分隔符不符），请重新上传';
+  return null;
+}
+
 /**
  * Maps every error to `{ error: { code, message, fields?, requestId } }` — or, on portal pages when
  * `htmlPage` is given, to an HTML page with the same Chinese message. Stack traces stay in the log.
@@ -17,6 +37,7 @@ export function installErrorHandler(app: FastifyInstance, htmlPage?: HtmlErrorPa
     else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appErr = new AppError('VALIDATION', '请求格式不受支持，请使用 JSON');
     else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') appErr = new AppError('VALIDATION', '请求内容过大');
     else if ((err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') appErr = new AppError('VALIDATION', '请求体不能为空');
+    else if (multipartMessage(err)) appErr = new AppError('VALIDATION', multipartMessage(err)!);
     else if ((err as FastifyError).statusCode === 429) appErr = new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
     else if ((err as FastifyError).statusCode === 400) appErr = new AppError('VALIDATION', '请求体不是有效的 JSON');
     else {
