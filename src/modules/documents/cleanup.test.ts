@@ -136,6 +136,7 @@ test('editing a draft through the API; the staff list finds a draft by a phrase 
   assert.match(market.json().error.message, /是否涉及市场主体在起草时已确定/);
   const found = await ok(staff, `/api/documents?q=${encodeURIComponent('十个工作日内办结')}`, undefined, 'GET');
   assert.deepEqual(found.items.map((i: { id: string }) => i.id), [id]);
+  assert.equal(found.items[0].legalStatusLabel, '未发布', 'labels come from the server');
   const escaped = await ok(staff, `/api/documents?q=${encodeURIComponent('%')}`, undefined, 'GET');
   assert.equal(escaped.total, 0, 'a % is a character, not a wildcard');
 });

@@ -14,6 +14,7 @@ import { authorize } from '../../core/auth/policy.ts';
 import { cleanupCampaigns, cleanupItems, normativeDocuments } from './schema.ts';
 import { CLEANUP_DECISION_LABELS, type CleanupDecision } from './labels.ts';
 import { endLoaded } from './validity.ts';
+import { legalStatusLabel } from './status.ts';
 import { loadDocument } from './service.ts';
 
 async function loadCampaign(tx: Tx | Ctx['db'], actor: Actor, id: string, forUpdate = false) {
@@ -107,5 +108,5 @@ export async function campaignList(db: DbOrTx, campaignId: string) {
     .innerJoin(normativeDocuments, eq(normativeDocuments.id, cleanupItems.documentId))
     .where(eq(cleanupItems.campaignId, c.id))
     .orderBy(asc(normativeDocuments.publishedOn));
-  return { campaign: c, totals: cleanupTotals(items), items: items.map((i) => ({ ...i, decisionLabel: i.decision ? CLEANUP_DECISION_LABELS[i.decision as CleanupDecision] : '待定' })) };
+  return { campaign: c, totals: cleanupTotals(items), items: items.map((i) => ({ ...i, legalStatusLabel: legalStatusLabel(i.legalStatus), decisionLabel: i.decision ? CLEANUP_DECISION_LABELS[i.decision as CleanupDecision] : '待定' })) };
 }

@@ -7,7 +7,7 @@ import { dispositionReport, cnDate } from '../consultation/report.ts';
 import { latestFor, listComments } from '../consultation/service.ts';
 import { AppError } from '../../core/errors.ts';
 import { listDocuments, loadDocument, type ListFilter } from './service.ts';
-import { LEGAL_STATUS_LABELS, type LegalStatus } from './status.ts';
+import { legalStatusLabel } from './status.ts';
 import { DOC_TYPE_LABELS, type DocType } from './labels.ts';
 
 export async function documentsXlsx(ctx: Ctx, actor: Actor, f: Omit<ListFilter, 'page' | 'pageSize'>): Promise<Buffer> {
@@ -27,7 +27,7 @@ export async function documentsXlsx(ctx: Ctx, actor: Actor, f: Omit<ListFilter, 
     { header: '效力状态', key: 'status', width: 10 },
   ];
   for (const r of rows) {
-    ws.addRow({ title: r.doc.title, type: DOC_TYPE_LABELS[r.doc.docType as DocType] ?? r.doc.docType, docNumber: r.doc.docNumber ?? '', org: r.draftingOrg ?? '', version: r.doc.version, publishedOn: r.doc.publishedOn ?? '', validUntil: r.doc.validUntil ?? '', status: LEGAL_STATUS_LABELS[r.doc.legalStatus as LegalStatus] ?? r.doc.legalStatus });
+    ws.addRow({ title: r.doc.title, type: DOC_TYPE_LABELS[r.doc.docType as DocType] ?? r.doc.docType, docNumber: r.doc.docNumber ?? '', org: r.draftingOrg ?? '', version: r.doc.version, publishedOn: r.doc.publishedOn ?? '', validUntil: r.doc.validUntil ?? '', status: legalStatusLabel(r.doc.legalStatus) });
   }
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];

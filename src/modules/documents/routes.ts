@@ -16,6 +16,7 @@ import { documentFacts, tableTwoRow } from './facts.ts';
 import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { notFound } from '../../core/errors.ts';
+import { legalStatusLabel } from './status.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
@@ -63,7 +64,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/documents', async (req) => {
     const actor = requireActor(req);
     const { total, rows } = await listDocuments(ctx, actor, parse(listQuery, req.query));
-    return { total, items: rows.map((r) => ({ ...r.doc, search: undefined, caseStatus: r.caseStatus, draftingOrgName: r.draftingOrg })) };
+    return { total, items: rows.map((r) => ({ ...r.doc, search: undefined, legalStatusLabel: legalStatusLabel(r.doc.legalStatus), caseStatus: r.caseStatus, draftingOrgName: r.draftingOrg })) };
   });
   app.get('/api/documents/export.xlsx', async (req, reply) => {
     const actor = requireActor(req);

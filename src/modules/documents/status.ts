@@ -16,6 +16,9 @@ export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
   expired: '失效',
 };
 
+/** The Chinese label of a stored status code (labels live on the server; the web shows them). */
+export const legalStatusLabel = (code: string): string => LEGAL_STATUS_LABELS[code as LegalStatus] ?? code;
+
 export const ENDING_LABELS: Record<EndingKind, string> = { amended: '已修改', abolished: '废止', declaredInvalid: '宣布失效', expired: '有效期届满失效' };
 
 export interface StatusEvent {

@@ -12,7 +12,7 @@ import { articles } from '../consultation/text.ts';
 import { loadDocument, scopeOfDoc, versionsOf } from './service.ts';
 import { eventsOf } from './validity.ts';
 import { filingsOf } from './filing.ts';
-import { legalStatus, LEGAL_STATUS_LABELS, ENDING_LABELS } from './status.ts';
+import { legalStatus, legalStatusLabel, LEGAL_STATUS_LABELS, ENDING_LABELS } from './status.ts';
 import { DOC_TYPE_LABELS, FILING_STATUS_LABELS, TRIAL_LABELS } from './labels.ts';
 
 export async function documentView(ctx: Ctx, actor: Actor, id: string) {
@@ -48,7 +48,7 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       : null,
     events: events.map((e) => ({ kind: e.kind, on: e.on, act: e.act, note: e.note, data: e.data })),
     filing: filing ? { ...filing, statusLabel: FILING_STATUS_LABELS[filing.status as keyof typeof FILING_STATUS_LABELS] } : null,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, docNumber: v.docNumber, publishedOn: v.publishedOn, legalStatus: v.legalStatus })),
+    versions: versions.map((v) => ({ id: v.id, version: v.version, docNumber: v.docNumber, publishedOn: v.publishedOn, legalStatus: v.legalStatus, legalStatusLabel: legalStatusLabel(v.legalStatus) })),
     // What this actor may do here (the UI never re-implements the rules).
     abilities: {
       edit: editable && !d.publishedOn && !d.docNumber && (stage === 'drafting' || stage === 'new'),

@@ -6,7 +6,7 @@ import { ApiError, errorMessage, get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { FormModal } from './FormModal.tsx';
-import { CLEANUP_DECISIONS, LEGAL_STATUSES, type CleanupDetail, type CleanupItem } from './types.ts';
+import { CLEANUP_DECISIONS, type CleanupDetail, type CleanupItem } from './types.ts';
 
 /** One 清理 campaign: a decision for each document in force, the totals, and publishing the result list. */
 export default function CleanupPage() {
@@ -28,7 +28,6 @@ export default function CleanupPage() {
     void client.invalidateQueries({ queryKey: ['documents'] });
     message.success(text);
   };
-  const statusLabel = (s: string) => LEGAL_STATUSES.find((x) => x.value === s)?.label ?? (s === 'notYetInForce' ? '有效（尚未施行）' : s);
   return (
     <>
       <PageHeader title={c.title} subTitle={`规范性文件清理 · ${c.publishedOn ? `已于${c.publishedOn}公布结果` : `${c.openedOn}开始，进行中`}`} extra={c.publishedOn ? <Button href={`/gfxwj/qingli/${c.id}`} target="_blank">门户网站上的清理结果</Button> : canDecide && (
@@ -44,7 +43,7 @@ export default function CleanupPage() {
           { title: '文件名称', dataIndex: 'title', render: (t: string, r) => <Link to={`/documents/${r.documentId}`}>{t}</Link> },
           { title: '文号', dataIndex: 'docNumber' },
           { title: '发布日期', dataIndex: 'publishedOn' },
-          { title: '当前效力', dataIndex: 'legalStatus', render: statusLabel },
+          { title: '当前效力', dataIndex: 'legalStatusLabel' },
           { title: '清理意见', render: (_, r) => <>{r.decisionLabel}{r.note ? `（${r.note}）` : ''}</> },
           ...(canDecide ? [{ title: '操作', render: (_: unknown, r: CleanupItem) => <Button size="small" onClick={() => setTarget(r)} aria-label={`${r.decision ? '修改意见' : '提出意见'}：${r.title}`}>{r.decision ? '修改意见' : '提出意见'}</Button> }] : []),
         ]} />

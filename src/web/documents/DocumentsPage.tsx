@@ -8,7 +8,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { LEGAL_STATUSES } from './types.ts';
 
-interface Item { id: string; title: string; docNumber: string | null; draftingOrgName: string; publishedOn: string | null; legalStatus: string; caseStatus: string; version: number }
+interface Item { id: string; title: string; docNumber: string | null; draftingOrgName: string; publishedOn: string | null; legalStatus: string; legalStatusLabel: string; caseStatus: string; version: number }
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 15 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i}年` }));
@@ -23,7 +23,6 @@ export default function DocumentsPage() {
   const filters = { legalStatus: legalStatus || undefined, year: year || undefined, q: q || undefined };
   const { data, isPending } = useQuery({ queryKey: ['documents', filters, page], queryFn: () => get<{ total: number; items: Item[] }>('/api/documents', { ...filters, page, pageSize: 20 }) });
   const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
-  const label = (s: string) => LEGAL_STATUSES.find((x) => x.value === s)?.label ?? (s === 'notYetInForce' ? '有效（尚未施行）' : s);
   return (
     <>
       <PageHeader
@@ -57,7 +56,7 @@ export default function DocumentsPage() {
             { title: '文号', dataIndex: 'docNumber' },
             { title: '起草科室', dataIndex: 'draftingOrgName' },
             { title: '发布日期', dataIndex: 'publishedOn' },
-            { title: '效力状态', dataIndex: 'legalStatus', render: (s: string) => <Tag>{label(s)}</Tag> },
+            { title: '效力状态', dataIndex: 'legalStatusLabel', render: (s: string) => <Tag>{s}</Tag> },
           ]}
         />
       </Card>

@@ -4,7 +4,6 @@ import type { DocumentPayload } from './types.ts';
 
 const KINDS: Record<string, string> = { published: '公开发布', amended: '被新版本修改', abolished: '废止', declaredInvalid: '宣布失效', expired: '有效期届满失效', evaluationDue: '提醒开展后评估', evaluated: '后评估' };
 const CONCLUSIONS: Record<string, string> = { continue: '继续有效', amend: '需要修改', abolish: '建议废止' };
-const STATUS: Record<string, string> = { draft: '未发布', notYetInForce: '尚未施行', inForce: '有效', amended: '已修改', abolished: '废止', expired: '失效' };
 
 /** The dated events of the document's legal life (the status is derived from them) and its versions. */
 export function LegalHistory({ events, versions, currentId }: Pick<DocumentPayload, 'events' | 'versions'> & { currentId: string }) {
@@ -23,7 +22,7 @@ export function LegalHistory({ events, versions, currentId }: Pick<DocumentPaylo
       )}
       {versions.length > 1 && (
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-          版本：{versions.map((v, i) => <span key={v.id}>{i > 0 ? '　' : ''}{v.id === currentId ? `第${v.version}版（本页）` : <Link to={`/documents/${v.id}`}>第{v.version}版</Link>}{v.docNumber ? ` ${v.docNumber}` : ''} {STATUS[v.legalStatus] ?? v.legalStatus}</span>)}
+          版本：{versions.map((v, i) => <span key={v.id}>{i > 0 ? '　' : ''}{v.id === currentId ? `第${v.version}版（本页）` : <Link to={`/documents/${v.id}`}>第{v.version}版</Link>}{v.docNumber ? ` ${v.docNumber}` : ''} {v.legalStatusLabel}</span>)}
         </Typography.Paragraph>
       )}
     </Card>

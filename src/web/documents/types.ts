@@ -14,7 +14,7 @@ export interface DocumentPayload {
   consultation: null | { id: string; startOn: string; endOn: string; closedOn: string | null; reportPublishedOn: string | null; articles: number[]; comments: DocComment[]; report: { summary: string; pending: number } };
   events: { kind: string; on: string; act: string | null; note: string | null; data?: Record<string, unknown> }[];
   filing: null | { id: string; status: string; statusLabel: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null };
-  versions: { id: string; version: number; docNumber: string | null; publishedOn: string | null; legalStatus: string }[];
+  versions: { id: string; version: number; docNumber: string | null; publishedOn: string | null; legalStatus: string; legalStatusLabel: string }[];
   abilities: Record<'edit' | 'openComment' | 'closeComment' | 'dispose' | 'publishFeedback' | 'assignNumber' | 'publish' | 'file' | 'answerFiling' | 'amend' | 'end' | 'evaluate', boolean> & { engineActions: CasePayload['actions'] };
 }
 
@@ -29,5 +29,5 @@ export const CLEANUP_DECISIONS = [{ value: 'keep', label: '保留' }, { value: '
 
 export interface CleanupTotals { total: number; keep: number; amend: number; abolish: number; declareInvalid: number; pending: number; sentence: string }
 export interface CleanupCampaign { id: string; title: string; basis: string; openedOn: string; publishedOn: string | null; totals: CleanupTotals }
-export interface CleanupItem { documentId: string; title: string; docNumber: string | null; publishedOn: string | null; legalStatus: string; decision: string | null; decisionLabel: string; note: string | null }
+export interface CleanupItem { documentId: string; title: string; docNumber: string | null; publishedOn: string | null; legalStatus: string; legalStatusLabel: string; decision: string | null; decisionLabel: string; note: string | null }
 export interface CleanupDetail { campaign: Omit<CleanupCampaign, 'totals'>; totals: CleanupTotals; items: CleanupItem[] }
