@@ -8,7 +8,7 @@ import { desc, sql } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../server/testing.ts';
 import { appendAudit, verifyChain } from './chain.ts';
 import { chainHash, type AuditContent } from './canonical.ts';
-import { auditCheckpointTask, createCheckpoint, readCheckpointFile } from './checkpoint.ts';
+import { auditCheckpointTask, createCheckpoint, lastCheckpointInFile, readCheckpointFile } from './checkpoint.ts';
 import { exportCheckpoints, verifyOnServer, verifyWithFile } from './export.ts';
 import { auditFilesFromEnv, keyIdOf, signCheckpoint, type AuditFiles } from './keys.ts';
 import { auditEvents } from './schema.ts';
@@ -38,11 +38,20 @@ async function asSuperuser(t: TestContext, table: 'audit_events' | 'audit_checkp
   }
 }
 
+/** Runs `fn` on a fresh chain of `n` events, then drops the database and the scratch directory. */
+async function withChain(n: number, fn: (s: Awaited<ReturnType<typeof setup>>) => Promise<void>): Promise<void> {
+  const s = await setup(n);
+  try {
+    await fn(s);
+  } finally {
+    await s.done();
+  }
+}
+
 const kinds = (r: { problems: { kind: string }[] }) => r.problems.map((p) => p.kind);
 
 test('a checkpoint signs the head with a key file made 0600 at first use; the file copy matches the table; verify reports intact', async () => {
-  const s = await setup();
-  try {
+  await withChain(5, async (s) => {
     const out = await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     assert.equal(out.kind, 'created');
     assert.equal(fs.statSync(s.files.keyFile).mode & 0o777, 0o600);
@@ -55,14 +64,11 @@ test('a checkpoint signs the head with a key file made 0600 at first use; the fi
     // The checkpoint table is append-only like the chain.
     await assert.rejects(s.t.ctx.db.execute(sql`delete from audit_checkpoints`), (e: unknown) => /append-only/.test(String((e as { cause?: unknown }).cause ?? e)));
     await assert.rejects(s.t.ctx.db.execute(sql`update audit_checkpoints set seq = 1`), (e: unknown) => /append-only/.test(String((e as { cause?: unknown }).cause ?? e)));
-  } finally {
-    await s.done();
-  }
+  });
 });
 
 test('tampering 1: the tail cut after a checkpoint is reported as a missing tail (Chinese and English), and no new checkpoint is signed', async () => {
-  const s = await setup();
-  try {
+  await withChain(5, async (s) => {
     await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     await asSuperuser(s.t, 'audit_events', sql`delete from audit_events where seq > 3`);
     assert.equal((await verifyChain(s.t.ctx.db)).intact, true, 'the hash chain alone cannot see it');
@@ -76,14 +82,11 @@ test('tampering 1: the tail cut after a checkpoint is reported as a missing tail
     // Cutting the tail and then letting the application append again is caught as a changed event.
     await s.append(3);
     assert.deepEqual(kinds(await verifyOnServer(s.t.ctx.db, s.files)), ['rewritten']);
-  } finally {
-    await s.done();
-  }
+  });
 });
 
 test('tampering 2: an event forged after the last checkpoint (correct SM3 hash) is reported as not yet anchored', async () => {
-  const s = await setup();
-  try {
+  await withChain(5, async (s) => {
     await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     const [head] = await s.t.ctx.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
     const content: AuditContent = { seq: head.seq + 1, at: s.t.ctx.clock.now().toISOString(), actorId: null, orgId: null, action: 'user.grant', entityType: 'user', entityId: 'x', payload: {} };
@@ -93,14 +96,11 @@ test('tampering 2: an event forged after the last checkpoint (correct SM3 hash) 
     assert.equal(r.intact, true, 'a hash chain cannot tell who appended');
     assert.deepEqual(r.unanchored, { count: 1, from: 6, to: 6 });
     assert.match(r.message, /第 6 条事件在最近的检查点之后，尚未锚定.*not yet anchored/);
-  } finally {
-    await s.done();
-  }
+  });
 });
 
 test('tampering 3: an event rewritten and the rest re-hashed is reported against the checkpoint', async () => {
-  const s = await setup();
-  try {
+  await withChain(5, async (s) => {
     await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     await asSuperuser(s.t, 'audit_events', sql`update audit_events set payload = '{"i": 99}'::jsonb where seq = 2`);
     // Re-hash from event 2 on, exactly as the application would have.
@@ -116,14 +116,11 @@ test('tampering 3: an event rewritten and the rest re-hashed is reported against
     assert.deepEqual(kinds(r), ['rewritten']);
     assert.match(r.message, /第 5 条事件与 .* 签署的检查点不符：该条或更早的记录被改写并重新计算了哈希/);
     assert.equal((await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now())).kind, 'refused');
-  } finally {
-    await s.done();
-  }
+  });
 });
 
 test('tampering 4: a checkpoint row deleted from the table is reported from the file copy and from an exported file', async () => {
-  const s = await setup();
-  try {
+  await withChain(5, async (s) => {
     await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     const exported = JSON.stringify(await exportCheckpoints(s.t.ctx.db, s.files, s.t.ctx.clock.now()));
     // Delete the checkpoint and cut the tail it anchored: the table alone now looks clean.
@@ -137,14 +134,11 @@ test('tampering 4: a checkpoint row deleted from the table is reported from the 
     const offline = await verifyWithFile(s.t.ctx.db, exported);
     assert.deepEqual(kinds(offline).sort(), ['checkpointDeleted', 'tailMissing']);
     assert.match(offline.message, /所提供的检查点文件中存在/);
-  } finally {
-    await s.done();
-  }
+  });
 });
 
 test('tampering 5: a checkpoint row forged without the key is reported as an invalid signature', async () => {
-  const s = await setup();
-  try {
+  await withChain(5, async (s) => {
     await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     await s.append(2);
     const head = (await verifyChain(s.t.ctx.db)).head!;
@@ -161,14 +155,11 @@ test('tampering 5: a checkpoint row forged without the key is reported as an inv
     const exported = await exportCheckpoints(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     const swapped = JSON.stringify({ ...exported, publicKey: other.publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(other.publicKey) });
     assert.equal((await verifyWithFile(s.t.ctx.db, swapped, exported.publicKey)).problems.filter((p) => p.kind === 'badSignature').length, 1);
-  } finally {
-    await s.done();
-  }
+  });
 });
 
 test('the sweep task creates the key at first start, anchors a moved head at most every five minutes, and refuses a tampered chain', async () => {
-  const s = await setup(2);
-  try {
+  await withChain(2, async (s) => {
     const task = auditCheckpointTask(s.files);
     assert.equal((await runSweep(s.t.ctx, [task])).results.auditCheckpoints, 1);
     assert.ok(fs.existsSync(s.files.keyFile));
@@ -182,7 +173,19 @@ test('the sweep task creates the key at first start, anchors a moved head at mos
     await s.append(1);
     s.t.clock.set(new Date(s.t.ctx.clock.now().getTime() + 5 * 60_000).toISOString());
     assert.deepEqual((await runSweep(s.t.ctx, [task])).results, { auditCheckpoints: 0, auditCheckpointRefused: 1 });
+  });
+});
+
+test('the sweep reads only the tail of a long checkpoint file; a torn last line is skipped', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-audit-file-'));
+  try {
+    const file = path.join(dir, 'cp.jsonl');
+    const line = (seq: number) => JSON.stringify({ seq, hash: 'a'.repeat(64), at: '2025-03-03T02:00:00.000Z', keyId: 'k', signature: 's'.repeat(88) + seq });
+    fs.writeFileSync(file, `${Array.from({ length: 600 }, (_, i) => line(i + 1)).join('\n')}\n{"seq": 601, "ha`);
+    assert.ok(fs.statSync(file).size > 64 * 1024);
+    assert.equal(lastCheckpointInFile(file)?.seq, 600);
+    assert.deepEqual(readCheckpointFile(file).unreadable, 1);
   } finally {
-    await s.done();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

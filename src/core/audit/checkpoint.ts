@@ -55,6 +55,22 @@ export function parseCheckpointLines(text: string): { checkpoints: SignedCheckpo
   return { checkpoints, unreadable };
 }
 
+/** The file's last checkpoint, reading only its tail: the sweep looks at it every minute and the file only grows. */
+export function lastCheckpointInFile(file: string): SignedCheckpoint | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const length = Math.min(size, 64 * 1024);
+    const buf = Buffer.alloc(length);
+    fs.readSync(fd, buf, 0, length, size - length);
+    const lines = buf.toString('utf8').split('\n').slice(size > length ? 1 : 0);
+    return parseCheckpointLines(lines.join('\n')).checkpoints.at(-1);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Appends one line; O_APPEND keeps concurrent writers' lines whole. Only ever appended to. */
 export function appendCheckpointFile(file: string, cp: SignedCheckpoint): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -75,18 +91,18 @@ async function hashAt(tx: DbOrTx, seq: number): Promise<string | undefined> {
 export async function checkpointInTx(tx: Tx, key: SigningKey, files: AuditFiles, now: Date, opts: { force?: boolean; minIntervalMs?: number } = {}): Promise<CheckpointOutcome> {
   const [head] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   const [lastRow] = await tx.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
-  const candidates = [...readCheckpointFile(files.checkpointFile).checkpoints.slice(-1), ...(lastRow ? [rowToCheckpoint(lastRow)] : [])];
+  if (!head) return { kind: 'empty' };
+  if (!opts.force && lastRow && lastRow.seq === head.seq && lastRow.hash === head.hash) return { kind: 'unchanged', seq: head.seq };
+  if (!opts.force && lastRow && opts.minIntervalMs && now.getTime() - lastRow.at.getTime() < opts.minIntervalMs) return { kind: 'unchanged', seq: lastRow.seq };
+  const lastInFile = lastCheckpointInFile(files.checkpointFile);
   let anchor: SignedCheckpoint | undefined;
-  for (const cp of candidates) {
+  for (const cp of [...(lastInFile ? [lastInFile] : []), ...(lastRow ? [rowToCheckpoint(lastRow)] : [])]) {
     if (!checkSignature(key, cp)) return { kind: 'refused', message: `第 ${cp.seq} 条处的检查点签名无效，拒绝签署新检查点 / a checkpoint's signature is invalid: not signing` };
     const actual = await hashAt(tx, cp.seq);
     if (actual === undefined) return { kind: 'refused', message: `审计链短于检查点（检查点记录第 ${cp.seq} 条），拒绝签署新检查点 / the chain is shorter than a checkpoint: not signing` };
     if (actual !== cp.hash) return { kind: 'refused', message: `第 ${cp.seq} 条事件与检查点不符，拒绝签署新检查点 / event #${cp.seq} differs from its checkpoint: not signing` };
     if (!anchor || cp.seq > anchor.seq) anchor = cp;
   }
-  if (!head) return { kind: 'empty' };
-  if (!opts.force && lastRow && lastRow.seq === head.seq) return { kind: 'unchanged', seq: head.seq };
-  if (!opts.force && lastRow && opts.minIntervalMs && now.getTime() - lastRow.at.getTime() < opts.minIntervalMs) return { kind: 'unchanged', seq: lastRow.seq };
   const walk = await verifyChain(tx, 2000, { from: anchor ? { seq: anchor.seq, hash: anchor.hash } : undefined });
   if (!walk.intact) return { kind: 'refused', message: `${walk.message}；拒绝签署新检查点 / not signing` };
   const cp = signCheckpoint(key, { seq: head.seq, hash: head.hash, at: now.toISOString() });
