@@ -149,6 +149,7 @@ test('filing: once; the oversight body sees it across departments, returns it fo
   const queue = await ok(oversight, 'GET', '/api/filings');
   const f = queue.items.find((i: { documentId: string }) => i.documentId === docId);
   assert.equal(f.department, '示范市科学技术局');
+  assert.equal(f.statusLabel, '已报送待审查', 'the label comes from the server');
   assert.equal((await call(oversight, 'PUT', `/api/documents/${docId}`, draft)).statusCode, 404, 'oversight cannot edit');
   await refused(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'return' }, 400, /纠错意见/);
   await ok(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'return', correctionRequest: '第三条施行日期应明确' });

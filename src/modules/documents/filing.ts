@@ -16,6 +16,7 @@ import { caseState, getCase, loadHistory, recordAction } from '../../core/cases/
 import { getOrg } from '../../core/orgs/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { documentFilings, normativeDocuments } from './schema.ts';
+import { FILING_STATUS_LABELS } from './labels.ts';
 import { loadForEdit } from './service.ts';
 
 type FilingRow = typeof documentFilings.$inferSelect;
@@ -61,13 +62,14 @@ export async function filingQueue(ctx: Ctx, actor: Actor, status?: string) {
   authorize(actor, 'documentFiling', 'queue');
   const conds = [eq(documentFilings.oversightOrgId, actor.departmentId)];
   if (status) conds.push(eq(documentFilings.status, status));
-  return ctx.db
+  const rows = await ctx.db
     .select({ filing: documentFilings, title: normativeDocuments.title, docNumber: normativeDocuments.docNumber, publishedOn: normativeDocuments.publishedOn, department: organisations.name, bodyText: normativeDocuments.bodyText, documentId: normativeDocuments.id })
     .from(documentFilings)
     .innerJoin(normativeDocuments, eq(normativeDocuments.id, documentFilings.documentId))
     .innerJoin(organisations, eq(organisations.id, documentFilings.departmentId))
     .where(and(...conds))
     .orderBy(asc(documentFilings.submittedOn), asc(documentFilings.id));
+  return rows.map((r) => ({ ...r, statusLabel: FILING_STATUS_LABELS[r.filing.status as keyof typeof FILING_STATUS_LABELS] ?? r.filing.status }));
 }
 
 export interface ReviewInput { decision: 'accept' | 'return'; opinion?: string; correctionRequest?: string }

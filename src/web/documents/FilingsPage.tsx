@@ -5,8 +5,7 @@ import { get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { FormModal } from './FormModal.tsx';
 
-interface Row { documentId: string; title: string; docNumber: string | null; department: string; publishedOn: string; filing: { id: string; status: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null } }
-const LABELS: Record<string, string> = { submitted: '待审查', returned: '已退回纠错', answered: '已答复待复审', accepted: '准予备案' };
+interface Row { documentId: string; title: string; statusLabel: string; docNumber: string | null; department: string; publishedOn: string; filing: { id: string; status: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null } }
 
 /** The oversight body's filing queue across departments: accept, or return for 纠错. */
 export default function FilingsPage() {
@@ -23,7 +22,7 @@ export default function FilingsPage() {
           { title: '文件名称', dataIndex: 'title' },
           { title: '文号', dataIndex: 'docNumber' },
           { title: '报送日期', render: (_, r) => <>{r.filing.submittedOn}{r.filing.submittedOn > r.filing.dueOn ? <Tag style={{ marginInlineStart: 8 }}>逾期报送</Tag> : null}</> },
-          { title: '状态', render: (_, r) => LABELS[r.filing.status] ?? r.filing.status },
+          { title: '状态', dataIndex: 'statusLabel' },
           { title: '审查', render: (_, r) => (r.filing.status === 'submitted' || r.filing.status === 'answered' ? <Space><Button size="small" type="primary" onClick={() => setTarget({ row: r, decision: 'accept' })}>准予备案</Button><Button size="small" onClick={() => setTarget({ row: r, decision: 'return' })}>退回纠错</Button></Space> : r.filing.answer ?? r.filing.correctionRequest ?? '') },
         ]} />
       </Card>
