@@ -7,6 +7,7 @@ import { auditCommand, enableAuditCheckpoints } from '../core/audit/cli.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
 import { sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
+import { backupPglite, restorePglite } from '../core/db/client.ts';
 import { ROLE_LABELS } from '../core/auth/roles.ts';
 
 const HELP = `法治工作台 Fazhi — 命令 / commands
@@ -20,6 +21,11 @@ const HELP = `法治工作台 Fazhi — 命令 / commands
   sweep            立即运行一次期限提醒与超期标记 / run the reminder and overdue sweep once
   demo             载入演示数据（仅空库）；已有演示数据时重新列出演示账号 / load the demo department into an
                    empty database; when it exists, list the demo accounts again (unused ones get a new initial password)
+  backup <文件>     备份 PGlite 数据目录（须先停止服务器）/ back up the PGlite data dir (stop the server first);
+                   PostgreSQL 请用 pg_dump -Fc / with DATABASE_URL use pg_dump -Fc
+  restore <文件> [--replace]
+                   从备份恢复 PGlite 数据目录（须先停止服务器；已有数据须加 --replace，原数据移到旁边保留）
+                   / restore the PGlite data dir from a backup (server stopped; --replace moves existing data aside)
   users reset-password <用户名> [--administrator]
                    重置密码并打印新的初始密码（记入审计；管理员账号须加 --administrator）/ reset a password
                    and print a new initial password (audited; administrator accounts need --administrator)
@@ -68,6 +74,25 @@ async function main(argv: string[]) {
       }
       return;
     }
+    // --- backup / restore (PGlite; offline) ---
+    case 'backup':
+    case 'restore': {
+      if (!sub) break;
+      if (config.databaseUrl) {
+        console.error('PostgreSQL 请用 pg_dump / pg_restore 备份与恢复（见 README“生产部署”）/ with PostgreSQL use pg_dump -Fc and pg_restore (README, Production)');
+        process.exitCode = 1;
+        return;
+      }
+      if (cmd === 'backup') {
+        const { bytes } = await backupPglite(config.dataDir, sub);
+        console.log(`已备份 ${config.dataDir} → ${sub}（${(bytes / 1024 / 1024).toFixed(1)} MB）/ backed up`);
+      } else {
+        const { movedAside } = await restorePglite(config.dataDir, sub, { replace: rest.includes('--replace') });
+        console.log(`已从 ${sub} 恢复到 ${config.dataDir}${movedAside ? `；原数据已移到 ${movedAside}` : ''} / restored; run: npm run fazhi -- audit verify`);
+      }
+      return;
+    }
+    // --- end backup / restore ---
     case 'users': {
       const username = rest.find((a) => !a.startsWith('--'));
       if (sub !== 'reset-password' || !username) break;

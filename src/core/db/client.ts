@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir, type DirLock } from './lock.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * One type for both drivers: everything above this layer is driver-agnostic. Queries name their
@@ -17,6 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: a consistent copy of the data dir (gzipped tar), after a checkpoint. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -130,6 +133,10 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async dumpDataDir() {
+      await client.exec('CHECKPOINT');
+      return client.dumpDataDir('gzip');
+    },
     async close() {
       try {
         await client.close();
@@ -138,6 +145,67 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+const pgdataOf = (dataDir: string) => path.join(path.resolve(dataDir), 'pgdata');
+
+/**
+ * Backs up a PGlite data dir to `file` (gzipped tar). Offline: the data dir's lock is taken, so a
+ * running server makes this fail with DATA_DIR_LOCKED — PGlite is one process and only that process
+ * may read its files consistently. The file is written beside its target, fsynced, then renamed.
+ */
+export async function backupPglite(dataDir: string, file: string): Promise<{ bytes: number }> {
+  const fs = await import('node:fs');
+  if (!fs.existsSync(pgdataOf(dataDir))) throw new AppError('NOT_FOUND', `数据目录 ${dataDir} 中没有数据库，无可备份`);
+  const database = await openDatabase({ dataDir });
+  try {
+    const bytes = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
+    const tmp = `${file}.${process.pid}.partial`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+    return { bytes: bytes.length };
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Restores a backup into a PGlite data dir (offline, like the backup). An existing database is
+ * never deleted: without `replace` the restore is refused; with it, the old pgdata is moved aside.
+ */
+export async function restorePglite(dataDir: string, file: string, opts: { replace?: boolean } = {}): Promise<{ movedAside?: string }> {
+  const fs = await import('node:fs');
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `备份文件 ${file} 不存在`);
+  const blob = new Blob([fs.readFileSync(file)]);
+  const pgdata = pgdataOf(dataDir);
+  let movedAside: string | undefined;
+  const lock = lockDataDir(dataDir);
+  try {
+    if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length) {
+      if (!opts.replace) throw new AppError('CONFLICT', `数据目录 ${dataDir} 中已有数据库；如确需以备份替换，请加 --replace（原数据将移到同一目录下保留，不会删除）`);
+      movedAside = `${pgdata}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(pgdata, movedAside);
+    }
+  } finally {
+    lock.release();
+  }
+  let database: Database;
+  try {
+    database = await openDatabase({ dataDir, loadDataDir: blob });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    fs.rmSync(pgdata, { recursive: true, force: true });
+    if (movedAside) fs.renameSync(movedAside, pgdata);
+    throw new AppError('VALIDATION', `备份文件 ${file} 无法读取（不是法治工作台的 PGlite 备份或已损坏），原数据未改动`);
+  }
+  await database.close();
+  return { movedAside };
 }
 
 /** Rows of a raw SQL query, the same on both drivers. */
