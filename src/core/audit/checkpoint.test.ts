@@ -173,6 +173,12 @@ test('the sweep task creates the key at first start, anchors a moved head at mos
     await s.append(1);
     s.t.clock.set(new Date(s.t.ctx.clock.now().getTime() + 5 * 60_000).toISOString());
     assert.deepEqual((await runSweep(s.t.ctx, [task])).results, { auditCheckpoints: 0, auditCheckpointRefused: 1 });
+    // A lost key file is not silently replaced: that would make every earlier checkpoint look forged.
+    fs.rmSync(s.files.keyFile);
+    const lost = await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
+    assert.equal(lost.kind, 'refused');
+    assert.match(lost.kind === 'refused' ? lost.message : '', /审计签名密钥文件缺失.*请从备份恢复该文件/);
+    assert.equal(fs.existsSync(s.files.keyFile), false);
   });
 });
 

@@ -110,10 +110,25 @@ export async function checkpointInTx(tx: Tx, key: SigningKey, files: AuditFiles,
   return { kind: 'created', checkpoint: cp };
 }
 
+/**
+ * The signing key, created at first use — but never once checkpoints exist: a new key would make
+ * every earlier checkpoint look forged, so a lost key file is restored from its backup instead.
+ */
+async function keyFor(tx: Tx, files: AuditFiles): Promise<SigningKey | CheckpointOutcome> {
+  if (fs.existsSync(files.keyFile)) return loadSigningKey(files.keyFile, { create: false });
+  const [any] = await tx.select({ id: auditCheckpoints.id }).from(auditCheckpoints).limit(1);
+  if (any) return { kind: 'refused', message: `审计签名密钥文件缺失（${files.keyFile}），而数据库中已有检查点：请从备份恢复该文件 / the signing key file is missing but checkpoints exist: restore it from its backup` };
+  return loadSigningKey(files.keyFile, { create: true });
+}
+
+async function checkpointWithKey(tx: Tx, files: AuditFiles, now: Date, opts: { force?: boolean; minIntervalMs?: number }): Promise<CheckpointOutcome> {
+  const key = await keyFor(tx, files);
+  return 'kind' in key ? key : checkpointInTx(tx, key, files, now, opts);
+}
+
 /** On demand (`audit checkpoint`): its own transaction, then the file copy. */
 export async function createCheckpoint(db: Db, files: AuditFiles, now: Date): Promise<CheckpointOutcome> {
-  const key = loadSigningKey(files.keyFile, { create: true });
-  const outcome = await db.transaction((tx) => checkpointInTx(tx, key, files, now, { force: true }));
+  const outcome = await db.transaction((tx) => checkpointWithKey(tx, files, now, { force: true }));
   if (outcome.kind === 'created') appendCheckpointFile(files.checkpointFile, outcome.checkpoint);
   return outcome;
 }
@@ -125,8 +140,7 @@ export async function createCheckpoint(db: Db, files: AuditFiles, now: Date): Pr
  */
 export function auditCheckpointTask(files: AuditFiles, minIntervalMs = CHECKPOINT_EVERY_MS): SweepTask {
   return async (tx, ctx) => {
-    const key = loadSigningKey(files.keyFile, { create: true });
-    const outcome = await checkpointInTx(tx, key, files, ctx.clock.now(), { minIntervalMs });
+    const outcome = await checkpointWithKey(tx, files, ctx.clock.now(), { minIntervalMs });
     if (outcome.kind === 'created') appendCheckpointFile(files.checkpointFile, outcome.checkpoint);
     if (outcome.kind === 'refused') ctx.log?.error({ audit: outcome.message }, 'audit checkpoint refused: the audit chain does not match its checkpoints');
     return { auditCheckpoints: outcome.kind === 'created' ? 1 : 0, auditCheckpointRefused: outcome.kind === 'refused' ? 1 : 0 };
