@@ -36,6 +36,7 @@ function refuse(r: Refusal): never {
  * (a dummy hash) and get the same answers; see lockout.ts for what is counted and why.
  */
 export async function login(ctx: Ctx, input: { username: string; password: string; source: string }): Promise<LoginResult> {
+  const dummy = dummyHash(); // made once per process, on the first sign-in whoever it is for
   const now = ctx.clock.now();
   const policy = await getSetting(ctx.db, securitySettings, now.getTime());
   const limits = { maxFailures: policy.maxFailedLogins, lockoutMinutes: policy.lockoutMinutes };
@@ -45,7 +46,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   if ('kind' in attempt) refuse(attempt);
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username));
   const known = user && user.active ? user : null;
-  const ok = await verifyPassword(input.password, known ? known.passwordHash : await dummyHash());
+  const ok = await verifyPassword(input.password, known ? known.passwordHash : await dummy);
   if (!known || !ok) {
     await countFailure(ctx.db, input.username, now, limits);
     const lock = attempt.failures >= limits.maxFailures;

@@ -57,7 +57,7 @@ export interface RequestOptions {
 const ACTIVE_MS = 30_000;
 let lastInput = Date.now();
 if (typeof window !== 'undefined') {
-  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart', 'popstate']) {
     window.addEventListener(type, () => (lastInput = Date.now()), { capture: true, passive: true });
   }
 }
