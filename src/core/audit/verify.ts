@@ -62,9 +62,10 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
         message: `${inDb ? '数据库中' : '文件中'}的检查点（第 ${cp.seq} 条，${when(cp.at)}）签名无效：该检查点不是用本系统密钥签署的，系伪造或被改动 / forged checkpoint: invalid signature (event #${cp.seq}, ${cp.at})`,
       });
   }
+  const valid = new Set(anchors);
   if (!input.key && all.size > 0) problems.push({ kind: 'noKey', message: '未提供审计签名公钥，无法校验检查点签名 / no public key: checkpoint signatures not checked' });
   for (const { cp, inDb, inFile } of all.values()) {
-    if (inFile && !inDb && anchors.includes(cp))
+    if (inFile && !inDb && valid.has(cp))
       problems.push({
         kind: 'checkpointDeleted',
         message: `检查点（第 ${cp.seq} 条，${when(cp.at)}）在${input.file?.label ?? '文件副本'}中存在，数据库中却没有：检查点记录被删除 / checkpoint of event #${cp.seq} (${cp.at}) is in the file copy but was deleted from the database`,
