@@ -1,4 +1,6 @@
 import { compile, type ProcedureDef } from '../procedure/engine.ts';
+import type { DbOrTx } from '../db/client.ts';
+import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 
 /** Which procedures exist, and the module each belongs to. Modules register theirs at startup. */
@@ -13,6 +15,11 @@ export interface ProcedureEntry {
    * the page path before that row's id. The generic case page links there, where the module's acts are done.
    */
   page?: { table: string; path: string };
+  /**
+   * The module's own read rule for one of its cases (throws its 404 when the actor may not see the
+   * record): the generic case API and page answer exactly what the module's own endpoint answers.
+   */
+  scope?: (db: DbOrTx, actor: Actor, caseId: string) => Promise<void>;
 }
 
 export interface ProcedureRegistry {

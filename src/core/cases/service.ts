@@ -84,6 +84,13 @@ export async function getCase(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUp
   return c;
 }
 
+/** A case through the generic case API: the case rules, then the owning module's own read rule. */
+export async function getCaseInScope(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUpdate = false): Promise<CaseRow> {
+  const c = await getCase(ctx, actor, id, tx, forUpdate);
+  await ctx.procedures.get(c.procedure).scope?.(tx ?? ctx.db, actor, c.id);
+  return c;
+}
+
 /**
  * Records an act on a case; the row lock serialises concurrent acts on one case. A module passes
  * its own transaction (`tx`) to record the act together with its records; acts the module declares
@@ -92,7 +99,8 @@ export async function getCase(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUp
  */
 export async function recordAction(ctx: Ctx, actor: Actor, caseId: string, input: ActInput, tx?: Tx): Promise<CaseState> {
   const run = async (t: Tx) => {
-    const c = await getCase(ctx, actor, caseId, t, true);
+    // A module's own call (tx) has applied its rules; the generic API applies the module's read rule.
+    const c = tx ? await getCase(ctx, actor, caseId, t, true) : await getCaseInScope(ctx, actor, caseId, t, true);
     authorize(actor, 'case', 'act', c);
     if (!tx && ctx.procedures.get(c.procedure).moduleActions?.includes(input.action)) {
       refuse('module_action', '此项办理须在所属业务页面进行，不能在通用办件页面直接办理');

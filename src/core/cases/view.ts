@@ -6,14 +6,14 @@ import { users } from '../auth/schema.ts';
 import { organisations } from '../orgs/schema.ts';
 import { actionsFor, type FieldSpec } from '../procedure/engine.ts';
 import { caseEvents, caseSteps } from './schema.ts';
-import { caseState, getCase, loadHistory } from './service.ts';
+import { caseState, getCaseInScope, loadHistory } from './service.ts';
 
 // The engine's field types, in the vocabulary of the generic case form of the workbench.
 const FIELD_TYPE: Record<string, string> = { longText: 'textarea', boolean: 'select' };
 
 /** Everything the case page shows, with what this actor may do now (computed, never re-implemented by the UI). */
 export async function caseView(ctx: Ctx, actor: Actor, id: string) {
-  const c = await getCase(ctx, actor, id);
+  const c = await getCaseInScope(ctx, actor, id);
   const entry = ctx.procedures.get(c.procedure);
   const history = await loadHistory(ctx.db, c.id);
   const state = await caseState(ctx, c, history);

@@ -12,6 +12,7 @@ import { disclosureRequestPortal } from './requests/portal.tsx';
 import { publicationPortal, publicationSections } from './publications/portal.tsx';
 import { isPublishedAttachment } from './publications/service.ts';
 import { seedDemoRequests } from './requests/demo.ts';
+import { requestCaseScope } from './requests/service.ts';
 import { seedDemoPublications } from './publications/demo.ts';
 
 const label = '政务公开';
@@ -21,7 +22,7 @@ export const disclosureModule: ModuleManifest = {
   label,
   procedures: [
     // 收费通知 goes through the request service (the amount follows the fee schedule); the report's acts through its service.
-    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: label, moduleActions: ['feeNotice'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' } },
+    { def: DISCLOSURE_REQUEST, module: 'disclosure', moduleLabel: label, moduleActions: ['feeNotice'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' }, scope: requestCaseScope },
     { def: DISCLOSURE_ANNUAL_REPORT, module: 'disclosure', moduleLabel: label, moduleActions: ['open', 'submit', 'publish'] },
   ],
   sweepTasks: [lapsedPauseTask],

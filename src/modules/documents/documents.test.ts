@@ -66,6 +66,11 @@ test('RBAC: another division does not see the draft; the oversight body neither;
   assert.ok((await ok(legal, 'GET', '/api/documents')).items.some((d: { id: string }) => d.id === docId), 'the legal office sees the drafts of the bureau');
   assert.ok(!(await ok(office, 'GET', '/api/documents')).items.some((d: { id: string }) => d.id === docId), 'the 办公室 is a division too');
   await refused(staff, 'POST', `/api/cases/${caseId}/actions`, { action: 'openComment', on: '2025-03-03', data: { startOn: '2025-03-03', endOn: '2025-03-20' } }, 409, /所属业务页面/);
+  // The generic case API answers what the document's own endpoint answers: another 科室 gets 404 for
+  // the draft's case, and cannot act on it (the 安全 review found 200 and an accepted exemptComment).
+  assert.equal((await call(otherDivision, 'GET', `/api/cases/${caseId}`)).statusCode, 404);
+  await refused(otherDivision, 'POST', `/api/cases/${caseId}/actions`, { action: 'exemptComment', on: '2025-03-03', data: { reason: '依法需要保密' } }, 404, /不存在/);
+  assert.equal((await call(staff, 'GET', `/api/cases/${caseId}`)).statusCode, 200, 'the drafting 科室 still sees it');
 });
 
 test('comment window: below 7 working days is refused; comments only inside the window; hostile text is stored as text', async () => {

@@ -73,12 +73,15 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   assert.equal(detail.request.trackingCode, code);
   assert.deepEqual(detail.request.missing, []);
 
-  // --- personal data scope: the legal officer sees the case but not the request ---
+  // --- personal data scope: the legal officer sees neither the request nor, through the generic
+  // case API, its case (a module's case answers exactly what the module's endpoint answers) ---
   assert.equal((await api('GET', `/api/disclosure/requests/${id}`, undefined, legal)).statusCode, 404);
   assert.equal((await api('GET', '/api/disclosure/requests', undefined, legal)).statusCode, 403);
-  const caseForLegal = await api('GET', `/api/cases/${detail.case.id}`, undefined, legal);
-  assert.equal(caseForLegal.statusCode, 200);
-  assert.ok(!caseForLegal.body.includes('13912345678') && !caseForLegal.body.includes('李四'), 'the case holds no personal data');
+  assert.equal((await api('GET', `/api/cases/${detail.case.id}`, undefined, legal)).statusCode, 404);
+  assert.equal((await api('POST', `/api/cases/${detail.case.id}/actions`, { action: 'extend', on: '2025-03-03', data: {} }, legal)).statusCode, 404);
+  const caseForStaff = await api('GET', `/api/cases/${detail.case.id}`);
+  assert.equal(caseForStaff.statusCode, 200);
+  assert.ok(!caseForStaff.body.includes('13912345678'), 'the case holds no personal data');
 
   // --- an incomplete request is received and goes down the 补正 path ---
   const bare = await submit(app.app, { applicantKind: 'naturalPerson', description: '' });

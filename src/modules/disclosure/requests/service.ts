@@ -17,6 +17,7 @@ import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { disclosureRequestFiles, disclosureRequests } from './schema.ts';
 import { files } from '../../../core/files/schema.ts';
 import { portalActor, type RequestRow } from './intake.ts';
+import type { DbOrTx } from '../../../core/db/client.ts';
 import { quoteFee, type FeeMethod, type FeeQuote } from './fees.ts';
 
 /** The outcome's article of the 条例, as the letter cites it. */
@@ -24,6 +25,12 @@ export function defaultBasis(code: string): string {
   const basis = OUTCOME_BY_CODE.get(code)?.basis;
   if (!basis) return '';
   return basis.startsWith('条例') ? `《中华人民共和国政府信息公开条例》${basis.slice(2)}` : `《政府信息公开信息处理费管理办法》（${basis}）`;
+}
+
+/** The generic case API's view of a request's case (where its acts are done): the request's own rule. */
+export async function requestCaseScope(db: DbOrTx, actor: Actor, caseId: string): Promise<void> {
+  const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.caseId, caseId));
+  if (r) authorize(actor, 'disclosureRequest', 'read', r);
 }
 
 /** A request the actor's disclosure office may see, or 404. */
