@@ -16,6 +16,8 @@ interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
 const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
+/** The department's own people: not the outside 法律顾问 (only the matters assigned to them) nor the oversight body. */
+const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor');
 /**
  * Who handles cases of the department. An outside 法律顾问 is not: they see only the review matters
  * assigned to them (reviewMatter rules), never the department's other cases. A 公职律师 who is also
@@ -73,9 +75,9 @@ const rules = {
   // 行政规范性文件 (RULES §2): drafts are seen by the drafting 科室, bureau-level users, the legal office
   // and leaders of the department; published versions by the whole department.
   normativeDocument: {
-    list: (a: Actor) => business(a) && !hasRole(a, 'oversight'),
+    list: (a: Actor) => insider(a),
     draft: (a: Actor) => hasRole(a, 'staff', 'leader'),
-    read: (a: Actor, d?: DocumentScope) => business(a) && inDepartment(a, d) && (!!d?.published || d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'legalOfficer', 'leader')),
+    read: (a: Actor, d?: DocumentScope) => business(a) && !hasRole(a, 'legalAdvisor') && inDepartment(a, d) && (!!d?.published || d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'legalOfficer', 'leader')),
     edit: (a: Actor, d?: DocumentScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, d) && (d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
     cleanup: (a: Actor) => hasRole(a, 'legalOfficer'),
   },
@@ -143,15 +145,15 @@ const rules = {
   // 法治政府建设年度报告 (RULES §11): the department compiles, reviews, approves, submits and publishes
   // its own; the oversight body (依法治市办/司法局) reads every department's submitted report and edits none.
   ruleOfLawReport: {
-    view: (a: Actor) => business(a) && !hasRole(a, 'oversight'),
-    read: (a: Actor, r?: ReportScope) => (business(a) && !hasRole(a, 'oversight') && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted),
+    view: (a: Actor) => insider(a),
+    read: (a: Actor, r?: ReportScope) => (insider(a) && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted),
     edit: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && (!r || inDepartment(a, r)),
     oversee: (a: Actor) => hasRole(a, 'oversight'),
     template: (a: Actor) => hasRole(a, 'oversight', 'sysAdmin'),
   },
   // 学法 sessions and 述法 entries of the department (the report's part 三).
   studyRecord: {
-    read: (a: Actor) => business(a) && !hasRole(a, 'oversight'),
+    read: (a: Actor) => insider(a),
     edit: (a: Actor) => hasRole(a, 'staff', 'leader'),
   },
 } satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;

@@ -316,3 +316,12 @@ test('facts: a fact may name its own area; a failing provider is reported, not f
   assert.equal(facts.byKey.get('m.topics')!.area, 'decisions');
   assert.deepEqual(facts.unavailable, ['broken']);
 });
+
+test('the outside 法律顾问 reads none of the internal records of the department (only the matters assigned to them)', async () => {
+  for (const url of ['/api/reports/2025', '/api/reports/2026', '/api/reports/2025/versions', '/api/reports/2025/compare?from=00000000-0000-4000-8000-000000000001&to=00000000-0000-4000-8000-000000000002', '/api/reports/2025/docx', '/api/reports/study?year=2025', '/api/documents', '/api/documents/export.xlsx', '/api/documents/facts?year=2025', '/api/document-cleanups']) {
+    const res = await call(advisor, 'GET', url);
+    assert.ok(res.statusCode === 403 || res.statusCode === 404, `${url}: ${res.statusCode}`);
+  }
+  // The department's own staff still read them.
+  assert.equal((await call(staff, 'GET', '/api/reports/study?year=2025')).statusCode, 200);
+});
