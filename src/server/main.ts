@@ -113,7 +113,7 @@ async function main(argv: string[]) {
 async function serve(config: ReturnType<typeof readConfig>) {
   const started = performance.now();
   const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
-  const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
+  const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, sessionMaxHours: config.sessionMaxHours, logger: { level: config.logLevel } });
   const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
   const auditTasks = enableAuditCheckpoints(ctx, config.dataDir);
   const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, [...sweepTasks, ...auditTasks]) : async () => {};
