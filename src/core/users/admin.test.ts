@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import type { AppError } from '../errors.ts';
+import { createUser } from './service.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -87,4 +89,50 @@ test('security settings are the security administrator\'s and apply to the next 
   const put = await t.app.inject({ method: 'PUT', url: '/api/admin/security-settings', headers: sec.headers, payload: { passwordMinLength: 12, maxFailedLogins: 3, lockoutMinutes: 30, idleTimeoutMinutes: 15 } });
   assert.equal(put.statusCode, 200);
   assert.equal((await t.app.inject({ method: 'PUT', url: '/api/admin/security-settings', headers: sys.headers, payload: put.json() })).statusCode, 403);
+});
+
+test('三员分立: no administrator resets another administrator\'s password through the API; the refusal names the command line', async () => {
+  const users = (await t.app.inject({ url: '/api/admin/users', headers: sys.headers })).json().items as Array<{ id: string; username: string }>;
+  const idOf = (name: string) => users.find((u) => u.username === name)!.id;
+  const auditBefore = (await t.app.inject({ url: '/api/audit?action=user.resetPassword', headers: aud.headers })).json().items.length;
+  for (const name of ['aud1', 'sec1', 'sys1']) {
+    const res = await t.app.inject({ method: 'POST', url: `/api/admin/users/${idOf(name)}/reset-password`, headers: sys.headers });
+    assert.equal(res.statusCode, 409, name);
+    assert.equal(res.json().error.code, 'SEPARATION_OF_DUTIES');
+    assert.match(res.json().error.message, new RegExp(`三员分立.*npm run fazhi -- users reset-password ${name} --administrator`));
+    assert.equal(res.json().initialPassword, undefined);
+  }
+  // Nothing changed: the audit administrator still signs in with their own password, and no reset was audited.
+  const again = await signIn(t.app, 'aud1', 'Aud-pass-2025');
+  assert.equal((await t.app.inject({ url: '/api/audit?limit=1', headers: again.headers })).statusCode, 200);
+  assert.equal((await t.app.inject({ url: '/api/audit?action=user.resetPassword', headers: aud.headers })).json().items.length, auditBefore);
+  // The security administrator resets no one.
+  assert.equal((await t.app.inject({ method: 'POST', url: `/api/admin/users/${idOf('aud1')}/reset-password`, headers: sec.headers })).statusCode, 403);
+  // A business account is still reset by the system administrator.
+  const staffReset = await t.app.inject({ method: 'POST', url: `/api/admin/users/${idOf('staff1')}/reset-password`, headers: sys.headers });
+  assert.equal(staffReset.statusCode, 200);
+  assert.ok(staffReset.json().initialPassword.length >= 12);
+  staff = await signIn(t.app, 'staff1', staffReset.json().initialPassword);
+});
+
+test('三员分立: no account combines an administrator role with a business role', async () => {
+  const orgId = await orgIdByName(t.ctx, '政策法规科');
+  const created = await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: sys.headers, payload: { username: 'mixed1', displayName: '兼任者', orgId } });
+  const id = created.json().user.id as string;
+  for (const roles of [['officer', 'sysAdmin'], ['auditAdmin', 'staff'], ['secAdmin', 'legalAdvisor', 'leader']]) {
+    const res = await t.app.inject({ method: 'PUT', url: `/api/admin/users/${id}/roles`, headers: sec.headers, payload: { roles } });
+    assert.equal(res.statusCode, 409, roles.join());
+    assert.equal(res.json().error.code, 'SEPARATION_OF_DUTIES');
+    assert.equal(res.json().error.fields[0].path, 'roles');
+    assert.match(res.json().error.message, /^角色：三员分立，(系统|安全|审计)管理员不能兼任业务角色/);
+  }
+  const two = await t.app.inject({ method: 'PUT', url: `/api/admin/users/${id}/roles`, headers: sec.headers, payload: { roles: ['secAdmin', 'auditAdmin'] } });
+  assert.equal(two.json().error.fields[0].path, 'roles');
+  const after = (await t.app.inject({ url: '/api/admin/users', headers: sec.headers })).json().items.find((u: { id: string }) => u.id === id);
+  assert.deepEqual(after.roles, []);
+  // One kind at a time is fine: business roles together, or one administrator role alone.
+  assert.equal((await t.app.inject({ method: 'PUT', url: `/api/admin/users/${id}/roles`, headers: sec.headers, payload: { roles: ['officer', 'staff'] } })).statusCode, 200);
+  assert.equal((await t.app.inject({ method: 'PUT', url: `/api/admin/users/${id}/roles`, headers: sec.headers, payload: { roles: ['sysAdmin'] } })).statusCode, 200);
+  // Accounts created with roles (command line, demo, tests) follow the same rule.
+  await assert.rejects(createUser(t.ctx, null, { username: 'mixed2', displayName: '兼任者', orgId, roles: ['staff', 'auditAdmin'] }), (e: AppError) => e.code === 'SEPARATION_OF_DUTIES' && e.fields?.[0].path === 'roles' && /业务角色/.test(e.message));
 });

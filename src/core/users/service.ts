@@ -92,8 +92,20 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, patch: { di
   });
 }
 
+/**
+ * The 系统管理员's reset of a business account. 三员分立: an administrator account is never reset through
+ * the API (whoever resets it receives its password and could sign in as that administrator); that is
+ * done on the server's command line, explicitly and audited (resetPasswordByCommand).
+ */
 export async function resetPassword(ctx: Ctx, actor: Actor, id: string): Promise<{ initialPassword: string }> {
-  await getUser(ctx, id);
+  const user = await getUser(ctx, id);
+  const admin = (user.roles as Role[]).filter((r) => ADMIN_ROLES.includes(r));
+  if (admin.length) {
+    throw new AppError(
+      'SEPARATION_OF_DUTIES',
+      `三员分立：“${user.username}”是${admin.map((r) => ROLE_LABELS[r]).join('、')}账号，不能在系统内重置其密码；请由服务器运维人员在另一名管理员见证下执行 npm run fazhi -- users reset-password ${user.username} --administrator（该操作记入审计日志）`,
+    );
+  }
   return issueInitialPassword(ctx, { actorId: actor.userId, orgId: actor.orgId }, id, {});
 }
 
@@ -126,11 +138,17 @@ export async function resetPasswordByCommand(ctx: Ctx, username: string, opts: {
   return { user, initialPassword };
 }
 
-/** 三员分立: one account never holds two of 系统管理员 / 安全管理员 / 审计管理员. */
+/**
+ * 三员分立: one account never holds two of 系统管理员 / 安全管理员 / 审计管理员, nor an administrator role
+ * together with a business role (an administrator sees no business records; a case worker administers nothing).
+ */
 function checkSeparation(roles: Role[]) {
   const admin = roles.filter((r) => ADMIN_ROLES.includes(r));
-  if (admin.length > 1) {
-    throw new AppError('SEPARATION_OF_DUTIES', `三员分立：${admin.map((r) => ROLE_LABELS[r]).join('、')}不能由同一账号兼任`);
+  const business = roles.filter((r) => !ADMIN_ROLES.includes(r));
+  const refuse = (message: string) => new AppError('SEPARATION_OF_DUTIES', `角色：${message}`, { fields: [{ path: 'roles', message }] });
+  if (admin.length > 1) throw refuse(`三员分立，${admin.map((r) => ROLE_LABELS[r]).join('、')}不能由同一账号兼任`);
+  if (admin.length && business.length) {
+    throw refuse(`三员分立，${ROLE_LABELS[admin[0]]}不能兼任业务角色（${business.map((r) => ROLE_LABELS[r]).join('、')}）`);
   }
 }
 

@@ -13,6 +13,9 @@ import { UserFormModal } from './UserFormModal.tsx';
 import { UserStatus } from './UserStatus.tsx';
 import { matchesUser, usersKey, useUsers } from './queries.ts';
 
+/** 三员分立: an administrator's password is reset on the server's command line only (the API refuses). */
+const ADMIN_ROLES = ['sysAdmin', 'secAdmin', 'auditAdmin'];
+
 function Users() {
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -73,15 +76,21 @@ function Users() {
               {u.active ? '停用' : '启用'}
             </Button>
           </Popconfirm>
-          <Popconfirm
-            title={`重置 ${u.displayName} 的密码？`}
-            description="将生成新的初始密码，用户下次登录须修改密码。"
-            okText="重置"
-            cancelText="取消"
-            onConfirm={() => resetPassword(u)}
-          >
-            <Button type="link">重置密码</Button>
-          </Popconfirm>
+          {u.roles.some((r) => ADMIN_ROLES.includes(r)) ? (
+            <Button type="link" disabled title={`三员分立：管理员账号的密码须在服务器上执行 npm run fazhi -- users reset-password ${u.username} --administrator 重置`}>
+              重置密码
+            </Button>
+          ) : (
+            <Popconfirm
+              title={`重置 ${u.displayName} 的密码？`}
+              description="将生成新的初始密码，用户下次登录须修改密码。"
+              okText="重置"
+              cancelText="取消"
+              onConfirm={() => resetPassword(u)}
+            >
+              <Button type="link">重置密码</Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
