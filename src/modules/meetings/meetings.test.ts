@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createTestApp, moveToDay, signIn } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -59,9 +59,7 @@ test('topics link only to the department\'s own records; decisions go through th
 
 test('the record: not before the date, once; public topics published on the portal', async () => {
   await refused(`/api/meetings/${id}/held`, { attendees: '党组成员', minutes: '会议研究了孵化器认定和管理办法。' }, 409, /召开后才能登记/);
-  t.clock.set('2025-03-10T02:00:00.000Z');
-  // Moving the clock by days would expire the sessions (30-minute idle timeout): the users stay active.
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = '2025-03-10T02:00:00.000Z'::timestamptz`);
+  await moveToDay(t, '2025-03-10');
   const held = await ok(staff, 'POST', `/api/meetings/${id}/held`, { attendees: '党组成员', publicAttendees: [{ name: '钱某', identity: '人大代表' }], minutes: '会议研究了孵化器认定和管理办法。' });
   assert.equal(held.meeting.status, 'held');
   await refused(`/api/meetings/${id}/held`, { attendees: '党组成员', minutes: '改写后的会议纪要内容。' }, 409, /不能覆盖/);
