@@ -81,12 +81,13 @@ export function YearCalendar({ year, days }: { year: number; days: CalendarDay[]
         </Typography.Paragraph>
       </Col>
       <Col xs={24} lg={12}>
+        {/* The list scrolls inside a region keyboard users can focus and scroll (axe scrollable-region-focusable). */}
+        <div tabIndex={0} role="region" aria-label={`${year}年节假日和调休列表`} style={{ maxHeight: 400, overflowY: 'auto' }}>
         <Table<CalendarDay>
           rowKey="date"
           size="small"
           dataSource={days}
           pagination={false}
-          scroll={{ y: 360 }}
           locale={{ emptyText: '该年度没有节假日或调休数据' }}
           columns={[
             { title: '日期', dataIndex: 'date', render: (d: string) => `${d}（${dayjs(d).format('ddd')}）` },
@@ -99,6 +100,7 @@ export function YearCalendar({ year, days }: { year: number; days: CalendarDay[]
             { title: '来源', dataIndex: 'source', render: (s: CalendarDay['source']) => (s === 'builtin' ? '内置' : s === 'statutory' ? '按放假办法暂定' : '通知录入') },
           ]}
         />
+        </div>
       </Col>
     </Row>
   );
