@@ -10,6 +10,7 @@ import type { ProcedureEntry } from './cases/registry.ts';
 import type { SweepTask } from './cases/sweep.ts';
 import type { FactProvider } from './facts.ts';
 import type { DbOrTx } from './db/client.ts';
+import type { FileReader } from './files/service.ts';
 import type { PortalPageContext } from '../portal/http.tsx';
 import type { PortalSection } from '../portal/layout.tsx';
 
@@ -34,6 +35,13 @@ export interface ModuleManifest {
   portalSections?: PortalSection[];
   /** A stored file the public may download without signing in (an attachment of something published). */
   isPublicFile?: (db: DbOrTx, fileId: string) => Promise<boolean>;
+  /**
+   * Whether a stored file belongs to one of its records ('unknown' if not) and whether the actor may read
+   * that record ('allow' | 'deny'), by the module's own loader so the rule is its endpoint's.
+   * `GET /api/files/:id` serves a file that is public or that some module allows; a file no module owns
+   * only to its uploader.
+   */
+  fileReader?: FileReader;
   /**
    * Demo records, written through the module's services inside the demo's one transaction, in list
    * order. `history`: the years of use that `npm start` adds (tests keep the small demo).

@@ -85,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   calendarRoutes(app, ctx);
   caseRoutes(app, ctx);
   const publicFileChecks = MODULES.flatMap((m) => (m.isPublicFile ? [m.isPublicFile] : []));
-  fileRoutes(app, ctx, { isPublic: async (db, fileId) => (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean) });
+  fileRoutes(app, ctx, { isPublic: async (db, fileId) => (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean), readers: MODULES.flatMap((m) => (m.fileReader ? [m.fileReader] : [])) });
   numberingRoutes(app, ctx);
   for (const m of MODULES) m.routes?.(app, ctx, { facts: factProviders });
 

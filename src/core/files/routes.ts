@@ -3,19 +3,16 @@ import '@fastify/multipart';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Ctx } from '../context.ts';
-import type { DbOrTx } from '../db/client.ts';
 import { parse } from '../http/validate.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
-import { contentDisposition, fileSettings, formatBytes, maxFileBytes, readFile, updateFileSettings, uploadFile } from './service.ts';
+import { contentDisposition, fileSettings, formatBytes, maxFileBytes, readFile, updateFileSettings, uploadFile, type FileAccessRules } from './service.ts';
 
 const idParam = z.object({ id: z.uuid().describe('文件编号') });
 
-export interface FileRouteDeps {
-  /** True when the file may be downloaded by anyone (e.g. an attachment of a published item). */
-  isPublic(db: DbOrTx, fileId: string): Promise<boolean>;
-}
+/** Who may download a file: public attachments, and every module's reader of the records owning files. */
+export type FileRouteDeps = FileAccessRules;
 
 const fileError = (message: string) => new AppError('VALIDATION', `文件：${message}`, { fields: [{ path: 'file', message }] });
 
@@ -68,11 +65,12 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
     return updateFileSettings(ctx, actor, parse(fileSettings.schema, req.body));
   });
 
-  // Anyone may fetch a public file; otherwise the file's own department only (others get 404).
+  // Anyone may fetch a public file; otherwise whoever may read a record owning it, or the uploader of a
+  // file no record owns yet (others get 404).
   app.get('/api/files/:id', async (req, reply) => {
     const { id } = parse(idParam, req.params);
     const actor = req.session?.actor && !req.session.actor.mustChangePassword ? req.session.actor : null;
-    const file = await readFile(ctx, actor, id, deps.isPublic);
+    const file = await readFile(ctx, actor, id, deps);
     return reply
       .type(file.mime)
       .header('content-disposition', contentDisposition(file.name))

@@ -89,14 +89,56 @@ export async function loadFile(db: DbOrTx, id: string): Promise<FileRow | null> 
 }
 
 /**
- * A file the reader may download: public when `isPublic(id)` says so (e.g. an attachment of a
- * published item), otherwise only to its own department; anything else is 404.
+ * A module's verdict on a stored file (ModuleManifest.fileReader): 'unknown' when none of its records
+ * owns the file, 'allow' when the actor may read one that does, 'deny' otherwise.
  */
-export async function readFile(ctx: Ctx, actor: Actor | null, id: string, isPublic: (db: DbOrTx, id: string) => Promise<boolean>): Promise<FileRow> {
+export type FileAccess = 'allow' | 'deny' | 'unknown';
+export type FileReader = (db: DbOrTx, actor: Actor, fileId: string) => Promise<FileAccess>;
+
+/**
+ * The verdict from the records owning a file (`ids`, e.g. the review matters it is a material of),
+ * through the module's own loader, which throws 404 for a record the actor may not read: the same rule
+ * as the record's endpoint.
+ */
+export async function fileAccessOf(ids: string[], load: (id: string) => Promise<unknown>): Promise<FileAccess> {
+  if (!ids.length) return 'unknown';
+  for (const id of new Set(ids)) {
+    try {
+      await load(id);
+      return 'allow';
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== 'NOT_FOUND' && e.code !== 'FORBIDDEN')) throw e;
+    }
+  }
+  return 'deny';
+}
+
+/** Several verdicts on one file (records of several modules, or of several kinds in one module). */
+export function combineFileAccess(verdicts: FileAccess[]): FileAccess {
+  if (verdicts.includes('allow')) return 'allow';
+  return verdicts.includes('deny') ? 'deny' : 'unknown';
+}
+
+export interface FileAccessRules {
+  /** True when anyone may download the file (an attachment of a published item). */
+  isPublic(db: DbOrTx, fileId: string): Promise<boolean>;
+  /** Every module's fileReader. */
+  readers: FileReader[];
+}
+
+/**
+ * A file the reader may download: a file is readable exactly when a record owning it is. Public when
+ * `isPublic` says so; otherwise to a signed-in actor whom some module's reader allows; a file owned by
+ * no record (uploaded, not yet attached) only to its uploader. Anything else is 404.
+ */
+export async function readFile(ctx: Ctx, actor: Actor | null, id: string, rules: FileAccessRules): Promise<FileRow> {
   const row = await loadFile(ctx.db, id);
   if (!row) throw notFound('文件');
-  if (await isPublic(ctx.db, id)) return row;
-  if (actor && can(actor, 'file', 'read', row)) return row;
+  if (await rules.isPublic(ctx.db, id)) return row;
+  if (!actor) throw notFound('文件');
+  const verdict = combineFileAccess(await Promise.all(rules.readers.map((r) => r(ctx.db, actor, id))));
+  if (verdict === 'allow') return row;
+  if (verdict === 'unknown' && row.uploadedBy === actor.userId && can(actor, 'file', 'read', row)) return row;
   throw notFound('文件');
 }
 

@@ -4,7 +4,7 @@ import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
 import { decisionFacts } from './facts.ts';
 import { decisionRoutes } from './routes.ts';
 import { decisionPortal, decisionSections } from './portal.tsx';
-import { decisionCaseScope } from './service.ts';
+import { decisionCaseScope, evidenceFileReader } from './service.ts';
 import { seedDemoDecisions } from './demo.ts';
 
 export const decisionsModule: ModuleManifest = {
@@ -15,5 +15,6 @@ export const decisionsModule: ModuleManifest = {
   routes: (app, ctx) => decisionRoutes(app, ctx),
   portal: (ctx, page) => decisionPortal({ ctx, page }),
   portalSections: decisionSections,
+  fileReader: evidenceFileReader,
   demo: (ctx, staff) => seedDemoDecisions(ctx, staff),
 };

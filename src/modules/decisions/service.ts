@@ -13,7 +13,8 @@ import { authorize } from '../../core/auth/policy.ts';
 import { loadHistory, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { check, normalizeData, type CaseState } from '../../core/procedure/engine.ts';
-import { decisionCatalogueItems, decisionCatalogues, majorDecisions } from './schema.ts';
+import { decisionCatalogueItems, decisionCatalogues, decisionEvidence, majorDecisions } from './schema.ts';
+import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { AFTER_DECISION, recordEvidence, type DecisionRow, type EvidenceInput } from './evidence.ts';
 
 export type { DecisionRow };
@@ -50,6 +51,12 @@ export async function loadDecision(db: DbOrTx, actor: Actor, id: string, forUpda
   if (!d) throw notFound('重大行政决策');
   authorize(actor, 'majorDecision', 'read', scopeOf(d));
   return d;
+}
+
+/** A file is readable as evidence (材料) of a decision the actor may read (GET /api/decisions/:id's rule). */
+export async function evidenceFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
+  const rows = await db.select({ id: decisionEvidence.decisionId }).from(decisionEvidence).where(eq(decisionEvidence.fileId, fileId));
+  return fileAccessOf(rows.map((r) => r.id), (id) => loadDecision(db, actor, id));
 }
 
 /** The generic case API's view of a decision's case: exactly what the decision's own page allows. */

@@ -10,9 +10,10 @@ import { disclosureRequestRoutes } from './requests/routes.ts';
 import { disclosureReportRoutes } from './report/routes.ts';
 import { disclosureRequestPortal } from './requests/portal.tsx';
 import { publicationPortal, publicationSections } from './publications/portal.tsx';
-import { isPublishedAttachment } from './publications/service.ts';
+import { attachmentFileReader, isPublishedAttachment } from './publications/service.ts';
+import { combineFileAccess } from '../../core/files/service.ts';
 import { seedDemoRequests } from './requests/demo.ts';
-import { requestCaseScope } from './requests/service.ts';
+import { releasedFileReader, requestCaseScope } from './requests/service.ts';
 import { seedDemoPublications } from './publications/demo.ts';
 
 const label = '政务公开';
@@ -42,6 +43,7 @@ export const disclosureModule: ModuleManifest = {
     },
   portalSections: publicationSections,
   isPublicFile: isPublishedAttachment,
+  fileReader: async (db, actor, fileId) => combineFileAccess(await Promise.all([attachmentFileReader(db, actor, fileId), releasedFileReader(db, actor, fileId)])),
   async demo(ctx, staff, o) {
     await seedDemoRequests(ctx, staff, o.orgId);
     await seedDemoPublications(ctx, staff);

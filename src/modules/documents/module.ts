@@ -6,7 +6,7 @@ import { documentFacts } from './facts.ts';
 import { documentRoutes } from './routes.ts';
 import { documentPortal, documentSections } from './portal.tsx';
 import { seedDemoDocuments } from './demo.ts';
-import { documentCaseScope } from './service.ts';
+import { documentCaseScope, sourceFileReader } from './service.ts';
 import { seedDemoDocumentHistory } from './demoHistory.ts';
 
 export const documentsModule: ModuleManifest = {
@@ -18,6 +18,7 @@ export const documentsModule: ModuleManifest = {
   routes: (app, ctx) => documentRoutes(app, ctx),
   portal: (ctx, page) => documentPortal({ ctx, page }),
   portalSections: documentSections,
+  fileReader: sourceFileReader,
   async demo(ctx, staff, o) {
     await seedDemoDocuments(ctx, staff, o.orgId, o.departmentId);
     // Years of use (published documents, filings, a 清理): for npm start; tests keep the small demo.

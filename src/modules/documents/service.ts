@@ -15,6 +15,7 @@ import { openCase } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { normativeDocuments } from './schema.ts';
+import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { inForceOn } from './facts.ts';
 import type { DocType, Trial } from './labels.ts';
 
@@ -56,6 +57,12 @@ export async function loadDocument(db: DbOrTx, actor: Actor, id: string, forUpda
   if (!d) throw notFound('规范性文件');
   authorize(actor, 'normativeDocument', 'read', scopeOfDoc(d));
   return d;
+}
+
+/** A file is readable as the imported 正文 (.docx) of a document version the actor may read. */
+export async function sourceFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
+  const rows = await db.select({ id: normativeDocuments.id }).from(normativeDocuments).where(eq(normativeDocuments.sourceFileId, fileId));
+  return fileAccessOf(rows.map((r) => r.id), (id) => loadDocument(db, actor, id));
 }
 
 /** The generic case API's view of a document's case: exactly what the document's own page allows. */

@@ -6,6 +6,7 @@ import { reportRoutes } from './routes.ts';
 import { reportImportRoutes } from './analyser/routes.ts';
 import { reportPortal, reportSections } from './portal.tsx';
 import { seedDemoReport } from './demo.ts';
+import { originalFileReader } from './analyser/service.ts';
 
 export const reportsModule: ModuleManifest = {
   name: 'reports',
@@ -18,6 +19,7 @@ export const reportsModule: ModuleManifest = {
   },
   portal: (ctx, page) => reportPortal({ ctx, page }),
   portalSections: reportSections,
+  fileReader: originalFileReader,
   // Last year's report, drafted from all of the above (npm start only: it adds 我的待办 steps).
   demo: async (ctx, staff, o) => (o.history ? seedDemoReport(ctx, staff, o.facts) : undefined),
 };

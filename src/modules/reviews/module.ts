@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from './procedure.ts';
 import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
-import { matterCaseScope } from './service.ts';
+import { materialFileReader, matterCaseScope } from './service.ts';
 import { seedDemoReviews } from './demo.ts';
 
 export const reviewsModule: ModuleManifest = {
@@ -12,5 +12,6 @@ export const reviewsModule: ModuleManifest = {
   procedures: [{ def: LEGAL_REVIEW, module: 'reviews', moduleLabel: '合法性审查', moduleActions: LEGAL_REVIEW_MODULE_ACTIONS, page: { table: 'review_matters', path: '/reviews/' }, scope: matterCaseScope }],
   facts: [{ module: 'reviews', area: 'decisions', facts: reviewFacts }],
   routes: (app, ctx) => reviewRoutes(app, ctx),
+  fileReader: materialFileReader,
   demo: (ctx, staff) => seedDemoReviews(ctx, staff),
 };

@@ -16,6 +16,7 @@ import { getCase, openCase, recordAction } from '../../core/cases/service.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { files } from '../../core/files/schema.ts';
+import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { legalOpinions, reviewAssignments, reviewMaterials, reviewMatters } from './schema.ts';
 import { CONCLUSIONS, MATTER_TYPES, reviewSettings, type Conclusion, type ReviewMatterType } from './labels.ts';
 import { matterDue } from './due.ts';
@@ -126,6 +127,12 @@ export async function loadMatter(db: DbOrTx, actor: Actor, id: string, forUpdate
   const assigned = await isAssigned(db, actor, m.id);
   authorize(actor, 'reviewMatter', 'read', scopeOfMatter(m, assigned));
   return { matter: m, assigned };
+}
+
+/** A file is readable as a material of a matter the actor may read (GET /api/reviews/:id's rule). */
+export async function materialFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
+  const rows = await db.select({ id: reviewMaterials.matterId }).from(reviewMaterials).where(eq(reviewMaterials.fileId, fileId));
+  return fileAccessOf(rows.map((r) => r.id), (id) => loadMatter(db, actor, id));
 }
 
 /** The generic case API's view of a matter's case: exactly what the matter's own page allows. */

@@ -30,15 +30,17 @@ const upload = (s: Session, name: string, content: Buffer, mime?: string) => {
 };
 const fileCount = async () => (await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from files`))[0].n;
 
-test('upload and download: content, sha256, UTF-8 file name; unpublished files only for the department', async () => {
+test('upload and download: content, sha256, UTF-8 file name; a file no record owns only for its uploader', async () => {
   const content = Buffer.from('%PDF-1.4 附件内容 '.repeat(100_000)); // ≈ 2.3 MB: above the JSON body limit
   const res = await upload(staff, '2025年科技计划项目清单.pdf', content);
   assert.equal(res.statusCode, 200, res.body);
   const file = res.json();
   assert.equal(file.size, content.length);
   assert.match(file.sha256, /^[0-9a-f]{64}$/);
-  const own = await t.app.inject({ url: `/api/files/${file.id}`, headers: colleague.headers });
-  assert.equal(own.statusCode, 200, 'a colleague in another 科室 of the same department');
+  // Not attached to any record yet: the uploader's only (core/files/access.test.ts has the owned files).
+  assert.equal((await t.app.inject({ url: `/api/files/${file.id}`, headers: colleague.headers })).statusCode, 404, 'a colleague in another 科室 of the same department');
+  const own = await t.app.inject({ url: `/api/files/${file.id}`, headers: staff.headers });
+  assert.equal(own.statusCode, 200, 'the uploader');
   assert.ok(own.rawPayload.equals(content));
   assert.equal(own.headers['content-disposition'], `attachment; filename="2025_________.pdf"; filename*=UTF-8''${encodeURIComponent('2025年科技计划项目清单.pdf')}`);
   assert.equal((await t.app.inject({ url: `/api/files/${file.id}`, headers: otherDept.headers })).statusCode, 404);

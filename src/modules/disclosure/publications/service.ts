@@ -18,6 +18,7 @@ import { nextIndexNumber } from '../../../core/numbering/indexNumber.ts';
 import { checkDocNumber } from '../../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../../core/search/tokens.ts';
 import { files } from '../../../core/files/schema.ts';
+import { fileAccessOf, type FileAccess } from '../../../core/files/service.ts';
 import { classificationSettings, VALIDITY_LABELS } from './categories.ts';
 import { publicationFiles, publications } from './schema.ts';
 import { listPublicationRows, type PublicationFilter, type PublicationPage } from './queries.ts';
@@ -231,6 +232,15 @@ export async function listPublic(ctx: Ctx, departmentId: string, filter: Publica
 export async function findBySource(db: Tx | Ctx['db'], module: string, entityId: string): Promise<PublicationRow | null> {
   const [row] = await db.select().from(publications).where(and(eq(publications.sourceModule, module), eq(publications.sourceEntityId, entityId))).orderBy(sql`${publications.publishedAt} desc`).limit(1);
   return row ?? null;
+}
+
+/** A file is readable (by staff) as an attachment of a publication the actor may read (getPublication's rule). */
+export async function attachmentFileReader(db: Tx | Ctx['db'], actor: Actor, fileId: string): Promise<FileAccess> {
+  const rows = await db.select({ id: publicationFiles.publicationId }).from(publicationFiles).where(eq(publicationFiles.fileId, fileId));
+  return fileAccessOf(rows.map((r) => r.id), async (id) => {
+    const [row] = await db.select().from(publications).where(eq(publications.id, id));
+    authorize(actor, 'publication', 'read', row);
+  });
 }
 
 /** Files attached to a published (not withdrawn) item are public (条例 Art 24: view and download). */

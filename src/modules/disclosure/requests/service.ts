@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../../core/errors.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { disclosureRequestFiles, disclosureRequests } from './schema.ts';
 import { files } from '../../../core/files/schema.ts';
+import { fileAccessOf, type FileAccess } from '../../../core/files/service.ts';
 import { portalActor, type RequestRow } from './intake.ts';
 import type { DbOrTx } from '../../../core/db/client.ts';
 import { quoteFee, type FeeMethod, type FeeQuote } from './fees.ts';
@@ -31,6 +32,15 @@ export function defaultBasis(code: string): string {
 export async function requestCaseScope(db: DbOrTx, actor: Actor, caseId: string): Promise<void> {
   const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.caseId, caseId));
   if (r) authorize(actor, 'disclosureRequest', 'read', r);
+}
+
+/** A file is readable as a released file of a request the actor may read (loadRequest's rule). */
+export async function releasedFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
+  const rows = await db.select({ id: disclosureRequestFiles.requestId }).from(disclosureRequestFiles).where(eq(disclosureRequestFiles.fileId, fileId));
+  return fileAccessOf(rows.map((r) => r.id), async (id) => {
+    const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.id, id));
+    authorize(actor, 'disclosureRequest', 'read', r);
+  });
 }
 
 /** A request the actor's disclosure office may see, or 404. */

@@ -12,7 +12,7 @@ import { appendAudit } from '../../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../../core/auth/actor.ts';
 import { authorize, can } from '../../../core/auth/policy.ts';
 import { organisations } from '../../../core/orgs/schema.ts';
-import { loadFile, storeFile, type FileRow } from '../../../core/files/service.ts';
+import { fileAccessOf, loadFile, storeFile, type FileAccess, type FileRow } from '../../../core/files/service.ts';
 import { analyseText, MAX_TEXT_CHARS, notAReport } from './analyse.ts';
 import { extractText, type SourceEncoding, type SourceFormat } from './extract.ts';
 import { compareReports, repetitionFlag, type Repetition } from './repeated.ts';
@@ -192,6 +192,12 @@ async function loadImport(db: DbOrTx, actor: Actor, id: string, action: 'read' |
   if (!row) throw notFound('导入的报告');
   authorize(actor, 'reportImport', action, row);
   return row;
+}
+
+/** A file is readable as the original of an imported report the actor may read (getImport's rule). */
+export async function originalFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
+  const rows = await db.select({ id: reportImports.id }).from(reportImports).where(eq(reportImports.fileId, fileId));
+  return fileAccessOf(rows.map((r) => r.id), (id) => loadImport(db, actor, id, 'read'));
 }
 
 export interface ImportView extends Omit<ImportRow, 'analysis'> {
