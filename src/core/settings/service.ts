@@ -37,6 +37,12 @@ export async function putSetting<T>(db: DbOrTx, def: SettingDef<T>, value: T, no
 }
 
 /**
+ * A setting each organisation keeps for itself (a department's review time limits): stored under
+ * `<key>@<orgId>`, the definition's defaults where the organisation has set nothing.
+ */
+export const scopedSetting = <T>(def: SettingDef<T>, orgId: string): SettingDef<T> => ({ ...def, key: `${def.key}@${orgId}` });
+
+/**
  * Changes a setting and audits it (from → to) in one transaction. `next` is the new value, or computes
  * it from the current one inside the transaction (to check it against the records it governs).
  */

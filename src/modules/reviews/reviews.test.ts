@@ -6,6 +6,8 @@ import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { multipartBody } from '../disclosure/publications/testkit.ts';
 import { reviewFacts } from './facts.ts';
+import { createOrg } from '../../core/orgs/service.ts';
+import type { Actor } from '../../core/auth/actor.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -224,4 +226,28 @@ test('time limits are a setting; the 7-working-day floor for decisions cannot be
   await ok(staff, 'POST', `/api/reviews/${m.matter.id}/withdraw`, { reason: '采购计划取消' });
   await refused(staff, 'POST', `/api/reviews/${m.matter.id}/withdraw`, { reason: '再次撤回' }, 409, /已撤回/);
   await ok(legal, 'PUT', '/api/reviews/settings', current);
+});
+
+test('time limits are per department: 示范市教育局’s legal office changes its own, never 示范市科学技术局’s', async () => {
+  const [gov] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from organisations where name = '示范市人民政府'`);
+  const education = await createOrg(t.ctx, { userId: null, orgId: null } as unknown as Actor, { name: '示范市教育局', kind: 'department', parentId: gov.id });
+  await addUser(t.ctx, { username: 'rl-edu', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '示范市教育局' });
+  await addUser(t.ctx, { username: 'rs-edu', password: 'Staff-pass-2025', roles: ['staff'], orgName: '示范市教育局' });
+  const eduLegal = await signIn(t.app, 'rl-edu', 'Legal-pass-2025');
+  const eduStaff = await signIn(t.app, 'rs-edu', 'Staff-pass-2025');
+  const ours = await ok(legal, 'GET', '/api/reviews/settings');
+  const theirs = await ok(eduLegal, 'GET', '/api/reviews/settings');
+  assert.deepEqual(theirs.contract, { minWorkdays: 0, maxWorkdays: 0, defaultWorkdays: 5 }, 'the defaults where a department has set nothing');
+  await ok(eduLegal, 'PUT', '/api/reviews/settings', { ...theirs, contract: { minWorkdays: 0, maxWorkdays: 0, defaultWorkdays: 12 } });
+  assert.equal((await ok(eduLegal, 'GET', '/api/reviews/settings')).contract.defaultWorkdays, 12);
+  assert.equal((await ok(eduStaff, 'GET', '/api/reviews/settings')).contract.defaultWorkdays, 12);
+  assert.deepEqual(await ok(legal, 'GET', '/api/reviews/settings'), ours, 'another department’s change leaves ours');
+  assert.deepEqual(await ok(staff, 'GET', '/api/reviews/settings'), ours);
+  // Due dates follow each department's own limits: 5 WD here, 12 WD there (from Friday 2025-03-07).
+  const here = await ok(staff, 'POST', '/api/reviews', { type: 'contract', title: '本局设备采购合同' });
+  assert.equal(here.matter.dueOn, '2025-03-14');
+  const there = await ok(eduStaff, 'POST', '/api/reviews', { type: 'contract', title: '教育局设备采购合同' });
+  assert.equal(there.matter.dueOn, '2025-03-25');
+  const [audit] = await queryRows<{ org_id: string; entity_id: string }>(t.ctx.db, sql`select org_id, entity_id from audit_events where action = 'settings.reviews' order by seq desc limit 1`);
+  assert.equal(audit.entity_id, `reviews@${education.id}`);
 });

@@ -14,11 +14,11 @@ import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { authorize, can } from '../../core/auth/policy.ts';
 import { getCase, openCase, recordAction } from '../../core/cases/service.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
-import { getSetting } from '../../core/settings/service.ts';
+import { departmentReviewLimits } from './settings.ts';
 import { files } from '../../core/files/schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { legalOpinions, reviewAssignments, reviewMaterials, reviewMatters } from './schema.ts';
-import { CONCLUSIONS, MATTER_TYPES, reviewSettings, type Conclusion, type ReviewMatterType } from './labels.ts';
+import { CONCLUSIONS, MATTER_TYPES, type Conclusion, type ReviewMatterType } from './labels.ts';
 import { matterDue } from './due.ts';
 
 export type { ReviewMatterType } from './labels.ts';
@@ -75,7 +75,7 @@ export async function submitMatter(ctx: Ctx, tx: Tx, actor: Actor, input: Submit
   if (m.departmentId !== actor.departmentId) throw new AppError('VALIDATION', '送审部门：只能提交本部门法制机构审查', { fields: [{ path: 'departmentId', message: '只能提交本部门法制机构审查' }] });
   if (m.caseId) await getCase(ctx, actor, m.caseId, tx);
   const today = ctx.clock.today();
-  const limits = await getSetting(tx, reviewSettings, ctx.clock.now().getTime());
+  const limits = await departmentReviewLimits(tx, actor.departmentId, ctx.clock.now().getTime());
   const due = matterDue(ctx.calendar.current(), m.type, limits[m.type], today, m.requestedBy);
   const c = await openCase(
     ctx,

@@ -1,17 +1,26 @@
-/** The per-type review time limits (a setting the legal office keeps; RULES §3/§4 defaults in labels.ts). */
-import { inTx, type Ctx } from '../../core/context.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+/**
+ * The per-type review time limits: each department's legal office sets its own (RULES §3/§4 defaults
+ * in labels.ts where it has set nothing). A department's limits govern only its own matters; no
+ * department changes another's.
+ */
+import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/auth/policy.ts';
-import { getSetting, putSetting } from '../../core/settings/service.ts';
+import { changeSetting, getSetting, scopedSetting } from '../../core/settings/service.ts';
+import type { DbOrTx } from '../../core/db/client.ts';
 import { MATTER_TYPES, MATTER_TYPE_LABELS, reviewSettings, type ReviewMatterType, type TimeLimit } from './labels.ts';
 
 export type ReviewLimits = Record<ReviewMatterType, TimeLimit>;
 
+/** The limits a department's matters run on: its own, or the defaults. */
+export async function departmentReviewLimits(db: DbOrTx, departmentId: string, nowMs: number, ttlMs?: number): Promise<ReviewLimits> {
+  return getSetting(db, scopedSetting(reviewSettings, departmentId), nowMs, ttlMs);
+}
+
 export async function readReviewLimits(ctx: Ctx, actor: Actor): Promise<ReviewLimits> {
   authorize(actor, 'reviewMatter', 'list');
-  return getSetting(ctx.db, reviewSettings, ctx.clock.now().getTime(), 0);
+  return departmentReviewLimits(ctx.db, actor.departmentId, ctx.clock.now().getTime(), 0);
 }
 
 export async function updateReviewLimits(ctx: Ctx, actor: Actor, value: ReviewLimits): Promise<ReviewLimits> {
@@ -29,10 +38,6 @@ export async function updateReviewLimits(ctx: Ctx, actor: Actor, value: ReviewLi
   if (value.majorDecision.minWorkdays < 7) {
     throw new AppError('VALIDATION', '重大行政决策：至少预留的审查时间不得少于7个工作日（重大行政决策程序暂行条例第二十六条）', { fields: [{ path: 'majorDecision', message: '不得少于7个工作日' }] });
   }
-  const now = ctx.clock.now();
-  await inTx(ctx, async (tx) => {
-    await putSetting(tx, reviewSettings, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.reviews', entityType: 'settings', entityId: 'reviews', payload: value }, now);
-  });
-  return value;
+  // The actor's own department only: the setting is stored under the department's id (audited from → to).
+  return changeSetting(ctx, actor, scopedSetting(reviewSettings, actor.departmentId), 'settings.reviews', value);
 }
