@@ -26,6 +26,42 @@ function multipartMessage(err: unknown): string | null {
   return null;
 }
 
+// Fields of a database error (drizzle's DrizzleQueryError, PGlite's and node-postgres's errors) that hold
+// the query's parameter values or rows built from them (`detail`: "Failing row contains (…)", "Key (…)=(…)").
+const VALUE_FIELDS = new Set(['params', 'parameters', 'queryOptions', 'detail']);
+const KEPT_FIELDS = ['code', 'severity', 'schema', 'table', 'column', 'constraint', 'dataType', 'routine', 'position', 'hint', 'where', 'query'];
+
+function paramValues(err: unknown, depth = 0): string[] {
+  if (!err || typeof err !== 'object' || depth > 5) return [];
+  const e = err as { params?: unknown; parameters?: unknown; cause?: unknown };
+  const own = [e.params, e.parameters].flatMap((p) => (Array.isArray(p) ? p : []));
+  const values = own.flatMap((v) => (v === null || v === undefined ? [] : [typeof v === 'object' ? JSON.stringify(v) : String(v)])).filter((v) => v.length >= 2);
+  return [...values, ...paramValues(e.cause, depth + 1)];
+}
+
+/**
+ * An error as the log may hold it: no parameter values (applicants' names, ID numbers, phones, tracking
+ * codes …). Drops the fields that carry them, cuts drizzle's "params: …" line from the message and the
+ * stack, and replaces any parameter value quoted elsewhere (PostgreSQL messages such as `invalid input
+ * syntax for type integer: "…"`) by [redacted]. The query text (placeholders $1, $2 …) stays.
+ */
+export function loggableError(err: unknown, values = paramValues(err), depth = 0): unknown {
+  if (!err || typeof err !== 'object' || depth > 5) return err;
+  const sorted = [...new Set(values)].sort((a, b) => b.length - a.length);
+  const scrub = (text: string) => sorted.reduce((t, v) => t.split(v).join('[redacted]'), text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]'));
+  const e = err as Record<string, unknown> & { name?: string; message?: unknown; stack?: unknown; cause?: unknown };
+  const out: Record<string, unknown> = { name: e.constructor?.name ?? e.name, message: typeof e.message === 'string' ? scrub(e.message) : e.message };
+  if (typeof e.stack === 'string') out.stack = scrub(e.stack);
+  for (const k of KEPT_FIELDS) if (k in e && !VALUE_FIELDS.has(k)) out[k] = typeof e[k] === 'string' ? scrub(e[k] as string) : e[k];
+  if ('statusCode' in e) out.statusCode = e.statusCode;
+  if (e.cause) {
+    out.cause = loggableError(e.cause, sorted, depth + 1);
+    // pino's err serializer folds the cause into message and stack: keep the SQLSTATE at the top.
+    out.code ??= (out.cause as { code?: unknown }).code;
+  }
+  return out;
+}
+
 /**
  * Maps every error to `{ error: { code, message, fields?, requestId } }` — or, on portal pages when
  * `htmlPage` is given, to an HTML page with the same Chinese message. Stack traces stay in the log.
@@ -41,7 +77,7 @@ export function installErrorHandler(app: FastifyInstance, htmlPage?: HtmlErrorPa
     else if ((err as FastifyError).statusCode === 429) appErr = new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
     else if ((err as FastifyError).statusCode === 400) appErr = new AppError('VALIDATION', '请求体不是有效的 JSON');
     else {
-      req.log.error({ err }, 'unhandled error');
+      req.log.error({ err: loggableError(err) }, 'unhandled error');
       appErr = new AppError('INTERNAL', `服务器内部错误，请联系管理员（请求编号 ${req.id}）`);
     }
     if (appErr.status >= 500 && appErr.code !== 'INTERNAL') req.log.warn({ code: appErr.code }, appErr.message);
