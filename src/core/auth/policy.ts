@@ -10,11 +10,17 @@ interface Scoped { departmentId: string }
 interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
 interface FilingScope extends Scoped { oversightOrgId?: string }
 interface ReportScope extends Scoped { submitted?: boolean }
+/** An imported report: its department and that department's oversight body (none: no oversight body governs it). */
+interface ImportScope extends Scoped { oversightOrgId?: string | null }
+/** An 依申请公开 request: its department and the org (科室) its case is assigned to. */
+interface RequestScope extends Scoped { orgId?: string }
 /** A 合法性审查 matter: the requesting org, and whether the actor is one of its assigned reviewers. */
 interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 
 const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
+/** An oversight account acting on a record of its own body or of a department it oversees (its own government's). */
+const overseen = (a: Actor, s?: ImportScope) => hasRole(a, 'oversight') && !!s && (s.departmentId === a.departmentId || (!!s.oversightOrgId && s.oversightOrgId === a.departmentId));
 const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
 /** The department's own people: not the outside 法律顾问 (only the matters assigned to them) nor the oversight body. */
 const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor');
@@ -135,12 +141,14 @@ const rules = {
     manage: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
   },
   // 法治政府建设年度报告 written elsewhere, imported for analysis (issue 6): a department imports and reads
-  // its own; the oversight body (依法治市办/司法局) imports and reads those of any department.
+  // its own; the oversight body (依法治市办/司法局) imports and reads those of the departments it oversees
+  // (the departments of its own government, as filings go: `oversightOrgId` is the subject department's
+  // oversight body, resolved by analyser/service.ts), never another city's.
   reportImport: {
     list: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer', 'oversight'),
-    create: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && (!s || inDepartment(a, s))),
-    read: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
-    edit: (a: Actor, s?: Scoped) => hasRole(a, 'oversight') || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
+    create: (a: Actor, s?: ImportScope) => overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && (!s || inDepartment(a, s))),
+    read: (a: Actor, s?: ImportScope) => overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
+    edit: (a: Actor, s?: ImportScope) => overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
   },
   // 法治政府建设年度报告 (RULES §11): the department compiles, reviews, approves, submits and publishes
   // its own; the oversight body (依法治市办/司法局) reads every department's submitted report and edits none.
@@ -149,7 +157,11 @@ const rules = {
     read: (a: Actor, r?: ReportScope) => (insider(a) && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted),
     edit: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && (!r || inDepartment(a, r)),
     oversee: (a: Actor) => hasRole(a, 'oversight'),
-    template: (a: Actor) => hasRole(a, 'oversight', 'sysAdmin'),
+    // The template (title, part order, 报送/公开 deadlines, 学法 count) is one per deployment, like the
+    // calendar: the 系统管理员 sets the locality's rule (厅字〔2019〕28号 as adapted locally). An oversight
+    // body may not change it for departments it does not oversee; everyone who writes or oversees reads it.
+    template: (a: Actor) => hasRole(a, 'sysAdmin'),
+    readTemplate: (a: Actor) => insider(a) || hasRole(a, 'oversight', 'sysAdmin'),
   },
   // 学法 sessions and 述法 entries of the department (the report's part 三).
   studyRecord: {

@@ -274,15 +274,22 @@ test('deadlines: 我的待办 shows them, the sweep reminds before and after 3�
   assert.ok(worklist.items.some((i: { stepLabel: string; overdue: boolean }) => i.stepLabel === '报送法治政府建设年度报告' && i.overdue));
 });
 
-test('the template puts the 第一责任人 part second (seed 004) for new reports; only oversight sets it', async () => {
+test('the template puts the 第一责任人 part second (seed 004) for new reports; only the 系统管理员 sets it (one per deployment)', async () => {
+  await addUser(t.ctx, { username: 'rsys', password: PW, roles: ['sysAdmin'], orgName: '办公室' });
+  const sys = await signIn(t.app, 'rsys', PW);
   const tpl = await ok(staff, 'GET', '/api/reports/template');
+  assert.deepEqual((await ok(oversight, 'GET', '/api/reports/template')).value, tpl.value);
   const parts = tpl.value.parts as Array<{ code: string; heading: string }>;
   const reordered = { ...tpl.value, parts: [parts[0], parts[2], parts[1], parts[3], parts[4]] };
   await refused(staff, 'PUT', '/api/reports/template', reordered, 403);
-  const bad = await call(oversight, 'PUT', '/api/reports/template', { ...tpl.value, parts: [parts[0], parts[0], parts[1], parts[3], parts[4]] });
+  await refused(leader, 'PUT', '/api/reports/template', reordered, 403);
+  // An oversight body would change every city's deadlines: refused, nothing changed.
+  await refused(oversight, 'PUT', '/api/reports/template', { ...tpl.value, submitBy: '02-01' }, 403);
+  assert.equal((await ok(staff, 'GET', '/api/reports/template')).value.submitBy, '03-01');
+  const bad = await call(sys, 'PUT', '/api/reports/template', { ...tpl.value, parts: [parts[0], parts[0], parts[1], parts[3], parts[4]] });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().error.message, /五个部分各出现一次/);
-  await ok(oversight, 'PUT', '/api/reports/template', reordered);
+  await ok(sys, 'PUT', '/api/reports/template', reordered);
   const v = await ok(staff, 'POST', '/api/reports/2024');
   assert.deepEqual(v.document.parts.map((p: { code: string }) => p.code), ['measures', 'firstResponsible', 'shortcomings', 'plans', 'other']);
   assert.equal(v.deadlines.steps.find((s: { step: string }) => s.step === 'submit').overdue, true, 'the 2024 report was due 2025-03-01');

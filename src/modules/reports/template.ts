@@ -1,15 +1,16 @@
 /**
- * The report template, a per-deployment setting: the title, the order and headings of the five
- * parts, and the two deadlines. Defaults follow 厅字〔2019〕28号 (RULES §11): the parts in the
+ * The report template, a per-deployment setting kept by the 系统管理员 (like the calendar): the title,
+ * the order and headings of the five parts, and the two deadlines. Not per oversight body: the
+ * deadlines come from 厅字〔2019〕28号 as the province adapts it, so the departments of one deployment
+ * share them, and an oversight body that could change them would change other cities' deadlines too. Defaults follow 厅字〔2019〕28号 (RULES §11): the parts in the
  * regulation's order; report by 3月1日 [V-loc], publish by 4月1日 (Art 24) [V]. Many local templates
  * put the 第一责任人 part second (seed 004): a deployment reorders the parts here.
  */
 import { z } from 'zod';
-import { defineSetting, putSetting } from '../../core/settings/service.ts';
-import { inTx, type Ctx } from '../../core/context.ts';
+import { changeSetting, defineSetting } from '../../core/settings/service.ts';
+import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
 import { PART_CODES, type PartCode } from './document.ts';
 
 export const PART_LABELS: Record<PartCode, string> = {
@@ -55,12 +56,8 @@ export const fillTemplate = (s: string, v: { year: number; department: string })
 /** The deadlines of a report year: both fall in the following year. */
 export const deadlinesOf = (t: ReportTemplate, year: number) => ({ submitDueOn: `${year + 1}-${t.submitBy}`, publishDueOn: `${year + 1}-${t.publishBy}` });
 
-/** Sets the template (oversight body or system administrator), audited in the same transaction. */
+/** Sets the template (system administrator only), audited (from → to) in the same transaction. */
 export async function updateReportTemplate(ctx: Ctx, actor: Actor, value: ReportTemplate): Promise<void> {
   authorize(actor, 'ruleOfLawReport', 'template');
-  const now = ctx.clock.now();
-  await inTx(ctx, async (tx) => {
-    await putSetting(tx, reportTemplateSetting, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'reports.template', entityType: 'settings', entityId: reportTemplateSetting.key, payload: value }, now);
-  });
+  await changeSetting(ctx, actor, reportTemplateSetting, 'reports.template', value);
 }

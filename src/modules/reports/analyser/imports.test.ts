@@ -140,7 +140,7 @@ test('a 50 MB upload is refused before it is read; the size limit is the file se
   assert.deepEqual(await counts(), before);
 });
 
-test('scope: a department imports and sees its own; oversight imports for any department and sees all', async () => {
+test('scope: a department imports and sees its own; oversight imports for the departments of its government and sees theirs', async () => {
   const own = (await upload(otherDept, '教育局报告.txt', seed('001_2ff49a1744f89f60.txt'))).json();
   assert.equal((await view(staff, own.id)).statusCode, 404);
   assert.equal((await t.app.inject({ url: `/api/report-imports/${own.id}/original`, headers: staff.headers })).statusCode, 404);
@@ -160,11 +160,41 @@ test('scope: a department imports and sees its own; oversight imports for any de
   const all = (await t.app.inject({ url: '/api/report-imports', headers: oversight.headers })).json().items;
   assert.deepEqual(new Set(all.map((i: { departmentId: string }) => i.departmentId)), new Set([bureauId, educationId]));
   const meta = (await t.app.inject({ url: '/api/report-imports/meta', headers: oversight.headers })).json();
-  assert.deepEqual(meta.departments.map((d: { name: string }) => d.name), ['示范市司法局', '示范市科学技术局', '示范市教育局'], 'its own and every department');
+  assert.deepEqual(meta.departments.map((d: { name: string }) => d.name), ['示范市司法局', '示范市科学技术局', '示范市教育局'], 'its own and the departments it oversees');
   const staffMeta = (await t.app.inject({ url: '/api/report-imports/meta', headers: staff.headers })).json();
   assert.deepEqual(staffMeta.departments.map((d: { name: string }) => d.name), ['示范市科学技术局']);
   const notADepartment = await upload(oversight, 'r.txt', seed(S004), `?departmentId=${(await queryRows<{ id: string }>(t.ctx.db, sql`select id from organisations where name = '高新技术科'`))[0].id}`);
   assert.equal(notADepartment.statusCode, 404);
+});
+
+test('scope: another city’s oversight body (邻市司法局) neither lists, reads, corrects nor imports for 示范市’s departments, and the other way round', async () => {
+  const system = { userId: null, orgId: null } as unknown as Actor;
+  const gov = await createOrg(t.ctx, system, { name: '邻市人民政府', kind: 'government' });
+  await createOrg(t.ctx, system, { name: '邻市司法局', kind: 'oversight', parentId: gov.id });
+  const neighbourDept = await createOrg(t.ctx, system, { name: '邻市科学技术局', kind: 'department', parentId: gov.id });
+  await addUser(t.ctx, { username: 'i-neighbour', password: 'Justice-pass-2025', roles: ['oversight'], orgName: '邻市司法局' });
+  const neighbour = await signIn(t.app, 'i-neighbour', 'Justice-pass-2025');
+  const theirs = (await upload(otherDept, '教育局报告.txt', seed('001_2ff49a1744f89f60.txt'))).json();
+  const before = await counts();
+  assert.equal((await view(neighbour, theirs.id)).statusCode, 404);
+  assert.equal((await t.app.inject({ url: `/api/report-imports/${theirs.id}/original`, headers: neighbour.headers })).statusCode, 404);
+  const patch = await t.app.inject({ method: 'PATCH', url: `/api/report-imports/${theirs.id}`, headers: neighbour.headers, payload: { year: 2020 } });
+  assert.equal(patch.statusCode, 404);
+  assert.equal((await upload(neighbour, 'r.txt', seed(S004), `?departmentId=${educationId}`)).statusCode, 404);
+  assert.deepEqual(await counts(), before, 'refused requests change nothing');
+  assert.deepEqual((await t.app.inject({ url: '/api/report-imports', headers: neighbour.headers })).json().items, []);
+  assert.deepEqual((await t.app.inject({ url: `/api/report-imports?departmentId=${educationId}`, headers: neighbour.headers })).json().items, []);
+  const meta = (await t.app.inject({ url: '/api/report-imports/meta', headers: neighbour.headers })).json();
+  assert.deepEqual(meta.departments.map((d: { name: string }) => d.name), ['邻市司法局', '邻市科学技术局']);
+  // Its own city's department: imported, read, corrected; 示范市司法局 cannot see it.
+  const mine = await upload(neighbour, 'r.txt', seed('003_5a7ed637e8473e00.txt'), `?departmentId=${neighbourDept.id}`);
+  assert.equal(mine.statusCode, 200, mine.body);
+  assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/report-imports/${mine.json().id}`, headers: neighbour.headers, payload: { year: 2021 } })).statusCode, 200);
+  assert.equal((await view(oversight, mine.json().id)).statusCode, 404);
+  assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/report-imports/${mine.json().id}`, headers: oversight.headers, payload: { year: 2020 } })).statusCode, 404);
+  const ours = (await t.app.inject({ url: '/api/report-imports', headers: oversight.headers })).json().items;
+  assert.ok(ours.length > 0 && ours.every((i: { departmentId: string }) => i.departmentId !== neighbourDept.id));
+  assert.ok(!(await t.app.inject({ url: '/api/report-imports/meta', headers: oversight.headers })).json().departments.some((d: { name: string }) => d.name.startsWith('邻市')));
 });
 
 test('text repeated from the department’s previous report is flagged; a correction is audited', async () => {

@@ -1,9 +1,10 @@
 /**
  * Importing 法治政府建设年度报告 written elsewhere (issue 6 item 4; RULES §11): read the file, analyse
  * it, store the original, the normalised text and the analysis in one transaction with the audit
- * event; list and show imports within the actor's scope (a department its own, oversight all).
+ * event; list and show imports within the actor's scope (a department its own, oversight those of the
+ * departments of its own government).
  */
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../core/errors.ts';
 import { newId } from '../../../core/clock.ts';
 import { inTx, type Ctx } from '../../../core/context.ts';
@@ -32,19 +33,39 @@ const invalid = (path: string, message: string): never => {
   throw new AppError('VALIDATION', message, { fields: [{ path, message }] });
 };
 
-/** The departments whose reports the actor may import: its own; for oversight every department. */
+/**
+ * The departments an oversight body oversees: those of its own government (organisations share the
+ * parent government with the oversight body under it, as filings go — documents/filing.ts).
+ */
+async function overseenDepartments(db: DbOrTx, oversightOrgId: string): Promise<Array<{ id: string; name: string }>> {
+  const [body] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, oversightOrgId));
+  if (!body?.parentId || body.kind !== 'oversight') return [];
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.kind, 'department'), eq(organisations.parentId, body.parentId))).orderBy(organisations.createdAt);
+}
+
+/** A department's report-import scope: the department and the oversight body under its government (null: none). */
+async function importScope(db: DbOrTx, departmentId: string): Promise<{ departmentId: string; oversightOrgId: string | null }> {
+  const [dept] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, departmentId));
+  if (!dept?.parentId || dept.kind !== 'department') return { departmentId, oversightOrgId: null };
+  const [body] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, 'oversight'), eq(organisations.parentId, dept.parentId))).orderBy(organisations.createdAt).limit(1);
+  return { departmentId, oversightOrgId: body?.id ?? null };
+}
+
+/** The departments whose reports the actor may import: its own; for oversight also those it oversees. */
 export async function importTargets(ctx: Ctx, actor: Actor): Promise<{ id: string; name: string }[]> {
   authorize(actor, 'reportImport', 'list');
-  const rows = await ctx.db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).orderBy(organisations.createdAt);
-  return rows.filter((o) => o.id === actor.departmentId || (hasRole(actor, 'oversight') && o.kind === 'department')).map(({ id, name }) => ({ id, name }));
+  const own = await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, actor.departmentId));
+  return hasRole(actor, 'oversight') ? [...own, ...(await overseenDepartments(ctx.db, actor.departmentId))] : own;
 }
 
 async function targetDepartment(ctx: Ctx, actor: Actor, departmentId: string | undefined): Promise<string> {
   const id = departmentId ?? actor.departmentId;
-  authorize(actor, 'reportImport', 'create', { departmentId: id });
-  if (id === actor.departmentId) return id;
-  const [org] = await ctx.db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, id));
-  if (!org || org.kind !== 'department') throw notFound('部门');
+  if (id === actor.departmentId) {
+    authorize(actor, 'reportImport', 'create', { departmentId: id });
+    return id;
+  }
+  // Another department: only the oversight body that oversees it (anything else, or no such department: 404).
+  authorize(actor, 'reportImport', 'create', await importScope(ctx.db, id));
   return id;
 }
 
@@ -163,11 +184,13 @@ export interface ImportListItem extends ImportedReport {
   warnings: number;
 }
 
-/** The workbench list, scoped in SQL: a department sees its own imports, oversight all. */
+/** The workbench list, scoped in SQL: a department sees its own imports, oversight those of the departments it oversees. */
 export async function listImports(ctx: Ctx, actor: Actor, filter: ImportFilter): Promise<ImportListItem[]> {
   authorize(actor, 'reportImport', 'list');
-  const scoped = hasRole(actor, 'oversight') ? filter : { ...filter, departmentId: actor.departmentId };
+  const oversight = hasRole(actor, 'oversight');
+  const scoped = oversight ? filter : { ...filter, departmentId: actor.departmentId };
   if (filter.departmentId && scoped.departmentId !== filter.departmentId) return [];
+  const overseen = oversight ? [actor.departmentId, ...(await overseenDepartments(ctx.db, actor.departmentId)).map((d) => d.id)] : [];
   return ctx.db
     .select({
       ...SUMMARY,
@@ -181,7 +204,7 @@ export async function listImports(ctx: Ctx, actor: Actor, filter: ImportFilter):
     })
     .from(reportImports)
     .innerJoin(organisations, eq(organisations.id, reportImports.departmentId))
-    .where(where(scoped))
+    .where(and(where(scoped), oversight ? inArray(reportImports.departmentId, overseen) : undefined))
     .orderBy(desc(reportImports.importedAt));
 }
 
@@ -190,7 +213,7 @@ type ImportRow = typeof reportImports.$inferSelect;
 async function loadImport(db: DbOrTx, actor: Actor, id: string, action: 'read' | 'edit'): Promise<ImportRow> {
   const [row] = await db.select().from(reportImports).where(eq(reportImports.id, id));
   if (!row) throw notFound('导入的报告');
-  authorize(actor, 'reportImport', action, row);
+  authorize(actor, 'reportImport', action, await importScope(db, row.departmentId));
   return row;
 }
 
@@ -228,7 +251,7 @@ export async function getImport(ctx: Ctx, actor: Actor, id: string): Promise<Imp
     analysis: { ...analysis, flags: flag ? [...analysis.flags, flag] : analysis.flags },
     departmentName: dept?.name ?? '',
     repetition,
-    canEdit: can(actor, 'reportImport', 'edit', row),
+    canEdit: can(actor, 'reportImport', 'edit', await importScope(ctx.db, row.departmentId)),
   };
 }
 
