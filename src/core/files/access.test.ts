@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { testApi, type Session } from '../../server/testApi.ts';
+import fs from 'node:fs';
 import { multipartBody, sampleInput } from '../../modules/disclosure/publications/testkit.ts';
+import { doc, para, RELS, TYPES, zip } from './docxTestkit.ts';
 
 /** GET /api/files/:id: a file is readable exactly when a record owning it is (issue 12 item 2). */
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -33,8 +35,8 @@ before(async () => {
 });
 after(() => t.close());
 
-async function upload(s: Session, name: string, content = Buffer.from(`内容：${name}`)): Promise<string> {
-  const { payload, headers } = multipartBody(name, content);
+async function upload(s: Session, name: string, content = Buffer.from(`内容：${name}`), mime?: string): Promise<string> {
+  const { payload, headers } = multipartBody(name, content, mime);
   const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...s.headers, ...headers }, payload });
   assert.equal(res.statusCode, 200, res.body);
   return res.json().id;
@@ -104,4 +106,29 @@ test('a published attachment stays public; withdrawn, it is the department\'s pu
   await expect(id, [['anonymous', null, 200], ['another department', otherDept, 200]]);
   await ok(staff, 'POST', `/api/publications/${pub.id}/withdraw`, { reason: '附件有误需撤回' });
   await expect(id, [['anonymous', null, 404], ['another department', otherDept, 404], ['an outside advisor', advisor, 404], ['another 科室 of the department', otherDivision, 200]]);
+});
+
+test('a draft\'s imported 正文 follows the draft: the drafting 科室, the legal office, leaders; not another 科室', async () => {
+  const docx = await zip([['[Content_Types].xml', Buffer.from(TYPES)], ['_rels/.rels', Buffer.from(RELS)], ['word/document.xml', Buffer.from(doc(para('第一条 为规范科技计划项目管理，制定本办法。')))]]);
+  const id = await upload(staff, '管理办法（草案）.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const draft = await ok(staff, 'POST', '/api/documents', { title: '示范市科技计划项目管理办法', docType: 'measures', concernsMarket: false, touchesPublicInterest: true, bodyText: '第一条 原文。' });
+  await ok(staff, 'POST', `/api/documents/${draft.document.id}/source`, { fileId: id });
+  assert.equal((await call(otherDivision, 'GET', `/api/documents/${draft.document.id}`)).statusCode, 404);
+  await expect(id, [['the drafting 科室', sameDivision, 200], ['the legal office', legal, 200], ['a leader', leader, 200], ['another 科室', otherDivision, 404], ['an outside advisor', advisor, 404], ['anonymous', null, 404]]);
+});
+
+test('a file released to an applicant follows the request: the disclosure office only', async () => {
+  const id = await upload(staff, '经费拨付明细.pdf');
+  const request = await ok(staff, 'POST', '/api/disclosure/requests', { applicantKind: 'legalPerson', orgType: 'research', name: '示范市光电研究所', creditCode: '12341600MB7654321X', address: '示范市光谷路8号', description: '2024年度重点实验室经费拨付明细', channel: 'registeredPost', signedOn: '2025-03-03' });
+  await ok(staff, 'POST', `/api/disclosure/requests/${request.id}/files`, { fileIds: [id] });
+  assert.equal((await call(legal, 'GET', `/api/disclosure/requests/${request.id}`)).statusCode, 404);
+  await expect(id, [['the disclosure office', sameDivision, 200], ['a leader', leader, 200], ['the legal office', legal, 404], ['an outside advisor', advisor, 404], ['another department', otherDept, 404], ['anonymous', null, 404]]);
+});
+
+test('the original of an imported report follows the import', async () => {
+  const { payload, headers } = multipartBody('江门.txt', fs.readFileSync(new URL('../../modules/reports/analyser/fixtures/000-big5.txt', import.meta.url)), 'text/plain');
+  const res = await t.app.inject({ method: 'POST', url: '/api/report-imports', headers: { ...staff.headers, ...headers }, payload });
+  assert.equal(res.statusCode, 200, res.body);
+  const { fileId } = await ok(staff, 'GET', `/api/report-imports/${res.json().id}`);
+  await expect(fileId, [['the department', otherDivision, 200], ['the legal office', legal, 200], ['an outside advisor', advisor, 404], ['another department', otherDept, 404], ['anonymous', null, 404]]);
 });
