@@ -35,7 +35,7 @@ before(async () => {
 });
 after(() => t.close());
 
-async function upload(s: Session, name: string, content = Buffer.from(`内容：${name}`), mime?: string): Promise<string> {
+async function upload(s: Session, name: string, content: Buffer = Buffer.from(`内容：${name}`), mime?: string): Promise<string> {
   const { payload, headers } = multipartBody(name, content, mime);
   const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...s.headers, ...headers }, payload });
   assert.equal(res.statusCode, 200, res.body);
