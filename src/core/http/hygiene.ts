@@ -61,6 +61,7 @@ export function findBadText(value: unknown, path: string[] = [], depth = 0): str
   if (typeof value === 'string') return isBadText(value) ? path : null;
   if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return null;
   for (const [key, v] of Object.entries(value)) {
+    // eslint-disable-next-line no-control-regex -- removing NUL is the point
     if (isBadText(key)) return [...path, key.replace(/\u0000/g, '').slice(0, 40)];
     const found = findBadText(v, [...path, key], depth + 1);
     if (found) return found;

@@ -78,6 +78,7 @@ export async function archiveView(ctx: Ctx, actor: Actor, id: string) {
   return { ...data, evidence: data.evidence.map((e) => ({ ...e, body: e.body.length > 500 ? `${e.body.slice(0, 500)}…` : e.body })) };
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
 const safe = (s: string, max = 60) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, max) || '材料';
 
 /** Where a piece of evidence lives in the zip: 材料/0001_环节_名称.ext, numbered in the order it was added. */
