@@ -7,7 +7,7 @@ import { startTestServer } from '../../src/server/testing.ts';
 import type { Browser, Page } from 'playwright-core';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
-const STAFF = { username: 'e2e_xxgk', password: 'Fazhi-e2e-Xxgk-Passw0rd!', roles: ['staff'] };
+const STAFF = { username: 'e2e_xxgk', password: 'Fazhi-e2e-Xxgk-Passw0rd!', roles: ['staff'], orgName: '办公室' }; // the disclosure office: sees applicants' data in full
 const DESCRIPTION = '贵局2026年的科技项目材料';
 
 async function signIn(page: Page, base: string) {

@@ -17,6 +17,8 @@ interface RequestScope extends Scoped { orgId?: string }
 /** A 合法性审查 matter: the requesting org, and whether the actor is one of its assigned reviewers. */
 interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 
+/** The 科室 that runs a department's 政府信息公开 work (条例 Art 4 工作机构), by its organisation name. */
+export const DISCLOSURE_OFFICE = '办公室';
 const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
 /** An oversight account acting on a record of its own body or of a department it oversees (its own government's). */
@@ -94,13 +96,21 @@ const rules = {
     review: (a: Actor, f?: FilingScope) => hasRole(a, 'oversight') && !!f && f.oversightOrgId === a.departmentId,
     answer: (a: Actor, f?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, f),
   },
-  // 依申请公开 (条例 Art 4, 29): applicants' personal data is seen only by the department's disclosure
-  // office (its staff and leaders); other roles see the case (no personal data) but not the request.
+  // 依申请公开 (条例 Art 4, 29): the department's staff and leaders see its requests; other roles see
+  // the case (no personal data) but not the request.
   disclosureRequest: {
     list: (a: Actor) => hasRole(a, 'staff', 'leader'),
     intake: (a: Actor) => hasRole(a, 'staff', 'leader'),
-    read: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
-    act: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
+    read: (a: Actor, r?: RequestScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
+    act: (a: Actor, r?: RequestScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
+    // The applicant's name, ID number, phone, e-mail, address and tracking code: only the request's
+    // handlers — the 科室 its case is assigned to (`orgId`; a portal request is assigned to the department
+    // itself), the department's 政府信息公开工作机构 (条例 Art 4: its 办公室 or a department-level account)
+    // and the department's leaders. Everyone else who reads the request sees them masked: 个人信息保护法
+    // Art 6 (最小必要: no more personal data than the purpose needs) and 条例 Art 15/32 (personal
+    // information is protected; it is used only to answer the request).
+    personalData: (a: Actor, r?: RequestScope) =>
+      hasRole(a, 'staff', 'leader') && inDepartment(a, r) && (hasRole(a, 'leader') || r?.orgId === a.orgId || a.orgId === a.departmentId || a.orgName === DISCLOSURE_OFFICE),
   },
   // 政府信息公开工作年度报告 (条例 Art 49/50): compiled by the disclosure office, read by the department.
   disclosureReport: {

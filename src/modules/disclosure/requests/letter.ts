@@ -6,7 +6,9 @@
 import type { Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { getOrg } from '../../../core/orgs/service.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, forbidden } from '../../../core/errors.ts';
+import { cases } from '../../../core/cases/schema.ts';
+import { handlesRequest } from './masking.ts';
 import { gongwenDocx, type Block } from '../../../core/docx/gongwen.ts';
 import { CHANNELS, DELIVERY_METHODS, OUTCOME_BY_CODE, REVIEW_FIRST } from '../outcomes.ts';
 import { answerEvents, defaultBasis, loadRequest } from './service.ts';
@@ -56,6 +58,9 @@ export function decisionText(code: string, reasons: string): string {
 
 export async function replyLetter(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; buffer: Buffer }> {
   const r = await loadRequest(ctx, actor, id);
+  // The letter is addressed to the applicant (name, address): for the request's handlers only.
+  const [{ orgId }] = await ctx.db.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, r.caseId));
+  if (!handlesRequest(actor, { departmentId: r.departmentId, orgId })) throw forbidden('答复书含申请人个人信息，仅承办科室、办公室和局领导可以下载');
   const events = await answerEvents(ctx.db, r.caseId);
   const answer = events.filter((e) => e.type === 'answer').at(-1);
   if (!answer) throw new AppError('ACTION_NOT_ALLOWED', '尚未作出答复，不能生成答复书');

@@ -11,6 +11,7 @@ import { disclosureRequests, disclosureRequestFiles } from './schema.ts';
 import { files } from '../../../core/files/schema.ts';
 import { missingItems } from './intake.ts';
 import { answerEvents, defaultBasis, loadRequest, monthlyOrdinal } from './service.ts';
+import { handlesRequest, maskName, requestForActor } from './masking.ts';
 
 const label = (list: Array<{ value: string; label: string }>, v: string | null) => (v ? (list.find((o) => o.value === v)?.label ?? v) : null);
 const outcomeLabel = (code: string | null) => {
@@ -33,7 +34,7 @@ export async function listRequests(ctx: Ctx, actor: Actor, q: ListQuery) {
   if (q.overdue) where.push(sql`exists (select 1 from case_steps s where s.case_id = ${cases.id} and s.status = 'open' and s.step = 'answer' and s.due_date < ${today})`);
   const cond = and(...where);
   const rows = await ctx.db
-    .select({ r: disclosureRequests, status: cases.status, outcome: cases.outcome, closedOn: cases.closedOn, title: cases.title, due: sql<string | null>`${currentStep}` })
+    .select({ r: disclosureRequests, orgId: cases.orgId, status: cases.status, outcome: cases.outcome, closedOn: cases.closedOn, title: cases.title, due: sql<string | null>`${currentStep}` })
     .from(disclosureRequests)
     .innerJoin(cases, eq(cases.id, disclosureRequests.caseId))
     .where(cond)
@@ -46,7 +47,8 @@ export async function listRequests(ctx: Ctx, actor: Actor, q: ListQuery) {
     items: rows.map(({ r, ...c }) => ({
       id: r.id,
       caseId: r.caseId,
-      applicant: r.name ?? '（未提供）',
+      // 个人信息保护法 Art 6: the name in full only for the request's handlers (policy disclosureRequest.personalData).
+      applicant: r.name ? (handlesRequest(actor, { departmentId: r.departmentId, orgId: c.orgId }) ? r.name : maskName(r.name)) : '（未提供）',
       applicantType: label(APPLICANT_TYPES, r.reportColumn),
       description: r.description ?? '（未提供）',
       channel: label(CHANNELS, r.channel),
@@ -62,10 +64,12 @@ export async function listRequests(ctx: Ctx, actor: Actor, q: ListQuery) {
   };
 }
 
-/** The request page: applicant data, the case (timeline, due dates, allowed actions), the answer. */
+/** The request page: applicant data (masked unless the actor handles the request), the case (timeline, due dates, allowed actions), the answer. */
 export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
-  const r = await loadRequest(ctx, actor, id);
-  const view = await caseView(ctx, actor, r.caseId);
+  const row = await loadRequest(ctx, actor, id);
+  const view = await caseView(ctx, actor, row.caseId);
+  const [{ orgId }] = await ctx.db.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, row.caseId));
+  const r = requestForActor(actor, row, orgId);
   const events = await answerEvents(ctx.db, r.caseId);
   const answer = events.filter((e) => e.type === 'answer').at(-1);
   // 条例 Art 31(2): how a request by post was received (签收, or arrival and confirmation), recorded with the receive act.
@@ -84,8 +88,8 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
       deliveryLabel: label(DELIVERY_METHODS, r.delivery),
       idTypeLabel: label(ID_TYPES, r.idType),
       receipt,
-      missing: missingItems(r),
-      monthlyOrdinal: await monthlyOrdinal(ctx.db, r),
+      missing: missingItems(row),
+      monthlyOrdinal: await monthlyOrdinal(ctx.db, row),
     },
     answer: answer ? { on: answer.on, ...(answer.data as Record<string, unknown>), legalBasis: String((answer.data as Record<string, unknown>).legalBasis || defaultBasis(String((answer.data as Record<string, unknown>).outcome))), outcomeLabel: outcomeLabel(String((answer.data as Record<string, unknown>).outcome)) } : null,
     files: released,

@@ -32,7 +32,7 @@ const PERSON = { applicantKind: 'naturalPerson', name: '李四<script>alert(1)</
 test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap, answer, scope, letter, report', { timeout: 120_000 }, async (t) => {
   const app = await createTestApp();
   t.after(() => app.close());
-  await addUser(app.ctx, { username: 'xxgk', password: PW, roles: ['staff'] });
+  await addUser(app.ctx, { username: 'xxgk', password: PW, roles: ['staff'], orgName: '办公室' }); // the disclosure office (条例 Art 4)
   await addUser(app.ctx, { username: 'fzsh', password: PW, roles: ['legalOfficer'] });
   const staffDept = await orgIdByName(app.ctx, '示范市科学技术局');
   let staff = await signIn(app.app, 'xxgk', PW);
@@ -249,7 +249,7 @@ test('the portal request form is rate-limited per address (429 with a Chinese me
 test('fees over HTTP: the notice pauses the clock, the window lapses, 逾期未缴费 closes as 其他处理-2 in its table 三 cell; extension needs an approver', { timeout: 120_000 }, async (t) => {
   const app = await createTestApp(); // 2025-03-03
   t.after(() => app.close());
-  await addUser(app.ctx, { username: 'xxgk-fee', password: PW, roles: ['staff'] });
+  await addUser(app.ctx, { username: 'xxgk-fee', password: PW, roles: ['staff'], orgName: '办公室' });
   let staff = await signIn(app.app, 'xxgk-fee', PW);
   const api = (method: 'GET' | 'POST', url: string, payload?: unknown) => app.app.inject({ method, url, headers: staff.headers, payload: payload as object });
   const letter = { applicantKind: 'legalPerson', orgType: 'research', name: '示范市材料研究所', creditCode: '12341600MB1234567X', address: '示范市科教路1号', description: '2024年度科研项目经费拨付明细', channel: 'registeredPost', signedOn: '2025-03-03' };

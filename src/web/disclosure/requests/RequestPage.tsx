@@ -56,6 +56,9 @@ export default function RequestPage() {
           <Alert type="warning" title="申请要素不全" description={`缺少：${r.missing.join('；')}。应当自收到申请之日起7个工作日内一次性告知申请人补正（条例第三十条）。`} />
         )}
         <Card title={h2('申请人与申请内容')}>
+          {r.personalDataMasked && (
+            <Alert style={{ marginBottom: 12 }} type="info" title="申请人个人信息已部分隐去" description="依照个人信息保护法第六条（最小必要），申请人的姓名、身份证件号码、联系方式、地址和查询码仅承办科室、办公室和局领导可以查看。" />
+          )}
           <Descriptions
             column={{ xs: 1, md: 2 }}
             items={[
@@ -68,7 +71,7 @@ export default function RequestPage() {
               { key: 'form', label: '载体形式 / 获取方式', children: [r.formLabel, r.deliveryLabel].filter(Boolean).join(' / ') || '—' },
               { key: 'channel', label: '申请渠道', children: r.channelLabel },
               { key: 'received', label: '收到申请之日', children: [dateCn(r.receivedOn), receiptText(r.receipt)].filter(Boolean).join('；') },
-              { key: 'code', label: '查询码', children: <Typography.Text copyable code>{r.trackingCode}</Typography.Text> },
+              { key: 'code', label: '查询码', children: r.personalDataMasked ? '（已隐去）' : <Typography.Text copyable code>{r.trackingCode}</Typography.Text> },
               { key: 'month', label: '本月申请件次', children: `该申请人本自然月第${r.monthlyOrdinal}件` },
             ]}
           />
@@ -97,7 +100,7 @@ export default function RequestPage() {
               ]}
             />
             <Space style={{ marginTop: 12 }}>
-              <Button href={`/api/disclosure/requests/${r.id}/reply-letter`}>下载答复书（.docx）</Button>
+              {!r.personalDataMasked && <Button href={`/api/disclosure/requests/${r.id}/reply-letter`}>下载答复书（.docx）</Button>}
               {!r.deliveredOn && <Button onClick={() => setModal('delivery')}>登记送达</Button>}
             </Space>
             <ReleasedFiles id={r.id} files={data.files} canAdd={!r.deliveredOn} onDone={() => done('添加提供的信息')} />

@@ -45,6 +45,8 @@ export interface RequestRecord {
   deliveryNote: string | null;
   missing: string[];
   monthlyOrdinal: number;
+  /** The actor does not handle the request: name, ID number, phone, e-mail, address masked; tracking code empty. */
+  personalDataMasked: boolean;
 }
 
 export type RequestDetail = CasePayload & {
