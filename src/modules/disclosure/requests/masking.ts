@@ -33,7 +33,7 @@ export const handlesRequest = (actor: Actor, r: { departmentId: string; orgId: s
 
 /**
  * The request row as the actor may see it: in full for its handlers; otherwise the personal fields
- * masked and the tracking code (the applicant's key to the portal) left out.
+ * masked, the tracking code (the applicant's key to the portal) and the delivery note left out.
  */
 export function requestForActor(actor: Actor, row: RequestRow, orgId: string) {
   // Internal keys (the normalised ID number or name + phone, the duplicate hash) are nobody's to read.
@@ -47,6 +47,8 @@ export function requestForActor(actor: Actor, row: RequestRow, orgId: string) {
     email: orNull(r.email, maskEmail),
     address: orNull(r.address, maskAddress),
     trackingCode: '',
+    // Free text of the 送达 (where and to whom it was sent) may quote the address.
+    deliveryNote: null,
     personalDataMasked: true,
   };
 }

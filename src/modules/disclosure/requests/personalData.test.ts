@@ -83,4 +83,12 @@ test('依申请公开 personal data: full for the assigned 科室, the 办公室
   const refused = await api(hightech, 'GET', `/api/disclosure/requests/${portalId}/reply-letter`);
   assert.equal(refused.statusCode, 403);
   assert.match(refused.json().error.message, /申请人个人信息/);
+  // The 送达 note may quote the address: handlers only.
+  const note = `邮寄至${PORTAL.address}，李四本人签收`;
+  assert.equal((await api(office, 'POST', `/api/disclosure/requests/${portalId}/delivery`, { on: '2025-03-03', method: 'post', note })).statusCode, 200);
+  assert.equal((await api(leader, 'GET', `/api/disclosure/requests/${portalId}`)).json().request.deliveryNote, note);
+  const other = await api(transfer, 'GET', `/api/disclosure/requests/${portalId}`);
+  assert.equal(other.json().request.deliveryNote, null);
+  assert.equal(other.json().request.deliveredOn, '2025-03-03');
+  assert.ok(!other.body.includes(PORTAL.address) && !other.body.includes(PORTAL.name));
 });
