@@ -33,14 +33,18 @@ export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
   const [leader, legal] = await Promise.all([actorWith(ctx, staff.departmentId, 'leader'), actorWith(ctx, staff.departmentId, 'legalOfficer')]);
   if (!leader || !legal) return;
   const cal = ctx.calendar.current();
-  const { madeFrom, inProgressFrom } = decisionDemoDates(cal, ctx.clock.today());
+  const today = ctx.clock.today();
+  const { madeFrom, inProgressFrom } = decisionDemoDates(cal, today);
   const year = Number(madeFrom.slice(0, 4));
   // The year's catalogue was agreed and published just before the first decision started.
   const catalogueOn = cal.addDays(madeFrom, -1);
   const early: Ctx = { ...ctx, clock: fixedClock(`${catalogueOn}T04:00:00.000Z`) };
   const cat = await createCatalogue(early, staff, { year });
-  await addItem(early, staff, cat.id, { title: '示范市科技创新券实施方案', undertakingUnit: '高新技术科', basis: '《中华人民共和国科学技术进步法》', plannedTime: `${year}年第二季度`, content: '面向科技型中小企业发放创新券，支持购买研发服务。' });
-  await addItem(early, staff, cat.id, { title: '示范市科技成果转化奖励办法（修订）', undertakingUnit: '成果转化与区域创新科', basis: '《中华人民共和国促进科技成果转化法》', plannedTime: `${year}年第四季度` });
+  // Planned times a reader finds plausible: the first item is done this quarter, the second later in the year.
+  const quarter = (d: string) => `${d.slice(0, 4)}年第${'一二三四'[Math.floor((Number(d.slice(5, 7)) - 1) / 3)]}季度`;
+  const later = cal.addDays(today, 90);
+  await addItem(early, staff, cat.id, { title: '示范市科技创新券实施方案', undertakingUnit: '高新技术科', basis: '《中华人民共和国科学技术进步法》', plannedTime: quarter(today), content: '面向科技型中小企业发放创新券，支持购买研发服务。' });
+  await addItem(early, staff, cat.id, { title: '示范市科技成果转化奖励办法（修订）', undertakingUnit: '成果转化与区域创新科', basis: '《中华人民共和国促进科技成果转化法》', plannedTime: Number(later.slice(0, 4)) === year ? quarter(later) : `${year}年第四季度` });
   await approveCatalogue(early, staff, cat.id, { approvedOn: catalogueOn, approvedBy: '中共示范市委', approvalRef: '市委常委会会议' });
   await publishCatalogue(early, staff, cat.id, { confidentialityReviewer: '李静' });
   const [innovation, transfer] = await itemsOf(ctx.db, cat.id);

@@ -84,6 +84,22 @@ export async function seedDemoDocumentHistory(ctx: Ctx, staff: Actor): Promise<v
   }
   const dates = historyPlan(cal, today);
 
+  // Walked oldest first, so that each year's 文号 follow the publication dates.
+  // Published five years less four months ago: its validity ends within six months (后评估 reminder).
+  const plan = await walk({
+    input: { ...base, title: '示范市科技计划项目管理办法', docType: 'measures', concernsMarket: false, draftingExplanation: '规范市级科技计划项目的立项、实施和验收管理。', bodyText: body('市级科技计划项目管理', '市级财政资金支持的科技计划项目的立项、实施和验收'), keywords: '科技计划 项目管理' },
+    comments: [{ articleNo: 3, body: '建议明确项目验收的期限。', disposition: 'adopted' }],
+    interpretation: '一、制定目的：规范市级科技计划项目管理，提高财政资金使用效益。二、主要内容：立项、实施、验收和监督的程序和要求。三、施行时间：自发布之日起施行，有效期五年。',
+  }, dates.plan);
+  const sme = await walk({
+    input: { ...base, title: '示范市科技型中小企业评价办法', docType: 'measures', concernsMarket: false, draftingExplanation: '规范科技型中小企业评价工作。', bodyText: body('科技型中小企业评价', '科技型中小企业的评价、入库和动态管理'), keywords: '科技型中小企业 评价' },
+    interpretation: '一、制定目的：规范科技型中小企业评价和入库管理。二、主要内容：评价条件、程序和动态管理。三、施行时间：自发布之日起施行，有效期五年。',
+  }, dates.sme);
+  // 暂行 (two years at most): expired by itself eight months ago.
+  await walk({
+    input: { ...base, trial: 'interim', title: '示范市新型研发机构认定管理暂行办法', docType: 'measures', concernsMarket: false, draftingExplanation: '引导和支持新型研发机构发展，先行试点两年。', bodyText: body('新型研发机构认定和管理', '新型研发机构的认定、绩效评价和支持'), keywords: '新型研发机构 认定' },
+    interpretation: '一、制定背景：引导社会力量举办新型研发机构。二、主要内容：认定条件、程序、绩效评价和支持措施。三、有效期：本办法为暂行办法，有效期两年。',
+  }, dates.interim);
   const voucher = await walk({
     input: { ...base, title: '示范市科技创新券管理办法', docType: 'measures', concernsMarket: true, draftingExplanation: '为降低中小企业创新成本，推动科技资源开放共享，起草本办法。', bodyText: body('科技创新券发放和兑付', '科技型中小企业使用创新券购买科技服务的活动'), keywords: '创新券 科技服务' },
     comments: [
@@ -93,21 +109,6 @@ export async function seedDemoDocumentHistory(ctx: Ctx, staff: Actor): Promise<v
     ],
     interpretation: '一、制定背景：为降低中小企业创新成本，推动科技资源开放共享。二、主要内容：创新券的申领、使用、兑付和监督管理。三、适用范围：科技型中小企业，科技型个体工商户可参照执行。四、施行时间：自发布之日起施行，有效期五年。',
   }, dates.voucher);
-  // Published five years less four months ago: its validity ends within six months (后评估 reminder).
-  const plan = await walk({
-    input: { ...base, title: '示范市科技计划项目管理办法', docType: 'measures', concernsMarket: false, draftingExplanation: '规范市级科技计划项目的立项、实施和验收管理。', bodyText: body('市级科技计划项目管理', '市级财政资金支持的科技计划项目的立项、实施和验收'), keywords: '科技计划 项目管理' },
-    comments: [{ articleNo: 3, body: '建议明确项目验收的期限。', disposition: 'adopted' }],
-    interpretation: '一、制定目的：规范市级科技计划项目管理，提高财政资金使用效益。二、主要内容：立项、实施、验收和监督的程序和要求。三、施行时间：自发布之日起施行，有效期五年。',
-  }, dates.plan);
-  // 暂行 (two years at most): expired by itself eight months ago.
-  await walk({
-    input: { ...base, trial: 'interim', title: '示范市新型研发机构认定管理暂行办法', docType: 'measures', concernsMarket: false, draftingExplanation: '引导和支持新型研发机构发展，先行试点两年。', bodyText: body('新型研发机构认定和管理', '新型研发机构的认定、绩效评价和支持'), keywords: '新型研发机构 认定' },
-    interpretation: '一、制定背景：引导社会力量举办新型研发机构。二、主要内容：认定条件、程序、绩效评价和支持措施。三、有效期：本办法为暂行办法，有效期两年。',
-  }, dates.interim);
-  const sme = await walk({
-    input: { ...base, title: '示范市科技型中小企业评价办法', docType: 'measures', concernsMarket: false, draftingExplanation: '规范科技型中小企业评价工作。', bodyText: body('科技型中小企业评价', '科技型中小企业的评价、入库和动态管理'), keywords: '科技型中小企业 评价' },
-    interpretation: '一、制定目的：规范科技型中小企业评价和入库管理。二、主要内容：评价条件、程序和动态管理。三、施行时间：自发布之日起施行，有效期五年。',
-  }, dates.sme);
 
   // 清理 a year ago after the 科学技术进步法 was revised: the 评价办法 is abolished, the others stay.
   const opened = dates.campaign.openedOn;

@@ -13,7 +13,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentSession } from '../lib/session.ts';
 import type { Abilities } from '../lib/types.ts';
 import { APP_TITLE } from '../lib/useTitle.ts';
@@ -45,7 +45,14 @@ function menuItems(a: Abilities): MenuItem[] {
     }
   }
   if (admin.length) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
-  return items;
+  return items.map(asLink);
+}
+
+/** Menu entries are links (open in a new tab, copy the address); groups keep their heading. */
+function asLink(item: MenuItem): MenuItem {
+  if (!item || !('key' in item)) return item;
+  if ('type' in item && item.type === 'group') return { ...item, children: (item.children ?? []).map(asLink) };
+  return 'label' in item && typeof item.label === 'string' ? { ...item, label: <Link to={String(item.key)}>{item.label}</Link> } : item;
 }
 
 const ADMIN_KEYS = ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings'];
@@ -95,7 +102,6 @@ export function AppLayout() {
               mode="inline"
               selectedKeys={[selectedKey(location.pathname, [...ADMIN_KEYS, ...SCREENS.flatMap((m) => m.menu?.(session.abilities) ?? []).map((e) => e.key)])]}
               items={menuItems(session.abilities)}
-              onClick={({ key }) => navigate(key)}
               style={{ borderInlineEnd: 'none' }}
             />
           </nav>
