@@ -16,7 +16,7 @@ import { createOrg } from '../../../core/orgs/service.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { factProviders } from '../../../server/modules.ts';
 import { multipartBody } from '../../disclosure/publications/testkit.ts';
-import { listImportedReports } from './service.ts';
+import { overseenDepartments, listImportedReports } from './service.ts';
 import { RECOGNISED_KEYS } from './indicators.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -227,6 +227,14 @@ test('listImportedReports: the oversight view’s side-by-side rows, filtered by
   const education = await listImportedReports(t.ctx.db, { departmentId: educationId });
   assert.deepEqual(new Set(education.map((x) => x.orgName)), new Set(['亳州市科学技术局', '荥阳市科技工业和信息化局']));
   assert.deepEqual(await listImportedReports(t.ctx.db, { year: 1999 }), []);
+  // Scoped to an oversight body's departments (for the oversight view): another government's are left out.
+  assert.deepEqual(await listImportedReports(t.ctx.db, { departmentIds: [] }), []);
+  const [justice] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from organisations where name = '示范市司法局'`);
+  const overseen = [justice.id, ...(await overseenDepartments(t.ctx.db, justice.id)).map((d) => d.id)];
+  assert.ok(overseen.includes(educationId) && overseen.includes(bureauId) && overseen.length === 3);
+  const [{ n: neighbours }] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from report_imports i join organisations o on o.id = i.department_id where o.name like '邻市%'`);
+  assert.ok(neighbours > 0, 'the other city has an import (previous test)');
+  assert.equal((await listImportedReports(t.ctx.db, { departmentIds: overseen })).length, (await listImportedReports(t.ctx.db, {})).length - neighbours);
 });
 
 test('every indicator the analyser recognises is a Fact key some module computes', async () => {

@@ -37,7 +37,7 @@ const invalid = (path: string, message: string): never => {
  * The departments an oversight body oversees: those of its own government (organisations share the
  * parent government with the oversight body under it, as filings go — documents/filing.ts).
  */
-async function overseenDepartments(db: DbOrTx, oversightOrgId: string): Promise<Array<{ id: string; name: string }>> {
+export async function overseenDepartments(db: DbOrTx, oversightOrgId: string): Promise<Array<{ id: string; name: string }>> {
   const [body] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, oversightOrgId));
   if (!body?.parentId || body.kind !== 'oversight') return [];
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.kind, 'department'), eq(organisations.parentId, body.parentId))).orderBy(organisations.createdAt);
@@ -144,7 +144,13 @@ export interface ImportedReport {
   indicators: Record<string, number>;
 }
 
-export interface ImportFilter { year?: number; orgName?: string; departmentId?: string }
+export interface ImportFilter {
+  year?: number;
+  orgName?: string;
+  departmentId?: string;
+  /** Only these departments' imports (an oversight body: its own and those it oversees, overseenDepartments). */
+  departmentIds?: string[];
+}
 
 const SUMMARY = {
   id: reportImports.id,
@@ -163,6 +169,7 @@ function where(filter: ImportFilter) {
     filter.year !== undefined ? eq(reportImports.year, filter.year) : undefined,
     filter.orgName ? eq(reportImports.orgName, filter.orgName) : undefined,
     filter.departmentId ? eq(reportImports.departmentId, filter.departmentId) : undefined,
+    filter.departmentIds ? (filter.departmentIds.length ? inArray(reportImports.departmentId, filter.departmentIds) : sql`false`) : undefined,
   );
 }
 
@@ -204,7 +211,7 @@ export async function listImports(ctx: Ctx, actor: Actor, filter: ImportFilter):
     })
     .from(reportImports)
     .innerJoin(organisations, eq(organisations.id, reportImports.departmentId))
-    .where(and(where(scoped), oversight ? inArray(reportImports.departmentId, overseen) : undefined))
+    .where(where(oversight ? { ...scoped, departmentIds: overseen } : scoped))
     .orderBy(desc(reportImports.importedAt));
 }
 
