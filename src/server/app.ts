@@ -49,8 +49,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Request ids come from the load balancer when it sets one, so logs correlate across hops.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // One line per request (below) instead of Fastify's two ("incoming request", "request completed").
+    disableRequestLogging: true,
   });
   ctx.log = app.log;
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   // One portal page context (site header, sections, cookies) for every portal page and error page.
   const sections = portalSections;
   const portalPage = { getSite: () => siteOf(ctx), sections, secureCookies };

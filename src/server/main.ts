@@ -145,7 +145,10 @@ async function serve(config: ReturnType<typeof readConfig>) {
 function printAccounts(accounts: ListedAccount[] | null) {
   if (!accounts) return;
   console.log('\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):');
-  for (const a of accounts) console.log(`  ${ROLE_LABELS[a.role].padEnd(10, '　')} ${a.username.padEnd(11)} ${a.password ?? '（已由本人修改 / changed by its owner）'}   ${a.displayName}`);
+  // Columns line up in a terminal: CJK characters take two cells, ASCII one.
+  const cells = (t: string) => [...t].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+  const pad = (t: string, width: number) => t + ' '.repeat(Math.max(1, width - cells(t)));
+  for (const a of accounts) console.log(`  ${pad(ROLE_LABELS[a.role], 20)}${pad(a.username, 12)}${a.password ?? '（已由本人修改 / changed by its owner）'}   ${a.displayName}`);
 }
 
 main(process.argv.slice(2)).catch((e) => {
