@@ -38,7 +38,7 @@ function RoleAssignment({ canAssign }: { canAssign: boolean }) {
     {
       title: '角色',
       dataIndex: 'roles',
-      render: (roles: string[]) => (roles.length ? roles.map((r) => <Tag key={r}>{roleLabel(meta, r)}</Tag>) : '—'),
+      render: (roles: string[]) => (roles.length ? <Space size={4} wrap>{roles.map((r) => <Tag key={r}>{roleLabel(meta, r)}</Tag>)}</Space> : '—'),
     },
     { title: '状态', key: 'status', render: (_, u) => <UserStatus user={u} /> },
     {

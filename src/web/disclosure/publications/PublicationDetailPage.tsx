@@ -73,7 +73,7 @@ export default function PublicationDetailPage() {
           <Descriptions.Item label="发布机构">{p.publisherName}</Descriptions.Item>
           <Descriptions.Item label="主题分类">{labelOf(meta?.topics, p.topic)}</Descriptions.Item>
           <Descriptions.Item label="有效性">{p.validity ? labelOf(meta?.validities, p.validity) : '有效'}</Descriptions.Item>
-          <Descriptions.Item label="关键词">{p.keywords.length ? p.keywords.map((k) => <Tag key={k}>{k}</Tag>) : '—'}</Descriptions.Item>
+          <Descriptions.Item label="关键词">{p.keywords.length ? <Space size={4} wrap>{p.keywords.map((k) => <Tag key={k}>{k}</Tag>)}</Space> : '—'}</Descriptions.Item>
           <Descriptions.Item label="文号">{p.docNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="发文日期">{p.formedOn}</Descriptions.Item>
           <Descriptions.Item label="发布日期">{p.publishedOn}</Descriptions.Item>
