@@ -90,10 +90,12 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await setDay('2025-04-03');
     await staff.goto(decisionUrl);
     await staff.getByRole('button', { name: '结束征求意见' }).click();
+    await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     await submitDialog(staff, '处理第1条意见', async (d) => {
       await d.getByLabel('处理意见').selectOption({ label: '采纳' });
     });
     await staff.getByRole('button', { name: '公布意见采纳情况' }).click();
+    await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     await staff.getByText('意见采纳情况已于2025-04-03公布').waitFor();
     await submitDialog(staff, '公众意见研究采纳情况', async (d) => {
       await d.getByLabel('社会公众主要意见的研究采纳情况').fill('采纳提高首次申报企业补助比例的意见。');

@@ -73,12 +73,14 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await setDay('2025-03-13');
     await staff.reload();
     await staff.getByRole('button', { name: '结束征求意见' }).click();
+    await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     await staff.getByRole('button', { name: '处理第1条意见' }).waitFor();
     await modal(staff, '处理第1条意见', async (d) => {
       await pick(d, '处理意见', '部分采纳');
       await d.getByLabel('理由').fill('使用范围由年度申报通知确定');
     });
     await staff.getByRole('button', { name: '公布意见采纳情况' }).click();
+    await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     await staff.getByText(/意见采纳情况已于2025-03-13公布/).waitFor();
     await modal(staff, '提交合法性审核');
 

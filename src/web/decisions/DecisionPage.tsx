@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Popconfirm } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage, get, post } from '../lib/api.ts';
@@ -35,7 +35,12 @@ export default function DecisionPage() {
     setPending(null);
     message.success(`已办理：${label}`);
   };
-  const direct = (label: string, path: string) => <Button onClick={() => void run(path, {}, label).catch((e) => message.error(errorMessage(e)))}>{label}</Button>;
+  // These acts cannot be undone: confirm first (结束征求意见, 公布意见采纳情况, 启动修改).
+  const direct = (label: string, path: string) => (
+    <Popconfirm title={`确定${label}？`} description="此操作办理后不能撤销。" okText="确定" cancelText="取消" onConfirm={() => run(path, {}, label).catch((e) => message.error(errorMessage(e)))}>
+      <Button>{label}</Button>
+    </Popconfirm>
+  );
   const specs = actionSpecs(data);
   // 法律顾问、公职律师的意见 is noted by the review queue, never recorded on this page.
   const blocked = data.procedure.blocked.filter((b) => b.action !== 'advisorOpinion');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Tooltip, Typography, Popconfirm } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage, get, post } from '../lib/api.ts';
@@ -39,7 +39,12 @@ export default function DocumentPage() {
     message.success(`已办理：${label}`);
     if (res.document.id !== id) navigate(`/documents/${res.document.id}`);
   };
-  const direct = (label: string, path: string) => <Button onClick={() => void run(path, {}, label).catch((e) => message.error(errorMessage(e)))}>{label}</Button>;
+  // These acts cannot be undone: confirm first (结束征求意见, 公布意见采纳情况, 启动修改).
+  const direct = (label: string, path: string) => (
+    <Popconfirm title={`确定${label}？`} description="此操作办理后不能撤销。" okText="确定" cancelText="取消" onConfirm={() => run(path, {}, label).catch((e) => message.error(errorMessage(e)))}>
+      <Button>{label}</Button>
+    </Popconfirm>
+  );
   const ask = (p: Pending, primary = true) => <Button type={primary ? 'primary' : 'default'} onClick={() => setPending(p)}>{p.title}</Button>;
   const engine = data.abilities.engineActions.map((x) =>
     ask({
