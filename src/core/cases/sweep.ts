@@ -1,3 +1,4 @@
+import { loggableError } from '../http/errors.ts';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import { queryRows, type Tx } from '../db/client.ts';
@@ -45,7 +46,7 @@ export function scheduleSweep(ctx: Ctx, intervalMs: number, tasks?: SweepTask[])
   const tick = () => {
     if (running) return;
     running = Promise.all([runSweep(ctx, tasks), purgeIdleSessions(ctx)])
-      .catch((err) => ctx.log?.error({ err }, 'sweep failed'))
+      .catch((err) => ctx.log?.error({ err: loggableError(err) }, 'sweep failed'))
       .finally(() => {
         running = null;
       });

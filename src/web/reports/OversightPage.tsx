@@ -7,7 +7,6 @@ import { errorMessage, get } from '../lib/api.ts';
 import { dateCn } from '../lib/format.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { BarChart } from './BarChart.tsx';
-import { TemplateCard } from './TemplateCard.tsx';
 import { useReportYear, YearSelect } from './YearSelect.tsx';
 import type { Oversight } from './types.ts';
 
@@ -95,7 +94,6 @@ export default function OversightPage() {
             ]}
           />
         </Card>
-        <TemplateCard />
       </Space>
     </>
   );

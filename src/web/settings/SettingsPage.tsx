@@ -5,6 +5,7 @@ import { ClassificationsCard } from './ClassificationsCard.tsx';
 import { FileLimitCard } from './FileLimitCard.tsx';
 import { IndexNumberCard } from './IndexNumberCard.tsx';
 import { DocumentSettingsCard } from '../documents/DocumentSettingsCard.tsx';
+import { TemplateCard } from '../reports/TemplateCard.tsx';
 
 /**
  * 业务设置: configuration every department shares (索引号, 分类, 附件上限), kept by the 系统管理员
@@ -19,6 +20,8 @@ export default function SettingsPage() {
         <ClassificationsCard />
         <FileLimitCard />
         <DocumentSettingsCard />
+        {/* The 法治政府建设年度报告 template is one per deployment, the 系统管理员's (not an oversight body's). */}
+        <TemplateCard />
       </Space>
     </RequireAbility>
   );
