@@ -9,13 +9,12 @@ import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { cases } from '../../core/cases/schema.ts';
-import { organisations } from '../../core/orgs/schema.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { REPORT_AREAS } from '../../core/facts.ts';
 import { ruleOfLawReportVersions, ruleOfLawReports } from './schema.ts';
 import { submittedVersionId, type Figures, type ReportStatus } from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
-import { listImportedReports, type ImportedReport } from './analyser/service.ts';
+import { listImportedReports, overseenDepartments, type ImportedReport } from './analyser/service.ts';
 import { PART_LABELS as IMPORT_PART_LABELS } from './analyser/types.ts';
 
 const partLabel = (code: string) => (IMPORT_PART_LABELS as Record<string, string>)[code] ?? code;
@@ -60,7 +59,8 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
   const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
   const { submitDueOn, publishDueOn } = deadlinesOf(template, year);
   const today = ctx.clock.today();
-  const depts = await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt, organisations.name);
+  // An oversight body oversees the departments of its own government (as filings go), no others.
+  const depts = await overseenDepartments(ctx.db, actor.departmentId);
   const reports = depts.length
     ? await ctx.db
         .select({ r: ruleOfLawReports, status: cases.status })
@@ -111,7 +111,7 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
     return i < 0 ? REPORT_AREAS.length : i;
   };
   // Reports written elsewhere, side by side: the analyser maps their figures to the same fact keys.
-  const imports = await listImportedReports(ctx.db, { year });
+  const imports = await listImportedReports(ctx.db, { year, departmentIds: [actor.departmentId, ...depts.map((d) => d.id)] });
   for (const imp of imports) {
     for (const [key, value] of Object.entries(imp.indicators)) {
       const ind = indicators.get(key) ?? { key, label: key, unit: '', area: 'other', values: {} };

@@ -332,3 +332,14 @@ test('the outside 法律顾问 reads none of the internal records of the departm
   // The department's own staff still read them.
   assert.equal((await call(staff, 'GET', '/api/reports/study?year=2025')).statusCode, 200);
 });
+
+test('an oversight body sees the reports of the departments of its own government only', async () => {
+  await t.ctx.db.execute(sql`insert into organisations (id, name, kind, created_at) values (gen_random_uuid(), '邻市人民政府', 'government', now())`);
+  await t.ctx.db.execute(sql`insert into organisations (id, name, kind, parent_id, created_at) select gen_random_uuid(), '邻市司法局', 'oversight', id, now() from organisations where name = '邻市人民政府'`);
+  await addUser(t.ctx, { username: 'rneighbour', password: PW, roles: ['oversight'], orgName: '邻市司法局' });
+  const neighbour = await signIn(t.app, 'rneighbour', PW);
+  const theirs = await ok(neighbour, 'GET', '/api/reports/oversight?year=2025');
+  assert.deepEqual(theirs.departments, [], '示范市’s departments are not 邻市司法局’s');
+  const ours = await ok(oversight, 'GET', '/api/reports/oversight?year=2025');
+  assert.ok(ours.departments.some((d: { department: string }) => d.department === '示范市科学技术局'));
+});
