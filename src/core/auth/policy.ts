@@ -9,7 +9,8 @@ import { BUSINESS_ROLES } from './roles.ts';
 interface Scoped { departmentId: string }
 interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
 interface FilingScope extends Scoped { oversightOrgId?: string }
-interface ReportScope extends Scoped { submitted?: boolean }
+/** `overseenBy`: the oversight body of the report's department (the one under the same government). */
+interface ReportScope extends Scoped { submitted?: boolean; overseenBy?: string | null }
 /** An imported report: its department and that department's oversight body (none: no oversight body governs it). */
 interface ImportScope extends Scoped { oversightOrgId?: string | null }
 /** An 依申请公开 request: its department and the org (科室) its case is assigned to. */
@@ -164,7 +165,7 @@ const rules = {
   // its own; the oversight body (依法治市办/司法局) reads every department's submitted report and edits none.
   ruleOfLawReport: {
     view: (a: Actor) => insider(a),
-    read: (a: Actor, r?: ReportScope) => (insider(a) && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted),
+    read: (a: Actor, r?: ReportScope) => (insider(a) && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted && r?.overseenBy === a.departmentId),
     edit: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && (!r || inDepartment(a, r)),
     oversee: (a: Actor) => hasRole(a, 'oversight'),
     // The template (title, part order, 报送/公开 deadlines, 学法 count) is one per deployment, like the

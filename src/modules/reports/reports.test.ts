@@ -342,4 +342,8 @@ test('an oversight body sees the reports of the departments of its own governmen
   assert.deepEqual(theirs.departments, [], '示范市’s departments are not 邻市司法局’s');
   const ours = await ok(oversight, 'GET', '/api/reports/oversight?year=2025');
   assert.ok(ours.departments.some((d: { department: string }) => d.department === '示范市科学技术局'));
+  // The submitted report itself: read by 示范市司法局, not by 邻市司法局.
+  assert.equal((await call(oversight, 'GET', `/api/reports/2025?department=${deptId}`)).statusCode, 200);
+  const refused = (await call(neighbour, 'GET', `/api/reports/2025?department=${deptId}`)).statusCode;
+  assert.ok(refused === 403 || refused === 404, String(refused));
 });
