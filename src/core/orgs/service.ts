@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../clock.ts';
 import { inTx, type Ctx } from '../context.ts';
@@ -78,4 +78,22 @@ export const orgKindLabel = (kind: string) => ORG_KIND_LABELS[kind as OrgKind] ?
 export async function portalDepartment(db: DbOrTx): Promise<Organisation | null> {
   const [dept] = await db.select().from(organisations).where(eq(organisations.kind, 'department')).orderBy(organisations.createdAt).limit(1);
   return dept ?? null;
+}
+
+/**
+ * The oversight body (监督机关) a department answers to: the one under the department's own government.
+ * Filings, report imports and submitted reports all follow it; null when the government has none.
+ */
+export async function oversightBodyOf(db: DbOrTx, departmentId: string): Promise<Organisation | null> {
+  const [dept] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, departmentId));
+  if (!dept?.parentId || dept.kind !== 'department') return null;
+  const [body] = await db.select().from(organisations).where(and(eq(organisations.kind, 'oversight'), eq(organisations.parentId, dept.parentId))).orderBy(organisations.createdAt).limit(1);
+  return body ?? null;
+}
+
+/** The departments an oversight body oversees: those of its own government (the inverse of oversightBodyOf). */
+export async function overseenDepartments(db: DbOrTx, oversightOrgId: string): Promise<Array<{ id: string; name: string }>> {
+  const [body] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, oversightOrgId));
+  if (!body?.parentId || body.kind !== 'oversight') return [];
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.kind, 'department'), eq(organisations.parentId, body.parentId))).orderBy(organisations.createdAt);
 }

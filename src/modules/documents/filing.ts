@@ -13,7 +13,7 @@ import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { caseState, getCase, loadHistory, recordAction } from '../../core/cases/service.ts';
-import { getOrg } from '../../core/orgs/service.ts';
+import { oversightBodyOf } from '../../core/orgs/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { documentFilings, normativeDocuments } from './schema.ts';
 import { FILING_STATUS_LABELS } from './labels.ts';
@@ -21,11 +21,9 @@ import { loadForEdit } from './service.ts';
 
 type FilingRow = typeof documentFilings.$inferSelect;
 
-/** The oversight body of a department: the 监督机关 under the same government. */
+/** The 备案审查机关: the oversight body the department answers to (core/orgs oversightBodyOf). */
 async function oversightOf(tx: Tx, departmentId: string) {
-  const dept = await getOrg(tx, departmentId);
-  const rows = await tx.select().from(organisations).where(eq(organisations.kind, 'oversight'));
-  const body = rows.find((o) => o.parentId === dept.parentId) ?? rows[0];
+  const body = await oversightBodyOf(tx, departmentId);
   if (!body) throw new AppError('ACTION_NOT_ALLOWED', '未设置备案审查机关（监督机关），请由系统管理员添加');
   return body;
 }

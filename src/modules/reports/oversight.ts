@@ -14,7 +14,8 @@ import { REPORT_AREAS } from '../../core/facts.ts';
 import { ruleOfLawReportVersions, ruleOfLawReports } from './schema.ts';
 import { submittedVersionId, type Figures, type ReportStatus } from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
-import { listImportedReports, overseenDepartments, type ImportedReport } from './analyser/service.ts';
+import { listImportedReports, type ImportedReport } from './analyser/service.ts';
+import { overseenDepartments } from '../../core/orgs/service.ts';
 import { PART_LABELS as IMPORT_PART_LABELS } from './analyser/types.ts';
 
 const partLabel = (code: string) => (IMPORT_PART_LABELS as Record<string, string>)[code] ?? code;

@@ -1,6 +1,6 @@
 /** Reading reports and versions (shared by the service, the view, the export and the oversight view). */
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../../core/db/client.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/client.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Figure, ReportDocument } from './document.ts';
@@ -52,11 +52,3 @@ export const submittedVersionId = (r: ReportRow) => (r.submission as Submission 
 /** Scope for the policy: the department, and whether the report has reached the oversight body. */
 export const reportScope = (r: ReportRow) => ({ departmentId: r.departmentId, submitted: !!r.submittedOn });
 
-/** The oversight body a department reports to: the one under the department's own government (as filings go). */
-export async function oversightBodyOf(db: DbOrTx, departmentId: string): Promise<string | null> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select o.id from organisations d join organisations o on o.parent_id = d.parent_id and o.kind = 'oversight' where d.id = ${departmentId} order by o.created_at limit 1`,
-  );
-  return rows[0]?.id ?? null;
-}

@@ -10,14 +10,14 @@ import { authorize, can } from '../../core/auth/policy.ts';
 import { caseSteps } from '../../core/cases/schema.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
-import { getOrg } from '../../core/orgs/service.ts';
+import { getOrg, oversightBodyOf } from '../../core/orgs/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { manualCount, referencedKeys, type Figure } from './document.ts';
 import { gatherFacts, periodEnd, stepDoneLateIn, stepOverdueAt, toFigure } from './facts.ts';
 import { RULE_OF_LAW_REPORT } from './procedure.ts';
 import type { ReportDeps } from './service.ts';
-import { contentOf, findReport, oversightBodyOf, reportScope, statusOf, submittedVersionId, versionById, type Figures, type ReportStatus } from './store.ts';
+import { contentOf, findReport, reportScope, statusOf, submittedVersionId, versionById, type Figures, type ReportStatus } from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
 
 export type ShownFigure = Figure & { previous?: number; missing?: boolean };
@@ -55,7 +55,7 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
     if (!own) throw notFound(`${year}年度法治政府建设年度报告`);
     return { exists: false as const, today: ctx.clock.today(), year, department: { id: department.id, name: department.name }, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
   }
-  const scope = { ...reportScope(r), overseenBy: await oversightBodyOf(ctx.db, r.departmentId) };
+  const scope = { ...reportScope(r), overseenBy: (await oversightBodyOf(ctx.db, r.departmentId))?.id ?? null };
   authorize(actor, 'ruleOfLawReport', 'read', scope);
   const status = await statusOf(ctx.db, r.caseId);
   const v = await versionById(ctx.db, own ? r.currentVersionId : submittedVersionId(r)!);

@@ -16,7 +16,8 @@ import { createOrg } from '../../../core/orgs/service.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { factProviders } from '../../../server/modules.ts';
 import { multipartBody } from '../../disclosure/publications/testkit.ts';
-import { overseenDepartments, listImportedReports } from './service.ts';
+import { listImportedReports } from './service.ts';
+import { overseenDepartments } from '../../../core/orgs/service.ts';
 import { RECOGNISED_KEYS } from './indicators.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

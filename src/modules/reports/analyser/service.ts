@@ -13,6 +13,7 @@ import { appendAudit } from '../../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../../core/auth/actor.ts';
 import { authorize, can } from '../../../core/auth/policy.ts';
 import { organisations } from '../../../core/orgs/schema.ts';
+import { overseenDepartments, oversightBodyOf } from '../../../core/orgs/service.ts';
 import { fileAccessOf, loadFile, storeFile, type FileAccess, type FileRow } from '../../../core/files/service.ts';
 import { analyseText, MAX_TEXT_CHARS, notAReport } from './analyse.ts';
 import { extractText, type SourceEncoding, type SourceFormat } from './extract.ts';
@@ -33,22 +34,9 @@ const invalid = (path: string, message: string): never => {
   throw new AppError('VALIDATION', message, { fields: [{ path, message }] });
 };
 
-/**
- * The departments an oversight body oversees: those of its own government (organisations share the
- * parent government with the oversight body under it, as filings go — documents/filing.ts).
- */
-export async function overseenDepartments(db: DbOrTx, oversightOrgId: string): Promise<Array<{ id: string; name: string }>> {
-  const [body] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, oversightOrgId));
-  if (!body?.parentId || body.kind !== 'oversight') return [];
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.kind, 'department'), eq(organisations.parentId, body.parentId))).orderBy(organisations.createdAt);
-}
-
-/** A department's report-import scope: the department and the oversight body under its government (null: none). */
+/** A department's report-import scope: the department and the oversight body it answers to. */
 async function importScope(db: DbOrTx, departmentId: string): Promise<{ departmentId: string; oversightOrgId: string | null }> {
-  const [dept] = await db.select({ parentId: organisations.parentId, kind: organisations.kind }).from(organisations).where(eq(organisations.id, departmentId));
-  if (!dept?.parentId || dept.kind !== 'department') return { departmentId, oversightOrgId: null };
-  const [body] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, 'oversight'), eq(organisations.parentId, dept.parentId))).orderBy(organisations.createdAt).limit(1);
-  return { departmentId, oversightOrgId: body?.id ?? null };
+  return { departmentId, oversightOrgId: (await oversightBodyOf(db, departmentId))?.id ?? null };
 }
 
 /** The departments whose reports the actor may import: its own; for oversight also those it oversees. */
