@@ -24,8 +24,8 @@ export interface ModuleManifest {
   /** Stable code ('documents'); also the audit and fact-provider prefix. */
   name: string;
   label: string;
-  /** The procedures it runs on the shared engine, with the acts only its services record. */
-  procedures?: ProcedureEntry[];
+  /** The procedures it runs on the shared engine, with the acts only its services record (module and label are the manifest's). */
+  procedures?: Array<Omit<ProcedureEntry, 'module' | 'moduleLabel'>>;
   sweepTasks?: SweepTask[];
   facts?: FactProvider[];
   /** Its staff API (thin routes: validate → authorize → one service call → present). */

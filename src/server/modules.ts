@@ -18,7 +18,7 @@ import { reportsModule } from '../modules/reports/module.ts';
 export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, reportsModule];
 
 export function procedureRegistry(): ProcedureRegistry {
-  return createRegistry(MODULES.flatMap((m) => m.procedures ?? []));
+  return createRegistry(MODULES.flatMap((m) => (m.procedures ?? []).map((p) => ({ ...p, module: m.name, moduleLabel: m.label }))));
 }
 
 /** Core's deadline sweep, then each module's own tasks. */

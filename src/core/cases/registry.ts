@@ -16,10 +16,10 @@ export interface ProcedureEntry {
    */
   page?: { table: string; path: string };
   /**
-   * The module's own read rule for one of its cases (throws its 404 when the actor may not see the
-   * record): the generic case API and page answer exactly what the module's own endpoint answers.
+   * The module's own loader for the record on its page (throws its 404 when the actor may not see it):
+   * the generic case API and page answer exactly what the module's own endpoint answers.
    */
-  scope?: (db: DbOrTx, actor: Actor, caseId: string) => Promise<void>;
+  read?: (db: DbOrTx, actor: Actor, recordId: string) => Promise<unknown>;
 }
 
 export interface ProcedureRegistry {

@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../clock.ts';
 import { inTx, type Ctx } from '../context.ts';
-import type { Tx } from '../db/client.ts';
+import { queryRows, type Tx } from '../db/client.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
@@ -84,11 +84,18 @@ export async function getCase(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUp
   return c;
 }
 
-/** A case through the generic case API: the case rules, then the owning module's own read rule. */
-export async function getCaseInScope(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUpdate = false): Promise<CaseRow> {
+/**
+ * A case through the generic case API: the case rules, then the owning module's own loader on the
+ * record its page shows (found by case id in the registry's table; the name never comes from a request).
+ */
+export async function getCaseInScope(ctx: Ctx, actor: Actor, id: string, tx?: Tx, forUpdate = false): Promise<{ c: CaseRow; recordId: string | null }> {
+  const db = tx ?? ctx.db;
   const c = await getCase(ctx, actor, id, tx, forUpdate);
-  await ctx.procedures.get(c.procedure).scope?.(tx ?? ctx.db, actor, c.id);
-  return c;
+  const entry = ctx.procedures.get(c.procedure);
+  if (!entry.page) return { c, recordId: null };
+  const [row] = await queryRows<{ id: string }>(db, sql`select id from ${sql.identifier(entry.page.table)} where case_id = ${c.id}`);
+  if (row) await entry.read?.(db, actor, row.id);
+  return { c, recordId: row?.id ?? null };
 }
 
 /**
@@ -100,7 +107,7 @@ export async function getCaseInScope(ctx: Ctx, actor: Actor, id: string, tx?: Tx
 export async function recordAction(ctx: Ctx, actor: Actor, caseId: string, input: ActInput, tx?: Tx): Promise<CaseState> {
   const run = async (t: Tx) => {
     // A module's own call (tx) has applied its rules; the generic API applies the module's read rule.
-    const c = tx ? await getCase(ctx, actor, caseId, t, true) : await getCaseInScope(ctx, actor, caseId, t, true);
+    const c = tx ? await getCase(ctx, actor, caseId, t, true) : (await getCaseInScope(ctx, actor, caseId, t, true)).c;
     authorize(actor, 'case', 'act', c);
     if (!tx && ctx.procedures.get(c.procedure).moduleActions?.includes(input.action)) {
       refuse('module_action', '此项办理须在所属业务页面进行，不能在通用办件页面直接办理');

@@ -1,5 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows } from '../db/client.ts';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { users } from '../auth/schema.ts';
@@ -13,7 +12,7 @@ const FIELD_TYPE: Record<string, string> = { longText: 'textarea', boolean: 'sel
 
 /** Everything the case page shows, with what this actor may do now (computed, never re-implemented by the UI). */
 export async function caseView(ctx: Ctx, actor: Actor, id: string) {
-  const c = await getCaseInScope(ctx, actor, id);
+  const { c, recordId } = await getCaseInScope(ctx, actor, id);
   const entry = ctx.procedures.get(c.procedure);
   const history = await loadHistory(ctx.db, c.id);
   const state = await caseState(ctx, c, history);
@@ -28,8 +27,6 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
   const today = ctx.clock.today();
   const openByStep = new Map(state.openSteps.map((s) => [s.step, s]));
   const mine = actionsFor(state, actor.roles);
-  // The table name comes from the static procedure registry, never from the request.
-  const [row] = entry.page ? await queryRows<{ id: string }>(ctx.db, sql`select id from ${sql.identifier(entry.page.table)} where case_id = ${c.id}`) : [];
   return {
     case: {
       id: c.id,
@@ -43,7 +40,7 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
       outcomeLabel: state.outcomeLabel ?? null,
       orgName: org?.name ?? '',
       /** The module's own page for this case (where its acts are done), if it has one. */
-      page: row && entry.page ? `${entry.page.path}${row.id}` : null,
+      page: recordId && entry.page ? `${entry.page.path}${recordId}` : null,
       createdAt: c.createdAt.toISOString(),
       today,
     },

@@ -4,13 +4,13 @@ import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
 import { decisionFacts } from './facts.ts';
 import { decisionRoutes } from './routes.ts';
 import { decisionPortal, decisionSections } from './portal.tsx';
-import { decisionCaseScope, evidenceFileReader } from './service.ts';
+import { evidenceFileReader, loadDecision } from './service.ts';
 import { seedDemoDecisions } from './demo.ts';
 
 export const decisionsModule: ModuleManifest = {
   name: 'decisions',
   label: '重大行政决策',
-  procedures: [{ def: MAJOR_DECISION, module: 'decisions', moduleLabel: '重大行政决策', moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' }, scope: decisionCaseScope }],
+  procedures: [{ def: MAJOR_DECISION, moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' }, read: loadDecision }],
   facts: [{ module: 'decisions', area: 'decisions', facts: decisionFacts }],
   routes: (app, ctx) => decisionRoutes(app, ctx),
   portal: (ctx, page) => decisionPortal({ ctx, page }),

@@ -59,12 +59,6 @@ export async function evidenceFileReader(db: DbOrTx, actor: Actor, fileId: strin
   return fileAccessOf(rows.map((r) => r.id), (id) => loadDecision(db, actor, id));
 }
 
-/** The generic case API's view of a decision's case: exactly what the decision's own page allows. */
-export async function decisionCaseScope(db: DbOrTx, actor: Actor, caseId: string): Promise<void> {
-  const [d] = await db.select({ id: majorDecisions.id }).from(majorDecisions).where(eq(majorDecisions.caseId, caseId));
-  if (d) await loadDecision(db, actor, d.id);
-}
-
 export async function caseStatus(db: DbOrTx, caseId: string): Promise<string> {
   const [c] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
   return c.status;

@@ -6,13 +6,13 @@ import { documentFacts } from './facts.ts';
 import { documentRoutes } from './routes.ts';
 import { documentPortal, documentSections } from './portal.tsx';
 import { seedDemoDocuments } from './demo.ts';
-import { documentCaseScope, sourceFileReader } from './service.ts';
+import { loadDocument, sourceFileReader } from './service.ts';
 import { seedDemoDocumentHistory } from './demoHistory.ts';
 
 export const documentsModule: ModuleManifest = {
   name: 'documents',
   label: '行政规范性文件',
-  procedures: [{ def: NORMATIVE_DOCUMENT, module: 'documents', moduleLabel: '行政规范性文件', moduleActions: DOCUMENT_MODULE_ACTIONS, page: { table: 'normative_documents', path: '/documents/' }, scope: documentCaseScope }],
+  procedures: [{ def: NORMATIVE_DOCUMENT, moduleActions: DOCUMENT_MODULE_ACTIONS, page: { table: 'normative_documents', path: '/documents/' }, read: loadDocument }],
   sweepTasks: [documentExpiryTask, documentReminderTask],
   facts: [{ module: 'documents', area: 'documents', facts: documentFacts }],
   routes: (app, ctx) => documentRoutes(app, ctx),

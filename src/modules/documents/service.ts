@@ -65,12 +65,6 @@ export async function sourceFileReader(db: DbOrTx, actor: Actor, fileId: string)
   return fileAccessOf(rows.map((r) => r.id), (id) => loadDocument(db, actor, id));
 }
 
-/** The generic case API's view of a document's case: exactly what the document's own page allows. */
-export async function documentCaseScope(db: DbOrTx, actor: Actor, caseId: string): Promise<void> {
-  const [d] = await db.select({ id: normativeDocuments.id }).from(normativeDocuments).where(eq(normativeDocuments.caseId, caseId)).limit(1);
-  if (d) await loadDocument(db, actor, d.id);
-}
-
 export async function loadForEdit(tx: Tx, actor: Actor, id: string): Promise<DocumentRow> {
   const d = await loadDocument(tx, actor, id, true);
   authorize(actor, 'normativeDocument', 'edit', scopeOfDoc(d));

@@ -11,7 +11,7 @@ import { originalFileReader } from './analyser/service.ts';
 export const reportsModule: ModuleManifest = {
   name: 'reports',
   label: '法治政府建设年度报告',
-  procedures: [{ def: RULE_OF_LAW_REPORT, module: 'reports', moduleLabel: '法治政府建设年度报告', moduleActions: REPORT_MODULE_ACTIONS }],
+  procedures: [{ def: RULE_OF_LAW_REPORT, moduleActions: REPORT_MODULE_ACTIONS }],
   facts: [{ module: 'reports.study', area: 'firstResponsible', facts: studyFacts }],
   routes(app, ctx, deps) {
     reportRoutes(app, ctx, { providers: deps.facts });

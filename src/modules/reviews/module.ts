@@ -3,13 +3,13 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from './procedure.ts';
 import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
-import { materialFileReader, matterCaseScope } from './service.ts';
+import { loadMatter, materialFileReader } from './service.ts';
 import { seedDemoReviews } from './demo.ts';
 
 export const reviewsModule: ModuleManifest = {
   name: 'reviews',
   label: '合法性审查',
-  procedures: [{ def: LEGAL_REVIEW, module: 'reviews', moduleLabel: '合法性审查', moduleActions: LEGAL_REVIEW_MODULE_ACTIONS, page: { table: 'review_matters', path: '/reviews/' }, scope: matterCaseScope }],
+  procedures: [{ def: LEGAL_REVIEW, moduleActions: LEGAL_REVIEW_MODULE_ACTIONS, page: { table: 'review_matters', path: '/reviews/' }, read: loadMatter }],
   facts: [{ module: 'reviews', area: 'decisions', facts: reviewFacts }],
   routes: (app, ctx) => reviewRoutes(app, ctx),
   fileReader: materialFileReader,

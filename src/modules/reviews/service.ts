@@ -135,12 +135,6 @@ export async function materialFileReader(db: DbOrTx, actor: Actor, fileId: strin
   return fileAccessOf(rows.map((r) => r.id), (id) => loadMatter(db, actor, id));
 }
 
-/** The generic case API's view of a matter's case: exactly what the matter's own page allows. */
-export async function matterCaseScope(db: DbOrTx, actor: Actor, caseId: string): Promise<void> {
-  const [m] = await db.select({ id: reviewMatters.id }).from(reviewMatters).where(eq(reviewMatters.caseId, caseId));
-  if (m) await loadMatter(db, actor, m.id);
-}
-
 function open(m: MatterRow): void {
   if (m.status === 'concluded') throw new AppError('ACTION_NOT_ALLOWED', '该事项已出具合法性审查意见，不能重复办理');
   if (m.status === 'withdrawn') throw new AppError('ACTION_NOT_ALLOWED', '该事项已撤回');

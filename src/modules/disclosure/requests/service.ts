@@ -28,28 +28,21 @@ export function defaultBasis(code: string): string {
   return basis.startsWith('条例') ? `《中华人民共和国政府信息公开条例》${basis.slice(2)}` : `《政府信息公开信息处理费管理办法》（${basis}）`;
 }
 
-/** The generic case API's view of a request's case (where its acts are done): the request's own rule. */
-export async function requestCaseScope(db: DbOrTx, actor: Actor, caseId: string): Promise<void> {
-  const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.caseId, caseId));
-  if (r) authorize(actor, 'disclosureRequest', 'read', r);
-}
-
 /** A file is readable as a released file of a request the actor may read (loadRequest's rule). */
 export async function releasedFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
   const rows = await db.select({ id: disclosureRequestFiles.requestId }).from(disclosureRequestFiles).where(eq(disclosureRequestFiles.fileId, fileId));
-  return fileAccessOf(rows.map((r) => r.id), async (id) => {
-    const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.id, id));
-    authorize(actor, 'disclosureRequest', 'read', r);
-  });
+  return fileAccessOf(rows.map((r) => r.id), (id) => readRequest(db, actor, id));
 }
 
-/** A request the actor's disclosure office may see, or 404. */
-export async function loadRequest(ctx: Ctx, actor: Actor, id: string, tx?: Tx): Promise<RequestRow> {
-  const [r] = await (tx ?? ctx.db).select().from(disclosureRequests).where(eq(disclosureRequests.id, id));
+/** A request the actor's disclosure office may see, or 404 (also the generic case API's and file downloads' rule). */
+export async function readRequest(db: DbOrTx, actor: Actor, id: string): Promise<RequestRow> {
+  const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.id, id));
   if (!r) throw notFound('政府信息公开申请');
   authorize(actor, 'disclosureRequest', 'read', r);
   return r;
 }
+
+export const loadRequest = (ctx: Ctx, actor: Actor, id: string, tx?: Tx): Promise<RequestRow> => readRequest(tx ?? ctx.db, actor, id);
 
 export interface AnswerInput {
   on: string;
