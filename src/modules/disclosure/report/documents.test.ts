@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createTestContext } from '../../../server/testing.ts';
 import { documentEvents, normativeDocuments } from '../../documents/schema.ts';
-import { normativeDocumentsRow } from './documents.ts';
+import { tableTwoRow } from '../../documents/facts.ts';
+
+const normativeDocumentsRow = async (...a: Parameters<typeof tableTwoRow>) => {
+  const { issued, abolished, inForce } = await tableTwoRow(...a);
+  return { issued, abolished, inForce };
+};
 import { computeTables, EMPTY_MANUAL } from './service.ts';
 
 const DEPT = randomUUID();

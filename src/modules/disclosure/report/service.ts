@@ -13,7 +13,7 @@ import { cases, caseSteps } from '../../../core/cases/schema.ts';
 import { newId } from '../../../core/clock.ts';
 import { AppError } from '../../../core/errors.ts';
 import { disclosureReports } from './schema.ts';
-import { normativeDocumentsRow } from './documents.ts';
+import { tableTwoRow } from '../../documents/facts.ts';
 import { buildTable3, checkTable3, checkTable4, TABLE2_LAYOUT, type Table2Key, type Table2Row, type Table3Row, type Violation } from './tables.ts';
 import { countTable3, feesCollected } from './counts.ts';
 
@@ -37,7 +37,8 @@ async function loadReport(db: Ctx['db'] | Tx, departmentId: string, year: number
  * until their modules exist.
  */
 async function table2(db: Ctx['db'] | Tx, departmentId: string, year: number, manual: Manual): Promise<Table2Row[]> {
-  const docs = await normativeDocumentsRow(db, departmentId, year);
+  // Table 二's 行政规范性文件 row is the documents module's own (现行有效 as at 12月31日, one rule).
+  const docs = await tableTwoRow(db, departmentId, year);
   const fromModules: Partial<Record<Table2Key, number[]>> = { normativeDocuments: [docs.issued, docs.abolished, docs.inForce] };
   return TABLE2_LAYOUT.map((l) => {
     const computed = fromModules[l.key];
