@@ -55,7 +55,9 @@ function asLink(item: MenuItem): MenuItem {
   return 'label' in item && typeof item.label === 'string' ? { ...item, label: <Link to={String(item.key)}>{item.label}</Link> } : item;
 }
 
-const ADMIN_KEYS = ['/admin/orgs', '/admin/users', '/admin/security', '/audit', '/calendar', '/settings'];
+/** Every entry's key in the menu as built (groups opened). */
+const keysOf = (items: MenuItem[]): string[] =>
+  items.flatMap((i) => (!i ? [] : 'type' in i && i.type === 'group' ? keysOf(i.children ?? []) : 'key' in i ? [String(i.key)] : []));
 /** The menu key a path belongs to: the longest key that prefixes it (the home page otherwise). */
 function selectedKey(pathname: string, keys: string[]): string {
   return keys.filter((k) => k !== '/' && pathname.startsWith(k)).sort((x, y) => y.length - x.length)[0] ?? '/';
@@ -68,6 +70,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const logout = useLogout();
+  const items = menuItems(session.abilities);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -100,8 +103,8 @@ export function AppLayout() {
           <nav aria-label="主菜单">
             <Menu
               mode="inline"
-              selectedKeys={[selectedKey(location.pathname, [...ADMIN_KEYS, ...SCREENS.flatMap((m) => m.menu?.(session.abilities) ?? []).map((e) => e.key)])]}
-              items={menuItems(session.abilities)}
+              selectedKeys={[selectedKey(location.pathname, keysOf(items))]}
+              items={items}
               style={{ borderInlineEnd: 'none' }}
             />
           </nav>
