@@ -1,6 +1,6 @@
 // Builds the staff workbench (src/web → dist/web) with Vite, but only when it is missing or stale.
 // Prints exactly one line either way. Used by `npm start`.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,8 +32,15 @@ if (!reason) {
 } else {
   const started = Date.now();
   try {
+    // Built beside and swapped in, so that a server or a second build running at the same time never
+    // sees a half-written dist/web.
     const { build } = await import('vite');
-    await build({ configFile, logLevel: 'error', mode: 'production' });
+    const out = join(root, 'dist', `web.build-${process.pid}`);
+    const old = join(root, 'dist', `web.old-${process.pid}`);
+    await build({ configFile, logLevel: 'error', mode: 'production', build: { outDir: out, emptyOutDir: true } });
+    if (existsSync(join(root, 'dist', 'web'))) renameSync(join(root, 'dist', 'web'), old);
+    renameSync(out, join(root, 'dist', 'web'));
+    rmSync(old, { recursive: true, force: true });
   } catch (err) {
     console.error(`web: build failed (${reason}): ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

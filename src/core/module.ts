@@ -27,6 +27,11 @@ export interface ModuleManifest {
   /** The procedures it runs on the shared engine, with the acts only its services record (module and label are the manifest's). */
   procedures?: Array<Omit<ProcedureEntry, 'module' | 'moduleLabel'>>;
   sweepTasks?: SweepTask[];
+  /**
+   * What its screens may show the signed-in actor (menu entries, buttons), from its own policy
+   * (definePolicy in core/auth/policy.ts): merged into the session's `abilities`.
+   */
+  abilities?: (actor: Actor) => Record<string, boolean>;
   facts?: FactProvider[];
   /** Its staff API (thin routes: validate → authorize → one service call → present). */
   routes?: (app: FastifyInstance, ctx: Ctx, deps: ModuleDeps) => void;

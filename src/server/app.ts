@@ -83,7 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  authRoutes(app, ctx, { secureCookies });
+  authRoutes(app, ctx, { secureCookies, abilities: MODULES.flatMap((m) => (m.abilities ? [m.abilities] : [])) });
   userRoutes(app, ctx);
   orgRoutes(app, ctx);
   auditRoutes(app, ctx);

@@ -6,7 +6,7 @@ import { BUSINESS_ROLES } from './roles.ts';
  * Authorization as readable rules per resource, in one place. Lists are additionally scoped in SQL
  * (by department); records outside the actor's scope answer 404, not 403, so their existence is not leaked.
  */
-interface Scoped { departmentId: string }
+export interface Scoped { departmentId: string }
 interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
 interface FilingScope extends Scoped { oversightOrgId?: string }
 /** `overseenBy`: the oversight body of the report's department (the one under the same government). */
@@ -20,19 +20,19 @@ interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
 
 /** The 科室 that runs a department's 政府信息公开 work (条例 Art 4 工作机构), by its organisation name. */
 export const DISCLOSURE_OFFICE = '办公室';
-const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
-const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
+export const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
+export const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
 /** An oversight account acting on a record of its own body or of a department it oversees (its own government's). */
 const overseen = (a: Actor, s?: ImportScope) => hasRole(a, 'oversight') && !!s && (s.departmentId === a.departmentId || (!!s.oversightOrgId && s.oversightOrgId === a.departmentId));
-const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
+export const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
 /** The department's own people: not the outside 法律顾问 (only the matters assigned to them) nor the oversight body. */
-const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor');
+export const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor');
 /**
  * Who handles cases of the department. An outside 法律顾问 is not: they see only the review matters
  * assigned to them (reviewMatter rules), never the department's other cases. A 公职律师 who is also
  * staff keeps the staff role's access.
  */
-const caseWorker = (a: Actor) => hasRole(a, ...BUSINESS_ROLES.filter((r) => r !== 'legalAdvisor'));
+export const caseWorker = (a: Actor) => hasRole(a, ...BUSINESS_ROLES.filter((r) => r !== 'legalAdvisor'));
 
 const rules = {
   organisation: {
@@ -179,22 +179,33 @@ const rules = {
     read: (a: Actor) => insider(a),
     edit: (a: Actor) => hasRole(a, 'staff', 'leader'),
   },
-} satisfies Record<string, Record<string, (a: Actor, s?: Scoped) => boolean>>;
+} satisfies RuleSet;
 
-type Rules = typeof rules;
-export type Resource = keyof Rules;
+/** A rule: whether the actor may act, on the record's scope when there is one. */
+export type Rule = (a: Actor, s?: any) => boolean;
+export type RuleSet = Record<string, Record<string, Rule>>;
 
-export function can<R extends Resource>(actor: Actor, resource: R, action: keyof Rules[R], subject?: Scoped): boolean {
-  const rule = rules[resource][action] as (a: Actor, s?: Scoped) => boolean;
-  return rule(actor, subject);
+/**
+ * A policy over a set of rules: `can` answers, `authorize` throws FORBIDDEN for a capability the actor
+ * lacks and NOT_FOUND for a record outside their scope (its existence is not leaked). Core's rules are
+ * below; each module declares its own in its folder with the same helpers (insider, inDepartment, …).
+ */
+export function definePolicy<T extends RuleSet>(ruleSet: T) {
+  const can = <R extends keyof T>(actor: Actor, resource: R, action: keyof T[R], subject?: Parameters<T[R][keyof T[R]]>[1]): boolean =>
+    (ruleSet[resource][action] as Rule)(actor, subject);
+  const authorize = <R extends keyof T>(actor: Actor, resource: R, action: keyof T[R], subject?: Parameters<T[R][keyof T[R]]>[1]): void => {
+    if (can(actor, resource, action, subject)) return;
+    if (subject) throw notFound();
+    throw new AppError('FORBIDDEN', '无权执行此操作');
+  };
+  return { can, authorize };
 }
 
+const corePolicy = definePolicy(rules);
+export type Resource = keyof typeof rules;
+export const can = corePolicy.can;
 /** Throws FORBIDDEN for a capability the actor lacks, NOT_FOUND for a record outside their scope. */
-export function authorize<R extends Resource>(actor: Actor, resource: R, action: keyof Rules[R], subject?: Scoped): void {
-  if (can(actor, resource, action, subject)) return;
-  if (subject) throw notFound();
-  throw new AppError('FORBIDDEN', '无权执行此操作');
-}
+export const authorize = corePolicy.authorize;
 
 /** What the UI may show; computed here so the client never re-implements the rules. */
 export function abilities(actor: Actor) {

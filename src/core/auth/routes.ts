@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import { parse } from '../http/validate.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../http/session.ts';
 import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
 import { abilities } from './policy.ts';
 import { changePassword, login, logout, type SessionInfo } from './service.ts';
 import { ORG_KIND_LABELS, ROLE_LABELS } from './roles.ts';
@@ -17,7 +18,7 @@ const passwordBody = z.object({
   newPassword: z.string().min(1).max(256).describe('新密码'),
 });
 
-const present = (s: SessionInfo) => ({
+const present = (s: SessionInfo, more: Array<(a: Actor) => Record<string, boolean>>) => ({
   user: {
     id: s.actor.userId,
     username: s.actor.username,
@@ -28,10 +29,11 @@ const present = (s: SessionInfo) => ({
     mustChangePassword: s.actor.mustChangePassword,
   },
   csrfToken: s.csrfToken,
-  abilities: abilities(s.actor),
+  abilities: Object.assign(abilities(s.actor), ...more.map((f) => f(s.actor))),
 });
 
-export function authRoutes(app: FastifyInstance, ctx: Ctx, opts: { secureCookies: boolean }): void {
+export function authRoutes(app: FastifyInstance, ctx: Ctx, opts: { secureCookies: boolean; abilities?: Array<(a: Actor) => Record<string, boolean>> }): void {
+  const more = opts.abilities ?? [];
   app.post('/api/auth/login', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
     // Login CSRF: a cross-site form post carries a foreign Origin; refuse it.
     const origin = req.headers.origin;
@@ -40,12 +42,12 @@ export function authRoutes(app: FastifyInstance, ctx: Ctx, opts: { secureCookies
     // req.ip: the socket address, or the client address given by the trusted proxy hops (FAZHI_TRUST_PROXY).
     const result = await login(ctx, { ...body, source: req.ip });
     setSessionCookie(reply, result.token, opts.secureCookies);
-    return present(result);
+    return present(result, more);
   });
 
   app.get('/api/auth/session', async (req) => {
     requireActor(req);
-    return present(req.session!);
+    return present(req.session!, more);
   });
 
   app.post('/api/auth/logout', async (req, reply) => {

@@ -31,6 +31,8 @@ export interface Abilities {
   viewMeetings?: boolean;
   manageMeetings?: boolean;
   reportImports?: boolean;
+  /** Each module's own abilities (its manifest's `abilities`), by the names its screens use. */
+  [moduleAbility: string]: boolean | undefined;
 }
 
 export interface SessionUser {
