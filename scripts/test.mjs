@@ -34,6 +34,23 @@ if (e2e.length) run(process.execPath, ['scripts/ensure-web.mjs']);
 
 const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
 let failedRun = false;
+/** Each failure's name and the head of its error, repeated at the very end of the output (CI shows the tail). */
+const failures = [];
+
+function collectFailures(label, text) {
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const m = /^(\s*)not ok \d+ - (.*)$/.exec(line);
+    if (!m) return;
+    const block = [];
+    for (let j = i + 1; j < lines.length && block.length < 40; j++) {
+      if (lines[j] === `${m[1]}  ...`) break;
+      if (/^\s*(duration_ms|type|code|failureType):/.test(lines[j])) continue;
+      block.push(lines[j]);
+    }
+    failures.push(`[${label}] ${m[2]}\n${block.join('\n')}`);
+  });
+}
 
 function pass(label, files, env) {
   if (!files.length) return;
@@ -46,6 +63,7 @@ function pass(label, files, env) {
   totals.fail += count('fail');
   totals.skipped += count('skipped');
   totals.todo += count('todo');
+  collectFailures(label, text);
   if (res.status !== 0) failedRun = true;
 }
 
@@ -68,6 +86,7 @@ if (process.env.TEST_DATABASE_URL) {
   if (process.env.FAZHI_TEST_REQUIRE_ALL === '1') failedRun = true;
 }
 
+if (failures.length) console.log(`\n=== failures ===\n${failures.join('\n\n')}`);
 console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 if (process.env.FAZHI_TEST_REQUIRE_ALL === '1' && (totals.skipped > 0 || totals.todo > 0)) {
   console.log('FAZHI_TEST_REQUIRE_ALL=1: skipped tests count as failures.');
