@@ -2,7 +2,7 @@ import { clockOf, readConfig } from './config.ts';
 import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
 import { loadDemo, reissueDemoAccounts, type ListedAccount } from './demo.ts';
-import { resetPasswordByCommand } from '../core/users/service.ts';
+import { resetPasswordByCommand, setActiveByCommand } from '../core/users/service.ts';
 import { auditCommand, enableAuditCheckpoints } from '../core/audit/cli.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
 import { sweepTasks } from './modules.ts';
@@ -29,6 +29,8 @@ const HELP = `法治工作台 Fazhi — 命令 / commands
   users reset-password <用户名> [--administrator]
                    重置密码并打印新的初始密码（记入审计；管理员账号须加 --administrator）/ reset a password
                    and print a new initial password (audited; administrator accounts need --administrator)
+  users deactivate|activate <用户名> [--administrator]
+                   停用或启用账号（记入审计；管理员账号须加 --administrator）/ stop or restore an account
 
 测试与演示辅助 / test and demo aid: FAZHI_NOW=2027-02-06 让服务器时钟从该日开始走 / the clock starts at that date`;
 
@@ -95,11 +97,17 @@ async function main(argv: string[]) {
     // --- end backup / restore ---
     case 'users': {
       const username = rest.find((a) => !a.startsWith('--'));
-      if (sub !== 'reset-password' || !username) break;
+      if (!['reset-password', 'deactivate', 'activate'].includes(sub ?? '') || !username) break;
       const ctx = await ctxOf();
+      const administrator = rest.includes('--administrator');
       try {
-        const { user, initialPassword } = await resetPasswordByCommand(ctx, username, { administrator: rest.includes('--administrator'), reason: 'cli' });
-        console.log(`已重置 ${user.displayName}（${user.username}）的密码，初始密码（首次登录须修改）/ new initial password: ${initialPassword}`);
+        if (sub === 'reset-password') {
+          const { user, initialPassword } = await resetPasswordByCommand(ctx, username, { administrator, reason: 'cli' });
+          console.log(`已重置 ${user.displayName}（${user.username}）的密码，初始密码（首次登录须修改）/ new initial password: ${initialPassword}`);
+        } else {
+          const user = await setActiveByCommand(ctx, username, sub === 'activate', { administrator });
+          console.log(`已${sub === 'activate' ? '启用' : '停用'} ${user.displayName}（${user.username}）/ ${sub}d`);
+        }
       } finally {
         await ctx.database.close();
       }

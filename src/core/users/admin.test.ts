@@ -136,3 +136,30 @@ test('三员分立: no account combines an administrator role with a business ro
   // Accounts created with roles (command line, demo, tests) follow the same rule.
   await assert.rejects(createUser(t.ctx, null, { username: 'mixed2', displayName: '兼任者', orgId, roles: ['staff', 'auditAdmin'] }), (e: AppError) => e.code === 'SEPARATION_OF_DUTIES' && e.fields?.[0].path === 'roles' && /业务角色/.test(e.message));
 });
+
+test('三员分立: no administrator stops another administrator through the API; the command line does it, audited', async () => {
+  const users = (await t.app.inject({ url: '/api/admin/users', headers: sys.headers })).json().items as Array<{ id: string; username: string; active: boolean }>;
+  const idOf = (name: string) => users.find((u) => u.username === name)!.id;
+  for (const name of ['aud1', 'sec1']) {
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${idOf(name)}`, headers: sys.headers, payload: { active: false } });
+    assert.equal(res.statusCode, 409, name);
+    assert.equal(res.json().error.code, 'SEPARATION_OF_DUTIES');
+    assert.match(res.json().error.message, new RegExp(`npm run fazhi -- users deactivate ${name} --administrator`));
+  }
+  // Nothing changed: the audit administrator's session still works.
+  assert.equal((await t.app.inject({ url: '/api/audit?limit=1', headers: aud.headers })).statusCode, 200);
+  // Renaming an administrator is still the system administrator's job; a business account is still stopped.
+  assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${idOf('aud1')}`, headers: sys.headers, payload: { displayName: '审计管理员甲' } })).statusCode, 200);
+  await addUser(t.ctx, { username: 'leaver', password: 'Leaver-pass-2025', roles: ['staff'] });
+  const leaver = (await t.app.inject({ url: '/api/admin/users', headers: sys.headers })).json().items.find((u: { username: string }) => u.username === 'leaver');
+  assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${leaver.id}`, headers: sys.headers, payload: { active: false } })).statusCode, 200);
+  // The command line: refused for an administrator without the explicit flag, done and audited with it.
+  const { setActiveByCommand } = await import('./service.ts');
+  await assert.rejects(setActiveByCommand(t.ctx, 'aud1', false, { administrator: false }), /--administrator/);
+  await setActiveByCommand(t.ctx, 'sec1', false, { administrator: true });
+  assert.equal((await t.app.inject({ url: '/api/auth/session', headers: sec.headers })).statusCode, 401);
+  const events = (await t.app.inject({ url: `/api/audit?action=user.update`, headers: aud.headers })).json().items as Array<{ entityId: string; payload: Record<string, unknown> }>;
+  assert.ok(events.some((e) => e.entityId === idOf('sec1') && e.payload?.via === 'commandLine' && e.payload?.active === false));
+  await setActiveByCommand(t.ctx, 'sec1', true, { administrator: true });
+  sec = await signIn(t.app, 'sec1', 'Sec-pass-2025');
+});

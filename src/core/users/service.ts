@@ -81,8 +81,16 @@ export async function createUser(
 }
 
 export async function updateUser(ctx: Ctx, actor: Actor, id: string, patch: { displayName?: string; orgId?: string; active?: boolean }): Promise<void> {
-  await getUser(ctx, id);
+  const user = await getUser(ctx, id);
   if (patch.active === false && id === actor.userId) throw new AppError('CONFLICT', '不能停用自己的账号');
+  // 三员分立: an administrator who could stop the others (the 审计管理员 above all) would defeat the separation.
+  const admin = (user.roles as Role[]).filter((r) => ADMIN_ROLES.includes(r));
+  if (admin.length && patch.active !== undefined && patch.active !== user.active) {
+    throw new AppError(
+      'SEPARATION_OF_DUTIES',
+      `三员分立：“${user.username}”是${admin.map((r) => ROLE_LABELS[r]).join('、')}账号，不能在系统内停用或启用；请由服务器运维人员在另一名管理员见证下执行 npm run fazhi -- users ${patch.active ? 'activate' : 'deactivate'} ${user.username} --administrator（该操作记入审计日志）`,
+    );
+  }
   const departmentId = patch.orgId ? await scopeOf(ctx.db, patch.orgId) : undefined;
   const now = ctx.clock.now();
   await inTx(ctx, async (tx) => {
@@ -136,6 +144,25 @@ export async function resetPasswordByCommand(ctx: Ctx, username: string, opts: {
   }
   const { initialPassword } = await issueInitialPassword(ctx, { actorId: null, orgId: user.orgId }, user.id, { via: opts.reason === 'demo' ? 'demo' : 'commandLine', ...(admin.length ? { administrator: true } : {}) });
   return { user, initialPassword };
+}
+
+/**
+ * Stops (or restores) an account from the server's command line: audited with no signed-in actor, its
+ * sessions ended. Administrator accounts only with `--administrator` (三员分立: the API refuses them).
+ */
+export async function setActiveByCommand(ctx: Ctx, username: string, active: boolean, opts: { administrator: boolean }): Promise<UserView> {
+  const user = (await listUsers(ctx)).find((u) => u.username === username);
+  if (!user) throw new AppError('NOT_FOUND', `用户名：没有名为“${username}”的账号 / no account named ${username}`);
+  const admin = user.roles.filter((r) => ADMIN_ROLES.includes(r));
+  if (admin.length && !opts.administrator) {
+    throw new AppError('FORBIDDEN', `“${username}”是${admin.map((r) => ROLE_LABELS[r]).join('、')}账号：三员分立，停用或启用管理员账号须显式加上 --administrator / ${username} is an administrator account: add --administrator`);
+  }
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ active }).where(eq(users.id, user.id));
+    if (!active) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await appendAudit(tx, { actorId: null, orgId: user.orgId, action: 'user.update', entityType: 'user', entityId: user.id, payload: { active, via: 'commandLine', ...(admin.length ? { administrator: true } : {}) } }, ctx.clock.now());
+  });
+  return user;
 }
 
 /**
