@@ -156,7 +156,7 @@ export async function submitDialog(page: Page, button: string, fill: (dialog: Lo
   await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
   await fill(dialog);
   await dialog.getByRole('button', { name: '确认' }).click();
-  if (await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false)) return;
+  if (await dialog.waitFor({ state: 'hidden', timeout: 45_000 }).then(() => true, () => false)) return;
   const alert = dialog.getByRole('alert');
   const why = (await alert.count()) ? await alert.allTextContents() : await dialog.locator('.ant-form-item-explain-error').allTextContents();
   throw new Error(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
