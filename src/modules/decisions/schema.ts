@@ -1,4 +1,5 @@
 import { pgTable, text, uuid, timestamp, integer, bigint, boolean, date, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * 决策事项目录 (条例 Art 3 ¶3): the year's catalogue, approved (同级党委同意) and then published; after
@@ -135,5 +136,5 @@ export const decisionEvidence = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
     auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
   },
-  (t) => [uniqueIndex('decision_evidence_seq_idx').on(t.decisionId, t.seq)],
+  (t) => [uniqueIndex('decision_evidence_seq_idx').on(t.decisionId, t.seq), index('decision_evidence_file_idx').on(t.fileId).where(sql`file_id is not null`)],
 );

@@ -54,6 +54,7 @@ export const normativeDocuments = pgTable(
     // 规范性文件库: one department's published documents, newest first — a broad search stops after one page.
     index('normative_documents_registry_dept_idx').on(t.departmentId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`published_on is not null`),
     index('normative_documents_search_idx').using('gin', t.search),
+    index('normative_documents_source_file_idx').on(t.sourceFileId).where(sql`source_file_id is not null`),
   ],
 );
 

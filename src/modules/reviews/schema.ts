@@ -79,7 +79,7 @@ export const reviewMaterials = pgTable(
     addedBy: uuid('added_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('review_materials_file_idx').on(t.matterId, t.fileId)],
+  (t) => [uniqueIndex('review_materials_file_idx').on(t.matterId, t.fileId), index('review_materials_file_id_idx').on(t.fileId)],
 );
 
 /** Reviewers of a matter: a staff member of the legal office (userId) or an advisor from the registry (advisorId). */

@@ -59,5 +59,5 @@ export const disclosureRequestFiles = pgTable(
     fileId: uuid('file_id').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.requestId, t.fileId] })],
+  (t) => [primaryKey({ columns: [t.requestId, t.fileId] }), index('disclosure_request_files_file_idx').on(t.fileId)],
 );

@@ -33,5 +33,5 @@ export const reportImports = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('report_imports_department_idx').on(t.departmentId, t.year), index('report_imports_year_idx').on(t.year)],
+  (t) => [index('report_imports_department_idx').on(t.departmentId, t.year), index('report_imports_year_idx').on(t.year), index('report_imports_file_idx').on(t.fileId)],
 );
