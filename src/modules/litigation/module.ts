@@ -1,0 +1,23 @@
+/** 行政复议与应诉: the bureau as 被申请人 and 被告 (RULES §9); table 四 and the 法治年报 facts from the records. */
+import type { ModuleManifest } from '../../core/module.ts';
+import { LAWSUIT, LAWSUIT_MODULE_ACTIONS, RECONSIDERATION, RECONSIDERATION_MODULE_ACTIONS } from './procedure.ts';
+import { litigationFacts } from './facts.ts';
+import { litigationRoutes } from './routes.ts';
+import { loadLitigation } from './service.ts';
+import { litigationAbilities } from './policy.ts';
+import { seedDemoLitigation } from './demo.ts';
+
+const page = { table: 'litigation_cases', path: '/litigation/' };
+
+export const litigationModule: ModuleManifest = {
+  name: 'litigation',
+  label: '行政复议与应诉',
+  procedures: [
+    { def: RECONSIDERATION, moduleActions: RECONSIDERATION_MODULE_ACTIONS, page, read: loadLitigation },
+    { def: LAWSUIT, moduleActions: LAWSUIT_MODULE_ACTIONS, page, read: loadLitigation },
+  ],
+  facts: [{ module: 'litigation', area: 'reconsideration', facts: litigationFacts }],
+  abilities: litigationAbilities,
+  routes: (app, ctx) => litigationRoutes(app, ctx),
+  demo: (ctx, _staff, opts) => seedDemoLitigation(ctx, opts),
+};

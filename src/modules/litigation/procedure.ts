@@ -1,0 +1,216 @@
+/**
+ * 行政复议 (the bureau as 被申请人) and 行政应诉 (the bureau as 被告) as procedures on the shared engine,
+ * so that 我的待办, reminders and overdue marking come from the case machinery (RULES §9).
+ *
+ * 行政复议法 (2023): the 书面答复 and evidence within 10 日 of receiving the copy (Art 48; 简易程序 5 日,
+ * Art 54); Art 88 ¶2 makes 三日、五日、七日、十日 working days, longer periods stay calendar days and follow
+ * 民事诉讼法 (Art 88 ¶1: a last day on a holiday rolls forward). 中止 (Art 39) pauses the answer clock.
+ * A 复议意见书 is answered within 60 日 (Art 76). A late answer is recorded (and marked late), never refused:
+ * the consequence (Art 70) is the 复议机关's to draw.
+ *
+ * 行政诉讼法 (2017): 答辩状 and evidence within 15 日 of receiving the complaint copy (Art 67), calendar days
+ * rolled past a holiday (Art 101 → 民事诉讼法 Art 85); the appeal windows are 15 日 for a judgment and 10 日
+ * for a ruling from service (Art 85); the 负责人 appears in court or delegates (Art 3).
+ */
+import type { Cond, ProcedureDef } from '../../core/procedure/engine.ts';
+import { DECISION_LABELS, JUDGMENT_LABELS, RULING_LABELS, opts } from './labels.ts';
+
+const ROLES = ['legalOfficer', 'leader'];
+const ROLE_LABELS = { legalOfficer: '法制机构工作人员', leader: '局领导' };
+const FYF = '《中华人民共和国行政复议法》';
+const SSF = '《中华人民共和国行政诉讼法》';
+const notHeadThere = (field: string): Cond => ({ not: { data: field, eq: true } });
+
+export const RECONSIDERATION: ProcedureDef = {
+  code: 'reconsideration',
+  label: '行政复议答复',
+  statuses: [
+    { code: 'new', label: '登记中' },
+    { code: 'answering', label: '待提交书面答复' },
+    { code: 'reviewing', label: '复议审理中' },
+    { code: 'suspended', label: '复议中止' },
+    { code: 'decided', label: '已作出复议决定' },
+  ],
+  initialStatus: 'new',
+  roleLabels: ROLE_LABELS,
+  steps: [
+    { code: 'answer', label: '提交书面答复和证据', roles: ROLES, open: { all: [{ done: 'receive' }, { notDone: ['answer', 'decide'] }] }, clock: 'answer' },
+    { code: 'answerSimple', label: '提交书面答复和证据（简易程序）', roles: ROLES, open: { all: [{ done: 'receiveSimple' }, { notDone: ['answer', 'decide'] }] }, clock: 'answerSimple' },
+    { code: 'answerOpinion', label: '反馈行政复议意见书落实情况', roles: ROLES, open: { all: [{ done: 'receiveOpinion' }, { notDone: 'answerOpinion' }] }, clock: 'opinion' },
+    { code: 'correct', label: '按复议决定纠正行政行为', roles: ROLES, open: { all: [{ last: 'decide', field: 'correctionRequired', eq: true }, { notDone: 'correct' }] } },
+  ],
+  actions: [
+    { code: 'receive', label: '收到复议申请书副本（普通程序）', roles: ROLES, statuses: ['new'], effects: [{ status: 'answering' }] },
+    { code: 'receiveSimple', label: '收到复议申请书副本（简易程序）', roles: ROLES, statuses: ['new'], effects: [{ status: 'answering' }] },
+    {
+      code: 'answer',
+      label: '提交书面答复和证据',
+      roles: ROLES,
+      statuses: ['answering'],
+      once: { message: '已提交书面答复' },
+      fields: [{ name: 'summary', label: '答复要点', type: 'longText', required: true }],
+      effects: [{ status: 'reviewing' }],
+    },
+    {
+      code: 'hearingNotice',
+      label: '登记听证',
+      roles: ROLES,
+      statuses: ['answering', 'reviewing'],
+      fields: [
+        { name: 'hearingOn', label: '听证日期', type: 'date', required: true },
+        { name: 'headAttends', label: '负责人参加听证', type: 'boolean' },
+        // 复议法 Art 51: the 负责人 should attend; if not, the delegated staff are recorded.
+        { name: 'delegate', label: '委托参加人员', type: 'text', requiredWhen: notHeadThere('headAttends') },
+      ],
+    },
+    {
+      code: 'suspend',
+      label: '复议中止',
+      roles: ROLES,
+      statuses: ['answering', 'reviewing'],
+      fields: [{ name: 'reason', label: '中止事由', type: 'longText', required: true }],
+      effects: [{ status: 'suspended' }],
+    },
+    {
+      code: 'resume',
+      label: '恢复审理',
+      roles: ROLES,
+      statuses: ['suspended'],
+      effects: [{ when: { done: 'answer' }, status: 'reviewing' }, { when: { notDone: 'answer' }, status: 'answering' }],
+    },
+    {
+      code: 'decide',
+      label: '登记复议决定',
+      roles: ROLES,
+      statuses: ['answering', 'reviewing', 'suspended'],
+      once: { message: '已登记复议决定' },
+      fields: [
+        { name: 'decision', label: '复议决定', type: 'select', required: true, options: opts(DECISION_LABELS) },
+        { name: 'correctionRequired', label: '需要纠正行政行为', type: 'boolean' },
+        { name: 'summary', label: '决定要点', type: 'longText' },
+      ],
+      effects: [{ status: 'decided', outcome: { field: 'decision' } }],
+    },
+    { code: 'receiveOpinion', label: '收到行政复议意见书', roles: ROLES, once: { message: '已登记行政复议意见书' }, fields: [{ name: 'content', label: '意见书内容', type: 'longText', required: true }] },
+    {
+      code: 'answerOpinion',
+      label: '反馈意见书落实情况',
+      roles: ROLES,
+      once: { message: '已反馈意见书落实情况' },
+      requires: [{ when: { done: 'receiveOpinion' }, code: 'no_opinion', message: '尚未收到行政复议意见书' }],
+      fields: [{ name: 'measures', label: '纠正和落实情况', type: 'longText', required: true }],
+    },
+    {
+      code: 'correct',
+      label: '纠正行政行为',
+      roles: ROLES,
+      once: { message: '已登记纠正情况' },
+      requires: [{ when: { last: 'decide', field: 'correctionRequired', eq: true }, code: 'no_correction', message: '复议决定未要求纠正行政行为' }],
+      fields: [{ name: 'measures', label: '纠正措施', type: 'longText', required: true }],
+    },
+  ],
+  clocks: [
+    {
+      code: 'answer',
+      label: '书面答复期限',
+      unit: 'workday',
+      count: 10,
+      legalBasis: `${FYF}第四十八条、第八十八条第二款`,
+      start: [{ action: 'receive' }],
+      stop: ['answer', 'decide'],
+      pause: [{ action: 'suspend', reason: '复议中止', resume: ['resume'] }],
+    },
+    {
+      code: 'answerSimple',
+      label: '书面答复期限（简易程序）',
+      unit: 'workday',
+      count: 5,
+      legalBasis: `${FYF}第五十四条、第八十八条第二款`,
+      start: [{ action: 'receiveSimple' }],
+      stop: ['answer', 'decide'],
+      pause: [{ action: 'suspend', reason: '复议中止', resume: ['resume'] }],
+    },
+    { code: 'opinion', label: '意见书反馈期限', unit: 'day', count: 60, rollForward: true, legalBasis: `${FYF}第七十六条`, start: [{ action: 'receiveOpinion' }], stop: ['answerOpinion'] },
+  ],
+  outcomes: opts(DECISION_LABELS).map((o) => ({ code: o.value, label: o.label })),
+};
+
+export const RECONSIDERATION_MODULE_ACTIONS = ['receive', 'receiveSimple', 'answer', 'decide'];
+
+const result = (labels: Record<string, string>, label: string) => ({ name: 'result', label, type: 'select' as const, required: true, options: opts(labels) });
+const hearingGate = { when: { done: 'hearing' }, code: 'no_hearing', message: '尚未登记开庭审理，不能登记裁判结果（请先登记出庭应诉情况）' };
+
+export const LAWSUIT: ProcedureDef = {
+  code: 'adminLitigation',
+  label: '行政应诉',
+  statuses: [
+    { code: 'new', label: '登记中' },
+    { code: 'defending', label: '待提交答辩状' },
+    { code: 'trial', label: '一审审理中' },
+    { code: 'judged', label: '一审已裁判' },
+    { code: 'appeal', label: '二审审理中' },
+    { code: 'concluded', label: '已审结' },
+  ],
+  initialStatus: 'new',
+  roleLabels: ROLE_LABELS,
+  steps: [
+    { code: 'defend', label: '提交答辩状和证据', roles: ROLES, open: { all: [{ done: 'receive' }, { notDone: ['defend', 'judgment', 'ruling'] }] }, clock: 'defence' },
+    { code: 'appealJudgment', label: '决定是否对一审判决上诉', roles: ROLES, open: { all: [{ status: 'judged' }, { done: 'judgment' }] }, clock: 'appealJudgment' },
+    { code: 'appealRuling', label: '决定是否对一审裁定上诉', roles: ROLES, open: { all: [{ status: 'judged' }, { done: 'ruling' }] }, clock: 'appealRuling' },
+    { code: 'answerSuggestion', label: '回复司法建议', roles: ROLES, open: { all: [{ done: 'suggestion' }, { notDone: 'answerSuggestion' }] }, clock: 'suggestion' },
+  ],
+  actions: [
+    { code: 'receive', label: '收到起诉状副本', roles: ROLES, statuses: ['new'], effects: [{ status: 'defending' }] },
+    {
+      code: 'defend',
+      label: '提交答辩状和证据',
+      roles: ROLES,
+      statuses: ['defending'],
+      once: { message: '已提交答辩状' },
+      fields: [{ name: 'summary', label: '答辩要点', type: 'longText', required: true }],
+      effects: [{ status: 'trial' }],
+    },
+    {
+      code: 'hearing',
+      label: '登记开庭和出庭应诉',
+      roles: ROLES,
+      statuses: ['defending', 'trial', 'appeal'],
+      fields: [
+        { name: 'instance', label: '审级', type: 'select', required: true, options: [{ value: 'first', label: '一审' }, { value: 'second', label: '二审' }] },
+        // 行政诉讼法 Art 3: 负责人应当出庭应诉；不能出庭的，应当委托相应的工作人员出庭.
+        { name: 'headAppeared', label: '负责人出庭应诉', type: 'boolean' },
+        { name: 'delegate', label: '委托出庭人员', type: 'text', requiredWhen: notHeadThere('headAppeared') },
+      ],
+    },
+    { code: 'judgment', label: '登记一审判决', roles: ROLES, statuses: ['defending', 'trial'], requires: [hearingGate], fields: [result(JUDGMENT_LABELS, '判决结果')], effects: [{ status: 'judged', outcome: { field: 'result' } }] },
+    { code: 'ruling', label: '登记一审裁定或调解', roles: ROLES, statuses: ['defending', 'trial'], requires: [hearingGate], fields: [result(RULING_LABELS, '裁定结果')], effects: [{ status: 'judged', outcome: { field: 'result' } }] },
+    {
+      code: 'appeal',
+      label: '登记上诉',
+      roles: ROLES,
+      statuses: ['judged'],
+      fields: [{ name: 'appellant', label: '上诉人', type: 'select', required: true, options: [{ value: 'self', label: '本机关' }, { value: 'other', label: '对方当事人' }] }],
+      effects: [{ status: 'appeal' }],
+    },
+    { code: 'noAppeal', label: '裁判生效（未上诉）', roles: ROLES, statuses: ['judged'], effects: [{ status: 'concluded' }] },
+    { code: 'appealResult', label: '登记二审结果', roles: ROLES, statuses: ['appeal'], fields: [result({ ...JUDGMENT_LABELS, ...RULING_LABELS }, '二审后的结果')], effects: [{ status: 'concluded', outcome: { field: 'result' } }] },
+    { code: 'suggestion', label: '收到司法建议', roles: ROLES, once: { message: '已登记司法建议' }, fields: [{ name: 'content', label: '司法建议内容', type: 'longText', required: true }, { name: 'replyBy', label: '回复期限', type: 'date', required: true }] },
+    {
+      code: 'answerSuggestion',
+      label: '回复司法建议',
+      roles: ROLES,
+      once: { message: '已回复司法建议' },
+      requires: [{ when: { done: 'suggestion' }, code: 'no_suggestion', message: '尚未收到司法建议' }],
+      fields: [{ name: 'reply', label: '回复内容', type: 'longText', required: true }],
+    },
+  ],
+  clocks: [
+    { code: 'defence', label: '答辩期限', unit: 'day', count: 15, rollForward: true, legalBasis: `${SSF}第六十七条、第一百零一条；《中华人民共和国民事诉讼法》第八十五条`, start: [{ action: 'receive' }], stop: ['defend', 'judgment', 'ruling'] },
+    { code: 'appealJudgment', label: '判决上诉期限', unit: 'day', count: 15, rollForward: true, window: true, legalBasis: `${SSF}第八十五条`, start: [{ action: 'judgment' }], stop: ['appeal', 'noAppeal'] },
+    { code: 'appealRuling', label: '裁定上诉期限', unit: 'day', count: 10, rollForward: true, window: true, legalBasis: `${SSF}第八十五条`, start: [{ action: 'ruling' }], stop: ['appeal', 'noAppeal'] },
+    { code: 'suggestion', label: '司法建议回复期限', unit: 'day', dueField: 'replyBy', start: [{ action: 'suggestion' }], stop: ['answerSuggestion'] },
+  ],
+  outcomes: opts({ ...JUDGMENT_LABELS, ...RULING_LABELS }).map((o) => ({ code: o.value, label: o.label })),
+};
+
+export const LAWSUIT_MODULE_ACTIONS = ['receive', 'defend', 'judgment', 'ruling', 'appeal', 'noAppeal', 'appealResult'];
