@@ -16,3 +16,5 @@ export const DECISION_LABELS = { support: '予以支持', explain: '解释说明
 export type Decision = keyof typeof DECISION_LABELS;
 
 export const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
+export const DECISIONS = Object.keys(DECISION_LABELS) as Decision[];

@@ -1,0 +1,18 @@
+/** 信访 (信访工作条例 2022, RULES §7.1): registration, written acceptance notice, handling, 复查/复核, 处理意见书. */
+import type { ModuleManifest } from '../../core/module.ts';
+import { PETITION, PETITION_MODULE_ACTIONS } from './procedure.ts';
+import { petitionFacts } from './facts.ts';
+import { petitionRoutes } from './routes.ts';
+import { loadPetition } from './service.ts';
+import { petitionAbilities } from './policy.ts';
+import { seedDemoPetitions } from './demo.ts';
+
+export const petitionsModule: ModuleManifest = {
+  name: 'petitions',
+  label: '信访',
+  procedures: [{ def: PETITION, moduleActions: PETITION_MODULE_ACTIONS, page: { table: 'petitions', path: '/petitions/' }, read: loadPetition }],
+  facts: [{ module: 'petitions', area: 'disputes', facts: petitionFacts }],
+  routes: (app, ctx) => petitionRoutes(app, ctx),
+  abilities: petitionAbilities,
+  demo: (ctx, staff, opts) => seedDemoPetitions(ctx, staff, opts),
+};
