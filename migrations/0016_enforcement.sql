@@ -31,7 +31,7 @@ CREATE TABLE "enforcement_draws" (
 	"drawn_at" text,
 	"snapshot_hash" text,
 	"seed" text,
-	"snapshot" jsonb,
+	"snapshot" text,
 	"result" jsonb,
 	"cancel_reason" text,
 	"cancelled_at" timestamp with time zone,
@@ -83,6 +83,7 @@ CREATE TABLE "enforcement_officers" (
 	"valid_to" date NOT NULL,
 	"status" text NOT NULL,
 	"training" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"renewal_case_id" uuid,
 	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
@@ -101,6 +102,7 @@ CREATE TABLE "enforcement_plans" (
 	"start_on" date NOT NULL,
 	"end_on" date NOT NULL,
 	"org_id" uuid,
+	"quantity" integer,
 	"per_target" integer DEFAULT 2 NOT NULL,
 	"stratify" text DEFAULT 'none' NOT NULL,
 	"exclude_last_year" boolean DEFAULT false NOT NULL,
@@ -131,4 +133,4 @@ CREATE INDEX "enforcement_items_dept_idx" ON "enforcement_items" USING btree ("d
 CREATE UNIQUE INDEX "enforcement_officers_cert_uq" ON "enforcement_officers" USING btree ("department_id","certificate_no");--> statement-breakpoint
 CREATE INDEX "enforcement_officers_valid_idx" ON "enforcement_officers" USING btree ("department_id","valid_to");--> statement-breakpoint
 CREATE INDEX "enforcement_plans_dept_idx" ON "enforcement_plans" USING btree ("department_id","year");--> statement-breakpoint
-CREATE UNIQUE INDEX "enforcement_targets_uq" ON "enforcement_targets" USING btree ("department_id","credit_code");
+CREATE UNIQUE INDEX "enforcement_targets_uq" ON "enforcement_targets" USING btree ("department_id","credit_code");--> statement-breakpoint
