@@ -10,13 +10,14 @@ import { reviewsModule } from '../modules/reviews/module.ts';
 import { disclosureModule } from '../modules/disclosure/module.ts';
 import { petitionsModule } from '../modules/petitions/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
+import { hotlineModule } from '../modules/hotline/module.ts';
 
 /**
  * The modules wired into this build, in order: the portal lists their sections in this order and the
  * demo seeds them in this order (the annual report last: it is drafted from everything before it).
  * A new module is one line here (and its screens one line in src/web/modules.ts).
  */
-export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, petitionsModule, reportsModule];
+export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, petitionsModule, hotlineModule, reportsModule];
 
 export function procedureRegistry(): ProcedureRegistry {
   return createRegistry(MODULES.flatMap((m) => (m.procedures ?? []).map((p) => ({ ...p, module: m.name, moduleLabel: m.label }))));

@@ -1,0 +1,21 @@
+/** 12345热线与网民留言: tickets from the city platform, 网民留言 on the portal, 好差评 (RULES §7.2). */
+import type { ModuleManifest } from '../../core/module.ts';
+import { HOTLINE_MODULE_ACTIONS, HOTLINE_TICKET } from './procedure.ts';
+import { hotlineFacts } from './facts.ts';
+import { hotlineRoutes } from './routes.ts';
+import { hotlinePortal, hotlineSections } from './portal.tsx';
+import { loadTicket } from './service.ts';
+import { hotlineAbilities } from './policy.ts';
+import { seedDemoHotline } from './demo.ts';
+
+export const hotlineModule: ModuleManifest = {
+  name: 'hotline',
+  label: '12345热线与网民留言',
+  procedures: [{ def: HOTLINE_TICKET, moduleActions: HOTLINE_MODULE_ACTIONS, page: { table: 'hotline_tickets', path: '/hotline/' }, read: loadTicket }],
+  abilities: hotlineAbilities,
+  facts: [{ module: 'hotline', area: 'functions', facts: hotlineFacts }],
+  routes: (app, ctx) => hotlineRoutes(app, ctx),
+  portal: (ctx, page) => hotlinePortal(ctx, page),
+  portalSections: hotlineSections,
+  demo: (ctx, staff, opts) => seedDemoHotline(ctx, staff, opts),
+};
