@@ -6,7 +6,7 @@
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { FactProvider } from '../../core/facts.ts';
-import { addStatement, addStudySession, type StudyInput } from './study.ts';
+import { addStatement, addStudySession, type StudyInput } from '../study/index.ts';
 import { generateReport } from './service.ts';
 
 export async function seedDemoReport(ctx: Ctx, staff: Actor, providers: FactProvider[]): Promise<void> {

@@ -1,7 +1,6 @@
-/** 法治政府建设年度报告 (assembled from every module's facts), 学法/述法 records, the report analyser. */
+/** 法治政府建设年度报告 (assembled from every module's facts; part 三 from the study module's), the report analyser. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { REPORT_MODULE_ACTIONS, RULE_OF_LAW_REPORT } from './procedure.ts';
-import { studyFacts } from './study.ts';
 import { reportRoutes } from './routes.ts';
 import { reportImportRoutes } from './analyser/routes.ts';
 import { reportPortal, reportSections } from './portal.tsx';
@@ -12,7 +11,6 @@ export const reportsModule: ModuleManifest = {
   name: 'reports',
   label: '法治政府建设年度报告',
   procedures: [{ def: RULE_OF_LAW_REPORT, moduleActions: REPORT_MODULE_ACTIONS }],
-  facts: [{ module: 'reports.study', area: 'firstResponsible', facts: studyFacts }],
   routes(app, ctx, deps) {
     reportRoutes(app, ctx, { providers: deps.facts });
     reportImportRoutes(app, ctx);

@@ -12,7 +12,6 @@ import { compareVersions, listVersions } from './versions.ts';
 import { docxToPdf, reportDocx } from './export.ts';
 import { oversightOverview, oversightXlsx } from './oversight.ts';
 import { MEETING_KINDS } from './procedure.ts';
-import { studyRoutes } from './studyRoutes.ts';
 import { templateRoutes } from './templateRoutes.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('报告年度') });
@@ -72,7 +71,6 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
     const buf = await oversightXlsx(ctx, requireActor(req), year);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader(`${year}年度法治政府建设年度报告对比.xlsx`)).send(buf);
   });
-  studyRoutes(app, ctx);
   templateRoutes(app, ctx);
 
   app.get('/api/reports/:year', async (req) => view(req, parse(yearParam, req.params).year, parse(deptQuery, req.query).department));

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, date, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, timestamp, integer, jsonb, date, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * 法治政府建设年度报告 (annualReport, kind ruleOfLaw; RULES §11) of one department and year: the
@@ -48,46 +48,4 @@ export const ruleOfLawReportVersions = pgTable(
     createdBy: uuid('created_by'),
   },
   (t) => [uniqueIndex('rule_of_law_report_versions_seq_idx').on(t.reportId, t.seq)],
-);
-
-/** 学法 (RULES §10.1): 党组理论学习中心组学法, 会前学法, 法治讲座 … of a department. */
-export const studySessions = pgTable(
-  'study_sessions',
-  {
-    id: uuid('id').primaryKey(),
-    departmentId: uuid('department_id').notNull(),
-    heldOn: date('held_on', { mode: 'string' }).notNull(),
-    // centralGroup | preMeeting | lecture | training (labels in study.ts)
-    kind: text('kind').notNull(),
-    topic: text('topic').notNull(),
-    speaker: text('speaker').notNull().default(''),
-    durationMinutes: integer('duration_minutes').notNull(),
-    attendees: integer('attendees').notNull(),
-    // Chaired or taught by the 主要负责人 (the 第一责任人 part reports it).
-    ledByHead: boolean('led_by_head').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by'),
-  },
-  (t) => [index('study_sessions_dept_idx').on(t.departmentId, t.heldOn)],
-);
-
-/** 述法 (legalDutyStatement): a leader's statement on legal duties, usually in the 年终述职. */
-export const legalDutyStatements = pgTable(
-  'legal_duty_statements',
-  {
-    id: uuid('id').primaryKey(),
-    departmentId: uuid('department_id').notNull(),
-    year: integer('year').notNull(),
-    personName: text('person_name').notNull(),
-    position: text('position').notNull(),
-    // head (主要负责人) | member (班子成员)
-    rank: text('rank').notNull(),
-    statedOn: date('stated_on', { mode: 'string' }).notNull(),
-    // yearEnd (年终述职述法) | special (专题述法) | written (书面述法)
-    form: text('form').notNull(),
-    summary: text('summary').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by'),
-  },
-  (t) => [index('legal_duty_statements_dept_idx').on(t.departmentId, t.year)],
 );

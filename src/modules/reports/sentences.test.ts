@@ -8,7 +8,7 @@ import type { Fact } from '../../core/facts.ts';
 import { decisionFactsFrom, type DecisionCounts } from '../decisions/facts.ts';
 import { meetingFactsFrom } from '../meetings/facts.ts';
 import { reviewFactsFrom, type ReviewCounts } from '../reviews/facts.ts';
-import { studyFactsFrom } from './study.ts';
+import { studyFactsFrom } from '../study/index.ts';
 import { missesExpectation, periodEnd } from './facts.ts';
 
 /** The sentences the draft prints, in order, by key (facts with an empty sentence are left out). */

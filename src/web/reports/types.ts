@@ -2,7 +2,6 @@
 import type { reportView, stepRecords } from '../../modules/reports/view.ts';
 import type { compareVersions, listVersions } from '../../modules/reports/versions.ts';
 import type { oversightOverview } from '../../modules/reports/oversight.ts';
-import type { listStudy } from '../../modules/reports/study.ts';
 import type { Approval, Review, Submission } from '../../modules/reports/store.ts';
 
 export type ReportPayload = Awaited<ReturnType<typeof reportView>>;
@@ -12,6 +11,5 @@ export type Versions = Awaited<ReturnType<typeof listVersions>>;
 export type Comparison = Awaited<ReturnType<typeof compareVersions>>;
 export type Oversight = Awaited<ReturnType<typeof oversightOverview>>;
 export type StepRecords = Awaited<ReturnType<typeof stepRecords>>;
-export type Study = Awaited<ReturnType<typeof listStudy>> & { kinds: Record<string, string>; forms: Record<string, string>; ranks: Record<string, string> };
 export type { Approval, Review, Submission };
 export type { Block, Inline, Part, ReportDocument, Figure } from '../../modules/reports/document.ts';

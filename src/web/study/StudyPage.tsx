@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { Study } from './types.ts';
-import { useReportYear, YearSelect } from './YearSelect.tsx';
+import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
 
 type Session = Study['sessions'][number];
 type Statement = Study['statements'][number];

@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import { ReadOutlined } from '@ant-design/icons';
+import type { MenuEntry, ScreenManifest } from '../lib/screens.ts';
+
+const group = '法治政府建设';
+
+export const studyScreens: ScreenManifest = {
+  routes: [
+    // The annual report links to the 学法/述法 records at this path.
+    { path: 'reports/study', Component: lazy(() => import('./StudyPage.tsx')) },
+  ],
+  menu: (a) => {
+    const items: MenuEntry[] = [];
+    if (a.viewStudy) items.push({ key: '/reports/study', icon: <ReadOutlined />, label: '学法述法记录', group });
+    return items;
+  },
+};

@@ -1,0 +1,15 @@
+// Shapes of the 学法普法 API (type-only imports: nothing of the server reaches the bundle).
+import type { listStudy } from '../../modules/study/sessions.ts';
+import type { examsOf, trainingHoursByPerson, trainingsOf } from '../../modules/study/training.ts';
+import type { dutiesOf, eventsOf } from '../../modules/study/pufa.ts';
+
+type Of<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+export type Study = Of<typeof listStudy> & { kinds: Record<string, string>; forms: Record<string, string>; ranks: Record<string, string> };
+export type Overview = Study & {
+  trainings: Of<typeof trainingsOf>;
+  exams: Of<typeof examsOf>;
+  duties: Of<typeof dutiesOf>;
+  events: Of<typeof eventsOf>;
+  hours: Of<typeof trainingHoursByPerson>;
+  campaigns: Record<string, string>;
+};
