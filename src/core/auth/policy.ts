@@ -32,6 +32,9 @@ export const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'le
  * assigned to them (reviewMatter rules), never the department's other cases. A 公职律师 who is also
  * staff keeps the staff role's access.
  */
+/** The handlers of an 依申请公开 request (see disclosureRequest.personalData). */
+const handler = (a: Actor, r?: RequestScope) =>
+  hasRole(a, 'staff', 'leader') && inDepartment(a, r) && (hasRole(a, 'leader') || r?.orgId === a.orgId || a.orgId === a.departmentId || a.orgName === DISCLOSURE_OFFICE);
 export const caseWorker = (a: Actor) => hasRole(a, ...BUSINESS_ROLES.filter((r) => r !== 'legalAdvisor'));
 
 const rules = {
@@ -103,15 +106,15 @@ const rules = {
     list: (a: Actor) => hasRole(a, 'staff', 'leader'),
     intake: (a: Actor) => hasRole(a, 'staff', 'leader'),
     read: (a: Actor, r?: RequestScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
-    act: (a: Actor, r?: RequestScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, r),
+    // Acting on a request (补正, 延期, 答复 …) is for its handlers, the same people who see the personal data.
+    act: (a: Actor, r?: RequestScope) => handler(a, r),
     // The applicant's name, ID number, phone, e-mail, address and tracking code: only the request's
     // handlers — the 科室 its case is assigned to (`orgId`; a portal request is assigned to the department
     // itself), the department's 政府信息公开工作机构 (条例 Art 4: its 办公室 or a department-level account)
     // and the department's leaders. Everyone else who reads the request sees them masked: 个人信息保护法
     // Art 6 (最小必要: no more personal data than the purpose needs) and 条例 Art 15/32 (personal
     // information is protected; it is used only to answer the request).
-    personalData: (a: Actor, r?: RequestScope) =>
-      hasRole(a, 'staff', 'leader') && inDepartment(a, r) && (hasRole(a, 'leader') || r?.orgId === a.orgId || a.orgId === a.departmentId || a.orgName === DISCLOSURE_OFFICE),
+    personalData: (a: Actor, r?: RequestScope) => handler(a, r),
   },
   // 政府信息公开工作年度报告 (条例 Art 49/50): compiled by the disclosure office, read by the department.
   disclosureReport: {

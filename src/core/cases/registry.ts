@@ -20,6 +20,8 @@ export interface ProcedureEntry {
    * the generic case API and page answer exactly what the module's own endpoint answers.
    */
   read?: (db: DbOrTx, actor: Actor, recordId: string) => Promise<unknown>;
+  /** Who may act on that record, when it is narrower than who may read it (throws the module's refusal). */
+  act?: (db: DbOrTx, actor: Actor, recordId: string) => Promise<void>;
 }
 
 export interface ProcedureRegistry {

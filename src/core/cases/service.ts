@@ -95,6 +95,8 @@ export async function getCaseInScope(ctx: Ctx, actor: Actor, id: string, tx?: Tx
   if (!entry.page) return { c, recordId: null };
   const [row] = await queryRows<{ id: string }>(db, sql`select id from ${sql.identifier(entry.page.table)} where case_id = ${c.id}`);
   if (row) await entry.read?.(db, actor, row.id);
+  // Locked for an act: the module's own rule for acting applies too.
+  if (row && forUpdate) await entry.act?.(db, actor, row.id);
   return { c, recordId: row?.id ?? null };
 }
 

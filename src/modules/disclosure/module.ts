@@ -13,7 +13,7 @@ import { publicationPortal, publicationSections } from './publications/portal.ts
 import { attachmentFileReader, isPublishedAttachment } from './publications/service.ts';
 import { combineFileAccess } from '../../core/files/service.ts';
 import { seedDemoRequests } from './requests/demo.ts';
-import { readRequest, releasedFileReader } from './requests/service.ts';
+import { actOnRequest, readRequest, releasedFileReader } from './requests/service.ts';
 import { seedDemoPublications } from './publications/demo.ts';
 
 const label = '政务公开';
@@ -23,7 +23,7 @@ export const disclosureModule: ModuleManifest = {
   label,
   procedures: [
     // 收费通知 goes through the request service (the amount follows the fee schedule); the report's acts through its service.
-    { def: DISCLOSURE_REQUEST, moduleActions: ['feeNotice'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' }, read: readRequest },
+    { def: DISCLOSURE_REQUEST, moduleActions: ['feeNotice'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' }, read: readRequest, act: actOnRequest },
     { def: DISCLOSURE_ANNUAL_REPORT, moduleActions: ['open', 'submit', 'publish'] },
   ],
   sweepTasks: [lapsedPauseTask],

@@ -77,6 +77,16 @@ test('依申请公开 personal data: full for the assigned 科室, the 办公室
   await full(leader, deskId, DESK);
   await masked(transfer, deskId, DESK);
 
+  // Only the handlers act on a request: another 科室 reads it (masked) but may not answer it; nothing changes.
+  const notHandler = await api(transfer, 'POST', `/api/disclosure/requests/${deskId}/answer`, { on: '2025-03-03', outcome: 'disclose' });
+  assert.equal(notHandler.statusCode, 403);
+  assert.match(notHandler.json().error.message, /只有承办科室/);
+  // Nor through the generic case page: the request's own rule for acting applies there too.
+  const deskCase = (await api(hightech, 'GET', '/api/disclosure/requests')).json().items.find((i: { id: string }) => i.id === deskId).caseId as string;
+  const generic = await api(transfer, 'POST', `/api/cases/${deskCase}/actions`, { action: 'answer', on: '2025-03-03', data: { outcome: 'disclose' } });
+  assert.equal(generic.statusCode, 403, generic.body);
+  assert.equal((await api(hightech, 'GET', `/api/cases/${deskCase}`)).json().case.outcome, null);
+
   // The 答复书 is addressed to the applicant: handlers download it, others are refused.
   assert.equal((await api(office, 'POST', `/api/disclosure/requests/${portalId}/answer`, { on: '2025-03-03', outcome: 'disclose' })).statusCode, 200);
   assert.equal((await api(office, 'GET', `/api/disclosure/requests/${portalId}/reply-letter`)).statusCode, 200);

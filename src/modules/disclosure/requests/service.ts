@@ -4,12 +4,12 @@
  * the case act and this module's rows commit together, audit last.
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { caseEvents } from '../../../core/cases/schema.ts';
+import { caseEvents, cases } from '../../../core/cases/schema.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { inTx } from '../../../core/context.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize, can } from '../../../core/auth/policy.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import { recordAction } from '../../../core/cases/service.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
@@ -53,13 +53,27 @@ export interface AnswerInput {
   delivery?: string;
 }
 
+/**
+ * The request is readable (loadRequest answers 404 otherwise); acting on it is for its handlers (the
+ * assigned 科室, the 办公室 and leaders): anyone else in the department is told who may.
+ */
+async function assertHandler(tx: DbOrTx, actor: Actor, r: RequestRow): Promise<void> {
+  const [{ orgId }] = await tx.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, r.caseId));
+  if (!can(actor, 'disclosureRequest', 'act', { departmentId: r.departmentId, orgId })) throw new AppError('FORBIDDEN', '只有承办科室、政府信息公开工作机构（办公室）和局领导可以办理此申请');
+}
+
+/** The generic case API's rule for acting on a request's case (ProcedureEntry.act): its handlers only. */
+export async function actOnRequest(db: DbOrTx, actor: Actor, id: string): Promise<void> {
+  await assertHandler(db, actor, await readRequest(db, actor, id));
+}
+
 /** Records the answer: exactly one table 三 outcome; a second answer or a closed request is refused by the engine. */
 export async function answerRequest(ctx: Ctx, actor: Actor, id: string, input: AnswerInput): Promise<void> {
   const o = OUTCOME_BY_CODE.get(input.outcome);
   if (!o || o.code === 'other1' || o.code === 'other2') throw new AppError('VALIDATION', '答复类型：不是可选的答复类型', { fields: [{ path: 'outcome', message: '答复类型：不是可选的答复类型' }] });
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
-    authorize(actor, 'disclosureRequest', 'act', r);
+    await assertHandler(tx, actor, r);
     const legalBasis = input.legalBasis?.trim() || defaultBasis(o.code);
     await recordAction(ctx, actor, r.caseId, { action: 'answer', on: input.on, data: { outcome: o.code, reasons: input.reasons ?? '', legalBasis, replyLetterNo: input.replyLetterNo ?? '', delivery: input.delivery ?? r.delivery ?? '' } }, tx);
     await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.request.answer', entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, outcome: o.code } }, ctx.clock.now());
@@ -94,7 +108,7 @@ export async function feeQuote(ctx: Ctx, actor: Actor, id: string, method: FeeMe
 export async function sendFeeNotice(ctx: Ctx, actor: Actor, id: string, input: { on: string; method: FeeMethod; pages?: number; deliveredOn?: string }): Promise<FeeQuote> {
   return inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
-    authorize(actor, 'disclosureRequest', 'act', r);
+    await assertHandler(tx, actor, r);
     if (input.method === 'perPage' && input.pages === undefined) throw new AppError('VALIDATION', '页数：按量计收时必填', { fields: [{ path: 'pages', message: '页数：按量计收时必填' }] });
     const quote = quoteFee(input.method, { ordinal: input.method === 'perRequest' ? await monthlyOrdinal(tx, r) : undefined, pages: input.pages });
     if (quote.amount <= 0) throw new AppError('ACTION_NOT_ALLOWED', `按收费标准本申请不收费（${quote.basis}）`);
@@ -108,7 +122,7 @@ export async function sendFeeNotice(ctx: Ctx, actor: Actor, id: string, input: {
 export async function recordDelivery(ctx: Ctx, actor: Actor, id: string, input: { on: string; method: string; note?: string }): Promise<void> {
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
-    authorize(actor, 'disclosureRequest', 'act', r);
+    await assertHandler(tx, actor, r);
     const answered = (await answerEvents(tx, r.caseId)).some((e) => e.type === 'answer');
     if (!answered) throw new AppError('ACTION_NOT_ALLOWED', '尚未作出答复，不能登记送达');
     if (r.deliveredOn) throw new AppError('ACTION_NOT_ALLOWED', '已登记送达');
@@ -122,7 +136,7 @@ export async function recordDelivery(ctx: Ctx, actor: Actor, id: string, input: 
 export async function attachReleasedFiles(ctx: Ctx, actor: Actor, id: string, fileIds: string[]): Promise<void> {
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
-    authorize(actor, 'disclosureRequest', 'act', r);
+    await assertHandler(tx, actor, r);
     if (r.deliveredOn) throw new AppError('ACTION_NOT_ALLOWED', '答复书已送达，不能再添加提供的信息');
     const owned = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, fileIds), eq(files.departmentId, r.departmentId)));
     if (owned.length !== new Set(fileIds).size) throw new AppError('VALIDATION', '文件：不存在或不属于本部门', { fields: [{ path: 'fileIds', message: '文件：不存在或不属于本部门' }] });
