@@ -83,7 +83,8 @@ CREATE TABLE "enforcement_officers" (
 	"valid_to" date NOT NULL,
 	"status" text NOT NULL,
 	"training" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"renewal_case_id" uuid,
+	"case_id" uuid,
+	"renewal_for" date,
 	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
@@ -127,10 +128,11 @@ CREATE TABLE "enforcement_targets" (
 CREATE UNIQUE INDEX "enforcement_conflicts_uq" ON "enforcement_conflicts" USING btree ("officer_id","credit_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "enforcement_disclosures_uq" ON "enforcement_disclosures" USING btree ("department_id","kind","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "enforcement_draws_seq_uq" ON "enforcement_draws" USING btree ("plan_id","seq");--> statement-breakpoint
+CREATE INDEX "enforcement_inspections_case_idx" ON "enforcement_inspections" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "enforcement_inspections_draw_idx" ON "enforcement_inspections" USING btree ("draw_id");--> statement-breakpoint
 CREATE INDEX "enforcement_inspections_dept_idx" ON "enforcement_inspections" USING btree ("department_id","status");--> statement-breakpoint
 CREATE INDEX "enforcement_items_dept_idx" ON "enforcement_items" USING btree ("department_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "enforcement_officers_cert_uq" ON "enforcement_officers" USING btree ("department_id","certificate_no");--> statement-breakpoint
 CREATE INDEX "enforcement_officers_valid_idx" ON "enforcement_officers" USING btree ("department_id","valid_to");--> statement-breakpoint
 CREATE INDEX "enforcement_plans_dept_idx" ON "enforcement_plans" USING btree ("department_id","year");--> statement-breakpoint
-CREATE UNIQUE INDEX "enforcement_targets_uq" ON "enforcement_targets" USING btree ("department_id","credit_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "enforcement_targets_uq" ON "enforcement_targets" USING btree ("department_id","credit_code");

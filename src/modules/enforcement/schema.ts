@@ -20,6 +20,9 @@ export const officers = pgTable(
     status: text('status').$type<'active' | 'suspended' | 'revoked'>().notNull(),
     // { "2025": 42 }: training hours per year.
     training: jsonb('training').$type<Record<string, number>>().notNull().default({}),
+    // The latest 执法证换证 reminder (a case on the shared engine) and, while it is open, the expiry it is about.
+    caseId: uuid('case_id'),
+    renewalFor: date('renewal_for', { mode: 'string' }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -109,6 +112,8 @@ export const plans = pgTable(
     startOn: date('start_on', { mode: 'string' }).notNull(),
     endOn: date('end_on', { mode: 'string' }).notNull(),
     orgId: uuid('org_id'),
+    // 数量: the planned number of targets (at least this many are drawn when set).
+    quantity: integer('quantity'),
     perTarget: integer('per_target').notNull().default(2),
     stratify: text('stratify').$type<'none' | 'category' | 'risk'>().notNull().default('none'),
     excludeLastYear: boolean('exclude_last_year').notNull().default(false),
@@ -139,8 +144,9 @@ export const draws = pgTable(
     drawnAt: text('drawn_at'),
     snapshotHash: text('snapshot_hash'),
     seed: text('seed'),
-    snapshot: jsonb('snapshot'),
-    result: jsonb('result'),
+    // The exact UTF-8 text whose sha256 is snapshot_hash (published as is for anyone to re-run the draw).
+    snapshot: text('snapshot'),
+    result: jsonb('result').$type<Array<{ c: string; i: string[] }>>(),
     cancelReason: text('cancel_reason'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
@@ -170,5 +176,5 @@ export const inspections = pgTable(
     caseId: uuid('case_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('enforcement_inspections_draw_idx').on(t.drawId), index('enforcement_inspections_dept_idx').on(t.departmentId, t.status)],
+  (t) => [index('enforcement_inspections_case_idx').on(t.caseId), index('enforcement_inspections_draw_idx').on(t.drawId), index('enforcement_inspections_dept_idx').on(t.departmentId, t.status)],
 );
