@@ -49,6 +49,7 @@ test('import a 权责清单, adjust an item, see it on the portal with its histo
     await portal.getByText('办理时限：由“10个工作日”调整为“5个工作日”').waitFor();
     await assertNoSeriousA11yViolations(portal, 'portal item');
   } finally {
+    await browser.close();
     await server.close();
   }
 });
