@@ -59,7 +59,8 @@ export function newTrackingCode(): string {
 export const TRACKING_CODE_RE = /^[a-z2-7]{32}$/;
 
 const norm = (s?: string | null) => (s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
-const blankToNull = (s?: string) => (norm(s) ? norm(s) : null);
+/** What the applicant wrote, exactly (trimmed): full-width punctuation stays; only matching keys are normalised. */
+const blankToNull = (s?: string) => (s?.trim() ? s.trim() : null);
 
 /** Table 三 column of an applicant. */
 export const reportColumnOf = (a: Pick<ApplicantInput, 'applicantKind' | 'orgType'>) => (a.applicantKind === 'naturalPerson' ? 'naturalPerson' : (a.orgType ?? 'other'));

@@ -10,7 +10,7 @@ import { DELIVERY_METHODS, FORMS, ID_TYPES } from '../outcomes.ts';
 import { portalActor, receiveRequest, TRACKING_CODE_RE } from './intake.ts';
 import { supplementFromPortal } from './service.ts';
 import { trackingView } from './queries.ts';
-import { applicantSchema, supplementSchema } from './validation.ts';
+import { portalApplicantSchema, supplementSchema } from './validation.ts';
 import { ApplyForm, SupplementForm, TrackLookup, TrackView, type Values } from './portalViews.tsx';
 
 type Body = Record<string, unknown>;
@@ -56,7 +56,7 @@ export function disclosureRequestPortal(ctx: Ctx, page: PortalPageContext) {
       if (!verifyPortalCsrf(req)) return sendCsrfFailure(req, reply, page);
       const values = fieldsOf((req.body ?? {}) as Body);
       try {
-        const input = parse(applicantSchema, values);
+        const input = parse(portalApplicantSchema, values);
         const dept = await portalDepartment(ctx.db);
         if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通政府信息公开申请');
         const departmentId = dept.id;

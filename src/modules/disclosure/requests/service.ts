@@ -160,7 +160,7 @@ export async function supplementFromPortal(ctx: Ctx, trackingCode: string, input
     await recordAction(ctx, actor, r.caseId, { action: 'supplementReceived', on: ctx.clock.today(), data: { note: '申请人通过网站提交补正' } }, tx);
     const patch: Partial<RequestRow> = { updatedAt: ctx.clock.now() };
     for (const k of ['name', 'idNumber', 'creditCode', 'phone', 'email', 'address', 'description'] as const) {
-      const v = input[k]?.normalize('NFKC').trim();
+      const v = input[k]?.trim(); // stored as written (no NFKC: full-width punctuation stays)
       if (v) patch[k] = v;
     }
     await tx.update(disclosureRequests).set(patch).where(eq(disclosureRequests.id, r.id));

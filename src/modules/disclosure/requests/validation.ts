@@ -34,6 +34,16 @@ export const applicantSchema = z.object({
   delivery: optEnum(DELIVERY_METHODS, '获取信息的方式'),
 });
 
+/**
+ * The portal form (条例 Art 29): an application names who applies, how to reach them and what is asked
+ * for. A blank form is refused on the form; 补正 (Art 30) is for content that is unclear, not for none.
+ */
+export const portalApplicantSchema = applicantSchema.superRefine((a, ctx) => {
+  if (!a.name) ctx.addIssue({ code: 'custom', path: ['name'], message: '请填写（条例第二十九条：申请人的姓名或者名称）' });
+  if (!a.phone && !a.email && !a.address) ctx.addIssue({ code: 'custom', path: ['phone'], message: '请至少填写联系电话、电子邮箱或通信地址中的一项（条例第二十九条：联系方式）' });
+  if (!a.description) ctx.addIssue({ code: 'custom', path: ['description'], message: '请填写所需政府信息的名称、文号或者便于查询的其他特征性描述（条例第二十九条）' });
+});
+
 /** Staff intake: the channel and what fixes the receipt date for it (条例 Art 31; receipt.ts checks which apply). */
 export const staffIntakeSchema = applicantSchema.extend({
   channel: z.enum(values(CHANNELS)).describe('申请渠道'),
