@@ -1,0 +1,28 @@
+/** 行政处罚 (行政处罚法 2021): cases on the shared engine, 全过程记录, 事后公开 on /xzcf, documents, facts, the feed. */
+import type { ModuleManifest } from '../../core/module.ts';
+import { PENALTY_CASE, PENALTY_MODULE_ACTIONS, PENALTY_SUMMARY } from './procedure.ts';
+import { penaltyFacts } from './facts.ts';
+import { penaltyRoutes } from './routes.ts';
+import { penaltyPortal, penaltySections } from './portal.tsx';
+import { loadPenalty } from './service.ts';
+import { penaltyFileReader } from './records.ts';
+import { penaltyAbilities } from './policy.ts';
+import { seedDemoPenalties } from './demo.ts';
+
+const page = { table: 'penalty_cases', path: '/penalties/' };
+
+export const penaltiesModule: ModuleManifest = {
+  name: 'penalties',
+  label: '行政处罚',
+  procedures: [
+    { def: PENALTY_CASE, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
+    { def: PENALTY_SUMMARY, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
+  ],
+  abilities: penaltyAbilities,
+  facts: [{ module: 'penalties', area: 'enforcement', facts: penaltyFacts }],
+  routes: (app, ctx) => penaltyRoutes(app, ctx),
+  portal: (ctx, page) => penaltyPortal({ ctx, page }),
+  portalSections: penaltySections,
+  fileReader: penaltyFileReader,
+  demo: (ctx, staff, opts) => seedDemoPenalties(ctx, staff, opts),
+};
