@@ -16,18 +16,23 @@ export interface HotlineCounts { total: number; replied: number; onTime: number;
 export async function hotlineCounts(db: DbOrTx, departmentId: string, year: number): Promise<HotlineCounts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [c] = await queryRows<Omit<HotlineCounts, 'rated' | 'good'>>(
+  // One scan: the totals and the counts by type and by channel as grouping sets.
+  const rows = await queryRows<{ kind: string | null; channel: string | null; g: number; total: number; replied: number; on_time: number; visited: number; satisfied: number }>(
     db,
-    sql`with y as (select kind, channel, replied_on, late, satisfaction from hotline_tickets where department_id = ${departmentId} and received_on between ${from} and ${to} and merged_into is null)
-        select count(*)::int as total,
+    sql`select kind, channel, grouping(kind, channel)::int as g, count(*)::int as total,
           count(*) filter (where replied_on is not null)::int as replied,
-          count(*) filter (where replied_on is not null and not late)::int as "onTime",
+          count(*) filter (where replied_on is not null and not late)::int as on_time,
           count(*) filter (where satisfaction is not null)::int as visited,
-          count(*) filter (where satisfaction in ('satisfied','basic'))::int as satisfied,
-          (select coalesce(jsonb_object_agg(kind, n), '{}'::jsonb) from (select kind, count(*)::int as n from y group by kind) k) as "byKind",
-          (select coalesce(jsonb_object_agg(channel, n), '{}'::jsonb) from (select channel, count(*)::int as n from y group by channel) ch) as "byChannel"
-        from y`,
+          count(*) filter (where satisfaction in ('satisfied','basic'))::int as satisfied
+        from hotline_tickets where department_id = ${departmentId} and received_on between ${from} and ${to} and merged_into is null
+        group by grouping sets ((), (kind), (channel))`,
   );
+  const all = rows.find((x) => x.g === 3);
+  const c = { total: all?.total ?? 0, replied: all?.replied ?? 0, onTime: all?.on_time ?? 0, visited: all?.visited ?? 0, satisfied: all?.satisfied ?? 0, byKind: {} as Record<string, number>, byChannel: {} as Record<string, number> };
+  for (const x of rows) {
+    if (x.g === 1 && x.kind) c.byKind[x.kind] = x.total;
+    if (x.g === 2 && x.channel) c.byChannel[x.channel] = x.total;
+  }
   const [r] = await queryRows<{ rated: number; good: number }>(db, sql`select count(*)::int as rated, count(*) filter (where score >= '3')::int as good from hotline_ratings where department_id = ${departmentId} and module = 'hotline' and rated_on between ${from} and ${to}`);
   return { ...c, ...r };
 }

@@ -69,6 +69,7 @@ export async function ticketView(ctx: Ctx, actor: Actor, id: string) {
   const orgName = (oid: string) => orgs.find((o) => o.id === oid)?.name ?? (oid === t.departmentId ? '本单位' : '');
   return {
     ticket: { ...ticketForActor(actor, t), orgName: orgName(t.orgId), coOrgNames: t.coOrgIds.map(orgName) },
+    today: ctx.clock.today(),
     status: state.status,
     statusLabel: state.statusLabel,
     clocks: state.clocks,

@@ -102,7 +102,9 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/hotline/ratings', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'hotlineRating', 'read');
-    return { rows: await ratingRates(ctx.db, actor.departmentId, parse(z.object({ year }), req.query).year) };
+    // Without a year: the current one (the workbench's clock may not be the server's).
+    const y = parse(z.object({ year: year.optional() }), req.query).year ?? Number(ctx.clock.today().slice(0, 4));
+    return { year: y, rows: await ratingRates(ctx.db, actor.departmentId, y) };
   });
 
   app.get('/api/hotline/tokens', async (req) => ({ tokens: await listTokens(ctx, requireActor(req)) }));

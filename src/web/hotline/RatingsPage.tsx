@@ -12,14 +12,14 @@ import { NativeSelect } from '../documents/NativeSelect.tsx';
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface RateRow { orgId: string; orgName: string; month: string; total: number; good: number; bad: number }
-const thisYear = new Date().getFullYear();
-const YEARS = Array.from({ length: 6 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i}年` }));
+const yearsUpTo = (last: number) => Array.from({ length: 6 }, (_, i) => ({ value: String(last - i), label: `${last - i}年` }));
 const rate = (g: number, n: number) => (n ? Math.round((g / n) * 1000) / 10 : 0);
 
 /** 好差评 per division and month: a chart of the 好评率 and the table behind it. */
 export default function RatingsPage() {
-  const [year, setYear] = useState(String(thisYear));
-  const { data } = useQuery({ queryKey: ['hotline-ratings', year], queryFn: () => get<{ rows: RateRow[] }>('/api/hotline/ratings', { year }) });
+  const [year, setYear] = useState('');
+  const { data } = useQuery({ queryKey: ['hotline-ratings', year], queryFn: () => get<{ year: number; rows: RateRow[] }>('/api/hotline/ratings', { year: year || undefined }) });
+  const shown = String(data?.year ?? '');
   const ref = useRef<HTMLDivElement>(null);
   const rows = data?.rows ?? [];
   useEffect(() => {
@@ -40,8 +40,8 @@ export default function RatingsPage() {
     <>
       <PageHeader title="政务服务好差评" />
       <Card>
-        <NativeSelect ariaLabel="年度" width={120} options={YEARS} value={year} onChange={(e) => setYear(e.target.value)} />
-        <div ref={ref} role="img" aria-label={`${year}年各科室各月好评率`} style={{ height: 320, marginTop: 16 }} />
+        <NativeSelect ariaLabel="年度" width={120} options={yearsUpTo(Math.max(new Date().getFullYear(), data?.year ?? 0))} value={shown} onChange={(e) => setYear(e.target.value)} />
+        <div ref={ref} role="img" aria-label={`${shown}年各科室各月好评率`} style={{ height: 320, marginTop: 16 }} />
         <Table rowKey={(r) => `${r.orgId}-${r.month}`} size="small" pagination={false} dataSource={rows} columns={[
           { title: '月份', dataIndex: 'month' },
           { title: '科室', dataIndex: 'orgName', render: (v: string) => v || '本单位' },

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import dayjs from 'dayjs';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
@@ -23,7 +22,7 @@ export default function TicketPage() {
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) return <Result status="error" title="无法打开该工单" subTitle={errorMessage(error)} />;
   const t = data.ticket;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = data.today;
   const on: StepField = { name: 'on', label: '办理日期', type: 'date', required: true, initial: today };
   const run = async (path: string, body: unknown, label: string) => {
     const res = await post<TicketPayload | { view: TicketPayload }>(`/api/hotline/tickets/${id}${path}`, body);

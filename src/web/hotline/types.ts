@@ -39,6 +39,7 @@ export interface TicketPayload {
     replyText: string | null; repliedOn: string | null; late: boolean; satisfactionLabel: string; publishedReply: string | null; publishedOn: string | null; orgName: string; coOrgNames: string[];
     convertedTo: string | null; convertedId: string | null; caseId: string;
   };
+  today: string;
   status: string;
   statusLabel: string;
   clocks: ClockInfo[];
