@@ -98,3 +98,38 @@ export async function powersFromXlsx(content: Buffer): Promise<Array<PowerInput 
   if (!out.length) throw new AppError('VALIDATION', '文件中没有权责事项');
   return out;
 }
+
+/**
+ * A plain sheet with a header row among the first five: the rows after it (blank rows skipped), each
+ * with a reader by header name, and the column letter of a header (for error messages).
+ */
+export async function readSheet(content: Buffer, required: string[], optional: string[] = []) {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION', '文件不是有效的Excel（.xlsx）文件');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new AppError('VALIDATION', 'Excel文件中没有工作表');
+  let header = 0;
+  const cols = new Map<string, number>();
+  for (let r = 1; r <= Math.min(5, ws.rowCount) && !header; r++) {
+    const cells = new Map<string, number>();
+    ws.getRow(r).eachCell((c, n) => cells.set(cellText(c.value).trim(), n));
+    if (required.every((h) => cells.has(h))) {
+      header = r;
+      for (const h of [...required, ...optional]) if (cells.has(h)) cols.set(h, cells.get(h)!);
+    }
+  }
+  if (!header) throw new AppError('VALIDATION', `未找到表头：前5行中应有${required.map((h) => `“${h}”`).join('')}列`);
+  const rows: Array<{ row: number; get: (h: string) => string }> = [];
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const get = (h: string) => (cols.has(h) ? cellText(row.getCell(cols.get(h)!).value).trim() : '');
+    if ([...cols.keys()].every((h) => !get(h))) continue;
+    rows.push({ row: r, get });
+  }
+  return { rows, col: (h: string) => colLetter(cols.get(h) ?? 1) };
+}

@@ -136,6 +136,42 @@ test('licensing counts: monthly or the whole year; the report\'s "办理…许�
   assert.equal((await call(other, 'POST', `/api/powers/${licence.id}/counts`, { year: 2024, month: 1, count: 1 })).statusCode, 404);
 });
 
+async function countSheet(rows: Array<Array<string | number>>): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('办件数量');
+  ws.addRow(['事项编码', '事项名称', '年度', '月份', '办件数量']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('case counts imported from Excel: every bad row named, nothing recorded from a failed file', async () => {
+  const send = async (content: Buffer) => {
+    const { payload, headers } = multipartBody('办件数量.xlsx', content, XLSX);
+    return call({ headers: { ...staff.headers, ...headers } }, 'POST', '/api/powers/counts/import', payload as unknown as object);
+  };
+  const before = await counts();
+  const bad = await send(await countSheet([
+    ['000101003000', '行政处罚', 2024, '', 12],
+    ['999', '不存在', 2024, 1, 3],
+    ['000101003000', '行政处罚', 2024, 13, 3],
+    ['000101003000', '行政处罚', 2024, '', 5],
+  ]));
+  assert.equal(bad.statusCode, 400, bad.body);
+  const msg: string = bad.json().error.message;
+  assert.match(msg, /有3处错误，未导入任何数据/);
+  assert.match(msg, /第3行 A列（事项编码）：本部门权责清单中没有编码“999”/);
+  assert.match(msg, /第4行 D列（月份）：应为1至12/);
+  assert.match(msg, /第5行 A列（事项编码）：与第2行重复/);
+  assert.deepEqual(await counts(), before, 'nothing recorded');
+  const good = await send(await countSheet([['000101003000', '行政处罚', 2024, '', 12]]));
+  assert.equal(good.statusCode, 200, good.body);
+  assert.deepEqual(good.json(), { recorded: 1 });
+  const listed = await ok(staff, 'GET', '/api/powers/counts?year=2024');
+  assert.equal(listed.totals.find((x: { code: string }) => x.code === '000101003000').total, 12);
+  assert.equal((await facts(2024)).get('powers.licensing')!.value, 429, 'a penalty item is not a licence');
+});
+
 test('the portal shows the list in force by category and each item with its history', async () => {
   const page = await t.app.inject({ method: 'GET', url: '/qzqd' });
   assert.equal(page.statusCode, 200);

@@ -12,7 +12,7 @@ import { ADJUSTMENT_ACTIONS, POWER_CATEGORIES, POWER_FIELDS, POWER_STATUSES } fr
 import { authorizePowers } from './policy.ts';
 import { powerAdjustments, powerItems } from './schema.ts';
 import { addPower, adjustPower, cancelPower, historyOf, importPowers, listPowers, loadPower } from './service.ts';
-import { countsOf, recordCount, yearTotals } from './counts.ts';
+import { countsOf, importCounts, recordCount, yearTotals } from './counts.ts';
 import { powersFromXlsx, powersToXlsx } from './excel.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -89,6 +89,12 @@ export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { year } = parse(yearQuery, req.query);
     const [items, totals] = await Promise.all([countsOf(ctx.db, actor.departmentId, year), yearTotals(ctx.db, actor.departmentId, year)]);
     return { items, totals };
+  });
+  app.post('/api/powers/counts/import', async (req) => {
+    const actor = requireActor(req);
+    authorizePowers(actor, 'powerList', 'edit');
+    const file = await readUpload(req, 5 * 1024 * 1024);
+    return importCounts(ctx, actor, file.content);
   });
   app.post('/api/powers', async (req) => {
     const { adjustBasis, effectiveOn, ...input } = parse(addBody, req.body);
