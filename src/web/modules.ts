@@ -5,9 +5,10 @@ import { reviewScreens } from './reviews/screens.tsx';
 import { meetingScreens } from './meetings/screens.tsx';
 import { reportScreens } from './reports/screens.tsx';
 import { disclosureScreens } from './disclosure/screens.tsx';
+import { litigationScreens } from './litigation/screens.tsx';
 import { hotlineScreens } from './hotline/screens.tsx';
 import { studyScreens } from './study/screens.tsx';
 import { powerScreens } from './powers/screens.tsx';
 
 /** Each module's screens, in menu order. A new module is one line here (and one in src/server/modules.ts). */
-export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, hotlineScreens];
+export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens];

@@ -122,7 +122,7 @@ export async function hearings(db: DbOrTx, departmentId: string, year: number, k
   const head = kind === 'lawsuit' ? 'headAppeared' : 'headAttends';
   const rows = await queryRows<HearingRow>(
     db,
-    sql`select l.id, l.case_no as "caseNo", l.kind, coalesce(e.data->>'hearingOn', e."on"::text) as "on", e.data->>'instance' as instance,
+    sql`select l.id, l.case_no as "caseNo", l.kind, coalesce(e.data->>'hearingOn', e.on_date::text) as "on", e.data->>'instance' as instance,
           coalesce((e.data->>${head})::boolean, false) as "headAppeared", e.data->>'delegate' as delegate, e.data->>'hearingOn' as "hearingOn"
         from litigation_cases l join case_events e on e.case_id = l.case_id and e.type = ${type}
         where l.department_id = ${departmentId} and l.kind = ${kind}

@@ -39,5 +39,7 @@ export async function litigationView(ctx: Ctx, actor: Actor, id: string) {
       return { seq: e.seq, type: e.type, label: a?.label ?? e.type, on: e.on, fields };
     }),
     canAct: mayAct,
+    // The server's working day: the default date of an act (the browser's clock is not the server's).
+    today: ctx.clock.today(),
   };
 }

@@ -16,6 +16,7 @@ import { disclosureReports } from './schema.ts';
 import { tableTwoRow } from '../../documents/facts.ts';
 import { buildTable3, checkTable3, checkTable4, TABLE2_LAYOUT, type Table2Key, type Table2Row, type Table3Row, type Violation } from './tables.ts';
 import { countTable3, feesCollected } from './counts.ts';
+import { tableFour } from '../../litigation/index.ts';
 
 export interface Prose { overview: string; problems: string; other: string }
 export interface Manual { table2: Partial<Record<Table2Key, number[]>>; table4: number[] }
@@ -50,7 +51,8 @@ async function table2(db: Ctx['db'] | Tx, departmentId: string, year: number, ma
 /** Computes the live tables of a year (what the report would say today). */
 export async function computeTables(db: Ctx['db'] | Tx, departmentId: string, year: number, manual: Manual): Promise<Snapshot> {
   const table3 = buildTable3(await countTable3(db, departmentId, year));
-  return { table2: await table2(db, departmentId, year, manual), table3, table4: manual.table4, fees: await feesCollected(db, departmentId, year) };
+  // Table 四 is counted from the 行政复议 / 行政应诉 cases about disclosure answers (the litigation module).
+  return { table2: await table2(db, departmentId, year, manual), table3, table4: await tableFour(db, departmentId, year), fees: await feesCollected(db, departmentId, year) };
 }
 
 /** Last year's 四、结转下年度继续办理: from last year's submitted report when there is one, else computed. */

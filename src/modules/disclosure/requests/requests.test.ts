@@ -208,14 +208,14 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   // --- report: drafts, 勾稽, submission freezes, .docx ---
   const put = await api('PUT', '/api/disclosure/reports/2025', { prose: { overview: '本年度主动公开政府信息120条。', problems: '公开平台有待完善。', other: '' }, manual: { table2: { licensing: [12] }, table4: [1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] } });
   assert.equal(put.statusCode, 200, put.body);
-  assert.equal(put.json().violations.length, 1, 'table 四 总计 mismatch reported');
+  // Table 四 is counted from the litigation module's cases (none in the small demo), never typed in.
+  assert.deepEqual(put.json().tables.table4, Array(15).fill(0));
+  assert.equal(put.json().violations.length, 0);
   // Table 二: 行政规范性文件 is counted from the documents module (and not typed in); 行政许可 is 人工录入.
   const t2 = put.json().tables.table2 as { key: string; source: string; values: number[] }[];
   assert.equal(t2.find((r) => r.key === 'normativeDocuments')!.source, 'module');
   assert.equal(t2.find((r) => r.key === 'normativeDocuments')!.values.length, 3);
   assert.deepEqual(t2.find((r) => r.key === 'licensing'), { ...t2.find((r) => r.key === 'licensing')!, source: 'manual', values: [12] });
-  assert.equal((await api('POST', '/api/disclosure/reports/2025/submit', { on: '2025-03-10' })).statusCode, 409, 'no submission while 勾稽 fails');
-  await api('PUT', '/api/disclosure/reports/2025', { manual: { table2: { licensing: [12] }, table4: [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] } });
   const sub = await api('POST', '/api/disclosure/reports/2025/submit', { on: '2025-03-10', submittedTo: '示范市人民政府办公室' });
   assert.equal(sub.statusCode, 200, sub.body);
   assert.equal(sub.json().frozen, true);

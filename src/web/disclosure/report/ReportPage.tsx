@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Drawer, Input, List, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Drawer, Input, List, Modal, Space, Spin, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage, get, post, put } from '../../lib/api.ts';
 import { DATE, dateCn } from '../../lib/format.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
-import { Table2Editor, Table4Editor } from './Editors.tsx';
+import { Table2Editor } from './Editors.tsx';
+import { Table4View } from '../../litigation/Table4View.tsx';
 import type { CellRequest, Manual, Prose, ReportPayload, Table3Row } from './types.ts';
 
 const COLS = ['naturalPerson', 'business', 'research', 'publicInterest', 'legalService', 'other', 'total'] as const;
@@ -87,8 +88,8 @@ export default function ReportPage() {
             ]}
           />
         </Card>
-        <Card title={h2('四、政府信息公开行政复议、行政诉讼情况')} extra={<Tag>人工录入</Tag>}>
-          <Table4Editor cells={manual.table4} disabled={!data.canEdit} onChange={(table4) => setManual({ ...manual, table4 })} />
+        <Card title={h2('四、政府信息公开行政复议、行政诉讼情况')}>
+          <Table4View year={year} cells={data.tables.table4} />
         </Card>
         <Card title={h2('五、存在的主要问题及改进情况')}>
           <Input.TextArea aria-label="存在的主要问题及改进情况" rows={4} disabled={!data.canEdit} value={prose.problems} onChange={(e) => setProse({ ...prose, problems: e.target.value })} />

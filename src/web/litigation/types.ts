@@ -1,0 +1,48 @@
+import type { Unit } from '../lib/types.ts';
+
+export interface FieldSpec { name: string; label: string; type: 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'select'; required?: boolean; options?: { value: string; label: string }[]; help?: string }
+
+export interface CaseItem {
+  id: string;
+  caseId: string;
+  kind: 'reconsideration' | 'lawsuit';
+  caseNo: string;
+  applicant: string;
+  body: string;
+  procedureType: string | null;
+  act: { module: string; recordId: string; path: string } | null;
+  actTitle: string;
+  filedOn: string | null;
+  receivedOn: string;
+  afterReconsideration: boolean;
+  answeredOn: string | null;
+  answerDue: string | null;
+  answerLate: boolean | null;
+  evidence: { title: string; gatheredOn: string }[];
+  result: { code: string; label: string; on: string; category: string } | null;
+  firstResult: { code: string; label: string; on: string } | null;
+  appealedOn: string | null;
+}
+
+export interface ClockState { clock: string; label: string; state: string; unit: Unit; due?: string; provisional?: boolean; explanation?: string; legalBasis?: string; overdue: boolean; late?: boolean; stoppedOn?: string; pauses: { from: string; to?: string; reason: string }[] }
+
+export interface CaseView {
+  record: CaseItem;
+  status: string;
+  statusLabel: string;
+  outcomeLabel: string | null;
+  clocks: ClockState[];
+  openSteps: { step: string; label: string; due?: { date: string; explanation: string }; overdue: boolean; paused?: boolean }[];
+  actions: { action: string; label: string; fields?: FieldSpec[] }[];
+  blocked: { action: string; label: string; reason: string }[];
+  history: { seq: number; type: string; label: string; on: string; fields: { label: string; value: string }[] }[];
+  canAct: boolean;
+  today: string;
+}
+
+export const KIND_LABELS: Record<string, string> = { reconsideration: '行政复议', lawsuit: '行政诉讼' };
+export const CATEGORY_LABELS: Record<string, string> = { maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' };
+export const ACT_MODULE_OPTIONS = [
+  { value: 'disclosureRequest', label: '政府信息公开申请答复' },
+  { value: 'normativeDocument', label: '行政规范性文件' },
+];
