@@ -7,7 +7,8 @@
  *  2. At the draw the candidates are frozen in the SNAPSHOT: a UTF-8 JSON text (the file published as
  *     is) `{"v":1,"plan":…,"ratio":…,"quantity":…,"perTarget":…,"stratify":…,"targets":[[creditCode,
  *     name,category,risk],…] (sorted by credit code),"inspectors":[[officerId,name,certificateNo],…]
- *     (sorted by certificate number),"conflicts":[[officerId,creditCode],…] (sorted)}`;
+ *     (sorted by certificate number),"conflicts":[[officerId,creditCode],…] (distinct, sorted by
+ *     "officerId|creditCode")}`;
  *     `snapshotHash = sha256(snapshot text)`. Any change to a candidate changes the hash.
  *  3. `seed = sha256(nonce + drawnAt + snapshotHash)` (string concatenation; drawnAt is the ISO 8601
  *     instant of the draw, e.g. 2025-03-03T02:00:00.000Z).
@@ -43,11 +44,17 @@ export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').dige
 
 const byFirst = <T extends string[]>(a: T, b: T) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
+/** A sorted copy (no sort when the input is already in order, as lists read in index order are). */
+function sorted<T>(list: T[], cmp: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
+  return list;
+}
+
 /** The canonical snapshot text (sorted, fixed key order): the exact bytes that are hashed and published. */
 export function snapshotText(s: Omit<Snapshot, 'v'>): string {
-  const targets = [...s.targets].sort(byFirst);
-  const inspectors = [...s.inspectors].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : byFirst(a, b)));
-  const conflicts = [...s.conflicts].sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : a[0] + a[1] > b[0] + b[1] ? 1 : 0));
+  const targets = sorted(s.targets, byFirst);
+  const inspectors = sorted(s.inspectors, (a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : byFirst(a, b)));
+  const conflicts = [...new Map(s.conflicts.map((c) => [`${c[0]}|${c[1]}`, c])).entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
   return JSON.stringify({ v: 1, plan: s.plan, ratio: s.ratio, quantity: s.quantity, perTarget: s.perTarget, stratify: s.stratify, targets, inspectors, conflicts });
 }
 

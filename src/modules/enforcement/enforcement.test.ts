@@ -13,6 +13,7 @@ import { runSweep } from '../../core/cases/sweep.ts';
 import { sweepTasks } from '../../server/modules.ts';
 import { sha256 } from './draw.ts';
 import { redrawById } from './draws.ts';
+import { redrawCommand } from './index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -104,6 +105,15 @@ test('a plan is approved and published, then drawn once from a committed nonce',
   assert.equal(again.same, true);
   const cli = await redrawById(t.ctx.db, drawId);
   assert.equal(cli.same, true);
+  const lines: string[] = [];
+  assert.equal(await redrawCommand(t.ctx.db, drawId, (l) => lines.push(l)), 0, 'npm run fazhi -- inspections redraw <id>');
+  assert.match(lines.at(-1)!, /复核一致/);
+  assert.equal(await redrawCommand(t.ctx.db, '00000000-0000-4000-8000-000000000000', (l) => lines.push(l)), 1);
+  // Tampering with the stored snapshot is detected.
+  await t.ctx.db.execute(sql`update enforcement_draws set snapshot = replace(snapshot, '"v":1', '"v":1 ') where id = ${drawId}`);
+  assert.equal(await redrawCommand(t.ctx.db, drawId, (l) => lines.push(l)), 2);
+  assert.match(lines.at(-1)!, /哈希值与公布的不符/);
+  await t.ctx.db.execute(sql`update enforcement_draws set snapshot = replace(snapshot, '"v":1 ', '"v":1') where id = ${drawId}`);
 });
 
 test('too few inspectors: refused in Chinese, the commitment stays, nothing drawn', async () => {

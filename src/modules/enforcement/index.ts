@@ -41,3 +41,5 @@ export async function getInspectionResult(db: DbOrTx, departmentId: string, insp
   if (!r) return undefined;
   return { id: r.id, targetName: r.targetName, creditCode: r.creditCode, inspectedOn: r.inspectedOn, findings: r.findings, result: r.result, resultLabel: r.result ? RESULT_LABELS[r.result] : null, inspectorIds: r.inspectorIds };
 }
+
+export { redrawCommand } from './cli.ts';
