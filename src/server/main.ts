@@ -9,6 +9,7 @@ import { sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
 import { backupPglite, restorePglite } from '../core/db/client.ts';
 import { ROLE_LABELS } from '../core/auth/roles.ts';
+import { redrawCommand } from '../modules/enforcement/index.ts';
 
 const HELP = `法治工作台 Fazhi — 命令 / commands
   serve            启动服务（默认）/ start the server (PORT, HOST, FAZHI_DATA_DIR, DATABASE_URL, FAZHI_DEMO)
@@ -18,6 +19,8 @@ const HELP = `法治工作台 Fazhi — 命令 / commands
                    / verify the chain and its signed checkpoints (exit code 2 on tampering)
   audit checkpoint 立即签署审计链检查点 / sign a checkpoint of the chain head now (FAZHI_AUDIT_KEY_FILE,
                    FAZHI_AUDIT_CHECKPOINT_FILE; default <FAZHI_DATA_DIR>/audit-signing-key.pem, audit-checkpoints.jsonl)
+  inspections redraw <抽取编号>
+                   用公布的数据重新运行“双随机”抽取并核对结果 / re-run a random-inspection draw and compare
   sweep            立即运行一次期限提醒与超期标记 / run the reminder and overdue sweep once
   demo             载入演示数据（仅空库）；已有演示数据时重新列出演示账号 / load the demo department into an
                    empty database; when it exists, list the demo accounts again (unused ones get a new initial password)
@@ -51,6 +54,16 @@ async function main(argv: string[]) {
       const ctx = await ctxOf();
       try {
         process.exitCode = await auditCommand(ctx, sub, rest, config.dataDir);
+      } finally {
+        await ctx.database.close();
+      }
+      return;
+    }
+    case 'inspections': {
+      if (sub !== 'redraw' || !rest[0]) break;
+      const ctx = await ctxOf();
+      try {
+        process.exitCode = await redrawCommand(ctx.db, rest[0]);
       } finally {
         await ctx.database.close();
       }
