@@ -221,12 +221,12 @@ export function snapshot(ctx: Ctx, i: number): Snapshot {
   if (r.override) {
     due = r.override.date;
     explanation = `${def.label}：${r.override.reason ? `因${r.override.reason}，` : ''}另行确定合理期限至${formatDateZh(due)}`;
-  } else if (def.dueField) {
-    const d = r.startEvent?.data?.[def.dueField];
-    if (typeof d === 'string' && isValidDate(d)) {
-      due = d;
-      explanation = `${def.label}至${formatDateZh(d)}届满（${ctx.c.actionLabel(r.startEvent!.type)}中确定）`;
-    } else explanation = `${def.label}未确定期限`;
+  } else if (def.dueField && typeof r.startEvent?.data?.[def.dueField] === 'string' && isValidDate(r.startEvent.data[def.dueField] as string)) {
+    // The due date fixed by the starting act (with `count`, the statutory length is the fallback for acts without one).
+    due = r.startEvent.data[def.dueField] as string;
+    explanation = `${def.label}至${formatDateZh(due)}届满（${ctx.c.actionLabel(r.startEvent!.type)}中确定）`;
+  } else if (def.dueField && def.count === undefined) {
+    explanation = `${def.label}未确定期限`;
   } else {
     const base = def.count ?? 0;
     const u = UNIT_TEXT[def.unit];

@@ -170,7 +170,10 @@ export interface ClockDef {
   unit: Unit;
   /** Statutory length; omit when the due date is set by the starting action (`dueField`). */
   count?: number;
-  /** The due date is this field of the starting event (e.g. the 补正期限 given to the applicant). */
+  /**
+   * The due date is this field of the starting event (e.g. the 补正期限 given to the applicant); with
+   * `count` too, the count applies when the starting event has no such date.
+   */
   dueField?: string;
   /** Calendar-day periods ending on a 法定休假日 roll to the next working day (民诉法 Art 85). */
   rollForward?: boolean;

@@ -38,6 +38,8 @@ function clocks(s: Required<NormativeDocumentSettings>): ClockDef[] {
       label: '合法性审核期限',
       unit: 'workday',
       count: s.legalReviewMaxWorkdays, // 115号: 最长不超过15个工作日
+      // The legal office's deadline for the matter (reviews/due.ts, capped by the same 15个工作日), recorded with the act.
+      dueField: 'dueOn',
       legalBasis: '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）',
       start: [{ action: 'submitLegalReview' }],
       stop: ['concludeLegalReview', 'withdraw'],

@@ -16,7 +16,7 @@ import { computeDue } from '../../core/calendar/calendar.ts';
 import { checkDocNumber, nextDocNumber, parseDocNumber } from '../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../core/search/tokens.ts';
 import { publish as publishItem } from '../disclosure/publications/service.ts';
-import { concludeForSubject, submitMatter, withdrawMattersOf, type ConcludeInput } from '../reviews/service.ts';
+import { concludeForSubject, reviewDue, submitMatter, withdrawMattersOf, type ConcludeInput } from '../reviews/service.ts';
 import { closeConsultation, disposeComment, latestFor, openConsultation, publishReport, type DispositionInput } from '../consultation/service.ts';
 import { normativeDocuments } from './schema.ts';
 import { loadDocument, loadForEdit, type DocumentRow } from './service.ts';
@@ -41,7 +41,9 @@ export async function act(ctx: Ctx, actor: Actor, id: string, action: (typeof EN
       const conclusion = data.conclusion as ConcludeInput['conclusion'];
       return concludeForSubject(ctx, tx, actor, d.caseId, { conclusion, opinion: typeof data.opinion === 'string' ? data.opinion : '' });
     }
-    await recordAction(ctx, actor, d.caseId, { action, on, data }, tx);
+    // The review's deadline is the legal office's (its limits for 规范性文件): one date on this case and in the queue.
+    const due = action === 'submitLegalReview' ? await reviewDue(ctx, tx, d.departmentId, 'normativeDocument') : undefined;
+    await recordAction(ctx, actor, d.caseId, { action, on, data: due ? { ...data, dueOn: due.dueOn } : data }, tx);
     if (action === 'submitLegalReview') {
       const materials = typeof data.materials === 'string' ? data.materials : undefined;
       await submitMatter(ctx, tx, actor, { type: 'normativeDocument', title: d.title, summary: materials, departmentId: d.departmentId, caseId: d.caseId });

@@ -19,7 +19,7 @@ import { files } from '../../core/files/schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { legalOpinions, reviewAssignments, reviewMaterials, reviewMatters } from './schema.ts';
 import { CONCLUSIONS, MATTER_TYPES, type Conclusion, type ReviewMatterType } from './labels.ts';
-import { matterDue } from './due.ts';
+import { matterDue, type MatterDue } from './due.ts';
 
 export type { ReviewMatterType } from './labels.ts';
 export type MatterRow = typeof reviewMatters.$inferSelect;
@@ -67,6 +67,15 @@ export async function addMaterials(tx: Tx, ctx: Ctx, actor: Actor, matterId: str
   }
 }
 
+/**
+ * The review deadline a matter submitted today would get (the department's limits for its type): the
+ * subject module records it on its own case so that the case, 我的待办 and the queue show one date.
+ */
+export async function reviewDue(ctx: Ctx, db: DbOrTx, departmentId: string, type: ReviewMatterType, requestedBy?: string | null): Promise<MatterDue> {
+  const limits = await departmentReviewLimits(db, departmentId, ctx.clock.now().getTime());
+  return matterDue(ctx.calendar.current(), type, limits[type], ctx.clock.today(), requestedBy);
+}
+
 /** Called by a subject module INSIDE its own transaction, right after it records its own 'submitLegalReview' act on its case. */
 export async function submitMatter(ctx: Ctx, tx: Tx, actor: Actor, input: SubmitMatterInput): Promise<{ id: string }> {
   authorize(actor, 'reviewMatter', 'submit');
@@ -75,8 +84,7 @@ export async function submitMatter(ctx: Ctx, tx: Tx, actor: Actor, input: Submit
   if (m.departmentId !== actor.departmentId) throw new AppError('VALIDATION', '送审部门：只能提交本部门法制机构审查', { fields: [{ path: 'departmentId', message: '只能提交本部门法制机构审查' }] });
   if (m.caseId) await getCase(ctx, actor, m.caseId, tx);
   const today = ctx.clock.today();
-  const limits = await departmentReviewLimits(tx, actor.departmentId, ctx.clock.now().getTime());
-  const due = matterDue(ctx.calendar.current(), m.type, limits[m.type], today, m.requestedBy);
+  const due = await reviewDue(ctx, tx, actor.departmentId, m.type, m.requestedBy);
   const c = await openCase(
     ctx,
     actor,
