@@ -25,7 +25,6 @@ export async function proposalFacts(ctx: Ctx, departmentId: string, year: number
       sentence: c.handled ? `办理人大代表建议${c.deputy}件、政协提案${c.cppcc}件，按期答复${c.onTime}件。` : '',
       method: '本年度交办的人大代表建议、政协提案中已答复的件数（代表法第五十一条：交办之日起3个月内，难度大的6个月内答复）。',
       records: records('handled'),
-      expect: { min: c.assigned, shortfall: '个别建议提案尚未答复', suggestion: '加强建议提案办理督办' },
     },
     { key: 'proposals.published', label: '公开建议提案答复', value: c.published, unit: '件', sentence: c.published ? `在门户网站公开建议提案答复${c.published}件。` : '', method: '本年度交办的建议提案中答复全文（复文）已在门户网站公开的件数（国办发〔2014〕46号）。', records: records('published') },
   ];
