@@ -19,8 +19,8 @@ test('import a 权责清单, adjust an item, see it on the portal with its histo
     await staff.goto(`${base}/app/powers`);
     await staff.getByRole('heading', { name: '导入权责清单' }).waitFor();
     const file = await powersToXlsx('示范市科学技术局权责清单', DEMO_POWERS.map((p) => ({ ...p, status: 'valid' })));
-    await staff.locator('input[type=file]').setInputFiles({ name: '权责清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
     const importForm = staff.getByRole('form', { name: '导入权责清单' });
+    await importForm.locator('input[type=file]').setInputFiles({ name: '权责清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
     await importForm.getByLabel('调整依据').fill('示范市人民政府办公室关于公布市级部门权责清单的通知');
     await importForm.getByLabel('调整日期').fill('2025-01-10');
     await importForm.getByRole('button', { name: '导入' }).click();

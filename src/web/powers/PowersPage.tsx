@@ -10,13 +10,13 @@ const FIELDS: Record<string, string> = { name: '事项名称', basis: '实施依
 const box = { display: 'flex', flexWrap: 'wrap' as const, gap: 12, alignItems: 'flex-end' };
 const input = { height: 32, padding: '0 8px' };
 
-async function uploadList(file: File, adjustBasis: string, effectiveOn: string, csrf: string) {
+async function upload<T>(path: string, file: File, csrf: string): Promise<T> {
   const body = new FormData();
   body.append('file', file);
-  const res = await fetch(`/api/powers/import?${new URLSearchParams({ adjustBasis, effectiveOn })}`, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrf } });
-  const json = (await res.json().catch(() => null)) as { added?: number; adjusted?: number; unchanged?: number; error?: { code: string; message: string } } | null;
+  const res = await fetch(path, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrf } });
+  const json = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
   if (!res.ok) throw new ApiError(res.status, json?.error?.code ?? `HTTP_${res.status}`, json?.error?.message ?? `导入失败（${res.status}）`, []);
-  return json as { added: number; adjusted: number; unchanged: number };
+  return json as T;
 }
 
 function History({ id, actions }: { id: string; actions: Record<string, string> }) {
@@ -66,7 +66,8 @@ export default function PowersPage() {
     const file = f.get('file') as File | null;
     if (!file || !file.size) return setError('请选择权责清单Excel文件');
     void run(async () => {
-      const r = await uploadList(file, String(f.get('adjustBasis')), String(f.get('effectiveOn')), session.csrfToken);
+      const q = new URLSearchParams({ adjustBasis: String(f.get('adjustBasis')), effectiveOn: String(f.get('effectiveOn')) });
+      const r = await upload<{ added: number; adjusted: number; unchanged: number }>(`/api/powers/import?${q}`, file, session.csrfToken);
       message.info(`新增${r.added}项，调整${r.adjusted}项，未变化${r.unchanged}项`);
       el.reset();
     }, '已导入');
@@ -81,6 +82,17 @@ export default function PowersPage() {
   const onCount = (e: FormEvent<HTMLFormElement>) => {
     const f = form(e);
     void run(() => post(`/api/powers/${String(f.get('powerId'))}/counts`, { year: countYear, month: Number(f.get('month')), count: Number(f.get('count')) }), '已登记');
+  };
+  const onCountImport = (e: FormEvent<HTMLFormElement>) => {
+    const f = form(e);
+    const el = e.currentTarget;
+    const file = f.get('file') as File | null;
+    if (!file || !file.size) return setError('请选择办件数量Excel文件');
+    void run(async () => {
+      const r = await upload<{ recorded: number }>('/api/powers/counts/import', file, session.csrfToken);
+      message.info(`已导入${r.recorded}条办件数量`);
+      el.reset();
+    }, '已导入');
   };
   const licensing = data.items.filter((p) => p.status !== 'cancelled');
   return (
@@ -136,6 +148,10 @@ export default function PowersPage() {
             <label>月份 <select name="month" style={input}>{Array.from({ length: 13 }, (_, m) => <option key={m} value={m}>{m ? `${m}月` : '全年（导入）'}</option>)}</select></label>
             <label>办件数量 <input name="count" type="number" min={0} required style={{ ...input, width: 100 }} /></label>
             <Button type="primary" htmlType="submit">登记</Button>
+          </form>
+          <form onSubmit={onCountImport} style={{ ...box, marginTop: 12 }} aria-label="导入办件数量">
+            <label>办件数量表（事项编码、年度、月份、办件数量） <input name="file" type="file" accept=".xlsx" /></label>
+            <Button htmlType="submit">导入办件数量</Button>
           </form>
           <Table
             size="small"
