@@ -56,7 +56,7 @@ test('调查取证 needs ≥ 2 officers (Art 42); 先行登记保存 is decided 
 });
 
 test('告知 before 决定 (Art 44, 62); no decision while the 陈述申辩 window runs unless waived (Art 45)', () => {
-  refused(assigned, decision('2025-09-10'), 'wrong_status');
+  refused(history(assigned), decision('2025-09-10'), 'wrong_status');
   const h = history([...assigned, notice('2025-09-26', '2025-10-10')]);
   refused(h, decision('2025-10-10'), 'statement_running', /陈述、申辩期限届满前/);
   history([...assigned, notice('2025-09-26', '2025-10-10'), decision('2025-10-11')]);
