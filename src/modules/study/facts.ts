@@ -8,9 +8,9 @@ import type { Ctx } from '../../core/context.ts';
 import type { Fact } from '../../core/facts.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { reportTemplateSetting } from '../reports/template.ts';
-import { legalDutyStatements, studySessions } from './schema.ts';
+import { legalDutyStatements, studyPlans, studySessions } from './schema.ts';
 import { yearRange } from './sessions.ts';
-import { examsOf, trainingsOf } from './training.ts';
+import { examsOf, trainingHoursByPerson, trainingsOf } from './training.ts';
 import { CAMPAIGNS, dutiesOf, eventsOf, type Campaign } from './pufa.ts';
 
 export interface StudyCounts { sessions: number; minutes: number; led: number; preMeeting: number; statements: number; heads: number }
@@ -76,11 +76,28 @@ export async function studyFacts(ctx: Ctx, departmentId: string, year: number): 
     .from(legalDutyStatements)
     .where(and(eq(legalDutyStatements.departmentId, departmentId), eq(legalDutyStatements.year, year)));
   const { studyPerYear } = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
-  return studyFactsFrom(year, { ...s, ...d }, studyPerYear);
+  const [plan] = await ctx.db.select().from(studyPlans).where(and(eq(studyPlans.departmentId, departmentId), eq(studyPlans.year, year)));
+  return [...studyFactsFrom(year, { ...s, ...d }, studyPerYear), ...(plan ? [planFact(year, s.preMeeting, plan.preMeetingTarget)] : [])];
+}
+
+/** 会前学法 against the year's 学法计划 (the figure in the sentence of study.sessions; the plan sets the expectation). */
+export function planFact(year: number, preMeeting: number, target: number): Fact {
+  return {
+    key: 'study.preMeeting',
+    label: '局党组会议会前学法',
+    value: preMeeting,
+    unit: '次',
+    sentence: '',
+    method: `本年度学法记录中形式为会前学法的次数；年度学法计划确定${target}次。`,
+    records: { path: '/api/reports/study', query: { year, tab: 'sessions' } },
+    expect: { min: target, shortfall: `会前学法未达到年度学法计划确定的${target}次`, suggestion: '按季度安排会前学法，每次不少于30分钟' },
+  };
 }
 
 export interface EducationCounts {
   trainings: number; trainees: number; traineeHours: number;
+  /** People trained fewer hours than the plan's target (none without a plan). */
+  belowTarget?: { target: number; people: number };
   exams: number; expected: number; took: number; passed: number;
   duties: number; dutiesDone: number; dutiesLate: number;
   events: number; audience: number; campaigns: string[];
@@ -97,6 +114,7 @@ export function educationFactsFrom(year: number, c: EducationCounts): Fact[] {
   const avg = c.trainees ? Math.round((c.traineeHours / c.trainees) * 10) / 10 : 0;
   return [
     { key: 'study.trainings', label: '组织法治培训', value: c.trainings, unit: '期', area: 'enforcement', sentence: c.trainings ? `组织法治培训${c.trainings}期，参训${c.trainees}人次，人均${avg}学时。` : '', method: '本年度记录的法治培训期数；参训人次为各期参训人员之和，学时按每期人均学时累计。', records: list('trainings') },
+    ...(c.belowTarget ? [{ key: 'study.trainingBelowTarget', label: '培训学时未达标人数', value: c.belowTarget.people, unit: '人', area: 'enforcement' as const, sentence: '', method: `参训人员本年度培训学时合计低于学法计划确定的${c.belowTarget.target}学时的人数。`, records: list('hours'), expect: { max: 0, shortfall: `部分人员年度法治培训学时未达到${c.belowTarget.target}学时`, suggestion: '统筹安排执法人员培训，确保年度培训学时' } }] : []),
     { key: 'study.exams', label: '组织法律知识考试', value: c.exams, unit: '场', area: 'enforcement', sentence: c.exams ? `组织执法人员参加法律知识考试${c.exams > 1 ? `${c.exams}场` : ''}，应考${c.expected}人次，${rates}。` : '', method: '本年度考试记录；参考率=实际参考人次÷应考人次，合格率=达到合格分数人次÷实际参考人次。', records: list('exams') },
     { key: 'study.examPassRate', label: '法律知识考试合格率', value: pass, unit: '%', area: 'enforcement', sentence: '', method: '达到合格分数人次÷实际参考人次（由考试记录计算）。', records: list('exams') },
     {
@@ -114,11 +132,19 @@ export function educationFactsFrom(year: number, c: EducationCounts): Fact[] {
 }
 
 export async function educationFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
-  const [trainings, exams, duties, events] = await Promise.all([trainingsOf(ctx.db, departmentId, year), examsOf(ctx.db, departmentId, year), dutiesOf(ctx.db, departmentId, year, ctx.clock.today()), eventsOf(ctx.db, departmentId, year)]);
+  const [trainings, exams, duties, events, hours, [plan]] = await Promise.all([
+    trainingsOf(ctx.db, departmentId, year),
+    examsOf(ctx.db, departmentId, year),
+    dutiesOf(ctx.db, departmentId, year, ctx.clock.today()),
+    eventsOf(ctx.db, departmentId, year),
+    trainingHoursByPerson(ctx.db, departmentId, year),
+    ctx.db.select().from(studyPlans).where(and(eq(studyPlans.departmentId, departmentId), eq(studyPlans.year, year))),
+  ]);
   const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
   return educationFactsFrom(year, {
     trainings: trainings.length,
     trainees: sum(trainings, (t) => t.participants.length),
+    belowTarget: plan && plan.trainingHoursTarget > 0 ? { target: plan.trainingHoursTarget, people: hours.filter((h) => h.hours < plan.trainingHoursTarget).length } : undefined,
     traineeHours: sum(trainings, (t) => t.participants.length * t.hoursPerPerson),
     exams: exams.length,
     expected: sum(exams, (e) => e.expected),

@@ -108,6 +108,9 @@ test('publicity events with audience; the plan; 学法 sessions still feed part 
   const f = await facts(2025);
   assert.equal(f.get('study.publicity')!.sentence, '开展宪法宣传周、全民国家安全教育日等普法宣传活动2场，覆盖群众420人次。');
   assert.match(f.get('study.sessions')!.sentence, /会前学法1次/);
+  // The plan sets the expectations: 4 会前学法 (1 held), 40 hours each (张伟 24.5, 李静 and 刘洋 16).
+  assert.deepEqual([f.get('study.preMeeting')!.value, f.get('study.preMeeting')!.expect!.min], [1, 4]);
+  assert.equal(f.get('study.trainingBelowTarget')!.value, 3);
   // Scope: another department sees none of it and cannot remove it; oversight may not add.
   assert.equal((await ok(other, 'GET', '/api/study?year=2025')).events.length, 0);
   assert.equal((await call(other, 'DELETE', `/api/study/events/${e.id}`)).statusCode, 404);
