@@ -20,6 +20,12 @@ export interface ProcedureEntry {
    * the generic case API and page answer exactly what the module's own endpoint answers.
    */
   read?: (db: DbOrTx, actor: Actor, recordId: string) => Promise<unknown>;
+  /**
+   * Roles beyond the department's case workers who may reach this procedure's cases through the generic
+   * case API, and only where the module's `read` loader lets them (e.g. the outside 法律顾问 on the
+   * review matters assigned to them).
+   */
+  readers?: string[];
   /** Who may act on that record, when it is narrower than who may read it (throws the module's refusal). */
   act?: (db: DbOrTx, actor: Actor, recordId: string) => Promise<void>;
 }

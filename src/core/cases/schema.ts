@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, date, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, timestamp, integer, jsonb, date, boolean, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** A tracked statutory procedure (one per request, document, decision, …). Modules link their records to it. */
@@ -70,6 +70,20 @@ export const caseSteps = pgTable(
     // counts run as an index-only scan.
     index('case_steps_scope_idx').on(t.departmentId, t.orgId, t.dueDate, t.roles).where(sql`status = 'open'`),
   ],
+);
+
+/**
+ * People named on a case beyond its role and division (e.g. the outside 法律顾问 assigned to a review
+ * matter): its open steps are in their 我的待办, and they reach it through the module's own loader.
+ */
+export const caseAssignees = pgTable(
+  'case_assignees',
+  {
+    caseId: uuid('case_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_assignees_user_idx').on(t.userId)],
 );
 
 /** In-workbench notifications for steps coming due and overdue; unique per (user, step, kind, due). */

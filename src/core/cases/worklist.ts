@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { daysLeft, type Unit } from '../calendar/calendar.ts';
@@ -44,12 +44,16 @@ const P = sql.placeholder;
  * division user × filter): 我的待办 is the busiest read, so it skips query building and planning.
  */
 function statements(db: Ctx['db'], division: boolean, filter: WorklistFilter) {
-  const scope = and(
-    eq(caseSteps.status, 'open'),
-    eq(caseSteps.departmentId, P('departmentId')),
+  const byRole = and(
     sql`${caseSteps.roles} && ${P('roles')}::text[]`,
     // A division user sees the division's steps and the department-wide ones for their roles.
     division ? sql`${caseSteps.orgId} = any(${P('orgs')}::uuid[])` : undefined,
+  );
+  const scope = and(
+    eq(caseSteps.status, 'open'),
+    eq(caseSteps.departmentId, P('departmentId')),
+    // …and the open steps of cases the actor is named on (case_assignees), whatever their role.
+    or(byRole, sql`exists (select 1 from case_assignees a where a.case_id = ${caseSteps.caseId} and a.user_id = ${P('userId')}::uuid)`),
   );
   const isOverdue = sql`${caseSteps.dueDate} < ${P('today')}::date`;
   const isSoon = sql`${caseSteps.dueDate} >= ${P('today')}::date and ${caseSteps.dueDate} <= ${P('soonLimit')}::date`;
@@ -114,6 +118,7 @@ export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filt
   const { counts: countStmt, page } = statementsFor(ctx.db, division, q.filter);
   const params = {
     departmentId: actor.departmentId,
+    userId: actor.userId,
     roles: actor.roles,
     orgs: [actor.departmentId, actor.orgId],
     today,

@@ -13,7 +13,7 @@ import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { cases } from '../../core/cases/schema.ts';
-import { recordAction } from '../../core/cases/service.ts';
+import { assignToCase, recordAction } from '../../core/cases/service.ts';
 import { legalAdvisors, legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
 import { loadMatter, scopeOfMatter, type MatterRow } from './service.ts';
 import { advisorOf, inTerm } from './advisors.ts';
@@ -72,6 +72,8 @@ export async function assignReviewers(ctx: Ctx, actor: Actor, matterId: string, 
       added.push(a.name);
     }
     if (!added.length) refuse('所选人员均已分派');
+    // The assigned accounts (an advisor's too) find the matter's steps in their 我的待办.
+    await assignToCase(tx, m.caseId, [...staff.map((u) => u.id), ...advisors.flatMap((a) => (a.userId ? [a.userId] : []))], now);
     await recordAction(ctx, actor, m.caseId, { action: 'assign', on: today, data: { reviewers: added.join('、') } }, tx);
     if (m.status === 'submitted') await tx.update(reviewMatters).set({ status: 'reviewing' }).where(eq(reviewMatters.id, m.id));
     await audit(tx, ctx, actor, 'assign', m.id, { userIds, advisorIds, added });
