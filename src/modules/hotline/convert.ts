@@ -12,27 +12,10 @@ import { appendAudit } from '../../core/audit/chain.ts';
 import { recordAction } from '../../core/cases/service.ts';
 import { AppError } from '../../core/errors.ts';
 import { receiveRequest } from '../disclosure/requests/index.ts';
+import { registerPetitionFromTicket } from '../petitions/index.ts';
 import { hotlineTickets } from './schema.ts';
 import { authorize } from './policy.ts';
 import { loadTicket } from './service.ts';
-
-type PetitionEntry = (ctx: Ctx, actor: Actor, input: Record<string, unknown>) => Promise<{ id: string } | { petition: { id: string } } | unknown>;
-
-/** The petitions module's entry point, when that module is present in this build. */
-async function petitionEntry(): Promise<PetitionEntry | null> {
-  try {
-    const path = '../petitions/index.ts';
-    const m = (await import(/* @vite-ignore */ path)) as { registerPetitionFromTicket?: PetitionEntry };
-    return m.registerPetitionFromTicket ?? null;
-  } catch {
-    return null;
-  }
-}
-
-const idOf = (r: unknown): string | null => {
-  const o = r as { id?: string; petition?: { id?: string }; request?: { id?: string } } | null;
-  return o?.id ?? o?.petition?.id ?? o?.request?.id ?? null;
-};
 
 export async function convertTicket(ctx: Ctx, actor: Actor, id: string, input: { target: 'disclosure' | 'petition'; on: string }): Promise<{ target: string; id: string; trackingCode?: string }> {
   return inTx(ctx, async (tx) => {
@@ -52,12 +35,13 @@ export async function convertTicket(ctx: Ctx, actor: Actor, id: string, input: {
       targetId = r.request.id;
       trackingCode = r.trackingCode;
     } else {
-      const register = await petitionEntry();
-      if (!register) throw new AppError('UNAVAILABLE', '信访模块尚未启用，暂不能转为信访事项');
-      const r = await register(inner, actor, { ticketId: t.id, ticketNo: t.ticketNo, caseId: t.caseId, receivedOn: input.on, content: t.content, title: t.title, location: t.location, citizen: { name: t.citizenName, phone: t.citizenPhone, idNumber: t.citizenIdNumber }, orgId: t.orgId, channel: '12345' });
-      const pid = idOf(r);
-      if (!pid) throw new AppError('INTERNAL', '信访模块未返回信访事项编号');
-      targetId = pid;
+      const p = await registerPetitionFromTicket(
+        inner,
+        actor,
+        { channel: 'hotline', receivedOn: input.on, petitioner: { name: t.citizenName ?? '（未留姓名）', phone: t.citizenPhone ?? undefined, idNumber: t.citizenIdNumber ?? undefined }, content: t.content, sourceRef: t.ticketNo },
+        tx,
+      );
+      targetId = p.id;
     }
     await recordAction(ctx, actor, t.caseId, { action: 'convert', on: input.on, data: { target: input.target, targetId } }, tx);
     await tx.update(hotlineTickets).set({ convertedTo: input.target, convertedId: targetId, closedOn: input.on }).where(eq(hotlineTickets.id, t.id));

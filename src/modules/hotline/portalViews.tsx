@@ -166,11 +166,11 @@ export function TrackView({ code, info, flash, csrf, errors }: { code: string; i
           </>
         ) : null}
       </dl>
+      <ErrorList errors={errors} />
       {info.rated ? <p>您已对本件留言作出评价。</p> : null}
       {info.ratable ? (
         <>
           <h2>办理评价</h2>
-          <ErrorList errors={errors} />
           <form method="post" action={`/wmly/track/${code}/rate`}>
             {csrf}
             <fieldset id="f-score">
