@@ -48,6 +48,19 @@ test('import a 权责清单, adjust an item, see it on the portal with its histo
     await portal.getByRole('heading', { name: '调整记录' }).waitFor();
     await portal.getByText('办理时限：由“10个工作日”调整为“5个工作日”').waitFor();
     await assertNoSeriousA11yViolations(portal, 'portal item');
+
+    // The 学法普法 page: record an exam; the rates are computed, not typed.
+    await staff.goto(`${base}/app/study?year=2025`);
+    const exam = staff.getByRole('form', { name: '登记考试' });
+    await exam.getByLabel('考试日期').fill('2025-02-20');
+    await exam.getByLabel('考试名称').fill('行政执法人员法律知识考试');
+    await exam.getByLabel(/成绩/).fill('张伟 92\n李静 88\n刘洋 105');
+    await exam.getByRole('button', { name: '登记考试' }).click();
+    await staff.getByRole('alert').filter({ hasText: '考试成绩超过满分100分：刘洋（105分）' }).waitFor();
+    await exam.getByLabel(/成绩/).fill('张伟 92\n李静 88\n刘洋');
+    await exam.getByRole('button', { name: '登记考试' }).click();
+    await staff.getByRole('cell', { name: '66.7%' }).waitFor();
+    await assertNoSeriousA11yViolations(staff, 'study page');
   } finally {
     await browser.close();
     await server.close();
