@@ -13,7 +13,7 @@ const PROCEDURE: Record<string, string> = { ordinary: '普通程序', simple: '�
 
 function clockStatus(c: ClockState) {
   if (c.state === 'paused') return <Tag>已暂停</Tag>;
-  if (c.state === 'stopped') return c.late ? <Tag color="red">逾期完成</Tag> : <Tag color="green">按期完成</Tag>;
+  if (c.state === 'stopped') return c.late ? <Tag color="red">逾期完成</Tag> : <Tag>按期完成</Tag>;
   return c.overdue ? <Tag color="red">已超期</Tag> : <Tag color="blue">计时中</Tag>;
 }
 
@@ -46,7 +46,7 @@ export default function CasePage() {
             <Descriptions.Item label={suit ? '立案日期' : '申请日期'}>{dateCn(r.filedOn)}</Descriptions.Item>
             <Descriptions.Item label="收到副本日期">{dateCn(r.receivedOn)}</Descriptions.Item>
             <Descriptions.Item label={suit ? '提交答辩状' : '提交书面答复'}>
-              {r.answeredOn ? <>{dateCn(r.answeredOn)}{r.answerLate ? <Tag color="red" style={{ marginInlineStart: 6 }}>逾期（期限{dateCn(r.answerDue)}）</Tag> : <Tag color="green" style={{ marginInlineStart: 6 }}>按期</Tag>}</> : '尚未提交'}
+              {r.answeredOn ? <>{dateCn(r.answeredOn)}{r.answerLate ? <Tag color="red" style={{ marginInlineStart: 6 }}>逾期（期限{dateCn(r.answerDue)}）</Tag> : <Tag style={{ marginInlineStart: 6 }}>按期</Tag>}</> : '尚未提交'}
             </Descriptions.Item>
             <Descriptions.Item label="结果">{r.result ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}，${dateCn(r.result.on)}）` : '尚未审结'}</Descriptions.Item>
           </Descriptions>
