@@ -146,3 +146,12 @@ test('好差评: refused before closure and a second time; rates per division an
   const sat = await ok(office, 'GET', `/api/hotline/tickets?${new URLSearchParams(Object.entries(f['hotline.satisfaction'].records.query).map(([k, v]) => [k, String(v)]))}`);
   assert.equal(sat.total, f['hotline.satisfaction'].value);
 });
+
+test('the deadline table is configuration: the 系统管理员 changes it, staff cannot', async () => {
+  await refused(office, 'PUT', '/api/hotline/settings', { consult: 3, help: 10, suggest: 10, complain: 15, report: 15, sign: 1, dispute: 1 }, 403, /无权/);
+  await ok(admin, 'PUT', '/api/hotline/settings', { consult: 3, help: 10, suggest: 10, complain: 15, report: 15, sign: 1, dispute: 1 });
+  const r = (await push([ticket('GD020', { kind: 'consult', receivedAt: '2025-03-24T09:00:00+08:00' })])).json();
+  assert.equal(r.created, 1);
+  const [{ due }] = await queryRows<{ due: string }>(t.ctx.db, sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD020'`);
+  assert.equal(due, '2025-03-27', '咨询: now 3 working days');
+});

@@ -5,6 +5,7 @@ import { errorMessage, get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { ImportResult } from './types.ts';
+import { DeadlinesCard } from './DeadlinesCard.tsx';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
 
@@ -69,6 +70,7 @@ export default function ImportPage() {
             ]} />
           </Card>
         )}
+        {session.abilities.hotlineTokens && <DeadlinesCard />}
       </Space>
     </>
   );
