@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { testApi, type Session } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
-import { factProviders } from '../../server/modules.ts';
+import { factProviders, sweepTasks } from '../../server/modules.ts';
+import { runSweep } from '../../core/cases/sweep.ts';
 import { educationFactsFrom } from './facts.ts';
 import { examRates, trainingHoursByPerson } from './index.ts';
 
@@ -93,6 +94,14 @@ test('普法责任清单: a tracked case with a deadline; overdue; completed onc
   const f = await facts(2025);
   assert.equal(f.get('study.pufaDuties')!.sentence, '落实“谁执法谁普法”普法责任制，制定普法责任清单2项，已完成1项，其中逾期完成或逾期未完成1项。');
   assert.equal(f.get('study.pufaDutiesLate')!.value, 1);
+});
+
+test('an open 普法责任清单 item is in 我的待办 and the sweep reminds of it (the shared engine)', async () => {
+  const worklist = await ok(staff, 'GET', '/api/worklist');
+  assert.ok(worklist.items.some((i: { stepLabel: string; overdue: boolean }) => i.stepLabel === '落实普法责任清单事项' && i.overdue), JSON.stringify(worklist.items.map((i: { stepLabel: string }) => i.stepLabel)));
+  await runSweep(t.ctx, sweepTasks);
+  const notes = await queryRows<{ kind: string }>(t.ctx.db, sql`select n.kind from notifications n join cases c on c.id = n.case_id where c.procedure = 'pufaDuty'`);
+  assert.ok(notes.some((n) => n.kind === 'overdue'), JSON.stringify(notes));
 });
 
 test('publicity events with audience; the plan; 学法 sessions still feed part (三)', async () => {
