@@ -68,6 +68,10 @@ test('personal data: full for the handlers, masked for other divisions; other ro
   const list = await ok(division, 'GET', '/api/hotline/tickets?year=2025&kind=complain');
   assert.ok(list.items.every((i: { citizenPhone: string | null }) => !i.citizenPhone || i.citizenPhone.includes('*')));
   assert.equal((await call(legal, 'GET', `/api/hotline/tickets/${id}`)).statusCode, 404);
+  // The generic case page cannot bypass the module: every act is the module's own.
+  const [{ case_id: caseId }] = await queryRows<{ case_id: string }>(t.ctx.db, sql`select case_id from hotline_tickets where id = ${id}`);
+  const generic = await call(office, 'POST', `/api/cases/${caseId}/actions`, { action: 'sign', on: '2025-03-03' });
+  assert.notEqual(generic.statusCode, 200, generic.body);
   assert.equal((await call(legal, 'GET', '/api/hotline/tickets')).statusCode, 403);
 });
 

@@ -5,13 +5,22 @@ import { hotlineFacts } from './facts.ts';
 import { hotlineRoutes } from './routes.ts';
 import { hotlinePortal, hotlineSections } from './portal.tsx';
 import { loadTicket } from './service.ts';
-import { hotlineAbilities } from './policy.ts';
+import { authorize, hotlineAbilities } from './policy.ts';
 import { seedDemoHotline } from './demo.ts';
 
 export const hotlineModule: ModuleManifest = {
   name: 'hotline',
   label: '12345热线与网民留言',
-  procedures: [{ def: HOTLINE_TICKET, moduleActions: HOTLINE_MODULE_ACTIONS, page: { table: 'hotline_tickets', path: '/hotline/' }, read: loadTicket }],
+  procedures: [
+    {
+      def: HOTLINE_TICKET,
+      moduleActions: HOTLINE_MODULE_ACTIONS,
+      page: { table: 'hotline_tickets', path: '/hotline/' },
+      read: loadTicket,
+      // Acting is for the ticket's handlers (主办/协办, 办公室, leaders), narrower than reading.
+      act: async (db, actor, id) => authorize(actor, 'hotlineTicket', 'act', await loadTicket(db, actor, id)),
+    },
+  ],
   abilities: hotlineAbilities,
   facts: [{ module: 'hotline', area: 'functions', facts: hotlineFacts }],
   routes: (app, ctx) => hotlineRoutes(app, ctx),

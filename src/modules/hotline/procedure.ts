@@ -11,8 +11,8 @@ const BASIS = '《国务院办公厅关于进一步优化地方政务服务便�
 const BASIS_2025 = '《国务院办公厅关于进一步规范和提升12345热线服务的意见》（2025年）';
 const HANDLERS = ['staff', 'leader'];
 
-/** Acts only the module's services record (they change its records too). */
-export const HOTLINE_MODULE_ACTIONS = ['receive', 'assign', 'reply', 'reopen', 'merge', 'convert', 'approveExtension', 'visit'];
+/** Acts only the module's services record (they change its records or apply its handler rule): all of them. */
+export const HOTLINE_MODULE_ACTIONS = ['receive', 'sign', 'dispute', 'assign', 'requestExtension', 'approveExtension', 'reply', 'visit', 'reopen', 'merge', 'convert'];
 
 export const HOTLINE_TICKET: ProcedureDef = {
   code: 'hotlineTicket',
