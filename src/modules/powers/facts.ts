@@ -18,7 +18,7 @@ export function powerFactsFrom(year: number, c: PowerCounts): Fact[] {
   return [
     { key: 'powers.items', label: '权责清单事项', value: c.inForce, unit: '项', sentence: c.inForce ? `本部门权责清单共列明行政权力事项${c.inForce}项，并在门户网站公开。` : '', method: '权责清单中未取消的事项数。', records: { path: '/api/powers', query: { status: 'inForce' } } },
     { key: 'powers.adjustments', label: '调整权责清单', value: changes, unit: '项', sentence: changes ? `${year}年动态调整权责清单${changes}项（${parts.join('、')}）。` : '', method: '本年度调整记录（新增、调整、取消）的条数，以调整日期为准。', records: { path: '/api/powers/adjustments', query: { year } } },
-    { key: 'powers.licensing', label: '办理行政许可', value: total, unit: '宗', sentence: total ? `全年办理${named.join('、')}${c.licences.length > 3 ? '等' : ''}${c.licences.length > 1 ? `，共计${total}宗` : ''}。` : '', method: '行政许可事项按月登记或按年导入的办件数量之和。', records: { path: '/api/powers/counts', query: { year } } },
+    { key: 'powers.licensing', label: '办理行政许可', value: total, unit: '宗', sentence: total ? `全年办理${named.join('、')}${c.licences.length > 3 ? '等' : ''}${c.licences.length > 1 ? `，共计${total}宗` : ''}。` : '', method: '行政许可事项按月登记或按年导入的办件数量之和。', records: { path: '/api/powers/counts', query: { year, category: 'licensing' }, sum: 'count' } },
   ];
 }
 

@@ -127,8 +127,10 @@ test('licensing counts: monthly or the whole year; the report\'s "办理…许�
   assert.equal(f.get('powers.licensing')!.value, 429, 'only 行政许可 items count');
   assert.equal(f.get('powers.licensing')!.sentence, '全年办理外国人来华工作许可429宗。');
   const rec = f.get('powers.licensing')!.records;
-  const listed = await ok(staff, 'GET', `${rec.path}?year=${rec.query.year}`);
+  const listed = await ok(staff, 'GET', `${rec.path}?year=${rec.query.year}&category=${rec.query.category}`);
   assert.equal(listed.totals.find((x: { code: string }) => x.code === '000105001000').total, 429);
+  assert.equal(rec.sum, 'count');
+  assert.equal(listed.items.reduce((n: number, r: { count: number }) => n + r.count, 0), 429, 'the figure is the sum over the records listed');
   const f25 = await facts(2025);
   assert.equal(f25.get('powers.adjustments')!.value, 8);
   assert.equal(f25.get('powers.adjustments')!.sentence, '2025年动态调整权责清单8项（新增5项、调整2项、取消1项）。');

@@ -86,9 +86,10 @@ export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/powers/counts', async (req) => {
     const actor = requireActor(req);
     authorizePowers(actor, 'powerList', 'read');
-    const { year } = parse(yearQuery, req.query);
+    const { year, category } = parse(yearQuery.extend({ category: z.enum(keys(POWER_CATEGORIES)).optional().describe('事项类型') }), req.query);
     const [items, totals] = await Promise.all([countsOf(ctx.db, actor.departmentId, year), yearTotals(ctx.db, actor.departmentId, year)]);
-    return { items, totals };
+    const of = <T extends { category: string }>(xs: T[]) => (category ? xs.filter((x) => x.category === category) : xs);
+    return { items: of(items), totals: of(totals) };
   });
   app.post('/api/powers/counts/import', async (req) => {
     const actor = requireActor(req);

@@ -89,7 +89,7 @@ export function planFact(year: number, preMeeting: number, target: number): Fact
     unit: '次',
     sentence: '',
     method: `本年度学法记录中形式为会前学法的次数；年度学法计划确定${target}次。`,
-    records: { path: '/api/reports/study', query: { year, tab: 'sessions' } },
+    records: { path: '/api/reports/study', query: { year, tab: 'sessions', kind: 'preMeeting' } },
     expect: { min: target, shortfall: `会前学法未达到年度学法计划确定的${target}次`, suggestion: '按季度安排会前学法，每次不少于30分钟' },
   };
 }
@@ -114,7 +114,7 @@ export function educationFactsFrom(year: number, c: EducationCounts): Fact[] {
   const avg = c.trainees ? Math.round((c.traineeHours / c.trainees) * 10) / 10 : 0;
   return [
     { key: 'study.trainings', label: '组织法治培训', value: c.trainings, unit: '期', area: 'enforcement', sentence: c.trainings ? `组织法治培训${c.trainings}期，参训${c.trainees}人次，人均${avg}学时。` : '', method: '本年度记录的法治培训期数；参训人次为各期参训人员之和，学时按每期人均学时累计。', records: list('trainings') },
-    ...(c.belowTarget ? [{ key: 'study.trainingBelowTarget', label: '培训学时未达标人数', value: c.belowTarget.people, unit: '人', area: 'enforcement' as const, sentence: '', method: `参训人员本年度培训学时合计低于学法计划确定的${c.belowTarget.target}学时的人数。`, records: list('hours'), expect: { max: 0, shortfall: `部分人员年度法治培训学时未达到${c.belowTarget.target}学时`, suggestion: '统筹安排执法人员培训，确保年度培训学时' } }] : []),
+    ...(c.belowTarget ? [{ key: 'study.trainingBelowTarget', label: '培训学时未达标人数', value: c.belowTarget.people, unit: '人', area: 'enforcement' as const, sentence: '', method: `参训人员本年度培训学时合计低于学法计划确定的${c.belowTarget.target}学时的人数。`, records: { path: '/api/study/hours', query: { year, below: c.belowTarget.target } }, expect: { max: 0, shortfall: `部分人员年度法治培训学时未达到${c.belowTarget.target}学时`, suggestion: '统筹安排执法人员培训，确保年度培训学时' } }] : []),
     { key: 'study.exams', label: '组织法律知识考试', value: c.exams, unit: '场', area: 'enforcement', sentence: c.exams ? `组织执法人员参加法律知识考试${c.exams > 1 ? `${c.exams}场` : ''}，应考${c.expected}人次，${rates}。` : '', method: '本年度考试记录；参考率=实际参考人次÷应考人次，合格率=达到合格分数人次÷实际参考人次。', records: list('exams') },
     { key: 'study.examPassRate', label: '法律知识考试合格率', value: pass, unit: '%', area: 'enforcement', sentence: '', method: '达到合格分数人次÷实际参考人次（由考试记录计算）。', records: list('exams') },
     {
@@ -124,7 +124,7 @@ export function educationFactsFrom(year: number, c: EducationCounts): Fact[] {
     },
     {
       key: 'study.pufaDutiesLate', label: '普法责任清单事项逾期', value: c.dutiesLate, unit: '项', sentence: '',
-      method: '完成日期晚于完成期限，或期限已过仍未完成的事项数。', records: list('duties'),
+      method: '完成日期晚于完成期限，或期限已过仍未完成的事项数。', records: { path: '/api/study/duties', query: { year, late: true } },
       expect: { max: 0, shortfall: '部分普法责任清单事项未按期完成', suggestion: '对普法责任清单事项实行台账管理，到期前提醒督办' },
     },
     { key: 'study.publicity', label: '开展普法宣传活动', value: c.events, unit: '场', sentence: c.events ? `开展${c.campaigns.slice(0, 3).join('、')}${c.campaigns.length > 1 ? '等' : ''}普法宣传活动${c.events}场，覆盖群众${c.audience}人次。` : '', method: '本年度登记的普法宣传活动场次及受众人次。', records: list('events') },

@@ -91,7 +91,11 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
     });
 
   app.get('/api/study', async (req) => overview(ctx, requireActor(req), year(req.query)));
-  app.get('/api/reports/study', async (req) => ({ ...(await listStudy(ctx, requireActor(req), year(req.query))), kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS }));
+  app.get('/api/reports/study', async (req) => {
+    const { year: y, kind } = parse(yearQuery.extend({ kind: z.enum(keys(STUDY_KINDS)).optional().describe('学法形式') }), req.query);
+    const r = await listStudy(ctx, requireActor(req), y);
+    return { ...r, sessions: kind ? r.sessions.filter((x) => x.kind === kind) : r.sessions, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS };
+  });
   app.post('/api/reports/study/sessions', async (req) => ({ id: await addStudySession(ctx, requireActor(req), parse(sessionBody, req.body)) }));
   app.post('/api/reports/study/statements', async (req) => ({ id: await addStatement(ctx, requireActor(req), parse(statementBody, req.body)) }));
   app.delete('/api/reports/study/:kind/:id', async (req, reply) => {
@@ -102,9 +106,21 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.put('/api/study/plan', async (req) => ({ id: await savePlan(ctx, requireActor(req), parse(planBody, req.body)) }));
 
   list('/api/study/trainings', (d, y) => trainingsOf(ctx.db, d, y));
-  list('/api/study/hours', (d, y) => trainingHoursByPerson(ctx.db, d, y));
+  app.get('/api/study/hours', async (req) => {
+    const actor = requireActor(req);
+    authorizeStudy(actor, 'study', 'read');
+    const q = parse(yearQuery.extend({ below: z.coerce.number().min(0).max(500).optional().describe('学时标准') }), req.query);
+    const items = await trainingHoursByPerson(ctx.db, actor.departmentId, q.year);
+    return { items: q.below === undefined ? items : items.filter((h) => h.hours < q.below!) };
+  });
   list('/api/study/exams', (d, y) => examsOf(ctx.db, d, y));
-  list('/api/study/duties', (d, y) => dutiesOf(ctx.db, d, y, ctx.clock.today()));
+  app.get('/api/study/duties', async (req) => {
+    const actor = requireActor(req);
+    authorizeStudy(actor, 'study', 'read');
+    const q = parse(yearQuery.extend({ late: z.enum(['true', 'false']).optional().describe('逾期') }), req.query);
+    const items = await dutiesOf(ctx.db, actor.departmentId, q.year, ctx.clock.today());
+    return { items: q.late === 'true' ? items.filter((d) => d.overdue || d.onTime === false) : items };
+  });
   list('/api/study/events', (d, y) => eventsOf(ctx.db, d, y));
   app.post('/api/study/trainings', async (req) => ({ id: await addTraining(ctx, requireActor(req), parse(trainingBody, req.body)) }));
   app.post('/api/study/exams', async (req) => ({ id: await addExam(ctx, requireActor(req), parse(examBody, req.body)) }));

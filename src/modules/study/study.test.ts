@@ -94,6 +94,11 @@ test('普法责任清单: a tracked case with a deadline; overdue; completed onc
   const f = await facts(2025);
   assert.equal(f.get('study.pufaDuties')!.sentence, '落实“谁执法谁普法”普法责任制，制定普法责任清单2项，已完成1项，其中逾期完成或逾期未完成1项。');
   assert.equal(f.get('study.pufaDutiesLate')!.value, 1);
+  // Each figure is the count of the records its link lists.
+  for (const k of ['study.pufaDuties', 'study.pufaDutiesLate', 'study.trainings', 'study.exams']) {
+    const r = f.get(k)!.records;
+    assert.equal((await ok(staff, 'GET', `${r.path}?${new URLSearchParams(Object.entries(r.query).map(([a, b]) => [a, String(b)]))}`)).items.length, f.get(k)!.value, k);
+  }
 });
 
 test('an open 普法责任清单 item is in 我的待办 and the sweep reminds of it (the shared engine)', async () => {
@@ -120,6 +125,12 @@ test('publicity events with audience; the plan; 学法 sessions still feed part 
   // The plan sets the expectations: 4 会前学法 (1 held), 40 hours each (张伟 24.5, 李静 and 刘洋 16).
   assert.deepEqual([f.get('study.preMeeting')!.value, f.get('study.preMeeting')!.expect!.min], [1, 4]);
   assert.equal(f.get('study.trainingBelowTarget')!.value, 3);
+  for (const k of ['study.trainingBelowTarget', 'study.publicity']) {
+    const r = f.get(k)!.records;
+    assert.equal((await ok(staff, 'GET', `${r.path}?${new URLSearchParams(Object.entries(r.query).map(([a, b]) => [a, String(b)]))}`)).items.length, f.get(k)!.value, k);
+  }
+  const pre = f.get('study.preMeeting')!.records;
+  assert.equal((await ok(staff, 'GET', `${pre.path}?year=2025&kind=preMeeting`)).sessions.length, 1);
   // Scope: another department sees none of it and cannot remove it; oversight may not add.
   assert.equal((await ok(other, 'GET', '/api/study?year=2025')).events.length, 0);
   assert.equal((await call(other, 'DELETE', `/api/study/events/${e.id}`)).statusCode, 404);
