@@ -18,7 +18,7 @@ import { assertOfficersEligible, listEligibleOfficers } from '../enforcement/ind
 import { penaltyCases } from './schema.ts';
 import { authorize } from './policy.ts';
 import { audit, departmentSettings, invalid, loadPenalty, parentGovernment, scopeOf, type PenaltyRow } from './service.ts';
-import { heavierThan, hearingEligible, outsideRange, SUMMARY_LIMITS, SUMMARY_TYPES, surcharge, type Penalty } from './rules.ts';
+import { heavierThan, hearingEligible, outsideRange, SUMMARY_LIMITS, surcharge, type Penalty } from './rules.ts';
 import { PARTY_KINDS, typeLabels, type PartyKind, type PenaltyType } from './labels.ts';
 
 /** Runs one act on a locked case the actor may act on. */
@@ -180,21 +180,21 @@ export async function execute(ctx: Ctx, actor: Actor, id: string, input: { paidA
 }
 
 /** 事后公开 (118号: within 7 工作日): body, party (a natural person's name masked on the portal), type, conclusion. */
-export async function publish(ctx: Ctx, actor: Actor, id: string, input: { publicSummary?: string }): Promise<void> {
+export async function publish(ctx: Ctx, actor: Actor, id: string, input: { publicSummary?: string }, on?: string): Promise<void> {
   await withCase(ctx, actor, id, async (tx, p, day) => {
     await act(ctx, actor, tx, p, 'publish', day);
     const summary = input.publicSummary?.trim() || `${(p.decision as { facts?: string } | null)?.facts ?? ''}`;
     await tx.update(penaltyCases).set({ publishedOn: day, publicSummary: summary }).where(eq(penaltyCases.id, p.id));
     await audit(tx, ctx, actor, 'publish', p.id, { on: day });
-  });
+  }, on);
 }
 
-export async function closeCase(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+export async function closeCase(ctx: Ctx, actor: Actor, id: string, on?: string): Promise<void> {
   await withCase(ctx, actor, id, async (tx, p, day) => {
     await act(ctx, actor, tx, p, 'close', day, p.mode === 'summary' ? { note: '已当场执行' } : {});
     await tx.update(penaltyCases).set({ closedOn: day }).where(eq(penaltyCases.id, p.id));
     await audit(tx, ctx, actor, 'close', p.id, { on: day });
-  });
+  }, on);
 }
 
 /** The decision was changed, revoked or declared unlawful/void (Art 48 ¶2): withdrawal due within 3 工作日. */
@@ -224,7 +224,6 @@ export async function decideOnSpot(ctx: Ctx, actor: Actor, input: SummaryInput):
   if (pen.types.some((t) => !['warning', 'fine'].includes(t))) throw invalid('types', '处罚种类', `简易程序只能给予警告或者罚款（行政处罚法第五十一条），不能给予${typeLabels(pen.types.filter((t) => !(['warning', 'fine'] as string[]).includes(t)))}`);
   const limit = SUMMARY_LIMITS[input.partyKind];
   if (pen.fineAmount > limit) throw invalid('fineAmount', '罚款金额', `当场处罚对${PARTY_KINDS[input.partyKind]}罚款不得超过${limit}元（行政处罚法第五十一条），应当适用普通程序`);
-  void SUMMARY_TYPES;
   const today = ctx.clock.today();
   return inTx(ctx, async (tx) => {
     const ids = [...new Set(input.officerIds)];

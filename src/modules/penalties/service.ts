@@ -83,6 +83,8 @@ export interface OpenInput {
   handlerIds?: string[];
   inspectionRecordId?: string;
   discretionCode?: string;
+  /** The 立案 date when recorded afterwards (the demo's history); default today. */
+  openedOn?: string;
 }
 
 /** Checks ≥ 2 distinct registry officers holding valid certificates (Art 42) and the handler accounts. */
@@ -101,7 +103,7 @@ async function checkAssignment(tx: Tx, actor: Actor, officerIds: string[], handl
 
 export async function openPenalty(ctx: Ctx, actor: Actor, input: OpenInput): Promise<PenaltyRow> {
   authorize(actor, 'penaltyCase', 'open');
-  const today = ctx.clock.today();
+  const today = input.openedOn ?? ctx.clock.today();
   if (input.actOn > input.discoveredOn) throw invalid('actOn', '违法行为发生（终了）日期', '不能晚于发现日期');
   if (input.discoveredOn > today) throw invalid('discoveredOn', '发现日期', '不能晚于今天');
   const end = limitationEnd(input.actOn, !!input.lifeHealthFinance);
