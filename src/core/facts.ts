@@ -12,8 +12,12 @@ export interface Fact {
   sentence: string;
   /** How it was counted, in Chinese. */
   method: string;
-  /** Where the records behind the figure are listed (staff API, scoped to the department). */
-  records: { path: string; query: Record<string, string | number | boolean> };
+  /**
+   * Where the records behind the figure are listed (staff API, scoped to the department). The value
+   * is the number of records listed or, when `sum` is set (e.g. comments received over the documents
+   * that received them), the total of that numeric field over the records listed.
+   */
+  records: { path: string; query: Record<string, string | number | boolean>; sum?: string };
   /**
    * Optional: what the figure should be. When the value falls outside [min, max], part (二) of the
    * 法治政府建设年度报告 names it as a shortfall (`shortfall`, a Chinese phrase such as

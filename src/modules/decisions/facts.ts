@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { pct, type Fact } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
+import { cataloguedItems, decisionCommentsIn, decisionFactCondition, type DecisionFactFilter } from './factRecords.ts';
 
 export interface DecisionCounts {
   catalogued: number;
@@ -43,7 +44,7 @@ export async function decisionCounts(ctx: Ctx, departmentId: string, year: numbe
     ctx.db,
     sql`with made as (select d.* from major_decisions d where d.department_id = ${departmentId} and d.decided_on between ${start} and ${end})
     select
-      (select count(*)::int from decision_catalogue_items i join decision_catalogues c on c.id = i.catalogue_id where c.department_id = ${departmentId} and c.year = ${year} and c.status = 'published' and i.status = 'listed') as catalogued,
+      (select count(*)::int ${cataloguedItems(departmentId, year)}) as catalogued,
       (select count(*)::int from decision_catalogue_adjustments a join decision_catalogues c on c.id = a.catalogue_id where c.department_id = ${departmentId} and c.year = ${year}) as adjusted,
       (select count(*)::int from major_decisions d where d.department_id = ${departmentId} and d.year = ${year}) as started,
       (select count(*)::int from major_decisions d where d.department_id = ${departmentId} and d.year = ${year} and d.catalogue_item_id is null) as outside,
@@ -55,10 +56,10 @@ export async function decisionCounts(ctx: Ctx, departmentId: string, year: numbe
       (select count(*)::int from made d where ${done('riskAssessment')}) as risk,
       (select count(*)::int from made d where d.risk_relevant or ${done('riskAssessment')}) as "riskApplies",
       (select count(*)::int from made d where ${done('concludeLegalReview')}) as reviewed,
-      (select count(*)::int from major_decisions d where d.department_id = ${departmentId} and d.published_on between ${start} and ${end}) as published,
-      (select count(distinct d.id)::int from major_decisions d join case_events e on e.case_id = d.case_id and e.type = 'postEvaluation' where d.department_id = ${departmentId} and e.on_date between ${start} and ${end}) as evaluated,
-      (select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id where c.department_id = ${departmentId} and c.subject_type = 'majorDecision' and k.submitted_at >= ${start}::date and k.submitted_at < ${`${year + 1}-01-01`}::date) as comments,
-      (select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id where c.department_id = ${departmentId} and c.subject_type = 'majorDecision' and k.submitted_at >= ${start}::date and k.submitted_at < ${`${year + 1}-01-01`}::date and k.disposition in ('adopted','partlyAdopted')) as adopted`,
+      (select count(*)::int from major_decisions d where d.department_id = ${departmentId} and ${decisionFactCondition('published', year)}) as published,
+      (select count(*)::int from major_decisions d where d.department_id = ${departmentId} and ${decisionFactCondition('evaluated', year)}) as evaluated,
+      (select coalesce(sum(${decisionCommentsIn(year)}), 0)::int from major_decisions d where d.department_id = ${departmentId}) as comments,
+      (select coalesce(sum(${decisionCommentsIn(year, true)}), 0)::int from major_decisions d where d.department_id = ${departmentId}) as adopted`,
   );
   return r;
 }
@@ -87,6 +88,7 @@ function madeSentence(c: DecisionCounts): string {
 export function decisionFactsFrom(year: number, c: DecisionCounts): Fact[] {
   const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/decisions', query });
   const made = { decidedIn: year };
+  const records = (fact: DecisionFactFilter) => ({ path: '/api/decisions/records', query: { fact, year } });
   const stepFact = (s: Step): Fact => {
     const [n, of] = s.count(c);
     const missed = of > 0 && n < of;
@@ -103,14 +105,14 @@ export function decisionFactsFrom(year: number, c: DecisionCounts): Fact[] {
     };
   };
   return [
-    { key: 'decisions.catalogued', label: '年度决策事项目录事项', value: c.catalogued, unit: '项', sentence: c.catalogued ? `公布${year}年度重大行政决策事项目录，列入决策事项${c.catalogued}项${c.adjusted ? `，年内调整${c.adjusted}次并向社会公布` : ''}。` : '', method: '本年度已公布目录中未被调出的事项数；调整次数为已公布的目录调整公告数。', records: { path: '/api/decision-catalogues', query: { year } } },
+    { key: 'decisions.catalogued', label: '年度决策事项目录事项', value: c.catalogued, unit: '项', sentence: c.catalogued ? `公布${year}年度重大行政决策事项目录，列入决策事项${c.catalogued}项${c.adjusted ? `，年内调整${c.adjusted}次并向社会公布` : ''}。` : '', method: '本年度已公布目录中未被调出的事项数；调整次数为已公布的目录调整公告数。', records: records('catalogued') },
     { key: 'decisions.made', label: '作出重大行政决策', value: c.made, unit: '项', sentence: madeSentence(c), method: '集体讨论决定日期在本年度内且决定通过（含原则通过）的决策数。', records: list(made) },
     ...STEPS.map(stepFact),
     // Every decision made was decided collectively (the system refuses otherwise): the decisions' sentence says so.
     { key: 'decisions.collective', label: '集体讨论决定', value: c.made, unit: '项', sentence: '', method: '本年作出的决策均记录了会议、出席人员、行政首长意见和不同意见（系统不允许未经集体讨论作出决策）。', records: list({ ...made, done: 'collectiveDecision' }) },
-    { key: 'decisions.comments', label: '决策草案公开征求意见收到与采纳', value: c.comments, unit: '条', sentence: c.comments ? `重大行政决策草案公开征求意见，收到意见建议${c.comments}条${c.adopted ? `，采纳（含部分采纳）${c.adopted}条` : ''}。` : '', method: '本年度通过门户网站收到的决策草案意见建议及其处理意见。', records: list({ done: 'openComment' }) },
-    { key: 'decisions.published', label: '公布决策并解读', value: c.published, unit: '项', sentence: c.published ? `公布重大行政决策${c.published}项，同步说明公众意见、专家论证意见的采纳情况并进行解读。` : '', method: '公布日期在本年度内的决策数（公布时须附采纳情况说明和解读）。', records: list({ published: true, done: 'publish' }) },
-    { key: 'decisions.evaluated', label: '决策后评估', value: c.evaluated, unit: '项', sentence: c.evaluated ? `对${c.evaluated}项重大行政决策开展决策后评估。` : '', method: '本年度记录了决策后评估的决策数。', records: list({ done: 'postEvaluation' }) },
+    { key: 'decisions.comments', label: '决策草案公开征求意见收到与采纳', value: c.comments, unit: '条', sentence: c.comments ? `重大行政决策草案公开征求意见，收到意见建议${c.comments}条${c.adopted ? `，采纳（含部分采纳）${c.adopted}条` : ''}。` : '', method: '本年度通过门户网站收到的决策草案意见建议及其处理意见。', records: { ...records('comments'), sum: 'commentsReceived' } },
+    { key: 'decisions.published', label: '公布决策并解读', value: c.published, unit: '项', sentence: c.published ? `公布重大行政决策${c.published}项，同步说明公众意见、专家论证意见的采纳情况并进行解读。` : '', method: '公布日期在本年度内的决策数（公布时须附采纳情况说明和解读）。', records: records('published') },
+    { key: 'decisions.evaluated', label: '决策后评估', value: c.evaluated, unit: '项', sentence: c.evaluated ? `对${c.evaluated}项重大行政决策开展决策后评估。` : '', method: '本年度记录了决策后评估的决策数。', records: records('evaluated') },
   ];
 }
 

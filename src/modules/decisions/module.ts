@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
 import { decisionFacts } from './facts.ts';
 import { decisionRoutes } from './routes.ts';
+import { decisionRecordRoutes } from './factRecords.ts';
 import { decisionPortal, decisionSections } from './portal.tsx';
 import { evidenceFileReader, loadDecision } from './service.ts';
 import { seedDemoDecisions } from './demo.ts';
@@ -12,7 +13,10 @@ export const decisionsModule: ModuleManifest = {
   label: '重大行政决策',
   procedures: [{ def: MAJOR_DECISION, moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' }, read: loadDecision }],
   facts: [{ module: 'decisions', area: 'decisions', facts: decisionFacts }],
-  routes: (app, ctx) => decisionRoutes(app, ctx),
+  routes: (app, ctx) => {
+    decisionRoutes(app, ctx);
+    decisionRecordRoutes(app, ctx);
+  },
   portal: (ctx, page) => decisionPortal({ ctx, page }),
   portalSections: decisionSections,
   fileReader: evidenceFileReader,

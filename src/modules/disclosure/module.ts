@@ -6,6 +6,7 @@ import { publicationFacts } from './publications/facts.ts';
 import { disclosureRequestFacts } from './requests/facts.ts';
 import { lapsedPauseTask } from './requests/sweep.ts';
 import { publicationRoutes } from './publications/routes.ts';
+import { guideRecordRoutes } from './publications/guideRecords.ts';
 import { disclosureRequestRoutes } from './requests/routes.ts';
 import { disclosureReportRoutes } from './report/routes.ts';
 import { disclosureRequestPortal } from './requests/portal.tsx';
@@ -33,6 +34,7 @@ export const disclosureModule: ModuleManifest = {
   ],
   routes(app, ctx) {
     publicationRoutes(app, ctx);
+    guideRecordRoutes(app, ctx);
     disclosureRequestRoutes(app, ctx);
     disclosureReportRoutes(app, ctx);
   },

@@ -45,23 +45,66 @@ export const inForceOn = (asOf: string): SQL =>
     and not exists (select 1 from document_events x where x.document_id = normative_documents.id
       and x.kind in ('amended','abolished','declaredInvalid','expired') and x.on_date <= ${asOf}))`;
 
+/** The facts whose records the documents list can show (`/api/documents?fact=…&year=…`). */
+export const DOCUMENT_FACT_FILTERS = ['issued', 'filedOnTime', 'abolished', 'expired', 'cleanup', 'evaluated', 'comments'] as const;
+export type DocumentFactFilter = (typeof DOCUMENT_FACT_FILTERS)[number];
+
+const yearSpan = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31`, next: `${year + 1}-01-01` });
+const issuedIn = (year: number): SQL => sql`(normative_documents.published_on between ${yearSpan(year).start} and ${yearSpan(year).end})`;
+const endedIn = (kinds: string[], year: number): SQL =>
+  sql`exists (select 1 from document_events x where x.document_id = normative_documents.id and x.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}) and x.on_date between ${yearSpan(year).start} and ${yearSpan(year).end})`;
+/** The comments the document's drafts received in the year (通过门户网站; 采纳 with `adoptedOnly`). */
+const commentsIn = (year: number, adoptedOnly = false): SQL =>
+  sql`(select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id
+    where c.subject_type = 'normativeDocument' and c.subject_id = normative_documents.id
+      and k.submitted_at >= ${yearSpan(year).start}::date and k.submitted_at < ${yearSpan(year).next}::date
+      ${adoptedOnly ? sql`and k.disposition in ('adopted','partlyAdopted')` : sql``})`;
+
+/**
+ * One condition on table normative_documents per fact: the figure counts the rows it selects and the
+ * documents list shows the same rows (issue 13: a figure and its records never disagree).
+ */
+export function documentFactCondition(fact: DocumentFactFilter, year: number): SQL {
+  const { start, end } = yearSpan(year);
+  switch (fact) {
+    case 'issued':
+      return issuedIn(year);
+    case 'filedOnTime':
+      return sql`(${issuedIn(year)} and exists (select 1 from document_filings f where f.document_id = normative_documents.id and f.submitted_on <= f.due_on))`;
+    case 'abolished':
+      return endedIn(['abolished'], year);
+    case 'expired':
+      return endedIn(['expired', 'declaredInvalid'], year);
+    case 'cleanup':
+      // 清理: the documents listed in the campaigns whose result was published in the year.
+      return sql`exists (select 1 from cleanup_items i join cleanup_campaigns c on c.id = i.campaign_id where i.document_id = normative_documents.id and c.published_on between ${start} and ${end})`;
+    case 'evaluated':
+      return sql`exists (select 1 from document_events x where x.document_id = normative_documents.id and x.kind = 'evaluated' and x.on_date between ${start} and ${end})`;
+    case 'comments':
+      return sql`(${commentsIn(year)} > 0)`;
+  }
+}
+
+/** The numeric field of the documents list a figure adds up (`sum` of its records). */
+export const documentFactSum = (fact: DocumentFactFilter | undefined, year: number | undefined): SQL<number> | null =>
+  fact === 'comments' && year ? sql<number>`${commentsIn(year)}` : null;
+
 export async function documentCounts(db: DbOrTx, departmentId: string, year: number, today?: string): Promise<DocumentCounts> {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
+  const where = (fact: DocumentFactFilter) => documentFactCondition(fact, year);
   const [r] = await queryRows<DocumentCounts>(
     db,
-    sql`with issued as (select d.* from normative_documents d where d.department_id = ${departmentId} and d.published_on between ${start} and ${end})
-    select
-      (select count(*)::int from issued) as issued,
-      (select count(*)::int from issued i where exists (select 1 from case_events e where e.case_id = i.case_id and e.type = 'concludeLegalReview')) as reviewed,
-      (select count(*)::int from issued i join document_filings f on f.document_id = i.id) as filed,
-      (select count(*)::int from issued i join document_filings f on f.document_id = i.id where f.submitted_on <= f.due_on) as "filedOnTime",
-      (select count(*)::int from normative_documents where normative_documents.department_id = ${departmentId} and ${inForceOn(asAtYearEnd(year, today))}) as "inForce",
-      (select count(*)::int from document_events e join normative_documents d on d.id = e.document_id where d.department_id = ${departmentId} and e.kind = 'abolished' and e.on_date between ${start} and ${end}) as abolished,
-      (select count(*)::int from document_events e join normative_documents d on d.id = e.document_id where d.department_id = ${departmentId} and e.kind in ('expired','declaredInvalid') and e.on_date between ${start} and ${end}) as expired,
-      (select count(distinct e.document_id)::int from document_events e join normative_documents d on d.id = e.document_id where d.department_id = ${departmentId} and e.kind = 'evaluated' and e.on_date between ${start} and ${end}) as evaluated,
-      (select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id where c.department_id = ${departmentId} and c.subject_type = 'normativeDocument' and k.submitted_at >= ${start}::date and k.submitted_at < ${`${year + 1}-01-01`}::date) as comments,
-      (select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id where c.department_id = ${departmentId} and c.subject_type = 'normativeDocument' and k.submitted_at >= ${start}::date and k.submitted_at < ${`${year + 1}-01-01`}::date and k.disposition in ('adopted','partlyAdopted')) as adopted`,
+    sql`select
+      count(*) filter (where ${where('issued')})::int as issued,
+      count(*) filter (where ${where('issued')} and exists (select 1 from case_events e where e.case_id = normative_documents.case_id and e.type = 'concludeLegalReview'))::int as reviewed,
+      count(*) filter (where ${where('issued')} and exists (select 1 from document_filings f where f.document_id = normative_documents.id))::int as filed,
+      count(*) filter (where ${where('filedOnTime')})::int as "filedOnTime",
+      count(*) filter (where ${inForceOn(asAtYearEnd(year, today))})::int as "inForce",
+      count(*) filter (where ${where('abolished')})::int as abolished,
+      count(*) filter (where ${where('expired')})::int as expired,
+      count(*) filter (where ${where('evaluated')})::int as evaluated,
+      coalesce(sum(${commentsIn(year)}), 0)::int as comments,
+      coalesce(sum(${commentsIn(year, true)}), 0)::int as adopted
+    from normative_documents where normative_documents.department_id = ${departmentId}`,
   );
   return r;
 }
@@ -72,12 +115,15 @@ export async function tableTwoRow(db: DbOrTx, departmentId: string, year: number
   return { label: '行政规范性文件', issued: c.issued, abolished: c.abolished, inForce: c.inForce };
 }
 
-/** Decisions of the 清理 campaigns whose result was published in the year. */
+/** The 清理 decision on each document counted by the cleanup fact (its latest published campaign's). */
 async function cleanupDecisions(db: DbOrTx, departmentId: string, year: number) {
   return queryRows<{ decision: string | null }>(
     db,
-    sql`select i.decision from cleanup_items i join cleanup_campaigns c on c.id = i.campaign_id
-        where c.department_id = ${departmentId} and c.published_on between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+    sql`select distinct on (i.document_id) i.decision from cleanup_items i join cleanup_campaigns c on c.id = i.campaign_id
+        join normative_documents on normative_documents.id = i.document_id
+        where normative_documents.department_id = ${departmentId} and ${documentFactCondition('cleanup', year)}
+          and c.published_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+        order by i.document_id, c.published_on desc, c.id`,
   );
 }
 
@@ -110,7 +156,7 @@ function reviewSentence(c: DocumentCounts): string {
 export function documentFactsFrom(year: number, asOf: string, c: DocumentCounts, cleanup: CleanupTotals): Fact[] {
   const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/documents', query });
   return [
-    { key: 'documents.issued', label: '本年制发规范性文件', value: c.issued, unit: '件', sentence: issuedSentence(year, c), method: '发布日期在本年度内的文件版本计数（修改后重新发布的按新版本计）。', records: list({ year, legalStatus: 'inForce' }) },
+    { key: 'documents.issued', label: '本年制发规范性文件', value: c.issued, unit: '件', sentence: issuedSentence(year, c), method: '发布日期在本年度内的文件版本计数（修改后重新发布的按新版本计）。', records: list({ fact: 'issued', year }) },
     {
       key: 'documents.reviewedShare',
       label: '经合法性审核的比例',
@@ -119,16 +165,16 @@ export function documentFactsFrom(year: number, asOf: string, c: DocumentCounts,
       // 国办发〔2018〕115号: a document not reviewed may not be put to collective deliberation — never "not applicable".
       sentence: reviewSentence(c),
       method: '本年制发的文件中，制定程序记录了合法性审核意见的比例。',
-      records: list({ year }),
+      records: list({ fact: 'issued', year }),
       ...(c.issued ? { expect: { min: 100, shortfall: '行政规范性文件未全部经合法性审核', suggestion: '未经合法性审核或者经审核不合法的文件草案，不提交集体审议（国办发〔2018〕115号）' } } : {}),
     },
-    { key: 'documents.filedOnTime', label: '按期报送备案', value: c.filedOnTime, unit: '件', sentence: filingSentence(c), method: '本年制发的文件中，在备案期限内报送备案的件数。', records: list({ year }) },
+    { key: 'documents.filedOnTime', label: '按期报送备案', value: c.filedOnTime, unit: '件', sentence: filingSentence(c), method: '本年制发的文件中，在备案期限内报送备案的件数。', records: list({ fact: 'filedOnTime', year }) },
     { key: 'documents.inForce', label: '现行有效规范性文件', value: c.inForce, unit: '件', sentence: c.inForce ? `截至${formatDateZh(asOf)}，现行有效行政规范性文件${c.inForce}件。` : '', method: `截至${formatDateZh(asOf)}已发布、且当日尚未被修改、废止、宣布失效或有效期届满的文件版本数（含已发布尚未施行的）。`, records: list({ inForceOn: asOf }) },
-    { key: 'documents.abolished', label: '本年废止', value: c.abolished, unit: '件', sentence: c.abolished ? `本年度废止行政规范性文件${c.abolished}件${c.expired ? `，另有${c.expired}件失效` : ''}。` : '', method: '废止决定日期在本年度内的件数；失效含有效期届满和宣布失效。', records: list({ legalStatus: 'abolished' }) },
-    { key: 'documents.expired', label: '本年失效', value: c.expired, unit: '件', sentence: c.expired && !c.abolished ? `本年度${c.expired}件行政规范性文件失效。` : '', method: '有效期届满失效或宣布失效，日期在本年度内。', records: list({ legalStatus: 'expired' }) },
-    { key: 'documents.cleanup', label: '规范性文件清理', value: cleanup.total, unit: '份', sentence: cleanup.total ? cleanup.sentence : '', method: '本年度公布结果的清理工作中列入清理的文件数；保留和需要修改的计为有效文件，宣布失效的计为失效文件。', records: { path: '/api/document-cleanups', query: {} } },
-    { key: 'documents.evaluated', label: '完成后评估', value: c.evaluated, unit: '件', sentence: c.evaluated ? `完成对${c.evaluated}件行政规范性文件的后评估。` : '', method: '本年度记录了后评估的文件数。', records: list({}) },
-    { key: 'documents.comments', label: '征求意见收到与采纳', value: c.comments, unit: '条', sentence: c.comments ? `行政规范性文件草案公开征求意见，收到意见建议${c.comments}条${c.adopted ? `，采纳（含部分采纳）${c.adopted}条` : ''}。` : '', method: '本年度通过门户网站收到的规范性文件意见建议及其处理意见。', records: list({}) },
+    { key: 'documents.abolished', label: '本年废止', value: c.abolished, unit: '件', sentence: c.abolished ? `本年度废止行政规范性文件${c.abolished}件${c.expired ? `，另有${c.expired}件失效` : ''}。` : '', method: '废止决定日期在本年度内的件数；失效含有效期届满和宣布失效。', records: list({ fact: 'abolished', year }) },
+    { key: 'documents.expired', label: '本年失效', value: c.expired, unit: '件', sentence: c.expired && !c.abolished ? `本年度${c.expired}件行政规范性文件失效。` : '', method: '有效期届满失效或宣布失效，日期在本年度内。', records: list({ fact: 'expired', year }) },
+    { key: 'documents.cleanup', label: '规范性文件清理', value: cleanup.total, unit: '份', sentence: cleanup.total ? cleanup.sentence : '', method: '本年度公布结果的清理工作中列入清理的文件数；保留和需要修改的计为有效文件，宣布失效的计为失效文件。', records: list({ fact: 'cleanup', year }) },
+    { key: 'documents.evaluated', label: '完成后评估', value: c.evaluated, unit: '件', sentence: c.evaluated ? `完成对${c.evaluated}件行政规范性文件的后评估。` : '', method: '本年度记录了后评估的文件数。', records: list({ fact: 'evaluated', year }) },
+    { key: 'documents.comments', label: '征求意见收到与采纳', value: c.comments, unit: '条', sentence: c.comments ? `行政规范性文件草案公开征求意见，收到意见建议${c.comments}条${c.adopted ? `，采纳（含部分采纳）${c.adopted}条` : ''}。` : '', method: '本年度通过门户网站收到的规范性文件意见建议及其处理意见。', records: { ...list({ fact: 'comments', year, pageSize: 100 }), sum: 'commentsReceived' } },
   ];
 }
 

@@ -12,7 +12,7 @@ import { DOC_TYPES, documentSettings, updateDocumentSettings } from './labels.ts
 import { getSetting } from '../../core/settings/service.ts';
 import { documentDocx, documentsXlsx, feedbackDocx } from './export.ts';
 import { importDocx } from './source.ts';
-import { documentFacts, tableTwoRow } from './facts.ts';
+import { DOCUMENT_FACT_FILTERS, documentFacts, tableTwoRow } from './facts.ts';
 import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { notFound } from '../../core/errors.ts';
@@ -40,6 +40,7 @@ const listQuery = z.object({
   legalStatus: z.enum(['draft', 'notYetInForce', 'inForce', 'amended', 'abolished', 'expired']).optional().describe('效力状态'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
   inForceOn: isoDate('有效日期').optional(),
+  fact: z.enum(DOCUMENT_FACT_FILTERS).optional().describe('年报数据项'),
   q: z.string().trim().max(100).optional().describe('关键词'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
@@ -64,7 +65,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/documents', async (req) => {
     const actor = requireActor(req);
     const { total, rows } = await listDocuments(ctx, actor, parse(listQuery, req.query));
-    return { total, items: rows.map((r) => ({ ...r.doc, search: undefined, legalStatusLabel: legalStatusLabel(r.doc.legalStatus), caseStatus: r.caseStatus, draftingOrgName: r.draftingOrg })) };
+    return { total, items: rows.map((r) => ({ ...r.doc, search: undefined, legalStatusLabel: legalStatusLabel(r.doc.legalStatus), caseStatus: r.caseStatus, draftingOrgName: r.draftingOrg, ...(r.commentsReceived === null ? {} : { commentsReceived: r.commentsReceived }) })) };
   });
   app.get('/api/documents/export.xlsx', async (req, reply) => {
     const actor = requireActor(req);

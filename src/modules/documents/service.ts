@@ -16,7 +16,7 @@ import { cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { normativeDocuments } from './schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
-import { inForceOn } from './facts.ts';
+import { documentFactCondition, documentFactSum, inForceOn, type DocumentFactFilter } from './facts.ts';
 import type { DocType, Trial } from './labels.ts';
 
 export type DocumentRow = typeof normativeDocuments.$inferSelect;
@@ -142,8 +142,11 @@ export async function startAmendment(ctx: Ctx, actor: Actor, id: string): Promis
   });
 }
 
-/** `inForceOn`: the versions in force on that day (the 现行有效 figure's records, as at a year end). */
-export interface ListFilter { status?: string; legalStatus?: string; year?: number; inForceOn?: string; q?: string; page: number; pageSize: number }
+/**
+ * `inForceOn`: the versions in force on that day (the 现行有效 figure's records, as at a year end);
+ * `fact` with `year`: exactly the documents a figure of that year counts (facts.ts).
+ */
+export interface ListFilter { status?: string; legalStatus?: string; year?: number; inForceOn?: string; fact?: DocumentFactFilter; q?: string; page: number; pageSize: number }
 
 /** Staff list, scoped in SQL: the department's published documents, and drafts the actor may see. */
 export function listScope(actor: Actor): SQL {
@@ -158,15 +161,17 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.legalStatus) conds.push(eq(normativeDocuments.legalStatus, f.legalStatus));
   if (f.inForceOn) conds.push(inForceOn(f.inForceOn));
-  if (f.year) conds.push(sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`);
+  if (f.fact) conds.push(documentFactCondition(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4))));
+  else if (f.year) conds.push(sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`);
   // Staff search also reads the text (typed or taken from an uploaded .docx), drafts included; the public registry uses the tsvector.
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(sql`(${normativeDocuments.title} ilike ${like} or ${normativeDocuments.docNumber} ilike ${like} or ${normativeDocuments.bodyText} ilike ${like})`);
   }
   const where = and(...conds);
+  const sum = documentFactSum(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4)));
   const rows = await ctx.db
-    .select({ doc: normativeDocuments, caseStatus: cases.status, draftingOrg: organisations.name })
+    .select({ doc: normativeDocuments, caseStatus: cases.status, draftingOrg: organisations.name, commentsReceived: sum ?? sql<null>`null` })
     .from(normativeDocuments)
     .innerJoin(cases, eq(cases.id, normativeDocuments.caseId))
     .leftJoin(organisations, eq(organisations.id, normativeDocuments.draftingOrgId))

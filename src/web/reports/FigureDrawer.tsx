@@ -42,6 +42,9 @@ export function FigureDrawer({ figure, own, onClose, onRewrite }: { figure: Show
   });
   const rows = rowsOf(data, figure?.records.query.tab);
   const total = data && typeof data === 'object' && 'total' in (data as object) ? Number((data as { total: unknown }).total) : rows?.length;
+  // A figure that adds up a field of its records (e.g. comments over the documents that received them).
+  const sumField = figure?.records.sum;
+  const sum = sumField && rows ? rows.reduce((a, r) => a + (Number(r[sumField]) || 0), 0) : null;
   return (
     <Drawer open={!!figure} onClose={onClose} size="large" title={figure ? `数据来源：${figure.label}` : ''}>
       {figure && (
@@ -62,7 +65,7 @@ export function FigureDrawer({ figure, own, onClose, onRewrite }: { figure: Show
           )}
           {figure.missing && <Alert type="warning" style={{ marginTop: 12 }} title="该数据项已不再由业务模块提供，显示的是上次保存时的数值。" />}
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
-            背后的记录{own && typeof total === 'number' ? `（${total}条）` : ''}
+            背后的记录{own && typeof total === 'number' ? (sum !== null ? `（${total}条记录，合计${formatValue(sum)}${figure.unit}）` : `（${total}条）`) : ''}
           </Typography.Title>
           {!own ? (
             <Typography.Paragraph type="secondary">记录明细由报告单位保存，监督机关查看报告所载数值及统计方法。</Typography.Paragraph>

@@ -15,6 +15,7 @@ import { queryRows } from '../../../core/db/client.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { classificationSettings, labelOf } from './categories.ts';
 import { getGuide } from './guide.ts';
+import { guideUpdatesIn } from './guideRecords.ts';
 
 /** Published (not withdrawn) items per 组配分类 in a year, by 发布日期. */
 export async function publicationCounts(ctx: Ctx, departmentId: string, year: number): Promise<{ category: string; total: number; late: number }[]> {
@@ -68,7 +69,7 @@ export function publicationFactsFrom(year: number, total: number, late: number, 
       unit: '次',
       sentence: guideUpdatedOn ? `于${formatDateZh(guideUpdatedOn)}更新政府信息公开指南。` : '',
       method: '政府信息公开指南最近一次更新日期是否在本年度内（1 = 是，0 = 否）。',
-      records: { path: '/api/disclosure/guide', query: {} },
+      records: { path: '/api/disclosure/guide/updates', query: { year } },
     },
   ];
 }
@@ -80,5 +81,6 @@ export async function publicationFacts(ctx: Ctx, departmentId: string, year: num
   const late = counts.reduce((a, c) => a + c.late, 0);
   const breakdown = counts.map((c) => `${labelOf(categories, c.category)}${c.total}条`).join('、');
   const guide = await getGuide(ctx.db, departmentId, ctx.clock.now().getTime());
-  return publicationFactsFrom(year, total, late, breakdown, guide.updatedOn?.startsWith(String(year)) ? guide.updatedOn : null);
+  // The figure is the number of updates `/api/disclosure/guide/updates` lists for the year (0 or 1).
+  return publicationFactsFrom(year, total, late, breakdown, guideUpdatesIn(guide, year)[0]?.updatedOn ?? null);
 }
