@@ -1,7 +1,8 @@
 /**
  * Data exchange of 行政执法.
  *
- * 1. The officer registry as Excel (.xlsx), export and import. Columns (first sheet, header in row 1):
+ * 1. The officer registry as Excel (.xlsx): GET /api/enforcement/officers/export.xlsx, and
+ *    POST /api/enforcement/officer-imports (multipart, one file). Columns (first sheet, header in row 1):
  *    姓名, 执法证号, 发证机关, 执法领域, 有效期起, 有效期至 (YYYY-MM-DD), 状态 (在岗/暂停/注销).
  *    An import adds new certificate numbers and refuses the whole file when any row is bad (row and column named).
  *

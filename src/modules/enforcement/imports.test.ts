@@ -57,7 +57,7 @@ test('credit codes carry a GB 32100 check character', () => {
 test('a GBK CSV imports; a bad file imports nothing and names each bad row and column', async () => {
   const before = await poolSize();
   const good = `统一社会信用代码,名称,地址,行业类别,风险等级\r\n${code(1)},合肥甲科技有限公司,高新区1号,科技服务,低\r\n${code(2)},合肥乙科技有限公司,高新区2号,实验动物,高风险\r\n`;
-  const res = await upload(staff, '/api/enforcement/targets/import', '名录.csv', gbk(good));
+  const res = await upload(staff, '/api/enforcement/target-imports', '名录.csv', gbk(good));
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().imported, 2);
   const list = await t.app.inject({ url: '/api/enforcement/targets?search=%E5%90%88%E8%82%A5%E7%94%B2', headers: staff.headers });
@@ -70,7 +70,7 @@ test('a GBK CSV imports; a bad file imports nothing and names each bad row and c
     `${code(3)},同一文件重复,地址,科技服务,中`,
     `12345,代码错误的公司,地址,科技服务,低`,
   ].join('\n');
-  const r = await upload(staff, '/api/enforcement/targets/import', '名录.csv', Buffer.from(bad, 'utf8'));
+  const r = await upload(staff, '/api/enforcement/target-imports', '名录.csv', Buffer.from(bad, 'utf8'));
   assert.equal(r.statusCode, 400, r.body);
   const msg = r.json().error.message as string;
   assert.match(msg, /未导入任何记录/);
@@ -80,9 +80,9 @@ test('a GBK CSV imports; a bad file imports nothing and names each bad row and c
   assert.match(msg, /第5行“统一社会信用代码”：与第2行重复/);
   assert.match(msg, /第6行“统一社会信用代码”：应为18位/);
   assert.equal(await poolSize(), before + 2, 'nothing imported from the failed file');
-  const wrongType = await upload(staff, '/api/enforcement/targets/import', '名录.txt', Buffer.from('x'));
+  const wrongType = await upload(staff, '/api/enforcement/target-imports', '名录.txt', Buffer.from('x'));
   assert.match(wrongType.json().error.message, /只支持Excel（.xlsx）或CSV文件/);
-  const noHeader = await upload(staff, '/api/enforcement/targets/import', '名录.csv', Buffer.from('代码,名字\n1,2'));
+  const noHeader = await upload(staff, '/api/enforcement/target-imports', '名录.csv', Buffer.from('代码,名字\n1,2'));
   assert.match(noHeader.json().error.message, /表头缺少“统一社会信用代码”“名称”/);
 });
 
@@ -92,14 +92,14 @@ test('an .xlsx target list: the same checks', async () => {
   ws.addRow(['统一社会信用代码', '名称', '地址', '行业类别', '风险等级']);
   ws.addRow([code(10), '合肥丁科技有限公司', '', '科技服务', '中']);
   ws.addRow([code(11), '合肥戊科技有限公司', '', '', '低']);
-  const r = await upload(staff, '/api/enforcement/targets/import', '名录.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  const r = await upload(staff, '/api/enforcement/target-imports', '名录.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
   assert.equal(r.statusCode, 400);
   assert.match(r.json().error.message, /第3行“行业类别”：必填/);
   ws.getRow(3).getCell(4).value = '科技服务';
-  const ok = await upload(staff, '/api/enforcement/targets/import', '名录.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  const ok = await upload(staff, '/api/enforcement/target-imports', '名录.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(ok.json().imported, 2);
-  const broken = await upload(staff, '/api/enforcement/targets/import', '名录.xlsx', Buffer.from('not a zip'));
+  const broken = await upload(staff, '/api/enforcement/target-imports', '名录.xlsx', Buffer.from('not a zip'));
   assert.match(broken.json().error.message, /不是有效的Excel/);
 });
 
@@ -113,7 +113,7 @@ test('the officer registry: Excel export, and an import that refuses bad rows an
   const names = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).getCell(1).text);
   assert.ok(names.includes('陈静') && names.includes('赵磊'));
   // Re-importing the export: every certificate number is taken.
-  const again = await upload(legal, '/api/enforcement/officers/import', '执法人员.xlsx', exp.rawPayload);
+  const again = await upload(legal, '/api/enforcement/officer-imports', '执法人员.xlsx', exp.rawPayload);
   assert.equal(again.statusCode, 400);
   assert.match(again.json().error.message, /第\d行“执法证号”：皖3401000105已在执法人员名录中/);
   const fresh = new ExcelJS.Workbook();
@@ -121,13 +121,13 @@ test('the officer registry: Excel export, and an import that refuses bad rows an
   s.addRow(['姓名', '执法证号', '发证机关', '执法领域', '有效期起', '有效期至', '状态']);
   s.addRow(['孙新', '皖3401000201', '示范省人民政府', '科技', '2025-01-01', '2027-12-31', '在岗']);
   s.addRow(['周平', '皖3401000202', '示范省人民政府', '科技', '2025-01-01', '2024-12-31', '休假']);
-  const bad = await upload(legal, '/api/enforcement/officers/import', '执法人员.xlsx', Buffer.from(await fresh.xlsx.writeBuffer()));
+  const bad = await upload(legal, '/api/enforcement/officer-imports', '执法人员.xlsx', Buffer.from(await fresh.xlsx.writeBuffer()));
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().error.message, /第3行“有效期至”：不能早于有效期起；第3行“状态”：应为在岗、暂停或注销/);
   s.getRow(3).getCell(6).value = '2027-12-31';
   s.getRow(3).getCell(7).value = '暂停';
-  const good = await upload(legal, '/api/enforcement/officers/import', '执法人员.xlsx', Buffer.from(await fresh.xlsx.writeBuffer()));
+  const good = await upload(legal, '/api/enforcement/officer-imports', '执法人员.xlsx', Buffer.from(await fresh.xlsx.writeBuffer()));
   assert.equal(good.statusCode, 200, good.body);
   assert.equal(good.json().imported, 2);
-  assert.equal((await upload(staff, '/api/enforcement/officers/import', '执法人员.xlsx', Buffer.from('x'))).statusCode, 403);
+  assert.equal((await upload(staff, '/api/enforcement/officer-imports', '执法人员.xlsx', Buffer.from('x'))).statusCode, 403);
 });

@@ -117,7 +117,7 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const content = await officersXlsx(ctx, requireActor(req));
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader('执法人员名录.xlsx')).send(content);
   });
-  app.post('/api/enforcement/officers/import', async (req) => {
+  app.post('/api/enforcement/officer-imports', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'officer', 'manage');
     const file = await readUpload(req, 20 * 1024 * 1024);
@@ -162,7 +162,7 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.post('/api/enforcement/info/publish', async (req) => publishInfo(ctx, requireActor(req), body(infoBody, req.body)));
   // ---- target pool
   app.get('/api/enforcement/targets', async (req) => listTargets(ctx, requireActor(req), parse(z.object({ search: text('关键词', 100).optional(), ...paging }), req.query)));
-  app.post('/api/enforcement/targets/import', async (req) => {
+  app.post('/api/enforcement/target-imports', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'manage');
     const file = await readUpload(req, 50 * 1024 * 1024);

@@ -48,12 +48,12 @@ export default function CataloguePage() {
           ]} />
         </Card>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>执法主体、职责、程序和救济途径</h2>} extra={approve ? <Button onClick={() => setPending({ title: '公布执法信息', fields: [{ name: 'bodies', label: '执法主体', type: 'textarea', required: true }, { name: 'powers', label: '职责权限', type: 'textarea', required: true }, { name: 'procedures', label: '执法程序', type: 'textarea', required: true }, { name: 'flowSteps', label: '执法流程图（每行一个步骤）', type: 'textarea', required: true }, { name: 'discretion', label: '裁量基准', type: 'textarea', required: true }, { name: 'remedies', label: '救济途径', type: 'textarea', required: true }], send: (v) => post('/api/enforcement/info/publish', { ...v, flowSteps: String(v.flowSteps ?? '').split('\n') }) })}>公布新版本</Button> : null}>
-          <Typography.Text>{latest(info.data?.versions)}</Typography.Text>{' '}<a href="/zfgs" target="_blank" rel="noreferrer">在门户网站查看</a>
+          <Space><Typography.Text>{latest(info.data?.versions)}</Typography.Text><a href="/zfgs" target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>在门户网站查看</a></Space>
         </Card>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>检查对象名录库</h2>}>
           <Space wrap style={{ marginBottom: 16 }}>
             <Input.Search aria-label="检查对象名称或统一社会信用代码" placeholder="名称或统一社会信用代码" allowClear onSearch={(v) => { setSearch(v); setPage(1); }} style={{ width: 280 }} />
-            {manage && <ImportButton label="导入名录（.xlsx或.csv）" url="/api/enforcement/targets/import" accept=".xlsx,.csv" onDone={refresh} />}
+            {manage && <ImportButton label="导入名录（.xlsx或.csv）" url="/api/enforcement/target-imports" accept=".xlsx,.csv" onDone={refresh} />}
           </Space>
           <Typography.Paragraph type="secondary">表头：统一社会信用代码、名称、地址、行业类别、风险等级（低/中/高）。CSV可为UTF-8或GBK编码；文件有任何错误行时不导入任何记录。</Typography.Paragraph>
           <Table<Target> rowKey="id" size="small" loading={targets.isPending} dataSource={targets.data?.items ?? []} pagination={{ current: page, pageSize: 20, total: targets.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 户` }} columns={[

@@ -37,7 +37,7 @@ export default function InspectionPage() {
           { key: 'd', label: '检查日期', children: r.inspectedOn ? `${r.inspectedOn} 至 ${r.endedOn}` : '—' },
           { key: 'f', label: '检查情况', children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.findings || '—'}</span> },
           { key: 'r', label: '检查结果', children: r.resultLabel ?? '—' },
-          { key: 'e', label: '证据材料', children: r.fileIds.length ? r.fileIds.map((f, i) => <a key={f} href={`/api/files/${f}`} style={{ marginRight: 8 }}>材料{i + 1}</a>) : '—' },
+          { key: 'e', label: '证据材料', children: r.fileIds.length ? r.fileIds.map((f, i) => <a key={f} href={`/api/files/${f}`} style={{ marginRight: 8, textDecoration: 'underline' }}>材料{i + 1}</a>) : '—' },
           { key: 'u', label: '公示', children: <Space>{r.publishDue ? `期限 ${r.publishDue}` : '—'}{r.publishedOn ? `，${r.publishedOn}已公示` : ''}{r.late && <Tag color="red">逾期公示</Tag>}</Space> },
         ]} />
       </Card>

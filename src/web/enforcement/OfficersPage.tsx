@@ -38,7 +38,7 @@ export default function OfficersPage() {
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <a href="/api/enforcement/officers/export.xlsx">导出Excel</a>
-          {manage && <ImportButton label="从Excel导入" url="/api/enforcement/officers/import" accept=".xlsx" onDone={refresh} />}
+          {manage && <ImportButton label="从Excel导入" url="/api/enforcement/officer-imports" accept=".xlsx" onDone={refresh} />}
         </Space>
         {settings && <Typography.Paragraph type="secondary">执法证在{settings.expiryNoticeDays}日内到期的标注“即将到期”并列入法制审核人员的待办；年度培训不少于{settings.trainingHours}学时。执法证过期或状态不是“在岗”的人员不能被抽取或指派。</Typography.Paragraph>}
         <Table<Officer>
@@ -51,8 +51,8 @@ export default function OfficersPage() {
             { title: '执法证号', dataIndex: 'certificateNo' },
             { title: '执法领域', dataIndex: 'field' },
             { title: '有效期', render: (_, o) => `${o.validFrom} 至 ${o.validTo}` },
-            { title: '状态', render: (_, o) => <Space size={4}><Tag>{o.statusLabel}</Tag>{o.expired && <Tag color="red">证件过期</Tag>}{o.expiringSoon && <Tag color="orange">即将到期</Tag>}</Space> },
-            { title: `${year}年培训`, render: (_, o) => <span>{o.trainingHours}学时{o.trainingShort && <Tag color="orange" style={{ marginLeft: 4 }}>未达标</Tag>}</span> },
+            { title: '状态', render: (_, o) => <Space size={4}><Tag>{o.statusLabel}</Tag>{o.expired && <Tag color="red">证件过期</Tag>}{o.expiringSoon && <Tag color="red">即将到期</Tag>}</Space> },
+            { title: `${year}年培训`, render: (_, o) => <span>{o.trainingHours}学时{o.trainingShort && <Tag color="red" style={{ marginLeft: 4 }}>未达标</Tag>}</span> },
             { title: '回避', render: (_, o) => o.conflicts.map((c) => `${c.creditCode}（${CONFLICT[c.kind as keyof typeof CONFLICT] ?? c.kind}）`).join('；') || '—' },
             ...(manage ? [{ title: '操作', render: (_: unknown, o: Officer) => (
               <Space size={0} wrap>

@@ -1,0 +1,89 @@
+// 双随机、一公开 in a real browser: a 科室 drafts a plan, the legal office approves and publishes it,
+// the 科室 commits and runs the draw, records an inspection and publishes the result, which then
+// appears on the portal with the draw that anyone can re-run. The screens are axe-clean.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
+import { startTestServer } from '../../src/server/testing.ts';
+
+const PW = 'Fazhi-e2e-Passw0rd!2025';
+const PLAN = '2025年实验动物许可事中事后监管专项抽查';
+
+test('plan → draw → inspection → result published on the portal', { timeout: 300_000 }, async (t) => {
+  const browser = await launchBrowser(t);
+  if (!browser) return;
+  const server = await startTestServer('2025-03-03T02:00:00.000Z');
+  const base = server.url;
+  try {
+    await server.createUser({ username: 'e2e_es', password: PW, roles: ['staff'] });
+    await server.createUser({ username: 'e2e_el', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });
+
+    const legal = await workbenchLogin(browser, base, 'e2e_el', PW);
+    await legal.goto(`${base}/app/enforcement/officers`);
+    await legal.getByRole('cell', { name: '陈静', exact: true }).waitFor();
+    await legal.getByText('即将到期').first().waitFor();
+    await assertNoSeriousA11yViolations(legal, 'officer registry');
+    await legal.goto(`${base}/app/enforcement/catalogue`);
+    await legal.getByRole('cell', { name: '实验动物生产、使用许可事中事后监管' }).waitFor();
+    await assertNoSeriousA11yViolations(legal, 'catalogue');
+
+    const staff = await workbenchLogin(browser, base, 'e2e_es', PW);
+    await staff.goto(`${base}/app/enforcement/plans`);
+    await submitDialog(staff, '制定抽查计划', async (d) => {
+      await d.getByLabel('计划名称').fill(PLAN);
+      await d.getByLabel('抽查事项').selectOption({ label: '实验动物生产、使用许可事中事后监管（重点，30%）' });
+      await d.getByLabel('抽查比例（%）').fill('25');
+      for (const [label, date] of [['开始日期', '2025-03-01'], ['结束日期', '2025-12-31']]) {
+        await d.getByLabel(label).fill(date);
+        await d.getByLabel(label).press('Enter');
+      }
+    });
+    await staff.getByRole('heading', { name: PLAN }).waitFor();
+    const planUrl = staff.url();
+    await assertNoSeriousA11yViolations(staff, 'plan page');
+
+    await legal.goto(planUrl);
+    await legal.getByRole('button', { name: '审批' }).click();
+    await legal.getByRole('button', { name: '公布计划' }).click();
+    await legal.getByText('已公布').first().waitFor();
+
+    await staff.reload();
+    await staff.getByRole('button', { name: '发起随机抽取' }).click();
+    await staff.getByText('抽取后公开').waitFor();
+    await staff.getByRole('button', { name: '抽取', exact: true }).click();
+    await staff.getByRole('button', { name: '复核抽取结果' }).waitFor();
+    const rows = staff.locator('tbody tr.ant-table-row');
+    assert.equal(await rows.count(), 3, '25% of 12 targets');
+    await assertNoSeriousA11yViolations(staff, 'draw page');
+    const target = (await rows.first().locator('a').textContent())!.trim();
+    await rows.first().locator('a').click();
+    await submitDialog(staff, '录入检查结果', async (d) => {
+      for (const label of ['检查日期', '检查结束日期']) {
+        await d.getByLabel(label).fill('2025-03-03');
+        await d.getByLabel(label).press('Enter');
+      }
+      await d.getByLabel('检查结果').selectOption({ label: '发现问题，责令整改' });
+      await d.getByLabel('检查情况').fill('实验动物饲养环境监测记录缺失，责令十日内整改。');
+    });
+    await staff.getByText('期限 2025-03-31').waitFor();
+    await assertNoSeriousA11yViolations(staff, 'inspection page');
+    await staff.getByRole('button', { name: '公示检查结果' }).click();
+    await staff.getByText('2025-03-03已公示').waitFor();
+
+    const visitor = await (await newAxeContext(browser)).newPage();
+    await visitor.goto(`${base}/sjcc`);
+    await visitor.getByRole('cell', { name: target, exact: true }).waitFor();
+    await visitor.getByRole('cell', { name: '发现问题，责令整改' }).first().waitFor();
+    await assertNoSeriousA11yViolations(visitor, 'portal results');
+    await visitor.getByRole('link', { name: /第1次抽取（已抽取）/ }).last().click();
+    await visitor.getByRole('link', { name: '用公布的数据重新运行抽取并核对结果' }).click();
+    await visitor.getByText(/复核一致/).waitFor();
+    await assertNoSeriousA11yViolations(visitor, 'portal draw');
+    await visitor.goto(`${base}/zfgs`);
+    await visitor.getByRole('cell', { name: '皖3401000101' }).waitFor();
+    await assertNoSeriousA11yViolations(visitor, 'portal registry');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
