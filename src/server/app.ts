@@ -12,6 +12,8 @@ import type { Ctx } from '../core/context.ts';
 import { installErrorHandler } from '../core/http/errors.ts';
 import { installSession } from '../core/http/session.ts';
 import { installHygiene } from '../core/http/hygiene.ts';
+import { installRouteSchemas, tagged } from '../core/http/schema.ts';
+import { openApiRoutes } from '../core/http/openapi.ts';
 import { authRoutes } from '../core/auth/routes.ts';
 import { userRoutes } from '../core/users/routes.ts';
 import { orgRoutes } from '../core/orgs/routes.ts';
@@ -53,6 +55,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     disableRequestLogging: true,
   });
   ctx.log = app.log;
+  // Routes validate by the zod schemas in their options; the same schemas make /api/openapi.json.
+  installRouteSchemas(app);
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
@@ -83,16 +87,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  authRoutes(app, ctx, { secureCookies, abilities: MODULES.flatMap((m) => (m.abilities ? [m.abilities] : [])) });
-  userRoutes(app, ctx);
-  orgRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  calendarRoutes(app, ctx);
-  caseRoutes(app, ctx);
+  tagged('登录与会话', () => authRoutes(app, ctx, { secureCookies, abilities: MODULES.flatMap((m) => (m.abilities ? [m.abilities] : [])) }));
+  tagged('用户与安全设置', () => userRoutes(app, ctx));
+  tagged('机构', () => orgRoutes(app, ctx));
+  tagged('审计日志', () => auditRoutes(app, ctx));
+  tagged('工作日历', () => calendarRoutes(app, ctx));
+  tagged('案件与待办', () => caseRoutes(app, ctx));
   const publicFileChecks = MODULES.flatMap((m) => (m.isPublicFile ? [m.isPublicFile] : []));
-  fileRoutes(app, ctx, { isPublic: async (db, fileId) => (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean), readers: MODULES.flatMap((m) => (m.fileReader ? [m.fileReader] : [])) });
-  numberingRoutes(app, ctx);
-  for (const m of MODULES) m.routes?.(app, ctx, { facts: factProviders });
+  tagged('文件', () => fileRoutes(app, ctx, { isPublic: async (db, fileId) => (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean), readers: MODULES.flatMap((m) => (m.fileReader ? [m.fileReader] : [])) }));
+  tagged('文号', () => numberingRoutes(app, ctx));
+  for (const m of MODULES) tagged(m.label, () => m.routes?.(app, ctx, { facts: factProviders }));
+  openApiRoutes(app, { title: '法治工作台接口', version: '1' });
 
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);
   for (const m of MODULES) if (m.portal) await app.register(m.portal(ctx, portalPage));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { parse } from '../http/validate.ts';
+import { guard, noBody, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { contentDisposition } from '../files/service.ts';
@@ -20,20 +20,13 @@ const query = z.object({
 export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
   // The key and file copy the server bound at start (enableAuditCheckpoints): looked up per request.
   const files = () => boundAuditFiles(ctx);
-  app.get('/api/audit', async (req) => {
-    const actor = requireActor(req);
-    const q = parse(query, req.query);
-    authorize(actor, 'auditLog', 'read');
-    return listAudit(ctx, q);
-  });
+  const api = app.withTypeProvider<ZodProvider>();
+  const read = guard((a) => authorize(a, 'auditLog', 'read'));
+  api.get('/api/audit', { schema: { summary: '审计日志', querystring: query }, preValidation: read }, async (req) => listAudit(ctx, req.query));
   // The chain and its signed checkpoints (table and file copy), 等保2.0 三级 安全审计.
-  app.post('/api/audit/verify', async (req) => {
-    authorize(requireActor(req), 'auditLog', 'read');
-    return verifyOnServer(ctx.db, files());
-  });
+  api.post('/api/audit/verify', { schema: { summary: '校验审计日志链与检查点', body: noBody }, preValidation: read }, async () => verifyOnServer(ctx.db, files()));
   // The 审计管理员 keeps this file away from the server; `audit verify --checkpoints` checks the chain against it.
-  app.get('/api/audit/checkpoints/export', async (req, reply) => {
-    authorize(requireActor(req), 'auditLog', 'read');
+  api.get('/api/audit/checkpoints/export', { schema: { summary: '导出审计检查点（JSON 文件）' }, preValidation: read }, async (_req, reply) => {
     const doc = await exportCheckpoints(ctx.db, files(), ctx.clock.now());
     return reply
       .type('application/json; charset=utf-8')

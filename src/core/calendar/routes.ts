@@ -1,18 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { isoDate, parse } from '../http/validate.ts';
+import { isoDate } from '../http/validate.ts';
+import { called, guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { computeDue } from './calendar.ts';
 import { enterNotice, listDays, listYears } from './service.ts';
 
-const dueQuery = z.object({
+const dueQuery = called(z.object({
   from: isoDate('from'),
   count: z.coerce.number().int().min(0).max(3650).describe('count'),
   unit: z.enum(['workday', 'day']).describe('unit'),
   rollForward: z.enum(['true', 'false']).optional().describe('rollForward'),
-});
+}), '参数');
 const yearField = z.coerce.number().int().min(2000).max(2099).describe('年份');
 const noticeBody = z.object({
   year: yearField,
@@ -27,23 +28,14 @@ const noticeBody = z.object({
 
 export function calendarRoutes(app: FastifyInstance, ctx: Ctx): void {
   // Public (no login): the workbench and the portal preview deadlines with it.
-  app.get('/api/calendar/due', async (req) => {
-    const q = parse(dueQuery, req.query, '参数');
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/calendar/due', { schema: { summary: '计算期限（工作日或自然日）', querystring: dueQuery }, config: { public: true } }, async (req) => {
+    const q = req.query;
     return computeDue(ctx.calendar.current(), { from: q.from, count: q.count, unit: q.unit, rollForward: q.rollForward === 'true' });
   });
-  app.get('/api/calendar/years', async (req) => {
-    requireActor(req);
-    return listYears(ctx);
-  });
-  app.get('/api/calendar/days', async (req) => {
-    requireActor(req);
-    const { year } = parse(z.object({ year: yearField }), req.query);
-    return listDays(ctx, year);
-  });
-  app.post('/api/calendar/notices', async (req) => {
-    const actor = requireActor(req);
-    const body = parse(noticeBody, req.body);
-    authorize(actor, 'calendar', 'edit');
-    return enterNotice(ctx, actor, body);
-  });
+  api.get('/api/calendar/years', { schema: { summary: '已录入的年度' } }, async () => listYears(ctx));
+  api.get('/api/calendar/days', { schema: { summary: '某年的节假日与调休上班日', querystring: z.object({ year: yearField }) } }, async (req) => listDays(ctx, req.query.year));
+  api.post('/api/calendar/notices', { schema: { summary: '录入国务院办公厅放假通知', body: noticeBody }, preValidation: guard((a) => authorize(a, 'calendar', 'edit')) }, async (req) =>
+    enterNotice(ctx, requireActor(req), req.body),
+  );
 }

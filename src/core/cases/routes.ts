@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { isoDate, parse } from '../http/validate.ts';
+import { isoDate } from '../http/validate.ts';
+import { guard, noBody, paramsOf, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { recordAction } from './service.ts';
@@ -22,33 +23,22 @@ const actBody = z.object({
 });
 
 export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/worklist', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/worklist', { schema: { summary: '我的待办', querystring: worklistQuery }, preValidation: guard((a) => authorize(a, 'case', 'worklist')) }, async (req) => worklist(ctx, requireActor(req), req.query));
+  api.get('/api/cases/:id', { schema: { summary: '案件（办理情况、可办理的操作）', params: idParam } }, async (req) => caseView(ctx, requireActor(req), req.params.id));
+  // The case is read (its scope: 404) before the act's body is looked at.
+  api.post('/api/cases/:id/actions', { schema: { summary: '办理案件的一项操作', params: idParam, body: actBody }, preValidation: guard((a, req) => caseView(ctx, a, paramsOf(req, idParam).id)) }, async (req) => {
     const actor = requireActor(req);
-    const q = parse(worklistQuery, req.query);
-    authorize(actor, 'case', 'list');
-    return worklist(ctx, actor, q);
+    await recordAction(ctx, actor, req.params.id, req.body);
+    return caseView(ctx, actor, req.params.id);
   });
-  app.get('/api/cases/:id', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    return caseView(ctx, actor, id);
-  });
-  app.post('/api/cases/:id/actions', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const body = parse(actBody, req.body);
-    await recordAction(ctx, actor, id, body);
-    return caseView(ctx, actor, id);
-  });
-  app.get('/api/notifications', async (req) => listNotifications(ctx, requireActor(req)));
-  app.post('/api/notifications/read-all', async (req) => {
+  api.get('/api/notifications', { schema: { summary: '我的通知' } }, async (req) => listNotifications(ctx, requireActor(req)));
+  api.post('/api/notifications/read-all', { schema: { summary: '全部通知标为已读', body: noBody } }, async (req) => {
     await markRead(ctx, requireActor(req));
     return { ok: true };
   });
-  app.post('/api/notifications/:id/read', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await markRead(ctx, actor, id);
+  api.post('/api/notifications/:id/read', { schema: { summary: '一条通知标为已读', params: idParam, body: noBody } }, async (req) => {
+    await markRead(ctx, requireActor(req), req.params.id);
     return { ok: true };
   });
 }

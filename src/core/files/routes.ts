@@ -3,7 +3,7 @@ import '@fastify/multipart';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Ctx } from '../context.ts';
-import { parse } from '../http/validate.ts';
+import { guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
@@ -42,33 +42,26 @@ export async function readUpload(req: FastifyRequest, max: number): Promise<{ na
 
 /** Upload (multipart, one file) and download (Content-Disposition with the UTF-8 name, scope-checked). */
 export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps): void {
-  app.post('/api/files', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.post('/api/files', { schema: { summary: '上传文件（multipart/form-data，一个文件）', consumes: ['multipart/form-data'] }, preValidation: guard((a) => authorize(a, 'file', 'upload')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'file', 'upload');
     const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));
     return uploadFile(ctx, actor, file);
   });
 
   // The upload limit: staff forms read it to refuse oversized files before uploading; the 系统管理员 changes it.
-  app.get('/api/files/limits', async (req) => {
-    requireActor(req);
+  api.get('/api/files/limits', { schema: { summary: '上传文件大小上限' } }, async () => {
     const maxBytes = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
     return { maxBytes, label: formatBytes(maxBytes) };
   });
-  app.get('/api/settings/files', async (req) => {
-    authorize(requireActor(req), 'businessSettings', 'manage');
-    return getSetting(ctx.db, fileSettings, ctx.clock.now().getTime(), 0);
-  });
-  app.put('/api/settings/files', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'businessSettings', 'manage');
-    return updateFileSettings(ctx, actor, parse(fileSettings.schema, req.body));
-  });
+  const manage = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  api.get('/api/settings/files', { schema: { summary: '文件设置', response: { 200: fileSettings.schema } }, preValidation: manage }, async () => getSetting(ctx.db, fileSettings, ctx.clock.now().getTime(), 0));
+  api.put('/api/settings/files', { schema: { summary: '修改文件设置', body: fileSettings.schema }, preValidation: manage }, async (req) => updateFileSettings(ctx, requireActor(req), req.body));
 
   // Anyone may fetch a public file; otherwise whoever may read a record owning it, or the uploader of a
   // file no record owns yet (others get 404).
-  app.get('/api/files/:id', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+  api.get('/api/files/:id', { schema: { summary: '下载文件（公开的附件无需登录）', params: idParam }, config: { public: true } }, async (req, reply) => {
+    const { id } = req.params;
     const actor = req.session?.actor && !req.session.actor.mustChangePassword ? req.session.actor : null;
     const file = await readFile(ctx, actor, id, deps);
     return reply

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { parse } from '../http/validate.ts';
+import { guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
@@ -17,9 +17,10 @@ export function numberingRoutes(app: FastifyInstance, ctx: Ctx): void {
     return previewIndexNumber(pattern, dept?.creditCode ?? null, ctx.clock.today());
   };
 
-  app.get('/api/settings/index-number', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  const manage = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  api.get('/api/settings/index-number', { schema: { summary: '索引号规则' }, preValidation: manage }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'businessSettings', 'manage');
     const value = await getSetting(ctx.db, indexNumberSettings, ctx.clock.now().getTime(), 0);
     return {
       value,
@@ -29,16 +30,12 @@ export function numberingRoutes(app: FastifyInstance, ctx: Ctx): void {
       ...(await example(actor.departmentId, value.pattern)),
     };
   });
-  app.post('/api/settings/index-number/preview', async (req) => {
+  api.post('/api/settings/index-number/preview', { schema: { summary: '预览索引号格式', body: previewBody }, preValidation: manage }, async (req) =>
+    example(requireActor(req).departmentId, req.body.pattern.trim()),
+  );
+  api.put('/api/settings/index-number', { schema: { summary: '修改索引号规则', body: indexNumberSettings.schema }, preValidation: manage }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'businessSettings', 'manage');
-    const { pattern } = parse(previewBody, req.body);
-    return example(actor.departmentId, pattern.trim());
-  });
-  app.put('/api/settings/index-number', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'businessSettings', 'manage');
-    const value = await updateIndexNumberSettings(ctx, actor, parse(indexNumberSettings.schema, req.body));
+    const value = await updateIndexNumberSettings(ctx, actor, req.body);
     return { value, ...(await example(actor.departmentId, value.pattern)) };
   });
 }

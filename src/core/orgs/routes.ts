@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { parse } from '../http/validate.ts';
+import { guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { ORG_KIND_LABELS, type OrgKind } from '../auth/roles.ts';
@@ -26,21 +26,13 @@ const present = (o: Organisation) => ({ ...o, kindLabel: orgKindLabel(o.kind) })
 
 export function orgRoutes(app: FastifyInstance, ctx: Ctx): void {
   // The org list is reference data every signed-in user needs (pickers, names).
-  app.get('/api/admin/orgs', async (req) => {
-    requireActor(req);
-    return { items: (await listOrgs(ctx.db)).map(present) };
-  });
-  app.post('/api/admin/orgs', async (req, reply) => {
-    const actor = requireActor(req);
-    const body = parse(createBody, req.body);
-    authorize(actor, 'organisation', 'manage');
-    return reply.status(201).send(present(await createOrg(ctx, actor, body)));
-  });
-  app.patch('/api/admin/orgs/:id', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const body = parse(patchBody, req.body);
-    authorize(actor, 'organisation', 'manage');
-    return present(await updateOrg(ctx, actor, id, body));
-  });
+  const api = app.withTypeProvider<ZodProvider>();
+  const manage = guard((a) => authorize(a, 'organisation', 'manage'));
+  api.get('/api/admin/orgs', { schema: { summary: '机构列表' } }, async () => ({ items: (await listOrgs(ctx.db)).map(present) }));
+  api.post('/api/admin/orgs', { schema: { summary: '新建机构', body: createBody }, preValidation: manage }, async (req, reply) =>
+    reply.status(201).send(present(await createOrg(ctx, requireActor(req), req.body))),
+  );
+  api.patch('/api/admin/orgs/:id', { schema: { summary: '修改机构', params: idParam, body: patchBody }, preValidation: manage }, async (req) =>
+    present(await updateOrg(ctx, requireActor(req), req.params.id, req.body)),
+  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { parse } from '../http/validate.ts';
+import { guard, noBody, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -22,58 +22,35 @@ const patchBody = z.object({
 });
 const rolesBody = z.object({ roles: z.array(z.enum(ROLES as [string, ...string[]]).describe('角色')).max(9).describe('角色') });
 
+const ok = z.object({ ok: z.literal(true) });
+const manage = guard((a) => authorize(a, 'user', 'manage'));
+
 export function userRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/admin/users', async (req) => {
-    authorizeAny(requireActor(req));
-    return { items: await listUsers(ctx) };
-  });
-  app.post('/api/admin/users', async (req, reply) => {
-    const actor = requireActor(req);
-    const body = parse(createBody, req.body);
-    authorize(actor, 'user', 'manage');
-    const { id, initialPassword } = await createUser(ctx, actor, body);
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/admin/users', { schema: { summary: '用户列表' }, preValidation: guard(authorizeAny) }, async () => ({ items: await listUsers(ctx) }));
+  api.post('/api/admin/users', { schema: { summary: '新建用户（返回初始密码）', body: createBody }, preValidation: manage }, async (req, reply) => {
+    const { id, initialPassword } = await createUser(ctx, requireActor(req), req.body);
     const user = (await listUsers(ctx)).find((u) => u.id === id);
     return reply.status(201).send({ user, initialPassword });
   });
-  app.patch('/api/admin/users/:id', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const body = parse(patchBody, req.body);
-    authorize(actor, 'user', 'manage');
-    await updateUser(ctx, actor, id, body);
-    return { ok: true };
+  api.patch('/api/admin/users/:id', { schema: { summary: '修改用户', params: idParam, body: patchBody, response: { 200: ok } }, preValidation: manage }, async (req) => {
+    await updateUser(ctx, requireActor(req), req.params.id, req.body);
+    return { ok: true as const };
   });
-  app.post('/api/admin/users/:id/reset-password', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    authorize(actor, 'user', 'manage');
-    return resetPassword(ctx, actor, id);
+  api.post('/api/admin/users/:id/reset-password', { schema: { summary: '重置密码（返回新的初始密码）', params: idParam, body: noBody }, preValidation: manage }, async (req) => resetPassword(ctx, requireActor(req), req.params.id));
+  api.put('/api/admin/users/:id/roles', { schema: { summary: '分配角色', params: idParam, body: rolesBody, response: { 200: ok } }, preValidation: guard((a) => authorize(a, 'user', 'assignRoles')) }, async (req) => {
+    await assignRoles(ctx, requireActor(req), req.params.id, req.body.roles as (typeof ROLES)[number][]);
+    return { ok: true as const };
   });
-  app.put('/api/admin/users/:id/roles', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const body = parse(rolesBody, req.body);
-    authorize(actor, 'user', 'assignRoles');
-    await assignRoles(ctx, actor, id, body.roles as (typeof ROLES)[number][]);
-    return { ok: true };
+  api.post('/api/admin/users/:id/unlock', { schema: { summary: '解除锁定', params: idParam, body: noBody, response: { 200: ok } }, preValidation: guard((a) => authorize(a, 'user', 'unlock')) }, async (req) => {
+    await unlockUser(ctx, requireActor(req), req.params.id);
+    return { ok: true as const };
   });
-  app.post('/api/admin/users/:id/unlock', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    authorize(actor, 'user', 'unlock');
-    await unlockUser(ctx, actor, id);
-    return { ok: true };
-  });
-  app.get('/api/admin/security-settings', async (req) => {
-    authorize(requireActor(req), 'securitySettings', 'manage');
-    return getSetting(ctx.db, securitySettings, ctx.clock.now().getTime(), 0);
-  });
-  app.put('/api/admin/security-settings', async (req) => {
-    const actor = requireActor(req);
-    const body = parse(securitySettings.schema, req.body);
-    authorize(actor, 'securitySettings', 'manage');
-    await updateSecuritySettings(ctx, actor, body);
-    return body;
+  const security = guard((a) => authorize(a, 'securitySettings', 'manage'));
+  api.get('/api/admin/security-settings', { schema: { summary: '安全设置', response: { 200: securitySettings.schema } }, preValidation: security }, async () => getSetting(ctx.db, securitySettings, ctx.clock.now().getTime(), 0));
+  api.put('/api/admin/security-settings', { schema: { summary: '修改安全设置', body: securitySettings.schema, response: { 200: securitySettings.schema } }, preValidation: security }, async (req) => {
+    await updateSecuritySettings(ctx, requireActor(req), req.body);
+    return req.body;
   });
 }
 

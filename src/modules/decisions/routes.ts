@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
-import { listDecisions, startDecision } from './service.ts';
+import { listDecisions, loadDecision, startDecision } from './service.ts';
 import { decisionView } from './view.ts';
 import { addEvidence, closeComment, dispose, formAct, openComment, publishFeedback, saveDraft, summarizeParticipation } from './workflow.ts';
 import { adjust, decide, postEvaluation, publishDecision, submitLegalReview, submitToMeeting } from './deciding.ts';
@@ -75,80 +76,82 @@ const evidenceBody = z.object({ kind: z.string().regex(/^[a-zA-Z]{2,40}$/).defau
 const itemBody = z.object({ title: text('事项名称', 200, 4), content: text('主要内容', 5000).optional(), undertakingUnit: text('承办单位', 100, 2), basis: text('决策依据', 2000).optional(), plannedTime: text('计划完成时间', 50).optional() });
 
 export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/decisions', async (req) => {
-    const { total, rows } = await listDecisions(ctx, requireActor(req), parse(listQuery, req.query));
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/decisions', { schema: { summary: '重大行政决策列表', querystring: listQuery } }, async (req) => {
+    const { total, rows } = await listDecisions(ctx, requireActor(req), req.query);
     return { total, items: rows.map((r) => ({ id: r.d.id, title: r.d.title, year: r.d.year, undertakingUnit: r.d.undertakingUnit, status: r.status, statusLabel: ctx.procedures.get('majorDecision').def.statuses.find((s) => s.code === r.status)?.label ?? r.status, inCatalogue: !!r.d.catalogueItemId, decidedOn: r.d.decidedOn, publishedOn: r.d.publishedOn, createdAt: r.d.createdAt })) };
   });
-  app.get('/api/decisions/facts', async (req) => {
+  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
+  api.get('/api/decisions/facts', { schema: { summary: '年度报告的重大行政决策数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'majorDecision', 'list')) }, async (req) => ({
+    facts: await decisionFacts(ctx, requireActor(req).departmentId, req.query.year),
+  }));
+  api.post('/api/decisions', { schema: { summary: '启动重大行政决策', body: startBody }, preValidation: guard((a) => authorize(a, 'majorDecision', 'start')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'majorDecision', 'list');
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    return { facts: await decisionFacts(ctx, actor.departmentId, year) };
-  });
-  app.post('/api/decisions', async (req) => {
-    const actor = requireActor(req);
-    const d = await startDecision(ctx, actor, parse(startBody, req.body));
+    const d = await startDecision(ctx, actor, req.body);
     return decisionView(ctx, actor, d.id);
   });
-  app.get('/api/decisions/:id', async (req) => decisionView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.get('/api/decisions/:id/archive', async (req) => archiveView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.get('/api/decisions/:id/archive.zip', async (req, reply) => {
-    const { name, stream } = await streamArchive(ctx, requireActor(req), parse(idParam, req.params).id);
+  api.get('/api/decisions/:id', { schema: { summary: '重大行政决策（程序、材料、可办理的操作）', params: idParam } }, async (req) => decisionView(ctx, requireActor(req), req.params.id));
+  api.get('/api/decisions/:id/archive', { schema: { summary: '决策档案目录', params: idParam } }, async (req) => archiveView(ctx, requireActor(req), req.params.id));
+  api.get('/api/decisions/:id/archive.zip', { schema: { summary: '下载决策档案（zip）', params: idParam } }, async (req, reply) => {
+    const { name, stream } = await streamArchive(ctx, requireActor(req), req.params.id);
     return reply.type('application/zip').header('content-disposition', attachmentHeader(name)).send(stream);
   });
-  // Each use case: validate → one service call → the fresh view.
-  const post = <S extends z.ZodType>(path: string, schema: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
-    app.post(`/api/decisions/:id${path}`, async (req) => {
+  // Each use case: the decision is looked up (out of scope: 404) → the body validated → one service call → the fresh view.
+  const readable = guard(async (a, req) => loadDecision(ctx.db, a, paramsOf(req, idParam).id));
+  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
+    api.post(`/api/decisions/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: readable }, async (req) => {
       const actor = requireActor(req);
-      const { id } = parse(idParam, req.params);
-      const body = parse(schema, req.body);
-      await run(actor, id, body);
-      return decisionView(ctx, actor, id);
+      await run(actor, req.params.id, req.body as z.output<S>);
+      return decisionView(ctx, actor, req.params.id);
     });
-  post('/draft', draftBody, (a, id, b) => saveDraft(ctx, a, id, b));
-  post('/comment/open', commentBody, (a, id, b) => openComment(ctx, a, id, b));
-  post('/comment/close', z.object({}), (a, id) => closeComment(ctx, a, id));
-  post('/comment/feedback', z.object({}), (a, id) => publishFeedback(ctx, a, id));
-  app.post('/api/decisions/:id/comments/:commentId/disposition', async (req) => {
+  post('/draft', '保存决策草案', draftBody, (a, id, b) => saveDraft(ctx, a, id, b));
+  post('/comment/open', '公开征求意见', commentBody, (a, id, b) => openComment(ctx, a, id, b));
+  post('/comment/close', '结束征求意见', noBody, (a, id) => closeComment(ctx, a, id));
+  post('/comment/feedback', '公开意见采纳情况', noBody, (a, id) => publishFeedback(ctx, a, id));
+  const commentParams = z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') });
+  api.post('/api/decisions/:id/comments/:commentId/disposition', { schema: { summary: '处理一条公众意见', params: commentParams, body: dispositionBody }, preValidation: guard(async (a, req) => loadDecision(ctx.db, a, paramsOf(req, commentParams).id)) }, async (req) => {
     const actor = requireActor(req);
-    const { id, commentId } = parse(z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') }), req.params);
-    await dispose(ctx, actor, id, commentId, parse(dispositionBody, req.body));
-    return decisionView(ctx, actor, id);
+    await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
+    return decisionView(ctx, actor, req.params.id);
   });
-  post('/participation', z.object({ adoptionSummary: text('意见研究采纳情况', 20_000, 2), fileIds }), (a, id, b) => summarizeParticipation(ctx, a, id, b));
-  post('/act', actBody, (a, id, b) => formAct(ctx, a, id, b.action, b.on, b.data, b.fileIds));
-  post('/legal-review', reviewBody, (a, id, b) => submitLegalReview(ctx, a, id, b));
-  post('/meeting', meetingBody, (a, id, b) => submitToMeeting(ctx, a, id, b));
-  post('/decision', decideBody, (a, id, b) => decide(ctx, a, id, b));
-  post('/publish', publishBody, (a, id, b) => publishDecision(ctx, a, id, b));
-  post('/post-evaluation', evaluationBody, (a, id, b) => postEvaluation(ctx, a, id, b.on, b.data, b.fileIds));
-  post('/adjust', adjustBody, (a, id, b) => adjust(ctx, a, id, { ...b, revision: b.revisionTitle ? { title: b.revisionTitle } : undefined }));
-  post('/evidence', evidenceBody, (a, id, b) => addEvidence(ctx, a, id, b));
+  post('/participation', '公众参与意见研究采纳情况', z.object({ adoptionSummary: text('意见研究采纳情况', 20_000, 2), fileIds }), (a, id, b) => summarizeParticipation(ctx, a, id, b));
+  post('/act', '办理一项程序（专家论证、风险评估等）', actBody, (a, id, b) => formAct(ctx, a, id, b.action, b.on, b.data, b.fileIds));
+  post('/legal-review', '提请合法性审查', reviewBody, (a, id, b) => submitLegalReview(ctx, a, id, b));
+  post('/meeting', '提交会议讨论', meetingBody, (a, id, b) => submitToMeeting(ctx, a, id, b));
+  post('/decision', '记录集体讨论决定', decideBody, (a, id, b) => decide(ctx, a, id, b));
+  post('/publish', '公布决策', publishBody, (a, id, b) => publishDecision(ctx, a, id, b));
+  post('/post-evaluation', '决策后评估', evaluationBody, (a, id, b) => postEvaluation(ctx, a, id, b.on, b.data, b.fileIds));
+  post('/adjust', '决策调整或停止执行', adjustBody, (a, id, b) => adjust(ctx, a, id, { ...b, revision: b.revisionTitle ? { title: b.revisionTitle } : undefined }));
+  post('/evidence', '补充或更正材料', evidenceBody, (a, id, b) => addEvidence(ctx, a, id, b));
 
   // 决策事项目录.
-  app.get('/api/decision-catalogues', async (req) => {
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度') }), req.query);
-    return { items: (await listCatalogues(ctx, requireActor(req))).filter((c) => !year || c.year === year) };
-  });
-  app.post('/api/decision-catalogues', async (req) => {
+  const catalogue = guard((a) => authorize(a, 'majorDecision', 'catalogue'));
+  api.get('/api/decision-catalogues', { schema: { summary: '决策事项目录', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度') }) } }, async (req) => ({
+    items: (await listCatalogues(ctx, requireActor(req))).filter((c) => !req.query.year || c.year === req.query.year),
+  }));
+  const newCatalogue = z.object({ year: z.number().int().min(2000).max(2100).describe('年度'), title: text('目录名称', 200).optional() });
+  api.post('/api/decision-catalogues', { schema: { summary: '新建年度决策事项目录', body: newCatalogue }, preValidation: catalogue }, async (req) => {
     const actor = requireActor(req);
-    await createCatalogue(ctx, actor, parse(z.object({ year: z.number().int().min(2000).max(2100).describe('年度'), title: text('目录名称', 200).optional() }), req.body));
+    await createCatalogue(ctx, actor, req.body);
     return { items: await listCatalogues(ctx, actor) };
   });
-  const cat = <S extends z.ZodType>(path: string, schema: S, run: (actor: Actor, id: string, body: z.output<S>, itemId?: string) => Promise<unknown>) =>
-    app.post(`/api/decision-catalogues/:id${path}`, async (req) => {
+  const catParams = z.object({ id: z.uuid().describe('编号') });
+  const itemParams = z.object({ id: z.uuid().describe('编号'), itemId: z.uuid().describe('事项编号') });
+  const cat = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, body: z.output<S>, itemId?: string) => Promise<unknown>) =>
+    api.post(`/api/decision-catalogues/:id${path}`, { schema: { summary, params: path.includes(':itemId') ? itemParams : catParams, body }, preValidation: catalogue }, async (req) => {
       const actor = requireActor(req);
-      const p = parse(z.object({ id: z.uuid().describe('编号'), itemId: z.uuid().optional().describe('事项编号') }), req.params);
-      await run(actor, p.id, parse(schema, req.body), p.itemId);
+      const p = req.params as { id: string; itemId?: string };
+      await run(actor, p.id, req.body as z.output<S>, p.itemId);
       return { items: await listCatalogues(ctx, actor) };
     });
-  cat('/items', itemBody, (a, id, b) => addItem(ctx, a, id, b));
-  cat('/items/:itemId', itemBody, (a, id, b, itemId) => updateItem(ctx, a, id, itemId!, b));
-  cat('/items/:itemId/delete', z.object({}), (a, id, _b, itemId) => deleteDraftItem(ctx, a, id, itemId!));
-  cat('/approve', z.object({ approvedOn: isoDate('同意日期'), approvedBy: text('同意机关', 100, 2), approvalRef: text('同意文件或会议', 200).optional() }), (a, id, b) => approveCatalogue(ctx, a, id, b));
-  cat('/publish', z.object({ confidentialityReviewer: text('保密审查人', 50, 2) }), (a, id, b) => publishCatalogue(ctx, a, id, b));
+  cat('/items', '目录增加事项', itemBody, (a, id, b) => addItem(ctx, a, id, b));
+  cat('/items/:itemId', '修改目录事项', itemBody, (a, id, b, itemId) => updateItem(ctx, a, id, itemId!, b));
+  cat('/items/:itemId/delete', '删除草稿目录事项', noBody, (a, id, _b, itemId) => deleteDraftItem(ctx, a, id, itemId!));
+  cat('/approve', '记录目录经同意', z.object({ approvedOn: isoDate('同意日期'), approvedBy: text('同意机关', 100, 2), approvalRef: text('同意文件或会议', 200).optional() }), (a, id, b) => approveCatalogue(ctx, a, id, b));
+  cat('/publish', '公布目录', z.object({ confidentialityReviewer: text('保密审查人', 50, 2) }), (a, id, b) => publishCatalogue(ctx, a, id, b));
   cat(
     '/adjustments',
+    '调整目录',
     z.object({ reason: text('调整理由', 5000, 2), approvedOn: isoDate('同意日期'), approvedBy: text('同意机关', 100, 2), add: z.array(itemBody).max(50).default([]).describe('增加事项'), remove: z.array(z.uuid().describe('调出事项')).max(50).default([]).describe('调出事项'), confidentialityReviewer: text('保密审查人', 50, 2) }),
     (a, id, b) => adjustCatalogue(ctx, a, id, b),
   );

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize, can } from '../../core/auth/policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
@@ -57,30 +58,30 @@ async function meetingView(ctx: Ctx, actor: Actor, id: string) {
 }
 
 export function meetingRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/meetings', async (req) => {
-    const { total, rows } = await listMeetings(ctx, requireActor(req), parse(listQuery, req.query));
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/meetings', { schema: { summary: '会议列表', querystring: listQuery } }, async (req) => {
+    const { total, rows } = await listMeetings(ctx, requireActor(req), req.query);
     return { total, items: rows };
   });
-  app.get('/api/meetings/facts', async (req) => {
+  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
+  api.get('/api/meetings/facts', { schema: { summary: '年度报告的会议数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'meeting', 'list')) }, async (req) => ({
+    facts: await meetingFacts(ctx, requireActor(req).departmentId, req.query.year),
+  }));
+  api.post('/api/meetings', { schema: { summary: '新建会议', body: createBody }, preValidation: guard((a) => authorize(a, 'meeting', 'manage')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'meeting', 'list');
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    return { facts: await meetingFacts(ctx, actor.departmentId, year) };
-  });
-  app.post('/api/meetings', async (req) => {
-    const actor = requireActor(req);
-    const m = await createMeeting(ctx, actor, parse(createBody, req.body));
+    const m = await createMeeting(ctx, actor, req.body);
     return meetingView(ctx, actor, m.id);
   });
-  app.get('/api/meetings/:id', async (req) => meetingView(ctx, requireActor(req), parse(idParam, req.params).id));
-  const post = <S extends z.ZodType>(path: string, schema: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
-    app.post(`/api/meetings/:id${path}`, async (req) => {
+  api.get('/api/meetings/:id', { schema: { summary: '会议（议程、可办理的操作）', params: idParam } }, async (req) => meetingView(ctx, requireActor(req), req.params.id));
+  // The meeting is looked up (out of scope: 404) and its manager checked before the body is.
+  const manages = guard(async (a, req) => authorize(a, 'meeting', 'manage', await loadMeeting(ctx.db, a, paramsOf(req, idParam).id)));
+  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
+    api.post(`/api/meetings/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: manages }, async (req) => {
       const actor = requireActor(req);
-      const { id } = parse(idParam, req.params);
-      await run(actor, id, parse(schema, req.body));
-      return meetingView(ctx, actor, id);
+      await run(actor, req.params.id, req.body as z.output<S>);
+      return meetingView(ctx, actor, req.params.id);
     });
-  post('/agenda', topicBody, (a, id, b) => addTopic(ctx, a, id, b));
-  post('/held', heldBody, (a, id, b) => recordHeld(ctx, a, id, b));
-  post('/publish-agenda', z.object({}), (a, id) => publishAgenda(ctx, a, id));
+  post('/agenda', '添加议题', topicBody, (a, id, b) => addTopic(ctx, a, id, b));
+  post('/held', '记录会议召开情况', heldBody, (a, id, b) => recordHeld(ctx, a, id, b));
+  post('/publish-agenda', '公开议题', noBody, (a, id) => publishAgenda(ctx, a, id));
 }

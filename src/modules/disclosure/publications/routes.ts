@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { inTx, type Ctx } from '../../../core/context.ts';
-import { isoDate, parse } from '../../../core/http/validate.ts';
+import { isoDate } from '../../../core/http/validate.ts';
+import { guard, paramsOf, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize, can } from '../../../core/auth/policy.ts';
 import { getSetting } from '../../../core/settings/service.ts';
@@ -48,9 +49,10 @@ const publishBody = z.object({
 const withdrawBody = z.object({ reason: z.string().trim().min(4).max(500).describe('撤回理由') });
 
 export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/publications/meta', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  const lists = guard((a) => authorize(a, 'publication', 'list'));
+  api.get('/api/publications/meta', { schema: { summary: '主动公开的分类、有效性与索引号规则' }, preValidation: lists }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'publication', 'list');
     const nowMs = ctx.clock.now().getTime();
     const classes = await getSetting(ctx.db, classificationSettings, nowMs);
     const { pattern } = await getSetting(ctx.db, indexNumberSettings, nowMs);
@@ -63,35 +65,24 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       abilities: { publish: can(actor, 'publication', 'publish'), editGuide: can(actor, 'disclosureGuide', 'edit') },
     };
   });
-  app.get('/api/publications/due', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'publication', 'list');
-    const { formedOn, publishedOn = ctx.clock.today() } = parse(dueQuery, req.query);
+  api.get('/api/publications/due', { schema: { summary: '公开期限（形成或变更之日起20个工作日）', querystring: dueQuery }, preValidation: lists }, async (req) => {
+    const { formedOn, publishedOn = ctx.clock.today() } = req.query;
     const due = dueOf(ctx, formedOn);
     return { ...due, today: ctx.clock.today(), publishedOn, late: publishedOn > due.due };
   });
-  app.get('/api/publications', async (req) => {
+  api.get('/api/publications', { schema: { summary: '主动公开的信息列表', querystring: listQuery } }, async (req) => listPublications(ctx, requireActor(req), req.query));
+  api.post('/api/publications', { schema: { summary: '主动公开一条信息（经保密审查）', body: publishBody }, preValidation: guard((a) => authorize(a, 'publication', 'publish')) }, async (req) => {
     const actor = requireActor(req);
-    const q = parse(listQuery, req.query);
-    return listPublications(ctx, actor, q);
-  });
-  app.post('/api/publications', async (req) => {
-    const actor = requireActor(req);
-    const body = parse(publishBody, req.body);
+    const body = req.body;
     const result = await inTx(ctx, (tx) => publish(tx, ctx, actor, { ...body, validity: body.validity as never, source: null }));
     return getPublication(ctx, actor, result.id);
   });
-  app.get('/api/publications/:id', async (req) => {
+  api.get('/api/publications/:id', { schema: { summary: '主动公开的信息', params: idParam } }, async (req) => getPublication(ctx, requireActor(req), req.params.id));
+  // The publication is read (out of scope: 404) before the reason is looked at.
+  api.post('/api/publications/:id/withdraw', { schema: { summary: '撤回公开', params: idParam, body: withdrawBody }, preValidation: guard((a, req) => getPublication(ctx, a, paramsOf(req, idParam).id)) }, async (req) => {
     const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    return getPublication(ctx, actor, id);
-  });
-  app.post('/api/publications/:id/withdraw', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const { reason } = parse(withdrawBody, req.body);
-    await withdraw(ctx, actor, id, reason);
-    return getPublication(ctx, actor, id);
+    await withdraw(ctx, actor, req.params.id, req.body.reason);
+    return getPublication(ctx, actor, req.params.id);
   });
 
   // 组配分类 / 主题分类 lists (系统管理员): each entry with its use, so the screen knows what cannot be removed.
@@ -101,25 +92,19 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     const view = (kind: 'categories' | 'topics') => value[kind].map((l) => ({ ...l, used: used[kind].get(l.code) ?? 0, reservedFor: RESERVED[kind][l.code] ?? null }));
     return { categories: view('categories'), topics: view('topics') };
   };
-  app.get('/api/settings/disclosure-classifications', async (req) => {
-    authorize(requireActor(req), 'businessSettings', 'manage');
-    return classificationView();
-  });
-  app.put('/api/settings/disclosure-classifications', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'businessSettings', 'manage');
-    await updateClassifications(ctx, actor, parse(classificationsInput, req.body));
+  const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  api.get('/api/settings/disclosure-classifications', { schema: { summary: '组配分类与主题分类' }, preValidation: settings }, async () => classificationView());
+  api.put('/api/settings/disclosure-classifications', { schema: { summary: '修改组配分类与主题分类', body: classificationsInput }, preValidation: settings }, async (req) => {
+    await updateClassifications(ctx, requireActor(req), req.body);
     return classificationView();
   });
 
-  app.get('/api/disclosure/guide', async (req) => {
+  api.get('/api/disclosure/guide', { schema: { summary: '政府信息公开指南' } }, async (req) => {
     const actor = requireActor(req);
     return { guide: await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()), canEdit: can(actor, 'disclosureGuide', 'edit') };
   });
-  app.put('/api/disclosure/guide', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'disclosureGuide', 'edit');
-    const body = parse(guideSchema, req.body);
-    return { guide: await updateGuide(ctx, actor, body), canEdit: true };
-  });
+  api.put('/api/disclosure/guide', { schema: { summary: '修改政府信息公开指南', body: guideSchema }, preValidation: guard((a) => authorize(a, 'disclosureGuide', 'edit')) }, async (req) => ({
+    guide: await updateGuide(ctx, requireActor(req), req.body),
+    canEdit: true,
+  }));
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../../core/context.ts';
-import { isoDate, parse } from '../../../core/http/validate.ts';
+import { isoDate } from '../../../core/http/validate.ts';
+import { guard, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize } from '../../../core/auth/policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
@@ -25,48 +26,40 @@ const draftBody = z.object({
 });
 const cellQuery = z.object({ row: z.enum(TABLE3_KEYS as [string, ...string[]]).describe('行'), col: z.enum([...APPLICANT_COLUMNS, 'total']).describe('列') });
 
+const submitBody = z.object({ on: isoDate('报送日期'), submittedTo: z.string().trim().max(100).optional().describe('报送单位') });
+const publishBody = z.object({ on: isoDate('公开日期'), reviewer: z.string().trim().min(1).max(60).describe('保密审查人') });
+
 export function disclosureReportRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const api = app.withTypeProvider<ZodProvider>();
   // The module's facts for the 法治政府建设年度报告: publications and requests of the actor's department.
-  app.get('/api/disclosure/facts', async (req) => {
+  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
+  api.get('/api/disclosure/facts', { schema: { summary: '年度报告的政府信息公开数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'disclosureReport', 'read')) }, async (req) => {
     const actor = requireActor(req);
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    authorize(actor, 'disclosureReport', 'read');
-    const [publications, requests] = await Promise.all([publicationFacts(ctx, actor.departmentId, year), disclosureRequestFacts(ctx, actor.departmentId, year)]);
+    const [publications, requests] = await Promise.all([publicationFacts(ctx, actor.departmentId, req.query.year), disclosureRequestFacts(ctx, actor.departmentId, req.query.year)]);
     return { facts: [...publications, ...requests] };
   });
-  app.get('/api/disclosure/reports/:year', async (req) => {
+  api.get('/api/disclosure/reports/:year', { schema: { summary: '政府信息公开工作年度报告', params: yearParam } }, async (req) => reportView(ctx, requireActor(req), req.params.year));
+  const edits = guard((a) => authorize(a, 'disclosureReport', 'edit'));
+  api.put('/api/disclosure/reports/:year', { schema: { summary: '保存年度报告草稿', params: yearParam, body: draftBody }, preValidation: edits }, async (req) => {
     const actor = requireActor(req);
-    return reportView(ctx, actor, parse(yearParam, req.params).year);
+    await saveDraft(ctx, actor, req.params.year, req.body);
+    return reportView(ctx, actor, req.params.year);
   });
-  app.put('/api/disclosure/reports/:year', async (req) => {
+  api.post('/api/disclosure/reports/:year/submit', { schema: { summary: '报送年度报告', params: yearParam, body: submitBody }, preValidation: edits }, async (req) => {
     const actor = requireActor(req);
-    const { year } = parse(yearParam, req.params);
-    await saveDraft(ctx, actor, year, parse(draftBody, req.body));
-    return reportView(ctx, actor, year);
+    await submitReport(ctx, actor, req.params.year, req.body);
+    return reportView(ctx, actor, req.params.year);
   });
-  app.post('/api/disclosure/reports/:year/submit', async (req) => {
+  api.post('/api/disclosure/reports/:year/publish', { schema: { summary: '公开年度报告', params: yearParam, body: publishBody }, preValidation: edits }, async (req) => {
     const actor = requireActor(req);
-    const { year } = parse(yearParam, req.params);
-    await submitReport(ctx, actor, year, parse(z.object({ on: isoDate('报送日期'), submittedTo: z.string().trim().max(100).optional().describe('报送单位') }), req.body));
-    return reportView(ctx, actor, year);
+    const pub = await publishReport(ctx, actor, req.params.year, req.body);
+    return { ...pub, ...(await reportView(ctx, actor, req.params.year)) };
   });
-  app.post('/api/disclosure/reports/:year/publish', async (req) => {
-    const actor = requireActor(req);
-    const { year } = parse(yearParam, req.params);
-    const body = parse(z.object({ on: isoDate('公开日期'), reviewer: z.string().trim().min(1).max(60).describe('保密审查人') }), req.body);
-    const pub = await publishReport(ctx, actor, year, body);
-    return { ...pub, ...(await reportView(ctx, actor, year)) };
-  });
-  app.get('/api/disclosure/reports/:year/cell', async (req) => {
-    const actor = requireActor(req);
-    const { year } = parse(yearParam, req.params);
-    const q = parse(cellQuery, req.query);
-    authorize(actor, 'disclosureRequest', 'list');
-    return cellRequests(ctx, actor, year, q.row, q.col);
-  });
-  app.get('/api/disclosure/reports/:year/docx', async (req, reply) => {
-    const actor = requireActor(req);
-    const { name, buffer } = await reportDocx(ctx, actor, parse(yearParam, req.params).year);
+  api.get('/api/disclosure/reports/:year/cell', { schema: { summary: '表三某一格的申请', params: yearParam, querystring: cellQuery }, preValidation: guard((a) => authorize(a, 'disclosureRequest', 'list')) }, async (req) =>
+    cellRequests(ctx, requireActor(req), req.params.year, req.query.row, req.query.col),
+  );
+  api.get('/api/disclosure/reports/:year/docx', { schema: { summary: '下载年度报告（.docx）', params: yearParam } }, async (req, reply) => {
+    const { name, buffer } = await reportDocx(ctx, requireActor(req), req.params.year);
     return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(name)).send(buffer);
   });
 }

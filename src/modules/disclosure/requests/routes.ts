@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../../core/context.ts';
-import { isoDate, parse } from '../../../core/http/validate.ts';
+import { isoDate } from '../../../core/http/validate.ts';
+import { guard, paramsOf, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize } from '../../../core/auth/policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
 import { DELIVERY_METHODS } from '../outcomes.ts';
 import { receiveRequest } from './intake.ts';
-import { answerRequest, attachReleasedFiles, feeQuote, recordDelivery, sendFeeNotice } from './service.ts';
+import { answerRequest, attachReleasedFiles, feeQuote, loadRequest, recordDelivery, sendFeeNotice } from './service.ts';
 import { listRequests, requestDetail } from './queries.ts';
 import { replyLetter } from './letter.ts';
 import { staffIntakeSchema } from './validation.ts';
@@ -36,61 +37,43 @@ const deliveryBody = z.object({
 const feeQuery = z.object({ method: z.enum(['perRequest', 'perPage']).describe('计收方式'), pages: z.coerce.number().int().min(0).max(1_000_000).optional().describe('页数') });
 const feeBody = feeQuery.extend({ on: isoDate('通知日期'), deliveredOn: isoDate('申请人收到通知之日').optional() });
 
+const filesBody = z.object({ fileIds: z.array(z.uuid()).min(1).max(50).describe('文件') });
+
 export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/disclosure/requests', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/disclosure/requests', { schema: { summary: '依申请公开的申请列表', querystring: listQuery } }, async (req) => listRequests(ctx, requireActor(req), req.query));
+  api.post('/api/disclosure/requests', { schema: { summary: '登记一件申请（当面、信函、电子邮件等）', body: staffIntakeSchema }, preValidation: guard((a) => authorize(a, 'disclosureRequest', 'intake')) }, async (req) => {
     const actor = requireActor(req);
-    const q = parse(listQuery, req.query);
-    return listRequests(ctx, actor, q);
-  });
-  app.post('/api/disclosure/requests', async (req) => {
-    const actor = requireActor(req);
-    const body = parse(staffIntakeSchema, req.body);
-    authorize(actor, 'disclosureRequest', 'intake');
-    const { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason, ...applicant } = body;
+    const { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason, ...applicant } = req.body;
     const receipt = { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason };
     const r = await receiveRequest(ctx, actor, { applicant, receipt, orgId: actor.orgId });
     return { id: r.request.id, caseId: r.request.caseId, trackingCode: r.trackingCode, duplicate: r.duplicate };
   });
-  app.get('/api/disclosure/requests/:id', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    return requestDetail(ctx, actor, id);
+  api.get('/api/disclosure/requests/:id', { schema: { summary: '申请（办理情况、可办理的操作）', params: idParam } }, async (req) => requestDetail(ctx, requireActor(req), req.params.id));
+  // The request is read (out of scope: 404) before the body is looked at.
+  const readable = guard((a, req) => loadRequest(ctx, a, paramsOf(req, idParam).id));
+  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: ReturnType<typeof requireActor>, id: string, body: z.output<S>) => Promise<unknown>) =>
+    api.post(`/api/disclosure/requests/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: readable }, async (req) => {
+      const actor = requireActor(req);
+      const extra = await run(actor, req.params.id, req.body as z.output<S>);
+      return { ...(extra as object), ...(await requestDetail(ctx, actor, req.params.id)) };
+    });
+  post('/answer', '答复申请', answerBody, async (a, id, b) => {
+    await answerRequest(ctx, a, id, b);
+    return {};
   });
-  app.post('/api/disclosure/requests/:id/answer', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await answerRequest(ctx, actor, id, parse(answerBody, req.body));
-    return requestDetail(ctx, actor, id);
+  post('/delivery', '记录送达', deliveryBody, async (a, id, b) => {
+    await recordDelivery(ctx, a, id, b);
+    return {};
   });
-  app.post('/api/disclosure/requests/:id/delivery', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await recordDelivery(ctx, actor, id, parse(deliveryBody, req.body));
-    return requestDetail(ctx, actor, id);
+  post('/files', '附上公开的文件', filesBody, async (a, id, b) => {
+    await attachReleasedFiles(ctx, a, id, b.fileIds);
+    return {};
   });
-  app.post('/api/disclosure/requests/:id/files', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const { fileIds } = parse(z.object({ fileIds: z.array(z.uuid()).min(1).max(50).describe('文件') }), req.body);
-    await attachReleasedFiles(ctx, actor, id, fileIds);
-    return requestDetail(ctx, actor, id);
-  });
-  app.get('/api/disclosure/requests/:id/fee', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const q = parse(feeQuery, req.query);
-    return feeQuote(ctx, actor, id, q.method, q.pages);
-  });
-  app.post('/api/disclosure/requests/:id/fee-notice', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const quote = await sendFeeNotice(ctx, actor, id, parse(feeBody, req.body));
-    return { quote, ...(await requestDetail(ctx, actor, id)) };
-  });
-  app.get('/api/disclosure/requests/:id/reply-letter', async (req, reply) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const { name, buffer } = await replyLetter(ctx, actor, id);
+  api.get('/api/disclosure/requests/:id/fee', { schema: { summary: '信息处理费试算', params: idParam, querystring: feeQuery } }, async (req) => feeQuote(ctx, requireActor(req), req.params.id, req.query.method, req.query.pages));
+  post('/fee-notice', '发出收费通知', feeBody, async (a, id, b) => ({ quote: await sendFeeNotice(ctx, a, id, b) }));
+  api.get('/api/disclosure/requests/:id/reply-letter', { schema: { summary: '下载答复书（.docx）', params: idParam } }, async (req, reply) => {
+    const { name, buffer } = await replyLetter(ctx, requireActor(req), req.params.id);
     return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(name)).send(buffer);
   });
 }
