@@ -11,6 +11,7 @@ import { disclosureModule } from '../modules/disclosure/module.ts';
 import { litigationModule } from '../modules/litigation/module.ts';
 import { petitionsModule } from '../modules/petitions/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
+import { penaltiesModule } from '../modules/penalties/module.ts';
 import { studyModule } from '../modules/study/module.ts';
 import { powersModule } from '../modules/powers/module.ts';
 import { hotlineModule } from '../modules/hotline/module.ts';
@@ -20,7 +21,7 @@ import { hotlineModule } from '../modules/hotline/module.ts';
  * demo seeds them in this order (the annual report last: it is drafted from everything before it).
  * A new module is one line here (and its screens one line in src/web/modules.ts).
  */
-export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, litigationModule, studyModule, powersModule, petitionsModule, hotlineModule, reportsModule];
+export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, litigationModule, studyModule, powersModule, petitionsModule, hotlineModule, penaltiesModule, reportsModule];
 
 export function procedureRegistry(): ProcedureRegistry {
   return createRegistry(MODULES.flatMap((m) => (m.procedures ?? []).map((p) => ({ ...p, module: m.name, moduleLabel: m.label }))));

@@ -9,6 +9,7 @@ import { litigationScreens } from './litigation/screens.tsx';
 import { hotlineScreens } from './hotline/screens.tsx';
 import { studyScreens } from './study/screens.tsx';
 import { powerScreens } from './powers/screens.tsx';
+import { penaltyScreens } from './penalties/screens.tsx';
 
 /** Each module's screens, in menu order. A new module is one line here (and one in src/server/modules.ts). */
-export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens];
+export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens, penaltyScreens];
