@@ -161,7 +161,7 @@ export async function petitionView(ctx: Ctx, actor: Actor, id: string) {
   const p = await loadPetition(ctx.db, actor, id);
   const [c] = await ctx.db.select().from(cases).where(eq(cases.id, p.caseId));
   const state = await caseState(ctx, c);
-  return { petition: petitionForActor(actor, p), state };
+  return { petition: petitionForActor(actor, p), state, today: ctx.clock.today() };
 }
 
 /** The department's matters the actor may read (检举控告 only to their handlers), newest first. */
@@ -171,5 +171,5 @@ export async function listPetitions(ctx: Ctx, actor: Actor, q: { year?: number; 
   const where = q.year ? sql`${visible} and extract(year from ${petitions.receivedOn}) = ${q.year}` : visible;
   const rows = await ctx.db.select().from(petitions).where(where).orderBy(desc(petitions.receivedOn), desc(petitions.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(petitions).where(where);
-  return { total: n, items: rows.map((r) => petitionForActor(actor, r)) };
+  return { total: n, items: rows.map((r) => petitionForActor(actor, r)), today: ctx.clock.today() };
 }

@@ -146,7 +146,7 @@ export async function proposalView(ctx: Ctx, actor: Actor, id: string) {
   const p = await loadProposal(ctx.db, actor, id);
   const [c] = await ctx.db.select().from(cases).where(eq(cases.id, p.caseId));
   const opinions = await ctx.db.select().from(proposalOpinions).where(eq(proposalOpinions.proposalId, p.id));
-  return { proposal: { ...p, createdAt: p.createdAt.toISOString() }, opinions: opinions.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })), state: await caseState(ctx, c), canAct: proposalPolicy.can(actor, 'proposal', 'act', scopeOf(p)), canCoOpinion: proposalPolicy.can(actor, 'proposal', 'coOpinion', scopeOf(p)) };
+  return { proposal: { ...p, createdAt: p.createdAt.toISOString() }, opinions: opinions.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })), state: await caseState(ctx, c), canAct: proposalPolicy.can(actor, 'proposal', 'act', scopeOf(p)), canCoOpinion: proposalPolicy.can(actor, 'proposal', 'coOpinion', scopeOf(p)), today: ctx.clock.today() };
 }
 
 export async function listProposals(ctx: Ctx, actor: Actor, q: { year?: number; fact?: 'handled' | 'published'; page: number; pageSize: number }) {
@@ -158,5 +158,5 @@ export async function listProposals(ctx: Ctx, actor: Actor, q: { year?: number; 
   const where = and(...conds);
   const rows = await ctx.db.select().from(proposals).where(where).orderBy(desc(proposals.assignedOn), desc(proposals.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where);
-  return { total: n, items: rows.map((r) => ({ ...r, proposerContact: '', createdAt: r.createdAt.toISOString() })) };
+  return { total: n, items: rows.map((r) => ({ ...r, proposerContact: '', createdAt: r.createdAt.toISOString() })), today: ctx.clock.today() };
 }

@@ -146,6 +146,7 @@ export async function taskView(ctx: Ctx, actor: Actor, id: string) {
     state: await caseState(ctx, c),
     canAct: supervisionPolicy.can(actor, 'supervisedTask', 'act', scopeOf(t)),
     canAdjust: supervisionPolicy.can(actor, 'supervisedTask', 'adjust', scopeOf(t)),
+    today: ctx.clock.today(),
   };
 }
 
@@ -159,5 +160,5 @@ export async function listTasks(ctx: Ctx, actor: Actor, q: { year?: number; fact
   const rows = await ctx.db.select().from(supervisedTasks).where(where).orderBy(desc(supervisedTasks.dueOn), desc(supervisedTasks.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(supervisedTasks).where(where);
   const today = ctx.clock.today();
-  return { total: n, items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), overdue: r.status === 'open' && r.dueOn < today })) };
+  return { total: n, items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), overdue: r.status === 'open' && r.dueOn < today })), today };
 }

@@ -25,5 +25,10 @@ export function CaseSteps({ state }: { state: CaseStateLite }) {
 }
 
 export const sectionTitle = h2;
-export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+let serverToday: string | null = null;
+/** The server's working day (its clock, not the browser's), remembered from the last payload that carried it. */
+export const rememberToday = (d?: string) => {
+  if (d) serverToday = d;
+};
+export const today = () => serverToday ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 export interface Options { orgs: Array<{ id: string; name: string }>; people: Array<{ id: string; name: string; orgId: string }> }

@@ -5,29 +5,29 @@ import { useNavigate, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
-import { CaseSteps, sectionTitle, today, type Options } from './CaseSteps.tsx';
+import { CaseSteps, rememberToday, sectionTitle, today, type Options } from './CaseSteps.tsx';
 import { CATEGORIES, CHANNELS, DECISIONS, label, type PetitionPayload } from './types.ts';
 
 const text = (name: string, l: string, required = true): StepField => ({ name, label: l, type: 'textarea', required });
-const on: StepField = { name: 'on', label: '办理日期', type: 'date', required: true, initial: today() };
+const on = (): StepField => ({ name: 'on', label: '办理日期', type: 'date', required: true, initial: today() });
 
 /** The form of each act the engine currently allows (the codes are the procedure's). */
 function fieldsOf(action: string, opts: Options | undefined): StepField[] | null {
   const people = (opts?.people ?? []).map((p) => ({ value: p.id, label: p.name }));
   const orgs = (opts?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }));
   switch (action) {
-    case 'accept': return [on, text('noticeText', '告知内容')];
-    case 'object': return [on, text('reason', '异议理由')];
-    case 'classify': return [on, { name: 'category', label: '信访事项类别', type: 'select', required: true, options: CATEGORIES }, { name: 'handler1', label: '承办人（检举控告类必填）', type: 'select', options: people }, { name: 'handler2', label: '第二承办人', type: 'select', options: people }, { name: 'accusedOrgId', label: '被检举控告的科室', type: 'select', options: orgs }];
-    case 'redirect': return [on, { name: 'route', label: '法定途径', required: true, help: '如：行政复议、行政诉讼、仲裁' }];
-    case 'extend': return [on, { name: 'days', label: '延长天数', type: 'number', required: true, help: '不超过30日（信访工作条例第三十四条）' }, text('reason', '延期理由'), { name: 'approvedBy', label: '批准的负责人' }, { name: 'toldOn', label: '告知信访人延期理由日期', type: 'date', required: true, initial: today() }];
-    case 'answer': return [on, { name: 'decision', label: '处理意见', type: 'select', required: true, options: DECISIONS }, text('facts', '事实和理由'), text('opinion', '处理意见'), text('basis', '法律依据'), { name: 'servedOn', label: '送达日期', type: 'date', required: true, initial: today() }];
-    case 'requestReview': return [on, text('request', '复查请求')];
-    case 'reviewOpinion': return [on, { name: 'decision', label: '复查意见', type: 'select', required: true, options: DECISIONS }, { name: 'servedOn', label: '送达日期', type: 'date', required: true, initial: today() }];
-    case 'requestRecheck': return [on, text('request', '复核请求')];
-    case 'hearingStart': return [on, { name: 'note', label: '听证说明' }];
-    case 'hearingEnd': return [on];
-    case 'recheckOpinion': return [on, { name: 'decision', label: '复核意见', type: 'select', required: true, options: DECISIONS }];
+    case 'accept': return [on(), text('noticeText', '告知内容')];
+    case 'object': return [on(), text('reason', '异议理由')];
+    case 'classify': return [on(), { name: 'category', label: '信访事项类别', type: 'select', required: true, options: CATEGORIES }, { name: 'handler1', label: '承办人（检举控告类必填）', type: 'select', options: people }, { name: 'handler2', label: '第二承办人', type: 'select', options: people }, { name: 'accusedOrgId', label: '被检举控告的科室', type: 'select', options: orgs }];
+    case 'redirect': return [on(), { name: 'route', label: '法定途径', required: true, help: '如：行政复议、行政诉讼、仲裁' }];
+    case 'extend': return [on(), { name: 'days', label: '延长天数', type: 'number', required: true, help: '不超过30日（信访工作条例第三十四条）' }, text('reason', '延期理由'), { name: 'approvedBy', label: '批准的负责人' }, { name: 'toldOn', label: '告知信访人延期理由日期', type: 'date', required: true, initial: today() }];
+    case 'answer': return [on(), { name: 'decision', label: '处理意见', type: 'select', required: true, options: DECISIONS }, text('facts', '事实和理由'), text('opinion', '处理意见书内容'), text('basis', '法律依据'), { name: 'servedOn', label: '送达日期', type: 'date', required: true, initial: today() }];
+    case 'requestReview': return [on(), text('request', '复查请求')];
+    case 'reviewOpinion': return [on(), { name: 'decision', label: '复查意见', type: 'select', required: true, options: DECISIONS }, { name: 'servedOn', label: '送达日期', type: 'date', required: true, initial: today() }];
+    case 'requestRecheck': return [on(), text('request', '复核请求')];
+    case 'hearingStart': return [on(), { name: 'note', label: '听证说明' }];
+    case 'hearingEnd': return [on()];
+    case 'recheckOpinion': return [on(), { name: 'decision', label: '复核意见', type: 'select', required: true, options: DECISIONS }];
     default: return null;
   }
 }
@@ -43,6 +43,7 @@ export default function PetitionPage() {
   const { data: opts } = useQuery({ queryKey: ['petition-options'], queryFn: () => get<Options>('/api/petitions/options') });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data?.petition || !data.state) return <Result status="error" title="无法打开该信访事项" subTitle={errorMessage(error)} />;
+  rememberToday(data.today);
   const p = data.petition;
   const state = data.state;
   const submit = async (v: Record<string, unknown>) => {

@@ -6,7 +6,7 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
-import { today } from './CaseSteps.tsx';
+import { rememberToday, today } from './CaseSteps.tsx';
 import { CATEGORIES, CHANNELS, SOURCES, label, type Petition, type PetitionPayload } from './types.ts';
 
 /** 信访事项: registration from any channel and the list of matters the user may read. */
@@ -16,7 +16,8 @@ export default function PetitionsPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const { data, isPending } = useQuery({ queryKey: ['petitions', page], queryFn: () => get<{ total: number; items: Petition[] }>('/api/petitions', { page, pageSize: 20 }) });
+  const { data, isPending } = useQuery({ queryKey: ['petitions', page], queryFn: () => get<{ total: number; items: Petition[]; today?: string }>('/api/petitions', { page, pageSize: 20 }) });
+  rememberToday(data?.today);
   return (
     <>
       <PageHeader title="信访事项" extra={session.abilities.petitionRegister ? <Button type="primary" onClick={() => setOpen(true)}>登记信访事项</Button> : null} />

@@ -6,7 +6,7 @@ export interface Petition {
   category: string | null; status: string; noticeOn: string | null; decision: string | null; answeredOn: string | null;
   opinionText: string | null; redirectRoute: string | null; personalDataMasked: boolean;
 }
-export interface PetitionPayload { petition: Petition | null; state: CaseStateLite | null }
+export interface PetitionPayload { petition: Petition | null; state: CaseStateLite | null; today?: string }
 
 export const CHANNELS = [
   { value: 'letter', label: '来信' }, { value: 'visit', label: '来访' }, { value: 'phone', label: '来电' },

@@ -5,10 +5,10 @@ import { useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
-import { CaseSteps, sectionTitle, today } from '../petitions/CaseSteps.tsx';
+import { CaseSteps, rememberToday, sectionTitle, today } from '../petitions/CaseSteps.tsx';
 import { CONTACTS, FEEDBACKS, RESULTS, kindLabel, type ProposalPayload } from './types.ts';
 
-const on: StepField = { name: 'on', label: '办理日期', type: 'date', required: true, initial: today() };
+const on = (): StepField => ({ name: 'on', label: '办理日期', type: 'date', required: true, initial: today() });
 interface Pending { title: string; path: string; fields: StepField[]; action?: string }
 
 export default function ProposalPage() {
@@ -20,9 +20,10 @@ export default function ProposalPage() {
   const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<ProposalPayload>(`/api/proposals/${encodeURIComponent(id)}`) });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) return <Result status="error" title="无法打开该建议提案" subTitle={errorMessage(error)} />;
+  rememberToday(data.today);
   const p = data.proposal;
   const allowed = new Set(data.state.allowed.map((a) => a.action));
-  const act = (action: string, title: string, fields: StepField[]) => setPending({ title, path: '/act', action, fields: [on, ...fields] });
+  const act = (action: string, title: string, fields: StepField[]) => setPending({ title, path: '/act', action, fields: [on(), ...fields] });
   const submit = async (v: Record<string, unknown>) => {
     if (!pending) return;
     const res = await post<ProposalPayload>(`/api/proposals/${id}${pending.path}`, pending.action ? { action: pending.action, ...v } : v);

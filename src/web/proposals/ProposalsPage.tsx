@@ -6,7 +6,7 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
-import { today, type Options } from '../petitions/CaseSteps.tsx';
+import { rememberToday, today, type Options } from '../petitions/CaseSteps.tsx';
 import { KINDS, kindLabel, type Proposal, type ProposalPayload } from './types.ts';
 
 /** 人大代表建议 / 政协提案: assignment from the 人大/政协 office and the list of items in hand. */
@@ -16,9 +16,10 @@ export default function ProposalsPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const { data, isPending } = useQuery({ queryKey: ['proposals', page], queryFn: () => get<{ total: number; items: Proposal[] }>('/api/proposals', { page, pageSize: 20 }) });
+  const { data, isPending } = useQuery({ queryKey: ['proposals', page], queryFn: () => get<{ total: number; items: Proposal[]; today?: string }>('/api/proposals', { page, pageSize: 20 }) });
   const { data: opts } = useQuery({ queryKey: ['petition-options'], queryFn: () => get<Options>('/api/petitions/options'), enabled: open });
   const orgs = (opts?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }));
+  rememberToday(data?.today);
   return (
     <>
       <PageHeader title="建议提案办理" extra={session.abilities.proposalAssign ? <Button type="primary" onClick={() => setOpen(true)}>登记交办</Button> : null} />

@@ -5,10 +5,10 @@ import { useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
-import { CaseSteps, sectionTitle, today } from '../petitions/CaseSteps.tsx';
+import { CaseSteps, rememberToday, sectionTitle, today } from '../petitions/CaseSteps.tsx';
 import { sourceLabel, type TaskPayload } from './types.ts';
 
-const on: StepField = { name: 'on', label: '办理日期', type: 'date', required: true, initial: today() };
+const on = (): StepField => ({ name: 'on', label: '办理日期', type: 'date', required: true, initial: today() });
 
 export default function TaskPage() {
   const { id = '' } = useParams();
@@ -19,6 +19,7 @@ export default function TaskPage() {
   const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<TaskPayload>(`/api/supervision/${encodeURIComponent(id)}`) });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) return <Result status="error" title="无法打开该督办事项" subTitle={errorMessage(error)} />;
+  rememberToday(data.today);
   const t = data.task;
   const isOpen = t.status === 'open';
   return (
@@ -27,9 +28,9 @@ export default function TaskPage() {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={sectionTitle('办理')} extra={isOpen ? (
           <Space wrap>
-            {data.canAct && <Button onClick={() => setPending({ action: 'progress', title: '报送进展情况', fields: [on, { name: 'percent', label: '完成进度（%）', type: 'number', required: true }, { name: 'text', label: '进展情况', type: 'textarea', required: true }] })}>报送进展</Button>}
-            {data.canAdjust && <Button onClick={() => setPending({ action: 'adjustDue', title: '调整办结期限', fields: [on, { name: 'dueOn', label: '新的办结期限', type: 'date', required: true }, { name: 'reason', label: '调整理由', type: 'textarea', required: true }] })}>调整期限</Button>}
-            {data.canAct && <Button type="primary" onClick={() => setPending({ action: 'close', title: '办结', fields: [on, { name: 'result', label: '办结情况', type: 'textarea', required: true }] })}>办结</Button>}
+            {data.canAct && <Button onClick={() => setPending({ action: 'progress', title: '报送进展情况', fields: [on(), { name: 'percent', label: '完成进度（%）', type: 'number', required: true }, { name: 'text', label: '进展情况', type: 'textarea', required: true }] })}>报送进展</Button>}
+            {data.canAdjust && <Button onClick={() => setPending({ action: 'adjustDue', title: '调整办结期限', fields: [on(), { name: 'dueOn', label: '新的办结期限', type: 'date', required: true }, { name: 'reason', label: '调整理由', type: 'textarea', required: true }] })}>调整期限</Button>}
+            {data.canAct && <Button type="primary" onClick={() => setPending({ action: 'close', title: '办结', fields: [on(), { name: 'result', label: '办结情况', type: 'textarea', required: true }] })}>办结</Button>}
           </Space>
         ) : null}>
           <Descriptions column={1} items={[

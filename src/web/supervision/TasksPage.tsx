@@ -6,7 +6,7 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
-import { today, type Options } from '../petitions/CaseSteps.tsx';
+import { rememberToday, today, type Options } from '../petitions/CaseSteps.tsx';
 import { SOURCES, sourceLabel, type Task, type TaskPayload } from './types.ts';
 
 /** 督办事项: tasks from leadership or a superior, and the annual 工作要点 imported in one step. */
@@ -17,13 +17,14 @@ export default function TasksPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<'assign' | 'import' | null>(null);
-  const { data, isPending } = useQuery({ queryKey: ['supervision', page], queryFn: () => get<{ total: number; items: Task[] }>('/api/supervision', { page, pageSize: 20 }) });
+  const { data, isPending } = useQuery({ queryKey: ['supervision', page], queryFn: () => get<{ total: number; items: Task[]; today?: string }>('/api/supervision', { page, pageSize: 20 }) });
   const { data: opts } = useQuery({ queryKey: ['petition-options'], queryFn: () => get<Options>('/api/petitions/options'), enabled: !!open });
   const orgs = (opts?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }));
   const lastYear = String(Number(today().slice(0, 4)) - 1);
   const fields: StepField[] = open === 'import'
     ? [{ name: 'year', label: '报告年度', required: true, initial: lastYear, help: '该年度法治政府建设年度报告第四部分的各项安排' }, { name: 'orgId', label: '责任科室', type: 'select', required: true, options: orgs }, { name: 'dueOn', label: '办结期限', type: 'date', required: true, initial: `${Number(lastYear) + 1}-12-31` }, { name: 'assignedBy', label: '交办领导或机关', required: true, initial: '局党组' }]
     : [{ name: 'title', label: '督办事项', required: true }, { name: 'sourceKind', label: '督办来源', type: 'select', required: true, options: SOURCES, initial: 'instruction' }, { name: 'assignedBy', label: '交办领导或机关', required: true }, { name: 'orgId', label: '责任科室', type: 'select', required: true, options: orgs }, { name: 'ownerName', label: '责任人' }, { name: 'dueOn', label: '办结期限', type: 'date', required: true }, { name: 'description', label: '具体要求', type: 'textarea' }];
+  rememberToday(data?.today);
   return (
     <>
       <PageHeader title="督办事项" extra={session.abilities.supervisionAssign ? <Space><Button onClick={() => setOpen('import')}>导入年度工作要点</Button><Button type="primary" onClick={() => setOpen('assign')}>交办督办事项</Button></Space> : null} />
