@@ -3,18 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { guard, noBody, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { listEligibleOfficers } from '../enforcement/index.ts';
 import { authorize } from './policy.ts';
-import { assignOfficers, listPenalties, openFromInspection, openPenalty, readSettings, updateSettings } from './service.ts';
+import { assignOfficers, listPenalties, loadPenalty, openFromInspection, openPenalty, readSettings, updateSettings } from './service.ts';
 import { closeCase, collectiveDiscussion, decide, decideOnSpot, deliver, execute, fileSummary, holdHearing, plainAct, publish, revoke, scheduleHearing, serveNotice, submitLegalCheck, withdrawPublication, PLAIN_ACTS } from './acts.ts';
 import { archiveView, attachFile } from './records.ts';
 import { caseDocument, DOCUMENT_KINDS, type DocumentKind } from './documents.ts';
 import { feedCsv, feedRecords } from './feed.ts';
 import { penaltyFacts } from './facts.ts';
-import { penaltySummary, penaltyView } from './view.ts';
+import { actLabel, penaltySummary, penaltyView } from './view.ts';
 import { FILE_KINDS, PARTY_KINDS, PENALTY_TYPE_CODES, penaltySettings, type FileKind, type PartyKind, type PenaltyType } from './labels.ts';
 
 const idParam = z.object({ id: z.uuid().describe('案件编号') });
@@ -69,75 +70,77 @@ const decideBody = z.object({
 const plainBody = z.object({ data: z.record(z.string(), z.union([z.string().max(20_000), z.number(), z.boolean()])).default({}).describe('办理内容'), on });
 
 export function penaltyRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/penalties', async (req) => {
-    const { total, rows } = await listPenalties(ctx, requireActor(req), parse(listQuery, req.query));
+  const api = app.withTypeProvider<ZodProvider>();
+  const yearQuery = z.object({ year });
+  api.get('/api/penalties', { schema: { summary: '行政处罚案件列表', querystring: listQuery } }, async (req) => {
+    const { total, rows } = await listPenalties(ctx, requireActor(req), req.query);
     return { total, items: rows.map((r) => penaltySummary(r.p, r.status)) };
   });
-  app.get('/api/penalties/facts', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'penaltyCase', 'list');
-    return { facts: await penaltyFacts(ctx, actor.departmentId, parse(z.object({ year }), req.query).year) };
-  });
-  app.get('/api/penalties/settings', async (req) => readSettings(ctx, requireActor(req)));
-  app.put('/api/penalties/settings', async (req) => updateSettings(ctx, requireActor(req), parse(penaltySettings.schema, req.body)));
-  app.get('/api/penalties/officers', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'penaltyCase', 'open');
-    return { items: await listEligibleOfficers(ctx.db, actor.departmentId, ctx.clock.today()) };
-  });
+  api.get('/api/penalties/facts', { schema: { summary: '年度报告的行政处罚数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'list')) }, async (req) => ({
+    facts: await penaltyFacts(ctx, requireActor(req).departmentId, req.query.year),
+  }));
+  api.get('/api/penalties/settings', { schema: { summary: '行政处罚设置（听证标准、陈述申辩期限、复议机关、裁量基准）' } }, async (req) => readSettings(ctx, requireActor(req)));
+  api.put('/api/penalties/settings', { schema: { summary: '修改行政处罚设置', body: penaltySettings.schema }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'configure')) }, async (req) => updateSettings(ctx, requireActor(req), req.body));
+  api.get('/api/penalties/officers', { schema: { summary: '可指派的执法人员（执法证有效、在岗）' }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'open')) }, async (req) => ({
+    items: await listEligibleOfficers(ctx.db, requireActor(req).departmentId, ctx.clock.today()),
+  }));
   // The feed (format in feed.ts): ?format=csv downloads, JSON otherwise.
-  app.get('/api/penalties/export', async (req, reply) => {
-    const q = parse(z.object({ year, format: z.enum(['json', 'csv']).default('json').describe('格式') }), req.query);
-    const feed = await feedRecords(ctx, requireActor(req), q.year);
-    if (q.format === 'json') return feed;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentHeader(`行政处罚决定${q.year}.csv`)).send(feedCsv(feed.records));
+  const exportQuery = z.object({ year, format: z.enum(['json', 'csv']).default('json').describe('格式') });
+  api.get('/api/penalties/export', { schema: { summary: '行政处罚决定数据交换（互联网+监管、企业信用信息公示，CSV/JSON）', querystring: exportQuery }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'exportFeed')) }, async (req, reply) => {
+    const feed = await feedRecords(ctx, requireActor(req), req.query.year);
+    if (req.query.format === 'json') return feed;
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentHeader(`行政处罚决定${req.query.year}.csv`)).send(feedCsv(feed.records));
   });
 
-  app.post('/api/penalties', async (req) => {
+  const opens = guard((a) => authorize(a, 'penaltyCase', 'open'));
+  api.post('/api/penalties', { schema: { summary: '行政处罚立案', body: openBody }, preValidation: opens }, async (req) => {
     const actor = requireActor(req);
-    const p = await openPenalty(ctx, actor, parse(openBody, req.body));
+    const p = await openPenalty(ctx, actor, req.body);
     return penaltyView(ctx, actor, p.id);
   });
-  app.post('/api/penalties/from-inspection', async (req) => {
+  api.post('/api/penalties/from-inspection', { schema: { summary: '依检查发现的问题立案', body: fromInspection }, preValidation: opens }, async (req) => {
     const actor = requireActor(req);
-    const p = await openFromInspection(ctx, actor, parse(fromInspection, req.body));
+    const p = await openFromInspection(ctx, actor, req.body);
     return penaltyView(ctx, actor, p.id);
   });
-  app.post('/api/penalties/summary', async (req) => {
+  api.post('/api/penalties/summary', { schema: { summary: '当场作出行政处罚决定（简易程序）', body: summaryBody }, preValidation: opens }, async (req) => {
     const actor = requireActor(req);
-    const p = await decideOnSpot(ctx, actor, parse(summaryBody, req.body));
+    const p = await decideOnSpot(ctx, actor, req.body);
     return penaltyView(ctx, actor, p.id);
   });
 
-  app.get('/api/penalties/:id', async (req) => penaltyView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.get('/api/penalties/:id/archive', async (req) => archiveView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.get('/api/penalties/:id/documents/:kind', async (req, reply) => {
-    const { id, kind } = parse(z.object({ id: z.uuid().describe('案件编号'), kind: z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]).describe('文书') }), req.params);
-    const doc = await caseDocument(ctx, requireActor(req), id, kind);
+  api.get('/api/penalties/:id', { schema: { summary: '行政处罚案件（环节、期限、可办理的操作）', params: idParam } }, async (req) => penaltyView(ctx, requireActor(req), req.params.id));
+  api.get('/api/penalties/:id/archive', { schema: { summary: '案卷（全过程记录及审计证明）', params: idParam } }, async (req) => archiveView(ctx, requireActor(req), req.params.id));
+  const docParams = z.object({ id: z.uuid().describe('案件编号'), kind: z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]).describe('文书') });
+  api.get('/api/penalties/:id/documents/:kind', { schema: { summary: '案件文书（公文格式 .docx）', params: docParams } }, async (req, reply) => {
+    const doc = await caseDocument(ctx, requireActor(req), req.params.id, req.params.kind);
     return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(doc.name)).send(doc.content);
   });
 
-  const post = <S extends z.ZodType>(path: string, schema: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
-    app.post(`/api/penalties/:id${path}`, async (req) => {
+  // The case is looked up (out of scope: 404) before the body is validated.
+  const inScope = guard(async (a, req) => {
+    await loadPenalty(ctx.db, a, String((req.params as { id?: string }).id ?? ''));
+  });
+  const post = <S extends z.ZodType>(path: string, summary: string, schema: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
+    api.post(`/api/penalties/:id${path}`, { schema: { summary, params: idParam, body: schema }, preValidation: inScope }, async (req) => {
       const actor = requireActor(req);
-      const { id } = parse(idParam, req.params);
-      await run(actor, id, parse(schema, req.body));
-      return penaltyView(ctx, actor, id);
+      await run(actor, req.params.id, req.body as z.output<S>);
+      return penaltyView(ctx, actor, req.params.id);
     });
-  post('/assign', z.object({ officerIds: ids('执法人员'), handlerIds: ids('承办人账号').optional() }), (a, id, b) => assignOfficers(ctx, a, id, b));
-  post('/notice', noticeBody, (a, id, b) => serveNotice(ctx, a, id, b, b.on));
-  post('/hearing-notice', z.object({ hearingOn: isoDate('听证日期'), place: text('听证地点', 200, 2), chair: text('听证主持人', 50, 2), isPublic: z.boolean().default(true).describe('公开举行'), on }), (a, id, b) => scheduleHearing(ctx, a, id, b, b.on));
-  post('/hearing', z.object({ record: text('听证笔录', 50_000, 4), signed: z.boolean().describe('笔录经当事人核对签字'), on }), (a, id, b) => holdHearing(ctx, a, id, b, b.on));
-  post('/legal-check', z.object({ summary: text('送审说明', 20_000).optional(), fileIds: ids('送审材料').optional() }), (a, id, b) => submitLegalCheck(ctx, a, id, b));
-  post('/collective', z.object({ meeting: text('会议', 200, 2), conclusion: text('讨论结论', 5000, 2), on }), (a, id, b) => collectiveDiscussion(ctx, a, id, b, b.on));
-  post('/decide', decideBody, (a, id, b) => decide(ctx, a, id, b, b.on));
-  post('/deliver', z.object({ method: text('送达方式', 100, 2), recipient: text('受送达人', 100, 1), on }), (a, id, b) => deliver(ctx, a, id, b, b.on));
-  post('/execute', z.object({ paidAmount: amount('实缴罚没款').optional(), note: text('执行情况', 5000, 2), on }), (a, id, b) => execute(ctx, a, id, b, b.on));
-  post('/publish', z.object({ publicSummary: text('公开摘要', 5000).optional() }), (a, id, b) => publish(ctx, a, id, b));
-  post('/close', z.object({}), (a, id) => closeCase(ctx, a, id));
-  post('/file-record', z.object({}), (a, id) => fileSummary(ctx, a, id));
-  post('/revoke', z.object({ reason: text('理由', 5000, 2), by: text('作出机关', 100, 2), on }), (a, id, b) => revoke(ctx, a, id, b, b.on));
-  post('/withdraw', z.object({ reason: text('公开说明的理由', 5000, 2) }), (a, id, b) => withdrawPublication(ctx, a, id, b));
-  post('/files', z.object({ fileId: z.uuid().describe('文件'), kind: z.enum(Object.keys(FILE_KINDS) as [FileKind, ...FileKind[]]).describe('材料类型'), eventSeq: z.number().int().min(1).describe('所属办理环节') }), (a, id, b) => attachFile(ctx, a, id, b));
-  for (const action of PLAIN_ACTS) post(`/acts/${action}`, plainBody, (a, id, b) => plainAct(ctx, a, id, action, b.data, b.on));
+  post('/assign', '指派执法人员', z.object({ officerIds: ids('执法人员'), handlerIds: ids('承办人账号').optional() }), (a, id, b) => assignOfficers(ctx, a, id, b));
+  post('/notice', '行政处罚事先告知', noticeBody, (a, id, b) => serveNotice(ctx, a, id, b, b.on));
+  post('/hearing-notice', '听证通知', z.object({ hearingOn: isoDate('听证日期'), place: text('听证地点', 200, 2), chair: text('听证主持人', 50, 2), isPublic: z.boolean().default(true).describe('公开举行'), on }), (a, id, b) => scheduleHearing(ctx, a, id, b, b.on));
+  post('/hearing', '举行听证', z.object({ record: text('听证笔录', 50_000, 4), signed: z.boolean().describe('笔录经当事人核对签字'), on }), (a, id, b) => holdHearing(ctx, a, id, b, b.on));
+  post('/legal-check', '提交法制审核', z.object({ summary: text('送审说明', 20_000).optional(), fileIds: ids('送审材料').optional() }), (a, id, b) => submitLegalCheck(ctx, a, id, b));
+  post('/collective', '负责人集体讨论', z.object({ meeting: text('会议', 200, 2), conclusion: text('讨论结论', 5000, 2), on }), (a, id, b) => collectiveDiscussion(ctx, a, id, b, b.on));
+  post('/decide', '作出行政处罚决定', decideBody, (a, id, b) => decide(ctx, a, id, b, b.on));
+  post('/deliver', '送达行政处罚决定书', z.object({ method: text('送达方式', 100, 2), recipient: text('受送达人', 100, 1), on }), (a, id, b) => deliver(ctx, a, id, b, b.on));
+  post('/execute', '执行完毕', z.object({ paidAmount: amount('实缴罚没款').optional(), note: text('执行情况', 5000, 2), on }), (a, id, b) => execute(ctx, a, id, b, b.on));
+  post('/publish', '公开行政处罚决定', z.object({ publicSummary: text('公开摘要', 5000).optional() }), (a, id, b) => publish(ctx, a, id, b));
+  post('/close', '结案', noBody, (a, id) => closeCase(ctx, a, id));
+  post('/file-record', '当场处罚决定备案', noBody, (a, id) => fileSummary(ctx, a, id));
+  post('/revoke', '登记决定被变更、撤销或确认违法、无效', z.object({ reason: text('理由', 5000, 2), by: text('作出机关', 100, 2), on }), (a, id, b) => revoke(ctx, a, id, b, b.on));
+  post('/withdraw', '撤回已公开的处罚决定', z.object({ reason: text('公开说明的理由', 5000, 2) }), (a, id, b) => withdrawPublication(ctx, a, id, b));
+  post('/files', '附入全过程记录文件', z.object({ fileId: z.uuid().describe('文件'), kind: z.enum(Object.keys(FILE_KINDS) as [FileKind, ...FileKind[]]).describe('材料类型'), eventSeq: z.number().int().min(1).describe('所属办理环节') }), (a, id, b) => attachFile(ctx, a, id, b));
+  for (const action of PLAIN_ACTS) post(`/acts/${action}`, `办理：${actLabel(action)}`, plainBody, (a, id, b) => plainAct(ctx, a, id, action, b.data, b.on));
 }
