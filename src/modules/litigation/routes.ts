@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { authorize } from './policy.ts';
-import { actOnCase, registerCase } from './service.ts';
+import { actOnCase, loadLitigation, registerCase } from './service.ts';
 import { listCases, listHearings } from './records.ts';
 import { litigationView } from './view.ts';
 import { answerDocx } from './docx.ts';
@@ -51,43 +52,45 @@ const listQuery = z.object({
 });
 
 export function litigationRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/litigation', async (req) => listCases(ctx, requireActor(req), parse(listQuery, req.query)));
-  app.post('/api/litigation/reconsiderations', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  const lists = guard((a) => authorize(a, 'litigationCase', 'list'));
+  const registers = guard((a) => authorize(a, 'litigationCase', 'register'));
+  const yearQuery = z.object({ year: year() });
+  api.get('/api/litigation', { schema: { summary: '行政复议和行政应诉案件列表', querystring: listQuery }, preValidation: lists }, async (req) => listCases(ctx, requireActor(req), req.query));
+  api.post('/api/litigation/reconsiderations', { schema: { summary: '登记行政复议案件（收到复议申请书副本）', body: reconsiderationBody }, preValidation: registers }, async (req) => {
     const actor = requireActor(req);
-    const row = await registerCase(ctx, actor, 'reconsideration', parse(reconsiderationBody, req.body));
+    const row = await registerCase(ctx, actor, 'reconsideration', req.body);
     return litigationView(ctx, actor, row.id);
   });
-  app.post('/api/litigation/lawsuits', async (req) => {
+  api.post('/api/litigation/lawsuits', { schema: { summary: '登记行政诉讼案件（收到起诉状副本）', body: lawsuitBody }, preValidation: registers }, async (req) => {
     const actor = requireActor(req);
-    const row = await registerCase(ctx, actor, 'lawsuit', parse(lawsuitBody, req.body));
+    const row = await registerCase(ctx, actor, 'lawsuit', req.body);
     return litigationView(ctx, actor, row.id);
   });
-  app.get('/api/litigation/targets', async (req) => actTargets(ctx, requireActor(req), parse(z.object({ module: actModule }), req.query).module));
-  app.get('/api/litigation/hearings', async (req) => {
-    const q = parse(z.object({ year: year(), headAppeared: flag('负责人出庭') }), req.query);
-    return listHearings(ctx, requireActor(req), q.year, q.headAppeared);
-  });
-  app.get('/api/litigation/facts', async (req) => {
+  api.get('/api/litigation/targets', { schema: { summary: '可关联的本机关记录', querystring: z.object({ module: actModule }) }, preValidation: registers }, async (req) => actTargets(ctx, requireActor(req), req.query.module));
+  api.get('/api/litigation/hearings', { schema: { summary: '开庭和负责人出庭应诉记录', querystring: z.object({ year: year(), headAppeared: flag('负责人出庭') }) }, preValidation: lists }, async (req) =>
+    listHearings(ctx, requireActor(req), req.query.year, req.query.headAppeared),
+  );
+  api.get('/api/litigation/facts', { schema: { summary: '年度报告的行政复议和应诉数据', querystring: yearQuery }, preValidation: lists }, async (req) => ({
+    facts: await litigationFacts(ctx, requireActor(req).departmentId, req.query.year),
+  }));
+  const cellQuery = z.object({ year: year(), group: z.coerce.number().int().min(0).max(2).optional().describe('栏目'), column: z.coerce.number().int().min(0).max(4).optional().describe('列') });
+  api.get('/api/litigation/table4', { schema: { summary: '政府信息公开年报表四（及单元格对应的案件）', querystring: cellQuery }, preValidation: lists }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'litigationCase', 'list');
-    return { facts: await litigationFacts(ctx, actor.departmentId, parse(z.object({ year: year() }), req.query).year) };
-  });
-  app.get('/api/litigation/table4', async (req) => {
-    const actor = requireActor(req);
-    const q = parse(z.object({ year: year(), group: z.coerce.number().int().min(0).max(2).optional().describe('栏目'), column: z.coerce.number().int().min(0).max(4).optional().describe('列') }), req.query);
-    authorize(actor, 'litigationCase', 'list');
+    const q = req.query;
     if (q.group === undefined || q.column === undefined) return { cells: await tableFour(ctx.db, actor.departmentId, q.year) };
     return { cases: await tableFourCell(ctx, actor, q.year, q.group, q.column) };
   });
-  app.get('/api/litigation/:id', async (req) => litigationView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.post('/api/litigation/:id/acts', async (req) => {
+  api.get('/api/litigation/:id', { schema: { summary: '行政复议或应诉案件（期限、可办理的操作、办理记录）', params: idParam } }, async (req) => litigationView(ctx, requireActor(req), req.params.id));
+  // The case is looked up (out of scope: 404) and the handler checked before the body is.
+  const acts = guard(async (a, req) => authorize(a, 'litigationCase', 'act', await loadLitigation(ctx.db, a, paramsOf(req, idParam).id)));
+  api.post('/api/litigation/:id/acts', { schema: { summary: '办理案件（答复、听证、中止、决定、判决、上诉、意见书、司法建议等）', params: idParam, body: actBody }, preValidation: acts }, async (req) => {
     const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await actOnCase(ctx, actor, id, parse(actBody, req.body));
-    return litigationView(ctx, actor, id);
+    await actOnCase(ctx, actor, req.params.id, req.body);
+    return litigationView(ctx, actor, req.params.id);
   });
-  app.get('/api/litigation/:id/answer.docx', async (req, reply) => {
-    const { name, buffer } = await answerDocx(ctx, requireActor(req), parse(idParam, req.params).id);
+  api.get('/api/litigation/:id/answer.docx', { schema: { summary: '下载行政复议答复书或行政诉讼答辩状（公文格式）', params: idParam } }, async (req, reply) => {
+    const { name, buffer } = await answerDocx(ctx, requireActor(req), req.params.id);
     return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(name)).send(buffer);
   });
 }
