@@ -4,13 +4,14 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
+import { type ZodProvider } from '../../core/http/schema.ts';
 import { AppError } from '../../core/errors.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { users } from '../../core/auth/schema.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { registerPetition } from './intake.ts';
-import { actOnPetition, listPetitions, loadPetition, petitionForActor, petitionView } from './service.ts';
+import { registerPetition, registerSchema } from './intake.ts';
+import { actOnPetition, actSchema, listPetitions, loadPetition, petitionForActor, petitionView } from './service.ts';
 import { PETITION_FACT_FILTERS, petitionFacts, petitionIdsFor } from './facts.ts';
 import { opinionDocx } from './letter.ts';
 import { petitionPolicy } from './policy.ts';
@@ -35,7 +36,8 @@ async function staffOptions(ctx: Ctx, actor: Actor) {
 }
 
 export function petitionRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/petitions', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/petitions', { schema: { summary: '信访事项列表', querystring: listQuery } }, async (req) => {
     const actor = requireActor(req);
     const q = parse(listQuery, req.query);
     if (!q.fact) return listPetitions(ctx, actor, q);
@@ -46,24 +48,24 @@ export function petitionRoutes(app: FastifyInstance, ctx: Ctx): void {
     const visible = rows.filter((r) => petitionPolicy.can(actor, 'petition', 'read', { departmentId: r.departmentId, orgId: r.orgId, category: r.category, handlerIds: r.handlerIds, accusedOrgId: r.accusedOrgId }));
     return { total: ids.length, items: visible.map((r) => petitionForActor(actor, r)) };
   });
-  app.get('/api/petitions/facts', async (req) => {
+  api.get('/api/petitions/facts', { schema: { summary: '年度报告的信访数据', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }) } }, async (req) => {
     const actor = requireActor(req);
     petitionPolicy.authorize(actor, 'petition', 'list');
     const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
     return { facts: await petitionFacts(ctx, actor.departmentId, year) };
   });
-  app.get('/api/petitions/options', async (req) => {
+  api.get('/api/petitions/options', { schema: { summary: '本部门科室和人员（指定承办人）' } }, async (req) => {
     const actor = requireActor(req);
     petitionPolicy.authorize(actor, 'petition', 'list');
     return staffOptions(ctx, actor);
   });
-  app.post('/api/petitions', async (req) => {
+  api.post('/api/petitions', { schema: { summary: '登记信访事项', body: registerSchema } }, async (req) => {
     const actor = requireActor(req);
     const r = await registerPetition(ctx, actor, req.body as never);
     return petitionView(ctx, actor, r.id);
   });
-  app.get('/api/petitions/:id', async (req) => petitionView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.post('/api/petitions/:id/act', async (req) => {
+  api.get('/api/petitions/:id', { schema: { summary: '信访事项（期限、可办理的操作）', params: idParam } }, async (req) => petitionView(ctx, requireActor(req), parse(idParam, req.params).id));
+  api.post('/api/petitions/:id/act', { schema: { summary: '办理信访事项', params: idParam, body: actSchema } }, async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     await actOnPetition(ctx, actor, id, req.body as never);
@@ -73,7 +75,7 @@ export function petitionRoutes(app: FastifyInstance, ctx: Ctx): void {
       throw err;
     });
   });
-  app.get('/api/petitions/:id/opinion.docx', async (req, reply) => {
+  api.get('/api/petitions/:id/opinion.docx', { schema: { summary: '信访处理意见书（.docx）', params: idParam } }, async (req, reply) => {
     const actor = requireActor(req);
     const p = await loadPetition(ctx.db, actor, parse(idParam, req.params).id);
     if (!p.answeredOn) throw new AppError('ACTION_NOT_ALLOWED', '该信访事项尚未出具处理意见书');
