@@ -1,4 +1,7 @@
 import type { ScreenManifest } from './lib/screens.ts';
+import { supervisionScreens } from './supervision/screens.tsx';
+import { proposalScreens } from './proposals/screens.tsx';
+import { petitionScreens } from './petitions/screens.tsx';
 import { decisionScreens } from './decisions/screens.tsx';
 import { documentScreens } from './documents/screens.tsx';
 import { reviewScreens } from './reviews/screens.tsx';
@@ -12,4 +15,4 @@ import { powerScreens } from './powers/screens.tsx';
 import { penaltyScreens } from './penalties/screens.tsx';
 
 /** Each module's screens, in menu order. A new module is one line here (and one in src/server/modules.ts). */
-export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens, penaltyScreens];
+export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens, penaltyScreens, petitionScreens, proposalScreens, supervisionScreens];
