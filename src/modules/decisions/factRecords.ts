@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx } from '../../core/db/client.ts';
-import { parse } from '../../core/http/validate.ts';
+import { guard, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from '../../core/auth/policy.ts';
 
@@ -66,10 +66,10 @@ const recordsQuery = z.object({
 });
 
 export function decisionRecordRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/decisions/records', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/decisions/records', { schema: { summary: '年度报告某一数据项背后的重大行政决策', querystring: recordsQuery }, preValidation: guard((a) => authorize(a, 'majorDecision', 'list')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'majorDecision', 'list');
-    const { fact, year } = parse(recordsQuery, req.query);
+    const { fact, year } = req.query;
     const items = await decisionFactRecords(ctx.db, actor.departmentId, fact, year);
     return { total: items.length, items };
   });

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { createDraft, listDocuments, startAmendment, updateDraft } from './service.ts';
+import { createDraft, listDocuments, loadDocument, startAmendment, updateDraft } from './service.ts';
 import { documentView } from './view.ts';
 import { act, assignNumber, closeComment, dispose, ENGINE_ACTIONS, openComment, publishDocument, publishFeedback } from './workflow.ts';
 import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './filing.ts';
@@ -61,112 +62,102 @@ const endBody = z.object({ kind: z.enum(['abolished', 'declaredInvalid']).descri
 const evaluationBody = z.object({ on: isoDate('评估日期'), conclusion: z.enum(['continue', 'amend', 'abolish']).describe('评估结论'), evaluation: text('评估情况', 20_000, 4) });
 const reviewBody = z.object({ decision: z.enum(['accept', 'return']).describe('审查结论'), opinion: text('审查意见', 5000).optional(), correctionRequest: text('纠错意见', 5000).optional() });
 
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
+const commentParams = z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') });
+const cleanupBody = z.object({ title: text('清理工作名称', 200, 4), basis: text('清理依据', 2000).default('') });
+const cleanupItemParams = z.object({ id: z.uuid().describe('编号'), documentId: z.uuid().describe('文件编号') });
+const cleanupDecision = z.object({ decision: z.enum(['keep', 'amend', 'abolish', 'declareInvalid']).describe('清理意见'), note: text('说明', 2000).optional() });
+const filingQuery = z.object({ status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态') });
+const ok = z.object({ ok: z.literal(true) });
+
 export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/documents', async (req) => {
-    const actor = requireActor(req);
-    const { total, rows } = await listDocuments(ctx, actor, parse(listQuery, req.query));
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/documents', { schema: { summary: '行政规范性文件列表', querystring: listQuery } }, async (req) => {
+    const { total, rows } = await listDocuments(ctx, requireActor(req), req.query);
     return { total, items: rows.map((r) => ({ ...r.doc, search: undefined, legalStatusLabel: legalStatusLabel(r.doc.legalStatus), caseStatus: r.caseStatus, draftingOrgName: r.draftingOrg, ...(r.commentsReceived === null ? {} : { commentsReceived: r.commentsReceived }) })) };
   });
-  app.get('/api/documents/export.xlsx', async (req, reply) => {
-    const actor = requireActor(req);
-    const { page: _p, pageSize: _s, ...f } = parse(listQuery, req.query);
-    const content = await documentsXlsx(ctx, actor, f);
+  api.get('/api/documents/export.xlsx', { schema: { summary: '导出文件目录（.xlsx）', querystring: listQuery } }, async (req, reply) => {
+    const { page: _p, pageSize: _s, ...f } = req.query;
+    const content = await documentsXlsx(ctx, requireActor(req), f);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader('行政规范性文件.xlsx')).send(content);
   });
-  for (const [suffix, make] of [['document.docx', documentDocx], ['feedback.docx', feedbackDocx]] as const) {
-    app.get(`/api/documents/:id/${suffix}`, async (req, reply) => {
-      const file = await make(ctx, requireActor(req), parse(idParam, req.params).id);
+  for (const [suffix, make, summary] of [['document.docx', documentDocx, '下载文件正文（.docx）'], ['feedback.docx', feedbackDocx, '下载意见采纳情况（.docx）']] as const) {
+    api.get(`/api/documents/:id/${suffix}`, { schema: { summary, params: idParam } }, async (req, reply) => {
+      const file = await make(ctx, requireActor(req), req.params.id);
       return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(file.name)).send(file.content);
     });
   }
   // Validity periods, the 后评估 reminder and the 备案 period: 业务设置 of the 系统管理员.
-  app.get('/api/settings/documents', async (req) => {
-    authorize(requireActor(req), 'businessSettings', 'manage');
-    return getSetting(ctx.db, documentSettings, ctx.clock.now().getTime(), 0);
-  });
-  app.put('/api/settings/documents', async (req) => updateDocumentSettings(ctx, requireActor(req), parse(documentSettings.schema, req.body)));
-  app.get('/api/documents/facts', async (req) => {
+  const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  api.get('/api/settings/documents', { schema: { summary: '规范性文件设置（有效期、后评估、备案期限）' }, preValidation: settings }, async () => getSetting(ctx.db, documentSettings, ctx.clock.now().getTime(), 0));
+  api.put('/api/settings/documents', { schema: { summary: '修改规范性文件设置', body: documentSettings.schema }, preValidation: settings }, async (req) => updateDocumentSettings(ctx, requireActor(req), req.body));
+  api.get('/api/documents/facts', { schema: { summary: '年度报告的规范性文件数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'normativeDocument', 'list');
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    return { facts: await documentFacts(ctx, actor.departmentId, year), tableTwo: await tableTwoRow(ctx.db, actor.departmentId, year) };
+    return { facts: await documentFacts(ctx, actor.departmentId, req.query.year), tableTwo: await tableTwoRow(ctx.db, actor.departmentId, req.query.year) };
   });
-  app.post('/api/documents', async (req) => {
+  api.post('/api/documents', { schema: { summary: '起草行政规范性文件', body: draftBody }, preValidation: guard((a) => authorize(a, 'normativeDocument', 'draft')) }, async (req) => {
     const actor = requireActor(req);
-    const row = await createDraft(ctx, actor, parse(draftBody, req.body));
+    const row = await createDraft(ctx, actor, req.body);
     return documentView(ctx, actor, row.id);
   });
-  app.get('/api/documents/:id', async (req) => documentView(ctx, requireActor(req), parse(idParam, req.params).id));
-  // Each use case: validate → one service call → the fresh view.
-  const post = <S extends z.ZodType>(path: string, schema: S, run: (actor: ReturnType<typeof requireActor>, id: string, body: z.output<S>) => Promise<unknown>) =>
-    app.post(`/api/documents/:id${path}`, async (req) => {
+  api.get('/api/documents/:id', { schema: { summary: '行政规范性文件（程序、版本、可办理的操作）', params: idParam } }, async (req) => documentView(ctx, requireActor(req), req.params.id));
+  // Each use case: the document is looked up (out of scope: 404) → the body validated → one service call → the fresh view.
+  const readable = guard(async (a, req) => loadDocument(ctx.db, a, paramsOf(req, idParam).id));
+  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: ReturnType<typeof requireActor>, id: string, body: z.output<S>) => Promise<unknown>) =>
+    api.post(`/api/documents/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: readable }, async (req) => {
       const actor = requireActor(req);
-      const { id } = parse(idParam, req.params);
-      const body = parse(schema, req.body);
-      const result = await run(actor, id, body);
+      const { id } = req.params;
+      const result = await run(actor, id, req.body as z.output<S>);
       const target = (result as { id?: string } | undefined)?.id && path === '/amend' ? (result as { id: string }).id : id;
       return documentView(ctx, actor, target);
     });
-  app.put('/api/documents/:id', async (req) => {
+  api.put('/api/documents/:id', { schema: { summary: '修改草稿', params: idParam, body: draftBody }, preValidation: readable }, async (req) => {
     const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await updateDraft(ctx, actor, id, parse(draftBody, req.body));
-    return documentView(ctx, actor, id);
+    await updateDraft(ctx, actor, req.params.id, req.body);
+    return documentView(ctx, actor, req.params.id);
   });
-  post('/comment/open', commentWindow, (a, id, b) => openComment(ctx, a, id, b));
-  post('/comment/close', z.object({}), (a, id) => closeComment(ctx, a, id));
-  post('/comment/feedback', z.object({}), (a, id) => publishFeedback(ctx, a, id));
-  app.post('/api/documents/:id/comments/:commentId/disposition', async (req) => {
+  post('/comment/open', '公开征求意见', commentWindow, (a, id, b) => openComment(ctx, a, id, b));
+  post('/comment/close', '结束征求意见', noBody, (a, id) => closeComment(ctx, a, id));
+  post('/comment/feedback', '公开意见采纳情况', noBody, (a, id) => publishFeedback(ctx, a, id));
+  api.post('/api/documents/:id/comments/:commentId/disposition', { schema: { summary: '处理一条公众意见', params: commentParams, body: dispositionBody }, preValidation: guard(async (a, req) => loadDocument(ctx.db, a, paramsOf(req, commentParams).id)) }, async (req) => {
     const actor = requireActor(req);
-    const { id, commentId } = parse(z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') }), req.params);
-    await dispose(ctx, actor, id, commentId, parse(dispositionBody, req.body));
-    return documentView(ctx, actor, id);
+    await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
+    return documentView(ctx, actor, req.params.id);
   });
-  post('/act', actBody, (a, id, b) => act(ctx, a, id, b.action, b.on, b.data));
-  post('/number', numberBody, (a, id, b) => assignNumber(ctx, a, id, b));
-  post('/publish', publishBody, (a, id, b) => publishDocument(ctx, a, id, b));
-  post('/filing', z.object({ filingNo: text('备案登记号', 50).optional() }), (a, id, b) => submitFiling(ctx, a, id, b));
-  post('/amend', z.object({}), (a, id) => startAmendment(ctx, a, id));
-  post('/source', z.object({ fileId: z.uuid().describe('正文文件') }), (a, id, b) => importDocx(ctx, a, id, b.fileId));
-  post('/end', endBody, (a, id, b) => endDocument(ctx, a, id, b.kind, b));
-  post('/evaluation', evaluationBody, (a, id, b) => recordEvaluation(ctx, a, id, b));
+  post('/act', '办理一项程序（合法性审核、集体审议等）', actBody, (a, id, b) => act(ctx, a, id, b.action, b.on, b.data));
+  post('/number', '编文号', numberBody, (a, id, b) => assignNumber(ctx, a, id, b));
+  post('/publish', '公布文件', publishBody, (a, id, b) => publishDocument(ctx, a, id, b));
+  post('/filing', '报送备案', z.object({ filingNo: text('备案登记号', 50).optional() }), (a, id, b) => submitFiling(ctx, a, id, b));
+  post('/amend', '启动修改（新版本）', noBody, (a, id) => startAmendment(ctx, a, id));
+  post('/source', '导入正文（.docx）', z.object({ fileId: z.uuid().describe('正文文件') }), (a, id, b) => importDocx(ctx, a, id, b.fileId));
+  post('/end', '废止或宣布失效', endBody, (a, id, b) => endDocument(ctx, a, id, b.kind, b));
+  post('/evaluation', '记录后评估', evaluationBody, (a, id, b) => recordEvaluation(ctx, a, id, b));
 
   // 清理 campaigns of the legal office.
-  app.get('/api/document-cleanups', async (req) => ({ items: await listCampaigns(ctx, requireActor(req)) }));
-  app.post('/api/document-cleanups', async (req) => openCampaign(ctx, requireActor(req), parse(z.object({ title: text('清理工作名称', 200, 4), basis: text('清理依据', 2000).default('') }), req.body)));
-  app.get('/api/document-cleanups/:id', async (req) => {
+  const cleanup = guard((a) => authorize(a, 'normativeDocument', 'cleanup'));
+  api.get('/api/document-cleanups', { schema: { summary: '文件清理工作' } }, async (req) => ({ items: await listCampaigns(ctx, requireActor(req)) }));
+  api.post('/api/document-cleanups', { schema: { summary: '开展文件清理', body: cleanupBody }, preValidation: cleanup }, async (req) => openCampaign(ctx, requireActor(req), req.body));
+  api.get('/api/document-cleanups/:id', { schema: { summary: '文件清理工作（清单与意见）', params: idParam }, preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'normativeDocument', 'list');
-    const r = await campaignList(ctx.db, parse(idParam, req.params).id);
+    const r = await campaignList(ctx.db, req.params.id);
     if (!r || r.campaign.departmentId !== actor.departmentId) throw notFound('清理工作');
     return r;
   });
-  app.post('/api/document-cleanups/:id/items/:documentId', async (req) => {
-    const actor = requireActor(req);
-    const p = parse(z.object({ id: z.uuid().describe('编号'), documentId: z.uuid().describe('文件编号') }), req.params);
-    await decide(ctx, actor, p.id, p.documentId, parse(z.object({ decision: z.enum(['keep', 'amend', 'abolish', 'declareInvalid']).describe('清理意见'), note: text('说明', 2000).optional() }), req.body));
-    return campaignList(ctx.db, p.id);
+  api.post('/api/document-cleanups/:id/items/:documentId', { schema: { summary: '提出一件文件的清理意见', params: cleanupItemParams, body: cleanupDecision }, preValidation: cleanup }, async (req) => {
+    await decide(ctx, requireActor(req), req.params.id, req.params.documentId, req.body);
+    return campaignList(ctx.db, req.params.id);
   });
-  app.post('/api/document-cleanups/:id/publish', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await publishCampaign(ctx, actor, id);
-    return campaignList(ctx.db, id);
+  api.post('/api/document-cleanups/:id/publish', { schema: { summary: '公布清理结果', params: idParam, body: noBody }, preValidation: cleanup }, async (req) => {
+    await publishCampaign(ctx, requireActor(req), req.params.id);
+    return campaignList(ctx.db, req.params.id);
   });
-  app.get('/api/filings', async (req) => {
-    const actor = requireActor(req);
-    const { status } = parse(z.object({ status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态') }), req.query);
-    return { items: await filingQueue(ctx, actor, status) };
+  api.get('/api/filings', { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } }, async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }));
+  api.post('/api/filings/:id/review', { schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } } }, async (req) => {
+    await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
+    return { ok: true as const };
   });
-  app.post('/api/filings/:id/review', async (req) => {
-    const actor = requireActor(req);
-    await reviewFiling(ctx, actor, parse(idParam, req.params).id, parse(reviewBody, req.body));
-    return { ok: true };
-  });
-  app.post('/api/filings/:id/answer', async (req) => {
-    const actor = requireActor(req);
-    const { answer } = parse(z.object({ answer: text('纠错情况', 5000, 1) }), req.body);
-    await answerCorrection(ctx, actor, parse(idParam, req.params).id, answer);
-    return { ok: true };
+  api.post('/api/filings/:id/answer', { schema: { summary: '答复纠错意见', params: idParam, body: z.object({ answer: text('纠错情况', 5000, 1) }), response: { 200: ok } } }, async (req) => {
+    await answerCorrection(ctx, requireActor(req), req.params.id, req.body.answer);
+    return { ok: true as const };
   });
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { noBody, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { notFound } from '../../core/errors.ts';
@@ -58,67 +59,59 @@ const stepQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
 });
 
+const regenerateBody = z.object({ baseVersionId: z.uuid().describe('所依据的版本') });
+const publishBody = z.object({ on: isoDate('公开日期') });
+const compareQuery = z.object({ from: z.uuid().describe('原版本'), to: z.uuid().describe('新版本') });
+
 export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): void {
+  const api = app.withTypeProvider<ZodProvider>();
   const view = (req: import('fastify').FastifyRequest, year: number, department?: string) => reportView(ctx, deps, requireActor(req), year, department);
 
-  app.get('/api/reports/step-records', async (req) => stepRecords(ctx, requireActor(req), parse(stepQuery, req.query)));
-  app.get('/api/reports/oversight', async (req) => {
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).default(Number(ctx.clock.today().slice(0, 4)) - 1).describe('报告年度') }), req.query);
-    return oversightOverview(ctx, requireActor(req), year);
-  });
-  app.get('/api/reports/oversight/export.xlsx', async (req, reply) => {
-    const { year } = parse(yearParam, req.query);
+  api.get('/api/reports/step-records', { schema: { summary: '逾期或超期办理的环节（报告数据的来源记录）', querystring: stepQuery } }, async (req) => stepRecords(ctx, requireActor(req), req.query));
+  const oversightQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(Number(ctx.clock.today().slice(0, 4)) - 1).describe('报告年度') });
+  api.get('/api/reports/oversight', { schema: { summary: '各部门年度报告报送与公开情况（依法治市办、司法局）', querystring: oversightQuery } }, async (req) => oversightOverview(ctx, requireActor(req), req.query.year));
+  api.get('/api/reports/oversight/export.xlsx', { schema: { summary: '导出各部门年度报告对比（.xlsx）', querystring: yearParam } }, async (req, reply) => {
+    const { year } = req.query;
     const buf = await oversightXlsx(ctx, requireActor(req), year);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader(`${year}年度法治政府建设年度报告对比.xlsx`)).send(buf);
   });
   templateRoutes(app, ctx);
 
-  app.get('/api/reports/:year', async (req) => view(req, parse(yearParam, req.params).year, parse(deptQuery, req.query).department));
-  app.post('/api/reports/:year', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await generateReport(ctx, deps, requireActor(req), year);
-    return view(req, year);
+  api.get('/api/reports/:year', { schema: { summary: '法治政府建设年度报告', params: yearParam, querystring: deptQuery } }, async (req) => view(req, req.params.year, req.query.department));
+  api.post('/api/reports/:year', { schema: { summary: '生成年度报告初稿', params: yearParam, body: noBody } }, async (req) => {
+    await generateReport(ctx, deps, requireActor(req), req.params.year);
+    return view(req, req.params.year);
   });
-  app.put('/api/reports/:year', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await saveReport(ctx, deps, requireActor(req), year, parse(saveBody, req.body));
-    return view(req, year);
+  api.put('/api/reports/:year', { schema: { summary: '保存年度报告（新版本）', params: yearParam, body: saveBody } }, async (req) => {
+    await saveReport(ctx, deps, requireActor(req), req.params.year, req.body);
+    return view(req, req.params.year);
   });
-  app.post('/api/reports/:year/regenerate', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await regenerateReport(ctx, deps, requireActor(req), year, parse(z.object({ baseVersionId: z.uuid().describe('所依据的版本') }), req.body).baseVersionId);
-    return view(req, year);
+  api.post('/api/reports/:year/regenerate', { schema: { summary: '按最新数据重新生成', params: yearParam, body: regenerateBody } }, async (req) => {
+    await regenerateReport(ctx, deps, requireActor(req), req.params.year, req.body.baseVersionId);
+    return view(req, req.params.year);
   });
-  app.post('/api/reports/:year/review', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await reviewReport(ctx, requireActor(req), year, parse(reviewBody, req.body));
-    return view(req, year);
+  api.post('/api/reports/:year/review', { schema: { summary: '记录保密审查', params: yearParam, body: reviewBody } }, async (req) => {
+    await reviewReport(ctx, requireActor(req), req.params.year, req.body);
+    return view(req, req.params.year);
   });
-  app.post('/api/reports/:year/approve', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await approveReport(ctx, deps, requireActor(req), year, parse(approveBody, req.body));
-    return view(req, year);
+  api.post('/api/reports/:year/approve', { schema: { summary: '记录会议审定', params: yearParam, body: approveBody } }, async (req) => {
+    await approveReport(ctx, deps, requireActor(req), req.params.year, req.body);
+    return view(req, req.params.year);
   });
-  app.post('/api/reports/:year/submit', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await submitReport(ctx, requireActor(req), year, parse(submitBody, req.body));
-    return view(req, year);
+  api.post('/api/reports/:year/submit', { schema: { summary: '报送年度报告', params: yearParam, body: submitBody } }, async (req) => {
+    await submitReport(ctx, requireActor(req), req.params.year, req.body);
+    return view(req, req.params.year);
   });
-  app.post('/api/reports/:year/publish', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    await publishReport(ctx, requireActor(req), year, parse(z.object({ on: isoDate('公开日期') }), req.body));
-    return view(req, year);
+  api.post('/api/reports/:year/publish', { schema: { summary: '公开年度报告', params: yearParam, body: publishBody } }, async (req) => {
+    await publishReport(ctx, requireActor(req), req.params.year, req.body);
+    return view(req, req.params.year);
   });
-  app.get('/api/reports/:year/versions', async (req) => listVersions(ctx, requireActor(req), parse(yearParam, req.params).year));
-  app.get('/api/reports/:year/compare', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    const q = parse(z.object({ from: z.uuid().describe('原版本'), to: z.uuid().describe('新版本') }), req.query);
-    return compareVersions(ctx, requireActor(req), year, q.from, q.to);
-  });
+  api.get('/api/reports/:year/versions', { schema: { summary: '年度报告的版本', params: yearParam } }, async (req) => listVersions(ctx, requireActor(req), req.params.year));
+  api.get('/api/reports/:year/compare', { schema: { summary: '比较两个版本', params: yearParam, querystring: compareQuery } }, async (req) => compareVersions(ctx, requireActor(req), req.params.year, req.query.from, req.query.to));
   for (const format of ['docx', 'pdf'] as const) {
-    app.get(`/api/reports/:year/${format}`, async (req, reply) => {
-      const { year } = parse(yearParam, req.params);
-      const v = await view(req, year, parse(deptQuery, req.query).department);
+    api.get(`/api/reports/:year/${format}`, { schema: { summary: format === 'docx' ? '下载年度报告（.docx）' : '下载年度报告（PDF）', params: yearParam, querystring: deptQuery } }, async (req, reply) => {
+      const { year } = req.params;
+      const v = await view(req, year, req.query.department);
       if (!v.exists) throw notFound(`${year}年度法治政府建设年度报告`);
       const on = v.publishedOn ?? (v.approval as { meetingOn?: string } | null)?.meetingOn ?? ctx.clock.today();
       const docx = await reportDocx(v.document, v.figures, { department: v.department.name, on });

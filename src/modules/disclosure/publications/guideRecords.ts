@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../../core/context.ts';
-import { parse } from '../../../core/http/validate.ts';
+import type { ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import type { StoredGuide } from './guide.ts';
 import { getGuide } from './guide.ts';
@@ -20,9 +20,10 @@ export function guideUpdatesIn(guide: StoredGuide, year: number): GuideUpdate[] 
 }
 
 export function guideRecordRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/disclosure/guide/updates', async (req) => {
+  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
+  app.withTypeProvider<ZodProvider>().get('/api/disclosure/guide/updates', { schema: { summary: '年度内政府信息公开指南的更新', querystring: yearQuery } }, async (req) => {
     const actor = requireActor(req);
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
+    const { year } = req.query;
     const items = guideUpdatesIn(await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()), year);
     return { total: items.length, items };
   });

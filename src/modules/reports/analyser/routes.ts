@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../../core/context.ts';
-import { parse } from '../../../core/http/validate.ts';
+import { guard, paramsOf, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize } from '../../../core/auth/policy.ts';
 import { hasRole } from '../../../core/auth/actor.ts';
@@ -35,7 +35,8 @@ const idParam = z.object({ id: z.uuid().describe('编号') });
 
 /** Imports of 法治政府建设年度报告 written elsewhere: upload or paste, list, view, correct, download the original. */
 export function reportImportRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get('/api/report-imports/meta', async (req) => {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get('/api/report-imports/meta', { schema: { summary: '导入年度报告的选项（可选部门、大小上限、分类）' } }, async (req) => {
     const actor = requireActor(req);
     return {
       departments: await importTargets(ctx, actor),
@@ -50,44 +51,32 @@ export function reportImportRoutes(app: FastifyInstance, ctx: Ctx): void {
     };
   });
 
-  app.get('/api/report-imports', async (req) => {
-    const actor = requireActor(req);
-    return { items: await listImports(ctx, actor, parse(listQuery, req.query)) };
-  });
+  api.get('/api/report-imports', { schema: { summary: '已导入的年度报告', querystring: listQuery } }, async (req) => ({ items: await listImports(ctx, requireActor(req), req.query) }));
 
-  app.post('/api/report-imports', async (req) => {
+  api.post('/api/report-imports', { schema: { summary: '上传年度报告（.docx、.pdf、.txt 等，multipart/form-data）', querystring: uploadQuery, consumes: ['multipart/form-data'] }, preValidation: guard((a) => authorize(a, 'reportImport', 'list')) }, async (req) => {
     const actor = requireActor(req);
-    authorize(actor, 'reportImport', 'list');
-    const q = parse(uploadQuery, req.query);
+    const q = req.query;
     const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));
     return importReport(ctx, actor, { departmentId: q.departmentId, orgName: q.orgName, year: q.year, source: { kind: 'file', ...file } });
   });
 
   // A pasted report may exceed the default 1 MB JSON limit a little (UTF-8 Chinese is 3 bytes a character).
-  app.post('/api/report-imports/paste', { bodyLimit: 4 * MAX_TEXT_CHARS }, async (req) => {
-    const actor = requireActor(req);
-    const body = parse(pasteBody, req.body);
-    return importReport(ctx, actor, { departmentId: body.departmentId, orgName: body.orgName, year: body.year, source: { kind: 'paste', text: body.text } });
+  api.post('/api/report-imports/paste', { bodyLimit: 4 * MAX_TEXT_CHARS, schema: { summary: '粘贴年度报告正文导入', body: pasteBody }, preValidation: guard((a) => authorize(a, 'reportImport', 'list')) }, async (req) => {
+    const body = req.body;
+    return importReport(ctx, requireActor(req), { departmentId: body.departmentId, orgName: body.orgName, year: body.year, source: { kind: 'paste', text: body.text } });
   });
 
-  app.get('/api/report-imports/:id', async (req) => {
+  api.get('/api/report-imports/:id', { schema: { summary: '导入的年度报告（分析结果）', params: idParam } }, async (req) => getImport(ctx, requireActor(req), req.params.id));
+
+  // The import is read (out of scope: 404) before the correction is looked at.
+  api.patch('/api/report-imports/:id', { schema: { summary: '更正报告单位或年度', params: idParam, body: z.object(correction) }, preValidation: guard((a, req) => getImport(ctx, a, paramsOf(req, idParam).id)) }, async (req) => {
     const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    return getImport(ctx, actor, id);
+    await correctImport(ctx, actor, req.params.id, req.body);
+    return getImport(ctx, actor, req.params.id);
   });
 
-  app.patch('/api/report-imports/:id', async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const patch = parse(z.object(correction), req.body);
-    await correctImport(ctx, actor, id, patch);
-    return getImport(ctx, actor, id);
-  });
-
-  app.get('/api/report-imports/:id/original', async (req, reply) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const file = await originalFile(ctx, actor, id);
+  api.get('/api/report-imports/:id/original', { schema: { summary: '下载导入的原件', params: idParam } }, async (req, reply) => {
+    const file = await originalFile(ctx, requireActor(req), req.params.id);
     return reply
       .type(file.mime)
       .header('content-disposition', contentDisposition(file.name))
