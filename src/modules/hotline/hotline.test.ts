@@ -159,3 +159,30 @@ test('the deadline table is configuration: the 系统管理员 changes it, staff
   const [{ due }] = await queryRows<{ due: string }>(t.ctx.db, sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD020'`);
   assert.equal(due, '2025-03-27', '咨询: now 3 working days');
 });
+
+test('Excel import of a day\'s tickets: Chinese column names and labels, bad rows reported, nothing twice', async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const { multipartBody } = await import('../disclosure/publications/testkit.ts');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工单');
+  ws.addRow(['工单编号', '来源渠道', '受理时间', '诉求类型', '诉求内容', '诉求人', '联系电话']);
+  ws.addRow(['XL001', '12345电话', '2025-03-24 09:15', '投诉', '反映实验室废液处置不规范。', '孙某', '13511112222']);
+  ws.addRow(['XL002', '12345网站', '2025-03-24', '建议', '建议增加科技政策宣讲场次。', '', '']);
+  ws.addRow(['XL003', '12345电话', '2025-03-24 10:00', '闲聊', '内容', '', '']);
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const upload = async () => {
+    const { payload, headers } = multipartBody('工单.xlsx', buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await t.app.inject({ method: 'POST', url: '/api/hotline/ticket-imports', headers: { ...office.headers, ...headers }, payload });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  };
+  const r = await upload();
+  assert.equal(r.created, 2);
+  assert.equal(r.errors.length, 1);
+  assert.match(r.errors[0].message, /诉求类型/);
+  assert.equal((await upload()).created, 0);
+  const [row] = await queryRows<{ kind: string; source: string; received_at: Date }>(t.ctx.db, sql`select kind, source, received_at from hotline_tickets where ticket_no = 'XL001'`);
+  assert.equal(row.kind, 'complain');
+  assert.equal(row.source, 'excel');
+  assert.equal(new Date(row.received_at).toISOString(), '2025-03-24T01:15:00.000Z');
+});

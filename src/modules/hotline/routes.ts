@@ -69,7 +69,7 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
     const row = await receiveTicket(ctx, actor, { ...body, citizen: body.citizen ?? null }, 'manual');
     return ticketView(ctx, actor, row.id);
   });
-  app.post('/api/hotline/import', async (req) => {
+  app.post('/api/hotline/ticket-imports', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'hotlineTicket', 'intake');
     const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));

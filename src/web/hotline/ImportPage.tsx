@@ -26,7 +26,7 @@ export default function ImportPage() {
     try {
       const body = new FormData();
       body.append('file', file);
-      const res = await fetch('/api/hotline/import', { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': session.csrfToken } });
+      const res = await fetch('/api/hotline/ticket-imports', { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': session.csrfToken } });
       const json = await res.json();
       if (!res.ok) throw new Error(json?.error?.message ?? `导入失败（${res.status}）`);
       setResult(json as ImportResult);
