@@ -1,4 +1,5 @@
 import type { ScreenManifest } from './lib/screens.ts';
+import { enforcementScreens } from './enforcement/screens.tsx';
 import { supervisionScreens } from './supervision/screens.tsx';
 import { proposalScreens } from './proposals/screens.tsx';
 import { petitionScreens } from './petitions/screens.tsx';
@@ -15,4 +16,4 @@ import { powerScreens } from './powers/screens.tsx';
 import { penaltyScreens } from './penalties/screens.tsx';
 
 /** Each module's screens, in menu order. A new module is one line here (and one in src/server/modules.ts). */
-export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens, penaltyScreens, petitionScreens, proposalScreens, supervisionScreens];
+export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens, penaltyScreens, petitionScreens, proposalScreens, supervisionScreens, enforcementScreens];

@@ -50,13 +50,16 @@ function sorted<T>(list: T[], cmp: (a: T, b: T) => number): T[] {
   return list;
 }
 
-/** The canonical snapshot text (sorted, fixed key order): the exact bytes that are hashed and published. */
-export function snapshotText(s: Omit<Snapshot, 'v'>): string {
+/** The canonical snapshot (sorted, distinct conflicts, fixed key order) and its text: the exact bytes hashed and published. */
+export function canonicalSnapshot(s: Omit<Snapshot, 'v'>): { snapshot: Snapshot; text: string } {
   const targets = sorted(s.targets, byFirst);
   const inspectors = sorted(s.inspectors, (a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : byFirst(a, b)));
   const conflicts = [...new Map(s.conflicts.map((c) => [`${c[0]}|${c[1]}`, c])).entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
-  return JSON.stringify({ v: 1, plan: s.plan, ratio: s.ratio, quantity: s.quantity, perTarget: s.perTarget, stratify: s.stratify, targets, inspectors, conflicts });
+  const snapshot: Snapshot = { v: 1, plan: s.plan, ratio: s.ratio, quantity: s.quantity, perTarget: s.perTarget, stratify: s.stratify, targets, inspectors, conflicts };
+  return { snapshot, text: JSON.stringify(snapshot) };
 }
+
+export const snapshotText = (s: Omit<Snapshot, 'v'>): string => canonicalSnapshot(s).text;
 
 export const drawSeed = (nonce: string, drawnAt: string, snapshotHash: string) => sha256(nonce + drawnAt + snapshotHash);
 

@@ -16,7 +16,7 @@ import { authorize } from './policy.ts';
 import { conflicts, draws, inspections, plans, targets } from './schema.ts';
 import { audit, eligibleOfficers } from './officers.ts';
 import { loadPlan, type PlanRow } from './plans.ts';
-import { drawSeed, runDraw, sha256, snapshotText, verifyDraw, type DrawResult, type Snapshot } from './draw.ts';
+import { canonicalSnapshot, drawSeed, runDraw, sha256, verifyDraw, type DrawResult, type Snapshot } from './draw.ts';
 import { DRAW_STATUS_LABELS } from './labels.ts';
 
 export type DrawRow = typeof draws.$inferSelect;
@@ -91,13 +91,13 @@ export async function executeDraw(ctx: Ctx, actor: Actor, drawId: string, tx?: T
     if (d.status === 'drawn') throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已于${d.drawnAt}完成，不能重复抽取`);
     if (d.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已作废（${d.cancelReason}），不能再抽取`);
     const [p] = await t.select().from(plans).where(eq(plans.id, d.planId));
-    const text = snapshotText(await buildSnapshot(t, p, ctx.clock.today()));
+    const { snapshot, text } = canonicalSnapshot(await buildSnapshot(t, p, ctx.clock.today()));
     const snapshotHash = sha256(text);
     const drawnAt = ctx.clock.now().toISOString();
     const seed = drawSeed(d.nonce, drawnAt, snapshotHash);
-    const result = runDraw(JSON.parse(text) as Snapshot, seed);
+    const result = runDraw(snapshot, seed);
     const [row] = await t.update(draws).set({ status: 'drawn', drawnAt, snapshot: text, snapshotHash, seed, result }).where(eq(draws.id, d.id)).returning();
-    const names = new Map((JSON.parse(text) as Snapshot).targets.map((x) => [x[0], x[1]]));
+    const names = new Map(snapshot.targets.map((x) => [x[0], x[1]]));
     const now = ctx.clock.now();
     for (let i = 0; i < result.length; i += 500) {
       await t.insert(inspections).values(result.slice(i, i + 500).map((r) => ({ id: newId(), departmentId: d.departmentId, drawId: d.id, planId: d.planId, creditCode: r.c, targetName: names.get(r.c) ?? '', inspectorIds: r.i, status: 'pending' as const, createdAt: now })));
