@@ -9,12 +9,12 @@ import { meetingsModule } from '../modules/meetings/module.ts';
 import { reviewsModule } from '../modules/reviews/module.ts';
 import { disclosureModule } from '../modules/disclosure/module.ts';
 import { litigationModule } from '../modules/litigation/module.ts';
-import { petitionsModule } from '../modules/petitions/module.ts';
-import { proposalsModule } from '../modules/proposals/module.ts';
-import { supervisionModule } from '../modules/supervision/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
 import { enforcementModule } from '../modules/enforcement/module.ts';
 import { penaltiesModule } from '../modules/penalties/module.ts';
+import { petitionsModule } from '../modules/petitions/module.ts';
+import { proposalsModule } from '../modules/proposals/module.ts';
+import { supervisionModule } from '../modules/supervision/module.ts';
 import { studyModule } from '../modules/study/module.ts';
 import { powersModule } from '../modules/powers/module.ts';
 import { hotlineModule } from '../modules/hotline/module.ts';
@@ -24,7 +24,7 @@ import { hotlineModule } from '../modules/hotline/module.ts';
  * demo seeds them in this order (the annual report last: it is drafted from everything before it).
  * A new module is one line here (and its screens one line in src/web/modules.ts).
  */
-export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, litigationModule, studyModule, powersModule, petitionsModule, hotlineModule, penaltiesModule, proposalsModule, supervisionModule, enforcementModule, reportsModule];
+export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, litigationModule, studyModule, powersModule, enforcementModule, penaltiesModule, petitionsModule, proposalsModule, supervisionModule, hotlineModule, reportsModule];
 
 export function procedureRegistry(): ProcedureRegistry {
   return createRegistry(MODULES.flatMap((m) => (m.procedures ?? []).map((p) => ({ ...p, module: m.name, moduleLabel: m.label }))));

@@ -21,7 +21,7 @@ const fileError = (message: string) => new AppError('VALIDATION', `文件：${me
  * refused before any of it is read (a 50 MB upload), otherwise the stream stops at the limit.
  */
 export async function readUpload(req: FastifyRequest, max: number): Promise<{ name: string; mime: string; content: Buffer }> {
-  if (!req.isMultipart()) throw fileError('请以 multipart/form-data 上传');
+  if (!req.isMultipart()) throw fileError('请以上传文件的方式提交（表单文件）');
   if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw fileError(`大小超过上限 ${formatBytes(max)}`);
   // Every part is read (a malformed, truncated or flooded body fails here, inside the request, as a
   // 400 mapped in core/http/errors.ts — never later while the reply is being sent).

@@ -13,7 +13,7 @@ const MULTIPART_CODES: Record<string, string> = {
   FST_FIELDS_LIMIT: '上传请求包含的字段过多',
   FST_REQ_FILE_TOO_LARGE: '文件大小超过上限',
   FST_PROTO_VIOLATION: '上传请求格式不正确',
-  FST_INVALID_MULTIPART_CONTENT_TYPE: '请以 multipart/form-data 上传',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: '请以上传文件的方式提交（表单文件）',
   FST_INVALID_JSON_FIELD_ERROR: '上传请求格式不正确',
   FST_MP_PREMATURE_CLOSE: '上传请求不完整，请重新上传',
 };

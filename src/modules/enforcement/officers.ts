@@ -142,11 +142,18 @@ export function officerMarks(o: OfficerRow, today: string, soonLimit: string, ye
 
 export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-export async function listOfficers(ctx: Ctx, actor: Actor, departmentId = actor.departmentId) {
+/**
+ * The registry as at today, or for a past `year` as at its 12月31日 (the date the annual facts count on),
+ * so that a figure and the officers it lists are one set.
+ */
+export async function listOfficers(ctx: Ctx, actor: Actor, departmentId = actor.departmentId, forYear?: number) {
   authorize(actor, 'officer', 'list');
-  const today = ctx.clock.today();
+  const now = ctx.clock.today();
+  const today = forYear && `${forYear}-12-31` < now ? `${forYear}-12-31` : now;
   const s = await departmentSettings(ctx.db, departmentId, ctx.clock.now().getTime());
-  const rows = await ctx.db.select().from(officers).where(eq(officers.departmentId, departmentId)).orderBy(asc(officers.name), asc(officers.certificateNo));
+  const all = await ctx.db.select().from(officers).where(eq(officers.departmentId, departmentId)).orderBy(asc(officers.name), asc(officers.certificateNo));
+  // For a year's figures: the officers on the register then (facts.ts counts the same set).
+  const rows = forYear ? all.filter((o) => o.status !== 'revoked' && o.createdAt.toISOString().slice(0, 10) <= today) : all;
   const year = Number(today.slice(0, 4));
   const conflictRows = rows.length ? await ctx.db.select().from(conflicts).where(eq(conflicts.departmentId, departmentId)) : [];
   return {

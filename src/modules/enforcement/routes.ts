@@ -109,7 +109,7 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
   // ---- officers
   app.get('/api/enforcement/officers', async (req) => {
     const q = parse(z.object({ eligible: bool('持有效执法证'), trained: bool('培训达标'), year: year.optional() }), req.query);
-    const r = await listOfficers(ctx, requireActor(req));
+    const r = await listOfficers(ctx, requireActor(req), undefined, q.year);
     return { ...r, items: r.items.filter((o) => (q.eligible === undefined || o.eligible === q.eligible) && (q.trained === undefined || !o.trainingShort === q.trained)) };
   });
   app.post('/api/enforcement/officers', async (req) => ({ officer: await createOfficer(ctx, requireActor(req), body(officerBody, req.body)) }));

@@ -44,15 +44,15 @@ const text = (label: string, max: number, min = 1) => z.string().trim().min(min)
 const manualBody = ticketRecord.extend({ ticketNo: ticketRecord.shape.ticketNo.optional() });
 const on = isoDate('办理日期');
 const actBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('sign'), on }),
-  z.object({ action: z.literal('dispute'), on, reason: text('退单理由', 2000, 2) }),
-  z.object({ action: z.literal('assign'), on, orgId: z.uuid().describe('主办科室'), coOrgIds: z.array(z.uuid()).max(10).default([]).describe('协办科室') }),
-  z.object({ action: z.literal('requestExtension'), on, dueOn: isoDate('申请延长至'), reason: text('延期理由', 2000, 2) }),
-  z.object({ action: z.literal('approveExtension'), on, decision: z.enum(['approved', 'rejected']).describe('审批意见'), dueOn: isoDate('延长至').nullish(), reason: text('审批说明', 2000).nullish() }),
-  z.object({ action: z.literal('reply'), on, text: text('答复内容', 20_000, 2) }),
-  z.object({ action: z.literal('visit'), on, satisfaction: z.enum(['satisfied', 'basic', 'unsatisfied']).describe('满意度'), note: text('回访情况', 2000).nullish() }),
-  z.object({ action: z.literal('reopen'), on, reason: text('重新办理原因', 2000, 2) }),
-  z.object({ action: z.literal('merge'), on, intoTicketNo: text('并入工单编号', 40, 3) }),
+  z.object({ action: z.literal('sign').describe('办理事项'), on }),
+  z.object({ action: z.literal('dispute').describe('办理事项'), on, reason: text('退单理由', 2000, 2) }),
+  z.object({ action: z.literal('assign').describe('办理事项'), on, orgId: z.uuid().describe('主办科室'), coOrgIds: z.array(z.uuid()).max(10).default([]).describe('协办科室') }),
+  z.object({ action: z.literal('requestExtension').describe('办理事项'), on, dueOn: isoDate('申请延长至'), reason: text('延期理由', 2000, 2) }),
+  z.object({ action: z.literal('approveExtension').describe('办理事项'), on, decision: z.enum(['approved', 'rejected']).describe('审批意见'), dueOn: isoDate('延长至').nullish(), reason: text('审批说明', 2000).nullish() }),
+  z.object({ action: z.literal('reply').describe('办理事项'), on, text: text('答复内容', 20_000, 2) }),
+  z.object({ action: z.literal('visit').describe('办理事项'), on, satisfaction: z.enum(['satisfied', 'basic', 'unsatisfied']).describe('满意度'), note: text('回访情况', 2000).nullish() }),
+  z.object({ action: z.literal('reopen').describe('办理事项'), on, reason: text('重新办理原因', 2000, 2) }),
+  z.object({ action: z.literal('merge').describe('办理事项'), on, intoTicketNo: text('并入工单编号', 40, 3) }),
 ]);
 
 export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {

@@ -46,7 +46,7 @@ export async function penaltyFacts(ctx: Ctx, departmentId: string, year: number)
       (select count(*)::int from d where coalesce(fine_amount, 0) > 0) as fines,
       (select coalesce(sum(coalesce(fine_amount, 0) + coalesce(confiscation_amount, 0)), 0)::float from d) as "fineTotal",
       (select count(distinct p.id)::int from p join case_events e on e.case_id = p.case_id where e.type = 'concludeLegalReview' and extract(year from e.on_date) = ${year}) as "legalChecks",
-      (select count(*)::int from p join case_events e on e.case_id = p.case_id where e.type = 'holdHearing' and extract(year from e.on_date) = ${year}) as hearings,
+      (select count(distinct p.id)::int from p join case_events e on e.case_id = p.case_id where e.type = 'holdHearing' and extract(year from e.on_date) = ${year}) as hearings,
       (select count(*)::int from d where mode = 'general' and publication_due_on is not null and publication_due_on <= ${asOf}) as due,
       (select count(*)::int from d where mode = 'general' and publication_due_on <= ${asOf} and published_on is not null and published_on <= publication_due_on) as "onTime",
       (select count(*)::int from p where withdrawn_on is not null and extract(year from withdrawn_on) = ${year}) as withdrawn`,

@@ -32,6 +32,9 @@ const listQuery = z.object({
   status: text('状态', 40).optional(),
   q: text('关键词', 100).optional(),
   published: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('已公开'),
+  decided: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('本年作出处罚决定'),
+  legalChecked: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('本年经法制审核'),
+  hearing: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('本年举行听证'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });

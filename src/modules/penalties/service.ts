@@ -170,12 +170,18 @@ export async function assignOfficers(ctx: Ctx, actor: Actor, id: string, input: 
   });
 }
 
-export interface ListFilter { year?: number; status?: string; q?: string; published?: boolean; page: number; pageSize: number }
+/** `decided`, `legalChecked`, `hearing`: the year's records behind the annual facts (facts.ts counts with the same conditions). */
+export interface ListFilter { year?: number; status?: string; q?: string; published?: boolean; decided?: boolean; legalChecked?: boolean; hearing?: boolean; page: number; pageSize: number }
 
 export async function listPenalties(ctx: Ctx, actor: Actor, f: ListFilter) {
   authorize(actor, 'penaltyCase', 'list');
   const conds: SQL[] = [penaltyScopeSql(actor)];
-  if (f.year) conds.push(eq(penaltyCases.year, f.year));
+  const byFact = f.decided || f.legalChecked || f.hearing;
+  if (f.year && !byFact) conds.push(eq(penaltyCases.year, f.year));
+  const eventIn = (type: string) => sql`exists (select 1 from case_events e where e.case_id = ${penaltyCases.caseId} and e.type = ${type} and extract(year from e.on_date) = ${f.year ?? 0})`;
+  if (f.decided) conds.push(sql`${penaltyCases.decisionType} = 'penalty' and extract(year from ${penaltyCases.decidedOn}) = ${f.year ?? 0}`);
+  if (f.legalChecked) conds.push(eventIn('concludeLegalReview'));
+  if (f.hearing) conds.push(eventIn('holdHearing'));
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.published) conds.push(sql`${penaltyCases.publishedOn} is not null`);
   if (f.q) conds.push(sql`(${penaltyCases.title} ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or ${penaltyCases.caseNo} ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'})`);

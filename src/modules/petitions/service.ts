@@ -34,19 +34,19 @@ export async function loadPetition(db: DbOrTx, actor: Actor, id: string, forUpda
 const str = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
 const on = isoDate('办理日期');
 export const actSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), on, noticeText: str('告知内容', 5000, 2) }),
-  z.object({ action: z.literal('object'), on, reason: str('异议理由', 5000, 2) }),
+  z.object({ action: z.literal('accept').describe('办理事项'), on, noticeText: str('告知内容', 5000, 2) }),
+  z.object({ action: z.literal('object').describe('办理事项'), on, reason: str('异议理由', 5000, 2) }),
   z.object({
-    action: z.literal('classify'),
+    action: z.literal('classify').describe('办理事项'),
     on,
     category: z.enum(CATEGORIES).describe('信访事项类别'),
     handlerIds: z.array(z.uuid().describe('承办人')).max(20).optional().describe('承办人'),
     accusedOrgId: z.uuid().nullish().describe('被检举控告的科室'),
   }),
-  z.object({ action: z.literal('redirect'), on, route: str('法定途径', 500, 2) }),
-  z.object({ action: z.literal('extend'), on, days: z.number().int().min(1).max(30).describe('延长天数'), reason: str('延期理由', 2000, 2), approvedBy: str('批准的负责人', 50).optional(), toldOn: isoDate('告知信访人延期理由日期') }),
+  z.object({ action: z.literal('redirect').describe('办理事项'), on, route: str('法定途径', 500, 2) }),
+  z.object({ action: z.literal('extend').describe('办理事项'), on, days: z.number().int().min(1).max(30).describe('延长天数'), reason: str('延期理由', 2000, 2), approvedBy: str('批准的负责人', 50).optional(), toldOn: isoDate('告知信访人延期理由日期') }),
   z.object({
-    action: z.literal('answer'),
+    action: z.literal('answer').describe('办理事项'),
     on,
     decision: z.enum(DECISIONS).describe('处理意见'),
     facts: str('事实和理由', 20_000, 2),
@@ -54,12 +54,12 @@ export const actSchema = z.discriminatedUnion('action', [
     basis: str('法律依据', 5000, 2),
     servedOn: isoDate('送达日期'),
   }),
-  z.object({ action: z.literal('requestReview'), on, request: str('复查请求', 5000, 2) }),
-  z.object({ action: z.literal('reviewOpinion'), on, decision: z.enum(DECISIONS).describe('复查意见'), servedOn: isoDate('送达日期') }),
-  z.object({ action: z.literal('requestRecheck'), on, request: str('复核请求', 5000, 2) }),
-  z.object({ action: z.literal('hearingStart'), on, note: str('听证说明', 500).optional() }),
-  z.object({ action: z.literal('hearingEnd'), on }),
-  z.object({ action: z.literal('recheckOpinion'), on, decision: z.enum(DECISIONS).describe('复核意见') }),
+  z.object({ action: z.literal('requestReview').describe('办理事项'), on, request: str('复查请求', 5000, 2) }),
+  z.object({ action: z.literal('reviewOpinion').describe('办理事项'), on, decision: z.enum(DECISIONS).describe('复查意见'), servedOn: isoDate('送达日期') }),
+  z.object({ action: z.literal('requestRecheck').describe('办理事项'), on, request: str('复核请求', 5000, 2) }),
+  z.object({ action: z.literal('hearingStart').describe('办理事项'), on, note: str('听证说明', 500).optional() }),
+  z.object({ action: z.literal('hearingEnd').describe('办理事项'), on }),
+  z.object({ action: z.literal('recheckOpinion').describe('办理事项'), on, decision: z.enum(DECISIONS).describe('复核意见') }),
 ]);
 export type PetitionAct = z.input<typeof actSchema>;
 

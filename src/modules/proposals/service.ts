@@ -78,10 +78,10 @@ export async function loadProposal(db: DbOrTx, actor: Actor, id: string, forUpda
 
 const on = isoDate('办理日期');
 export const actSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('contact'), on, method: z.enum(keys(CONTACT_LABELS)).describe('沟通方式'), note: str('沟通情况', 5000, 2) }),
-  z.object({ action: z.literal('markDifficult'), on, reason: str('理由', 2000, 2) }),
-  z.object({ action: z.literal('reply'), on, resultCode: z.enum(keys(RESULT_LABELS), { message: '答复应当注明办理结果类别（A、B、C、D）' }).optional().describe('办理结果类别'), replyText: str('答复内容', 50_000, 10) }),
-  z.object({ action: z.literal('feedback'), on, feedback: z.enum(keys(FEEDBACK_LABELS)).describe('反馈意见'), note: str('反馈说明', 5000).optional() }),
+  z.object({ action: z.literal('contact').describe('办理事项'), on, method: z.enum(keys(CONTACT_LABELS)).describe('沟通方式'), note: str('沟通情况', 5000, 2) }),
+  z.object({ action: z.literal('markDifficult').describe('办理事项'), on, reason: str('理由', 2000, 2) }),
+  z.object({ action: z.literal('reply').describe('办理事项'), on, resultCode: z.enum(keys(RESULT_LABELS), { message: '答复应当注明办理结果类别（A、B、C、D）' }).optional().describe('办理结果类别'), replyText: str('答复内容', 50_000, 10) }),
+  z.object({ action: z.literal('feedback').describe('办理事项'), on, feedback: z.enum(keys(FEEDBACK_LABELS)).describe('反馈意见'), note: str('反馈说明', 5000).optional() }),
 ]);
 
 export async function actOnProposal(ctx: Ctx, actor: Actor, id: string, input: z.input<typeof actSchema>): Promise<void> {

@@ -46,7 +46,7 @@ export function studyFactsFrom(year: number, c: StudyCounts, studyPerYear: numbe
       unit: '次',
       sentence: c.led ? `主要负责人主持或讲授法治专题学习${c.led}次。` : '',
       method: '本年度学法记录中由主要负责人主持或讲授的次数。',
-      records: list('sessions'),
+      records: { path: '/api/reports/study', query: { year, tab: 'sessions', ledByHead: true } },
     },
     {
       key: 'study.dutyStatements',

@@ -92,9 +92,11 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.get('/api/study', async (req) => overview(ctx, requireActor(req), year(req.query)));
   app.get('/api/reports/study', async (req) => {
-    const { year: y, kind } = parse(yearQuery.extend({ kind: z.enum(keys(STUDY_KINDS)).optional().describe('学法形式') }), req.query);
-    const r = await listStudy(ctx, requireActor(req), y);
-    return { ...r, sessions: kind ? r.sessions.filter((x) => x.kind === kind) : r.sessions, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS };
+    const q = parse(yearQuery.extend({ kind: z.enum(keys(STUDY_KINDS)).optional().describe('学法形式'), ledByHead: z.enum(['true']).optional().describe('主要负责人主持或讲授') }), req.query);
+    const r = await listStudy(ctx, requireActor(req), q.year);
+    // The same conditions the facts count with (study/facts.ts): a figure lists exactly its records.
+    const sessions = r.sessions.filter((x) => (!q.kind || x.kind === q.kind) && (!q.ledByHead || x.ledByHead));
+    return { ...r, sessions, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS };
   });
   app.post('/api/reports/study/sessions', async (req) => ({ id: await addStudySession(ctx, requireActor(req), parse(sessionBody, req.body)) }));
   app.post('/api/reports/study/statements', async (req) => ({ id: await addStatement(ctx, requireActor(req), parse(statementBody, req.body)) }));

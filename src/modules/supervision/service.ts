@@ -94,9 +94,9 @@ export async function loadTask(db: DbOrTx, actor: Actor, id: string, forUpdate =
 
 const on = isoDate('办理日期');
 export const actSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('progress'), on, percent: z.number().int().min(0).max(100).describe('完成进度（%）'), text: str('进展情况', 5000, 2) }),
-  z.object({ action: z.literal('adjustDue'), on, dueOn: isoDate('新的办结期限'), reason: str('调整理由', 2000, 2) }),
-  z.object({ action: z.literal('close'), on, result: str('办结情况', 5000, 2) }),
+  z.object({ action: z.literal('progress').describe('办理事项'), on, percent: z.number().int().min(0).max(100).describe('完成进度（%）'), text: str('进展情况', 5000, 2) }),
+  z.object({ action: z.literal('adjustDue').describe('办理事项'), on, dueOn: isoDate('新的办结期限'), reason: str('调整理由', 2000, 2) }),
+  z.object({ action: z.literal('close').describe('办理事项'), on, result: str('办结情况', 5000, 2) }),
 ]);
 
 export async function actOnTask(ctx: Ctx, actor: Actor, id: string, input: z.input<typeof actSchema>): Promise<void> {
