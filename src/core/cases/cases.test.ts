@@ -34,7 +34,6 @@ const worklist = async (s: Session) => (await t.app.inject({ url: '/api/worklist
 // The demo's 依申请公开, 规范性文件 and 合法性审查 steps these tests were written against; other modules' demo
 // records (信访, 12345 …) are in the lists too and are left out of the order checks.
 const CORE_DEMO = new Set(['disclosure', 'documents', 'decisions', 'reviews', 'meetings', 'reports']);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const coreItems = (items: any[]): any[] => items.filter((i) => CORE_DEMO.has(i.module));
 
 test('我的待办 lists open steps soonest first with due date, days left, colour flags and the explanation', async () => {
