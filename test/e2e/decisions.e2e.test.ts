@@ -113,7 +113,7 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await submitDialog(legal, '分派审查人员', async (d) => {
       await d.getByLabel('王律师（法律顾问）').check();
     });
-    const advisor = await workbenchLogin(browser, base, 'e2e_da', PW, '分派给您的审查事项');
+    const advisor = await workbenchLogin(browser, base, 'e2e_da', PW);
     await advisor.goto(`${base}/app/reviews`);
     await advisor.getByRole('link', { name: ITEM }).click();
     await submitDialog(advisor, '提出法审意见', async (d) => {

@@ -62,7 +62,9 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
     await legal.getByText('审查中').first().waitFor();
 
     // The advisor sees this matter and nothing else of the department.
-    const advisor = await workbenchLogin(browser, base, 'e2e_ra', PW, '分派给您的审查事项');
+    // Their 我的待办 lists the assigned matter with its due date (issue 13 item 12).
+    const advisor = await workbenchLogin(browser, base, 'e2e_ra', PW);
+    await advisor.getByRole('link', { name: TITLE }).first().waitFor();
     await advisor.goto(`${base}/app/reviews`);
     await advisor.getByRole('link', { name: TITLE }).waitFor();
     assert.equal(await advisor.locator('tbody tr.ant-table-row').count(), 1);

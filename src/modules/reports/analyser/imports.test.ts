@@ -113,7 +113,7 @@ test('bad input is refused in Chinese and nothing is stored', async () => {
     [upload(staff, 'broken.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/document.xml garbage')])), /无法读取该 \.docx/],
     [upload(staff, 'weird.txt', Buffer.from([0x81, 0x20, 0xfe, 0x20, 0x81, 0x20, 0x41])), /无法识别文件编码/],
     [t.app.inject({ method: 'POST', url: '/api/report-imports/paste', headers: staff.headers, payload: { text: '' } }), /报告正文/],
-    [t.app.inject({ method: 'POST', url: '/api/report-imports', headers: staff.headers, payload: { text: 'x' } }), /multipart/],
+    [t.app.inject({ method: 'POST', url: '/api/report-imports', headers: staff.headers, payload: { text: 'x' } }), /请以上传文件的方式提交/],
     [upload(staff, 'r.txt', seed(S004), '?year=1800'), /报告年度/],
   ];
   for (const [res, message] of cases) {
