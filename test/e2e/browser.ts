@@ -41,12 +41,15 @@ export async function launchBrowser(t: TestContext): Promise<Browser | undefined
   if (!existsSync(CHROMIUM_PATH)) {
     return skipOrFail(t, `Chromium not installed at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     headless: true,
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     timeout: 60_000,
   });
+  // Closed after the test whatever happens: an open browser keeps the test file's process alive.
+  t.after(() => browser.close().catch(() => undefined));
+  return browser;
 }
 
 /**
