@@ -1,41 +1,11 @@
 // Views of the 依申请公开 portal pages. All text is escaped by React; nothing uses dangerouslySetInnerHTML.
 import type { ReactNode } from 'react';
 import { formatChineseDate } from '../../../portal/plugin.tsx';
+import { ErrorList, Field, type Values } from '../../../portal/forms.tsx';
 
-export type Values = Record<string, string>;
+export type { Values };
+
 type Opt = { value: string; label: string };
-
-function ErrorList({ errors }: { errors: Record<string, string> }) {
-  const entries = Object.entries(errors);
-  if (!entries.length) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">提交未成功，请修改以下内容</h2>
-      <ul>
-        {entries.map(([k, m]) => (
-          <li key={k}>{k === 'form' ? m : <a href={`#f-${k}`}>{m}</a>}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Field({ name, label, hint, values, errors, long, type = 'text' }: { name: string; label: string; hint?: string; values: Values; errors: Record<string, string>; long?: boolean; type?: string }) {
-  const err = errors[name];
-  const describedBy = [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={err ? 'form-group has-error' : 'form-group'}>
-      <label htmlFor={`f-${name}`}>{label}</label>
-      {hint ? <span className="hint" id={`h-${name}`}>{hint}</span> : null}
-      {err ? <span className="field-error" id={`e-${name}`}>{err}</span> : null}
-      {long ? (
-        <textarea id={`f-${name}`} name={name} rows={6} cols={60} defaultValue={values[name] ?? ''} aria-describedby={describedBy} aria-invalid={err ? 'true' : undefined} />
-      ) : (
-        <input type={type} id={`f-${name}`} name={name} defaultValue={values[name] ?? ''} aria-describedby={describedBy} aria-invalid={err ? 'true' : undefined} />
-      )}
-    </div>
-  );
-}
 
 function Radios({ name, legend, options, value }: { name: string; legend: string; options: Opt[]; value?: string }) {
   return (
