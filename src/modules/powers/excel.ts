@@ -50,39 +50,17 @@ function cellText(v: unknown): string {
 
 /** The items of a template file, or a VALIDATION error naming every bad row and column. */
 export async function powersFromXlsx(content: Buffer): Promise<Array<PowerInput & { row: number }>> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION', '文件不是有效的Excel（.xlsx）文件');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('VALIDATION', 'Excel文件中没有工作表');
-  // The header row: the first of the first five rows naming 事项编码 and 事项名称.
-  let headerRow = 0;
-  const col = new Map<PowerField, number>();
-  for (let r = 1; r <= Math.min(5, ws.rowCount) && !headerRow; r++) {
-    const cells = new Map<string, number>();
-    ws.getRow(r).eachCell((c, n) => cells.set(cellText(c.value).trim(), n));
-    if (cells.has(POWER_FIELDS.code) && cells.has(POWER_FIELDS.name)) {
-      headerRow = r;
-      for (const [k, h] of Object.entries(POWER_FIELDS) as Array<[PowerField, string]>) if (cells.has(h)) col.set(k, cells.get(h)!);
-    }
-  }
-  if (!headerRow) throw new AppError('VALIDATION', '未找到表头：前5行中应有“事项编码”“事项名称”等列（请使用权责清单模板）');
-  const missing = REQUIRED.filter((k) => !col.has(k)).map((k) => POWER_FIELDS[k]);
+  const labels = Object.entries(POWER_FIELDS) as Array<[PowerField, string]>;
+  const sheet = await readSheet(content, [POWER_FIELDS.code, POWER_FIELDS.name], labels.map(([, h]) => h), '（请使用权责清单模板）');
+  const missing = REQUIRED.filter((k) => !sheet.has(POWER_FIELDS[k])).map((k) => POWER_FIELDS[k]);
   if (missing.length) throw new AppError('VALIDATION', `模板缺少列：${missing.join('、')}`);
 
   const errors: FieldError[] = [];
   const out: Array<PowerInput & { row: number }> = [];
   const seen = new Map<string, number>();
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const get = (k: PowerField) => (col.has(k) ? cellText(row.getCell(col.get(k)!).value).trim() : '');
-    const values = Object.fromEntries((Object.keys(POWER_FIELDS) as PowerField[]).map((k) => [k, get(k)])) as Record<PowerField, string>;
-    if (Object.values(values).every((v) => !v)) continue;
-    const bad = (k: PowerField, message: string) => errors.push({ path: `第${r}行${colLetter(col.get(k) ?? 1)}列`, message: `第${r}行 ${colLetter(col.get(k) ?? 1)}列（${POWER_FIELDS[k]}）：${message}` });
+  for (const { row: r, get } of sheet.rows) {
+    const values = Object.fromEntries(labels.map(([k, h]) => [k, get(h)])) as Record<PowerField, string>;
+    const bad = (k: PowerField, message: string) => errors.push({ path: `第${r}行${sheet.col(POWER_FIELDS[k])}列`, message: `第${r}行 ${sheet.col(POWER_FIELDS[k])}列（${POWER_FIELDS[k]}）：${message}` });
     for (const k of REQUIRED) if (!values[k]) bad(k, k === 'basis' ? '缺少实施依据' : '必填');
     for (const [k, max] of Object.entries(MAX) as Array<[PowerField, number]>) if (values[k].length > max) bad(k, `不能超过${max}个字`);
     const category = categoryByLabel(values.category);
@@ -101,9 +79,9 @@ export async function powersFromXlsx(content: Buffer): Promise<Array<PowerInput 
 
 /**
  * A plain sheet with a header row among the first five: the rows after it (blank rows skipped), each
- * with a reader by header name, and the column letter of a header (for error messages).
+ * with a reader by header name, the column letter of a header (for error messages) and whether it is present.
  */
-export async function readSheet(content: Buffer, required: string[], optional: string[] = []) {
+export async function readSheet(content: Buffer, required: string[], optional: string[] = [], hint = '') {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -123,7 +101,7 @@ export async function readSheet(content: Buffer, required: string[], optional: s
       for (const h of [...required, ...optional]) if (cells.has(h)) cols.set(h, cells.get(h)!);
     }
   }
-  if (!header) throw new AppError('VALIDATION', `未找到表头：前5行中应有${required.map((h) => `“${h}”`).join('')}列`);
+  if (!header) throw new AppError('VALIDATION', `未找到表头：前5行中应有${required.map((h) => `“${h}”`).join('')}列${hint}`);
   const rows: Array<{ row: number; get: (h: string) => string }> = [];
   for (let r = header + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -131,5 +109,5 @@ export async function readSheet(content: Buffer, required: string[], optional: s
     if ([...cols.keys()].every((h) => !get(h))) continue;
     rows.push({ row: r, get });
   }
-  return { rows, col: (h: string) => colLetter(cols.get(h) ?? 1) };
+  return { rows, col: (h: string) => colLetter(cols.get(h) ?? 1), has: (h: string) => cols.has(h) };
 }
