@@ -9,6 +9,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * DATABASE_MIGRATION_URL: the owner of the tables, who runs the migrations and then grants the
+   * application role (DATABASE_URL, not the owner) its privileges. Unset: DATABASE_URL migrates.
+   */
+  migrationUrl?: string;
   demo: boolean;
   secureCookies: boolean;
   /**
@@ -31,11 +36,16 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
+  const migrationUrl = env.DATABASE_MIGRATION_URL || undefined;
+  if (migrationUrl && !databaseUrl) {
+    throw new AppError('VALIDATION', 'DATABASE_MIGRATION_URL 须与 DATABASE_URL（PostgreSQL）一起设置 / DATABASE_MIGRATION_URL needs DATABASE_URL (PostgreSQL)');
+  }
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.FAZHI_DATA_DIR ?? 'data'),
     databaseUrl,
+    migrationUrl: migrationUrl && migrationUrl !== databaseUrl ? migrationUrl : undefined,
     // Embedded runs are demos by default; a PostgreSQL deployment loads demo data only when asked.
     demo: env.FAZHI_DEMO ? env.FAZHI_DEMO === '1' : !databaseUrl,
     secureCookies: env.FAZHI_SECURE_COOKIES === '1',

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { loadDemo, reissueDemoAccounts, type ListedAccount } from './demo.ts';
 import { resetPasswordByCommand, setActiveByCommand } from '../core/users/service.ts';
 import { auditCommand, enableAuditCheckpoints } from '../core/audit/cli.ts';
+import { migrateAsOwner } from '../core/audit/roles.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
 import { sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
@@ -13,7 +14,8 @@ import { redrawCommand } from '../modules/enforcement/index.ts';
 
 const HELP = `法治工作台 Fazhi — 命令 / commands
   serve            启动服务（默认）/ start the server (PORT, HOST, FAZHI_DATA_DIR, DATABASE_URL, FAZHI_DEMO)
-  migrate          应用数据库迁移 / apply database migrations
+  migrate          应用数据库迁移 / apply database migrations (DATABASE_MIGRATION_URL: as the tables' owner,
+                   then grant DATABASE_URL's role its privileges; README "Database roles")
   audit verify [--checkpoints <文件>] [--public-key <公钥.pem>]
                    校验审计链及签名检查点（数据库、检查点文件副本或审计管理员导出的文件）；发现篡改时退出码为 2
                    / verify the chain and its signed checkpoints (exit code 2 on tampering)
@@ -40,7 +42,10 @@ const HELP = `法治工作台 Fazhi — 命令 / commands
 async function main(argv: string[]) {
   const config = readConfig();
   const [cmd = 'serve', sub, ...rest] = argv;
-  const ctxOf = () => boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
+  const ctxOf = async () => {
+    await migrateFirst(config);
+    return boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
+  };
   switch (cmd) {
     case 'serve':
       return serve(config);
@@ -131,8 +136,16 @@ async function main(argv: string[]) {
   process.exitCode = cmd === 'help' || cmd === '--help' ? 0 : 1;
 }
 
+/** With DATABASE_MIGRATION_URL the owner migrates and grants; the app role then only checks (boot). */
+async function migrateFirst(config: ReturnType<typeof readConfig>) {
+  if (!config.migrationUrl || !config.databaseUrl) return;
+  const done = await migrateAsOwner(config.migrationUrl, config.databaseUrl);
+  if (done.applied.length) console.log(`数据库迁移由 ${done.owner} 执行（${done.applied.length} 项），应用账号 ${done.app} 已授权 / migrated as ${done.owner} (${done.applied.length} applied), privileges granted to ${done.app}`);
+}
+
 async function serve(config: ReturnType<typeof readConfig>) {
   const started = performance.now();
+  await migrateFirst(config);
   const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
   const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, sessionMaxHours: config.sessionMaxHours, logger: { level: config.logLevel } });
   const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
