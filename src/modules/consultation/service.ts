@@ -13,7 +13,7 @@ import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { consultationComments, consultations } from './schema.ts';
 import { DISPOSITIONS, dispositionReport, type Disposition } from './report.ts';
-import { articles } from './text.ts';
+import { articleLabel, articles } from './text.ts';
 
 export type ConsultationRow = typeof consultations.$inferSelect;
 export type CommentRow = typeof consultationComments.$inferSelect;
@@ -76,8 +76,10 @@ export async function openConsultations(db: DbOrTx, subjectType: string, today: 
     .limit(limit);
 }
 
-export async function listComments(db: DbOrTx, consultationId: string): Promise<CommentRow[]> {
-  return db.select().from(consultationComments).where(eq(consultationComments.consultationId, consultationId)).orderBy(asc(consultationComments.seq));
+/** The comments in order, each with the article it is on as the portal and the report say it (第四条, or 总体意见). */
+export async function listComments(db: DbOrTx, consultationId: string): Promise<Array<CommentRow & { articleLabel: string }>> {
+  const rows = await db.select().from(consultationComments).where(eq(consultationComments.consultationId, consultationId)).orderBy(asc(consultationComments.seq));
+  return rows.map((r) => ({ ...r, articleLabel: r.articleNo ? articleLabel(r.articleNo) : '总体意见' }));
 }
 
 /** Where the window stands on `today`: before it opens, open, or closed (with the Chinese reason). */

@@ -42,6 +42,13 @@ export type DisclosureOutcomeCode = (typeof DISCLOSURE_OUTCOMES)[number]['code']
 
 export const OUTCOME_BY_CODE: ReadonlyMap<string, DisclosureOutcome> = new Map(DISCLOSURE_OUTCOMES.map((o) => [o.code, o]));
 
+/**
+ * An outcome as one label (the answer's choices, its event text, the lists): the group alone where the row
+ * repeats it (（一）予以公开, （二）部分公开 — the row's counting note is for the table, not for a sentence),
+ * otherwise group and row apart (（三）不予公开：属于国家秘密).
+ */
+export const outcomeLabel = (o: DisclosureOutcome): string => (o.label.startsWith(o.group.replace(/^（.）/, '')) ? o.group : `${o.group}：${o.label}`);
+
 /** Outcomes staff choose when answering (other1 / other2 come from abandon / fee actions, other3 from withdrawal or answer). */
 export const ANSWER_OUTCOMES: readonly DisclosureOutcome[] = DISCLOSURE_OUTCOMES.filter((o) => o.code !== 'other1' && o.code !== 'other2');
 

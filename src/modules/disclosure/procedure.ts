@@ -3,7 +3,7 @@
  * RULES §5.4 and §13. Declared as data; the procedure engine enforces it.
  */
 import type { ActionDef, ClockDef, FieldSpec, Gate, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
-import { ANSWER_OUTCOMES, APPLICANT_TYPES, CHANNELS, DISCLOSURE_OUTCOMES, NEEDS_REASONS, OPINIONS } from './outcomes.ts';
+import { ANSWER_OUTCOMES, APPLICANT_TYPES, CHANNELS, DISCLOSURE_OUTCOMES, NEEDS_REASONS, OPINIONS, outcomeLabel } from './outcomes.ts';
 
 export interface DisclosureSettings {
   /**
@@ -288,7 +288,7 @@ const actions: ActionDef[] = [
       },
     ],
     fields: [
-      { name: 'outcome', label: '答复类型', type: 'select', required: true, options: ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: `${o.group}${o.label}` })) },
+      { name: 'outcome', label: '答复类型', type: 'select', required: true, options: ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: outcomeLabel(o) })) },
       { name: 'reasons', label: '理由及依据', type: 'longText', requiredWhen: { data: 'outcome', in: NEEDS_REASONS } },
       { name: 'legalBasis', label: '法律依据（条例条款）', type: 'text' },
       { name: 'replyLetterNo', label: '答复书编号', type: 'text' },
@@ -322,7 +322,7 @@ export function disclosureRequestProcedure(settings: DisclosureSettings = {}): P
     steps,
     actions,
     clocks: clocks(s),
-    outcomes: DISCLOSURE_OUTCOMES.map((o) => ({ code: o.code, label: `${o.group}${o.label}` })),
+    outcomes: DISCLOSURE_OUTCOMES.map((o) => ({ code: o.code, label: outcomeLabel(o) })),
   };
 }
 

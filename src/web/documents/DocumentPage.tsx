@@ -94,7 +94,7 @@ export default function DocumentPage() {
             <Typography.Paragraph>{c.report.summary}</Typography.Paragraph>
             <Table<DocComment> rowKey="id" size="small" pagination={false} dataSource={c.comments} columns={[
               { title: '序号', dataIndex: 'seq', width: 60 },
-              { title: '条款', dataIndex: 'articleNo', render: (n: number | null) => (n ? `第${n}条` : '总体') },
+              { title: '条款', dataIndex: 'articleLabel' },
               { title: '意见', dataIndex: 'body' },
               { title: '提出人及联系方式（不公开）', render: (_, r) => [r.authorName, r.contact].filter(Boolean).join(' / ') || '匿名' },
               { title: '处理意见', render: (_, r) => (r.disposition ? `${DISPOSITIONS.find((x) => x.value === r.disposition)?.label}${r.reason ? `：${r.reason}` : ''}` : a.dispose ? ask({ title: `处理第${r.seq}条意见`, path: `/comments/${r.id}/disposition`, fields: [{ name: 'disposition', label: '处理意见', type: 'select', required: true, options: DISPOSITIONS }, { name: 'reason', label: '理由', type: 'textarea', help: '部分采纳或不采纳的须说明理由' }] }, false) : '待处理') },

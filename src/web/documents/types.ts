@@ -1,6 +1,6 @@
 import type { CasePayload } from '../lib/types.ts';
 
-export interface DocComment { id: string; seq: number; articleNo: number | null; body: string; authorName: string | null; contact: string | null; disposition: string | null; reason: string | null }
+export interface DocComment { id: string; seq: number; articleNo: number | null; articleLabel: string; body: string; authorName: string | null; contact: string | null; disposition: string | null; reason: string | null }
 
 export interface DocumentPayload {
   document: {

@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ANSWER_OUTCOMES, REVIEW_FIRST } from '../outcomes.ts';
-import { decisionText, remedyText } from './letter.ts';
+import { decisionText, receivedText, remedyText } from './letter.ts';
+import { CHANNELS, DISCLOSURE_OUTCOMES, outcomeLabel } from '../outcomes.ts';
+import { DISCLOSURE_REQUEST } from '../procedure.ts';
 
 const ORGAN = '示范市人民政府';
 // 行政复议法 (2023) Art 23 ¶1(4), ¶2: refusals of disclosure go to 复议 first, and the answer must say so.
@@ -48,4 +50,30 @@ for (const [code, decision, remedy] of CASES) {
 test('the reasons follow the decision sentence, with one full stop', () => {
   assert.equal(decisionText('withhold_thirdParty', '涉及某公司的商业秘密，该公司不同意公开；'), '经审查，您申请获取的政府信息公开会损害第三方合法权益，本机关决定不予公开。涉及某公司的商业秘密，该公司不同意公开。');
   assert.doesNotMatch(decisionText('withhold_thirdParty', ''), /政府信息保护第三方/);
+});
+
+// Issue 13 item 19: the letter's text as a Chinese reader expects it.
+test('an applicant\'s quotes nest as ‘…’ inside the letter\'s “…”, and no 「。”。」', () => {
+  const text = receivedText('2026-03-02', 'online', '关于“中试基地”认定的文件。');
+  assert.equal(text, '本机关于2026年3月2日收到您通过互联网渠道提交的政府信息公开申请，申请获取“关于‘中试基地’认定的文件”。');
+  assert.equal(receivedText('2026-03-02', 'inPerson', '“2025年科技项目验收结果。”'), '本机关于2026年3月2日收到您当面提交的政府信息公开申请，申请获取“2025年科技项目验收结果”。');
+  assert.doesNotMatch(decisionText('withhold_thirdParty', '该公司书面答复：“不同意公开。”'), /。”。/);
+  assert.match(decisionText('withhold_thirdParty', '该公司书面答复：“不同意公开。”'), /“不同意公开。”$/);
+});
+
+test('every channel reads as a phrase: no 「以互联网渠道方式提出」, no 「以口头提出方式」', () => {
+  for (const c of CHANNELS) {
+    const text = receivedText('2026-03-02', c.value, '名单');
+    assert.doesNotMatch(text, /渠道方式|以当面提交方式|以口头提出方式|（/, text);
+    assert.match(text, /收到您(当面提交|以\S{2,4}方式提交|通过互联网渠道提交|口头提出)的政府信息公开申请/, text);
+  }
+});
+
+test('outcome labels never repeat their group (「（二）部分公开部分公开」), in the procedure\'s event text too', () => {
+  for (const o of DISCLOSURE_OUTCOMES) assert.doesNotMatch(outcomeLabel(o), /(予以公开|部分公开)\1|不予公开属于/, outcomeLabel(o));
+  const answer = DISCLOSURE_REQUEST.actions.find((a) => a.code === 'answer')!;
+  const labels = [...answer.fields!.find((f) => f.name === 'outcome')!.options!.map((o) => o.label), ...DISCLOSURE_REQUEST.outcomes!.map((o) => o.label)];
+  for (const l of labels) assert.doesNotMatch(l, /部分公开部分公开|予以公开予以公开/, l);
+  assert.equal(outcomeLabel(DISCLOSURE_OUTCOMES.find((o) => o.code === 'partial')!), '（二）部分公开');
+  assert.equal(outcomeLabel(DISCLOSURE_OUTCOMES.find((o) => o.code === 'withhold_secret')!), '（三）不予公开：属于国家秘密');
 });

@@ -10,7 +10,7 @@ import { AppError, forbidden } from '../../../core/errors.ts';
 import { cases } from '../../../core/cases/schema.ts';
 import { handlesRequest } from './masking.ts';
 import { gongwenDocx, type Block } from '../../../core/docx/gongwen.ts';
-import { CHANNELS, DELIVERY_METHODS, OUTCOME_BY_CODE, REVIEW_FIRST } from '../outcomes.ts';
+import { DELIVERY_METHODS, OUTCOME_BY_CODE, REVIEW_FIRST } from '../outcomes.ts';
 import { answerEvents, defaultBasis, loadRequest } from './service.ts';
 import { disclosureRequestFiles } from './schema.ts';
 import { eq } from 'drizzle-orm';
@@ -32,6 +32,39 @@ const WITHHELD_BECAUSE: Record<string, string> = {
   withhold_query: '属于行政查询事项',
 };
 
+/** How the request came in, as the letter says it (the channel labels name the receipt-date rule, not a phrase). */
+const RECEIVED_BY: Record<string, string> = {
+  inPerson: '当面提交',
+  registeredPost: '以邮寄方式提交',
+  mail: '以邮寄方式提交',
+  online: '通过互联网渠道提交',
+  fax: '以传真方式提交',
+  email: '以电子邮件方式提交',
+  oral: '口头提出',
+};
+
+/**
+ * Applicant text put inside “…” of a sentence: quotes within it become single quotes (no “…“…”…” nesting) and
+ * its closing full stop goes, since the sentence's own punctuation follows the closing quote (no 「。”。」).
+ */
+export function quoteZh(text: string): string {
+  const t = text.trim().replace(/^“([^“”]*)”$/, '$1');
+  return `“${t.replace(/“/g, '‘').replace(/”/g, '’').replace(/[。；;，,、\s]+$/, '')}”`;
+}
+
+/** A sentence of applicant or staff text ending in one full stop (a closing quote after 。 already ends it). */
+export function endSentence(text: string): string {
+  const t = text.trim().replace(/[；;，,、\s]+$/, '');
+  if (!t) return '';
+  return /[。！？]$/.test(t) || /[。！？][”’」』）)]$/.test(t) ? t : `${t.replace(/[。；;]$/, '')}。`;
+}
+
+/** The letter's opening: when and how the request came in, and what it asked for (条例 Art 31, 29). */
+export function receivedText(receivedOn: string, channel: string, description: string | null): string {
+  const how = RECEIVED_BY[channel] ?? '提出';
+  return `本机关于${cnDate(receivedOn)}收到您${how}的政府信息公开申请，申请获取${description?.trim() ? quoteZh(description) : '的政府信息未明确'}。`;
+}
+
 /**
  * The remedy sentence: a refusal (in whole or in part) goes to 复议 first, within 60 days (行政复议法 Arts 20, 23;
  * then 诉讼 within 15 days of the 复议决定, 行政诉讼法 Art 45); any other answer may go to either (60 days / 6 months).
@@ -47,7 +80,7 @@ export function remedyText(code: string, reviewOrgan: string): string {
 export function decisionText(code: string, reasons: string): string {
   const o = OUTCOME_BY_CODE.get(code);
   if (!o) throw new AppError('INTERNAL', `未知的答复类型：${code}`);
-  const why = reasons.trim() ? `${reasons.trim().replace(/[。；;]$/, '')}。` : '';
+  const why = endSentence(reasons);
   if (code === 'disclose') return `经审查，您申请获取的政府信息属于公开范围，本机关决定予以公开。${why}`;
   if (code === 'partial') return `经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理，本机关决定向您提供可以公开的部分。${why}`;
   if (code.startsWith('withhold_')) return `经审查，您申请获取的政府信息${WITHHELD_BECAUSE[code] ?? o.label}，本机关决定不予公开。${why}`;
@@ -69,11 +102,10 @@ export async function replyLetter(ctx: Ctx, actor: Actor, id: string): Promise<{
   const dept = await getOrg(ctx.db, r.departmentId);
   const superior = dept.parentId ? (await getOrg(ctx.db, dept.parentId)).name : '本级人民政府';
   const files = await ctx.db.select({ fileId: disclosureRequestFiles.fileId }).from(disclosureRequestFiles).where(eq(disclosureRequestFiles.requestId, r.id));
-  const channel = (CHANNELS.find((c) => c.value === r.channel)?.label ?? r.channel).replace(/（.*）$/, '');
   const delivery = DELIVERY_METHODS.find((d) => d.value === data.delivery)?.label ?? (data.delivery || '');
   const blocks: Block[] = [
     { kind: 'p', text: `${r.name ?? '申请人'}：`, indent: false },
-    { kind: 'p', text: `本机关于${cnDate(r.receivedOn)}收到您以${channel}方式提出的政府信息公开申请，申请获取“${r.description ?? '（申请内容未明确）'}”。` },
+    { kind: 'p', text: receivedText(r.receivedOn, r.channel, r.description) },
     { kind: 'p', text: decisionText(data.outcome, data.reasons ?? '') },
     ...(basis ? [{ kind: 'p' as const, text: `根据${basis}的规定，特此答复。` }] : [{ kind: 'p' as const, text: '特此答复。' }]),
     ...(files.length ? [{ kind: 'p' as const, text: `随本答复书提供政府信息${files.length}份。` }] : []),

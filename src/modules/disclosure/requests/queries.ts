@@ -6,7 +6,7 @@ import { authorize } from '../../../core/auth/policy.ts';
 import { cases, caseSteps, caseEvents } from '../../../core/cases/schema.ts';
 import { caseView } from '../../../core/cases/view.ts';
 import { notFound } from '../../../core/errors.ts';
-import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, FORMS, ID_TYPES, OUTCOME_BY_CODE } from '../outcomes.ts';
+import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, FORMS, ID_TYPES, OUTCOME_BY_CODE, outcomeLabel as labelOf } from '../outcomes.ts';
 import { disclosureRequests, disclosureRequestFiles } from './schema.ts';
 import { files } from '../../../core/files/schema.ts';
 import { missingItems } from './intake.ts';
@@ -16,7 +16,7 @@ import { handlesRequest, maskName, requestForActor } from './masking.ts';
 const label = (list: Array<{ value: string; label: string }>, v: string | null) => (v ? (list.find((o) => o.value === v)?.label ?? v) : null);
 const outcomeLabel = (code: string | null) => {
   const o = code ? OUTCOME_BY_CODE.get(code) : undefined;
-  return o ? (o.group.endsWith(o.label) || o.code === 'partial' ? o.group : `${o.group}：${o.label}`) : null;
+  return o ? labelOf(o) : null;
 };
 
 export interface ListQuery { status?: 'open' | 'closed'; overdue?: boolean; year?: number; page: number; pageSize: number }

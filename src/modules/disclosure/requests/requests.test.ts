@@ -161,6 +161,7 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   const text = (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
   for (const s of ['政府信息公开申请答复书', '科依申〔2025〕1号', '2025年3月3日收到', PERSON.description, '向您提供可以公开的部分', '第三十七条', '应当先自收到本答复书之日起六十日内向示范市人民政府申请行政复议', '不能直接向人民法院提起行政诉讼', '示范市人民政府', '示范市科学技术局', '随本答复书提供政府信息1份']) assert.ok(text.includes(s), s);
   assert.ok(!text.includes('六个月内'), 'a partial refusal offers no direct lawsuit (行政复议法 Art 23)');
+  assert.ok(text.includes(`收到您通过互联网渠道提交的政府信息公开申请，申请获取“${PERSON.description}”。`), 'the channel reads as a phrase (not 「以互联网渠道方式提出」)');
 
   const dl = await api('POST', `/api/disclosure/requests/${id}/delivery`, { on: '2025-03-10', method: 'email', note: '已发送至申请人邮箱' });
   assert.equal(dl.statusCode, 200, dl.body);

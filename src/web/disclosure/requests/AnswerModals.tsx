@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, errorMessage, get, post } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { DATE } from '../../lib/format.ts';
-import { ANSWER_OUTCOMES } from '../../../modules/disclosure/outcomes.ts';
+import { ANSWER_OUTCOMES, outcomeLabel } from '../../../modules/disclosure/outcomes.ts';
 import { DELIVERY_OPTIONS } from './types.ts';
 
 interface Props { id: string; today: string; onClose: () => void; onDone: () => void }
@@ -29,7 +29,7 @@ function useSubmit(onDone: () => void) {
   };
 }
 
-const OUTCOME_OPTIONS = ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: o.code === 'disclose' || o.code === 'partial' ? o.group : `${o.group}：${o.label}` }));
+const OUTCOME_OPTIONS = ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: outcomeLabel(o) }));
 
 /** The answer: exactly one table 三 outcome with its legal basis (条例 Art 36–37). */
 export function AnswerModal({ id, today, onClose, onDone }: Props) {
