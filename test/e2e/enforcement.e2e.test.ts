@@ -69,6 +69,15 @@ test('plan → draw → inspection → result published on the portal', { timeou
     await assertNoSeriousA11yViolations(staff, 'inspection page');
     await staff.getByRole('button', { name: '公示检查结果' }).click();
     await staff.getByText('2025-03-03已公示').waitFor();
+    // The finding becomes a 行政处罚 case in one step, and the record then links to it.
+    const inspectionUrl = staff.url();
+    await submitDialog(staff, '依此立案', async (d) => {
+      await d.getByLabel('立案审批人').fill('王局长');
+    });
+    await staff.getByRole('heading', { name: `${target}违法案（检查发现）` }).waitFor();
+    await staff.goto(inspectionUrl);
+    await staff.getByRole('link', { name: /^已立案：科规罚立〔2025〕\d+号$/ }).waitFor();
+    assert.equal(await staff.getByRole('button', { name: '依此立案' }).count(), 0, 'one case per finding');
 
     const visitor = await (await newAxeContext(browser)).newPage();
     await visitor.goto(`${base}/sjcc`);

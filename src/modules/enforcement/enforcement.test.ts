@@ -159,6 +159,18 @@ test('inspection: eligible inspectors only, result recorded, published within 20
   assert.match(none.body, /没有符合条件的抽查结果/);
 });
 
+test('a finding opens one 行政处罚 case in one step; a second 立案 and a record without problems are refused', async () => {
+  const [first, second] = inspections;
+  const opened = await ok(staff, 'POST', '/api/penalties/from-inspection', { inspectionRecordId: first.id, approvedBy: '王局长' });
+  assert.equal(opened.penalty.title, `${first.targetName}违法案（检查发现）`);
+  assert.equal(opened.penalty.officerNames.length, 2, 'the inspectors are the case officers (Art 42)');
+  const linked = await ok(staff, 'GET', `/api/penalties?inspection=${first.id}`);
+  assert.deepEqual(linked.items.map((i: { id: string }) => i.id), [opened.penalty.id]);
+  await refused(staff, '/api/penalties/from-inspection', { inspectionRecordId: first.id }, 409, new RegExp(`已据此立案（${opened.penalty.caseNo.replace(/[〔〕]/g, '.')}）`));
+  await ok(staff, 'POST', `/api/enforcement/inspections/${second.id}/record`, { inspectedOn: '2025-03-10', endedOn: '2025-03-10', findings: '设施运行正常。', result: 'noProblem' });
+  await refused(staff, '/api/penalties/from-inspection', { inspectionRecordId: second.id }, 400, /该检查未发现问题，不能据此立案/);
+});
+
 test('the portal publishes the registry, the lists and the draw for anyone to re-run', async () => {
   const zfgs = await call(null, 'GET', '/zfgs');
   assert.equal(zfgs.statusCode, 200);

@@ -31,6 +31,7 @@ const listQuery = z.object({
   year: year.optional(),
   status: text('状态', 40).optional(),
   q: text('关键词', 100).optional(),
+  inspection: z.uuid().optional().describe('检查记录'),
   published: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('已公开'),
   decided: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('本年作出处罚决定'),
   legalChecked: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('本年经法制审核'),

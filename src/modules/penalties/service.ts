@@ -111,7 +111,12 @@ export async function openPenalty(ctx: Ctx, actor: Actor, input: OpenInput): Pro
     throw new AppError('VALIDATION', `违法行为在${input.lifeHealthFinance ? '五' : '二'}年内未被发现（追责期限至${end}届满），不再给予行政处罚（行政处罚法第三十六条）`, { fields: [{ path: 'discoveredOn', message: '超过追责期限' }] });
   }
   return inTx(ctx, async (tx) => {
-    if (input.inspectionRecordId && !(await getInspectionResult(tx, actor.departmentId, input.inspectionRecordId))) throw invalid('inspectionRecordId', '检查记录', '本部门没有该检查记录');
+    if (input.inspectionRecordId) {
+      if (!(await getInspectionResult(tx, actor.departmentId, input.inspectionRecordId))) throw invalid('inspectionRecordId', '检查记录', '本部门没有该检查记录');
+      // One finding, one case: a second 立案 on the same record would count the violation twice.
+      const [prior] = await tx.select({ caseNo: penaltyCases.caseNo }).from(penaltyCases).where(eq(penaltyCases.inspectionRecordId, input.inspectionRecordId));
+      if (prior) throw new AppError('CONFLICT', `检查记录：已据此立案（${prior.caseNo}）`, { fields: [{ path: 'inspectionRecordId', message: `已据此立案（${prior.caseNo}）` }] });
+    }
     const officerNames = input.officerIds?.length ? await checkAssignment(tx, actor, input.officerIds, input.handlerIds ?? [], today) : [];
     const year = Number(today.slice(0, 4));
     const n = await takeNext(tx, { kind: 'penaltyCase', departmentId: actor.departmentId, year });
@@ -147,6 +152,7 @@ export async function openFromInspection(ctx: Ctx, actor: Actor, input: { inspec
   authorize(actor, 'penaltyCase', 'open');
   const r = await getInspectionResult(ctx.db, actor.departmentId, input.inspectionRecordId);
   if (!r) throw invalid('inspectionRecordId', '检查记录', '本部门没有该检查记录');
+  if (!r.result || r.result === 'noProblem' || r.result === 'notFound') throw invalid('inspectionRecordId', '检查记录', '该检查未发现问题，不能据此立案');
   if (!r.findings.trim()) throw invalid('inspectionRecordId', '检查记录', '该检查未记录发现的问题，不能据此立案');
   const on = r.inspectedOn ?? ctx.clock.today();
   return openPenalty(ctx, actor, {
@@ -171,7 +177,7 @@ export async function assignOfficers(ctx: Ctx, actor: Actor, id: string, input: 
 }
 
 /** `decided`, `legalChecked`, `hearing`: the year's records behind the annual facts (facts.ts counts with the same conditions). */
-export interface ListFilter { year?: number; status?: string; q?: string; published?: boolean; decided?: boolean; legalChecked?: boolean; hearing?: boolean; page: number; pageSize: number }
+export interface ListFilter { year?: number; status?: string; q?: string; inspection?: string; published?: boolean; decided?: boolean; legalChecked?: boolean; hearing?: boolean; page: number; pageSize: number }
 
 export async function listPenalties(ctx: Ctx, actor: Actor, f: ListFilter) {
   authorize(actor, 'penaltyCase', 'list');
@@ -184,6 +190,7 @@ export async function listPenalties(ctx: Ctx, actor: Actor, f: ListFilter) {
   if (f.hearing) conds.push(eventIn('holdHearing'));
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.published) conds.push(sql`${penaltyCases.publishedOn} is not null`);
+  if (f.inspection) conds.push(eq(penaltyCases.inspectionRecordId, f.inspection));
   if (f.q) conds.push(sql`(${penaltyCases.title} ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or ${penaltyCases.caseNo} ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'})`);
   const where = and(...conds);
   const rows = await ctx.db

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
+import { OpenPenaltyButton } from './OpenPenaltyButton.tsx';
 import { INSPECTION_STATUS, opts, RESULTS, type Inspection } from './types.ts';
 
 interface Payload { inspection: Inspection; abilities: { record: boolean; publish: boolean } }
@@ -27,6 +28,7 @@ export default function InspectionPage() {
         <Space>
           {data.abilities.record && <Button type="primary" onClick={() => setRecording(true)}>录入检查结果</Button>}
           {data.abilities.publish && <Button type="primary" onClick={() => void post(`/api/enforcement/inspections/${id}/publish`).then(() => { refresh(); message.success('已在门户网站公示'); }).catch((e) => message.error(errorMessage(e)))}>公示检查结果</Button>}
+          <OpenPenaltyButton inspection={r} />
         </Space>
       } />
       <Card>

@@ -17,7 +17,7 @@ export interface Draw {
 export interface Inspection {
   id: string; planId: string; drawId: string; planName: string; creditCode: string; targetName: string; status: 'pending' | 'done' | 'published';
   inspectors: Array<{ id: string; name: string; certificateNo: string }>; inspectedOn: string | null; endedOn: string | null; findings: string;
-  resultLabel: string | null; publishDue: string | null; publishedOn: string | null; late: boolean; fileIds: string[];
+  result: string | null; resultLabel: string | null; publishDue: string | null; publishedOn: string | null; late: boolean; fileIds: string[];
 }
 export interface PlanPayload { plan: Plan; draws: Draw[]; abilities: { approve: boolean; publish: boolean; commitDraw: boolean } }
 export interface DrawPayload { draw: Draw; plan: { id: string; name: string; year: number }; inspections: Inspection[]; abilities: { execute: boolean; cancel: boolean } }
