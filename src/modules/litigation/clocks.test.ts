@@ -98,3 +98,17 @@ test('the demo\'s acts are in order and in the past on every day of 2024–2027'
     }
   }
 });
+
+test('复议机关 decision period (Art 62): 60 calendar days from 受理, rolled past 国庆; 中止 excluded; 简易 30 days', () => {
+  // 受理 8月4日 + 60日 = 10月3日 (国庆) → 10月9日; the copy's receipt date does not move it.
+  const c = clock(RECONSIDERATION, [['receive', '2025-08-08', { acceptedOn: '2025-08-04' }]], 'decision', '2025-08-08');
+  assert.equal(c.due, '2025-10-09');
+  assert.match(c.legalBasis!, /第六十二条第一款/);
+  // 受理 2月27日 + 60 = 4月28日; 中止 (3月5日, 3月12日] adds 7 days → 5月5日 (劳动节) → 5月6日.
+  const paused: Array<[string, string, Record<string, unknown>?]> = [['receive', '2025-03-03', { acceptedOn: '2025-02-27' }], ['suspend', '2025-03-05', { reason: '等待有权机关作出解释' }], ['resume', '2025-03-12']];
+  assert.equal(clock(RECONSIDERATION, paused, 'decision', '2025-03-12').due, '2025-05-06');
+  // 简易: 9月1日 + 30日 = 10月1日 (国庆) → 10月9日; no 受理日期 → from the receipt.
+  assert.equal(clock(RECONSIDERATION, [['receiveSimple', '2025-09-01']], 'decisionSimple', '2025-09-01').due, '2025-10-09');
+  const state = evaluate(RECONSIDERATION, history([['receive', '2025-03-03', { acceptedOn: '2025-02-27' }]]), cal, '2025-06-01');
+  assert.ok(!state.openSteps.some((s) => s.step.startsWith('decision')), 'the 复议机关\'s period is no step of the bureau');
+});

@@ -65,8 +65,9 @@ export const PROCEDURE_TYPE_LABELS: Record<string, string> = { ordinary: '普通
 
 /** The bureau's own records an act challenged in a case may be (a typed reference {module, recordId}). */
 export const ACT_MODULES = {
-  disclosureRequest: { label: '政府信息公开申请答复', table: 'disclosure_requests', path: '/disclosure/requests/' },
-  normativeDocument: { label: '行政规范性文件', table: 'normative_documents', path: '/documents/' },
+  disclosureRequest: { label: '政府信息公开申请答复', path: '/disclosure/requests/' },
+  normativeDocument: { label: '行政规范性文件', path: '/documents/' },
+  penaltyDecision: { label: '行政处罚决定', path: '/penalties/' },
 } as const;
 export type ActModule = keyof typeof ACT_MODULES;
 

@@ -7,12 +7,14 @@
  * 民事诉讼法 (Art 88 ¶1: a last day on a holiday rolls forward). 中止 (Art 39) pauses the answer clock.
  * A 复议意见书 is answered within 60 日 (Art 76). A late answer is recorded (and marked late), never refused:
  * the consequence (Art 70) is the 复议机关's to draw.
+ * The 复议机关's own decision period (Art 62: 60 日 from 受理, extendable once approved by ≤ 30 日; 简易程序
+ * 30 日) is a clock with no step: the bureau watches it on the case page, it is never the bureau's 待办.
  *
  * 行政诉讼法 (2017): 答辩状 and evidence within 15 日 of receiving the complaint copy (Art 67), calendar days
  * rolled past a holiday (Art 101 → 民事诉讼法 Art 85); the appeal windows are 15 日 for a judgment and 10 日
  * for a ruling from service (Art 85); the 负责人 appears in court or delegates (Art 3).
  */
-import type { Cond, ProcedureDef } from '../../core/procedure/engine.ts';
+import type { ClockDef, Cond, ProcedureDef } from '../../core/procedure/engine.ts';
 import { DECISION_LABELS, JUDGMENT_LABELS, RULING_LABELS, opts } from './labels.ts';
 
 const ROLES = ['legalOfficer', 'leader'];
@@ -20,6 +22,25 @@ const ROLE_LABELS = { legalOfficer: '法制机构工作人员', leader: '局领�
 const FYF = '《中华人民共和国行政复议法》';
 const SSF = '《中华人民共和国行政诉讼法》';
 const notHeadThere = (field: string): Cond => ({ not: { data: field, eq: true } });
+// The 复议机关's decision period runs from 受理 (Art 62), which precedes the copy (Arts 48, 54).
+const ACCEPTED_ON = { name: 'acceptedOn', label: '复议机关受理日期', type: 'date' as const };
+
+/** The 复议机关's own periods: shown on the case, never a step of the bureau (no 待办, no overdue 待办). */
+export const BODY_CLOCKS = ['decision', 'decisionSimple'];
+
+/** Art 62: calendar days from 受理 (Art 88 ¶1: rolled past a holiday), 中止 not counted. */
+const decisionClock = (code: string, suffix: string, count: number, para: string, start: string, extend?: ClockDef['extend']): ClockDef => ({
+  code,
+  label: `复议机关作出决定期限${suffix}`,
+  unit: 'day',
+  count,
+  rollForward: true,
+  legalBasis: `${FYF}第六十二条${para}、第八十八条第一款`,
+  start: [{ action: start, dateField: 'acceptedOn' }],
+  stop: ['decide'],
+  pause: [{ action: 'suspend', reason: '复议中止', resume: ['resume'] }],
+  extend,
+});
 
 export const RECONSIDERATION: ProcedureDef = {
   code: 'reconsideration',
@@ -40,8 +61,8 @@ export const RECONSIDERATION: ProcedureDef = {
     { code: 'correct', label: '按复议决定纠正行政行为', roles: ROLES, open: { all: [{ last: 'decide', field: 'correctionRequired', eq: true }, { notDone: 'correct' }] } },
   ],
   actions: [
-    { code: 'receive', label: '收到复议申请书副本（普通程序）', roles: ROLES, statuses: ['new'], effects: [{ status: 'answering' }] },
-    { code: 'receiveSimple', label: '收到复议申请书副本（简易程序）', roles: ROLES, statuses: ['new'], effects: [{ status: 'answering' }] },
+    { code: 'receive', label: '收到复议申请书副本（普通程序）', roles: ROLES, statuses: ['new'], fields: [ACCEPTED_ON], effects: [{ status: 'answering' }] },
+    { code: 'receiveSimple', label: '收到复议申请书副本（简易程序）', roles: ROLES, statuses: ['new'], fields: [ACCEPTED_ON], effects: [{ status: 'answering' }] },
     {
       code: 'answer',
       label: '提交书面答复和证据',
@@ -77,6 +98,18 @@ export const RECONSIDERATION: ProcedureDef = {
       roles: ROLES,
       statuses: ['suspended'],
       effects: [{ when: { done: 'answer' }, status: 'reviewing' }, { when: { notDone: 'answer' }, status: 'answering' }],
+    },
+    {
+      // Art 62 ¶1: the 复议机构's head approves, the parties are told in writing; the bureau records the notice.
+      code: 'extendDecision',
+      label: '登记复议机关延长审理期限',
+      roles: ROLES,
+      statuses: ['answering', 'reviewing', 'suspended'],
+      requires: [{ when: { done: 'receive' }, code: 'simple_no_extension', message: '简易程序案件的审理期限不能延长（行政复议法第六十二条第二款）' }],
+      fields: [
+        { name: 'days', label: '延长日数', type: 'number', required: true, min: 1, max: 30 },
+        { name: 'noticeOn', label: '延期通知书日期', type: 'date', required: true },
+      ],
     },
     {
       code: 'decide',
@@ -130,6 +163,8 @@ export const RECONSIDERATION: ProcedureDef = {
       stop: ['answer', 'decide'],
       pause: [{ action: 'suspend', reason: '复议中止', resume: ['resume'] }],
     },
+    decisionClock('decision', '', 60, '第一款', 'receive', { action: 'extendDecision', field: 'days', cap: 30 }),
+    decisionClock('decisionSimple', '（简易程序）', 30, '第二款', 'receiveSimple'),
     { code: 'opinion', label: '意见书反馈期限', unit: 'day', count: 60, rollForward: true, legalBasis: `${FYF}第七十六条`, start: [{ action: 'receiveOpinion' }], stop: ['answerOpinion'] },
   ],
   outcomes: opts(DECISION_LABELS).map((o) => ({ code: o.value, label: o.label })),

@@ -13,7 +13,7 @@ import { answerDocx } from './docx.ts';
 import { tableFour, tableFourCell } from './table4.ts';
 import { litigationFacts } from './facts.ts';
 import { actTargets } from './targets.ts';
-import { ACT_MODULES } from './labels.ts';
+import { ACT_MODULES, opts } from './labels.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 1) => z.string().trim().min(min).max(max).describe(label);
@@ -30,7 +30,7 @@ const common = {
   actTitle: text('被复议（诉讼）的行政行为', 300, 0).optional(),
   filedOn: isoDate('申请（立案）日期').nullable().optional(),
 };
-export const reconsiderationBody = z.object({ ...common, receivedOn: isoDate('收到复议申请书副本日期'), procedureType: z.enum(['ordinary', 'simple']).default('ordinary').describe('审理程序') });
+export const reconsiderationBody = z.object({ ...common, receivedOn: isoDate('收到复议申请书副本日期'), acceptedOn: isoDate('复议机关受理日期').nullable().optional(), procedureType: z.enum(['ordinary', 'simple']).default('ordinary').describe('审理程序') });
 export const lawsuitBody = z.object({ ...common, receivedOn: isoDate('收到起诉状副本日期'), afterReconsideration: z.boolean().default(false).describe('复议后起诉') });
 const evidence = z.object({ title: text('证据名称', 200), gatheredOn: isoDate('取得日期') });
 export const actBody = z.object({
@@ -67,6 +67,8 @@ export function litigationRoutes(app: FastifyInstance, ctx: Ctx): void {
     const row = await registerCase(ctx, actor, 'lawsuit', req.body);
     return litigationView(ctx, actor, row.id);
   });
+  const actModules = opts(Object.fromEntries(Object.entries(ACT_MODULES).map(([k, v]) => [k, v.label])));
+  api.get('/api/litigation/act-modules', { schema: { summary: '可关联的本机关记录类型' }, preValidation: registers }, async () => actModules);
   api.get('/api/litigation/targets', { schema: { summary: '可关联的本机关记录', querystring: z.object({ module: actModule }) }, preValidation: registers }, async (req) => actTargets(ctx, requireActor(req), req.query.module));
   api.get('/api/litigation/hearings', { schema: { summary: '开庭和负责人出庭应诉记录', querystring: z.object({ year: year(), headAppeared: flag('负责人出庭') }) }, preValidation: lists }, async (req) =>
     listHearings(ctx, requireActor(req), req.query.year, req.query.headAppeared),

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
-import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
+import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
@@ -16,6 +16,7 @@ import type { CaseState } from '../../core/procedure/types.ts';
 import { authorize } from './policy.ts';
 import { litigationCases } from './schema.ts';
 import { ACT_MODULES, type ActModule } from './labels.ts';
+import { actRecordTitle } from './targets.ts';
 
 export type LitigationRow = typeof litigationCases.$inferSelect;
 export type Kind = LitigationRow['kind'];
@@ -32,6 +33,8 @@ export interface RegisterInput {
   receivedOn: string;
   /** 复议 only. */
   procedureType?: 'ordinary' | 'simple';
+  /** 复议 only: the day the 复议机关 accepted the application, when the copy says (Art 62's anchor). */
+  acceptedOn?: string | null;
   /** 诉讼 only: 复议后起诉. */
   afterReconsideration?: boolean;
 }
@@ -54,26 +57,19 @@ export async function loadLitigation(db: DbOrTx, actor: Actor, id: string, forUp
   return row;
 }
 
-/** The title of the bureau's own record an act refers to; refuses a record of another department or none. */
-export async function actRecordTitle(db: DbOrTx, departmentId: string, module: ActModule, recordId: string): Promise<string> {
-  const spec = ACT_MODULES[module];
-  const title = module === 'normativeDocument' ? sql`title` : sql`coalesce(nullif(description, ''), '政府信息公开申请')`;
-  const [row] = /^[0-9a-f-]{36}$/i.test(recordId)
-    ? await queryRows<{ title: string }>(db, sql`select ${title} as title from ${sql.identifier(spec.table)} where id = ${recordId} and department_id = ${departmentId}`)
-    : [];
-  if (!row) invalid('actRecordId', `被复议（诉讼）的行政行为：本部门没有该${spec.label}`);
-  return row.title;
-}
-
 /** Registers a case from the copy the bureau received; the answer clock starts at `receivedOn`. */
 export async function registerCase(ctx: Ctx, actor: Actor, kind: Kind, input: RegisterInput): Promise<LitigationRow> {
   authorize(actor, 'litigationCase', 'register');
   if (input.filedOn && input.filedOn > input.receivedOn) invalid('filedOn', `${kind === 'lawsuit' ? '立案日期' : '申请日期'}：不能晚于收到副本的日期`);
+  const acceptedOn = kind === 'reconsideration' ? (input.acceptedOn ?? null) : null;
+  // 受理 follows the application and precedes sending the copy (行政复议法 Arts 30, 48, 54).
+  if (acceptedOn && acceptedOn > input.receivedOn) invalid('acceptedOn', '受理日期：不能晚于收到复议申请书副本的日期');
+  if (acceptedOn && input.filedOn && acceptedOn < input.filedOn) invalid('acceptedOn', '受理日期：不能早于申请日期');
   return inTx(ctx, async (tx) => {
     let actTitle = input.actTitle?.trim() ?? '';
     if (input.actModule) {
       if (!input.actRecordId) invalid('actRecordId', '被复议（诉讼）的行政行为：请选择本机关的记录');
-      const title = await actRecordTitle(tx, actor.departmentId, input.actModule, input.actRecordId);
+      const title = await actRecordTitle(tx, actor, input.actModule, input.actRecordId);
       if (!actTitle) actTitle = `${ACT_MODULES[input.actModule].label}：${title}`;
     }
     if (!actTitle) invalid('actTitle', '被复议（诉讼）的行政行为：必填');
@@ -83,7 +79,7 @@ export async function registerCase(ctx: Ctx, actor: Actor, kind: Kind, input: Re
     const c = await openCase(
       ctx,
       actor,
-      { procedure: kind === 'lawsuit' ? 'adminLitigation' : 'reconsideration', title: `${kind === 'lawsuit' ? '行政应诉' : '行政复议'}：${input.caseNo}（${input.applicant}）`, orgId: actor.orgId, first: { action: first, on: input.receivedOn } },
+      { procedure: kind === 'lawsuit' ? 'adminLitigation' : 'reconsideration', title: `${kind === 'lawsuit' ? '行政应诉' : '行政复议'}：${input.caseNo}（${input.applicant}）`, orgId: actor.orgId, first: { action: first, on: input.receivedOn, data: acceptedOn ? { acceptedOn } : undefined } },
       tx,
     );
     const [row] = await tx

@@ -12,6 +12,8 @@ import { CATEGORY_LABELS, KIND_LABELS, type CaseView, type ClockState } from './
 const PROCEDURE: Record<string, string> = { ordinary: '普通程序', simple: '简易程序' };
 
 function clockStatus(c: ClockState) {
+  // The 复议机关's period: its state in the server's words, marked once passed without a decision.
+  if (c.body) return <Tag color={c.passed ? 'orange' : c.late ? 'orange' : undefined}>{c.watch}</Tag>;
   if (c.state === 'paused') return <Tag>已暂停</Tag>;
   if (c.state === 'stopped') return c.late ? <Tag color="red">逾期完成</Tag> : <Tag>按期完成</Tag>;
   return c.overdue ? <Tag color="red">已超期</Tag> : <Tag color="blue">计时中</Tag>;
@@ -29,6 +31,7 @@ export default function CasePage() {
   if (error || !data) return <Alert type="error" title={errorMessage(error)} />;
   const r = data.record;
   const suit = r.kind === 'lawsuit';
+  const decision = data.clocks.find((c) => c.body);
   return (
     <>
       <PageHeader
@@ -48,6 +51,13 @@ export default function CasePage() {
             <Descriptions.Item label={suit ? '提交答辩状' : '提交书面答复'}>
               {r.answeredOn ? <>{dateCn(r.answeredOn)}{r.answerLate ? <Tag color="red" style={{ marginInlineStart: 6 }}>逾期（期限{dateCn(r.answerDue)}）</Tag> : <Tag style={{ marginInlineStart: 6 }}>按期</Tag>}</> : '尚未提交'}
             </Descriptions.Item>
+            {!suit && <Descriptions.Item label="受理日期">{r.acceptedOn ? dateCn(r.acceptedOn) : '未登记'}</Descriptions.Item>}
+            {decision && (
+              <Descriptions.Item label="复议机关应作出决定">
+                {dateCn(decision.due ?? null)}
+                <Tag color={decision.passed ? 'orange' : undefined} style={{ marginInlineStart: 6 }}>{decision.watch}</Tag>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label="结果">{r.result ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}，${dateCn(r.result.on)}）` : '尚未审结'}</Descriptions.Item>
           </Descriptions>
           {r.evidence.length > 0 && <Typography.Paragraph style={{ marginTop: 8 }}>证据：{r.evidence.map((e) => `${e.title}（${e.gatheredOn}）`).join('；')}</Typography.Paragraph>}

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../lib/api.ts';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { ActModal } from '../reviews/ActModal.tsx';
-import { ACT_MODULE_OPTIONS } from './types.ts';
 
 const required = (label: string) => [{ required: true, message: `请填写${label}` }];
 const YES_NO = [{ value: 'false', label: '否（未经复议直接起诉）' }, { value: 'true', label: '是（复议后起诉）' }];
@@ -24,13 +23,15 @@ function ActRecordField({ form }: { form: FormInstance }) {
 /** 登记行政复议 (from the 复议机构's copy) or 登记行政诉讼 (from the court's complaint copy). */
 export function RegisterModal({ kind, onClose, onSubmit }: { kind: 'reconsideration' | 'lawsuit'; onClose: () => void; onSubmit: (body: Record<string, unknown>) => Promise<void> }) {
   const suit = kind === 'lawsuit';
+  const { data: modules } = useQuery({ queryKey: ['litigationActModules'], queryFn: () => get<{ value: string; label: string }[]>('/api/litigation/act-modules') });
   return (
     <ActModal
       title={suit ? '登记行政诉讼' : '登记行政复议'}
       initialValues={suit ? { afterReconsideration: 'false' } : { procedureType: 'ordinary' }}
       onClose={onClose}
       onSubmit={(v) => {
-        const body: Record<string, unknown> = { ...v, actModule: v.actModule || null };
+        const body: Record<string, unknown> = { ...v, actModule: v.actModule || null, filedOn: v.filedOn || null };
+        if (!suit) body.acceptedOn = v.acceptedOn || null;
         if (suit) body.afterReconsideration = v.afterReconsideration === 'true';
         return onSubmit(body);
       }}
@@ -56,7 +57,7 @@ export function RegisterModal({ kind, onClose, onSubmit }: { kind: 'reconsiderat
             </Form.Item>
           )}
           <Form.Item label="行政行为类型" name="actModule" extra="被复议（诉讼）的行政行为是本机关系统中的记录时请选择，将建立关联">
-            <NativeSelect placeholder="其他行政行为（不关联记录）" options={ACT_MODULE_OPTIONS} />
+            <NativeSelect placeholder="其他行政行为（不关联记录）" options={modules ?? []} />
           </Form.Item>
           <ActRecordField form={form} />
           <Form.Item label="被复议（诉讼）的行政行为" name="actTitle" extra="关联记录时可不填，自动取记录名称">
@@ -65,6 +66,11 @@ export function RegisterModal({ kind, onClose, onSubmit }: { kind: 'reconsiderat
           <Form.Item label={suit ? '立案日期' : '申请日期'} name="filedOn">
             <Input type="date" />
           </Form.Item>
+          {!suit && (
+            <Form.Item label="复议机关受理日期" name="acceptedOn" extra="复议机关作出决定的期限自受理之日起计算（行政复议法第六十二条）；不填则暂按收到副本之日计算">
+              <Input type="date" />
+            </Form.Item>
+          )}
           <Form.Item label={suit ? '收到起诉状副本日期' : '收到复议申请书副本日期'} name="receivedOn" rules={required(suit ? '收到起诉状副本日期' : '收到复议申请书副本日期')}>
             <Input type="date" />
           </Form.Item>

@@ -14,6 +14,8 @@ export interface CaseItem {
   actTitle: string;
   filedOn: string | null;
   receivedOn: string;
+  /** 复议: the 复议机关's 受理日期 when registered (the case page only). */
+  acceptedOn?: string | null;
   afterReconsideration: boolean;
   answeredOn: string | null;
   answerDue: string | null;
@@ -24,7 +26,24 @@ export interface CaseItem {
   appealedOn: string | null;
 }
 
-export interface ClockState { clock: string; label: string; state: string; unit: Unit; due?: string; provisional?: boolean; explanation?: string; legalBasis?: string; overdue: boolean; late?: boolean; stoppedOn?: string; pauses: { from: string; to?: string; reason: string }[] }
+export interface ClockState {
+  clock: string;
+  label: string;
+  state: string;
+  unit: Unit;
+  due?: string;
+  provisional?: boolean;
+  explanation?: string;
+  legalBasis?: string;
+  overdue: boolean;
+  late?: boolean;
+  stoppedOn?: string;
+  pauses: { from: string; to?: string; reason: string }[];
+  /** The 复议机关's own period (行政复议法 Art 62): information, never the bureau's overdue item. */
+  body?: boolean;
+  passed?: boolean;
+  watch?: string;
+}
 
 export interface CaseView {
   record: CaseItem;
@@ -42,7 +61,3 @@ export interface CaseView {
 
 export const KIND_LABELS: Record<string, string> = { reconsideration: '行政复议', lawsuit: '行政诉讼' };
 export const CATEGORY_LABELS: Record<string, string> = { maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' };
-export const ACT_MODULE_OPTIONS = [
-  { value: 'disclosureRequest', label: '政府信息公开申请答复' },
-  { value: 'normativeDocument', label: '行政规范性文件' },
-];
