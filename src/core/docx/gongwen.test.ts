@@ -85,3 +85,41 @@ test('the section: A4, margins, the 22 × 28 document grid and the footer distan
   const ind = attrs(doc, 'ind');
   assert.equal(Math.floor((width - (ind.firstLine as number)) / pitch(charSpace)), 26);
 });
+
+test('§7.3.5: the 发文机关署名 and 成文日期 — the date in Arabic numerals, starting two characters right of the authority', async () => {
+  const { gongwenDate, signIndents } = await import('./gongwen.ts');
+  assert.equal(gongwenDate('2026-12-05'), '2026年12月5日');
+  assert.equal(gongwenDate('2027-01-09'), '2027年1月9日');
+  // 示范市科学技术局 (8) and 2026年1月5日 (6 digits = 3 characters, + 3): the authority 2 from the right, the date 2 right of its start.
+  assert.deepEqual(signIndents('示范市科学技术局', '2026年1月5日'), { authority: 2, date: 2 });
+  // A longer date keeps 2 characters from the margin; the authority moves right.
+  assert.deepEqual(signIndents('示范市科学技术局', '2026年12月15日'), { authority: 3, date: 2 });
+  // A long authority: the date moves left with it.
+  assert.deepEqual(signIndents('示范市科学技术局办公室', '2026年1月5日'), { authority: 2, date: 5 });
+  const zip = await JSZip.loadAsync(await gongwenDocx({ title: '关于印发某办法的通知', blocks: [{ kind: 'p', text: '正文。' }, { kind: 'sign', authority: '示范市科学技术局', date: '2026-12-05' }] }));
+  const doc = await zip.file('word/document.xml')!.async('string');
+  const ps = doc.match(/<w:p>.*?<\/w:p>/gs)!;
+  const [name, on] = ps.slice(-2);
+  assert.match(name, /示范市科学技术局/);
+  assert.match(on, /2026年12月5日/);
+  for (const p of [name, on]) assert.match(p, /<w:jc w:val="right"\/>/);
+  assert.equal(ps.at(-3)!.includes('<w:t'), false, 'an empty line above');
+});
+
+test('a landscape block is a section of its own between portrait ones; page numbers and the grid carry on', async () => {
+  const zip = await JSZip.loadAsync(await gongwenDocx({ title: '报告', blocks: [{ kind: 'p', text: '前文' }, { kind: 'landscape', blocks: [{ kind: 'table', header: [['甲', '乙']], rows: [['1', '2']] }] }, { kind: 'p', text: '后文' }] }));
+  const doc = await zip.file('word/document.xml')!.async('string');
+  const sects = doc.match(/<w:sectPr>.*?<\/w:sectPr>/gs)!;
+  assert.equal(sects.length, 3);
+  assert.deepEqual(sects.map((s) => attrs(s, 'pgSz').orient), ['portrait', 'landscape', 'portrait']);
+  assert.deepEqual(attrs(sects[1], 'pgSz'), { w: PAGE.height, h: PAGE.width, orient: 'landscape' });
+  for (const s of sects) assert.match(s, /<w:footerReference/);
+  for (const s of sects) assert.equal(attrs(s, 'docGrid').charSpace, CHAR_SPACE);
+  // The landscape table spans the landscape text block (225 mm), not the portrait one.
+  const mar = attrs(sects[1], 'pgMar');
+  const grid = [...doc.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((a, m) => a + Number(m[1]), 0);
+  assert.ok(Math.abs(grid - (PAGE.height - (mar.left as number) - (mar.right as number))) <= 2, `${grid}`);
+  // The table follows the first section's closing paragraph and precedes the landscape one's.
+  assert.ok(doc.indexOf('<w:tbl>') > doc.indexOf(sects[0]) && doc.indexOf('<w:tbl>') < doc.indexOf(sects[1]));
+  assert.match(doc, /<w:snapToGrid w:val="(false|0)"\/>/, 'table text in 小四 does not snap to the 3号 grid');
+});

@@ -5,7 +5,8 @@
  * characters (§5.2.2) held by the section's document grid (w:docGrid linesAndChars: line pitch and
  * character pitch computed from the text block); page numbers 4号 宋体 "— 1 —" outside-aligned, the
  * 一字线 7 mm below the text block (§7.5). Fonts are named as East Asian fonts (w:eastAsia) and for
- * Latin text alike.
+ * Latin text alike. The 发文机关署名 and 成文日期 are one block (§7.3.5, `sign`); a wide table goes on a
+ * landscape page of its own (`landscape`, §10 横排表格).
  */
 import {
   AlignmentType,
@@ -16,6 +17,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -25,6 +27,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import { formatDateZh } from '../calendar/explain.ts';
 
 /** 1 mm in twips (1/1440 inch): 1440 / 25.4. Rounded once per length, not per mm. */
 export const TWIPS_PER_MM = 1440 / 25.4; // 56.6929…
@@ -56,7 +59,15 @@ export const DOC_GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LIN
  * at its middle, so the footer's lower edge is half that line below the dash.
  */
 export const FOOTER_LINE = 28 * 10; // 4号 14 pt in twips
-export const FOOTER_TWIPS = MARGINS.bottom - mmToTwips(7) - FOOTER_LINE / 2;
+const footerFor = (bottom: number) => bottom - mmToTwips(7) - FOOTER_LINE / 2;
+export const FOOTER_TWIPS = footerFor(MARGINS.bottom);
+/**
+ * A landscape page (§10 横排表格: 单页码表头在订口一边): the page turned so that the table's head lies at
+ * the binding edge, i.e. the portrait 订口 (left, 28 mm) is its top, the 切口 (26 mm) its bottom, the
+ * portrait foot (35 mm) its left and head (37 mm) its right. Its text block is 225 mm × 156 mm.
+ */
+export const LANDSCAPE_MARGINS = { top: MARGINS.left, bottom: MARGINS.right, left: MARGINS.bottom, right: MARGINS.top };
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - LANDSCAPE_MARGINS.left - LANDSCAPE_MARGINS.right;
 
 export const FONTS = { title: '方正小标宋简体', body: '仿宋_GB2312', h1: '黑体', h2: '楷体_GB2312', pageNumber: '宋体' } as const;
 /** Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt (tables). */
@@ -76,11 +87,34 @@ export type Block =
   | { kind: 'h1'; text: string }
   | { kind: 'h2'; text: string }
   | { kind: 'table'; caption?: string; header: string[][]; rows: string[][]; widths?: number[] }
-  | { kind: 'signature'; lines: string[] };
+  | { kind: 'signature'; lines: string[] }
+  /** 发文机关署名 and 成文日期 (§7.3.5); `date` ISO (2026-12-05), null for a draft that has none yet. */
+  | { kind: 'sign'; authority: string; date: string | null }
+  /** Blocks on landscape pages of their own (a section before and after). Top level only. */
+  | { kind: 'landscape'; blocks: Block[] };
 
-const run = (text: string, f: string, size: number, bold = false) => new TextRun({ text, font: font(f), size, bold });
+/** §7.3.5.4: 成文日期 in Arabic numerals, the year in full, month and day without a leading zero (2026年12月5日). */
+export const gongwenDate = (iso: string) => formatDateZh(iso);
 
-function paragraph(b: Block): Array<Paragraph | Table> {
+/** Width in characters of the grid: an ASCII character (a digit of the date) is half a character. */
+const charsWide = (text: string) => [...text].reduce((n, c) => n + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
+
+/**
+ * §7.3.5.2 (a document not sealed when it is generated): one empty line below the text, the
+ * 发文机关署名 2 characters from the right margin, the 成文日期 on the next line starting 2 characters
+ * to the right of the authority's first character; when the date is the longer, the date keeps 2
+ * characters from the right margin and the authority moves right (so the date's first character is
+ * still 2 characters right of the authority's).
+ */
+export function signIndents(authority: string, date: string): { authority: number; date: number } {
+  const n = charsWide(authority);
+  const m = charsWide(date);
+  return m <= n - 2 ? { authority: 2, date: n - m } : { authority: m + 4 - n, date: 2 };
+}
+
+const run = (text: string, f: string, size: number, bold = false, cell = false) => new TextRun({ text, font: font(f), size, bold, ...(cell ? CELL_RUN : {}) });
+
+function paragraph(b: Block, width: number = TEXT_BLOCK.width): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'p':
       return [new Paragraph({ children: [run(b.text, FONTS.body, SIZES.body)], spacing: exact, indent: b.indent === false ? undefined : firstLine2, alignment: b.align === 'right' ? AlignmentType.RIGHT : b.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED })];
@@ -90,13 +124,28 @@ function paragraph(b: Block): Array<Paragraph | Table> {
       return [new Paragraph({ children: [run(b.text, FONTS.h2, SIZES.body)], spacing: exact, indent: firstLine2 })];
     case 'signature':
       return b.lines.map((l) => new Paragraph({ children: [run(l, FONTS.body, SIZES.body)], spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR } }));
+    case 'sign': {
+      const date = b.date ? gongwenDate(b.date) : null;
+      const ind = signIndents(b.authority, date ?? b.authority);
+      const right = (chars: number, text: string) => new Paragraph({ children: [run(text, FONTS.body, SIZES.body)], spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(chars * CHAR_PITCH) } });
+      return [new Paragraph({ children: [], spacing: exact }), right(date ? ind.authority : 2, b.authority), ...(date ? [right(ind.date, date)] : [])];
+    }
+    case 'landscape':
+      throw new Error('gongwen: a landscape block is a section of its own (top level only)');
     case 'table':
-      return [...(b.caption ? [new Paragraph({ children: [run(b.caption, FONTS.h1, SIZES.body)], spacing: exact, alignment: AlignmentType.CENTER })] : []), table(b)];
+      return [...(b.caption ? [new Paragraph({ children: [run(b.caption, FONTS.h1, SIZES.body)], spacing: exact, alignment: AlignmentType.CENTER })] : []), table(b, width)];
   }
 }
 
-function table(b: Extract<Block, { kind: 'table' }>): Table {
-  const width = PAGE.width - MARGINS.left - MARGINS.right;
+/**
+ * Table cells in 小四 do not snap to the 3号 character grid (w:snapToGrid on the run, which governs the
+ * characters-per-line grid): snapped, every character would take a whole grid cell and narrow columns
+ * would wrap one character per line. Single line spacing.
+ */
+export const CELL_PARAGRAPH = { spacing: { line: 240, lineRule: LineRuleType.AUTO } } as const;
+export const CELL_RUN = { snapToGrid: false } as const;
+
+function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
   const cols = b.widths ?? Array.from({ length: Math.max(...[...b.header, ...b.rows].map((r) => r.length)) }, () => 1);
   const sum = cols.reduce((a, c) => a + c, 0);
   const cellWidths = cols.map((c) => Math.floor((width * c) / sum));
@@ -106,7 +155,7 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
       width: { size: cellWidths[i] ?? cellWidths[0], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ alignment: /^\d+(\.\d+)?$/.test(text) || head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, head ? FONTS.h1 : FONTS.body, SIZES.table)] })],
+      children: [new Paragraph({ ...CELL_PARAGRAPH, alignment: /^\d+(\.\d+)?$/.test(text) || head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, head ? FONTS.h1 : FONTS.body, SIZES.table, false, true)] })],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -130,22 +179,45 @@ const pageFooter = (align: 'right' | 'left') =>
 
 export interface GongwenInput { title: string; subtitle?: string; blocks: Block[] }
 
-/** Builds the document; `toBuffer` gives the .docx bytes. */
+const portrait: ISectionOptions['properties'] = { page: { size: PAGE, margin: { ...MARGINS, header: mmToTwips(15), footer: FOOTER_TWIPS } }, grid: DOC_GRID };
+const landscape: ISectionOptions['properties'] = {
+  page: { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE_MARGINS, header: mmToTwips(15), footer: footerFor(LANDSCAPE_MARGINS.bottom) } },
+  grid: DOC_GRID,
+};
+
+/**
+ * Builds the document; `toBuffer` gives the .docx bytes. Each run of blocks outside and inside
+ * `landscape` blocks is a section; page numbers run on. Every section but the last ends with an empty
+ * paragraph that holds its section properties, so that no content paragraph (a placeholder replaced
+ * later by a table, docxTables.ts) carries them.
+ */
 export function gongwenDocument(input: GongwenInput): Document {
-  const section: ISectionOptions = {
-    properties: { page: { size: PAGE, margin: { ...MARGINS, header: mmToTwips(15), footer: FOOTER_TWIPS } }, grid: DOC_GRID },
+  const runs: Array<{ landscape: boolean; blocks: Block[] }> = [];
+  for (const b of input.blocks) {
+    const wide = b.kind === 'landscape';
+    const last = runs.at(-1);
+    if (last && last.landscape === wide && !wide) last.blocks.push(b);
+    else runs.push({ landscape: wide, blocks: wide ? b.blocks : [b] });
+  }
+  if (!runs.length || runs[0].landscape) runs.unshift({ landscape: false, blocks: [] });
+  const heading = [
+    new Paragraph({ children: [run(input.title, FONTS.title, SIZES.title)], alignment: AlignmentType.CENTER, spacing: { ...exact, line: Math.round(LINE_TWIPS * 1.2) } }),
+    ...(input.subtitle ? [new Paragraph({ children: [run(input.subtitle, FONTS.h2, SIZES.body)], alignment: AlignmentType.CENTER, spacing: exact })] : []),
+    new Paragraph({ children: [], spacing: exact }),
+  ];
+  const sections: ISectionOptions[] = runs.map((r, i) => ({
+    properties: r.landscape ? landscape : portrait,
     footers: { default: pageFooter('right'), even: pageFooter('left') },
     children: [
-      new Paragraph({ children: [run(input.title, FONTS.title, SIZES.title)], alignment: AlignmentType.CENTER, spacing: { ...exact, line: Math.round(LINE_TWIPS * 1.2) } }),
-      ...(input.subtitle ? [new Paragraph({ children: [run(input.subtitle, FONTS.h2, SIZES.body)], alignment: AlignmentType.CENTER, spacing: exact })] : []),
-      new Paragraph({ children: [], spacing: exact }),
-      ...input.blocks.flatMap(paragraph),
+      ...(i === 0 ? heading : []),
+      ...r.blocks.flatMap((b) => paragraph(b, r.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_BLOCK.width)),
+      ...(i < runs.length - 1 ? [new Paragraph({ children: [], spacing: exact })] : []),
     ],
-  };
+  }));
   return new Document({
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font(FONTS.body), size: SIZES.body }, paragraph: { spacing: exact } } } },
-    sections: [section],
+    sections,
   });
 }
 

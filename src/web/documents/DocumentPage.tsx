@@ -56,7 +56,7 @@ export default function DocumentPage() {
   );
   return (
     <>
-      <PageHeader title={d.title} subTitle={`行政规范性文件 · ${data.procedure.case.statusLabel}`} extra={<><Tag>{d.legalStatusLabel}</Tag>{a.edit && <Button onClick={() => navigate(`/documents/${id}/edit`)}>修改草案</Button>}<Button href={`/api/documents/${id}/document.docx`}>导出公文（.docx）</Button>{c?.reportPublishedOn && <Button href={`/api/documents/${id}/feedback.docx`}>导出意见采纳情况</Button>}</>} />
+      <PageHeader title={d.title} subTitle={`行政规范性文件 · ${data.procedure.case.statusLabel}`} extra={<><Tag>{d.legalStatusLabel}</Tag>{a.edit && <Button onClick={() => navigate(`/documents/${id}/edit`)}>修改草案</Button>}<Button href={`/api/documents/${id}/document.docx`}>导出公文（.docx）</Button>{d.interpretation && <Button href={`/api/documents/${id}/interpretation.docx`}>导出政策解读（.docx）</Button>}{c?.reportPublishedOn && <Button href={`/api/documents/${id}/feedback.docx`}>导出意见采纳情况</Button>}</>} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={h2('基本信息')}>
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} items={[

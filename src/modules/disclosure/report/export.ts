@@ -10,7 +10,7 @@ import { AppError } from '../../../core/errors.ts';
 import { gongwenDocx, DOCX_MIME, type Block } from '../../../core/docx/gongwen.ts';
 import { storeFile } from '../../../core/files/service.ts';
 import { publish } from '../publications/service.ts';
-import { placeTables, placeholder, table2Docx, table3Docx, table4Docx } from './docxTables.ts';
+import { landscapeTables, placeTables, placeholder, table2Docx, table3Docx, table4Docx } from './docxTables.ts';
 import { loadReport, reportView, type Prose, type Snapshot } from './service.ts';
 import { disclosureReports } from './schema.ts';
 
@@ -26,10 +26,7 @@ export function reportBlocks(year: number, prose: Prose, s: Snapshot): Block[] {
     ...paras(prose.overview || '（待填写）'),
     { kind: 'h1', text: '二、主动公开政府信息情况' },
     tableAt('table2'),
-    { kind: 'h1', text: '三、收到和处理政府信息公开申请情况' },
-    tableAt('table3'),
-    { kind: 'h1', text: '四、政府信息公开行政复议、行政诉讼情况' },
-    tableAt('table4'),
+    landscapeTables([{ heading: '三、收到和处理政府信息公开申请情况', key: 'table3' }, { heading: '四、政府信息公开行政复议、行政诉讼情况', key: 'table4' }]),
     { kind: 'h1', text: '五、存在的主要问题及改进情况' },
     ...paras(prose.problems || '（待填写）'),
     { kind: 'h1', text: '六、其他需要报告的事项' },
