@@ -11,7 +11,7 @@ import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './fil
 import { endDocument, recordEvaluation } from './validity.ts';
 import { DOC_TYPES, documentSettings, updateDocumentSettings } from './labels.ts';
 import { getSetting } from '../../core/settings/service.ts';
-import { documentDocx, documentsXlsx, feedbackDocx } from './export.ts';
+import { documentDocx, documentsXlsx, feedbackDocx, interpretationDocx } from './export.ts';
 import { importDocx } from './source.ts';
 import { DOCUMENT_FACT_FILTERS, documentFacts, tableTwoRow } from './facts.ts';
 import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
@@ -81,7 +81,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     const content = await documentsXlsx(ctx, requireActor(req), f);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader('行政规范性文件.xlsx')).send(content);
   });
-  for (const [suffix, make, summary] of [['document.docx', documentDocx, '下载文件正文（.docx）'], ['feedback.docx', feedbackDocx, '下载意见采纳情况（.docx）']] as const) {
+  for (const [suffix, make, summary] of [['document.docx', documentDocx, '下载文件正文（.docx）'], ['feedback.docx', feedbackDocx, '下载意见采纳情况（.docx）'], ['interpretation.docx', interpretationDocx, '下载政策解读（.docx）']] as const) {
     api.get(`/api/documents/:id/${suffix}`, { schema: { summary, params: idParam } }, async (req, reply) => {
       const file = await make(ctx, requireActor(req), req.params.id);
       return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(file.name)).send(file.content);
