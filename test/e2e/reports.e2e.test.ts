@@ -9,6 +9,7 @@ import { startTestServer } from '../../src/server/testing.ts';
 
 const PW = 'Fazhi-e2e-Report-Passw0rd!';
 const PROSE = '我局坚持以习近平法治思想为指导，全面推进依法行政。';
+const LAST_PLAN = '全面推行行政执法三项制度。';
 
 test('annual report: generate, edit, trace a figure, approve, publish, read on the portal', { timeout: 300_000 }, async (t) => {
   const browser = await launchBrowser(t);
@@ -20,10 +21,26 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
     await server.createUser({ username: 'e2e_report', password: PW, roles: ['staff'] });
     await server.createUser({ username: 'e2e_oversee', password: PW, roles: ['oversight'], orgName: '示范市司法局' });
     const staff = await workbenchLogin(browser, base, 'e2e_report', PW);
+    // Last year's report gets a plan for this year in its part (四).
+    await staff.goto(`${base}/app/reports?year=${year - 1}`);
+    await staff.getByRole('button', { name: '根据业务记录生成报告' }).click();
+    const lastPlans = staff.getByRole('textbox', { name: '第四部分第1段' });
+    await lastPlans.click();
+    await staff.keyboard.type(LAST_PLAN);
+    await staff.getByRole('button', { name: '保存', exact: true }).click();
+    await staff.getByText(/第2版/).waitFor();
     await staff.goto(`${base}/app/reports?year=${year}`);
     await staff.getByRole('button', { name: '根据业务记录生成报告' }).click();
     await staff.getByRole('textbox', { name: '导语第1段' }).waitFor();
     await assertNoSeriousA11yViolations(staff, 'report editor');
+
+    // Issue 13 item 10: last year's plan is a reference beside part (四), not this year's text; staff may insert it.
+    const plansPart = staff.getByRole('region', { name: /^四、/ });
+    await plansPart.getByText(`参考：${year - 1}年度报告所列安排`).waitFor();
+    assert.equal(await staff.getByRole('textbox', { name: '第四部分第1段' }).innerText(), '', 'part (四) starts empty');
+    assert.ok(!(await staff.getByRole('article', { name: '报告正文' }).getByRole('textbox').allInnerTexts()).some((x) => x.includes(LAST_PLAN)));
+    await plansPart.getByRole('button', { name: '插入参考第1段' }).click();
+    assert.equal(await staff.getByRole('textbox', { name: '第四部分第2段' }).innerText(), LAST_PLAN);
 
     // Edit the prose: type into the preface; save → a second version.
     const preface = staff.getByRole('textbox', { name: '导语第1段' });
@@ -54,7 +71,18 @@ test('annual report: generate, edit, trace a figure, approve, publish, read on t
     await submitDialog(staff, '保密审查', (d) => d.getByLabel('保密审查人').fill('办公室保密员'));
     await submitDialog(staff, '记录审定', (d) => d.getByLabel('会议名称及期次').fill(`${year + 1}年第2次局长办公会议`));
     await staff.getByText(/所载数据已锁定/).waitFor();
-    await submitDialog(staff, '报送');
+    // 报送: the 上一级主管部门 is named by staff; the dialog submits no placeholder.
+    await staff.getByRole('button', { name: '报送', exact: true }).click();
+    const submit = staff.getByRole('dialog');
+    assert.ok(!(await submit.getByLabel('其他报送单位（每行一个）').inputValue()).includes('上一级主管部门'));
+    await submit.getByRole('button', { name: /确\s?认/ }).click();
+    await submit.getByText('请填写上一级主管部门的名称').waitFor();
+    await submit.getByLabel('上一级主管部门（填写单位全称）').fill('上一级主管部门');
+    await submit.getByRole('button', { name: /确\s?认/ }).click();
+    await submit.getByText('“上一级主管部门”不是单位名称，请填写上一级主管部门的全称').waitFor();
+    await submit.getByLabel('上一级主管部门（填写单位全称）').fill('省科学技术厅');
+    await submit.getByRole('button', { name: /确\s?认/ }).click();
+    await submit.waitFor({ state: 'hidden', timeout: 45_000 });
     await submitDialog(staff, '公开');
     await staff.getByText(/已公开 · 第3版/).waitFor();
     await assertNoSeriousA11yViolations(staff, 'published report');

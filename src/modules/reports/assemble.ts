@@ -4,8 +4,9 @@
  * provider (a module's facts read as one account of its work, seed 004's "2023年度，我局共出台3件
  * 行政规范性文件，全部按规定程序进行合法性审核…"), each the facts' sentences as live references;
  * (二) the facts outside their expected range (late and overdue steps, late filings, low adoption …)
- * with the improvements they suggest; (三) the 第一责任人 facts (meetings, 学法, 述法); (四) last
- * year's plan items as the starting point; (五) prose. Empty paragraphs carry a hint for staff and
+ * with the improvements they suggest; (三) the 第一责任人 facts (meetings, 学法, 述法); (四) next year's
+ * plans, written afresh (last year's plans are offered beside the editor as a reference, never put into
+ * this year's text: they are last year's words for this year); (五) prose. Empty paragraphs carry a hint for staff and
  * are never exported.
  *
  * A fact with an empty sentence has nothing to add to the prose (a zero: "召开局长办公会0期" is not a
@@ -23,8 +24,8 @@ export interface AssembleInput {
   department: string;
   template: ReportTemplate;
   facts: AreaFigure[];
-  /** Last year's part (四) as plain blocks, when last year's report exists. */
-  lastYearPlans?: Block[];
+  /** The year of the report whose part (四) is offered as a reference beside the editor, if any. */
+  referenceYear?: number;
 }
 
 /** The facts that say something, grouped by provider in the order they came (a fact without one: its key's first segment). */
@@ -72,9 +73,9 @@ function firstResponsible(facts: AreaFigure[]): Block[] {
   ];
 }
 
-function plans(year: number, last?: Block[]): Block[] {
-  if (!last?.length) return [para([], `写明${year + 1}年度推进法治政府建设的主要安排`)];
-  return [para([], `以下为${year - 1}年度报告所列的${year}年安排，请据此修改为${year + 1}年度的安排`), ...last];
+function plans(year: number, referenceYear?: number): Block[] {
+  const reference = referenceYear ? `（可参考${referenceYear}年度报告所列安排，见编辑页右侧）` : '';
+  return [para([], `写明${year + 1}年度推进法治政府建设的主要安排${reference}`)];
 }
 
 export function assemble(input: AssembleInput): ReportDocument {
@@ -83,7 +84,7 @@ export function assemble(input: AssembleInput): ReportDocument {
     measures: () => measures(facts),
     shortcomings: () => shortcomings(year, facts),
     firstResponsible: () => firstResponsible(facts),
-    plans: () => plans(year, input.lastYearPlans),
+    plans: () => plans(year, input.referenceYear),
     other: () => [para([], '其他需要报告的情况（没有的可不填）')],
   };
   const vars = { year, department: input.department };

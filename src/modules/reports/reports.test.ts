@@ -182,6 +182,11 @@ test('保密审查, approval by the 局长办公会 (figures freeze), submission
   // Editing an approved report needs an explicit revision.
   await refused(staff, 'PUT', '/api/reports/2025', { baseVersionId: view.version.id, content: view.document }, 409, /修改将生成新的修订版本/);
   await day('2026-02-10');
+  // The dialog's kinds of recipient are not recipients (issue 13 item 10): the 上一级主管部门 is named.
+  const defaults = (await ok(staff, 'GET', '/api/reports/2025')).recipients;
+  assert.deepEqual(defaults.toName, ['上一级主管部门']);
+  assert.ok(!defaults.known.includes('上一级主管部门') && defaults.known.includes('中共示范市委、示范市人民政府'), defaults.known.join('、'));
+  await refused(staff, 'POST', '/api/reports/2025/submit', { on: '2026-02-10', recipients: ['中共示范市委、示范市人民政府', '上一级主管部门', '示范市司法局'] }, 400, /报送单位：“上一级主管部门”不是单位名称/);
   view = await ok(staff, 'POST', '/api/reports/2025/submit', { on: '2026-02-10', recipients: ['中共示范市委、示范市人民政府', '省科学技术厅', '示范市司法局'] });
   assert.equal(view.status, 'submitted');
   await refused(staff, 'POST', '/api/reports/2025/submit', { on: '2026-02-10', recipients: ['示范市人民政府'] }, 409, /不能重复报送/);
@@ -293,10 +298,12 @@ test('the template puts the 第一责任人 part second (seed 004) for new repor
   const v = await ok(staff, 'POST', '/api/reports/2024');
   assert.deepEqual(v.document.parts.map((p: { code: string }) => p.code), ['measures', 'firstResponsible', 'shortcomings', 'plans', 'other']);
   assert.equal(v.deadlines.steps.find((s: { step: string }) => s.step === 'submit').overdue, true, 'the 2024 report was due 2025-03-01');
-  // Last year's plan items (the published 2025 report) seed the 2026 report's part (四).
+  // Last year's plan items (the published 2025 report) are a reference beside the 2026 report's part (四),
+  // not its content (issue 13 item 10: they were copied in as if they were 2026's plans).
   const next = await ok(staff, 'POST', '/api/reports/2026');
   const plans = next.document.parts.find((p: { code: string }) => p.code === 'plans').blocks.map((b: Block) => b.inlines.map((i) => (i.t === 'fact' ? '' : i.text)).join(''));
-  assert.deepEqual(plans.slice(1), ['深入学习宣传贯彻习近平法治思想', '全年组织会前学法不少于4次。']);
+  assert.deepEqual(plans.filter(Boolean), [], 'part (四) starts empty, with a hint');
+  assert.deepEqual(next.planReference, { year: 2025, paragraphs: [{ kind: 'h2', text: '深入学习宣传贯彻习近平法治思想' }, { kind: 'p', text: '全年组织会前学法不少于4次。' }] });
 });
 
 test('exports: the .docx of the submitted report for oversight; PDF only with LibreOffice', async () => {

@@ -41,16 +41,20 @@ function snapshotFigures(doc: ReportDocument, facts: FactSet, previous: Figures 
   return out;
 }
 
-/** Last year's part (四) as plain text blocks (figures written out), to seed this year's plans. */
-async function lastYearPlans(tx: DbOrTx, departmentId: string, year: number): Promise<Block[] | undefined> {
+export interface PlanReference { year: number; paragraphs: Array<{ kind: Block['kind']; text: string }> }
+
+/**
+ * Last year's part (四) as plain text (figures written out): a reference shown beside this year's part (四),
+ * which staff may insert paragraph by paragraph; it is never this year's content by itself.
+ */
+export async function planReference(tx: DbOrTx, departmentId: string, year: number): Promise<PlanReference | null> {
   const prev = await findReport(tx, departmentId, year - 1);
-  if (!prev) return undefined;
+  if (!prev) return null;
   const v = await versionById(tx, prev.publishedVersionId ?? prev.approvedVersionId ?? prev.currentVersionId);
   const figures = figuresOf(v);
   const plans = contentOf(v).parts.find((p) => p.code === 'plans');
-  return plans?.blocks
-    .filter((b) => b.inlines.length)
-    .map((b) => ({ id: b.id, kind: b.kind, inlines: [{ t: 'text' as const, text: blockText(b, (k) => figures[k]) }] }));
+  const paragraphs = (plans?.blocks ?? []).filter((b) => b.inlines.length).map((b) => ({ kind: b.kind, text: blockText(b, (k) => figures[k]).trim() })).filter((p) => p.text);
+  return paragraphs.length ? { year: year - 1, paragraphs } : null;
 }
 
 async function insertVersion(tx: Tx, ctx: Ctx, actor: Actor, reportId: string, seq: number, content: ReportDocument, figures: Figures, origin: string): Promise<string> {
@@ -71,7 +75,7 @@ export async function generateReport(ctx: Ctx, deps: ReportDeps, actor: Actor, y
   const dept = await getOrg(ctx.db, actor.departmentId);
   return inTx(ctx, async (tx) => {
     if (await findReport(tx, actor.departmentId, year)) throw new AppError('CONFLICT', `${year}年度法治政府建设年度报告已生成，请在编辑页面修改`);
-    const content = assemble({ year, department: dept.name, template, facts: facts.figures, lastYearPlans: await lastYearPlans(tx, actor.departmentId, year) });
+    const content = assemble({ year, department: dept.name, template, facts: facts.figures, referenceYear: (await planReference(tx, actor.departmentId, year))?.year });
     const c = await openCase(ctx, actor, { procedure: 'ruleOfLawReport', title: content.title, orgId: actor.departmentId, first: { action: 'open', on: ctx.clock.today(), data: { year, ...deadlinesOf(template, year) } } }, tx);
     const id = newId();
     const versionId = newId();
@@ -122,7 +126,7 @@ export async function regenerateReport(ctx: Ctx, deps: ReportDeps, actor: Actor,
   const facts = await gatherFacts(ctx, deps.providers, actor.departmentId, year);
   const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
   const dept = await getOrg(ctx.db, actor.departmentId);
-  const content = assemble({ year, department: dept.name, template, facts: facts.figures, lastYearPlans: await lastYearPlans(ctx.db, actor.departmentId, year) });
+  const content = assemble({ year, department: dept.name, template, facts: facts.figures, referenceYear: (await planReference(ctx.db, actor.departmentId, year))?.year });
   return saveReport(ctx, deps, actor, year, { baseVersionId, content }, 'generated');
 }
 
@@ -172,8 +176,16 @@ export async function approveReport(ctx: Ctx, deps: ReportDeps, actor: Actor, ye
   });
 }
 
+/** The kinds of recipient (RULES §11) the dialog names — never an organisation's name, so never a recipient. */
+export const RECIPIENT_KINDS = ['本级党委和政府', '本级党委', '本级政府', '上一级主管部门', '依法治市办', '监督机关'];
+
 /** Report to the 本级党委和政府, the 上一级主管部门 and the oversight body (by 3月1日). */
 export async function submitReport(ctx: Ctx, actor: Actor, year: number, input: { on: string; recipients: string[] }): Promise<void> {
+  const kind = input.recipients.find((x) => RECIPIENT_KINDS.includes(x.trim()));
+  if (kind) {
+    const message = `报送单位：“${kind}”不是单位名称，请填写${kind}的全称`;
+    throw new AppError('VALIDATION', message, { fields: [{ path: 'recipients', message }] });
+  }
   await inTx(ctx, async (tx) => {
     const { r } = await forAct(tx, actor, year, (s) => (s === 'submitted' || s === 'published' ? '年度报告已报送，不能重复报送' : s !== 'approved' ? `${NOT_APPROVED}，不能报送` : null));
     const submission: Submission = { on: input.on, recipients: input.recipients, versionId: r.approvedVersionId! };

@@ -16,7 +16,7 @@ import { getSetting } from '../../core/settings/service.ts';
 import { manualCount, referencedKeys, type Figure } from './document.ts';
 import { gatherFacts, periodEnd, stepDoneLateIn, stepOverdueAt, toFigure } from './facts.ts';
 import { RULE_OF_LAW_REPORT } from './procedure.ts';
-import type { ReportDeps } from './service.ts';
+import { planReference, type ReportDeps } from './service.ts';
 import { contentOf, findReport, reportScope, statusOf, submittedVersionId, versionById, type Figures, type ReportStatus } from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
 
@@ -37,13 +37,14 @@ async function departmentFor(ctx: Ctx, actor: Actor, departmentId?: string) {
 
 /**
  * Where the report goes (RULES §11): the 本级党委和政府 (中共X市委 pairs with X市人民政府), the
- * 上一级主管部门 (not in the org tree: staff fill it in) and the oversight bodies.
+ * 上一级主管部门 and the oversight bodies. `known` are names from the org tree; `toName` the kinds of
+ * recipient the tree does not know (the 上一级主管部门 always), which staff must name in the dialog.
  */
-async function recipientDefaults(ctx: Ctx, parentId: string | null): Promise<string[]> {
+async function recipientDefaults(ctx: Ctx, parentId: string | null): Promise<{ known: string[]; toName: string[] }> {
   const parent = parentId ? await getOrg(ctx.db, parentId) : null;
   const oversight = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.kind, 'oversight')).orderBy(organisations.createdAt);
-  const government = parent?.kind === 'government' ? `${parent.name.endsWith('人民政府') ? `中共${parent.name.replace(/人民政府$/, '')}委、` : ''}${parent.name}` : '本级党委和政府';
-  return [government, '上一级主管部门', ...oversight.map((o) => o.name)];
+  const government = parent?.kind === 'government' ? `${parent.name.endsWith('人民政府') ? `中共${parent.name.replace(/人民政府$/, '')}委、` : ''}${parent.name}` : null;
+  return { known: [...(government ? [government] : []), ...oversight.map((o) => o.name)], toName: [...(government ? [] : ['本级党委和政府']), '上一级主管部门'] };
 }
 
 export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year: number, departmentId?: string) {
@@ -114,7 +115,9 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
     approvedVersionId: r.approvedVersionId,
     publishedVersionId: r.publishedVersionId,
     editable: canEdit,
-    recipients: canEdit ? await recipientDefaults(ctx, department.parentId) : [],
+    recipients: canEdit ? await recipientDefaults(ctx, department.parentId) : { known: [], toName: [] },
+    // Last year's part (四): shown beside this year's, inserted only where staff choose to.
+    planReference: canEdit && status === 'drafting' ? await planReference(ctx.db, department.id, year) : null,
     acts: canEdit ? nextActs(status) : { review: false, approve: false, submit: false, publish: false },
   };
 }

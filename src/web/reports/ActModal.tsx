@@ -13,17 +13,20 @@ const NOTES: Record<Act, string> = {
   publish: '公开后报告在门户网站“法治政府建设”栏目发布。期限：次年4月1日前。',
 };
 
-interface Values { reviewer?: string; opinion?: string; meetingKind?: string; meetingOn?: string; session?: string; recipients?: string; on: string }
+interface Values { reviewer?: string; opinion?: string; meetingKind?: string; meetingOn?: string; session?: string; recipients?: string; named?: string[]; on: string }
+
+/** Where the report goes: names the org tree knows, and the kinds of recipient staff must name (the 上一级主管部门). */
+export interface Recipients { known: string[]; toName: string[] }
 
 /** The form of one workflow act; the server refuses what the status does not allow, with the reason. */
-export function ActModal({ act, year, today, recipients, onDone, onClose }: { act: Act | null; year: number; today: string; recipients: string[]; onDone(r: Report): void; onClose(): void }) {
+export function ActModal({ act, year, today, recipients, onDone, onClose }: { act: Act | null; year: number; today: string; recipients: Recipients; onDone(r: Report): void; onClose(): void }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (act) {
       setError(null);
-      form.setFieldsValue({ on: today, meetingOn: today, meetingKind: 'directorsOffice', recipients: recipients.join('\n') });
+      form.setFieldsValue({ on: today, meetingOn: today, meetingKind: 'directorsOffice', recipients: recipients.known.join('\n'), named: recipients.toName.map(() => '') });
     }
   }, [act, form, today, recipients]);
   const submit = async () => {
@@ -31,7 +34,7 @@ export function ActModal({ act, year, today, recipients, onDone, onClose }: { ac
     const body =
       act === 'review' ? { reviewer: v.reviewer, opinion: v.opinion, on: v.on }
       : act === 'approve' ? { meetingKind: v.meetingKind, meetingOn: v.meetingOn, session: v.session, on: v.on }
-      : act === 'submit' ? { on: v.on, recipients: (v.recipients ?? '').split('\n').map((s) => s.trim()).filter(Boolean) }
+      : act === 'submit' ? { on: v.on, recipients: [...(v.named ?? []).map((s) => s.trim()), ...(v.recipients ?? '').split('\n').map((s) => s.trim())].filter(Boolean) }
       : { on: v.on };
     setBusy(true);
     try {
@@ -66,7 +69,22 @@ export function ActModal({ act, year, today, recipients, onDone, onClose }: { ac
           </>
         )}
         {act === 'submit' && (
-          <Form.Item name="recipients" label="报送单位（每行一个）" rules={[{ required: true, message: '请填写报送单位' }]}><Input.TextArea rows={4} /></Form.Item>
+          <>
+            {recipients.toName.map((kind, i) => (
+              <Form.Item
+                key={kind}
+                name={['named', i]}
+                label={`${kind}（填写单位全称）`}
+                rules={[
+                  { required: true, whitespace: true, message: `请填写${kind}的名称` },
+                  { validator: async (_, v: string) => { if (v?.trim() === kind) throw new Error(`“${kind}”不是单位名称，请填写${kind}的全称`); } },
+                ]}
+              >
+                <Input maxLength={100} />
+              </Form.Item>
+            ))}
+            <Form.Item name="recipients" label="其他报送单位（每行一个）"><Input.TextArea rows={3} /></Form.Item>
+          </>
         )}
         <Form.Item name="on" label="办理日期" rules={[{ required: true }]}><Input type="date" max={today} /></Form.Item>
       </Form>

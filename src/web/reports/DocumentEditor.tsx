@@ -4,6 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { blockId, cnNumber, formatValue, type Block, type Inline, type ReportDocument } from '../../modules/reports/document.ts';
 import { ParagraphEditor, type InsertTarget } from './ParagraphEditor.tsx';
 import type { Figure, ShownFigure } from './types.ts';
+import type { PlanReference } from '../../modules/reports/service.ts';
 
 const AREA_LABELS: Record<string, string> = {
   functions: '依法全面履行政府职能', decisions: '依法科学民主决策', documents: '行政规范性文件管理', enforcement: '严格规范公正文明执法', disputes: '依法化解矛盾纠纷',
@@ -15,6 +16,8 @@ interface Props {
   figures: Record<string, ShownFigure>;
   available: Figure[];
   editable: boolean;
+  /** Last year's part (四), shown beside this year's: a paragraph goes in only when staff insert it. */
+  reference?: PlanReference | null;
   onChange(doc: ReportDocument): void;
   onFigure(key: string): void;
 }
@@ -52,7 +55,22 @@ function Toolbar({ target, available, onAddFigure }: { target: InsertTarget | nu
   );
 }
 
-export function DocumentEditor({ doc, figures, available, editable, onChange, onFigure }: Props) {
+/** Last year's plans beside part (四): read, and insert a paragraph as the start of one of this year's. */
+function PlanReferenceCard({ reference, onInsert }: { reference: PlanReference; onInsert(p: PlanReference['paragraphs'][number]): void }) {
+  return (
+    <Card size="small" title={`参考：${reference.year}年度报告所列安排`} style={{ width: 320, flexShrink: 0 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>上一年度的安排不是本年度报告的内容；需要时插入后按本年度情况改写。</Typography.Paragraph>
+      {reference.paragraphs.map((p, i) => (
+        <div key={i} style={{ marginBottom: 8 }}>
+          <Typography.Paragraph style={{ marginBottom: 4, fontWeight: p.kind === 'h2' ? 600 : undefined }}>{p.text}</Typography.Paragraph>
+          <Button size="small" icon={<PlusOutlined />} aria-label={`插入参考第${i + 1}段`} onClick={() => onInsert(p)}>插入</Button>
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+export function DocumentEditor({ doc, figures, available, editable, reference, onChange, onFigure }: Props) {
   const [target, setTarget] = useState<InsertTarget | null>(null);
   const [extra, setExtra] = useState<Record<string, ShownFigure>>({});
   const shown = useMemo(() => ({ ...extra, ...figures }), [extra, figures]);
@@ -104,8 +122,20 @@ export function DocumentEditor({ doc, figures, available, editable, onChange, on
               ) : (
                 <h2 className="part-heading">{`${cnNumber(pi + 1)}、${p.heading}`}</h2>
               )}
-              {renderBlocks(pi, p.blocks, partLabel)}
-              {adders(pi, p.blocks, partLabel)}
+              {editable && reference && p.code === 'plans' ? (
+                <Flex gap={16} align="start">
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    {renderBlocks(pi, p.blocks, partLabel)}
+                    {adders(pi, p.blocks, partLabel)}
+                  </div>
+                  <PlanReferenceCard reference={reference} onInsert={(x) => setBlocks(pi, [...p.blocks, { id: blockId(), kind: x.kind, inlines: [{ t: 'text', text: x.text }] }])} />
+                </Flex>
+              ) : (
+                <>
+                  {renderBlocks(pi, p.blocks, partLabel)}
+                  {adders(pi, p.blocks, partLabel)}
+                </>
+              )}
             </section>
           );
         })}

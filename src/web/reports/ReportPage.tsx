@@ -153,6 +153,7 @@ export default function ReportPage() {
           figures={r.figures}
           available={r.available}
           editable={r.editable}
+          reference={r.planReference}
           onChange={(d) => (setDoc(d), setDirty(true))}
           onFigure={setFigureKey}
         />
