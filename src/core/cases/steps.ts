@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { formatDateZh } from '../calendar/explain.ts';
 import { newId } from '../clock.ts';
 import type { Tx } from '../db/client.ts';
 import type { CaseState } from '../procedure/engine.ts';
@@ -12,12 +13,16 @@ export interface CaseScope { id: string; departmentId: string; orgId: string }
 
 export interface StepChange { step: string; label: string; before: string | null; after: string | null }
 
+/** What a step's deadline column says while its clock is paused: why, and since when. */
+export const pausedExplanation = (p: { reason: string; since: string }) => `期限暂停计算（${p.reason}，自${formatDateZh(p.since)}起）`;
+
 /**
  * Makes the case_steps rows match the engine's open steps: new ones are inserted, changed due
- * dates updated, vanished ones marked done on `on`. Returns due-date changes (for the audit).
+ * dates updated; a step the engine reports paused (PausedStep) keeps its row as 'paused' (out of
+ * 我的待办, not done); vanished ones are marked done on `on`. Returns due-date changes (for the audit).
  */
 export async function syncSteps(tx: Tx, c: CaseScope, state: CaseState, on: string): Promise<StepChange[]> {
-  const rows = await tx.select().from(caseSteps).where(and(eq(caseSteps.caseId, c.id), eq(caseSteps.status, 'open')));
+  const rows = await tx.select().from(caseSteps).where(and(eq(caseSteps.caseId, c.id), inArray(caseSteps.status, ['open', 'paused'])));
   const byStep = new Map(rows.map((r) => [r.step, r]));
   const changes: StepChange[] = [];
   for (const open of state.openSteps) {
@@ -26,7 +31,7 @@ export async function syncSteps(tx: Tx, c: CaseScope, state: CaseState, on: stri
       dueDate: due?.date ?? null,
       unit: due?.unit ?? null,
       provisional: due?.provisional ?? false,
-      explanation: due?.explanation ?? (open.paused ? '期限暂停计算' : ''),
+      explanation: due?.explanation ?? (open.pause ? pausedExplanation(open.pause) : open.paused ? '期限暂停计算' : ''),
       legalBasis: due?.legalBasis ?? null,
       overdue: open.overdue,
     };
@@ -48,10 +53,19 @@ export async function syncSteps(tx: Tx, c: CaseScope, state: CaseState, on: stri
       });
       continue;
     }
-    if (row.dueDate !== values.dueDate || row.explanation !== values.explanation || row.provisional !== values.provisional || row.overdue !== values.overdue) {
+    if (row.status !== 'open' || row.dueDate !== values.dueDate || row.explanation !== values.explanation || row.provisional !== values.provisional || row.overdue !== values.overdue) {
       if (row.dueDate !== values.dueDate) changes.push({ step: open.step, label: open.label, before: row.dueDate, after: values.dueDate });
-      await tx.update(caseSteps).set(values).where(eq(caseSteps.id, row.id));
+      await tx.update(caseSteps).set({ ...values, status: 'open' }).where(eq(caseSteps.id, row.id));
     }
+  }
+  for (const paused of state.pausedSteps ?? []) {
+    const row = byStep.get(paused.step);
+    if (!row) continue; // never opened: nothing to show as waiting
+    byStep.delete(paused.step);
+    const explanation = pausedExplanation(paused);
+    if (row.status === 'paused' && row.explanation === explanation) continue;
+    if (row.dueDate !== null) changes.push({ step: paused.step, label: paused.label, before: row.dueDate, after: null });
+    await tx.update(caseSteps).set({ status: 'paused', dueDate: null, provisional: false, explanation, overdue: false }).where(eq(caseSteps.id, row.id));
   }
   const finished = [...byStep.values()].map((r) => r.id);
   if (finished.length) {

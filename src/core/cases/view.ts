@@ -49,7 +49,8 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
       id: s.id,
       stepCode: s.step,
       label: s.label,
-      status: s.status,
+      // 已暂停 when the engine says the step's clock is paused (the row stays 'open' in 我的待办, e.g. while a third party is consulted).
+      status: s.status === 'open' && openByStep.get(s.step)?.pause ? 'paused' : s.status,
       dueDate: s.dueDate,
       unit: s.unit,
       provisional: s.provisional,

@@ -135,3 +135,22 @@ test('normalizeData coerces form strings to declared field types', () => {
   assert.deepEqual(d, { days: 10, extra: 'x' });
   assert.deepEqual(normalizeData(TOY, 'fix', { dueOn: ' 2025-05-06 ', reason: '' }), { dueOn: '2025-05-06' });
 });
+
+test('a paused step says why and since when; a step closed only by its paused clock is paused, not done', () => {
+  const suspended = [ev(1, 'served', '2025-03-03'), ev(2, 'suspend', '2025-03-05')];
+  const open = evaluate(TOY, suspended, cal, '2025-03-06').openSteps[0];
+  assert.equal(open.paused, true);
+  assert.deepEqual(open.pause, { reason: '中止', since: '2025-03-05' });
+  assert.deepEqual(evaluate(TOY, suspended, cal, '2025-03-06').pausedSteps, []);
+  // The same step, declared to close while its clock is paused (like an answer while the applicant supplements).
+  const closing: ProcedureDef = { ...TOY, steps: [{ ...TOY.steps[0], open: { all: [{ status: 'open' }, { not: { clock: 'main', state: 'paused' } }] } }] };
+  const s = evaluate(closing, suspended, cal, '2025-03-06');
+  assert.deepEqual(s.openSteps, []);
+  assert.deepEqual(s.pausedSteps, [{ step: 'answer', label: '提交答辩状', roles: ['clerk'], reason: '中止', since: '2025-03-05' }]);
+  const resumed = evaluate(closing, [...suspended, ev(3, 'resume', '2025-03-10')], cal, '2025-03-11');
+  assert.equal(resumed.openSteps[0].step, 'answer');
+  assert.equal(resumed.openSteps[0].pause, undefined);
+  assert.deepEqual(resumed.pausedSteps, []);
+  // A finished case has no paused steps.
+  assert.deepEqual(evaluate(closing, [...suspended, ev(3, 'finish', '2025-03-10', { result: 'ok' })], cal, '2025-03-11').pausedSteps, []);
+});

@@ -28,6 +28,7 @@ import type {
   FieldSpec,
   NewCaseEvent,
   OpenStep,
+  PausedStep,
   ProcedureDef,
 } from './types.ts';
 
@@ -68,18 +69,26 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
     });
   });
   const openSteps: OpenStep[] = [];
+  const pausedSteps: PausedStep[] = [];
   const allowed: AllowedAction[] = [];
   const blocked: BlockedAction[] = [];
   if (!final) {
     for (const step of proc.steps) {
-      if (!holds(ctx, step.open)) continue;
-      const open: OpenStep = { step: step.code, label: step.label, roles: step.roles, overdue: false, openedOn: run.lastOn };
       const i = step.clock ? c.clockIndex.get(step.clock) : undefined;
+      if (!holds(ctx, step.open)) {
+        // Not open, but its clock is only paused: the step waits (a view shows 已暂停 and why); it is not done.
+        const pause = i === undefined ? undefined : openPause(snapshot(ctx, i));
+        if (pause) pausedSteps.push({ step: step.code, label: step.label, roles: step.roles, ...pause });
+        continue;
+      }
+      const open: OpenStep = { step: step.code, label: step.label, roles: step.roles, overdue: false, openedOn: run.lastOn };
       if (i !== undefined) {
         const def = proc.clocks[i];
         const s = snapshot(ctx, i);
         open.openedOn = run.clocks[i].anchor ?? run.lastOn;
         if (s.state === 'paused') open.paused = true;
+        const pause = openPause(s);
+        if (pause) open.pause = pause;
         if (s.due && s.state === 'running') {
           open.due = { date: s.due, unit: def.unit, provisional: !!s.provisional, explanation: s.explanation ?? '', legalBasis: def.legalBasis };
           open.overdue = s.overdue;
@@ -96,7 +105,14 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
     }
   }
   const outcomeLabel = run.outcome ? proc.outcomes?.find((o) => o.code === run.outcome)?.label : undefined;
-  return { status: run.status, statusLabel: statusDef?.label ?? run.status, outcome: run.outcome, outcomeLabel, openSteps, allowed, blocked, clocks };
+  return { status: run.status, statusLabel: statusDef?.label ?? run.status, outcome: run.outcome, outcomeLabel, openSteps, pausedSteps, allowed, blocked, clocks };
+}
+
+/** The pause that keeps a paused clock from running (its reason and first day), if any. */
+function openPause(s: { state: string; pauses: Array<{ from: string; to?: string; reason: string }> }): { reason: string; since: string } | undefined {
+  if (s.state !== 'paused') return undefined;
+  const p = s.pauses.find((x) => x.to === undefined);
+  return p ? { reason: p.reason, since: p.from } : undefined;
 }
 
 /** The allowed actions a user holding `roles` may take (allowed ∩ role). */

@@ -245,6 +245,20 @@ export interface OpenStep {
   daysLeft?: number;
   /** The step's clock is paused (no due date while paused). */
   paused?: boolean;
+  /** Why and since when, while paused (the clock's open pause, e.g. 征求第三方意见). */
+  pause?: { reason: string; since: string };
+}
+
+/**
+ * A step whose own clock is paused while its `open` condition does not hold (e.g. the answer to a
+ * disclosure request while the applicant supplements it): not done, waiting for the pause to end.
+ */
+export interface PausedStep {
+  step: string;
+  label: string;
+  roles: string[];
+  reason: string;
+  since: string;
 }
 
 export interface AllowedAction {
@@ -289,6 +303,8 @@ export interface CaseState {
   outcome?: string;
   outcomeLabel?: string;
   openSteps: OpenStep[];
+  /** Steps not open now only because their clock is paused (see PausedStep); a view shows them as 已暂停. */
+  pausedSteps?: PausedStep[];
   allowed: AllowedAction[];
   blocked: BlockedAction[];
   clocks: ClockState[];

@@ -81,6 +81,8 @@ export function decisionActions(): ActionDef[] {
         gates.draft,
         { when: conds.participationRequired, code: 'confidential_matter', message: '依法不予公开的决策事项，不向社会公开征求意见（条例第十四条）' },
         { when: { not: conds.commentRunning }, code: 'comment_running', message: '公开征求意见正在进行中' },
+        // Arts 29–30: the draft before the meeting is the one consulted on; to consult again the meeting first defers it.
+        { when: { not: submittedToMeeting }, code: 'on_agenda', message: '决策草案已提请集体讨论，不能再公开征求意见；需要修改后重新征求意见的，应当由会议作出暂缓决定（条例第二十九条、第三十条）' },
       ],
       fields: [date('startOn', '征求意见开始日期'), date('endOn', '征求意见截止日期'), text('channel', '发布渠道', false, '政府网站、政务新媒体等'), long('shortenedReason', '缩短征求意见期限的理由', false, '因情况紧急等原因不足30日的，须在征求意见公告中说明理由')],
       dateRules: [
@@ -102,6 +104,17 @@ export function decisionActions(): ActionDef[] {
       requires: [{ when: conds.commentRunning, code: 'no_comment_running', message: '没有正在进行的公开征求意见' }],
       fields: [{ name: 'commentCount', label: '收到意见条数', type: 'number', required: true, min: 0 }],
       dateRules: [{ from: { action: 'openComment', field: 'endOn' }, to: 'event', min: { count: 0, unit: 'day' }, code: 'comment_period_running', message: '征求意见期限尚未届满，不能结束征求意见' }],
+    },
+    {
+      // Art 18: the 意见采纳情况 of a closed comment period, published on the portal (consultation component).
+      code: 'publishFeedback',
+      label: '公布意见采纳情况',
+      roles: ['staff'],
+      statuses: drafting,
+      requires: [
+        { when: { latest: ['closeComment', 'publishFeedback'], is: 'closeComment' }, code: 'no_closed_comment', message: '没有已结束、尚未公布意见采纳情况的公开征求意见' },
+      ],
+      fields: [{ name: 'total', label: '收到意见条数', type: 'number', min: 0 }, { name: 'adopted', label: '采纳条数', type: 'number', min: 0 }],
     },
     {
       // Arts 16–17: materials, time and place announced in advance; the participant list published in
@@ -148,6 +161,7 @@ export function decisionActions(): ActionDef[] {
         gates.draft,
         { when: { not: conds.commentRunning }, code: 'comment_running', message: '公开征求意见尚未结束，不能汇总意见采纳情况' },
         { when: { done: ['closeComment', 'hearing', 'otherParticipation'] }, code: 'no_participation', message: '尚未采取任何方式听取社会公众意见（条例第十四条）' },
+        gates.feedback,
         gates.hearing,
       ],
       fields: [text('methods', '采取的公众参与方式'), { name: 'commentTotal', label: '收到意见条数', type: 'number', min: 0 }, { name: 'adoptedCount', label: '采纳（含部分采纳）条数', type: 'number', min: 0 }, long('adoptionSummary', '社会公众主要意见的研究采纳情况', true)],
@@ -308,7 +322,7 @@ export function decisionActions(): ActionDef[] {
         { when: partyReportOk, code: 'party_report_missing', message: '重大行政决策出台前应当按照规定向同级党委请示报告（条例第三十一条）' },
         { when: conds.participationRequired, code: 'confidential_matter', message: '依法不予公开的决策事项不予公布（条例第三十二条）' },
       ],
-      fields: [text('channel', '公布途径', true), long('adoptionExplanation', '公众意见、专家论证意见的采纳情况说明', true), text('interpretationForm', '解读方式', false, '新闻发布会、接受访谈、图文解读等'), text('publicationId', '主动公开编号'), text('indexNumber', '索引号')],
+      fields: [long('adoptedText', '决策文本（通过稿）', true, '集体讨论决定通过的文本，不是征求意见稿'), text('channel', '公布途径', true), long('adoptionExplanation', '公众意见、专家论证意见的采纳情况说明', true), text('interpretationForm', '解读方式', false, '新闻发布会、接受访谈、图文解读等'), text('publicationId', '主动公开编号'), text('indexNumber', '索引号')],
       effects: [{ status: 'implementing', outcome: 'implementing' }],
     },
     {

@@ -91,17 +91,27 @@ test('public participation: skipping it, a window under 30 days without a reason
   await refused(staff, 'POST', `/api/decisions/${id}/legal-review`, { materials: '草案', requestedBy: '2025-03-20' }, 409, /尚未完成公众参与/);
   await refused(staff, 'POST', `/api/decisions/${id}/comment/open`, { startOn: '2025-03-03', endOn: '2025-04-01' }, 409, /不少于30日.*第十五条/);
   const v = await ok(staff, 'POST', `/api/decisions/${id}/comment/open`, { startOn: '2025-03-03', endOn: '2025-04-02' });
+  // Issue 13 item 9: while the public is commenting, 公众参与 is in progress (due at the period's end), never 已完成.
+  const participation = v.procedure.steps.filter((s: { stepCode: string }) => s.stepCode === 'participation');
+  assert.deepEqual(participation.map((s: { status: string; dueDate: string }) => [s.status, s.dueDate]), [['open', '2025-04-02']]);
+  assert.equal(v.flow.find((n: { code: string }) => n.code === 'participation').state, 'current');
   await submitComment(t.ctx, v.consultation.id, { body: '建议将创新券额度提高到每家企业30万元', authorName: '某科技公司' });
   await submitComment(t.ctx, v.consultation.id, { body: '建议简化兑付程序' });
   await refused(staff, 'POST', `/api/decisions/${id}/comment/close`, {}, 409, /届满前不能结束/);
   await day('2025-04-03');
   const closed = await ok(staff, 'POST', `/api/decisions/${id}/comment/close`, {});
   const [c1, c2] = closed.consultation.comments;
+  // Issue 13 item 16: the engine says before the click why the summary cannot be made yet.
+  assert.equal(closed.abilities.summarizeParticipation, false);
+  assert.match(closed.procedure.blocked.find((b: { action: string }) => b.action === 'summarizeParticipation').reason, /逐条处理.*第十八条/);
   await refused(staff, 'POST', `/api/decisions/${id}/participation`, { adoptionSummary: '已研究' }, 409, /逐条处理/);
   await ok(staff, 'POST', `/api/decisions/${id}/comments/${c1.id}/disposition`, { disposition: 'partlyAdopted', reason: '额度上限调整为20万元' });
   await ok(staff, 'POST', `/api/decisions/${id}/comments/${c2.id}/disposition`, { disposition: 'adopted' });
-  await ok(staff, 'POST', `/api/decisions/${id}/comment/feedback`, {});
+  const fed = await ok(staff, 'POST', `/api/decisions/${id}/comment/feedback`, {});
+  assert.equal(fed.abilities.summarizeParticipation, true);
+  assert.equal(fed.abilities.publishFeedback, false, 'published once');
   const done = await ok(staff, 'POST', `/api/decisions/${id}/participation`, { adoptionSummary: '采纳1条，部分采纳1条' });
+  assert.deepEqual(done.procedure.steps.filter((s: { stepCode: string }) => s.stepCode === 'participation').map((s: { status: string }) => s.status), ['done']);
   const summary = done.procedure.events.find((e: { type: string }) => e.type === 'summarizeParticipation');
   assert.equal(summary.data.methods, '向社会公开征求意见');
   assert.equal(summary.data.adoptedCount, 2);
@@ -168,6 +178,10 @@ test('discussion: refused during the review and after an unlawful finding; allow
   await ok(advisor, 'POST', `/api/reviews/${v.legalReviews[1].id}/opinions`, { body: '修改后的草案已删除许可条件，未发现合法性问题' });
   await ok(legal, 'POST', `/api/reviews/${v.legalReviews[1].id}/conclude`, { conclusion: 'lawful', opinion: '修改后的草案合法' });
   v = await ok(staff, 'POST', `/api/decisions/${id}/meeting`, { meetingId, isPublic: true, publicSummary: '研究创新券实施方案' });
+  // Issue 13 item 9: the draft before the meeting is not put out for comment again.
+  assert.equal(v.abilities.openComment, false);
+  assert.match(v.procedure.blocked.find((b: { action: string }) => b.action === 'openComment').reason, /已提请集体讨论/);
+  await refused(staff, 'POST', `/api/decisions/${id}/comment/open`, { startOn: '2025-04-18', endOn: '2025-05-19' }, 409, /已提请集体讨论/);
   assert.ok(v.materials.every((m: { required: boolean; present: boolean }) => !m.required || m.present), 'Art 29 materials complete');
   assert.equal(v.agenda[0].materials.length, 5);
 });
@@ -189,11 +203,15 @@ test('collective decision: only at a held meeting, dissent recorded, 列席 publ
 });
 
 test('publication: party report first (Art 31), then with the opinion adoption explained and a 解读', async () => {
-  const body = { adoptionExplanation: '公众意见采纳2条，专家论证意见全部采纳', interpretation: '本方案旨在降低科技型中小企业研发成本，创新券可用于购买检验检测等科技服务。', confidentialityReviewer: '李静' };
+  const body = { adoptedText: '示范市科技创新券实施方案\n一、目标\n二、创新券的发放对象和额度\n三、兑付程序', adoptionExplanation: '公众意见采纳2条，专家论证意见全部采纳', interpretation: '本方案旨在降低科技型中小企业研发成本，创新券可用于购买检验检测等科技服务。', confidentialityReviewer: '李静' };
   await refused(staff, 'POST', `/api/decisions/${id}/publish`, body, 409, /向同级党委请示报告/);
   await ok(leader, 'POST', `/api/decisions/${id}/act`, { action: 'partyReport', on: '2025-04-18', data: { reportedTo: '中共示范市科学技术局党组', reportedOn: '2025-04-18', reply: '同意' } });
   await refused(staff, 'POST', `/api/decisions/${id}/publish`, { ...body, interpretation: '太短' }, 400, /不少于20字/);
+  // Issue 13 item 8: the adopted text is asked for, and a text still marked 征求意见稿 is refused.
+  await refused(staff, 'POST', `/api/decisions/${id}/publish`, { ...body, adoptedText: undefined }, 400, /决策文本（通过稿）/);
+  await refused(staff, 'POST', `/api/decisions/${id}/publish`, { ...body, adoptedText: '示范市科技创新券实施方案（征求意见稿）\n一、目标' }, 400, /决策文本（通过稿）.*不能是征求意见稿/);
   const v = await ok(staff, 'POST', `/api/decisions/${id}/publish`, body);
+  assert.equal(v.procedure.events.find((e: { type: string }) => e.type === 'publish').data.adoptedText, body.adoptedText);
   assert.equal(v.procedure.case.status, 'implementing');
   assert.ok(v.decision.publicationId);
   assert.equal(v.flow.find((n: { code: string }) => n.code === 'publish').state, 'done');

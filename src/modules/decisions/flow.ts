@@ -36,7 +36,7 @@ interface StageDef {
 const STAGES: StageDef[] = [
   { code: 'start', label: '决策启动', basis: '第十条、第十一条', steps: [], doneBy: ['start'] },
   { code: 'draftPlan', label: '拟订决策草案', basis: '第十二条、第十三条', steps: ['draftPlan'], doneBy: ['draftPlan'] },
-  { code: 'participation', label: '公众参与', basis: '第十四条至第十八条', steps: ['participation', 'consultation', 'hearing'], doneBy: ['summarizeParticipation'], notApplicable: (f) => (f.confidential ? '依法不予公开的决策事项' : undefined) },
+  { code: 'participation', label: '公众参与', basis: '第十四条至第十八条', steps: ['participation', 'hearing'], doneBy: ['summarizeParticipation'], notApplicable: (f) => (f.confidential ? '依法不予公开的决策事项' : undefined) },
   { code: 'expertReview', label: '专家论证', basis: '第十九条至第二十一条', steps: ['expertReview'], doneBy: ['expertAdoption'], notApplicable: (f) => (f.technical ? undefined : '非专业性、技术性较强的事项') },
   { code: 'riskAssessment', label: '风险评估', basis: '第二十二条至第二十四条', steps: ['riskAssessment'], doneBy: ['riskAssessment'], notApplicable: (f) => (f.riskRelevant ? undefined : '不涉及社会稳定、公共安全风险') },
   { code: 'fairCompetitionReview', label: '公平竞争审查', basis: '第二十九条第一项', steps: ['fairCompetitionReview'], doneBy: ['fairCompetitionReview'], notApplicable: (f) => (f.concernsMarket ? undefined : '不涉及市场主体经济活动') },

@@ -17,8 +17,13 @@ export const conds = {
   reviewConcluded: { latest: ['submitLegalReview', 'concludeLegalReview'], is: 'concludeLegalReview' } as Cond,
 };
 
-// Art 18 / Art 29(2): public participation ends in the 意见研究采纳情况.
-const participationOk: Cond = { any: [{ not: conds.participationRequired }, { done: 'summarizeParticipation' }] };
+// Art 18 / Art 29(2): public participation ends in the 意见研究采纳情况 — made after the latest comment
+// period opened (a new consultation on a revised draft needs its own 采纳情况).
+const participationSummarized: Cond = { latest: ['openComment', 'summarizeParticipation'], is: 'summarizeParticipation' };
+const participationOk: Cond = { any: [{ not: conds.participationRequired }, participationSummarized] };
+// Art 18: the comments received in a closed comment period are answered one by one and the 意见采纳情况
+// published before the participation is summed up (the consultation component publishes it).
+const feedbackPublished: Cond = { any: [{ notDone: 'closeComment' }, { latest: ['closeComment', 'publishFeedback'], is: 'publishFeedback' }] };
 // Art 19 / Art 29(3): 专业性、技术性较强 → 专家论证; whenever experts gave opinions (履行专家论证程序的),
 // their 研究采纳情况 goes to the meeting too.
 const expertOk: Cond = { any: [{ all: [{ not: flag('technical') }, { notDone: 'expertOpinion' }] }, { done: 'expertAdoption' }] };
@@ -45,6 +50,7 @@ export const gates = {
   risk: { when: { any: [{ not: flag('riskRelevant') }, { done: 'riskAssessment' }] }, code: 'risk_assessment_missing', message: '决策实施可能对社会稳定、公共安全等方面造成不利影响，应当进行风险评估并形成风险评估报告（条例第二十二条、第二十三条）' },
   riskControllable: { when: { not: riskUncontrollable }, code: 'risk_uncontrollable', message: '风险评估认为风险不可控，应当调整决策草案并重新评估、确保风险可控后方可作出决策（条例第二十四条）' },
   fair: { when: fairOk, code: 'fair_competition_missing', message: '决策草案涉及市场主体经济活动，应当经公平竞争审查且符合审查标准（条例第二十九条第一项）' },
+  feedback: { when: feedbackPublished, code: 'feedback_unpublished', message: '请先逐条处理公开征求意见收到的意见并公布意见采纳情况（条例第十八条）' },
   hearing: { when: hearingOk, code: 'hearing_missing', message: '已确定召开听证会的，应当先举行听证会再汇总研究公众意见（条例第十六条、第十八条）' },
   // Art 28: 在合法性审查过程中，应当组织法律顾问、公职律师提出法律意见 — in every round of review.
   advisorOpinion: {
@@ -66,4 +72,4 @@ export const beforeLegalReview: Gate[] = [gates.draft, gates.participation, gate
 /** Art 25 and the Art 29 materials: what must be on file before the decision organ discusses the draft. */
 export const beforeDiscussion: Gate[] = [gates.notReviewed, gates.reviewPending, gates.unlawful, ...beforeLegalReview];
 
-export { submittedToMeeting, partyReportOk, participationOk, expertOk, riskOk, fairOk, hearingOk };
+export { submittedToMeeting, partyReportOk, participationOk, participationSummarized, expertOk, riskOk, fairOk, hearingOk };

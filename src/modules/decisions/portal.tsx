@@ -16,6 +16,7 @@ import { PublicTopics, publicTopics } from '../meetings/portal.tsx';
 import { decisionCatalogues, majorDecisions } from './schema.ts';
 import { adjustmentsOf, itemsOf } from './catalogue.ts';
 import { flowChart } from './flow.ts';
+import { adoptedTextOf } from './deciding.ts';
 import { cases } from '../../core/cases/schema.ts';
 
 export const decisionSections: PortalSection[] = [{ path: '/zdjc', title: '重大行政决策', summary: '年度重大行政决策事项目录、决策草案公开征求意见、决策公布及解读、会议公开议题。' }];
@@ -160,7 +161,8 @@ export function decisionPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
             <p className="publication-info">
               {pub ? `索引号：${pub.indexNumber}　发布机构：${pub.publisherName}　` : ''}决定日期：{d.decidedOn ? cnDate(d.decidedOn) : ''}　公布日期：{cnDate(d.publishedOn!)}
             </p>
-            <div className="publication-body">{paras(d.draftText).map((p, i) => <p key={i}>{p}</p>)}</div>
+            {/* The adopted text confirmed at publication (条例第三十二条), not the 征求意见稿. */}
+            <div className="publication-body">{paras(adoptedTextOf(history, d.draftText)).map((p, i) => <p key={i}>{p}</p>)}</div>
             <section aria-labelledby="cn-title">
               <h2 id="cn-title">公众意见、专家论证意见的采纳情况</h2>
               {paras(d.adoptionExplanation).map((p, i) => <p key={i}>{p}</p>)}

@@ -32,6 +32,7 @@ const participated: Step[] = [
   ...drafted(),
   ['openComment', '2025-03-05', { startOn: '2025-03-05', endOn: '2025-04-04' }],
   ['closeComment', '2025-04-04', { commentCount: 3 }],
+  ['publishFeedback', '2025-04-07', { total: 3, adopted: 2 }],
   ['summarizeParticipation', '2025-04-07', { adoptionSummary: '采纳2条' }],
 ];
 const submitted: Step[] = [...participated, ['submitLegalReview', '2025-04-07', { materials: '草案及说明', requestedBy: '2025-04-16' }]];
@@ -40,7 +41,7 @@ const lawful: Step[] = [...advised, ['concludeLegalReview', '2025-04-15', { conc
 const meeting = { meetingId: 'm1', meetingKind: 'directorsOffice', meetingName: '2025年第5次局长办公会', meetingOn: '2025-04-18', attendees: '局领导班子成员', discussion: '一致同意', headOpinion: '同意', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: '高新技术科' };
 const onAgenda: Step[] = [...lawful, ['submitToMeeting', '2025-04-16', { meetingId: 'm1' }]];
 const decided: Step[] = [...onAgenda, ['collectiveDecision', '2025-04-18', meeting]];
-const published: Step[] = [...decided, ['publish', '2025-04-21', { channel: '门户网站', adoptionExplanation: '采纳情况' }]];
+const published: Step[] = [...decided, ['publish', '2025-04-21', { adoptedText: '示范市科技创新券实施方案', channel: '门户网站', adoptionExplanation: '采纳情况' }]];
 
 const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; message?: RegExp }> = [
   { name: 'outside the catalogue without a reason', steps: [], next: ['start', '2025-03-03', { ...start()[2], inCatalogue: false }], code: 'field_required', message: /目录外启动的理由/ },
@@ -48,6 +49,10 @@ const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; m
   { name: 'comment shorter than 30 days without a reason', steps: drafted(), next: ['openComment', '2025-03-05', { startOn: '2025-03-05', endOn: '2025-04-03' }], code: 'comment_too_short', message: /不少于30日.*第十五条.*2025年4月4日/ },
   { name: 'confidential matter is not put out for comment', steps: [['start', '2025-03-03', { ...start()[2], confidential: true, confidentialReason: '涉及国家秘密' }], ['draftPlan', '2025-03-04', { legalSort: '梳理' }]], next: ['openComment', '2025-03-05', { startOn: '2025-03-05', endOn: '2025-04-04' }], code: 'confidential_matter' },
   { name: 'skipping public participation', steps: drafted(), next: ['submitLegalReview', '2025-03-05', { materials: '草案', requestedBy: '2025-03-20' }], code: 'participation_missing', message: /第十四条/ },
+  // Issue 13 item 16: the 意见采纳情况 of a closed comment period is published before the summary (Art 18).
+  { name: 'summary before the feedback is published', steps: participated.slice(0, -2), next: ['summarizeParticipation', '2025-04-07', { adoptionSummary: 'x' }], code: 'feedback_unpublished', message: /逐条处理.*第十八条/ },
+  // Issue 13 item 9: the draft on the meeting's agenda is not put out for comment again.
+  { name: 'comment on a draft already before the meeting', steps: [...lawful, ['submitToMeeting', '2025-04-16', { meetingId: 'm1' }]], next: ['openComment', '2025-04-17', { startOn: '2025-04-17', endOn: '2025-05-17' }], code: 'on_agenda', message: /已提请集体讨论/ },
   { name: 'summary while the comment window is open', steps: [...drafted(), ['openComment', '2025-03-05', { startOn: '2025-03-05', endOn: '2025-04-04' }]], next: ['summarizeParticipation', '2025-03-10', { adoptionSummary: 'x' }], code: 'comment_running' },
   {
     name: 'hearing materials sent 6 days before',
@@ -102,6 +107,14 @@ for (const r of refusals) {
 
 test('a shorter comment window is accepted when the reason is stated (Art 15)', () => {
   history([...drafted(), ['openComment', '2025-03-05', { startOn: '2025-03-05', endOn: '2025-03-20', shortenedReason: '落实上级紧急部署' }]]);
+});
+
+test('公众参与 stays one open step while the public comments, due at the period end (issue 13 item 9)', () => {
+  const commenting = evaluate(P, history([...drafted(), ['openComment', '2025-03-05', { startOn: '2025-03-05', endOn: '2025-04-04' }]]), cal, '2025-03-10');
+  assert.deepEqual(commenting.openSteps.map((x) => [x.step, x.due?.date]), [['participation', '2025-04-04']]);
+  const closed = evaluate(P, history(participated.slice(0, -2)), cal, '2025-04-05');
+  assert.deepEqual(closed.openSteps.map((x) => [x.step, x.due?.date]), [['participation', undefined]]);
+  assert.deepEqual(evaluate(P, history(participated), cal, '2025-04-07').openSteps.map((x) => x.step), ['submitLegalReview']);
 });
 
 test('the whole procedure: statuses, open steps and the flow chart', () => {

@@ -7,7 +7,7 @@
  */
 import type { ClockDef, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
 import { decisionActions } from './actions.ts';
-import { conds, expertOk, fairOk, flag, foundLawful, partyReportOk, participationOk, riskOk, submittedToMeeting } from './gates.ts';
+import { conds, expertOk, fairOk, flag, foundLawful, partyReportOk, participationOk, participationSummarized, riskOk, submittedToMeeting } from './gates.ts';
 
 const clocks: ClockDef[] = [
   { code: 'consultation', label: '公开征求意见期间', unit: 'day', dueField: 'endOn', window: true, start: [{ action: 'openComment' }], stop: ['closeComment', 'withdraw'] },
@@ -26,8 +26,9 @@ const clocks: ClockDef[] = [
 const { drafting, participationRequired, reviewRunning } = conds;
 const steps: StepDef[] = [
   { code: 'draftPlan', label: '拟订决策草案', roles: ['staff'], open: { all: [drafting, { notDone: 'draftPlan' }] } },
-  { code: 'participation', label: '公众参与', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, participationRequired, { notDone: 'summarizeParticipation' }, { not: conds.commentRunning }] } },
-  { code: 'consultation', label: '公开征求意见期满后汇总意见', roles: ['staff'], open: conds.commentRunning, clock: 'consultation' },
+  // One step from the draft to the 意见研究采纳情况: while the comment period runs it carries the period's
+  // end as its deadline (it is not done while the public is still commenting).
+  { code: 'participation', label: '公众参与', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, participationRequired, { not: participationSummarized }] }, clock: 'consultation' },
   { code: 'hearing', label: '举行听证会', roles: ['staff'], open: { all: [drafting, flag('hearingPlanned'), { notDone: 'hearing' }] } },
   { code: 'expertReview', label: '专家论证', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, { not: expertOk }] } },
   { code: 'riskAssessment', label: '风险评估', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, { not: riskOk }] } },

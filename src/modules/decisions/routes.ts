@@ -69,7 +69,7 @@ const decideBody = z.object({
   executionUnit: text('决策执行单位', 100).optional(),
   fileIds,
 });
-const publishBody = z.object({ channel: text('公布途径', 200).optional(), adoptionExplanation: text('采纳情况说明', 20_000, 2), interpretation: text('解读', 50_000, 1), interpretationForm: text('解读方式', 100).optional(), confidentialityReviewer: text('保密审查人', 50, 2), keywords: text('关键词', 200).optional(), fileIds });
+const publishBody = z.object({ adoptedText: text('决策文本（通过稿）', 200_000, 1), channel: text('公布途径', 200).optional(), adoptionExplanation: text('采纳情况说明', 20_000, 2), interpretation: text('解读', 50_000, 1), interpretationForm: text('解读方式', 100).optional(), confidentialityReviewer: text('保密审查人', 50, 2), keywords: text('关键词', 200).optional(), fileIds });
 const evaluationBody = z.object({ on: isoDate('评估日期'), data: z.record(z.string(), z.unknown()).describe('评估内容'), fileIds });
 const adjustBody = z.object({ kind: z.enum(['minor', 'major', 'stop']).describe('调整类型'), reason: text('调整理由及依据', 10_000, 2), decidedAt: text('作出决定的会议', 200, 2), revisionTitle: text('调整后的决策事项名称', 200, 4).optional(), fileIds });
 const evidenceBody = z.object({ kind: z.string().regex(/^[a-zA-Z]{2,40}$/).default('other').describe('所属环节'), title: text('材料名称', 200, 2), body: text('内容', 200_000).optional(), supersedesId: z.uuid().nullish().describe('更正的材料'), note: text('补充或更正理由', 2000).nullish(), fileIds });

@@ -121,5 +121,7 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   await decide(ctx, who.leader, d.id, { meetingId: m.id, discussion: '与会人员充分发表意见，一致同意', headOpinion: '同意实施', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: input.undertakingUnit });
   if (input.partyReportRequired) await formAct(ctx, who.leader, d.id, 'partyReport', meetingOn, { reportedTo: '中共示范市科学技术局党组', reportedOn: meetingOn, reply: '同意' });
   go(when.publishOn);
-  return publishDecision(ctx, who.staff, d.id, { adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。', interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`, confidentialityReviewer: '李静' });
+  // The meeting adopted the draft as consulted on; the published text drops the 征求意见稿 marking (Art 32).
+  const adoptedText = o.draftText.replace(/（征求意见稿）|征求意见稿/g, '');
+  return publishDecision(ctx, who.staff, d.id, { adoptedText, adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。', interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`, confidentialityReviewer: '李静' });
 }

@@ -54,7 +54,7 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
       openComment: canAct && mine.has('openComment'),
       closeComment: canAct && !!c && !c.closedOn && c.endOn <= today,
       dispose: canAct && !!c?.closedOn && !c.reportPublishedOn,
-      publishFeedback: canAct && !!c?.closedOn && !c.reportPublishedOn,
+      publishFeedback: canAct && mine.has('publishFeedback'),
       summarizeParticipation: canAct && mine.has('summarizeParticipation'),
       submitLegalReview: canAct && mine.has('submitLegalReview'),
       submitToMeeting: canAct && mine.has('submitToMeeting'),

@@ -98,14 +98,23 @@ export async function dispose(ctx: Ctx, actor: Actor, id: string, commentId: str
   });
 }
 
-/** Publishes the 意见采纳情况 on the portal; its text is kept as evidence. */
+/** Publishes the 意见采纳情况 on the portal (an act of the procedure: 条例 Art 18 gates the summary on it); its text is kept as evidence. */
 export async function publishFeedback(ctx: Ctx, actor: Actor, id: string) {
-  return withDecision(ctx, actor, id, async (tx, d) => {
-    const report = await publishReport(tx, await consultationOf(tx, d), ctx.clock.today());
-    const body = [report.summary, ...report.items.map((x) => `${x.seq}. ${x.body}——${x.disposition}${x.reason ? `（${x.reason}）` : ''}`)].join('\n');
-    await recordEvidence(tx, ctx, actor, d, { kind: 'publishFeedback', title: '公开征求意见采纳情况', body, afterDecision: false }, { action: 'publishFeedback', payload: { total: report.total, adopted: report.adopted } });
-    return report;
-  });
+  let body = '';
+  return step(
+    ctx,
+    actor,
+    id,
+    {
+      action: 'publishFeedback',
+      data: async (d, tx) => {
+        const report = await publishReport(tx, await consultationOf(tx, d), ctx.clock.today());
+        body = [report.summary, ...report.items.map((x) => `${x.seq}. ${x.body}——${x.disposition}${x.reason ? `（${x.reason}）` : ''}`)].join('\n');
+        return { total: report.total, adopted: report.adopted };
+      },
+    },
+    () => ({ kind: 'publishFeedback', title: '公开征求意见采纳情况', body }),
+  );
 }
 
 /** 公众意见研究采纳情况 (Art 18): the methods used and the comment figures come from the record. */
@@ -117,8 +126,8 @@ export async function summarizeParticipation(ctx: Ctx, actor: Actor, id: string,
     {
       action: 'summarizeParticipation',
       data: async (d, tx) => {
+        // Whether the 意见采纳情况 was published first is the engine's gate (gates.feedback), shown before the click.
         const c = await latestFor(tx, 'majorDecision', d.id);
-        if (c && c.closedOn && !c.reportPublishedOn) throw new AppError('ACTION_NOT_ALLOWED', '请先逐条处理公开征求意见收到的意见并公布意见采纳情况（条例第十八条）');
         const report = c ? dispositionReport(c, await listComments(tx, c.id)) : null;
         const methods = await methodsUsed(tx, d);
         return { methods: methods.join('、'), commentTotal: report?.total ?? 0, adoptedCount: (report?.adopted ?? 0) + (report?.partlyAdopted ?? 0), adoptionSummary: input.adoptionSummary };

@@ -109,6 +109,8 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       path: '/publish',
       primary: true,
       fields: [
+        // The text published is the adopted one, confirmed here (条例第三十二条); prefilled with the latest draft to check.
+        { name: 'adoptedText', label: '决策文本（通过稿）', type: 'textarea', required: true, initial: d.decision.draftText || undefined, help: '请核对为集体讨论决定通过的文本；“征求意见稿”等标注应当删去' },
         { name: 'adoptionExplanation', label: '公众意见、专家论证意见的采纳情况说明', type: 'textarea', required: true },
         { name: 'interpretation', label: '解读', type: 'textarea', required: true, help: '与决策同步发布，不少于20字' },
         { name: 'interpretationForm', label: '解读方式', help: '新闻发布会、接受访谈、图文解读等' },

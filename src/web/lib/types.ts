@@ -86,7 +86,8 @@ export interface CaseStep {
   id: string;
   stepCode: string;
   label: string;
-  status: 'open' | 'done' | 'cancelled';
+  /** 'paused': the engine reports the step's clock paused; `explanation` says why and since when. */
+  status: 'open' | 'paused' | 'done' | 'cancelled';
   dueDate: string | null;
   unit: Unit;
   provisional: boolean;
