@@ -52,6 +52,15 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
     });
     await officer.getByText('已告知').first().waitFor();
     await assertNoSeriousA11yViolations(officer, 'case page');
+    // 全过程记录: a 3 MB video is streamed in and attached to the 告知 with its hash.
+    await submitDialog(officer, '附入材料', async (d) => {
+      await d.getByLabel('材料类型').selectOption({ label: '录像' });
+      await d.locator('input[type=file]').setInputFiles({ name: '告知现场录像.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(3 * 1024 * 1024, 7) });
+      await d.getByText('告知现场录像.mp4').waitFor();
+      await d.locator('.ant-upload-list-item-done').waitFor();
+    });
+    await officer.getByRole('link', { name: '告知现场录像.mp4' }).waitFor();
+    await officer.getByRole('cell', { name: '录像', exact: true }).waitFor();
 
     // After the 陈述申辩 window (5 工作日 from 3月3日 → 3月10日), the head decides.
     await server.setDay('2025-03-11');

@@ -7,7 +7,11 @@ import { guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
+import { eq } from 'drizzle-orm';
 import { contentDisposition, fileSettings, formatBytes, maxFileBytes, readFile, updateFileSettings, uploadFile, type FileAccessRules } from './service.ts';
+import { changeSetting } from '../settings/service.ts';
+import { chunkStream, largeFileSettings, maxLargeFileBytes, storeFileStream, tooLarge } from './stream.ts';
+import { files } from './schema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('文件编号') });
 
@@ -49,14 +53,34 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
     return uploadFile(ctx, actor, file);
   });
 
-  // The upload limit: staff forms read it to refuse oversized files before uploading; the 系统管理员 changes it.
+  // Audio and video (全过程记录): the file part is streamed into 1 MB chunks, never buffered whole; a body
+  // declared above the limit is refused before it is read, a longer stream stops at the limit.
+  api.post('/api/files/stream', { schema: { summary: '上传音视频等大文件（multipart/form-data，一个文件，流式写入）', consumes: ['multipart/form-data'] }, preValidation: guard((a) => authorize(a, 'file', 'upload')) }, async (req) => {
+    const actor = requireActor(req);
+    const max = await maxLargeFileBytes(ctx.db, ctx.clock.now().getTime());
+    if (!req.isMultipart()) throw fileError('请以上传文件的方式提交（表单文件）');
+    if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw tooLarge(max);
+    let stored: Awaited<ReturnType<typeof storeFileStream>> | undefined;
+    for await (const part of req.parts({ limits: { fileSize: max, files: 1 } })) {
+      if (part.type !== 'file') continue;
+      stored = await storeFileStream(ctx, actor, { name: part.filename, mime: part.mimetype, stream: part.file, max, truncated: () => part.file.truncated });
+    }
+    if (!stored) throw fileError('必填');
+    return stored;
+  });
+
+  // The upload limits: staff forms read them to refuse oversized files before uploading; the 系统管理员 changes them.
   api.get('/api/files/limits', { schema: { summary: '上传文件大小上限' } }, async () => {
-    const maxBytes = await maxFileBytes(ctx.db, ctx.clock.now().getTime());
-    return { maxBytes, label: formatBytes(maxBytes) };
+    const now = ctx.clock.now().getTime();
+    const maxBytes = await maxFileBytes(ctx.db, now);
+    const largeMaxBytes = await maxLargeFileBytes(ctx.db, now);
+    return { maxBytes, label: formatBytes(maxBytes), largeMaxBytes, largeLabel: formatBytes(largeMaxBytes) };
   });
   const manage = guard((a) => authorize(a, 'businessSettings', 'manage'));
   api.get('/api/settings/files', { schema: { summary: '文件设置', response: { 200: fileSettings.schema } }, preValidation: manage }, async () => getSetting(ctx.db, fileSettings, ctx.clock.now().getTime(), 0));
   api.put('/api/settings/files', { schema: { summary: '修改文件设置', body: fileSettings.schema }, preValidation: manage }, async (req) => updateFileSettings(ctx, requireActor(req), req.body));
+  api.get('/api/settings/files/large', { schema: { summary: '大文件设置', response: { 200: largeFileSettings.schema } }, preValidation: manage }, async () => getSetting(ctx.db, largeFileSettings, ctx.clock.now().getTime(), 0));
+  api.put('/api/settings/files/large', { schema: { summary: '修改大文件设置', body: largeFileSettings.schema }, preValidation: manage }, async (req) => changeSetting(ctx, requireActor(req), largeFileSettings, 'settings.files.large', req.body));
 
   // Anyone may fetch a public file; otherwise whoever may read a record owning it, or the uploader of a
   // file no record owns yet (others get 404).
@@ -64,6 +88,7 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
     const { id } = req.params;
     const actor = req.session?.actor && !req.session.actor.mustChangePassword ? req.session.actor : null;
     const file = await readFile(ctx, actor, id, deps);
+    const body = file.chunked ? chunkStream(ctx.db, file.id) : (await ctx.db.select({ content: files.content }).from(files).where(eq(files.id, file.id)))[0].content;
     return reply
       .type(file.mime)
       .header('content-disposition', contentDisposition(file.name))
@@ -71,6 +96,6 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('etag', `"${file.sha256}"`)
-      .send(file.content);
+      .send(body);
   });
 }

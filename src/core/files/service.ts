@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../clock.ts';
@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can } from '../auth/policy.ts';
 import { changeSetting, defineSetting, getSetting } from '../settings/service.ts';
-import { files } from './schema.ts';
+import { fileChunks, files } from './schema.ts';
 
 export const fileSettings = defineSetting({
   key: 'files',
@@ -41,7 +41,7 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
-function cleanName(name: string): string {
+export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base.slice(0, 200) || '未命名文件';
@@ -57,7 +57,7 @@ export async function storeFile(tx: Tx, ctx: Ctx, actor: Actor, input: FileInput
   }
   const row = {
     id: newId(),
-    name: cleanName(input.name),
+    name: cleanFileName(input.name),
     mime: /^[\w.+-]+\/[\w.+-]+$/.test(input.mime) ? input.mime : 'application/octet-stream',
     size: input.content.length,
     sha256: createHash('sha256').update(input.content).digest('hex'),
@@ -80,11 +80,27 @@ export async function uploadFile(ctx: Ctx, actor: Actor, input: FileInput): Prom
 }
 
 export type FileRow = typeof files.$inferSelect;
+export type FileMeta = Omit<FileRow, 'content'>;
 
-/** Loads a file with its content, no access check (callers decide: see readFile / public attachments). */
+const isId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+// Bytes for a reader that needs them whole (an importer): the largest size the ordinary upload allows.
+const WHOLE_MAX = 200 * 1024 * 1024;
+
+/** Loads a complete file with its content, no access check (callers decide: see readFile / public attachments). */
 export async function loadFile(db: DbOrTx, id: string): Promise<FileRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db.select().from(files).where(eq(files.id, id));
+  if (!isId(id)) return null;
+  const [row] = await db.select().from(files).where(and(eq(files.id, id), eq(files.complete, true)));
+  if (!row?.chunked) return row ?? null;
+  if (row.size > WHOLE_MAX) throw new AppError('VALIDATION', `文件：大小超过 ${formatBytes(WHOLE_MAX)}，不能作为文本读取`, { fields: [{ path: 'file', message: '文件过大' }] });
+  const chunks = await db.select({ data: fileChunks.data }).from(fileChunks).where(eq(fileChunks.fileId, id)).orderBy(asc(fileChunks.seq));
+  return { ...row, content: Buffer.concat(chunks.map((c) => c.data)) };
+}
+
+/** A complete file without its content (downloads stream or fetch the bytes after the access check). */
+export async function loadFileMeta(db: DbOrTx, id: string): Promise<FileMeta | null> {
+  if (!isId(id)) return null;
+  const { content: _content, ...columns } = getTableColumns(files);
+  const [row] = await db.select(columns).from(files).where(and(eq(files.id, id), eq(files.complete, true)));
   return row ?? null;
 }
 
@@ -131,8 +147,8 @@ export interface FileAccessRules {
  * `isPublic` says so; otherwise to a signed-in actor whom some module's reader allows; a file owned by
  * no record (uploaded, not yet attached) only to its uploader. Anything else is 404.
  */
-export async function readFile(ctx: Ctx, actor: Actor | null, id: string, rules: FileAccessRules): Promise<FileRow> {
-  const row = await loadFile(ctx.db, id);
+export async function readFile(ctx: Ctx, actor: Actor | null, id: string, rules: FileAccessRules): Promise<FileMeta> {
+  const row = await loadFileMeta(ctx.db, id);
   if (!row) throw notFound('文件');
   if (await rules.isPublic(ctx.db, id)) return row;
   if (!actor) throw notFound('文件');

@@ -1,4 +1,5 @@
-import { pgTable, text, uuid, timestamp, integer, boolean, date, jsonb, index, uniqueIndex, numeric } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pgTable, text, uuid, timestamp, integer, bigint, boolean, date, jsonb, index, uniqueIndex, numeric } from 'drizzle-orm/pg-core';
 
 /**
  * 行政处罚 cases (PenaltyCase): one row per case (its procedure runs in `cases`), with the party, the
@@ -58,6 +59,8 @@ export const penaltyCases = pgTable(
     uniqueIndex('penalty_cases_no_uq').on(t.departmentId, t.caseNo),
     index('penalty_cases_dept_idx').on(t.departmentId, t.openedOn),
     index('penalty_cases_published_idx').on(t.departmentId, t.publishedOn),
+    // One finding, one case (service.ts refuses a second 立案 with the first one's number).
+    uniqueIndex('penalty_cases_inspection_uq').on(t.inspectionRecordId).where(sql`${t.inspectionRecordId} is not null`),
   ],
 );
 
@@ -72,7 +75,7 @@ export const penaltyFiles = pgTable(
     kind: text('kind').$type<'document' | 'photo' | 'audio' | 'video' | 'other'>().notNull(),
     fileId: uuid('file_id').notNull(),
     name: text('name').notNull(),
-    size: integer('size').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
     addedBy: uuid('added_by'),
     auditSeq: integer('audit_seq'),

@@ -1,16 +1,22 @@
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { get } from './api.ts';
 import { useCurrentSession } from './session.ts';
-import { oversized, useFileLimit } from '../disclosure/publications/queries.ts';
+import { oversized } from '../disclosure/publications/queries.ts';
+
+interface Limits { maxBytes: number; label: string; largeMaxBytes: number; largeLabel: string }
 
 /**
- * Files uploaded one by one to /api/files (oversized ones refused before sending, the server checks
- * again); the form sends the ids of the uploaded ones (uploadedIds).
+ * Files uploaded one by one to /api/files, or streamed to /api/files/stream when `large` (audio and
+ * video, up to the 大文件 limit); oversized ones are refused before sending, the server checks again.
+ * The form sends the ids of the uploaded ones (uploadedIds).
  */
-export function FileUpload({ files, onChange, buttonLabel = '上传文件' }: { files: UploadFile[]; onChange: (files: UploadFile[]) => void; buttonLabel?: string }) {
+export function FileUpload({ files, onChange, buttonLabel = '上传文件', large = false }: { files: UploadFile[]; onChange: (files: UploadFile[]) => void; buttonLabel?: string; large?: boolean }) {
   const session = useCurrentSession();
   const { message } = App.useApp();
-  const limit = useFileLimit().data;
+  const limits = useQuery({ queryKey: ['files', 'limits', 'all'], queryFn: () => get<Limits>('/api/files/limits'), staleTime: 60_000 }).data;
+  const limit = limits && (large ? { maxBytes: limits.largeMaxBytes, label: limits.largeLabel } : limits);
   return (
     <Upload
       beforeUpload={(file) => {
@@ -19,7 +25,7 @@ export function FileUpload({ files, onChange, buttonLabel = '上传文件' }: { 
         message.error(problem);
         return Upload.LIST_IGNORE;
       }}
-      action="/api/files"
+      action={large ? '/api/files/stream' : '/api/files'}
       name="file"
       headers={{ 'x-csrf-token': session.csrfToken }}
       withCredentials

@@ -6,6 +6,7 @@ import { get, post } from '../lib/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { AttachModal } from './AttachModal.tsx';
 import { DOCUMENTS, PENALTY_TYPES, type FieldSpec, type PenaltyPayload } from './types.ts';
 
 const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
@@ -74,6 +75,7 @@ export default function PenaltyPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [act, setAct] = useState<{ action: string; label: string; fields?: FieldSpec[] } | null>(null);
+  const [attaching, setAttaching] = useState(false);
   const { data } = useQuery({ queryKey: ['penalty', id], queryFn: () => get<PenaltyPayload>(`/api/penalties/${id}`) });
   useTitle(data?.penalty.title ?? '行政处罚案件');
   if (!data) return null;
@@ -113,11 +115,23 @@ export default function PenaltyPage() {
             {DOCUMENTS.map((d) => <a key={d.kind} href={`/api/penalties/${p.id}/documents/${d.kind}`} download>{d.label}</a>)}
           </Space>
         </Card>
-        <Card title="全过程记录">
+        <Card title="全过程记录" extra={data.mayAct ? <Button onClick={() => setAttaching(true)}>附入材料</Button> : null}>
           <Table size="small" rowKey="seq" pagination={false} dataSource={data.events} columns={[{ title: '序号', dataIndex: 'seq' }, { title: '环节', dataIndex: 'label' }, { title: '日期', dataIndex: 'on' }]} />
           <Table size="small" rowKey="id" pagination={false} style={{ marginTop: 12 }} dataSource={data.files} locale={{ emptyText: '暂无附件' }} columns={[{ title: '环节', dataIndex: 'actLabel' }, { title: '类型', dataIndex: 'kindLabel' }, { title: '文件', render: (_, f) => <a href={`/api/files/${f.fileId}`}>{f.name}</a> }, { title: 'SHA-256', render: (_, f) => <code>{f.sha256.slice(0, 16)}…</code> }]} />
         </Card>
       </Space>
+      {attaching && (
+        <AttachModal
+          penaltyId={p.id}
+          events={data.events}
+          onClose={() => setAttaching(false)}
+          onDone={(n) => {
+            setAttaching(false);
+            void client.invalidateQueries({ queryKey: ['penalty', id] });
+            message.success(`已附入${n}个文件`);
+          }}
+        />
+      )}
       {act && (form || plain) && (
         <StepModal
           title={act.label}

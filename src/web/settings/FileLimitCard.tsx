@@ -54,3 +54,47 @@ export function FileLimitCard() {
     </Card>
   );
 }
+
+const GB = 1024 * MB;
+const largeKey = settingsKey('files/large');
+
+/** The ceiling of streamed audio and video (全过程记录), in GB. */
+export function LargeFileLimitCard() {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ gb: number }>();
+  const { data, isPending, error } = useQuery({ queryKey: largeKey, queryFn: () => get<FileSettings>('/api/settings/files/large') });
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (data) form.setFieldsValue({ gb: Math.round((data.maxBytes / GB) * 100) / 100 });
+  }, [data, form]);
+  async function save({ gb }: { gb: number }) {
+    setProblem(null);
+    try {
+      client.setQueryData(largeKey, await put<FileSettings>('/api/settings/files/large', { maxBytes: Math.round(gb * GB) }));
+      await client.invalidateQueries({ queryKey: ['files'] });
+      message.success('大文件大小上限已保存');
+    } catch (err) {
+      setProblem(errorMessage(err));
+    }
+  }
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>音视频等大文件上限</h2>}>
+      <Typography.Paragraph type="secondary">适用于行政执法全过程记录的录音录像等大文件，边上传边保存，不占用服务器内存。</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {isPending ? (
+        <Skeleton active />
+      ) : (
+        <Form form={form} layout="vertical" name="largeFileLimit" onFinish={save}>
+          <Form.Item name="gb" label="单个大文件大小上限" rules={[{ required: true, message: '请填写单个大文件大小上限' }]} extra="0.01 至 64 GB">
+            <InputNumber min={0.01} max={64} precision={2} suffix="GB" style={{ width: 200 }} />
+          </Form.Item>
+          {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
+          <Button type="primary" htmlType="submit">
+            保存
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}

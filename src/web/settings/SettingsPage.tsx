@@ -2,7 +2,7 @@ import { Space } from 'antd';
 import { RequireAbility } from '../auth/RequireAuth.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { ClassificationsCard } from './ClassificationsCard.tsx';
-import { FileLimitCard } from './FileLimitCard.tsx';
+import { FileLimitCard, LargeFileLimitCard } from './FileLimitCard.tsx';
 import { IndexNumberCard } from './IndexNumberCard.tsx';
 import { DocumentSettingsCard } from '../documents/DocumentSettingsCard.tsx';
 import { TemplateCard } from '../reports/TemplateCard.tsx';
@@ -19,6 +19,7 @@ export default function SettingsPage() {
         <IndexNumberCard />
         <ClassificationsCard />
         <FileLimitCard />
+        <LargeFileLimitCard />
         <DocumentSettingsCard />
         {/* The 法治政府建设年度报告 template is one per deployment, the 系统管理员's (not an oversight body's). */}
         <TemplateCard />
