@@ -20,7 +20,8 @@ const draftBody = z.object({
   manual: z
     .object({
       table2: z.partialRecord(z.enum(['regulations', 'normativeDocuments', 'licensing', 'penalty', 'coercion', 'fees']), z.array(count('表二数值')).max(3)).describe('表二'),
-      table4: z.array(count('表四数值')).length(15).describe('表四'),
+      // Table 四 is counted from the 行政复议 / 行政诉讼 cases (litigation/index.ts tableFour): a typed one is refused, not silently dropped.
+      table4: z.unknown().refine((v) => v === undefined, '由本机关的行政复议、行政诉讼案件自动统计，不能手工填写').optional().describe('表四'),
     })
     .optional(),
 });
@@ -42,7 +43,7 @@ export function disclosureReportRoutes(app: FastifyInstance, ctx: Ctx): void {
   const edits = guard((a) => authorize(a, 'disclosureReport', 'edit'));
   api.put('/api/disclosure/reports/:year', { schema: { summary: '保存年度报告草稿', params: yearParam, body: draftBody }, preValidation: edits }, async (req) => {
     const actor = requireActor(req);
-    await saveDraft(ctx, actor, req.params.year, req.body);
+    await saveDraft(ctx, actor, req.params.year, { prose: req.body.prose, manual: req.body.manual && { table2: req.body.manual.table2 } });
     return reportView(ctx, actor, req.params.year);
   });
   api.post('/api/disclosure/reports/:year/submit', { schema: { summary: '报送年度报告', params: yearParam, body: submitBody }, preValidation: edits }, async (req) => {

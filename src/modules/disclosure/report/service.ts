@@ -19,11 +19,15 @@ import { countTable3, feesCollected } from './counts.ts';
 import { tableFour } from '../../litigation/index.ts';
 
 export interface Prose { overview: string; problems: string; other: string }
-export interface Manual { table2: Partial<Record<Table2Key, number[]>>; table4: number[] }
+/** Staff-entered figures: the rows of table 二 no module counts yet. (Table 四 is computed; a `table4` stored by older versions is ignored on read.) */
+export interface Manual { table2: Partial<Record<Table2Key, number[]>> }
 export interface Snapshot { table2: Table2Row[]; table3: Table3Row[]; table4: number[]; fees: { count: number; amount: number } }
 
 export const EMPTY_PROSE: Prose = { overview: '', problems: '', other: '' };
-export const EMPTY_MANUAL: Manual = { table2: {}, table4: Array(15).fill(0) };
+export const EMPTY_MANUAL: Manual = { table2: {} };
+
+/** The stored `manual` jsonb as today's shape: only table 二 is read (an old typed table 四 stays in the row, unused). */
+const manualOf = (stored: unknown): Manual => ({ table2: ((stored as Partial<Manual> | null | undefined)?.table2 ?? {}) as Manual['table2'] });
 
 type ReportRow = typeof disclosureReports.$inferSelect;
 
@@ -71,7 +75,7 @@ export function violationsOf(s: Snapshot, lastYear?: number[]): Violation[] {
 export async function reportView(ctx: Ctx, actor: Actor, year: number) {
   authorize(actor, 'disclosureReport', 'read');
   const r = await loadReport(ctx.db, actor.departmentId, year);
-  const manual = (r?.manual as Manual | undefined) ?? EMPTY_MANUAL;
+  const manual = manualOf(r?.manual);
   const live = await computeTables(ctx.db, actor.departmentId, year, manual);
   const snapshot = (r?.snapshot as Snapshot | null) ?? null;
   const last = await lastYearCarriedOut(ctx.db, actor.departmentId, year);
@@ -128,7 +132,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, year: number, input: 
   await inTx(ctx, async (tx) => {
     const r = await ensureReport(tx, ctx, actor, year);
     if (r.snapshot) throw new AppError('ACTION_NOT_ALLOWED', '年度报告已报送');
-    const snap = await computeTables(tx, actor.departmentId, year, r.manual as Manual);
+    const snap = await computeTables(tx, actor.departmentId, year, manualOf(r.manual));
     const last = await lastYearCarriedOut(tx, actor.departmentId, year);
     const v = violationsOf(snap, last.cells);
     if (v.length) throw new AppError('ACTION_NOT_ALLOWED', `勾稽关系不符，不能报送：${v.map((x) => x.message).join('；')}`, { details: { violations: v } });

@@ -23,7 +23,7 @@ export default function ReportPage() {
   const key = ['disclosureReport', year];
   const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<ReportPayload>(`/api/disclosure/reports/${year}`) });
   const [prose, setProse] = useState<Prose>({ overview: '', problems: '', other: '' });
-  const [manual, setManual] = useState<Manual>({ table2: {}, table4: Array(15).fill(0) });
+  const [manual, setManual] = useState<Manual>({ table2: {} });
   const [cell, setCell] = useState<{ row: Table3Row; col: number } | null>(null);
   useEffect(() => {
     if (data) {

@@ -2,7 +2,8 @@
 export interface Table3Row { key: string; section: string; group: string; label: string; cells: number[] }
 export interface Table2Row { key: string; block: string; label: string; columns: string[]; values: number[]; source: string }
 export interface Prose { overview: string; problems: string; other: string }
-export interface Manual { table2: Record<string, number[]>; table4: number[] }
+/** Staff-entered rows of table 二 (table 四 is computed from the litigation cases, never typed). */
+export interface Manual { table2: Record<string, number[]> }
 export interface ReportPayload {
   year: number;
   exists: boolean;
