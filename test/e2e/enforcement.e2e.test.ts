@@ -1,6 +1,7 @@
 // 双随机、一公开 in a real browser: a 科室 drafts a plan, the legal office approves and publishes it,
 // the 科室 commits and runs the draw, records an inspection and publishes the result, which then
-// appears on the portal with the draw that anyone can re-run. The screens are axe-clean.
+// appears on the portal with the draw that anyone can re-run; the finding opens a 行政处罚 case that
+// runs to a decision published on /xzcf. The screens are axe-clean.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
@@ -9,7 +10,7 @@ import { startTestServer } from '../../src/server/testing.ts';
 const PW = 'Fazhi-e2e-Passw0rd!2025';
 const PLAN = '2025年实验动物许可事中事后监管专项抽查';
 
-test('plan → draw → inspection → result published on the portal', { timeout: 300_000 }, async (t) => {
+test('plan → draw → inspection → finding → case → decision → publication on the portal', { timeout: 300_000 }, async (t) => {
   const browser = await launchBrowser(t);
   if (!browser) return;
   const server = await startTestServer('2025-03-03T02:00:00.000Z');
@@ -17,6 +18,7 @@ test('plan → draw → inspection → result published on the portal', { timeou
   try {
     await server.createUser({ username: 'e2e_es', password: PW, roles: ['staff'] });
     await server.createUser({ username: 'e2e_el', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });
+    await server.createUser({ username: 'e2e_eh', password: PW, roles: ['leader'], orgName: '示范市科学技术局' });
 
     const legal = await workbenchLogin(browser, base, 'e2e_el', PW);
     await legal.goto(`${base}/app/enforcement/officers`);
@@ -78,6 +80,27 @@ test('plan → draw → inspection → result published on the portal', { timeou
     await staff.goto(inspectionUrl);
     await staff.getByRole('link', { name: /^已立案：科规罚立〔2025〕\d+号$/ }).waitFor();
     assert.equal(await staff.getByRole('button', { name: '依此立案' }).count(), 0, 'one case per finding');
+    // … and runs to a published decision: 告知, the head decides after the 陈述申辩 window, 公开.
+    await staff.getByRole('link', { name: /^已立案：/ }).click();
+    await submitDialog(staff, '行政处罚事先告知', async (d) => {
+      await d.getByLabel('处罚种类').selectOption({ label: '警告' });
+      await d.getByLabel('违法事实').fill('实验动物饲养环境监测记录缺失');
+      await d.getByLabel('理由').fill('违反实验动物饲养管理规定');
+      await d.getByLabel('依据').fill('《实验动物管理条例》第二十九条');
+    });
+    await staff.getByText('已告知').first().waitFor();
+    const caseUrl = staff.url();
+    await server.setDay('2025-03-11');
+    const head = await workbenchLogin(browser, base, 'e2e_eh', PW);
+    await head.goto(caseUrl);
+    await submitDialog(head, '作出行政处罚决定', async (d) => {
+      await d.getByLabel('处罚种类').selectOption({ label: '警告' });
+      await d.getByLabel('违法事实和证据').fill('经查，当事人实验动物饲养环境监测记录缺失，有现场检查记录为证');
+      await d.getByLabel('处罚依据').fill('《实验动物管理条例》第二十九条');
+    });
+    await submitDialog(head, '公开行政处罚决定');
+    await head.getByText('已公开（2025-03-11）').waitFor();
+    const decisionNo = (await head.getByText(/^科规罚决〔2025〕\d+号$/).first().textContent())!.trim();
 
     const visitor = await (await newAxeContext(browser)).newPage();
     await visitor.goto(`${base}/sjcc`);
@@ -88,6 +111,10 @@ test('plan → draw → inspection → result published on the portal', { timeou
     await visitor.getByRole('link', { name: '用公布的数据重新运行抽取并核对结果' }).click();
     await visitor.getByText(/复核一致/).waitFor();
     await assertNoSeriousA11yViolations(visitor, 'portal draw');
+    await visitor.goto(`${base}/xzcf`);
+    await visitor.getByRole('link', { name: decisionNo }).click();
+    await visitor.getByText(target).first().waitFor();
+    await assertNoSeriousA11yViolations(visitor, 'portal penalty decision');
     await visitor.goto(`${base}/zfgs`);
     await visitor.getByRole('cell', { name: '皖3401000101' }).waitFor();
     await assertNoSeriousA11yViolations(visitor, 'portal registry');
