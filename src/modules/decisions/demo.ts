@@ -1,7 +1,9 @@
 /**
  * Demo data for 示范市科学技术局 through the real services: the year's published catalogue, a decision
- * made and published about three months ago (with its meeting, 列席 and archive), and one in
- * progress whose draft is open for public comment on the portal now.
+ * made and published about two months ago (with its meeting, 列席 and archive), and one in progress
+ * whose draft is open for public comment on the portal now. The catalogue is published early in its
+ * year, as bureaus do (in the first quarter, or before the year's first decision starts), and each
+ * item's 计划完成时间 is a quarter of that year after the publication.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { fixedClock } from '../../core/clock.ts';
@@ -12,7 +14,7 @@ import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { addItem, approveCatalogue, createCatalogue, itemsOf, publishCatalogue } from './catalogue.ts';
-import { driveDecision } from './testkit.ts';
+import { decisionTimeline, driveDecision } from './testkit.ts';
 
 async function actorWith(ctx: Ctx, departmentId: string, role: Role): Promise<Actor | null> {
   const [u] = await ctx.db
@@ -24,9 +26,33 @@ async function actorWith(ctx: Ctx, departmentId: string, role: Role): Promise<Ac
   return u ? { userId: u.id, username: u.username, displayName: u.displayName, orgId: u.orgId, orgName: u.orgName, departmentId, roles: [role], mustChangePassword: false } : null;
 }
 
-/** One decision made and published about two months ago, one whose comment window opened five days ago. */
+const quarterOf = (d: string) => Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1;
+/** 2026年第二季度 */
+export const quarterLabel = (year: number, q: number) => `${year}年第${'一二三四'[q - 1]}季度`;
+
+/**
+ * One decision made and published about two months ago, one whose comment window opened five days
+ * ago; the catalogue of the first one's year, published on a working day in March (or three working
+ * days before that decision starts, when it starts earlier), and the planned quarters: the made
+ * decision's is the quarter it was published in (the fourth when that fell in the next year), the
+ * open one's about three months ahead (at the latest the fourth quarter) — never before the catalogue.
+ */
 export function decisionDemoDates(cal: Calendar, today: string) {
-  return { madeFrom: cal.addDays(today, -60), inProgressFrom: cal.addDays(today, -5) };
+  const madeFrom = cal.addDays(today, -60);
+  const inProgressFrom = cal.addDays(today, -5);
+  const year = Number(madeFrom.slice(0, 4));
+  const march = cal.nextWorkday(`${year}-03-10`);
+  const catalogueOn = march < madeFrom ? march : cal.addWorkdays(madeFrom, -3);
+  const earliest = catalogueOn.startsWith(String(year)) ? quarterOf(catalogueOn) : 1;
+  const plannedQuarter = (d: string) => (Number(d.slice(0, 4)) === year ? Math.max(quarterOf(d), earliest) : 4);
+  const madePublishedOn = decisionTimeline(cal, madeFrom).publishOn;
+  return {
+    year,
+    madeFrom,
+    inProgressFrom,
+    catalogueOn,
+    planned: { made: quarterLabel(year, plannedQuarter(madePublishedOn)), inProgress: quarterLabel(year, plannedQuarter(cal.addDays(today, 90))) },
+  };
 }
 
 export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
@@ -34,17 +60,12 @@ export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
   if (!leader || !legal) return;
   const cal = ctx.calendar.current();
   const today = ctx.clock.today();
-  const { madeFrom, inProgressFrom } = decisionDemoDates(cal, today);
-  const year = Number(madeFrom.slice(0, 4));
-  // The year's catalogue was agreed and published just before the first decision started.
-  const catalogueOn = cal.addDays(madeFrom, -1);
+  const { year, madeFrom, inProgressFrom, catalogueOn, planned } = decisionDemoDates(cal, today);
+  // The year's catalogue, agreed by the 市委 and published the same day.
   const early: Ctx = { ...ctx, clock: fixedClock(`${catalogueOn}T04:00:00.000Z`) };
   const cat = await createCatalogue(early, staff, { year });
-  // Planned times a reader finds plausible: the first item is done this quarter, the second later in the year.
-  const quarter = (d: string) => `${d.slice(0, 4)}年第${'一二三四'[Math.floor((Number(d.slice(5, 7)) - 1) / 3)]}季度`;
-  const later = cal.addDays(today, 90);
-  await addItem(early, staff, cat.id, { title: '示范市科技创新券实施方案', undertakingUnit: '高新技术科', basis: '《中华人民共和国科学技术进步法》', plannedTime: quarter(today), content: '面向科技型中小企业发放创新券，支持购买研发服务。' });
-  await addItem(early, staff, cat.id, { title: '示范市科技成果转化奖励办法（修订）', undertakingUnit: '成果转化与区域创新科', basis: '《中华人民共和国促进科技成果转化法》', plannedTime: Number(later.slice(0, 4)) === year ? quarter(later) : `${year}年第四季度` });
+  await addItem(early, staff, cat.id, { title: '示范市科技创新券实施方案', undertakingUnit: '高新技术科', basis: '《中华人民共和国科学技术进步法》', plannedTime: planned.made, content: '面向科技型中小企业发放创新券，支持购买研发服务。' });
+  await addItem(early, staff, cat.id, { title: '示范市科技成果转化奖励办法（修订）', undertakingUnit: '成果转化与区域创新科', basis: '《中华人民共和国促进科技成果转化法》', plannedTime: planned.inProgress });
   await approveCatalogue(early, staff, cat.id, { approvedOn: catalogueOn, approvedBy: '中共示范市委', approvalRef: '市委常委会会议' });
   await publishCatalogue(early, staff, cat.id, { confidentialityReviewer: '李静' });
   const [innovation, transfer] = await itemsOf(ctx.db, cat.id);

@@ -13,6 +13,9 @@ import type { Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
+import { reviewMatters } from '../reviews/schema.ts';
+import { assignReviewers } from '../reviews/opinions.ts';
+import { normativeDocuments } from './schema.ts';
 import { submitComment } from '../consultation/service.ts';
 import { createDraft, type DraftInput } from './service.ts';
 import { act, assignNumber, closeComment, dispose, openComment, publishDocument, publishFeedback } from './workflow.ts';
@@ -73,6 +76,10 @@ export async function seedDemoDocumentHistory(ctx: Ctx, staff: Actor): Promise<v
     await publishFeedback(on(d.feedbackOn), staff, id);
     if (d.fairReviewOn) await act(on(d.fairReviewOn), staff, id, 'fairCompetitionReview', d.fairReviewOn, { conclusion: 'pass', opinion: '经审查，未含有排除、限制竞争的内容，符合公平竞争审查标准。' });
     await act(on(d.submitReviewOn), staff, id, 'submitLegalReview', d.submitReviewOn, { materials: '送审稿、起草说明、征求意见及采纳情况、制定依据' });
+    // The legal office assigns its reviewer the day the matter arrives (a concluded review names who reviewed it).
+    const [{ caseId }] = await ctx.db.select({ caseId: normativeDocuments.caseId }).from(normativeDocuments).where(eq(normativeDocuments.id, id));
+    const [matter] = await ctx.db.select({ id: reviewMatters.id }).from(reviewMatters).where(and(eq(reviewMatters.subjectCaseId, caseId), eq(reviewMatters.status, 'submitted')));
+    await assignReviewers(on(d.submitReviewOn), legal, matter.id, { userIds: [legal.userId] });
     await act(on(d.concludeReviewOn), legal, id, 'concludeLegalReview', d.concludeReviewOn, { conclusion: 'lawful', opinion: '经审核，该文件制定主体适格，内容不违反上位法规定，程序符合要求，合法。' });
     const day = d.decideOn;
     await act(on(day), leader, id, 'collectiveDecision', day, { meeting: 'directorsOffice', meetingName: `${day.slice(0, 4)}年第${Number(day.slice(5, 7))}次局长办公会`, meetingOn: day, attendees: '局长、副局长、各科室负责人', minutes: '会议审议通过该文件，同意按程序印发。', decision: 'adopted' });

@@ -29,14 +29,19 @@ function problems(today: string): string[] {
     // The 清理 campaign reviews every document published before it opened.
     if (d.publishOn >= plan.campaign.openedOn) out.push(`${today} ${name}: published ${d.publishOn}, not before the 清理 of ${plan.campaign.openedOn}`);
   }
+  // 文号 are taken in walk order (oldest first): within a year they must follow the publication dates.
+  for (let i = 1; i < docs.length; i++) {
+    const [prev, cur] = [docs[i - 1][1].publishOn, docs[i][1].publishOn];
+    if (prev.slice(0, 4) === cur.slice(0, 4) && prev >= cur) out.push(`${today} ${docs[i][0]} published ${cur}, not after ${docs[i - 1][0]} (${prev}) of the same year`);
+  }
   const { campaign } = plan;
   if (!(campaign.openedOn < campaign.decidedOn && campaign.decidedOn < campaign.publishedOn && campaign.publishedOn <= today)) out.push(`${today} campaign dates out of order`);
   return out;
 }
 
-test('demo history plan: valid under the rules on every day of 2024–2027 (春节, 国庆, year ends, the provisional 2027)', () => {
+test('demo history plan: valid under the rules on every day of 2024–2028 (春节, 国庆, year ends, years without official data); 文号 follow the dates', () => {
   const failures: string[] = [];
-  for (let day = '2024-01-01'; day <= '2027-12-31'; day = cal.addDays(day, 1)) failures.push(...problems(day));
+  for (let day = '2024-01-01'; day <= '2028-12-31'; day = cal.addDays(day, 1)) failures.push(...problems(day));
   assert.deepEqual(failures.slice(0, 10), []);
 });
 
