@@ -70,7 +70,8 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
     await attachReleasedFiles(ctx, a, id, b.fileIds);
     return {};
   });
-  api.get('/api/disclosure/requests/:id/fee', { schema: { summary: '信息处理费试算', params: idParam, querystring: feeQuery } }, async (req) => feeQuote(ctx, requireActor(req), req.params.id, req.query.method, req.query.pages));
+  // The record check before the query is validated (issue 12 item 7: out of scope is 404, never a 400).
+  api.get('/api/disclosure/requests/:id/fee', { schema: { summary: '信息处理费试算', params: idParam, querystring: feeQuery }, preValidation: readable }, async (req) => feeQuote(ctx, requireActor(req), req.params.id, req.query.method, req.query.pages));
   post('/fee-notice', '发出收费通知', feeBody, async (a, id, b) => ({ quote: await sendFeeNotice(ctx, a, id, b) }));
   api.get('/api/disclosure/requests/:id/reply-letter', { schema: { summary: '下载答复书（.docx）', params: idParam } }, async (req, reply) => {
     const { name, buffer } = await replyLetter(ctx, requireActor(req), req.params.id);
