@@ -26,6 +26,11 @@ export interface ProcedureEntry {
    * review matters assigned to them).
    */
   readers?: string[];
+  /**
+   * The oversight body of the case's department (role 'oversight') may reach its cases through the generic
+   * case API, only where the module's `read` loader lets it (e.g. a normative document filed with it).
+   */
+  oversightReads?: boolean;
   /** Who may act on that record, when it is narrower than who may read it (throws the module's refusal). */
   act?: (db: DbOrTx, actor: Actor, recordId: string) => Promise<void>;
 }

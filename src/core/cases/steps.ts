@@ -3,6 +3,7 @@ import { formatDateZh } from '../calendar/explain.ts';
 import { newId } from '../clock.ts';
 import type { Tx } from '../db/client.ts';
 import type { CaseState } from '../procedure/engine.ts';
+import { oversightBodyOf } from '../orgs/service.ts';
 import { caseSteps } from './schema.ts';
 
 // Roles whose steps belong to the handling division (科室); the others are department-wide
@@ -39,14 +40,16 @@ export async function syncSteps(tx: Tx, c: CaseScope, state: CaseState, on: stri
     byStep.delete(open.step);
     if (!row) {
       const divisional = open.roles.some((r) => DIVISION_ROLES.has(r)) && c.orgId !== c.departmentId;
+      // A step of the oversight body (e.g. 备案审查 by the 司法局) is in that body's 我的待办, not the department's.
+      const holder = open.heldBy === 'oversight' ? ((await oversightBodyOf(tx, c.departmentId))?.id ?? c.departmentId) : null;
       await tx.insert(caseSteps).values({
         id: newId(),
         caseId: c.id,
         step: open.step,
         label: open.label,
         roles: open.roles,
-        departmentId: c.departmentId,
-        orgId: divisional ? c.orgId : c.departmentId,
+        departmentId: holder ?? c.departmentId,
+        orgId: holder ?? (divisional ? c.orgId : c.departmentId),
         status: 'open',
         openedOn: open.openedOn ?? on,
         ...values,

@@ -82,6 +82,7 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
         continue;
       }
       const open: OpenStep = { step: step.code, label: step.label, roles: step.roles, overdue: false, openedOn: run.lastOn };
+      if (step.heldBy) open.heldBy = step.heldBy;
       if (i !== undefined) {
         const def = proc.clocks[i];
         const s = snapshot(ctx, i);

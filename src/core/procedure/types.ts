@@ -202,6 +202,11 @@ export interface StepDef {
   open: Cond;
   /** The clock whose due date is this step's deadline. */
   clock?: string;
+  /**
+   * Who holds the step when it is not the case's own department: 'oversight' is the department's
+   * oversight body (e.g. the 司法局 reviewing a filing), whose 我的待办 then lists it.
+   */
+  heldBy?: 'oversight';
 }
 
 export interface StatusDef {
@@ -245,6 +250,8 @@ export interface OpenStep {
   daysLeft?: number;
   /** The step's clock is paused (no due date while paused). */
   paused?: boolean;
+  /** StepDef.heldBy: held outside the case's department. */
+  heldBy?: 'oversight';
   /** Why and since when, while paused (the clock's open pause, e.g. 征求第三方意见). */
   pause?: { reason: string; since: string };
 }

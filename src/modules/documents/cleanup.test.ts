@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { decideAtHeldMeeting } from '../../server/testDocuments.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -23,7 +24,7 @@ before(async () => {
     await ok(leader, `/api/documents/${id}/act`, { action: 'exemptComment', on, data: { reason: '依法需要保密' } });
     await ok(staff, `/api/documents/${id}/act`, { action: 'submitLegalReview', on, data: {} });
     await ok(legal, `/api/documents/${id}/act`, { action: 'concludeLegalReview', on, data: { conclusion: 'lawful', opinion: '合法' } });
-    await ok(leader, `/api/documents/${id}/act`, { action: 'collectiveDecision', on, data: { meeting: 'directorsOffice', decision: 'adopted' } });
+    await decideAtHeldMeeting((url, body) => ok(leader, url, body), id, on);
     await ok(staff, `/api/documents/${id}/number`, {});
     await ok(staff, `/api/documents/${id}/publish`, { interpretation: '政策解读：本办法规范相关管理工作，自发布之日起施行。', confidentialityReviewer: '王晓明' });
     ids.push(id);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { decideAtHeldMeeting, DOCUMENT_DRAFT, documentAccounts } from '../../server/testDocuments.ts';
 import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { runSweep } from '../../core/cases/sweep.ts';
@@ -15,33 +16,11 @@ const { count, call, ok, refused, day } = testApi(() => t, ['audit_events', 'cas
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03, a Monday
-  await addUser(t.ctx, { username: 'ds', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, { username: 'ds2', password: 'Staff-pass-2025', roles: ['staff'], orgName: '成果转化与区域创新科' });
-  await addUser(t.ctx, { username: 'dl', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
-  await addUser(t.ctx, { username: 'dlead', password: 'Leader-pass-2025', roles: ['leader'], orgName: '示范市科学技术局' });
-  await addUser(t.ctx, { username: 'dover', password: 'Over-pass-2025', roles: ['oversight'], orgName: '示范市司法局' });
-  await addUser(t.ctx, { username: 'doff', password: 'Office-pass-2025', roles: ['staff'], orgName: '办公室' });
-  staff = await signIn(t.app, 'ds', 'Staff-pass-2025');
-  otherDivision = await signIn(t.app, 'ds2', 'Staff-pass-2025');
-  legal = await signIn(t.app, 'dl', 'Legal-pass-2025');
-  leader = await signIn(t.app, 'dlead', 'Leader-pass-2025');
-  oversight = await signIn(t.app, 'dover', 'Over-pass-2025');
-  office = await signIn(t.app, 'doff', 'Office-pass-2025');
+  ({ staff, otherDivision, legal, leader, oversight, office } = await documentAccounts(t));
 });
 after(() => t.close());
 
-
-const draft = {
-  title: '示范市科技创新券管理办法',
-  docType: 'measures',
-  trial: 'none',
-  concernsMarket: false,
-  touchesPublicInterest: true,
-  draftingExplanation: '为落实习近平总书记关于科技创新的重要论述，规范创新券管理。',
-  legalBases: '《中华人民共和国科学技术进步法》',
-  bodyText: '第一条 为落实习近平总书记关于科技创新的重要论述，制定本办法。\n第二条 创新券用于购买科技服务。\n第三条 本办法自发布之日起施行。',
-  keywords: '创新券',
-};
+const draft = DOCUMENT_DRAFT;
 
 let docId = '';
 let caseId = '';
@@ -117,10 +96,13 @@ test('reviews and deliberation: refused before review and after 不合法, with 
   await ok(staff, 'POST', `/api/documents/${docId}/act`, { action: 'submitLegalReview', on: '2025-03-20', data: {} });
   await day('2025-03-27');
   await ok(legal, 'POST', `/api/documents/${docId}/act`, { action: 'concludeLegalReview', on: '2025-03-27', data: { conclusion: 'lawfulAfterRevision', opinion: '删除第二条许可条件后合法' } });
-  const view = await ok(leader, 'POST', `/api/documents/${docId}/act`, { action: 'collectiveDecision', on: '2025-03-27', data: { ...meeting, meetingOn: '2025-03-27' } });
+  // Gates passed, the meeting is still required: no typed meeting name.
+  await refused(leader, 'POST', `/api/documents/${docId}/act`, { action: 'collectiveDecision', on: '2025-03-27', data: meeting }, 400, /会议：请选择审议该文件的会议/);
+  const { meetingId, view } = await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), docId, '2025-03-27');
   const ev = view.procedure.events.find((e: { type: string }) => e.type === 'collectiveDecision');
-  assert.equal(ev.data.meetingName, '2025年第3次局长办公会');
-  assert.equal(ev.data.minutes, '会议同意印发。');
+  assert.match(ev.data.meetingName, /^2025年第\d+次局长办公会$/, 'the name comes from the meeting record');
+  assert.equal(ev.data.meetingId, meetingId);
+  assert.equal(ev.data.minutes, '会议审议该文件，同意按程序印发。');
 });
 
 test('文号: wrong forms are refused; the allocator gives one sequence per 机关代字 per year', async () => {
@@ -160,7 +142,8 @@ test('filing: once; the oversight body sees it across departments, returns it fo
   await ok(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'return', correctionRequest: '第三条施行日期应明确' });
   assert.equal((await ok(staff, 'GET', `/api/documents/${docId}`)).filing.statusLabel, '已退回纠错');
   await refused(staff, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'accept' }, 404, /不存在/);
-  await ok(staff, 'POST', `/api/filings/${f.filing.id}/answer`, { answer: '已发文明确施行日期' });
+  await refused(staff, 'POST', `/api/filings/${f.filing.id}/answer`, { answer: '已发文明确施行日期' }, 400, /纠正后的文本/);
+  await ok(staff, 'POST', `/api/filings/${f.filing.id}/answer`, { answer: '已发文明确施行日期', correctedText: `${draft.bodyText.replace('自发布之日起施行', '自2025年5月1日起施行')}` });
   await ok(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'accept' });
   assert.equal((await ok(staff, 'GET', `/api/documents/${docId}`)).filing.status, 'accepted');
 });
@@ -172,7 +155,7 @@ test('validity: abolition with the deciding act; expiry by itself through the sw
   await ok(leader, 'POST', `/api/documents/${id2}/act`, { action: 'exemptComment', on: '2025-03-27', data: { reason: '涉及国家秘密，依法需要保密' } });
   await ok(staff, 'POST', `/api/documents/${id2}/act`, { action: 'submitLegalReview', on: '2025-03-27', data: {} });
   await ok(legal, 'POST', `/api/documents/${id2}/act`, { action: 'concludeLegalReview', on: '2025-03-27', data: { conclusion: 'lawful', opinion: '合法' } });
-  await ok(leader, 'POST', `/api/documents/${id2}/act`, { action: 'collectiveDecision', on: '2025-03-27', data: { meeting: 'partyGroup', decision: 'adopted' } });
+  await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), id2, '2025-03-27');
   const numbered = await ok(staff, 'POST', `/api/documents/${id2}/number`, {});
   assert.equal(numbered.document.docNumber, '科规〔2025〕2号');
   await refused(staff, 'POST', `/api/documents/${id2}/publish`, { interpretation: '暂行办法解读：适用于全市科技特派员的选派和管理工作。', confidentialityReviewer: '王晓明', validUntil: '2027-03-27' }, 400, /试行、暂行文件有效期不得超过2年/);
@@ -223,7 +206,7 @@ test('amending publishes a new version that supersedes the old one (已修改); 
     await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'exemptComment', on, data: { reason: '依法需要保密' } });
     await ok(staff, 'POST', `/api/documents/${id}/act`, { action: 'submitLegalReview', on, data: {} });
     await ok(legal, 'POST', `/api/documents/${id}/act`, { action: 'concludeLegalReview', on, data: { conclusion: 'lawful', opinion: '合法' } });
-    await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'collectiveDecision', on, data: { meeting: 'directorsOffice', decision: 'adopted' } });
+    await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), id, on);
     await ok(staff, 'POST', `/api/documents/${id}/number`, {});
     return ok(staff, 'POST', `/api/documents/${id}/publish`, { interpretation: '本次修改的主要内容：调整申报条件，简化审批流程。', confidentialityReviewer: '王晓明' });
   };
@@ -257,7 +240,7 @@ test('the 备案 period and validity limits are 业务设置 of the 系统管理
   await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'exemptComment', on: '2027-04-01', data: { reason: '依法需要保密' } });
   await ok(staff, 'POST', `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2027-04-01', data: {} });
   await ok(legal, 'POST', `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2027-04-01', data: { conclusion: 'lawful', opinion: '合法' } });
-  await ok(leader, 'POST', `/api/documents/${id}/act`, { action: 'collectiveDecision', on: '2027-04-01', data: { meeting: 'directorsOffice', decision: 'adopted' } });
+  await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), id, '2027-04-01');
   await ok(staff, 'POST', `/api/documents/${id}/number`, {});
   const published = await ok(staff, 'POST', `/api/documents/${id}/publish`, { interpretation: '本办法规范科技成果转化奖励的条件、程序和标准。', confidentialityReviewer: '王晓明' });
   // Three working days from 2027-04-01 (a Thursday), not thirty days.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, orgIdByName, signIn, moveToDay } from '../../server/testing.ts';
+import { decideAtHeldMeeting } from '../../server/testDocuments.ts';
 import { createOrg } from '../../core/orgs/service.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 
@@ -89,7 +90,7 @@ test('published documents appear in the registry with search, filters and a page
   draftOnly = other.document.id;
   await api(staff, `/api/documents/${docId}/act`, { action: 'submitLegalReview', on: '2025-03-13' });
   await api(legal, `/api/documents/${docId}/act`, { action: 'concludeLegalReview', on: '2025-03-13', data: { conclusion: 'lawful', opinion: '合法' } });
-  await api(leader, `/api/documents/${docId}/act`, { action: 'collectiveDecision', on: '2025-03-13', data: { meeting: 'directorsOffice', decision: 'adopted' } });
+  await decideAtHeldMeeting((url, body) => api(leader, url, body), docId, '2025-03-13');
   await api(staff, `/api/documents/${docId}/number`, {});
   await api(staff, `/api/documents/${docId}/publish`, { interpretation: '一、制定背景：为深入贯彻落实重要论述。二、主要内容：共两条。', confidentialityReviewer: '王晓明' });
   const hit = await t.app.inject({ url: `/gfxwj?q=${encodeURIComponent('习近平')}` });
@@ -135,7 +136,7 @@ test('the portal speaks for its department: another department\'s documents and 
   await api(es, `/api/documents/${id}/comment/close`, {});
   await api(es, `/api/documents/${id}/act`, { action: 'submitLegalReview', on: '2025-03-25' });
   await api(el, `/api/documents/${id}/act`, { action: 'concludeLegalReview', on: '2025-03-25', data: { conclusion: 'lawful', opinion: '合法' } });
-  await api(el, `/api/documents/${id}/act`, { action: 'collectiveDecision', on: '2025-03-25', data: { meeting: 'directorsOffice', decision: 'adopted' } });
+  await decideAtHeldMeeting((url, body) => api(el, url, body), id, '2025-03-25');
   assert.equal((await api(es, `/api/documents/${id}/number`, {})).document.docNumber, '教规〔2025〕1号');
   await api(es, `/api/documents/${id}/publish`, { interpretation: '一、制定背景：规范中小学课后服务。二、主要内容：共两条。', confidentialityReviewer: '赵老师' });
   assert.doesNotMatch((await t.app.inject({ url: `/gfxwj?q=${encodeURIComponent('课后服务')}` })).body, /课后服务管理办法/);

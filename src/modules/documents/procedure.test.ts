@@ -150,7 +150,28 @@ test('filing is due on the date set at publication (the local period is a settin
   assert.equal(late.openSteps.find((x) => x.step === 'file')?.overdue, true);
   const done = evaluate(P, history([...published, ['file', '2025-04-10', { filedWith: '市司法局' }]]), cal, '2025-04-10');
   assert.equal(done.status, 'filed');
-  assert.deepEqual(done.openSteps, []);
+  assert.equal(done.statusLabel, '报备审查中', 'filed is not yet 已备案');
+  assert.deepEqual(done.openSteps.map((x) => [x.step, x.roles, x.heldBy, x.due?.date]), [['filingReview', ['oversight'], 'oversight', '2025-04-30']]);
+});
+
+test('备案审查: only 准予备案 makes it 已备案; 纠错 is the department\'s step with its clock; the answer restarts the review', () => {
+  const filed: Step[] = [...published, ['file', '2025-04-10', { filedWith: '市司法局' }]];
+  const staffCheck = check(P, history(filed), { type: 'acceptFiling', on: '2025-04-11', actorRoles: ['staff'], data: {} }, cal);
+  assert.ok(!staffCheck.ok && staffCheck.code === 'role_forbidden', 'the department cannot accept its own filing');
+  const returned: Step[] = [...filed, ['requestCorrection', '2025-04-15', { correctionRequest: '第三条施行日期应明确' }, ['oversight']]];
+  const r = evaluate(P, history(returned), cal, '2025-04-15');
+  assert.equal(r.statusLabel, '退回纠错中');
+  assert.deepEqual(r.openSteps.map((x) => [x.step, x.roles, x.heldBy, x.due?.date]), [['answerCorrection', ['staff'], undefined, '2025-05-15']]);
+  const noText = check(P, history(returned), { type: 'answerCorrection', on: '2025-04-20', actorRoles: ['staff'], data: { answer: '已修改' } }, cal);
+  assert.ok(!noText.ok && noText.code === 'field_required', 'the answer carries the corrected version');
+  const answered: Step[] = [...returned, ['answerCorrection', '2025-04-21', { answer: '已修改第三条', correctedVersionId: 'v2' }]];
+  const again = evaluate(P, history(answered), cal, '2025-04-21');
+  assert.equal(again.statusLabel, '报备审查中');
+  assert.equal(again.openSteps[0].step, 'filingReview');
+  assert.ok(again.openSteps[0].due!.date > '2025-04-30', 'reviewed afresh from the answer');
+  const accepted = evaluate(P, history([...answered, ['acceptFiling', '2025-04-25', { opinion: '准予备案' }, ['oversight']]]), cal, '2025-04-25');
+  assert.equal(accepted.statusLabel, '已备案');
+  assert.equal(accepted.outcome, 'filed');
 });
 
 test('settings change the comment minimum', () => {

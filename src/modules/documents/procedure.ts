@@ -13,10 +13,17 @@ export interface NormativeDocumentSettings {
   commentMinWorkdays?: number;
   /** Comment period for documents closely related to market entities: 一般不少于30日 (优化营商环境条例 Art 62). */
   marketCommentMinDays?: number;
+  /**
+   * 备案审查 by the oversight body and the 纠错 by the department (RULES §2.3 step 9, 37号 有备必审、有错必纠).
+   * Neither period is national: local 规范性文件管理办法 set them (commonly 15个工作日 to review, 30日 to
+   * correct and report); RULES.md does not list them, so they are settings, not statute.
+   */
+  filingReviewWorkdays?: number;
+  correctionDays?: number;
 }
 
 const opts = (...pairs: Array<[string, string]>) => pairs.map(([value, label]) => ({ value, label }));
-const DEFAULTS: Required<NormativeDocumentSettings> = { legalReviewMinWorkdays: 5, legalReviewMaxWorkdays: 15, commentMinWorkdays: 7, marketCommentMinDays: 30 };
+const DEFAULTS: Required<NormativeDocumentSettings> = { legalReviewMinWorkdays: 5, legalReviewMaxWorkdays: 15, commentMinWorkdays: 7, marketCommentMinDays: 30, filingReviewWorkdays: 15, correctionDays: 30 };
 const market: Cond = { last: 'draft', field: 'concernsMarket', eq: true };
 const commentDone: Cond = { done: ['closeComment', 'exemptComment'] };
 const fairReviewOk: Cond = { any: [{ not: market }, { last: 'fairCompetitionReview', field: 'conclusion', in: ['pass', 'passAfterRevision'] }] };
@@ -55,6 +62,28 @@ function clocks(s: Required<NormativeDocumentSettings>): ClockDef[] {
       start: [{ action: 'publish' }],
       stop: ['file'],
     },
+    {
+      // 有备必审 (37号, RULES §2.3 step 9): the oversight body reviews the filing; an answered 纠错 is reviewed afresh.
+      code: 'filingReview',
+      label: '备案审查期限',
+      unit: 'workday',
+      count: s.filingReviewWorkdays,
+      legalBasis: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）及本地规范性文件管理办法',
+      start: [{ action: 'file' }],
+      restart: [{ action: 'answerCorrection' }],
+      stop: ['acceptFiling', 'requestCorrection'],
+    },
+    {
+      // 有错必纠: the department corrects and reports within the period the oversight body sets (default: the local rule).
+      code: 'correction',
+      label: '纠错期限',
+      unit: 'day',
+      count: s.correctionDays,
+      dueField: 'answerDueOn',
+      legalBasis: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）及本地规范性文件管理办法',
+      start: [{ action: 'requestCorrection' }],
+      stop: ['answerCorrection'],
+    },
   ];
 }
 
@@ -74,6 +103,9 @@ const steps: StepDef[] = [
   { code: 'assignNumber', label: '统一登记编号', roles: ['staff'], open: { all: [adopted, { notDone: 'assignNumber' }] } },
   { code: 'publish', label: '公开发布', roles: ['staff'], open: { all: [{ done: 'assignNumber' }, { notDone: 'publish' }] } },
   { code: 'file', label: '报送备案', roles: ['staff'], open: { status: 'published' }, clock: 'filing' },
+  // The oversight body's work: in the 司法局's 我的待办, not the department's (StepDef.heldBy).
+  { code: 'filingReview', label: '备案审查', roles: ['oversight'], open: { status: 'filed' }, clock: 'filingReview', heldBy: 'oversight' },
+  { code: 'answerCorrection', label: '纠错并报告纠错情况', roles: ['staff'], open: { status: 'correcting' }, clock: 'correction' },
 ];
 
 function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
@@ -215,6 +247,9 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
       ],
       fields: [
         { name: 'meeting', label: '会议', type: 'select', required: true, options: opts(['directorsOffice', '局长办公会'], ['partyGroup', '党组会'], ['executive', '政府常务会议']) },
+        // The meeting's agenda item the decision is recorded against (modules/meetings); name and date come from it.
+        { name: 'meetingId', label: '会议编号', type: 'text' },
+        { name: 'agendaItemId', label: '议题编号', type: 'text' },
         { name: 'meetingName', label: '会议名称及期次', type: 'text', help: '如：2025年第5次局长办公会' },
         { name: 'meetingOn', label: '会议日期', type: 'date' }, { name: 'attendees', label: '出席人员', type: 'longText' },
         { name: 'minutes', label: '会议纪要摘录', type: 'longText' },
@@ -257,7 +292,40 @@ function actions(s: Required<NormativeDocumentSettings>): ActionDef[] {
         { name: 'filedWith', label: '备案机关', type: 'text', required: true },
         { name: 'filingNo', label: '备案登记号', type: 'text' },
       ],
-      effects: [{ status: 'filed', outcome: 'filed' }],
+      // Filed is not yet 已备案: that is the oversight body's decision (acceptFiling).
+      effects: [{ status: 'filed' }],
+    },
+    {
+      code: 'acceptFiling',
+      label: '准予备案',
+      roles: ['oversight'],
+      statuses: ['filed'],
+      fields: [{ name: 'opinion', label: '审查意见', type: 'longText' }],
+      effects: [{ status: 'accepted', outcome: 'filed' }],
+    },
+    {
+      code: 'requestCorrection',
+      label: '退回纠错',
+      roles: ['oversight'],
+      statuses: ['filed'],
+      fields: [
+        { name: 'correctionRequest', label: '纠错意见', type: 'longText', required: true },
+        { name: 'answerDueOn', label: '纠错期限', type: 'date' },
+      ],
+      dateRules: [{ from: 'event', to: { field: 'answerDueOn' }, min: { count: 1, unit: 'day' }, code: 'correction_due_past', message: '纠错期限应晚于退回日期' }],
+      effects: [{ status: 'correcting' }],
+    },
+    {
+      code: 'answerCorrection',
+      label: '报告纠错情况',
+      roles: ['staff'],
+      statuses: ['correcting'],
+      fields: [
+        { name: 'answer', label: '纠错情况', type: 'longText', required: true },
+        // The corrected text is a new version of the document (the filed text never changes).
+        { name: 'correctedVersionId', label: '纠正后的文本（新版本）', type: 'text', required: true },
+      ],
+      effects: [{ status: 'filed' }],
     },
     {
       code: 'withdraw',
@@ -280,17 +348,19 @@ export function normativeDocumentProcedure(settings: NormativeDocumentSettings =
       { code: 'new', label: '待起草' },
       { code: 'drafting', label: '起草审查中' },
       { code: 'published', label: '已发布待备案' },
-      { code: 'filed', label: '已备案', final: true },
+      { code: 'filed', label: '报备审查中' },
+      { code: 'correcting', label: '退回纠错中' },
+      { code: 'accepted', label: '已备案', final: true },
       { code: 'rejected', label: '未通过集体审议', final: true },
       { code: 'withdrawn', label: '已终止制定', final: true },
     ],
     initialStatus: 'new',
-    roleLabels: { staff: '起草科室或办公室工作人员', leader: '局领导', legalOfficer: '法制审核人员' },
+    roleLabels: { staff: '起草科室或办公室工作人员', leader: '局领导', legalOfficer: '法制审核人员', oversight: '备案审查机关（司法局）' },
     steps,
     actions: actions(s),
     clocks: clocks(s),
     outcomes: [
-      { code: 'filed', label: '已发布并备案' },
+      { code: 'filed', label: '已发布并准予备案' },
       { code: 'rejected', label: '集体审议不予通过' },
       { code: 'withdrawn', label: '终止制定' },
     ],
@@ -298,6 +368,6 @@ export function normativeDocumentProcedure(settings: NormativeDocumentSettings =
 }
 
 /** Acts the documents module records itself with its own rows; the generic case page cannot (recordAction refuses). */
-export const DOCUMENT_MODULE_ACTIONS = ['draft', 'openComment', 'closeComment', 'assignNumber', 'publish', 'file', 'submitLegalReview', 'concludeLegalReview'];
+export const DOCUMENT_MODULE_ACTIONS = ['draft', 'openComment', 'closeComment', 'assignNumber', 'publish', 'file', 'acceptFiling', 'requestCorrection', 'answerCorrection', 'submitLegalReview', 'concludeLegalReview', 'collectiveDecision'];
 /** The default procedure (30日 filing, 5–15 个工作日 legality review). */
 export const NORMATIVE_DOCUMENT: ProcedureDef = normativeDocumentProcedure();

@@ -8,6 +8,7 @@ import { createDraft, listDocuments, loadDocument, startAmendment, updateDraft }
 import { documentView } from './view.ts';
 import { act, assignNumber, closeComment, dispose, ENGINE_ACTIONS, openComment, publishDocument, publishFeedback } from './workflow.ts';
 import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './filing.ts';
+import { decideAtMeeting, decideFromForm } from './collective.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
 import { DOC_TYPES, documentSettings, updateDocumentSettings } from './labels.ts';
 import { getSetting } from '../../core/settings/service.ts';
@@ -60,7 +61,9 @@ const publishBody = z.object({
 });
 const endBody = z.object({ kind: z.enum(['abolished', 'declaredInvalid']).describe('决定类型'), on: isoDate('决定日期'), act: text('决定依据', 200, 1), note: text('说明', 2000).optional() });
 const evaluationBody = z.object({ on: isoDate('评估日期'), conclusion: z.enum(['continue', 'amend', 'abolish']).describe('评估结论'), evaluation: text('评估情况', 20_000, 4) });
-const reviewBody = z.object({ decision: z.enum(['accept', 'return']).describe('审查结论'), opinion: text('审查意见', 5000).optional(), correctionRequest: text('纠错意见', 5000).optional() });
+const reviewBody = z.object({ decision: z.enum(['accept', 'return']).describe('审查结论'), opinion: text('审查意见', 5000).optional(), correctionRequest: text('纠错意见', 5000).optional(), answerDueOn: isoDate('纠错期限').optional() });
+const answerBody = z.object({ answer: text('纠错情况', 5000, 1), correctedText: text('纠正后的文本', 200_000, 1) });
+const decideBody = z.object({ meetingId: z.uuid().describe('会议'), decision: z.enum(['adopted', 'adoptedWithRevision', 'deferred', 'rejected']).describe('审议结果'), minutes: text('会议纪要摘录', 5000).optional() });
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
 const commentParams = z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') });
@@ -124,7 +127,9 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
     return documentView(ctx, actor, req.params.id);
   });
-  post('/act', '办理一项程序（合法性审核、集体审议等）', actBody, (a, id, b) => act(ctx, a, id, b.action, b.on, b.data));
+  // 集体审议 is recorded against a meeting's agenda item (decideFromForm), never with a typed meeting name.
+  post('/act', '办理一项程序（合法性审核、公平竞争审查等）', actBody, (a, id, b) => (b.action === 'collectiveDecision' ? decideFromForm(ctx, a, id, b.data) : act(ctx, a, id, b.action, b.on, b.data)));
+  post('/decide', '集体审议决定（在会议议题上记录）', decideBody, (a, id, b) => decideAtMeeting(ctx, a, id, b));
   post('/number', '编文号', numberBody, (a, id, b) => assignNumber(ctx, a, id, b));
   post('/publish', '公布文件', publishBody, (a, id, b) => publishDocument(ctx, a, id, b));
   post('/filing', '报送备案', z.object({ filingNo: text('备案登记号', 50).optional() }), (a, id, b) => submitFiling(ctx, a, id, b));
@@ -156,8 +161,8 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
     return { ok: true as const };
   });
-  api.post('/api/filings/:id/answer', { schema: { summary: '答复纠错意见', params: idParam, body: z.object({ answer: text('纠错情况', 5000, 1) }), response: { 200: ok } } }, async (req) => {
-    await answerCorrection(ctx, requireActor(req), req.params.id, req.body.answer);
-    return { ok: true as const };
+  api.post('/api/filings/:id/answer', { schema: { summary: '答复纠错意见（附纠正后的文本，生成新版本）', params: idParam, body: answerBody, response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) } } }, async (req) => {
+    const version = await answerCorrection(ctx, requireActor(req), req.params.id, req.body);
+    return { ok: true as const, versionId: version.id };
   });
 }

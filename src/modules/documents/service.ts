@@ -6,7 +6,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
-import type { DbOrTx, Tx } from '../../core/db/client.ts';
+import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
@@ -14,7 +14,7 @@ import { getOrg } from '../../core/orgs/service.ts';
 import { openCase } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
-import { normativeDocuments } from './schema.ts';
+import { documentFilings, normativeDocuments } from './schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { documentFactCondition, documentFactSum, inForceOn, type DocumentFactFilter } from './facts.ts';
 import type { DocType, Trial } from './labels.ts';
@@ -55,8 +55,27 @@ export async function loadDocument(db: DbOrTx, actor: Actor, id: string, forUpda
   const q = db.select().from(normativeDocuments).where(eq(normativeDocuments.id, id));
   const [d] = forUpdate ? await q.for('update') : await q;
   if (!d) throw notFound('规范性文件');
+  if (hasRole(actor, 'oversight') && d.departmentId !== actor.departmentId) {
+    if (!(await filedWith(db, d, actor.departmentId))) throw notFound('规范性文件');
+    return d;
+  }
   authorize(actor, 'normativeDocument', 'read', scopeOfDoc(d));
   return d;
+}
+
+/**
+ * The oversight body reads what was filed with it (有备必审), as its filing queue is scoped: the filed
+ * version, and the version the department answered a 纠错 with (recorded with the answer on the case).
+ */
+async function filedWith(db: DbOrTx, d: DocumentRow, oversightOrgId: string): Promise<boolean> {
+  const [filed] = await db.select({ id: documentFilings.id }).from(documentFilings).where(and(eq(documentFilings.documentId, d.id), eq(documentFilings.oversightOrgId, oversightOrgId)));
+  if (filed || !d.supersedesId) return !!filed;
+  const [answered] = await queryRows<{ ok: number }>(
+    db,
+    sql`select 1 as ok from document_filings f join normative_documents p on p.id = f.document_id join case_events e on e.case_id = p.case_id
+        where f.document_id = ${d.supersedesId} and f.oversight_org_id = ${oversightOrgId} and e.type = 'answerCorrection' and e.data->>'correctedVersionId' = ${d.id}`,
+  );
+  return !!answered;
 }
 
 /** A file is readable as the imported 正文 (.docx) of a document version the actor may read. */
@@ -131,15 +150,23 @@ export async function updateDraft(ctx: Ctx, actor: Actor, id: string, input: Dra
 export async function startAmendment(ctx: Ctx, actor: Actor, id: string): Promise<DocumentRow> {
   return inTx(ctx, async (tx) => {
     const d = await loadForEdit(tx, actor, id);
-    if (!d.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '文件尚未发布，可直接修改草案');
-    if (d.legalStatus !== 'inForce' && d.legalStatus !== 'notYetInForce') throw new AppError('ACTION_NOT_ALLOWED', '只能修改现行有效的文件');
-    const [pending] = await tx.select({ id: normativeDocuments.id }).from(normativeDocuments).where(and(eq(normativeDocuments.supersedesId, d.id), sql`${normativeDocuments.publishedOn} is null`));
-    if (pending) throw new AppError('CONFLICT', '该文件已有正在起草的修改稿');
-    const input: DraftInput = { title: d.title, docType: d.docType as DocType, trial: d.trial as Trial, concernsMarket: d.concernsMarket, touchesPublicInterest: d.touchesPublicInterest, draftingExplanation: '', legalBases: d.legalBases, bodyText: d.bodyText, topic: d.topic, keywords: d.keywords };
-    const row = await insertVersion(tx, ctx, actor, input, { lineageId: d.lineageId, version: d.version + 1, supersedesId: d.id });
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.amend', entityType: 'normativeDocument', entityId: row.id, payload: { supersedes: d.id, version: row.version } }, ctx.clock.now());
-    return row;
+    if (d.legalStatus !== 'inForce' && d.legalStatus !== 'notYetInForce' && d.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '只能修改现行有效的文件');
+    return newVersion(tx, ctx, actor, d, {});
   });
+}
+
+/**
+ * A new draft version of a published document (the caller's transaction, document loaded for edit):
+ * the published text never changes. `changes` carries e.g. the text corrected after a 纠错 request.
+ */
+export async function newVersion(tx: Tx, ctx: Ctx, actor: Actor, d: DocumentRow, changes: { bodyText?: string; draftingExplanation?: string }): Promise<DocumentRow> {
+  if (!d.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '文件尚未发布，可直接修改草案');
+  const [pending] = await tx.select({ id: normativeDocuments.id }).from(normativeDocuments).where(and(eq(normativeDocuments.supersedesId, d.id), sql`${normativeDocuments.publishedOn} is null`));
+  if (pending) throw new AppError('CONFLICT', '该文件已有正在起草的修改稿');
+  const input: DraftInput = { title: d.title, docType: d.docType as DocType, trial: d.trial as Trial, concernsMarket: d.concernsMarket, touchesPublicInterest: d.touchesPublicInterest, draftingExplanation: changes.draftingExplanation ?? '', legalBases: d.legalBases, bodyText: changes.bodyText ?? d.bodyText, topic: d.topic, keywords: d.keywords };
+  const row = await insertVersion(tx, ctx, actor, input, { lineageId: d.lineageId, version: d.version + 1, supersedesId: d.id });
+  await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.amend', entityType: 'normativeDocument', entityId: row.id, payload: { supersedes: d.id, version: row.version } }, ctx.clock.now());
+  return row;
 }
 
 /**

@@ -12,6 +12,7 @@ import { articles } from '../consultation/text.ts';
 import { loadDocument, scopeOfDoc, versionsOf } from './service.ts';
 import { eventsOf } from './validity.ts';
 import { filingsOf } from './filing.ts';
+import { meetingsToDecide } from './collective.ts';
 import { legalStatus, legalStatusLabel, LEGAL_STATUS_LABELS, ENDING_LABELS } from './status.ts';
 import { DOC_TYPE_LABELS, FILING_STATUS_LABELS, TRIAL_LABELS } from './labels.ts';
 
@@ -29,6 +30,7 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
   const versions = await versionsOf(ctx.db, d.lineageId);
   const editable = can(actor, 'normativeDocument', 'edit', scopeOfDoc(d));
   const stage = proc.case.status;
+  const decide = proc.actions.find((a) => a.action === 'collectiveDecision');
   return {
     document: {
       ...d,
@@ -60,10 +62,15 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       publish: editable && proc.actions.some((a) => a.action === 'publish'),
       file: editable && proc.actions.some((a) => a.action === 'file') && !filing,
       answerFiling: editable && filing?.status === 'returned',
+      // The oversight body decides the filing addressed to it (the engine offers the acts to its role).
+      reviewFiling: !!filing && can(actor, 'documentFiling', 'review', filing) && proc.actions.some((a) => a.action === 'acceptFiling'),
+      // 集体审议: at a held meeting whose agenda lists the document (the meetings to choose from).
+      decideAt: decide ? await meetingsToDecide(ctx.db, d.id) : null,
+      decideOptions: decide?.fields?.find((f) => f.name === 'decision')?.options ?? [],
       amend: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
       end: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
       evaluate: editable && !!d.publishedOn,
-      engineActions: proc.actions.filter((a) => ['exemptComment', 'fairCompetitionReview', 'submitLegalReview', 'concludeLegalReview', 'collectiveDecision', 'withdraw'].includes(a.action)),
+      engineActions: proc.actions.filter((a) => ['exemptComment', 'fairCompetitionReview', 'submitLegalReview', 'concludeLegalReview', 'withdraw'].includes(a.action)),
     },
   };
 }
