@@ -26,6 +26,10 @@ export default tseslint.config(
     // The workbench shares the server's types (erased at build time) and two pure, dependency-free files
     // (the report's block model, the disclosure outcome codes), no other code: it talks over the API.
     files: ['src/web/**/*.{ts,tsx}'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(core|server|portal)/|^(\\.\\./)+modules/(?!reports/document\\.ts$|disclosure/outcomes\\.ts$)', allowTypeImports: true, message: 'the workbench talks to the server over its API only (type imports are fine).' }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(core|server|portal)/|^(\\.\\./)+modules/(?!reports/document\\.ts$|disclosure/outcomes\\.ts$)', allowTypeImports: true, message: 'the workbench talks to the server over its API only (type imports are fine).' }] }],
+      // One date picker (issue 13 item 16): lib/DateField.tsx, never the browser's own.
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='type'][value.value='date']", message: 'use DateField from src/web/lib/DateField.tsx (the one date picker of the workbench).' }],
+    },
   },
 );

@@ -1,13 +1,14 @@
-import { Alert, Button, DatePicker, Descriptions, Form, InputNumber, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Descriptions, Form, InputNumber, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage, get } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { ProvisionalTag } from '../lib/DueDate.tsx';
 import { DATE, dateCn } from '../lib/format.ts';
 import type { DueResult, Unit } from '../lib/types.ts';
 
 interface Values {
-  from: Dayjs;
+  from: string;
   count: number;
   unit: Unit;
 }
@@ -15,19 +16,19 @@ interface Values {
 /** 期限试算: due date of N working days / days counted from an event date. */
 export function DueCalculator({ today }: { today?: string }) {
   const calc = useMutation({
-    mutationFn: (v: Values) => get<DueResult>('/api/calendar/due', { from: v.from.format(DATE), count: v.count, unit: v.unit }),
+    mutationFn: (v: Values) => get<DueResult>('/api/calendar/due', { from: v.from, count: v.count, unit: v.unit }),
   });
   return (
     <>
       <Form<Values>
         layout="inline"
         name="due-calc"
-        initialValues={{ from: today ? dayjs(today) : dayjs(), count: 20, unit: 'workday' }}
+        initialValues={{ from: today ?? dayjs().format(DATE), count: 20, unit: 'workday' }}
         onFinish={(v) => calc.mutate(v)}
         style={{ rowGap: 8, marginBottom: 16 }}
       >
         <Form.Item label="起算日期" name="from" rules={[{ required: true, message: '请选择日期' }]} tooltip="事件发生之日，期限自次日起算">
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item label="期限" name="count" rules={[{ required: true, message: '请输入期限' }]}>
           <InputNumber min={1} max={3650} precision={0} style={{ width: 100 }} />

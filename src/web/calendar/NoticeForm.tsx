@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Space, Typography } from '
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, post } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { DATE } from '../lib/format.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 import type { NoticeValues } from './noticeDraft.ts';
@@ -23,7 +24,7 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
         year,
         title: v.title.trim(),
         holidays: (v.holidays ?? []).map((h) => ({ name: h.name.trim(), from: h.range[0].format(DATE), to: h.range[1].format(DATE) })),
-        makeUpWorkdays: (v.makeUpWorkdays ?? []).map((m) => ({ date: m.date.format(DATE), name: m.name.trim() })),
+        makeUpWorkdays: (v.makeUpWorkdays ?? []).map((m) => ({ date: m.date, name: m.name.trim() })),
       });
       message.success(`已保存${year}年节假日安排，已重新计算${res.recomputed}个未结期限`);
       void client.invalidateQueries({ queryKey: ['calendar'] });
@@ -87,7 +88,7 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
             {fields.map((f, i) => (
               <Space key={f.key} align="start" wrap>
                 <Form.Item label={`第${i + 1}天 日期`} name={[f.name, 'date']} rules={[{ required: true, message: '请选择日期' }]}>
-                  <DatePicker />
+                  <DateField />
                 </Form.Item>
                 <Form.Item label="说明" name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请输入说明' }]}>
                   <Input placeholder="如：春节调休" style={{ width: 200 }} />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, post } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { DATE } from '../lib/format.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 import type { ActionField, CaseAction, CasePayload } from '../lib/types.ts';
@@ -19,7 +20,7 @@ function FieldInput({ field, ...control }: { field: ActionField; id?: string; va
   const props = control as Record<string, unknown>;
   switch (field.type) {
     case 'date':
-      return <DatePicker style={{ width: '100%' }} {...props} />;
+      return <DateField {...props} />;
     case 'textarea':
       return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} {...props} />;
     case 'number':
@@ -88,9 +89,9 @@ export function ActionModal({ caseId, action, today, onClose, onDone }: Props) {
       mask={{ closable: false }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" name={`action-${action.action}`} initialValues={{ on: dayjs(today) }}>
+      <Form form={form} layout="vertical" name={`action-${action.action}`} initialValues={{ on: today }}>
         <Form.Item label="办理日期" name="on" rules={[{ required: true, message: '请选择办理日期' }]} extra="期限按此日期起算">
-          <DatePicker style={{ width: '100%' }} />
+          <DateField />
         </Form.Item>
         {action.fields.map((f) => (
           <Form.Item

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { DatePicker, Form, Input, InputNumber, type UploadFile } from 'antd';
-import dayjs from 'dayjs';
+import { Form, Input, InputNumber, type UploadFile } from 'antd';
 import { ActModal } from '../reviews/ActModal.tsx';
 import { FileUpload, uploadedIds } from '../lib/FileUpload.tsx';
+import { DateField } from '../lib/DateField.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 
 export interface StepField {
@@ -18,14 +18,14 @@ export interface StepField {
 /** One step of a decision in a modal: its fields and, when `files`, evidence files uploaded to /api/files. */
 export function StepModal({ title, fields, files = true, onSubmit, onClose }: { title: string; fields: StepField[]; files?: boolean; onSubmit: (values: Record<string, unknown>, fileIds: string[]) => Promise<void>; onClose: () => void }) {
   const [uploads, setUploads] = useState<UploadFile[]>([]);
-  const initialValues = Object.fromEntries(fields.filter((f) => f.initial).map((f) => [f.name, f.type === 'date' ? dayjs(f.initial) : f.initial]));
+  const initialValues = Object.fromEntries(fields.filter((f) => f.initial).map((f) => [f.name, f.initial]));
   return (
     <ActModal title={title} initialValues={initialValues} onClose={onClose} onSubmit={(v) => onSubmit(v, uploadedIds(uploads))}>
       {() => (
         <>
           {fields.map((f) => (
             <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}>
-              {f.type === 'date' ? <DatePicker style={{ width: '100%' }} /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : f.type === 'number' ? <InputNumber style={{ width: '100%' }} min={0} /> : <Input />}
+              {f.type === 'date' ? <DateField /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : f.type === 'number' ? <InputNumber style={{ width: '100%' }} min={0} /> : <Input />}
             </Form.Item>
           ))}
           {files && (

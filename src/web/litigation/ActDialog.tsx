@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber } from 'antd';
 import { ActModal } from '../reviews/ActModal.tsx';
+import { DateField } from '../lib/DateField.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import type { FieldSpec } from './types.ts';
 
@@ -35,12 +36,12 @@ export function ActDialog({ label, action, fields, today, onClose, onSubmit }: {
       {() => (
         <>
           <Form.Item label="办理日期" name="on" rules={[{ required: true, message: '请填写办理日期' }]}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           {fields.map((f) => (
             <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}>
               {f.type === 'date' ? (
-                <Input type="date" />
+                <DateField />
               ) : f.type === 'longText' ? (
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
               ) : f.type === 'select' ? (

@@ -1,6 +1,7 @@
 import { Form, Input, type FormInstance } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { ActModal } from '../reviews/ActModal.tsx';
 
@@ -64,15 +65,15 @@ export function RegisterModal({ kind, onClose, onSubmit }: { kind: 'reconsiderat
             <Input />
           </Form.Item>
           <Form.Item label={suit ? '立案日期' : '申请日期'} name="filedOn">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           {!suit && (
             <Form.Item label="复议机关受理日期" name="acceptedOn" extra="复议机关作出决定的期限自受理之日起计算（行政复议法第六十二条）；不填则暂按收到副本之日计算">
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           )}
           <Form.Item label={suit ? '收到起诉状副本日期' : '收到复议申请书副本日期'} name="receivedOn" rules={required(suit ? '收到起诉状副本日期' : '收到复议申请书副本日期')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </>
       )}

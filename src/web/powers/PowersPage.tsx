@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, get, post, put } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { PowerHistory, PowerItem, PowerList, PowerTotals } from './types.ts';
@@ -104,7 +105,7 @@ export default function PowersPage() {
           <form onSubmit={onImport} style={box} aria-label="导入权责清单">
             <label>Excel文件 <input name="file" type="file" accept=".xlsx" /></label>
             <label>调整依据 <input name="adjustBasis" required minLength={4} style={{ ...input, width: 280 }} /></label>
-            <label>调整日期 <input name="effectiveOn" type="date" required style={input} /></label>
+            <label>调整日期 <DateField name="effectiveOn" style={{ width: 150 }} /></label>
             <Button type="primary" htmlType="submit">导入</Button>
           </form>
         </Card>
@@ -135,7 +136,7 @@ export default function PowersPage() {
               </select></label>
               <label>新内容 <input name="value" style={{ ...input, width: 220 }} /></label>
               <label>调整依据 <input name="adjustBasis" required minLength={4} style={{ ...input, width: 240 }} /></label>
-              <label>调整日期 <input name="effectiveOn" type="date" required style={input} /></label>
+              <label>调整日期 <DateField name="effectiveOn" style={{ width: 150 }} /></label>
               <Button type="primary" htmlType="submit">保存调整</Button>
               <Button onClick={() => setEditing(null)}>关闭</Button>
             </form>

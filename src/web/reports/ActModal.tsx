@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { errorMessage, post } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import type { Report } from './types.ts';
 
 export type Act = 'review' | 'approve' | 'submit' | 'publish';
@@ -65,7 +66,7 @@ export function ActModal({ act, year, today, recipients, onDone, onClose }: { ac
               </select>
             </Form.Item>
             <Form.Item name="session" label="会议名称及期次" rules={[{ required: true, min: 2, message: '请填写会议名称及期次' }]}><Input maxLength={100} placeholder={`${year + 1}年第1次局长办公会议`} /></Form.Item>
-            <Form.Item name="meetingOn" label="会议日期" rules={[{ required: true }]}><Input type="date" /></Form.Item>
+            <Form.Item name="meetingOn" label="会议日期" rules={[{ required: true }]}><DateField /></Form.Item>
           </>
         )}
         {act === 'submit' && (
@@ -86,7 +87,7 @@ export function ActModal({ act, year, today, recipients, onDone, onClose }: { ac
             <Form.Item name="recipients" label="其他报送单位（每行一个）"><Input.TextArea rows={3} /></Form.Item>
           </>
         )}
-        <Form.Item name="on" label="办理日期" rules={[{ required: true }]}><Input type="date" max={today} /></Form.Item>
+        <Form.Item name="on" label="办理日期" rules={[{ required: true }]}><DateField max={today} /></Form.Item>
       </Form>
     </Modal>
   );

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, put } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { DATE } from '../lib/format.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
@@ -31,7 +31,7 @@ export default function AdvisorsPage() {
     setEditing(null);
     message.success('已保存');
   }
-  const initial = editing && editing !== 'new' ? { ...editing, termStart: dayjs(editing.termStart), termEnd: dayjs(editing.termEnd), userId: editing.userId ?? '' } : { kind: 'external' };
+  const initial = editing && editing !== 'new' ? { ...editing, userId: editing.userId ?? '' } : { kind: 'external' };
   return (
     <>
       <PageHeader title="法律顾问名册" subTitle="法律顾问、公职律师的执业信息与聘任期限；分派审查时只能选择聘任期内的人员" extra={manage && <Button type="primary" onClick={() => setEditing('new')}>新增法律顾问</Button>} />
@@ -66,8 +66,8 @@ export default function AdvisorsPage() {
               <Form.Item label="律师事务所或单位职务" name="affiliation" rules={need('律师事务所或单位职务')}><Input maxLength={200} /></Form.Item>
               <Form.Item label="执业证号" name="licenceNumber" rules={need('执业证号')}><Input maxLength={30} /></Form.Item>
               <Space wrap>
-                <Form.Item label="聘任起始日期" name="termStart" rules={need('聘任起始日期')}><DatePicker format={DATE} /></Form.Item>
-                <Form.Item label="聘任截止日期" name="termEnd" rules={need('聘任截止日期')}><DatePicker format={DATE} /></Form.Item>
+                <Form.Item label="聘任起始日期" name="termStart" rules={need('聘任起始日期')}><DateField /></Form.Item>
+                <Form.Item label="聘任截止日期" name="termEnd" rules={need('聘任截止日期')}><DateField /></Form.Item>
               </Space>
               <Form.Item label="登录账号" name="userId" extra="开通账号的法律顾问可自行提出意见，只能看到分派给本人的事项"><NativeSelect placeholder="未开通" options={accounts.data?.accounts.map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` })) ?? []} /></Form.Item>
               <Form.Item label="联系电话" name="phone"><Input maxLength={30} /></Form.Item>

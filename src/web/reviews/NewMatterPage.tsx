@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Typography, type UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Input, Typography, type UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError, post } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { DATE } from '../lib/format.ts';
 import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
@@ -12,7 +12,7 @@ import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
 import { MATTER_TYPES, type MatterPayload } from './types.ts';
 
 const NAMES = ['type', 'title', 'summary', 'requestedBy', 'fileIds'];
-interface Values { type: string; title: string; summary?: string; requestedBy?: Dayjs }
+interface Values { type: string; title: string; summary?: string; requestedBy?: string }
 
 /** A 科室 submits a matter of its own (合同协议, 其他法律事务 …); documents and decisions submit from their pages. */
 export default function NewMatterPage() {
@@ -26,7 +26,7 @@ export default function NewMatterPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<MatterPayload>('/api/reviews', { type: v.type, title: v.title, summary: v.summary || undefined, requestedBy: v.requestedBy?.format(DATE), fileIds: uploadedIds(files) });
+      const res = await post<MatterPayload>('/api/reviews', { type: v.type, title: v.title, summary: v.summary || undefined, requestedBy: v.requestedBy || undefined, fileIds: uploadedIds(files) });
       void client.invalidateQueries({ queryKey: ['reviews'] });
       navigate(`/reviews/${res.matter.id}`);
     } catch (err) {
@@ -53,7 +53,7 @@ export default function NewMatterPage() {
             <Input.TextArea autoSize={{ minRows: 3 }} />
           </Form.Item>
           <Form.Item label="要求完成日期" name="requestedBy" extra="留空按该类事项的默认审查期限计算">
-            <DatePicker format={DATE} />
+            <DateField />
           </Form.Item>
           <Form.Item label="送审材料">
             <MaterialsUpload files={files} onChange={setFiles} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, post, put } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
 import type { Overview } from './types.ts';
@@ -35,7 +36,7 @@ export default function EducationPage() {
   };
   const s = (f: FormData, k: string) => String(f.get(k) ?? '');
   const field = (label: string, name: string, extra: Record<string, unknown> = {}): ReactNode => (
-    <label>{label} <input name={name} style={{ ...input, width: extra.type === 'date' ? undefined : 160 }} {...extra} /></label>
+    <label>{label} {extra.type === 'date' ? <DateField name={name} style={{ width: 150 }} /> : <input name={name} style={{ ...input, width: 160 }} {...extra} />}</label>
   );
   return (
     <>
@@ -85,7 +86,7 @@ export default function EducationPage() {
             { title: '完成佐证', dataIndex: 'evidence' },
             { title: '操作', render: (_: unknown, d) => (d.completedOn ? null : (
               <form aria-label={`办结“${d.title}”`} style={{ display: 'flex', gap: 4 }} onSubmit={submit((f) => post(`/api/study/duties/${d.id}/complete`, { completedOn: s(f, 'on'), evidence: s(f, 'evidence') }))}>
-                <input aria-label="完成日期" name="on" type="date" required style={input} />
+                <DateField aria-label="完成日期" name="on" style={{ width: 140 }} />
                 <input aria-label="完成佐证" name="evidence" required style={{ ...input, width: 120 }} />
                 <Button size="small" htmlType="submit">办结</Button>
               </form>

@@ -1,6 +1,7 @@
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Space, Spin, Table } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, get, post } from '../lib/api.ts';
+import { DateField } from '../lib/DateField.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { Study } from './types.ts';
 import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
@@ -78,7 +79,7 @@ export default function StudyPage() {
             ]}
           />
           <Form form={sessionForm} layout="inline" style={{ marginTop: 16, rowGap: 8 }} initialValues={{ kind: 'preMeeting', durationMinutes: 30, attendees: 10, ledByHead: false }} onFinish={(v) => void add('/api/reports/study/sessions', v, sessionForm)}>
-            <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请填写日期' }]}><Input type="date" /></Form.Item>
+            <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请填写日期' }]}><DateField /></Form.Item>
             <Form.Item name="kind" label="形式"><NativeSelect label="形式" options={data.kinds} /></Form.Item>
             <Form.Item name="topic" label="学习内容" rules={[{ required: true, min: 2, message: '请填写学习内容' }]}><Input style={{ width: 240 }} maxLength={200} /></Form.Item>
             <Form.Item name="speaker" label="主讲人"><Input style={{ width: 120 }} maxLength={60} /></Form.Item>
@@ -105,7 +106,7 @@ export default function StudyPage() {
             ]}
           />
           <Form form={statementForm} layout="inline" style={{ marginTop: 16, rowGap: 8 }} initialValues={{ rank: 'head', form: 'yearEnd' }} onFinish={(v) => void add('/api/reports/study/statements', { ...v, year }, statementForm)}>
-            <Form.Item name="statedOn" label="述法日期" rules={[{ required: true, message: '请填写述法日期' }]}><Input type="date" /></Form.Item>
+            <Form.Item name="statedOn" label="述法日期" rules={[{ required: true, message: '请填写述法日期' }]}><DateField /></Form.Item>
             <Form.Item name="personName" label="述法人" rules={[{ required: true, min: 2, message: '请填写述法人' }]}><Input style={{ width: 120 }} maxLength={40} /></Form.Item>
             <Form.Item name="position" label="职务" rules={[{ required: true, min: 2, message: '请填写职务' }]}><Input style={{ width: 140 }} maxLength={60} /></Form.Item>
             <Form.Item name="rank" label="身份"><NativeSelect label="身份" options={data.ranks} /></Form.Item>
