@@ -122,49 +122,51 @@ test('a refused action says why in Chinese and changes nothing; an allowed one m
   const items = coreItems((await worklist(staff)).items);
   const item = items[2];
   const before = { events: await count('case_events'), audit: await count('audit_events') };
-  const tooLong = await t.app.inject({
+  // (The 依申请公开 extension is an approval and goes through its module: the Art 35 reasonable deadline is generic.)
+  const past = await t.app.inject({
     method: 'POST',
     url: `/api/cases/${item.caseId}/actions`,
     headers: leader.headers,
-    payload: { action: 'extend', on: '2025-03-03', data: { workdays: 21, noticeOn: '2025-03-03', reason: '涉及材料较多' } },
+    payload: { action: 'setDeadline', on: '2025-03-03', data: { dueOn: '2025-03-03', noticeOn: '2025-03-03', reason: '申请数量明显超过合理范围' } },
   });
-  assert.equal(tooLong.statusCode, 409);
-  assert.equal(tooLong.json().error.code, 'ACTION_NOT_ALLOWED');
-  assert.match(tooLong.json().error.message, /20/);
-  const bad = await t.app.inject({ method: 'POST', url: `/api/cases/${item.caseId}/actions`, headers: leader.headers, payload: { action: 'extend', on: '2025-02-30' } });
+  assert.equal(past.statusCode, 409);
+  assert.equal(past.json().error.code, 'ACTION_NOT_ALLOWED');
+  assert.match(past.json().error.message, /答复期限应当晚于确定之日/);
+  const bad = await t.app.inject({ method: 'POST', url: `/api/cases/${item.caseId}/actions`, headers: leader.headers, payload: { action: 'setDeadline', on: '2025-02-30' } });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().error.message, /办理日期/);
   assert.deepEqual({ events: await count('case_events'), audit: await count('audit_events') }, before);
 
+  const later = t.ctx.calendar.current().addWorkdays(item.dueDate, 10);
   const ok = await t.app.inject({
     method: 'POST',
     url: `/api/cases/${item.caseId}/actions`,
     headers: leader.headers,
-    payload: { action: 'extend', on: '2025-03-03', data: { workdays: 10, noticeOn: '2025-03-03', reason: '涉及材料较多' } },
+    payload: { action: 'setDeadline', on: '2025-03-03', data: { dueOn: later, noticeOn: '2025-03-03', reason: '申请数量明显超过合理范围' } },
   });
   assert.equal(ok.statusCode, 200, ok.body);
   const view = ok.json();
   const answer = view.steps.find((s: { stepCode: string; status: string }) => s.stepCode === 'answer' && s.status === 'open');
-  assert.equal(answer.dueDate, t.ctx.calendar.current().addWorkdays(item.dueDate, 10));
-  assert.equal(view.events.at(-1).label, '延长答复期限');
+  assert.equal(answer.dueDate, later);
+  assert.equal(view.events.at(-1).label, '确定延迟答复的合理期限');
   // The record speaks the form's words, not codes.
   assert.deepEqual(view.events[0].details.find((d: { label: string }) => d.label === '申请渠道'), { label: '申请渠道', value: '互联网渠道（双方确认之日）' });
-  assert.ok(view.events.at(-1).details.some((d: { label: string; value: string }) => d.label === '延长工作日数' && d.value === '10'));
+  assert.ok(view.events.at(-1).details.some((d: { label: string; value: string }) => d.label === '理由' && d.value === '申请数量明显超过合理范围'));
   assert.equal(await count('audit_events'), before.audit + 1);
 });
 
-test('answering closes the step: it leaves 我的待办 and the case is closed', async () => {
+test('a closing act closes the step: it leaves 我的待办 and the case is closed', async () => {
   const { items } = await worklist(staff);
   // The latest-due 依申请公开 request (the earlier ones were used by the tests above).
   const item = items.filter((i: { procedureLabel: string }) => i.procedureLabel === '依申请公开').at(-1);
   const view = (await t.app.inject({ url: `/api/cases/${item.caseId}`, headers: staff.headers })).json();
-  assert.ok(view.actions.some((a: { action: string }) => a.action === 'answer'));
+  assert.ok(view.actions.some((a: { action: string }) => a.action === 'withdraw'));
   assert.match(view.case.page, /^\/disclosure\/requests\/[0-9a-f-]{36}$/);
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/cases/${item.caseId}/actions`,
     headers: staff.headers,
-    payload: { action: 'answer', on: '2025-03-03', data: { outcome: 'disclose', delivery: '电子邮件' } },
+    payload: { action: 'withdraw', on: '2025-03-03', data: { reason: '申请人书面撤回申请' } },
   });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().case.status, 'closed');

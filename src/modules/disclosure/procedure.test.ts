@@ -23,6 +23,13 @@ function history(steps: Step[], c: Calendar = cal, proc = P): CaseEvent[] {
   return h;
 }
 
+// The approver's acts are recorded in the procedure's approver role (the service checks the account, approval.ts).
+const APPROVING = ['leader', 'approver'];
+/** The answer as the procedure makes it: the clerk's draft, then the approver's 审签. */
+const answered = (on: string, data: Record<string, unknown>): Step[] => [['answerDraft', on, data], ['answer', on, data, APPROVING]];
+/** An extension as the procedure grants it: the clerk's request, then the approver's consent. */
+const extended = (on: string, workdays: number): Step[] => [['extendRequest', on, { workdays, reason: '需调取档案' }], ['extend', on, { workdays }, APPROVING]];
+
 const step = (s: CaseState, code: string) => s.openSteps.find((x) => x.step === code);
 const clock = (s: CaseState, code: string) => s.clocks.find((x) => x.clock === code);
 
@@ -80,17 +87,24 @@ const dueCases: Array<{ name: string; steps: Step[]; today: string; due?: string
     due: '2025-04-08',
   },
   {
-    name: 'extension of 20 WD approved by the leader',
-    steps: [['receive', '2025-01-20'], ['extend', '2025-02-20', { workdays: 20, noticeOn: '2025-02-20', reason: '需调取档案' }, ['leader']]],
+    name: 'extension of 20 WD approved by the approver',
+    steps: [['receive', '2025-01-20'], ...extended('2025-02-20', 20)],
     today: '2025-02-24',
     due: '2025-03-21',
     explain: /20个工作日，经批准延长20个工作日（共40个工作日）/,
   },
   {
-    name: 'extension by staff with a recorded approver',
-    steps: [['receive', '2025-01-20'], ['extend', '2025-02-20', { workdays: 5, approver: '李主任', noticeOn: '2025-02-20', reason: '需调取档案' }]],
+    // 条例 Art 33 ¶2: asked for, not yet consented — the period is not extended.
+    name: 'an extension asked for and not yet approved changes nothing',
+    steps: [['receive', '2025-01-20'], ['extendRequest', '2025-02-20', { workdays: 5, reason: '需调取档案' }]],
     today: '2025-02-24',
-    due: '2025-02-28',
+    due: '2025-02-21',
+  },
+  {
+    name: 'an extension refused changes nothing',
+    steps: [['receive', '2025-01-20'], ['extendRequest', '2025-02-18', { workdays: 5, reason: '需调取档案' }], ['extendRefuse', '2025-02-19', { opinion: '理由不充分' }, APPROVING]],
+    today: '2025-02-19',
+    due: '2025-02-21',
   },
   {
     name: 'Art 35 custom deadline',
@@ -143,26 +157,32 @@ for (const c of dueCases) {
 
 const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; message?: RegExp }> = [
   { name: 'unknown action', steps: [['receive', '2025-03-03']], next: ['approveEverything', '2025-03-04'], code: 'unknown_action' },
-  { name: 'date before the previous event', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-01', { outcome: 'disclose' }], code: 'date_order' },
+  { name: 'date before the previous event', steps: [['receive', '2025-03-03']], next: ['answerDraft', '2025-03-01', { outcome: 'disclose' }], code: 'date_order' },
   { name: 'supplement only once', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }], ['supplementReceived', '2025-03-10']], next: ['supplementRequest', '2025-03-11', { items: 'y', supplementDueOn: '2025-03-25' }], code: 'supplement_once' },
   { name: 'supplement after 7 WD', steps: [['receive', '2025-03-03']], next: ['supplementRequest', '2025-03-13', { items: 'x', supplementDueOn: '2025-03-25' }], code: 'deadline_passed', message: /7个工作日内/ },
   { name: 'supplement period in the past', steps: [['receive', '2025-03-03']], next: ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-04' }], code: 'supplement_period' },
   { name: 'abandon before the 补正 period ends', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }]], next: ['abandon', '2025-03-20'], code: 'supplement_not_lapsed' },
-  { name: 'answer while waiting for 补正', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }]], next: ['answer', '2025-03-10', { outcome: 'disclose' }], code: 'awaiting_supplement' },
-  { name: 'extension of 21 WD', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-20', { workdays: 21, noticeOn: '2025-02-20', reason: 'x' }, ['leader']], code: 'field_invalid' },
+  { name: 'answer while waiting for 补正', steps: [['receive', '2025-03-03'], ['supplementRequest', '2025-03-04', { items: 'x', supplementDueOn: '2025-03-20' }]], next: ['answerDraft', '2025-03-10', { outcome: 'disclose' }], code: 'awaiting_supplement' },
+  { name: 'extension of 21 WD', steps: [['receive', '2025-01-20']], next: ['extendRequest', '2025-02-20', { workdays: 21, reason: 'x' }], code: 'field_invalid' },
   {
     name: 'extensions totalling 21 WD',
-    steps: [['receive', '2025-01-20'], ['extend', '2025-02-10', { workdays: 10, noticeOn: '2025-02-10', reason: 'x' }, ['leader']]],
-    next: ['extend', '2025-02-11', { workdays: 11, noticeOn: '2025-02-11', reason: 'y' }, ['leader']],
+    steps: [['receive', '2025-01-20'], ...extended('2025-02-10', 10), ['extendRequest', '2025-02-11', { workdays: 11, reason: 'y' }]],
+    next: ['extend', '2025-02-11', { workdays: 11 }, APPROVING],
     code: 'cap_exceeded',
     message: /不得超过20个工作日（已延长10个工作日，本次11个工作日）/,
   },
-  { name: 'extension by staff without approver', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-20', { workdays: 5, noticeOn: '2025-02-20', reason: 'x' }], code: 'field_required', message: /批准人/ },
-  { name: 'extension after the period ended', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-24', { workdays: 5, noticeOn: '2025-02-24', reason: 'x' }, ['leader']], code: 'deadline_passed' },
-  { name: 'legal officer may not answer', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'disclose' }, ['legalOfficer']], code: 'role_forbidden', message: /工作人员或负责人/ },
-  { name: 'withholding needs reasons', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'withhold_process' }], code: 'field_required', message: /理由及依据/ },
-  { name: '“still unclear after 补正” needs a 补正', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'unable_unclear', reasons: 'x' }], code: 'outcome_needs_supplement' },
-  { name: 'unknown outcome code', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'maybe' }], code: 'field_invalid' },
+  // Issue 13 item 11: the clerk cannot extend by typing an approver's name; the approver role acts.
+  { name: 'the clerk extends without approval', steps: [['receive', '2025-01-20'], ['extendRequest', '2025-02-20', { workdays: 5, reason: 'x' }]], next: ['extend', '2025-02-20', { workdays: 5, approver: '张主任' }], code: 'role_forbidden', message: /审批人/ },
+  { name: 'a leader as such extends without a request', steps: [['receive', '2025-01-20']], next: ['extend', '2025-02-20', { workdays: 5 }, APPROVING], code: 'no_extension_request' },
+  { name: 'a second extension request while one waits', steps: [['receive', '2025-01-20'], ['extendRequest', '2025-02-18', { workdays: 5, reason: 'x' }]], next: ['extendRequest', '2025-02-19', { workdays: 5, reason: 'y' }], code: 'extension_pending' },
+  { name: 'extension asked for after the period ended', steps: [['receive', '2025-01-20']], next: ['extendRequest', '2025-02-24', { workdays: 5, reason: 'x' }], code: 'deadline_passed' },
+  { name: 'the clerk answers without 审签', steps: [['receive', '2025-03-03'], ['answerDraft', '2025-03-10', { outcome: 'disclose' }]], next: ['answer', '2025-03-10', { outcome: 'disclose' }], code: 'role_forbidden', message: /审批人/ },
+  { name: '审签 without a draft', steps: [['receive', '2025-03-03']], next: ['answer', '2025-03-10', { outcome: 'disclose' }, APPROVING], code: 'no_answer_draft' },
+  { name: 'a second draft while one waits for 审签', steps: [['receive', '2025-03-03'], ['answerDraft', '2025-03-10', { outcome: 'disclose' }]], next: ['answerDraft', '2025-03-11', { outcome: 'disclose' }], code: 'answer_pending' },
+  { name: 'legal officer may not answer', steps: [['receive', '2025-03-03']], next: ['answerDraft', '2025-03-10', { outcome: 'disclose' }, ['legalOfficer']], code: 'role_forbidden', message: /工作人员或负责人/ },
+  { name: 'withholding needs reasons', steps: [['receive', '2025-03-03']], next: ['answerDraft', '2025-03-10', { outcome: 'withhold_process' }], code: 'field_required', message: /理由及依据/ },
+  { name: '“still unclear after 补正” needs a 补正', steps: [['receive', '2025-03-03']], next: ['answerDraft', '2025-03-10', { outcome: 'unable_unclear', reasons: 'x' }], code: 'outcome_needs_supplement' },
+  { name: 'unknown outcome code', steps: [['receive', '2025-03-03']], next: ['answerDraft', '2025-03-10', { outcome: 'maybe' }], code: 'field_invalid' },
   { name: 'a second consultation while one is pending', steps: [['receive', '2025-03-03'], ['thirdPartyConsult', '2025-03-05', { thirdParty: 'A' }]], next: ['thirdPartyConsult', '2025-03-06', { thirdParty: 'B' }], code: 'consultation_pending' },
   {
     name: 'payment after the 20-WD window',
@@ -172,14 +192,14 @@ const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; m
     message: /视为放弃申请/,
   },
   { name: 'unpaid closed before the window lapses', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100, deliveredOn: '2025-03-07' }]], next: ['feeUnpaid', '2025-04-07'], code: 'fee_not_lapsed' },
-  { name: 'answer while waiting for payment', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['answer', '2025-03-10', { outcome: 'disclose' }], code: 'fee_pending' },
+  { name: 'answer while waiting for payment', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['answerDraft', '2025-03-10', { outcome: 'disclose' }], code: 'fee_pending' },
   { name: 'a second fee notice while one is pending', steps: [['receive', '2025-03-03'], ['feeNotice', '2025-03-05', { amount: 100 }]], next: ['feeNotice', '2025-03-06', { amount: 200 }], code: 'fee_pending' },
   // 条例 Art 31(2): a request by post is received on the 签收 date, or on the day the office confirmed a 平常信函.
   { name: 'post: receipt date other than the 签收 date', steps: [], next: ['receive', '2025-03-03', { ...RECEIVE, channel: 'registeredPost', signedOn: '2025-02-28' }], code: 'receipt_signed', message: /以本机关签收之日为收到申请之日/ },
   { name: 'post without the 签收 date', steps: [], next: ['receive', '2025-03-03', { ...RECEIVE, channel: 'registeredPost' }], code: 'field_required', message: /签收日期/ },
   { name: '平常信函: receipt date other than the confirmation', steps: [], next: ['receive', '2025-03-04', { ...RECEIVE, channel: 'mail', arrivedOn: '2025-03-03', confirmedOn: '2025-03-03' }], code: 'receipt_confirmed' },
   { name: '平常信函 confirmed before it arrived', steps: [], next: ['receive', '2025-03-03', { ...RECEIVE, channel: 'mail', arrivedOn: '2025-03-04', confirmedOn: '2025-03-03' }], code: 'confirmed_before_arrival', message: /不能早于信函收到日期/ },
-  { name: 'closed case', steps: [['receive', '2025-03-03'], ['answer', '2025-03-10', { outcome: 'disclose' }]], next: ['extend', '2025-03-11', { workdays: 5, noticeOn: '2025-03-11', reason: 'x' }, ['leader']], code: 'case_closed', message: /本案已办结/ },
+  { name: 'closed case', steps: [['receive', '2025-03-03'], ...answered('2025-03-10', { outcome: 'disclose' })], next: ['extendRequest', '2025-03-11', { workdays: 5, reason: 'x' }], code: 'case_closed', message: /本案已办结/ },
 ];
 
 for (const r of refusals) {
@@ -234,9 +254,10 @@ test('allowed actions depend on role', () => {
   const s = evaluate(P, history([['receive', '2025-03-03']]), cal, '2025-03-04');
   const staff = actionsFor(s, ['staff']).map((a) => a.action);
   const legal = actionsFor(s, ['legalOfficer']).map((a) => a.action);
-  assert.ok(staff.includes('answer') && staff.includes('supplementRequest') && !staff.includes('legalCheck'));
+  assert.ok(staff.includes('answerDraft') && staff.includes('supplementRequest') && !staff.includes('legalCheck'));
+  assert.ok(!staff.includes('answer') && !staff.includes('extend'), 'the clerk neither signs off the answer nor grants the extension');
   assert.deepEqual(legal, ['legalCheck']);
-  const answer = s.allowed.find((a) => a.action === 'answer');
+  const answer = s.allowed.find((a) => a.action === 'answerDraft');
   assert.ok(answer?.fields?.some((f) => f.name === 'outcome' && f.options?.length === DISCLOSURE_OUTCOMES.length - 2));
   const blocked = s.blocked.find((b) => b.action === 'abandon');
   assert.match(blocked?.reason ?? '', /不能视为放弃申请/);
@@ -253,7 +274,7 @@ test('overdue and late answers are visible', () => {
   const s = evaluate(P, h, cal, '2025-02-25');
   assert.equal(step(s, 'answer')?.overdue, true);
   assert.equal(step(s, 'answer')?.daysLeft, -2);
-  const done = evaluate(P, history([['receive', '2025-01-20'], ['answer', '2025-02-24', { outcome: 'disclose' }]]), cal, '2025-02-25');
+  const done = evaluate(P, history([['receive', '2025-01-20'], ...answered('2025-02-24', { outcome: 'disclose' })]), cal, '2025-02-25');
   assert.equal(clock(done, 'answer')?.late, true);
   assert.equal(done.outcome, 'disclose');
 });
@@ -283,3 +304,19 @@ test('fee pause is configurable (RULES §14.3)', () => {
 function stepsOf(h: CaseEvent[]): Step[] {
   return h.map((e) => [e.type, e.on, e.data, e.actorRoles]);
 }
+
+test('approvals are steps of the approver: 审批延长 and 审签 open on the ask and close on the decision', () => {
+  const asked = evaluate(P, history([['receive', '2025-03-03'], ['extendRequest', '2025-03-20', { workdays: 10, reason: '需调取档案' }]]), cal, '2025-03-20');
+  assert.deepEqual(step(asked, 'extensionApproval')?.roles, ['approver']);
+  assert.equal(step(asked, 'extensionApproval')?.due?.date, '2025-03-31', 'to be decided within the answer period');
+  const granted = evaluate(P, history([['receive', '2025-03-03'], ...extended('2025-03-20', 10)]), cal, '2025-03-20');
+  assert.equal(step(granted, 'extensionApproval'), undefined);
+  assert.deepEqual(step(granted, 'extensionNotice')?.roles, ['staff'], 'the applicant is told next (条例第三十三条)');
+  assert.equal(step(granted, 'answer')?.due?.date, '2025-04-15');
+  const drafted = evaluate(P, history([['receive', '2025-03-03'], ['answerDraft', '2025-03-10', { outcome: 'disclose' }]]), cal, '2025-03-10');
+  assert.equal(drafted.status, 'open', 'a draft answers nothing');
+  assert.ok(step(drafted, 'answerApproval') && step(drafted, 'answer'));
+  const returned = evaluate(P, history([['receive', '2025-03-03'], ['answerDraft', '2025-03-10', { outcome: 'disclose' }], ['answerReturn', '2025-03-11', { opinion: '请补充法律依据' }, APPROVING]]), cal, '2025-03-11');
+  assert.equal(step(returned, 'answerApproval'), undefined);
+  assert.ok(actionsFor(returned, ['staff']).some((a) => a.action === 'answerDraft'), 'the clerk drafts again');
+});

@@ -2,7 +2,7 @@
  * 依申请公开 (DisclosureRequest) under the 政府信息公开条例 (国务院令第711号, in force 2019-05-15),
  * RULES §5.4 and §13. Declared as data; the procedure engine enforces it.
  */
-import type { ActionDef, ClockDef, FieldSpec, Gate, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
+import type { ActionDef, ClockDef, Cond, FieldSpec, Gate, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
 import { ANSWER_OUTCOMES, APPLICANT_TYPES, CHANNELS, DISCLOSURE_OUTCOMES, NEEDS_REASONS, OPINIONS, outcomeLabel } from './outcomes.ts';
 
 export interface DisclosureSettings {
@@ -101,8 +101,24 @@ const clocks = (s: Required<DisclosureSettings>): ClockDef[] => [
   },
 ];
 
+/**
+ * The procedure role of the account that approves (the 政府信息公开工作机构负责人, 条例 Art 33 ¶2): no account
+ * holds it; the request service records an approval as this role after checking the configured approver role
+ * (approval.ts) and that the approver is not the clerk who asked, and routes the approval step to that role.
+ */
+export const APPROVER = 'approver';
+
+// An approval is pending while the request is the latest of its request/decision acts.
+const extensionPending: Cond = { latest: ['extendRequest', 'extend', 'extendRefuse'], is: 'extendRequest' };
+const answerPending: Cond = { latest: ['answerDraft', 'answerReturn', 'answer'], is: 'answerDraft' };
+
 const steps: StepDef[] = [
   { code: 'answer', label: '答复申请人', roles: ['staff'], open: { all: [{ status: 'open' }, { not: { clock: 'applicantSupplement', state: 'running' } }] }, clock: 'answer' },
+  // 条例 Art 33 ¶2: the extension needs the 负责人's consent before the answer period ends.
+  { code: 'extensionApproval', label: '审批延长答复期限', roles: [APPROVER], open: { all: [{ status: 'open' }, extensionPending] }, clock: 'answer' },
+  { code: 'extensionNotice', label: '告知申请人延长答复期限', roles: ['staff'], open: { all: [{ status: 'open' }, { latest: ['extend', 'extensionNotice'], is: 'extend' }] } },
+  // The answer goes out under the organ's name only once signed off (审签) by the approver.
+  { code: 'answerApproval', label: '审签答复', roles: [APPROVER], open: { all: [{ status: 'open' }, answerPending] }, clock: 'answer' },
   { code: 'applicantSupplement', label: '申请人补正', roles: ['applicant'], open: { clock: 'applicantSupplement', state: 'running' }, clock: 'applicantSupplement' },
   { code: 'thirdPartyReply', label: '第三方提出意见', roles: ['thirdParty'], open: { clock: 'thirdPartyReply', state: 'running', overdue: false }, clock: 'thirdPartyReply' },
   { code: 'organReply', label: '有关机关提出意见', roles: ['otherOrgan'], open: { clock: 'organReply', state: 'running', overdue: false }, clock: 'organReply' },
@@ -209,19 +225,43 @@ const actions: ActionDef[] = [
   ...consultation('thirdParty', '第三方', 'thirdPartyReply'),
   ...consultation('organ', '有关机关', 'organReply'),
   {
-    code: 'extend',
-    label: '延长答复期限',
-    // 条例 Art 33 ¶2: approved by the 负责人 of the 政府信息公开工作机构 and the applicant notified.
+    code: 'extendRequest',
+    label: '申请延长答复期限',
+    // 条例 Art 33 ¶2: the clerk asks; the extension takes effect only when the 负责人 consents (extend).
     roles: ['staff', 'leader'],
-    requires: [answerClockActive],
-    within: { clock: 'answer', message: '延长答复期限应当在答复期限届满前决定' },
+    requires: [answerClockActive, { when: { not: extensionPending }, code: 'extension_pending', message: '已申请延长答复期限，正在等待审批' }],
+    within: { clock: 'answer', message: '延长答复期限应当在答复期限届满前申请并经批准' },
     fields: [
       { name: 'workdays', label: '延长工作日数', type: 'number', required: true, min: 1, max: 20 },
-      { name: 'approver', label: '批准人（政府信息公开工作机构负责人）', type: 'text', requiredUnlessRole: ['leader'] },
-      { name: 'noticeOn', label: '告知申请人日期', type: 'date', required: true },
       { name: 'reason', label: '延长理由', type: 'longText', required: true },
     ],
-    dateRules: [{ from: 'event', to: { field: 'noticeOn' }, min: { count: 0, unit: 'day' }, code: 'notice_before_approval', message: '告知申请人的日期不能早于批准延长的日期' }],
+  },
+  {
+    code: 'extend',
+    label: '同意延长答复期限',
+    // 条例 Art 33 ¶2: 经政府信息公开工作机构负责人同意 — recorded by the approving account in its own session.
+    roles: [APPROVER],
+    requires: [answerClockActive, { when: extensionPending, code: 'no_extension_request', message: '没有待审批的延长答复期限申请' }],
+    within: { clock: 'answer', message: '延长答复期限应当在答复期限届满前批准' },
+    fields: [
+      { name: 'workdays', label: '延长工作日数', type: 'number', required: true, min: 1, max: 20 },
+      { name: 'opinion', label: '审批意见', type: 'longText' },
+    ],
+  },
+  {
+    code: 'extendRefuse',
+    label: '不同意延长答复期限',
+    roles: [APPROVER],
+    requires: [{ when: extensionPending, code: 'no_extension_request', message: '没有待审批的延长答复期限申请' }],
+    fields: [{ name: 'opinion', label: '审批意见', type: 'longText', required: true }],
+  },
+  {
+    code: 'extensionNotice',
+    label: '告知申请人延长答复期限',
+    // 条例 Art 33 ¶2: 并告知申请人.
+    roles: ['staff', 'leader'],
+    requires: [{ when: { latest: ['extend', 'extensionNotice'], is: 'extend' }, code: 'no_extension', message: '没有已批准、尚未告知申请人的延长' }],
+    fields: [{ name: 'method', label: '告知方式', type: 'text', required: true }],
   },
   {
     code: 'setDeadline',
@@ -274,28 +314,7 @@ const actions: ActionDef[] = [
     requires: [answerClockActive],
     fields: [{ name: 'opinion', label: '审核意见', type: 'longText', required: true }],
   },
-  {
-    code: 'answer',
-    label: '作出答复',
-    roles: ['staff', 'leader'],
-    requires: [
-      { ...notAwaitingSupplement, message: '正在等待申请人补正，不能作出答复；补正期限届满未补正的，按“视为放弃申请”办理' },
-      { when: { not: { clock: 'feePayment', state: 'running' } }, code: 'fee_pending', message: '正在等待申请人缴纳信息处理费' },
-      {
-        when: { any: [{ not: { data: 'outcome', eq: 'unable_unclear' } }, { done: 'supplementReceived' }] },
-        code: 'outcome_needs_supplement',
-        message: '“补正后申请内容仍不明确”只能在申请人补正后适用',
-      },
-    ],
-    fields: [
-      { name: 'outcome', label: '答复类型', type: 'select', required: true, options: ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: outcomeLabel(o) })) },
-      { name: 'reasons', label: '理由及依据', type: 'longText', requiredWhen: { data: 'outcome', in: NEEDS_REASONS } },
-      { name: 'legalBasis', label: '法律依据（条例条款）', type: 'text' },
-      { name: 'replyLetterNo', label: '答复书编号', type: 'text' },
-      { name: 'delivery', label: '送达方式', type: 'text' },
-    ],
-    effects: [{ status: 'closed', outcome: { field: 'outcome' } }],
-  },
+  ...answerActions(),
   {
     code: 'withdraw',
     label: '申请人撤回申请',
@@ -305,6 +324,42 @@ const actions: ActionDef[] = [
     effects: [{ status: 'closed', outcome: 'other3' }],
   },
 ];
+
+/**
+ * The answer: the clerk drafts it and asks for 审签 (answerDraft); the approver signs it off (answer: the
+ * request is answered and closed) or returns it with an opinion (answerReturn). The gates of the answer
+ * apply to the draft and again to the sign-off.
+ */
+function answerActions(): ActionDef[] {
+  const gates: Gate[] = [
+    { ...notAwaitingSupplement, message: '正在等待申请人补正，不能作出答复；补正期限届满未补正的，按“视为放弃申请”办理' },
+    { when: { not: { clock: 'feePayment', state: 'running' } }, code: 'fee_pending', message: '正在等待申请人缴纳信息处理费' },
+    {
+      when: { any: [{ not: { data: 'outcome', eq: 'unable_unclear' } }, { done: 'supplementReceived' }] },
+      code: 'outcome_needs_supplement',
+      message: '“补正后申请内容仍不明确”只能在申请人补正后适用',
+    },
+  ];
+  const fields: FieldSpec[] = [
+    { name: 'outcome', label: '答复类型', type: 'select', required: true, options: ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: outcomeLabel(o) })) },
+    { name: 'reasons', label: '理由及依据', type: 'longText', requiredWhen: { data: 'outcome', in: NEEDS_REASONS } },
+    { name: 'legalBasis', label: '法律依据（条例条款）', type: 'text' },
+    { name: 'replyLetterNo', label: '答复书编号', type: 'text' },
+    { name: 'delivery', label: '送达方式', type: 'text' },
+  ];
+  const pending: Gate = { when: answerPending, code: 'no_answer_draft', message: '没有待审签的答复' };
+  return [
+    {
+      code: 'answerDraft',
+      label: '拟定答复并提请审签',
+      roles: ['staff', 'leader'],
+      requires: [...gates, { when: { not: answerPending }, code: 'answer_pending', message: '答复已提请审签，正在等待审签' }],
+      fields,
+    },
+    { code: 'answer', label: '审签同意并作出答复', roles: [APPROVER], requires: [pending, ...gates], fields: [...fields, { name: 'opinion', label: '审签意见', type: 'longText' }], effects: [{ status: 'closed', outcome: { field: 'outcome' } }] },
+    { code: 'answerReturn', label: '退回修改答复', roles: [APPROVER], requires: [pending], fields: [{ name: 'opinion', label: '审签意见', type: 'longText', required: true }] },
+  ];
+}
 
 /** Builds the procedure; settings cover rules that are not verified nationally (RULES §14). */
 export function disclosureRequestProcedure(settings: DisclosureSettings = {}): ProcedureDef {
@@ -318,7 +373,7 @@ export function disclosureRequestProcedure(settings: DisclosureSettings = {}): P
       { code: 'closed', label: '办结', final: true },
     ],
     initialStatus: 'new',
-    roleLabels: { staff: '工作人员', leader: '负责人', legalOfficer: '法制审核人员', applicant: '申请人', thirdParty: '第三方', otherOrgan: '有关机关' },
+    roleLabels: { staff: '工作人员', leader: '负责人', [APPROVER]: '审批人（政府信息公开工作机构负责人）', legalOfficer: '法制审核人员', applicant: '申请人', thirdParty: '第三方', otherOrgan: '有关机关' },
     steps,
     actions,
     clocks: clocks(s),

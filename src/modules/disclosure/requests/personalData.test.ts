@@ -89,6 +89,7 @@ test('依申请公开 personal data: full for the assigned 科室, the 办公室
 
   // The 答复书 is addressed to the applicant: handlers download it, others are refused.
   assert.equal((await api(office, 'POST', `/api/disclosure/requests/${portalId}/answer`, { on: '2025-03-03', outcome: 'disclose' })).statusCode, 200);
+  assert.equal((await api(leader, 'POST', `/api/disclosure/requests/${portalId}/answer/decision`, { on: '2025-03-03', approve: true })).statusCode, 200, 'signed off by the leader');
   assert.equal((await api(office, 'GET', `/api/disclosure/requests/${portalId}/reply-letter`)).statusCode, 200);
   const refused = await api(hightech, 'GET', `/api/disclosure/requests/${portalId}/reply-letter`);
   assert.equal(refused.statusCode, 403);

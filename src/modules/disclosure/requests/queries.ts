@@ -12,6 +12,7 @@ import { files } from '../../../core/files/schema.ts';
 import { missingItems } from './intake.ts';
 import { answerEvents, defaultBasis, loadRequest, monthlyOrdinal } from './service.ts';
 import { handlesRequest, maskName, requestForActor } from './masking.ts';
+import { approvalView } from './approvals.ts';
 
 const label = (list: Array<{ value: string; label: string }>, v: string | null) => (v ? (list.find((o) => o.value === v)?.label ?? v) : null);
 const outcomeLabel = (code: string | null) => {
@@ -93,6 +94,7 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
     },
     answer: answer ? { on: answer.on, ...(answer.data as Record<string, unknown>), legalBasis: String((answer.data as Record<string, unknown>).legalBasis || defaultBasis(String((answer.data as Record<string, unknown>).outcome))), outcomeLabel: outcomeLabel(String((answer.data as Record<string, unknown>).outcome)) } : null,
     files: released,
+    approval: await approvalView(ctx, actor, r.caseId),
     ...view,
   };
 }

@@ -34,6 +34,7 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   t.after(() => app.close());
   await addUser(app.ctx, { username: 'xxgk', password: PW, roles: ['staff'], orgName: '办公室' }); // the disclosure office (条例 Art 4)
   await addUser(app.ctx, { username: 'fzsh', password: PW, roles: ['legalOfficer'] });
+  await addUser(app.ctx, { username: 'xxgk-lead', password: PW, roles: ['leader'], orgName: '示范市科学技术局' }); // approves (条例 Art 33 ¶2)
   const staffDept = await orgIdByName(app.ctx, '示范市科学技术局');
   let staff = await signIn(app.app, 'xxgk', PW);
   let legal = await signIn(app.app, 'fzsh', PW);
@@ -113,6 +114,7 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   // A week later: sessions have idled out (30 minutes), sign in again.
   staff = await signIn(app.app, 'xxgk', PW);
   legal = await signIn(app.app, 'fzsh', PW);
+  const lead = await signIn(app.app, 'xxgk-lead', PW);
   // A second 补正 is refused (once, Art 30).
   assert.equal((await act('supplementRequest', '2025-03-10', { items: '再补', supplementDueOn: '2025-03-20' })).statusCode, 409);
 
@@ -123,9 +125,13 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   let d1 = (await api('GET', `/api/disclosure/requests/${id}`)).json();
   assert.equal(d1.clocks.find((c: { clock: string }) => c.clock === 'answer').state, 'paused');
   assert.equal((await act1('thirdPartyReplied', '2025-03-06', { opinion: 'consent' })).statusCode, 200);
-  assert.equal((await act1('extend', '2025-03-07', { workdays: 15, approver: '张主任', noticeOn: '2025-03-07', reason: '需要检索档案' })).statusCode, 200);
-  const over = await act1('extend', '2025-03-07', { workdays: 10, approver: '张主任', noticeOn: '2025-03-07', reason: '再延长' });
+  // The clerk asks, the leader consents in their own session (条例 Art 33 ¶2).
+  assert.equal((await api('POST', `/api/disclosure/requests/${id}/extension`, { on: '2025-03-07', workdays: 15, reason: '需要检索档案' })).statusCode, 200);
+  assert.equal((await api('POST', `/api/disclosure/requests/${id}/extension/decision`, { on: '2025-03-07', approve: true }, lead)).statusCode, 200);
+  assert.equal((await api('POST', `/api/disclosure/requests/${id}/extension`, { on: '2025-03-07', workdays: 10, reason: '再延长' })).statusCode, 200);
+  const over = await api('POST', `/api/disclosure/requests/${id}/extension/decision`, { on: '2025-03-07', approve: true }, lead);
   assert.equal(over.statusCode, 409, 'extension beyond 20 WD refused');
+  assert.equal((await api('POST', `/api/disclosure/requests/${id}/extension/decision`, { on: '2025-03-07', approve: false, opinion: '累计超过20个工作日' }, lead)).statusCode, 200);
   d1 = (await api('GET', `/api/disclosure/requests/${id}`)).json();
   assert.equal(d1.clocks.find((c: { clock: string }) => c.clock === 'answer').extended, 15);
 
@@ -133,7 +139,10 @@ test('依申请公开: intake, duplicates, 补正 restart, pause, extension cap,
   assert.equal((await act1('feeNotice', '2025-03-10', { amount: 1 })).statusCode, 409, 'the generic case page cannot send a fee notice');
   const noReasons = await api('POST', `/api/disclosure/requests/${id}/answer`, { on: '2025-03-10', outcome: 'partial' });
   assert.equal(noReasons.statusCode, 409);
-  const ok = await api('POST', `/api/disclosure/requests/${id}/answer`, { on: '2025-03-10', outcome: 'partial', reasons: '其中涉及企业商业秘密的部分不予公开', delivery: 'email', replyLetterNo: '科依申〔2025〕1号' });
+  const drafted = await api('POST', `/api/disclosure/requests/${id}/answer`, { on: '2025-03-10', outcome: 'partial', reasons: '其中涉及企业商业秘密的部分不予公开', delivery: 'email', replyLetterNo: '科依申〔2025〕1号' });
+  assert.equal(drafted.statusCode, 200, drafted.body);
+  assert.equal(drafted.json().case.status, 'open', 'the answer waits for 审签');
+  const ok = await api('POST', `/api/disclosure/requests/${id}/answer/decision`, { on: '2025-03-10', approve: true }, lead);
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(ok.json().case.outcome, 'partial');
   assert.match(ok.json().answer.legalBasis, /第三十七条/);
@@ -261,9 +270,9 @@ test('fees over HTTP: the notice pauses the clock, the window lapses, 逾期未�
   assert.equal(again.json().duplicate, true, 'the same letter entered twice within minutes is one request');
   assert.equal(again.json().id, id);
 
-  const noApprover = await api('POST', `/api/cases/${caseId}/actions`, { action: 'extend', on: '2025-03-03', data: { workdays: 10, noticeOn: '2025-03-03', reason: '需要调取档案' } });
+  const noApprover = await api('POST', `/api/cases/${caseId}/actions`, { action: 'extend', on: '2025-03-03', data: { workdays: 10, approver: '张主任' } });
   assert.equal(noApprover.statusCode, 409);
-  assert.match(noApprover.json().error.message, /批准人/);
+  assert.match(noApprover.json().error.message, /没有待审批的延长答复期限申请|所属业务页面/);
 
   // 150 yuan for 45 pages; the applicant receives the notice on 3-04 and has until 4-01 (20 WD) to pay.
   const notice = await api('POST', `/api/disclosure/requests/${id}/fee-notice`, { on: '2025-03-03', method: 'perPage', pages: 45, deliveredOn: '2025-03-04' });

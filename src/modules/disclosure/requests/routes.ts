@@ -12,6 +12,9 @@ import { answerRequest, attachReleasedFiles, feeQuote, loadRequest, recordDelive
 import { listRequests, requestDetail } from './queries.ts';
 import { replyLetter } from './letter.ts';
 import { staffIntakeSchema } from './validation.ts';
+import { askApproval, decideApproval } from './approvals.ts';
+import { disclosureApprovalSetting } from '../approval.ts';
+import { changeSetting, getSetting } from '../../../core/settings/service.ts';
 
 const idParam = z.object({ id: z.uuid().describe('申请编号') });
 const listQuery = z.object({
@@ -36,6 +39,18 @@ const deliveryBody = z.object({
 });
 const feeQuery = z.object({ method: z.enum(['perRequest', 'perPage']).describe('计收方式'), pages: z.coerce.number().int().min(0).max(1_000_000).optional().describe('页数') });
 const feeBody = feeQuery.extend({ on: isoDate('通知日期'), deliveredOn: isoDate('申请人收到通知之日').optional() });
+
+const extensionBody = z.object({
+  on: isoDate('申请日期'),
+  workdays: z.number().int().min(1).max(20).describe('延长工作日数'),
+  reason: z.string().trim().min(2).max(2000).describe('延长理由'),
+});
+const decisionBody = z.object({
+  on: isoDate('审批日期'),
+  approve: z.boolean().describe('审批结论'),
+  opinion: z.string().trim().max(2000).optional().describe('审批意见'),
+});
+const approvalSettingsBody = disclosureApprovalSetting.schema;
 
 const filesBody = z.object({ fileIds: z.array(z.uuid()).min(1).max(50).describe('文件') });
 
@@ -62,6 +77,19 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
     await answerRequest(ctx, a, id, b);
     return {};
   });
+  // 条例 Art 33 ¶2: the clerk asks for the extension; the approver consents or refuses in their own session.
+  post('/extension', '申请延长答复期限', extensionBody, async (a, id, b) => {
+    await askApproval(ctx, a, id, 'extension', b.on, { workdays: b.workdays, reason: b.reason });
+    return {};
+  });
+  post('/extension/decision', '审批延长答复期限', decisionBody, async (a, id, b) => {
+    await decideApproval(ctx, a, id, 'extension', b);
+    return {};
+  });
+  post('/answer/decision', '审签答复', decisionBody, async (a, id, b) => {
+    await decideApproval(ctx, a, id, 'answer', b);
+    return {};
+  });
   post('/delivery', '记录送达', deliveryBody, async (a, id, b) => {
     await recordDelivery(ctx, a, id, b);
     return {};
@@ -71,6 +99,11 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
     return {};
   });
   // The record check before the query is validated (issue 12 item 7: out of scope is 404, never a 400).
+  const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  api.get('/api/settings/disclosure-approval', { schema: { summary: '政务公开审批设置' }, preValidation: settings }, async () => getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime(), 0));
+  api.put('/api/settings/disclosure-approval', { schema: { summary: '修改政务公开审批设置', body: approvalSettingsBody }, preValidation: settings }, async (req) =>
+    changeSetting(ctx, requireActor(req), disclosureApprovalSetting, 'disclosure.settings.approval', req.body),
+  );
   api.get('/api/disclosure/requests/:id/fee', { schema: { summary: '信息处理费试算', params: idParam, querystring: feeQuery }, preValidation: readable }, async (req) => feeQuote(ctx, requireActor(req), req.params.id, req.query.method, req.query.pages));
   post('/fee-notice', '发出收费通知', feeBody, async (a, id, b) => ({ quote: await sendFeeNotice(ctx, a, id, b) }));
   api.get('/api/disclosure/requests/:id/reply-letter', { schema: { summary: '下载答复书（.docx）', params: idParam } }, async (req, reply) => {

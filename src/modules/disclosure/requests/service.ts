@@ -20,6 +20,7 @@ import { fileAccessOf, type FileAccess } from '../../../core/files/service.ts';
 import { portalActor, type RequestRow } from './intake.ts';
 import type { DbOrTx } from '../../../core/db/client.ts';
 import { quoteFee, type FeeMethod, type FeeQuote } from './fees.ts';
+import { askApproval } from './approvals.ts';
 
 /** The outcome's article of the 条例, as the letter cites it. */
 export function defaultBasis(code: string): string {
@@ -57,7 +58,7 @@ export interface AnswerInput {
  * The request is readable (loadRequest answers 404 otherwise); acting on it is for its handlers (the
  * assigned 科室, the 办公室 and leaders): anyone else in the department is told who may.
  */
-async function assertHandler(tx: DbOrTx, actor: Actor, r: RequestRow): Promise<void> {
+export async function assertHandler(tx: DbOrTx, actor: Actor, r: RequestRow): Promise<void> {
   const [{ orgId }] = await tx.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, r.caseId));
   if (!can(actor, 'disclosureRequest', 'act', { departmentId: r.departmentId, orgId })) throw new AppError('FORBIDDEN', '只有承办科室、政府信息公开工作机构（办公室）和局领导可以办理此申请');
 }
@@ -67,17 +68,16 @@ export async function actOnRequest(db: DbOrTx, actor: Actor, id: string): Promis
   await assertHandler(db, actor, await readRequest(db, actor, id));
 }
 
-/** Records the answer: exactly one table 三 outcome; a second answer or a closed request is refused by the engine. */
+/**
+ * The clerk's answer: exactly one table 三 outcome, drafted and put to the approver for 审签 (approvals.ts);
+ * the request is answered when the approver signs it off. A closed request is refused by the engine.
+ */
 export async function answerRequest(ctx: Ctx, actor: Actor, id: string, input: AnswerInput): Promise<void> {
   const o = OUTCOME_BY_CODE.get(input.outcome);
   if (!o || o.code === 'other1' || o.code === 'other2') throw new AppError('VALIDATION', '答复类型：不是可选的答复类型', { fields: [{ path: 'outcome', message: '答复类型：不是可选的答复类型' }] });
-  await inTx(ctx, async (tx) => {
-    const r = await loadRequest(ctx, actor, id, tx);
-    await assertHandler(tx, actor, r);
-    const legalBasis = input.legalBasis?.trim() || defaultBasis(o.code);
-    await recordAction(ctx, actor, r.caseId, { action: 'answer', on: input.on, data: { outcome: o.code, reasons: input.reasons ?? '', legalBasis, replyLetterNo: input.replyLetterNo ?? '', delivery: input.delivery ?? r.delivery ?? '' } }, tx);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.request.answer', entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, outcome: o.code } }, ctx.clock.now());
-  });
+  const r = await loadRequest(ctx, actor, id);
+  const legalBasis = input.legalBasis?.trim() || defaultBasis(o.code);
+  await askApproval(ctx, actor, id, 'answer', input.on, { outcome: o.code, reasons: input.reasons ?? '', legalBasis, replyLetterNo: input.replyLetterNo ?? '', delivery: input.delivery ?? r.delivery ?? '' });
 }
 
 /** This request's rank among the applicant's requests received in the same natural month (按件计收). */
