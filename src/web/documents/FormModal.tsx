@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
+import { DateField } from '../lib/DateField.tsx';
 import dayjs from 'dayjs';
 import { ApiError } from '../lib/api.ts';
 import { DATE } from '../lib/format.ts';
@@ -48,7 +49,7 @@ export function FormModal({ title, fields, onSubmit, onClose, okText = '确认' 
       <Form form={form} layout="vertical" name={`form-${title}`} initialValues={initial}>
         {fields.map((f) => (
           <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}>
-            {f.type === 'date' ? <DatePicker style={{ width: '100%' }} /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : <Input />}
+            {f.type === 'date' ? <DateField /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : <Input />}
           </Form.Item>
         ))}
       </Form>
