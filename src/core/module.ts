@@ -13,6 +13,7 @@ import type { DbOrTx } from './db/client.ts';
 import type { FileReader } from './files/service.ts';
 import type { PortalPageContext } from '../portal/http.tsx';
 import type { PortalSection } from '../portal/layout.tsx';
+import type { ModuleAudit } from './audit/labels.ts';
 
 /** What the server hands a module's routes: the other modules' contributions it may need. */
 export interface ModuleDeps {
@@ -24,6 +25,8 @@ export interface ModuleManifest {
   /** Stable code ('documents'); also the audit and fact-provider prefix. */
   name: string;
   label: string;
+  /** Chinese names of the audit action codes it writes, of its payload keys and record kinds (audit/labels.ts). */
+  audit?: ModuleAudit;
   /** The procedures it runs on the shared engine, with the acts only its services record (module and label are the manifest's). */
   procedures?: Array<Omit<ProcedureEntry, 'module' | 'moduleLabel'>>;
   sweepTasks?: SweepTask[];

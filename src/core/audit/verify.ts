@@ -24,8 +24,12 @@ export interface AuditVerifyReport {
   unanchored: { count: number; from?: number; to?: number };
   keyId?: string;
   notes: string[];
-  /** Every finding, one per line, Chinese / English. */
+  /** Every finding, one per line, Chinese / English (the command line). */
   message: string;
+  /** The headline in Chinese for the screen: 「审计链完整：共N条记录，…最近签名检查点…」 or the number of problems. */
+  summary: string;
+  /** The problems and notes, in Chinese only. */
+  lines: string[];
 }
 
 export interface VerifyInput {
@@ -37,6 +41,12 @@ export interface VerifyInput {
 }
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 19) + ' UTC';
+/** Beijing time as 「2026年11月20日 10:00」. */
+function chinaTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, 16)}`;
+}
+const chineseOnly = (line: string) => line.split(' / ')[0];
 
 export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<AuditVerifyReport> {
   const problems: Problem[] = [];
@@ -115,8 +125,16 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
   const head = intact
     ? `审计链完整，共校验 ${chain.checked} 条事件，${anchors.length} 个签名检查点有效 / audit chain intact (${chain.checked} events, ${anchors.length} valid checkpoints)`
     : `审计记录被篡改，发现 ${problems.length} 处问题 / audit records tampered with: ${problems.length} problem(s)`;
+  const summary = intact
+    ? `审计链完整：共 ${chain.checked} 条记录，${anchors.length} 个签名检查点有效` +
+      (last ? `，最近签名检查点为第 ${last.seq} 条（${chinaTime(last.at)}）` : '，尚无签名检查点') +
+      (last && unanchored.count > 0 ? `，其后 ${unanchored.count} 条记录待下一个检查点签署` : '') +
+      '。'
+    : `审计记录被篡改：发现 ${problems.length} 处问题。`;
   return {
     intact,
+    summary,
+    lines: [...problems.map((p) => chineseOnly(p.message)), ...notes.map(chineseOnly)],
     checked: chain.checked,
     brokenAt: chain.brokenAt,
     problems,

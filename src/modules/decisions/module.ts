@@ -1,5 +1,6 @@
 /** 重大行政决策 (国务院令第713号): the procedure, the 目录, the portal /zdjc. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { decisionsAudit } from './auditLabels.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
 import { decisionFacts } from './facts.ts';
 import { decisionRoutes } from './routes.ts';
@@ -11,6 +12,7 @@ import { seedDemoDecisions } from './demo.ts';
 export const decisionsModule: ModuleManifest = {
   name: 'decisions',
   label: '重大行政决策',
+  audit: decisionsAudit,
   procedures: [{ def: MAJOR_DECISION, moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' }, read: loadDecision }],
   facts: [{ module: 'decisions', area: 'decisions', facts: decisionFacts }],
   routes: (app, ctx) => {

@@ -1,5 +1,6 @@
 /** 行政规范性文件: drafting to 备案, validity and 清理, the portal registry /gfxwj. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { documentsAudit } from './auditLabels.ts';
 import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from './procedure.ts';
 import { documentExpiryTask, documentReminderTask } from './validity.ts';
 import { documentFacts } from './facts.ts';
@@ -12,6 +13,7 @@ import { seedDemoDocumentHistory } from './demoHistory.ts';
 export const documentsModule: ModuleManifest = {
   name: 'documents',
   label: '行政规范性文件',
+  audit: documentsAudit,
   procedures: [{ def: NORMATIVE_DOCUMENT, moduleActions: DOCUMENT_MODULE_ACTIONS, page: { table: 'normative_documents', path: '/documents/' }, read: loadDocument, oversightReads: true }],
   sweepTasks: [documentExpiryTask, documentReminderTask],
   facts: [{ module: 'documents', area: 'documents', facts: documentFacts }],

@@ -5,6 +5,7 @@
  * Other modules use index.ts (officer eligibility, inspection results).
  */
 import type { ModuleManifest } from '../../core/module.ts';
+import { enforcementAudit } from './auditLabels.ts';
 import { loadInspection } from './inspections.ts';
 import { loadOfficer } from './officers.ts';
 import { enforcementAbilities } from './policy.ts';
@@ -19,6 +20,7 @@ import { inspectionFileReader } from './files.ts';
 export const enforcementModule: ModuleManifest = {
   name: 'enforcement',
   label: '行政执法',
+  audit: enforcementAudit,
   procedures: [
     { def: INSPECTION_PUBLICATION, moduleActions: MODULE_ACTIONS.inspectionPublication, page: { table: 'enforcement_inspections', path: '/enforcement/inspections/' }, read: loadInspection },
     { def: CERTIFICATE_RENEWAL, moduleActions: MODULE_ACTIONS.certificateRenewal, page: { table: 'enforcement_officers', path: '/enforcement/officers/' }, read: loadOfficer },

@@ -1,5 +1,6 @@
 /** 12345热线与网民留言: tickets from the city platform, 网民留言 on the portal, 好差评 (RULES §7.2). */
 import type { ModuleManifest } from '../../core/module.ts';
+import { hotlineAudit } from './auditLabels.ts';
 import { HOTLINE_MODULE_ACTIONS, HOTLINE_TICKET } from './procedure.ts';
 import { hotlineFacts } from './facts.ts';
 import { hotlineRoutes } from './routes.ts';
@@ -11,6 +12,7 @@ import { seedDemoHotline } from './demo.ts';
 export const hotlineModule: ModuleManifest = {
   name: 'hotline',
   label: '12345热线与网民留言',
+  audit: hotlineAudit,
   procedures: [
     {
       def: HOTLINE_TICKET,

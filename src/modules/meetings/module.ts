@@ -1,5 +1,6 @@
 /** 局长办公会/党组会: numbered sessions, agendas, 列席, minutes; public topics on /hyyt. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { meetingsAudit } from './auditLabels.ts';
 import { meetingFacts } from './facts.ts';
 import { meetingRoutes } from './routes.ts';
 import { meetingPortal, meetingSections } from './portal.tsx';
@@ -7,6 +8,7 @@ import { meetingPortal, meetingSections } from './portal.tsx';
 export const meetingsModule: ModuleManifest = {
   name: 'meetings',
   label: '会议',
+  audit: meetingsAudit,
   // Meeting counts belong to the 第一责任人 / decisions part of the report.
   facts: [{ module: 'meetings', area: 'decisions', facts: meetingFacts }],
   routes: (app, ctx) => meetingRoutes(app, ctx),

@@ -1,5 +1,6 @@
 /** 行政处罚 (行政处罚法 2021): cases on the shared engine, 全过程记录, 事后公开 on /xzcf, documents, facts, the feed. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { penaltiesAudit } from './auditLabels.ts';
 import { PENALTY_CASE, PENALTY_MODULE_ACTIONS, PENALTY_SUMMARY } from './procedure.ts';
 import { penaltyFacts } from './facts.ts';
 import { penaltyRoutes } from './routes.ts';
@@ -14,6 +15,7 @@ const page = { table: 'penalty_cases', path: '/penalties/' };
 export const penaltiesModule: ModuleManifest = {
   name: 'penalties',
   label: '行政处罚',
+  audit: penaltiesAudit,
   procedures: [
     { def: PENALTY_CASE, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
     { def: PENALTY_SUMMARY, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },

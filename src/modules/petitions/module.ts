@@ -1,5 +1,6 @@
 /** 信访 (信访工作条例 2022, RULES §7.1): registration, written acceptance notice, handling, 复查/复核, 处理意见书. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { petitionsAudit } from './auditLabels.ts';
 import { PETITION, PETITION_MODULE_ACTIONS } from './procedure.ts';
 import { petitionFacts } from './facts.ts';
 import { petitionRoutes } from './routes.ts';
@@ -10,6 +11,7 @@ import { seedDemoPetitions } from './demo.ts';
 export const petitionsModule: ModuleManifest = {
   name: 'petitions',
   label: '信访',
+  audit: petitionsAudit,
   procedures: [{ def: PETITION, moduleActions: PETITION_MODULE_ACTIONS, page: { table: 'petitions', path: '/petitions/' }, read: loadPetition }],
   facts: [{ module: 'petitions', area: 'disputes', facts: petitionFacts }],
   routes: (app, ctx) => petitionRoutes(app, ctx),

@@ -1,5 +1,6 @@
 /** 权责清单 (RULES §10.2): the list of powers, its adjustment log, Excel in the provincial template, licensing counts. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { powersAudit } from './auditLabels.ts';
 import { powerFacts } from './facts.ts';
 import { powersAbilities } from './policy.ts';
 import { powerRoutes } from './routes.ts';
@@ -9,6 +10,7 @@ import { seedPowersDemo } from './demo.ts';
 export const powersModule: ModuleManifest = {
   name: 'powers',
   label: '权责清单',
+  audit: powersAudit,
   facts: [{ module: 'powers', area: 'functions', facts: powerFacts }],
   abilities: powersAbilities,
   routes: (app, ctx) => powerRoutes(app, ctx),

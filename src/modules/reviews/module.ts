@@ -1,5 +1,6 @@
 /** 合法性审查: the legal office's queue, reviewers and the 法律顾问/公职律师 registry, 法审意见. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { reviewsAudit } from './auditLabels.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from './procedure.ts';
 import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
@@ -9,6 +10,7 @@ import { seedDemoReviews } from './demo.ts';
 export const reviewsModule: ModuleManifest = {
   name: 'reviews',
   label: '合法性审查',
+  audit: reviewsAudit,
   procedures: [{ def: LEGAL_REVIEW, moduleActions: LEGAL_REVIEW_MODULE_ACTIONS, page: { table: 'review_matters', path: '/reviews/' }, read: loadMatter, readers: ['legalAdvisor'] }],
   facts: [{ module: 'reviews', area: 'decisions', facts: reviewFacts }],
   routes: (app, ctx) => reviewRoutes(app, ctx),

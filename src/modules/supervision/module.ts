@@ -1,5 +1,6 @@
 /** 督办: tasks from leadership or a superior with owner, deadline, progress and closure; overdue tasks go to the leaders. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { supervisionAudit } from './auditLabels.ts';
 import { SUPERVISED_TASK, SUPERVISED_TASK_MODULE_ACTIONS } from './procedure.ts';
 import { supervisionFacts } from './facts.ts';
 import { supervisionRoutes } from './routes.ts';
@@ -10,6 +11,7 @@ import { seedDemoSupervision } from './demo.ts';
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',
   label: '督办',
+  audit: supervisionAudit,
   procedures: [{ def: SUPERVISED_TASK, moduleActions: SUPERVISED_TASK_MODULE_ACTIONS, page: { table: 'supervised_tasks', path: '/supervision/' }, read: loadTask }],
   sweepTasks: [escalateOverdue],
   facts: [{ module: 'supervision', area: 'other', facts: supervisionFacts }],

@@ -3,19 +3,10 @@ import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage, post } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
+import type { verifyAudit } from '../../core/audit/verify.ts';
 
-/** The server's verification report (src/core/audit/verify.ts AuditVerifyReport). */
-export interface AuditVerifyReport {
-  intact: boolean;
-  checked: number;
-  brokenAt?: number;
-  problems: { kind: string; message: string }[];
-  checkpoints: { total: number; inDatabase: number; inFile: number; valid: number; last?: { seq: number; at: string } };
-  unanchored: { count: number; from?: number; to?: number };
-  keyId?: string;
-  notes: string[];
-  message: string;
-}
+/** The server's verification report. */
+type AuditVerifyReport = Awaited<ReturnType<typeof verifyAudit>>;
 
 /** "校验审计链": recomputes the SM3 hash chain and checks it against the signed checkpoints on the server. */
 export function useVerifyChain() {
@@ -42,8 +33,6 @@ export function ExportCheckpointsButton() {
   );
 }
 
-const chinese = (line: string) => line.split(' / ')[0];
-
 export function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
   if (verify.error) return <Alert type="error" showIcon title="校验失败" description={errorMessage(verify.error)} style={{ marginBottom: 16 }} />;
   const r = verify.data;
@@ -55,21 +44,16 @@ export function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyCh
       type={!r.intact ? 'error' : r.unanchored.count > 0 || cps.valid === 0 ? 'warning' : 'success'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={r.intact ? `审计链完整：已校验 ${r.checked} 条记录，${cps.valid} 个签名检查点有效` : `审计记录被篡改：发现 ${r.problems.length} 处问题`}
+      title={r.summary}
       description={
         <>
-          {r.problems.length > 0 && (
+          {r.lines.length > 0 && (
             <ul style={{ paddingInlineStart: 20, margin: '0 0 8px' }}>
-              {r.problems.map((p, i) => (
-                <li key={i}>{chinese(p.message)}</li>
+              {r.lines.map((line, i) => (
+                <li key={i}>{line}</li>
               ))}
             </ul>
           )}
-          {r.notes.map((n, i) => (
-            <Typography.Paragraph key={i} style={{ margin: '0 0 8px' }}>
-              {chinese(n)}
-            </Typography.Paragraph>
-          ))}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="最近检查点">{cps.last ? `第 ${cps.last.seq} 条，${dateTime(cps.last.at)}` : '尚无'}</Descriptions.Item>
             <Descriptions.Item label="检查点">{`数据库 ${cps.inDatabase} 个，文件副本 ${cps.inFile} 个`}</Descriptions.Item>

@@ -1,0 +1,32 @@
+/** The audit log's Chinese names for what this module records (src/core/audit/labels.ts). */
+import type { ModuleAudit } from '../../core/audit/labels.ts';
+
+export const disclosureAudit = {
+  actions: {
+    'publication.publish': '主动公开信息',
+    'publication.validity': '变更公开信息有效性',
+    'publication.withdraw': '撤回公开信息',
+    'disclosure.guide.update': '修改政府信息公开指南',
+    'disclosure.report.save': '保存政府信息公开年度报告',
+    'disclosure.report.submit': '报送政府信息公开年度报告',
+    'disclosure.report.publish': '公布政府信息公开年度报告',
+    'disclosure.request.receive': '登记依申请公开',
+    'disclosure.request.answer': '作出答复',
+    'disclosure.request.feeNotice': '发出收费通知',
+    'disclosure.request.deliver': '送达答复',
+    'disclosure.request.attachFiles': '附上答复材料',
+    'disclosure.request.supplement': '申请人补正',
+    'settings.disclosureClassifications': '修改信息公开分类',
+  },
+  fields: {
+    formedOn: '形成日期', publishedVia: '公开途径', confidentialityReview: '保密审查', validity: '有效性', column: '栏目',
+    incomplete: '待补正事项', fields: '补正事项', officeName: '机构名称', hours: '办公时间', fax: '传真', postcode: '邮编',
+    onlineContact: '网上联系方式', updatedOn: '更新日期', quote: '收费金额',
+  },
+  entities: {
+    publication: { label: '公开信息', table: 'publications', name: 'title', quoted: true },
+    disclosureRequest: { label: '依申请公开', table: 'disclosure_requests', name: 'tracking_code' },
+    disclosureReport: { label: '政府信息公开年度报告', table: 'disclosure_reports', name: 'year', suffix: '年度' },
+    disclosureGuide: { label: '政府信息公开指南' },
+  },
+} as const satisfies ModuleAudit;
