@@ -10,6 +10,7 @@ import { sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
 import { backupPglite, restorePglite } from '../core/db/client.ts';
 import { ROLE_LABELS } from '../core/auth/roles.ts';
+import { alignColumns } from './accountsTable.ts';
 import { redrawCommand } from '../modules/enforcement/index.ts';
 
 const HELP = `法治工作台 Fazhi — 命令 / commands
@@ -165,6 +166,9 @@ async function serve(config: ReturnType<typeof readConfig>) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // The logger writes asynchronously: flush its 「Server listening」 line before the banner and the table.
+  const log = app.log as { flush?: (cb: (err?: Error) => void) => void };
+  if (log.flush) await new Promise<void>((resolve) => log.flush!(() => resolve()));
   const { port } = app.server.address() as { port: number };
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   console.log(`\n法治工作台已启动 / Fazhi is ready (${ctx.database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}) in ${Math.round(performance.now() - started)} ms`);
@@ -178,11 +182,9 @@ async function serve(config: ReturnType<typeof readConfig>) {
 
 function printAccounts(accounts: ListedAccount[] | null) {
   if (!accounts) return;
-  console.log('\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):');
-  // Columns line up in a terminal: CJK characters take two cells, ASCII one.
-  const cells = (t: string) => [...t].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-  const pad = (t: string, width: number) => t + ' '.repeat(Math.max(1, width - cells(t)));
-  for (const a of accounts) console.log(`  ${pad(ROLE_LABELS[a.role], 20)}${pad(a.username, 12)}${a.password ?? '（已由本人修改 / changed by its owner）'}   ${a.displayName}`);
+  const rows = accounts.map((a) => [ROLE_LABELS[a.role], a.username, a.password ?? '（已由本人修改 / changed by its owner）', a.displayName]);
+  // One write, so no log line lands inside the table.
+  console.log(['\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):', ...alignColumns(rows)].join('\n'));
 }
 
 main(process.argv.slice(2)).catch((e) => {
