@@ -15,9 +15,10 @@ import { receiveTicket } from './intake.ts';
 import { recordRating, type Score } from './ratings.ts';
 import { HOTLINE_TICKET } from './procedure.ts';
 import { KIND_CODES } from './labels.ts';
+import { ratingPortal, ratingSection } from './ratingPortal.tsx';
 import { MessageForm, MessageHome, TrackLookup, TrackView, type PublishedReply, type TrackInfo, type Values } from './portalViews.tsx';
 
-export const hotlineSections: PortalSection[] = [{ path: '/wmly', title: '网民留言', summary: '向本机关留言咨询、求助、建议、投诉、举报，查询办理情况并评价。' }];
+export const hotlineSections: PortalSection[] = [{ path: '/wmly', title: '网民留言', summary: '向本机关留言咨询、求助、建议、投诉、举报，查询办理情况并评价。' }, ratingSection];
 
 type Body = Record<string, unknown>;
 const fieldsOf = (body: Body): Values => Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, (firstString(v) ?? '').slice(0, 5000)]));
@@ -59,7 +60,9 @@ export function hotlinePortal(ctx: Ctx, page: PortalPageContext) {
     return sendPortalPage(req, reply, page, { title: '留言办理情况', status: extra.status, breadcrumbs: crumbs('办理情况'), children: <TrackView code={code} info={info} flash={extra.flash} csrf={field} errors={extra.errors ?? {}} /> });
   };
 
+  const ratings = ratingPortal(ctx, page);
   return async function plugin(app: FastifyInstance) {
+    await ratings(app);
     app.get('/wmly', async (req, reply) => {
       const dept = await portalDepartment(ctx.db);
       const replies = dept

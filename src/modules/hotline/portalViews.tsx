@@ -137,27 +137,32 @@ export function TrackView({ code, info, flash, csrf, errors }: { code: string; i
       </dl>
       <ErrorList errors={errors} />
       {info.rated ? <p>您已对本件留言作出评价。</p> : null}
-      {info.ratable ? (
-        <>
-          <h2>办理评价</h2>
-          <form method="post" action={`/wmly/track/${code}/rate`}>
-            {csrf}
-            <fieldset id="f-score">
-              <legend>您对办理结果的评价</legend>
-              <div className="radios">
-                {SCORES.map((s) => (
-                  <label key={s.value}>
-                    <input type="radio" name="score" value={s.value} />
-                    {s.label}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <Field name="comment" label="评价意见（选填）" long values={{}} errors={errors} />
-            <button type="submit">提交评价</button>
-          </form>
-        </>
-      ) : null}
+      {info.ratable ? <RatingForm action={`/wmly/track/${code}/rate`} csrf={csrf} errors={errors} /> : null}
+    </>
+  );
+}
+
+/** The 好差评 form (five levels and an optional comment), posted with the portal CSRF field. */
+export function RatingForm({ action, csrf, errors }: { action: string; csrf: ReactNode; errors: Record<string, string> }) {
+  return (
+    <>
+      <h2>办理评价</h2>
+      <form method="post" action={action}>
+        {csrf}
+        <fieldset id="f-score">
+          <legend>您对办理结果的评价</legend>
+          <div className="radios">
+            {SCORES.map((s) => (
+              <label key={s.value}>
+                <input type="radio" name="score" value={s.value} />
+                {s.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field name="comment" label="评价意见（选填）" long values={{}} errors={errors} />
+        <button type="submit">提交评价</button>
+      </form>
     </>
   );
 }

@@ -13,7 +13,13 @@ import { AppError } from '../../core/errors.ts';
 import { hotlineRatings } from './schema.ts';
 
 export type Score = '1' | '2' | '3' | '4' | '5';
-export interface RatingInput { caseId: string; score: Score; comment?: string | null }
+export interface RatingInput {
+  caseId: string;
+  score: Score;
+  comment?: string | null;
+  /** The owning module's own rule of "done" (a 信访 matter once its 处理意见书 is given), from its lookup. */
+  closed?: boolean;
+}
 
 /**
  * Records the rating of a closed case (closed: the case reached a final status; a ticket: 已办结). A case not closed, or
@@ -27,7 +33,7 @@ export async function recordRating(ctx: Ctx, input: RatingInput): Promise<{ id: 
     const [c] = await queryRows<{ id: string; module: string; department_id: string; org_id: string; closed_on: string | null; status: string }>(tx, sql`select id, module, department_id, org_id, closed_on, status from cases where id = ${input.caseId} for update`);
     if (!c) throw new AppError('NOT_FOUND', '未找到该事项');
     // Closed: a final status, or a ticket's 已办结 (kept open to the engine for 重新办理 after 不满意).
-    const closed = c.module === 'hotline' ? c.status === 'closed' : !!c.closed_on;
+    const closed = input.closed ?? (c.module === 'hotline' ? c.status === 'closed' : !!c.closed_on);
     if (!closed) throw new AppError('ACTION_NOT_ALLOWED', '该事项尚未办结，办结后才能评价');
     const [dup] = await queryRows<{ id: string }>(tx, sql`select id from hotline_ratings where case_id = ${c.id}`);
     if (dup) throw new AppError('CONFLICT', '该事项已经评价过，每件事项只能评价一次');

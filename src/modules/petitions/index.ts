@@ -4,9 +4,11 @@
  * hotline is a 转送 matter: written notice within 15日, or an objection within 5个工作日).
  */
 import type { Ctx } from '../../core/context.ts';
-import type { Tx } from '../../core/db/client.ts';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { channelOf, registerPetition } from './intake.ts';
+import { petitions } from './schema.ts';
 
 export interface TicketPetitionInput {
   channel: string;
@@ -30,4 +32,13 @@ export async function registerPetitionFromTicket(ctx: Ctx, actor: Actor, input: 
     tx,
   );
   return { id: r.id, caseId: r.caseId };
+}
+
+/**
+ * A matter by the tracking code printed on its 处理意见书, for 好差评 on the portal: ratable once the
+ * opinion is given (条例 Art 32), whether or not a 复查 follows. Nothing of its content is returned.
+ */
+export async function petitionByTrackingCode(db: DbOrTx, code: string): Promise<{ caseId: string; number: string; receivedOn: string; closed: boolean } | null> {
+  const [p] = await db.select({ caseId: petitions.caseId, number: petitions.number, receivedOn: petitions.receivedOn, answeredOn: petitions.answeredOn }).from(petitions).where(eq(petitions.trackingCode, code));
+  return p ? { caseId: p.caseId, number: p.number, receivedOn: p.receivedOn, closed: !!p.answeredOn } : null;
 }

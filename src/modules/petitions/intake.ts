@@ -17,6 +17,7 @@ import { isoDate, parse } from '../../core/http/validate.ts';
 import { CHANNELS, type Channel } from './labels.ts';
 import { petitionPolicy } from './policy.ts';
 import { petitions } from './schema.ts';
+import { newTrackingCode } from '../disclosure/requests/index.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
@@ -65,6 +66,7 @@ export async function registerPetition(ctx: Ctx, actor: Actor, input: RegisterIn
       departmentId: actor.departmentId,
       orgId: actor.orgId,
       number,
+      trackingCode: newTrackingCode(),
       channel: p.channel,
       source: p.source,
       transferredBy: p.transferredBy ?? '',

@@ -18,6 +18,7 @@ export function opinionBlocks(p: PetitionRow, bureau: string): Block[] {
     { kind: 'p', text: `经研究，对你的信访请求${DECISION_LABELS[p.decision as Decision]}。${p.opinionText ?? ''}` },
     { kind: 'p', text: `依据：${p.opinionBasis ?? ''}` },
     { kind: 'p', text: '如对本处理意见不服，可以自收到本意见书之日起30日内请求原办理机关、单位的上一级机关、单位复查（《信访工作条例》第三十五条）。' },
+    { kind: 'p', text: `你可以凭查询码${p.trackingCode}在本机关门户网站“好差评”栏目对本事项的办理作出评价。` },
     { kind: 'signature', lines: [bureau, formatDateZh(p.answeredOn)] },
   ];
 }

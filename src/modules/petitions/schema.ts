@@ -15,6 +15,8 @@ export const petitions = pgTable(
     departmentId: uuid('department_id').notNull(),
     orgId: uuid('org_id').notNull(),
     number: text('number').notNull(),
+    // Printed on the 处理意见书: the petitioner's key to 好差评 on the portal (one rating per matter).
+    trackingCode: text('tracking_code').notNull(),
     channel: text('channel').notNull(), // letter | visit | phone | online | hotline | other
     source: text('source').notNull(), // direct | transferred
     transferredBy: text('transferred_by').notNull().default(''),
@@ -43,6 +45,7 @@ export const petitions = pgTable(
     index('petitions_dept_idx').on(t.departmentId, t.receivedOn),
     uniqueIndex('petitions_case_idx').on(t.caseId),
     uniqueIndex('petitions_number_idx').on(t.departmentId, t.number),
+    uniqueIndex('petitions_tracking_code_idx').on(t.trackingCode),
     uniqueIndex('petitions_source_ref_idx').on(t.departmentId, t.sourceRef).where(sql`source_ref <> ''`),
   ],
 );

@@ -153,6 +153,8 @@ export function petitionForActor(actor: Actor, p: PetitionRow) {
     petitionerPhone: full || !p.petitionerPhone ? p.petitionerPhone : stars(p.petitionerPhone, 3, 4),
     petitionerIdNumber: full || !p.petitionerIdNumber ? p.petitionerIdNumber : stars(p.petitionerIdNumber, 4, 4),
     petitionerAddress: full || !p.petitionerAddress ? p.petitionerAddress : `${[...p.petitionerAddress].slice(0, 3).join('')}****`,
+    // The petitioner's key to 好差评: only for those who see their personal data.
+    trackingCode: full ? p.trackingCode : '',
     personalDataMasked: !full,
   };
 }

@@ -78,6 +78,7 @@ export default function PetitionPage() {
             { key: 'k', label: '类别', children: label(CATEGORIES, p.category) },
             { key: 't', label: '书面告知日期', children: p.noticeOn ?? '尚未告知' },
             { key: 'd', label: '处理意见', children: p.decision ? `${label(DECISIONS, p.decision)}（${p.answeredOn}）` : '—' },
+            ...(p.trackingCode ? [{ key: 'q', label: '好差评查询码', children: <code>{p.trackingCode}</code> }] : []),
           ]} />
         </Card>
         <CaseSteps state={state} />

@@ -4,7 +4,7 @@ export interface Petition {
   id: string; caseId: string; number: string; channel: string; source: string; transferredBy: string; receivedOn: string;
   petitionerName: string; petitionerPhone: string; petitionerIdNumber: string; petitionerAddress: string; content: string;
   category: string | null; status: string; noticeOn: string | null; decision: string | null; answeredOn: string | null;
-  opinionText: string | null; redirectRoute: string | null; personalDataMasked: boolean;
+  opinionText: string | null; redirectRoute: string | null; personalDataMasked: boolean; trackingCode: string;
 }
 export interface PetitionPayload { petition: Petition | null; state: CaseStateLite | null; today?: string }
 

@@ -129,6 +129,7 @@ export function TrackView({ code, view, flash }: { code: string; view: TrackView
           <p><strong>需要补正的事项：</strong>{view.supplementItems}</p>
         </div>
       ) : null}
+      {view.closedOn ? <p><a href={`/hcp/${code}`}>对本次答复作出评价（好差评）</a></p> : null}
       <p className="hint">答复书按您选择的方式送达。本页面不显示申请人的个人信息。</p>
     </>
   );
