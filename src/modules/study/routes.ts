@@ -6,7 +6,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorizeStudy } from './policy.ts';
-import { addStatement, addStudySession, listStudy, removeStudyRecord, savePlan, STATEMENT_FORMS, STATEMENT_RANKS, STUDY_KINDS } from './sessions.ts';
+import { addStatement, addStudySession, listStudy, MAX_TOPICS, QUARTERS, removeStudyRecord, savePlan, savePlanTopics, STATEMENT_FORMS, STATEMENT_RANKS, STUDY_KINDS, TOPIC_FIELDS } from './sessions.ts';
 import { addExam, addTraining, examsOf, removeTrainingOrExam, trainingHoursByPerson, trainingsOf } from './training.ts';
 import { addDuty, addEvent, CAMPAIGNS, completeDuty, dutiesOf, eventsOf, removeEvent } from './pufa.ts';
 
@@ -34,13 +34,20 @@ const statementBody = z.object({
   form: z.enum(keys(STATEMENT_FORMS)).describe('述法形式'),
   summary: text('述法要点', 5000).default(''),
 });
+const { quarter: quarterField, topic: topicField } = TOPIC_FIELDS;
+const quarterNos = Object.keys(QUARTERS).map(Number);
+const topicList = z
+  .array(z.object({ quarter: z.number().int().min(Math.min(...quarterNos)).max(Math.max(...quarterNos)).describe(quarterField.label), topic: text(topicField.label, topicField.max, topicField.min) }))
+  .max(MAX_TOPICS)
+  .describe('学习安排');
+const topicsBody = z.object({ year: yearField('计划年度'), topics: topicList });
 const planBody = z.object({
   year: z.number().int().min(2000).max(2100).describe('计划年度'),
   title: text('计划名称', 100, 4),
   issuedOn: isoDate('印发日期'),
   preMeetingTarget: z.number().int().min(0).max(52).describe('会前学法次数目标'),
   trainingHoursTarget: z.number().int().min(0).max(500).describe('年度培训学时目标'),
-  topics: z.array(z.object({ quarter: z.number().int().min(1).max(4).describe('季度'), topic: text('学习内容', 200, 2) })).max(40).default([]).describe('学习安排'),
+  topics: topicList.optional(),
 });
 const people = (label: string) => z.array(text(label, 40, 2)).min(1).max(2000).describe(label);
 const trainingBody = z.object({
@@ -78,7 +85,7 @@ async function overview(ctx: Ctx, actor: Actor, year: number) {
   const base = await listStudy(ctx, actor, year);
   const d = actor.departmentId;
   const [trainings, exams, duties, events, hours] = await Promise.all([trainingsOf(ctx.db, d, year), examsOf(ctx.db, d, year), dutiesOf(ctx.db, d, year, ctx.clock.today()), eventsOf(ctx.db, d, year), trainingHoursByPerson(ctx.db, d, year)]);
-  return { ...base, trainings, exams, duties, events, hours, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS, campaigns: CAMPAIGNS };
+  return { ...base, trainings, exams, duties, events, hours, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS, campaigns: CAMPAIGNS, topicFields: Object.values(TOPIC_FIELDS), maxTopics: MAX_TOPICS };
 }
 
 export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -106,6 +113,11 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
     return reply.status(204).send();
   });
   app.put('/api/study/plan', async (req) => ({ id: await savePlan(ctx, requireActor(req), parse(planBody, req.body)) }));
+  app.put('/api/study/plan/topics', async (req) => {
+    const body = parse(topicsBody, req.body);
+    await savePlanTopics(ctx, requireActor(req), body.year, body.topics);
+    return { ok: true };
+  });
 
   list('/api/study/trainings', (d, y) => trainingsOf(ctx.db, d, y));
   app.get('/api/study/hours', async (req) => {

@@ -19,7 +19,21 @@ export type StudyKind = keyof typeof STUDY_KINDS;
 
 export interface StudyInput { heldOn: string; kind: StudyKind; topic: string; speaker: string; durationMinutes: number; attendees: number; ledByHead: boolean }
 export interface StatementInput { year: number; personName: string; position: string; rank: keyof typeof STATEMENT_RANKS; statedOn: string; form: keyof typeof STATEMENT_FORMS; summary: string }
-export interface PlanInput { year: number; title: string; issuedOn: string; preMeetingTarget: number; trainingHoursTarget: number; topics: Array<{ quarter: number; topic: string }> }
+export interface PlanTopic { quarter: number; topic: string }
+/** `topics` omitted: the plan's topics are kept (they are edited on their own, savePlanTopics). */
+export interface PlanInput { year: number; title: string; issuedOn: string; preMeetingTarget: number; trainingHoursTarget: number; topics?: PlanTopic[] }
+
+export const QUARTERS: Record<number, string> = { 1: '第一季度', 2: '第二季度', 3: '第三季度', 4: '第四季度' };
+
+/**
+ * The fields of one planned topic, declared once: the API schema (routes.ts) takes its labels and limits
+ * from here and the workbench builds its form from the copy the overview sends.
+ */
+export const TOPIC_FIELDS = {
+  quarter: { name: 'quarter', label: '季度', type: 'select', options: Object.entries(QUARTERS).map(([value, label]) => ({ value, label })) },
+  topic: { name: 'topic', label: '学习内容', type: 'text', min: 2, max: 200 },
+} as const;
+export const MAX_TOPICS = 40;
 
 export const yearRange = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];
 
@@ -30,7 +44,16 @@ export async function listStudy(ctx: Ctx, actor: Actor, year: number) {
     ctx.db.select().from(legalDutyStatements).where(and(eq(legalDutyStatements.departmentId, actor.departmentId), eq(legalDutyStatements.year, year))).orderBy(asc(legalDutyStatements.statedOn)),
     ctx.db.select().from(studyPlans).where(and(eq(studyPlans.departmentId, actor.departmentId), eq(studyPlans.year, year))),
   ]);
-  return { sessions, statements, plan: plan ?? null };
+  return { sessions, statements, plan: plan ?? null, quarters: quartersOf(plan?.topics ?? [], sessions) };
+}
+
+/** The plan quarter by quarter: its topics and the 会前学法 sessions held in that quarter (RULES §10.1: ≥ 1 a quarter [V-loc]). */
+export function quartersOf(topics: PlanTopic[], sessions: Array<{ kind: string; heldOn: string }>) {
+  return Object.entries(QUARTERS).map(([q, label]) => {
+    const quarter = Number(q);
+    const held = sessions.filter((x) => x.kind === 'preMeeting' && Math.ceil(Number(x.heldOn.slice(5, 7)) / 3) === quarter).length;
+    return { quarter, label, topics: topics.filter((t) => t.quarter === quarter).map((t) => t.topic), preMeetingHeld: held };
+  });
 }
 
 export async function addStudySession(ctx: Ctx, actor: Actor, input: StudyInput): Promise<string> {
@@ -71,9 +94,21 @@ export async function savePlan(ctx: Ctx, actor: Actor, input: PlanInput): Promis
   return inTx(ctx, async (tx) => {
     const [old] = await tx.select().from(studyPlans).where(and(eq(studyPlans.departmentId, actor.departmentId), eq(studyPlans.year, input.year)));
     const id = old?.id ?? newId();
-    if (old) await tx.update(studyPlans).set(input).where(eq(studyPlans.id, id));
-    else await tx.insert(studyPlans).values({ id, departmentId: actor.departmentId, ...input, createdAt: ctx.clock.now(), createdBy: actor.userId });
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: old ? 'study.plan.update' : 'study.plan.add', entityType: 'studyPlan', entityId: id, payload: { ...input } }, ctx.clock.now());
+    const row = { ...input, topics: input.topics ?? old?.topics ?? [] };
+    if (old) await tx.update(studyPlans).set(row).where(eq(studyPlans.id, id));
+    else await tx.insert(studyPlans).values({ id, departmentId: actor.departmentId, ...row, createdAt: ctx.clock.now(), createdBy: actor.userId });
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: old ? 'study.plan.update' : 'study.plan.add', entityType: 'studyPlan', entityId: id, payload: { ...row } }, ctx.clock.now());
     return id;
+  });
+}
+
+/** Replaces the quarterly topics of the year's plan; the plan must have been registered first. */
+export async function savePlanTopics(ctx: Ctx, actor: Actor, year: number, topics: PlanTopic[]): Promise<void> {
+  authorizeStudy(actor, 'study', 'edit');
+  await inTx(ctx, async (tx) => {
+    const [plan] = await tx.select().from(studyPlans).where(and(eq(studyPlans.departmentId, actor.departmentId), eq(studyPlans.year, year))).for('update');
+    if (!plan) throw new AppError('VALIDATION', `学习安排：${year}年度尚未登记学法计划，请先登记计划`, { fields: [{ path: 'year', message: '尚未登记学法计划' }] });
+    await tx.update(studyPlans).set({ topics }).where(eq(studyPlans.id, plan.id));
+    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'study.plan.topics', entityType: 'studyPlan', entityId: plan.id, payload: { year, before: plan.topics, topics } }, ctx.clock.now());
   });
 }

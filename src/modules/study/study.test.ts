@@ -137,3 +137,24 @@ test('publicity events with audience; the plan; 学法 sessions still feed part 
   assert.equal((await call(oversight, 'POST', '/api/study/events', { heldOn: '2025-02-15', campaign: 'other', title: '监督机关', audience: 1 })).statusCode, 403);
   assert.equal((await call(oversight, 'GET', '/api/study?year=2025')).statusCode, 403);
 });
+
+test('the plan\'s quarterly topics: edited on their own, kept when the plan is re-saved, shown quarter by quarter', async () => {
+  await refused(other, 'PUT', '/api/study/plan/topics', { year: 2025, topics: [{ quarter: 1, topic: '宪法' }] }, 400, /学习安排：2025年度尚未登记学法计划/);
+  await refused(staff, 'PUT', '/api/study/plan/topics', { year: 2025, topics: [{ quarter: 5, topic: '宪法' }] }, 400, /季度/);
+  await refused(staff, 'PUT', '/api/study/plan/topics', { year: 2025, topics: [{ quarter: 2, topic: '宪' }] }, 400, /学习内容/);
+  const topics = [{ quarter: 1, topic: '行政复议法' }, { quarter: 2, topic: '科学技术进步法' }, { quarter: 2, topic: '保守国家秘密法' }, { quarter: 4, topic: '宪法' }];
+  await ok(staff, 'PUT', '/api/study/plan/topics', { year: 2025, topics });
+  // Re-saving the plan's title and targets (the plan form sends no topics) keeps them.
+  await ok(staff, 'PUT', '/api/study/plan', { year: 2025, title: '2025年度会前学法计划（修订）', issuedOn: '2025-02-10', preMeetingTarget: 4, trainingHoursTarget: 40 });
+  const v = await ok(staff, 'GET', '/api/study?year=2025');
+  assert.deepEqual(v.plan.topics, topics);
+  assert.deepEqual(v.quarters.map((q: { label: string; topics: string[]; preMeetingHeld: number }) => [q.label, q.topics, q.preMeetingHeld]), [
+    ['第一季度', ['行政复议法'], 1],
+    ['第二季度', ['科学技术进步法', '保守国家秘密法'], 0],
+    ['第三季度', [], 0],
+    ['第四季度', ['宪法'], 0],
+  ]);
+  // The form's fields come from the server's declaration.
+  assert.deepEqual(v.topicFields.map((f: { name: string; label: string }) => [f.name, f.label]), [['quarter', '季度'], ['topic', '学习内容']]);
+  assert.equal((await call(oversight, 'PUT', '/api/study/plan/topics', { year: 2025, topics })).statusCode, 403);
+});

@@ -6,6 +6,7 @@ import { DateField } from '../lib/DateField.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
 import type { Overview } from './types.ts';
+import { PlanTopics } from './PlanTopics.tsx';
 
 const box = { display: 'flex', flexWrap: 'wrap' as const, gap: 12, alignItems: 'flex-end', marginTop: 12 };
 const input = { height: 32, padding: '0 8px' };
@@ -45,13 +46,26 @@ export default function EducationPage() {
         {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
         <Card title={h2('年度学法计划')}>
           {data.plan ? <p>{data.plan.title}（{data.plan.issuedOn}印发）：会前学法目标{data.plan.preMeetingTarget}次，已开展{data.sessions.filter((x) => x.kind === 'preMeeting').length}次；培训学时目标每人{data.plan.trainingHoursTarget}学时。</p> : <p>本年度尚未登记学法计划。</p>}
-          <form aria-label="登记学法计划" style={box} onSubmit={submit((f) => put('/api/study/plan', { year, title: s(f, 'title'), issuedOn: s(f, 'issuedOn'), preMeetingTarget: Number(s(f, 'pre')), trainingHoursTarget: Number(s(f, 'hours')), topics: [] }))}>
+          <form aria-label="登记学法计划" style={box} onSubmit={submit((f) => put('/api/study/plan', { year, title: s(f, 'title'), issuedOn: s(f, 'issuedOn'), preMeetingTarget: Number(s(f, 'pre')), trainingHoursTarget: Number(s(f, 'hours')) }))}>
             {field('计划名称', 'title', { required: true })}
             {field('印发日期', 'issuedOn', { type: 'date', required: true })}
             {field('会前学法次数目标', 'pre', { type: 'number', min: 0, defaultValue: 4 })}
             {field('年度培训学时目标', 'hours', { type: 'number', min: 0, defaultValue: 40 })}
             <Button htmlType="submit">保存计划</Button>
           </form>
+          <h3 style={{ fontSize: 14, margin: '16px 0 8px' }}>学习安排（按季度）</h3>
+          <PlanTopics
+            data={data}
+            onSave={(topics) => {
+              setError('');
+              return put('/api/study/plan/topics', { year, topics })
+                .then(async () => {
+                  message.success('已保存学习安排');
+                  await client.invalidateQueries({ queryKey: key });
+                })
+                .catch((err: unknown) => setError(errorMessage(err)));
+            }}
+          />
         </Card>
         <Card title={h2('法治培训')}>
           <Table size="small" rowKey="id" pagination={false} dataSource={data.trainings} columns={[{ title: '日期', dataIndex: 'heldOn' }, { title: '培训名称', dataIndex: 'title' }, { title: '人均学时', dataIndex: 'hoursPerPerson' }, { title: '参训人数', render: (_: unknown, r) => r.participants.length }]} />

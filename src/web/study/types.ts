@@ -1,5 +1,5 @@
 // Shapes of the 学法普法 API (type-only imports: nothing of the server reaches the bundle).
-import type { listStudy } from '../../modules/study/sessions.ts';
+import type { listStudy, TOPIC_FIELDS } from '../../modules/study/sessions.ts';
 import type { examsOf, trainingHoursByPerson, trainingsOf } from '../../modules/study/training.ts';
 import type { dutiesOf, eventsOf } from '../../modules/study/pufa.ts';
 
@@ -12,4 +12,7 @@ export type Overview = Study & {
   events: Of<typeof eventsOf>;
   hours: Of<typeof trainingHoursByPerson>;
   campaigns: Record<string, string>;
+  /** The fields of one planned topic, as the server declares them. */
+  topicFields: Array<(typeof TOPIC_FIELDS)[keyof typeof TOPIC_FIELDS]>;
+  maxTopics: number;
 };
