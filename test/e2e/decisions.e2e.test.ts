@@ -2,8 +2,10 @@
 // is started from it, its draft goes to the portal where a citizen comments, the comment gets its
 // disposition, the legality review runs through the reviews queue with a 法律顾问's opinion, the
 // decision is put on a 局长办公会 agenda, the meeting is recorded with a 列席 public representative,
-// the head decides, the decision is published with its 解读 and appears on the portal; the archive
-// exports. Every screen is axe-clean.
+// the head decides, the decision is published with its adopted text (not the 征求意见稿) and its 解读
+// and appears on the portal; the archive exports. Every screen is axe-clean. Issue 13 items 8, 9 and
+// 16: 公众参与 in progress while the public comments, the steps table inside its card with unwrapped
+// dates, the summary disabled with the engine's reason before the feedback is published.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
@@ -67,7 +69,7 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.getByText('当前环节').first().waitFor();
 
     await submitDialog(staff, '拟订决策草案', async (d) => {
-      await d.getByLabel('决策草案').fill('一、补助对象\n二、补助标准\n三、申报程序');
+      await d.getByLabel('决策草案').fill(`${ITEM}（征求意见稿）\n一、补助对象\n二、补助标准\n三、申报程序`);
       await d.getByLabel('有关法律、法规、规章和政策梳理情况').fill('科学技术进步法、本市科技计划管理办法');
     });
     await submitDialog(staff, '向社会公开征求意见', async (d) => {
@@ -76,6 +78,26 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     });
     await staff.getByText('征求意见期限：2025-03-03 至 2025-04-02').waitFor();
     await assertNoSeriousA11yViolations(staff, 'decision page');
+    // Issue 13 item 9: while the public comments, 公众参与 is in progress until the period's end — not 已完成.
+    const stepsCard = staff.locator('.ant-card').filter({ has: staff.getByRole('heading', { name: '环节与期限' }) });
+    const participationRow = stepsCard.getByRole('row').filter({ hasText: '公众参与' });
+    assert.equal(await participationRow.count(), 1);
+    assert.match((await participationRow.textContent()) ?? '', /办理中.*2025-04-02/);
+    // Issue 13 item 16: the table stays inside its card, and no date wraps inside its column.
+    const fits = await stepsCard.evaluate((card) => {
+      const box = card.getBoundingClientRect();
+      const table = card.querySelector('.ant-table')!.getBoundingClientRect();
+      const cells = [...card.querySelectorAll('td')].filter((td) => /^\d{4}-\d{2}-\d{2}/.test(td.textContent ?? ''));
+      const wrapped = cells.filter((td) => {
+        const span = td.querySelector('span') ?? td;
+        const r = span.getClientRects();
+        return r.length > 1 || span.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(span).lineHeight || '22');
+      });
+      return { inside: table.right <= box.right + 1 && table.left >= box.left - 1, dates: cells.length, wrapped: wrapped.length };
+    });
+    assert.ok(fits.inside, 'the steps table does not overflow its card');
+    assert.ok(fits.dates > 0);
+    assert.equal(fits.wrapped, 0, 'dates do not wrap');
 
     // A citizen comments on the portal (no JavaScript needed).
     const portal = await (await newAxeContext(browser)).newPage();
@@ -91,6 +113,9 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.goto(decisionUrl);
     await staff.getByRole('button', { name: '结束征求意见' }).click();
     await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    // Issue 13 item 16: before the feedback is published the summary is offered disabled, with the engine's reason.
+    assert.equal(await staff.getByRole('button', { name: '公众意见研究采纳情况' }).isDisabled(), true);
+    await staff.getByText(/公众意见研究采纳情况：请先逐条处理公开征求意见收到的意见并公布意见采纳情况/).waitFor();
     await submitDialog(staff, '处理第1条意见', async (d) => {
       await d.getByLabel('处理意见').selectOption({ label: '采纳' });
     });
@@ -165,17 +190,27 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await leader.getByText('已决定待公布').first().waitFor();
 
     await staff.goto(decisionUrl);
-    await submitDialog(staff, '公布决策', async (d) => {
-      await d.getByLabel('公众意见、专家论证意见的采纳情况说明').fill('采纳了提高首次申报企业补助比例的意见。');
-      await d.getByLabel('解读', { exact: true }).fill('本办法对科技企业研发投入增量给予后补助，首次申报的企业补助比例提高。');
-      await d.getByLabel('保密审查人').fill('李静');
-    });
+    // Issue 13 item 8: 公布决策 asks for the adopted text; the draft still marked 征求意见稿 is refused.
+    await staff.getByRole('button', { name: '公布决策', exact: true }).click();
+    const publish = staff.getByRole('dialog');
+    assert.match(await publish.getByLabel('决策文本（通过稿）').inputValue(), /（征求意见稿）/, 'prefilled with the latest draft to confirm');
+    await publish.getByLabel('公众意见、专家论证意见的采纳情况说明').fill('采纳了提高首次申报企业补助比例的意见。');
+    await publish.getByLabel('解读', { exact: true }).fill('本办法对科技企业研发投入增量给予后补助，首次申报的企业补助比例提高。');
+    await publish.getByLabel('保密审查人').fill('李静');
+    await publish.getByRole('button', { name: '确认' }).click();
+    await publish.getByText(/不能是征求意见稿/).first().waitFor();
+    await publish.getByLabel('决策文本（通过稿）').fill(`${ITEM}\n一、补助对象\n二、补助标准（首次申报的企业提高补助比例）\n三、申报程序`);
+    await publish.getByRole('button', { name: '确认' }).click();
+    await publish.waitFor({ state: 'hidden' });
     await staff.getByText('执行中').first().waitFor();
 
     // On the portal: the decision with its 解读; the public agenda topic once published.
     await portal.goto(`${base}/zdjc`);
     await portal.getByRole('link', { name: ITEM }).click();
     await portal.getByRole('heading', { name: '政策解读' }).waitFor();
+    const body = (await portal.locator('.publication-body').textContent()) ?? '';
+    assert.match(body, /首次申报的企业提高补助比例/, 'the adopted text');
+    assert.doesNotMatch(body, /征求意见稿/);
     await assertNoSeriousA11yViolations(portal, 'portal decision page');
 
     // The archive: one view, one export.
