@@ -108,5 +108,25 @@ export const RECORDS: [prefix: string, query: string][] = [
   ['/xzcf/:id', `select id from penalty_cases limit 1`],
   ['/jyta/:id', `select id from proposals limit 1`],
   ['/wmly/track/:code', `select tracking_code as code from hotline_tickets where tracking_code is not null limit 1`],
+  ['/hcp/:code', `select tracking_code as code from hotline_tickets where tracking_code is not null limit 1`],
   ['/fzzfjs/:id', `select id from rule_of_law_reports limit 1`],
 ];
+
+/**
+ * The query a GET needs to be judged at all: without it every account would get the same 400 (the
+ * query is validated before some services authorize). A value starting with `select` is run; its column q is the query.
+ */
+export const QUERIES: Record<string, string> = {
+  'GET /api/study': 'year=2024',
+  'GET /api/reports/study': 'year=2024',
+  'GET /api/reports/step-records': 'procedure=disclosureRequest&step=answer&kind=overdue&year=2024',
+  'GET /api/reports/oversight/export.xlsx': 'year=2024',
+  'GET /api/reports/:year/compare': `select 'from=' || id || '&to=' || id as q from rule_of_law_report_versions limit 1`,
+  'GET /api/petitions/facts': 'year=2024',
+  'GET /api/proposals/facts': 'year=2024',
+  'GET /api/supervision/facts': 'year=2024',
+  'GET /api/enforcement/exchange/inspections.json': 'year=2024',
+  'GET /api/enforcement/exchange/inspections.csv': 'year=2024',
+  'GET /api/reviews/opinions': 'year=2024',
+  'GET /api/disclosure/guide/updates': 'year=2024',
+};

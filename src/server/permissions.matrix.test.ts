@@ -14,7 +14,7 @@ import { systemActor } from '../core/auth/actor.ts';
 import { buildApp } from './app.ts';
 import { loadDemo } from './demo.ts';
 import { addUser, createTestContext, orgIdByName, signIn, type TestContext } from './testing.ts';
-import { ACTORS, OTHER_DEPARTMENT, OTHER_DEPARTMENT_DIVISION, OTHER_GOVERNMENT, OTHER_OVERSIGHT, RECORDS } from './permissions.matrix.fixtures.ts';
+import { ACTORS, OTHER_DEPARTMENT, OTHER_DEPARTMENT_DIVISION, OTHER_GOVERNMENT, OTHER_OVERSIGHT, QUERIES, RECORDS } from './permissions.matrix.fixtures.ts';
 import { expectationOf, MATRIX, outcomeOf, type Outcome } from './permissions.matrix.ts';
 
 let t: TestContext & { app: FastifyInstance };
@@ -110,6 +110,15 @@ async function paramsOf(url: string): Promise<Record<string, string>> {
   return row;
 }
 
+async function queryOf(route: string): Promise<string> {
+  const q = QUERIES[route];
+  if (!q) return '';
+  if (!q.startsWith('select')) return `?${q}`;
+  const [row] = await queryRows<{ q: string }>(t.ctx.db, sql.raw(q));
+  assert.ok(row, `${route}: the query fixture found no record`);
+  return `?${row.q}`;
+}
+
 /** A copy of the fixture record under a new id (same table, same values): the record a DELETE cell removes. */
 async function copyOf(url: string, id: string): Promise<string> {
   const [, query] = RECORDS.find(([prefix]) => url.startsWith(prefix))!;
@@ -152,7 +161,8 @@ test('every route × every role × scope answers as the permission matrix says',
   for (const route of ordered) {
     const key = `${route.method} ${route.url}`;
     const params = values.get(route.url)!;
-    const url = route.url.replace(/:([A-Za-z]+)/g, (_, n: string) => encodeURIComponent(params[n])).replace(/\*$/, 'index.html');
+    const query = await queryOf(key);
+    const url = route.url.replace(/:([A-Za-z]+)/g, (_, n: string) => encodeURIComponent(params[n])).replace(/\*$/, 'index.html') + query;
     const got: Record<string, Outcome> = {};
     const t0 = performance.now();
     const raw: string[] = [];
@@ -181,5 +191,7 @@ test('every route × every role × scope answers as the permission matrix says',
     list('entries in permissions.matrix.ts naming no registered route', stale),
     list('cells that answer otherwise than the matrix says', mismatches),
   ].filter(Boolean);
+  const unusedQueries = Object.keys(QUERIES).filter((r) => !registered.has(r));
+  assert.deepEqual(unusedQueries, [], 'QUERIES entries naming no registered route');
   assert.equal(problems.length, 0, problems.join('\n\n'));
 });
