@@ -146,6 +146,20 @@ async function incoherences(db: Parameters<typeof queryRows>[0], today: string):
     if (i.started && i.started <= i.published_on) out.push(`catalogue published ${i.published_on}, its decision started ${i.started}`);
     if (i.published_on.startsWith(String(i.year)) && quarter(i.published_on) > 1) out.push(`the ${i.year} catalogue published late in its year (${i.published_on})`);
   }
+  // 信访 numbers follow the dates of receipt within a year, like 文号.
+  const petitions = await queryRows<{ number: string; received_on: string }>(db, sql`select number, received_on::text from petitions`);
+  const seqOf = (n: string) => [Number(/〔(\d{4})〕/.exec(n)![1]), Number(/〕(\d+)号/.exec(n)![1])];
+  const sorted = [...petitions].sort((a, b) => seqOf(a.number)[0] - seqOf(b.number)[0] || seqOf(a.number)[1] - seqOf(b.number)[1]);
+  for (let i = 1; i < sorted.length; i++) {
+    if (seqOf(sorted[i].number)[0] === seqOf(sorted[i - 1].number)[0] && sorted[i].received_on < sorted[i - 1].received_on) out.push(`${sorted[i].number} received ${sorted[i].received_on}, before ${sorted[i - 1].number} (${sorted[i - 1].received_on})`);
+  }
+  // Nothing is left overdue but the one 依申请公开 the demo keeps past its 20 working days to show the warning.
+  for (const s of await queryRows<{ procedure: string; title: string; step: string; due_date: string }>(db, sql`select c.procedure, c.title, s.step, s.due_date::text from case_steps s join cases c on c.id = s.case_id where s.status = 'open' and s.due_date < ${today} and c.procedure <> 'disclosureRequest'`)) {
+    out.push(`overdue: ${s.procedure} ${s.title} ${s.step} (due ${s.due_date})`);
+  }
+  // A year of 12345 tickets was handled: only the newest waits for 签收.
+  const [h] = await queryRows<{ open: number }>(db, sql`select count(*)::int as open from hotline_tickets h join cases c on c.id = h.case_id where c.status <> 'closed'`);
+  if (h.open > 1) out.push(`${h.open} 12345 tickets still open`);
   return out;
 }
 
