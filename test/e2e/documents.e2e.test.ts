@@ -91,11 +91,28 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
       await d.getByLabel('审核意见').fill('经审核，该文件合法。');
     });
 
+    // The 局长办公会 that deliberates it: scheduled, the document on its agenda, its record entered.
+    await staff.goto(`${base}/app/meetings`);
+    await modal(staff, '安排会议', async (d) => {
+      await d.getByLabel('会议日期').fill('2025-03-13');
+      await d.getByLabel('会议日期').press('Enter');
+    });
+    await staff.getByRole('heading', { name: /2025年第\d+次局长办公会/ }).waitFor();
+    const meetingName = (await staff.getByRole('heading', { level: 1 }).textContent())!.trim();
+    await modal(staff, '增加议题', async (d) => {
+      await d.getByLabel('议题名称').fill('审议创新券改革办法');
+      await pick(d, '关联事项', `行政规范性文件：${TITLE}`);
+    });
+    await modal(staff, '登记会议记录', async (d) => {
+      await d.getByLabel('出席人员').fill('局长、副局长、各科室负责人');
+      await d.getByLabel('会议纪要').fill('会议审议了创新券改革办法，同意印发。');
+    });
+    await staff.goto(docUrl);
+
     const leader = await login(browser, base, 'e2e_lead');
     await leader.goto(docUrl);
     await modal(leader, '集体审议决定', async (d) => {
-      await pick(d, '会议', '局长办公会');
-      await d.getByLabel('会议名称及期次').fill('2025年第4次局长办公会');
+      await pick(d, '会议', `${meetingName}（2025-03-13）`);
       await pick(d, '审议结果', '审议通过');
     });
 

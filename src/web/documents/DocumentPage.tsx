@@ -78,6 +78,13 @@ export default function DocumentPage() {
             {a.closeComment && direct('结束征求意见', '/comment/close')}
             {a.publishFeedback && direct('公布意见采纳情况', '/comment/feedback')}
             {engine}
+            {a.decideAt && (a.decideAt.length
+              ? ask({ title: '集体审议决定', path: '/decide', fields: [
+                { name: 'meetingId', label: '会议', type: 'select', required: true, options: a.decideAt.map((m) => ({ value: m.id, label: `${m.name}（${m.meetingOn}）` })), help: '已召开并将本文件列入议题的会议' },
+                { name: 'decision', label: '审议结果', type: 'select', required: true, options: a.decideOptions },
+                { name: 'minutes', label: '会议纪要摘录', type: 'textarea', help: '留空则采用会议记录中的会议纪要' },
+              ] })
+              : <Tooltip title="请先在会议管理中将本文件列入会议议题，并在会后登记会议记录"><Button disabled>集体审议决定</Button></Tooltip>)}
             {a.assignNumber && ask({ title: '统一登记编号', path: '/number', fields: [{ name: 'docNumber', label: '文号', help: '留空则按机关代字自动编号，如 科规〔2025〕3号' }, { name: 'registrationNumber', label: '统一登记号' }] })}
             {a.publish && ask({ title: '公开发布', path: '/publish', fields: [{ name: 'interpretation', label: '政策解读', type: 'textarea', required: true }, { name: 'effectiveOn', label: '施行日期', type: 'date' }, { name: 'validUntil', label: '有效期至', type: 'date', help: '留空为最长有效期（5年；试行、暂行2年）' }, { name: 'keywords', label: '关键词' }, { name: 'confidentialityReviewer', label: '保密审查人', required: true }] })}
             {a.file && ask({ title: '报送备案', path: '/filing', fields: [{ name: 'filingNo', label: '备案登记号' }] })}
@@ -104,8 +111,13 @@ export default function DocumentPage() {
         {data.filing && (
           <Card title={h2('备案')}>
             <Typography.Paragraph>{data.filing.statusLabel}（报送日期 {data.filing.submittedOn}，期限 {data.filing.dueOn}）</Typography.Paragraph>
+            {data.filing.reviewOpinion && <Typography.Paragraph>备案审查意见：{data.filing.reviewOpinion}（{data.filing.acceptedOn}）</Typography.Paragraph>}
             {data.filing.correctionRequest && <Alert type="warning" title={`纠错意见：${data.filing.correctionRequest}`} description={data.filing.answer ? `答复：${data.filing.answer}` : undefined} />}
-            {a.answerFiling && <div style={{ marginTop: 12 }}><Button onClick={() => setPending({ title: '答复纠错意见', path: '', fields: [{ name: 'answer', label: '纠错情况', type: 'textarea', required: true }] })}>答复纠错意见</Button></div>}
+            {a.answerFiling && <div style={{ marginTop: 12 }}><Button type="primary" onClick={() => setPending({ title: '答复纠错意见', path: '', fields: [{ name: 'answer', label: '纠错情况', type: 'textarea', required: true }, { name: 'correctedText', label: '纠正后的文本', type: 'textarea', required: true, initial: d.bodyText, help: '按纠错意见修改后的正文，保存为文件的新版本' }] })}>答复纠错意见</Button></div>}
+            {a.reviewFiling && <Space style={{ marginTop: 12 }}>
+              <Button type="primary" onClick={() => setPending({ title: '准予备案', path: 'review:accept', fields: [{ name: 'opinion', label: '审查意见', type: 'textarea' }] })}>准予备案</Button>
+              <Button onClick={() => setPending({ title: '退回纠错', path: 'review:return', fields: [{ name: 'correctionRequest', label: '纠错意见', type: 'textarea', required: true }, { name: 'answerDueOn', label: '纠错期限', type: 'date', help: '留空为30日' }] })}>退回纠错</Button>
+            </Space>}
           </Card>
         )}
         <Card title={h2('正文')} extra={a.edit && <SourceUpload documentId={id} onDone={(res) => { client.setQueryData(key, res); message.success('已从 .docx 文件读取正文'); }} />}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.bodyText || '（尚未填写）'}</Typography.Paragraph>{d.interpretation && <><Typography.Title level={3} style={{ fontSize: 15 }}>政策解读</Typography.Title><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.interpretation}</Typography.Paragraph></>}</Card>
@@ -120,10 +132,21 @@ export default function DocumentPage() {
           onClose={() => setPending(null)}
           onSubmit={async (v) => {
             if (pending.path === '' && data.filing) {
-              await post(`/api/filings/${data.filing.id}/answer`, v);
+              const res = await post<{ versionId: string }>(`/api/filings/${data.filing.id}/answer`, v);
               await client.invalidateQueries({ queryKey: key });
+              void client.invalidateQueries({ queryKey: ['worklist'] });
               setPending(null);
-              message.success('已答复纠错意见');
+              message.success('已答复纠错意见，纠正后的文本已保存为新版本');
+              navigate(`/documents/${res.versionId}`);
+              return;
+            }
+            if (pending.path.startsWith('review:') && data.filing) {
+              await post(`/api/filings/${data.filing.id}/review`, { decision: pending.path.slice(7), ...v });
+              await client.invalidateQueries({ queryKey: key });
+              void client.invalidateQueries({ queryKey: ['worklist'] });
+              void client.invalidateQueries({ queryKey: ['filings'] });
+              setPending(null);
+              message.success(`已办理：${pending.title}`);
               return;
             }
             await run(pending.path, pending.body ? pending.body(v) : v, pending.title);

@@ -13,9 +13,14 @@ export interface DocumentPayload {
   procedure: CasePayload & { today: string };
   consultation: null | { id: string; startOn: string; endOn: string; closedOn: string | null; reportPublishedOn: string | null; articles: number[]; comments: DocComment[]; report: { summary: string; pending: number } };
   events: { kind: string; on: string; act: string | null; note: string | null; data?: Record<string, unknown> }[];
-  filing: null | { id: string; status: string; statusLabel: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null };
+  filing: null | { id: string; status: string; statusLabel: string; submittedOn: string; dueOn: string; correctionRequest: string | null; answer: string | null; reviewOpinion: string | null; acceptedOn: string | null };
   versions: { id: string; version: number; docNumber: string | null; publishedOn: string | null; legalStatus: string; legalStatusLabel: string }[];
-  abilities: Record<'edit' | 'openComment' | 'closeComment' | 'dispose' | 'publishFeedback' | 'assignNumber' | 'publish' | 'file' | 'answerFiling' | 'amend' | 'end' | 'evaluate', boolean> & { engineActions: CasePayload['actions'] };
+  abilities: Record<'edit' | 'openComment' | 'closeComment' | 'dispose' | 'publishFeedback' | 'assignNumber' | 'publish' | 'file' | 'answerFiling' | 'reviewFiling' | 'amend' | 'end' | 'evaluate', boolean> & {
+    engineActions: CasePayload['actions'];
+    /** 集体审议 is possible now: the held meetings whose agenda lists the document (null: not now). */
+    decideAt: { id: string; name: string; meetingOn: string }[] | null;
+    decideOptions: { value: string; label: string }[];
+  };
 }
 
 export const DOC_TYPES = [
