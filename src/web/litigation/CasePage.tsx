@@ -13,7 +13,7 @@ const PROCEDURE: Record<string, string> = { ordinary: '普通程序', simple: '�
 
 function clockStatus(c: ClockState) {
   // The 复议机关's period: its state in the server's words, marked once passed without a decision.
-  if (c.body) return <Tag color={c.passed ? 'orange' : c.late ? 'orange' : undefined}>{c.watch}</Tag>;
+  if (c.body) return <Tag color={c.passed || c.late ? 'red' : undefined}>{c.watch}</Tag>;
   if (c.state === 'paused') return <Tag>已暂停</Tag>;
   if (c.state === 'stopped') return c.late ? <Tag color="red">逾期完成</Tag> : <Tag>按期完成</Tag>;
   return c.overdue ? <Tag color="red">已超期</Tag> : <Tag color="blue">计时中</Tag>;
@@ -55,7 +55,7 @@ export default function CasePage() {
             {decision && (
               <Descriptions.Item label="复议机关应作出决定">
                 {dateCn(decision.due ?? null)}
-                <Tag color={decision.passed ? 'orange' : undefined} style={{ marginInlineStart: 6 }}>{decision.watch}</Tag>
+                <Tag color={decision.passed || decision.late ? 'red' : undefined} style={{ marginInlineStart: 6 }}>{decision.watch}</Tag>
               </Descriptions.Item>
             )}
             <Descriptions.Item label="结果">{r.result ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}，${dateCn(r.result.on)}）` : '尚未审结'}</Descriptions.Item>
