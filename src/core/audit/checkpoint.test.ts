@@ -77,6 +77,9 @@ test('tampering 1: the tail cut after a checkpoint is reported as a missing tail
     assert.deepEqual(kinds(r), ['tailMissing']);
     assert.match(r.message, /审计链尾部缺失：.*检查点记录审计链共 5 条，数据库中只剩 3 条（第 4–5 条被删除）/);
     assert.match(r.message, /audit chain tail missing/);
+    // The screen's headline and findings: Chinese only.
+    assert.equal(r.summary, '审计记录被篡改：发现 1 处问题。');
+    assert.match(r.lines[0], /^审计链尾部缺失：.*（第 4–5 条被删除）$/);
     const again = await createCheckpoint(s.t.ctx.db, s.files, s.t.ctx.clock.now());
     assert.equal(again.kind, 'refused');
     // Cutting the tail and then letting the application append again is caught as a changed event.

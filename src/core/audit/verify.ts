@@ -40,13 +40,14 @@ export interface VerifyInput {
   batch?: number;
 }
 
-const when = (iso: string) => iso.replace('T', ' ').slice(0, 19) + ' UTC';
-/** Beijing time as 「2026年11月20日 10:00」. */
-function chinaTime(iso: string): string {
+/** Beijing time as 「2026年11月20日 10:00:00」 (the Chinese half of each line; the English half keeps the ISO instant). */
+function chinaTime(iso: string, seconds = false): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, 16)}`;
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, seconds ? 19 : 16)}`;
 }
-const chineseOnly = (line: string) => line.split(' / ')[0];
+const when = (iso: string) => chinaTime(iso, true);
+/** The Chinese half of a 「中文 / English」 line (some halves end in 「）」 with no space before the slash). */
+const chineseOnly = (line: string) => line.split(/ ?\/ (?=[A-Za-z])/)[0];
 
 export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<AuditVerifyReport> {
   const problems: Problem[] = [];

@@ -1,8 +1,11 @@
 /** The audit log's Chinese names for what this module records (src/core/audit/labels.ts). */
-import type { ModuleAudit } from '../../core/audit/labels.ts';
+import { procedureActionLabels, type ModuleAudit } from '../../core/audit/labels.ts';
+import { DISCLOSURE_REQUEST } from './procedure.ts';
 
 export const disclosureAudit = {
   actions: {
+    // The approvals (延长答复期限, 审签) are audited as disclosure.request.<act> (requests/approvals.ts).
+    ...procedureActionLabels('disclosure.request.', [DISCLOSURE_REQUEST]),
     'publication.publish': '主动公开信息',
     'publication.validity': '变更公开信息有效性',
     'publication.withdraw': '撤回公开信息',
@@ -17,6 +20,7 @@ export const disclosureAudit = {
     'disclosure.request.attachFiles': '附上答复材料',
     'disclosure.request.supplement': '申请人补正',
     'settings.disclosureClassifications': '修改信息公开分类',
+    'disclosure.settings.approval': '修改依申请公开审批角色',
   },
   fields: {
     formedOn: '形成日期', publishedVia: '公开途径', confidentialityReview: '保密审查', validity: '有效性', column: '栏目',

@@ -10,6 +10,7 @@ export const studyAudit = {
     'reports.statement.remove': '删除述法记录',
     'study.plan.add': '制定学法计划',
     'study.plan.update': '修改学法计划',
+    'study.plan.topics': '调整学法计划的学习内容',
     'study.training.add': '登记培训',
     'study.training.remove': '删除培训记录',
     'study.exam.add': '登记考试',
