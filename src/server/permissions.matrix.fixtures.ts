@@ -87,6 +87,7 @@ export const RECORDS: [prefix: string, query: string][] = [
   ['/api/enforcement/plans/:id', `select id from enforcement_plans where department_id = $DEPT limit 1`],
   ['/api/enforcement/draws/:id', `select id from enforcement_draws where department_id = $DEPT limit 1`],
   ['/api/enforcement/inspections/:id', `select id from enforcement_inspections where department_id = $DEPT limit 1`],
+  ['/api/penalties/statistics/:year', `select 2024 as year`],
   ['/api/penalties/:id/documents/:kind', `select id, 'filing' as kind from penalty_cases where department_id = $DEPT order by (org_id = $DIV) desc limit 1`],
   ['/api/penalties/:id', `select id from penalty_cases where department_id = $DEPT order by (org_id = $DIV) desc limit 1`],
   ['/api/petitions/:id', `select id from petitions where department_id = $DEPT order by (org_id = $DIV) desc limit 1`],
@@ -108,6 +109,7 @@ export const RECORDS: [prefix: string, query: string][] = [
   ['/xzcf/:id', `select id from penalty_cases limit 1`],
   ['/jyta/:id', `select id from proposals limit 1`],
   ['/wmly/track/:code', `select tracking_code as code from hotline_tickets where tracking_code is not null limit 1`],
+  ['/zftj/:year', `select 2024 as year`],
   ['/hcp/:code', `select tracking_code as code from hotline_tickets where tracking_code is not null limit 1`],
   ['/fzzfjs/:id', `select id from rule_of_law_reports limit 1`],
 ];

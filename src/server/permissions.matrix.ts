@@ -194,6 +194,7 @@ export const MATRIX: Rule[] = [
     why: "Business lists, facts and exports of the own department (filtered by scope): every business role except the outside 法律顾问 (item 3) and the oversight body; no administrator (三员分立)",
     cells: { 'advisor*': 403, 'oversight*': 403, sysadmin: 403, secadmin: 403, auditadmin: 403, '*': 'ok' },
     routes: [
+      'GET /api/penalties/statistics/:year',
       'GET /api/documents', 'GET /api/documents/export.xlsx', 'GET /api/documents/facts', 'GET /api/document-cleanups',
       'GET /api/decisions', 'GET /api/decisions/facts', 'GET /api/decision-catalogues', 'GET /api/decisions/records',
       'GET /api/meetings', 'GET /api/meetings/facts', 'GET /api/litigation', 'GET /api/litigation/hearings',
@@ -304,6 +305,7 @@ export const MATRIX: Rule[] = [
     why: "The legal office and leaders: registries, settings and imports of the legal function",
     cells: { 'legal*': 'ok', 'leader*': 'ok', '*': 403 },
     routes: [
+      'POST /api/penalties/statistics/:year/publish',
       'GET /api/reviews/facts', 'GET /api/legal-advisors', 'POST /api/litigation/reconsiderations',
       'POST /api/litigation/lawsuits', 'GET /api/litigation/act-modules', 'GET /api/litigation/targets',
       'POST /api/enforcement/officer-imports', 'POST /api/enforcement/settings', 'POST /api/enforcement/items/publish',
@@ -436,6 +438,7 @@ export const MATRIX: Rule[] = [
     why: "The public portal knows no session: every account gets what the anonymous visitor gets",
     cells: 'portal',
     routes: [
+      'GET /zftj', 'GET /zftj/:year',
       'GET /hcp', 'GET /hcp/:code', 'POST /hcp/:code/rate',
       'GET /gfxwj/zqyj/:id', 'GET /zdjc/zqyj/:id', 'GET /xxgk/p/*', 'GET /fzzfjs/:id',
     ],
