@@ -64,7 +64,7 @@ export function ActionModal({ caseId, action, today, onClose, onDone }: Props) {
     try {
       const payload = await post<CasePayload>(`/api/cases/${encodeURIComponent(caseId)}/actions`, {
         action: action.action,
-        on: values.on.format(DATE),
+        on: toPayloadValue(values.on) as string, // DateField gives 'YYYY-MM-DD' (a Dayjs from older callers)
         data,
       });
       onDone(payload);
