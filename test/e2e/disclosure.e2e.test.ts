@@ -8,12 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
 const STAFF = { username: 'e2e_xxgk', password: 'Fazhi-e2e-Xxgk-Passw0rd!', roles: ['staff'], orgName: '办公室' }; // the disclosure office: sees applicants' data in full
+const LEADER = { username: 'e2e_xxgk_lead', password: 'Fazhi-e2e-Lead-Passw0rd!', roles: ['leader'], orgName: '示范市科学技术局' }; // approves (条例 Art 33)
 const DESCRIPTION = '贵局2026年的科技项目材料';
 
-async function signIn(page: Page, base: string) {
+async function signIn(page: Page, base: string, who: { username: string; password: string } = STAFF) {
   await page.goto(`${base}/app/login`);
-  await page.getByLabel('用户名').fill(STAFF.username);
-  await page.getByLabel('密码', { exact: true }).fill(STAFF.password);
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
 }
@@ -28,6 +29,7 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     const today = server.ctx.clock.today();
     const isoPlus = (days: number) => server!.ctx.calendar.current().addDays(today, days);
     await server.createUser(STAFF);
+    await server.createUser(LEADER);
     const base = server.url.replace(/\/$/, '');
     const citizen = await newAxeContext(browser); // the portal pages carry no script: the form works as plain HTML
     const staffCtx = await newAxeContext(browser);
@@ -77,17 +79,52 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     assert.match(afterSupplement, /办理中/);
     assert.match(afterSupplement, /重新起算/);
 
-    // 4. Staff answer 部分公开 with reasons.
+    // 4. Staff ask to extend the period; it waits in the leader's 我的待办 and takes effect when the leader
+    //    consents in their own session (条例 Art 33 ¶2). Then staff draft 部分公开 and the leader signs it off (审签).
     await s.reload();
-    await s.getByRole('button', { name: '作出答复' }).click();
+    const requestUrl = s.url();
+    await s.getByRole('button', { name: '申请延长答复期限' }).click();
+    const ext = s.getByRole('dialog');
+    await ext.getByLabel('延长工作日数').fill('10');
+    await ext.getByLabel('延长理由').fill('需要调取档案');
+    await ext.getByRole('button', { name: '提请审批' }).click();
+    await s.getByText('已办理：申请延长答复期限').waitFor({ timeout: 15_000 });
+    await s.getByText(/待审批：延长答复期限（e2e_xxgk于.*提请，由局领导审批）/).waitFor();
+    assert.equal(await s.getByRole('button', { name: '同意延长' }).count(), 0, 'the clerk does not approve their own ask');
+    const leadCtx = await newAxeContext(browser);
+    const l = await leadCtx.newPage();
+    await signIn(l, base, LEADER);
+    await l.getByRole('cell', { name: '审批延长答复期限' }).first().waitFor({ timeout: 15_000 });
+    await l.goto(requestUrl);
+    await l.getByRole('button', { name: '同意延长' }).click();
+    await l.getByRole('dialog').getByLabel('审批意见').fill('同意延长10个工作日');
+    await l.getByRole('dialog').getByRole('button', { name: '确认同意延长' }).click();
+    await l.getByText('已办理：同意延长').waitFor({ timeout: 15_000 });
+    await assertNoSeriousA11yViolations(l, 'request page (approver)');
+    await s.reload();
+    assert.match(await s.locator('main').innerText(), /经批准延长10个工作日/);
+
+    await s.getByRole('button', { name: '拟定答复并提请审签' }).click();
     const answer = s.getByRole('dialog');
     await answer.getByLabel('答复类型（年度报告表三）').click();
     await s.keyboard.type('部分公开');
     await s.keyboard.press('Enter');
     await answer.getByLabel('理由（不予公开、部分公开、无法提供、不予处理时必填）').fill('立项清单中涉及企业商业秘密的内容不予公开');
-    await answer.getByRole('button', { name: '确认答复' }).click();
-    await s.getByText('已办理：作出答复').waitFor({ timeout: 15_000 });
+    await answer.getByRole('button', { name: '提请审签' }).click();
+    await s.getByText('已办理：拟定答复并提请审签').waitFor({ timeout: 15_000 });
+    assert.equal(await s.getByText('下载答复书（.docx）').count(), 0, 'not answered before 审签');
+    await l.goto(requestUrl);
+    await l.getByText(/待审批：答复审签/).waitFor({ timeout: 15_000 });
+    await l.getByRole('button', { name: '审签同意' }).click();
+    await l.getByRole('dialog').getByRole('button', { name: '确认审签同意' }).click();
+    await l.getByText('已办理：审签同意').waitFor({ timeout: 15_000 });
+    await leadCtx.close();
+    await s.reload();
     await s.getByText('下载答复书（.docx）').waitFor();
+    // Issue 13 item 19: the record names the outcome once (not 「（二）部分公开部分公开」).
+    const record = await s.locator('main').innerText();
+    assert.match(record, /（二）部分公开/);
+    assert.doesNotMatch(record, /部分公开部分公开/);
 
     // 5. The citizen sees the result.
     await c.goto(trackUrl);

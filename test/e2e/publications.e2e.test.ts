@@ -106,6 +106,14 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
       await page.getByLabel('首次发布渠道').waitFor({ timeout: 10_000 });
       await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('超期公开'), undefined, { timeout: 10_000 });
       assert.match((await page.getByRole('status').first().textContent()) ?? '', /前公开/);
+      // Issue 13 item 11: the 保密审查人 is another account of the department, chosen; never the drafter by default.
+      const reviewer = page.getByLabel('审查人');
+      assert.equal(await reviewer.inputValue(), '', 'no reviewer preset (it used to be the clerk)');
+      await reviewer.click();
+      const options = await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts();
+      assert.ok(options.length >= 1, 'colleagues are offered');
+      assert.ok(!options.includes(USER.username), 'the drafter is not offered as their own reviewer');
+      await page.keyboard.press('Escape');
       await context.close();
     });
 

@@ -5,16 +5,17 @@ import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
 import { queryRows } from '../../../core/db/client.ts';
 import { putSetting } from '../../../core/settings/service.ts';
 import { fileSettings } from '../../../core/files/service.ts';
-import { multipartBody, sampleInput } from './testkit.ts';
+import { multipartBody, sampleInput, withReviewer } from './testkit.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, colleague: Session, otherDept: Session, legal: Session;
+let colleagueId = '';
 
 before(async () => {
   t = await createTestApp();
   await addUser(t.ctx, { username: 'f-staff', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, { username: 'f-colleague', password: 'Staff-pass-2025', roles: ['staff'], orgName: '办公室' });
+  colleagueId = await addUser(t.ctx, { username: 'f-colleague', password: 'Staff-pass-2025', roles: ['staff'], orgName: '办公室' });
   await addUser(t.ctx, { username: 'f-legal', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
   await addUser(t.ctx, { username: 'f-justice', password: 'Justice-pass-2025', roles: ['staff'], orgName: '示范市司法局' });
   staff = await signIn(t.app, 'f-staff', 'Staff-pass-2025');
@@ -70,11 +71,11 @@ test('size limit is a setting; an oversized or empty file is refused in Chinese 
 test('attachments of a published item are public; withdrawn → private again; other departments’ files cannot be attached', async () => {
   const file = (await upload(staff, '附件一.docx', Buffer.from('word'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).json();
   const foreign = (await upload(otherDept, '司法局文件.pdf', Buffer.from('x'))).json();
-  const refused = await t.app.inject({ method: 'POST', url: '/api/publications', headers: staff.headers, payload: { ...sampleInput(), attachmentIds: [foreign.id] } });
+  const refused = await t.app.inject({ method: 'POST', url: '/api/publications', headers: staff.headers, payload: withReviewer({ ...sampleInput(), attachmentIds: [foreign.id] }, colleagueId) });
   assert.equal(refused.statusCode, 400);
   assert.match(refused.json().error.message, /附件/);
 
-  const pub = (await t.app.inject({ method: 'POST', url: '/api/publications', headers: legal.headers, payload: { ...sampleInput(), attachmentIds: [file.id] } })).json();
+  const pub = (await t.app.inject({ method: 'POST', url: '/api/publications', headers: legal.headers, payload: withReviewer({ ...sampleInput(), attachmentIds: [file.id] }, colleagueId) })).json();
   assert.deepEqual(pub.attachments.map((a: { name: string }) => a.name), ['附件一.docx']);
   const anon = await t.app.inject({ url: `/api/files/${file.id}` });
   assert.equal(anon.statusCode, 200);

@@ -6,15 +6,17 @@ import { queryRows } from '../../../core/db/client.ts';
 import { auditEvents } from '../../../core/audit/schema.ts';
 import { publish, updateValidity, getPublication } from './service.ts';
 import { publications } from './schema.ts';
-import { actorOf, sampleInput } from './testkit.ts';
+import { actorOf, sampleInput, withReviewer } from './testkit.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, advisor: Session, otherDept: Session;
+let reviewerId = '';
 
 before(async () => {
   t = await createTestApp(); // today: 2025-03-03 (Monday)
   await addUser(t.ctx, { username: 'pub-staff', password: 'Staff-pass-2025', roles: ['staff'] });
+  reviewerId = await addUser(t.ctx, { username: 'pub-reviewer', password: 'Staff-pass-2025', roles: ['staff'], orgName: '办公室' });
   await addUser(t.ctx, { username: 'pub-advisor', password: 'Advisor-pass-2025', roles: ['legalAdvisor'], orgName: '政策法规科' });
   await addUser(t.ctx, { username: 'pub-justice', password: 'Justice-pass-2025', roles: ['staff'], orgName: '示范市司法局' });
   staff = await signIn(t.app, 'pub-staff', 'Staff-pass-2025');
@@ -23,7 +25,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const publishApi = (s: Session, body: object) => t.app.inject({ method: 'POST', url: '/api/publications', headers: s.headers, payload: body });
+const publishApi = (s: Session, body: object) => t.app.inject({ method: 'POST', url: '/api/publications', headers: s.headers, payload: withReviewer(body, reviewerId) });
 const count = async () => (await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from publications`))[0].n;
 
 test('publish (service, in the caller’s transaction): 索引号, 发布机构 = department, not late, audited', async () => {
@@ -222,4 +224,23 @@ test('facts: publications this year and late ones, with how they were counted', 
   const listed = await t.app.inject({ url: '/api/publications?year=2025&status=published&late=true', headers: staff.headers });
   assert.equal(listed.json().total, late.value, 'the records query lists exactly the counted records');
   assert.equal((await publicationFacts(t.ctx, actor.departmentId, 2024))[0].value, 0);
+});
+
+// Issue 13 item 11: the 保密审查人 defaulted to the clerk's own name. The review is named by account, another one.
+test('保密审查 by another account: the drafter is refused as their own reviewer; the form offers the colleagues', async () => {
+  const meta = (await t.app.inject({ url: '/api/publications/meta', headers: staff.headers })).json();
+  const me = (await actorOf(t.ctx, 'pub-staff')).userId;
+  assert.ok(meta.reviewers.some((r: { id: string }) => r.id === reviewerId));
+  assert.ok(!meta.reviewers.some((r: { id: string }) => r.id === me), 'the drafter is not offered');
+  const before = await count();
+  const self = await t.app.inject({ method: 'POST', url: '/api/publications', headers: staff.headers, payload: withReviewer(sampleInput({ title: '自审的信息' }), me) });
+  assert.equal(self.statusCode, 400);
+  assert.match(self.json().error.message, /保密审查人：不能由起草人本人进行保密审查/);
+  assert.equal(self.json().error.fields[0].path, 'confidentialityReview.reviewerId');
+  const outsider = (await actorOf(t.ctx, 'pub-justice')).userId;
+  assert.equal((await t.app.inject({ method: 'POST', url: '/api/publications', headers: staff.headers, payload: withReviewer(sampleInput({ title: '外单位审查的信息' }), outsider) })).statusCode, 400);
+  assert.equal(await count(), before, 'nothing published');
+  const ok = await publishApi(staff, sampleInput({ title: '他人审查的信息' }));
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json().confidentialityReview, { reviewer: 'pub-reviewer', reviewerId, conclusion: 'public', on: '2025-02-28', note: null });
 });

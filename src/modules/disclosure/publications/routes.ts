@@ -11,6 +11,7 @@ import { classificationSettings, RESERVED, VALIDITY_LABELS, VALIDITIES } from '.
 import { dueOf, getPublication, listPublications, publish, withdraw } from './service.ts';
 import { getGuide, guideSchema, updateGuide } from './guide.ts';
 import { classificationsInput, classificationUsage, updateClassifications } from './classifications.ts';
+import { confidentialityReviewers, reviewerFor } from './reviewers.ts';
 
 const listQuery = z.object({
   q: z.string().trim().max(100).optional().describe('关键字'),
@@ -39,7 +40,7 @@ const publishBody = z.object({
   attachmentIds: z.array(z.uuid()).max(20).default([]).describe('附件'),
   confidentialityReview: z
     .object({
-      reviewer: z.string().trim().min(1).max(50).describe('保密审查人'),
+      reviewerId: z.uuid().describe('保密审查人'),
       conclusion: z.literal('public', { error: '须确认“经审查，不涉及国家秘密，可以公开”' }).describe('保密审查结论'),
       on: isoDate('保密审查日期'),
       note: z.string().trim().max(500).optional().describe('审查意见'),
@@ -61,7 +62,8 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
       indexPattern: pattern,
       today: ctx.clock.today(),
-      reviewer: actor.displayName,
+      // 保密审查 by another account of the department than the drafter's (条例第十七条).
+      reviewers: await confidentialityReviewers(ctx.db, actor),
       abilities: { publish: can(actor, 'publication', 'publish'), editGuide: can(actor, 'disclosureGuide', 'edit') },
     };
   });
@@ -73,8 +75,11 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   api.get('/api/publications', { schema: { summary: '主动公开的信息列表', querystring: listQuery } }, async (req) => listPublications(ctx, requireActor(req), req.query));
   api.post('/api/publications', { schema: { summary: '主动公开一条信息（经保密审查）', body: publishBody }, preValidation: guard((a) => authorize(a, 'publication', 'publish')) }, async (req) => {
     const actor = requireActor(req);
-    const body = req.body;
-    const result = await inTx(ctx, (tx) => publish(tx, ctx, actor, { ...body, validity: body.validity as never, source: null }));
+    const { confidentialityReview: review, ...body } = req.body;
+    const result = await inTx(ctx, async (tx) => {
+      const reviewer = await reviewerFor(tx, actor, review.reviewerId);
+      return publish(tx, ctx, actor, { ...body, validity: body.validity as never, source: null, confidentialityReview: { ...review, reviewer: reviewer.name, reviewerId: reviewer.id } });
+    });
     return getPublication(ctx, actor, result.id);
   });
   api.get('/api/publications/:id', { schema: { summary: '主动公开的信息', params: idParam } }, async (req) => getPublication(ctx, requireActor(req), req.params.id));

@@ -29,6 +29,8 @@ export type Validity = keyof typeof VALIDITY_LABELS;
 
 export interface ConfidentialityReview {
   reviewer: string;
+  /** The reviewer's account, where the review was named by account (the 主动公开 form). */
+  reviewerId?: string;
   conclusion: 'public';
   on: string;
   note?: string;
@@ -139,7 +141,7 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
     validity: input.validity ?? null,
     sourceModule: input.source?.module ?? null,
     sourceEntityId: input.source?.entityId ?? null,
-    confidentialityReview: { reviewer: review.reviewer.trim(), conclusion: review.conclusion, on: review.on, note: review.note?.trim() || null },
+    confidentialityReview: { reviewer: review.reviewer.trim(), ...(review.reviewerId ? { reviewerId: review.reviewerId } : {}), conclusion: review.conclusion, on: review.on, note: review.note?.trim() || null },
     status: 'published',
     search: sql`to_tsvector('simple', ${searchText})` as unknown as string,
     publishedBy: actor.userId,

@@ -5,18 +5,19 @@ import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
 import { auditEvents } from '../../../core/audit/schema.ts';
-import { multipartBody, sampleInput } from './testkit.ts';
+import { multipartBody, sampleInput, withReviewer } from './testkit.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let sys: Session, sec: Session, staff: Session, leader: Session;
+let reviewerId = '';
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03
   await addUser(t.ctx, { username: 's-sys', password: 'Sys-pass-2025', roles: ['sysAdmin'], orgName: '办公室' });
   await addUser(t.ctx, { username: 's-sec', password: 'Sec-pass-2025', roles: ['secAdmin'], orgName: '办公室' });
   await addUser(t.ctx, { username: 's-staff', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, { username: 's-leader', password: 'Leader-pass-2025', roles: ['leader'], orgName: '示范市科学技术局' });
+  reviewerId = await addUser(t.ctx, { username: 's-leader', password: 'Leader-pass-2025', roles: ['leader'], orgName: '示范市科学技术局' });
   sys = await signIn(t.app, 's-sys', 'Sys-pass-2025');
   sec = await signIn(t.app, 's-sec', 'Sec-pass-2025');
   staff = await signIn(t.app, 's-staff', 'Staff-pass-2025');
@@ -25,7 +26,7 @@ before(async () => {
 after(() => t.close());
 
 const call = (s: Session, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) => t.app.inject({ method, url, headers: s.headers, payload: payload as object });
-const publish = (patch = {}) => call(staff, 'POST', '/api/publications', sampleInput(patch));
+const publish = (patch = {}) => call(staff, 'POST', '/api/publications', withReviewer(sampleInput(patch), reviewerId));
 const audits = async (action: string) => (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, action))).length;
 
 test('only the 系统管理员 reads and changes business settings; the abilities say so', async () => {

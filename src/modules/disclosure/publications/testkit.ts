@@ -29,6 +29,17 @@ export function sampleInput(patch: Partial<PublicationInput> = {}): PublicationI
   };
 }
 
+/**
+ * The 主动公开 form's body for an input: the 保密审查 names the reviewer's account (another account than the
+ * caller's, reviewers.ts), not a typed name.
+ */
+export function withReviewer(input: object, reviewerId: string): object {
+  const review = (input as { confidentialityReview?: { reviewer?: string } }).confidentialityReview;
+  if (!review) return input;
+  const { reviewer: _name, ...rest } = review;
+  return { ...input, confidentialityReview: { ...rest, reviewerId } };
+}
+
 /** A multipart/form-data body with one file field. */
 export function multipartBody(name: string, content: Buffer, mime = 'application/pdf') {
   const boundary = `----fazhi${content.length}x${name.length}`;

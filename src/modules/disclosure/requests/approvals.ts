@@ -19,6 +19,7 @@ import { getSetting } from '../../../core/settings/service.ts';
 import { asApprover, assertApprover, disclosureApprovalSetting, routeApprovalSteps } from '../approval.ts';
 import { assertHandler, loadRequest } from './service.ts';
 import type { RequestRow } from './intake.ts';
+import { OUTCOME_BY_CODE, outcomeLabel } from '../outcomes.ts';
 
 type Kind = 'extension' | 'answer';
 const KINDS: Record<Kind, { ask: string; yes: string; no: string; step: string; what: string }> = {
@@ -47,7 +48,9 @@ export async function pendingApproval(db: DbOrTx, caseId: string): Promise<Pendi
 /** What the request page says about approvals: what waits, whether this actor may decide it, and who may. */
 export async function approvalView(ctx: Ctx, actor: Actor, caseId: string) {
   const { approverRole } = await getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime());
-  const pending = await pendingApproval(ctx.db, caseId);
+  const asked = await pendingApproval(ctx.db, caseId);
+  const outcome = asked?.kind === 'answer' ? OUTCOME_BY_CODE.get(String(asked.data.outcome)) : undefined;
+  const pending = asked && outcome ? { ...asked, data: { ...asked.data, outcomeLabel: outcomeLabel(outcome) } } : asked;
   const mayDecide = !!pending && actor.roles.includes(approverRole) && pending.requestedBy !== actor.userId;
   return { pending, approverLabel: ROLE_LABELS[approverRole], mayDecide };
 }

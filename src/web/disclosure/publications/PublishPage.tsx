@@ -7,7 +7,6 @@ import { useNavigate } from 'react-router';
 import { errorMessage, get, post } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { DATE } from '../../lib/format.ts';
-import { useCurrentSession } from '../../lib/session.ts';
 import { DueDate } from '../../lib/DueDate.tsx';
 import { FileUpload, uploadedIds } from '../../lib/FileUpload.tsx';
 import { RequireAbility } from '../../auth/RequireAuth.tsx';
@@ -25,7 +24,7 @@ interface Values {
   publishedVia?: string;
   summary?: string;
   body: string;
-  confidentialityReview: { reviewer: string; on: Dayjs; note?: string; confirmed: boolean };
+  confidentialityReview: { reviewerId: string; on: Dayjs; note?: string; confirmed: boolean };
 }
 
 const FIELD_PATHS = ['title', 'category', 'topic', 'keywords', 'docNumber', 'formedOn', 'publishedOn', 'publishedVia', 'summary', 'body', 'confidentialityReview'];
@@ -56,7 +55,6 @@ function DueNotice({ formedOn, publishedOn }: { formedOn: string | null; publish
 }
 
 function Publish() {
-  const session = useCurrentSession();
   const { data: meta } = usePublicationMeta();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
@@ -85,7 +83,7 @@ function Publish() {
         summary: v.summary ?? '',
         body: v.body,
         attachmentIds,
-        confidentialityReview: { reviewer: v.confidentialityReview.reviewer, conclusion: 'public', on: v.confidentialityReview.on.format(DATE), note: v.confidentialityReview.note || undefined },
+        confidentialityReview: { reviewerId: v.confidentialityReview.reviewerId, conclusion: 'public', on: v.confidentialityReview.on.format(DATE), note: v.confidentialityReview.note || undefined },
       });
       message.success(`已发布，索引号 ${p.indexNumber}`);
       await client.invalidateQueries({ queryKey: publicationsKey });
@@ -112,7 +110,7 @@ function Publish() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ publishedOn: today, confidentialityReview: { reviewer: session.user.displayName, on: today, confirmed: false }, keywords: [] }}
+        initialValues={{ publishedOn: today, confidentialityReview: { on: today, confirmed: false }, keywords: [] }}
         style={{ maxWidth: 900 }}
       >
         <Card title="一、信息内容" style={{ marginBottom: 16 }}>
@@ -160,8 +158,8 @@ function Publish() {
         <Card title="二、保密审查（《政府信息公开条例》第十七条）" style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">发布前须依照《保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定的，应报有关主管部门或者保密行政管理部门确定。</Typography.Paragraph>
           <Space wrap size="large" align="start">
-            <Form.Item name={['confidentialityReview', 'reviewer']} label="审查人" rules={[{ required: true, message: '请填写审查人' }]}>
-              <Input style={{ width: 220 }} maxLength={50} />
+            <Form.Item name={['confidentialityReview', 'reviewerId']} label="审查人" extra="由起草人以外的本部门工作人员审查" rules={[{ required: true, message: '请选择审查人' }]}>
+              <Select style={{ width: 220 }} showSearch optionFilterProp="label" options={(meta?.reviewers ?? []).map((r) => ({ value: r.id, label: r.name }))} />
             </Form.Item>
             <Form.Item name={['confidentialityReview', 'on']} label="审查日期" rules={[{ required: true, message: '请选择审查日期' }]}>
               <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />

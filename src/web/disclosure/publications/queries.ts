@@ -8,7 +8,8 @@ export interface PublicationMeta {
   validities: Label[];
   indexPattern: string;
   today: string;
-  reviewer: string;
+  /** Who may do the 保密审查: the department's other accounts (never the drafter, 条例第十七条). */
+  reviewers: Array<{ id: string; name: string }>;
   abilities: { publish: boolean; editGuide: boolean };
 }
 // The server's own types (type-only: nothing of the server reaches the bundle).

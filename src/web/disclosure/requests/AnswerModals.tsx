@@ -31,14 +31,14 @@ function useSubmit(onDone: () => void) {
 
 const OUTCOME_OPTIONS = ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: outcomeLabel(o) }));
 
-/** The answer: exactly one table 三 outcome with its legal basis (条例 Art 36–37). */
+/** The answer: exactly one table 三 outcome with its legal basis (条例 Art 36–37), drafted for the approver's 审签. */
 export function AnswerModal({ id, today, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const s = useSubmit(onDone);
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const basis = ANSWER_OUTCOMES.find((o) => o.code === outcome)?.basis;
   return (
-    <Modal open title="作出答复" okText="确认答复" cancelText="取消" width={680} onCancel={onClose} destroyOnHidden
+    <Modal open title="拟定答复并提请审签" okText="提请审签" cancelText="取消" width={680} onCancel={onClose} destroyOnHidden
       onOk={() => void form.validateFields().then((v: { on: Dayjs }) => s.run(form, `/api/disclosure/requests/${id}/answer`, { ...v, on: v.on.format(DATE) }))}>
       {s.error && <Alert type="error" title={s.error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>

@@ -13,9 +13,11 @@ import { StepsTable } from '../../cases/StepsTable.tsx';
 import type { RequestDetail } from './types.ts';
 import { AnswerModal, DeliveryModal, FeeModal } from './AnswerModals.tsx';
 import { ReleasedFiles } from './ReleasedFiles.tsx';
+import { ExtensionModal, PendingApproval } from './Approvals.tsx';
 
 // Acts with their own forms here (the request service records them); the rest use the generic case form.
-const OWN = new Set(['answer', 'feeNotice']); // answer: own form with the outcome list and default legal basis
+// answerDraft: own form with the outcome list and default legal basis; extendRequest: asked here, approved by the approver.
+const OWN = new Set(['answerDraft', 'feeNotice', 'extendRequest']);
 
 /** 条例 Art 31(2): how a request by post was received (签收, or the letter's arrival and the confirmation with the applicant). */
 function receiptText(p: RequestDetail['request']['receipt']): string {
@@ -33,7 +35,7 @@ export default function RequestPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [modal, setModal] = useState<CaseAction | 'answer' | 'fee' | 'delivery' | null>(null);
+  const [modal, setModal] = useState<CaseAction | 'answer' | 'fee' | 'delivery' | 'extension' | null>(null);
   const key = ['disclosureRequest', id];
   const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<RequestDetail>(`/api/disclosure/requests/${encodeURIComponent(id)}`) });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -78,11 +80,13 @@ export default function RequestPage() {
         </Card>
         <Card title={h2('办理')}>
           <Space wrap>
-            {allowed('answer') && <Button type="primary" onClick={() => setModal('answer')}>作出答复</Button>}
+            {allowed('answerDraft') && <Button type="primary" onClick={() => setModal('answer')}>拟定答复并提请审签</Button>}
             {allowed('feeNotice') && <Button onClick={() => setModal('fee')}>发出收费通知</Button>}
+            {allowed('extendRequest') && <Button onClick={() => setModal('extension')}>申请延长答复期限</Button>}
             {data.actions.filter((a) => !OWN.has(a.action)).map((a) => <Button key={a.action} onClick={() => setModal(a)}>{a.label}</Button>)}
-            {data.blocked.filter((b) => b.action === 'answer').map((b) => <Tooltip key={b.action} title={b.reason}><Button disabled>{b.label}</Button></Tooltip>)}
+            {data.blocked.filter((b) => b.action === 'answerDraft').map((b) => <Tooltip key={b.action} title={b.reason}><Button disabled>{b.label}</Button></Tooltip>)}
           </Space>
+          <PendingApproval id={r.id} today={today} approval={data.approval} onDone={done} />
           {data.blocked.length > 0 && (
             <Alert type="info" style={{ marginTop: 12 }} title="以下操作暂不能办理" description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{data.blocked.map((b) => <li key={b.action}>{b.label}：{b.reason}</li>)}</ul>} />
           )}
@@ -109,7 +113,8 @@ export default function RequestPage() {
         <Card title={h2('环节与期限')}><StepsTable steps={data.steps} /></Card>
         <Card title={h2('办理记录')}><EventsTimeline events={data.events} /></Card>
       </Space>
-      {modal === 'answer' && <AnswerModal id={r.id} today={today} onClose={() => setModal(null)} onDone={() => done('作出答复')} />}
+      {modal === 'answer' && <AnswerModal id={r.id} today={today} onClose={() => setModal(null)} onDone={() => done('拟定答复并提请审签')} />}
+      {modal === 'extension' && <ExtensionModal id={r.id} today={today} onClose={() => setModal(null)} onDone={() => done('申请延长答复期限')} />}
       {modal === 'fee' && <FeeModal id={r.id} today={today} onClose={() => setModal(null)} onDone={() => done('发出收费通知')} />}
       {modal === 'delivery' && <DeliveryModal id={r.id} today={today} onClose={() => setModal(null)} onDone={() => done('登记送达')} />}
       {modal && typeof modal === 'object' && <ActionModal key={modal.action} caseId={r.caseId} action={modal} today={today} onClose={() => setModal(null)} onDone={() => done(modal.label)} />}

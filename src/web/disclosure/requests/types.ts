@@ -1,5 +1,6 @@
 // Shapes of the 依申请公开 API (src/modules/disclosure/requests/routes.ts).
 import type { CasePayload } from '../../lib/types.ts';
+import type { approvalView } from '../../../modules/disclosure/requests/approvals.ts';
 
 export interface RequestItem {
   id: string;
@@ -53,7 +54,11 @@ export type RequestDetail = CasePayload & {
   request: RequestRecord;
   answer: null | { on: string; outcome: string; outcomeLabel: string | null; reasons?: string; legalBasis?: string; replyLetterNo?: string; delivery?: string };
   files: Array<{ id: string; name: string; size: number }>;
+  /** What waits for approval (延长答复期限 or 答复审签), whether this account may decide it, and which role approves. */
+  approval: ApprovalView;
 };
+
+export type ApprovalView = Awaited<ReturnType<typeof approvalView>>;
 
 export const opt = (value: string, label: string) => ({ value, label });
 export const CHANNEL_OPTIONS = [
