@@ -89,12 +89,14 @@ test('an outcome before a hearing is refused with the reason; a hearing without 
 test('the demo\'s acts are in order and in the past on every day of 2024–2027', () => {
   for (let d = '2024-01-01'; d <= '2027-12-31'; d = cal.addDays(d, 1)) {
     const x = demoDates(d, (a, n) => cal.addDays(a, n), (a, n) => cal.addWorkdays(a, n));
-    const r = [x.recon.evidence, x.recon.filed, x.recon.received, x.recon.answer, x.recon.hearing, x.recon.decide];
+    const r = [x.recon.evidence, x.recon.filed, x.recon.accepted, x.recon.received, x.recon.answer, x.recon.hearing, x.recon.decide];
     const s = [x.suit.filed, x.suit.received, x.suit.answer, x.suit.hearing, x.suit.judgment, x.suit.final];
     for (const seq of [r, s]) {
       assert.deepEqual([...seq].sort(), seq, `in order on ${d}`);
       assert.ok(seq.at(-1)! <= d, `in the past on ${d}`);
       assert.ok(x.recon.answer <= cal.addWorkdays(x.recon.received, 5), `the demo answer is within the 简易程序 5 working days on ${d}`);
+      const decision = clock(RECONSIDERATION, [['receiveSimple', x.recon.received, { acceptedOn: x.recon.accepted }]], 'decisionSimple', x.recon.received);
+      assert.ok(x.recon.decide <= decision.due!, `the demo decision is within the 复议机关's 30 days on ${d}`);
     }
   }
 });
