@@ -90,19 +90,19 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     await ext.getByRole('button', { name: '提请审批' }).click();
     await s.getByText('已办理：申请延长答复期限').waitFor({ timeout: 15_000 });
     await s.getByText(/待审批：延长答复期限（e2e_xxgk于.*提请，由局领导审批）/).waitFor();
-    assert.equal(await s.getByRole('button', { name: '同意延长' }).count(), 0, 'the clerk does not approve their own ask');
+    assert.equal(await s.getByRole('button', { name: '同意延长', exact: true }).count(), 0, 'the clerk does not approve their own ask');
     const leadCtx = await newAxeContext(browser);
     const l = await leadCtx.newPage();
     await signIn(l, base, LEADER);
     await l.getByRole('cell', { name: '审批延长答复期限' }).first().waitFor({ timeout: 15_000 });
     await l.goto(requestUrl);
-    await l.getByRole('button', { name: '同意延长' }).click();
+    await l.getByRole('button', { name: '同意延长', exact: true }).click();
     await l.getByRole('dialog').getByLabel('审批意见').fill('同意延长10个工作日');
     await l.getByRole('dialog').getByRole('button', { name: '确认同意延长' }).click();
     await l.getByText('已办理：同意延长').waitFor({ timeout: 15_000 });
     await assertNoSeriousA11yViolations(l, 'request page (approver)');
     await s.reload();
-    assert.match(await s.locator('main').innerText(), /经批准延长10个工作日/);
+    await s.getByText(/经批准延长10个工作日/).first().waitFor({ timeout: 15_000 });
 
     await s.getByRole('button', { name: '拟定答复并提请审签' }).click();
     const answer = s.getByRole('dialog');
@@ -120,7 +120,7 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     await l.getByText('已办理：审签同意').waitFor({ timeout: 15_000 });
     await leadCtx.close();
     await s.reload();
-    await s.getByText('下载答复书（.docx）').waitFor();
+    await s.getByText('下载答复书（.docx）').waitFor({ timeout: 15_000 });
     // Issue 13 item 19: the record names the outcome once (not 「（二）部分公开部分公开」).
     const record = await s.locator('main').innerText();
     assert.match(record, /（二）部分公开/);
