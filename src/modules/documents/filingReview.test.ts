@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type signIn } from '../../server/testing.ts';
 import { testApi } from '../../server/testApi.ts';
+import { runSweep } from '../../core/cases/sweep.ts';
+import { sweepTasks } from '../../server/modules.ts';
 import { decideAtHeldMeeting, DOCUMENT_DRAFT, documentAccounts } from '../../server/testDocuments.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, legal: Session, leader: Session, oversight: Session;
-const { call, ok } = testApi(() => t, ['audit_events', 'case_events', 'normative_documents']);
+const { call, ok, day } = testApi(() => t, ['audit_events', 'case_events', 'normative_documents']);
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03, a Monday
@@ -69,3 +71,17 @@ test('备案 follows the oversight decision: 报备审查中 until 准予备案;
   assert.deepEqual(await worklist(oversight), []);
 });
 
+
+test('the review and the 纠错 reach each side\'s notifications as their due dates near', async () => {
+  const id = await publishedDocument('示范市科技奖励办法', '2025-03-03');
+  await ok(staff, 'POST', `/api/documents/${id}/filing`, {});
+  const notes = async (s: Session) => (await ok(s, 'GET', '/api/notifications')).items.map((n: { message: string }) => n.message);
+  await day('2025-03-20');
+  await runSweep(t.ctx, sweepTasks);
+  assert.ok((await notes(oversight)).includes('「示范市科技奖励办法」备案审查即将到期（期限 2025-03-24）'));
+  const filing = (await ok(oversight, 'GET', '/api/filings')).items.find((i: { documentId: string }) => i.documentId === id);
+  await ok(oversight, 'POST', `/api/filings/${filing.filing.id}/review`, { decision: 'return', correctionRequest: '第二条应明确奖励标准' });
+  await day('2025-04-16');
+  await runSweep(t.ctx, sweepTasks);
+  assert.ok((await notes(staff)).includes('「示范市科技奖励办法」纠错并报告纠错情况即将到期（期限 2025-04-19）'));
+});
