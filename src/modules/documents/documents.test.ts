@@ -102,6 +102,8 @@ test('reviews and deliberation: refused before review and after 不合法, with 
   const ev = view.procedure.events.find((e: { type: string }) => e.type === 'collectiveDecision');
   assert.match(ev.data.meetingName, /^2025年第\d+次局长办公会$/, 'the name comes from the meeting record');
   assert.equal(ev.data.meetingId, meetingId);
+  const agenda = (await ok(leader, 'GET', `/api/meetings/${meetingId}`)).agenda;
+  assert.deepEqual(agenda.map((i: { subjectId: string; outcome: string }) => [i.subjectId, i.outcome]), [[docId, '审议通过']], 'the meeting learns its result');
   assert.equal(ev.data.minutes, '会议审议该文件，同意按程序印发。');
 });
 
