@@ -7,6 +7,7 @@ import { queryRows } from '../../core/db/client.ts';
 import { newId } from '../../core/clock.ts';
 import { seedDemoPenalties } from './demo.ts';
 import { systemActor } from '../../core/auth/actor.ts';
+import { factProviders } from '../../server/modules.ts';
 
 let t: Awaited<ReturnType<typeof createTestContext>>;
 const dept = newId();
@@ -23,12 +24,14 @@ after(() => t.close());
 
 test('the demo history on days across 国庆, 春节 and a new year', async () => {
   const staff = systemActor({ departmentId: dept, roles: ['staff'] });
-  await seedDemoPenalties(t.ctx, staff, { history: false, departmentId: dept });
+  await seedDemoPenalties(t.ctx, staff, { history: false, departmentId: dept, facts: factProviders });
   assert.equal((await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from penalty_cases`))[0].n, 0, 'the small demo writes nothing');
   for (const day of ['2025-10-05', '2026-02-20', '2026-01-02', '2025-03-03']) {
     t.clock.set(`${day}T02:00:00.000Z`);
-    await seedDemoPenalties(t.ctx, staff, { history: true, departmentId: dept });
+    await seedDemoPenalties(t.ctx, staff, { history: true, departmentId: dept, facts: factProviders });
   }
   const rows = await queryRows<{ n: number; published: number }>(t.ctx.db, sql`select count(*)::int as n, count(published_on)::int as published from penalty_cases`);
   assert.deepEqual(rows[0], { n: 8, published: 4 });
+  const stats = await queryRows<{ year: number; on: string }>(t.ctx.db, sql`select year, published_on::text as on from enforcement_statistics order by year`);
+  assert.deepEqual(stats, [{ year: 2024, on: '2025-01-21' }, { year: 2025, on: '2026-01-21' }], 'last year\'s 行政执法统计 published before 1月31日 once that day has passed; not yet on 2026-01-02');
 });

@@ -1,16 +1,20 @@
 /**
  * Demo: with `history` (npm start), two cases of the last two months, derived from today on the
  * calendar (valid on every day): one decided, delivered, paid, published and closed; one notified and
- * awaiting the decision. They need two officers with valid certificates in the enforcement registry;
+ * awaiting the decision; and last year's 行政执法统计 published in January once its due day has passed. They need two officers with valid certificates in the enforcement registry;
  * without them (and in the tests' small demo) nothing is written.
  */
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { systemActor, type Actor } from '../../core/auth/actor.ts';
 import { listEligibleOfficers } from '../enforcement/index.ts';
-import { openPenalty } from './service.ts';
+import type { FactProvider } from '../../core/facts.ts';
+import { openPenalty, readSettings } from './service.ts';
+import { publishStatistics } from './statistics.ts';
+import { enforcementStatistics } from './schema.ts';
 import { closeCase, decide, deliver, execute, publish, serveNotice } from './acts.ts';
 
-export async function seedDemoPenalties(ctx: Ctx, _staff: Actor, opts: { history: boolean; departmentId: string }): Promise<void> {
+export async function seedDemoPenalties(ctx: Ctx, _staff: Actor, opts: { history: boolean; departmentId: string; facts: FactProvider[] }): Promise<void> {
   if (!opts.history) return;
   const today = ctx.clock.today();
   const officers = await listEligibleOfficers(ctx.db, opts.departmentId, today);
@@ -30,4 +34,9 @@ export async function seedDemoPenalties(ctx: Ctx, _staff: Actor, opts: { history
   await closeCase(ctx, actor, a.id, ago(20));
   const b = await openPenalty(ctx, actor, { partyKind: 'individual', partyName: '陈某某', summary: '违规使用实验动物', actOn: ago(20), discoveredOn: ago(10), openedOn: ago(10), approvedBy: '局长', officerIds });
   await serveNotice(ctx, actor, b.id, { types: ['warning'], facts: '当事人违规使用实验动物', reasons: '违反实验动物使用规定', basis }, ago(5));
+  // Last year's 行政执法统计: published in January once its due day has passed; before, the sweep opens it.
+  const year = Number(today.slice(0, 4)) - 1;
+  const dueOn = `${year + 1}-${(await readSettings(ctx, actor)).statisticsDueDay}`;
+  const [done] = await ctx.db.select({ on: enforcementStatistics.publishedOn }).from(enforcementStatistics).where(and(eq(enforcementStatistics.departmentId, opts.departmentId), eq(enforcementStatistics.year, year)));
+  if (today > dueOn && !done?.on) await publishStatistics(ctx, actor, opts.facts, year, cal.addDays(dueOn, -10));
 }

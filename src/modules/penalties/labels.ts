@@ -62,6 +62,8 @@ export const penaltySettings = defineSetting({
     reconsiderationBody: z.string().trim().max(100).describe('行政复议机关'),
     court: z.string().trim().max(100).describe('管辖人民法院'),
     discretion: z.array(discretionRow).max(500).describe('行政处罚裁量基准'),
+    // [V-loc] 118号 as local rules word it: 每年1月31日前公开上年度行政执法统计 (RULES §8).
+    statisticsDueDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '请按“月-日”填写，如 01-31' }).describe('年度行政执法统计公开截止日（月-日）'),
   }),
   defaults: {
     hearingFineIndividual: 10_000,
@@ -69,6 +71,7 @@ export const penaltySettings = defineSetting({
     statementWorkdays: 5,
     reconsiderationBody: '',
     court: '',
+    statisticsDueDay: '01-31',
     discretion: [
       { code: 'minor', label: '初次违法且危害后果轻微并及时改正', minAmount: 0, maxAmount: 0, basis: '行政处罚法第三十三条第一款（可以不予行政处罚）' },
       { code: 'light', label: '违法情节较轻', minAmount: 1_000, maxAmount: 10_000, basis: '本部门行政处罚裁量基准' },

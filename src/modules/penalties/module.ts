@@ -9,6 +9,7 @@ import { loadPenalty } from './service.ts';
 import { penaltyFileReader } from './records.ts';
 import { penaltyAbilities } from './policy.ts';
 import { seedDemoPenalties } from './demo.ts';
+import { ENFORCEMENT_STATISTICS, STATISTICS_MODULE_ACTIONS, statisticsSweep } from './statistics.ts';
 
 const page = { table: 'penalty_cases', path: '/penalties/' };
 
@@ -19,10 +20,12 @@ export const penaltiesModule: ModuleManifest = {
   procedures: [
     { def: PENALTY_CASE, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
     { def: PENALTY_SUMMARY, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
+    { def: ENFORCEMENT_STATISTICS, moduleActions: STATISTICS_MODULE_ACTIONS, page: { table: 'enforcement_statistics', path: '/penalties/statistics/' } },
   ],
+  sweepTasks: [statisticsSweep],
   abilities: penaltyAbilities,
   facts: [{ module: 'penalties', area: 'enforcement', facts: penaltyFacts }],
-  routes: (app, ctx) => penaltyRoutes(app, ctx),
+  routes: (app, ctx, deps) => penaltyRoutes(app, ctx, deps),
   portal: (ctx, page) => penaltyPortal({ ctx, page }),
   portalSections: penaltySections,
   fileReader: penaltyFileReader,

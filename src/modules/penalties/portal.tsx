@@ -11,8 +11,9 @@ import { cnDate } from '../consultation/report.ts';
 import { penaltyCases } from './schema.ts';
 import { PARTY_KINDS, typeLabels } from './labels.ts';
 import { maskName } from './rules.ts';
+import { statisticsPages, statisticsSection } from './statisticsPortal.tsx';
 
-export const penaltySections: PortalSection[] = [{ path: '/xzcf', title: '行政处罚决定公开', summary: '本机关作出的行政处罚决定：处罚机关、当事人、处罚种类和结论。' }];
+export const penaltySections: PortalSection[] = [{ path: '/xzcf', title: '行政处罚决定公开', summary: '本机关作出的行政处罚决定：处罚机关、当事人、处罚种类和结论。' }, statisticsSection];
 
 export interface PublicDecision { id: string; decisionNo: string; party: string; partyKind: string; types: string; conclusion: string; decidedOn: string; publishedOn: string; withdrawn: { on: string; reason: string } | null; authority: string }
 
@@ -43,7 +44,9 @@ const PAGE = 20;
 
 export function penaltyPortal(deps: { ctx: Ctx; page: PortalPageContext }): FastifyPluginAsync {
   const { ctx, page } = deps;
+  const statistics = statisticsPages(ctx, page);
   return async function penaltiesPortal(fastify) {
+    await statistics(fastify);
     fastify.get('/xzcf', async (req, reply) => {
       const n = Math.min(Math.max(Number(firstString((req.query as Record<string, unknown>)?.page)) || 1, 1), 500);
       const dept = await portalDepartment(ctx.db);

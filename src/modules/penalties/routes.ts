@@ -17,6 +17,8 @@ import { feedCsv, feedRecords } from './feed.ts';
 import { penaltyFacts } from './facts.ts';
 import { actLabel, penaltySummary, penaltyView } from './view.ts';
 import { FILE_KINDS, PARTY_KINDS, PENALTY_TYPE_CODES, penaltySettings, type FileKind, type PartyKind, type PenaltyType } from './labels.ts';
+import type { ModuleDeps } from '../../core/module.ts';
+import { publishStatistics, statisticsView } from './statistics.ts';
 
 const idParam = z.object({ id: z.uuid().describe('案件编号') });
 const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
@@ -73,7 +75,7 @@ const decideBody = z.object({
 });
 const plainBody = z.object({ data: z.record(z.string(), z.union([z.string().max(20_000), z.number(), z.boolean()])).default({}).describe('办理内容'), on });
 
-export function penaltyRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function penaltyRoutes(app: FastifyInstance, ctx: Ctx, deps: ModuleDeps): void {
   const api = app.withTypeProvider<ZodProvider>();
   const yearQuery = z.object({ year });
   api.get('/api/penalties', { schema: { summary: '行政处罚案件列表', querystring: listQuery } }, async (req) => {
@@ -88,6 +90,16 @@ export function penaltyRoutes(app: FastifyInstance, ctx: Ctx): void {
   api.get('/api/penalties/officers', { schema: { summary: '可指派的执法人员（执法证有效、在岗）' }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'open')) }, async (req) => ({
     items: await listEligibleOfficers(ctx.db, requireActor(req).departmentId, ctx.clock.today()),
   }));
+  // 年度行政执法统计 (statistics.ts): the figures of a year, then 公开 (frozen, on the portal /zftj).
+  const statYear = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('统计年度') });
+  // By year, or by the record id the case's 我的待办 link carries.
+  const statRef = z.object({ year: z.union([z.uuid(), z.coerce.number().int().min(2000).max(2100)]).describe('统计年度') });
+  api.get('/api/penalties/statistics/:year', { schema: { summary: '年度行政执法统计（公开前按记录计算，公开后为公开时的数据）', params: statRef }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'list')) }, async (req) =>
+    statisticsView(ctx, requireActor(req), deps.facts, req.params.year),
+  );
+  api.post('/api/penalties/statistics/:year/publish', { schema: { summary: '公开年度行政执法统计', params: statYear }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'configure')) }, async (req) =>
+    publishStatistics(ctx, requireActor(req), deps.facts, req.params.year),
+  );
   // The feed (format in feed.ts): ?format=csv downloads, JSON otherwise.
   const exportQuery = z.object({ year, format: z.enum(['json', 'csv']).default('json').describe('格式') });
   api.get('/api/penalties/export', { schema: { summary: '行政处罚决定数据交换（互联网+监管、企业信用信息公示，CSV/JSON）', querystring: exportQuery }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'exportFeed')) }, async (req, reply) => {

@@ -83,3 +83,23 @@ export const penaltyFiles = pgTable(
   },
   (t) => [index('penalty_files_penalty_idx').on(t.penaltyId, t.eventSeq), index('penalty_files_file_idx').on(t.fileId)],
 );
+
+/**
+ * 年度行政执法统计 (国办发〔2018〕118号: publish the previous year's enforcement data by 1月31日): one row per
+ * department and year, its case (the clock in 我的待办) and, once published, the figures frozen as shown.
+ */
+export const enforcementStatistics = pgTable(
+  'enforcement_statistics',
+  {
+    id: uuid('id').primaryKey(),
+    departmentId: uuid('department_id').notNull(),
+    year: integer('year').notNull(),
+    caseId: uuid('case_id').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    figures: jsonb('figures'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    publishedBy: uuid('published_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('enforcement_statistics_dept_year_idx').on(t.departmentId, t.year)],
+);

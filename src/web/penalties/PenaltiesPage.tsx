@@ -36,12 +36,17 @@ export default function PenaltiesPage() {
     <>
       <PageHeader
         title="行政处罚"
-        extra={session.abilities.openPenalty ? (
+        extra={
           <Space>
-            <Button onClick={() => setDialog('summary')}>当场处罚</Button>
-            <Button type="primary" onClick={() => setDialog('open')}>立案</Button>
+            <Link to="/penalties/statistics">年度行政执法统计</Link>
+            {session.abilities.openPenalty ? (
+              <>
+                <Button onClick={() => setDialog('summary')}>当场处罚</Button>
+                <Button type="primary" onClick={() => setDialog('open')}>立案</Button>
+              </>
+            ) : null}
           </Space>
-        ) : null}
+        }
       />
       <Card>
         <Table<PenaltyItem>
