@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
 import { auditEvents } from '../../../core/audit/schema.ts';
+import { queryRows } from '../../../core/db/client.ts';
 import { multipartBody, sampleInput, withReviewer } from './testkit.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -67,9 +68,11 @@ test('索引号: patterns that could repeat numbers are refused in Chinese; a va
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(await audits('settings.indexNumber'), 1);
   // 年月 from the 生成日期 (2024-12-30): the 2024 sequence.
+  // The next of the department's 2024 sequence (the demo may already have used it, e.g. a 决策目录 of late December).
+  const [counter] = await queryRows<{ last: number }>(t.ctx.db, sql`select coalesce(max(last), 0)::int as last from number_counters where kind = 'indexNumber' and year = 2024`);
   const p = await publish({ formedOn: '2024-12-30', confidentialityReview: { reviewer: '李静', conclusion: 'public', on: '2025-02-28' } });
   assert.equal(p.statusCode, 200, p.body);
-  assert.equal(p.json().indexNumber, '734987449-2024-000001');
+  assert.equal(p.json().indexNumber, `734987449-2024-${String(counter.last + 1).padStart(6, '0')}`);
   await call(sys, 'PUT', '/api/settings/index-number', { pattern: '{creditCode}/{YYYYMM}-{seq:5}', dateFrom: 'published' });
 });
 
