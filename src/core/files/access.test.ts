@@ -3,13 +3,14 @@ import { after, before, test } from 'node:test';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { testApi, type Session } from '../../server/testApi.ts';
 import fs from 'node:fs';
-import { multipartBody, sampleInput } from '../../modules/disclosure/publications/testkit.ts';
+import { multipartBody, sampleInput, withReviewer } from '../../modules/disclosure/publications/testkit.ts';
 import { doc, para, RELS, TYPES, zip } from './docxTestkit.ts';
 
 /** GET /api/files/:id: a file is readable exactly when a record owning it is (issue 12 item 2). */
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Session, sameDivision: Session, otherDivision: Session, legal: Session, advisor: Session, advisor2: Session, otherDept: Session, leader: Session;
 let advisorUserId = '';
+let colleagueUserId = '';
 const { call, ok } = testApi(() => t, []);
 
 before(async () => {
@@ -29,6 +30,7 @@ before(async () => {
   for (const [username, roles, orgName] of accounts) {
     const id = await addUser(t.ctx, { username, password: 'Files-pass-2025', roles, orgName });
     if (username === 'fa-adv') advisorUserId = id;
+    if (username === 'fa-same') colleagueUserId = id;
     sessions.push(await signIn(t.app, username, 'Files-pass-2025'));
   }
   [staff, sameDivision, otherDivision, legal, advisor, advisor2, otherDept, leader] = sessions;
@@ -102,7 +104,8 @@ test('a decision\'s evidence follows the decision: the department\'s business us
 
 test('a published attachment stays public; withdrawn, it is the department\'s publishers\' again', async () => {
   const id = await upload(staff, '公开附件.pdf');
-  const pub = await ok(staff, 'POST', '/api/publications', sampleInput({ title: '示范市科学技术局关于文件访问测试的通知', attachmentIds: [id] }));
+  // 保密审查 by a colleague's account (条例 Art 17: not the drafter's own).
+  const pub = await ok(staff, 'POST', '/api/publications', withReviewer(sampleInput({ title: '示范市科学技术局关于文件访问测试的通知', attachmentIds: [id] }), colleagueUserId));
   await expect(id, [['anonymous', null, 200], ['another department', otherDept, 200]]);
   await ok(staff, 'POST', `/api/publications/${pub.id}/withdraw`, { reason: '附件有误需撤回' });
   await expect(id, [['anonymous', null, 404], ['another department', otherDept, 404], ['an outside advisor', advisor, 404], ['another 科室 of the department', otherDivision, 200]]);
