@@ -52,9 +52,9 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
     await t.test('the 审计管理员 reads the log and verifies the chain; the notice is in it', async () => {
       const page = await signIn(browser, server.url, 'e2e_audit', 'Audit-e2e-Passw0rd!');
       await page.getByRole('menuitem', { name: '审计日志' }).click();
-      await page.getByText('calendar.notice').first().waitFor({ timeout: 15_000 });
+      await page.getByText('录入国务院放假通知').first().waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: '校验审计链' }).click();
-      await page.getByText(/审计链完整：已校验 \d+ 条记录/).waitFor({ timeout: 15_000 });
+      await page.getByText(/审计链完整：共 \d+ 条记录/).waitFor({ timeout: 15_000 });
       await assertNoSeriousA11yViolations(page, 'audit log');
       await page.context().close();
     });

@@ -97,7 +97,7 @@ export function penaltyRoutes(app: FastifyInstance, ctx: Ctx, deps: ModuleDeps):
   api.get('/api/penalties/statistics/:year', { schema: { summary: '年度行政执法统计（公开前按记录计算，公开后为公开时的数据）', params: statRef }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'list')) }, async (req) =>
     statisticsView(ctx, requireActor(req), deps.facts, req.params.year),
   );
-  api.post('/api/penalties/statistics/:year/publish', { schema: { summary: '公开年度行政执法统计', params: statYear }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'configure')) }, async (req) =>
+  api.post('/api/penalties/statistics/:year/publish', { schema: { summary: '公开年度行政执法统计', params: statYear, body: noBody }, preValidation: guard((a) => authorize(a, 'penaltyCase', 'configure')) }, async (req) =>
     publishStatistics(ctx, requireActor(req), deps.facts, req.params.year),
   );
   // The feed (format in feed.ts): ?format=csv downloads, JSON otherwise.

@@ -20,7 +20,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const call = (s: { headers: Record<string, string> }, method: 'GET' | 'POST', url: string) => t.app.inject({ method, url, headers: s.headers });
+const call = (s: { headers: Record<string, string> }, method: 'GET' | 'POST', url: string) => t.app.inject({ method, url, headers: s.headers, ...(method === 'POST' ? { payload: {} } : {}) });
 
 test('from 1月1日 the year\'s publication is a step due 1月31日; published once with the records\' figures, then on /zftj', async () => {
   await moveToDay(t, '2026-01-05');
