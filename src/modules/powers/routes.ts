@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
+import { guard, paramsOf } from '../../core/http/schema.ts';
 import { readUpload } from '../../core/files/routes.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
 import { getOrg } from '../../core/orgs/service.ts';
@@ -50,6 +51,15 @@ const countBody = z.object({ year: z.number().int().min(2000).max(2100).describe
 const listQuery = z.object({ status: z.enum(['inForce', ...keys(POWER_STATUSES)]).optional().describe('状态') });
 
 export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
+  // Issue 12 item 7: who may keep the list is checked before the body is validated (403 before 400); an
+  // item of another department answers 404 before its body is looked at. The services authorize again.
+  const keeps = { preValidation: guard((a) => authorizePowers(a, 'powerList', 'edit')) };
+  const keepsItem = {
+    preValidation: guard(async (a, req) => {
+      authorizePowers(a, 'powerList', 'edit');
+      await loadPower(ctx.db, a, paramsOf(req, idParams).id);
+    }),
+  };
   app.get('/api/powers', async (req) => {
     const actor = requireActor(req);
     const { status } = parse(listQuery, req.query);
@@ -97,7 +107,7 @@ export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
     const file = await readUpload(req, 5 * 1024 * 1024);
     return importCounts(ctx, actor, file.content);
   });
-  app.post('/api/powers', async (req) => {
+  app.post('/api/powers', keeps, async (req) => {
     const { adjustBasis, effectiveOn, ...input } = parse(addBody, req.body);
     return { id: await addPower(ctx, requireActor(req), input, adj({ adjustBasis, effectiveOn })) };
   });
@@ -105,17 +115,17 @@ export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
     const p = await loadPower(ctx.db, requireActor(req), parse(idParams, req.params).id);
     return { item: p, history: await historyOf(ctx.db, [p.id]) };
   });
-  app.put('/api/powers/:id', async (req) => {
+  app.put('/api/powers/:id', keepsItem, async (req) => {
     const { adjustBasis, effectiveOn, ...changes } = parse(adjustBody, req.body);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     await adjustPower(ctx, requireActor(req), parse(idParams, req.params).id, given, adj({ adjustBasis, effectiveOn }));
     return { ok: true };
   });
-  app.post('/api/powers/:id/cancel', async (req) => {
+  app.post('/api/powers/:id/cancel', keepsItem, async (req) => {
     await cancelPower(ctx, requireActor(req), parse(idParams, req.params).id, adj(parse(cancelBody, req.body)));
     return { ok: true };
   });
-  app.post('/api/powers/:id/counts', async (req) => {
+  app.post('/api/powers/:id/counts', keepsItem, async (req) => {
     await recordCount(ctx, requireActor(req), parse(idParams, req.params).id, parse(countBody, req.body));
     return { ok: true };
   });

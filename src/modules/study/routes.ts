@@ -5,10 +5,11 @@ import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
+import { guard, paramsOf } from '../../core/http/schema.ts';
 import { authorizeStudy } from './policy.ts';
 import { addStatement, addStudySession, listStudy, MAX_TOPICS, QUARTERS, removeStudyRecord, savePlan, savePlanTopics, STATEMENT_FORMS, STATEMENT_RANKS, STUDY_KINDS, TOPIC_FIELDS } from './sessions.ts';
 import { addExam, addTraining, examsOf, removeTrainingOrExam, trainingHoursByPerson, trainingsOf } from './training.ts';
-import { addDuty, addEvent, CAMPAIGNS, completeDuty, dutiesOf, eventsOf, removeEvent } from './pufa.ts';
+import { addDuty, addEvent, CAMPAIGNS, completeDuty, dutiesOf, eventsOf, loadDuty, removeEvent } from './pufa.ts';
 
 const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -89,6 +90,15 @@ async function overview(ctx: Ctx, actor: Actor, year: number) {
 }
 
 export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
+  // Issue 12 item 7: who may keep the records is checked before the body is validated (403 before 400);
+  // a duty of another department answers 404 before its body is looked at. The services authorize again.
+  const keeps = { preValidation: guard((a) => authorizeStudy(a, 'study', 'edit')) };
+  const keepsDuty = {
+    preValidation: guard(async (a, req) => {
+      authorizeStudy(a, 'study', 'edit');
+      await loadDuty(ctx.db, a, paramsOf(req, idParams).id);
+    }),
+  };
   const year = (q: unknown) => parse(yearQuery, q).year;
   const list = <T>(path: string, load: (departmentId: string, y: number) => Promise<T[]>) =>
     app.get(path, async (req) => {
@@ -105,16 +115,17 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
     const sessions = r.sessions.filter((x) => (!q.kind || x.kind === q.kind) && (!q.ledByHead || x.ledByHead));
     return { ...r, sessions, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS };
   });
-  app.post('/api/reports/study/sessions', async (req) => ({ id: await addStudySession(ctx, requireActor(req), parse(sessionBody, req.body)) }));
-  app.post('/api/reports/study/statements', async (req) => ({ id: await addStatement(ctx, requireActor(req), parse(statementBody, req.body)) }));
+  app.post('/api/reports/study/sessions', keeps, async (req) => ({ id: await addStudySession(ctx, requireActor(req), parse(sessionBody, req.body)) }));
+  app.post('/api/reports/study/statements', keeps, async (req) => ({ id: await addStatement(ctx, requireActor(req), parse(statementBody, req.body)) }));
   app.delete('/api/reports/study/:kind/:id', async (req, reply) => {
     const p = parse(z.object({ kind: z.enum(['session', 'statement']).describe('类别'), id: z.uuid().describe('编号') }), req.params);
     await removeStudyRecord(ctx, requireActor(req), p.kind, p.id);
     return reply.status(204).send();
   });
-  app.put('/api/study/plan', async (req) => ({ id: await savePlan(ctx, requireActor(req), parse(planBody, req.body)) }));
-  app.put('/api/study/plan/topics', async (req) => {
-    const body = parse(topicsBody, req.body);
+  app.put('/api/study/plan', keeps, async (req) => ({ id: await savePlan(ctx, requireActor(req), parse(planBody, req.body)) }));
+  // Described for the API document (openapi.test.ts); the schema validates after the guard.
+  app.put('/api/study/plan/topics', { ...keeps, schema: { summary: '保存学法计划的季度学习安排', body: topicsBody } }, async (req) => {
+    const body = req.body as z.output<typeof topicsBody>;
     await savePlanTopics(ctx, requireActor(req), body.year, body.topics);
     return { ok: true };
   });
@@ -136,14 +147,14 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
     return { items: q.late === 'true' ? items.filter((d) => d.overdue || d.onTime === false) : items };
   });
   list('/api/study/events', (d, y) => eventsOf(ctx.db, d, y));
-  app.post('/api/study/trainings', async (req) => ({ id: await addTraining(ctx, requireActor(req), parse(trainingBody, req.body)) }));
-  app.post('/api/study/exams', async (req) => ({ id: await addExam(ctx, requireActor(req), parse(examBody, req.body)) }));
-  app.post('/api/study/duties', async (req) => ({ id: await addDuty(ctx, requireActor(req), parse(dutyBody, req.body)) }));
-  app.post('/api/study/duties/:id/complete', async (req) => {
+  app.post('/api/study/trainings', keeps, async (req) => ({ id: await addTraining(ctx, requireActor(req), parse(trainingBody, req.body)) }));
+  app.post('/api/study/exams', keeps, async (req) => ({ id: await addExam(ctx, requireActor(req), parse(examBody, req.body)) }));
+  app.post('/api/study/duties', keeps, async (req) => ({ id: await addDuty(ctx, requireActor(req), parse(dutyBody, req.body)) }));
+  app.post('/api/study/duties/:id/complete', keepsDuty, async (req) => {
     await completeDuty(ctx, requireActor(req), parse(idParams, req.params).id, parse(completeBody, req.body));
     return { ok: true };
   });
-  app.post('/api/study/events', async (req) => ({ id: await addEvent(ctx, requireActor(req), parse(eventBody, req.body)) }));
+  app.post('/api/study/events', keeps, async (req) => ({ id: await addEvent(ctx, requireActor(req), parse(eventBody, req.body)) }));
   for (const kind of ['training', 'exam'] as const) {
     app.delete(`/api/study/${kind}s/:id`, async (req, reply) => {
       await removeTrainingOrExam(ctx, requireActor(req), kind, parse(idParams, req.params).id);
