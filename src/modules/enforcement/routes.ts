@@ -5,6 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
+import { guard, paramsOf } from '../../core/http/schema.ts';
+import { notFound } from '../../core/errors.ts';
 import { readUpload } from '../../core/files/routes.ts';
 import { changeSetting, scopedSetting } from '../../core/settings/service.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
@@ -19,7 +21,7 @@ import { listInspections, loadInspection, publishInspection, recordInspection, w
 import { exchangeCsv, exchangeRecords, importOfficersXlsx, officersXlsx } from './exchange.ts';
 import { enforcementFacts } from './facts.ts';
 import { enforcementSettings, RESULT_LABELS } from './labels.ts';
-import { draws, plans } from './schema.ts';
+import { draws, items, plans } from './schema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
@@ -106,13 +108,31 @@ async function planPage(ctx: Ctx, actor: Actor, id: string) {
 
 export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
   const body = <S extends z.ZodType>(schema: S, b: unknown) => parse(schema, b);
+  // Issue 12 item 7: the role is checked before the body is validated (403 before 400), and a record of
+  // another department answers 404 before its body is looked at. The services authorize again.
+  const may = (check: (a: Actor) => void) => ({ preValidation: guard(check) });
+  const mayOn = (check: (a: Actor) => void, load: (a: Actor, id: string) => Promise<unknown>) => ({
+    preValidation: guard(async (a, req) => {
+      check(a);
+      await load(a, paramsOf(req, idParam).id);
+    }),
+  });
+  const keepsOfficers = (a: Actor) => authorize(a, 'officer', 'manage');
+  const runs = (a: Actor) => authorize(a, 'inspection', 'manage');
+  const approves = (a: Actor) => authorize(a, 'inspection', 'approve');
+  const officer = (a: Actor, id: string) => loadOfficer(ctx.db, a, id);
+  const item = async (a: Actor, id: string) => {
+    const [row] = await ctx.db.select({ departmentId: items.departmentId }).from(items).where(eq(items.id, id));
+    if (!row) throw notFound('抽查事项');
+    authorize(a, 'inspection', 'approve', row);
+  };
   // ---- officers
   app.get('/api/enforcement/officers', async (req) => {
     const q = parse(z.object({ eligible: bool('持有效执法证'), trained: bool('培训达标'), year: year.optional() }), req.query);
     const r = await listOfficers(ctx, requireActor(req), undefined, q.year);
     return { ...r, items: r.items.filter((o) => (q.eligible === undefined || o.eligible === q.eligible) && (q.trained === undefined || !o.trainingShort === q.trained)) };
   });
-  app.post('/api/enforcement/officers', async (req) => ({ officer: await createOfficer(ctx, requireActor(req), body(officerBody, req.body)) }));
+  app.post('/api/enforcement/officers', may(keepsOfficers), async (req) => ({ officer: await createOfficer(ctx, requireActor(req), body(officerBody, req.body)) }));
   app.get('/api/enforcement/officers/export.xlsx', async (req, reply) => {
     const content = await officersXlsx(ctx, requireActor(req));
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader('执法人员名录.xlsx')).send(content);
@@ -124,12 +144,12 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     return importOfficersXlsx(ctx, actor, file.content);
   });
   app.get('/api/enforcement/officers/:id', async (req) => ({ officer: await loadOfficer(ctx.db, requireActor(req), parse(idParam, req.params).id) }));
-  app.post('/api/enforcement/officers/:id', async (req) => ({ officer: await updateOfficer(ctx, requireActor(req), parse(idParam, req.params).id, body(officerBody, req.body)) }));
-  app.post('/api/enforcement/officers/:id/training', async (req) => {
+  app.post('/api/enforcement/officers/:id', mayOn(keepsOfficers, officer), async (req) => ({ officer: await updateOfficer(ctx, requireActor(req), parse(idParam, req.params).id, body(officerBody, req.body)) }));
+  app.post('/api/enforcement/officers/:id/training', mayOn(keepsOfficers, officer), async (req) => {
     const b = body(z.object({ year, hours: z.number().min(0).max(2000).describe('培训学时') }), req.body);
     return { officer: await recordTraining(ctx, requireActor(req), parse(idParam, req.params).id, b.year, b.hours) };
   });
-  app.post('/api/enforcement/officers/:id/conflicts', async (req) => {
+  app.post('/api/enforcement/officers/:id/conflicts', mayOn(keepsOfficers, officer), async (req) => {
     const b = body(z.object({ creditCode: text('统一社会信用代码', 18, 18), kind: z.enum(['employment', 'relative', 'other']).describe('回避情形'), note: text('说明', 500).optional() }), req.body);
     return { conflict: await addConflict(ctx, requireActor(req), parse(idParam, req.params).id, b) };
   });
@@ -151,15 +171,15 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const q = parse(z.object({ active: bool('启用') }), req.query);
     return { items: await listItems(ctx.db, actor.departmentId, !!q.active), versions: await disclosureVersions(ctx.db, actor.departmentId, 'items') };
   });
-  app.post('/api/enforcement/items', async (req) => ({ item: await createItem(ctx, requireActor(req), body(itemBody, req.body)) }));
+  app.post('/api/enforcement/items', may(approves), async (req) => ({ item: await createItem(ctx, requireActor(req), body(itemBody, req.body)) }));
   app.post('/api/enforcement/items/publish', async (req) => publishItems(ctx, requireActor(req)));
-  app.post('/api/enforcement/items/:id/active', async (req) => ({ item: await setItemActive(ctx, requireActor(req), parse(idParam, req.params).id, body(z.object({ active: z.boolean().describe('启用') }), req.body).active) }));
+  app.post('/api/enforcement/items/:id/active', mayOn(approves, item), async (req) => ({ item: await setItemActive(ctx, requireActor(req), parse(idParam, req.params).id, body(z.object({ active: z.boolean().describe('启用') }), req.body).active) }));
   app.get('/api/enforcement/info', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'list');
     return { versions: await disclosureVersions(ctx.db, actor.departmentId, 'info') };
   });
-  app.post('/api/enforcement/info/publish', async (req) => publishInfo(ctx, requireActor(req), body(infoBody, req.body)));
+  app.post('/api/enforcement/info/publish', may(approves), async (req) => publishInfo(ctx, requireActor(req), body(infoBody, req.body)));
   // ---- target pool
   app.get('/api/enforcement/targets', async (req) => listTargets(ctx, requireActor(req), parse(z.object({ search: text('关键词', 100).optional(), ...paging }), req.query)));
   app.post('/api/enforcement/target-imports', async (req) => {
@@ -176,7 +196,7 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const rows = (await listPlans(ctx.db, actor.departmentId, q.year)).filter((p) => !q.status || p.status === q.status);
     return { items: await Promise.all(rows.map((p) => planView(ctx.db, p))) };
   });
-  app.post('/api/enforcement/plans', async (req) => {
+  app.post('/api/enforcement/plans', may(runs), async (req) => {
     const actor = requireActor(req);
     const p = await createPlan(ctx, actor, body(planBody, req.body));
     return planPage(ctx, actor, p.id);
@@ -209,7 +229,7 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     await executeDraw(ctx, actor, id);
     return drawView(ctx, actor, id);
   });
-  app.post('/api/enforcement/draws/:id/cancel', async (req) => {
+  app.post('/api/enforcement/draws/:id/cancel', mayOn(approves, (a, id) => loadDraw(ctx.db, a, id)), async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     await cancelDraw(ctx, actor, id, body(z.object({ reason: text('作废理由', 2000, 4) }), req.body).reason);
@@ -231,7 +251,7 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const [view] = await withNames(ctx.db, [r]);
     return { inspection: view, abilities: { record: r.status === 'pending' && can(actor, 'inspection', 'manage', r), publish: r.status === 'done' && can(actor, 'inspection', 'manage', r) } };
   });
-  app.post('/api/enforcement/inspections/:id/record', async (req) => ({ inspection: await recordInspection(ctx, requireActor(req), parse(idParam, req.params).id, body(recordBody, req.body)) }));
+  app.post('/api/enforcement/inspections/:id/record', mayOn(runs, (a, id) => loadInspection(ctx.db, a, id)), async (req) => ({ inspection: await recordInspection(ctx, requireActor(req), parse(idParam, req.params).id, body(recordBody, req.body)) }));
   app.post('/api/enforcement/inspections/:id/publish', async (req) => ({ inspection: await publishInspection(ctx, requireActor(req), parse(idParam, req.params).id) }));
   // ---- exchange and facts
   app.get('/api/enforcement/exchange/inspections.json', async (req) => exchangeRecords(ctx, requireActor(req), parse(z.object({ year }), req.query).year));
