@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
+import { guard, paramsOf } from '../../core/http/schema.ts';
 import { maxFileBytes } from '../../core/files/service.ts';
 import { readUpload } from '../../core/files/routes.ts';
 import { importTickets, platformActor, receiveTicket, ticketRecord } from './intake.ts';
-import { actOnTicket, type TicketAct } from './service.ts';
+import { actOnTicket, loadTicket, type TicketAct } from './service.ts';
 import { convertTicket } from './convert.ts';
 import { publishReply } from './publish.ts';
 import { listTickets, ticketView } from './queries.ts';
@@ -62,8 +63,12 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
     return importTickets(ctx, platformActor(departmentId), body.tickets, 'platform');
   });
 
+  // Issue 12 item 7: the role (403) and the ticket's scope (404) are checked before the body is validated.
+  const intake = { preValidation: guard((a) => authorize(a, 'hotlineTicket', 'intake')) };
+  const readsTicket = { preValidation: guard(async (a, req) => void (await loadTicket(ctx.db, a, paramsOf(req, idParam).id))) };
+  const keepsTokens = { preValidation: guard((a) => authorize(a, 'hotlineToken', 'manage')) };
   app.get('/api/hotline/tickets', async (req) => listTickets(ctx, requireActor(req), parse(listQuery, req.query)));
-  app.post('/api/hotline/tickets', async (req) => {
+  app.post('/api/hotline/tickets', intake, async (req) => {
     const actor = requireActor(req);
     const body = parse(manualBody, req.body);
     const row = await receiveTicket(ctx, actor, { ...body, citizen: body.citizen ?? null }, 'manual');
@@ -76,19 +81,19 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
     return importTickets(ctx, { ...actor }, await readTicketSheet(file.content), 'excel');
   });
   app.get('/api/hotline/tickets/:id', async (req) => ticketView(ctx, requireActor(req), parse(idParam, req.params).id));
-  app.post('/api/hotline/tickets/:id/act', async (req) => {
+  app.post('/api/hotline/tickets/:id/act', readsTicket, async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     await actOnTicket(ctx, actor, id, parse(actBody, req.body) as TicketAct);
     return ticketView(ctx, actor, id);
   });
-  app.post('/api/hotline/tickets/:id/convert', async (req) => {
+  app.post('/api/hotline/tickets/:id/convert', readsTicket, async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     const body = parse(z.object({ target: z.enum(['disclosure', 'petition']).describe('转入程序'), on }), req.body);
     return { converted: await convertTicket(ctx, actor, id, body), view: await ticketView(ctx, actor, id) };
   });
-  app.post('/api/hotline/tickets/:id/publish', async (req) => {
+  app.post('/api/hotline/tickets/:id/publish', readsTicket, async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     await publishReply(ctx, actor, id, parse(z.object({ text: text('公开的答复内容', 20_000, 2) }), req.body).text);
@@ -108,7 +113,7 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
 
   app.get('/api/hotline/tokens', async (req) => ({ tokens: await listTokens(ctx, requireActor(req)) }));
-  app.post('/api/hotline/tokens', async (req) => createToken(ctx, requireActor(req), parse(z.object({ label: text('令牌名称', 100, 2) }), req.body).label));
+  app.post('/api/hotline/tokens', keepsTokens, async (req) => createToken(ctx, requireActor(req), parse(z.object({ label: text('令牌名称', 100, 2) }), req.body).label));
   app.post('/api/hotline/tokens/:id/revoke', async (req) => {
     await revokeToken(ctx, requireActor(req), parse(idParam, req.params).id);
     return { ok: true };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { type ZodProvider } from '../../core/http/schema.ts';
+import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { AppError } from '../../core/errors.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { organisations } from '../../core/orgs/schema.ts';
@@ -37,6 +37,11 @@ async function staffOptions(ctx: Ctx, actor: Actor) {
 
 export function petitionRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
+  // Issue 12 item 7: the role, and the matter's scope (404), are checked before the body is validated.
+  const registers = guard((a) => petitionPolicy.authorize(a, 'petition', 'register'));
+  const readsMatter = guard(async (a, req) => {
+    await loadPetition(ctx.db, a, paramsOf(req, idParam).id);
+  });
   api.get('/api/petitions', { schema: { summary: '信访事项列表', querystring: listQuery } }, async (req) => {
     const actor = requireActor(req);
     const q = parse(listQuery, req.query);
@@ -59,13 +64,13 @@ export function petitionRoutes(app: FastifyInstance, ctx: Ctx): void {
     petitionPolicy.authorize(actor, 'petition', 'list');
     return staffOptions(ctx, actor);
   });
-  api.post('/api/petitions', { schema: { summary: '登记信访事项', body: registerSchema } }, async (req) => {
+  api.post('/api/petitions', { schema: { summary: '登记信访事项', body: registerSchema }, preValidation: registers }, async (req) => {
     const actor = requireActor(req);
     const r = await registerPetition(ctx, actor, req.body as never);
     return petitionView(ctx, actor, r.id);
   });
   api.get('/api/petitions/:id', { schema: { summary: '信访事项（期限、可办理的操作）', params: idParam } }, async (req) => petitionView(ctx, requireActor(req), parse(idParam, req.params).id));
-  api.post('/api/petitions/:id/act', { schema: { summary: '办理信访事项', params: idParam, body: actSchema } }, async (req) => {
+  api.post('/api/petitions/:id/act', { schema: { summary: '办理信访事项', params: idParam, body: actSchema }, preValidation: readsMatter }, async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     await actOnPetition(ctx, actor, id, req.body as never);
