@@ -89,29 +89,6 @@ export const MATRIX: Rule[] = [
     ],
   },
   {
-    name: 'validatesFirst',
-    why: "Item 7 not yet applied to these writes: the body is validated before the service authorizes (no preValidation guard; many are in openapi.pending.ts), so the matrix's invalid body answers 400 to every signed-in account and cannot see who may use the route. Move each to its real rule when it gets its guard",
-    cells: { '*': 'ok' },
-    routes: [
-      'PUT /api/study/plan/topics', 'POST /api/filings/:id/review', 'POST /api/filings/:id/answer',
-      'POST /api/reports/study/sessions', 'POST /api/reports/study/statements', 'PUT /api/study/plan',
-      'POST /api/study/trainings', 'POST /api/study/exams', 'POST /api/study/duties', 'POST /api/study/duties/:id/complete',
-      'POST /api/study/events', 'POST /api/powers', 'PUT /api/powers/:id', 'POST /api/powers/:id/cancel',
-      'POST /api/powers/:id/counts', 'POST /api/enforcement/officers', 'POST /api/enforcement/officers/:id',
-      'POST /api/enforcement/officers/:id/training', 'POST /api/enforcement/officers/:id/conflicts',
-      'POST /api/enforcement/items', 'POST /api/enforcement/items/:id/active', 'POST /api/enforcement/info/publish',
-      'POST /api/enforcement/plans', 'POST /api/enforcement/draws/:id/cancel',
-      'POST /api/enforcement/inspections/:id/record', 'POST /api/petitions', 'POST /api/petitions/:id/act',
-      'POST /api/proposals', 'POST /api/proposals/:id/act', 'POST /api/proposals/:id/co-opinion',
-      'POST /api/proposals/:id/publish', 'POST /api/supervision', 'POST /api/supervision/import-plan',
-      'POST /api/supervision/:id/act', 'POST /api/hotline/tickets', 'POST /api/hotline/tickets/:id/act',
-      'POST /api/hotline/tickets/:id/convert', 'POST /api/hotline/tickets/:id/publish', 'POST /api/hotline/tokens',
-      'POST /api/reports/:year', 'PUT /api/reports/:year', 'POST /api/reports/:year/regenerate',
-      'POST /api/reports/:year/review', 'POST /api/reports/:year/approve', 'POST /api/reports/:year/submit',
-      'POST /api/reports/:year/publish',
-    ],
-  },
-  {
     name: 'accountList',
     why: "The account list: 系统管理员 and 安全管理员",
     cells: { sysadmin: 'ok', secadmin: 'ok', '*': 403 },
@@ -132,6 +109,7 @@ export const MATRIX: Rule[] = [
       'GET /api/settings/documents', 'PUT /api/settings/documents', 'GET /api/settings/disclosure-classifications',
       'PUT /api/settings/disclosure-classifications', 'GET /api/hotline/tokens', 'POST /api/hotline/tokens/:id/revoke',
       'PUT /api/hotline/settings', 'PUT /api/reports/template',
+      'POST /api/hotline/tokens',
     ],
   },
   {
@@ -212,7 +190,7 @@ export const MATRIX: Rule[] = [
   },
   {
     name: 'drafters',
-    why: "Drafting and registering (文件, 决策, 目录, 会议, 依申请公开 登记, 信访/12345 lists): staff and leaders",
+    why: "Drafting and registering (文件, 决策, 目录, 会议, 依申请公开, 信访, 12345, 建议提案, 督办 登记; 信访/12345 lists): staff and leaders",
     cells: { 'staff*': 'ok', 'leader*': 'ok', '*': 403 },
     routes: [
       'POST /api/documents', 'POST /api/decisions', 'POST /api/decision-catalogues',
@@ -224,6 +202,7 @@ export const MATRIX: Rule[] = [
       'POST /api/disclosure/reports/:year/publish', 'GET /api/disclosure/reports/:year/cell', 'GET /api/petitions',
       'GET /api/petitions/options', 'GET /api/hotline/tickets', 'POST /api/hotline/ticket-imports', 'GET /api/hotline/facts',
       'GET /api/hotline/ratings', 'GET /api/petitions/facts',
+      'POST /api/petitions', 'POST /api/hotline/tickets', 'POST /api/proposals', 'POST /api/supervision', 'POST /api/supervision/import-plan',
     ],
   },
   {
@@ -244,6 +223,7 @@ export const MATRIX: Rule[] = [
       'GET /api/document-cleanups/:id', 'GET /api/powers/:id', 'POST /api/enforcement/plans/:id/draws',
       'POST /api/enforcement/draws/:id/execute', 'POST /api/enforcement/inspections/:id/publish',
       'GET /api/reports/:year/versions', 'GET /api/reports/:year/docx', 'GET /api/reports/:year/compare',
+      'POST /api/enforcement/inspections/:id/record',
     ],
   },
   {
@@ -282,6 +262,7 @@ export const MATRIX: Rule[] = [
       'POST /api/disclosure/requests/:id/delivery', 'POST /api/disclosure/requests/:id/files',
       'POST /api/disclosure/requests/:id/fee-notice', 'GET /api/petitions/:id', 'GET /api/petitions/:id/opinion.docx',
       'GET /api/hotline/tickets/:id',
+      'POST /api/petitions/:id/act', 'POST /api/hotline/tickets/:id/act', 'POST /api/hotline/tickets/:id/convert', 'POST /api/hotline/tickets/:id/publish',
     ],
   },
   {
@@ -310,6 +291,7 @@ export const MATRIX: Rule[] = [
       'POST /api/litigation/lawsuits', 'GET /api/litigation/act-modules', 'GET /api/litigation/targets',
       'POST /api/enforcement/officer-imports', 'POST /api/enforcement/settings', 'POST /api/enforcement/items/publish',
       'PUT /api/penalties/settings', 'GET /api/penalties/export',
+      'POST /api/enforcement/officers', 'POST /api/enforcement/items', 'POST /api/enforcement/info/publish',
     ],
   },
   {
@@ -390,6 +372,67 @@ export const MATRIX: Rule[] = [
     routes: [
       'GET /api/penalties/officers', 'POST /api/penalties', 'POST /api/penalties/from-inspection',
       'POST /api/penalties/summary',
+    ],
+  },
+  {
+    name: 'registerKeepers',
+    why: "Keeping the 学法普法 records and the 权责清单 (RULES §10.1, §10.2): the department's staff, legal office and leaders",
+    cells: { 'staff*': 'ok', 'legal*': 'ok', 'leader*': 'ok', '*': 403 },
+    routes: [
+      'PUT /api/study/plan', 'PUT /api/study/plan/topics', 'POST /api/reports/study/sessions', 'POST /api/reports/study/statements',
+      'POST /api/study/trainings', 'POST /api/study/exams', 'POST /api/study/duties', 'POST /api/study/events', 'POST /api/powers',
+    ],
+  },
+  {
+    name: 'registerRecords',
+    why: "A 普法 duty or 权责事项 of the department: its staff, legal office and leaders; another department 404",
+    cells: { 'staff@dept': 404, 'legal@dept': 404, 'leader@dept': 404, staff: 'ok', 'staff@division': 'ok', legal: 'ok', 'legal@division': 'ok', leader: 'ok', '*': 403 },
+    routes: [
+      'POST /api/study/duties/:id/complete', 'PUT /api/powers/:id', 'POST /api/powers/:id/cancel', 'POST /api/powers/:id/counts',
+    ],
+  },
+  {
+    name: 'legalOfficeRecords',
+    why: "A 执法人员, 抽查事项 or 抽取 of the department kept by the legal office and leaders (RULES §8.1); another department 404",
+    cells: { legal: 'ok', 'legal@division': 'ok', 'legal@dept': 404, leader: 'ok', 'leader@dept': 404, '*': 403 },
+    routes: [
+      'POST /api/enforcement/officers/:id', 'POST /api/enforcement/officers/:id/training',
+      'POST /api/enforcement/officers/:id/conflicts', 'POST /api/enforcement/items/:id/active',
+      'POST /api/enforcement/draws/:id/cancel',
+    ],
+  },
+  {
+    name: 'inspectors',
+    why: "双随机 plans: the department's staff, legal office, leaders and 执法人员",
+    cells: { 'staff*': 'ok', 'legal*': 'ok', 'leader*': 'ok', 'officer*': 'ok', '*': 403 },
+    routes: [
+      'POST /api/enforcement/plans',
+    ],
+  },
+  {
+    name: 'handlerRecords',
+    why: "Handling a 建议提案, 督办事项 or the answer to a 备案 纠错: the department's staff and leaders (the service then checks the lead 科室); another department 404",
+    cells: { staff: 'ok', 'staff@division': 'ok', 'staff@dept': 404, leader: 'ok', 'leader@dept': 404, '*': 403 },
+    routes: [
+      'POST /api/proposals/:id/act', 'POST /api/proposals/:id/co-opinion', 'POST /api/proposals/:id/publish',
+      'POST /api/supervision/:id/act', 'POST /api/filings/:id/answer',
+    ],
+  },
+  {
+    name: 'filingReview',
+    why: "备案审查: the oversight body the filing was sent to; another government's 404",
+    cells: { oversight: 'ok', 'oversight@other': 404, '*': 403 },
+    routes: [
+      'POST /api/filings/:id/review',
+    ],
+  },
+  {
+    name: 'reportWriters',
+    why: "Writing, approving, submitting and publishing the department's own 法治年报: staff and leaders",
+    cells: { 'staff*': 'ok', 'leader*': 'ok', '*': 403 },
+    routes: [
+      'POST /api/reports/:year', 'PUT /api/reports/:year', 'POST /api/reports/:year/regenerate', 'POST /api/reports/:year/review',
+      'POST /api/reports/:year/approve', 'POST /api/reports/:year/submit', 'POST /api/reports/:year/publish',
     ],
   },
   {

@@ -143,7 +143,8 @@ test('filing: once; the oversight body sees it across departments, returns it fo
   await refused(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'return' }, 400, /纠错意见/);
   await ok(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'return', correctionRequest: '第三条施行日期应明确' });
   assert.equal((await ok(staff, 'GET', `/api/documents/${docId}`)).filing.statusLabel, '已退回纠错');
-  await refused(staff, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'accept' }, 404, /不存在/);
+  // Reviewing is the oversight body's capability: the department's staff get 403 before the body is read (issue 12 item 7).
+  await refused(staff, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'accept' }, 403, /无权/);
   await refused(staff, 'POST', `/api/filings/${f.filing.id}/answer`, { answer: '已发文明确施行日期' }, 400, /纠正后的文本/);
   await ok(staff, 'POST', `/api/filings/${f.filing.id}/answer`, { answer: '已发文明确施行日期', correctedText: `${draft.bodyText.replace('自发布之日起施行', '自2025年5月1日起施行')}` });
   await ok(oversight, 'POST', `/api/filings/${f.filing.id}/review`, { decision: 'accept' });

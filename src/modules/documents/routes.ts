@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
@@ -16,9 +17,10 @@ import { documentDocx, documentsXlsx, feedbackDocx, interpretationDocx } from '.
 import { importDocx } from './source.ts';
 import { DOCUMENT_FACT_FILTERS, documentFacts, tableTwoRow } from './facts.ts';
 import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
-import { authorize } from '../../core/auth/policy.ts';
-import { notFound } from '../../core/errors.ts';
+import { authorize, can } from '../../core/auth/policy.ts';
+import { AppError, notFound } from '../../core/errors.ts';
 import { legalStatusLabel } from './status.ts';
+import { documentFilings } from './schema.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
@@ -157,11 +159,26 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     return campaignList(ctx.db, req.params.id);
   });
   api.get('/api/filings', { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } }, async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }));
-  api.post('/api/filings/:id/review', { schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } } }, async (req) => {
+  // Issue 12 item 7: the role (403) and the filing's scope (404) are checked before the body is validated.
+  const filing = async (req: FastifyRequest) => {
+    const [f] = await ctx.db.select({ departmentId: documentFilings.departmentId, oversightOrgId: documentFilings.oversightOrgId }).from(documentFilings).where(eq(documentFilings.id, paramsOf(req, idParam).id));
+    if (!f) throw notFound('备案');
+    return f;
+  };
+  const reviews = guard(async (a, req) => {
+    authorize(a, 'documentFiling', 'queue');
+    authorize(a, 'documentFiling', 'review', await filing(req));
+  });
+  const answers = guard(async (a, req) => {
+    // The answering roles (a record of the own department): others 403 before the filing is looked up.
+    if (!can(a, 'documentFiling', 'answer', { departmentId: a.departmentId })) throw new AppError('FORBIDDEN', '无权执行此操作');
+    authorize(a, 'documentFiling', 'answer', await filing(req));
+  });
+  api.post('/api/filings/:id/review', { schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } }, preValidation: reviews }, async (req) => {
     await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
     return { ok: true as const };
   });
-  api.post('/api/filings/:id/answer', { schema: { summary: '答复纠错意见（附纠正后的文本，生成新版本）', params: idParam, body: answerBody, response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) } } }, async (req) => {
+  api.post('/api/filings/:id/answer', { schema: { summary: '答复纠错意见（附纠正后的文本，生成新版本）', params: idParam, body: answerBody, response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) } }, preValidation: answers }, async (req) => {
     const version = await answerCorrection(ctx, requireActor(req), req.params.id, req.body);
     return { ok: true as const, versionId: version.id };
   });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
-import { noBody, type ZodProvider } from '../../core/http/schema.ts';
+import { guard, noBody, type ZodProvider } from '../../core/http/schema.ts';
+import { authorize } from '../../core/auth/policy.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { notFound } from '../../core/errors.ts';
@@ -65,6 +66,9 @@ const compareQuery = z.object({ from: z.uuid().describe('原版本'), to: z.uuid
 
 export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): void {
   const api = app.withTypeProvider<ZodProvider>();
+  // Issue 12 item 7: who may write the report is checked before the body is validated (403 before 400);
+  // each department writes only its own report (the services find it by the actor's department).
+  const edits = guard((a) => authorize(a, 'ruleOfLawReport', 'edit'));
   const view = (req: import('fastify').FastifyRequest, year: number, department?: string) => reportView(ctx, deps, requireActor(req), year, department);
 
   api.get('/api/reports/step-records', { schema: { summary: '逾期或超期办理的环节（报告数据的来源记录）', querystring: stepQuery } }, async (req) => stepRecords(ctx, requireActor(req), req.query));
@@ -78,31 +82,31 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   templateRoutes(app, ctx);
 
   api.get('/api/reports/:year', { schema: { summary: '法治政府建设年度报告', params: yearParam, querystring: deptQuery } }, async (req) => view(req, req.params.year, req.query.department));
-  api.post('/api/reports/:year', { schema: { summary: '生成年度报告初稿', params: yearParam, body: noBody } }, async (req) => {
+  api.post('/api/reports/:year', { schema: { summary: '生成年度报告初稿', params: yearParam, body: noBody }, preValidation: edits }, async (req) => {
     await generateReport(ctx, deps, requireActor(req), req.params.year);
     return view(req, req.params.year);
   });
-  api.put('/api/reports/:year', { schema: { summary: '保存年度报告（新版本）', params: yearParam, body: saveBody } }, async (req) => {
+  api.put('/api/reports/:year', { schema: { summary: '保存年度报告（新版本）', params: yearParam, body: saveBody }, preValidation: edits }, async (req) => {
     await saveReport(ctx, deps, requireActor(req), req.params.year, req.body);
     return view(req, req.params.year);
   });
-  api.post('/api/reports/:year/regenerate', { schema: { summary: '按最新数据重新生成', params: yearParam, body: regenerateBody } }, async (req) => {
+  api.post('/api/reports/:year/regenerate', { schema: { summary: '按最新数据重新生成', params: yearParam, body: regenerateBody }, preValidation: edits }, async (req) => {
     await regenerateReport(ctx, deps, requireActor(req), req.params.year, req.body.baseVersionId);
     return view(req, req.params.year);
   });
-  api.post('/api/reports/:year/review', { schema: { summary: '记录保密审查', params: yearParam, body: reviewBody } }, async (req) => {
+  api.post('/api/reports/:year/review', { schema: { summary: '记录保密审查', params: yearParam, body: reviewBody }, preValidation: edits }, async (req) => {
     await reviewReport(ctx, requireActor(req), req.params.year, req.body);
     return view(req, req.params.year);
   });
-  api.post('/api/reports/:year/approve', { schema: { summary: '记录会议审定', params: yearParam, body: approveBody } }, async (req) => {
+  api.post('/api/reports/:year/approve', { schema: { summary: '记录会议审定', params: yearParam, body: approveBody }, preValidation: edits }, async (req) => {
     await approveReport(ctx, deps, requireActor(req), req.params.year, req.body);
     return view(req, req.params.year);
   });
-  api.post('/api/reports/:year/submit', { schema: { summary: '报送年度报告', params: yearParam, body: submitBody } }, async (req) => {
+  api.post('/api/reports/:year/submit', { schema: { summary: '报送年度报告', params: yearParam, body: submitBody }, preValidation: edits }, async (req) => {
     await submitReport(ctx, requireActor(req), req.params.year, req.body);
     return view(req, req.params.year);
   });
-  api.post('/api/reports/:year/publish', { schema: { summary: '公开年度报告', params: yearParam, body: publishBody } }, async (req) => {
+  api.post('/api/reports/:year/publish', { schema: { summary: '公开年度报告', params: yearParam, body: publishBody }, preValidation: edits }, async (req) => {
     await publishReport(ctx, requireActor(req), req.params.year, req.body);
     return view(req, req.params.year);
   });
