@@ -104,7 +104,7 @@ test('plan → draw → inspection → finding → case → decision → publica
 
     const visitor = await (await newAxeContext(browser)).newPage();
     await visitor.goto(`${base}/sjcc`);
-    await visitor.getByRole('cell', { name: target, exact: true }).waitFor();
+    await visitor.getByRole('cell', { name: target, exact: true }).first().waitFor(); // the demo's own inspections may name it too
     await visitor.getByRole('cell', { name: '发现问题，责令整改' }).first().waitFor();
     await assertNoSeriousA11yViolations(visitor, 'portal results');
     await visitor.getByRole('link', { name: /第1次抽取（已抽取）/ }).last().click();

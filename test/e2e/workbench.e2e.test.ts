@@ -72,7 +72,7 @@ test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
 
       // The case page shows the timeline and the allowed actions.
       await firstRow.getByRole('link').first().click();
-      await page.getByRole('button', { name: '作出答复' }).first().waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: '拟定答复并提请审签' }).first().waitFor({ timeout: 15_000 });
       assert.ok((await page.getByText('登记收到申请').count()) >= 1);
       await assertNoSeriousA11yViolations(page, 'case page');
       await context.close();
