@@ -8,9 +8,9 @@ import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
 import { eq } from 'drizzle-orm';
-import { contentDisposition, fileSettings, formatBytes, maxFileBytes, readFile, updateFileSettings, uploadFile, type FileAccessRules } from './service.ts';
+import { contentDisposition, fileSettings, formatBytes, maxFileBytes, readFile, tooLarge, updateFileSettings, uploadFile, type FileAccessRules } from './service.ts';
 import { changeSetting } from '../settings/service.ts';
-import { chunkStream, largeFileSettings, maxLargeFileBytes, storeFileStream, tooLarge } from './stream.ts';
+import { chunkStream, largeFileSettings, maxLargeFileBytes, storeFileStream } from './stream.ts';
 import { files } from './schema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('文件编号') });
@@ -24,9 +24,14 @@ const fileError = (message: string) => new AppError('VALIDATION', `文件：${me
  * The one file of a multipart request, at most `max` bytes: a declared body far above the limit is
  * refused before any of it is read (a 50 MB upload), otherwise the stream stops at the limit.
  */
-export async function readUpload(req: FastifyRequest, max: number): Promise<{ name: string; mime: string; content: Buffer }> {
+/** A multipart request whose declared length is within `max` (a larger one is refused before any of it is read). */
+function checkUploadHead(req: FastifyRequest, max: number): void {
   if (!req.isMultipart()) throw fileError('请以上传文件的方式提交（表单文件）');
-  if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw fileError(`大小超过上限 ${formatBytes(max)}`);
+  if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw tooLarge(max);
+}
+
+export async function readUpload(req: FastifyRequest, max: number): Promise<{ name: string; mime: string; content: Buffer }> {
+  checkUploadHead(req, max);
   // Every part is read (a malformed, truncated or flooded body fails here, inside the request, as a
   // 400 mapped in core/http/errors.ts — never later while the reply is being sent).
   let file: { name: string; mime: string; content: Buffer } | undefined;
@@ -37,7 +42,7 @@ export async function readUpload(req: FastifyRequest, max: number): Promise<{ na
       file ??= { name: part.filename, mime: part.mimetype, content };
     }
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError(`大小超过上限 ${formatBytes(max)}`);
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(max);
     throw e;
   }
   if (!file) throw fileError('必填');
@@ -58,8 +63,7 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
   api.post('/api/files/stream', { schema: { summary: '上传音视频等大文件（multipart/form-data，一个文件，流式写入）', consumes: ['multipart/form-data'] }, preValidation: guard((a) => authorize(a, 'file', 'upload')) }, async (req) => {
     const actor = requireActor(req);
     const max = await maxLargeFileBytes(ctx.db, ctx.clock.now().getTime());
-    if (!req.isMultipart()) throw fileError('请以上传文件的方式提交（表单文件）');
-    if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) throw tooLarge(max);
+    checkUploadHead(req, max);
     let stored: Awaited<ReturnType<typeof storeFileStream>> | undefined;
     for await (const part of req.parts({ limits: { fileSize: max, files: 1 } })) {
       if (part.type !== 'file') continue;

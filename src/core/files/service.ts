@@ -41,6 +41,8 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
+export const tooLarge = (max: number) => new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
+
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
@@ -52,9 +54,7 @@ export async function storeFile(tx: Tx, ctx: Ctx, actor: Actor, input: FileInput
   authorize(actor, 'file', 'upload');
   const max = await maxFileBytes(tx, ctx.clock.now().getTime());
   if (input.content.length === 0) throw new AppError('VALIDATION', '文件：不能为空文件', { fields: [{ path: 'file', message: '不能为空文件' }] });
-  if (input.content.length > max) {
-    throw new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
-  }
+  if (input.content.length > max) throw tooLarge(max);
   const row = {
     id: newId(),
     name: cleanFileName(input.name),

@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { defineSetting, getSetting } from '../settings/service.ts';
 import { fileChunks, files } from './schema.ts';
-import { cleanFileName, formatBytes, type StoredFile } from './service.ts';
+import { cleanFileName, tooLarge, type StoredFile } from './service.ts';
 
 export const CHUNK_BYTES = 1024 * 1024;
 const GB = 1024 * 1024 * 1024;
@@ -34,7 +34,6 @@ export async function maxLargeFileBytes(db: DbOrTx, nowMs: number): Promise<numb
   return (await getSetting(db, largeFileSettings, nowMs)).maxBytes;
 }
 
-export const tooLarge = (max: number) => new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
 
 export interface StreamInput { name: string; mime: string; stream: AsyncIterable<Buffer>; max: number; truncated?: () => boolean }
 

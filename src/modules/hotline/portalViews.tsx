@@ -82,16 +82,18 @@ export function MessageForm({ csrf, values, errors }: { csrf: ReactNode; values:
 
 export interface TrackInfo { ticketNo: string; title: string; receivedOn: string; dueOn: string; statusLabel: string; closed: boolean; reply: string | null; repliedOn: string | null; rated: boolean; ratable: boolean }
 
-export function TrackLookup({ error, value }: { error?: string; value?: string }) {
+/** A tracking-code form (GET): the 网民留言 lookup and the 好差评 page share it. */
+export function CodeLookup({ title, intro, action, error, value }: { title: string; intro?: string; action: string; error?: string; value?: string }) {
   return (
     <>
-      <h1>留言办理情况查询</h1>
+      <h1>{title}</h1>
+      {intro ? <p>{intro}</p> : null}
       {error ? (
         <div className="error-summary" role="alert">
           <p>{error}</p>
         </div>
       ) : null}
-      <form method="get" action="/wmly/track">
+      <form method="get" action={action}>
         <div className="form-group">
           <label htmlFor="f-code">查询码</label>
           <input id="f-code" name="code" defaultValue={value ?? ''} autoComplete="off" />
@@ -100,6 +102,10 @@ export function TrackLookup({ error, value }: { error?: string; value?: string }
       </form>
     </>
   );
+}
+
+export function TrackLookup({ error, value }: { error?: string; value?: string }) {
+  return <CodeLookup title="留言办理情况查询" action="/wmly/track" error={error} value={value} />;
 }
 
 export function TrackView({ code, info, flash, csrf, errors }: { code: string; info: TrackInfo; flash?: string; csrf: ReactNode; errors: Record<string, string> }) {

@@ -12,7 +12,7 @@ import { ErrorList } from '../../portal/forms.tsx';
 import { requestByTrackingCode, TRACKING_CODE_RE } from '../disclosure/requests/index.ts';
 import { petitionByTrackingCode } from '../petitions/index.ts';
 import { recordRating, type Score } from './ratings.ts';
-import { RatingForm } from './portalViews.tsx';
+import { CodeLookup, RatingForm } from './portalViews.tsx';
 
 export const ratingSection: PortalSection = { path: '/hcp', title: '好差评', summary: '凭查询码对已办结的网民留言、依申请公开答复和信访事项作出评价。' };
 
@@ -32,26 +32,9 @@ async function findMatter(ctx: Ctx, code: string): Promise<Matter | null> {
   return { ...found, rated };
 }
 
-function Lookup({ error, value }: { error?: string; value?: string }) {
-  return (
-    <>
-      <h1>好差评</h1>
-      <p>请输入办理回执或答复文书上的查询码（网民留言、政府信息公开申请、信访事项均可），对已办结事项的办理作出评价。每件事项只能评价一次。</p>
-      {error ? (
-        <div className="error-summary" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
-      <form method="get" action="/hcp">
-        <div className="form-group">
-          <label htmlFor="f-code">查询码</label>
-          <input id="f-code" name="code" defaultValue={value ?? ''} autoComplete="off" />
-        </div>
-        <button type="submit">查询</button>
-      </form>
-    </>
-  );
-}
+const Lookup = ({ error, value }: { error?: string; value?: string }) => (
+  <CodeLookup title="好差评" intro="请输入办理回执或答复文书上的查询码（网民留言、政府信息公开申请、信访事项均可），对已办结事项的办理作出评价。每件事项只能评价一次。" action="/hcp" error={error} value={value} />
+);
 
 function MatterView({ code, m, rated, csrf, errors }: { code: string; m: Matter; rated: boolean; csrf: ReactNode; errors: Record<string, string> }) {
   return (

@@ -4,29 +4,33 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, put } from '../lib/api.ts';
 import { settingsKey, type FileSettings } from './types.ts';
 
-const key = settingsKey('files');
 const MB = 1024 * 1024;
+const GB = 1024 * MB;
 
-/** The upload limit for attachments and released files (the server's multipart ceiling is 200 MB). */
-export function FileLimitCard() {
+interface LimitSpec { setting: string; title: string; hint: string; label: string; unit: 'MB' | 'GB'; min: number; max: number; precision: number; saved: string; invalidate: string[] }
+
+/** One upload limit setting ({ maxBytes }), edited in MB or GB. */
+function LimitCard({ spec }: { spec: LimitSpec }) {
+  const key = settingsKey(spec.setting);
+  const scale = spec.unit === 'GB' ? GB : MB;
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ mb: number }>();
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<FileSettings>('/api/settings/files') });
+  const [form] = Form.useForm<{ amount: number }>();
+  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<FileSettings>(`/api/settings/${spec.setting}`) });
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const round = 10 ** spec.precision;
   useEffect(() => {
-    if (data) form.setFieldsValue({ mb: Math.round((data.maxBytes / MB) * 10) / 10 });
-  }, [data, form]);
+    if (data) form.setFieldsValue({ amount: Math.round((data.maxBytes / scale) * round) / round });
+  }, [data, form, scale, round]);
 
-  async function save({ mb }: { mb: number }) {
+  async function save({ amount }: { amount: number }) {
     setSaving(true);
     setProblem(null);
     try {
-      const saved = await put<FileSettings>('/api/settings/files', { maxBytes: Math.round(mb * MB) });
-      client.setQueryData(key, saved);
-      await client.invalidateQueries({ queryKey: ['publications'] });
-      message.success('附件大小上限已保存');
+      client.setQueryData(key, await put<FileSettings>(`/api/settings/${spec.setting}`, { maxBytes: Math.round(amount * scale) }));
+      await Promise.all(spec.invalidate.map((k) => client.invalidateQueries({ queryKey: [k] })));
+      message.success(spec.saved);
     } catch (err) {
       setProblem(errorMessage(err));
     } finally {
@@ -35,15 +39,15 @@ export function FileLimitCard() {
   }
 
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>附件大小上限</h2>}>
-      <Typography.Paragraph type="secondary">适用于主动公开信息的附件和依申请公开答复提供的文件；超过上限的文件不能上传。</Typography.Paragraph>
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{spec.title}</h2>}>
+      <Typography.Paragraph type="secondary">{spec.hint}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
       {isPending ? (
         <Skeleton active />
       ) : (
-        <Form form={form} layout="vertical" name="fileLimit" onFinish={save}>
-          <Form.Item name="mb" label="单个文件大小上限" rules={[{ required: true, message: '请填写单个文件大小上限' }]} extra="1 至 200 MB">
-            <InputNumber min={1} max={200} precision={1} suffix="MB" style={{ width: 200 }} />
+        <Form form={form} layout="vertical" name={spec.setting.replace('/', '-')} onFinish={save}>
+          <Form.Item name="amount" label={spec.label} rules={[{ required: true, message: `请填写${spec.label}` }]} extra={`${spec.min} 至 ${spec.max} ${spec.unit}`}>
+            <InputNumber min={spec.min} max={spec.max} precision={spec.precision} suffix={spec.unit} style={{ width: 200 }} />
           </Form.Item>
           {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" loading={saving}>
@@ -55,46 +59,12 @@ export function FileLimitCard() {
   );
 }
 
-const GB = 1024 * MB;
-const largeKey = settingsKey('files/large');
+/** The upload limit for attachments and released files (the server's multipart ceiling is 200 MB). */
+export function FileLimitCard() {
+  return <LimitCard spec={{ setting: 'files', title: '附件大小上限', hint: '适用于主动公开信息的附件和依申请公开答复提供的文件；超过上限的文件不能上传。', label: '单个文件大小上限', unit: 'MB', min: 1, max: 200, precision: 1, saved: '附件大小上限已保存', invalidate: ['publications', 'files'] }} />;
+}
 
 /** The ceiling of streamed audio and video (全过程记录), in GB. */
 export function LargeFileLimitCard() {
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ gb: number }>();
-  const { data, isPending, error } = useQuery({ queryKey: largeKey, queryFn: () => get<FileSettings>('/api/settings/files/large') });
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    if (data) form.setFieldsValue({ gb: Math.round((data.maxBytes / GB) * 100) / 100 });
-  }, [data, form]);
-  async function save({ gb }: { gb: number }) {
-    setProblem(null);
-    try {
-      client.setQueryData(largeKey, await put<FileSettings>('/api/settings/files/large', { maxBytes: Math.round(gb * GB) }));
-      await client.invalidateQueries({ queryKey: ['files'] });
-      message.success('大文件大小上限已保存');
-    } catch (err) {
-      setProblem(errorMessage(err));
-    }
-  }
-  return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>音视频等大文件上限</h2>}>
-      <Typography.Paragraph type="secondary">适用于行政执法全过程记录的录音录像等大文件，边上传边保存，不占用服务器内存。</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
-      {isPending ? (
-        <Skeleton active />
-      ) : (
-        <Form form={form} layout="vertical" name="largeFileLimit" onFinish={save}>
-          <Form.Item name="gb" label="单个大文件大小上限" rules={[{ required: true, message: '请填写单个大文件大小上限' }]} extra="0.01 至 64 GB">
-            <InputNumber min={0.01} max={64} precision={2} suffix="GB" style={{ width: 200 }} />
-          </Form.Item>
-          {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit">
-            保存
-          </Button>
-        </Form>
-      )}
-    </Card>
-  );
+  return <LimitCard spec={{ setting: 'files/large', title: '音视频等大文件上限', hint: '适用于行政执法全过程记录的录音录像等大文件，边上传边保存，不占用服务器内存。', label: '单个大文件大小上限', unit: 'GB', min: 0.01, max: 64, precision: 2, saved: '大文件大小上限已保存', invalidate: ['files'] }} />;
 }
