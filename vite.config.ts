@@ -22,7 +22,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 20 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+              priority: 20,
+            },
             // Ant Design parts the first screen needs; parts used only by lazy screens stay with them.
             { name: 'antd', test: /node_modules[\\/]/, tags: ['$initial'], priority: 10 },
           ],

@@ -16,12 +16,21 @@ import { env } from './proc.ts';
 const TARGET_MS = 50;
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures/seeds');
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 export async function run(): Promise<void> {
   const runs = env('BENCH_ANALYSE_RUNS', 50);
-  const files = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-  console.log(`analyse benchmark: ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${files.length} seeds, ${runs} warm runs each`);
+  const files = fs
+    .readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  console.log(
+    `analyse benchmark: ${process.version}, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${files.length} seeds, ${runs} warm runs each`,
+  );
 
   let t = performance.now();
   const { extractText } = await import('../src/modules/reports/analyser/extract.ts');
@@ -36,10 +45,14 @@ export async function run(): Promise<void> {
 
   t = performance.now();
   const cold = await analyse(inputs[0].name, inputs[0].content);
-  console.log(`first report, cold (incl. building the traditional→simplified converter): ${(performance.now() - t).toFixed(1)} ms`);
+  console.log(
+    `first report, cold (incl. building the traditional→simplified converter): ${(performance.now() - t).toFixed(1)} ms`,
+  );
 
   let worst = 0;
-  console.log(`\n${'seed'.padEnd(28)} ${'chars'.padStart(6)} ${'figures'.padStart(7)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}  p95/50ms`);
+  console.log(
+    `\n${'seed'.padEnd(28)} ${'chars'.padStart(6)} ${'figures'.padStart(7)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}  p95/50ms`,
+  );
   for (const input of inputs) {
     const times: number[] = [];
     let result = cold;
@@ -52,7 +65,11 @@ export async function run(): Promise<void> {
     const p95 = quantile(times, 0.95);
     worst = Math.max(worst, p95);
     const ms = (x: number) => `${x.toFixed(2)} ms`.padStart(8);
-    console.log(`${input.name.padEnd(28)} ${String(result.text.length).padStart(6)} ${String(result.analysis.figures.length).padStart(7)} ${ms(quantile(times, 0.5))} ${ms(p95)} ${ms(times[times.length - 1])}  ${(p95 / TARGET_MS).toFixed(3)} ${p95 <= TARGET_MS ? '(OK)' : '(TOO SLOW)'}`);
+    console.log(
+      `${input.name.padEnd(28)} ${String(result.text.length).padStart(6)} ${String(result.analysis.figures.length).padStart(7)} ${ms(quantile(times, 0.5))} ${ms(p95)} ${ms(times[times.length - 1])}  ${(p95 / TARGET_MS).toFixed(3)} ${p95 <= TARGET_MS ? '(OK)' : '(TOO SLOW)'}`,
+    );
   }
-  console.log(`\nworst p95 ${worst.toFixed(2)} ms; worst p95 / 50 ms = ${(worst / TARGET_MS).toFixed(3)} ${worst <= TARGET_MS ? '(OK)' : '(TOO SLOW)'}`);
+  console.log(
+    `\nworst p95 ${worst.toFixed(2)} ms; worst p95 / 50 ms = ${(worst / TARGET_MS).toFixed(3)} ${worst <= TARGET_MS ? '(OK)' : '(TOO SLOW)'}`,
+  );
 }

@@ -42,12 +42,18 @@ export async function run(): Promise<void> {
   await adminClient.query(`create database "${name}"`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const ctx = await boot({ url: url.toString(), clock: fixedClock('2026-02-16T02:00:00Z'), poolSize: 8 });
+  const ctx = await boot({
+    url: url.toString(),
+    clock: fixedClock('2026-02-16T02:00:00Z'),
+    poolSize: 8,
+  });
   const raw = new pg.Client({ connectionString: url.toString() });
   await raw.connect();
   try {
     await loadDemo(ctx);
-    const { rows: [dept] } = await raw.query<{ id: string; division: string }>(
+    const {
+      rows: [dept],
+    } = await raw.query<{ id: string; division: string }>(
       `select d.id, (select v.id from organisations v where v.parent_id = d.id order by v.name limit 1) as division from organisations d where d.name = '示范市科学技术局'`,
     );
     const template = await getSetting(ctx.db, reportTemplateSetting, Date.now());
@@ -61,11 +67,26 @@ export async function run(): Promise<void> {
       if (add <= 0) continue;
       let t = performance.now();
       const span = { from: '2024-07-01', to: '2026-01-31' };
-      await insertRequestsBulk(raw, { departmentId: dept.id, orgId: dept.division, n: Math.round(add * MIX.requests), ...span });
-      await insertPublicationsBulk(raw, { departmentId: dept.id, n: Math.round(add * MIX.publications), ...span, categories });
+      await insertRequestsBulk(raw, {
+        departmentId: dept.id,
+        orgId: dept.division,
+        n: Math.round(add * MIX.requests),
+        ...span,
+      });
+      await insertPublicationsBulk(raw, {
+        departmentId: dept.id,
+        n: Math.round(add * MIX.publications),
+        ...span,
+        categories,
+      });
       const docs = Math.round(add * MIX.documents);
-      await insertDocuments(raw, generateDocuments(docs, { seed: docSeed++, today: '2026-02-16', prefix: `科规${docSeed}` }), { departmentId: dept.id, draftingOrgId: dept.division, now: new Date() });
-      const study = add - Math.round(add * MIX.requests) - Math.round(add * MIX.publications) - docs;
+      await insertDocuments(
+        raw,
+        generateDocuments(docs, { seed: docSeed++, today: '2026-02-16', prefix: `科规${docSeed}` }),
+        { departmentId: dept.id, draftingOrgId: dept.division, now: new Date() },
+      );
+      const study =
+        add - Math.round(add * MIX.requests) - Math.round(add * MIX.publications) - docs;
       await raw.query(
         `insert into study_sessions (id, department_id, held_on, kind, topic, speaker, duration_minutes, attendees, led_by_head, created_at)
          select gen_random_uuid(), $1, date '2024-07-01' + (i * 13) % 580, (array['centralGroup','preMeeting','lecture','training'])[1 + i % 4], '基准学法' || i, '', 30 + i % 90, 10 + i % 40, i % 9 = 0, now()
@@ -74,7 +95,9 @@ export async function run(): Promise<void> {
       );
       await raw.query('analyze');
       records = level;
-      console.log(`${records.toLocaleString('en-US')} records of the department (requests, publications, documents, study sessions) loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      console.log(
+        `${records.toLocaleString('en-US')} records of the department (requests, publications, documents, study sessions) loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
 
       const assembleOnce = async () => {
         const facts = await gatherFacts(ctx, factProviders, dept.id, YEAR);
@@ -91,27 +114,41 @@ export async function run(): Promise<void> {
       }
       // Each provider alone (sequential), to show where the time goes.
       const each: string[] = [];
-      for (const p of [...factProviders, { module: 'reports.timeliness', facts: (c: typeof ctx, d: string, y: number) => timelinessFacts(c, c.db, d, y) }]) {
+      for (const p of [
+        ...factProviders,
+        {
+          module: 'reports.timeliness',
+          facts: (c: typeof ctx, d: string, y: number) => timelinessFacts(c, c.db, d, y),
+        },
+      ]) {
         t = performance.now();
         await p.facts(ctx, dept.id, YEAR);
         each.push(`${p.module} ${(performance.now() - t).toFixed(0)} ms`);
       }
       const ms = median(times);
       results.push({ n: records, ms, facts, providers: each.join(', ') });
-      console.log(`  assembly: median ${ms.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), ${facts} facts — ${(ms / (records / 1000)).toFixed(1)} ms per 1,000 records`);
+      console.log(
+        `  assembly: median ${ms.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), ${facts} facts — ${(ms / (records / 1000)).toFixed(1)} ms per 1,000 records`,
+      );
       console.log(`  providers alone: ${each.join(', ')}`);
     }
     console.log('\nrecords      assembly   ms/1k records   vs target (≤ 2 s at 50k)');
-    for (const r of results) console.log(`${r.n.toLocaleString('en-US').padStart(8)}  ${r.ms.toFixed(0).padStart(8)} ms  ${(r.ms / (r.n / 1000)).toFixed(1).padStart(12)}   ${r.n === 50_000 ? `${(r.ms / TARGET_MS).toFixed(3)} of target` : ''}`);
+    for (const r of results)
+      console.log(
+        `${r.n.toLocaleString('en-US').padStart(8)}  ${r.ms.toFixed(0).padStart(8)} ms  ${(r.ms / (r.n / 1000)).toFixed(1).padStart(12)}   ${r.n === 50_000 ? `${(r.ms / TARGET_MS).toFixed(3)} of target` : ''}`,
+      );
     for (let i = 1; i < results.length; i++) {
       const a = results[i - 1];
       const b = results[i];
-      console.log(`growth ${a.n.toLocaleString('en-US')} → ${b.n.toLocaleString('en-US')}: records ×${(b.n / a.n).toFixed(1)}, time ×${(b.ms / a.ms).toFixed(2)} (linear would be ×${(b.n / a.n).toFixed(1)} at most)`);
+      console.log(
+        `growth ${a.n.toLocaleString('en-US')} → ${b.n.toLocaleString('en-US')}: records ×${(b.n / a.n).toFixed(1)}, time ×${(b.ms / a.ms).toFixed(2)} (linear would be ×${(b.n / a.n).toFixed(1)} at most)`,
+      );
     }
   } finally {
     await raw.end();
     await ctx.database.close();
-    if (process.env.BENCH_KEEP_DB !== '1') await adminClient.query(`drop database if exists "${name}" with (force)`);
+    if (process.env.BENCH_KEEP_DB !== '1')
+      await adminClient.query(`drop database if exists "${name}" with (force)`);
     await adminClient.end();
   }
 }

@@ -12,9 +12,16 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
 
-export interface BaselineOptions { url: string; poolSize: number; queries: { text: string; params: unknown[] }[]; port?: number }
+export interface BaselineOptions {
+  url: string;
+  poolSize: number;
+  queries: { text: string; params: unknown[] }[];
+  port?: number;
+}
 
-export async function startBaseline(opts: BaselineOptions): Promise<{ port: number; close(): Promise<void> }> {
+export async function startBaseline(
+  opts: BaselineOptions,
+): Promise<{ port: number; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize });
   pool.on('error', () => {});
   const app = Fastify({ logger: false });

@@ -37,13 +37,26 @@ export async function run(): Promise<void> {
   await adminClient.query(`create database "${name}"`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const ctx = await boot({ url: url.toString(), clock: fixedClock('2025-03-03T02:00:00Z'), poolSize: 4 });
+  const ctx = await boot({
+    url: url.toString(),
+    clock: fixedClock('2025-03-03T02:00:00Z'),
+    poolSize: 4,
+  });
   const raw = new pg.Client({ connectionString: url.toString() });
   await raw.connect();
   try {
     const depts = Array.from({ length: DEPTS }, () => randomUUID());
     const outcomes = DISCLOSURE_OUTCOMES.map((o) => o.code);
-    const columns = ['naturalPerson', 'naturalPerson', 'naturalPerson', 'business', 'research', 'publicInterest', 'legalService', 'other'];
+    const columns = [
+      'naturalPerson',
+      'naturalPerson',
+      'naturalPerson',
+      'business',
+      'research',
+      'publicInterest',
+      'legalService',
+      'other',
+    ];
     let t = performance.now();
     // Mirrors receiveRequest + the answer: one cases row per request, linked 1:1; closed ones carry a table 三 outcome.
     await raw.query(
@@ -67,7 +80,9 @@ export async function run(): Promise<void> {
       [depts, DEPTS, outcomes, columns, N],
     );
     await raw.query('analyze');
-    console.log(`inserted ${N.toLocaleString()} requests over ${DEPTS} departments in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `inserted ${N.toLocaleString()} requests over ${DEPTS} departments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const dept = depts[3];
     const year = 2024;
@@ -93,16 +108,26 @@ export async function run(): Promise<void> {
       await sqlOnly();
       sqlT.push(performance.now() - t);
     }
-    const total = (await raw.query(q.sql, q.params as unknown[])).rows.reduce((a: number, r: { n: number }) => a + r.n, 0);
+    const total = (await raw.query(q.sql, q.params as unknown[])).rows.reduce(
+      (a: number, r: { n: number }) => a + r.n,
+      0,
+    );
     const a = stats(svc);
     const b = stats(sqlT);
-    console.log(`department ${dept.slice(0, 8)}…, ${year}: ${total} requests in the year's table, 勾稽 violations: ${violations}`);
-    console.log(`annual tables (service: ${year} and ${year - 1} tables, fees, 勾稽): median ${a.median.toFixed(1)} ms, p90 ${a.p90.toFixed(1)} ms, min ${a.min.toFixed(1)} ms — target ≤ ${TARGET_MS} ms (${(a.median / TARGET_MS).toFixed(3)} of target)`);
-    console.log(`table 三 SQL alone (raw pg, one year):                    median ${b.median.toFixed(1)} ms, p90 ${b.p90.toFixed(1)} ms, min ${b.min.toFixed(1)} ms`);
+    console.log(
+      `department ${dept.slice(0, 8)}…, ${year}: ${total} requests in the year's table, 勾稽 violations: ${violations}`,
+    );
+    console.log(
+      `annual tables (service: ${year} and ${year - 1} tables, fees, 勾稽): median ${a.median.toFixed(1)} ms, p90 ${a.p90.toFixed(1)} ms, min ${a.min.toFixed(1)} ms — target ≤ ${TARGET_MS} ms (${(a.median / TARGET_MS).toFixed(3)} of target)`,
+    );
+    console.log(
+      `table 三 SQL alone (raw pg, one year):                    median ${b.median.toFixed(1)} ms, p90 ${b.p90.toFixed(1)} ms, min ${b.min.toFixed(1)} ms`,
+    );
   } finally {
     await raw.end();
     await ctx.database.close();
-    if (process.env.BENCH_KEEP_DB !== '1') await adminClient.query(`drop database if exists "${name}" with (force)`);
+    if (process.env.BENCH_KEEP_DB !== '1')
+      await adminClient.query(`drop database if exists "${name}" with (force)`);
     await adminClient.end();
   }
 }

@@ -17,12 +17,14 @@ async function measure(relaxedDurability: boolean) {
     const { db } = database;
     await db.execute(sql`create table w (id serial primary key, body text not null)`);
     let t0 = performance.now();
-    for (let i = 0; i < COMMITS; i++) await db.execute(sql`insert into w (body) values (${`row ${i}`})`);
+    for (let i = 0; i < COMMITS; i++)
+      await db.execute(sql`insert into w (body) values (${`row ${i}`})`);
     const single = COMMITS / ((performance.now() - t0) / 1000);
     t0 = performance.now();
     for (let i = 0; i < COMMITS / 10; i++) {
       await db.transaction(async (tx) => {
-        for (let j = 0; j < 10; j++) await tx.execute(sql`insert into w (body) values (${`batch ${i}.${j}`})`);
+        for (let j = 0; j < 10; j++)
+          await tx.execute(sql`insert into w (body) values (${`batch ${i}.${j}`})`);
       });
     }
     const batched = COMMITS / ((performance.now() - t0) / 1000);
@@ -40,7 +42,13 @@ export async function run() {
   const durable = await measure(false);
   const f = (n: number) => n.toFixed(0).padStart(6);
   console.log('PGlite committed writes per second (data dir on the repository disk):');
-  console.log(`  single-row commits   durable ${f(durable.single)}/s   relaxed ${f(relaxed.single)}/s   cost ×${(relaxed.single / durable.single).toFixed(1)}`);
-  console.log(`  10 rows per commit   durable ${f(durable.batched)}/s   relaxed ${f(relaxed.batched)}/s   cost ×${(relaxed.batched / durable.batched).toFixed(1)}`);
-  console.log(`  target: durable single-row ≥ 100/s → ${durable.single >= 100 ? 'met' : 'NOT met'} (${(durable.single / 100).toFixed(2)}× target)`);
+  console.log(
+    `  single-row commits   durable ${f(durable.single)}/s   relaxed ${f(relaxed.single)}/s   cost ×${(relaxed.single / durable.single).toFixed(1)}`,
+  );
+  console.log(
+    `  10 rows per commit   durable ${f(durable.batched)}/s   relaxed ${f(relaxed.batched)}/s   cost ×${(relaxed.batched / durable.batched).toFixed(1)}`,
+  );
+  console.log(
+    `  target: durable single-row ≥ 100/s → ${durable.single >= 100 ? 'met' : 'NOT met'} (${(durable.single / 100).toFixed(2)}× target)`,
+  );
 }

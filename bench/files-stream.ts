@@ -44,18 +44,39 @@ async function writeVideo(file: string, bytes: number): Promise<string> {
 }
 
 /** curl in its own process sends the file as multipart (the browser's way), so only the server is in this process. */
-function curlUpload(url: string, file: string, headers: Record<string, string>): Promise<{ seconds: number; text: string }> {
+function curlUpload(
+  url: string,
+  file: string,
+  headers: Record<string, string>,
+): Promise<{ seconds: number; text: string }> {
   const t0 = performance.now();
-  const args = ['-sS', '-X', 'POST', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), '-F', `file=@${file};type=video/mp4;filename=执法记录仪.mp4`, url];
+  const args = [
+    '-sS',
+    '-X',
+    'POST',
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+    '-F',
+    `file=@${file};type=video/mp4;filename=执法记录仪.mp4`,
+    url,
+  ];
   return new Promise((resolve, reject) =>
-    execFile('curl', args, { maxBuffer: 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve({ seconds: (performance.now() - t0) / 1000, text: stdout }))),
+    execFile('curl', args, { maxBuffer: 1024 * 1024 }, (err, stdout) =>
+      err ? reject(err) : resolve({ seconds: (performance.now() - t0) / 1000, text: stdout }),
+    ),
   );
 }
 
 /** Downloads the stored file back and checks its hash. */
-async function download(app: Awaited<ReturnType<typeof buildApp>>, stored: { id: string; sha256: string }, headers: Record<string, string>): Promise<void> {
+async function download(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  stored: { id: string; sha256: string },
+  headers: Record<string, string>,
+): Promise<void> {
   const t1 = performance.now();
-  const down = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/files/${stored.id}`, { headers });
+  const down = await fetch(
+    `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/files/${stored.id}`,
+    { headers },
+  );
   const back = createHash('sha256');
   let got = 0;
   for await (const c of down.body as unknown as AsyncIterable<Uint8Array>) {
@@ -63,11 +84,14 @@ async function download(app: Awaited<ReturnType<typeof buildApp>>, stored: { id:
     got += c.length;
   }
   const downS = (performance.now() - t1) / 1000;
-  console.log(`download: ${mb(got)} in ${downS.toFixed(1)} s (${(got / MB / downS).toFixed(0)} MB/s), SHA-256 ${back.digest('hex') === stored.sha256 ? 'equal' : 'DIFFERENT'}`);
+  console.log(
+    `download: ${mb(got)} in ${downS.toFixed(1)} s (${(got / MB / downS).toFixed(0)} MB/s), SHA-256 ${back.digest('hex') === stored.sha256 ? 'equal' : 'DIFFERENT'}`,
+  );
 }
 
 export async function run(): Promise<void> {
-  process.env.TEST_DATABASE_URL ??= process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  process.env.TEST_DATABASE_URL ??=
+    process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const bytes = Number(process.env.BENCH_FILE_MB ?? 2048) * MB;
   const scratch = await scratchPostgres();
   let ctx: Ctx | undefined;
@@ -79,7 +103,11 @@ export async function run(): Promise<void> {
   try {
     ctx = await boot({ url: scratch.url, clock: fixedClock(NOW), poolSize: 4 });
     await loadDemo(ctx);
-    await addUser(ctx, { username: 'bench-officer', password: 'Bench-pass-2025', roles: ['officer', 'staff'] });
+    await addUser(ctx, {
+      username: 'bench-officer',
+      password: 'Bench-pass-2025',
+      roles: ['officer', 'staff'],
+    });
     const app = await buildApp({ ctx });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const session = await signIn(app, 'bench-officer', 'Bench-pass-2025');
@@ -91,17 +119,36 @@ export async function run(): Promise<void> {
       global.gc?.();
       const before = process.memoryUsage();
       let peakRss = before.rss;
-      const probe = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-      const up = await curlUpload(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/files/stream`, file, session.headers);
+      const probe = setInterval(
+        () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+        100,
+      );
+      const up = await curlUpload(
+        `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/files/stream`,
+        file,
+        session.headers,
+      );
       clearInterval(probe);
       const stored = JSON.parse(up.text) as { id: string; size: number; sha256: string };
       if (!stored.id) throw new Error(`upload failed: ${up.text.slice(0, 300)}`);
-      console.log(`upload:   ${mb(bytes)} streamed into PostgreSQL in ${up.seconds.toFixed(1)} s (${(bytes / MB / up.seconds).toFixed(0)} MB/s)`);
-      console.log(`          stored size ${stored.size === bytes ? 'equal' : `DIFFERENT (${stored.size})`}, SHA-256 ${stored.sha256 === sha256 ? 'equal' : 'DIFFERENT'}`);
-      console.log(`memory:   server rss ${mb(before.rss)} → peak ${mb(peakRss)} (+${mb(peakRss - before.rss)}), i.e. ${(((peakRss - before.rss) / bytes) * 100).toFixed(1)} % of the file`);
+      console.log(
+        `upload:   ${mb(bytes)} streamed into PostgreSQL in ${up.seconds.toFixed(1)} s (${(bytes / MB / up.seconds).toFixed(0)} MB/s)`,
+      );
+      console.log(
+        `          stored size ${stored.size === bytes ? 'equal' : `DIFFERENT (${stored.size})`}, SHA-256 ${stored.sha256 === sha256 ? 'equal' : 'DIFFERENT'}`,
+      );
+      console.log(
+        `memory:   server rss ${mb(before.rss)} → peak ${mb(peakRss)} (+${mb(peakRss - before.rss)}), i.e. ${(((peakRss - before.rss) / bytes) * 100).toFixed(1)} % of the file`,
+      );
       // Baseline: the same file by the same client into a bare Node HTTP server that only counts the bytes.
-      const bare = await curlUpload(`http://127.0.0.1:${(baseline.address() as AddressInfo).port}/`, file, {});
-      console.log(`baseline: ${mb(bytes)} to a bare Node HTTP server in ${bare.seconds.toFixed(1)} s (${(bytes / MB / bare.seconds).toFixed(0)} MB/s); the upload takes ${(up.seconds / bare.seconds).toFixed(1)}× the baseline`);
+      const bare = await curlUpload(
+        `http://127.0.0.1:${(baseline.address() as AddressInfo).port}/`,
+        file,
+        {},
+      );
+      console.log(
+        `baseline: ${mb(bytes)} to a bare Node HTTP server in ${bare.seconds.toFixed(1)} s (${(bytes / MB / bare.seconds).toFixed(0)} MB/s); the upload takes ${(up.seconds / bare.seconds).toFixed(1)}× the baseline`,
+      );
       await download(app, stored, session.headers);
     } finally {
       fs.rmSync(file, { force: true });

@@ -20,7 +20,11 @@ export function child(
 ): Promise<{ proc: ChildProcess; match: RegExpExecArray; output: () => string }> {
   const e: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
   delete e.NODE_OPTIONS;
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: e,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -65,7 +69,12 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** A scratch database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test), created now; `drop` removes it. */
-export async function scratchDatabase(name: string): Promise<{ url: string; name: string; admin: (q: string) => Promise<{ rows: Record<string, unknown>[] }>; drop(): Promise<void> }> {
+export async function scratchDatabase(name: string): Promise<{
+  url: string;
+  name: string;
+  admin: (q: string) => Promise<{ rows: Record<string, unknown>[] }>;
+  drop(): Promise<void>;
+}> {
   const { default: pg } = await import('pg');
   const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = async (q: string) => {
@@ -80,5 +89,10 @@ export async function scratchDatabase(name: string): Promise<{ url: string; name
   await admin(`create database "${name}"`);
   const u = new URL(base);
   u.pathname = `/${name}`;
-  return { url: u.toString(), name, admin, drop: async () => void (await admin(`drop database if exists "${name}" with (force)`)) };
+  return {
+    url: u.toString(),
+    name,
+    admin,
+    drop: async () => void (await admin(`drop database if exists "${name}" with (force)`)),
+  };
 }

@@ -10,9 +10,45 @@ import { toSearchText } from '../src/core/search/tokens.ts';
 import { legalStatus } from '../src/modules/documents/status.ts';
 
 const CITY = ['示范市', '示范市', '示范市', '东湖区', '西山县', '南溪区'];
-const SUBJECTS = ['科技企业孵化器', '高新技术企业', '科技创新券', '企业研发费用补助', '重点实验室', '科技成果转化', '科技特派员', '知识产权质押融资', '技术合同登记', '新型研发机构', '众创空间', '科技型中小企业', '产学研合作项目', '院士工作站', '科技计划项目', '科技奖励', '科普基地', '科技金融风险补偿资金', '首台套重大技术装备', '创新平台绩效'];
-const ACTS = ['认定和管理', '资金管理', '绩效评价', '申报和评审', '奖励', '监督检查', '备案管理', '专项资金使用'];
-const KINDS: Array<[string, string]> = [['办法', 'measures'], ['实施细则', 'implementation'], ['规定', 'regulation'], ['暂行办法', 'measures'], ['管理办法（试行）', 'measures']];
+const SUBJECTS = [
+  '科技企业孵化器',
+  '高新技术企业',
+  '科技创新券',
+  '企业研发费用补助',
+  '重点实验室',
+  '科技成果转化',
+  '科技特派员',
+  '知识产权质押融资',
+  '技术合同登记',
+  '新型研发机构',
+  '众创空间',
+  '科技型中小企业',
+  '产学研合作项目',
+  '院士工作站',
+  '科技计划项目',
+  '科技奖励',
+  '科普基地',
+  '科技金融风险补偿资金',
+  '首台套重大技术装备',
+  '创新平台绩效',
+];
+const ACTS = [
+  '认定和管理',
+  '资金管理',
+  '绩效评价',
+  '申报和评审',
+  '奖励',
+  '监督检查',
+  '备案管理',
+  '专项资金使用',
+];
+const KINDS: Array<[string, string]> = [
+  ['办法', 'measures'],
+  ['实施细则', 'implementation'],
+  ['规定', 'regulation'],
+  ['暂行办法', 'measures'],
+  ['管理办法（试行）', 'measures'],
+];
 const TOPICS = ['science', 'science', 'science', 'finance', 'economy', 'industry'];
 const CLAUSES = [
   '为规范{s}{a}工作，促进科技创新和成果转化，根据有关法律法规和政策规定，结合本市实际，制定本办法。',
@@ -38,16 +74,32 @@ function rng(seed: number) {
 }
 
 export interface GeneratedDocument {
-  id: string; title: string; docType: string; trial: string; topic: string; keywords: string; bodyText: string; interpretation: string;
-  docNumber: string; docYear: number; publishedOn: string; effectiveOn: string; validUntil: string; legalStatus: string; search: string;
+  id: string;
+  title: string;
+  docType: string;
+  trial: string;
+  topic: string;
+  keywords: string;
+  bodyText: string;
+  interpretation: string;
+  docNumber: string;
+  docYear: number;
+  publishedOn: string;
+  effectiveOn: string;
+  validUntil: string;
+  legalStatus: string;
+  search: string;
   events: Array<{ kind: string; on: string; act: string | null }>;
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export function* generateDocuments(n: number, opts: { seed?: number; today: string; prefix?: string }): Generator<GeneratedDocument> {
+export function* generateDocuments(
+  n: number,
+  opts: { seed?: number; today: string; prefix?: string },
+): Generator<GeneratedDocument> {
   const r = rng(opts.seed ?? 20250303);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const seqByYear = new Map<number, number>();
   const start = Date.UTC(2012, 0, 1);
   const end = Date.parse(`${opts.today}T00:00:00Z`);
@@ -57,7 +109,9 @@ export function* generateDocuments(n: number, opts: { seed?: number; today: stri
     const [kind, docType] = pick(KINDS);
     const trial = kind.includes('试行') ? 'trial' : kind.includes('暂行') ? 'interim' : 'none';
     const special = r() < 0.01;
-    const title = special ? `${pick(CITY)}关于深入落实习近平总书记关于科技创新重要论述推进${s}高质量发展的实施意见` : `${pick(CITY)}${s}${a}${kind}`;
+    const title = special
+      ? `${pick(CITY)}关于深入落实习近平总书记关于科技创新重要论述推进${s}高质量发展的实施意见`
+      : `${pick(CITY)}${s}${a}${kind}`;
     const published = new Date(start + Math.floor(r() * (end - start)));
     const publishedOn = iso(published);
     const year = published.getUTCFullYear();
@@ -68,52 +122,156 @@ export function* generateDocuments(n: number, opts: { seed?: number; today: stri
     until.setUTCFullYear(until.getUTCFullYear() + years);
     until.setUTCDate(until.getUTCDate() - 1);
     const validUntil = iso(until);
-    const articles = CLAUSES.slice(0, 5 + Math.floor(r() * 4)).map((c, k) => `第${CN[k]}条 ${c.replaceAll('{s}', s).replaceAll('{a}', a)}`);
-    const bodyText = (special ? ['第一条 为深入落实习近平总书记关于科技创新的重要论述，制定本意见。', ...articles.slice(1)] : articles).join('\n');
+    const articles = CLAUSES.slice(0, 5 + Math.floor(r() * 4)).map(
+      (c, k) => `第${CN[k]}条 ${c.replaceAll('{s}', s).replaceAll('{a}', a)}`,
+    );
+    const bodyText = (
+      special
+        ? [
+            '第一条 为深入落实习近平总书记关于科技创新的重要论述，制定本意见。',
+            ...articles.slice(1),
+          ]
+        : articles
+    ).join('\n');
     const interpretation = `一、制定背景：为加强${s}${a}。二、主要内容：共${articles.length}条。三、施行时间：自发布之日起施行。`;
     const docNumber = `${opts.prefix ?? '科规'}〔${year}〕${seq}号`;
-    const events: GeneratedDocument['events'] = [{ kind: 'published', on: publishedOn, act: docNumber }];
+    const events: GeneratedDocument['events'] = [
+      { kind: 'published', on: publishedOn, act: docNumber },
+    ];
     const roll = r();
-    if (roll < 0.08) events.push({ kind: 'abolished', on: iso(new Date(published.getTime() + Math.floor(r() * (end - published.getTime())))), act: `科规〔${year + 1}〕${1 + Math.floor(r() * 30)}号` });
-    else if (roll < 0.18) events.push({ kind: 'amended', on: iso(new Date(published.getTime() + Math.floor(r() * (end - published.getTime())))), act: null });
-    if (validUntil < opts.today && !events.some((e) => e.kind !== 'published' && e.on <= validUntil)) {
+    if (roll < 0.08)
+      events.push({
+        kind: 'abolished',
+        on: iso(new Date(published.getTime() + Math.floor(r() * (end - published.getTime())))),
+        act: `科规〔${year + 1}〕${1 + Math.floor(r() * 30)}号`,
+      });
+    else if (roll < 0.18)
+      events.push({
+        kind: 'amended',
+        on: iso(new Date(published.getTime() + Math.floor(r() * (end - published.getTime())))),
+        act: null,
+      });
+    if (
+      validUntil < opts.today &&
+      !events.some((e) => e.kind !== 'published' && e.on <= validUntil)
+    ) {
       const after = new Date(until);
       after.setUTCDate(after.getUTCDate() + 1);
       events.push({ kind: 'expired', on: iso(after), act: null });
     }
-    const status = legalStatus({ events, effectiveOn: publishedOn, validUntil, today: opts.today }).status;
+    const status = legalStatus({
+      events,
+      effectiveOn: publishedOn,
+      validUntil,
+      today: opts.today,
+    }).status;
     const keywords = `${s} ${a}`;
     yield {
-      id: randomUUID(), title, docType, trial, topic: pick(TOPICS), keywords, bodyText, interpretation, docNumber, docYear: year, publishedOn, effectiveOn: publishedOn, validUntil, legalStatus: status,
-      search: toSearchText([title, docNumber, keywords, bodyText, interpretation].join('\n')), events,
+      id: randomUUID(),
+      title,
+      docType,
+      trial,
+      topic: pick(TOPICS),
+      keywords,
+      bodyText,
+      interpretation,
+      docNumber,
+      docYear: year,
+      publishedOn,
+      effectiveOn: publishedOn,
+      validUntil,
+      legalStatus: status,
+      search: toSearchText([title, docNumber, keywords, bodyText, interpretation].join('\n')),
+      events,
     };
   }
 }
 
 /** Bulk insert (1,000 rows per statement, one transaction per batch) of published documents of one department. */
-export async function insertDocuments(client: pg.ClientBase, docs: Iterable<GeneratedDocument>, ctx: { departmentId: string; draftingOrgId: string; now: Date }, log?: (s: string) => void): Promise<number> {
+export async function insertDocuments(
+  client: pg.ClientBase,
+  docs: Iterable<GeneratedDocument>,
+  ctx: { departmentId: string; draftingOrgId: string; now: Date },
+  log?: (s: string) => void,
+): Promise<number> {
   let batch: GeneratedDocument[] = [];
   let total = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const cols = ['id', 'lineage_id', 'case_id', 'department_id', 'drafting_org_id', 'title', 'doc_type', 'trial', 'concerns_market', 'touches_public_interest', 'body_text', 'topic', 'keywords', 'doc_number', 'doc_year', 'issued_on', 'published_on', 'effective_on', 'valid_until', 'interpretation', 'legal_status', 'created_at', 'updated_at', 'search'];
+    const cols = [
+      'id',
+      'lineage_id',
+      'case_id',
+      'department_id',
+      'drafting_org_id',
+      'title',
+      'doc_type',
+      'trial',
+      'concerns_market',
+      'touches_public_interest',
+      'body_text',
+      'topic',
+      'keywords',
+      'doc_number',
+      'doc_year',
+      'issued_on',
+      'published_on',
+      'effective_on',
+      'valid_until',
+      'interpretation',
+      'legal_status',
+      'created_at',
+      'updated_at',
+      'search',
+    ];
     const params: unknown[] = [];
     const rows = batch.map((d) => {
-      const v = [d.id, d.id, randomUUID(), ctx.departmentId, ctx.draftingOrgId, d.title, d.docType, d.trial, false, true, d.bodyText, d.topic, d.keywords, d.docNumber, d.docYear, d.publishedOn, d.publishedOn, d.effectiveOn, d.validUntil, d.interpretation, d.legalStatus, ctx.now, ctx.now];
+      const v = [
+        d.id,
+        d.id,
+        randomUUID(),
+        ctx.departmentId,
+        ctx.draftingOrgId,
+        d.title,
+        d.docType,
+        d.trial,
+        false,
+        true,
+        d.bodyText,
+        d.topic,
+        d.keywords,
+        d.docNumber,
+        d.docYear,
+        d.publishedOn,
+        d.publishedOn,
+        d.effectiveOn,
+        d.validUntil,
+        d.interpretation,
+        d.legalStatus,
+        ctx.now,
+        ctx.now,
+      ];
       const base = params.length;
       params.push(...v, d.search);
       return `(${v.map((_, k) => `$${base + k + 1}`).join(',')}, to_tsvector('simple', $${base + v.length + 1}))`;
     });
     const ev: unknown[] = [];
     const evRows: string[] = [];
-    for (const d of batch) for (const e of d.events) {
-      const b = ev.length;
-      ev.push(randomUUID(), d.id, e.kind, e.on, e.act, ctx.now);
-      evRows.push(`($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`);
-    }
+    for (const d of batch)
+      for (const e of d.events) {
+        const b = ev.length;
+        ev.push(randomUUID(), d.id, e.kind, e.on, e.act, ctx.now);
+        evRows.push(`($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`);
+      }
     await client.query('begin');
-    await client.query(`insert into normative_documents (${cols.join(',')}) values ${rows.join(',')}`, params);
-    await client.query(`insert into document_events (id, document_id, kind, on_date, act, created_at) values ${evRows.join(',')}`, ev);
+    await client.query(
+      `insert into normative_documents (${cols.join(',')}) values ${rows.join(',')}`,
+      params,
+    );
+    await client.query(
+      `insert into document_events (id, document_id, kind, on_date, act, created_at) values ${evRows.join(',')}`,
+      ev,
+    );
     await client.query('commit');
     total += batch.length;
     if (log && total % 20_000 === 0) log(`  ${total.toLocaleString('en-US')} documents`);

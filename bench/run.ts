@@ -20,8 +20,14 @@ function available(): { name: string; summary: string }[] {
       if (!/export\s+(async\s+)?function\s+run\s*\(/.test(text)) return null;
       // First meaningful line of the file's leading doc comment.
       const doc = /\/\*\*([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
-      const lines = doc.split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean);
-      return { name: f.slice(0, -3), summary: lines.find((l) => /target/i.test(l)) ?? lines[0] ?? '' };
+      const lines = doc
+        .split('\n')
+        .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+        .filter(Boolean);
+      return {
+        name: f.slice(0, -3),
+        summary: lines.find((l) => /target/i.test(l)) ?? lines[0] ?? '',
+      };
     })
     .filter((x): x is { name: string; summary: string } => !!x)
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -40,7 +46,9 @@ async function main(argv: string[]) {
     process.exitCode = 1;
     return;
   }
-  const mod = (await import(pathToFileURL(path.join(DIR, `${name}.ts`)).href)) as { run?: () => Promise<void> };
+  const mod = (await import(pathToFileURL(path.join(DIR, `${name}.ts`)).href)) as {
+    run?: () => Promise<void>;
+  };
   if (typeof mod.run !== 'function') throw new Error(`bench/${name}.ts does not export run()`);
   const t = performance.now();
   await mod.run();

@@ -35,13 +35,24 @@ export interface ScaleOptions {
   log?: (line: string) => void;
 }
 
-export interface ScaleResult { n: number; ms: number; overdue: number; divisions: { name: string; cases: number }[] }
+export interface ScaleResult {
+  n: number;
+  ms: number;
+  overdue: number;
+  divisions: { name: string; cases: number }[];
+}
 
 // The module's own code lists, so the data stays valid when they change.
 const CHANNEL_CODES = CHANNELS.map((c) => c.value);
 const APPLICANTS: { type: string; names: string[] }[] = [
-  { type: 'naturalPerson', names: ['周某', '孙某', '吴某', '郑某', '王某', '冯某', '陈某', '褚某'] },
-  { type: 'business', names: ['某科技有限公司', '某生物医药股份有限公司', '某新材料有限公司', '某软件有限公司'] },
+  {
+    type: 'naturalPerson',
+    names: ['周某', '孙某', '吴某', '郑某', '王某', '冯某', '陈某', '褚某'],
+  },
+  {
+    type: 'business',
+    names: ['某科技有限公司', '某生物医药股份有限公司', '某新材料有限公司', '某软件有限公司'],
+  },
   { type: 'research', names: ['某大学科研院', '某研究所', '某重点实验室'] },
 ];
 const SUBJECTS = [
@@ -61,18 +72,40 @@ function rng(seed = 20250303) {
   return () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
 }
 
-interface Plan { orgId: string; divisionName: string; title: string; on: string; data: Record<string, unknown> }
+interface Plan {
+  orgId: string;
+  divisionName: string;
+  title: string;
+  on: string;
+  data: Record<string, unknown>;
+}
 
 export async function generateScale(ctx: Ctx, opts: ScaleOptions = {}): Promise<ScaleResult> {
   const n = opts.n ?? 10_000;
   const log = opts.log ?? ((l: string) => console.log(l));
   const started = performance.now();
-  const [dept] = await ctx.db.select().from(organisations).where(and(eq(organisations.name, opts.departmentName ?? '示范市科学技术局'), eq(organisations.kind, 'department')));
+  const [dept] = await ctx.db
+    .select()
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.name, opts.departmentName ?? '示范市科学技术局'),
+        eq(organisations.kind, 'department'),
+      ),
+    );
   if (!dept) throw new Error('scale: department not found (load the demo department first)');
-  const divisions = await ctx.db.select().from(organisations).where(and(eq(organisations.parentId, dept.id), eq(organisations.kind, 'division'))).orderBy(organisations.name);
+  const divisions = await ctx.db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.parentId, dept.id), eq(organisations.kind, 'division')))
+    .orderBy(organisations.name);
   if (divisions.length === 0) throw new Error('scale: the department has no divisions');
   // A staff member of the department acts for the system; any staff user id will do (the demo's 'staff').
-  const [staffUser] = await ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(and(eq(users.departmentId, dept.id), sql`${users.roles} @> array['staff']::text[]`)).limit(1);
+  const [staffUser] = await ctx.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.departmentId, dept.id), sql`${users.roles} @> array['staff']::text[]`))
+    .limit(1);
   const actorFor = (org: { id: string; name: string }): Actor => ({
     userId: staffUser?.id ?? newId(),
     username: staffUser?.username ?? 'bench',
@@ -107,7 +140,12 @@ export async function generateScale(ctx: Ctx, opts: ScaleOptions = {}): Promise<
       divisionName: division.name,
       title: `${name}：${content}`,
       on: dates[i % back],
-      data: { channel: CHANNEL_CODES[rnd() % CHANNEL_CODES.length], applicantType: a.type, applicantName: name, content },
+      data: {
+        channel: CHANNEL_CODES[rnd() % CHANNEL_CODES.length],
+        applicantType: a.type,
+        applicantName: name,
+        content,
+      },
     });
     perDivision.set(division.name, (perDivision.get(division.name) ?? 0) + 1);
   }
@@ -120,7 +158,12 @@ export async function generateScale(ctx: Ctx, opts: ScaleOptions = {}): Promise<
   const worker = async () => {
     while (next < n) {
       const p = plan[next++];
-      await openCase(ctx, actors.get(p.orgId)!, { procedure: 'disclosureRequest', title: p.title, orgId: p.orgId, first: { action: 'receive', on: p.on, data: p.data } });
+      await openCase(ctx, actors.get(p.orgId)!, {
+        procedure: 'disclosureRequest',
+        title: p.title,
+        orgId: p.orgId,
+        first: { action: 'receive', on: p.on, data: p.data },
+      });
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
         log(`  scale: ${next} cases via openCase…`);
@@ -129,7 +172,10 @@ export async function generateScale(ctx: Ctx, opts: ScaleOptions = {}): Promise<
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 
-  const [{ overdue }] = await queryRows<{ overdue: number }>(ctx.db, sql`select count(*)::int as overdue from case_steps where status = 'open' and department_id = ${dept.id} and due_date < ${today}`);
+  const [{ overdue }] = await queryRows<{ overdue: number }>(
+    ctx.db,
+    sql`select count(*)::int as overdue from case_steps where status = 'open' and department_id = ${dept.id} and due_date < ${today}`,
+  );
   return {
     n,
     ms: performance.now() - started,
@@ -165,7 +211,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
  * time, done late, or open and overdue) — received evenly between `from` and `to`. One SQL
  * statement (generate_series); deterministic. No audit rows: nothing reads them here.
  */
-export async function insertRequestsBulk(client: import('pg').ClientBase, o: { departmentId: string; orgId: string; n: number; from: string; to: string }): Promise<void> {
+export async function insertRequestsBulk(
+  client: import('pg').ClientBase,
+  o: { departmentId: string; orgId: string; n: number; from: string; to: string },
+): Promise<void> {
   await client.query(
     `with g as (
        select i, gen_random_uuid() as cid, ($4::date + ((i::bigint * 7919) % ($5::date - $4::date + 1))::int) as recv,
@@ -191,7 +240,10 @@ export async function insertRequestsBulk(client: import('pg').ClientBase, o: { d
 }
 
 /** Bulk 主动公开 items of one department published evenly between `from` and `to` (≈ 1 in 12 late). */
-export async function insertPublicationsBulk(client: import('pg').ClientBase, o: { departmentId: string; n: number; from: string; to: string; categories: string[] }): Promise<void> {
+export async function insertPublicationsBulk(
+  client: import('pg').ClientBase,
+  o: { departmentId: string; n: number; from: string; to: string; categories: string[] },
+): Promise<void> {
   await client.query(
     `with g as (select i, gen_random_uuid() as id, ($3::date + ((i::bigint * 104729) % ($4::date - $3::date + 1))::int) as pub from generate_series(1, $2::int) i)
      insert into publications (id, index_number, department_id, publisher_name, title, category, topic, keywords, formed_on, published_on, published_at, due_on, late, summary, body, confidentiality_review, status, search)

@@ -36,10 +36,13 @@ function freePort(): Promise<number> {
 
 function healthz(port: number): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false, timeout: 2000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/healthz', agent: false, timeout: 2000 },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
   });
@@ -51,22 +54,43 @@ function procStatus(pid: number): { rssMb: number; hwmMb: number } {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 
-interface Launch { readyMs: number; healthMs: number; rssMb: number; hwmMb: number; bootMs?: number; exitMs: number; exitCode: number | null }
+interface Launch {
+  readyMs: number;
+  healthMs: number;
+  rssMb: number;
+  hwmMb: number;
+  bootMs?: number;
+  exitMs: number;
+  exitCode: number | null;
+}
 
 async function launch(dataDir: string, timeoutMs: number): Promise<Launch> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', FAZHI_SWEEP_INTERVAL_MS: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FAZHI_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    FAZHI_SWEEP_INTERVAL_MS: '0',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.FAZHI_DEMO;
   delete env.NODE_OPTIONS; // no inherited --import/--require: exactly one node process with tsx hooks
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let readyMs = NaN;
   let bootMs: number | undefined;
   let exited = false;
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => ((exited = true), resolve(code))));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => ((exited = true), resolve(code))),
+  );
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
     if (Number.isNaN(readyMs) && out.includes('FAZHI_READY ')) readyMs = performance.now() - t0;
@@ -84,18 +108,33 @@ async function launch(dataDir: string, timeoutMs: number): Promise<Launch> {
       }
       await new Promise((r) => setTimeout(r, 10));
     }
-    if (Number.isNaN(healthMs)) throw new Error(`server did not answer /healthz within ${timeoutMs} ms (exited: ${exited})\n${out}\n${err}`);
+    if (Number.isNaN(healthMs))
+      throw new Error(
+        `server did not answer /healthz within ${timeoutMs} ms (exited: ${exited})\n${out}\n${err}`,
+      );
     const { rssMb, hwmMb } = procStatus(child.pid!);
     // Wait (bounded) for the READY line if /healthz answered first.
-    for (let i = 0; i < 200 && Number.isNaN(readyMs); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && Number.isNaN(readyMs); i++)
+      await new Promise((r) => setTimeout(r, 10));
     const tStop = performance.now();
     child.kill('SIGTERM');
-    const code = await Promise.race([exit, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
+    const code = await Promise.race([
+      exit,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000)),
+    ]);
     if (code === 'timeout') {
       child.kill('SIGKILL');
       throw new Error('server did not stop within 15 s of SIGTERM');
     }
-    return { readyMs, healthMs, rssMb, hwmMb, bootMs, exitMs: performance.now() - tStop, exitCode: code };
+    return {
+      readyMs,
+      healthMs,
+      rssMb,
+      hwmMb,
+      bootMs,
+      exitMs: performance.now() - tStop,
+      exitCode: code,
+    };
   } finally {
     if (!exited) child.kill('SIGKILL');
   }
@@ -105,14 +144,22 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const stat = (xs: number[], digits = 0) => `median ${median(xs).toFixed(digits)}  min ${Math.min(...xs).toFixed(digits)}  max ${Math.max(...xs).toFixed(digits)}`;
+const stat = (xs: number[], digits = 0) =>
+  `median ${median(xs).toFixed(digits)}  min ${Math.min(...xs).toFixed(digits)}  max ${Math.max(...xs).toFixed(digits)}`;
 
 export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-startup-'));
-  console.log(`startup benchmark: ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine slows start-up); data dir ${dataDir}`);
+  console.log(
+    `startup benchmark: ${process.version}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work on the machine slows start-up); data dir ${dataDir}`,
+  );
   try {
     const first = await launch(dataDir, FIRST_TIMEOUT_MS);
-    console.log(`first start (initdb + migrations + demo data): ready ${first.readyMs.toFixed(0)} ms, /healthz 200 at ${first.healthMs.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB; SIGTERM → exit ${first.exitMs.toFixed(0)} ms (code ${first.exitCode})`);
+    console.log(
+      `first start (initdb + migrations + demo data): ready ${first.readyMs.toFixed(0)} ms, /healthz 200 at ${first.healthMs.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB; SIGTERM → exit ${first.exitMs.toFixed(0)} ms (code ${first.exitCode})`,
+    );
     const runs: Launch[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await launch(dataDir, RUN_TIMEOUT_MS);
@@ -126,10 +173,18 @@ export async function run(): Promise<void> {
     const rss = runs.map((r) => r.rssMb);
     const hwm = runs.map((r) => r.hwmMb);
     console.log(`\nexisting data dir, ${RUNS} launches:`);
-    console.log(`  spawn → FAZHI_READY  ${stat(ready)} ms   median/3 s = ${(median(ready) / TARGET_READY_MS).toFixed(2)}`);
-    console.log(`  spawn → /healthz 200 ${stat(health)} ms   median/3 s = ${(median(health) / TARGET_READY_MS).toFixed(2)}   max/3 s = ${(Math.max(...health) / TARGET_READY_MS).toFixed(2)}`);
-    console.log(`  VmRSS after ready    ${stat(rss, 1)} MB   median/450 MB = ${(median(rss) / TARGET_RSS_MB).toFixed(2)}   max/450 MB = ${(Math.max(...rss) / TARGET_RSS_MB).toFixed(2)}`);
-    console.log(`  VmHWM (peak)         ${stat(hwm, 1)} MB   median/450 MB = ${(median(hwm) / TARGET_RSS_MB).toFixed(2)}`);
+    console.log(
+      `  spawn → FAZHI_READY  ${stat(ready)} ms   median/3 s = ${(median(ready) / TARGET_READY_MS).toFixed(2)}`,
+    );
+    console.log(
+      `  spawn → /healthz 200 ${stat(health)} ms   median/3 s = ${(median(health) / TARGET_READY_MS).toFixed(2)}   max/3 s = ${(Math.max(...health) / TARGET_READY_MS).toFixed(2)}`,
+    );
+    console.log(
+      `  VmRSS after ready    ${stat(rss, 1)} MB   median/450 MB = ${(median(rss) / TARGET_RSS_MB).toFixed(2)}   max/450 MB = ${(Math.max(...rss) / TARGET_RSS_MB).toFixed(2)}`,
+    );
+    console.log(
+      `  VmHWM (peak)         ${stat(hwm, 1)} MB   median/450 MB = ${(median(hwm) / TARGET_RSS_MB).toFixed(2)}`,
+    );
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -28,20 +28,56 @@ const TARGET_P99_MS = 50;
 
 // ───────────────────────────── load generator (child process) ─────────────────────────────
 
-interface LoadConfig { url: string; headers: Record<string, string>; concurrency: number; warmupMs: number; durationMs: number; maxRequests: number; timeoutMs: number }
-export interface LoadResult { requests: number; errors: number; firstError?: string; seconds: number; rps: number; p50: number; p90: number; p99: number; max: number; mean: number; bytesPerResponse: number; clientCpu: number }
+interface LoadConfig {
+  url: string;
+  headers: Record<string, string>;
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  maxRequests: number;
+  timeoutMs: number;
+}
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  firstError?: string;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  bytesPerResponse: number;
+  clientCpu: number;
+}
 
 async function loadgen(cfg: LoadConfig): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.concurrency, maxFreeSockets: cfg.concurrency });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: cfg.concurrency,
+    maxFreeSockets: cfg.concurrency,
+  });
   const target = new URL(cfg.url);
   const one = () =>
     new Promise<{ status: number; bytes: number }>((resolve, reject) => {
-      const req = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET', agent, headers: cfg.headers, timeout: cfg.timeoutMs }, (res) => {
-        let bytes = 0;
-        res.on('data', (c: Buffer) => (bytes += c.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-        res.on('error', reject);
-      });
+      const req = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: 'GET',
+          agent,
+          headers: cfg.headers,
+          timeout: cfg.timeoutMs,
+        },
+        (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', reject);
       req.end();
@@ -73,7 +109,14 @@ async function loadgen(cfg: LoadConfig): Promise<LoadResult> {
       }
     };
     await Promise.all(Array.from({ length: cfg.concurrency }, client));
-    return { lat: lat.subarray(0, n), n, errors, bytes, seconds: (performance.now() - t0) / 1000, firstError };
+    return {
+      lat: lat.subarray(0, n),
+      n,
+      errors,
+      bytes,
+      seconds: (performance.now() - t0) / 1000,
+      firstError,
+    };
   };
 
   await phase(cfg.warmupMs, false);
@@ -82,7 +125,8 @@ async function loadgen(cfg: LoadConfig): Promise<LoadResult> {
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
   const sorted = Float64Array.from(r.lat).sort();
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  const pct = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   let sum = 0;
   for (const x of sorted) sum += x;
   return {
@@ -146,7 +190,12 @@ function postgresCpuSeconds(): number {
   return total;
 }
 
-async function load(label: string, url: string, headers: Record<string, string>, serverPid: number): Promise<Measured> {
+async function load(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  serverPid: number,
+): Promise<Measured> {
   const cfg: LoadConfig = {
     url,
     headers,
@@ -160,13 +209,23 @@ async function load(label: string, url: string, headers: Record<string, string>,
   const m0 = machineBusySeconds();
   const p0 = postgresCpuSeconds();
   const t0 = performance.now();
-  const { proc, match } = await child([THIS, '--loadgen'], { BENCH_LOAD: JSON.stringify(cfg) }, /LOADGEN_RESULT (\{.*\})\n/, cfg.warmupMs + cfg.durationMs + 60_000);
+  const { proc, match } = await child(
+    [THIS, '--loadgen'],
+    { BENCH_LOAD: JSON.stringify(cfg) },
+    /LOADGEN_RESULT (\{.*\})\n/,
+    cfg.warmupMs + cfg.durationMs + 60_000,
+  );
   await stopChild(proc);
   const wall = (performance.now() - t0) / 1000;
   const r = JSON.parse(match[1]) as LoadResult;
   // Server / machine CPU over warm-up + measurement (+ the load generator's start-up, a few hundred ms).
   // Backends that exited during the run (none: the pools stay open) would be missed by the PostgreSQL figure.
-  return { ...r, serverCpu: (cpuSeconds(serverPid) - s0) / wall, postgresCpu: (postgresCpuSeconds() - p0) / wall, machineCpu: (machineBusySeconds() - m0) / wall };
+  return {
+    ...r,
+    serverCpu: (cpuSeconds(serverPid) - s0) / wall,
+    postgresCpu: (postgresCpuSeconds() - p0) / wall,
+    machineCpu: (machineBusySeconds() - m0) / wall,
+  };
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -177,7 +236,9 @@ function report(label: string, r: Measured) {
     `${label.padEnd(9)} ${r.requests} req in ${r.seconds.toFixed(1)} s = ${r.rps.toFixed(0)} req/s | p50 ${ms(r.p50)}  p90 ${ms(r.p90)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  mean ${ms(r.mean)} | ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/resp | errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''} | CPU: server ${pc(r.serverCpu)}, postgres ${pc(r.postgresCpu)}, load gen ${pc(r.clientCpu)}, other ${pc(Math.max(0, r.machineCpu - r.serverCpu - r.postgresCpu - r.clientCpu))}, machine ${pc(r.machineCpu)} of ${os.cpus().length * 100}%`,
   );
   const perReq = (x: number) => ((x * r.seconds * 1000) / r.requests).toFixed(2);
-  console.log(`${''.padEnd(9)} per request: server ${perReq(r.serverCpu)} ms CPU, postgres ${perReq(r.postgresCpu)} ms CPU (approx., incl. warm-up share)`);
+  console.log(
+    `${''.padEnd(9)} per request: server ${perReq(r.serverCpu)} ms CPU, postgres ${perReq(r.postgresCpu)} ms CPU (approx., incl. warm-up share)`,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -214,7 +275,12 @@ export async function run(): Promise<void> {
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile both servers.
   const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const pgVersion = (await adminQuery('show server_version')).rows[0].server_version;
-  console.log(`worklist benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${pgVersion}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; scratch database ${dbName}`);
+  console.log(
+    `worklist benchmark: ${process.version}, ${os.cpus().length} cores, PostgreSQL ${pgVersion}; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; scratch database ${dbName}`,
+  );
   await adminQuery(`create database "${dbName}"`);
   try {
     // ── data ──
@@ -230,9 +296,28 @@ export async function run(): Promise<void> {
       console.log(
         `scale data: ${s.n.toLocaleString('en-US')} open cases (via openCase) in ${(s.ms / 1000).toFixed(1)} s; ${s.overdue} overdue; ${s.divisions.map((d) => `${d.name} ${d.cases}`).join(', ')}`,
       );
-      const [division] = await ctx.db.select().from(organisations).where(eq(organisations.name, '高新技术科'));
-      const { id } = await createUser(ctx, null, { username: 'benchstaff', displayName: '压测员（高新技术科）', orgId: division.id, roles: ['staff'], password, mustChangePassword: false });
-      actor = { userId: id, username: 'benchstaff', displayName: '压测员（高新技术科）', orgId: division.id, orgName: division.name, departmentId: division.parentId!, roles: ['staff'], mustChangePassword: false };
+      const [division] = await ctx.db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.name, '高新技术科'));
+      const { id } = await createUser(ctx, null, {
+        username: 'benchstaff',
+        displayName: '压测员（高新技术科）',
+        orgId: division.id,
+        roles: ['staff'],
+        password,
+        mustChangePassword: false,
+      });
+      actor = {
+        userId: id,
+        username: 'benchstaff',
+        displayName: '压测员（高新技术科）',
+        orgId: division.id,
+        orgName: division.name,
+        departmentId: division.parentId!,
+        roles: ['staff'],
+        mustChangePassword: false,
+      };
       t = performance.now();
       await ctx.db.execute(sql`vacuum analyze`);
       console.log(`vacuum analyze: ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -241,12 +326,18 @@ export async function run(): Promise<void> {
       const logged: { text: string; params: unknown[] }[] = [];
       const pool = new pg.Pool({ connectionString: dbUrl, max: 1 });
       try {
-        const db = drizzle(pool, { logger: { logQuery: (text: string, params: unknown[]) => void logged.push({ text, params }) } });
+        const db = drizzle(pool, {
+          logger: {
+            logQuery: (text: string, params: unknown[]) => void logged.push({ text, params }),
+          },
+        });
         const direct = await worklist({ ...ctx, db: db as unknown as typeof ctx.db }, actor);
         // worklist() runs two statements: the counts and the page.
         captured = logged.filter((q) => /from "case_steps"/.test(q.text));
         if (captured.length === 0) throw new Error('worklist queries not captured');
-        console.log(`worklist for ${actor.username}: ${direct.items.length} items of ${direct.total} (first page)`);
+        console.log(
+          `worklist for ${actor.username}: ${direct.items.length} items of ${direct.total} (first page)`,
+        );
         for (const q of captured) {
           const plan = await pool.query(`explain (analyze, buffers) ${q.text}`, q.params);
           const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
@@ -260,21 +351,43 @@ export async function run(): Promise<void> {
     }
 
     // ── Fazhi ──
-    const fz = await child([THIS, '--serve'], { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) }, /FAZHI_BENCH_READY (\d+)/, 60_000, serverNodeArgs);
+    const fz = await child(
+      [THIS, '--serve'],
+      { BENCH_DATABASE_URL: dbUrl, BENCH_POOL: String(POOL) },
+      /FAZHI_BENCH_READY (\d+)/,
+      60_000,
+      serverNodeArgs,
+    );
     children.push(fz.proc);
     const base = `http://127.0.0.1:${fz.match[1]}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'benchstaff', password }) });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const sid = login.headers.getSetCookie().find((c) => c.startsWith('fazhi_sid='))!.split(';')[0];
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'benchstaff', password }),
+    });
+    if (login.status !== 200)
+      throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const sid = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('fazhi_sid='))!
+      .split(';')[0];
     const check = await fetch(`${base}/api/worklist`, { headers: { cookie: sid } });
     const body = (await check.json()) as { items: unknown[] };
     if (check.status !== 200) throw new Error(`GET /api/worklist: ${check.status}`);
-    console.log(`\nFazhi server pid ${fz.proc.pid}: GET /api/worklist → ${check.status}, ${body.items.length} items; load: ${env('BENCH_CONCURRENCY', 32)} keep-alive clients, ${env('BENCH_WARMUP_MS', 2000)} ms warm-up, ${env('BENCH_DURATION_MS', 10_000)} ms measured`);
+    console.log(
+      `\nFazhi server pid ${fz.proc.pid}: GET /api/worklist → ${check.status}, ${body.items.length} items; load: ${env('BENCH_CONCURRENCY', 32)} keep-alive clients, ${env('BENCH_WARMUP_MS', 2000)} ms warm-up, ${env('BENCH_DURATION_MS', 10_000)} ms measured`,
+    );
     const fazhi = await load('fazhi', `${base}/api/worklist`, { cookie: sid }, fz.proc.pid!);
     await stopChild(fz.proc);
 
     // ── baseline ──
-    const bl = await child([path.join(path.dirname(THIS), 'baseline-server.ts')], { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, queries: captured }) }, /BASELINE_READY (\d+)/, 60_000, serverNodeArgs);
+    const bl = await child(
+      [path.join(path.dirname(THIS), 'baseline-server.ts')],
+      { BENCH_BASELINE: JSON.stringify({ url: dbUrl, poolSize: POOL, queries: captured }) },
+      /BASELINE_READY (\d+)/,
+      60_000,
+      serverNodeArgs,
+    );
     children.push(bl.proc);
     const blUrl = `http://127.0.0.1:${bl.match[1]}/api/worklist`;
     const blBody = (await (await fetch(blUrl)).json()) as { items: unknown[] };
@@ -285,7 +398,9 @@ export async function run(): Promise<void> {
     console.log('\nresults (GET /api/worklist):');
     report('fazhi', fazhi);
     report('baseline', baseline);
-    console.log(`\nfazhi p99 / target 50 ms     = ${(fazhi.p99 / TARGET_P99_MS).toFixed(2)}${fazhi.p99 <= TARGET_P99_MS ? ' (within target)' : ' (over target)'}`);
+    console.log(
+      `\nfazhi p99 / target 50 ms     = ${(fazhi.p99 / TARGET_P99_MS).toFixed(2)}${fazhi.p99 <= TARGET_P99_MS ? ' (within target)' : ' (over target)'}`,
+    );
     console.log(`fazhi p99 / baseline p99     = ${(fazhi.p99 / baseline.p99).toFixed(2)}`);
     console.log(`fazhi p50 / baseline p50     = ${(fazhi.p50 / baseline.p50).toFixed(2)}`);
     console.log(`fazhi req/s / baseline req/s = ${(fazhi.rps / baseline.rps).toFixed(2)}`);

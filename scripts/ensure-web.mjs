@@ -22,7 +22,10 @@ function newestMtime(path) {
 function staleReason() {
   if (!existsSync(indexHtml)) return 'dist/web/index.html is missing';
   const built = statSync(indexHtml).mtimeMs;
-  const sources = Math.max(newestMtime(srcDir), existsSync(configFile) ? statSync(configFile).mtimeMs : 0);
+  const sources = Math.max(
+    newestMtime(srcDir),
+    existsSync(configFile) ? statSync(configFile).mtimeMs : 0,
+  );
   return sources > built ? 'sources changed' : null;
 }
 
@@ -37,12 +40,19 @@ if (!reason) {
     const { build } = await import('vite');
     const out = join(root, 'dist', `web.build-${process.pid}`);
     const old = join(root, 'dist', `web.old-${process.pid}`);
-    await build({ configFile, logLevel: 'error', mode: 'production', build: { outDir: out, emptyOutDir: true } });
+    await build({
+      configFile,
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir: out, emptyOutDir: true },
+    });
     if (existsSync(join(root, 'dist', 'web'))) renameSync(join(root, 'dist', 'web'), old);
     renameSync(out, join(root, 'dist', 'web'));
     rmSync(old, { recursive: true, force: true });
   } catch (err) {
-    console.error(`web: build failed (${reason}): ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `web: build failed (${reason}): ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(1);
   }
   console.log(`web: built dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s (${reason})`);

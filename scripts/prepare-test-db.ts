@@ -9,7 +9,8 @@ const [, , target, out] = process.argv;
 if (target === 'pglite') {
   const database = await openDatabase({});
   await migrate(database.db);
-  const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
+  const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } })
+    .$client;
   const blob = await client.dumpDataDir('none');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, Buffer.from(await blob.arrayBuffer()));
@@ -20,7 +21,11 @@ if (target === 'pglite') {
   const run = async (q: string) => {
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
-    try { await c.query(q); } finally { await c.end(); }
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
   };
   await run(`drop database if exists "${out}" with (force)`);
   await run(`create database "${out}"`);
@@ -35,7 +40,12 @@ if (target === 'pglite') {
   const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL! });
   await c.connect();
   const run = process.env.FAZHI_TEST_RUN;
-  const names = run ? (await c.query(`select datname from pg_database where datname like $1`, [`fazhi_t_${run}_%`])).rows.map((r) => r.datname as string) : [];
-  for (const name of [out, ...names]) await c.query(`drop database if exists "${name}" with (force)`);
+  const names = run
+    ? (
+        await c.query(`select datname from pg_database where datname like $1`, [`fazhi_t_${run}_%`])
+      ).rows.map((r) => r.datname as string)
+    : [];
+  for (const name of [out, ...names])
+    await c.query(`drop database if exists "${name}" with (force)`);
   await c.end();
 }

@@ -21,12 +21,26 @@ function find(dir, out = []) {
 }
 
 const filter = process.argv.slice(2);
-const select = (files) => (filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files);
-const unit = select([...find('src'), ...find('test').filter((f) => !f.startsWith('test/e2e/'))]).sort();
+const select = (files) =>
+  filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
+const unit = select([
+  ...find('src'),
+  ...find('test').filter((f) => !f.startsWith('test/e2e/')),
+]).sort();
 const e2e = select(find('test').filter((f) => f.startsWith('test/e2e/'))).sort();
 
 // FAZHI_SCRYPT_COST=test: password hashes at a low scrypt cost (the production cost is tested once, explicitly).
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FAZHI_TEST_RUN: String(process.pid), FAZHI_SCRYPT_COST: 'test', FAZHI_PGLITE_RELAXED: '1', ...env } });
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      FAZHI_TEST_RUN: String(process.pid),
+      FAZHI_SCRYPT_COST: 'test',
+      FAZHI_PGLITE_RELAXED: '1',
+      ...env,
+    },
+  });
 const tsx = (args, env) => run(process.execPath, ['--import', 'tsx', ...args], env);
 
 // The workbench bundle the browser tests load.
@@ -56,7 +70,18 @@ function pass(label, files, env) {
   if (!files.length) return;
   console.log(`\n=== ${label}: ${files.length} files ===`);
   const tap = path.join(tmp, `tap-${label.replace(/\W+/g, '-')}.txt`);
-  const res = tsx(['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], env);
+  const res = tsx(
+    [
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    env,
+  );
   const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   totals.pass += count('pass');
@@ -79,10 +104,15 @@ if (process.env.TEST_DATABASE_URL) {
   if (r.status !== 0) process.exit(r.status ?? 1);
   // Files that never open a test database (pure engine, calendar, text and document tests) ran once already.
   const usesDatabase = (f) => /\b(testing|testApi)\.ts\b/.test(fs.readFileSync(f, 'utf8'));
-  pass('PostgreSQL', unit.filter(usesDatabase), { FAZHI_TEST_DB: 'postgres', FAZHI_TEST_PG_TEMPLATE: template });
+  pass('PostgreSQL', unit.filter(usesDatabase), {
+    FAZHI_TEST_DB: 'postgres',
+    FAZHI_TEST_PG_TEMPLATE: template,
+  });
   tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
 } else {
-  console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL pass was not run (set it to postgres://… to run it).');
+  console.log(
+    '\nTEST_DATABASE_URL is not set: the PostgreSQL pass was not run (set it to postgres://… to run it).',
+  );
   if (process.env.FAZHI_TEST_REQUIRE_ALL === '1') failedRun = true;
 }
 

@@ -24,13 +24,20 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldError[];
   readonly details?: Record<string, unknown>;
-  constructor(code: ErrorCode, message: string, extra: { fields?: FieldError[]; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fields?: FieldError[]; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

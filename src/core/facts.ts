@@ -40,7 +40,18 @@ export const pct = (n: number, d: number): number => (d ? Math.round((n / d) * 1
  * paragraphs by area. `firstResponsible` is not part (一): its facts (meetings, 学法, 述法) feed part
  * (三), the 党政主要负责人 duties.
  */
-export const REPORT_AREAS = ['functions', 'decisions', 'documents', 'enforcement', 'disputes', 'disclosure', 'reconsideration', 'legalEducation', 'other', 'firstResponsible'] as const;
+export const REPORT_AREAS = [
+  'functions',
+  'decisions',
+  'documents',
+  'enforcement',
+  'disputes',
+  'disclosure',
+  'reconsideration',
+  'legalEducation',
+  'other',
+  'firstResponsible',
+] as const;
 export type ReportArea = (typeof REPORT_AREAS)[number];
 export const REPORT_AREA_LABELS: Record<ReportArea, string> = {
   functions: '依法全面履行政府职能',

@@ -54,5 +54,9 @@ export interface ModuleManifest {
    * Demo records, written through the module's services inside the demo's one transaction, in list
    * order. `history`: the years of use that `npm start` adds (tests keep the small demo).
    */
-  demo?: (ctx: Ctx, staff: Actor, opts: { history: boolean; departmentId: string; orgId: string; facts: FactProvider[] }) => Promise<void>;
+  demo?: (
+    ctx: Ctx,
+    staff: Actor,
+    opts: { history: boolean; departmentId: string; orgId: string; facts: FactProvider[] },
+  ) => Promise<void>;
 }

@@ -19,7 +19,11 @@ function cookieToken(request: FastifyRequest): string | undefined {
 }
 
 /** Returns the request's CSRF token, creating it (and setting the cookie) when missing. */
-export function issuePortalCsrf(request: FastifyRequest, reply: FastifyReply, opts: { secure: boolean }): string {
+export function issuePortalCsrf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { secure: boolean },
+): string {
   const existing = cookieToken(request);
   if (existing) return existing;
   // Two renders in one request (e.g. an error page) must share one token.
@@ -42,7 +46,11 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /** Issues the token and returns it with its hidden field, ready to put in a <form>. */
-export function portalCsrf(request: FastifyRequest, reply: FastifyReply, opts: { secure: boolean }) {
+export function portalCsrf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { secure: boolean },
+) {
   const token = issuePortalCsrf(request, reply, opts);
   return { token, field: <CsrfField token={token} /> };
 }
@@ -53,9 +61,12 @@ export function verifyPortalCsrf(request: FastifyRequest): boolean {
   const cookie = cookieToken(request);
   const body = request.body;
   const field =
-    body && typeof body === 'object' ? (body as Record<string, unknown>)[PORTAL_CSRF_FIELD] : undefined;
+    body && typeof body === 'object'
+      ? (body as Record<string, unknown>)[PORTAL_CSRF_FIELD]
+      : undefined;
   if (!cookie || typeof field !== 'string' || !TOKEN_RE.test(field)) return false;
   return timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
 }
 
-export const CSRF_FAILED_MESSAGE = '安全校验未通过：页面可能已过期，或请求并非从本网站页面提交。请返回上一页刷新后重试；如浏览器禁用了 Cookie，请先启用。';
+export const CSRF_FAILED_MESSAGE =
+  '安全校验未通过：页面可能已过期，或请求并非从本网站页面提交。请返回上一页刷新后重试；如浏览器禁用了 Cookie，请先启用。';

@@ -43,20 +43,26 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export function parseDeadlineQuery(raw: {
-  from?: string;
-  count?: string;
-  unit?: string;
-}): { values: DeadlineValues; input?: DeadlineInput; errors: DeadlineErrors } {
-  const values: DeadlineValues = { from: normalize(raw.from), count: normalize(raw.count), unit: normalize(raw.unit) };
+export function parseDeadlineQuery(raw: { from?: string; count?: string; unit?: string }): {
+  values: DeadlineValues;
+  input?: DeadlineInput;
+  errors: DeadlineErrors;
+} {
+  const values: DeadlineValues = {
+    from: normalize(raw.from),
+    count: normalize(raw.count),
+    unit: normalize(raw.unit),
+  };
   const errors: DeadlineErrors = {};
   if (!values.from) errors.from = '请输入起算日期。';
-  else if (!isIsoDate(values.from)) errors.from = '起算日期无效，请按“年-月-日”格式填写，例如 2025-01-20。';
+  else if (!isIsoDate(values.from))
+    errors.from = '起算日期无效，请按“年-月-日”格式填写，例如 2025-01-20。';
   const count = /^\d{1,4}$/.test(values.count) ? Number(values.count) : NaN;
   if (!values.count) errors.count = '请输入期限天数。';
   else if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
     errors.count = `期限天数应为 1 至 ${MAX_COUNT} 之间的整数。`;
-  if (values.unit !== 'workday' && values.unit !== 'day') errors.unit = '请选择计算方式：工作日或自然日。';
+  if (values.unit !== 'workday' && values.unit !== 'day')
+    errors.unit = '请选择计算方式：工作日或自然日。';
   if (Object.keys(errors).length > 0) return { values, errors };
   return { values, errors, input: { from: values.from, count, unit: values.unit as DeadlineUnit } };
 }
@@ -114,7 +120,13 @@ export function DeadlineForm({
   const describedBy = (field: keyof DeadlineValues, hintId?: string) =>
     [hintId, errors[field] ? errorId(field) : undefined].filter(Boolean).join(' ') || undefined;
   return (
-    <form className="deadline-form" method="get" action="/tools/deadline" noValidate aria-labelledby="deadline-form-title">
+    <form
+      className="deadline-form"
+      method="get"
+      action="/tools/deadline"
+      noValidate
+      aria-labelledby="deadline-form-title"
+    >
       <Heading id="deadline-form-title">{title}</Heading>
       <p className="hint" id="deadline-intro">
         按法定节假日和调休安排计算法定期限的届满日期，例如政府信息公开申请的 20 个工作日答复期限。
@@ -182,7 +194,13 @@ export function DeadlineForm({
               工作日
             </label>
             <label>
-              <input type="radio" id="deadline-unit-day" name="unit" value="day" defaultChecked={values.unit === 'day'} />
+              <input
+                type="radio"
+                id="deadline-unit-day"
+                name="unit"
+                value="day"
+                defaultChecked={values.unit === 'day'}
+              />
               自然日
             </label>
           </div>
@@ -195,12 +213,19 @@ export function DeadlineForm({
   );
 }
 
-export function DeadlineResultView({ input, result }: { input: DeadlineInput; result: DeadlineResult }) {
+export function DeadlineResultView({
+  input,
+  result,
+}: {
+  input: DeadlineInput;
+  result: DeadlineResult;
+}) {
   return (
     <section className="result" aria-labelledby="deadline-result-title">
       <h2 id="deadline-result-title">计算结果</h2>
       <p>
-        自 {formatChineseDate(input.from)} 起计 {input.count} 个{input.unit === 'workday' ? '工作日' : '自然日'}：
+        自 {formatChineseDate(input.from)} 起计 {input.count} 个
+        {input.unit === 'workday' ? '工作日' : '自然日'}：
       </p>
       <p className="due">
         到期日：<time dateTime={result.due}>{formatChineseDate(result.due)}</time>

@@ -1,9 +1,24 @@
 // Building blocks of the portal's search forms (GET, no scripts): a labelled select whose first
 // option is 全部, year options, and the submit button. Every module's list page uses them.
 
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 
-export function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: Option[] }) {
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: Option[];
+}) {
   return (
     <div className="form-group">
       <label htmlFor={id}>{label}</label>
@@ -19,7 +34,8 @@ export function FilterSelect({ id, name, label, value, options }: { id: string; 
   );
 }
 
-export const yearOptions = (years: number[]): Option[] => years.map((y) => ({ value: String(y), label: `${y}年` }));
+export const yearOptions = (years: number[]): Option[] =>
+  years.map((y) => ({ value: String(y), label: `${y}年` }));
 
 export function SearchSubmit() {
   return (

@@ -20,18 +20,58 @@ export function ErrorList({ errors }: { errors: Record<string, string> }) {
 }
 
 /** A labelled text field (or textarea) with its hint and error, refilled with what was sent. */
-export function Field({ name, label, hint, values, errors, long, type = 'text' }: { name: string; label: string; hint?: string; values: Values; errors: Record<string, string>; long?: boolean; type?: string }) {
+export function Field({
+  name,
+  label,
+  hint,
+  values,
+  errors,
+  long,
+  type = 'text',
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  values: Values;
+  errors: Record<string, string>;
+  long?: boolean;
+  type?: string;
+}) {
   const err = errors[name];
-  const describedBy = [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={err ? 'form-group has-error' : 'form-group'}>
       <label htmlFor={`f-${name}`}>{label}</label>
-      {hint ? <span className="hint" id={`h-${name}`}>{hint}</span> : null}
-      {err ? <span className="field-error" id={`e-${name}`}>{err}</span> : null}
+      {hint ? (
+        <span className="hint" id={`h-${name}`}>
+          {hint}
+        </span>
+      ) : null}
+      {err ? (
+        <span className="field-error" id={`e-${name}`}>
+          {err}
+        </span>
+      ) : null}
       {long ? (
-        <textarea id={`f-${name}`} name={name} rows={6} cols={60} defaultValue={values[name] ?? ''} aria-describedby={describedBy} aria-invalid={err ? 'true' : undefined} />
+        <textarea
+          id={`f-${name}`}
+          name={name}
+          rows={6}
+          cols={60}
+          defaultValue={values[name] ?? ''}
+          aria-describedby={describedBy}
+          aria-invalid={err ? 'true' : undefined}
+        />
       ) : (
-        <input type={type} id={`f-${name}`} name={name} defaultValue={values[name] ?? ''} aria-describedby={describedBy} aria-invalid={err ? 'true' : undefined} />
+        <input
+          type={type}
+          id={`f-${name}`}
+          name={name}
+          defaultValue={values[name] ?? ''}
+          aria-describedby={describedBy}
+          aria-invalid={err ? 'true' : undefined}
+        />
       )}
     </div>
   );

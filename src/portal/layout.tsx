@@ -63,7 +63,8 @@ export function Layout(props: RenderPageOptions) {
   const disclosurePath = props.disclosurePath ?? DEFAULT_DISCLOSURE_PATH;
   const nav: { path: string; title: string }[] = [{ path: '/', title: '首页' }];
   for (const s of props.sections ?? []) nav.push({ path: s.path, title: s.title });
-  if (!nav.some((n) => n.path === disclosurePath)) nav.push({ path: disclosurePath, title: '政府信息公开' });
+  if (!nav.some((n) => n.path === disclosurePath))
+    nav.push({ path: disclosurePath, title: '政府信息公开' });
   const docTitle = props.home ? site.name : `${title} - ${site.name}`;
 
   return (
@@ -131,7 +132,11 @@ export function Layout(props: RenderPageOptions) {
                       {c.href && i < props.breadcrumbs!.length - 1 ? (
                         <a href={c.href}>{c.title}</a>
                       ) : (
-                        <span aria-current={i === props.breadcrumbs!.length - 1 ? 'page' : undefined}>{c.title}</span>
+                        <span
+                          aria-current={i === props.breadcrumbs!.length - 1 ? 'page' : undefined}
+                        >
+                          {c.title}
+                        </span>
                       )}
                     </li>
                   ))}

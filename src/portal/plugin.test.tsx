@@ -30,7 +30,9 @@ const defaultDue: DueFn = ({ from, count, unit }) => ({
   explanation: `自${from}次日起算${count}个${unit === 'workday' ? '工作日' : '日'}，跳过春节假期`,
 });
 
-async function makeApp(opts: { site?: PortalSite; computeDue?: DueFn; secureCookies?: boolean } = {}) {
+async function makeApp(
+  opts: { site?: PortalSite; computeDue?: DueFn; secureCookies?: boolean } = {},
+) {
   const app = Fastify({ logger: false });
   await app.register(cookie);
   await app.register(formbody);
@@ -71,11 +73,20 @@ async function csrf(app: FastifyInstance) {
   return c.value;
 }
 
-function postElder(app: FastifyInstance, token: string | undefined, fields: Record<string, string>, headers: Record<string, string> = {}) {
+function postElder(
+  app: FastifyInstance,
+  token: string | undefined,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   return app.inject({
     method: 'POST',
     url: '/elder',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...(token ? { cookie: `fazhi_pcsrf=${token}` } : {}) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+      ...(token ? { cookie: `fazhi_pcsrf=${token}` } : {}),
+    },
     payload: new URLSearchParams(fields).toString(),
   });
 }
@@ -89,13 +100,18 @@ describe('portal home', () => {
     const html = res.body;
     assert.ok(html.startsWith('<!DOCTYPE html><html lang="zh-CN">'));
     assert.match(html, /<title>某市科学技术局<\/title>/);
-    for (const tag of ['<header', '<nav', '<main', '<footer']) assert.ok(html.includes(tag), `has ${tag}`);
+    for (const tag of ['<header', '<nav', '<main', '<footer'])
+      assert.ok(html.includes(tag), `has ${tag}`);
     assert.match(html, /<main id="main"/);
     // The skip link is the first focusable element in <body>.
     const body = html.slice(html.indexOf('<body'));
-    const firstFocusable = /<a\s[^>]*href|<button|<input(?![^>]*type="hidden")|<select|<textarea/.exec(body);
+    const firstFocusable =
+      /<a\s[^>]*href|<button|<input(?![^>]*type="hidden")|<select|<textarea/.exec(body);
     assert.ok(firstFocusable);
-    assert.match(body.slice(firstFocusable.index, firstFocusable.index + 80), /class="skip-link" href="#main"/);
+    assert.match(
+      body.slice(firstFocusable.index, firstFocusable.index + 80),
+      /class="skip-link" href="#main"/,
+    );
     assert.match(body, /href="#main">跳到主要内容<\/a>/);
     // Header, nav and sections.
     assert.match(html, /某市人民政府/);
@@ -137,7 +153,11 @@ describe('portal home', () => {
     assert.doesNotMatch(sc, /Secure/);
     // An existing token is reused, not rotated.
     const token = cookieValue(res, 'fazhi_pcsrf')!.value;
-    const again = await app.inject({ method: 'GET', url: '/', headers: { cookie: `fazhi_pcsrf=${token}` } });
+    const again = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie: `fazhi_pcsrf=${token}` },
+    });
     assert.equal(setCookieHeader(again, 'fazhi_pcsrf'), '');
     assert.ok(again.body.includes(`value="${token}"`));
     await app.close();
@@ -175,7 +195,11 @@ describe('长者模式', () => {
   test('the toggle sets the cookie and the next page is in elder mode; it can be switched off', async () => {
     const app = await makeApp();
     const token = await csrf(app);
-    const on = await postElder(app, token, { _csrf: token, return: '/tools/deadline?from=2025-01-20', elder: '1' });
+    const on = await postElder(app, token, {
+      _csrf: token,
+      return: '/tools/deadline?from=2025-01-20',
+      elder: '1',
+    });
     assert.equal(on.statusCode, 303);
     assert.equal(on.headers.location, '/tools/deadline?from=2025-01-20');
     const sc = setCookieHeader(on, 'fazhi_elder');
@@ -184,15 +208,27 @@ describe('长者模式', () => {
     assert.match(sc, /SameSite=Lax/);
     assert.match(sc, /Path=\//);
 
-    const page = await app.inject({ method: 'GET', url: '/', headers: { cookie: `fazhi_pcsrf=${token}; fazhi_elder=1` } });
+    const page = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie: `fazhi_pcsrf=${token}; fazhi_elder=1` },
+    });
     assert.match(page.body, /<body class="elder">/);
     assert.match(page.body, /<button type="submit" aria-pressed="true">退出长者模式<\/button>/);
     assert.match(page.body, /name="elder" value="0"/);
 
-    const off = await postElder(app, token, { _csrf: token, return: '/', elder: '0' }, { cookie: `fazhi_pcsrf=${token}; fazhi_elder=1` });
+    const off = await postElder(
+      app,
+      token,
+      { _csrf: token, return: '/', elder: '0' },
+      { cookie: `fazhi_pcsrf=${token}; fazhi_elder=1` },
+    );
     assert.equal(off.statusCode, 303);
     assert.equal(off.headers.location, '/');
-    assert.match(setCookieHeader(off, 'fazhi_elder'), /^fazhi_elder=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
+    assert.match(
+      setCookieHeader(off, 'fazhi_elder'),
+      /^fazhi_elder=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/,
+    );
     await app.close();
   });
 
@@ -213,7 +249,15 @@ describe('长者模式', () => {
       ['no cookie', await postElder(app, undefined, { _csrf: token, return: '/', elder: '1' })],
       ['wrong field', await postElder(app, token, { _csrf: other, return: '/', elder: '1' })],
       ['malformed field', await postElder(app, token, { _csrf: 'x', return: '/', elder: '1' })],
-      ['cross-site', await postElder(app, token, { _csrf: token, return: '/', elder: '1' }, { 'sec-fetch-site': 'cross-site' })],
+      [
+        'cross-site',
+        await postElder(
+          app,
+          token,
+          { _csrf: token, return: '/', elder: '1' },
+          { 'sec-fetch-site': 'cross-site' },
+        ),
+      ],
     ];
     for (const [name, res] of cases) {
       assert.equal(res.statusCode, 403, name);
@@ -268,7 +312,10 @@ describe('deadline calculator', () => {
         return defaultDue(input);
       },
     });
-    const res = await app.inject({ method: 'GET', url: '/tools/deadline?from=2025-01-20&count=20&unit=workday' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/tools/deadline?from=2025-01-20&count=20&unit=workday',
+    });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(calls, [{ from: '2025-01-20', count: 20, unit: 'workday' }]);
     assert.match(res.body, /到期日：<time dateTime="2025-02-20">2025年2月20日（星期四）<\/time>/i);
@@ -279,7 +326,11 @@ describe('deadline calculator', () => {
 
   test('marks a provisional result and accepts full-width digits', async () => {
     const app = await makeApp({
-      computeDue: () => ({ due: '2027-02-01', provisional: true, explanation: '暂按周一至周五计算' }),
+      computeDue: () => ({
+        due: '2027-02-01',
+        provisional: true,
+        explanation: '暂按周一至周五计算',
+      }),
     });
     const res = await app.inject({
       method: 'GET',
@@ -308,7 +359,10 @@ describe('deadline calculator', () => {
         return defaultDue(i);
       },
     });
-    const res = await app.inject({ method: 'GET', url: '/tools/deadline?from=2025-02-30&count=abc&unit=week' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/tools/deadline?from=2025-02-30&count=abc&unit=week',
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(called, false);
     const html = res.body;
@@ -316,8 +370,14 @@ describe('deadline calculator', () => {
     assert.match(html, /起算日期无效/);
     assert.match(html, /期限天数应为 1 至 1000 之间的整数/);
     assert.match(html, /请选择计算方式/);
-    assert.match(html, /id="deadline-from"[^>]*aria-describedby="deadline-from-hint deadline-from-error"[^>]*aria-invalid="true"/);
-    assert.match(html, /id="deadline-count"[^>]*aria-describedby="deadline-count-hint deadline-count-error"/);
+    assert.match(
+      html,
+      /id="deadline-from"[^>]*aria-describedby="deadline-from-hint deadline-from-error"[^>]*aria-invalid="true"/,
+    );
+    assert.match(
+      html,
+      /id="deadline-count"[^>]*aria-describedby="deadline-count-hint deadline-count-error"/,
+    );
     assert.match(html, /<span class="field-error" id="deadline-from-error">/);
     assert.match(html, /<fieldset aria-describedby="deadline-unit-error">/);
     assert.match(html, /role="alert"/);
@@ -332,7 +392,10 @@ describe('deadline calculator', () => {
         throw new Error('boom at secret/path.ts:1');
       },
     });
-    const res = await app.inject({ method: 'GET', url: '/tools/deadline?from=2025-01-20&count=5&unit=day' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/tools/deadline?from=2025-01-20&count=5&unit=day',
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /无法计算该期限/);
     assert.doesNotMatch(res.body, /boom|secret/);
@@ -356,7 +419,9 @@ describe('escaping', () => {
   });
 
   test('site data is escaped too', async () => {
-    const app = await makeApp({ site: { ...SITE, name: '<b>某局</b>', address: '"><script>x()</script>' } });
+    const app = await makeApp({
+      site: { ...SITE, name: '<b>某局</b>', address: '"><script>x()</script>' },
+    });
     const res = await app.inject({ method: 'GET', url: '/' });
     assert.doesNotMatch(res.body, /<b>某局/);
     assert.doesNotMatch(res.body, /<script/i);

@@ -71,11 +71,23 @@ export interface PortalDeps {
   disclosurePath?: string;
 }
 
-const ERROR_TITLES: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面未找到', 429: '请求过于频繁' };
+const ERROR_TITLES: Record<number, string> = {
+  400: '请求有误',
+  403: '无权访问',
+  404: '页面未找到',
+  429: '请求过于频繁',
+};
 const NOT_FOUND_MESSAGE = '您访问的页面不存在或已被移除，请检查网址是否正确。';
 
 /** One error page in the portal's layout: its title, the Chinese message and a way home. */
-export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, ctx: PortalPageContext, status: number, message: string, title = ERROR_TITLES[status] ?? '出错了') {
+export function sendErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PortalPageContext,
+  status: number,
+  message: string,
+  title = ERROR_TITLES[status] ?? '出错了',
+) {
   return sendPortalPage(request, reply, ctx, {
     title,
     status,
@@ -94,7 +106,11 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, ctx:
 }
 
 /** A page that explains a refused form submission (CSRF). */
-export function sendCsrfFailure(request: FastifyRequest, reply: FastifyReply, ctx: PortalPageContext) {
+export function sendCsrfFailure(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PortalPageContext,
+) {
   return sendErrorPage(request, reply, ctx, 403, CSRF_FAILED_MESSAGE, '安全校验未通过');
 }
 
@@ -109,7 +125,8 @@ export function portalErrorPage(ctx: PortalPageContext) {
 
 /** The portal's 404 page, for a not-found handler (paths outside /api and /app). */
 export function portalNotFoundHandler(ctx: PortalPageContext) {
-  return (request: FastifyRequest, reply: FastifyReply) => sendErrorPage(request, reply, ctx, 404, NOT_FOUND_MESSAGE);
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    sendErrorPage(request, reply, ctx, 404, NOT_FOUND_MESSAGE);
 }
 
 function HomePage({
@@ -128,7 +145,8 @@ function HomePage({
       <section className="welcome" aria-labelledby="welcome-title">
         <h1 id="welcome-title">欢迎访问{site.name}网站</h1>
         <p>
-          本网站依法公开{site.name}的政府信息，发布行政规范性文件、重大行政决策、行政执法公示等内容，并提供政务服务指引。
+          本网站依法公开{site.name}
+          的政府信息，发布行政规范性文件、重大行政决策、行政执法公示等内容，并提供政务服务指引。
           如需更大字号和更高对比度，请使用页面顶部的“长者模式”。
         </p>
       </section>
@@ -157,8 +175,8 @@ function HomePage({
         <section className="panel" aria-labelledby="disclosure-title">
           <h2 id="disclosure-title">政府信息公开</h2>
           <p>
-            依据《中华人民共和国政府信息公开条例》，{site.name}主动公开政府信息，并受理政府信息公开申请，自收到申请之日起
-            20 个工作日内予以答复。
+            依据《中华人民共和国政府信息公开条例》，{site.name}
+            主动公开政府信息，并受理政府信息公开申请，自收到申请之日起 20 个工作日内予以答复。
           </p>
           <ul className="disclosure-links">
             <li>
@@ -207,8 +225,12 @@ function ElderInfoPage({ elder }: { elder: boolean }) {
     <>
       <h1>长者模式</h1>
       <div className="message">
-        <p>长者模式使用更大的字号、更高的对比度和带下划线的链接，方便老年人和视力不佳的用户阅读。</p>
-        <p>当前状态：{elder ? '已开启' : '未开启'}。可使用页面顶部的按钮开启或退出，设置保存一年。</p>
+        <p>
+          长者模式使用更大的字号、更高的对比度和带下划线的链接，方便老年人和视力不佳的用户阅读。
+        </p>
+        <p>
+          当前状态：{elder ? '已开启' : '未开启'}。可使用页面顶部的按钮开启或退出，设置保存一年。
+        </p>
       </div>
     </>
   );
@@ -231,9 +253,13 @@ export function portalPlugin(deps: PortalDeps): FastifyPluginAsync {
 
     // No stack traces: errors become a Chinese page with the right status.
     fastify.setErrorHandler(async (error: FastifyError, request, reply) => {
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 600
+          ? error.statusCode
+          : 500;
       if (status >= 500) request.log.error({ err: error }, 'portal error');
-      const message = status >= 500 ? '服务暂时不可用，请稍后再试。' : '请求无法处理，请检查后重试。';
+      const message =
+        status >= 500 ? '服务暂时不可用，请稍后再试。' : '请求无法处理，请检查后重试。';
       applyPortalSecurityHeaders(reply);
       try {
         return await sendPortalPage(request, reply, ctx, {
@@ -252,32 +278,48 @@ export function portalPlugin(deps: PortalDeps): FastifyPluginAsync {
           ),
         });
       } catch {
-        return reply
-          .code(status)
-          .type('text/plain; charset=utf-8')
-          .send(message);
+        return reply.code(status).type('text/plain; charset=utf-8').send(message);
       }
     });
 
     fastify.get(PORTAL_CSS_ROUTE, async (request, reply) => {
-      const versioned = firstString((request.query as Record<string, unknown>)?.v) === PORTAL_CSS_VERSION;
+      const versioned =
+        firstString((request.query as Record<string, unknown>)?.v) === PORTAL_CSS_VERSION;
       return reply
         .type('text/css; charset=utf-8')
-        .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+        .header(
+          'cache-control',
+          versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        )
         .send(PORTAL_CSS);
     });
 
     fastify.get('/', async (request, reply) => {
       const site = await deps.getSite();
-      return sendPortalPage(request, reply, { ...ctx, getSite: async () => site }, {
-        title: site.name,
-        home: true,
-        children: <HomePage site={site} sections={deps.sections} disclosurePath={disclosurePath} today={deps.today()} />,
-      });
+      return sendPortalPage(
+        request,
+        reply,
+        { ...ctx, getSite: async () => site },
+        {
+          title: site.name,
+          home: true,
+          children: (
+            <HomePage
+              site={site}
+              sections={deps.sections}
+              disclosurePath={disclosurePath}
+              today={deps.today()}
+            />
+          ),
+        },
+      );
     });
 
     fastify.get('/elder', async (request, reply) =>
-      sendPortalPage(request, reply, ctx, { title: '长者模式', children: <ElderInfoPage elder={isElder(request)} /> }),
+      sendPortalPage(request, reply, ctx, {
+        title: '长者模式',
+        children: <ElderInfoPage elder={isElder(request)} />,
+      }),
     );
 
     fastify.post('/elder', async (request, reply) => {
@@ -300,11 +342,20 @@ export function portalPlugin(deps: PortalDeps): FastifyPluginAsync {
 
     fastify.get('/tools/deadline', async (request, reply) => {
       const query = (request.query ?? {}) as Record<string, unknown>;
-      const raw = { from: firstString(query.from), count: firstString(query.count), unit: firstString(query.unit) };
+      const raw = {
+        from: firstString(query.from),
+        count: firstString(query.count),
+        unit: firstString(query.unit),
+      };
       if (raw.from === undefined && raw.count === undefined && raw.unit === undefined) {
         return sendPortalPage(request, reply, ctx, {
           title: '工作日期限计算器',
-          children: <DeadlinePage values={{ from: deps.today(), count: '20', unit: 'workday' }} errors={{}} />,
+          children: (
+            <DeadlinePage
+              values={{ from: deps.today(), count: '20', unit: 'workday' }}
+              errors={{}}
+            />
+          ),
         });
       }
       const { values, errors, input } = parseDeadlineQuery(raw);

@@ -29,7 +29,10 @@ test('unknown API paths answer a JSON 404; responses carry a request id and no-s
     assert.equal(res.json().error.code, 'NOT_FOUND');
     assert.ok(res.headers['x-request-id']);
     assert.equal(res.headers['cache-control'], 'no-store');
-    const given = await app.inject({ url: '/api/calendar/due?from=2025-01-20&count=20&unit=workday', headers: { 'x-request-id': 'lb-1234' } });
+    const given = await app.inject({
+      url: '/api/calendar/due?from=2025-01-20&count=20&unit=workday',
+      headers: { 'x-request-id': 'lb-1234' },
+    });
     assert.equal(given.headers['x-request-id'], 'lb-1234');
     // Outside the API a citizen gets the portal's 404 page.
     const page = await app.inject({ url: '/no-such-page' });

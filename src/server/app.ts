@@ -60,7 +60,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Routes validate by the zod schemas in their options; the same schemas make /api/openapi.json.
   installRouteSchemas(app);
   app.addHook('onResponse', async (req, reply) => {
-    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
   // One portal page context (site header, sections, cookies) for every portal page and error page.
   const sections = portalSections;
@@ -72,7 +80,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody);
   // Uploads: one file per request; the per-file cap (a setting, default 20 MB) is applied by the route.
   // Parts, fields and header pairs are bounded too: a flood of parts is refused (400), not parsed.
-  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 12, headerPairs: 50, fieldSize: 64 * 1024, fileSize: 200 * 1024 * 1024 } });
+  await app.register(multipart, {
+    limits: {
+      files: 1,
+      fields: 10,
+      parts: 12,
+      headerPairs: 50,
+      fieldSize: 64 * 1024,
+      fileSize: 200 * 1024 * 1024,
+    },
+  });
   await app.register(rateLimit, { global: false });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -89,14 +106,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  tagged('登录与会话', () => authRoutes(app, ctx, { secureCookies, abilities: MODULES.flatMap((m) => (m.abilities ? [m.abilities] : [])) }));
+  tagged('登录与会话', () =>
+    authRoutes(app, ctx, {
+      secureCookies,
+      abilities: MODULES.flatMap((m) => (m.abilities ? [m.abilities] : [])),
+    }),
+  );
   tagged('用户与安全设置', () => userRoutes(app, ctx));
   tagged('机构', () => orgRoutes(app, ctx));
   tagged('审计日志', () => auditRoutes(app, ctx, { modules: MODULES }));
   tagged('工作日历', () => calendarRoutes(app, ctx));
   tagged('案件与待办', () => caseRoutes(app, ctx));
   const publicFileChecks = MODULES.flatMap((m) => (m.isPublicFile ? [m.isPublicFile] : []));
-  tagged('文件', () => fileRoutes(app, ctx, { isPublic: async (db, fileId) => (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean), readers: MODULES.flatMap((m) => (m.fileReader ? [m.fileReader] : [])) }));
+  tagged('文件', () =>
+    fileRoutes(app, ctx, {
+      isPublic: async (db, fileId) =>
+        (await Promise.all(publicFileChecks.map((f) => f(db, fileId)))).some(Boolean),
+      readers: MODULES.flatMap((m) => (m.fileReader ? [m.fileReader] : [])),
+    }),
+  );
   tagged('文号', () => numberingRoutes(app, ctx));
   for (const m of MODULES) tagged(m.label, () => m.routes?.(app, ctx, { facts: factProviders }));
   openApiRoutes(app, { title: '法治工作台接口', version: '1' });
@@ -120,7 +148,12 @@ async function registerWorkbench(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/app/*', async (_req, reply) =>
-      reply.status(503).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><title>法治工作台</title><main><h1>工作台前端尚未构建</h1><p>请运行 npm run build:web</p></main></html>'),
+      reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="zh-CN"><title>法治工作台</title><main><h1>工作台前端尚未构建</h1><p>请运行 npm run build:web</p></main></html>',
+        ),
     );
     return;
   }
@@ -131,7 +164,10 @@ async function registerWorkbench(app: FastifyInstance, webDir: string) {
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      )
       .header('x-content-type-options', 'nosniff')
       .header('x-frame-options', 'DENY')
       .header('referrer-policy', 'same-origin')
@@ -142,7 +178,12 @@ async function registerWorkbench(app: FastifyInstance, webDir: string) {
     const rel = (req.params as { '*': string })['*'];
     const file = path.join(webDir, rel);
     if (rel && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return reply.header('cache-control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(rel);
+      return reply
+        .header(
+          'cache-control',
+          rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+        .sendFile(rel);
     }
     return spa(req, reply);
   });

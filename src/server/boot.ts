@@ -6,13 +6,27 @@ import type { Ctx } from '../core/context.ts';
 import { procedureRegistry } from './modules.ts';
 
 /** Opens the database, applies migrations and loads the calendar: the context every entry point needs. */
-export async function boot(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; clock: Clock; poolSize?: number; sharedBuffers?: string; database?: Database }): Promise<Ctx> {
+export async function boot(opts: {
+  url?: string;
+  dataDir?: string;
+  loadDataDir?: Blob;
+  clock: Clock;
+  poolSize?: number;
+  sharedBuffers?: string;
+  database?: Database;
+}): Promise<Ctx> {
   const database = opts.database ?? (await openDatabase(opts));
   try {
     await migrate(database.db);
     const calendar = createCalendarStore();
     await calendar.reload(database.db);
-    return { db: database.db, database, clock: opts.clock, calendar, procedures: procedureRegistry() };
+    return {
+      db: database.db,
+      database,
+      clock: opts.clock,
+      calendar,
+      procedures: procedureRegistry(),
+    };
   } catch (e) {
     await database.close();
     throw e;

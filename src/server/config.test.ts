@@ -28,7 +28,10 @@ test('FAZHI_TRUST_PROXY: off by default; "1" = a proxy on this machine; otherwis
   assert.equal(readConfig({}).trustProxy, false);
   assert.equal(readConfig({ FAZHI_TRUST_PROXY: '0' }).trustProxy, false);
   assert.deepEqual(readConfig({ FAZHI_TRUST_PROXY: '1' }).trustProxy, ['loopback']);
-  assert.deepEqual(readConfig({ FAZHI_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,fd00::/8' }).trustProxy, ['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8']);
+  assert.deepEqual(
+    readConfig({ FAZHI_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,fd00::/8' }).trustProxy,
+    ['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8'],
+  );
   for (const bad of ['true', '2', 'all', '10.0.0.0/33', '10.0.0.300', 'proxy.example']) {
     assert.throws(() => readConfig({ FAZHI_TRUST_PROXY: bad }), /FAZHI_TRUST_PROXY/, bad);
   }
@@ -37,5 +40,10 @@ test('FAZHI_TRUST_PROXY: off by default; "1" = a proxy on this machine; otherwis
 test('FAZHI_SESSION_MAX_HOURS: 12 by default, a number of hours up to 72', () => {
   assert.equal(readConfig({}).sessionMaxHours, 12);
   assert.equal(readConfig({ FAZHI_SESSION_MAX_HOURS: '8' }).sessionMaxHours, 8);
-  for (const bad of ['0', '-1', 'abc', '100']) assert.throws(() => readConfig({ FAZHI_SESSION_MAX_HOURS: bad }), /FAZHI_SESSION_MAX_HOURS/, bad);
+  for (const bad of ['0', '-1', 'abc', '100'])
+    assert.throws(
+      () => readConfig({ FAZHI_SESSION_MAX_HOURS: bad }),
+      /FAZHI_SESSION_MAX_HOURS/,
+      bad,
+    );
 });

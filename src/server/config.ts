@@ -38,7 +38,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   const migrationUrl = env.DATABASE_MIGRATION_URL || undefined;
   if (migrationUrl && !databaseUrl) {
-    throw new AppError('VALIDATION', 'DATABASE_MIGRATION_URL 须与 DATABASE_URL（PostgreSQL）一起设置 / DATABASE_MIGRATION_URL needs DATABASE_URL (PostgreSQL)');
+    throw new AppError(
+      'VALIDATION',
+      'DATABASE_MIGRATION_URL 须与 DATABASE_URL（PostgreSQL）一起设置 / DATABASE_MIGRATION_URL needs DATABASE_URL (PostgreSQL)',
+    );
   }
   return {
     port: Number(env.PORT ?? 3000),
@@ -64,10 +67,16 @@ function readTrustProxy(v: string | undefined): false | string[] {
   const value = v?.trim();
   if (!value || value === '0') return false;
   if (value === '1') return ['loopback'];
-  const list = value.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = list.filter((x) => !PROXY_KEYWORDS.has(x) && !isAddressOrCidr(x));
   if (bad.length || !list.length) {
-    throw new AppError('VALIDATION', `FAZHI_TRUST_PROXY 应为反向代理的地址或网段列表（如 127.0.0.1 或 10.0.0.5,10.1.0.0/16；1 表示本机 loopback）：${bad.join(', ') || value} / FAZHI_TRUST_PROXY must list the reverse proxies' addresses or CIDRs (1 = loopback)`);
+    throw new AppError(
+      'VALIDATION',
+      `FAZHI_TRUST_PROXY 应为反向代理的地址或网段列表（如 127.0.0.1 或 10.0.0.5,10.1.0.0/16；1 表示本机 loopback）：${bad.join(', ') || value} / FAZHI_TRUST_PROXY must list the reverse proxies' addresses or CIDRs (1 = loopback)`,
+    );
   }
   return list;
 }
@@ -84,17 +93,27 @@ function readSessionMaxHours(v: string | undefined): number {
   if (!v) return 12;
   const hours = Number(v);
   if (!Number.isFinite(hours) || hours <= 0 || hours > 72) {
-    throw new AppError('VALIDATION', `FAZHI_SESSION_MAX_HOURS 应为 0 到 72 之间的小时数（如 12）：${v} / FAZHI_SESSION_MAX_HOURS must be a number of hours, at most 72`);
+    throw new AppError(
+      'VALIDATION',
+      `FAZHI_SESSION_MAX_HOURS 应为 0 到 72 之间的小时数（如 12）：${v} / FAZHI_SESSION_MAX_HOURS must be a number of hours, at most 72`,
+    );
   }
   return hours;
 }
 
 function readNow(v: string | undefined): string | undefined {
   if (!v) return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v));
-  if (!ok) throw new AppError('VALIDATION', `FAZHI_NOW 应为日期（如 2027-02-06）或带时区的时刻（如 2027-02-06T09:30:00+08:00）/ FAZHI_NOW must be a date or an ISO instant with a zone: ${v}`);
+  const ok =
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v) &&
+    !Number.isNaN(Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v));
+  if (!ok)
+    throw new AppError(
+      'VALIDATION',
+      `FAZHI_NOW 应为日期（如 2027-02-06）或带时区的时刻（如 2027-02-06T09:30:00+08:00）/ FAZHI_NOW must be a date or an ISO instant with a zone: ${v}`,
+    );
   return v;
 }
 
 /** The system clock, or one running from FAZHI_NOW. */
-export const clockOf = (config: Pick<Config, 'now'>): Clock => (config.now ? shiftedClock(config.now) : systemClock);
+export const clockOf = (config: Pick<Config, 'now'>): Clock =>
+  config.now ? shiftedClock(config.now) : systemClock;

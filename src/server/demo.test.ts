@@ -13,93 +13,160 @@ import { createCalendar } from '../core/calendar/calendar.ts';
 import { reportDemoDates } from '../modules/reports/demo.ts';
 
 const counts = async (t: { ctx: { db: Parameters<typeof queryRows>[0] } }) =>
-  (await queryRows<{ orgs: number; users: number; events: number; cases: number }>(t.ctx.db, sql`select (select count(*)::int from organisations) as orgs, (select count(*)::int from users) as users, (select count(*)::int from audit_events) as events, (select count(*)::int from cases) as cases`))[0];
+  (
+    await queryRows<{ orgs: number; users: number; events: number; cases: number }>(
+      t.ctx.db,
+      sql`select (select count(*)::int from organisations) as orgs, (select count(*)::int from users) as users, (select count(*)::int from audit_events) as events, (select count(*)::int from cases) as cases`,
+    )
+  )[0];
 
-test('a demo that fails half-way leaves nothing behind, and the next attempt loads it whole', { timeout: 120_000 }, async () => {
-  const t = await createTestContext();
-  try {
-    // A clock that breaks after the organisations, accounts and first cases were written.
-    let calls = 0;
-    const failing: Clock = { now: () => (++calls > 40 ? (() => { throw new Error('磁盘已满'); })() : t.clock.now()), today: () => t.clock.today() };
-    await assert.rejects(loadDemo({ ...t.ctx, clock: failing }), /磁盘已满/);
-    assert.ok(calls > 40, 'the failure came after some writes');
-    assert.deepEqual(await counts(t), { orgs: 0, users: 0, events: 0, cases: 0 });
+test(
+  'a demo that fails half-way leaves nothing behind, and the next attempt loads it whole',
+  { timeout: 120_000 },
+  async () => {
+    const t = await createTestContext();
+    try {
+      // A clock that breaks after the organisations, accounts and first cases were written.
+      let calls = 0;
+      const failing: Clock = {
+        now: () =>
+          ++calls > 40
+            ? (() => {
+                throw new Error('磁盘已满');
+              })()
+            : t.clock.now(),
+        today: () => t.clock.today(),
+      };
+      await assert.rejects(loadDemo({ ...t.ctx, clock: failing }), /磁盘已满/);
+      assert.ok(calls > 40, 'the failure came after some writes');
+      assert.deepEqual(await counts(t), { orgs: 0, users: 0, events: 0, cases: 0 });
 
-    const accounts = await loadDemo(t.ctx);
-    assert.equal(accounts?.length, 9);
-    const after = await counts(t);
-    assert.ok(after.orgs >= 8 && after.users === 9 && after.events > 0 && after.cases > 0, JSON.stringify(after));
-    assert.equal(await loadDemo(t.ctx), null, 'loaded once');
-  } finally {
-    await t.close();
-  }
-});
-
-test('fazhi demo on an existing demo lists the accounts: unused ones get a new initial password, used ones keep theirs', { timeout: 120_000 }, async () => {
-  const t = await createTestContext();
-  try {
-    assert.equal(await reissueDemoAccounts(t.ctx), null, 'no demo yet');
-    const first = (await loadDemo(t.ctx))!;
-    await t.ctx.db.execute(sql`update users set must_change_password = false where username = 'legal'`);
-    const again = (await reissueDemoAccounts(t.ctx))!;
-    assert.deepEqual(again.map((a) => a.username), first.map((a) => a.username));
-    assert.equal(again.find((a) => a.username === 'legal')!.password, null);
-    for (const a of again.filter((x) => x.username !== 'legal')) {
-      const [u] = await queryRows<{ password_hash: string }>(t.ctx.db, sql`select password_hash from users where username = ${a.username}`);
-      assert.ok(await verifyPassword(a.password!, u.password_hash), a.username);
-      assert.notEqual(a.password, first.find((f) => f.username === a.username)!.password);
+      const accounts = await loadDemo(t.ctx);
+      assert.equal(accounts?.length, 9);
+      const after = await counts(t);
+      assert.ok(
+        after.orgs >= 8 && after.users === 9 && after.events > 0 && after.cases > 0,
+        JSON.stringify(after),
+      );
+      assert.equal(await loadDemo(t.ctx), null, 'loaded once');
+    } finally {
+      await t.close();
     }
-    const [{ n }] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events where action = 'user.resetPassword' and actor_id is null`);
-    assert.equal(n, 8);
-  } finally {
-    await t.close();
-  }
-});
+  },
+);
 
-test('users reset-password: a new initial password, audited; administrators only when asked', { timeout: 120_000 }, async () => {
-  const t = await createTestContext();
-  try {
-    await loadDemo(t.ctx);
-    await t.ctx.db.execute(sql`update users set must_change_password = false, failed_logins = 3 where username = 'staff'`);
-    const { initialPassword, user } = await resetPasswordByCommand(t.ctx, 'staff', { administrator: false, reason: 'cli' });
-    assert.equal(user.username, 'staff');
-    const [u] = await queryRows<{ password_hash: string; must_change_password: boolean; failed_logins: number }>(t.ctx.db, sql`select password_hash, must_change_password, failed_logins from users where username = 'staff'`);
-    assert.ok(await verifyPassword(initialPassword, u.password_hash));
-    assert.equal(u.must_change_password, true);
-    assert.equal(u.failed_logins, 0);
-    const [audit] = await queryRows<{ payload: { via: string } }>(t.ctx.db, sql`select payload from audit_events where action = 'user.resetPassword' and entity_id = ${user.id}`);
-    assert.equal(audit.payload.via, 'commandLine');
-
-    const before = await counts(t);
-    for (const admin of ['sysadmin', 'secadmin', 'auditadmin']) {
-      await assert.rejects(resetPasswordByCommand(t.ctx, admin, { administrator: false, reason: 'cli' }), /三员分立.*--administrator/);
+test(
+  'fazhi demo on an existing demo lists the accounts: unused ones get a new initial password, used ones keep theirs',
+  { timeout: 120_000 },
+  async () => {
+    const t = await createTestContext();
+    try {
+      assert.equal(await reissueDemoAccounts(t.ctx), null, 'no demo yet');
+      const first = (await loadDemo(t.ctx))!;
+      await t.ctx.db.execute(
+        sql`update users set must_change_password = false where username = 'legal'`,
+      );
+      const again = (await reissueDemoAccounts(t.ctx))!;
+      assert.deepEqual(
+        again.map((a) => a.username),
+        first.map((a) => a.username),
+      );
+      assert.equal(again.find((a) => a.username === 'legal')!.password, null);
+      for (const a of again.filter((x) => x.username !== 'legal')) {
+        const [u] = await queryRows<{ password_hash: string }>(
+          t.ctx.db,
+          sql`select password_hash from users where username = ${a.username}`,
+        );
+        assert.ok(await verifyPassword(a.password!, u.password_hash), a.username);
+        assert.notEqual(a.password, first.find((f) => f.username === a.username)!.password);
+      }
+      const [{ n }] = await queryRows<{ n: number }>(
+        t.ctx.db,
+        sql`select count(*)::int as n from audit_events where action = 'user.resetPassword' and actor_id is null`,
+      );
+      assert.equal(n, 8);
+    } finally {
+      await t.close();
     }
-    await assert.rejects(resetPasswordByCommand(t.ctx, 'nobody', { administrator: false, reason: 'cli' }), /没有名为“nobody”的账号/);
-    assert.deepEqual(await counts(t), before, 'a refusal changes nothing');
-    const admin = await resetPasswordByCommand(t.ctx, 'auditadmin', { administrator: true, reason: 'cli' });
-    assert.ok(admin.initialPassword.length >= 8);
-  } finally {
-    await t.close();
-  }
-});
+  },
+);
+
+test(
+  'users reset-password: a new initial password, audited; administrators only when asked',
+  { timeout: 120_000 },
+  async () => {
+    const t = await createTestContext();
+    try {
+      await loadDemo(t.ctx);
+      await t.ctx.db.execute(
+        sql`update users set must_change_password = false, failed_logins = 3 where username = 'staff'`,
+      );
+      const { initialPassword, user } = await resetPasswordByCommand(t.ctx, 'staff', {
+        administrator: false,
+        reason: 'cli',
+      });
+      assert.equal(user.username, 'staff');
+      const [u] = await queryRows<{
+        password_hash: string;
+        must_change_password: boolean;
+        failed_logins: number;
+      }>(
+        t.ctx.db,
+        sql`select password_hash, must_change_password, failed_logins from users where username = 'staff'`,
+      );
+      assert.ok(await verifyPassword(initialPassword, u.password_hash));
+      assert.equal(u.must_change_password, true);
+      assert.equal(u.failed_logins, 0);
+      const [audit] = await queryRows<{ payload: { via: string } }>(
+        t.ctx.db,
+        sql`select payload from audit_events where action = 'user.resetPassword' and entity_id = ${user.id}`,
+      );
+      assert.equal(audit.payload.via, 'commandLine');
+
+      const before = await counts(t);
+      for (const admin of ['sysadmin', 'secadmin', 'auditadmin']) {
+        await assert.rejects(
+          resetPasswordByCommand(t.ctx, admin, { administrator: false, reason: 'cli' }),
+          /三员分立.*--administrator/,
+        );
+      }
+      await assert.rejects(
+        resetPasswordByCommand(t.ctx, 'nobody', { administrator: false, reason: 'cli' }),
+        /没有名为“nobody”的账号/,
+      );
+      assert.deepEqual(await counts(t), before, 'a refusal changes nothing');
+      const admin = await resetPasswordByCommand(t.ctx, 'auditadmin', {
+        administrator: true,
+        reason: 'cli',
+      });
+      assert.ok(admin.initialPassword.length >= 8);
+    } finally {
+      await t.close();
+    }
+  },
+);
 
 // The demo is the product's first impression (issue 13 item 20): a coherent year of a real bureau, on
 // whatever day it is loaded. The pure plans are checked for every day; the loaded demo on days across
 // 春节, 国庆, a year end and a year without official calendar data.
 const planCal = createCalendar({ overrides: [], officialYears: [] });
 
-test('last year\'s 法治年报 plan: on every day of 2024–2028 its acts are in order, on working days, each before its deadline', () => {
+test("last year's 法治年报 plan: on every day of 2024–2028 its acts are in order, on working days, each before its deadline", () => {
   const failures: string[] = [];
   for (let today = '2024-01-01'; today <= '2028-12-31'; today = planCal.addDays(today, 1)) {
     const d = reportDemoDates(planCal, today);
     const y = Number(today.slice(0, 4));
     const order = [d.draftOn, d.reviewOn, d.approveOn, d.submitOn, d.publishOn];
     if (d.reportYear !== y - 1) failures.push(`${today}: report year ${d.reportYear}`);
-    if (order.some((x, i) => i > 0 && x <= order[i - 1])) failures.push(`${today}: out of order ${order.join(' ')}`);
-    if (d.draftOn > today || !d.draftOn.startsWith(String(y))) failures.push(`${today}: drafted ${d.draftOn}`);
+    if (order.some((x, i) => i > 0 && x <= order[i - 1]))
+      failures.push(`${today}: out of order ${order.join(' ')}`);
+    if (d.draftOn > today || !d.draftOn.startsWith(String(y)))
+      failures.push(`${today}: drafted ${d.draftOn}`);
     // 厅字〔2019〕28号: 报送 by 3月1日, 公开 by 4月1日 (the template's defaults).
-    if (d.submitOn >= `${y}-03-01` || d.publishOn >= `${y}-04-01`) failures.push(`${today}: submitted ${d.submitOn}, published ${d.publishOn}`);
-    if (order.slice(1).some((x) => !planCal.isWorkday(x))) failures.push(`${today}: an act on a rest day ${order.join(' ')}`);
+    if (d.submitOn >= `${y}-03-01` || d.publishOn >= `${y}-04-01`)
+      failures.push(`${today}: submitted ${d.submitOn}, published ${d.publishOn}`);
+    if (order.slice(1).some((x) => !planCal.isWorkday(x)))
+      failures.push(`${today}: an act on a rest day ${order.join(' ')}`);
   }
   assert.deepEqual(failures.slice(0, 10), []);
 });
@@ -108,15 +175,32 @@ test('last year\'s 法治年报 plan: on every day of 2024–2028 its acts are i
 async function incoherences(db: Parameters<typeof queryRows>[0], today: string): Promise<string[]> {
   const out: string[] = [];
   // 文号 increase with the date within a year.
-  const docs = await queryRows<{ doc_number: string; published_on: string }>(db, sql`select doc_number, published_on::text from normative_documents where doc_number is not null`);
-  const numbered = docs.map((d) => ({ ...d, year: Number(/〔(\d{4})〕/.exec(d.doc_number)![1]), seq: Number(/〕(\d+)号/.exec(d.doc_number)![1]) })).sort((a, b) => a.year - b.year || a.seq - b.seq);
+  const docs = await queryRows<{ doc_number: string; published_on: string }>(
+    db,
+    sql`select doc_number, published_on::text from normative_documents where doc_number is not null`,
+  );
+  const numbered = docs
+    .map((d) => ({
+      ...d,
+      year: Number(/〔(\d{4})〕/.exec(d.doc_number)![1]),
+      seq: Number(/〕(\d+)号/.exec(d.doc_number)![1]),
+    }))
+    .sort((a, b) => a.year - b.year || a.seq - b.seq);
   for (let i = 1; i < numbered.length; i++) {
     const [a, b] = [numbered[i - 1], numbered[i]];
-    if (a.year === b.year && a.published_on >= b.published_on) out.push(`${b.doc_number} dated ${b.published_on}, not after ${a.doc_number} (${a.published_on})`);
+    if (a.year === b.year && a.published_on >= b.published_on)
+      out.push(
+        `${b.doc_number} dated ${b.published_on}, not after ${a.doc_number} (${a.published_on})`,
+      );
   }
   // Last year's 法治年报: submitted by 3月1日 and published by 4月1日 once those days have passed; no open step overdue.
   const y = Number(today.slice(0, 4));
-  const [r] = await queryRows<{ status: string; submitted_on: string | null; published_on: string | null; overdue: number }>(
+  const [r] = await queryRows<{
+    status: string;
+    submitted_on: string | null;
+    published_on: string | null;
+    overdue: number;
+  }>(
     db,
     sql`select c.status, r.submitted_on::text, r.published_on::text, (select count(*)::int from case_steps s where s.case_id = c.id and s.status = 'open' and s.due_date < ${today}) as overdue
         from rule_of_law_reports r join cases c on c.id = r.case_id where r.year = ${y - 1}`,
@@ -124,15 +208,27 @@ async function incoherences(db: Parameters<typeof queryRows>[0], today: string):
   if (!r) out.push(`no ${y - 1} 法治年报`);
   else {
     if (r.overdue) out.push(`the ${y - 1} 法治年报 (${r.status}) has ${r.overdue} overdue steps`);
-    if (today >= `${y}-03-01` && !(r.submitted_on && r.submitted_on < `${y}-03-01`)) out.push(`the ${y - 1} 法治年报 not submitted by 3月1日 (${r.status})`);
-    if (today >= `${y}-04-01` && !(r.status === 'published' && r.published_on! < `${y}-04-01`)) out.push(`the ${y - 1} 法治年报 not published by 4月1日 (${r.status})`);
-    if (r.published_on && (r.status !== 'published' || r.published_on > today)) out.push(`the ${y - 1} 法治年报 published ${r.published_on} but ${r.status}`);
+    if (today >= `${y}-03-01` && !(r.submitted_on && r.submitted_on < `${y}-03-01`))
+      out.push(`the ${y - 1} 法治年报 not submitted by 3月1日 (${r.status})`);
+    if (today >= `${y}-04-01` && !(r.status === 'published' && r.published_on! < `${y}-04-01`))
+      out.push(`the ${y - 1} 法治年报 not published by 4月1日 (${r.status})`);
+    if (r.published_on && (r.status !== 'published' || r.published_on > today))
+      out.push(`the ${y - 1} 法治年报 published ${r.published_on} but ${r.status}`);
   }
   // Every concluded 合法性审查 names its reviewers.
-  for (const m of await queryRows<{ title: string }>(db, sql`select m.title from review_matters m where m.status = 'concluded' and not exists (select 1 from review_assignments a where a.matter_id = m.id)`)) out.push(`concluded review without a reviewer: ${m.title}`);
+  for (const m of await queryRows<{ title: string }>(
+    db,
+    sql`select m.title from review_matters m where m.status = 'concluded' and not exists (select 1 from review_assignments a where a.matter_id = m.id)`,
+  ))
+    out.push(`concluded review without a reviewer: ${m.title}`);
   // The catalogue: published before its decisions start; planned quarters of its year, not before the publication.
   const quarter = (d: string) => Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1;
-  const items = await queryRows<{ year: number; published_on: string; planned_time: string; started: string | null }>(
+  const items = await queryRows<{
+    year: number;
+    published_on: string;
+    planned_time: string;
+    started: string | null;
+  }>(
     db,
     sql`select c.year, c.published_on::text, i.planned_time, (select min(e.on_date)::text from major_decisions d join case_events e on e.case_id = d.case_id where d.catalogue_item_id = i.id) as started
         from decision_catalogues c join decision_catalogue_items i on i.catalogue_id = c.id`,
@@ -142,23 +238,48 @@ async function incoherences(db: Parameters<typeof queryRows>[0], today: string):
     const m = /^(\d{4})年第([一二三四])季度$/.exec(i.planned_time);
     const q = m ? '一二三四'.indexOf(m[2]) + 1 : 0;
     if (!m || Number(m[1]) !== i.year) out.push(`catalogue ${i.year}: planned ${i.planned_time}`);
-    else if (i.published_on.startsWith(String(i.year)) && q < quarter(i.published_on)) out.push(`catalogue published ${i.published_on}, item planned for ${i.planned_time}`);
-    if (i.started && i.started <= i.published_on) out.push(`catalogue published ${i.published_on}, its decision started ${i.started}`);
-    if (i.published_on.startsWith(String(i.year)) && quarter(i.published_on) > 1) out.push(`the ${i.year} catalogue published late in its year (${i.published_on})`);
+    else if (i.published_on.startsWith(String(i.year)) && q < quarter(i.published_on))
+      out.push(`catalogue published ${i.published_on}, item planned for ${i.planned_time}`);
+    if (i.started && i.started <= i.published_on)
+      out.push(`catalogue published ${i.published_on}, its decision started ${i.started}`);
+    if (i.published_on.startsWith(String(i.year)) && quarter(i.published_on) > 1)
+      out.push(`the ${i.year} catalogue published late in its year (${i.published_on})`);
   }
   // 信访 numbers follow the dates of receipt within a year, like 文号.
-  const petitions = await queryRows<{ number: string; received_on: string }>(db, sql`select number, received_on::text from petitions`);
+  const petitions = await queryRows<{ number: string; received_on: string }>(
+    db,
+    sql`select number, received_on::text from petitions`,
+  );
   const seqOf = (n: string) => [Number(/〔(\d{4})〕/.exec(n)![1]), Number(/〕(\d+)号/.exec(n)![1])];
-  const sorted = [...petitions].sort((a, b) => seqOf(a.number)[0] - seqOf(b.number)[0] || seqOf(a.number)[1] - seqOf(b.number)[1]);
+  const sorted = [...petitions].sort(
+    (a, b) => seqOf(a.number)[0] - seqOf(b.number)[0] || seqOf(a.number)[1] - seqOf(b.number)[1],
+  );
   for (let i = 1; i < sorted.length; i++) {
-    if (seqOf(sorted[i].number)[0] === seqOf(sorted[i - 1].number)[0] && sorted[i].received_on < sorted[i - 1].received_on) out.push(`${sorted[i].number} received ${sorted[i].received_on}, before ${sorted[i - 1].number} (${sorted[i - 1].received_on})`);
+    if (
+      seqOf(sorted[i].number)[0] === seqOf(sorted[i - 1].number)[0] &&
+      sorted[i].received_on < sorted[i - 1].received_on
+    )
+      out.push(
+        `${sorted[i].number} received ${sorted[i].received_on}, before ${sorted[i - 1].number} (${sorted[i - 1].received_on})`,
+      );
   }
   // Nothing is left overdue but the one 依申请公开 the demo keeps past its 20 working days to show the warning.
-  for (const s of await queryRows<{ procedure: string; title: string; step: string; due_date: string }>(db, sql`select c.procedure, c.title, s.step, s.due_date::text from case_steps s join cases c on c.id = s.case_id where s.status = 'open' and s.due_date < ${today} and c.procedure <> 'disclosureRequest'`)) {
+  for (const s of await queryRows<{
+    procedure: string;
+    title: string;
+    step: string;
+    due_date: string;
+  }>(
+    db,
+    sql`select c.procedure, c.title, s.step, s.due_date::text from case_steps s join cases c on c.id = s.case_id where s.status = 'open' and s.due_date < ${today} and c.procedure <> 'disclosureRequest'`,
+  )) {
     out.push(`overdue: ${s.procedure} ${s.title} ${s.step} (due ${s.due_date})`);
   }
   // A year of 12345 tickets was handled: only the newest waits for 签收.
-  const [h] = await queryRows<{ open: number }>(db, sql`select count(*)::int as open from hotline_tickets h join cases c on c.id = h.case_id where c.status <> 'closed'`);
+  const [h] = await queryRows<{ open: number }>(
+    db,
+    sql`select count(*)::int as open from hotline_tickets h join cases c on c.id = h.case_id where c.status <> 'closed'`,
+  );
   if (h.open > 1) out.push(`${h.open} 12345 tickets still open`);
   return out;
 }

@@ -8,7 +8,13 @@ import { createUser, listUsers, resetPasswordByCommand } from '../core/users/ser
 import { systemActor } from '../core/auth/actor.ts';
 import { MODULES, factProviders } from './modules.ts';
 
-export interface DemoAccount { username: string; password: string; role: Role; displayName: string; orgName: string }
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+  orgName: string;
+}
 /** A demo account listed again: `password` is null when its owner has already replaced the initial one. */
 export type ListedAccount = Omit<DemoAccount, 'password'> & { password: string | null };
 
@@ -18,9 +24,24 @@ const DEMO_USERS: { username: string; displayName: string; org: string; role: Ro
   { username: 'staff', displayName: '王晓明（高新技术科）', org: '高新技术科', role: 'staff' },
   { username: 'legal', displayName: '李静（政策法规科）', org: '政策法规科', role: 'legalOfficer' },
   { username: 'leader', displayName: '张建国（副局长）', org: DEMO_DEPARTMENT, role: 'leader' },
-  { username: 'advisor', displayName: '陈律师（法律顾问）', org: '政策法规科', role: 'legalAdvisor' },
-  { username: 'officer', displayName: '赵执法（科技监督与诚信建设科）', org: '高新技术科', role: 'officer' },
-  { username: 'oversight', displayName: '刘备案（市司法局）', org: '示范市司法局', role: 'oversight' },
+  {
+    username: 'advisor',
+    displayName: '陈律师（法律顾问）',
+    org: '政策法规科',
+    role: 'legalAdvisor',
+  },
+  {
+    username: 'officer',
+    displayName: '赵执法（科技监督与诚信建设科）',
+    org: '高新技术科',
+    role: 'officer',
+  },
+  {
+    username: 'oversight',
+    displayName: '刘备案（市司法局）',
+    org: '示范市司法局',
+    role: 'oversight',
+  },
   { username: 'sysadmin', displayName: '系统管理员', org: '办公室', role: 'sysAdmin' },
   { username: 'secadmin', displayName: '安全管理员', org: '办公室', role: 'secAdmin' },
   { username: 'auditadmin', displayName: '审计管理员', org: '办公室', role: 'auditAdmin' },
@@ -34,7 +55,10 @@ const DEMO_LOCK = 7_020_241;
  * Loaded once, all or nothing (one transaction: a failure leaves the database empty and the next start
  * tries again): returns null when the database already has organisations.
  */
-export function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Promise<DemoAccount[] | null> {
+export function loadDemo(
+  ctx: Ctx,
+  opts: { history?: boolean } = {},
+): Promise<DemoAccount[] | null> {
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
     // Every service joins this transaction (their own transactions become savepoints).
@@ -43,12 +67,24 @@ export function loadDemo(ctx: Ctx, opts: { history?: boolean } = {}): Promise<De
 }
 
 async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[] | null> {
-  const [{ n }] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from organisations`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from organisations`,
+  );
   if (n > 0) return null;
   // Demo data is written by the system itself (no signed-in actor); the audit records actor null.
   const asSystem = systemActor({ departmentId: null });
-  const gov = await createOrg(ctx, asSystem, { name: '示范市人民政府', kind: 'government', creditCode: '11341600003046157D' });
-  const justice = await createOrg(ctx, asSystem, { name: '示范市司法局', kind: 'oversight', parentId: gov.id, creditCode: '11341600003046210W' });
+  const gov = await createOrg(ctx, asSystem, {
+    name: '示范市人民政府',
+    kind: 'government',
+    creditCode: '11341600003046157D',
+  });
+  const justice = await createOrg(ctx, asSystem, {
+    name: '示范市司法局',
+    kind: 'oversight',
+    parentId: gov.id,
+    creditCode: '11341600003046210W',
+  });
   const bureau = await createOrg(ctx, asSystem, {
     name: DEMO_DEPARTMENT,
     kind: 'department',
@@ -58,7 +94,8 @@ async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[
     address: '示范市政务服务中心B座8楼',
     phone: '0558-5123456',
   });
-  const division = (name: string) => createOrg(ctx, asSystem, { name, kind: 'division', parentId: bureau.id });
+  const division = (name: string) =>
+    createOrg(ctx, asSystem, { name, kind: 'division', parentId: bureau.id });
   const office = await division('办公室');
   const legal = await division('政策法规科');
   const hightech = await division('高新技术科');
@@ -70,14 +107,40 @@ async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[
   let staffActor: Actor | null = null;
   for (const p of DEMO_USERS) {
     const org = orgs.get(p.org)!;
-    const { id, initialPassword } = await createUser(ctx, null, { username: p.username, displayName: p.displayName, orgId: org.id, roles: [p.role] });
-    accounts.push({ username: p.username, password: initialPassword, role: p.role, displayName: p.displayName, orgName: org.name });
+    const { id, initialPassword } = await createUser(ctx, null, {
+      username: p.username,
+      displayName: p.displayName,
+      orgId: org.id,
+      roles: [p.role],
+    });
+    accounts.push({
+      username: p.username,
+      password: initialPassword,
+      role: p.role,
+      displayName: p.displayName,
+      orgName: org.name,
+    });
     if (p.role === 'staff') {
-      staffActor = { userId: id, username: p.username, displayName: p.displayName, orgId: hightech.id, orgName: hightech.name, departmentId: bureau.id, roles: ['staff'], mustChangePassword: false };
+      staffActor = {
+        userId: id,
+        username: p.username,
+        displayName: p.displayName,
+        orgId: hightech.id,
+        orgName: hightech.name,
+        departmentId: bureau.id,
+        roles: ['staff'],
+        mustChangePassword: false,
+      };
     }
   }
   // Each module seeds through its own services, in the server's module order.
-  for (const m of MODULES) await m.demo?.(ctx, staffActor!, { history: !!opts.history, departmentId: bureau.id, orgId: hightech.id, facts: factProviders });
+  for (const m of MODULES)
+    await m.demo?.(ctx, staffActor!, {
+      history: !!opts.history,
+      departmentId: bureau.id,
+      orgId: hightech.id,
+      facts: factProviders,
+    });
   return accounts;
 }
 
@@ -93,8 +156,17 @@ export async function reissueDemoAccounts(ctx: Ctx): Promise<ListedAccount[] | n
   for (const p of DEMO_USERS) {
     const u = present.get(p.username);
     if (!u) continue;
-    const password = u.mustChangePassword ? (await resetPasswordByCommand(ctx, u.username, { administrator: true, reason: 'demo' })).initialPassword : null;
-    out.push({ username: u.username, password, role: p.role, displayName: u.displayName, orgName: u.orgName });
+    const password = u.mustChangePassword
+      ? (await resetPasswordByCommand(ctx, u.username, { administrator: true, reason: 'demo' }))
+          .initialPassword
+      : null;
+    out.push({
+      username: u.username,
+      password,
+      role: p.role,
+      displayName: u.displayName,
+      orgName: u.orgName,
+    });
   }
   return out;
 }

@@ -45,7 +45,12 @@ async function main(argv: string[]) {
   const [cmd = 'serve', sub, ...rest] = argv;
   const ctxOf = async () => {
     await migrateFirst(config);
-    return boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
+    return boot({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      sharedBuffers: config.pgliteSharedBuffers,
+      clock: clockOf(config),
+    });
   };
   switch (cmd) {
     case 'serve':
@@ -86,7 +91,9 @@ async function main(argv: string[]) {
         const loaded = await loadDemo(ctx, { history: true });
         const accounts = loaded ?? (await reissueDemoAccounts(ctx));
         if (!accounts) {
-          console.log('数据库中已有其他机构，未载入演示数据 / the database holds other organisations: no demo loaded');
+          console.log(
+            '数据库中已有其他机构，未载入演示数据 / the database holds other organisations: no demo loaded',
+          );
           process.exitCode = 1;
         } else if (!loaded) console.log('演示数据已存在 / the demo already exists');
         printAccounts(accounts);
@@ -100,16 +107,24 @@ async function main(argv: string[]) {
     case 'restore': {
       if (!sub) break;
       if (config.databaseUrl) {
-        console.error('PostgreSQL 请用 pg_dump / pg_restore 备份与恢复（见 README“生产部署”）/ with PostgreSQL use pg_dump -Fc and pg_restore (README, Production)');
+        console.error(
+          'PostgreSQL 请用 pg_dump / pg_restore 备份与恢复（见 README“生产部署”）/ with PostgreSQL use pg_dump -Fc and pg_restore (README, Production)',
+        );
         process.exitCode = 1;
         return;
       }
       if (cmd === 'backup') {
         const { bytes } = await backupPglite(config.dataDir, sub);
-        console.log(`已备份 ${config.dataDir} → ${sub}（${(bytes / 1024 / 1024).toFixed(1)} MB）/ backed up`);
+        console.log(
+          `已备份 ${config.dataDir} → ${sub}（${(bytes / 1024 / 1024).toFixed(1)} MB）/ backed up`,
+        );
       } else {
-        const { movedAside } = await restorePglite(config.dataDir, sub, { replace: rest.includes('--replace') });
-        console.log(`已从 ${sub} 恢复到 ${config.dataDir}${movedAside ? `；原数据已移到 ${movedAside}` : ''} / restored; run: npm run fazhi -- audit verify`);
+        const { movedAside } = await restorePglite(config.dataDir, sub, {
+          replace: rest.includes('--replace'),
+        });
+        console.log(
+          `已从 ${sub} 恢复到 ${config.dataDir}${movedAside ? `；原数据已移到 ${movedAside}` : ''} / restored; run: npm run fazhi -- audit verify`,
+        );
       }
       return;
     }
@@ -121,11 +136,20 @@ async function main(argv: string[]) {
       const administrator = rest.includes('--administrator');
       try {
         if (sub === 'reset-password') {
-          const { user, initialPassword } = await resetPasswordByCommand(ctx, username, { administrator, reason: 'cli' });
-          console.log(`已重置 ${user.displayName}（${user.username}）的密码，初始密码（首次登录须修改）/ new initial password: ${initialPassword}`);
+          const { user, initialPassword } = await resetPasswordByCommand(ctx, username, {
+            administrator,
+            reason: 'cli',
+          });
+          console.log(
+            `已重置 ${user.displayName}（${user.username}）的密码，初始密码（首次登录须修改）/ new initial password: ${initialPassword}`,
+          );
         } else {
-          const user = await setActiveByCommand(ctx, username, sub === 'activate', { administrator });
-          console.log(`已${sub === 'activate' ? '启用' : '停用'} ${user.displayName}（${user.username}）/ ${sub}d`);
+          const user = await setActiveByCommand(ctx, username, sub === 'activate', {
+            administrator,
+          });
+          console.log(
+            `已${sub === 'activate' ? '启用' : '停用'} ${user.displayName}（${user.username}）/ ${sub}d`,
+          );
         }
       } finally {
         await ctx.database.close();
@@ -141,17 +165,34 @@ async function main(argv: string[]) {
 async function migrateFirst(config: ReturnType<typeof readConfig>) {
   if (!config.migrationUrl || !config.databaseUrl) return;
   const done = await migrateAsOwner(config.migrationUrl, config.databaseUrl);
-  if (done.applied.length) console.log(`数据库迁移由 ${done.owner} 执行（${done.applied.length} 项），应用账号 ${done.app} 已授权 / migrated as ${done.owner} (${done.applied.length} applied), privileges granted to ${done.app}`);
+  if (done.applied.length)
+    console.log(
+      `数据库迁移由 ${done.owner} 执行（${done.applied.length} 项），应用账号 ${done.app} 已授权 / migrated as ${done.owner} (${done.applied.length} applied), privileges granted to ${done.app}`,
+    );
 }
 
 async function serve(config: ReturnType<typeof readConfig>) {
   const started = performance.now();
   await migrateFirst(config);
-  const ctx = await boot({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers, clock: clockOf(config) });
-  const app = await buildApp({ ctx, secureCookies: config.secureCookies, trustProxy: config.trustProxy, sessionMaxHours: config.sessionMaxHours, logger: { level: config.logLevel } });
+  const ctx = await boot({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    sharedBuffers: config.pgliteSharedBuffers,
+    clock: clockOf(config),
+  });
+  const app = await buildApp({
+    ctx,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    sessionMaxHours: config.sessionMaxHours,
+    logger: { level: config.logLevel },
+  });
   const accounts = config.demo ? await loadDemo(ctx, { history: true }) : null;
   const auditTasks = enableAuditCheckpoints(ctx, config.dataDir);
-  const stopSweep = config.sweepIntervalMs > 0 ? scheduleSweep(ctx, config.sweepIntervalMs, [...sweepTasks, ...auditTasks]) : async () => {};
+  const stopSweep =
+    config.sweepIntervalMs > 0
+      ? scheduleSweep(ctx, config.sweepIntervalMs, [...sweepTasks, ...auditTasks])
+      : async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -171,20 +212,36 @@ async function serve(config: ReturnType<typeof readConfig>) {
   if (log.flush) await new Promise<void>((resolve) => log.flush!(() => resolve()));
   const { port } = app.server.address() as { port: number };
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  console.log(`\n法治工作台已启动 / Fazhi is ready (${ctx.database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `\n法治工作台已启动 / Fazhi is ready (${ctx.database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}) in ${Math.round(performance.now() - started)} ms`,
+  );
   console.log(`  员工工作台 Staff workbench: ${base}/app/`);
   console.log(`  公众门户   Public portal:   ${base}/`);
-  if (config.now) console.log(`  时钟 Clock: FAZHI_NOW=${config.now}（测试与演示用 / test and demo aid）`);
+  if (config.now)
+    console.log(`  时钟 Clock: FAZHI_NOW=${config.now}（测试与演示用 / test and demo aid）`);
   printAccounts(accounts);
-  if (config.demo && !accounts) console.log('\n演示数据已载入；重新列出演示账号 / to list the demo accounts again: npm run fazhi -- demo');
+  if (config.demo && !accounts)
+    console.log(
+      '\n演示数据已载入；重新列出演示账号 / to list the demo accounts again: npm run fazhi -- demo',
+    );
   console.log(`FAZHI_READY ${base}`);
 }
 
 function printAccounts(accounts: ListedAccount[] | null) {
   if (!accounts) return;
-  const rows = accounts.map((a) => [ROLE_LABELS[a.role], a.username, a.password ?? '（已由本人修改 / changed by its owner）', a.displayName]);
+  const rows = accounts.map((a) => [
+    ROLE_LABELS[a.role],
+    a.username,
+    a.password ?? '（已由本人修改 / changed by its owner）',
+    a.displayName,
+  ]);
   // One write, so no log line lands inside the table.
-  console.log(['\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):', ...alignColumns(rows)].join('\n'));
+  console.log(
+    [
+      '\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first sign-in):',
+      ...alignColumns(rows),
+    ].join('\n'),
+  );
 }
 
 main(process.argv.slice(2)).catch((e) => {

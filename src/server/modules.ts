@@ -24,14 +24,37 @@ import { hotlineModule } from '../modules/hotline/module.ts';
  * demo seeds them in this order (the annual report last: it is drafted from everything before it).
  * A new module is one line here (and its screens one line in src/web/modules.ts).
  */
-export const MODULES: ModuleManifest[] = [documentsModule, decisionsModule, meetingsModule, reviewsModule, disclosureModule, litigationModule, studyModule, powersModule, enforcementModule, penaltiesModule, petitionsModule, proposalsModule, supervisionModule, hotlineModule, reportsModule];
+export const MODULES: ModuleManifest[] = [
+  documentsModule,
+  decisionsModule,
+  meetingsModule,
+  reviewsModule,
+  disclosureModule,
+  litigationModule,
+  studyModule,
+  powersModule,
+  enforcementModule,
+  penaltiesModule,
+  petitionsModule,
+  proposalsModule,
+  supervisionModule,
+  hotlineModule,
+  reportsModule,
+];
 
 export function procedureRegistry(): ProcedureRegistry {
-  return createRegistry(MODULES.flatMap((m) => (m.procedures ?? []).map((p) => ({ ...p, module: m.name, moduleLabel: m.label }))));
+  return createRegistry(
+    MODULES.flatMap((m) =>
+      (m.procedures ?? []).map((p) => ({ ...p, module: m.name, moduleLabel: m.label })),
+    ),
+  );
 }
 
 /** Core's deadline sweep, then each module's own tasks. */
-export const sweepTasks: SweepTask[] = [deadlineTask, ...MODULES.flatMap((m) => m.sweepTasks ?? [])];
+export const sweepTasks: SweepTask[] = [
+  deadlineTask,
+  ...MODULES.flatMap((m) => m.sweepTasks ?? []),
+];
 
 /** Every module's facts for the annual report (the report orders them by area). */
 export const factProviders: FactProvider[] = MODULES.flatMap((m) => m.facts ?? []);

@@ -14,7 +14,15 @@ import { systemActor } from '../core/auth/actor.ts';
 import { buildApp } from './app.ts';
 import { loadDemo } from './demo.ts';
 import { addUser, createTestContext, orgIdByName, signIn, type TestContext } from './testing.ts';
-import { ACTORS, OTHER_DEPARTMENT, OTHER_DEPARTMENT_DIVISION, OTHER_GOVERNMENT, OTHER_OVERSIGHT, QUERIES, RECORDS } from './permissions.matrix.fixtures.ts';
+import {
+  ACTORS,
+  OTHER_DEPARTMENT,
+  OTHER_DEPARTMENT_DIVISION,
+  OTHER_GOVERNMENT,
+  OTHER_OVERSIGHT,
+  QUERIES,
+  RECORDS,
+} from './permissions.matrix.fixtures.ts';
 import { expectationOf, MATRIX, outcomeOf, type Outcome } from './permissions.matrix.ts';
 
 let t: TestContext & { app: FastifyInstance };
@@ -28,16 +36,29 @@ before(async () => {
   t = { ...c, app: await buildApp({ ctx: c.ctx }) };
   const system = systemActor({ departmentId: null });
   const gov = await orgIdByName(t.ctx, '示范市人民政府');
-  const dept = await createOrg(t.ctx, system, { name: OTHER_DEPARTMENT, kind: 'department', parentId: gov });
-  await createOrg(t.ctx, system, { name: OTHER_DEPARTMENT_DIVISION, kind: 'division', parentId: dept.id });
+  const dept = await createOrg(t.ctx, system, {
+    name: OTHER_DEPARTMENT,
+    kind: 'department',
+    parentId: gov,
+  });
+  await createOrg(t.ctx, system, {
+    name: OTHER_DEPARTMENT_DIVISION,
+    kind: 'division',
+    parentId: dept.id,
+  });
   const otherGov = await createOrg(t.ctx, system, { name: OTHER_GOVERNMENT, kind: 'government' });
-  await createOrg(t.ctx, system, { name: OTHER_OVERSIGHT, kind: 'oversight', parentId: otherGov.id });
+  await createOrg(t.ctx, system, {
+    name: OTHER_OVERSIGHT,
+    kind: 'oversight',
+    parentId: otherGov.id,
+  });
   // The demo accounts keep their initial passwords; the forced change is not what this test is about.
   await t.ctx.db.execute(sql`update users set must_change_password = false`);
   for (const a of ACTORS) {
     if (!a.role) continue;
     const username = a.demo ?? `m_${a.key.replace(/\W/g, '_')}`;
-    if (!a.demo) await addUser(t.ctx, { username, password: PASSWORD, roles: [a.role], orgName: a.org });
+    if (!a.demo)
+      await addUser(t.ctx, { username, password: PASSWORD, roles: [a.role], orgName: a.org });
     const password = a.demo ? accounts.find((x) => x.username === a.demo)!.password : PASSWORD;
     sessions.set(a.key, (await signIn(t.app, username, password)).headers);
   }
@@ -51,14 +72,27 @@ const nextAddress = () => `10.${(++address >> 16) & 255}.${(address >> 8) & 255}
 const BOUNDARY = 'matrixboundary';
 /** A request that passes no validation: an authorised caller gets a 400 and nothing changes. */
 function requestOf(route: RouteEntry, url: string, headers: Record<string, string>) {
-  const base = { method: route.method as 'GET', url, headers: { ...headers }, remoteAddress: nextAddress() };
+  const base = {
+    method: route.method as 'GET',
+    url,
+    headers: { ...headers },
+    remoteAddress: nextAddress(),
+  };
   if (route.method === 'GET') return base;
   if (route.schema.consumes?.includes('multipart/form-data')) {
     // A form without its file part.
     const payload = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\nmatrix\r\n--${BOUNDARY}--\r\n`;
-    return { ...base, headers: { ...base.headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload };
+    return {
+      ...base,
+      headers: { ...base.headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      payload,
+    };
   }
-  return { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '"matrix"' };
+  return {
+    ...base,
+    headers: { ...base.headers, 'content-type': 'application/json' },
+    payload: '"matrix"',
+  };
 }
 
 const DEPT_DIV: Record<string, string> = {};
@@ -66,24 +100,42 @@ async function factory(name: string): Promise<Record<string, string>> {
   const as = (key: string) => sessions.get(key)!;
   if (name === 'file') {
     const payload = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="matrix.txt"\r\nContent-Type: text/plain\r\n\r\nmatrix\r\n--${BOUNDARY}--\r\n`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...as('staff'), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...as('staff'), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      payload,
+    });
     assert.equal(res.statusCode, 200, res.body);
     return { id: res.json().id };
   }
   if (name === 'hotlineToken') {
-    const res = await t.app.inject({ method: 'POST', url: '/api/hotline/tokens', headers: as('sysadmin'), payload: { label: '矩阵测试令牌' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/hotline/tokens',
+      headers: as('sysadmin'),
+      payload: { label: '矩阵测试令牌' },
+    });
     assert.equal(res.statusCode, 200, res.body);
     return { id: res.json().id };
   }
   if (name === 'reportImport') {
     const text = fs.readFileSync(path.join(SEEDS, '002_e7f45dcb97ad5be8.txt'), 'utf8');
-    const res = await t.app.inject({ method: 'POST', url: '/api/report-imports/paste', headers: as('staff'), payload: { text, orgName: '韶关市政务服务数据管理局', year: 2022 } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/report-imports/paste',
+      headers: as('staff'),
+      payload: { text, orgName: '韶关市政务服务数据管理局', year: 2022 },
+    });
     assert.equal(res.statusCode, 200, res.body);
     return { id: res.json().id };
   }
   if (name === 'notification') {
     // One of the demo staff's own notifications (the sweep made them): another account's is not theirs.
-    const rows = await queryRows<{ id: string }>(t.ctx.db, sql`select n.id from notifications n join users u on u.id = n.user_id where u.username = 'staff' limit 1`);
+    const rows = await queryRows<{ id: string }>(
+      t.ctx.db,
+      sql`select n.id from notifications n join users u on u.id = n.user_id where u.username = 'staff' limit 1`,
+    );
     assert.ok(rows.length, 'no notification of the demo staff');
     return { id: rows[0].id };
   }
@@ -98,15 +150,22 @@ async function paramsOf(url: string): Promise<Record<string, string>> {
   assert.ok(entry, `${url}: no record fixture in permissions.matrix.fixtures.ts (RECORDS)`);
   const [prefix, query] = entry;
   if (!fixtures.has(prefix)) {
-    if (query.startsWith('factory:')) fixtures.set(prefix, await factory(query.slice('factory:'.length)));
+    if (query.startsWith('factory:'))
+      fixtures.set(prefix, await factory(query.slice('factory:'.length)));
     else {
-      const rows = await queryRows<Record<string, string>>(t.ctx.db, sql.raw(query.replaceAll('$DEPT', `'${DEPT_DIV.dept}'`).replaceAll('$DIV', `'${DEPT_DIV.div}'`)));
+      const rows = await queryRows<Record<string, string>>(
+        t.ctx.db,
+        sql.raw(
+          query.replaceAll('$DEPT', `'${DEPT_DIV.dept}'`).replaceAll('$DIV', `'${DEPT_DIV.div}'`),
+        ),
+      );
       assert.ok(rows.length, `${prefix}: the fixture query found no record`);
       fixtures.set(prefix, rows[0]);
     }
   }
   const row = fixtures.get(prefix)!;
-  for (const n of names) assert.ok(row[n] !== undefined && row[n] !== null, `${url}: the fixture gives no :${n}`);
+  for (const n of names)
+    assert.ok(row[n] !== undefined && row[n] !== null, `${url}: the fixture gives no :${n}`);
   return row;
 }
 
@@ -125,7 +184,9 @@ async function copyOf(url: string, id: string): Promise<string> {
   const table = /\bfrom (\w+)/.exec(query)![1];
   const [row] = await queryRows<{ id: string }>(
     t.ctx.db,
-    sql.raw(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(x) || jsonb_build_object('id', gen_random_uuid()))).* from ${table} x where id = '${id}' returning id`),
+    sql.raw(
+      `insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(x) || jsonb_build_object('id', gen_random_uuid()))).* from ${table} x where id = '${id}' returning id`,
+    ),
   );
   return row.id;
 }
@@ -141,7 +202,8 @@ test('every route × every role × scope answers as the permission matrix says',
   const stale = [...listed.keys()].filter((r) => !registered.has(r));
 
   // Writes that end the session or delete a record run last, so that the other cells see the same state.
-  const last = (r: RouteEntry) => (r.method === 'DELETE' ? 2 : r.url === '/api/auth/logout' ? 1 : 0);
+  const last = (r: RouteEntry) =>
+    r.method === 'DELETE' ? 2 : r.url === '/api/auth/logout' ? 1 : 0;
   const ordered = [...routes].sort((a, b) => last(a) - last(b));
   // Every route's records first: a missing fixture is named before any cell runs.
   const values = new Map<string, Record<string, string>>();
@@ -150,7 +212,9 @@ test('every route × every role × scope answers as the permission matrix says',
     try {
       values.set(route.url, await paramsOf(route.url));
     } catch (e) {
-      noRecord.push(`${route.method} ${route.url}: ${String((e as { cause?: unknown }).cause ?? (e as Error).message).split('\n')[0]}`);
+      noRecord.push(
+        `${route.method} ${route.url}: ${String((e as { cause?: unknown }).cause ?? (e as Error).message).split('\n')[0]}`,
+      );
     }
   }
   assert.deepEqual(noRecord, [], 'routes whose path parameters name no record');
@@ -162,32 +226,56 @@ test('every route × every role × scope answers as the permission matrix says',
     const key = `${route.method} ${route.url}`;
     const params = values.get(route.url)!;
     const query = await queryOf(key);
-    const url = route.url.replace(/:([A-Za-z]+)/g, (_, n: string) => encodeURIComponent(params[n])).replace(/\*$/, 'index.html') + query;
+    const url =
+      route.url
+        .replace(/:([A-Za-z]+)/g, (_, n: string) => encodeURIComponent(params[n]))
+        .replace(/\*$/, 'index.html') + query;
     const got: Record<string, Outcome> = {};
     const t0 = performance.now();
     const raw: string[] = [];
     for (const actor of ACTORS) {
       // A DELETE acts on its own copy of the record, so that each cell finds one to delete.
-      const cellUrl = route.method === 'DELETE' ? url.replace(params.id, await copyOf(route.url, params.id)) : url;
-      const res = await t.app.inject(requestOf(route, cellUrl, actor.role ? sessions.get(actor.key)! : {}));
+      const cellUrl =
+        route.method === 'DELETE'
+          ? url.replace(params.id, await copyOf(route.url, params.id))
+          : url;
+      const res = await t.app.inject(
+        requestOf(route, cellUrl, actor.role ? sessions.get(actor.key)! : {}),
+      );
       got[actor.key] = outcomeOf(res.statusCode);
       raw.push(`${actor.key}=${res.statusCode}`);
       cells++;
       const rule = listed.get(key);
       if (!rule) continue;
       const want = expectationOf(rule, actor.key, got);
-      if (want !== got[actor.key]) mismatches.push(`${key} as ${actor.key}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+      if (want !== got[actor.key])
+        mismatches.push(
+          `${key} as ${actor.key}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+        );
     }
     observed.set(key, raw.join(' '));
     timings.push([key, performance.now() - t0]);
   }
   const scopes = new Set(ACTORS.map((a) => a.scope)).size;
   const roles = new Set(ACTORS.map((a) => a.role)).size;
-  console.log(`permission matrix: ${routes.length} routes × ${ACTORS.length} accounts (${roles - 1} roles + anonymous, ${scopes} scopes) = ${cells} cells in ${Math.round(performance.now() - started)} ms; ${mismatches.length} mismatches, ${unlisted.length} routes without an entry, ${stale.length} entries without a route`);
-  if (process.env.FAZHI_MATRIX_TIMINGS) console.log(timings.sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, ms]) => `${Math.round(ms)} ms ${k}`).join('\n'));
-  const list = (title: string, items: string[]) => (items.length ? `${title}:\n${items.join('\n')}` : '');
+  console.log(
+    `permission matrix: ${routes.length} routes × ${ACTORS.length} accounts (${roles - 1} roles + anonymous, ${scopes} scopes) = ${cells} cells in ${Math.round(performance.now() - started)} ms; ${mismatches.length} mismatches, ${unlisted.length} routes without an entry, ${stale.length} entries without a route`,
+  );
+  if (process.env.FAZHI_MATRIX_TIMINGS)
+    console.log(
+      timings
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([k, ms]) => `${Math.round(ms)} ms ${k}`)
+        .join('\n'),
+    );
+  const list = (title: string, items: string[]) =>
+    items.length ? `${title}:\n${items.join('\n')}` : '';
   const problems = [
-    list('routes without an entry in permissions.matrix.ts (add each under the rule it follows; observed outcomes shown)', unlisted.map((r) => `${r}  observed: ${observed.get(r)}`)),
+    list(
+      'routes without an entry in permissions.matrix.ts (add each under the rule it follows; observed outcomes shown)',
+      unlisted.map((r) => `${r}  observed: ${observed.get(r)}`),
+    ),
     list('entries in permissions.matrix.ts naming no registered route', stale),
     list('cells that answer otherwise than the matrix says', mismatches),
   ].filter(Boolean);

@@ -9,7 +9,8 @@ after(() => t?.close());
 
 test('each request is logged once (method, url, status, ms), with no Fastify deprecation warning', async () => {
   const warnings: string[] = [];
-  const onWarning = (w: Error & { code?: string }) => warnings.push(`${w.code ?? w.name}: ${w.message}`);
+  const onWarning = (w: Error & { code?: string }) =>
+    warnings.push(`${w.code ?? w.name}: ${w.message}`);
   process.on('warning', onWarning);
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({
@@ -27,14 +28,24 @@ test('each request is logged once (method, url, status, ms), with no Fastify dep
     const about = (url: string) => lines.filter((l) => JSON.stringify(l).includes(url));
     assert.equal(about('/healthz').length, 1, JSON.stringify(lines));
     assert.deepEqual(
-      { method: about('/healthz')[0].method, status: about('/healthz')[0].status, msg: about('/healthz')[0].msg },
+      {
+        method: about('/healthz')[0].method,
+        status: about('/healthz')[0].status,
+        msg: about('/healthz')[0].msg,
+      },
       { method: 'GET', status: 200, msg: 'request' },
     );
     assert.equal(typeof about('/healthz')[0].ms, 'number');
     assert.equal(about('/no-such-page').length, 1);
-    assert.equal(lines.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed').length, 0);
+    assert.equal(
+      lines.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed').length,
+      0,
+    );
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(warnings.filter((w) => /FSTDEP|disableRequestLogging/.test(w)), []);
+    assert.deepEqual(
+      warnings.filter((w) => /FSTDEP|disableRequestLogging/.test(w)),
+      [],
+    );
   } finally {
     process.off('warning', onWarning);
     await app.close();

@@ -1,7 +1,12 @@
 import type { Ctx } from '../core/context.ts';
 import { getOrg, portalDepartment } from '../core/orgs/service.ts';
 
-export interface Site { name: string; parentName: string; address?: string; phone?: string }
+export interface Site {
+  name: string;
+  parentName: string;
+  address?: string;
+  phone?: string;
+}
 
 // Every portal page shows the site header: cache it briefly per context instead of two queries a page.
 const TTL_MS = 30_000;

@@ -5,7 +5,9 @@ import { queryRows } from '../core/db/client.ts';
 import { moveToDay, type TestContext } from './testing.ts';
 
 /** A signed-in test user (see signIn in testing.ts). */
-export interface Session { headers: Record<string, string> }
+export interface Session {
+  headers: Record<string, string>;
+}
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type TestApp = Pick<TestContext, 'ctx' | 'clock'> & { app: FastifyInstance };
 
@@ -15,15 +17,27 @@ type TestApp = Pick<TestContext, 'ctx' | 'clock'> & { app: FastifyInstance };
  * keeping the sessions active (30-minute idle timeout). `t` is a getter: the app is built in before().
  */
 export function testApi(t: () => TestApp, tables: string[]) {
-  const count = async (table: string) => (await queryRows<{ n: number }>(t().ctx.db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
-  const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (n) => [n, await count(n)])));
-  const call = (s: Session, method: Method, url: string, payload?: object) => t().app.inject({ method, url, headers: s.headers, payload });
+  const count = async (table: string) =>
+    (
+      await queryRows<{ n: number }>(t().ctx.db, sql.raw(`select count(*)::int as n from ${table}`))
+    )[0].n;
+  const counts = async () =>
+    Object.fromEntries(await Promise.all(tables.map(async (n) => [n, await count(n)])));
+  const call = (s: Session, method: Method, url: string, payload?: object) =>
+    t().app.inject({ method, url, headers: s.headers, payload });
   const ok = async (s: Session, method: Method, url: string, payload?: object) => {
     const res = await call(s, method, url, payload);
     assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
     return res.json();
   };
-  const refused = async (s: Session, method: Method, url: string, payload: object | undefined, status: number, message: RegExp) => {
+  const refused = async (
+    s: Session,
+    method: Method,
+    url: string,
+    payload: object | undefined,
+    status: number,
+    message: RegExp,
+  ) => {
     const before = await counts();
     const res = await call(s, method, url, payload);
     assert.equal(res.statusCode, status, res.body);

@@ -14,7 +14,8 @@ export const DOCUMENT_DRAFT = {
   touchesPublicInterest: true,
   draftingExplanation: '为落实习近平总书记关于科技创新的重要论述，规范创新券管理。',
   legalBases: '《中华人民共和国科学技术进步法》',
-  bodyText: '第一条 为落实习近平总书记关于科技创新的重要论述，制定本办法。\n第二条 创新券用于购买科技服务。\n第三条 本办法自发布之日起施行。',
+  bodyText:
+    '第一条 为落实习近平总书记关于科技创新的重要论述，制定本办法。\n第二条 创新券用于购买科技服务。\n第三条 本办法自发布之日起施行。',
   keywords: '创新券',
 };
 
@@ -39,10 +40,27 @@ export async function documentAccounts(t: Awaited<ReturnType<typeof createTestAp
 // An API helper of src/server/testApi.ts bound to a session: the JSON answer, whose shape each test asserts.
 type Post = (url: string, body: object) => ReturnType<ReturnType<typeof testApi>['ok']>;
 
-export async function decideAtHeldMeeting(post: Post, documentId: string, on: string, decision = 'adopted') {
+export async function decideAtHeldMeeting(
+  post: Post,
+  documentId: string,
+  on: string,
+  decision = 'adopted',
+) {
   const created = await post('/api/meetings', { kind: 'directorsOffice', meetingOn: on });
   const meetingId = created.meeting.id;
-  await post(`/api/meetings/${meetingId}/agenda`, { title: '审议行政规范性文件', subjectType: 'normativeDocument', subjectId: documentId, isPublic: true, publicSummary: '审议文件' });
-  await post(`/api/meetings/${meetingId}/held`, { attendees: '局长、副局长、各科室负责人', minutes: '会议审议该文件，同意按程序印发。' });
-  return { meetingId, view: await post(`/api/documents/${documentId}/decide`, { meetingId, decision }) };
+  await post(`/api/meetings/${meetingId}/agenda`, {
+    title: '审议行政规范性文件',
+    subjectType: 'normativeDocument',
+    subjectId: documentId,
+    isPublic: true,
+    publicSummary: '审议文件',
+  });
+  await post(`/api/meetings/${meetingId}/held`, {
+    attendees: '局长、副局长、各科室负责人',
+    minutes: '会议审议该文件，同意按程序印发。',
+  });
+  return {
+    meetingId,
+    view: await post(`/api/documents/${documentId}/decide`, { meetingId, decision }),
+  };
 }

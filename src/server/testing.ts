@@ -19,9 +19,14 @@ import type { Role } from '../core/auth/roles.ts';
 
 export const TEST_NOW = '2025-03-03T02:00:00.000Z'; // 2025-03-03 10:00 in Beijing, a Monday
 
-export interface TestContext { ctx: Ctx; clock: Clock & { set(iso: string): void }; close(): Promise<void> }
+export interface TestContext {
+  ctx: Ctx;
+  clock: Clock & { set(iso: string): void };
+  close(): Promise<void>;
+}
 
-export const testDbKind = (): 'postgres' | 'pglite' => (process.env.FAZHI_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+export const testDbKind = (): 'postgres' | 'pglite' =>
+  process.env.FAZHI_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
@@ -70,28 +75,51 @@ export async function createTestContext(now = TEST_NOW): Promise<TestContext> {
 }
 
 /** A test context with the demo department loaded; returns its accounts. */
-export async function createDemoContext(now = TEST_NOW): Promise<TestContext & { accounts: DemoAccount[] }> {
+export async function createDemoContext(
+  now = TEST_NOW,
+): Promise<TestContext & { accounts: DemoAccount[] }> {
   const t = await createTestContext(now);
   const accounts = (await loadDemo(t.ctx))!;
   return { ...t, accounts };
 }
 
 export async function orgIdByName(ctx: Ctx, name: string): Promise<string> {
-  const [org] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name));
+  const [org] = await ctx.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, name));
   if (!org) throw new Error(`no org ${name}`);
   return org.id;
 }
 
 /** A user with a known password and no forced change, for signing in from tests. */
-export async function addUser(ctx: Ctx, opts: { username: string; password: string; roles: Role[]; orgName?: string }): Promise<string> {
+export async function addUser(
+  ctx: Ctx,
+  opts: { username: string; password: string; roles: Role[]; orgName?: string },
+): Promise<string> {
   const orgId = await orgIdByName(ctx, opts.orgName ?? '高新技术科');
-  const { id } = await createUser(ctx, null, { username: opts.username, displayName: opts.username, orgId, roles: opts.roles, password: opts.password, mustChangePassword: false });
+  const { id } = await createUser(ctx, null, {
+    username: opts.username,
+    displayName: opts.username,
+    orgId,
+    roles: opts.roles,
+    password: opts.password,
+    mustChangePassword: false,
+  });
   return id;
 }
 
 /** Signs in through the API; returns headers that carry the session cookie and the CSRF token. */
-export async function signIn(app: FastifyInstance, username: string, password: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'fazhi_sid')!;
   const cookie = `fazhi_sid=${setCookie.value}`;
@@ -107,13 +135,22 @@ export async function signIn(app: FastifyInstance, username: string, password: s
 export async function moveToDay(t: Pick<TestContext, 'ctx' | 'clock'>, day: string): Promise<void> {
   const iso = `${day}T02:00:00.000Z`;
   t.clock.set(iso);
-  await t.ctx.db.execute(sql`update sessions set last_seen_at = ${iso}::timestamptz, created_at = ${iso}::timestamptz`);
+  await t.ctx.db.execute(
+    sql`update sessions set last_seen_at = ${iso}::timestamptz, created_at = ${iso}::timestamptz`,
+  );
 }
 
 export async function createTestApp(now = TEST_NOW) {
   const t = await createDemoContext(now);
   const app = await buildApp({ ctx: t.ctx });
-  return { ...t, app, close: async () => { await app.close(); await t.close(); } };
+  return {
+    ...t,
+    app,
+    close: async () => {
+      await app.close();
+      await t.close();
+    },
+  };
 }
 
 /** A real server on a random port (browser tests): demo data, a fixed date (never the wall clock). */
@@ -130,9 +167,13 @@ export async function startTestServer(now = TEST_NOW) {
       await app.close();
       await t.close();
     },
-    async createUser(opts: { username: string; password: string; roles: string[]; orgName?: string }) {
+    async createUser(opts: {
+      username: string;
+      password: string;
+      roles: string[];
+      orgName?: string;
+    }) {
       await addUser(t.ctx, { ...opts, roles: opts.roles as Role[] });
     },
   };
 }
-

@@ -35,7 +35,8 @@ function makeQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: true,
         // Client errors (401, 403, 404, 400) are answers, not glitches: do not retry them.
-        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+        retry: (count, err) =>
+          !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
       },
     },
   });
@@ -52,7 +53,9 @@ function ApiReactions() {
         if (client.getQueryData(sessionKey)) storeSession(client, null);
       },
       onPasswordChangeRequired: () => {
-        client.setQueryData<Session | null>(sessionKey, (s) => (s ? { ...s, user: { ...s.user, mustChangePassword: true } } : s));
+        client.setQueryData<Session | null>(sessionKey, (s) =>
+          s ? { ...s, user: { ...s.user, mustChangePassword: true } } : s,
+        );
         navigate('/password', { replace: true });
       },
     });

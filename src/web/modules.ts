@@ -16,4 +16,20 @@ import { powerScreens } from './powers/screens.tsx';
 import { penaltyScreens } from './penalties/screens.tsx';
 
 /** Each module's screens, in menu order. A new module is one line here (and one in src/server/modules.ts). */
-export const SCREENS: ScreenManifest[] = [decisionScreens, documentScreens, reviewScreens, meetingScreens, reportScreens, studyScreens, powerScreens, disclosureScreens, litigationScreens, hotlineScreens, penaltyScreens, petitionScreens, proposalScreens, supervisionScreens, enforcementScreens];
+export const SCREENS: ScreenManifest[] = [
+  decisionScreens,
+  documentScreens,
+  reviewScreens,
+  meetingScreens,
+  reportScreens,
+  studyScreens,
+  powerScreens,
+  disclosureScreens,
+  litigationScreens,
+  hotlineScreens,
+  penaltyScreens,
+  petitionScreens,
+  proposalScreens,
+  supervisionScreens,
+  enforcementScreens,
+];

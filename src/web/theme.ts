@@ -36,7 +36,12 @@ export const theme: ThemeConfig = {
     fontSize: 14,
   },
   components: {
-    Layout: { headerBg: '#0b2e59', siderBg: '#ffffff', headerColor: '#ffffff', headerPadding: '0 24px' },
+    Layout: {
+      headerBg: '#0b2e59',
+      siderBg: '#ffffff',
+      headerColor: '#ffffff',
+      headerPadding: '0 24px',
+    },
     Menu: { itemSelectedColor: '#0842a0' },
     Table: { headerColor: 'rgba(0, 0, 0, 0.88)' },
   },

@@ -6,7 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 
-async function signIn(browser: Browser, baseUrl: string, username: string, password: string): Promise<Page> {
+async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<Page> {
   const context = await newAxeContext(browser);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/app/login`);
@@ -14,7 +19,10 @@ async function signIn(browser: Browser, baseUrl: string, username: string, passw
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 30_000 });
-  await page.getByRole('heading', { name: '工作台', exact: true }).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('heading', { name: '工作台', exact: true })
+    .first()
+    .waitFor({ timeout: 30_000 });
   return page;
 }
 
@@ -23,49 +31,75 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
   if (!browser) return;
   const server = await startTestServer('2026-11-20T02:00:00.000Z');
   try {
-    await server.createUser({ username: 'e2e_sys', password: 'Sys-e2e-Passw0rd!', roles: ['sysAdmin'], orgName: '办公室' });
-    await server.createUser({ username: 'e2e_audit', password: 'Audit-e2e-Passw0rd!', roles: ['auditAdmin'], orgName: '办公室' });
-    await server.createUser({ username: 'e2e_staff2', password: 'Staff-e2e-Passw0rd!', roles: ['staff'] });
-
-    await t.test('the 系统管理员 enters the 2027 holiday notice; open deadlines are recomputed', async () => {
-      const page = await signIn(browser, server.url, 'e2e_sys', 'Sys-e2e-Passw0rd!');
-      await page.getByRole('menuitem', { name: '工作日历' }).click();
-      await page.getByLabel('年度').selectOption('2027');
-      await page.getByRole('heading', { name: '录入国务院放假通知（2027年）' }).waitFor();
-      await assertNoSeriousA11yViolations(page, 'calendar screen');
-      await page.getByLabel('通知标题').fill('国务院办公厅关于2027年部分节假日安排的通知');
-      // The form opens with one empty 放假安排 row.
-      await page.getByLabel('第1项 名称').fill('元旦');
-      const range = page.locator('.ant-picker-range').first();
-      await range.locator('input').first().click();
-      await range.locator('input').first().fill('2027-01-01');
-      await range.locator('input').nth(1).click();
-      await range.locator('input').nth(1).fill('2027-01-03');
-      await range.locator('input').nth(1).press('Enter');
-      await page.getByRole('button', { name: '保存并重新计算期限' }).click();
-      await page.getByText(/已保存2027年节假日安排，已重新计算\d+个未结期限/).first().waitFor({ timeout: 15_000 });
-      // The year's table now lists the entered days.
-      await page.getByRole('cell', { name: '元旦' }).first().waitFor({ timeout: 15_000 });
-      await page.context().close();
+    await server.createUser({
+      username: 'e2e_sys',
+      password: 'Sys-e2e-Passw0rd!',
+      roles: ['sysAdmin'],
+      orgName: '办公室',
+    });
+    await server.createUser({
+      username: 'e2e_audit',
+      password: 'Audit-e2e-Passw0rd!',
+      roles: ['auditAdmin'],
+      orgName: '办公室',
+    });
+    await server.createUser({
+      username: 'e2e_staff2',
+      password: 'Staff-e2e-Passw0rd!',
+      roles: ['staff'],
     });
 
-    await t.test('the 审计管理员 reads the log and verifies the chain; the notice is in it', async () => {
-      const page = await signIn(browser, server.url, 'e2e_audit', 'Audit-e2e-Passw0rd!');
-      await page.getByRole('menuitem', { name: '审计日志' }).click();
-      await page.getByText('录入国务院放假通知').first().waitFor({ timeout: 15_000 });
-      await page.getByRole('button', { name: '校验审计链' }).click();
-      await page.getByText(/审计链完整：共 \d+ 条记录/).waitFor({ timeout: 15_000 });
-      await assertNoSeriousA11yViolations(page, 'audit log');
-      await page.context().close();
-    });
+    await t.test(
+      'the 系统管理员 enters the 2027 holiday notice; open deadlines are recomputed',
+      async () => {
+        const page = await signIn(browser, server.url, 'e2e_sys', 'Sys-e2e-Passw0rd!');
+        await page.getByRole('menuitem', { name: '工作日历' }).click();
+        await page.getByLabel('年度').selectOption('2027');
+        await page.getByRole('heading', { name: '录入国务院放假通知（2027年）' }).waitFor();
+        await assertNoSeriousA11yViolations(page, 'calendar screen');
+        await page.getByLabel('通知标题').fill('国务院办公厅关于2027年部分节假日安排的通知');
+        // The form opens with one empty 放假安排 row.
+        await page.getByLabel('第1项 名称').fill('元旦');
+        const range = page.locator('.ant-picker-range').first();
+        await range.locator('input').first().click();
+        await range.locator('input').first().fill('2027-01-01');
+        await range.locator('input').nth(1).click();
+        await range.locator('input').nth(1).fill('2027-01-03');
+        await range.locator('input').nth(1).press('Enter');
+        await page.getByRole('button', { name: '保存并重新计算期限' }).click();
+        await page
+          .getByText(/已保存2027年节假日安排，已重新计算\d+个未结期限/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        // The year's table now lists the entered days.
+        await page.getByRole('cell', { name: '元旦' }).first().waitFor({ timeout: 15_000 });
+        await page.context().close();
+      },
+    );
 
-    await t.test('business staff have no administration menu and the audit API refuses them', async () => {
-      const page = await signIn(browser, server.url, 'e2e_staff2', 'Staff-e2e-Passw0rd!');
-      assert.equal(await page.getByRole('menuitem', { name: '审计日志' }).count(), 0);
-      const status = await page.evaluate(async () => (await fetch('/api/audit')).status);
-      assert.equal(status, 403);
-      await page.context().close();
-    });
+    await t.test(
+      'the 审计管理员 reads the log and verifies the chain; the notice is in it',
+      async () => {
+        const page = await signIn(browser, server.url, 'e2e_audit', 'Audit-e2e-Passw0rd!');
+        await page.getByRole('menuitem', { name: '审计日志' }).click();
+        await page.getByText('录入国务院放假通知').first().waitFor({ timeout: 15_000 });
+        await page.getByRole('button', { name: '校验审计链' }).click();
+        await page.getByText(/审计链完整：共 \d+ 条记录/).waitFor({ timeout: 15_000 });
+        await assertNoSeriousA11yViolations(page, 'audit log');
+        await page.context().close();
+      },
+    );
+
+    await t.test(
+      'business staff have no administration menu and the audit API refuses them',
+      async () => {
+        const page = await signIn(browser, server.url, 'e2e_staff2', 'Staff-e2e-Passw0rd!');
+        assert.equal(await page.getByRole('menuitem', { name: '审计日志' }).count(), 0);
+        const status = await page.evaluate(async () => (await fetch('/api/audit')).status);
+        assert.equal(status, 403);
+        await page.context().close();
+      },
+    );
   } finally {
     await browser.close();
     await server.close();

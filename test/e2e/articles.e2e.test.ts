@@ -8,23 +8,31 @@ import { startTestServer } from '../../src/server/testing.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
 
-test('comments name their article in Chinese numerals on the workbench', { timeout: 180_000 }, async (t) => {
-  const browser: Browser | undefined = await launchBrowser(t);
-  if (!browser) return;
-  const server = await startTestServer();
-  try {
-    await server.createUser({ username: 'e2e_art', password: PW, roles: ['staff'] });
-    const page = await workbenchLogin(browser, server.url, 'e2e_art', PW);
-    await page.goto(`${server.url}/app/documents`);
-    // The demo's document that went through 公开征求意见 (comments on 第三条 and 第四条).
-    await page.getByRole('link', { name: '示范市科技企业孵化器认定和管理办法' }).first().click();
-    const comments = page.locator('table', { has: page.getByRole('columnheader', { name: '条款' }) });
-    await comments.getByRole('cell', { name: '第四条', exact: true }).waitFor({ timeout: 30_000 });
-    const text = await comments.innerText();
-    assert.match(text, /第三条/);
-    assert.doesNotMatch(text, /第\d+条/, 'no Arabic article numbers');
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+test(
+  'comments name their article in Chinese numerals on the workbench',
+  { timeout: 180_000 },
+  async (t) => {
+    const browser: Browser | undefined = await launchBrowser(t);
+    if (!browser) return;
+    const server = await startTestServer();
+    try {
+      await server.createUser({ username: 'e2e_art', password: PW, roles: ['staff'] });
+      const page = await workbenchLogin(browser, server.url, 'e2e_art', PW);
+      await page.goto(`${server.url}/app/documents`);
+      // The demo's document that went through 公开征求意见 (comments on 第三条 and 第四条).
+      await page.getByRole('link', { name: '示范市科技企业孵化器认定和管理办法' }).first().click();
+      const comments = page.locator('table', {
+        has: page.getByRole('columnheader', { name: '条款' }),
+      });
+      await comments
+        .getByRole('cell', { name: '第四条', exact: true })
+        .waitFor({ timeout: 30_000 });
+      const text = await comments.innerText();
+      assert.match(text, /第三条/);
+      assert.doesNotMatch(text, /第\d+条/, 'no Arabic article numbers');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+);

@@ -7,7 +7,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -56,7 +63,10 @@ export async function launchBrowser(t: TestContext): Promise<Browser | undefined
  * A context suited to axe checks: the portal's Content-Security-Policy forbids inline scripts,
  * so injecting axe needs bypassCSP. Contexts that test the real page behaviour should not use it.
  */
-export function newAxeContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+export function newAxeContext(
+  browser: Browser,
+  opts: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({ locale: 'zh-CN', bypassCSP: true, ...opts });
 }
 
@@ -84,24 +94,36 @@ function loadAxeSource(): string {
 
 /** Runs axe-core on the page and returns the violations of impact "serious" or "critical". */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
-  const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  const present = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe === 'object',
+  );
   if (!present) {
     await page.addScriptTag({ content: loadAxeSource() });
-    const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+    const injected = await page.evaluate(
+      () => typeof (window as unknown as { axe?: unknown }).axe === 'object',
+    );
     if (!injected) {
-      throw new Error('axe-core could not be injected (blocked by the Content-Security-Policy?): use newAxeContext()');
+      throw new Error(
+        'axe-core could not be injected (blocked by the Content-Security-Policy?): use newAxeContext()',
+      );
     }
   }
   const violations = await page.evaluate(async () => {
     type Result = { violations: AxeViolation[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String),
+        html: n.html,
+        failureSummary: n.failureSummary,
+      })),
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -113,7 +135,10 @@ export function formatViolations(violations: AxeViolation[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `    at ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .map(
+          (n) =>
+            `    at ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
         .join('\n');
       const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
       return `[${v.impact}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes}${more}`;
@@ -126,17 +151,32 @@ export async function assertNoSeriousA11yViolations(page: Page, label: string): 
   // axe reads colours as drawn: a toast fading out or a drawer sliding in has passing colours only at
   // its end. Wait for running CSS animations and transitions to finish (a looping spinner never does).
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
     .catch(() => undefined);
   const violations = await seriousA11yViolations(page);
   if (violations.length > 0) {
     const text = formatViolations(violations);
-    throw new Error(`${violations.length} serious/critical accessibility violation(s) on ${label}:\n${text}`);
+    throw new Error(
+      `${violations.length} serious/critical accessibility violation(s) on ${label}:\n${text}`,
+    );
   }
 }
 
 /** Signs in to the workbench in a fresh axe-ready context; resolves on the home page (我的待办, or `landing`). */
-export async function workbenchLogin(browser: Browser, base: string, username: string, password: string, landing = '我的待办'): Promise<Page> {
+export async function workbenchLogin(
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+  landing = '我的待办',
+): Promise<Page> {
   const context = await newAxeContext(browser);
   const page = await context.newPage();
   page.setDefaultTimeout(45_000);
@@ -152,15 +192,29 @@ export async function workbenchLogin(browser: Browser, base: string, username: s
  * Opens the dialog of `button`, lets `fill` fill it, confirms, and waits for it to close; when it
  * stays open, fails with the form's or the server's message instead of a bare timeout.
  */
-export async function submitDialog(page: Page, button: string, fill: (dialog: Locator) => Promise<void> = async () => {}): Promise<void> {
+export async function submitDialog(
+  page: Page,
+  button: string,
+  fill: (dialog: Locator) => Promise<void> = async () => {},
+): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'),
+  );
   await fill(dialog);
   await dialog.getByRole('button', { name: '确认' }).click();
-  if (await dialog.waitFor({ state: 'hidden', timeout: 45_000 }).then(() => true, () => false)) return;
+  if (
+    await dialog.waitFor({ state: 'hidden', timeout: 45_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   const alert = dialog.getByRole('alert');
-  const why = (await alert.count()) ? await alert.allTextContents() : await dialog.locator('.ant-form-item-explain-error').allTextContents();
+  const why = (await alert.count())
+    ? await alert.allTextContents()
+    : await dialog.locator('.ant-form-item-explain-error').allTextContents();
   throw new Error(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
 }

@@ -9,7 +9,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
+import {
+  assertNoSeriousA11yViolations,
+  launchBrowser,
+  newAxeContext,
+  submitDialog,
+  workbenchLogin,
+} from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 import { users } from '../../src/core/auth/schema.ts';
 import { createAdvisor } from '../../src/modules/reviews/advisors.ts';
@@ -27,14 +33,46 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
   const setDay = server.setDay;
   const actor = async (username: string): Promise<Actor> => {
     const [u] = await server.ctx.db.select().from(users).where(eq(users.username, username));
-    return { userId: u.id, username, displayName: u.displayName, orgId: u.orgId, orgName: '', departmentId: u.departmentId, roles: u.roles as Role[], mustChangePassword: false };
+    return {
+      userId: u.id,
+      username,
+      displayName: u.displayName,
+      orgId: u.orgId,
+      orgName: '',
+      departmentId: u.departmentId,
+      roles: u.roles as Role[],
+      mustChangePassword: false,
+    };
   };
   try {
     await server.createUser({ username: 'e2e_ds', password: PW, roles: ['staff'] });
-    await server.createUser({ username: 'e2e_dl', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });
-    await server.createUser({ username: 'e2e_dlead', password: PW, roles: ['leader'], orgName: '示范市科学技术局' });
-    await server.createUser({ username: 'e2e_da', password: PW, roles: ['legalAdvisor'], orgName: '政策法规科' });
-    await createAdvisor(server.ctx, await actor('e2e_dl'), { kind: 'external', name: '王律师', affiliation: '安徽示范律师事务所', licenceNumber: '13416201510999001', termStart: '2025-01-01', termEnd: '2025-12-31', userId: (await actor('e2e_da')).userId });
+    await server.createUser({
+      username: 'e2e_dl',
+      password: PW,
+      roles: ['legalOfficer'],
+      orgName: '政策法规科',
+    });
+    await server.createUser({
+      username: 'e2e_dlead',
+      password: PW,
+      roles: ['leader'],
+      orgName: '示范市科学技术局',
+    });
+    await server.createUser({
+      username: 'e2e_da',
+      password: PW,
+      roles: ['legalAdvisor'],
+      orgName: '政策法规科',
+    });
+    await createAdvisor(server.ctx, await actor('e2e_dl'), {
+      kind: 'external',
+      name: '王律师',
+      affiliation: '安徽示范律师事务所',
+      licenceNumber: '13416201510999001',
+      termStart: '2025-01-01',
+      termEnd: '2025-12-31',
+      userId: (await actor('e2e_da')).userId,
+    });
 
     // 目录: an item added during the year, the adjustment published (条例第三条).
     const staff = await workbenchLogin(browser, base, 'e2e_ds', PW);
@@ -69,8 +107,12 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.getByText('当前环节').first().waitFor();
 
     await submitDialog(staff, '拟订决策草案', async (d) => {
-      await d.getByLabel('决策草案').fill(`${ITEM}（征求意见稿）\n一、补助对象\n二、补助标准\n三、申报程序`);
-      await d.getByLabel('有关法律、法规、规章和政策梳理情况').fill('科学技术进步法、本市科技计划管理办法');
+      await d
+        .getByLabel('决策草案')
+        .fill(`${ITEM}（征求意见稿）\n一、补助对象\n二、补助标准\n三、申报程序`);
+      await d
+        .getByLabel('有关法律、法规、规章和政策梳理情况')
+        .fill('科学技术进步法、本市科技计划管理办法');
     });
     await submitDialog(staff, '向社会公开征求意见', async (d) => {
       await d.getByLabel('截止日期').fill('2025-04-02');
@@ -79,7 +121,9 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.getByText('征求意见期限：2025-03-03 至 2025-04-02').waitFor();
     await assertNoSeriousA11yViolations(staff, 'decision page');
     // Issue 13 item 9: while the public comments, 公众参与 is in progress until the period's end — not 已完成.
-    const stepsCard = staff.locator('.ant-card').filter({ has: staff.getByRole('heading', { name: '环节与期限' }) });
+    const stepsCard = staff
+      .locator('.ant-card')
+      .filter({ has: staff.getByRole('heading', { name: '环节与期限' }) });
     const participationRow = stepsCard.getByRole('row').filter({ hasText: '公众参与' });
     assert.equal(await participationRow.count(), 1);
     assert.match((await participationRow.textContent()) ?? '', /办理中.*2025-04-02/);
@@ -87,13 +131,23 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     const fits = await stepsCard.evaluate((card) => {
       const box = card.getBoundingClientRect();
       const table = card.querySelector('.ant-table')!.getBoundingClientRect();
-      const cells = [...card.querySelectorAll('td')].filter((td) => /^\d{4}-\d{2}-\d{2}/.test(td.textContent ?? ''));
+      const cells = [...card.querySelectorAll('td')].filter((td) =>
+        /^\d{4}-\d{2}-\d{2}/.test(td.textContent ?? ''),
+      );
       const wrapped = cells.filter((td) => {
         const span = td.querySelector('span') ?? td;
         const r = span.getClientRects();
-        return r.length > 1 || span.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(span).lineHeight || '22');
+        return (
+          r.length > 1 ||
+          span.getBoundingClientRect().height >
+            2 * parseFloat(getComputedStyle(span).lineHeight || '22')
+        );
       });
-      return { inside: table.right <= box.right + 1 && table.left >= box.left - 1, dates: cells.length, wrapped: wrapped.length };
+      return {
+        inside: table.right <= box.right + 1 && table.left >= box.left - 1,
+        dates: cells.length,
+        wrapped: wrapped.length,
+      };
     });
     assert.ok(fits.inside, 'the steps table does not overflow its card');
     assert.ok(fits.dates > 0);
@@ -114,8 +168,13 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.getByRole('button', { name: '结束征求意见' }).click();
     await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     // Issue 13 item 16: before the feedback is published the summary is offered disabled, with the engine's reason.
-    assert.equal(await staff.getByRole('button', { name: '公众意见研究采纳情况' }).isDisabled(), true);
-    await staff.getByText(/公众意见研究采纳情况：请先逐条处理公开征求意见收到的意见并公布意见采纳情况/).waitFor();
+    assert.equal(
+      await staff.getByRole('button', { name: '公众意见研究采纳情况' }).isDisabled(),
+      true,
+    );
+    await staff
+      .getByText(/公众意见研究采纳情况：请先逐条处理公开征求意见收到的意见并公布意见采纳情况/)
+      .waitFor();
     await submitDialog(staff, '处理第1条意见', async (d) => {
       await d.getByLabel('处理意见').selectOption({ label: '采纳' });
     });
@@ -123,7 +182,9 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     await staff.getByText('意见采纳情况已于2025-04-03公布').waitFor();
     await submitDialog(staff, '公众意见研究采纳情况', async (d) => {
-      await d.getByLabel('社会公众主要意见的研究采纳情况').fill('采纳提高首次申报企业补助比例的意见。');
+      await d
+        .getByLabel('社会公众主要意见的研究采纳情况')
+        .fill('采纳提高首次申报企业补助比例的意见。');
     });
     await submitDialog(staff, '送请合法性审查', async (d) => {
       await d.getByLabel('送审材料说明').fill('决策草案、依据及履行公众参与程序的说明');
@@ -144,7 +205,11 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await submitDialog(advisor, '提出法审意见', async (d) => {
       await d.getByLabel('意见内容').fill('补助标准应当明确资金来源和绩效评价要求。');
     });
-    assert.equal((await advisor.request.get(`${decisionUrl.replace('/app/', '/api/')}`)).status(), 404, 'an advisor does not see the decision itself');
+    assert.equal(
+      (await advisor.request.get(`${decisionUrl.replace('/app/', '/api/')}`)).status(),
+      404,
+      'an advisor does not see the decision itself',
+    );
     await legal.reload();
     await submitDialog(legal, '出具审查意见', async (d) => {
       await d.getByLabel('审查结论').selectOption({ label: '合法' });
@@ -163,7 +228,9 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     const meetingName = (await staff.getByRole('heading', { level: 1 }).textContent())!.trim();
     await staff.goto(decisionUrl);
     await submitDialog(staff, '提请集体讨论', async (d) => {
-      await d.getByLabel('会议', { exact: true }).selectOption({ label: `${meetingName}（2025-04-18）` });
+      await d
+        .getByLabel('会议', { exact: true })
+        .selectOption({ label: `${meetingName}（2025-04-18）` });
       await d.getByLabel('议题是否向社会公开').selectOption({ label: '是' });
     });
     await staff.getByRole('link', { name: meetingName }).waitFor();
@@ -180,7 +247,9 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     const leader = await workbenchLogin(browser, base, 'e2e_dlead', PW);
     await leader.goto(decisionUrl);
     await submitDialog(leader, '集体讨论决定', async (d) => {
-      await d.getByLabel('会议', { exact: true }).selectOption({ label: `${meetingName}（2025-04-18）` });
+      await d
+        .getByLabel('会议', { exact: true })
+        .selectOption({ label: `${meetingName}（2025-04-18）` });
       await d.getByLabel('会议组成人员发表意见情况').fill('与会人员一致同意');
       await d.getByLabel('行政首长意见（最后发表）').fill('同意实施');
       await d.getByLabel('不同意见').fill('无');
@@ -193,13 +262,26 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     // Issue 13 item 8: 公布决策 asks for the adopted text; the draft still marked 征求意见稿 is refused.
     await staff.getByRole('button', { name: '公布决策', exact: true }).click();
     const publish = staff.getByRole('dialog');
-    assert.match(await publish.getByLabel('决策文本（通过稿）').inputValue(), /（征求意见稿）/, 'prefilled with the latest draft to confirm');
-    await publish.getByLabel('公众意见、专家论证意见的采纳情况说明').fill('采纳了提高首次申报企业补助比例的意见。');
-    await publish.getByLabel('解读', { exact: true }).fill('本办法对科技企业研发投入增量给予后补助，首次申报的企业补助比例提高。');
+    assert.match(
+      await publish.getByLabel('决策文本（通过稿）').inputValue(),
+      /（征求意见稿）/,
+      'prefilled with the latest draft to confirm',
+    );
+    await publish
+      .getByLabel('公众意见、专家论证意见的采纳情况说明')
+      .fill('采纳了提高首次申报企业补助比例的意见。');
+    await publish
+      .getByLabel('解读', { exact: true })
+      .fill('本办法对科技企业研发投入增量给予后补助，首次申报的企业补助比例提高。');
     await publish.getByLabel('保密审查人').fill('李静');
     await publish.getByRole('button', { name: '确认' }).click();
-    await publish.getByText(/不能是征求意见稿/).first().waitFor();
-    await publish.getByLabel('决策文本（通过稿）').fill(`${ITEM}\n一、补助对象\n二、补助标准（首次申报的企业提高补助比例）\n三、申报程序`);
+    await publish
+      .getByText(/不能是征求意见稿/)
+      .first()
+      .waitFor();
+    await publish
+      .getByLabel('决策文本（通过稿）')
+      .fill(`${ITEM}\n一、补助对象\n二、补助标准（首次申报的企业提高补助比例）\n三、申报程序`);
     await publish.getByRole('button', { name: '确认' }).click();
     await publish.waitFor({ state: 'hidden' });
     await staff.getByText('执行中').first().waitFor();

@@ -7,18 +7,31 @@ import { startTestServer } from '../../src/server/testing.ts';
 import type { Browser, Page } from 'playwright-core';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
-const STAFF = { username: 'e2e_xxgk', password: 'Fazhi-e2e-Xxgk-Passw0rd!', roles: ['staff'], orgName: '办公室' }; // the disclosure office: sees applicants' data in full
-const LEADER = { username: 'e2e_xxgk_lead', password: 'Fazhi-e2e-Lead-Passw0rd!', roles: ['leader'], orgName: '示范市科学技术局' }; // approves (条例 Art 33)
+const STAFF = {
+  username: 'e2e_xxgk',
+  password: 'Fazhi-e2e-Xxgk-Passw0rd!',
+  roles: ['staff'],
+  orgName: '办公室',
+}; // the disclosure office: sees applicants' data in full
+const LEADER = {
+  username: 'e2e_xxgk_lead',
+  password: 'Fazhi-e2e-Lead-Passw0rd!',
+  roles: ['leader'],
+  orgName: '示范市科学技术局',
+}; // approves (条例 Art 33)
 const DESCRIPTION = '贵局2026年的科技项目材料';
 
-async function signIn(page: Page, base: string, who: { username: string; password: string } = STAFF) {
+async function signIn(
+  page: Page,
+  base: string,
+  who: { username: string; password: string } = STAFF,
+) {
   await page.goto(`${base}/app/login`);
   await page.getByLabel('用户名').fill(who.username);
   await page.getByLabel('密码', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
 }
-
 
 test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) => {
   const browser: Browser | undefined = await launchBrowser(t);
@@ -48,7 +61,10 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     const trackUrl = c.url().replace(/\?.*$/, '');
     assert.match(trackUrl, /\/xxgk\/track\/[a-z2-7]{32}$/);
     assert.match(await c.locator('main').innerText(), /办理中/);
-    assert.ok(!(await c.content()).includes('13600000000'), 'no personal data on the tracking page');
+    assert.ok(
+      !(await c.content()).includes('13600000000'),
+      'no personal data on the tracking page',
+    );
     await assertNoSeriousA11yViolations(c, 'tracking page');
 
     // 2. Staff find it and ask for 补正 (once, within 7 working days).
@@ -90,7 +106,11 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     await ext.getByRole('button', { name: '提请审批' }).click();
     await s.getByText('已办理：申请延长答复期限').waitFor({ timeout: 15_000 });
     await s.getByText(/待审批：延长答复期限（e2e_xxgk于.*提请，由局领导审批）/).waitFor();
-    assert.equal(await s.getByRole('button', { name: '同意延长', exact: true }).count(), 0, 'the clerk does not approve their own ask');
+    assert.equal(
+      await s.getByRole('button', { name: '同意延长', exact: true }).count(),
+      0,
+      'the clerk does not approve their own ask',
+    );
     const leadCtx = await newAxeContext(browser);
     const l = await leadCtx.newPage();
     await signIn(l, base, LEADER);
@@ -102,14 +122,19 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     await l.getByText('已办理：同意延长').waitFor({ timeout: 15_000 });
     await assertNoSeriousA11yViolations(l, 'request page (approver)');
     await s.reload();
-    await s.getByText(/经批准延长10个工作日/).first().waitFor({ timeout: 15_000 });
+    await s
+      .getByText(/经批准延长10个工作日/)
+      .first()
+      .waitFor({ timeout: 15_000 });
 
     await s.getByRole('button', { name: '拟定答复并提请审签' }).click();
     const answer = s.getByRole('dialog');
     await answer.getByLabel('答复类型（年度报告表三）').click();
     await s.keyboard.type('部分公开');
     await s.keyboard.press('Enter');
-    await answer.getByLabel('理由（不予公开、部分公开、无法提供、不予处理时必填）').fill('立项清单中涉及企业商业秘密的内容不予公开');
+    await answer
+      .getByLabel('理由（不予公开、部分公开、无法提供、不予处理时必填）')
+      .fill('立项清单中涉及企业商业秘密的内容不予公开');
     await answer.getByRole('button', { name: '提请审签' }).click();
     await s.getByText('已办理：拟定答复并提请审签').waitFor({ timeout: 15_000 });
     assert.equal(await s.getByText('下载答复书（.docx）').count(), 0, 'not answered before 审签');
@@ -138,7 +163,10 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     const cell = s.getByRole('button', { name: /^（二）部分公开.* 自然人 1件$/ });
     await cell.waitFor({ timeout: 15_000 });
     await cell.click();
-    await s.getByRole('dialog').getByRole('link', { name: '2026年度市级科技计划项目立项清单' }).waitFor({ timeout: 15_000 });
+    await s
+      .getByRole('dialog')
+      .getByRole('link', { name: '2026年度市级科技计划项目立项清单' })
+      .waitFor({ timeout: 15_000 });
     await assertNoSeriousA11yViolations(s, 'annual report page');
 
     // 7. Staff register a 平常信函 (条例 Art 31(2)): arrived one day, confirmed with the applicant the next;
@@ -162,7 +190,12 @@ test('依申请公开 end to end in Chromium', { timeout: 300_000 }, async (t) =
     await intake.getByRole('button', { name: /^登\s?记$/ }).click();
     await s.getByText('申请人与申请内容').waitFor({ timeout: 15_000 });
     const [y, m, d] = isoPlus(-1).split('-').map(Number);
-    assert.match(await s.locator('main').innerText(), new RegExp(`${y}年${m}月${d}日；.*与申请人确认.*未能当日确认的原因：收到当日申请人电话无人接听`));
+    assert.match(
+      await s.locator('main').innerText(),
+      new RegExp(
+        `${y}年${m}月${d}日；.*与申请人确认.*未能当日确认的原因：收到当日申请人电话无人接听`,
+      ),
+    );
     await citizen.close();
     await staffCtx.close();
   } finally {

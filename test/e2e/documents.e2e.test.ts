@@ -6,14 +6,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
+import {
+  assertNoSeriousA11yViolations,
+  launchBrowser,
+  newAxeContext,
+  submitDialog,
+  workbenchLogin,
+} from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 import { gongwenDocx } from '../../src/core/docx/gongwen.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
 const TITLE = '示范市关于落实习近平总书记重要指示推进科技创新券改革的办法';
 
-const login = (browser: Browser, base: string, username: string) => workbenchLogin(browser, base, username, PW);
+const login = (browser: Browser, base: string, username: string) =>
+  workbenchLogin(browser, base, username, PW);
 const modal = submitDialog;
 
 // The forms use native selects (antd's Select fails axe).
@@ -29,8 +36,18 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
   const setDay = server.setDay;
   try {
     await server.createUser({ username: 'e2e_ds', password: PW, roles: ['staff'] });
-    await server.createUser({ username: 'e2e_legal', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });
-    await server.createUser({ username: 'e2e_lead', password: PW, roles: ['leader'], orgName: '示范市科学技术局' });
+    await server.createUser({
+      username: 'e2e_legal',
+      password: PW,
+      roles: ['legalOfficer'],
+      orgName: '政策法规科',
+    });
+    await server.createUser({
+      username: 'e2e_lead',
+      password: PW,
+      roles: ['leader'],
+      orgName: '示范市科学技术局',
+    });
 
     const staff = await login(browser, base, 'e2e_ds');
     await staff.goto(`${base}/app/documents/new`);
@@ -41,12 +58,26 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await assertNoSeriousA11yViolations(staff, 'document page');
     const docUrl = staff.url();
     // The body comes from an uploaded .docx (kept as the file), then the draft is edited before it goes out for comment.
-    const docx = await gongwenDocx({ title: TITLE, blocks: [{ kind: 'p', text: '第一条 为落实习近平总书记重要指示，制定本办法。' }, { kind: 'p', text: '第二条 创新券用于购买科技服务。' }] });
-    await staff.locator('input[type=file]').setInputFiles({ name: '创新券办法.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    const docx = await gongwenDocx({
+      title: TITLE,
+      blocks: [
+        { kind: 'p', text: '第一条 为落实习近平总书记重要指示，制定本办法。' },
+        { kind: 'p', text: '第二条 创新券用于购买科技服务。' },
+      ],
+    });
+    await staff.locator('input[type=file]').setInputFiles({
+      name: '创新券办法.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
     await staff.getByRole('link', { name: '创新券办法.docx' }).waitFor();
     await staff.getByText('第二条 创新券用于购买科技服务。').first().waitFor();
     await staff.getByRole('button', { name: '修改草案' }).click();
-    await staff.getByLabel('正文').fill('第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。\n第三条 本办法自发布之日起施行。');
+    await staff
+      .getByLabel('正文')
+      .fill(
+        '第一条 为落实习近平总书记重要指示，制定本办法。\n第二条 创新券用于购买科技服务。\n第三条 本办法自发布之日起施行。',
+      );
     await assertNoSeriousA11yViolations(staff, 'draft edit form');
     await staff.getByRole('button', { name: '保存修改' }).click();
     await staff.getByText('第三条 本办法自发布之日起施行。').first().waitFor();
@@ -120,7 +151,9 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await modal(staff, '统一登记编号');
     await staff.getByText('科规〔2025〕1号').first().waitFor();
     await modal(staff, '公开发布', async (d) => {
-      await d.getByLabel('政策解读').fill('一、制定背景。二、主要内容：创新券的申领、使用和兑付。三、施行时间。');
+      await d
+        .getByLabel('政策解读')
+        .fill('一、制定背景。二、主要内容：创新券的申领、使用和兑付。三、施行时间。');
       await d.getByLabel('保密审查人').fill('王晓明');
     });
     await staff.getByText('有效').first().waitFor();
@@ -131,7 +164,15 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await portal.goto(`${base}/gfxwj?q=${encodeURIComponent('习近平')}&status=inForce`);
     await portal.getByRole('link', { name: TITLE }).click();
     const body = (await portal.content()).replace(/\s+/g, '');
-    for (const s of ['科规〔2025〕1号', '索引号', '政策解读', '意见采纳情况', '部分采纳', '&lt;b&gt;']) assert.ok(body.includes(s), s);
+    for (const s of [
+      '科规〔2025〕1号',
+      '索引号',
+      '政策解读',
+      '意见采纳情况',
+      '部分采纳',
+      '&lt;b&gt;',
+    ])
+      assert.ok(body.includes(s), s);
     assert.ok(!body.includes('13900000000'), 'contact details are private');
     await assertNoSeriousA11yViolations(portal, 'registry document page');
 

@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startTestServer } from '../../src/server/testing.ts';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
+import {
+  assertNoSeriousA11yViolations,
+  launchBrowser,
+  newAxeContext,
+  submitDialog,
+  workbenchLogin,
+} from './browser.ts';
 
 const PW = 'Fazhi-e2e-Hotline-Passw0rd!';
 const TITLE = '科技型中小企业评价入库咨询';
@@ -15,7 +21,12 @@ test('a portal message → ticket → reply → published → rated', { timeout:
   const server = await startTestServer('2025-03-03T02:00:00.000Z');
   const base = server.url;
   try {
-    await server.createUser({ username: 'e2e_hl', password: PW, roles: ['staff'], orgName: '办公室' });
+    await server.createUser({
+      username: 'e2e_hl',
+      password: PW,
+      roles: ['staff'],
+      orgName: '办公室',
+    });
     const citizen = await (await newAxeContext(browser)).newPage();
 
     // 1. The message, without JavaScript: the form, the tracking code.
@@ -23,7 +34,9 @@ test('a portal message → ticket → reply → published → rated', { timeout:
     await assertNoSeriousA11yViolations(citizen, 'message form');
     await citizen.getByLabel('留言类型').selectOption({ label: '咨询' });
     await citizen.getByLabel('留言标题').fill(TITLE);
-    await citizen.getByLabel('留言内容').fill('请问科技型中小企业评价入库需要满足哪些条件？<script>alert(1)</script>');
+    await citizen
+      .getByLabel('留言内容')
+      .fill('请问科技型中小企业评价入库需要满足哪些条件？<script>alert(1)</script>');
     await citizen.getByLabel('姓名').fill('周七');
     await citizen.getByLabel('联系电话').fill('13700007777');
     await citizen.getByLabel('同意在网站公开答复（公开时删除个人信息）').check();
@@ -43,7 +56,11 @@ test('a portal message → ticket → reply → published → rated', { timeout:
     await assertNoSeriousA11yViolations(staff, 'ticket page');
     await submitDialog(staff, '签收');
     await submitDialog(staff, '答复', async (d) => {
-      await d.getByLabel('答复内容').fill('周七您好：企业须在境内注册、职工总数不超过500人、年销售收入不超过2亿元，具体以评价办法为准。');
+      await d
+        .getByLabel('答复内容')
+        .fill(
+          '周七您好：企业须在境内注册、职工总数不超过500人、年销售收入不超过2亿元，具体以评价办法为准。',
+        );
     });
     await staff.getByText('已答复待回访').first().waitFor();
     await submitDialog(staff, '登记回访', async (d) => {
@@ -55,8 +72,15 @@ test('a portal message → ticket → reply → published → rated', { timeout:
     await staff.getByRole('button', { name: '在门户网站公开答复' }).click();
     const dialog = staff.getByRole('dialog');
     await dialog.getByRole('button', { name: '确认' }).click();
-    await dialog.getByText(/含有诉求人的姓名/).first().waitFor();
-    await dialog.getByLabel('公开的答复内容').fill('您好：企业须在境内注册、职工总数不超过500人、年销售收入不超过2亿元，具体以评价办法为准。');
+    await dialog
+      .getByText(/含有诉求人的姓名/)
+      .first()
+      .waitFor();
+    await dialog
+      .getByLabel('公开的答复内容')
+      .fill(
+        '您好：企业须在境内注册、职工总数不超过500人、年销售收入不超过2亿元，具体以评价办法为准。',
+      );
     await dialog.getByRole('button', { name: '确认' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await citizen.goto(`${base}/wmly`);

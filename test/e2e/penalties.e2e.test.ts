@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, submitDialog, workbenchLogin } from './browser.ts';
+import {
+  assertNoSeriousA11yViolations,
+  launchBrowser,
+  newAxeContext,
+  submitDialog,
+  workbenchLogin,
+} from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 import { newId } from '../../src/core/clock.ts';
 
@@ -22,7 +28,12 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
     await db.execute(sql`insert into enforcement_officers (id, department_id, name, certificate_no, valid_from, valid_to, status, created_at, updated_at)
       select ${newId()}::uuid, id, '钱执法', 'ZF002', '2024-01-01', '2027-12-31', 'active', now(), now() from organisations where name = '示范市科学技术局'`);
     await server.createUser({ username: 'e2e_po', password: PW, roles: ['officer'] });
-    await server.createUser({ username: 'e2e_pl', password: PW, roles: ['leader'], orgName: '示范市科学技术局' });
+    await server.createUser({
+      username: 'e2e_pl',
+      password: PW,
+      roles: ['leader'],
+      orgName: '示范市科学技术局',
+    });
 
     const officer = await workbenchLogin(browser, base, 'e2e_po', PW);
     await officer.goto(`${base}/app/penalties`);
@@ -32,7 +43,10 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
       await d.getByLabel('当事人类型').selectOption({ label: '自然人' });
       await d.getByLabel('当事人', { exact: true }).fill('张三');
       await d.getByLabel('案情摘要').fill('未经备案擅自开展实验动物生产活动');
-      for (const [label, date] of [['违法行为发生（终了）日期', '2025-02-10'], ['发现日期', '2025-03-03']]) {
+      for (const [label, date] of [
+        ['违法行为发生（终了）日期', '2025-02-10'],
+        ['发现日期', '2025-03-03'],
+      ]) {
         await d.getByLabel(label).fill(date);
         await d.getByLabel(label).press('Enter');
       }
@@ -55,7 +69,11 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
     // 全过程记录: a 3 MB video is streamed in and attached to the 告知 with its hash.
     await submitDialog(officer, '附入材料', async (d) => {
       await d.getByLabel('材料类型').selectOption({ label: '录像' });
-      await d.locator('input[type=file]').setInputFiles({ name: '告知现场录像.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(3 * 1024 * 1024, 7) });
+      await d.locator('input[type=file]').setInputFiles({
+        name: '告知现场录像.mp4',
+        mimeType: 'video/mp4',
+        buffer: Buffer.alloc(3 * 1024 * 1024, 7),
+      });
       await d.getByText('告知现场录像.mp4').waitFor();
       await d.locator('.ant-upload-list-item-done').waitFor();
     });
@@ -79,7 +97,10 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
     await portal.goto(`${base}/xzcf`);
     await portal.getByRole('link', { name: '科规罚决〔2025〕1号' }).waitFor();
     assert.ok((await portal.content()).includes('张某'));
-    assert.ok(!(await portal.content()).includes('张三'), 'a natural person\'s name is masked on the portal');
+    assert.ok(
+      !(await portal.content()).includes('张三'),
+      "a natural person's name is masked on the portal",
+    );
     await assertNoSeriousA11yViolations(portal, 'portal list');
     await portal.getByRole('link', { name: '科规罚决〔2025〕1号' }).click();
     await portal.getByRole('heading', { name: '行政处罚决定' }).waitFor();

@@ -9,10 +9,23 @@ import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { portalNotFoundHandler, portalPlugin, type PortalDeps } from '../../src/portal/plugin.tsx';
-import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext, seriousA11yViolations } from './browser.ts';
+import {
+  assertNoSeriousA11yViolations,
+  launchBrowser,
+  newAxeContext,
+  seriousA11yViolations,
+} from './browser.ts';
 
 /** Mon–Fri stand-in for the working-day calendar: the portal only displays what it returns. */
-function computeDue({ from, count, unit }: { from: string; count: number; unit: 'workday' | 'day' }) {
+function computeDue({
+  from,
+  count,
+  unit,
+}: {
+  from: string;
+  count: number;
+  unit: 'workday' | 'day';
+}) {
   const d = new Date(`${from}T00:00:00Z`);
   let left = count;
   while (left > 0) {
@@ -21,7 +34,11 @@ function computeDue({ from, count, unit }: { from: string; count: number; unit: 
     if (unit === 'day' || (dow !== 0 && dow !== 6)) left--;
   }
   const due = d.toISOString().slice(0, 10);
-  return { due, provisional: false, explanation: `自${from}次日起算${count}个${unit === 'workday' ? '工作日' : '日'}（测试日历）` };
+  return {
+    due,
+    provisional: false,
+    explanation: `自${from}次日起算${count}个${unit === 'workday' ? '工作日' : '日'}（测试日历）`,
+  };
 }
 
 async function startPortal() {
@@ -54,7 +71,10 @@ async function startPortal() {
 }
 
 async function fontSizePx(page: Page, selector: string): Promise<number> {
-  const value = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).fontSize);
+  const value = await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontSize);
   return parseFloat(value);
 }
 
@@ -66,33 +86,39 @@ test('public portal in Chromium', { timeout: 180_000 }, async (t) => {
     await t.test('the axe helper reports serious violations (harness self-check)', async () => {
       const context = await newAxeContext(browser);
       const page = await context.newPage();
-      await page.setContent('<html><body><img src="x.png"><button></button><p style="color:#bbb">浅色文字</p></body></html>');
+      await page.setContent(
+        '<html><body><img src="x.png"><button></button><p style="color:#bbb">浅色文字</p></body></html>',
+      );
       const ids = (await seriousA11yViolations(page)).map((v) => v.id).sort();
-      for (const id of ['button-name', 'color-contrast', 'html-has-lang', 'image-alt']) assert.ok(ids.includes(id), `axe found ${id}`);
+      for (const id of ['button-name', 'color-contrast', 'html-has-lang', 'image-alt'])
+        assert.ok(ids.includes(id), `axe found ${id}`);
       await assert.rejects(assertNoSeriousA11yViolations(page, 'broken page'), /image-alt/);
       await context.close();
     });
 
-    await t.test('home passes axe (no serious/critical violations) in normal and elder mode', async () => {
-      const context = await newAxeContext(browser);
-      const page = await context.newPage();
-      await page.goto(server.url + '/');
-      assert.equal(await page.locator('body.elder').count(), 0);
-      await assertNoSeriousA11yViolations(page, 'portal home (normal)');
+    await t.test(
+      'home passes axe (no serious/critical violations) in normal and elder mode',
+      async () => {
+        const context = await newAxeContext(browser);
+        const page = await context.newPage();
+        await page.goto(server.url + '/');
+        assert.equal(await page.locator('body.elder').count(), 0);
+        await assertNoSeriousA11yViolations(page, 'portal home (normal)');
 
-      await page.goto(server.url + '/tools/deadline?from=2025-13-01&count=x&unit=');
-      await assertNoSeriousA11yViolations(page, 'deadline tool with errors');
-      await page.goto(server.url + '/tools/deadline?from=2025-01-20&count=20&unit=workday');
-      await assertNoSeriousA11yViolations(page, 'deadline tool with a result');
+        await page.goto(server.url + '/tools/deadline?from=2025-13-01&count=x&unit=');
+        await assertNoSeriousA11yViolations(page, 'deadline tool with errors');
+        await page.goto(server.url + '/tools/deadline?from=2025-01-20&count=20&unit=workday');
+        await assertNoSeriousA11yViolations(page, 'deadline tool with a result');
 
-      await context.addCookies([{ name: 'fazhi_elder', value: '1', url: server.url }]);
-      await page.goto(server.url + '/');
-      assert.equal(await page.locator('body.elder').count(), 1);
-      await assertNoSeriousA11yViolations(page, 'portal home (长者模式)');
-      await page.goto(server.url + '/tools/deadline?from=2025-13-01&count=x&unit=');
-      await assertNoSeriousA11yViolations(page, 'deadline tool with errors (长者模式)');
-      await context.close();
-    });
+        await context.addCookies([{ name: 'fazhi_elder', value: '1', url: server.url }]);
+        await page.goto(server.url + '/');
+        assert.equal(await page.locator('body.elder').count(), 1);
+        await assertNoSeriousA11yViolations(page, 'portal home (长者模式)');
+        await page.goto(server.url + '/tools/deadline?from=2025-13-01&count=x&unit=');
+        await assertNoSeriousA11yViolations(page, 'deadline tool with errors (长者模式)');
+        await context.close();
+      },
+    );
 
     await t.test('长者模式 toggles by a real click and persists across a reload', async () => {
       const context = await browser.newContext({ locale: 'zh-CN' }); // real CSP
@@ -132,7 +158,10 @@ test('public portal in Chromium', { timeout: 180_000 }, async (t) => {
       assert.ok(elderBase >= normalBase * 1.25, 'base ≥ 1.25×');
       assert.ok((await fontSizePx(page, 'h1')) >= normalH1 * 1.25, 'h1 ≥ 1.25×');
       assert.ok((await fontSizePx(page, 'main p')) >= normalP * 1.25, 'text ≥ 1.25×');
-      const linkDecoration = await page.locator('main a').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+      const linkDecoration = await page
+        .locator('main a')
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine);
       assert.match(linkDecoration, /underline/);
 
       await page.reload();
@@ -145,7 +174,10 @@ test('public portal in Chromium', { timeout: 180_000 }, async (t) => {
       assert.equal(await page.locator('body.elder').count(), 0);
       const back = new URL(page.url());
       assert.equal(back.pathname + back.search, '/tools/deadline?from=2025-01-20&count=5&unit=day');
-      assert.equal((await context.cookies()).find((c) => c.name === 'fazhi_elder'), undefined);
+      assert.equal(
+        (await context.cookies()).find((c) => c.name === 'fazhi_elder'),
+        undefined,
+      );
 
       assert.deepEqual(cspErrors, [], 'no Content-Security-Policy violations');
       await context.close();

@@ -3,7 +3,12 @@
 // opinion, the 科室 marks it adopted, the legal office concludes. The screens are axe-clean.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoSeriousA11yViolations, launchBrowser, submitDialog, workbenchLogin } from './browser.ts';
+import {
+  assertNoSeriousA11yViolations,
+  launchBrowser,
+  submitDialog,
+  workbenchLogin,
+} from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
@@ -16,15 +21,29 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
   const base = server.url;
   try {
     await server.createUser({ username: 'e2e_rs', password: PW, roles: ['staff'] });
-    await server.createUser({ username: 'e2e_rl', password: PW, roles: ['legalOfficer'], orgName: '政策法规科' });
-    await server.createUser({ username: 'e2e_ra', password: PW, roles: ['legalAdvisor'], orgName: '政策法规科' });
+    await server.createUser({
+      username: 'e2e_rl',
+      password: PW,
+      roles: ['legalOfficer'],
+      orgName: '政策法规科',
+    });
+    await server.createUser({
+      username: 'e2e_ra',
+      password: PW,
+      roles: ['legalAdvisor'],
+      orgName: '政策法规科',
+    });
 
     const staff = await workbenchLogin(browser, base, 'e2e_rs', PW);
     await staff.goto(`${base}/app/reviews/new`);
     await staff.getByLabel('事项类型').selectOption({ label: '合同协议' });
     await staff.getByLabel('事项名称').fill(TITLE);
     await staff.getByLabel('送审说明').fill('请重点审查知识产权归属和违约责任条款。');
-    await staff.locator('input[type=file]').setInputFiles({ name: '合作协议.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('协议正文') });
+    await staff.locator('input[type=file]').setInputFiles({
+      name: '合作协议.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('协议正文'),
+    });
     await staff.getByText('合作协议.docx').waitFor();
     await assertNoSeriousA11yViolations(staff, 'submit form');
     await staff.getByRole('button', { name: '提交审查' }).click();
@@ -39,7 +58,10 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
       await d.getByLabel('姓名').fill('张律师');
       await d.getByLabel('律师事务所或单位职务').fill('安徽示范律师事务所');
       await d.getByLabel('执业证号').fill('13416201510777001');
-      for (const [label, date] of [['聘任起始日期', '2025-01-01'], ['聘任截止日期', '2025-12-31']]) {
+      for (const [label, date] of [
+        ['聘任起始日期', '2025-01-01'],
+        ['聘任截止日期', '2025-12-31'],
+      ]) {
         await d.getByLabel(label).fill(date);
         await d.getByLabel(label).press('Enter');
       }
@@ -70,7 +92,9 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
     assert.equal(await advisor.locator('tbody tr.ant-table-row').count(), 1);
     await advisor.getByRole('link', { name: TITLE }).click();
     await submitDialog(advisor, '提出法审意见', async (d) => {
-      await d.getByLabel('意见内容').fill('第五条知识产权归属约定不明，建议明确财政资金形成成果的归属。');
+      await d
+        .getByLabel('意见内容')
+        .fill('第五条知识产权归属约定不明，建议明确财政资金形成成果的归属。');
     });
     await advisor.getByRole('cell', { name: '第1条' }).waitFor();
     await assertNoSeriousA11yViolations(advisor, 'matter page (advisor)');

@@ -14,50 +14,54 @@ const pickDate = async (field: Locator, day: string) => {
   await field.press('Enter');
 };
 
-test('the 学法计划\'s quarterly topics are viewed and edited on the 学法普法 page', { timeout: 300_000 }, async (t) => {
-  const browser = await launchBrowser(t);
-  if (!browser) return;
-  const server = await startTestServer('2025-03-03T02:00:00.000Z');
-  const base = server.url;
-  try {
-    await server.createUser({ username: 'e2e_study', password: PW, roles: ['staff'] });
-    const page = await workbenchLogin(browser, base, 'e2e_study', PW);
-    await page.goto(`${base}/app/study?year=2025`);
-    await page.getByText('登记学法计划后可编辑各季度的学习安排。').waitFor();
+test(
+  "the 学法计划's quarterly topics are viewed and edited on the 学法普法 page",
+  { timeout: 300_000 },
+  async (t) => {
+    const browser = await launchBrowser(t);
+    if (!browser) return;
+    const server = await startTestServer('2025-03-03T02:00:00.000Z');
+    const base = server.url;
+    try {
+      await server.createUser({ username: 'e2e_study', password: PW, roles: ['staff'] });
+      const page = await workbenchLogin(browser, base, 'e2e_study', PW);
+      await page.goto(`${base}/app/study?year=2025`);
+      await page.getByText('登记学法计划后可编辑各季度的学习安排。').waitFor();
 
-    const plan = page.getByRole('form', { name: '登记学法计划' });
-    await plan.getByLabel('计划名称').fill('2025年度会前学法计划');
-    await pickDate(plan.getByLabel('印发日期'), '2025-02-10');
-    await plan.getByRole('button', { name: '保存计划' }).click();
-    const editor = page.getByRole('form', { name: '编辑学习安排' });
-    await editor.waitFor();
+      const plan = page.getByRole('form', { name: '登记学法计划' });
+      await plan.getByLabel('计划名称').fill('2025年度会前学法计划');
+      await pickDate(plan.getByLabel('印发日期'), '2025-02-10');
+      await plan.getByRole('button', { name: '保存计划' }).click();
+      const editor = page.getByRole('form', { name: '编辑学习安排' });
+      await editor.waitFor();
 
-    // Two topics: 第一季度 and 第三季度 (the choices are the server's).
-    await editor.getByRole('button', { name: '添加学习内容' }).click();
-    await editor.getByLabel('第1项学习内容').fill('《中华人民共和国行政复议法》');
-    await editor.getByRole('button', { name: '添加学习内容' }).click();
-    await editor.getByLabel('第2项季度').selectOption({ label: '第三季度' });
-    await editor.getByLabel('第2项学习内容').fill('《重大行政决策程序暂行条例》');
-    await editor.getByRole('button', { name: '保存学习安排' }).click();
-    await page.getByText('已保存学习安排').waitFor();
-    const table = page.getByRole('table', { name: '学习安排' });
-    await table.getByRole('row', { name: /第三季度\s*《重大行政决策程序暂行条例》/ }).waitFor();
-    await table.getByRole('row', { name: /第一季度\s*《中华人民共和国行政复议法》/ }).waitFor();
-    await assertNoSeriousA11yViolations(page, 'study page with the plan topics');
+      // Two topics: 第一季度 and 第三季度 (the choices are the server's).
+      await editor.getByRole('button', { name: '添加学习内容' }).click();
+      await editor.getByLabel('第1项学习内容').fill('《中华人民共和国行政复议法》');
+      await editor.getByRole('button', { name: '添加学习内容' }).click();
+      await editor.getByLabel('第2项季度').selectOption({ label: '第三季度' });
+      await editor.getByLabel('第2项学习内容').fill('《重大行政决策程序暂行条例》');
+      await editor.getByRole('button', { name: '保存学习安排' }).click();
+      await page.getByText('已保存学习安排').waitFor();
+      const table = page.getByRole('table', { name: '学习安排' });
+      await table.getByRole('row', { name: /第三季度\s*《重大行政决策程序暂行条例》/ }).waitFor();
+      await table.getByRole('row', { name: /第一季度\s*《中华人民共和国行政复议法》/ }).waitFor();
+      await assertNoSeriousA11yViolations(page, 'study page with the plan topics');
 
-    // Edit: the first topic removed; re-saving the plan's title keeps the rest.
-    await editor.getByRole('button', { name: '删除第1项' }).click();
-    await editor.getByRole('button', { name: '保存学习安排' }).click();
-    await table.getByRole('row', { name: /第一季度\s*—/ }).waitFor();
-    await plan.getByLabel('计划名称').fill('2025年度会前学法计划（修订）');
-    await pickDate(plan.getByLabel('印发日期'), '2025-02-10');
-    await plan.getByRole('button', { name: '保存计划' }).click();
-    await page.getByText(/2025年度会前学法计划（修订）（2025-02-10印发）/).waitFor();
-    await table.getByRole('row', { name: /第三季度\s*《重大行政决策程序暂行条例》/ }).waitFor();
-    const saved = await (await page.request.get(`${base}/api/study?year=2025`)).json();
-    assert.deepEqual(saved.plan.topics, [{ quarter: 3, topic: '《重大行政决策程序暂行条例》' }]);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+      // Edit: the first topic removed; re-saving the plan's title keeps the rest.
+      await editor.getByRole('button', { name: '删除第1项' }).click();
+      await editor.getByRole('button', { name: '保存学习安排' }).click();
+      await table.getByRole('row', { name: /第一季度\s*—/ }).waitFor();
+      await plan.getByLabel('计划名称').fill('2025年度会前学法计划（修订）');
+      await pickDate(plan.getByLabel('印发日期'), '2025-02-10');
+      await plan.getByRole('button', { name: '保存计划' }).click();
+      await page.getByText(/2025年度会前学法计划（修订）（2025-02-10印发）/).waitFor();
+      await table.getByRole('row', { name: /第三季度\s*《重大行政决策程序暂行条例》/ }).waitFor();
+      const saved = await (await page.request.get(`${base}/api/study?year=2025`)).json();
+      assert.deepEqual(saved.plan.topics, [{ quarter: 3, topic: '《重大行政决策程序暂行条例》' }]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+);

@@ -63,7 +63,10 @@ test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
       assert.match((await firstRow.textContent()) ?? '', /答复申请人/);
       assert.match((await firstRow.textContent()) ?? '', /已超期/);
       const overdueTag = firstRow.locator('.ant-tag', { hasText: '已超期' });
-      assert.equal(await overdueTag.evaluate((el) => getComputedStyle(el).color), 'rgb(168, 7, 26)');
+      assert.equal(
+        await overdueTag.evaluate((el) => getComputedStyle(el).color),
+        'rgb(168, 7, 26)',
+      );
 
       // Hovering the due date shows its explanation.
       await firstRow.locator('.due-focus').hover();
@@ -72,7 +75,10 @@ test('staff workbench in Chromium', { timeout: 300_000 }, async (t) => {
 
       // The case page shows the timeline and the allowed actions.
       await firstRow.getByRole('link').first().click();
-      await page.getByRole('button', { name: '拟定答复并提请审签' }).first().waitFor({ timeout: 15_000 });
+      await page
+        .getByRole('button', { name: '拟定答复并提请审签' })
+        .first()
+        .waitFor({ timeout: 15_000 });
       assert.ok((await page.getByText('登记收到申请').count()) >= 1);
       await assertNoSeriousA11yViolations(page, 'case page');
       await context.close();

@@ -45,7 +45,13 @@ export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise
   return content.seq;
 }
 
-export interface VerifyResult { intact: boolean; checked: number; brokenAt?: number; message: string; head?: { seq: number; hash: string } }
+export interface VerifyResult {
+  intact: boolean;
+  checked: number;
+  brokenAt?: number;
+  message: string;
+  head?: { seq: number; hash: string };
+}
 
 export interface WalkOptions {
   /** Start after this already-trusted event (a verified checkpoint) instead of the genesis. */
@@ -55,7 +61,11 @@ export interface WalkOptions {
 }
 
 /** Walks the chain in seq order; names the first event whose link or content does not match. */
-export async function verifyChain(db: DbOrTx, batch = 2000, opts: WalkOptions = {}): Promise<VerifyResult> {
+export async function verifyChain(
+  db: DbOrTx,
+  batch = 2000,
+  opts: WalkOptions = {},
+): Promise<VerifyResult> {
   let prevHash = opts.from?.hash ?? GENESIS_HASH;
   let expectSeq = (opts.from?.seq ?? 0) + 1;
   for (;;) {
@@ -86,12 +96,18 @@ export async function verifyChain(db: DbOrTx, batch = 2000, opts: WalkOptions = 
         entityId: row.entityId,
         payload: row.payload,
       };
-      if (chainHash(prevHash, content) !== row.hash) return broken('事件内容与其哈希不符（内容被篡改）');
+      if (chainHash(prevHash, content) !== row.hash)
+        return broken('事件内容与其哈希不符（内容被篡改）');
       opts.visit?.(row.seq, row.hash);
       prevHash = row.hash;
       expectSeq++;
     }
   }
   const checked = expectSeq - 1;
-  return { intact: true, checked, head: checked > 0 ? { seq: checked, hash: prevHash } : undefined, message: `审计链完整，共校验 ${checked} 条事件 / audit chain intact (${checked} events)` };
+  return {
+    intact: true,
+    checked,
+    head: checked > 0 ? { seq: checked, hash: prevHash } : undefined,
+    message: `审计链完整，共校验 ${checked} 条事件 / audit chain intact (${checked} events)`,
+  };
 }

@@ -7,9 +7,15 @@ import { listAudit, type AuditFilter } from './service.ts';
 /** More than this is not a report but a backup (pg_dump): the sheet says where it stopped. */
 export const EXPORT_LIMIT = 50_000;
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
-export async function auditWorkbook(ctx: Ctx, cat: AuditCatalogue, filter: Omit<AuditFilter, 'before' | 'limit'>, describe: string): Promise<Buffer> {
+export async function auditWorkbook(
+  ctx: Ctx,
+  cat: AuditCatalogue,
+  filter: Omit<AuditFilter, 'before' | 'limit'>,
+  describe: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
@@ -30,7 +36,17 @@ export async function auditWorkbook(ctx: Ctx, cat: AuditCatalogue, filter: Omit<
     const page = await listAudit(ctx, cat, { ...filter, before, limit: 1000 }, { total: false });
     for (const r of page.items) {
       if (written >= EXPORT_LIMIT) break;
-      sheet.addRow({ seq: r.seq, at: when(r.at), actor: r.actorName, org: r.orgName, module: r.module, action: r.action, object: r.object, details: r.details.map((d) => `${d.label}：${d.value}`).join('\n'), hash: r.hash });
+      sheet.addRow({
+        seq: r.seq,
+        at: when(r.at),
+        actor: r.actorName,
+        org: r.orgName,
+        module: r.module,
+        action: r.action,
+        object: r.object,
+        details: r.details.map((d) => `${d.label}：${d.value}`).join('\n'),
+        hash: r.hash,
+      });
       written++;
     }
     if (!page.nextBefore || written >= EXPORT_LIMIT) break;
@@ -40,7 +56,10 @@ export async function auditWorkbook(ctx: Ctx, cat: AuditCatalogue, filter: Omit<
   const about = wb.addWorksheet('说明');
   about.addRow(['导出条件', describe || '全部记录']);
   about.addRow(['导出时间', when(ctx.clock.now().toISOString())]);
-  about.addRow(['记录条数', written >= EXPORT_LIMIT ? `${written}（已达导出上限，请缩小日期范围分批导出）` : written]);
+  about.addRow([
+    '记录条数',
+    written >= EXPORT_LIMIT ? `${written}（已达导出上限，请缩小日期范围分批导出）` : written,
+  ]);
   about.getColumn(1).width = 12;
   about.getColumn(2).width = 60;
   return Buffer.from(await wb.xlsx.writeBuffer());

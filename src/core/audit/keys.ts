@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { canonicalJson } from './canonical.ts';
 
 /**
@@ -16,10 +24,15 @@ export interface AuditFiles {
 }
 
 /** Reads the two paths from the environment (the data dir defaults as in server/config.ts). */
-export function auditFilesFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir = path.resolve(env.FAZHI_DATA_DIR ?? 'data')): AuditFiles {
+export function auditFilesFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  dataDir = path.resolve(env.FAZHI_DATA_DIR ?? 'data'),
+): AuditFiles {
   return {
     keyFile: path.resolve(env.FAZHI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-signing-key.pem')),
-    checkpointFile: path.resolve(env.FAZHI_AUDIT_CHECKPOINT_FILE || path.join(dataDir, 'audit-checkpoints.jsonl')),
+    checkpointFile: path.resolve(
+      env.FAZHI_AUDIT_CHECKPOINT_FILE || path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
   };
 }
 
@@ -28,12 +41,22 @@ const bound = new WeakMap<object, AuditFiles>();
 export const bindAuditFiles = (ctx: object, files: AuditFiles): void => void bound.set(ctx, files);
 export const boundAuditFiles = (ctx: object): AuditFiles | undefined => bound.get(ctx);
 
-export interface SigningKey { privateKey: KeyObject; publicKey: KeyObject; keyId: string }
-export interface TrustedKey { publicKey: KeyObject; keyId: string }
+export interface SigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  keyId: string;
+}
+export interface TrustedKey {
+  publicKey: KeyObject;
+  keyId: string;
+}
 
 /** Key id: the first 16 hex digits of SM3 over the public key's DER, what the 审计管理员 writes down. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sm3').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sm3')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function publicKeyPem(key: TrustedKey): string {
@@ -43,7 +66,8 @@ export function publicKeyPem(key: TrustedKey): string {
 /** A public key from PEM text (an exported checkpoint file, or a .pem the 审计管理员 kept). */
 export function trustedKeyFromPem(pem: string): TrustedKey {
   const publicKey = createPublicKey(pem);
-  if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('审计检查点公钥须为 Ed25519 / the checkpoint public key must be Ed25519');
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('审计检查点公钥须为 Ed25519 / the checkpoint public key must be Ed25519');
   return { publicKey, keyId: keyIdOf(publicKey) };
 }
 
@@ -53,28 +77,46 @@ export function trustedKeyFromPem(pem: string): TrustedKey {
  */
 export function loadSigningKey(keyFile: string, opts: { create: boolean }): SigningKey {
   if (!fs.existsSync(keyFile)) {
-    if (!opts.create) throw new Error(`审计签名密钥文件不存在：${keyFile} / audit signing key file missing`);
+    if (!opts.create)
+      throw new Error(`审计签名密钥文件不存在：${keyFile} / audit signing key file missing`);
     const { privateKey } = generateKeyPairSync('ed25519');
     fs.mkdirSync(path.dirname(keyFile), { recursive: true });
     try {
-      fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+        mode: 0o600,
+        flag: 'wx',
+      });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
   const privateKey = createPrivateKey(fs.readFileSync(keyFile));
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`审计签名密钥须为 Ed25519：${keyFile}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`审计签名密钥须为 Ed25519：${keyFile}`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
 }
 
 /** What a checkpoint signs: the chain head and the instant, under a domain tag so the signature means nothing else. */
-export interface CheckpointBody { seq: number; hash: string; at: string; keyId: string }
-export interface SignedCheckpoint extends CheckpointBody { signature: string }
+export interface CheckpointBody {
+  seq: number;
+  hash: string;
+  at: string;
+  keyId: string;
+}
+export interface SignedCheckpoint extends CheckpointBody {
+  signature: string;
+}
 
-const message = (b: CheckpointBody) => Buffer.from(`fazhi-audit-checkpoint-v1\n${canonicalJson({ seq: b.seq, hash: b.hash, at: b.at, keyId: b.keyId })}`);
+const message = (b: CheckpointBody) =>
+  Buffer.from(
+    `fazhi-audit-checkpoint-v1\n${canonicalJson({ seq: b.seq, hash: b.hash, at: b.at, keyId: b.keyId })}`,
+  );
 
-export function signCheckpoint(key: SigningKey, body: Omit<CheckpointBody, 'keyId'>): SignedCheckpoint {
+export function signCheckpoint(
+  key: SigningKey,
+  body: Omit<CheckpointBody, 'keyId'>,
+): SignedCheckpoint {
   const full = { ...body, keyId: key.keyId };
   return { ...full, signature: sign(null, message(full), key.privateKey).toString('base64') };
 }

@@ -12,15 +12,25 @@ let t: TestContext;
 let cat: AuditCatalogue;
 before(async () => {
   t = await createDemoContext();
-  cat = auditCatalogue({ modules: MODULES, procedures: t.ctx.procedures.all(), coreEntities: CORE_ENTITIES });
+  cat = auditCatalogue({
+    modules: MODULES,
+    procedures: t.ctx.procedures.all(),
+    coreEntities: CORE_ENTITIES,
+  });
 });
 after(() => t.close());
 
 test('every action code written in the source has a Chinese name (literal codes and helpers’ literal acts)', () => {
   const found = auditCodesInSource(process.cwd());
   assert.ok(found.length > 100, `the scan finds the codes (${found.length})`);
-  const missing = [...new Set(found.filter((c) => !cat.action(c.code)).map((c) => `${c.code}（${c.file}）`))];
-  assert.deepEqual(missing, [], `audit action codes without a Chinese name: add them to the module's auditLabels.ts (ModuleManifest.audit) or to CORE_AUDIT_GROUPS`);
+  const missing = [
+    ...new Set(found.filter((c) => !cat.action(c.code)).map((c) => `${c.code}（${c.file}）`)),
+  ];
+  assert.deepEqual(
+    missing,
+    [],
+    `audit action codes without a Chinese name: add them to the module's auditLabels.ts (ModuleManifest.audit) or to CORE_AUDIT_GROUPS`,
+  );
 });
 
 test('every action on the demo’s audit chain has a Chinese name, every record kind a name', async () => {
@@ -29,7 +39,9 @@ test('every action on the demo’s audit chain has a Chinese name, every record 
     sql`select distinct action, payload->>'procedure' as procedure, entity_type from audit_events`,
   );
   assert.ok(rows.length > 30, 'the demo writes many kinds of event');
-  const unnamed = rows.filter((r) => !cat.action(r.action, r.procedure ?? undefined)).map((r) => r.action);
+  const unnamed = rows
+    .filter((r) => !cat.action(r.action, r.procedure ?? undefined))
+    .map((r) => r.action);
   assert.deepEqual(unnamed, []);
   const kinds = rows.filter((r) => !cat.entity(r.entity_type)).map((r) => r.entity_type);
   assert.deepEqual([...new Set(kinds)], [], 'record kinds without a Chinese name');

@@ -7,7 +7,10 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import type { AuditCatalogue, AuditEntityKind } from './labels.ts';
 
-export interface AuditDetail { label: string; value: string }
+export interface AuditDetail {
+  label: string;
+  value: string;
+}
 
 /** Core's own record kinds (modules add theirs through the manifest). */
 export const CORE_ENTITIES: Record<string, AuditEntityKind> = {
@@ -24,7 +27,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX = 300;
 
-export interface RawEvent { action: string; entityType: string; entityId: string | null; payload: Record<string, unknown> }
+export interface RawEvent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  payload: Record<string, unknown>;
+}
 
 /** Every id an event mentions (its record and ids in its payload). */
 function idsOf(e: RawEvent, into: Set<string>) {
@@ -39,7 +47,11 @@ function idsOf(e: RawEvent, into: Set<string>) {
 }
 
 /** Names of the records with these ids, from every table the catalogue names (one query). */
-export async function resolveNames(db: DbOrTx, kinds: AuditEntityKind[], events: RawEvent[]): Promise<Map<string, { name: string; kind: AuditEntityKind }>> {
+export async function resolveNames(
+  db: DbOrTx,
+  kinds: AuditEntityKind[],
+  events: RawEvent[],
+): Promise<Map<string, { name: string; kind: AuditEntityKind }>> {
   const ids = new Set<string>();
   for (const e of events) idsOf(e, ids);
   const out = new Map<string, { name: string; kind: AuditEntityKind }>();
@@ -47,13 +59,21 @@ export async function resolveNames(db: DbOrTx, kinds: AuditEntityKind[], events:
   const tables = kinds.filter((k) => k.table && k.name);
   // One text[] parameter (the ids are UUIDs checked above), joined by every table that names records.
   const list = `{${[...ids].join(',')}}`;
-  const parts = tables.map((k, i) => sql`select t.id::text as id, t.${sql.identifier(k.name!)}::text as name, ${i}::int as k from ${sql.identifier(k.table!)} t where t.id::text in (select id from ids)`);
-  const rows = await queryRows<{ id: string; name: string | null; k: number }>(db, sql`with ids(id) as (select unnest(${list}::text[])) ${sql.join(parts, sql` union all `)}`);
-  for (const r of rows) if (r.name && !out.has(r.id)) out.set(r.id, { name: r.name, kind: tables[r.k] });
+  const parts = tables.map(
+    (k, i) =>
+      sql`select t.id::text as id, t.${sql.identifier(k.name!)}::text as name, ${i}::int as k from ${sql.identifier(k.table!)} t where t.id::text in (select id from ids)`,
+  );
+  const rows = await queryRows<{ id: string; name: string | null; k: number }>(
+    db,
+    sql`with ids(id) as (select unnest(${list}::text[])) ${sql.join(parts, sql` union all `)}`,
+  );
+  for (const r of rows)
+    if (r.name && !out.has(r.id)) out.set(r.id, { name: r.name, kind: tables[r.k] });
   return out;
 }
 
-const named = (kind: AuditEntityKind, name: string) => (kind.quoted ? `《${name}》` : ` ${name}`) + (kind.suffix ?? '');
+const named = (kind: AuditEntityKind, name: string) =>
+  (kind.quoted ? `《${name}》` : ` ${name}`) + (kind.suffix ?? '');
 
 export function dateText(v: string): string {
   const d = DATE.exec(v);
@@ -61,7 +81,11 @@ export function dateText(v: string): string {
 }
 
 /** The object column: 「规范性文件《…》」, 「用户 王晓明」. */
-export function objectText(cat: AuditCatalogue, e: RawEvent, names: Map<string, { name: string }>): string {
+export function objectText(
+  cat: AuditCatalogue,
+  e: RawEvent,
+  names: Map<string, { name: string }>,
+): string {
   const kind = cat.entity(e.entityType);
   const label = kind?.label ?? '记录';
   if (!e.entityId) return label;
@@ -70,12 +94,19 @@ export function objectText(cat: AuditCatalogue, e: RawEvent, names: Map<string, 
   if (e.entityType === 'calendarYear') return `${e.entityId}年工作日历`;
   if (e.entityType === 'settings') return `${label}（${e.entityId}）`;
   // A record deleted since, or one without a name column: its kind and a short reference.
-  return UUID.test(e.entityId) ? `${label}（编号 ${e.entityId.slice(0, 8)}）` : `${label} ${e.entityId}`;
+  return UUID.test(e.entityId)
+    ? `${label}（编号 ${e.entityId.slice(0, 8)}）`
+    : `${label} ${e.entityId}`;
 }
 
 type Names = Map<string, { name: string; kind: AuditEntityKind }>;
 
-function valueText(v: unknown, key: string, names: Names, fieldOptions?: Array<{ value: string; label: string }>): string {
+function valueText(
+  v: unknown,
+  key: string,
+  names: Names,
+  fieldOptions?: Array<{ value: string; label: string }>,
+): string {
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number') return String(v);
@@ -88,22 +119,32 @@ function valueText(v: unknown, key: string, names: Names, fieldOptions?: Array<{
     }
     if (UUID.test(v)) {
       const hit = names.get(v);
-      return hit ? `${hit.kind.label}${named(hit.kind, hit.name)}`.trim() : `（编号 ${v.slice(0, 8)}）`;
+      return hit
+        ? `${hit.kind.label}${named(hit.kind, hit.name)}`.trim()
+        : `（编号 ${v.slice(0, 8)}）`;
     }
     if (DATE.test(v)) return dateText(v);
     if (INSTANT.test(v)) {
       const d = new Date(v);
-      if (!Number.isNaN(d.getTime())) return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      if (!Number.isNaN(d.getTime()))
+        return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
     }
     return v.length > MAX ? `${v.slice(0, MAX)}…（共 ${v.length} 字）` : v;
   }
-  if (Array.isArray(v)) return v.map((x) => valueText(x, key, names, fieldOptions)).filter(Boolean).join('、');
+  if (Array.isArray(v))
+    return v
+      .map((x) => valueText(x, key, names, fieldOptions))
+      .filter(Boolean)
+      .join('、');
   return '';
 }
 
 /** The payload as labelled lines; nested objects become 「键：值；键：值」. */
 export function detailsOf(cat: AuditCatalogue, e: RawEvent, names: Names): AuditDetail[] {
-  const procedure = e.action.startsWith('case.') && typeof e.payload.procedure === 'string' ? e.payload.procedure : undefined;
+  const procedure =
+    e.action.startsWith('case.') && typeof e.payload.procedure === 'string'
+      ? e.payload.procedure
+      : undefined;
   const def = procedure ? cat.procedure(procedure) : undefined;
   const act = def?.actions.find((a) => `case.${a.code}` === e.action);
   const label = (key: string) => cat.field(key, { procedure, action: e.action }) ?? key;
@@ -112,11 +153,15 @@ export function detailsOf(cat: AuditCatalogue, e: RawEvent, names: Names): Audit
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const inner = Object.entries(v as Record<string, unknown>)
         .map(([k, x]) => {
-          const text = x && typeof x === 'object' && !Array.isArray(x) ? '' : valueText(x, k, names, act?.fields?.find((f) => f.name === k)?.options);
+          const text =
+            x && typeof x === 'object' && !Array.isArray(x)
+              ? ''
+              : valueText(x, k, names, act?.fields?.find((f) => f.name === k)?.options);
           return text ? `${label(k)}：${text}` : '';
         })
         .filter(Boolean);
-      if (depth === 0 && key === 'data') for (const [k, x] of Object.entries(v as Record<string, unknown>)) add(k, x, 1);
+      if (depth === 0 && key === 'data')
+        for (const [k, x] of Object.entries(v as Record<string, unknown>)) add(k, x, 1);
       else if (inner.length) out.push({ label: label(key), value: inner.join('；') });
       return;
     }
@@ -125,9 +170,12 @@ export function detailsOf(cat: AuditCatalogue, e: RawEvent, names: Names): Audit
   };
   for (const [key, v] of Object.entries(e.payload)) {
     if (def && key === 'procedure') out.push({ label: '程序', value: def.label });
-    else if (def && key === 'status' && typeof v === 'string') out.push({ label: '办理后状态', value: def.statuses.find((s) => s.code === v)?.label ?? v });
-    else if (def && key === 'seq') continue; // the case history's own numbering, not the chain's
-    else if (key === 'module' && typeof v === 'string') out.push({ label: label(key), value: cat.moduleLabel(v) });
+    else if (def && key === 'status' && typeof v === 'string')
+      out.push({ label: '办理后状态', value: def.statuses.find((s) => s.code === v)?.label ?? v });
+    else if (def && key === 'seq')
+      continue; // the case history's own numbering, not the chain's
+    else if (key === 'module' && typeof v === 'string')
+      out.push({ label: label(key), value: cat.moduleLabel(v) });
     else add(key, v);
   }
   return out;

@@ -53,9 +53,14 @@ if (testDbKind() === 'postgres')
     });
     let app: Awaited<ReturnType<typeof boot>> | undefined;
     try {
-      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')).entries.length;
+      const journal = JSON.parse(
+        fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'),
+      ).entries.length;
       const done = await migrateAsOwner(urlAs(ownerRole), urlAs(appRole));
-      assert.deepEqual({ owner: done.owner, app: done.app, applied: done.applied.length }, { owner: ownerRole, app: appRole, applied: journal });
+      assert.deepEqual(
+        { owner: done.owner, app: done.app, applied: done.applied.length },
+        { owner: ownerRole, app: appRole, applied: journal },
+      );
       // A second start applies nothing and grants again (idempotent).
       assert.equal((await migrateAsOwner(urlAs(ownerRole), urlAs(appRole))).applied.length, 0);
 
@@ -69,16 +74,31 @@ if (testDbKind() === 'postgres')
 
       // It reads and writes cases and appends audit events: the demo department through the services.
       assert.ok(await loadDemo(app));
-      const [counts] = await queryRows<{ cases: number; events: number }>(app.db, sql`select (select count(*)::int from cases) as cases, (select count(*)::int from audit_events) as events`);
+      const [counts] = await queryRows<{ cases: number; events: number }>(
+        app.db,
+        sql`select (select count(*)::int from cases) as cases, (select count(*)::int from audit_events) as events`,
+      );
       assert.ok(counts.cases > 10 && counts.events > 10, JSON.stringify(counts));
-      await app.db.execute(sql`update cases set title = title where id = (select id from cases limit 1)`);
+      await app.db.execute(
+        sql`update cases set title = title where id = (select id from cases limit 1)`,
+      );
       const files = auditFilesFromEnv({}, dir);
-      await app.db.transaction((tx) => appendAudit(tx, { actorId: null, orgId: null, action: 'test.event', entityType: 'test', payload: {} }, clock.now()));
+      await app.db.transaction((tx) =>
+        appendAudit(
+          tx,
+          { actorId: null, orgId: null, action: 'test.event', entityType: 'test', payload: {} },
+          clock.now(),
+        ),
+      );
       assert.equal((await createCheckpoint(app.db, files, clock.now())).kind, 'created');
       assert.equal((await verifyOnServer(app.db, files)).intact, true);
 
       const refused = async (statement: string, why: RegExp) =>
-        assert.rejects(app!.db.execute(sql.raw(statement)), (e: unknown) => why.test(String((e as { cause?: unknown }).cause ?? e)), statement);
+        assert.rejects(
+          app!.db.execute(sql.raw(statement)),
+          (e: unknown) => why.test(String((e as { cause?: unknown }).cause ?? e)),
+          statement,
+        );
       for (const table of ['audit_events', 'audit_checkpoints']) {
         await refused(`update ${table} set seq = seq`, /permission denied/);
         await refused(`delete from ${table}`, /permission denied/);

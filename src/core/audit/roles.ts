@@ -8,10 +8,15 @@ import { migrate } from '../db/migrate.ts';
  * so it cannot ALTER TABLE … DISABLE TRIGGER, and it is never granted UPDATE, DELETE or TRUNCATE on
  * the append-only tables. README ("Database roles") prints the same statements.
  */
-export const APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints', 'decision_evidence'] as const;
+export const APPEND_ONLY_TABLES = [
+  'audit_events',
+  'audit_checkpoints',
+  'decision_evidence',
+] as const;
 
 /** A role name as an SQL identifier: plain when it is one, quoted otherwise. */
-const ident = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
+const ident = (name: string) =>
+  /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Statements the owner role runs after every migration (`migrateAsOwner` does it when
@@ -32,7 +37,11 @@ export function appRoleGrants(appRole: string, ownerRole: string): string[] {
   ];
 }
 
-export interface OwnerMigration { applied: string[]; owner: string; app: string }
+export interface OwnerMigration {
+  applied: string[];
+  owner: string;
+  app: string;
+}
 
 /**
  * DATABASE_MIGRATION_URL: the migrations run over the owner's connection, then the owner grants the
@@ -40,7 +49,10 @@ export interface OwnerMigration { applied: string[]; owner: string; app: string 
  * is never left with the wrong rights. Refuses an application role that could undo the protection
  * (a superuser, or a member of the owner role: it could disable the audit table's trigger).
  */
-export async function migrateAsOwner(migrationUrl: string, appUrl: string): Promise<OwnerMigration> {
+export async function migrateAsOwner(
+  migrationUrl: string,
+  appUrl: string,
+): Promise<OwnerMigration> {
   const appDb = await openDatabase({ url: appUrl, poolSize: 1 });
   let app: string;
   try {
@@ -55,7 +67,9 @@ export async function migrateAsOwner(migrationUrl: string, appUrl: string): Prom
       sql`select current_user as owner, (select rolsuper from pg_roles where rolname = ${app}) or pg_has_role(${app}, current_user, 'MEMBER') as privileged`,
     );
     if (me.owner !== app && me.privileged) {
-      throw new Error(`DATABASE_URL 的数据库账号 ${app} 是超级用户或属于表的所有者 ${me.owner}，可以停用审计表的触发器：请使用单独的应用账号（README “Database roles”）/ the application role ${app} is a superuser or a member of the owner ${me.owner}: use a separate application role`);
+      throw new Error(
+        `DATABASE_URL 的数据库账号 ${app} 是超级用户或属于表的所有者 ${me.owner}，可以停用审计表的触发器：请使用单独的应用账号（README “Database roles”）/ the application role ${app} is a superuser or a member of the owner ${me.owner}: use a separate application role`,
+      );
     }
     const applied = await migrate(owner.db);
     if (me.owner !== app) {

@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, bigint, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  bigint,
+  jsonb,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Append-only, hash-chained audit log. seq is assigned under an advisory lock so the chain has
@@ -18,7 +27,10 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_events_action_idx').on(t.action), index('audit_events_actor_idx').on(t.actorId)],
+  (t) => [
+    index('audit_events_action_idx').on(t.action),
+    index('audit_events_actor_idx').on(t.actorId),
+  ],
 );
 
 /**
@@ -37,5 +49,8 @@ export const auditCheckpoints = pgTable(
     keyId: text('key_id').notNull(),
     signature: text('signature').notNull(),
   },
-  (t) => [index('audit_checkpoints_seq_idx').on(t.seq), uniqueIndex('audit_checkpoints_signature_idx').on(t.signature)],
+  (t) => [
+    index('audit_checkpoints_seq_idx').on(t.seq),
+    uniqueIndex('audit_checkpoints_signature_idx').on(t.signature),
+  ],
 );

@@ -35,7 +35,11 @@ export interface AuditRow {
 /** Midnight of a China date as an instant. */
 const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
-function conditions(cat: AuditCatalogue, procedures: Array<{ code: string; module: string }>, q: AuditFilter): SQL[] {
+function conditions(
+  cat: AuditCatalogue,
+  procedures: Array<{ code: string; module: string }>,
+  q: AuditFilter,
+): SQL[] {
   const where: SQL[] = [];
   if (q.before) where.push(lt(auditEvents.seq, q.before));
   if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
@@ -45,12 +49,20 @@ function conditions(cat: AuditCatalogue, procedures: Array<{ code: string; modul
     if (procedure) where.push(sql`${auditEvents.payload}->>'procedure' = ${procedure}`);
   }
   if (q.module) {
-    const codes = cat.actions.filter((a) => a.module === q.module && !a.procedure).map((a) => a.code);
+    const codes = cat.actions
+      .filter((a) => a.module === q.module && !a.procedure)
+      .map((a) => a.code);
     const procs = procedures.filter((p) => p.module === q.module).map((p) => p.code);
     const parts: SQL[] = [];
     if (codes.length) parts.push(inArray(auditEvents.action, codes));
     // The engine's acts belong to the module whose procedure they are.
-    if (procs.length) parts.push(and(sql`${auditEvents.action} like 'case.%'`, inArray(sql`${auditEvents.payload}->>'procedure'`, procs))!);
+    if (procs.length)
+      parts.push(
+        and(
+          sql`${auditEvents.action} like 'case.%'`,
+          inArray(sql`${auditEvents.payload}->>'procedure'`, procs),
+        )!,
+      );
     where.push(parts.length ? or(...parts)! : sql`false`);
   }
   if (q.from) where.push(gte(auditEvents.at, chinaMidnight(q.from)));
@@ -59,7 +71,12 @@ function conditions(cat: AuditCatalogue, procedures: Array<{ code: string; modul
 }
 
 /** Newest first, keyset-paginated by seq; only the audit administrator reaches this (policy). */
-export async function listAudit(ctx: Ctx, cat: AuditCatalogue, q: AuditFilter, opts: { total?: boolean } = {}): Promise<{ items: AuditRow[]; nextBefore: number | null; total: number | null }> {
+export async function listAudit(
+  ctx: Ctx,
+  cat: AuditCatalogue,
+  q: AuditFilter,
+  opts: { total?: boolean } = {},
+): Promise<{ items: AuditRow[]; nextBefore: number | null; total: number | null }> {
   const procedures = ctx.procedures.all().map((p) => ({ code: p.def.code, module: p.module }));
   const where = conditions(cat, procedures, q);
   const filter = where.length ? and(...where) : undefined;
@@ -73,13 +90,28 @@ export async function listAudit(ctx: Ctx, cat: AuditCatalogue, q: AuditFilter, o
     .limit(q.limit);
   // The count of everything the filter matches (the first page's 「共 N 条记录」).
   const totalWhere = conditions(cat, procedures, { ...q, before: undefined });
-  const n = opts.total === false ? null : (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(totalWhere.length ? and(...totalWhere) : undefined))[0].n;
-  const names = await resolveNames(ctx.db, cat.entityKinds(), rows.map((r) => ({ ...r.e, payload: r.e.payload as Record<string, unknown> })));
+  const n =
+    opts.total === false
+      ? null
+      : (
+          await ctx.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(auditEvents)
+            .where(totalWhere.length ? and(...totalWhere) : undefined)
+        )[0].n;
+  const names = await resolveNames(
+    ctx.db,
+    cat.entityKinds(),
+    rows.map((r) => ({ ...r.e, payload: r.e.payload as Record<string, unknown> })),
+  );
   return {
     items: rows.map(({ e, actorName, orgName }) => {
       const payload = (e.payload ?? {}) as Record<string, unknown>;
       const raw = { action: e.action, entityType: e.entityType, entityId: e.entityId, payload };
-      const info = cat.action(e.action, typeof payload.procedure === 'string' ? payload.procedure : undefined);
+      const info = cat.action(
+        e.action,
+        typeof payload.procedure === 'string' ? payload.procedure : undefined,
+      );
       return {
         seq: e.seq,
         at: e.at.toISOString(),
@@ -101,14 +133,22 @@ export async function listAudit(ctx: Ctx, cat: AuditCatalogue, q: AuditFilter, o
 /** The filter's choices: everyone who appears in the log, the modules and their actions. */
 export async function auditFilterOptions(ctx: Ctx, cat: AuditCatalogue) {
   const actors = await ctx.db
-    .select({ id: users.id, name: users.displayName, username: users.username, orgName: organisations.name })
+    .select({
+      id: users.id,
+      name: users.displayName,
+      username: users.username,
+      orgName: organisations.name,
+    })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.orgId))
     .where(sql`exists (select 1 from audit_events a where a.actor_id = ${users.id})`)
     .orderBy(users.displayName);
   return {
     // Demo and real names often carry the department already: 「王晓明（高新技术科）」.
-    actors: actors.map((a) => ({ id: a.id, label: a.name.includes('（') ? a.name : `${a.name}（${a.orgName ?? a.username}）` })),
+    actors: actors.map((a) => ({
+      id: a.id,
+      label: a.name.includes('（') ? a.name : `${a.name}（${a.orgName ?? a.username}）`,
+    })),
     modules: cat.modules.map((m) => ({ value: m.code, label: m.label })),
     actions: cat.actions.map((a) => ({ value: a.value, label: a.label, module: a.module })),
   };

@@ -11,7 +11,12 @@ function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p, out);
-    else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.startsWith('testkit')) out.push(p);
+    else if (
+      /\.tsx?$/.test(e.name) &&
+      !/\.test\.tsx?$/.test(e.name) &&
+      !e.name.startsWith('testkit')
+    )
+      out.push(p);
   }
   return out;
 }
@@ -54,7 +59,10 @@ function literals(arg: string): string[] {
   return [...branches.matchAll(/'([A-Za-z][\w.]*)'/g)].map((m) => m[1]);
 }
 
-export interface SourceCode { code: string; file: string }
+export interface SourceCode {
+  code: string;
+  file: string;
+}
 
 export function auditCodesInSource(root: string): SourceCode[] {
   const files = [...walk(path.join(root, 'src/core')), ...walk(path.join(root, 'src/modules'))];
@@ -71,24 +79,34 @@ export function auditCodesInSource(root: string): SourceCode[] {
         for (const c of [lit[1], lit[2]]) if (c) out.push({ code: c, file: rel(file) });
         continue;
       }
-      const tpl = /action: `([\w.]*)\$\{(\w+)(?:\.\w+)?\}([\w.]*)`/.exec(input) ?? (/\baction(?:,| \})/.test(input) ? ['', '', 'action', ''] : null);
+      const tpl =
+        /action: `([\w.]*)\$\{(\w+)(?:\.\w+)?\}([\w.]*)`/.exec(input) ??
+        (/\baction(?:,| \})/.test(input) ? ['', '', 'action', ''] : null);
       if (!tpl) continue;
       // The helper around this call, and where its `action` parameter sits.
       const before = text.slice(0, m.index);
-      const def = [...before.matchAll(/(?:const|function) (\w+)\s*=?\s*(?:async\s*)?\(([^)]*)\)/g)].pop();
+      const def = [
+        ...before.matchAll(/(?:const|function) (\w+)\s*=?\s*(?:async\s*)?\(([^)]*)\)/g),
+      ].pop();
       if (!def) continue;
       const params = def[2].split(',').map((p) => p.trim());
       const index = params.findIndex((p) => p.split(/[?:]/)[0].trim() === tpl[2]);
       if (index < 0) continue;
       // A parameter typed as a union of literals names its codes itself.
-      const union = [...(params[index].split(':')[1] ?? '').matchAll(/'([A-Za-z][\w.]*)'/g)].map((u) => u[1]);
+      const union = [...(params[index].split(':')[1] ?? '').matchAll(/'([A-Za-z][\w.]*)'/g)].map(
+        (u) => u[1],
+      );
       for (const u of union) out.push({ code: `${tpl[1]}${u}${tpl[3]}`, file: rel(file) });
-      const dir = file.split(path.sep).slice(0, file.split(path.sep).indexOf('modules') + 2).join(path.sep);
+      const dir = file
+        .split(path.sep)
+        .slice(0, file.split(path.sep).indexOf('modules') + 2)
+        .join(path.sep);
       for (const [other, body] of texts) {
         if (!other.startsWith(dir)) continue;
         for (const c of body.matchAll(new RegExp(`\\b${def[1]}\\(`, 'g'))) {
           const arg = callArgs(body, c.index + c[0].length - 1)[index] ?? '';
-          for (const l of literals(arg)) out.push({ code: `${tpl[1]}${l}${tpl[3]}`, file: rel(other) });
+          for (const l of literals(arg))
+            out.push({ code: `${tpl[1]}${l}${tpl[3]}`, file: rel(other) });
         }
       }
     }

@@ -10,8 +10,12 @@ import { checkSignature, type SignedCheckpoint, type TrustedKey } from './keys.t
  * outside the database. A database user can re-hash the chain but cannot sign, and cannot reach
  * the file: every way of cutting, rewriting or re-anchoring the chain shows here.
  */
-export type ProblemKind = 'chainBroken' | 'tailMissing' | 'rewritten' | 'badSignature' | 'checkpointDeleted' | 'noKey';
-export interface Problem { kind: ProblemKind; message: string }
+export type ProblemKind =
+  'chainBroken' | 'tailMissing' | 'rewritten' | 'badSignature' | 'checkpointDeleted' | 'noKey';
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+}
 
 export interface AuditVerifyReport {
   /** No problem found (events not yet anchored are reported but are not a problem). */
@@ -19,7 +23,13 @@ export interface AuditVerifyReport {
   checked: number;
   brokenAt?: number;
   problems: Problem[];
-  checkpoints: { total: number; inDatabase: number; inFile: number; valid: number; last?: { seq: number; at: string } };
+  checkpoints: {
+    total: number;
+    inDatabase: number;
+    inFile: number;
+    valid: number;
+    last?: { seq: number; at: string };
+  };
   /** Events after the newest checkpoint: protected by the hash chain only, until the next checkpoint. */
   unanchored: { count: number; from?: number; to?: number };
   keyId?: string;
@@ -74,7 +84,12 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
       });
   }
   const valid = new Set(anchors);
-  if (!input.key && all.size > 0) problems.push({ kind: 'noKey', message: '未提供审计签名公钥，无法校验检查点签名 / no public key: checkpoint signatures not checked' });
+  if (!input.key && all.size > 0)
+    problems.push({
+      kind: 'noKey',
+      message:
+        '未提供审计签名公钥，无法校验检查点签名 / no public key: checkpoint signatures not checked',
+    });
   for (const { cp, inDb, inFile } of all.values()) {
     if (inFile && !inDb && valid.has(cp))
       problems.push({
@@ -104,9 +119,15 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
   });
   if (!chain.intact) problems.push({ kind: 'chainBroken', message: chain.message });
 
-  const [{ max }] = await queryRows<{ max: string | number | null }>(db, sql`select max(seq) as max from audit_events`);
+  const [{ max }] = await queryRows<{ max: string | number | null }>(
+    db,
+    sql`select max(seq) as max from audit_events`,
+  );
   const length = Number(max ?? 0);
-  const last = anchors.reduce<SignedCheckpoint | undefined>((m, a) => (!m || a.seq > m.seq || (a.seq === m.seq && a.at > m.at) ? a : m), undefined);
+  const last = anchors.reduce<SignedCheckpoint | undefined>(
+    (m, a) => (!m || a.seq > m.seq || (a.seq === m.seq && a.at > m.at) ? a : m),
+    undefined,
+  );
   if (last && last.seq > length) {
     problems.push({
       kind: 'tailMissing',
@@ -114,13 +135,31 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
     });
   }
   // Anchored = up to the newest checkpoint the chain actually matches.
-  const unanchored = length > matchedTo ? { count: length - matchedTo, from: matchedTo + 1, to: length } : { count: 0 };
-  const range = unanchored.from === unanchored.to ? `第 ${unanchored.from} 条事件` : `第 ${unanchored.from}–${unanchored.to} 条事件（共 ${unanchored.count} 条）`;
-  if (input.key && anchors.length === 0 && length > 0) notes.push('尚无签名检查点：审计链只受哈希链保护 / no signed checkpoint yet: the chain is protected by its hashes only');
+  const unanchored =
+    length > matchedTo
+      ? { count: length - matchedTo, from: matchedTo + 1, to: length }
+      : { count: 0 };
+  const range =
+    unanchored.from === unanchored.to
+      ? `第 ${unanchored.from} 条事件`
+      : `第 ${unanchored.from}–${unanchored.to} 条事件（共 ${unanchored.count} 条）`;
+  if (input.key && anchors.length === 0 && length > 0)
+    notes.push(
+      '尚无签名检查点：审计链只受哈希链保护 / no signed checkpoint yet: the chain is protected by its hashes only',
+    );
   // Once the chain contradicts a checkpoint, "not yet anchored" would only blur the finding.
-  if (unanchored.count > 0 && anchors.length > 0 && !problems.some((p) => p.kind === 'tailMissing' || p.kind === 'rewritten'))
-    notes.push(`${range}在最近的检查点之后，尚未锚定：下一个检查点签署前，其真实性只受哈希链保护 / ${unanchored.count} event(s) after the last checkpoint not yet anchored`);
-  if (input.file?.unreadable) notes.push(`${input.file.label}中有 ${input.file.unreadable} 行无法读取 / ${input.file.unreadable} unreadable lines in the checkpoint file`);
+  if (
+    unanchored.count > 0 &&
+    anchors.length > 0 &&
+    !problems.some((p) => p.kind === 'tailMissing' || p.kind === 'rewritten')
+  )
+    notes.push(
+      `${range}在最近的检查点之后，尚未锚定：下一个检查点签署前，其真实性只受哈希链保护 / ${unanchored.count} event(s) after the last checkpoint not yet anchored`,
+    );
+  if (input.file?.unreadable)
+    notes.push(
+      `${input.file.label}中有 ${input.file.unreadable} 行无法读取 / ${input.file.unreadable} unreadable lines in the checkpoint file`,
+    );
 
   const intact = problems.length === 0;
   const head = intact
@@ -139,7 +178,13 @@ export async function verifyAudit(db: DbOrTx, input: VerifyInput = {}): Promise<
     checked: chain.checked,
     brokenAt: chain.brokenAt,
     problems,
-    checkpoints: { total: all.size, inDatabase: dbCps.length, inFile: fileCps.length, valid: anchors.length, last: last ? { seq: last.seq, at: last.at } : undefined },
+    checkpoints: {
+      total: all.size,
+      inDatabase: dbCps.length,
+      inFile: fileCps.length,
+      valid: anchors.length,
+      last: last ? { seq: last.seq, at: last.at } : undefined,
+    },
     unanchored,
     keyId: input.key?.keyId,
     notes,

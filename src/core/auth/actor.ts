@@ -13,7 +13,8 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
-export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+export const hasRole = (actor: Actor, ...roles: Role[]) =>
+  roles.some((r) => actor.roles.includes(r));
 
 /** A system actor for the scheduled sweep and the command line. */
 export const SYSTEM_ACTOR_NAME = '系统';
@@ -23,7 +24,22 @@ export const SYSTEM_ACTOR_NAME = '系统';
  * demo: no signed-in user, so the audit records the actor as null. The one constructor for all of them.
  * `departmentId` null: acts before any organisation exists (the demo's first organisations).
  */
-export function systemActor(scope: { departmentId: string | null; orgId?: string; roles?: Role[]; username?: string; displayName?: string }): Actor {
+export function systemActor(scope: {
+  departmentId: string | null;
+  orgId?: string;
+  roles?: Role[];
+  username?: string;
+  displayName?: string;
+}): Actor {
   const dept = scope.departmentId as string;
-  return { userId: null as unknown as string, username: scope.username ?? 'system', displayName: scope.displayName ?? SYSTEM_ACTOR_NAME, orgId: scope.orgId ?? dept, orgName: SYSTEM_ACTOR_NAME, departmentId: dept, roles: scope.roles ?? [], mustChangePassword: false };
+  return {
+    userId: null as unknown as string,
+    username: scope.username ?? 'system',
+    displayName: scope.displayName ?? SYSTEM_ACTOR_NAME,
+    orgId: scope.orgId ?? dept,
+    orgName: SYSTEM_ACTOR_NAME,
+    departmentId: dept,
+    roles: scope.roles ?? [],
+    mustChangePassword: false,
+  };
 }

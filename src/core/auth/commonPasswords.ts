@@ -5,7 +5,12 @@ let list: Set<string> | null = null;
 function commonPasswords(): Set<string> {
   if (!list) {
     const text = fs.readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8');
-    list = new Set(text.split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')));
+    list = new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l && !l.startsWith('#')),
+    );
   }
   return list;
 }

@@ -24,9 +24,13 @@ export const SLOT_SECONDS = 2;
  * Wait before the next attempt of a pair after `failures` failures: none after the first (a retyped
  * password), then 1, 2, 4 … s (at most 60). Mirrored in SQL in takeAttempt.
  */
-export const delaySeconds = (failures: number) => (failures <= 1 ? 0 : Math.min(2 ** (failures - 2), 60));
+export const delaySeconds = (failures: number) =>
+  failures <= 1 ? 0 : Math.min(2 ** (failures - 2), 60);
 
-export interface Limits { maxFailures: number; lockoutMinutes: number }
+export interface Limits {
+  maxFailures: number;
+  lockoutMinutes: number;
+}
 export type Refusal = { kind: 'locked'; until: Date } | { kind: 'wait'; seconds: number };
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -35,9 +39,17 @@ const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
  * Counts an attempt of (username, source) before its password is checked, or refuses it (locked, or
  * inside its delay). Returns the pair's failures including this attempt.
  */
-export async function takeAttempt(db: DbOrTx, username: string, source: string, now: Date, limits: Limits): Promise<{ failures: number } | Refusal> {
+export async function takeAttempt(
+  db: DbOrTx,
+  username: string,
+  source: string,
+  now: Date,
+  limits: Limits,
+): Promise<{ failures: number } | Refusal> {
   const windowStart = new Date(now.getTime() - limits.lockoutMinutes * 60_000);
-  const rows = await queryRows<{ failures: number }>(db, sql`
+  const rows = await queryRows<{ failures: number }>(
+    db,
+    sql`
     insert into login_failures (username, source, failures, last_attempt_at) values (${username}, ${source}, 1, ${ts(now)})
     on conflict (username, source) do update set
       failures = case when login_failures.last_attempt_at <= ${ts(windowStart)} then 1 else login_failures.failures + 1 end,
@@ -47,30 +59,47 @@ export async function takeAttempt(db: DbOrTx, username: string, source: string, 
            and login_failures.last_attempt_at
                + (case when login_failures.failures <= 1 then 0 else least(power(2, login_failures.failures - 2), 60) end) * interval '1 second'
                <= ${ts(now)})
-    returning failures`);
+    returning failures`,
+  );
   if (rows.length) return { failures: Number(rows[0].failures) };
-  const [row] = await db.select().from(loginFailures).where(and(eq(loginFailures.username, username), eq(loginFailures.source, source)));
+  const [row] = await db
+    .select()
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.source, source)));
   if (!row) return { kind: 'wait', seconds: 1 };
-  if (row.failures >= limits.maxFailures) return { kind: 'locked', until: lockEnd(row.lastAttemptAt, limits) };
-  const seconds = Math.ceil((row.lastAttemptAt.getTime() + delaySeconds(row.failures) * 1000 - now.getTime()) / 1000);
+  if (row.failures >= limits.maxFailures)
+    return { kind: 'locked', until: lockEnd(row.lastAttemptAt, limits) };
+  const seconds = Math.ceil(
+    (row.lastAttemptAt.getTime() + delaySeconds(row.failures) * 1000 - now.getTime()) / 1000,
+  );
   return { kind: 'wait', seconds: Math.max(1, seconds) };
 }
 
-export const lockEnd = (lastAttempt: Date, limits: Limits) => new Date(lastAttempt.getTime() + limits.lockoutMinutes * 60_000);
+export const lockEnd = (lastAttempt: Date, limits: Limits) =>
+  new Date(lastAttempt.getTime() + limits.lockoutMinutes * 60_000);
 
 /** A successful sign-in forgets the failures of its own pair only (an attacker's pairs stay counted). */
 export async function forgetPair(db: DbOrTx, username: string, source: string): Promise<void> {
-  await db.delete(loginFailures).where(and(eq(loginFailures.username, username), eq(loginFailures.source, source)));
+  await db
+    .delete(loginFailures)
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.source, source)));
 }
 
 /**
  * The per-username ceiling: over it, one attempt per SLOT_SECONDS is let through (atomically) and the
  * others are refused with a wait; below it, nothing happens. Returns the refusal or null.
  */
-export async function takeSlot(db: DbOrTx, username: string, now: Date, limits: Limits): Promise<Refusal | null> {
+export async function takeSlot(
+  db: DbOrTx,
+  username: string,
+  now: Date,
+  limits: Limits,
+): Promise<Refusal | null> {
   const windowStart = new Date(now.getTime() - limits.lockoutMinutes * 60_000);
   const slotStart = new Date(now.getTime() - SLOT_SECONDS * 1000);
-  const rows = await queryRows<{ hot: number; taken: number }>(db, sql`
+  const rows = await queryRows<{ hot: number; taken: number }>(
+    db,
+    sql`
     with hot as (
       select 1 from login_failures
       where username = ${username} and source = ${ALL_SOURCES}
@@ -80,13 +109,21 @@ export async function takeSlot(db: DbOrTx, username: string, now: Date, limits: 
       where username = ${username} and source = ${ALL_SOURCES} and exists (select 1 from hot)
         and (slot_at is null or slot_at <= ${ts(slotStart)})
       returning 1)
-    select (select count(*) from hot)::int as hot, (select count(*) from taken)::int as taken`);
+    select (select count(*) from hot)::int as hot, (select count(*) from taken)::int as taken`,
+  );
   const r = rows[0];
-  return Number(r.hot) > 0 && Number(r.taken) === 0 ? { kind: 'wait', seconds: SLOT_SECONDS } : null;
+  return Number(r.hot) > 0 && Number(r.taken) === 0
+    ? { kind: 'wait', seconds: SLOT_SECONDS }
+    : null;
 }
 
 /** Counts a failure towards the username's ceiling (all sources). */
-export async function countFailure(db: DbOrTx, username: string, now: Date, limits: Limits): Promise<void> {
+export async function countFailure(
+  db: DbOrTx,
+  username: string,
+  now: Date,
+  limits: Limits,
+): Promise<void> {
   const windowStart = new Date(now.getTime() - limits.lockoutMinutes * 60_000);
   await db.execute(sql`
     insert into login_failures (username, source, failures, last_attempt_at) values (${username}, ${ALL_SOURCES}, 1, ${ts(now)})
@@ -97,5 +134,9 @@ export async function countFailure(db: DbOrTx, username: string, now: Date, limi
 
 /** Forgets counts whose window has closed (run by the sweep with the idle sessions). */
 export async function purgeLoginFailures(db: DbOrTx, now: Date, limits: Limits): Promise<void> {
-  await db.delete(loginFailures).where(lt(loginFailures.lastAttemptAt, new Date(now.getTime() - limits.lockoutMinutes * 60_000)));
+  await db
+    .delete(loginFailures)
+    .where(
+      lt(loginFailures.lastAttemptAt, new Date(now.getTime() - limits.lockoutMinutes * 60_000)),
+    );
 }

@@ -6,24 +6,45 @@ import { BUSINESS_ROLES } from './roles.ts';
  * Authorization as readable rules per resource, in one place. Lists are additionally scoped in SQL
  * (by department); records outside the actor's scope answer 404, not 403, so their existence is not leaked.
  */
-export interface Scoped { departmentId: string }
-interface DocumentScope extends Scoped { draftingOrgId?: string; published?: boolean }
-interface FilingScope extends Scoped { oversightOrgId?: string }
+export interface Scoped {
+  departmentId: string;
+}
+interface DocumentScope extends Scoped {
+  draftingOrgId?: string;
+  published?: boolean;
+}
+interface FilingScope extends Scoped {
+  oversightOrgId?: string;
+}
 /** `overseenBy`: the oversight body of the report's department (the one under the same government). */
-interface ReportScope extends Scoped { submitted?: boolean; overseenBy?: string | null }
+interface ReportScope extends Scoped {
+  submitted?: boolean;
+  overseenBy?: string | null;
+}
 /** An imported report: its department and that department's oversight body (none: no oversight body governs it). */
-interface ImportScope extends Scoped { oversightOrgId?: string | null }
+interface ImportScope extends Scoped {
+  oversightOrgId?: string | null;
+}
 /** An 依申请公开 request: its department and the org (科室) its case is assigned to. */
-interface RequestScope extends Scoped { orgId?: string }
+interface RequestScope extends Scoped {
+  orgId?: string;
+}
 /** A 合法性审查 matter: the requesting org, and whether the actor is one of its assigned reviewers. */
-interface MatterScope extends Scoped { orgId?: string; assigned?: boolean }
+interface MatterScope extends Scoped {
+  orgId?: string;
+  assigned?: boolean;
+}
 
 /** The 科室 that runs a department's 政府信息公开 work (条例 Art 4 工作机构), by its organisation name. */
 export const DISCLOSURE_OFFICE = '办公室';
 export const business = (a: Actor) => hasRole(a, ...BUSINESS_ROLES);
 export const inDepartment = (a: Actor, s?: Scoped) => !!s && s.departmentId === a.departmentId;
 /** An oversight account acting on a record of its own body or of a department it oversees (its own government's). */
-const overseen = (a: Actor, s?: ImportScope) => hasRole(a, 'oversight') && !!s && (s.departmentId === a.departmentId || (!!s.oversightOrgId && s.oversightOrgId === a.departmentId));
+const overseen = (a: Actor, s?: ImportScope) =>
+  hasRole(a, 'oversight') &&
+  !!s &&
+  (s.departmentId === a.departmentId ||
+    (!!s.oversightOrgId && s.oversightOrgId === a.departmentId));
 export const publisher = (a: Actor) => business(a) && !hasRole(a, 'legalAdvisor');
 /** The department's own people: not the outside 法律顾问 (only the matters assigned to them) nor the oversight body. */
 export const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor');
@@ -34,8 +55,14 @@ export const insider = (a: Actor) => business(a) && !hasRole(a, 'oversight', 'le
  */
 /** The handlers of an 依申请公开 request (see disclosureRequest.personalData). */
 const handler = (a: Actor, r?: RequestScope) =>
-  hasRole(a, 'staff', 'leader') && inDepartment(a, r) && (hasRole(a, 'leader') || r?.orgId === a.orgId || a.orgId === a.departmentId || a.orgName === DISCLOSURE_OFFICE);
-export const caseWorker = (a: Actor) => hasRole(a, ...BUSINESS_ROLES.filter((r) => r !== 'legalAdvisor'));
+  hasRole(a, 'staff', 'leader') &&
+  inDepartment(a, r) &&
+  (hasRole(a, 'leader') ||
+    r?.orgId === a.orgId ||
+    a.orgId === a.departmentId ||
+    a.orgName === DISCLOSURE_OFFICE);
+export const caseWorker = (a: Actor) =>
+  hasRole(a, ...BUSINESS_ROLES.filter((r) => r !== 'legalAdvisor'));
 
 const rules = {
   organisation: {
@@ -91,15 +118,26 @@ const rules = {
   normativeDocument: {
     list: (a: Actor) => insider(a),
     draft: (a: Actor) => hasRole(a, 'staff', 'leader'),
-    read: (a: Actor, d?: DocumentScope) => business(a) && !hasRole(a, 'legalAdvisor') && inDepartment(a, d) && (!!d?.published || d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'legalOfficer', 'leader')),
-    edit: (a: Actor, d?: DocumentScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, d) && (d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
+    read: (a: Actor, d?: DocumentScope) =>
+      business(a) &&
+      !hasRole(a, 'legalAdvisor') &&
+      inDepartment(a, d) &&
+      (!!d?.published ||
+        d?.draftingOrgId === a.orgId ||
+        a.orgId === a.departmentId ||
+        hasRole(a, 'legalOfficer', 'leader')),
+    edit: (a: Actor, d?: DocumentScope) =>
+      hasRole(a, 'staff', 'leader') &&
+      inDepartment(a, d) &&
+      (d?.draftingOrgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
     cleanup: (a: Actor) => hasRole(a, 'legalOfficer'),
   },
   // 备案: the oversight body (市司法局) reviews the filings addressed to it, across departments, but
   // cannot edit the documents; the filing department answers correction requests.
   documentFiling: {
     queue: (a: Actor) => hasRole(a, 'oversight'),
-    review: (a: Actor, f?: FilingScope) => hasRole(a, 'oversight') && !!f && f.oversightOrgId === a.departmentId,
+    review: (a: Actor, f?: FilingScope) =>
+      hasRole(a, 'oversight') && !!f && f.oversightOrgId === a.departmentId,
     answer: (a: Actor, f?: Scoped) => hasRole(a, 'staff', 'leader') && inDepartment(a, f),
   },
   // 依申请公开 (条例 Art 4, 29): the department's staff and leaders see its requests; other roles see
@@ -132,9 +170,16 @@ const rules = {
     manage: (a: Actor, m?: MatterScope) => hasRole(a, 'legalOfficer') && inDepartment(a, m),
     configure: (a: Actor) => hasRole(a, 'legalOfficer'),
     read: (a: Actor, m?: MatterScope) =>
-      inDepartment(a, m) && (hasRole(a, 'legalOfficer', 'leader') || (hasRole(a, 'staff') && (m?.orgId === a.orgId || a.orgId === a.departmentId)) || (hasRole(a, 'legalAdvisor') && !!m?.assigned)),
-    opine: (a: Actor, m?: MatterScope) => hasRole(a, 'legalOfficer', 'legalAdvisor') && inDepartment(a, m) && !!m?.assigned,
-    respond: (a: Actor, m?: MatterScope) => hasRole(a, 'staff', 'leader') && inDepartment(a, m) && (m?.orgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
+      inDepartment(a, m) &&
+      (hasRole(a, 'legalOfficer', 'leader') ||
+        (hasRole(a, 'staff') && (m?.orgId === a.orgId || a.orgId === a.departmentId)) ||
+        (hasRole(a, 'legalAdvisor') && !!m?.assigned)),
+    opine: (a: Actor, m?: MatterScope) =>
+      hasRole(a, 'legalOfficer', 'legalAdvisor') && inDepartment(a, m) && !!m?.assigned,
+    respond: (a: Actor, m?: MatterScope) =>
+      hasRole(a, 'staff', 'leader') &&
+      inDepartment(a, m) &&
+      (m?.orgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
   },
   // 法律顾问/公职律师 registry: kept by the legal office, read by leaders.
   legalAdvisor: {
@@ -145,15 +190,19 @@ const rules = {
   // outside legal advisors (they see only the review matters assigned to them) and the oversight body.
   majorDecision: {
     list: (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor'),
-    read: (a: Actor, s?: Scoped) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
+    read: (a: Actor, s?: Scoped) =>
+      business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
     start: (a: Actor) => hasRole(a, 'staff', 'leader'),
-    act: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s),
-    catalogue: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
+    act: (a: Actor, s?: Scoped) =>
+      hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s),
+    catalogue: (a: Actor, s?: Scoped) =>
+      hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
   },
   // 局长办公会 / 党组会 and their agendas (议题).
   meeting: {
     list: (a: Actor) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor'),
-    read: (a: Actor, s?: Scoped) => business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
+    read: (a: Actor, s?: Scoped) =>
+      business(a) && !hasRole(a, 'oversight', 'legalAdvisor') && inDepartment(a, s),
     manage: (a: Actor, s?: Scoped) => hasRole(a, 'staff', 'leader') && (!s || inDepartment(a, s)),
   },
   // 法治政府建设年度报告 written elsewhere, imported for analysis (issue 6): a department imports and reads
@@ -162,15 +211,21 @@ const rules = {
   // oversight body, resolved by analyser/service.ts), never another city's.
   reportImport: {
     list: (a: Actor) => hasRole(a, 'staff', 'leader', 'legalOfficer', 'oversight'),
-    create: (a: Actor, s?: ImportScope) => overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && (!s || inDepartment(a, s))),
-    read: (a: Actor, s?: ImportScope) => overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
-    edit: (a: Actor, s?: ImportScope) => overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
+    create: (a: Actor, s?: ImportScope) =>
+      overseen(a, s) ||
+      (hasRole(a, 'staff', 'leader', 'legalOfficer') && (!s || inDepartment(a, s))),
+    read: (a: Actor, s?: ImportScope) =>
+      overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
+    edit: (a: Actor, s?: ImportScope) =>
+      overseen(a, s) || (hasRole(a, 'staff', 'leader', 'legalOfficer') && inDepartment(a, s)),
   },
   // 法治政府建设年度报告 (RULES §11): the department compiles, reviews, approves, submits and publishes
   // its own; the oversight body (依法治市办/司法局) reads every department's submitted report and edits none.
   ruleOfLawReport: {
     view: (a: Actor) => insider(a),
-    read: (a: Actor, r?: ReportScope) => (insider(a) && inDepartment(a, r)) || (hasRole(a, 'oversight') && !!r?.submitted && r?.overseenBy === a.departmentId),
+    read: (a: Actor, r?: ReportScope) =>
+      (insider(a) && inDepartment(a, r)) ||
+      (hasRole(a, 'oversight') && !!r?.submitted && r?.overseenBy === a.departmentId),
     edit: (a: Actor, r?: Scoped) => hasRole(a, 'staff', 'leader') && (!r || inDepartment(a, r)),
     oversee: (a: Actor) => hasRole(a, 'oversight'),
     // The template (title, part order, 报送/公开 deadlines, 学法 count) is one per deployment, like the
@@ -196,9 +251,18 @@ export type RuleSet = Record<string, Record<string, Rule>>;
  * below; each module declares its own in its folder with the same helpers (insider, inDepartment, …).
  */
 export function definePolicy<T extends RuleSet>(ruleSet: T) {
-  const can = <R extends keyof T>(actor: Actor, resource: R, action: keyof T[R], subject?: Parameters<T[R][keyof T[R]]>[1]): boolean =>
-    (ruleSet[resource][action] as Rule)(actor, subject);
-  const authorize = <R extends keyof T>(actor: Actor, resource: R, action: keyof T[R], subject?: Parameters<T[R][keyof T[R]]>[1]): void => {
+  const can = <R extends keyof T>(
+    actor: Actor,
+    resource: R,
+    action: keyof T[R],
+    subject?: Parameters<T[R][keyof T[R]]>[1],
+  ): boolean => (ruleSet[resource][action] as Rule)(actor, subject);
+  const authorize = <R extends keyof T>(
+    actor: Actor,
+    resource: R,
+    action: keyof T[R],
+    subject?: Parameters<T[R][keyof T[R]]>[1],
+  ): void => {
     if (can(actor, resource, action, subject)) return;
     if (subject) throw notFound();
     throw new AppError('FORBIDDEN', '无权执行此操作');

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, timestamp, integer, boolean, index, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  boolean,
+  index,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -18,7 +27,10 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     /** The hashes of the previous passwords, newest first (a new password may be none of them nor the current one). */
-    passwordHistory: text('password_history').array().notNull().default(sql`'{}'::text[]`),
+    passwordHistory: text('password_history')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('users_department_idx').on(t.departmentId)],
@@ -53,5 +65,8 @@ export const loginFailures = pgTable(
     lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
     slotAt: timestamp('slot_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.username, t.source] }), index('login_failures_last_attempt_idx').on(t.lastAttemptAt)],
+  (t) => [
+    primaryKey({ columns: [t.username, t.source] }),
+    index('login_failures_last_attempt_idx').on(t.lastAttemptAt),
+  ],
 );

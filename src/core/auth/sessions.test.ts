@@ -14,7 +14,11 @@ before(async () => {
   app = await buildApp({ ctx: t.ctx });
   // Behind nginx on this machine (FAZHI_TRUST_PROXY=1), 4-hour sessions.
   const config = readConfig({ FAZHI_TRUST_PROXY: '1', FAZHI_SESSION_MAX_HOURS: '4' });
-  proxied = await buildApp({ ctx: t.ctx, trustProxy: config.trustProxy, sessionMaxHours: config.sessionMaxHours });
+  proxied = await buildApp({
+    ctx: t.ctx,
+    trustProxy: config.trustProxy,
+    sessionMaxHours: config.sessionMaxHours,
+  });
   await addUser(t.ctx, { username: 'judy', password: 'Kx7-first-pass9', roles: ['staff'] });
 });
 after(async () => {
@@ -23,7 +27,8 @@ after(async () => {
   await t.close();
 });
 
-const at = (start: number, minutes: number) => t.clock.set(new Date(start + minutes * 60_000).toISOString());
+const at = (start: number, minutes: number) =>
+  t.clock.set(new Date(start + minutes * 60_000).toISOString());
 const BG = { 'x-fazhi-background': '1' };
 
 test('background polls (x-fazhi-background: 1) do not keep a session alive; the idle timeout still ends it', async () => {
@@ -31,7 +36,12 @@ test('background polls (x-fazhi-background: 1) do not keep a session alive; the 
   const start = t.clock.now().getTime();
   for (const m of [5, 10, 15, 20, 25, 29]) {
     at(start, m);
-    assert.equal((await app.inject({ url: '/api/notifications', headers: { ...s.headers, ...BG } })).statusCode, 200, `poll at ${m} min`);
+    assert.equal(
+      (await app.inject({ url: '/api/notifications', headers: { ...s.headers, ...BG } }))
+        .statusCode,
+      200,
+      `poll at ${m} min`,
+    );
   }
   at(start, 31);
   const expired = await app.inject({ url: '/api/notifications', headers: { ...s.headers, ...BG } });
@@ -44,9 +54,15 @@ test('a request without the header is activity and slides the idle timeout', asy
   const s = await signIn(app, 'judy', 'Kx7-first-pass9');
   const start = t.clock.now().getTime();
   at(start, 20);
-  assert.equal((await app.inject({ url: '/api/notifications', headers: s.headers })).statusCode, 200);
+  assert.equal(
+    (await app.inject({ url: '/api/notifications', headers: s.headers })).statusCode,
+    200,
+  );
   at(start, 45);
-  assert.equal((await app.inject({ url: '/api/notifications', headers: { ...s.headers, ...BG } })).statusCode, 200);
+  assert.equal(
+    (await app.inject({ url: '/api/notifications', headers: { ...s.headers, ...BG } })).statusCode,
+    200,
+  );
 });
 
 test('a session ends 12 hours after sign-in however active (default), or FAZHI_SESSION_MAX_HOURS', async () => {
@@ -54,7 +70,11 @@ test('a session ends 12 hours after sign-in however active (default), or FAZHI_S
   const start = t.clock.now().getTime();
   for (let m = 20; m <= 12 * 60; m += 20) {
     at(start, m);
-    assert.equal((await app.inject({ url: '/api/auth/session', headers: s.headers })).statusCode, 200, `at ${m} min`);
+    assert.equal(
+      (await app.inject({ url: '/api/auth/session', headers: s.headers })).statusCode,
+      200,
+      `at ${m} min`,
+    );
   }
   at(start, 12 * 60 + 1);
   const ended = await app.inject({ url: '/api/auth/session', headers: s.headers });
@@ -65,22 +85,45 @@ test('a session ends 12 hours after sign-in however active (default), or FAZHI_S
   const pStart = t.clock.now().getTime();
   for (let m = 20; m <= 4 * 60; m += 20) {
     at(pStart, m);
-    assert.equal((await proxied.inject({ url: '/api/auth/session', headers: p.headers })).statusCode, 200);
+    assert.equal(
+      (await proxied.inject({ url: '/api/auth/session', headers: p.headers })).statusCode,
+      200,
+    );
   }
   at(pStart, 4 * 60 + 1);
-  assert.match((await proxied.inject({ url: '/api/auth/session', headers: p.headers })).json().error.message, /登录已超过 4 小时/);
+  assert.match(
+    (await proxied.inject({ url: '/api/auth/session', headers: p.headers })).json().error.message,
+    /登录已超过 4 小时/,
+  );
 });
 
 const failuresFrom = async (source: string) =>
-  (await t.ctx.db.select().from(loginFailures).where(and(eq(loginFailures.username, 'judy'), eq(loginFailures.source, source)))).length;
+  (
+    await t.ctx.db
+      .select()
+      .from(loginFailures)
+      .where(and(eq(loginFailures.username, 'judy'), eq(loginFailures.source, source)))
+  ).length;
 
 test('behind the trusted proxy the client is the address the proxy appended; a forged X-Forwarded-For chooses nothing', async () => {
   const forged = { 'x-forwarded-for': '6.6.6.6, 198.51.100.23' };
-  await proxied.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.1', headers: forged, payload: { username: 'judy', password: 'wrong-guess' } });
+  await proxied.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: '127.0.0.1',
+    headers: forged,
+    payload: { username: 'judy', password: 'wrong-guess' },
+  });
   assert.equal(await failuresFrom('198.51.100.23'), 1);
   assert.equal(await failuresFrom('6.6.6.6'), 0);
   // A client reaching the app directly is not a trusted proxy: its header is ignored.
-  await proxied.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.99', headers: { 'x-forwarded-for': '7.7.7.7' }, payload: { username: 'judy', password: 'wrong-guess' } });
+  await proxied.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: '198.51.100.99',
+    headers: { 'x-forwarded-for': '7.7.7.7' },
+    payload: { username: 'judy', password: 'wrong-guess' },
+  });
   assert.equal(await failuresFrom('198.51.100.99'), 1);
   assert.equal(await failuresFrom('7.7.7.7'), 0);
 });
@@ -88,7 +131,13 @@ test('behind the trusted proxy the client is the address the proxy appended; a f
 test('a forged X-Forwarded-For does not escape the per-address rate limit (20 logins a minute)', async () => {
   const statuses: number[] = [];
   for (let i = 0; i < 22; i++) {
-    const res = await proxied.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `10.0.${i}.1, 198.51.100.50` }, payload: { username: `nobody${i}`, password: 'wrong-guess' } });
+    const res = await proxied.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': `10.0.${i}.1, 198.51.100.50` },
+      payload: { username: `nobody${i}`, password: 'wrong-guess' },
+    });
     statuses.push(res.statusCode);
   }
   assert.deepEqual(statuses.slice(0, 20), Array(20).fill(401));

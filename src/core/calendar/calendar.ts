@@ -96,16 +96,21 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** 'YYYY-MM-DD' → day index in the calendar range, or -1 when malformed or out of range. */
 export function tryIndex(s: string): number {
-  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return -1;
   let y = 0;
   for (let i = 0; i < 4; i++) {
     const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return -1;
     y = y * 10 + c;
   }
-  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  const m1 = s.charCodeAt(5) - 48,
+    m2 = s.charCodeAt(6) - 48,
+    d1 = s.charCodeAt(8) - 48,
+    d2 = s.charCodeAt(9) - 48;
   if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
-  const m = m1 * 10 + m2, d = d1 * 10 + d2;
+  const m = m1 * 10 + m2,
+    d = d1 * 10 + d2;
   if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return -1;
   if (d > (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m])) return -1;
   return civilToDays(y, m, d) - BASE;
@@ -117,7 +122,10 @@ export function isValidDate(s: string): boolean {
 
 function toIndex(s: string): number {
   const i = tryIndex(s);
-  if (i < 0) throw new RangeError(`日期无效或超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年，格式YYYY-MM-DD）：${String(s)}`);
+  if (i < 0)
+    throw new RangeError(
+      `日期无效或超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年，格式YYYY-MM-DD）：${String(s)}`,
+    );
   return i;
 }
 
@@ -158,7 +166,8 @@ function initTables(): void {
   // covered when its 元旦 / 劳动节 / 国庆节 carry festival labels (uncovered years get weekday names).
   const festival = (d: string) => chineseDays.getDayDetail(d).name.includes(',');
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-    if (festival(`${y}-01-01`) || festival(`${y}-05-01`) || festival(`${y}-10-01`)) BUILTIN_YEARS.add(y);
+    if (festival(`${y}-01-01`) || festival(`${y}-05-01`) || festival(`${y}-10-01`))
+      BUILTIN_YEARS.add(y);
   }
   for (let k = 0; k < SIZE; k++) {
     if (!BUILTIN_YEARS.has(YEARS[k])) continue;
@@ -183,7 +192,8 @@ function initTables(): void {
     const fixed = new Map<number, string>();
     for (const f of statutoryFestivals(y)) {
       // 中秋 can fall on a 国庆 day (2031-10-01): one rest day under both names.
-      for (const i of f.days.map(toIndex)) fixed.set(i, fixed.has(i) ? `${fixed.get(i)}、${f.name}` : f.name);
+      for (const i of f.days.map(toIndex))
+        fixed.set(i, fixed.has(i) ? `${fixed.get(i)}、${f.name}` : f.name);
       for (const d of f.compensation) days.push([toIndex(d), Assumed.Compensation, f.name]);
     }
     for (const [i, name] of fixed) days.push([i, Assumed.Festival, name]);
@@ -204,7 +214,8 @@ export function createCalendar(data: CalendarData): Calendar {
   const names = BASE_NAME.slice();
   const official = new Uint8Array(LAST_YEAR - FIRST_YEAR + 1);
   for (const y of BUILTIN_YEARS) official[y - FIRST_YEAR] = 1;
-  for (const y of data.officialYears) if (y >= FIRST_YEAR && y <= LAST_YEAR) official[y - FIRST_YEAR] = 1;
+  for (const y of data.officialYears)
+    if (y >= FIRST_YEAR && y <= LAST_YEAR) official[y - FIRST_YEAR] = 1;
   // Until a year's notice is entered, its 放假办法 rest days hold; the notice then replaces them.
   const assumed = new Uint8Array(SIZE);
   for (const [y, days] of STATUTORY) {
@@ -222,7 +233,8 @@ export function createCalendar(data: CalendarData): Calendar {
     names[i] = o.name || undefined;
     assumed[i] = Assumed.None;
   }
-  const isOfficial = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR && official[y - FIRST_YEAR] === 1;
+  const isOfficial = (y: number) =>
+    y >= FIRST_YEAR && y <= LAST_YEAR && official[y - FIRST_YEAR] === 1;
 
   // cum[i] = working days in [0, i]; ranks[r - 1] = index of the r-th working day.
   const cum = new Int32Array(SIZE);
@@ -243,11 +255,13 @@ export function createCalendar(data: CalendarData): Calendar {
     if (n === 0) return i;
     // n > 0: rank cum[i] + n. n < 0: the |n|-th working day before i has rank cum[i - 1] + n + 1.
     const r = n > 0 ? cum[i] + n : (i > 0 ? cum[i - 1] : 0) + n + 1;
-    if (r < 1 || r > total) throw new RangeError(`工作日计算超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
+    if (r < 1 || r > total)
+      throw new RangeError(`工作日计算超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
     return rank[r - 1];
   };
   const dateOf = (i: number): string => {
-    if (i < 0 || i >= SIZE) throw new RangeError(`日期超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
+    if (i < 0 || i >= SIZE)
+      throw new RangeError(`日期超出日历范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
     return dates[i];
   };
 

@@ -40,7 +40,12 @@ function holidayLabel(name: string | undefined): string {
 }
 
 /** Holiday blocks (contiguous 法定节假日, names joined) and make-up working days inside days (fromIdx, toIdx]. */
-function holidaysAndMakeUps(cal: Calendar, fromIdx: number, toIdx: number, refYear: number): { holidays: string[]; makeUps: string[] } {
+function holidaysAndMakeUps(
+  cal: Calendar,
+  fromIdx: number,
+  toIdx: number,
+  refYear: number,
+): { holidays: string[]; makeUps: string[] } {
   const holidays: string[] = [];
   const makeUps: string[] = [];
   let runStart = -1;
@@ -73,7 +78,12 @@ function holidaysAndMakeUps(cal: Calendar, fromIdx: number, toIdx: number, refYe
  * Days in [a, b] assumed by the 放假办法 for a provisional year: Art 2 festivals as "春节2月5日至2月8日"
  * (a 中秋 on a 国庆 day is listed under both), Art 6 补假 as "2月9日、2月10日".
  */
-function assumedDays(cal: Calendar, a: number, b: number, refYear: number): { festivals: string[]; compensation: string[] } {
+function assumedDays(
+  cal: Calendar,
+  a: number,
+  b: number,
+  refYear: number,
+): { festivals: string[]; compensation: string[] } {
   const byName = new Map<string, number[]>();
   const compensation: string[] = [];
   for (let i = a; i <= b; i++) {
@@ -106,12 +116,20 @@ function assumedDays(cal: Calendar, a: number, b: number, refYear: number): { fe
  * those in `counted` (the counted working days), else in `rolled` (the days a calendar-day period's
  * last day was rolled over). Only the 调休 is left open.
  */
-export function provisionalNote(cal: Calendar, years: number[], refYear: number, counted?: [number, number], rolled?: [number, number]): string {
+export function provisionalNote(
+  cal: Calendar,
+  years: number[],
+  refYear: number,
+  counted?: [number, number],
+  rolled?: [number, number],
+): string {
   if (!years.length) return '';
   const label = `${years.map((y) => `${y}年`).join('、')}节假日安排尚未公布`;
   if (!years.some((y) => cal.assumesStatutory(y))) return `（${label}，暂按周一至周五计算）`;
   const span = counted ?? rolled;
-  const { festivals, compensation } = span ? assumedDays(cal, span[0], span[1], refYear) : { festivals: [], compensation: [] };
+  const { festivals, compensation } = span
+    ? assumedDays(cal, span[0], span[1], refYear)
+    : { festivals: [], compensation: [] };
   const said: string[] = [];
   if (festivals.length) said.push(`第二条计入${festivals.join('、')}`);
   if (compensation.length) said.push(`第六条将适逢周末的节日暂补假于${compensation.join('、')}`);
@@ -135,7 +153,9 @@ function explainDue(
   const refYear = Number(from.slice(0, 4));
   const work = input.unit === 'workday';
   const out: string[] = [];
-  out.push(`自${formatDateZh(from)}次日起算${input.countText ?? `${input.count}${work ? '个工作日' : '日'}`}`);
+  out.push(
+    `自${formatDateZh(from)}次日起算${input.countText ?? `${input.count}${work ? '个工作日' : '日'}`}`,
+  );
   if (work) {
     const { holidays, makeUps } = holidaysAndMakeUps(cal, fromIdx, dueIdx, refYear);
     if (holidays.length) out.push(`跳过${holidays.join('、')}`);
@@ -146,7 +166,9 @@ function explainDue(
     const b = cal.index(e.to);
     if (b <= a) continue;
     const n = work ? cal.cumAt(b) - cal.cumAt(a) : b - a;
-    out.push(`${e.reason ?? '暂停'}期间${range(e.from, e.to, refYear)}（${n}${work ? '个工作日' : '日'}）不计算在内`);
+    out.push(
+      `${e.reason ?? '暂停'}期间${range(e.from, e.to, refYear)}（${n}${work ? '个工作日' : '日'}）不计算在内`,
+    );
   }
   if (nominalIdx !== dueIdx) {
     const name = cal.nameAt(nominalIdx);
@@ -158,10 +180,10 @@ function explainDue(
     out.push(`至${formatDateZh(cal.dateAt(dueIdx))}届满`);
   }
   const counted: [number, number] | undefined = work ? [fromIdx + 1, dueIdx] : undefined;
-  const rolled: [number, number] | undefined = !work && nominalIdx !== dueIdx ? [nominalIdx, dueIdx - 1] : undefined;
+  const rolled: [number, number] | undefined =
+    !work && nominalIdx !== dueIdx ? [nominalIdx, dueIdx - 1] : undefined;
   return out.join('，') + provisionalNote(cal, provisionalYears, refYear, counted, rolled);
 }
-
 
 export interface ExcludedInterval {
   /** Days in (from, to] are not counted: a pause recorded on `from` and resumed on `to`. */
@@ -207,7 +229,10 @@ function mergeExcluded(cal: Calendar, fromIdx: number, excluded: ExcludedInterva
   return flat;
 }
 
-function dueIndex(cal: Calendar, input: DueInput): { fromIdx: number; due: number; nominal: number } {
+function dueIndex(
+  cal: Calendar,
+  input: DueInput,
+): { fromIdx: number; due: number; nominal: number } {
   const { count, unit } = input;
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`期限天数无效：${count}`);
   const fromIdx = cal.index(input.from);
@@ -217,11 +242,16 @@ function dueIndex(cal: Calendar, input: DueInput): { fromIdx: number; due: numbe
   if (input.excluded && input.excluded.length) {
     const ex = mergeExcluded(cal, fromIdx, input.excluded);
     for (let k = 0; k < ex.length; k += 2) {
-      const a = ex[k], b = ex[k + 1];
+      const a = ex[k],
+        b = ex[k + 1];
       if (a >= due) break;
       // The days still to count after the pause began are counted again after it ends.
       const remaining = work ? cal.cumAt(due) - cal.cumAt(a) : due - a;
-      due = work ? (remaining === 0 ? b : cal.workdayAtRank(cal.cumAt(b) + remaining)) : b + remaining;
+      due = work
+        ? remaining === 0
+          ? b
+          : cal.workdayAtRank(cal.cumAt(b) + remaining)
+        : b + remaining;
     }
   }
   if (due < 0) throw new RangeError(OUT_OF_RANGE);
@@ -243,7 +273,10 @@ export function dueDate(cal: Calendar, input: DueInput): string {
 /** Due date, whether it rests on unpublished holiday data, and a Chinese explanation. */
 export function computeDue(cal: Calendar, input: DueInput): DueResult {
   const { fromIdx, due, nominal } = dueIndex(cal, input);
-  const years = cal.provisionalYears(Number(cal.dateAt(Math.min(fromIdx + 1, due)).slice(0, 4)), Number(cal.dateAt(due).slice(0, 4)));
+  const years = cal.provisionalYears(
+    Number(cal.dateAt(Math.min(fromIdx + 1, due)).slice(0, 4)),
+    Number(cal.dateAt(due).slice(0, 4)),
+  );
   return {
     due: cal.dateAt(due),
     provisional: years.length > 0,

@@ -57,7 +57,14 @@ function checkYear(year: number): void {
 /** Day number (days since 1970-01-01) of 农历 `year`年`month`月`day`日, in the ordinary (not leap) month. */
 export function lunarToDays(year: number, month: number, day: number): number {
   checkYear(year);
-  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) {
+  if (
+    !Number.isInteger(month) ||
+    month < 1 ||
+    month > 12 ||
+    !Number.isInteger(day) ||
+    day < 1 ||
+    day > 30
+  ) {
     throw new RangeError(`农历日期无效：${year}年${month}月${day}日`);
   }
   return table()[(year - LUNAR_FIRST_YEAR) * 12 + month - 1] + day - 1;

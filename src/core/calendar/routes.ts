@@ -8,34 +8,74 @@ import { authorize } from '../auth/policy.ts';
 import { computeDue } from './calendar.ts';
 import { enterNotice, listDays, listYears } from './service.ts';
 
-const dueQuery = called(z.object({
-  from: isoDate('from'),
-  count: z.coerce.number().int().min(0).max(3650).describe('count'),
-  unit: z.enum(['workday', 'day']).describe('unit'),
-  rollForward: z.enum(['true', 'false']).optional().describe('rollForward'),
-}), '参数');
+const dueQuery = called(
+  z.object({
+    from: isoDate('from'),
+    count: z.coerce.number().int().min(0).max(3650).describe('count'),
+    unit: z.enum(['workday', 'day']).describe('unit'),
+    rollForward: z.enum(['true', 'false']).optional().describe('rollForward'),
+  }),
+  '参数',
+);
 const yearField = z.coerce.number().int().min(2000).max(2099).describe('年份');
 const noticeBody = z.object({
   year: yearField,
   title: z.string().trim().min(4).max(200).describe('通知名称'),
   holidays: z
-    .array(z.object({ name: z.string().trim().min(1).max(20).describe('节日名称'), from: isoDate('放假开始日期'), to: isoDate('放假结束日期') }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(20).describe('节日名称'),
+        from: isoDate('放假开始日期'),
+        to: isoDate('放假结束日期'),
+      }),
+    )
     .min(1)
     .max(20)
     .describe('放假安排'),
-  makeUpWorkdays: z.array(z.object({ date: isoDate('调休上班日期'), name: z.string().trim().max(20).default('调休上班').describe('说明') })).max(20).describe('调休上班'),
+  makeUpWorkdays: z
+    .array(
+      z.object({
+        date: isoDate('调休上班日期'),
+        name: z.string().trim().max(20).default('调休上班').describe('说明'),
+      }),
+    )
+    .max(20)
+    .describe('调休上班'),
 });
 
 export function calendarRoutes(app: FastifyInstance, ctx: Ctx): void {
   // Public (no login): the workbench and the portal preview deadlines with it.
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/calendar/due', { schema: { summary: '计算期限（工作日或自然日）', querystring: dueQuery }, config: { public: true } }, async (req) => {
-    const q = req.query;
-    return computeDue(ctx.calendar.current(), { from: q.from, count: q.count, unit: q.unit, rollForward: q.rollForward === 'true' });
-  });
-  api.get('/api/calendar/years', { schema: { summary: '已录入的年度' } }, async () => listYears(ctx));
-  api.get('/api/calendar/days', { schema: { summary: '某年的节假日与调休上班日', querystring: z.object({ year: yearField }) } }, async (req) => listDays(ctx, req.query.year));
-  api.post('/api/calendar/notices', { schema: { summary: '录入国务院办公厅放假通知', body: noticeBody }, preValidation: guard((a) => authorize(a, 'calendar', 'edit')) }, async (req) =>
-    enterNotice(ctx, requireActor(req), req.body),
+  api.get(
+    '/api/calendar/due',
+    {
+      schema: { summary: '计算期限（工作日或自然日）', querystring: dueQuery },
+      config: { public: true },
+    },
+    async (req) => {
+      const q = req.query;
+      return computeDue(ctx.calendar.current(), {
+        from: q.from,
+        count: q.count,
+        unit: q.unit,
+        rollForward: q.rollForward === 'true',
+      });
+    },
+  );
+  api.get('/api/calendar/years', { schema: { summary: '已录入的年度' } }, async () =>
+    listYears(ctx),
+  );
+  api.get(
+    '/api/calendar/days',
+    { schema: { summary: '某年的节假日与调休上班日', querystring: z.object({ year: yearField }) } },
+    async (req) => listDays(ctx, req.query.year),
+  );
+  api.post(
+    '/api/calendar/notices',
+    {
+      schema: { summary: '录入国务院办公厅放假通知', body: noticeBody },
+      preValidation: guard((a) => authorize(a, 'calendar', 'edit')),
+    },
+    async (req) => enterNotice(ctx, requireActor(req), req.body),
   );
 }

@@ -16,18 +16,25 @@ export interface NoticeInput {
 }
 
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
-const plusDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const plusDay = (d: string) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Enters a year's State Council holiday notice (国务院办公厅关于…部分节假日安排的通知): it replaces
  * that year's overrides, makes the year official, and recomputes every open deadline in the same
  * transaction; each moved deadline is recorded on its case.
  */
-export async function enterNotice(ctx: Ctx, actor: Actor, input: NoticeInput): Promise<{ recomputed: number }> {
+export async function enterNotice(
+  ctx: Ctx,
+  actor: Actor,
+  input: NoticeInput,
+): Promise<{ recomputed: number }> {
   const days: { date: string; kind: 'holiday' | 'workday'; name: string; year: number }[] = [];
-  const fieldErr = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path, message }] });
+  const fieldErr = (path: string, message: string) =>
+    new AppError('VALIDATION', message, { fields: [{ path, message }] });
   input.holidays.forEach((h, i) => {
-    if (h.to < h.from) throw fieldErr(`holidays.${i}.to`, `放假日期：${h.name}的结束日期早于开始日期`);
+    if (h.to < h.from)
+      throw fieldErr(`holidays.${i}.to`, `放假日期：${h.name}的结束日期早于开始日期`);
     for (let d = h.from; d <= h.to; d = plusDay(d)) {
       // A block may straddle New Year (e.g. 元旦 2023-12-30 to 2024-01-01 in the 2024 notice).
       if (d < `${input.year - 1}-12-01` || d > `${input.year + 1}-01-31`) {
@@ -38,7 +45,8 @@ export async function enterNotice(ctx: Ctx, actor: Actor, input: NoticeInput): P
   });
   input.makeUpWorkdays.forEach((m, i) => {
     const wd = weekday(m.date);
-    if (wd !== 0 && wd !== 6) throw fieldErr(`makeUpWorkdays.${i}.date`, `调休上班日期：${m.date} 不是周六或周日`);
+    if (wd !== 0 && wd !== 6)
+      throw fieldErr(`makeUpWorkdays.${i}.date`, `调休上班日期：${m.date} 不是周六或周日`);
     days.push({ date: m.date, kind: 'workday', name: m.name, year: input.year });
   });
   const seen = new Set<string>();
@@ -53,10 +61,30 @@ export async function enterNotice(ctx: Ctx, actor: Actor, input: NoticeInput): P
     await tx
       .insert(calendarYears)
       .values({ year: input.year, title: input.title, enteredBy: actor.userId, enteredAt: now })
-      .onConflictDoUpdate({ target: calendarYears.year, set: { title: input.title, enteredBy: actor.userId, enteredAt: now } });
+      .onConflictDoUpdate({
+        target: calendarYears.year,
+        set: { title: input.title, enteredBy: actor.userId, enteredAt: now },
+      });
     const cal = createCalendar(await loadCalendarData(tx));
-    const recomputed = await recomputeOpenDeadlines(tx, ctx, cal, actor.userId, `录入${input.year}年节假日安排：${input.title}`);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'calendar.notice', entityType: 'calendarYear', entityId: String(input.year), payload: { ...input, recomputed } }, now);
+    const recomputed = await recomputeOpenDeadlines(
+      tx,
+      ctx,
+      cal,
+      actor.userId,
+      `录入${input.year}年节假日安排：${input.title}`,
+    );
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'calendar.notice',
+        entityType: 'calendarYear',
+        entityId: String(input.year),
+        payload: { ...input, recomputed },
+      },
+      now,
+    );
     return { recomputed };
   });
   await ctx.calendar.reload(ctx.db);
@@ -67,14 +95,24 @@ export async function listYears(ctx: Ctx) {
   const notices = await ctx.db.select().from(calendarYears);
   const builtin = new Set(builtinYears());
   const thisYear = Number(ctx.clock.today().slice(0, 4));
-  const years = new Set<number>([...builtin, ...notices.map((n) => n.year), thisYear, thisYear + 1]);
+  const years = new Set<number>([
+    ...builtin,
+    ...notices.map((n) => n.year),
+    thisYear,
+    thisYear + 1,
+  ]);
   return {
     items: [...years]
       .filter((y) => y >= thisYear - 5)
       .sort((a, b) => b - a)
       .map((year) => {
         const notice = notices.find((n) => n.year === year);
-        return { year, official: !!notice || builtin.has(year), source: notice ? 'notice' : builtin.has(year) ? 'builtin' : 'none', noticeTitle: notice?.title ?? null };
+        return {
+          year,
+          official: !!notice || builtin.has(year),
+          source: notice ? 'notice' : builtin.has(year) ? 'builtin' : 'none',
+          noticeTitle: notice?.title ?? null,
+        };
       }),
   };
 }
@@ -85,15 +123,33 @@ export async function listYears(ctx: Ctx) {
  */
 export async function listDays(ctx: Ctx, year: number) {
   const cal = ctx.calendar.current();
-  const overrides = new Set((await ctx.db.select({ date: calendarDays.date }).from(calendarDays).where(eq(calendarDays.year, year))).map((r) => r.date));
-  const items: { date: string; kind: 'holiday' | 'workday'; name: string; source: 'builtin' | 'override' | 'statutory' }[] = [];
+  const overrides = new Set(
+    (
+      await ctx.db
+        .select({ date: calendarDays.date })
+        .from(calendarDays)
+        .where(eq(calendarDays.year, year))
+    ).map((r) => r.date),
+  );
+  const items: {
+    date: string;
+    kind: 'holiday' | 'workday';
+    name: string;
+    source: 'builtin' | 'override' | 'statutory';
+  }[] = [];
   for (let d = `${year}-01-01`; d.startsWith(`${year}`); d = plusDay(d)) {
     const kind = cal.dayKind(d);
     const wd = weekday(d);
     const weekend = wd === 0 || wd === 6;
-    const source = overrides.has(d) ? 'override' : cal.assumedAt(cal.index(d)) !== Assumed.None ? 'statutory' : 'builtin';
-    if (kind === DayKind.Holiday && (!weekend || cal.dayName(d))) items.push({ date: d, kind: 'holiday', name: cal.dayName(d) ?? '节假日', source });
-    if (kind === DayKind.MakeUp) items.push({ date: d, kind: 'workday', name: cal.dayName(d) ?? '调休上班', source });
+    const source = overrides.has(d)
+      ? 'override'
+      : cal.assumedAt(cal.index(d)) !== Assumed.None
+        ? 'statutory'
+        : 'builtin';
+    if (kind === DayKind.Holiday && (!weekend || cal.dayName(d)))
+      items.push({ date: d, kind: 'holiday', name: cal.dayName(d) ?? '节假日', source });
+    if (kind === DayKind.MakeUp)
+      items.push({ date: d, kind: 'workday', name: cal.dayName(d) ?? '调休上班', source });
   }
   return { year, items };
 }

@@ -8,11 +8,13 @@ import { statutoryFestivals } from './statutory.ts';
 
 const lunar = (y: number, m: number, d: number) => daysToDate(lunarToDays(y, m, d));
 const qingming = (y: number) => daysToDate(qingmingDays(y));
-const toDays = (date: string) => civilToDays(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+const toDays = (date: string) =>
+  civilToDays(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 const plus = (date: string, n: number) => daysToDate(toDays(date) + n);
 
 test('day numbers round-trip and know the weekend', () => {
-  for (const d of ['1900-01-31', '1970-01-01', '2000-02-29', '2027-02-06', '2100-12-31']) assert.equal(plus(d, 0), d);
+  for (const d of ['1900-01-31', '1970-01-01', '2000-02-29', '2027-02-06', '2100-12-31'])
+    assert.equal(plus(d, 0), d);
   assert.equal(plus('2100-02-28', 1), '2100-03-01'); // 2100 is not a leap year
   assert.equal(isWeekendDay(civilToDays(2028, 1, 1)), true); // Saturday
   assert.equal(isWeekendDay(civilToDays(2027, 1, 1)), false); // Friday
@@ -24,18 +26,31 @@ test('day numbers round-trip and know the weekend', () => {
 // (2014–2024) 初一至初三; 2024 revision (2025–) 除夕至初三.
 test('lunar festivals and 清明 match the official holidays of every year chinese-days has', () => {
   const years = builtinYears();
-  assert.ok(years[0] <= 2004 && years.at(-1)! >= 2026, `chinese-days covers ${years[0]}–${years.at(-1)}`);
+  assert.ok(
+    years[0] <= 2004 && years.at(-1)! >= 2026,
+    `chinese-days covers ${years[0]}–${years.at(-1)}`,
+  );
   const off = (date: string, festival: string) => {
     const d = chineseDays.getDayDetail(date);
     assert.equal(d.work, false, `${date} (${festival}) is a rest day`);
     // A weekend day may be unlabelled (端午 2012-06-23); 中秋 2020 fell on 国庆 and carries its name.
     const labelled = d.name.includes(',');
-    assert.ok(labelled ? d.name.includes(festival) || (festival === '中秋' && d.name.includes('国庆节')) : isWeekendDay(toDays(date)), `${date} is ${festival}: ${d.name}`);
+    assert.ok(
+      labelled
+        ? d.name.includes(festival) || (festival === '中秋' && d.name.includes('国庆节'))
+        : isWeekendDay(toDays(date)),
+      `${date} is ${festival}: ${d.name}`,
+    );
   };
   for (const y of years) {
     const newYear = lunar(y, 1, 1);
     const eve = plus(newYear, -1);
-    const spring = y >= 2025 ? [eve, newYear, plus(newYear, 1), plus(newYear, 2)] : y >= 2014 || y < 2008 ? [newYear, plus(newYear, 1), plus(newYear, 2)] : [eve, newYear, plus(newYear, 1)];
+    const spring =
+      y >= 2025
+        ? [eve, newYear, plus(newYear, 1), plus(newYear, 2)]
+        : y >= 2014 || y < 2008
+          ? [newYear, plus(newYear, 1), plus(newYear, 2)]
+          : [eve, newYear, plus(newYear, 1)];
     for (const d of spring) off(d, '春节');
     if (y >= 2008) {
       off(qingming(y), '清明');
@@ -43,7 +58,12 @@ test('lunar festivals and 清明 match the official holidays of every year chine
       off(lunar(y, 8, 15), '中秋');
     }
     const f = statutoryFestivals(y);
-    assert.deepEqual(f.find((x) => x.name === '春节')!.days, [eve, newYear, plus(newYear, 1), plus(newYear, 2)]);
+    assert.deepEqual(f.find((x) => x.name === '春节')!.days, [
+      eve,
+      newYear,
+      plus(newYear, 1),
+      plus(newYear, 2),
+    ]);
   }
 });
 
@@ -52,21 +72,28 @@ test('lunar festivals and 清明 match the official holidays of every year chine
 test('Art 2 with Art 6 补假 gives the notices’ net working days of 2025 and 2026', () => {
   for (const y of [2025, 2026]) {
     const festivals = statutoryFestivals(y);
-    for (const d of festivals.flatMap((f) => [...f.days, ...f.compensation])) assert.equal(chineseDays.isWorkday(d), false, d);
+    for (const d of festivals.flatMap((f) => [...f.days, ...f.compensation]))
+      assert.equal(chineseDays.isWorkday(d), false, d);
     let official = 0;
     for (let z = civilToDays(y, 1, 1); z <= civilToDays(y, 12, 31); z++) {
       const work = chineseDays.isWorkday(daysToDate(z));
       if (isWeekendDay(z) === work) official += work ? -1 : 1;
     }
-    const assumed = festivals.flatMap((f) => [...f.days.filter((d) => !isWeekendDay(toDays(d))), ...f.compensation]).length;
+    const assumed = festivals.flatMap((f) => [
+      ...f.days.filter((d) => !isWeekendDay(toDays(d))),
+      ...f.compensation,
+    ]).length;
     assert.deepEqual([y, assumed], [y, official]);
     assert.equal(assumed, 13, 'no festival overlapped another in these years');
   }
-  assert.deepEqual(statutoryFestivals(2025).find((f) => f.name === '端午节')!.compensation, ['2025-06-02']); // 5-31 was a Saturday
+  assert.deepEqual(statutoryFestivals(2025).find((f) => f.name === '端午节')!.compensation, [
+    '2025-06-02',
+  ]); // 5-31 was a Saturday
 });
 
 test('清明 agrees with chinese-days’ per-century formula, and is right in 2100 where that formula is not', () => {
-  for (let y = 1990; y <= 2099; y++) assert.equal(qingming(y), chineseDays.getSolarTermDate(y, 4, 'pure_brightness'), String(y));
+  for (let y = 1990; y <= 2099; y++)
+    assert.equal(qingming(y), chineseDays.getSolarTermDate(y, 4, 'pure_brightness'), String(y));
   assert.equal(qingming(2100), '2100-04-05');
 });
 
@@ -91,11 +118,16 @@ const reference: Array<[number, string, string, string, string]> = [
 
 test('lunar festivals and 清明 match an astronomical reference, 1996–2100', () => {
   for (const [y, newYear, qm, duanwu, zhongqiu] of reference) {
-    assert.deepEqual([lunar(y, 1, 1), qingming(y), lunar(y, 5, 5), lunar(y, 8, 15)], [newYear, qm, duanwu, zhongqiu].map((md) => `${y}-${md}`), String(y));
+    assert.deepEqual(
+      [lunar(y, 1, 1), qingming(y), lunar(y, 5, 5), lunar(y, 8, 15)],
+      [newYear, qm, duanwu, zhongqiu].map((md) => `${y}-${md}`),
+      String(y),
+    );
   }
   // Every year 1900–2100: 春节 between 1月21日 and 2月20日, 端午 and 中秋 in their seasons, 清明 4月4–6日.
   for (let y = 1900; y <= 2100; y++) {
-    const within = (d: string, a: string, b: string) => assert.ok(d >= `${y}-${a}` && d <= `${y}-${b}`, `${y}: ${d}`);
+    const within = (d: string, a: string, b: string) =>
+      assert.ok(d >= `${y}-${a}` && d <= `${y}-${b}`, `${y}: ${d}`);
     within(lunar(y, 1, 1), '01-21', '02-20');
     within(lunar(y, 5, 5), '05-27', '06-26');
     within(lunar(y, 8, 15), '09-07', '10-08');
@@ -104,7 +136,10 @@ test('lunar festivals and 清明 match an astronomical reference, 1996–2100', 
   assert.throws(() => lunarToDays(2101, 1, 1), /1900—2100/);
 });
 
-const festivals = (y: number) => Object.fromEntries(statutoryFestivals(y).map((f) => [f.name, [f.days.join(','), f.compensation.join(',')]]));
+const festivals = (y: number) =>
+  Object.fromEntries(
+    statutoryFestivals(y).map((f) => [f.name, [f.days.join(','), f.compensation.join(',')]]),
+  );
 
 test('2027: Art 2 days, and Art 6 补假 on the next working days for those on a weekend', () => {
   assert.deepEqual(festivals(2027), {
@@ -116,12 +151,21 @@ test('2027: Art 2 days, and Art 6 补假 on the next working days for those on a
     中秋节: ['2027-09-15', ''],
     国庆节: ['2027-10-01,2027-10-02,2027-10-03', '2027-10-04,2027-10-05'],
   });
-  assert.deepEqual(statutoryFestivals(2027).map((f) => f.name), ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节']);
+  assert.deepEqual(
+    statutoryFestivals(2027).map((f) => f.name),
+    ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'],
+  );
 });
 
 test('春节 near its extremes: 2030 (初一 on a Sunday) and 2031 (除夕 on 1月22日)', () => {
-  assert.deepEqual(festivals(2030).春节, ['2030-02-02,2030-02-03,2030-02-04,2030-02-05', '2030-02-06,2030-02-07']);
-  assert.deepEqual(festivals(2031).春节, ['2031-01-22,2031-01-23,2031-01-24,2031-01-25', '2031-01-27']);
+  assert.deepEqual(festivals(2030).春节, [
+    '2030-02-02,2030-02-03,2030-02-04,2030-02-05',
+    '2030-02-06,2030-02-07',
+  ]);
+  assert.deepEqual(festivals(2031).春节, [
+    '2031-01-22,2031-01-23,2031-01-24,2031-01-25',
+    '2031-01-27',
+  ]);
   assert.deepEqual(festivals(2031).清明节, ['2031-04-05', '2031-04-07']); // Saturday → Monday
 });
 
@@ -133,5 +177,11 @@ test('元旦 on a weekend is made up on the Monday; 中秋 on a 国庆 weekday e
   assert.deepEqual(festivals(2031).中秋节, ['2031-10-01', '']);
   assert.deepEqual(festivals(2031).国庆节, ['2031-10-01,2031-10-02,2031-10-03', '']);
   // 2039: 国庆 starts on a Saturday and 中秋 is the Sunday 10-02: three days owed, given after 国庆.
-  assert.deepEqual([festivals(2039).国庆节, festivals(2039).中秋节], [['2039-10-01,2039-10-02,2039-10-03', '2039-10-04,2039-10-05'], ['2039-10-02', '2039-10-06']]);
+  assert.deepEqual(
+    [festivals(2039).国庆节, festivals(2039).中秋节],
+    [
+      ['2039-10-01,2039-10-02,2039-10-03', '2039-10-04,2039-10-05'],
+      ['2039-10-02', '2039-10-06'],
+    ],
+  );
 });

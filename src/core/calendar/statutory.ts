@@ -51,6 +51,10 @@ export function statutoryFestivals(year: number): StatutoryFestival[] {
       compensation.push(d);
       taken.add(d);
     }
-    return { name: f.name, days: f.days.map(daysToDate), compensation: compensation.map(daysToDate) };
+    return {
+      name: f.name,
+      days: f.days.map(daysToDate),
+      compensation: compensation.map(daysToDate),
+    };
   });
 }

@@ -15,16 +15,27 @@ export interface CalendarStore {
 
 export async function loadCalendarData(db: DbOrTx): Promise<CalendarData & { stamp: string }> {
   const days = await db.select().from(calendarDays).orderBy(calendarDays.date);
-  const years = await db.select({ year: calendarYears.year, at: calendarYears.enteredAt }).from(calendarYears);
-  const stamp = `${days.length}:${years.map((y) => `${y.year}@${y.at.toISOString()}`).sort().join(',')}`;
+  const years = await db
+    .select({ year: calendarYears.year, at: calendarYears.enteredAt })
+    .from(calendarYears);
+  const stamp = `${days.length}:${years
+    .map((y) => `${y.year}@${y.at.toISOString()}`)
+    .sort()
+    .join(',')}`;
   return {
-    overrides: days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday', name: d.name })),
+    overrides: days.map((d) => ({
+      date: d.date,
+      kind: d.kind as 'holiday' | 'workday',
+      name: d.name,
+    })),
     officialYears: years.map((y) => y.year),
     stamp,
   };
 }
 
-export function createCalendarStore(initial: Calendar = createCalendar({ overrides: [], officialYears: [] })): CalendarStore {
+export function createCalendarStore(
+  initial: Calendar = createCalendar({ overrides: [], officialYears: [] }),
+): CalendarStore {
   let cal = initial;
   let stamp = '';
   const store: CalendarStore = {

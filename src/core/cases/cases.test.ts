@@ -11,18 +11,45 @@ import { caseSteps } from './schema.ts';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, leader: Session, otherDivision: Session, otherDept: Session, sys: Session;
-const count = async (table: string) => (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(t.ctx.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]
+    .n;
 
 before(async () => {
   t = await createTestApp(); // today: 2025-03-03 (Monday)
   await addUser(t.ctx, { username: 'staff2', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, { username: 'leader2', password: 'Leader-pass-2025', roles: ['leader'], orgName: '示范市科学技术局' });
-  await addUser(t.ctx, { username: 'staff3', password: 'Staff-pass-2025', roles: ['staff'], orgName: '成果转化与区域创新科' });
-  await addUser(t.ctx, { username: 'sys2', password: 'Sys-pass-2025', roles: ['sysAdmin'], orgName: '办公室' });
+  await addUser(t.ctx, {
+    username: 'leader2',
+    password: 'Leader-pass-2025',
+    roles: ['leader'],
+    orgName: '示范市科学技术局',
+  });
+  await addUser(t.ctx, {
+    username: 'staff3',
+    password: 'Staff-pass-2025',
+    roles: ['staff'],
+    orgName: '成果转化与区域创新科',
+  });
+  await addUser(t.ctx, {
+    username: 'sys2',
+    password: 'Sys-pass-2025',
+    roles: ['sysAdmin'],
+    orgName: '办公室',
+  });
   sys = await signIn(t.app, 'sys2', 'Sys-pass-2025');
   const gov = await orgIdByName(t.ctx, '示范市人民政府');
-  const dept = await t.app.inject({ method: 'POST', url: '/api/admin/orgs', headers: sys.headers, payload: { name: '示范市教育局', kind: 'department', parentId: gov } });
-  await addUser(t.ctx, { username: 'edu', password: 'Edu-pass-2025', roles: ['staff', 'leader'], orgName: dept.json().name });
+  const dept = await t.app.inject({
+    method: 'POST',
+    url: '/api/admin/orgs',
+    headers: sys.headers,
+    payload: { name: '示范市教育局', kind: 'department', parentId: gov },
+  });
+  await addUser(t.ctx, {
+    username: 'edu',
+    password: 'Edu-pass-2025',
+    roles: ['staff', 'leader'],
+    orgName: dept.json().name,
+  });
   staff = await signIn(t.app, 'staff2', 'Staff-pass-2025');
   leader = await signIn(t.app, 'leader2', 'Leader-pass-2025');
   otherDivision = await signIn(t.app, 'staff3', 'Staff-pass-2025');
@@ -30,10 +57,18 @@ before(async () => {
 });
 after(() => t.close());
 
-const worklist = async (s: Session) => (await t.app.inject({ url: '/api/worklist', headers: s.headers })).json();
+const worklist = async (s: Session) =>
+  (await t.app.inject({ url: '/api/worklist', headers: s.headers })).json();
 // The demo's 依申请公开, 规范性文件 and 合法性审查 steps these tests were written against; other modules' demo
 // records (信访, 12345 …) are in the lists too and are left out of the order checks.
-const CORE_DEMO = new Set(['disclosure', 'documents', 'decisions', 'reviews', 'meetings', 'reports']);
+const CORE_DEMO = new Set([
+  'disclosure',
+  'documents',
+  'decisions',
+  'reviews',
+  'meetings',
+  'reports',
+]);
 const coreItems = (items: any[]): any[] => items.filter((i) => CORE_DEMO.has(i.module));
 
 test('我的待办 lists open steps soonest first with due date, days left, colour flags and the explanation', async () => {
@@ -48,7 +83,9 @@ test('我的待办 lists open steps soonest first with due date, days left, colo
   const dues = dated.map((i: { dueDate: string }) => i.dueDate);
   assert.deepEqual(dues, [...dues].sort());
   assert.deepEqual(items.slice(0, dated.length), dated);
-  assert.ok(items.slice(dated.length).some((i: { stepLabel: string }) => i.stepLabel === '公开征求意见'));
+  assert.ok(
+    items.slice(dated.length).some((i: { stepLabel: string }) => i.stepLabel === '公开征求意见'),
+  );
   const [first, second, third] = items;
   assert.equal(first.overdue, true);
   assert.ok(first.daysLeft < 0);
@@ -62,7 +99,8 @@ test('我的待办 lists open steps soonest first with due date, days left, colo
 });
 
 test('我的待办 filters, counts and pages on the server', async () => {
-  const get = async (qs: string) => (await t.app.inject({ url: `/api/worklist?${qs}`, headers: staff.headers })).json();
+  const get = async (qs: string) =>
+    (await t.app.inject({ url: `/api/worklist?${qs}`, headers: staff.headers })).json();
   const all = await get('pageSize=100');
   const n = all.items.length;
   const page1 = await get('pageSize=2');
@@ -87,20 +125,42 @@ test('我的待办 filters, counts and pages on the server', async () => {
 });
 
 test('the legal office sees the legality review step with its 15-working-day clock', async () => {
-  await addUser(t.ctx, { username: 'legal2', password: 'Legal-pass-2025', roles: ['legalOfficer'], orgName: '政策法规科' });
+  await addUser(t.ctx, {
+    username: 'legal2',
+    password: 'Legal-pass-2025',
+    roles: ['legalOfficer'],
+    orgName: '政策法规科',
+  });
   const legal = await signIn(t.app, 'legal2', 'Legal-pass-2025');
   const { items: all } = await worklist(legal);
   // The demo's normative document under review (other modules' review steps may be listed too).
-  const items = all.filter((i: { stepLabel: string; procedureLabel: string }) => i.stepLabel === '合法性审核' && i.procedureLabel.startsWith('行政规范性文件'));
+  const items = all.filter(
+    (i: { stepLabel: string; procedureLabel: string }) =>
+      i.stepLabel === '合法性审核' && i.procedureLabel.startsWith('行政规范性文件'),
+  );
   assert.equal(items.length, 1);
   assert.equal(items[0].daysLeft, 12);
-  const view = (await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: legal.headers })).json();
+  const view = (
+    await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: legal.headers })
+  ).json();
   assert.ok(view.actions.some((a: { action: string }) => a.action === 'concludeLegalReview'));
   // The generic page links to the document's own page (the row that holds this case).
-  const [doc] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from normative_documents where case_id = ${items[0].caseId}`);
+  const [doc] = await queryRows<{ id: string }>(
+    t.ctx.db,
+    sql`select id from normative_documents where case_id = ${items[0].caseId}`,
+  );
   assert.equal(view.case.page, `/documents/${doc.id}`);
   // Collective deliberation before the review is concluded is refused, with the reason.
-  const early = await t.app.inject({ method: 'POST', url: `/api/cases/${items[0].caseId}/actions`, headers: leader.headers, payload: { action: 'collectiveDecision', on: '2025-03-03', data: { meeting: 'directorsOffice', decision: 'adopted' } } });
+  const early = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${items[0].caseId}/actions`,
+    headers: leader.headers,
+    payload: {
+      action: 'collectiveDecision',
+      on: '2025-03-03',
+      data: { meeting: 'directorsOffice', decision: 'adopted' },
+    },
+  });
   assert.equal(early.statusCode, 409);
   assert.match(early.json().error.message, /合法性审核/);
 });
@@ -108,14 +168,29 @@ test('the legal office sees the legality review step with its 15-working-day clo
 test('scope: another division does not see division steps; another department gets 404 for the case', async () => {
   const items = coreItems((await worklist(staff)).items);
   // The other division sees none of 高新技术科's steps (department-wide ones of other modules are everyone's).
-  assert.ok((await worklist(otherDivision)).items.every((i: { orgName: string }) => i.orgName !== '高新技术科'));
+  assert.ok(
+    (await worklist(otherDivision)).items.every(
+      (i: { orgName: string }) => i.orgName !== '高新技术科',
+    ),
+  );
   assert.equal((await worklist(otherDept)).items.length, 0);
-  const res = await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: otherDept.headers });
+  const res = await t.app.inject({
+    url: `/api/cases/${items[0].caseId}`,
+    headers: otherDept.headers,
+  });
   assert.equal(res.statusCode, 404);
-  const act = await t.app.inject({ method: 'POST', url: `/api/cases/${items[0].caseId}/actions`, headers: otherDept.headers, payload: { action: 'answer', on: '2025-03-03', data: { outcome: 'disclose' } } });
+  const act = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${items[0].caseId}/actions`,
+    headers: otherDept.headers,
+    payload: { action: 'answer', on: '2025-03-03', data: { outcome: 'disclose' } },
+  });
   assert.equal(act.statusCode, 404);
   // Administrators see no business cases (三员 are not business users).
-  assert.equal((await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: sys.headers })).statusCode, 404);
+  assert.equal(
+    (await t.app.inject({ url: `/api/cases/${items[0].caseId}`, headers: sys.headers })).statusCode,
+    404,
+  );
 });
 
 test('a refused action says why in Chinese and changes nothing; an allowed one moves the deadline', async () => {
@@ -127,39 +202,71 @@ test('a refused action says why in Chinese and changes nothing; an allowed one m
     method: 'POST',
     url: `/api/cases/${item.caseId}/actions`,
     headers: leader.headers,
-    payload: { action: 'setDeadline', on: '2025-03-03', data: { dueOn: '2025-03-03', noticeOn: '2025-03-03', reason: '申请数量明显超过合理范围' } },
+    payload: {
+      action: 'setDeadline',
+      on: '2025-03-03',
+      data: { dueOn: '2025-03-03', noticeOn: '2025-03-03', reason: '申请数量明显超过合理范围' },
+    },
   });
   assert.equal(past.statusCode, 409);
   assert.equal(past.json().error.code, 'ACTION_NOT_ALLOWED');
   assert.match(past.json().error.message, /答复期限应当晚于确定之日/);
-  const bad = await t.app.inject({ method: 'POST', url: `/api/cases/${item.caseId}/actions`, headers: leader.headers, payload: { action: 'setDeadline', on: '2025-02-30' } });
+  const bad = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${item.caseId}/actions`,
+    headers: leader.headers,
+    payload: { action: 'setDeadline', on: '2025-02-30' },
+  });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().error.message, /办理日期/);
-  assert.deepEqual({ events: await count('case_events'), audit: await count('audit_events') }, before);
+  assert.deepEqual(
+    { events: await count('case_events'), audit: await count('audit_events') },
+    before,
+  );
 
   const later = t.ctx.calendar.current().addWorkdays(item.dueDate, 10);
   const ok = await t.app.inject({
     method: 'POST',
     url: `/api/cases/${item.caseId}/actions`,
     headers: leader.headers,
-    payload: { action: 'setDeadline', on: '2025-03-03', data: { dueOn: later, noticeOn: '2025-03-03', reason: '申请数量明显超过合理范围' } },
+    payload: {
+      action: 'setDeadline',
+      on: '2025-03-03',
+      data: { dueOn: later, noticeOn: '2025-03-03', reason: '申请数量明显超过合理范围' },
+    },
   });
   assert.equal(ok.statusCode, 200, ok.body);
   const view = ok.json();
-  const answer = view.steps.find((s: { stepCode: string; status: string }) => s.stepCode === 'answer' && s.status === 'open');
+  const answer = view.steps.find(
+    (s: { stepCode: string; status: string }) => s.stepCode === 'answer' && s.status === 'open',
+  );
   assert.equal(answer.dueDate, later);
   assert.equal(view.events.at(-1).label, '确定延迟答复的合理期限');
   // The record speaks the form's words, not codes.
-  assert.deepEqual(view.events[0].details.find((d: { label: string }) => d.label === '申请渠道'), { label: '申请渠道', value: '互联网渠道（双方确认之日）' });
-  assert.ok(view.events.at(-1).details.some((d: { label: string; value: string }) => d.label === '理由' && d.value === '申请数量明显超过合理范围'));
+  assert.deepEqual(
+    view.events[0].details.find((d: { label: string }) => d.label === '申请渠道'),
+    { label: '申请渠道', value: '互联网渠道（双方确认之日）' },
+  );
+  assert.ok(
+    view.events
+      .at(-1)
+      .details.some(
+        (d: { label: string; value: string }) =>
+          d.label === '理由' && d.value === '申请数量明显超过合理范围',
+      ),
+  );
   assert.equal(await count('audit_events'), before.audit + 1);
 });
 
 test('a closing act closes the step: it leaves 我的待办 and the case is closed', async () => {
   const { items } = await worklist(staff);
   // The latest-due 依申请公开 request (the earlier ones were used by the tests above).
-  const item = items.filter((i: { procedureLabel: string }) => i.procedureLabel === '依申请公开').at(-1);
-  const view = (await t.app.inject({ url: `/api/cases/${item.caseId}`, headers: staff.headers })).json();
+  const item = items
+    .filter((i: { procedureLabel: string }) => i.procedureLabel === '依申请公开')
+    .at(-1);
+  const view = (
+    await t.app.inject({ url: `/api/cases/${item.caseId}`, headers: staff.headers })
+  ).json();
   assert.ok(view.actions.some((a: { action: string }) => a.action === 'withdraw'));
   assert.match(view.case.page, /^\/disclosure\/requests\/[0-9a-f-]{36}$/);
   const res = await t.app.inject({
@@ -186,14 +293,32 @@ test('the sweep marks overdue steps and notifies once, even when run again', asy
   assert.ok(notes.items.some((n: { kind: string }) => n.kind === 'overdue'));
   assert.ok(notes.items.some((n: { kind: string }) => n.kind === 'dueSoon'));
   assert.equal(notes.unread, notes.items.length);
-  await t.app.inject({ method: 'POST', url: `/api/notifications/${notes.items[0].id}/read`, headers: staff.headers });
-  assert.equal((await t.app.inject({ url: '/api/notifications', headers: staff.headers })).json().unread, notes.items.length - 1);
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/notifications/${notes.items[0].id}/read`,
+    headers: staff.headers,
+  });
+  assert.equal(
+    (await t.app.inject({ url: '/api/notifications', headers: staff.headers })).json().unread,
+    notes.items.length - 1,
+  );
   const overdueRows = await t.ctx.db.select().from(caseSteps).where(eq(caseSteps.overdue, true));
   assert.ok(overdueRows.length >= 1);
   // Another division's staff get nothing about the division's steps.
-  const divisionCases = new Set((await queryRows<{ id: string }>(t.ctx.db, sql`select c.id from cases c join organisations o on o.id = c.org_id where o.name = '高新技术科'`)).map((r) => r.id));
+  const divisionCases = new Set(
+    (
+      await queryRows<{ id: string }>(
+        t.ctx.db,
+        sql`select c.id from cases c join organisations o on o.id = c.org_id where o.name = '高新技术科'`,
+      )
+    ).map((r) => r.id),
+  );
   assert.ok(notes.items.some((n: { caseId: string }) => divisionCases.has(n.caseId)));
-  assert.ok((await t.app.inject({ url: '/api/notifications', headers: otherDivision.headers })).json().items.every((n: { caseId: string }) => !divisionCases.has(n.caseId)));
+  assert.ok(
+    (await t.app.inject({ url: '/api/notifications', headers: otherDivision.headers }))
+      .json()
+      .items.every((n: { caseId: string }) => !divisionCases.has(n.caseId)),
+  );
 });
 
 test('a deadline in a year without official data is provisional until the notice is entered, then recomputed', async () => {
@@ -209,9 +334,21 @@ test('a deadline in a year without official data is provisional until the notice
     procedure: 'disclosureRequest',
     title: '年初申请',
     orgId,
-    first: { action: 'receive', on: '2027-01-08', data: { channel: 'inPerson', applicantType: 'naturalPerson', applicantName: '钱某', content: '2027年初的申请' } },
+    first: {
+      action: 'receive',
+      on: '2027-01-08',
+      data: {
+        channel: 'inPerson',
+        applicantType: 'naturalPerson',
+        applicantName: '钱某',
+        content: '2027年初的申请',
+      },
+    },
   });
-  const stepOf = async () => (await t.ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, c.id))).find((s) => s.step === 'answer')!;
+  const stepOf = async () =>
+    (await t.ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, c.id))).find(
+      (s) => s.step === 'answer',
+    )!;
   const before = await stepOf();
   assert.equal(before.provisional, true);
   assert.match(before.explanation, /2027年节假日安排尚未公布/);
@@ -220,7 +357,15 @@ test('a deadline in a year without official data is provisional until the notice
     method: 'POST',
     url: '/api/calendar/notices',
     headers: sys.headers,
-    payload: { year: 2027, title: '国务院办公厅关于2027年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }, { name: '春节', from: '2027-02-06', to: '2027-02-13' }], makeUpWorkdays: [{ date: '2027-02-20', name: '春节调休' }] },
+    payload: {
+      year: 2027,
+      title: '国务院办公厅关于2027年部分节假日安排的通知',
+      holidays: [
+        { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
+        { name: '春节', from: '2027-02-06', to: '2027-02-13' },
+      ],
+      makeUpWorkdays: [{ date: '2027-02-20', name: '春节调休' }],
+    },
   });
   assert.equal(res.statusCode, 200, res.body);
   assert.ok(res.json().recomputed >= 1);
@@ -228,12 +373,35 @@ test('a deadline in a year without official data is provisional until the notice
   assert.equal(after.provisional, false);
   assert.equal(before.dueDate, '2027-02-11');
   assert.equal(after.dueDate, '2027-02-05');
-  const audit = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events where action = 'case.deadlinesRecomputed' and entity_id = ${c.id}`);
+  const audit = await queryRows<{ n: number }>(
+    t.ctx.db,
+    sql`select count(*)::int as n from audit_events where action = 'case.deadlinesRecomputed' and entity_id = ${c.id}`,
+  );
   assert.equal(audit[0].n, 1);
   // Only the system administrator enters notices; make-up days must be weekends.
-  const byStaff = await t.app.inject({ method: 'POST', url: '/api/calendar/notices', headers: staff.headers, payload: { year: 2028, title: '国务院办公厅通知', holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }], makeUpWorkdays: [] } });
+  const byStaff = await t.app.inject({
+    method: 'POST',
+    url: '/api/calendar/notices',
+    headers: staff.headers,
+    payload: {
+      year: 2028,
+      title: '国务院办公厅通知',
+      holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }],
+      makeUpWorkdays: [],
+    },
+  });
   assert.equal(byStaff.statusCode, 403);
-  const weekday = await t.app.inject({ method: 'POST', url: '/api/calendar/notices', headers: sys.headers, payload: { year: 2028, title: '国务院办公厅通知', holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }], makeUpWorkdays: [{ date: '2028-01-05', name: '调休' }] } });
+  const weekday = await t.app.inject({
+    method: 'POST',
+    url: '/api/calendar/notices',
+    headers: sys.headers,
+    payload: {
+      year: 2028,
+      title: '国务院办公厅通知',
+      holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }],
+      makeUpWorkdays: [{ date: '2028-01-05', name: '调休' }],
+    },
+  });
   assert.equal(weekday.statusCode, 400);
   assert.match(weekday.json().error.message, /不是周六或周日/);
 });

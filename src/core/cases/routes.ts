@@ -24,21 +24,49 @@ const actBody = z.object({
 
 export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/worklist', { schema: { summary: '我的待办', querystring: worklistQuery }, preValidation: guard((a) => authorize(a, 'case', 'worklist')) }, async (req) => worklist(ctx, requireActor(req), req.query));
-  api.get('/api/cases/:id', { schema: { summary: '案件（办理情况、可办理的操作）', params: idParam } }, async (req) => caseView(ctx, requireActor(req), req.params.id));
+  api.get(
+    '/api/worklist',
+    {
+      schema: { summary: '我的待办', querystring: worklistQuery },
+      preValidation: guard((a) => authorize(a, 'case', 'worklist')),
+    },
+    async (req) => worklist(ctx, requireActor(req), req.query),
+  );
+  api.get(
+    '/api/cases/:id',
+    { schema: { summary: '案件（办理情况、可办理的操作）', params: idParam } },
+    async (req) => caseView(ctx, requireActor(req), req.params.id),
+  );
   // The case is read (its scope: 404) before the act's body is looked at.
-  api.post('/api/cases/:id/actions', { schema: { summary: '办理案件的一项操作', params: idParam, body: actBody }, preValidation: guard((a, req) => caseView(ctx, a, paramsOf(req, idParam).id)) }, async (req) => {
-    const actor = requireActor(req);
-    await recordAction(ctx, actor, req.params.id, req.body);
-    return caseView(ctx, actor, req.params.id);
-  });
-  api.get('/api/notifications', { schema: { summary: '我的通知' } }, async (req) => listNotifications(ctx, requireActor(req)));
-  api.post('/api/notifications/read-all', { schema: { summary: '全部通知标为已读', body: noBody } }, async (req) => {
-    await markRead(ctx, requireActor(req));
-    return { ok: true };
-  });
-  api.post('/api/notifications/:id/read', { schema: { summary: '一条通知标为已读', params: idParam, body: noBody } }, async (req) => {
-    await markRead(ctx, requireActor(req), req.params.id);
-    return { ok: true };
-  });
+  api.post(
+    '/api/cases/:id/actions',
+    {
+      schema: { summary: '办理案件的一项操作', params: idParam, body: actBody },
+      preValidation: guard((a, req) => caseView(ctx, a, paramsOf(req, idParam).id)),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await recordAction(ctx, actor, req.params.id, req.body);
+      return caseView(ctx, actor, req.params.id);
+    },
+  );
+  api.get('/api/notifications', { schema: { summary: '我的通知' } }, async (req) =>
+    listNotifications(ctx, requireActor(req)),
+  );
+  api.post(
+    '/api/notifications/read-all',
+    { schema: { summary: '全部通知标为已读', body: noBody } },
+    async (req) => {
+      await markRead(ctx, requireActor(req));
+      return { ok: true };
+    },
+  );
+  api.post(
+    '/api/notifications/:id/read',
+    { schema: { summary: '一条通知标为已读', params: idParam, body: noBody } },
+    async (req) => {
+      await markRead(ctx, requireActor(req), req.params.id);
+      return { ok: true };
+    },
+  );
 }

@@ -1,4 +1,16 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, date, boolean, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  date,
+  boolean,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** A tracked statutory procedure (one per request, document, decision, …). Modules link their records to it. */
@@ -65,10 +77,14 @@ export const caseSteps = pgTable(
   },
   (t) => [
     index('case_steps_case_idx').on(t.caseId),
-    index('case_steps_open_idx').on(t.departmentId, t.dueDate).where(sql`status = 'open'`),
+    index('case_steps_open_idx')
+      .on(t.departmentId, t.dueDate)
+      .where(sql`status = 'open'`),
     // 我的待办 of a division user: org_id = any(department, division); roles in the key lets the
     // counts run as an index-only scan.
-    index('case_steps_scope_idx').on(t.departmentId, t.orgId, t.dueDate, t.roles).where(sql`status = 'open'`),
+    index('case_steps_scope_idx')
+      .on(t.departmentId, t.orgId, t.dueDate, t.roles)
+      .where(sql`status = 'open'`),
   ],
 );
 
@@ -83,7 +99,10 @@ export const caseAssignees = pgTable(
     userId: uuid('user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_assignees_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.userId] }),
+    index('case_assignees_user_idx').on(t.userId),
+  ],
 );
 
 /** In-workbench notifications for steps coming due and overdue; unique per (user, step, kind, due). */

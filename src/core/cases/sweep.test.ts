@@ -11,7 +11,9 @@ before(async () => {
 });
 after(() => t.close());
 
-const notifications = async () => (await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from notifications`))[0].n;
+const notifications = async () =>
+  (await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from notifications`))[0]
+    .n;
 
 test('concurrent sweeps (several instances) notify each user once per step and due date', async () => {
   const results = await Promise.all([runSweep(t.ctx), runSweep(t.ctx), runSweep(t.ctx)]);

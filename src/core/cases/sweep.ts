@@ -18,7 +18,9 @@ export const deadlineTask: SweepTask = async (tx, ctx) => {
   const marked = await tx
     .update(caseSteps)
     .set({ overdue: true })
-    .where(and(eq(caseSteps.status, 'open'), eq(caseSteps.overdue, false), lt(caseSteps.dueDate, today)))
+    .where(
+      and(eq(caseSteps.status, 'open'), eq(caseSteps.overdue, false), lt(caseSteps.dueDate, today)),
+    )
     .returning({ id: caseSteps.id });
   const soonLimit = ctx.calendar.current().addWorkdays(today, DUE_SOON_WORKDAYS);
   const notified = await notifyDueSteps(tx, today, soonLimit, ctx.clock.now());
@@ -29,10 +31,16 @@ export const deadlineTask: SweepTask = async (tx, ctx) => {
  * One sweep. Safe with several app instances on one PostgreSQL: a transaction-scoped advisory lock
  * lets one instance run at a time (the others skip), and every task is idempotent.
  */
-export async function runSweep(ctx: Ctx, tasks: SweepTask[] = [deadlineTask]): Promise<{ ran: boolean; results: Record<string, number> }> {
+export async function runSweep(
+  ctx: Ctx,
+  tasks: SweepTask[] = [deadlineTask],
+): Promise<{ ran: boolean; results: Record<string, number> }> {
   await ctx.calendar.refresh(ctx.db);
   return ctx.db.transaction(async (tx) => {
-    const [{ got }] = await queryRows<{ got: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as got`);
+    const [{ got }] = await queryRows<{ got: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as got`,
+    );
     if (!got) return { ran: false, results: {} };
     const results: Record<string, number> = {};
     for (const task of tasks) Object.assign(results, await task(tx, ctx));
@@ -41,7 +49,11 @@ export async function runSweep(ctx: Ctx, tasks: SweepTask[] = [deadlineTask]): P
 }
 
 /** Runs the sweep every `intervalMs` (and once at start); returns a stop function. */
-export function scheduleSweep(ctx: Ctx, intervalMs: number, tasks?: SweepTask[]): () => Promise<void> {
+export function scheduleSweep(
+  ctx: Ctx,
+  intervalMs: number,
+  tasks?: SweepTask[],
+): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;

@@ -16,11 +16,27 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
   const entry = ctx.procedures.get(c.procedure);
   const history = await loadHistory(ctx.db, c.id);
   const state = await caseState(ctx, c, history);
-  const [org] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.orgId));
-  const steps = await ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, c.id)).orderBy(asc(caseSteps.openedOn), asc(caseSteps.step));
-  const eventRows = await ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.seq));
+  const [org] = await ctx.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, c.orgId));
+  const steps = await ctx.db
+    .select()
+    .from(caseSteps)
+    .where(eq(caseSteps.caseId, c.id))
+    .orderBy(asc(caseSteps.openedOn), asc(caseSteps.step));
+  const eventRows = await ctx.db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, c.id))
+    .orderBy(asc(caseEvents.seq));
   const actorIds = [...new Set(eventRows.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const names = actorIds.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
+  const names = actorIds.length
+    ? await ctx.db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, actorIds))
+    : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const actionLabel = new Map(entry.def.actions.map((a) => [a.code, a.label]));
   const fieldsOf = new Map(entry.def.actions.map((a) => [a.code, a.fields ?? []]));
@@ -79,21 +95,37 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
         label: f.label,
         type: FIELD_TYPE[f.type] ?? f.type,
         required: !!f.required,
-        options: f.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : f.options,
+        options:
+          f.type === 'boolean'
+            ? [
+                { value: 'true', label: '是' },
+                { value: 'false', label: '否' },
+              ]
+            : f.options,
         help: f.help,
       })),
     })),
-    blocked: state.blocked.filter((b) => b.roles.some((r) => actor.roles.includes(r as never))).map((b) => ({ action: b.action, label: b.label, reason: b.reason })),
+    blocked: state.blocked
+      .filter((b) => b.roles.some((r) => actor.roles.includes(r as never)))
+      .map((b) => ({ action: b.action, label: b.label, reason: b.reason })),
   };
 }
 
 /** The recorded data of an act in the words of its form: field labels, option labels, 是/否. */
-function describe(fields: FieldSpec[], data: Record<string, unknown>): { label: string; value: string }[] {
+function describe(
+  fields: FieldSpec[],
+  data: Record<string, unknown>,
+): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   for (const f of fields) {
     const v = data?.[f.name];
     if (v === undefined || v === null || v === '') continue;
-    const value = typeof v === 'boolean' ? (v ? '是' : '否') : (f.options?.find((o) => o.value === v)?.label ?? String(v));
+    const value =
+      typeof v === 'boolean'
+        ? v
+          ? '是'
+          : '否'
+        : (f.options?.find((o) => o.value === v)?.label ?? String(v));
     out.push({ label: f.label, value });
   }
   return out;

@@ -28,7 +28,11 @@ export interface WorkItem {
 }
 
 export type WorklistFilter = 'all' | 'dueSoon' | 'overdue';
-export interface WorklistQuery { filter: WorklistFilter; page: number; pageSize: number }
+export interface WorklistQuery {
+  filter: WorklistFilter;
+  page: number;
+  pageSize: number;
+}
 export interface Worklist {
   today: string;
   items: WorkItem[];
@@ -53,7 +57,10 @@ function statements(db: Ctx['db'], division: boolean, filter: WorklistFilter) {
     eq(caseSteps.status, 'open'),
     eq(caseSteps.departmentId, P('departmentId')),
     // …and the open steps of cases the actor is named on (case_assignees), whatever their role.
-    or(byRole, sql`exists (select 1 from case_assignees a where a.case_id = ${caseSteps.caseId} and a.user_id = ${P('userId')}::uuid)`),
+    or(
+      byRole,
+      sql`exists (select 1 from case_assignees a where a.case_id = ${caseSteps.caseId} and a.user_id = ${P('userId')}::uuid)`,
+    ),
   );
   const isOverdue = sql`${caseSteps.dueDate} < ${P('today')}::date`;
   const isSoon = sql`${caseSteps.dueDate} >= ${P('today')}::date and ${caseSteps.dueDate} <= ${P('soonLimit')}::date`;
@@ -111,7 +118,11 @@ function statementsFor(db: Ctx['db'], division: boolean, filter: WorklistFilter)
  * actor's division for division-level steps; soonest due first, undated last; one page at a time
  * (an ordered scan of the partial index) plus one index-only aggregate for the counts.
  */
-export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filter: 'all', page: 1, pageSize: 50 }): Promise<Worklist> {
+export async function worklist(
+  ctx: Ctx,
+  actor: Actor,
+  q: WorklistQuery = { filter: 'all', page: 1, pageSize: 50 },
+): Promise<Worklist> {
   const today = ctx.clock.today();
   const cal = ctx.calendar.current();
   const division = actor.orgId !== actor.departmentId;
@@ -125,7 +136,11 @@ export async function worklist(ctx: Ctx, actor: Actor, q: WorklistQuery = { filt
     soonLimit: cal.addWorkdays(today, DUE_SOON_WORKDAYS),
   };
   const [counts] = await countStmt.execute(params);
-  const rows = await page.execute({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const rows = await page.execute({
+    ...params,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const items = rows.map((r): WorkItem => {
     const unit = (r.unit ?? 'workday') as Unit;
     const left = r.dueDate ? daysLeft(cal, today, r.dueDate, unit) : null;

@@ -33,11 +33,15 @@ async function commitsWith(relaxedDurability: boolean) {
 
 const skip = process.env.FAZHI_TEST_DB === 'postgres';
 
-test('PGlite on a data dir is durable by default: fsync on, each commit reaches the disk with fsync', { skip }, async () => {
-  const durable = await commitsWith(false);
-  assert.equal(durable.fsync, 'on');
-  assert.ok(durable.fsyncsPerCommit >= 1, `a commit made ${durable.fsyncsPerCommit} fsync calls`);
-});
+test(
+  'PGlite on a data dir is durable by default: fsync on, each commit reaches the disk with fsync',
+  { skip },
+  async () => {
+    const durable = await commitsWith(false);
+    assert.equal(durable.fsync, 'on');
+    assert.ok(durable.fsyncsPerCommit >= 1, `a commit made ${durable.fsyncsPerCommit} fsync calls`);
+  },
+);
 
 test('relaxed durability (tests, FAZHI_PGLITE_RELAXED=1) skips fsync', { skip }, async () => {
   const relaxed = await commitsWith(true);

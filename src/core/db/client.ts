@@ -72,18 +72,32 @@ async function openPostgres(url: string, max: number): Promise<Database> {
  */
 const DURABLE = {
   relaxedDurability: false,
-  postgresqlconf: ['fsync = on', 'synchronous_commit = on', 'wal_sync_method = fsync', 'full_page_writes = on'],
+  postgresqlconf: [
+    'fsync = on',
+    'synchronous_commit = on',
+    'wal_sync_method = fsync',
+    'full_page_writes = on',
+  ],
   get startParams() {
     return DURABLE_START_PARAMS;
   },
 };
 let DURABLE_START_PARAMS: string[] = [];
 
-interface NodeFsStream { nfd?: number; node: unknown }
-interface NodeFsModule { NODEFS: { stream_ops: Record<string, unknown>; realPath(node: unknown): string } }
+interface NodeFsStream {
+  nfd?: number;
+  node: unknown;
+}
+interface NodeFsModule {
+  NODEFS: { stream_ops: Record<string, unknown>; realPath(node: unknown): string };
+}
 
 async function durableNodeFs(dataDir: string) {
-  const [{ PGlite }, { NodeFS }, nodeFs] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/nodefs'), import('node:fs')]);
+  const [{ PGlite }, { NodeFS }, nodeFs] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/nodefs'),
+    import('node:fs'),
+  ]);
   DURABLE_START_PARAMS = PGlite.defaultStartParams.filter((p) => p !== '-F');
   const fsync = (mod: NodeFsModule) => (stream: NodeFsStream) => {
     if (stream.nfd !== undefined) return void nodeFs.fsyncSync(stream.nfd);
@@ -99,7 +113,10 @@ async function durableNodeFs(dataDir: string) {
   fsImpl.init = async (pg, opts) => {
     const out = await init(pg, opts);
     const preRun = [out.emscriptenOpts.preRun ?? []].flat() as Array<(m: unknown) => void>;
-    out.emscriptenOpts.preRun = [...preRun, (m: unknown) => void ((m as NodeFsModule).NODEFS.stream_ops.fsync = fsync(m as NodeFsModule))];
+    out.emscriptenOpts.preRun = [
+      ...preRun,
+      (m: unknown) => void ((m as NodeFsModule).NODEFS.stream_ops.fsync = fsync(m as NodeFsModule)),
+    ];
     return out;
   };
   return fsImpl;
@@ -118,9 +135,16 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   try {
     const conf = [`shared_buffers = ${opts.sharedBuffers ?? '32MB'}`];
     const durable = !(opts.relaxedDurability ?? relaxedByEnv());
-    client = dataDir && durable
-      ? new PGlite({ dataDir, fs: await durableNodeFs(dataDir), loadDataDir: opts.loadDataDir, ...DURABLE, postgresqlconf: [...conf, ...DURABLE.postgresqlconf] })
-      : new PGlite({ dataDir, loadDataDir: opts.loadDataDir, postgresqlconf: conf });
+    client =
+      dataDir && durable
+        ? new PGlite({
+            dataDir,
+            fs: await durableNodeFs(dataDir),
+            loadDataDir: opts.loadDataDir,
+            ...DURABLE,
+            postgresqlconf: [...conf, ...DURABLE.postgresqlconf],
+          })
+        : new PGlite({ dataDir, loadDataDir: opts.loadDataDir, postgresqlconf: conf });
     await client.waitReady;
   } catch (e) {
     lock?.release();
@@ -156,7 +180,8 @@ const pgdataOf = (dataDir: string) => path.join(path.resolve(dataDir), 'pgdata')
  */
 export async function backupPglite(dataDir: string, file: string): Promise<{ bytes: number }> {
   const fs = await import('node:fs');
-  if (!fs.existsSync(pgdataOf(dataDir))) throw new AppError('NOT_FOUND', `数据目录 ${dataDir} 中没有数据库，无可备份`);
+  if (!fs.existsSync(pgdataOf(dataDir)))
+    throw new AppError('NOT_FOUND', `数据目录 ${dataDir} 中没有数据库，无可备份`);
   const database = await openDatabase({ dataDir });
   try {
     const bytes = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
@@ -179,7 +204,11 @@ export async function backupPglite(dataDir: string, file: string): Promise<{ byt
  * Restores a backup into a PGlite data dir (offline, like the backup). An existing database is
  * never deleted: without `replace` the restore is refused; with it, the old pgdata is moved aside.
  */
-export async function restorePglite(dataDir: string, file: string, opts: { replace?: boolean } = {}): Promise<{ movedAside?: string }> {
+export async function restorePglite(
+  dataDir: string,
+  file: string,
+  opts: { replace?: boolean } = {},
+): Promise<{ movedAside?: string }> {
   const fs = await import('node:fs');
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `备份文件 ${file} 不存在`);
   const blob = new Blob([fs.readFileSync(file)]);
@@ -188,7 +217,11 @@ export async function restorePglite(dataDir: string, file: string, opts: { repla
   const lock = lockDataDir(dataDir);
   try {
     if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length) {
-      if (!opts.replace) throw new AppError('CONFLICT', `数据目录 ${dataDir} 中已有数据库；如确需以备份替换，请加 --replace（原数据将移到同一目录下保留，不会删除）`);
+      if (!opts.replace)
+        throw new AppError(
+          'CONFLICT',
+          `数据目录 ${dataDir} 中已有数据库；如确需以备份替换，请加 --replace（原数据将移到同一目录下保留，不会删除）`,
+        );
       movedAside = `${pgdata}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       fs.renameSync(pgdata, movedAside);
     }
@@ -202,7 +235,10 @@ export async function restorePglite(dataDir: string, file: string, opts: { repla
     if (e instanceof AppError) throw e;
     fs.rmSync(pgdata, { recursive: true, force: true });
     if (movedAside) fs.renameSync(movedAside, pgdata);
-    throw new AppError('VALIDATION', `备份文件 ${file} 无法读取（不是法治工作台的 PGlite 备份或已损坏），原数据未改动`);
+    throw new AppError(
+      'VALIDATION',
+      `备份文件 ${file} 无法读取（不是法治工作台的 PGlite 备份或已损坏），原数据未改动`,
+    );
   }
   await database.close();
   return { movedAside };
@@ -216,6 +252,9 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 /** Affected-row count of a raw SQL statement (node-postgres: rowCount; PGlite: affectedRows). */
 export async function execCount(db: DbOrTx, query: SQL): Promise<number> {
-  const result = (await db.execute(query)) as unknown as { rowCount?: number | null; affectedRows?: number };
+  const result = (await db.execute(query)) as unknown as {
+    rowCount?: number | null;
+    affectedRows?: number;
+  };
   return result.rowCount ?? result.affectedRows ?? 0;
 }

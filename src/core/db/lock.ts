@@ -14,9 +14,16 @@ import { AppError } from '../errors.ts';
  * (same inode and content) — then re-reading it: a starter whose token is not in the file lost the
  * race and is refused, so exactly one of many simultaneous starters wins.
  */
-export interface DirLock { release(): void }
+export interface DirLock {
+  release(): void;
+}
 
-interface Holder { pid?: number; host?: string; since?: string; token?: string }
+interface Holder {
+  pid?: number;
+  host?: string;
+  since?: string;
+  token?: string;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -83,7 +90,12 @@ export function lockDataDir(dir: string): DirLock {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'fazhi.lock');
   const token = randomBytes(16).toString('hex');
-  const body = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token });
+  const body = JSON.stringify({
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
+    token,
+  });
   const owned = () => readHolder(file)?.holder.token === token;
   const handle = (): DirLock => {
     let released = false;
@@ -132,5 +144,8 @@ export function lockDataDir(dir: string): DirLock {
       fs.rmSync(tmp, { force: true });
     }
   }
-  throw new AppError('DATA_DIR_LOCKED', `无法锁定数据目录 ${dir} / Could not lock the data dir ${dir}`);
+  throw new AppError(
+    'DATA_DIR_LOCKED',
+    `无法锁定数据目录 ${dir} / Could not lock the data dir ${dir}`,
+  );
 }

@@ -4,12 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './client.ts';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
-interface Journal { entries: { idx: number; tag: string }[] }
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
 
 const journalTags = (dir: string): string[] => {
-  const journal: Journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta/_journal.json'), 'utf8'));
+  const journal: Journal = JSON.parse(
+    fs.readFileSync(path.join(dir, 'meta/_journal.json'), 'utf8'),
+  );
   return [...journal.entries].sort((a, b) => a.idx - b.idx).map((e) => e.tag);
 };
 
@@ -19,9 +26,14 @@ const journalTags = (dir: string): string[] => {
  */
 export async function pendingMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const tags = journalTags(dir);
-  const [{ present }] = await queryRows<{ present: boolean }>(db, sql`select to_regclass('fazhi_migrations') is not null as present`);
+  const [{ present }] = await queryRows<{ present: boolean }>(
+    db,
+    sql`select to_regclass('fazhi_migrations') is not null as present`,
+  );
   if (!present) return tags;
-  const done = new Set((await queryRows<{ tag: string }>(db, sql`select tag from fazhi_migrations`)).map((r) => r.tag));
+  const done = new Set(
+    (await queryRows<{ tag: string }>(db, sql`select tag from fazhi_migrations`)).map((r) => r.tag),
+  );
   return tags.filter((t) => !done.has(t));
 }
 
@@ -33,9 +45,14 @@ export async function pendingMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<s
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   if ((await pendingMigrations(db, dir)).length === 0) return [];
   try {
-    await db.execute(sql`create table if not exists fazhi_migrations (tag text primary key, applied_at timestamptz not null default now())`);
+    await db.execute(
+      sql`create table if not exists fazhi_migrations (tag text primary key, applied_at timestamptz not null default now())`,
+    );
   } catch (e) {
-    throw new Error('数据库有未应用的迁移，但当前数据库账号无权建表：请以表的所有者运行迁移（DATABASE_MIGRATION_URL，或 npm run migrate）/ pending migrations, and this database role may not create tables: migrate as the owner (DATABASE_MIGRATION_URL)', { cause: e });
+    throw new Error(
+      '数据库有未应用的迁移，但当前数据库账号无权建表：请以表的所有者运行迁移（DATABASE_MIGRATION_URL，或 npm run migrate）/ pending migrations, and this database role may not create tables: migrate as the owner (DATABASE_MIGRATION_URL)',
+      { cause: e },
+    );
   }
   const applied: string[] = [];
   for (const tag of journalTags(dir)) {

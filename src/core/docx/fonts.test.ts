@@ -12,9 +12,19 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { FONTS } from './gongwen.ts';
-import { FONTS_CONF, GONGWEN_FONT_NAMES, fontconfigXml, systemFontconfig, writeFontconfig } from './fonts.ts';
+import {
+  FONTS_CONF,
+  GONGWEN_FONT_NAMES,
+  fontconfigXml,
+  systemFontconfig,
+  writeFontconfig,
+} from './fonts.ts';
 
-interface Alias { family: string; binding?: string; accept: string[] }
+interface Alias {
+  family: string;
+  binding?: string;
+  accept: string[];
+}
 
 /** Parses the XML strictly (well-formedness errors throw) and collects the aliases and includes. */
 function readConfig(xml: string): { root: string; aliases: Alias[]; includes: string[] } {
@@ -31,7 +41,12 @@ function readConfig(xml: string): { root: string; aliases: Alias[]; includes: st
     if (!stack.length) root = tag.name;
     stack.push(tag.name);
     text = '';
-    if (tag.name === 'alias') aliases.push({ family: '', binding: tag.attributes.binding as string | undefined, accept: [] });
+    if (tag.name === 'alias')
+      aliases.push({
+        family: '',
+        binding: tag.attributes.binding as string | undefined,
+        accept: [],
+      });
   });
   parser.on('text', (t) => {
     text += t;
@@ -71,7 +86,11 @@ test('fonts.conf: well-formed, an alias for every 公文 font, each to fonts of 
     const alias = aliases.find((a) => a.family === name) ?? assert.fail(`no alias for ${name}`);
     assert.equal(alias.binding, 'same', `${name}: the substitutes bind as strongly as the name`);
     const style = STYLE[name];
-    assert.equal(alias.accept.find((f) => DEBIAN.includes(f)), style.first, `${name}: first Debian substitute`);
+    assert.equal(
+      alias.accept.find((f) => DEBIAN.includes(f)),
+      style.first,
+      `${name}: first Debian substitute`,
+    );
     for (const f of style.all) assert.ok(alias.accept.includes(f), `${name} → ${f}`);
     for (const f of style.never) assert.ok(!alias.accept.includes(f), `${name} never → ${f}`);
   }
@@ -87,13 +106,21 @@ after(() => fs.rm(dir, { recursive: true, force: true }));
 
 test('the file for FONTCONFIG_FILE includes the system configuration, then the aliases', async () => {
   assert.equal(systemFontconfig({}), '/etc/fonts/fonts.conf');
-  assert.equal(systemFontconfig({ FONTCONFIG_FILE: '/opt/fc/fonts.conf' }), '/opt/fc/fonts.conf', "an administrator's file is kept");
+  assert.equal(
+    systemFontconfig({ FONTCONFIG_FILE: '/opt/fc/fonts.conf' }),
+    '/opt/fc/fonts.conf',
+    "an administrator's file is kept",
+  );
   assert.equal(systemFontconfig({ FONTCONFIG_PATH: '/opt/fc' }), '/opt/fc/fonts.conf');
   const file = await writeFontconfig(dir, {});
   const { root, includes } = readConfig(await fs.readFile(file, 'utf8'));
   assert.equal(root, 'fontconfig');
   assert.deepEqual(includes, ['/etc/fonts/fonts.conf', FONTS_CONF]);
-  assert.deepEqual(readConfig(fontconfigXml('/a&b<c>/fonts.conf')).includes[0], '/a&b<c>/fonts.conf', 'paths are escaped');
+  assert.deepEqual(
+    readConfig(fontconfigXml('/a&b<c>/fonts.conf')).includes[0],
+    '/a&b<c>/fonts.conf',
+    'paths are escaped',
+  );
 });
 
 const run = promisify(execFile);
@@ -111,7 +138,8 @@ async function onPath(name: string): Promise<boolean> {
 }
 
 test('fontconfig, where installed, reads the aliases and resolves each name to an installed substitute', async () => {
-  const haveFontconfig = (await onPath('fc-pattern')) && (await onPath('fc-match')) && (await onPath('fc-list'));
+  const haveFontconfig =
+    (await onPath('fc-pattern')) && (await onPath('fc-match')) && (await onPath('fc-list'));
   if (!haveFontconfig) {
     // Without fontconfig LibreOffice has no substitution either; the file itself was checked above.
     assert.ok(GONGWEN_FONT_NAMES.length > 0);
@@ -119,20 +147,37 @@ test('fontconfig, where installed, reads the aliases and resolves each name to a
   }
   const env = { ...process.env, FONTCONFIG_FILE: await writeFontconfig(dir) };
   const { aliases } = readConfig(await fs.readFile(FONTS_CONF, 'utf8'));
-  const installed = new Set((await run('fc-list', ['-f', '%{family}\n'], { env })).stdout.split(/[\n,]/).map((s) => s.trim()));
+  const installed = new Set(
+    (await run('fc-list', ['-f', '%{family}\n'], { env })).stdout
+      .split(/[\n,]/)
+      .map((s) => s.trim()),
+  );
   for (const name of GONGWEN_FONT_NAMES) {
     // The pattern after configuration: the name first, then its substitutes in the file's order.
     const { stdout, stderr } = await run('fc-pattern', ['-c', '-f', '%{family}', name], { env });
-    assert.doesNotMatch(stderr, /fonts\.conf/, `fontconfig reads the file without complaint: ${stderr}`);
+    assert.doesNotMatch(
+      stderr,
+      /fonts\.conf/,
+      `fontconfig reads the file without complaint: ${stderr}`,
+    );
     const families = stdout.split(',');
     assert.equal(families[0], name);
     const accept = aliases.find((a) => a.family === name)!.accept;
     const positions = STYLE[name].all.map((f) => families.indexOf(f));
-    assert.ok(positions.every((p, i) => p > 0 && (i === 0 || p > positions[i - 1])), `${name}, in the file's order: ${stdout.slice(0, 200)}`);
+    assert.ok(
+      positions.every((p, i) => p > 0 && (i === 0 || p > positions[i - 1])),
+      `${name}, in the file's order: ${stdout.slice(0, 200)}`,
+    );
     // With the font itself or a substitute installed, the name resolves to the first of them.
     const match = (await run('fc-match', ['-f', '%{family}', name], { env })).stdout.split(',')[0];
-    const firstInstalled = families.find((f) => installed.has(f) && (f === name || accept.includes(f)));
+    const firstInstalled = families.find(
+      (f) => installed.has(f) && (f === name || accept.includes(f)),
+    );
     if (firstInstalled) assert.equal(match, firstInstalled, `${name} → ${match}`);
-    else assert.ok(match.length > 0, `${name} resolves to a fallback font when no substitute is installed`);
+    else
+      assert.ok(
+        match.length > 0,
+        `${name} resolves to a fallback font when no substitute is installed`,
+      );
   }
 });

@@ -29,7 +29,10 @@ export const fontconfigXml = (system: string, aliases = FONTS_CONF) =>
   `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">${esc(system)}</include>\n  <include>${esc(aliases)}</include>\n</fontconfig>\n`;
 
 /** Writes the configuration into `dir` (the conversion's temp dir); returns its path for FONTCONFIG_FILE. */
-export async function writeFontconfig(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function writeFontconfig(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const file = path.join(dir, 'fonts.conf');
   await fs.writeFile(file, fontconfigXml(systemFontconfig(env)));
   return file;

@@ -34,9 +34,17 @@ export const TWIPS_PER_MM = 1440 / 25.4; // 56.6929…
 export const mmToTwips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 
 export const PAGE = { width: mmToTwips(210), height: mmToTwips(297) };
-export const MARGINS = { top: mmToTwips(37), bottom: mmToTwips(35), left: mmToTwips(28), right: mmToTwips(26) };
+export const MARGINS = {
+  top: mmToTwips(37),
+  bottom: mmToTwips(35),
+  left: mmToTwips(28),
+  right: mmToTwips(26),
+};
 /** The text block (版心): 156 mm × 225 mm, in twips as Word sees it (from the rounded margins). */
-export const TEXT_BLOCK = { width: PAGE.width - MARGINS.left - MARGINS.right, height: PAGE.height - MARGINS.top - MARGINS.bottom };
+export const TEXT_BLOCK = {
+  width: PAGE.width - MARGINS.left - MARGINS.right,
+  height: PAGE.height - MARGINS.top - MARGINS.bottom,
+};
 /** §5.2.2: 一般每面排22行，每行排28个字. */
 export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
@@ -52,7 +60,11 @@ export const LINE_TWIPS = Math.floor(TEXT_BLOCK.height / LINES_PER_PAGE);
 export const CHAR_SPACE = Math.floor(((TEXT_BLOCK.width / CHARS_PER_LINE - BODY_CHAR) / 20) * 4096);
 /** The resulting character pitch (grid cell) in twips. */
 export const CHAR_PITCH = BODY_CHAR + (CHAR_SPACE * 20) / 4096;
-export const DOC_GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: CHAR_SPACE };
+export const DOC_GRID = {
+  type: DocumentGridType.LINES_AND_CHARS,
+  linePitch: LINE_TWIPS,
+  charSpace: CHAR_SPACE,
+};
 /**
  * Footer distance (page edge to the footer's lower edge). §7.5: the 一字线 of the page number lies
  * 7 mm below the text block. The footer line is exactly one 4号 character high and the dash sits
@@ -66,14 +78,31 @@ export const FOOTER_TWIPS = footerFor(MARGINS.bottom);
  * the binding edge, i.e. the portrait 订口 (left, 28 mm) is its top, the 切口 (26 mm) its bottom, the
  * portrait foot (35 mm) its left and head (37 mm) its right. Its text block is 225 mm × 156 mm.
  */
-export const LANDSCAPE_MARGINS = { top: MARGINS.left, bottom: MARGINS.right, left: MARGINS.bottom, right: MARGINS.top };
+export const LANDSCAPE_MARGINS = {
+  top: MARGINS.left,
+  bottom: MARGINS.right,
+  left: MARGINS.bottom,
+  right: MARGINS.top,
+};
 export const LANDSCAPE_TEXT_WIDTH = PAGE.height - LANDSCAPE_MARGINS.left - LANDSCAPE_MARGINS.right;
 
-export const FONTS = { title: '方正小标宋简体', body: '仿宋_GB2312', h1: '黑体', h2: '楷体_GB2312', pageNumber: '宋体' } as const;
+export const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  h1: '黑体',
+  h2: '楷体_GB2312',
+  pageNumber: '宋体',
+} as const;
 /** Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt (tables). */
 export const SIZES = { title: 44, body: 32, pageNumber: 28, table: 24 } as const;
 
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name, hint: 'eastAsia' });
+const font = (name: string) => ({
+  ascii: name,
+  eastAsia: name,
+  hAnsi: name,
+  cs: name,
+  hint: 'eastAsia',
+});
 const exact = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT };
 /**
  * Indents in characters of the grid (w:firstLineChars, in hundredths), with the same width in twips
@@ -97,7 +126,8 @@ export type Block =
 export const gongwenDate = (iso: string) => formatDateZh(iso);
 
 /** Width in characters of the grid: an ASCII character (a digit of the date) is half a character. */
-const charsWide = (text: string) => [...text].reduce((n, c) => n + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
+const charsWide = (text: string) =>
+  [...text].reduce((n, c) => n + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
 
 /**
  * §7.3.5.2 (a document not sealed when it is generated): one empty line below the text, the
@@ -112,28 +142,82 @@ export function signIndents(authority: string, date: string): { authority: numbe
   return m <= n - 2 ? { authority: 2, date: n - m } : { authority: m + 4 - n, date: 2 };
 }
 
-const run = (text: string, f: string, size: number, bold = false, cell = false) => new TextRun({ text, font: font(f), size, bold, ...(cell ? CELL_RUN : {}) });
+const run = (text: string, f: string, size: number, bold = false, cell = false) =>
+  new TextRun({ text, font: font(f), size, bold, ...(cell ? CELL_RUN : {}) });
 
 function paragraph(b: Block, width: number = TEXT_BLOCK.width): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'p':
-      return [new Paragraph({ children: [run(b.text, FONTS.body, SIZES.body)], spacing: exact, indent: b.indent === false ? undefined : firstLine2, alignment: b.align === 'right' ? AlignmentType.RIGHT : b.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED })];
+      return [
+        new Paragraph({
+          children: [run(b.text, FONTS.body, SIZES.body)],
+          spacing: exact,
+          indent: b.indent === false ? undefined : firstLine2,
+          alignment:
+            b.align === 'right'
+              ? AlignmentType.RIGHT
+              : b.align === 'center'
+                ? AlignmentType.CENTER
+                : AlignmentType.JUSTIFIED,
+        }),
+      ];
     case 'h1':
-      return [new Paragraph({ children: [run(b.text, FONTS.h1, SIZES.body)], spacing: exact, indent: firstLine2 })];
+      return [
+        new Paragraph({
+          children: [run(b.text, FONTS.h1, SIZES.body)],
+          spacing: exact,
+          indent: firstLine2,
+        }),
+      ];
     case 'h2':
-      return [new Paragraph({ children: [run(b.text, FONTS.h2, SIZES.body)], spacing: exact, indent: firstLine2 })];
+      return [
+        new Paragraph({
+          children: [run(b.text, FONTS.h2, SIZES.body)],
+          spacing: exact,
+          indent: firstLine2,
+        }),
+      ];
     case 'signature':
-      return b.lines.map((l) => new Paragraph({ children: [run(l, FONTS.body, SIZES.body)], spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR } }));
+      return b.lines.map(
+        (l) =>
+          new Paragraph({
+            children: [run(l, FONTS.body, SIZES.body)],
+            spacing: exact,
+            alignment: AlignmentType.RIGHT,
+            indent: { right: 4 * CHAR },
+          }),
+      );
     case 'sign': {
       const date = b.date ? gongwenDate(b.date) : null;
       const ind = signIndents(b.authority, date ?? b.authority);
-      const right = (chars: number, text: string) => new Paragraph({ children: [run(text, FONTS.body, SIZES.body)], spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(chars * CHAR_PITCH) } });
-      return [new Paragraph({ children: [], spacing: exact }), right(date ? ind.authority : 2, b.authority), ...(date ? [right(ind.date, date)] : [])];
+      const right = (chars: number, text: string) =>
+        new Paragraph({
+          children: [run(text, FONTS.body, SIZES.body)],
+          spacing: exact,
+          alignment: AlignmentType.RIGHT,
+          indent: { right: Math.round(chars * CHAR_PITCH) },
+        });
+      return [
+        new Paragraph({ children: [], spacing: exact }),
+        right(date ? ind.authority : 2, b.authority),
+        ...(date ? [right(ind.date, date)] : []),
+      ];
     }
     case 'landscape':
       throw new Error('gongwen: a landscape block is a section of its own (top level only)');
     case 'table':
-      return [...(b.caption ? [new Paragraph({ children: [run(b.caption, FONTS.h1, SIZES.body)], spacing: exact, alignment: AlignmentType.CENTER })] : []), table(b, width)];
+      return [
+        ...(b.caption
+          ? [
+              new Paragraph({
+                children: [run(b.caption, FONTS.h1, SIZES.body)],
+                spacing: exact,
+                alignment: AlignmentType.CENTER,
+              }),
+            ]
+          : []),
+        table(b, width),
+      ];
   }
 }
 
@@ -146,7 +230,9 @@ export const CELL_PARAGRAPH = { spacing: { line: 240, lineRule: LineRuleType.AUT
 export const CELL_RUN = { snapToGrid: false } as const;
 
 function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
-  const cols = b.widths ?? Array.from({ length: Math.max(...[...b.header, ...b.rows].map((r) => r.length)) }, () => 1);
+  const cols =
+    b.widths ??
+    Array.from({ length: Math.max(...[...b.header, ...b.rows].map((r) => r.length)) }, () => 1);
   const sum = cols.reduce((a, c) => a + c, 0);
   const cellWidths = cols.map((c) => Math.floor((width * c) / sum));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -155,12 +241,23 @@ function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
       width: { size: cellWidths[i] ?? cellWidths[0], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ ...CELL_PARAGRAPH, alignment: /^\d+(\.\d+)?$/.test(text) || head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, head ? FONTS.h1 : FONTS.body, SIZES.table, false, true)] })],
+      children: [
+        new Paragraph({
+          ...CELL_PARAGRAPH,
+          alignment: /^\d+(\.\d+)?$/.test(text) || head ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(text, head ? FONTS.h1 : FONTS.body, SIZES.table, false, true)],
+        }),
+      ],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: cellWidths,
-    rows: [...b.header.map((r) => new TableRow({ tableHeader: true, children: r.map((t, i) => cell(t, i, true)) })), ...b.rows.map((r) => new TableRow({ children: r.map((t, i) => cell(t, i, false)) }))],
+    rows: [
+      ...b.header.map(
+        (r) => new TableRow({ tableHeader: true, children: r.map((t, i) => cell(t, i, true)) }),
+      ),
+      ...b.rows.map((r) => new TableRow({ children: r.map((t, i) => cell(t, i, false)) })),
+    ],
   });
 }
 
@@ -172,16 +269,36 @@ const pageFooter = (align: 'right' | 'left') =>
         alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: align === 'right' ? { right: CHAR } : { left: CHAR },
         spacing: { line: FOOTER_LINE, lineRule: LineRuleType.EXACT },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.pageNumber), size: SIZES.pageNumber })],
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: font(FONTS.pageNumber),
+            size: SIZES.pageNumber,
+          }),
+        ],
       }),
     ],
   });
 
-export interface GongwenInput { title: string; subtitle?: string; blocks: Block[] }
+export interface GongwenInput {
+  title: string;
+  subtitle?: string;
+  blocks: Block[];
+}
 
-const portrait: ISectionOptions['properties'] = { page: { size: PAGE, margin: { ...MARGINS, header: mmToTwips(15), footer: FOOTER_TWIPS } }, grid: DOC_GRID };
+const portrait: ISectionOptions['properties'] = {
+  page: { size: PAGE, margin: { ...MARGINS, header: mmToTwips(15), footer: FOOTER_TWIPS } },
+  grid: DOC_GRID,
+};
 const landscape: ISectionOptions['properties'] = {
-  page: { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE_MARGINS, header: mmToTwips(15), footer: footerFor(LANDSCAPE_MARGINS.bottom) } },
+  page: {
+    size: { ...PAGE, orientation: PageOrientation.LANDSCAPE },
+    margin: {
+      ...LANDSCAPE_MARGINS,
+      header: mmToTwips(15),
+      footer: footerFor(LANDSCAPE_MARGINS.bottom),
+    },
+  },
   grid: DOC_GRID,
 };
 
@@ -201,8 +318,20 @@ export function gongwenDocument(input: GongwenInput): Document {
   }
   if (!runs.length || runs[0].landscape) runs.unshift({ landscape: false, blocks: [] });
   const heading = [
-    new Paragraph({ children: [run(input.title, FONTS.title, SIZES.title)], alignment: AlignmentType.CENTER, spacing: { ...exact, line: Math.round(LINE_TWIPS * 1.2) } }),
-    ...(input.subtitle ? [new Paragraph({ children: [run(input.subtitle, FONTS.h2, SIZES.body)], alignment: AlignmentType.CENTER, spacing: exact })] : []),
+    new Paragraph({
+      children: [run(input.title, FONTS.title, SIZES.title)],
+      alignment: AlignmentType.CENTER,
+      spacing: { ...exact, line: Math.round(LINE_TWIPS * 1.2) },
+    }),
+    ...(input.subtitle
+      ? [
+          new Paragraph({
+            children: [run(input.subtitle, FONTS.h2, SIZES.body)],
+            alignment: AlignmentType.CENTER,
+            spacing: exact,
+          }),
+        ]
+      : []),
     new Paragraph({ children: [], spacing: exact }),
   ];
   const sections: ISectionOptions[] = runs.map((r, i) => ({
@@ -210,13 +339,22 @@ export function gongwenDocument(input: GongwenInput): Document {
     footers: { default: pageFooter('right'), even: pageFooter('left') },
     children: [
       ...(i === 0 ? heading : []),
-      ...r.blocks.flatMap((b) => paragraph(b, r.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_BLOCK.width)),
+      ...r.blocks.flatMap((b) =>
+        paragraph(b, r.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_BLOCK.width),
+      ),
       ...(i < runs.length - 1 ? [new Paragraph({ children: [], spacing: exact })] : []),
     ],
   }));
   return new Document({
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZES.body }, paragraph: { spacing: exact } } } },
+    styles: {
+      default: {
+        document: {
+          run: { font: font(FONTS.body), size: SIZES.body },
+          paragraph: { spacing: exact },
+        },
+      },
+    },
     sections,
   });
 }
@@ -228,4 +366,5 @@ export async function gongwenDocx(input: GongwenInput): Promise<Buffer> {
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Content-Disposition with a UTF-8 file name (RFC 6266 / 5987) and an ASCII fallback. */
-export const attachmentHeader = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+export const attachmentHeader = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;

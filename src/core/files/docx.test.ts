@@ -8,12 +8,23 @@ async function refusalOf(run: () => Promise<unknown>) {
   global.gc?.();
   const rss = process.memoryUsage().rss;
   const t0 = performance.now();
-  const err = await run().then(() => null, (e: Error & { code?: string; fields?: Array<{ path: string }> }) => e);
-  return { err, ms: performance.now() - t0, rssGrowthMb: (process.memoryUsage().rss - rss) / 1024 / 1024 };
+  const err = await run().then(
+    () => null,
+    (e: Error & { code?: string; fields?: Array<{ path: string }> }) => e,
+  );
+  return {
+    err,
+    ms: performance.now() - t0,
+    rssGrowthMb: (process.memoryUsage().rss - rss) / 1024 / 1024,
+  };
 }
 
 test('a normal .docx is read', async () => {
-  const b = await zip([['[Content_Types].xml', Buffer.from(TYPES)], ['_rels/.rels', Buffer.from(RELS)], ['word/document.xml', Buffer.from(doc(para('第一条 为了规范') + para('第二条 本办法')))]]);
+  const b = await zip([
+    ['[Content_Types].xml', Buffer.from(TYPES)],
+    ['_rels/.rels', Buffer.from(RELS)],
+    ['word/document.xml', Buffer.from(doc(para('第一条 为了规范') + para('第二条 本办法')))],
+  ]);
   assert.match(await docxText(b, { field: 'file' }), /第一条 为了规范\s+第二条 本办法/);
 });
 
@@ -26,7 +37,9 @@ test('a 200 MB-of-zeros bomb is refused fast, with little memory, by the shared 
     ['docxText, lying directory', () => docxText(lie(b, 1000), { field: 'fileId' })],
   ] as const) {
     const r = await refusalOf(run);
-    t.diagnostic(`${label}: refused in ${r.ms.toFixed(0)} ms, RSS +${r.rssGrowthMb.toFixed(1)} MB (bomb ${(b.length / 1024).toFixed(0)} KB → 200 MB)`);
+    t.diagnostic(
+      `${label}: refused in ${r.ms.toFixed(0)} ms, RSS +${r.rssGrowthMb.toFixed(1)} MB (bomb ${(b.length / 1024).toFixed(0)} KB → 200 MB)`,
+    );
     assert.equal(r.err?.code, 'VALIDATION', label);
     assert.match(r.err!.message, /^文件：文档解压后内容过大/, label);
     assert.ok(r.ms < 2000, `${label}: ${r.ms.toFixed(0)} ms`);
@@ -35,10 +48,21 @@ test('a 200 MB-of-zeros bomb is refused fast, with little memory, by the shared 
 });
 
 test('text longer than the cap is refused with a Chinese message', async () => {
-  const b = await zip([['[Content_Types].xml', Buffer.from(TYPES)], ['_rels/.rels', Buffer.from(RELS)], ['word/document.xml', Buffer.from(doc(para('法'.repeat(5000))))]]);
-  await assert.rejects(docxText(b, { field: 'fileId', limits: { maxChars: 1000 } }), (e: Error & { fields?: Array<{ path: string }> }) => /正文过长/.test(e.message) && e.fields?.[0].path === 'fileId');
+  const b = await zip([
+    ['[Content_Types].xml', Buffer.from(TYPES)],
+    ['_rels/.rels', Buffer.from(RELS)],
+    ['word/document.xml', Buffer.from(doc(para('法'.repeat(5000))))],
+  ]);
+  await assert.rejects(
+    docxText(b, { field: 'fileId', limits: { maxChars: 1000 } }),
+    (e: Error & { fields?: Array<{ path: string }> }) =>
+      /正文过长/.test(e.message) && e.fields?.[0].path === 'fileId',
+  );
 });
 
 test('a broken zip is refused as a damaged file', async () => {
-  await assert.rejects(docxText(Buffer.from('PK\u0003\u0004word/document.xml nothing else'), { field: 'file' }), /无法读取该 \.docx 文件/);
+  await assert.rejects(
+    docxText(Buffer.from('PK\u0003\u0004word/document.xml nothing else'), { field: 'file' }),
+    /无法读取该 \.docx 文件/,
+  );
 });

@@ -21,7 +21,13 @@ export interface DocxLimits {
 }
 
 // A 300-page 公文 has a document.xml of a few MB; mammoth needs ~9× an XML part's size in memory.
-export const DOCX_LIMITS: DocxLimits = { maxXmlBytes: 24 * 1024 * 1024, maxEntryBytes: 64 * 1024 * 1024, maxEntries: 2000, maxRatio: 200, maxChars: 200_000 };
+export const DOCX_LIMITS: DocxLimits = {
+  maxXmlBytes: 24 * 1024 * 1024,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxEntries: 2000,
+  maxRatio: 200,
+  maxChars: 200_000,
+};
 
 export interface DocxOptions {
   /** The request field the file came in (error `fields[].path`). */
@@ -33,7 +39,13 @@ const refuse = (field: string, message: string): never => {
   throw new AppError('VALIDATION', `文件：${message}`, { fields: [{ path: field, message }] });
 };
 
-interface Entry { name: string; method: number; compressed: number; size: number; localOffset: number }
+interface Entry {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+}
 
 /** The central directory (no zip64: a .docx within the upload limit never needs it). */
 function centralDirectory(b: Buffer, field: string, maxEntries: number): Entry[] {
@@ -81,7 +93,8 @@ function inflateCapped(b: Buffer, e: Entry, cap: number, field: string): number 
     // Inflation stops as soon as the output passes the cap: memory stays at the cap, time at its size.
     return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, cap) }).length;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) return null;
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      return null;
     return corrupt();
   }
 }
@@ -94,7 +107,11 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
  */
 export function checkDocxSize(b: Buffer, opts: DocxOptions): void {
   const l = { ...DOCX_LIMITS, ...opts.limits };
-  const tooBig = () => refuse(opts.field, `文档解压后内容过大（超过 ${mb(l.maxXmlBytes)}），疑似压缩炸弹或非正常 Word 文档，请检查后重新上传`);
+  const tooBig = () =>
+    refuse(
+      opts.field,
+      `文档解压后内容过大（超过 ${mb(l.maxXmlBytes)}），疑似压缩炸弹或非正常 Word 文档，请检查后重新上传`,
+    );
   const entries = centralDirectory(b, opts.field, l.maxEntries);
   const isXml = (e: Entry) => /\.(xml|rels)$/i.test(e.name);
   let xml = 0;

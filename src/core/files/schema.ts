@@ -1,4 +1,15 @@
-import { pgTable, text, uuid, integer, bigint, boolean, timestamp, customType, index, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  bigint,
+  boolean,
+  timestamp,
+  customType,
+  index,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType() {

@@ -15,20 +15,42 @@ export const fileSettings = defineSetting({
   key: 'files',
   label: '文件上传',
   // The ceiling matches the multipart limit registered in server/app.ts.
-  schema: z.object({ maxBytes: z.number().int().min(1024, '不能小于 1 KB').max(200 * 1024 * 1024, '不能超过 200 MB').describe('单个文件大小上限（字节）') }),
+  schema: z.object({
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024, '不能小于 1 KB')
+      .max(200 * 1024 * 1024, '不能超过 200 MB')
+      .describe('单个文件大小上限（字节）'),
+  }),
   defaults: { maxBytes: 20 * 1024 * 1024 },
 });
 
 export type FileSettings = z.infer<typeof fileSettings.schema>;
 
 /** Changes the upload limit (系统管理员, a business setting): saved and audited in one transaction. */
-export async function updateFileSettings(ctx: Ctx, actor: Actor, value: FileSettings): Promise<FileSettings> {
+export async function updateFileSettings(
+  ctx: Ctx,
+  actor: Actor,
+  value: FileSettings,
+): Promise<FileSettings> {
   authorize(actor, 'businessSettings', 'manage');
   return changeSetting(ctx, actor, fileSettings, 'settings.files', value);
 }
 
-export interface StoredFile { id: string; name: string; mime: string; size: number; sha256: string; createdAt: Date }
-export interface FileInput { name: string; mime: string; content: Buffer }
+export interface StoredFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+export interface FileInput {
+  name: string;
+  mime: string;
+  content: Buffer;
+}
 
 /** Upper bound of an upload (the multipart limit is set a little above it so the service gives the Chinese message). */
 export async function maxFileBytes(db: DbOrTx, nowMs: number): Promise<number> {
@@ -41,19 +63,33 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
-export const tooLarge = (max: number) => new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, { fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }] });
+export const tooLarge = (max: number) =>
+  new AppError('VALIDATION', `文件：大小超过上限 ${formatBytes(max)}`, {
+    fields: [{ path: 'file', message: `大小超过上限 ${formatBytes(max)}` }],
+  });
 
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name
+    .replace(/^.*[\\/]/, '')
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return base.slice(0, 200) || '未命名文件';
 }
 
 /** Stores a file for the actor's department in the caller's transaction (the caller audits its use case). */
-export async function storeFile(tx: Tx, ctx: Ctx, actor: Actor, input: FileInput): Promise<StoredFile> {
+export async function storeFile(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: FileInput,
+): Promise<StoredFile> {
   authorize(actor, 'file', 'upload');
   const max = await maxFileBytes(tx, ctx.clock.now().getTime());
-  if (input.content.length === 0) throw new AppError('VALIDATION', '文件：不能为空文件', { fields: [{ path: 'file', message: '不能为空文件' }] });
+  if (input.content.length === 0)
+    throw new AppError('VALIDATION', '文件：不能为空文件', {
+      fields: [{ path: 'file', message: '不能为空文件' }],
+    });
   if (input.content.length > max) throw tooLarge(max);
   const row = {
     id: newId(),
@@ -67,14 +103,32 @@ export async function storeFile(tx: Tx, ctx: Ctx, actor: Actor, input: FileInput
     createdAt: ctx.clock.now(),
   };
   await tx.insert(files).values(row);
-  return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.createdAt,
+  };
 }
 
 /** The upload use case: store + audit in one transaction. */
 export async function uploadFile(ctx: Ctx, actor: Actor, input: FileInput): Promise<StoredFile> {
   return inTx(ctx, async (tx) => {
     const stored = await storeFile(tx, ctx, actor, input);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'file.upload', entityType: 'file', entityId: stored.id, payload: { name: stored.name, size: stored.size, sha256: stored.sha256 } }, ctx.clock.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'file.upload',
+        entityType: 'file',
+        entityId: stored.id,
+        payload: { name: stored.name, size: stored.size, sha256: stored.sha256 },
+      },
+      ctx.clock.now(),
+    );
     return stored;
   });
 }
@@ -89,10 +143,20 @@ const WHOLE_MAX = 200 * 1024 * 1024;
 /** Loads a complete file with its content, no access check (callers decide: see readFile / public attachments). */
 export async function loadFile(db: DbOrTx, id: string): Promise<FileRow | null> {
   if (!isId(id)) return null;
-  const [row] = await db.select().from(files).where(and(eq(files.id, id), eq(files.complete, true)));
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.complete, true)));
   if (!row?.chunked) return row ?? null;
-  if (row.size > WHOLE_MAX) throw new AppError('VALIDATION', `文件：大小超过 ${formatBytes(WHOLE_MAX)}，不能作为文本读取`, { fields: [{ path: 'file', message: '文件过大' }] });
-  const chunks = await db.select({ data: fileChunks.data }).from(fileChunks).where(eq(fileChunks.fileId, id)).orderBy(asc(fileChunks.seq));
+  if (row.size > WHOLE_MAX)
+    throw new AppError('VALIDATION', `文件：大小超过 ${formatBytes(WHOLE_MAX)}，不能作为文本读取`, {
+      fields: [{ path: 'file', message: '文件过大' }],
+    });
+  const chunks = await db
+    .select({ data: fileChunks.data })
+    .from(fileChunks)
+    .where(eq(fileChunks.fileId, id))
+    .orderBy(asc(fileChunks.seq));
   return { ...row, content: Buffer.concat(chunks.map((c) => c.data)) };
 }
 
@@ -100,7 +164,10 @@ export async function loadFile(db: DbOrTx, id: string): Promise<FileRow | null> 
 export async function loadFileMeta(db: DbOrTx, id: string): Promise<FileMeta | null> {
   if (!isId(id)) return null;
   const { content: _content, ...columns } = getTableColumns(files);
-  const [row] = await db.select(columns).from(files).where(and(eq(files.id, id), eq(files.complete, true)));
+  const [row] = await db
+    .select(columns)
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.complete, true)));
   return row ?? null;
 }
 
@@ -116,7 +183,10 @@ export type FileReader = (db: DbOrTx, actor: Actor, fileId: string) => Promise<F
  * through the module's own loader, which throws 404 for a record the actor may not read: the same rule
  * as the record's endpoint.
  */
-export async function fileAccessOf(ids: string[], load: (id: string) => Promise<unknown>): Promise<FileAccess> {
+export async function fileAccessOf(
+  ids: string[],
+  load: (id: string) => Promise<unknown>,
+): Promise<FileAccess> {
   if (!ids.length) return 'unknown';
   for (const id of new Set(ids)) {
     try {
@@ -147,20 +217,31 @@ export interface FileAccessRules {
  * `isPublic` says so; otherwise to a signed-in actor whom some module's reader allows; a file owned by
  * no record (uploaded, not yet attached) only to its uploader. Anything else is 404.
  */
-export async function readFile(ctx: Ctx, actor: Actor | null, id: string, rules: FileAccessRules): Promise<FileMeta> {
+export async function readFile(
+  ctx: Ctx,
+  actor: Actor | null,
+  id: string,
+  rules: FileAccessRules,
+): Promise<FileMeta> {
   const row = await loadFileMeta(ctx.db, id);
   if (!row) throw notFound('文件');
   if (await rules.isPublic(ctx.db, id)) return row;
   if (!actor) throw notFound('文件');
-  const verdict = combineFileAccess(await Promise.all(rules.readers.map((r) => r(ctx.db, actor, id))));
+  const verdict = combineFileAccess(
+    await Promise.all(rules.readers.map((r) => r(ctx.db, actor, id))),
+  );
   if (verdict === 'allow') return row;
-  if (verdict === 'unknown' && row.uploadedBy === actor.userId && can(actor, 'file', 'read', row)) return row;
+  if (verdict === 'unknown' && row.uploadedBy === actor.userId && can(actor, 'file', 'read', row))
+    return row;
   throw notFound('文件');
 }
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
 export function contentDisposition(name: string, inline = false): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -26,7 +26,14 @@ const GB = 1024 * 1024 * 1024;
 export const largeFileSettings = defineSetting({
   key: 'files.large',
   label: '音视频等大文件上传',
-  schema: z.object({ maxBytes: z.number().int().min(1024 * 1024, '不能小于 1 MB').max(64 * GB, '不能超过 64 GB').describe('音视频等大文件大小上限（字节）') }),
+  schema: z.object({
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024 * 1024, '不能小于 1 MB')
+      .max(64 * GB, '不能超过 64 GB')
+      .describe('音视频等大文件大小上限（字节）'),
+  }),
   defaults: { maxBytes: 4 * GB },
 });
 
@@ -34,22 +41,50 @@ export async function maxLargeFileBytes(db: DbOrTx, nowMs: number): Promise<numb
   return (await getSetting(db, largeFileSettings, nowMs)).maxBytes;
 }
 
-
-export interface StreamInput { name: string; mime: string; stream: AsyncIterable<Buffer>; max: number; truncated?: () => boolean }
+export interface StreamInput {
+  name: string;
+  mime: string;
+  stream: AsyncIterable<Buffer>;
+  max: number;
+  truncated?: () => boolean;
+}
 
 /**
  * Stores a streamed file: chunks as they arrive (each its own statement, so memory stays at one chunk),
  * then size, hash, `complete` and the audit event in one transaction. Over `max` bytes → refused and removed.
  */
-export async function storeFileStream(ctx: Ctx, actor: Actor, input: StreamInput): Promise<StoredFile> {
+export async function storeFileStream(
+  ctx: Ctx,
+  actor: Actor,
+  input: StreamInput,
+): Promise<StoredFile> {
   authorize(actor, 'file', 'upload');
   const now = ctx.clock.now();
   // Leftovers of a process that died mid-upload are invisible; remove them once they are a day old.
-  await ctx.db.delete(files).where(and(eq(files.complete, false), lt(files.createdAt, new Date(now.getTime() - 24 * 3600 * 1000))));
+  await ctx.db
+    .delete(files)
+    .where(
+      and(
+        eq(files.complete, false),
+        lt(files.createdAt, new Date(now.getTime() - 24 * 3600 * 1000)),
+      ),
+    );
   const id = newId();
   const mime = /^[\w.+-]+\/[\w.+-]+$/.test(input.mime) ? input.mime : 'application/octet-stream';
   const name = cleanFileName(input.name);
-  await ctx.db.insert(files).values({ id, name, mime, size: 0, sha256: '', content: Buffer.alloc(0), chunked: true, complete: false, departmentId: actor.departmentId, uploadedBy: actor.userId, createdAt: now });
+  await ctx.db.insert(files).values({
+    id,
+    name,
+    mime,
+    size: 0,
+    sha256: '',
+    content: Buffer.alloc(0),
+    chunked: true,
+    complete: false,
+    departmentId: actor.departmentId,
+    uploadedBy: actor.userId,
+    createdAt: now,
+  });
   try {
     const hash = createHash('sha256');
     let size = 0;
@@ -77,11 +112,25 @@ export async function storeFileStream(ctx: Ctx, actor: Actor, input: StreamInput
     }
     if (input.truncated?.()) throw tooLarge(input.max);
     if (pendingBytes) await flush();
-    if (size === 0) throw new AppError('VALIDATION', '文件：不能为空文件', { fields: [{ path: 'file', message: '不能为空文件' }] });
+    if (size === 0)
+      throw new AppError('VALIDATION', '文件：不能为空文件', {
+        fields: [{ path: 'file', message: '不能为空文件' }],
+      });
     const sha256 = hash.digest('hex');
     await inTx(ctx, async (tx) => {
       await tx.update(files).set({ size, sha256, complete: true }).where(eq(files.id, id));
-      await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'file.upload', entityType: 'file', entityId: id, payload: { name, size, sha256, chunks: seq } }, ctx.clock.now());
+      await appendAudit(
+        tx,
+        {
+          actorId: actor.userId,
+          orgId: actor.orgId,
+          action: 'file.upload',
+          entityType: 'file',
+          entityId: id,
+          payload: { name, size, sha256, chunks: seq },
+        },
+        ctx.clock.now(),
+      );
     });
     return { id, name, mime, size, sha256, createdAt: now };
   } catch (e) {
@@ -96,7 +145,10 @@ export function chunkStream(db: DbOrTx, fileId: string): Readable {
   return Readable.from(
     (async function* () {
       for (;;) {
-        const [row] = await db.select({ data: fileChunks.data }).from(fileChunks).where(and(eq(fileChunks.fileId, fileId), eq(fileChunks.seq, seq)));
+        const [row] = await db
+          .select({ data: fileChunks.data })
+          .from(fileChunks)
+          .where(and(eq(fileChunks.fileId, fileId), eq(fileChunks.seq, seq)));
         if (!row) return;
         seq++;
         yield row.data;
@@ -107,8 +159,17 @@ export function chunkStream(db: DbOrTx, fileId: string): Readable {
 }
 
 /** The whole content of a chunked file, for the few readers that need bytes (refused above `max`). */
-export async function chunkedContent(db: DbOrTx, fileId: string, size: number, max: number): Promise<Buffer> {
+export async function chunkedContent(
+  db: DbOrTx,
+  fileId: string,
+  size: number,
+  max: number,
+): Promise<Buffer> {
   if (size > max) throw tooLarge(max);
-  const rows = await db.select({ data: fileChunks.data }).from(fileChunks).where(eq(fileChunks.fileId, fileId)).orderBy(fileChunks.seq);
+  const rows = await db
+    .select({ data: fileChunks.data })
+    .from(fileChunks)
+    .where(eq(fileChunks.fileId, fileId))
+    .orderBy(fileChunks.seq);
   return Buffer.concat(rows.map((r) => r.data));
 }

@@ -2,9 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, ERROR_STATUS } from '../errors.ts';
 
 /** Renders an error as an HTML page (the public portal's pages). */
-export type HtmlErrorPage = (req: FastifyRequest, reply: FastifyReply, status: number, message: string) => unknown;
+export type HtmlErrorPage = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: string,
+) => unknown;
 
-const isHtmlPath = (url: string) => !url.startsWith('/api/') && !url.startsWith('/app') && url !== '/healthz';
+const isHtmlPath = (url: string) =>
+  !url.startsWith('/api/') && !url.startsWith('/app') && url !== '/healthz';
 
 // @fastify/multipart's errors and busboy's (plain Errors without a code) for a malformed upload.
 const MULTIPART_CODES: Record<string, string> = {
@@ -17,25 +23,44 @@ const MULTIPART_CODES: Record<string, string> = {
   FST_INVALID_JSON_FIELD_ERROR: '上传请求格式不正确',
   FST_MP_PREMATURE_CLOSE: '上传请求不完整，请重新上传',
 };
-const BUSBOY = /^(Multipart: Boundary not found|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|Malformed part header|Malformed urlencoded form)/;
+const BUSBOY =
+  /^(Multipart: Boundary not found|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|Malformed part header|Malformed urlencoded form)/;
 
 function multipartMessage(err: unknown): string | null {
   const e = err as { code?: string; message?: string };
   if (e.code && MULTIPART_CODES[e.code]) return `文件：${MULTIPART_CODES[e.code]}`;
-  if (typeof e.message === 'string' && BUSBOY.test(e.message)) return '文件：上传请求格式不正确（内容不完整或分隔符不符），请重新上传';
+  if (typeof e.message === 'string' && BUSBOY.test(e.message))
+    return '文件：上传请求格式不正确（内容不完整或分隔符不符），请重新上传';
   return null;
 }
 
 // Fields of a database error (drizzle's DrizzleQueryError, PGlite's and node-postgres's errors) that hold
 // the query's parameter values or rows built from them (`detail`: "Failing row contains (…)", "Key (…)=(…)").
 const VALUE_FIELDS = new Set(['params', 'parameters', 'queryOptions', 'detail']);
-const KEPT_FIELDS = ['code', 'severity', 'schema', 'table', 'column', 'constraint', 'dataType', 'routine', 'position', 'hint', 'where', 'query'];
+const KEPT_FIELDS = [
+  'code',
+  'severity',
+  'schema',
+  'table',
+  'column',
+  'constraint',
+  'dataType',
+  'routine',
+  'position',
+  'hint',
+  'where',
+  'query',
+];
 
 function paramValues(err: unknown, depth = 0): string[] {
   if (!err || typeof err !== 'object' || depth > 5) return [];
   const e = err as { params?: unknown; parameters?: unknown; cause?: unknown };
   const own = [e.params, e.parameters].flatMap((p) => (Array.isArray(p) ? p : []));
-  const values = own.flatMap((v) => (v === null || v === undefined ? [] : [typeof v === 'object' ? JSON.stringify(v) : String(v)])).filter((v) => v.length >= 2);
+  const values = own
+    .flatMap((v) =>
+      v === null || v === undefined ? [] : [typeof v === 'object' ? JSON.stringify(v) : String(v)],
+    )
+    .filter((v) => v.length >= 2);
   return [...values, ...paramValues(e.cause, depth + 1)];
 }
 
@@ -48,11 +73,25 @@ function paramValues(err: unknown, depth = 0): string[] {
 export function loggableError(err: unknown, values = paramValues(err), depth = 0): unknown {
   if (!err || typeof err !== 'object' || depth > 5) return err;
   const sorted = [...new Set(values)].sort((a, b) => b.length - a.length);
-  const scrub = (text: string) => sorted.reduce((t, v) => t.split(v).join('[redacted]'), text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]'));
-  const e = err as Record<string, unknown> & { name?: string; message?: unknown; stack?: unknown; cause?: unknown };
-  const out: Record<string, unknown> = { name: e.constructor?.name ?? e.name, message: typeof e.message === 'string' ? scrub(e.message) : e.message };
+  const scrub = (text: string) =>
+    sorted.reduce(
+      (t, v) => t.split(v).join('[redacted]'),
+      text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]'),
+    );
+  const e = err as Record<string, unknown> & {
+    name?: string;
+    message?: unknown;
+    stack?: unknown;
+    cause?: unknown;
+  };
+  const out: Record<string, unknown> = {
+    name: e.constructor?.name ?? e.name,
+    message: typeof e.message === 'string' ? scrub(e.message) : e.message,
+  };
   if (typeof e.stack === 'string') out.stack = scrub(e.stack);
-  for (const k of KEPT_FIELDS) if (k in e && !VALUE_FIELDS.has(k)) out[k] = typeof e[k] === 'string' ? scrub(e[k] as string) : e[k];
+  for (const k of KEPT_FIELDS)
+    if (k in e && !VALUE_FIELDS.has(k))
+      out[k] = typeof e[k] === 'string' ? scrub(e[k] as string) : e[k];
   if ('statusCode' in e) out.statusCode = e.statusCode;
   if (e.cause) {
     out.cause = loggableError(e.cause, sorted, depth + 1);
@@ -70,20 +109,33 @@ export function installErrorHandler(app: FastifyInstance, htmlPage?: HtmlErrorPa
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
-    else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appErr = new AppError('VALIDATION', '请求格式不受支持，请使用 JSON');
-    else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') appErr = new AppError('VALIDATION', '请求内容过大');
-    else if ((err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') appErr = new AppError('VALIDATION', '请求体不能为空');
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      appErr = new AppError('VALIDATION', '请求格式不受支持，请使用 JSON');
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      appErr = new AppError('VALIDATION', '请求内容过大');
+    else if ((err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      appErr = new AppError('VALIDATION', '请求体不能为空');
     else if (multipartMessage(err)) appErr = new AppError('VALIDATION', multipartMessage(err)!);
-    else if ((err as FastifyError).statusCode === 429) appErr = new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
-    else if ((err as FastifyError).statusCode === 400) appErr = new AppError('VALIDATION', '请求体不是有效的 JSON');
+    else if ((err as FastifyError).statusCode === 429)
+      appErr = new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
+    else if ((err as FastifyError).statusCode === 400)
+      appErr = new AppError('VALIDATION', '请求体不是有效的 JSON');
     else {
       req.log.error({ err: loggableError(err) }, 'unhandled error');
       appErr = new AppError('INTERNAL', `服务器内部错误，请联系管理员（请求编号 ${req.id}）`);
     }
-    if (appErr.status >= 500 && appErr.code !== 'INTERNAL') req.log.warn({ code: appErr.code }, appErr.message);
-    if (htmlPage && isHtmlPath(req.url)) return htmlPage(req, reply, ERROR_STATUS[appErr.code], appErr.message);
+    if (appErr.status >= 500 && appErr.code !== 'INTERNAL')
+      req.log.warn({ code: appErr.code }, appErr.message);
+    if (htmlPage && isHtmlPath(req.url))
+      return htmlPage(req, reply, ERROR_STATUS[appErr.code], appErr.message);
     reply.status(ERROR_STATUS[appErr.code]).send({
-      error: { code: appErr.code, message: appErr.message, fields: appErr.fields, requestId: req.id, ...(appErr.details ?? {}) },
+      error: {
+        code: appErr.code,
+        message: appErr.message,
+        fields: appErr.fields,
+        requestId: req.id,
+        ...(appErr.details ?? {}),
+      },
     });
   });
   app.setNotFoundHandler((req, reply) => {

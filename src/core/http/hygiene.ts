@@ -59,7 +59,8 @@ const wellFormed = (s: string) => s.replace(new RegExp(LONE_SURROGATE.source, 'g
 /** The path of the first bad string (or key) in a parsed value, e.g. ['items', '2', 'note']. */
 export function findBadText(value: unknown, path: string[] = [], depth = 0): string[] | null {
   if (typeof value === 'string') return isBadText(value) ? path : null;
-  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return null;
+  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value))
+    return null;
   for (const [key, v] of Object.entries(value)) {
     // eslint-disable-next-line no-control-regex -- removing NUL is the point
     if (isBadText(key)) return [...path, key.replace(/\u0000/g, '').slice(0, 40)];
@@ -79,7 +80,9 @@ function checkText(where: unknown): void {
   const path = findBadText(where);
   if (!path) return;
   const label = fieldLabel(path);
-  throw new AppError('VALIDATION', `${label}：${MESSAGE}`, { fields: [{ path: wellFormed(path.join('.')), message: MESSAGE }] });
+  throw new AppError('VALIDATION', `${label}：${MESSAGE}`, {
+    fields: [{ path: wellFormed(path.join('.')), message: MESSAGE }],
+  });
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -97,7 +100,8 @@ function isOrigin(value: string): boolean {
 export function installHygiene(app: FastifyInstance): void {
   app.addHook('onRequest', async (req) => {
     const origin = req.headers.origin;
-    if (UNSAFE.has(req.method) && typeof origin === 'string' && !isOrigin(origin)) throw new AppError('CSRF', '请求来源不被允许');
+    if (UNSAFE.has(req.method) && typeof origin === 'string' && !isOrigin(origin))
+      throw new AppError('CSRF', '请求来源不被允许');
   });
   // After the body is parsed, before any route validates or stores it.
   app.addHook('preValidation', async (req) => {

@@ -19,14 +19,25 @@ export const acceptsBody = (method: string) => BODY_METHODS.has(method);
 
 const errorSchema = {
   type: 'object',
-  description: '错误：code 为稳定的错误代码，message 为可直接显示的中文说明，fields 列出每个字段的问题',
+  description:
+    '错误：code 为稳定的错误代码，message 为可直接显示的中文说明，fields 列出每个字段的问题',
   properties: {
     error: {
       type: 'object',
       properties: {
-        code: { type: 'string', description: '错误代码，如 VALIDATION、UNAUTHENTICATED、FORBIDDEN、NOT_FOUND' },
+        code: {
+          type: 'string',
+          description: '错误代码，如 VALIDATION、UNAUTHENTICATED、FORBIDDEN、NOT_FOUND',
+        },
         message: { type: 'string', description: '中文说明' },
-        fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } }, required: ['path', 'message'] } },
+        fields: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+            required: ['path', 'message'],
+          },
+        },
         requestId: { type: 'string', description: '请求编号' },
       },
       required: ['code', 'message', 'requestId'],
@@ -38,7 +49,11 @@ const errorSchema = {
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client sends it (`io: 'input'`). */
 function jsonSchema(schema: unknown, io: 'input' | 'output' = 'input'): Json {
   if (!(schema instanceof z.ZodType)) return {};
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  const out = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Json;
   delete out.$schema;
   return out;
 }
@@ -58,7 +73,15 @@ function parameters(schema: unknown, where: 'path' | 'query'): Json[] {
 
 const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const operationId = (method: string, url: string) =>
-  method.toLowerCase() + url.replace(/^\/api/, '').split(/[/-]/).filter(Boolean).map((s) => (s.startsWith(':') ? `By${s[1].toUpperCase()}${s.slice(2)}` : s[0].toUpperCase() + s.slice(1))).join('');
+  method.toLowerCase() +
+  url
+    .replace(/^\/api/, '')
+    .split(/[/-]/)
+    .filter(Boolean)
+    .map((s) =>
+      s.startsWith(':') ? `By${s[1].toUpperCase()}${s.slice(2)}` : s[0].toUpperCase() + s.slice(1),
+    )
+    .join('');
 
 function operation(r: RouteEntry): Json {
   const s = r.schema;
@@ -73,22 +96,51 @@ function operation(r: RouteEntry): Json {
     ...(params.length ? { parameters: params } : {}),
     responses: {
       ...(ok.length
-        ? Object.fromEntries(ok.map(([code, schema]) => [code, { description: '成功', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } }]))
+        ? Object.fromEntries(
+            ok.map(([code, schema]) => [
+              code,
+              {
+                description: '成功',
+                content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+              },
+            ]),
+          )
         : { 200: { description: '成功' } }),
-      default: { description: '错误（400 校验失败、401 未登录、403 无权、404 不存在或无权访问、409 不允许的操作）', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      default: {
+        description:
+          '错误（400 校验失败、401 未登录、403 无权、404 不存在或无权访问、409 不允许的操作）',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
     },
   };
   if (s.consumes?.includes('multipart/form-data')) {
-    op.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '文件' } }, required: ['file'] } } } };
+    op.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { file: { type: 'string', format: 'binary', description: '文件' } },
+            required: ['file'],
+          },
+        },
+      },
+    };
   } else if (s.body) {
-    op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(s.body) } } };
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(s.body) } },
+    };
   }
   if (r.public) op.security = [];
   return op;
 }
 
 /** The document of every /api route in the table (the document's own routes aside). */
-export function openApiDocument(app: FastifyInstance, info: { title: string; version: string }): Json {
+export function openApiDocument(
+  app: FastifyInstance,
+  info: { title: string; version: string },
+): Json {
   const paths: Record<string, Json> = {};
   const tags = new Set<string>();
   for (const r of routeTable(app)) {
@@ -99,7 +151,11 @@ export function openApiDocument(app: FastifyInstance, info: { title: string; ver
   }
   return {
     openapi: '3.1.0',
-    info: { ...info, description: '法治工作台的接口。登录（POST /api/auth/login）后以会话 Cookie 调用；修改数据的请求须在 x-csrf-token 头中带回会话的 csrfToken。错误一律为 { error: { code, message, fields?, requestId } }，message 为中文。' },
+    info: {
+      ...info,
+      description:
+        '法治工作台的接口。登录（POST /api/auth/login）后以会话 Cookie 调用；修改数据的请求须在 x-csrf-token 头中带回会话的 csrfToken。错误一律为 { error: { code, message, fields?, requestId } }，message 为中文。',
+    },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [...tags].map((name) => ({ name })),
     security: [{ session: [], csrf: [] }],
@@ -107,8 +163,18 @@ export function openApiDocument(app: FastifyInstance, info: { title: string; ver
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录后服务器设置的会话 Cookie' },
-        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '会话的 csrfToken（POST、PUT、PATCH、DELETE 须带）' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: '登录后服务器设置的会话 Cookie',
+        },
+        csrf: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-csrf-token',
+          description: '会话的 csrfToken（POST、PUT、PATCH、DELETE 须带）',
+        },
       },
     },
   };
@@ -116,9 +182,13 @@ export function openApiDocument(app: FastifyInstance, info: { title: string; ver
 
 const require = createRequire(import.meta.url);
 const UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-const UI_FILES: Record<string, string> = { 'swagger-ui.css': 'text/css; charset=utf-8', 'swagger-ui-bundle.js': 'text/javascript; charset=utf-8' };
+const UI_FILES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
 // Swagger UI sets styles inline and shows inline (data:) images; scripts only from our origin.
-const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 const PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>法治工作台接口文档</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
@@ -132,17 +202,38 @@ window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', v
   requestInterceptor: function (req) { if (csrf) req.headers['x-csrf-token'] = csrf; return req; } });\n`;
 
 /** GET /api/openapi.json and the reference page at /api/docs (signed-in accounts only). */
-export function openApiRoutes(app: FastifyInstance, info: { title: string; version: string }): void {
+export function openApiRoutes(
+  app: FastifyInstance,
+  info: { title: string; version: string },
+): void {
   let doc: Json | undefined;
   const hide = { hide: true };
-  app.get('/api/openapi.json', { schema: { ...hide, summary: '接口文档（OpenAPI 3.1）' } }, async () => (doc ??= openApiDocument(app, info)));
+  app.get(
+    '/api/openapi.json',
+    { schema: { ...hide, summary: '接口文档（OpenAPI 3.1）' } },
+    async () => (doc ??= openApiDocument(app, info)),
+  );
   const page = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('content-security-policy', DOCS_CSP).header('x-frame-options', 'DENY').header('referrer-policy', 'same-origin').send(PAGE);
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', DOCS_CSP)
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'same-origin')
+      .send(PAGE);
   app.get('/api/docs', { schema: { ...hide, summary: '接口文档页面' } }, page);
   app.get('/api/docs/', { schema: { ...hide, summary: '接口文档页面' } }, page);
-  app.get('/api/docs/init.js', { schema: { ...hide, summary: '接口文档页面脚本' } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(INIT));
+  app.get(
+    '/api/docs/init.js',
+    { schema: { ...hide, summary: '接口文档页面脚本' } },
+    async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(INIT),
+  );
   for (const [file, type] of Object.entries(UI_FILES)) {
     let content: Buffer | undefined;
-    app.get(`/api/docs/${file}`, { schema: { ...hide, summary: '接口文档页面资源' } }, async (_req, reply) => reply.type(type).send((content ??= fs.readFileSync(path.join(UI_DIR, file)))));
+    app.get(
+      `/api/docs/${file}`,
+      { schema: { ...hide, summary: '接口文档页面资源' } },
+      async (_req, reply) =>
+        reply.type(type).send((content ??= fs.readFileSync(path.join(UI_DIR, file)))),
+    );
   }
 }

@@ -11,7 +11,13 @@
  *   3. validation of params, query and body by their schemas (400);
  *   4. the handler: one service call (which authorizes again on the record), then present.
  */
-import type { FastifyInstance, FastifyRequest, FastifyTypeProvider, RouteOptions, preValidationAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  FastifyTypeProvider,
+  RouteOptions,
+  preValidationAsyncHookHandler,
+} from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { parse } from './validate.ts';
@@ -80,14 +86,17 @@ const signedIn: preValidationAsyncHookHandler = async (req) => {
  * or NOT_FOUND (record out of scope) so an unauthorised caller gets 403/404, never a field-named 400.
  * `paramsOf(req, schema)` reads the route's params inside a check.
  */
-export function guard(check: (actor: Actor, req: FastifyRequest) => unknown): preValidationAsyncHookHandler {
+export function guard(
+  check: (actor: Actor, req: FastifyRequest) => unknown,
+): preValidationAsyncHookHandler {
   return async (req) => {
     await check(requireActor(req), req);
   };
 }
 
 /** The route's params, validated (a malformed id is a 400 naming the id, which tells nothing about the body). */
-export const paramsOf = <S extends z.ZodType>(req: FastifyRequest, schema: S): z.output<S> => parse(schema, req.params);
+export const paramsOf = <S extends z.ZodType>(req: FastifyRequest, schema: S): z.output<S> =>
+  parse(schema, req.params);
 
 /**
  * Validation by the route's zod schemas with parse()'s Chinese messages, the signed-in check on every
@@ -110,14 +119,27 @@ export function installRouteSchemas(app: FastifyInstance): void {
   // Response schemas document the reply; the reply itself is serialised as before.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onRoute', (route) => {
-    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
+      (m) => m !== 'HEAD',
+    );
     if (!methods.length) return;
     const isPublic = !!route.config?.public;
     if (route.url.startsWith('/api/') && !isPublic) {
-      const own = route.preValidation ? (Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]) : [];
+      const own = route.preValidation
+        ? Array.isArray(route.preValidation)
+          ? route.preValidation
+          : [route.preValidation]
+        : [];
       route.preValidation = [signedIn, ...own];
     }
-    for (const method of methods) table.push({ method, url: route.url, schema: route.schema ?? {}, public: isPublic, tag: route.schema?.tags?.[0] ?? currentTag });
+    for (const method of methods)
+      table.push({
+        method,
+        url: route.url,
+        schema: route.schema ?? {},
+        public: isPublic,
+        tag: route.schema?.tags?.[0] ?? currentTag,
+      });
   });
 }
 

@@ -15,7 +15,12 @@ const NO_CSRF = new Set(['/api/auth/login']);
  * an open tab still times out after the idle timeout (等保: 登录连接超时自动退出).
  */
 export const BACKGROUND_HEADER = 'x-fazhi-background';
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/session', '/api/auth/password', '/api/auth/logout', '/api/meta']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/auth/session',
+  '/api/auth/password',
+  '/api/auth/logout',
+  '/api/meta',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,13 +37,18 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const same = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * Resolves the session of every /api request and enforces CSRF on state-changing ones: the
  * session's token must come back in `x-csrf-token` (SameSite=Strict is the second line).
  */
-export function installSession(app: FastifyInstance, ctx: Ctx, opts: { sessionMaxHours?: number } = {}): void {
+export function installSession(
+  app: FastifyInstance,
+  ctx: Ctx,
+  opts: { sessionMaxHours?: number } = {},
+): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionError', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -46,7 +56,10 @@ export function installSession(app: FastifyInstance, ctx: Ctx, opts: { sessionMa
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {
       try {
-        req.session = await resolveSession(ctx, raw, { background: req.headers[BACKGROUND_HEADER] === '1', maxHours: opts.sessionMaxHours });
+        req.session = await resolveSession(ctx, raw, {
+          background: req.headers[BACKGROUND_HEADER] === '1',
+          maxHours: opts.sessionMaxHours,
+        });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         req.sessionError = e;

@@ -15,7 +15,15 @@ import { parse } from './validate.ts';
 type Node = z.core.$ZodType;
 type Def = Record<string, unknown> & { type: string };
 const defOf = (n: Node) => n._zod.def as unknown as Def;
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'catch', 'readonly']);
+const WRAPPERS = new Set([
+  'optional',
+  'nullable',
+  'default',
+  'prefault',
+  'nonoptional',
+  'catch',
+  'readonly',
+]);
 /**
  * An ASCII word: two or more Latin letters, after the units a user knows (KB, MB) and the placeholders
  * they type themselves ({seq:6} in the 索引号 pattern) are set aside.
@@ -27,15 +35,20 @@ function core(n: Node): Node {
   for (let i = 0; i < 32; i++) {
     const d = defOf(n);
     if (WRAPPERS.has(d.type)) n = d.innerType as Node;
-    else if (d.type === 'pipe') n = (defOf(d.in as Node).type === 'transform' ? d.out : d.in) as Node;
+    else if (d.type === 'pipe')
+      n = (defOf(d.in as Node).type === 'transform' ? d.out : d.in) as Node;
     else if (d.type === 'lazy') n = (d.getter as () => Node)();
     else break;
   }
   return n;
 }
 
-const checksOf = (n: Node) => ((defOf(n).checks as Array<{ _zod: { def: Record<string, unknown> } }> | undefined) ?? []).map((c) => c._zod.def);
-const bound = (n: Node, check: string, key: string) => checksOf(n).find((c) => c.check === check)?.[key] as number | undefined;
+const checksOf = (n: Node) =>
+  ((defOf(n).checks as Array<{ _zod: { def: Record<string, unknown> } }> | undefined) ?? []).map(
+    (c) => c._zod.def,
+  );
+const bound = (n: Node, check: string, key: string) =>
+  checksOf(n).find((c) => c.check === check)?.[key] as number | undefined;
 
 /** Values the field must refuse: wrong types, out of bounds, wrong formats, unknown choices. */
 function badValues(node: Node, depth = 0): unknown[] {
@@ -47,7 +60,8 @@ function badValues(node: Node, depth = 0): unknown[] {
     case 'string': {
       const out: unknown[] = [12345, true, [], {}, min ? '长'.repeat(min - 1) : ''];
       if (max !== undefined) out.push('长'.repeat(max + 1));
-      if (d.format || checksOf(n).some((c) => c.check === 'string_format' || c.check === 'custom')) out.push('不合格式的内容');
+      if (d.format || checksOf(n).some((c) => c.check === 'string_format' || c.check === 'custom'))
+        out.push('不合格式的内容');
       return out;
     }
     case 'number': {
@@ -69,14 +83,28 @@ function badValues(node: Node, depth = 0): unknown[] {
     case 'set': {
       const out: unknown[] = ['列表', { a: 1 }];
       if (min) out.push([]);
-      if (max !== undefined) out.push(Array.from({ length: max + 1 }, () => badValues(d.element as Node, 9)[0] ?? 1));
-      if (depth < 2) out.push(...badValues(d.element as Node, depth + 1).slice(0, 3).map((v) => [v]));
+      if (max !== undefined)
+        out.push(Array.from({ length: max + 1 }, () => badValues(d.element as Node, 9)[0] ?? 1));
+      if (depth < 2)
+        out.push(
+          ...badValues(d.element as Node, depth + 1)
+            .slice(0, 3)
+            .map((v) => [v]),
+        );
       return out;
     }
     case 'object':
       return ['对象', [], 42, ...(depth < 2 ? badObjects(n, depth + 1) : [])];
     case 'record':
-      return ['对象', [], ...(depth < 2 ? badValues(d.valueType as Node, depth + 1).slice(0, 3).map((v) => ({ 键: v })) : [])];
+      return [
+        '对象',
+        [],
+        ...(depth < 2
+          ? badValues(d.valueType as Node, depth + 1)
+              .slice(0, 3)
+              .map((v) => ({ 键: v }))
+          : []),
+      ];
     case 'union':
     case 'intersection':
       return [42, '选项', [], {}];
@@ -88,14 +116,23 @@ function badValues(node: Node, depth = 0): unknown[] {
 /** Objects with one bad field each (the other fields missing), and the empty object. */
 function badObjects(n: Node, depth = 0): object[] {
   const shape = defOf(n).shape as Record<string, Node>;
-  return [{}, ...Object.entries(shape).flatMap(([k, v]) => badValues(v, depth).map((x) => ({ [k]: x })))];
+  return [
+    {},
+    ...Object.entries(shape).flatMap(([k, v]) => badValues(v, depth).map((x) => ({ [k]: x }))),
+  ];
 }
 
 function badInputs(schema: Node): unknown[] {
   const n = core(schema);
   const t = defOf(n).type;
   const options = t === 'union' ? (defOf(n).options as Node[]).map(core) : [n];
-  return [null, '内容', 42, [], ...options.flatMap((o) => (defOf(o).type === 'object' ? badObjects(o) : badValues(o)))];
+  return [
+    null,
+    '内容',
+    42,
+    [],
+    ...options.flatMap((o) => (defOf(o).type === 'object' ? badObjects(o) : badValues(o))),
+  ];
 }
 
 /** The field messages of a refused input (an accepted one gives none). */
@@ -114,7 +151,12 @@ function schemaFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory() && entry.name !== 'web') schemaFiles(p, out);
-    else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) && /from 'zod'/.test(fs.readFileSync(p, 'utf8'))) out.push(p);
+    else if (
+      /\.ts$/.test(entry.name) &&
+      !/\.test\.ts$/.test(entry.name) &&
+      /from 'zod'/.test(fs.readFileSync(p, 'utf8'))
+    )
+      out.push(p);
   }
   return out;
 }
@@ -129,11 +171,20 @@ test('every exported schema refuses a large set of invalid inputs in Chinese, na
       const rel = `${path.relative(SRC, file)}#${name}`;
       if (value instanceof z.ZodType) schemas.push([rel, value]);
       // settings definitions and the like carry their schema one level down
-      else if (value && typeof value === 'object' && 'schema' in value && (value as { schema: unknown }).schema instanceof z.ZodType) schemas.push([rel, (value as { schema: z.ZodType }).schema]);
+      else if (
+        value &&
+        typeof value === 'object' &&
+        'schema' in value &&
+        (value as { schema: unknown }).schema instanceof z.ZodType
+      )
+        schemas.push([rel, (value as { schema: z.ZodType }).schema]);
     }
   }
   assert.ok(schemas.length >= 10, `found ${schemas.length} schemas`);
-  assert.ok(schemas.some(([n]) => n.includes('modules/decisions/routes.ts')), 'the route schemas are among them');
+  assert.ok(
+    schemas.some(([n]) => n.includes('modules/decisions/routes.ts')),
+    'the route schemas are among them',
+  );
   const bad: string[] = [];
   let checked = 0;
   for (const [name, schema] of schemas) {
@@ -141,7 +192,8 @@ test('every exported schema refuses a large set of invalid inputs in Chinese, na
       for (const f of refusals(schema, input)) {
         checked++;
         // A field's problem names the field, not the request as a whole.
-        if (latinWord(f.message) || (f.path && f.message.startsWith('请求：'))) bad.push(`${name} ${JSON.stringify(input).slice(0, 80)} → ${f.path}: ${f.message}`);
+        if (latinWord(f.message) || (f.path && f.message.startsWith('请求：')))
+          bad.push(`${name} ${JSON.stringify(input).slice(0, 80)} → ${f.path}: ${f.message}`);
       }
     }
   }
@@ -156,9 +208,19 @@ const sessions: Array<Awaited<ReturnType<typeof signIn>>> = [];
 
 before(async () => {
   t = await createTestApp();
-  const users: Array<[string, Parameters<typeof addUser>[1]['roles']]> = [['sweep_biz', ['staff', 'leader', 'legalOfficer']], ['sweep_sys', ['sysAdmin']], ['sweep_sec', ['secAdmin']], ['sweep_aud', ['auditAdmin']]];
+  const users: Array<[string, Parameters<typeof addUser>[1]['roles']]> = [
+    ['sweep_biz', ['staff', 'leader', 'legalOfficer']],
+    ['sweep_sys', ['sysAdmin']],
+    ['sweep_sec', ['secAdmin']],
+    ['sweep_aud', ['auditAdmin']],
+  ];
   for (const [username, roles] of users) {
-    await addUser(t.ctx, { username, password: 'Sweep-pass-2025', roles, orgName: roles.includes('staff') ? '政策法规科' : '办公室' });
+    await addUser(t.ctx, {
+      username,
+      password: 'Sweep-pass-2025',
+      roles,
+      orgName: roles.includes('staff') ? '政策法规科' : '办公室',
+    });
     sessions.push(await signIn(t.app, username, 'Sweep-pass-2025'));
   }
 });
@@ -189,13 +251,23 @@ test('every API route refuses wrong values in Chinese, naming each field', async
   let refused = 0;
   const probe = async (method: string, url: string, payload?: unknown) => {
     for (const s of sessions) {
-      const res = await t.app.inject({ method: method as 'POST', url, headers: s.headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+      const res = await t.app.inject({
+        method: method as 'POST',
+        url,
+        headers: s.headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
       if (res.statusCode !== 400) continue;
-      const { error } = res.json() as { error: { code: string; message: string; fields?: Array<{ path: string; message: string }> } };
+      const { error } = res.json() as {
+        error: { code: string; message: string; fields?: Array<{ path: string; message: string }> };
+      };
       if (error.code !== 'VALIDATION' || !error.fields) return [];
       refused++;
       for (const f of [...error.fields, { path: '', message: error.message }]) {
-        if (latinWord(f.message)) bad.push(`${method} ${url} ${JSON.stringify(payload ?? '').slice(0, 60)} → ${f.path}: ${f.message}`);
+        if (latinWord(f.message))
+          bad.push(
+            `${method} ${url} ${JSON.stringify(payload ?? '').slice(0, 60)} → ${f.path}: ${f.message}`,
+          );
       }
       return error.fields;
     }
@@ -203,7 +275,11 @@ test('every API route refuses wrong values in Chinese, naming each field', async
   };
   for (const { url: pattern, methods } of routes) {
     // Multipart uploads; signing out or changing one's password would end the sweep's sessions.
-    if ((/\/files(\/|$)|-imports/.test(pattern) && methods.includes('POST')) || pattern.startsWith('/api/auth/')) continue;
+    if (
+      (/\/files(\/|$)|-imports/.test(pattern) && methods.includes('POST')) ||
+      pattern.startsWith('/api/auth/')
+    )
+      continue;
     // A malformed path parameter, then real-looking ones for the body.
     if (pattern.includes(':')) await probe(methods[0], pattern.replace(/:[A-Za-z]+/g, '不是编号'));
     const url = pattern.replace(/:year/g, '2025').replace(/:[A-Za-z]+/g, ID);
@@ -211,7 +287,17 @@ test('every API route refuses wrong values in Chinese, naming each field', async
       const required = await probe(method, url, {});
       for (const root of ['内容', [1]]) await probe(method, url, root);
       for (const f of required.filter((x) => x.path && !x.path.includes('.'))) {
-        for (const v of [12345, true, '', [], { a: 1 }, '长'.repeat(300_000 / 3), '不合格式的内容', -1]) await probe(method, url, { [f.path]: v });
+        for (const v of [
+          12345,
+          true,
+          '',
+          [],
+          { a: 1 },
+          '长'.repeat(300_000 / 3),
+          '不合格式的内容',
+          -1,
+        ])
+          await probe(method, url, { [f.path]: v });
       }
     }
   }

@@ -19,7 +19,8 @@ function messages(schema: z.ZodType, input: unknown, what?: string): string[] {
   assert.fail(`accepted ${JSON.stringify(input)}`);
 }
 
-const field = (schema: z.ZodType, value: unknown) => messages(z.object({ f: schema }), { f: value });
+const field = (schema: z.ZodType, value: unknown) =>
+  messages(z.object({ f: schema }), { f: value });
 
 const cases: Array<[name: string, schema: z.ZodType, value: unknown, expected: string]> = [
   // strings
@@ -46,10 +47,30 @@ const cases: Array<[name: string, schema: z.ZodType, value: unknown, expected: s
   ['array max', z.array(z.string()).max(2).describe('附件'), ['a', 'b', 'c'], '附件：最多2项'],
   // dates
   ['date type', z.date().describe('日期'), 'x', '日期：应为日期'],
-  ['date min', z.date().min(new Date('2025-01-01T00:00:00Z')).describe('日期'), new Date('2024-12-31T00:00:00Z'), '日期：不能早于2025年1月1日'],
-  ['date max', z.date().max(new Date('2025-01-01T00:00:00Z')).describe('日期'), new Date('2025-01-02T00:00:00Z'), '日期：不能晚于2025年1月1日'],
-  ['iso date format', z.iso.date().describe('日期'), '2025-02-30', '日期：应为有效日期，如2025-03-01'],
-  ['isoDate helper pattern', isoDate('办理日期'), '2025/03/01', '办理日期：应为“年-月-日”格式的日期，如2025-03-01'],
+  [
+    'date min',
+    z.date().min(new Date('2025-01-01T00:00:00Z')).describe('日期'),
+    new Date('2024-12-31T00:00:00Z'),
+    '日期：不能早于2025年1月1日',
+  ],
+  [
+    'date max',
+    z.date().max(new Date('2025-01-01T00:00:00Z')).describe('日期'),
+    new Date('2025-01-02T00:00:00Z'),
+    '日期：不能晚于2025年1月1日',
+  ],
+  [
+    'iso date format',
+    z.iso.date().describe('日期'),
+    '2025-02-30',
+    '日期：应为有效日期，如2025-03-01',
+  ],
+  [
+    'isoDate helper pattern',
+    isoDate('办理日期'),
+    '2025/03/01',
+    '办理日期：应为“年-月-日”格式的日期，如2025-03-01',
+  ],
   ['isoDate helper date', isoDate('办理日期'), '2025-02-30', '办理日期：不是有效日期'],
   ['datetime', z.iso.datetime().describe('时间'), 'x', '时间：应为有效的日期和时间'],
   // other types and formats
@@ -59,16 +80,57 @@ const cases: Array<[name: string, schema: z.ZodType, value: unknown, expected: s
   ['uuid', z.uuid().describe('会议'), 'x', '会议：不是有效的编号'],
   ['url', z.url().describe('网址'), 'x', '网址：应为有效的网址'],
   ['regex', z.string().regex(/^\d+$/).describe('邮政编码'), 'ab', '邮政编码：格式不正确'],
-  ['regex with its own message', z.string().regex(/^\d+$/, '应为数字').describe('邮政编码'), 'ab', '邮政编码：应为数字'],
+  [
+    'regex with its own message',
+    z.string().regex(/^\d+$/, '应为数字').describe('邮政编码'),
+    'ab',
+    '邮政编码：应为数字',
+  ],
   ['enum', z.enum(['a', 'b']).describe('类别'), 'c', '类别：请从可选项中选择'],
   ['literal', z.literal('a').describe('类别'), 'c', '类别：取值不正确'],
   ['consent', z.literal(true).describe('已阅读须知'), false, '已阅读须知：须勾选确认'],
-  ['custom without message', z.string().refine(() => false).describe('文号'), 'x', '文号：不符合要求'],
-  ['custom with message', z.string().refine(() => false, '年份应使用六角括号').describe('文号'), 'x', '文号：年份应使用六角括号'],
-  ['union of formats', z.union([z.literal(''), z.email()]).describe('电子邮箱'), 'x', '电子邮箱：应为有效的电子邮箱地址'],
+  [
+    'custom without message',
+    z
+      .string()
+      .refine(() => false)
+      .describe('文号'),
+    'x',
+    '文号：不符合要求',
+  ],
+  [
+    'custom with message',
+    z
+      .string()
+      .refine(() => false, '年份应使用六角括号')
+      .describe('文号'),
+    'x',
+    '文号：年份应使用六角括号',
+  ],
+  [
+    'union of formats',
+    z.union([z.literal(''), z.email()]).describe('电子邮箱'),
+    'x',
+    '电子邮箱：应为有效的电子邮箱地址',
+  ],
   ['union of types', z.union([z.string(), z.number()]).describe('数值'), true, '数值：格式不正确'],
-  ['discriminated union', z.discriminatedUnion('kind', [z.object({ kind: z.literal('a') }), z.object({ kind: z.literal('b') })]).describe('申请人'), { kind: 'c' }, '申请人：请从可选项中选择'],
-  ['record key', z.record(z.string().regex(/^a/), z.number()).describe('数据'), { b: 1 }, '数据：含有名称无效的项目'],
+  [
+    'discriminated union',
+    z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('a') }),
+        z.object({ kind: z.literal('b') }),
+      ])
+      .describe('申请人'),
+    { kind: 'c' },
+    '申请人：请从可选项中选择',
+  ],
+  [
+    'record key',
+    z.record(z.string().regex(/^a/), z.number()).describe('数据'),
+    { b: 1 },
+    '数据：含有名称无效的项目',
+  ],
   ['record value', z.record(z.string(), z.number()).describe('数据'), { a: 'x' }, '数据：应为数字'],
 ];
 
@@ -79,8 +141,13 @@ for (const [name, schema, value, expected] of cases) {
 }
 
 test('unrecognized keys of a strict object, at the root and in a field', () => {
-  assert.deepEqual(messages(z.strictObject({ a: z.string().describe('名称') }), { a: 'x', b: 1, c: 2 }, '申请'), ['申请：含有不能识别的内容（2项）']);
-  assert.deepEqual(field(z.strictObject({ a: z.string() }).describe('申请人'), { a: 'x', b: 1 }), ['申请人：含有不能识别的内容（1项）']);
+  assert.deepEqual(
+    messages(z.strictObject({ a: z.string().describe('名称') }), { a: 'x', b: 1, c: 2 }, '申请'),
+    ['申请：含有不能识别的内容（2项）'],
+  );
+  assert.deepEqual(field(z.strictObject({ a: z.string() }).describe('申请人'), { a: 'x', b: 1 }), [
+    '申请人：含有不能识别的内容（1项）',
+  ]);
 });
 
 test('labels through optional, nullish, default, pipes, arrays, records, unions and nested objects', () => {
@@ -88,11 +155,20 @@ test('labels through optional, nullish, default, pipes, arrays, records, unions 
   const s = z.object({
     a: text('名称').optional(),
     b: text('说明').nullish(),
-    c: z.enum(['x']).transform((v) => v.toUpperCase()).optional().describe('类别'),
+    c: z
+      .enum(['x'])
+      .transform((v) => v.toUpperCase())
+      .optional()
+      .describe('类别'),
     d: z.array(z.uuid().describe('附件')).max(2).default([]).describe('附件'),
-    e: z.object({ name: text('姓名'), phone: z.string().regex(/^\d+$/).describe('电话') }).describe('联系人'),
+    e: z
+      .object({ name: text('姓名'), phone: z.string().regex(/^\d+$/).describe('电话') })
+      .describe('联系人'),
     f: z.record(z.string(), z.object({ reason: text('理由') })).describe('处理意见'),
-    g: z.union([z.object({ kind: z.literal('a'), x: text('甲项') }), z.object({ kind: z.literal('b'), y: text('乙项') })]),
+    g: z.union([
+      z.object({ kind: z.literal('a'), x: text('甲项') }),
+      z.object({ kind: z.literal('b'), y: text('乙项') }),
+    ]),
     h: z.object({ inner: z.string() }).describe('外层'),
   });
   assert.equal(labelAt(s, ['a']), '名称');
@@ -104,20 +180,34 @@ test('labels through optional, nullish, default, pipes, arrays, records, unions 
   assert.equal(labelAt(s, ['g', 'y']), '乙项');
   assert.equal(labelAt(s, ['h', 'inner']), '外层', 'an unlabelled field inside a labelled one');
   assert.equal(labelAt(s, ['nothing']), undefined);
-  assert.deepEqual(messages(s, { a: 'x', b: 'y'.repeat(11), c: 'z', d: ['x'], e: { name: 'x', phone: 'a' }, f: { k1: {} }, g: { kind: 'b', y: 1 }, h: { inner: 1 } }), [
-    '名称：至少2个字',
-    '说明：不能超过10个字',
-    '类别：请从可选项中选择',
-    '附件：不是有效的编号',
-    '姓名：至少2个字',
-    '电话：格式不正确',
-    '理由：必填',
-    '乙项：应为文字',
-    '外层：应为文字',
-  ]);
+  assert.deepEqual(
+    messages(s, {
+      a: 'x',
+      b: 'y'.repeat(11),
+      c: 'z',
+      d: ['x'],
+      e: { name: 'x', phone: 'a' },
+      f: { k1: {} },
+      g: { kind: 'b', y: 1 },
+      h: { inner: 1 },
+    }),
+    [
+      '名称：至少2个字',
+      '说明：不能超过10个字',
+      '类别：请从可选项中选择',
+      '附件：不是有效的编号',
+      '姓名：至少2个字',
+      '电话：格式不正确',
+      '理由：必填',
+      '乙项：应为文字',
+      '外层：应为文字',
+    ],
+  );
 });
 
 test('a field without a label is named by what is being validated, never by its code name', () => {
-  assert.deepEqual(messages(z.object({ pageSize: z.number() }), { pageSize: 'x' }, '查询条件'), ['查询条件：应为数字']);
+  assert.deepEqual(messages(z.object({ pageSize: z.number() }), { pageSize: 'x' }, '查询条件'), [
+    '查询条件：应为数字',
+  ]);
   assert.deepEqual(messages(z.object({ pageSize: z.number() }), 'x'), ['请求：内容格式不正确']);
 });

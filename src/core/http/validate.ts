@@ -23,7 +23,16 @@ interface Def {
   right?: Node;
 }
 const defOf = (n: Node) => n._zod.def as unknown as Def;
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'catch', 'readonly', 'promise']);
+const WRAPPERS = new Set([
+  'optional',
+  'nullable',
+  'default',
+  'prefault',
+  'nonoptional',
+  'catch',
+  'readonly',
+  'promise',
+]);
 
 /** The node and what it wraps (optional, default, pipe, lazy …), outermost first. */
 function layers(node: Node): Node[] {
@@ -41,27 +50,42 @@ function layers(node: Node): Node[] {
 }
 
 /** The Chinese label given with `.describe('用户名')` on the field or on anything it wraps. */
-const labelOf = (node: Node) => layers(node).map((n) => z.globalRegistry.get(n)?.description).find(Boolean);
+const labelOf = (node: Node) =>
+  layers(node)
+    .map((n) => z.globalRegistry.get(n)?.description)
+    .find(Boolean);
 
 /** The schemas that may validate `key` inside `node` (several for unions and intersections). */
 function children(node: Node, key: PropertyKey): Node[] {
   const out: Node[] = [];
   for (const n of layers(node)) {
     const d = defOf(n);
-    if (d.type === 'object') out.push(...[d.shape?.[String(key)] ?? d.catchall].filter((x): x is Node => !!x && defOf(x).type !== 'never'));
+    if (d.type === 'object')
+      out.push(
+        ...[d.shape?.[String(key)] ?? d.catchall].filter(
+          (x): x is Node => !!x && defOf(x).type !== 'never',
+        ),
+      );
     else if (d.type === 'array' && d.element) out.push(d.element);
-    else if (d.type === 'tuple') out.push(...[d.items?.[Number(key)] ?? d.rest].filter((x): x is Node => !!x));
-    else if ((d.type === 'record' || d.type === 'map' || d.type === 'set') && d.valueType) out.push(d.valueType);
+    else if (d.type === 'tuple')
+      out.push(...[d.items?.[Number(key)] ?? d.rest].filter((x): x is Node => !!x));
+    else if ((d.type === 'record' || d.type === 'map' || d.type === 'set') && d.valueType)
+      out.push(d.valueType);
     else if (d.type === 'union') out.push(...(d.options ?? []).flatMap((o) => children(o, key)));
-    else if (d.type === 'intersection') out.push(...[d.left, d.right].filter((x): x is Node => !!x).flatMap((o) => children(o, key)));
+    else if (d.type === 'intersection')
+      out.push(...[d.left, d.right].filter((x): x is Node => !!x).flatMap((o) => children(o, key)));
   }
   return out;
 }
 
 const count = (n: unknown) => String(n);
 const cnDate = (ms: unknown) => {
-  const d = new Date(typeof ms === 'number' || typeof ms === 'string' || ms instanceof Date ? ms : NaN);
-  return Number.isNaN(d.getTime()) ? '规定日期' : `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const d = new Date(
+    typeof ms === 'number' || typeof ms === 'string' || ms instanceof Date ? ms : NaN,
+  );
+  return Number.isNaN(d.getTime())
+    ? '规定日期'
+    : `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 };
 
 const TYPES: Record<string, string> = {
@@ -92,7 +116,19 @@ const FORMATS: Record<string, string> = {
   cidrv4: '应为有效的网段',
   cidrv6: '应为有效的网段',
 };
-const ID_FORMATS = new Set(['uuid', 'uuidv4', 'uuidv6', 'uuidv7', 'guid', 'cuid', 'cuid2', 'nanoid', 'ulid', 'xid', 'ksuid']);
+const ID_FORMATS = new Set([
+  'uuid',
+  'uuidv4',
+  'uuidv6',
+  'uuidv7',
+  'guid',
+  'cuid',
+  'cuid2',
+  'nanoid',
+  'ulid',
+  'xid',
+  'ksuid',
+]);
 
 type RawIssue = z.core.$ZodRawIssue & Record<string, unknown>;
 
@@ -104,44 +140,81 @@ function bound(iss: RawIssue, small: boolean): string {
     case 'string':
       if (iss.exact) return `应为${count(n)}个字`;
       if (small && Number(n) === 1) return '不能为空';
-      return small ? (inclusive ? `至少${count(n)}个字` : `应多于${count(n)}个字`) : inclusive ? `不能超过${count(n)}个字` : `应少于${count(n)}个字`;
+      return small
+        ? inclusive
+          ? `至少${count(n)}个字`
+          : `应多于${count(n)}个字`
+        : inclusive
+          ? `不能超过${count(n)}个字`
+          : `应少于${count(n)}个字`;
     case 'array':
     case 'set':
     case 'map':
       if (iss.exact) return `应为${count(n)}项`;
       if (small && Number(n) === 1) return '至少选择或填写一项';
-      return small ? (inclusive ? `至少${count(n)}项` : `应多于${count(n)}项`) : inclusive ? `最多${count(n)}项` : `应少于${count(n)}项`;
+      return small
+        ? inclusive
+          ? `至少${count(n)}项`
+          : `应多于${count(n)}项`
+        : inclusive
+          ? `最多${count(n)}项`
+          : `应少于${count(n)}项`;
     case 'date':
-      return small ? (inclusive ? `不能早于${cnDate(n)}` : `应晚于${cnDate(n)}`) : inclusive ? `不能晚于${cnDate(n)}` : `应早于${cnDate(n)}`;
+      return small
+        ? inclusive
+          ? `不能早于${cnDate(n)}`
+          : `应晚于${cnDate(n)}`
+        : inclusive
+          ? `不能晚于${cnDate(n)}`
+          : `应早于${cnDate(n)}`;
     case 'file':
       return small ? `文件不能小于${count(n)}字节` : `文件不能大于${count(n)}字节`;
     default:
       // number, int, bigint
-      return small ? (inclusive ? `不能小于${count(n)}` : `应大于${count(n)}`) : inclusive ? `不能大于${count(n)}` : `应小于${count(n)}`;
+      return small
+        ? inclusive
+          ? `不能小于${count(n)}`
+          : `应大于${count(n)}`
+        : inclusive
+          ? `不能大于${count(n)}`
+          : `应小于${count(n)}`;
   }
 }
 
-interface SubIssue { code: string; path: PropertyKey[]; message: string; errors?: SubIssue[][] }
+interface SubIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: SubIssue[][];
+}
 
 /**
  * The branch of a failed union that came closest: fewest problems, and a branch whose literal
  * (discriminator) or type did not match counts as far away.
  */
 function nearestBranch(branches: SubIssue[][]): SubIssue[] | undefined {
-  const far = (b: SubIssue[]) => b.some((x) => x.code === 'invalid_value' || (x.code === 'invalid_type' && x.path.length === 0));
-  return [...branches].filter((b) => b.length > 0).sort((a, b) => Number(far(a)) * 100 + a.length - (Number(far(b)) * 100 + b.length))[0];
+  const far = (b: SubIssue[]) =>
+    b.some((x) => x.code === 'invalid_value' || (x.code === 'invalid_type' && x.path.length === 0));
+  return [...branches]
+    .filter((b) => b.length > 0)
+    .sort((a, b) => Number(far(a)) * 100 + a.length - (Number(far(b)) * 100 + b.length))[0];
 }
 
 function unionMessage(iss: RawIssue): string {
   const branches = (iss.errors as SubIssue[][] | undefined) ?? [];
   if (!branches.length) return '请从可选项中选择';
   const near = nearestBranch(branches);
-  return near && !near.some((x) => x.code === 'invalid_type' && x.path.length === 0) ? near[0].message : '格式不正确';
+  return near && !near.some((x) => x.code === 'invalid_type' && x.path.length === 0)
+    ? near[0].message
+    : '格式不正确';
 }
 
 /** A failed union is reported as the problems of its nearest branch, each at its own field. */
 function expand(issue: SubIssue): SubIssue[] {
-  const near = issue.code === 'invalid_union' && issue.errors?.length ? nearestBranch(issue.errors) : undefined;
+  const near =
+    issue.code === 'invalid_union' && issue.errors?.length
+      ? nearestBranch(issue.errors)
+      : undefined;
   if (!near || near.some((x) => x.code === 'invalid_type' && x.path.length === 0)) return [issue];
   return near.flatMap((x) => expand({ ...x, path: [...issue.path, ...x.path] }));
 }
@@ -155,7 +228,8 @@ export function issueMessage(raw: z.core.$ZodRawIssue): string {
   switch (iss.code) {
     case 'invalid_type':
       if (iss.input === undefined || iss.input === null) return '必填';
-      if (iss.received === 'NaN' || (typeof iss.input === 'number' && Number.isNaN(iss.input))) return iss.expected === 'int' ? '应为整数' : '应为数字';
+      if (iss.received === 'NaN' || (typeof iss.input === 'number' && Number.isNaN(iss.input)))
+        return iss.expected === 'int' ? '应为整数' : '应为数字';
       return TYPES[String(iss.expected)] ?? '格式不正确';
     case 'too_small':
       return bound(iss, true);
@@ -168,9 +242,12 @@ export function issueMessage(raw: z.core.$ZodRawIssue): string {
       return `应为${count(iss.divisor)}的整数倍`;
     case 'invalid_value':
       if (iss.input === undefined) return '必填';
-      if (Array.isArray(iss.values) && iss.values.length === 1 && iss.values[0] === true) return '须勾选确认';
+      if (Array.isArray(iss.values) && iss.values.length === 1 && iss.values[0] === true)
+        return '须勾选确认';
       // an enum offers choices; a literal (a fixed value) does not
-      return (iss.inst as Node | undefined)?._zod.def.type === 'literal' ? '取值不正确' : '请从可选项中选择';
+      return (iss.inst as Node | undefined)?._zod.def.type === 'literal'
+        ? '取值不正确'
+        : '请从可选项中选择';
     case 'unrecognized_keys':
       return `含有不能识别的内容（${count(Array.isArray(iss.keys) ? iss.keys.length : 1)}项）`;
     case 'invalid_key':
@@ -204,12 +281,14 @@ export function labelAt(schema: Node, path: PropertyKey[]): string | undefined {
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what = '请求'): z.output<S> {
   const result = schema.safeParse(input ?? {}, { error: issueMessage });
   if (result.success) return result.data;
-  const fields: FieldError[] = result.error.issues.flatMap((i) => expand(i as SubIssue)).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    // A field without a label is named by what is being validated, never by its code name.
-    const label = labelAt(schema, issue.path) ?? what;
-    return { path, message: `${label}：${issue.message}` };
-  });
+  const fields: FieldError[] = result.error.issues
+    .flatMap((i) => expand(i as SubIssue))
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      // A field without a label is named by what is being validated, never by its code name.
+      const label = labelAt(schema, issue.path) ?? what;
+      return { path, message: `${label}：${issue.message}` };
+    });
   throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields });
 }
 
@@ -217,7 +296,10 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what = '�
 export const isoDate = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为“年-月-日”格式的日期，如2025-03-01', abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      message: '应为“年-月-日”格式的日期，如2025-03-01',
+      abort: true,
+    })
     .refine((s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

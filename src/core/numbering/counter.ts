@@ -7,7 +7,10 @@ import { queryRows } from '../db/client.ts';
  * Concurrent transactions on the same counter wait on its row lock, so they never share a number;
  * a rolled-back transaction gives its number back together with everything else it did.
  */
-export async function takeNext(tx: Tx, key: { kind: string; departmentId: string; prefix?: string; year: number }): Promise<number> {
+export async function takeNext(
+  tx: Tx,
+  key: { kind: string; departmentId: string; prefix?: string; year: number },
+): Promise<number> {
   const [row] = await queryRows<{ last: number }>(
     tx,
     sql`insert into number_counters (kind, department_id, prefix, year, last)

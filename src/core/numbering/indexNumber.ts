@@ -37,9 +37,12 @@ export function checkIndexPattern(pattern: string): string | null {
   if (!/^[A-Za-z0-9/\-_.]*$/.test(stripped)) return '除占位符外只能包含字母、数字和分隔符 / - _ .';
   const seqs = [...pattern.matchAll(/\{seq:(\d)\}/g)];
   if (seqs.length !== 1) return '必须且只能包含一个顺序号 {seq:N}（N 为 1–9 位）';
-  if (Number(seqs[0][1]) < MIN_SEQ_DIGITS) return `顺序号至少${MIN_SEQ_DIGITS}位，否则一年内很快用尽`;
-  if ((pattern.match(/\{(YYYY|YYYYMM)\}/g) ?? []).length !== 1) return '必须且只能包含一个年份 {YYYY} 或 {YYYYMM}（顺序号按年编排，缺少年份会在次年重号）';
-  if ((pattern.match(/\{(creditCode|orgCode)\}/g) ?? []).length !== 1) return '必须且只能包含一个机构代码 {creditCode} 或 {orgCode}（缺少机构代码会与其他部门重号）';
+  if (Number(seqs[0][1]) < MIN_SEQ_DIGITS)
+    return `顺序号至少${MIN_SEQ_DIGITS}位，否则一年内很快用尽`;
+  if ((pattern.match(/\{(YYYY|YYYYMM)\}/g) ?? []).length !== 1)
+    return '必须且只能包含一个年份 {YYYY} 或 {YYYYMM}（顺序号按年编排，缺少年份会在次年重号）';
+  if ((pattern.match(/\{(creditCode|orgCode)\}/g) ?? []).length !== 1)
+    return '必须且只能包含一个机构代码 {creditCode} 或 {orgCode}（缺少机构代码会与其他部门重号）';
   return null;
 }
 
@@ -70,7 +73,11 @@ export type IndexNumberSettings = z.infer<typeof indexNumberSettings.schema>;
 // GB 32100-2015: 18 characters from 0-9 and A–Z without I, O, S, V, Z.
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
-export interface IndexParts { creditCode: string; on: string; seq: number }
+export interface IndexParts {
+  creditCode: string;
+  on: string;
+  seq: number;
+}
 
 /** Formats one 索引号 from a pattern (pure). */
 export function formatIndexNumber(pattern: string, parts: IndexParts): string {
@@ -87,7 +94,8 @@ export function formatIndexNumber(pattern: string, parts: IndexParts): string {
         return yyyy + mm;
       default: {
         const s = String(parts.seq);
-        if (s.length > Number(digits)) throw new AppError('CONFLICT', `本年度索引号顺序号已超过 ${digits} 位，请调整索引号格式`);
+        if (s.length > Number(digits))
+          throw new AppError('CONFLICT', `本年度索引号顺序号已超过 ${digits} 位，请调整索引号格式`);
         return s.padStart(Number(digits), '0');
       }
     }
@@ -112,7 +120,10 @@ export async function nextIndexNumber(tx: Tx, opts: NextIndexOptions): Promise<s
   const { pattern, dateFrom } = await getSetting(tx, indexNumberSettings, opts.nowMs);
   const creditCode = opts.department.creditCode?.trim().toUpperCase() ?? '';
   if (!CREDIT_CODE.test(creditCode)) {
-    throw new AppError('VALIDATION', `${opts.department.name}未设置有效的统一社会信用代码（18位），无法生成索引号，请联系系统管理员完善机构信息`);
+    throw new AppError(
+      'VALIDATION',
+      `${opts.department.name}未设置有效的统一社会信用代码（18位），无法生成索引号，请联系系统管理员完善机构信息`,
+    );
   }
   const on = dateFrom === 'formed' && opts.formedOn ? opts.formedOn : opts.on;
   const year = Number(on.slice(0, 4));
@@ -121,11 +132,18 @@ export async function nextIndexNumber(tx: Tx, opts: NextIndexOptions): Promise<s
     const n = formatIndexNumber(pattern, { creditCode, on, seq });
     if (!opts.isTaken || !(await opts.isTaken(n))) return n;
   }
-  throw new AppError('CONFLICT', '按当前索引号格式生成的编号均已被使用，请系统管理员调整索引号格式');
+  throw new AppError(
+    'CONFLICT',
+    '按当前索引号格式生成的编号均已被使用，请系统管理员调整索引号格式',
+  );
 }
 
 /** An example of what the pattern gives (the first number of the year), or the reason it is refused. */
-export function previewIndexNumber(pattern: string, creditCode: string | null, on: string): { example: string | null; problem: string | null } {
+export function previewIndexNumber(
+  pattern: string,
+  creditCode: string | null,
+  on: string,
+): { example: string | null; problem: string | null } {
   const problem = checkIndexPattern(pattern);
   if (problem) return { example: null, problem };
   const code = creditCode && CREDIT_CODE.test(creditCode) ? creditCode : '11341600734987449Q';
@@ -133,9 +151,16 @@ export function previewIndexNumber(pattern: string, creditCode: string | null, o
 }
 
 /** Changes the 索引号 rule (系统管理员): validated, saved and audited in one transaction. */
-export async function updateIndexNumberSettings(ctx: Ctx, actor: Actor, value: IndexNumberSettings): Promise<IndexNumberSettings> {
+export async function updateIndexNumberSettings(
+  ctx: Ctx,
+  actor: Actor,
+  value: IndexNumberSettings,
+): Promise<IndexNumberSettings> {
   authorize(actor, 'businessSettings', 'manage');
   const problem = checkIndexPattern(value.pattern);
-  if (problem) throw new AppError('VALIDATION', `索引号格式：${problem}`, { fields: [{ path: 'pattern', message: `索引号格式：${problem}` }] });
+  if (problem)
+    throw new AppError('VALIDATION', `索引号格式：${problem}`, {
+      fields: [{ path: 'pattern', message: `索引号格式：${problem}` }],
+    });
   return changeSetting(ctx, actor, indexNumberSettings, 'settings.indexNumber', value);
 }

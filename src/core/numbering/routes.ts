@@ -6,7 +6,13 @@ import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
 import { getOrg } from '../orgs/service.ts';
-import { INDEX_DATE_SOURCES, INDEX_TOKENS, indexNumberSettings, previewIndexNumber, updateIndexNumberSettings } from './indexNumber.ts';
+import {
+  INDEX_DATE_SOURCES,
+  INDEX_TOKENS,
+  indexNumberSettings,
+  previewIndexNumber,
+  updateIndexNumberSettings,
+} from './indexNumber.ts';
 
 const previewBody = z.object({ pattern: z.string().max(100).describe('索引号格式') });
 
@@ -19,23 +25,36 @@ export function numberingRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   const api = app.withTypeProvider<ZodProvider>();
   const manage = guard((a) => authorize(a, 'businessSettings', 'manage'));
-  api.get('/api/settings/index-number', { schema: { summary: '索引号规则' }, preValidation: manage }, async (req) => {
-    const actor = requireActor(req);
-    const value = await getSetting(ctx.db, indexNumberSettings, ctx.clock.now().getTime(), 0);
-    return {
-      value,
-      defaults: indexNumberSettings.defaults,
-      tokens: INDEX_TOKENS,
-      dateSources: Object.entries(INDEX_DATE_SOURCES).map(([code, label]) => ({ code, label })),
-      ...(await example(actor.departmentId, value.pattern)),
-    };
-  });
-  api.post('/api/settings/index-number/preview', { schema: { summary: '预览索引号格式', body: previewBody }, preValidation: manage }, async (req) =>
-    example(requireActor(req).departmentId, req.body.pattern.trim()),
+  api.get(
+    '/api/settings/index-number',
+    { schema: { summary: '索引号规则' }, preValidation: manage },
+    async (req) => {
+      const actor = requireActor(req);
+      const value = await getSetting(ctx.db, indexNumberSettings, ctx.clock.now().getTime(), 0);
+      return {
+        value,
+        defaults: indexNumberSettings.defaults,
+        tokens: INDEX_TOKENS,
+        dateSources: Object.entries(INDEX_DATE_SOURCES).map(([code, label]) => ({ code, label })),
+        ...(await example(actor.departmentId, value.pattern)),
+      };
+    },
   );
-  api.put('/api/settings/index-number', { schema: { summary: '修改索引号规则', body: indexNumberSettings.schema }, preValidation: manage }, async (req) => {
-    const actor = requireActor(req);
-    const value = await updateIndexNumberSettings(ctx, actor, req.body);
-    return { value, ...(await example(actor.departmentId, value.pattern)) };
-  });
+  api.post(
+    '/api/settings/index-number/preview',
+    { schema: { summary: '预览索引号格式', body: previewBody }, preValidation: manage },
+    async (req) => example(requireActor(req).departmentId, req.body.pattern.trim()),
+  );
+  api.put(
+    '/api/settings/index-number',
+    {
+      schema: { summary: '修改索引号规则', body: indexNumberSettings.schema },
+      preValidation: manage,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const value = await updateIndexNumberSettings(ctx, actor, req.body);
+      return { value, ...(await example(actor.departmentId, value.pattern)) };
+    },
+  );
 }

@@ -13,7 +13,16 @@
  */
 import { daysLeft, isValidDate, type Calendar } from '../calendar/calendar.ts';
 import { formatDateZh as formatDateZhSafe } from '../calendar/explain.ts';
-import { compile, context, fold, holds, snapshot, type Compiled, type Ctx, type Run } from './run.ts';
+import {
+  compile,
+  context,
+  fold,
+  holds,
+  snapshot,
+  type Compiled,
+  type Ctx,
+  type Run,
+} from './run.ts';
 import type {
   ActionDef,
   AllowedAction,
@@ -36,7 +45,12 @@ export * from './types.ts';
 export { compile } from './run.ts';
 
 /** The state of a case as of `today`: status, open steps with due dates, allowed / blocked actions, clocks. */
-export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar, today: string): CaseState {
+export function evaluate(
+  proc: ProcedureDef,
+  history: CaseEvent[],
+  cal: Calendar,
+  today: string,
+): CaseState {
   const c = compile(proc);
   const run = fold(c, history, cal);
   const ctx = context(c, run, cal, today);
@@ -59,7 +73,10 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
       legalBasis: def.legalBasis,
       overdue: s.overdue,
       // A passed window (def.window) is simply closed: no negative count.
-      daysLeft: s.due && s.state === 'running' && !(def.window && today > s.due) ? daysLeft(cal, today, s.due, def.unit) : undefined,
+      daysLeft:
+        s.due && s.state === 'running' && !(def.window && today > s.due)
+          ? daysLeft(cal, today, s.due, def.unit)
+          : undefined,
       stoppedOn: r.stoppedOn,
       late: s.late,
       extended: r.extended,
@@ -78,10 +95,17 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
       if (!holds(ctx, step.open)) {
         // Not open, but its clock is only paused: the step waits (a view shows 已暂停 and why); it is not done.
         const pause = i === undefined ? undefined : openPause(snapshot(ctx, i));
-        if (pause) pausedSteps.push({ step: step.code, label: step.label, roles: step.roles, ...pause });
+        if (pause)
+          pausedSteps.push({ step: step.code, label: step.label, roles: step.roles, ...pause });
         continue;
       }
-      const open: OpenStep = { step: step.code, label: step.label, roles: step.roles, overdue: false, openedOn: run.lastOn };
+      const open: OpenStep = {
+        step: step.code,
+        label: step.label,
+        roles: step.roles,
+        overdue: false,
+        openedOn: run.lastOn,
+      };
       if (step.heldBy) open.heldBy = step.heldBy;
       if (i !== undefined) {
         const def = proc.clocks[i];
@@ -91,7 +115,13 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
         const pause = openPause(s);
         if (pause) open.pause = pause;
         if (s.due && s.state === 'running') {
-          open.due = { date: s.due, unit: def.unit, provisional: !!s.provisional, explanation: s.explanation ?? '', legalBasis: def.legalBasis };
+          open.due = {
+            date: s.due,
+            unit: def.unit,
+            provisional: !!s.provisional,
+            explanation: s.explanation ?? '',
+            legalBasis: def.legalBasis,
+          };
           open.overdue = s.overdue;
           open.daysLeft = daysLeft(cal, today, s.due, def.unit);
         }
@@ -101,16 +131,39 @@ export function evaluate(proc: ProcedureDef, history: CaseEvent[], cal: Calendar
     for (const def of proc.actions) {
       if (def.statuses && !def.statuses.includes(run.status)) continue;
       const issue = stateIssue(ctx, def) ?? dateRuleIssues(ctx, def, true).error;
-      if (issue) blocked.push({ action: def.code, label: def.label, roles: def.roles, code: issue.code, reason: issue.message });
-      else allowed.push({ action: def.code, label: def.label, roles: def.roles, fields: def.fields });
+      if (issue)
+        blocked.push({
+          action: def.code,
+          label: def.label,
+          roles: def.roles,
+          code: issue.code,
+          reason: issue.message,
+        });
+      else
+        allowed.push({ action: def.code, label: def.label, roles: def.roles, fields: def.fields });
     }
   }
-  const outcomeLabel = run.outcome ? proc.outcomes?.find((o) => o.code === run.outcome)?.label : undefined;
-  return { status: run.status, statusLabel: statusDef?.label ?? run.status, outcome: run.outcome, outcomeLabel, openSteps, pausedSteps, allowed, blocked, clocks };
+  const outcomeLabel = run.outcome
+    ? proc.outcomes?.find((o) => o.code === run.outcome)?.label
+    : undefined;
+  return {
+    status: run.status,
+    statusLabel: statusDef?.label ?? run.status,
+    outcome: run.outcome,
+    outcomeLabel,
+    openSteps,
+    pausedSteps,
+    allowed,
+    blocked,
+    clocks,
+  };
 }
 
 /** The pause that keeps a paused clock from running (its reason and first day), if any. */
-function openPause(s: { state: string; pauses: Array<{ from: string; to?: string; reason: string }> }): { reason: string; since: string } | undefined {
+function openPause(s: {
+  state: string;
+  pauses: Array<{ from: string; to?: string; reason: string }>;
+}): { reason: string; since: string } | undefined {
   if (s.state !== 'paused') return undefined;
   const p = s.pauses.find((x) => x.to === undefined);
   return p ? { reason: p.reason, since: p.from } : undefined;
@@ -127,18 +180,31 @@ export function stepsFor(state: CaseState, roles: string[]): OpenStep[] {
 }
 
 /** Validates a new event against the procedure and the history before it is recorded. */
-export function check(proc: ProcedureDef, history: CaseEvent[], event: NewCaseEvent, cal: Calendar): CheckResult {
+export function check(
+  proc: ProcedureDef,
+  history: CaseEvent[],
+  event: NewCaseEvent,
+  cal: Calendar,
+): CheckResult {
   const c = compile(proc);
   const def = c.actions.get(event.type);
   if (!def) return fail('unknown_action', `未知的操作：${event.type}`);
-  if (!isValidDate(event.on)) return fail('invalid_date', `办理日期无效：${String(event.on)}（应为YYYY-MM-DD格式的有效日期）`);
+  if (!isValidDate(event.on))
+    return fail(
+      'invalid_date',
+      `办理日期无效：${String(event.on)}（应为YYYY-MM-DD格式的有效日期）`,
+    );
   const run = fold(c, history, cal);
   if (run.lastOn && event.on < run.lastOn)
-    return fail('date_order', `办理日期${formatDateZhSafe(event.on)}不能早于上一项记录的日期${formatDateZhSafe(run.lastOn)}`);
+    return fail(
+      'date_order',
+      `办理日期${formatDateZhSafe(event.on)}不能早于上一项记录的日期${formatDateZhSafe(run.lastOn)}`,
+    );
   const ctx = context(c, run, cal, event.on, event);
   const status = c.statuses.get(run.status);
   if (status?.final) return fail('case_closed', `本案已${status.label}，不能再${def.label}`);
-  if (def.statuses && !def.statuses.includes(run.status)) return fail('wrong_status', `当前状态（${status?.label ?? run.status}）下不能${def.label}`);
+  if (def.statuses && !def.statuses.includes(run.status))
+    return fail('wrong_status', `当前状态（${status?.label ?? run.status}）下不能${def.label}`);
   const issue = stateIssue(ctx, def);
   if (issue) return fail(issue.code, issue.message);
   const roles = event.actorRoles ?? [];
@@ -160,7 +226,11 @@ export function check(proc: ProcedureDef, history: CaseEvent[], event: NewCaseEv
  * 'true'/'false' → boolean, numeric strings → number, '' → dropped. Unknown fields are kept as is.
  * Call before check() when data comes from a generic form; JSON clients may send typed values.
  */
-export function normalizeData(proc: ProcedureDef, action: string, data: Record<string, unknown> = {}): Record<string, unknown> {
+export function normalizeData(
+  proc: ProcedureDef,
+  action: string,
+  data: Record<string, unknown> = {},
+): Record<string, unknown> {
   const def = compile(proc).actions.get(action);
   const out: Record<string, unknown> = { ...data };
   for (const f of def?.fields ?? []) {
@@ -179,12 +249,18 @@ const fail = (code: string, message: string): CheckResult => ({ ok: false, code,
 
 /** Why the action cannot happen now because of the case state (once, gates, within a deadline). */
 function stateIssue(ctx: Ctx, def: ActionDef): CheckIssue | undefined {
-  if (def.once && ctx.run.acts.has(def.code)) return { code: def.once.code ?? 'already_done', message: def.once.message };
-  for (const g of def.requires ?? []) if (!holds(ctx, g.when)) return { code: g.code, message: g.message };
+  if (def.once && ctx.run.acts.has(def.code))
+    return { code: def.once.code ?? 'already_done', message: def.once.message };
+  for (const g of def.requires ?? [])
+    if (!holds(ctx, g.when)) return { code: g.code, message: g.message };
   if (def.within) {
     const i = ctx.c.clockIndex.get(def.within.clock);
     const s = i === undefined ? undefined : snapshot(ctx, i);
-    if (s?.due && ctx.asOf > s.due) return { code: def.within.code ?? 'deadline_passed', message: `${def.within.message}（期限已于${formatDateZhSafe(s.due)}届满）` };
+    if (s?.due && ctx.asOf > s.due)
+      return {
+        code: def.within.code ?? 'deadline_passed',
+        message: `${def.within.message}（期限已于${formatDateZhSafe(s.due)}届满）`,
+      };
   }
   return undefined;
 }
@@ -205,7 +281,10 @@ function checkFields(ctx: Ctx, fields: FieldSpec[], roles: string[]): CheckIssue
       if (required) return { code: 'field_required', message: `请填写「${f.label}」` };
       continue;
     }
-    const bad = (why: string): CheckIssue => ({ code: 'field_invalid', message: `「${f.label}」${why}` });
+    const bad = (why: string): CheckIssue => ({
+      code: 'field_invalid',
+      message: `「${f.label}」${why}`,
+    });
     switch (f.type) {
       case 'date':
         if (typeof v !== 'string' || !isValidDate(v)) return bad('不是有效日期（YYYY-MM-DD）');
@@ -242,10 +321,15 @@ function resolveDate(ctx: Ctx, ref: DateRef): string | undefined {
 const refsEventData = (r: DateRef) => r !== 'event' && !('action' in r);
 
 /** Minimum / maximum durations. `preview`: evaluate() judging as of today, skipping rules on event fields. */
-function dateRuleIssues(ctx: Ctx, def: ActionDef, preview: boolean): { error?: CheckIssue; warnings: CheckIssue[] } {
+function dateRuleIssues(
+  ctx: Ctx,
+  def: ActionDef,
+  preview: boolean,
+): { error?: CheckIssue; warnings: CheckIssue[] } {
   const warnings: CheckIssue[] = [];
   for (const rule of def.dateRules ?? []) {
-    if (preview && (refsEventData(rule.from) || refsEventData(rule.to) || rule.severity === 'warn')) continue;
+    if (preview && (refsEventData(rule.from) || refsEventData(rule.to) || rule.severity === 'warn'))
+      continue;
     const issue = ruleIssue(ctx, rule);
     if (!issue) continue;
     if (rule.severity === 'warn') warnings.push(issue);
@@ -259,19 +343,27 @@ function ruleIssue(ctx: Ctx, rule: DateRule): CheckIssue | undefined {
   const from = resolveDate(ctx, rule.from);
   const to = resolveDate(ctx, rule.to);
   if (!from || !to) return undefined;
-  const shift = (n: number, unit: 'workday' | 'day') => (unit === 'workday' ? ctx.cal.addWorkdays(from, n) : ctx.cal.addDays(from, n));
+  const shift = (n: number, unit: 'workday' | 'day') =>
+    unit === 'workday' ? ctx.cal.addWorkdays(from, n) : ctx.cal.addDays(from, n);
   if (rule.min) {
     const bound = shift(rule.min.count, rule.min.unit);
-    if (to < bound) return { code: rule.code, message: `${rule.message}（应不早于${formatDateZhSafe(bound)}）` };
+    if (to < bound)
+      return { code: rule.code, message: `${rule.message}（应不早于${formatDateZhSafe(bound)}）` };
   }
   if (rule.max) {
     const bound = shift(rule.max.count, rule.max.unit);
-    if (to > bound) return { code: rule.code, message: `${rule.message}（应不晚于${formatDateZhSafe(bound)}）` };
+    if (to > bound)
+      return { code: rule.code, message: `${rule.message}（应不晚于${formatDateZhSafe(bound)}）` };
   }
   return undefined;
 }
 
-function checkCaps(c: Compiled, run: Run, def: ActionDef, event: NewCaseEvent): CheckIssue | undefined {
+function checkCaps(
+  c: Compiled,
+  run: Run,
+  def: ActionDef,
+  event: NewCaseEvent,
+): CheckIssue | undefined {
   for (const [i, clock] of c.proc.clocks.entries()) {
     const ext = clock.extend;
     if (!ext || ext.action !== def.code) continue;

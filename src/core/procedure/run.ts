@@ -2,10 +2,27 @@
  * Replaying a case history into a run state, clock snapshots and condition evaluation.
  * Internal to the engine (evaluate / check in engine.ts).
  */
-import { computeDue, isValidDate, type Calendar, type ExcludedInterval } from '../calendar/calendar.ts';
+import {
+  computeDue,
+  isValidDate,
+  type Calendar,
+  type ExcludedInterval,
+} from '../calendar/calendar.ts';
 import { formatDateZh } from '../calendar/explain.ts';
 import { unknownNames } from './refs.ts';
-import type { ActionDef, CaseEvent, ClockDef, ClockRunState, Cond, NewCaseEvent, PauseDef, ProcedureDef, Scalar, StatusDef, Trigger } from './types.ts';
+import type {
+  ActionDef,
+  CaseEvent,
+  ClockDef,
+  ClockRunState,
+  Cond,
+  NewCaseEvent,
+  PauseDef,
+  ProcedureDef,
+  Scalar,
+  StatusDef,
+  Trigger,
+} from './types.ts';
 
 type ClockOp =
   | { clock: number; kind: 'start' | 'restart'; trigger: Trigger }
@@ -49,7 +66,14 @@ export function compile(proc: ProcedureDef): Compiled {
     for (const s of c.stop ?? []) add(s, { clock: i, kind: 'stop' });
   });
   const statuses = new Map(proc.statuses.map((s) => [s.code, s]));
-  const compiled: Compiled = { proc, actions, clockIndex, statuses, ops, actionLabel: (code) => actions.get(code)?.label ?? code };
+  const compiled: Compiled = {
+    proc,
+    actions,
+    clockIndex,
+    statuses,
+    ops,
+    actionLabel: (code) => actions.get(code)?.label ?? code,
+  };
   compiledCache.set(proc, compiled);
   return compiled;
 }
@@ -103,7 +127,13 @@ export interface Ctx {
   snaps: Array<Snapshot | undefined>;
 }
 
-export function context(c: Compiled, run: Run, cal: Calendar, asOf: string, event?: NewCaseEvent): Ctx {
+export function context(
+  c: Compiled,
+  run: Run,
+  cal: Calendar,
+  asOf: string,
+  event?: NewCaseEvent,
+): Ctx {
   return { c, run, cal, asOf, event, snaps: new Array(c.proc.clocks.length) };
 }
 
@@ -111,7 +141,12 @@ const freshClock = (): ClockRun => ({ pauses: [], extended: 0 });
 
 /** Replays the history (ordered by seq) into a run state. */
 export function fold(c: Compiled, history: CaseEvent[], cal: Calendar): Run {
-  const run: Run = { status: c.proc.initialStatus, lastSeq: 0, acts: new Map(), clocks: c.proc.clocks.map(freshClock) };
+  const run: Run = {
+    status: c.proc.initialStatus,
+    lastSeq: 0,
+    acts: new Map(),
+    clocks: c.proc.clocks.map(freshClock),
+  };
   let sorted = history;
   for (let i = 1; i < history.length; i++) {
     if (history[i].seq < history[i - 1].seq) {
@@ -136,7 +171,11 @@ export function apply(c: Compiled, run: Run, cal: Calendar, e: CaseEvent): void 
     for (const eff of def.effects) {
       if (eff.when && !holds(ctx, eff.when)) continue;
       if (eff.status) run.status = eff.status;
-      if (eff.outcome !== undefined) run.outcome = typeof eff.outcome === 'string' ? eff.outcome : String(e.data?.[eff.outcome.field] ?? '') || undefined;
+      if (eff.outcome !== undefined)
+        run.outcome =
+          typeof eff.outcome === 'string'
+            ? eff.outcome
+            : String(e.data?.[eff.outcome.field] ?? '') || undefined;
     }
   }
   if (!run.lastOn || e.on > run.lastOn) run.lastOn = e.on;
@@ -152,7 +191,12 @@ function applyOp(c: Compiled, run: Run, cal: Calendar, e: CaseEvent, op: ClockOp
     case 'restart': {
       // (Re)anchoring discards earlier pauses, extensions and override (restart semantics, 条例 Art 30).
       const d = op.trigger.dateField ? e.data?.[op.trigger.dateField] : undefined;
-      run.clocks[op.clock] = { ...freshClock(), anchor: typeof d === 'string' && isValidDate(d) ? d : e.on, note: op.trigger.note, startEvent: e };
+      run.clocks[op.clock] = {
+        ...freshClock(),
+        anchor: typeof d === 'string' && isValidDate(d) ? d : e.on,
+        note: op.trigger.note,
+        startEvent: e,
+      };
       return;
     }
     case 'stop':
@@ -160,7 +204,12 @@ function applyOp(c: Compiled, run: Run, cal: Calendar, e: CaseEvent, op: ClockOp
       return;
     case 'pause':
       if (running && !r.pauses.some((p) => p.key === op.pause.action && p.to === undefined))
-        r.pauses.push({ key: op.pause.action, reason: op.pause.reason, from: e.on, lapse: op.pause.lapse });
+        r.pauses.push({
+          key: op.pause.action,
+          reason: op.pause.reason,
+          from: e.on,
+          lapse: op.pause.lapse,
+        });
       return;
     case 'resume': {
       const p = r.pauses.find((x) => x.key === op.pause.action && x.to === undefined);
@@ -180,7 +229,8 @@ function applyOp(c: Compiled, run: Run, cal: Calendar, e: CaseEvent, op: ClockOp
     case 'override': {
       const o = def.override!;
       const d = e.data?.[o.dateField];
-      if (typeof d === 'string' && isValidDate(d)) r.override = { date: d, reason: String(e.data?.[o.reasonField] ?? '') };
+      if (typeof d === 'string' && isValidDate(d))
+        r.override = { date: d, reason: String(e.data?.[o.reasonField] ?? '') };
       return;
     }
   }
@@ -194,7 +244,13 @@ export function snapshot(ctx: Ctx, i: number): Snapshot {
   if (cached) return cached;
   const def: ClockDef = ctx.c.proc.clocks[i];
   const r = ctx.run.clocks[i];
-  const none: Snapshot = { state: 'notStarted', overdue: false, late: false, excluded: [], pauses: [] };
+  const none: Snapshot = {
+    state: 'notStarted',
+    overdue: false,
+    late: false,
+    excluded: [],
+    pauses: [],
+  };
   if (!r.anchor) return (ctx.snaps[i] = none);
   ctx.snaps[i] = { ...none, state: 'running' }; // guards against lapse cycles
   const excluded: ExcludedInterval[] = [];
@@ -221,7 +277,11 @@ export function snapshot(ctx: Ctx, i: number): Snapshot {
   if (r.override) {
     due = r.override.date;
     explanation = `${def.label}：${r.override.reason ? `因${r.override.reason}，` : ''}另行确定合理期限至${formatDateZh(due)}`;
-  } else if (def.dueField && typeof r.startEvent?.data?.[def.dueField] === 'string' && isValidDate(r.startEvent.data[def.dueField] as string)) {
+  } else if (
+    def.dueField &&
+    typeof r.startEvent?.data?.[def.dueField] === 'string' &&
+    isValidDate(r.startEvent.data[def.dueField] as string)
+  ) {
     // The due date fixed by the starting act (with `count`, the statutory length is the fallback for acts without one).
     due = r.startEvent.data[def.dueField] as string;
     explanation = `${def.label}至${formatDateZh(due)}届满（${ctx.c.actionLabel(r.startEvent!.type)}中确定）`;
@@ -230,8 +290,17 @@ export function snapshot(ctx: Ctx, i: number): Snapshot {
   } else {
     const base = def.count ?? 0;
     const u = UNIT_TEXT[def.unit];
-    const countText = r.extended ? `${base}${u}，经批准延长${r.extended}${u}（共${base + r.extended}${u}）` : undefined;
-    const res = computeDue(ctx.cal, { from: r.anchor, count: base + r.extended, unit: def.unit, rollForward: def.rollForward, excluded, countText });
+    const countText = r.extended
+      ? `${base}${u}，经批准延长${r.extended}${u}（共${base + r.extended}${u}）`
+      : undefined;
+    const res = computeDue(ctx.cal, {
+      from: r.anchor,
+      count: base + r.extended,
+      unit: def.unit,
+      rollForward: def.rollForward,
+      excluded,
+      countText,
+    });
     due = res.due;
     provisional = res.provisional;
     explanation = res.explanation;

@@ -322,4 +322,5 @@ export interface CheckIssue {
   message: string;
 }
 
-export type CheckResult = { ok: true; warnings?: CheckIssue[] } | { ok: false; code: string; message: string };
+export type CheckResult =
+  { ok: true; warnings?: CheckIssue[] } | { ok: false; code: string; message: string };

@@ -24,15 +24,27 @@ let t: Awaited<ReturnType<typeof createTestContext>>;
 before(async () => {
   t = await createTestContext();
   await t.ctx.db.execute(sql`create temporary table docs (id int, search tsvector)`);
-  const texts = ['坚持以习近平新时代中国特色社会主义思想为指导', '落实习近平法治思想', '科技型中小企业 ChatGPT 应用指南 2025年', '实习生招聘公告'];
+  const texts = [
+    '坚持以习近平新时代中国特色社会主义思想为指导',
+    '落实习近平法治思想',
+    '科技型中小企业 ChatGPT 应用指南 2025年',
+    '实习生招聘公告',
+  ];
   for (const [i, text] of texts.entries()) {
-    await t.ctx.db.execute(sql`insert into docs values (${i}, to_tsvector('simple', ${toSearchText(text)}))`);
+    await t.ctx.db.execute(
+      sql`insert into docs values (${i}, to_tsvector('simple', ${toSearchText(text)}))`,
+    );
   }
 });
 after(() => t.close());
 
 const find = async (q: string) =>
-  (await queryRows<{ id: number }>(t.ctx.db, sql`select id from docs where search @@ to_tsquery('simple', ${toQuery(q)}) order by id`)).map((r) => r.id);
+  (
+    await queryRows<{ id: number }>(
+      t.ctx.db,
+      sql`select id from docs where search @@ to_tsquery('simple', ${toQuery(q)}) order by id`,
+    )
+  ).map((r) => r.id);
 
 test('the database finds by bigram phrases (to_tsvector/to_tsquery simple)', async () => {
   assert.deepEqual(await find('习近平'), [0, 1], '落实习近平 is found by 习近平');

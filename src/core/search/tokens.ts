@@ -27,11 +27,7 @@ function bigrams(run: string): string[] {
 }
 
 function latinWords(run: string): string[] {
-  return run
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(LATIN_SAFE)
-    .filter(Boolean);
+  return run.normalize('NFKC').toLowerCase().split(LATIN_SAFE).filter(Boolean);
 }
 
 /** The token stream of `text`, in order. */
@@ -62,7 +58,12 @@ export function toQuery(q: string): string {
     if (IS_CJK.test(run)) {
       const chars = Array.from(run);
       if (chars.length === 1) terms.push(`'${run}':*`);
-      else terms.push(bigrams(run).map((b) => `'${b}'`).join(' <-> '));
+      else
+        terms.push(
+          bigrams(run)
+            .map((b) => `'${b}'`)
+            .join(' <-> '),
+        );
     } else {
       for (const w of latinWords(run)) terms.push(`'${w}':*`);
     }

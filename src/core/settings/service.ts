@@ -10,7 +10,12 @@ import { settings } from './schema.ts';
  * A setting is a key, a zod schema with Chinese field labels, and defaults. Values are cached per
  * process for a short time (several instances converge within `ttlMs`).
  */
-export interface SettingDef<T> { key: string; label: string; schema: z.ZodType<T>; defaults: T }
+export interface SettingDef<T> {
+  key: string;
+  label: string;
+  schema: z.ZodType<T>;
+  defaults: T;
+}
 
 export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {
   return def;
@@ -18,17 +23,29 @@ export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {
 
 const cache = new Map<string, { value: unknown; at: number }>();
 
-export async function getSetting<T>(db: DbOrTx, def: SettingDef<T>, nowMs: number, ttlMs = 30_000): Promise<T> {
+export async function getSetting<T>(
+  db: DbOrTx,
+  def: SettingDef<T>,
+  nowMs: number,
+  ttlMs = 30_000,
+): Promise<T> {
   const hit = cache.get(def.key);
   if (hit && nowMs - hit.at < ttlMs) return hit.value as T;
   const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
-  const parsed = row ? def.schema.safeParse({ ...(def.defaults as object), ...(row.value as object) }) : undefined;
+  const parsed = row
+    ? def.schema.safeParse({ ...(def.defaults as object), ...(row.value as object) })
+    : undefined;
   const value = parsed?.success ? parsed.data : def.defaults;
   cache.set(def.key, { value, at: nowMs });
   return value;
 }
 
-export async function putSetting<T>(db: DbOrTx, def: SettingDef<T>, value: T, now: Date): Promise<void> {
+export async function putSetting<T>(
+  db: DbOrTx,
+  def: SettingDef<T>,
+  value: T,
+  now: Date,
+): Promise<void> {
   await db
     .insert(settings)
     .values({ key: def.key, value: value as object, updatedAt: now })
@@ -40,19 +57,42 @@ export async function putSetting<T>(db: DbOrTx, def: SettingDef<T>, value: T, no
  * A setting each organisation keeps for itself (a department's review time limits): stored under
  * `<key>@<orgId>`, the definition's defaults where the organisation has set nothing.
  */
-export const scopedSetting = <T>(def: SettingDef<T>, orgId: string): SettingDef<T> => ({ ...def, key: `${def.key}@${orgId}` });
+export const scopedSetting = <T>(def: SettingDef<T>, orgId: string): SettingDef<T> => ({
+  ...def,
+  key: `${def.key}@${orgId}`,
+});
 
 /**
  * Changes a setting and audits it (from → to) in one transaction. `next` is the new value, or computes
  * it from the current one inside the transaction (to check it against the records it governs).
  */
-export async function changeSetting<T>(ctx: Ctx, actor: Actor, def: SettingDef<T>, action: string, next: T | ((current: T, tx: Tx) => Promise<T>)): Promise<T> {
+export async function changeSetting<T>(
+  ctx: Ctx,
+  actor: Actor,
+  def: SettingDef<T>,
+  action: string,
+  next: T | ((current: T, tx: Tx) => Promise<T>),
+): Promise<T> {
   const now = ctx.clock.now();
   return inTx(ctx, async (tx) => {
     const before = await getSetting(tx, def, now.getTime(), 0);
-    const value = typeof next === 'function' ? await (next as (current: T, tx: Tx) => Promise<T>)(before, tx) : next;
+    const value =
+      typeof next === 'function'
+        ? await (next as (current: T, tx: Tx) => Promise<T>)(before, tx)
+        : next;
     await putSetting(tx, def, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action, entityType: 'settings', entityId: def.key, payload: { from: before, to: value } }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action,
+        entityType: 'settings',
+        entityId: def.key,
+        payload: { from: before, to: value },
+      },
+      now,
+    );
     return value;
   });
 }
@@ -67,14 +107,34 @@ export const securitySettings = defineSetting({
     lockoutMinutes: z.number().int().min(5).max(1440).describe('锁定时长（分钟）'),
     idleTimeoutMinutes: z.number().int().min(5).max(30).describe('空闲超时（分钟）'),
   }),
-  defaults: { passwordMinLength: 8, maxFailedLogins: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30 },
+  defaults: {
+    passwordMinLength: 8,
+    maxFailedLogins: 5,
+    lockoutMinutes: 15,
+    idleTimeoutMinutes: 30,
+  },
 });
 export type SecuritySettings = z.infer<typeof securitySettings.schema>;
 
-export async function updateSecuritySettings(ctx: Ctx, actor: Actor, value: SecuritySettings): Promise<void> {
+export async function updateSecuritySettings(
+  ctx: Ctx,
+  actor: Actor,
+  value: SecuritySettings,
+): Promise<void> {
   const now = ctx.clock.now();
   await inTx(ctx, async (tx) => {
     await putSetting(tx, securitySettings, value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'settings.security', entityType: 'settings', entityId: 'security', payload: value }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'settings.security',
+        entityType: 'settings',
+        entityId: 'security',
+        payload: value,
+      },
+      now,
+    );
   });
 }

@@ -4,7 +4,11 @@
  */
 import { articleLabel } from './text.ts';
 
-export const DISPOSITION_LABELS = { adopted: '采纳', partlyAdopted: '部分采纳', notAdopted: '不采纳' } as const;
+export const DISPOSITION_LABELS = {
+  adopted: '采纳',
+  partlyAdopted: '部分采纳',
+  notAdopted: '不采纳',
+} as const;
 export type Disposition = keyof typeof DISPOSITION_LABELS;
 export const DISPOSITIONS = Object.keys(DISPOSITION_LABELS) as Disposition[];
 
@@ -26,7 +30,10 @@ export interface DispositionReport {
   items: Array<{ seq: number; article: string; body: string; disposition: string; reason: string }>;
 }
 
-export function dispositionReport(c: { title: string; startOn: string; endOn: string }, comments: ReportComment[]): DispositionReport {
+export function dispositionReport(
+  c: { title: string; startOn: string; endOn: string },
+  comments: ReportComment[],
+): DispositionReport {
   const n = (d: Disposition) => comments.filter((x) => x.disposition === d).length;
   const adopted = n('adopted');
   const partlyAdopted = n('partlyAdopted');

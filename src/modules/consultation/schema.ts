@@ -26,7 +26,10 @@ export const consultations = pgTable(
     reportPublishedOn: date('report_published_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('consultations_subject_idx').on(t.subjectType, t.subjectId), index('consultations_open_idx').on(t.endOn)],
+  (t) => [
+    index('consultations_subject_idx').on(t.subjectType, t.subjectId),
+    index('consultations_open_idx').on(t.endOn),
+  ],
 );
 
 export const consultationComments = pgTable(

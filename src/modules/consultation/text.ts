@@ -2,7 +2,20 @@
  * Draft texts are plain paragraphs (one per line); articles are the paragraphs that start with
  * 第N条 (Chinese numerals). Pure helpers shared by the portal, the report and the .docx export.
  */
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; null for anything else. */
 export function chineseNumber(s: string): number | null {
@@ -32,7 +45,11 @@ export function paragraphs(text: string): string[] {
 const ARTICLE = /^第([零〇一二两三四五六七八九十百]+)条/;
 const HEADING = /^第[零〇一二两三四五六七八九十百]+[章节]/;
 
-export interface Paragraph { text: string; article?: number; heading?: boolean }
+export interface Paragraph {
+  text: string;
+  article?: number;
+  heading?: boolean;
+}
 
 export function structure(text: string): Paragraph[] {
   return paragraphs(text).map((p) => {

@@ -23,11 +23,24 @@ export const decisionsAudit = {
     'decisionCatalogue.adjust': '调整决策事项目录',
   },
   fields: {
-    caseEventSeq: '办理环节序号', inCatalogue: '列入目录', revisionOf: '调整的原决策', itemId: '目录事项', approvalRef: '审定文号',
-    approvedBy: '审定机关', approvedOn: '审定日期', adjustmentId: '调整', commentId: '意见', disposition: '处理结果',
+    caseEventSeq: '办理环节序号',
+    inCatalogue: '列入目录',
+    revisionOf: '调整的原决策',
+    itemId: '目录事项',
+    approvalRef: '审定文号',
+    approvedBy: '审定机关',
+    approvedOn: '审定日期',
+    adjustmentId: '调整',
+    commentId: '意见',
+    disposition: '处理结果',
   },
   entities: {
     majorDecision: { label: '重大行政决策', table: 'major_decisions', name: 'title', quoted: true },
-    decisionCatalogue: { label: '决策事项目录', table: 'decision_catalogues', name: 'title', quoted: true },
+    decisionCatalogue: {
+      label: '决策事项目录',
+      table: 'decision_catalogues',
+      name: 'title',
+      quoted: true,
+    },
   },
 } as const satisfies ModuleAudit;

@@ -27,20 +27,40 @@ export interface EvidenceInput {
 }
 
 /** Statuses after the collective decision: evidence added then is marked 决策后补充. */
-export const AFTER_DECISION = ['decided', 'implementing', 'suspended', 'readjusting', 'superseded', 'stopped', 'rejected'];
+export const AFTER_DECISION = [
+  'decided',
+  'implementing',
+  'suspended',
+  'readjusting',
+  'superseded',
+  'stopped',
+  'rejected',
+];
 
 export const MAX_EVIDENCE_FILES = 20;
 
 /** The files named by id, owned by the decision's department, in the given order (metadata only). */
 async function filesOf(tx: Tx, departmentId: string, ids: string[]) {
   const unique = [...new Set(ids)];
-  if (unique.length > MAX_EVIDENCE_FILES) throw new AppError('VALIDATION', `附件：一次最多上传${MAX_EVIDENCE_FILES}个文件`, { fields: [{ path: 'fileIds', message: `最多${MAX_EVIDENCE_FILES}个` }] });
+  if (unique.length > MAX_EVIDENCE_FILES)
+    throw new AppError('VALIDATION', `附件：一次最多上传${MAX_EVIDENCE_FILES}个文件`, {
+      fields: [{ path: 'fileIds', message: `最多${MAX_EVIDENCE_FILES}个` }],
+    });
   if (!unique.length) return [];
   const rows = await tx
-    .select({ id: files.id, name: files.name, size: files.size, sha256: files.sha256, mime: files.mime })
+    .select({
+      id: files.id,
+      name: files.name,
+      size: files.size,
+      sha256: files.sha256,
+      mime: files.mime,
+    })
     .from(files)
     .where(and(inArray(files.id, unique), eq(files.departmentId, departmentId)));
-  if (rows.length !== unique.length) throw new AppError('VALIDATION', '附件：文件不存在或不属于本部门', { fields: [{ path: 'fileIds', message: '文件不存在或不属于本部门' }] });
+  if (rows.length !== unique.length)
+    throw new AppError('VALIDATION', '附件：文件不存在或不属于本部门', {
+      fields: [{ path: 'fileIds', message: '文件不存在或不属于本部门' }],
+    });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return unique.map((id) => byId.get(id)!);
 }
@@ -60,17 +80,58 @@ export async function recordEvidence(
 ): Promise<number> {
   const attached = await filesOf(tx, d.departmentId, input.fileIds ?? []);
   if (input.supersedesId) {
-    const [prev] = await tx.select({ id: decisionEvidence.id }).from(decisionEvidence).where(and(eq(decisionEvidence.id, input.supersedesId), eq(decisionEvidence.decisionId, d.id)));
+    const [prev] = await tx
+      .select({ id: decisionEvidence.id })
+      .from(decisionEvidence)
+      .where(
+        and(eq(decisionEvidence.id, input.supersedesId), eq(decisionEvidence.decisionId, d.id)),
+      );
     if (!prev) throw notFound('被更正的材料');
   }
   // Numbering per decision under the decision row's lock (the caller loaded it FOR UPDATE).
-  const [{ n }] = await queryRows<{ n: number }>(tx, sql`select coalesce(max(seq), 0)::int as n from decision_evidence where decision_id = ${d.id}`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    tx,
+    sql`select coalesce(max(seq), 0)::int as n from decision_evidence where decision_id = ${d.id}`,
+  );
   const now = ctx.clock.now();
-  const base = { decisionId: d.id, kind: input.kind, caseEventSeq: input.caseEventSeq ?? null, supersedesId: input.supersedesId ?? null, afterDecision: input.afterDecision, note: input.note?.trim() || null, addedBy: actor.userId, addedAt: now };
+  const base = {
+    decisionId: d.id,
+    kind: input.kind,
+    caseEventSeq: input.caseEventSeq ?? null,
+    supersedesId: input.supersedesId ?? null,
+    afterDecision: input.afterDecision,
+    note: input.note?.trim() || null,
+    addedBy: actor.userId,
+    addedAt: now,
+  };
   const rows: Array<Omit<EvidenceRow, 'auditSeq'>> = [];
   let seq = n;
-  if (input.body?.trim()) rows.push({ ...base, id: newId(), seq: ++seq, title: input.title, body: input.body.trim(), fileId: null, fileName: null, fileSize: null, fileSha256: null, mime: null });
-  for (const f of attached) rows.push({ ...base, id: newId(), seq: ++seq, title: input.title, body: '', fileId: f.id, fileName: f.name, fileSize: f.size, fileSha256: f.sha256, mime: f.mime });
+  if (input.body?.trim())
+    rows.push({
+      ...base,
+      id: newId(),
+      seq: ++seq,
+      title: input.title,
+      body: input.body.trim(),
+      fileId: null,
+      fileName: null,
+      fileSize: null,
+      fileSha256: null,
+      mime: null,
+    });
+  for (const f of attached)
+    rows.push({
+      ...base,
+      id: newId(),
+      seq: ++seq,
+      title: input.title,
+      body: '',
+      fileId: f.id,
+      fileName: f.name,
+      fileSize: f.size,
+      fileSha256: f.sha256,
+      mime: f.mime,
+    });
   const auditSeq = await appendAudit(
     tx,
     {
@@ -79,7 +140,19 @@ export async function recordEvidence(
       action: `decision.${audit.action}`,
       entityType: 'majorDecision',
       entityId: d.id,
-      payload: { ...audit.payload, caseEventSeq: input.caseEventSeq ?? null, evidence: rows.map((r) => ({ id: r.id, seq: r.seq, kind: r.kind, title: r.title, fileName: r.fileName, sha256: r.fileSha256, supersedes: r.supersedesId })) },
+      payload: {
+        ...audit.payload,
+        caseEventSeq: input.caseEventSeq ?? null,
+        evidence: rows.map((r) => ({
+          id: r.id,
+          seq: r.seq,
+          kind: r.kind,
+          title: r.title,
+          fileName: r.fileName,
+          sha256: r.fileSha256,
+          supersedes: r.supersedesId,
+        })),
+      },
     },
     now,
   );
@@ -88,5 +161,9 @@ export async function recordEvidence(
 }
 
 export async function evidenceOf(db: DbOrTx, decisionId: string): Promise<EvidenceRow[]> {
-  return db.select().from(decisionEvidence).where(eq(decisionEvidence.decisionId, decisionId)).orderBy(asc(decisionEvidence.seq));
+  return db
+    .select()
+    .from(decisionEvidence)
+    .where(eq(decisionEvidence.decisionId, decisionId))
+    .orderBy(asc(decisionEvidence.seq));
 }

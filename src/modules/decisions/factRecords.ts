@@ -16,7 +16,11 @@ import { authorize } from '../../core/auth/policy.ts';
 export const DECISION_FACT_FILTERS = ['catalogued', 'published', 'evaluated', 'comments'] as const;
 export type DecisionFactFilter = (typeof DECISION_FACT_FILTERS)[number];
 
-const span = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31`, next: `${year + 1}-01-01` });
+const span = (year: number) => ({
+  start: `${year}-01-01`,
+  end: `${year}-12-31`,
+  next: `${year + 1}-01-01`,
+});
 
 /** The comments a decision's drafts received in the year (采纳 and 部分采纳 with `adoptedOnly`). */
 export const decisionCommentsIn = (year: number, adoptedOnly = false): SQL =>
@@ -26,7 +30,10 @@ export const decisionCommentsIn = (year: number, adoptedOnly = false): SQL =>
       ${adoptedOnly ? sql`and k.disposition in ('adopted','partlyAdopted')` : sql``})`;
 
 /** The condition on major_decisions `d` of a figure of the year (catalogued counts items, not decisions). */
-export function decisionFactCondition(fact: Exclude<DecisionFactFilter, 'catalogued'>, year: number): SQL {
+export function decisionFactCondition(
+  fact: Exclude<DecisionFactFilter, 'catalogued'>,
+  year: number,
+): SQL {
   const { start, end } = span(year);
   switch (fact) {
     case 'published':
@@ -43,14 +50,31 @@ export const cataloguedItems = (departmentId: string, year: number): SQL =>
   sql`from decision_catalogue_items i join decision_catalogues c on c.id = i.catalogue_id
     where c.department_id = ${departmentId} and c.year = ${year} and c.status = 'published' and i.status = 'listed'`;
 
-interface RecordRow { id: string; title: string; undertakingUnit: string; decidedOn: string | null; publishedOn: string | null; plannedTime?: string; commentsReceived?: number }
+interface RecordRow {
+  id: string;
+  title: string;
+  undertakingUnit: string;
+  decidedOn: string | null;
+  publishedOn: string | null;
+  plannedTime?: string;
+  commentsReceived?: number;
+}
 
-export async function decisionFactRecords(db: DbOrTx, departmentId: string, fact: DecisionFactFilter, year: number): Promise<Array<RecordRow & { href: string }>> {
+export async function decisionFactRecords(
+  db: DbOrTx,
+  departmentId: string,
+  fact: DecisionFactFilter,
+  year: number,
+): Promise<Array<RecordRow & { href: string }>> {
   if (fact === 'catalogued') {
-    const rows = await queryRows<RecordRow>(db, sql`select i.id, i.title, i.undertaking_unit as "undertakingUnit", null as "decidedOn", null as "publishedOn", i.planned_time as "plannedTime" ${cataloguedItems(departmentId, year)} order by i.seq`);
+    const rows = await queryRows<RecordRow>(
+      db,
+      sql`select i.id, i.title, i.undertaking_unit as "undertakingUnit", null as "decidedOn", null as "publishedOn", i.planned_time as "plannedTime" ${cataloguedItems(departmentId, year)} order by i.seq`,
+    );
     return rows.map((r) => ({ ...r, href: '/decisions/catalogue' }));
   }
-  const sum = fact === 'comments' ? sql`, ${decisionCommentsIn(year)} as "commentsReceived"` : sql``;
+  const sum =
+    fact === 'comments' ? sql`, ${decisionCommentsIn(year)} as "commentsReceived"` : sql``;
   const rows = await queryRows<RecordRow>(
     db,
     sql`select d.id, d.title, d.undertaking_unit as "undertakingUnit", d.decided_on::text as "decidedOn", d.published_on::text as "publishedOn" ${sum}
@@ -67,10 +91,17 @@ const recordsQuery = z.object({
 
 export function decisionRecordRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/decisions/records', { schema: { summary: '年度报告某一数据项背后的重大行政决策', querystring: recordsQuery }, preValidation: guard((a) => authorize(a, 'majorDecision', 'list')) }, async (req) => {
-    const actor = requireActor(req);
-    const { fact, year } = req.query;
-    const items = await decisionFactRecords(ctx.db, actor.departmentId, fact, year);
-    return { total: items.length, items };
-  });
+  api.get(
+    '/api/decisions/records',
+    {
+      schema: { summary: '年度报告某一数据项背后的重大行政决策', querystring: recordsQuery },
+      preValidation: guard((a) => authorize(a, 'majorDecision', 'list')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { fact, year } = req.query;
+      const items = await decisionFactRecords(ctx.db, actor.departmentId, fact, year);
+      return { total: items.length, items };
+    },
+  );
 }

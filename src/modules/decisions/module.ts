@@ -13,7 +13,14 @@ export const decisionsModule: ModuleManifest = {
   name: 'decisions',
   label: '重大行政决策',
   audit: decisionsAudit,
-  procedures: [{ def: MAJOR_DECISION, moduleActions: DECISION_MODULE_ACTIONS, page: { table: 'major_decisions', path: '/decisions/' }, read: loadDecision }],
+  procedures: [
+    {
+      def: MAJOR_DECISION,
+      moduleActions: DECISION_MODULE_ACTIONS,
+      page: { table: 'major_decisions', path: '/decisions/' },
+      read: loadDecision,
+    },
+  ],
   facts: [{ module: 'decisions', area: 'decisions', facts: decisionFacts }],
   routes: (app, ctx) => {
     decisionRoutes(app, ctx);

@@ -7,10 +7,29 @@
  */
 import type { ClockDef, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
 import { decisionActions } from './actions.ts';
-import { conds, expertOk, fairOk, flag, foundLawful, partyReportOk, participationOk, participationSummarized, riskOk, submittedToMeeting } from './gates.ts';
+import {
+  conds,
+  expertOk,
+  fairOk,
+  flag,
+  foundLawful,
+  partyReportOk,
+  participationOk,
+  participationSummarized,
+  riskOk,
+  submittedToMeeting,
+} from './gates.ts';
 
 const clocks: ClockDef[] = [
-  { code: 'consultation', label: '公开征求意见期间', unit: 'day', dueField: 'endOn', window: true, start: [{ action: 'openComment' }], stop: ['closeComment', 'withdraw'] },
+  {
+    code: 'consultation',
+    label: '公开征求意见期间',
+    unit: 'day',
+    dueField: 'endOn',
+    window: true,
+    start: [{ action: 'openComment' }],
+    stop: ['closeComment', 'withdraw'],
+  },
   {
     // Art 26: the submitter names the date it needs the opinion by, leaving the reviewer ≥ 7 个工作日.
     code: 'legalReview',
@@ -25,25 +44,105 @@ const clocks: ClockDef[] = [
 
 const { drafting, participationRequired, reviewRunning } = conds;
 const steps: StepDef[] = [
-  { code: 'draftPlan', label: '拟订决策草案', roles: ['staff'], open: { all: [drafting, { notDone: 'draftPlan' }] } },
+  {
+    code: 'draftPlan',
+    label: '拟订决策草案',
+    roles: ['staff'],
+    open: { all: [drafting, { notDone: 'draftPlan' }] },
+  },
   // One step from the draft to the 意见研究采纳情况: while the comment period runs it carries the period's
   // end as its deadline (it is not done while the public is still commenting).
-  { code: 'participation', label: '公众参与', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, participationRequired, { not: participationSummarized }] }, clock: 'consultation' },
-  { code: 'hearing', label: '举行听证会', roles: ['staff'], open: { all: [drafting, flag('hearingPlanned'), { notDone: 'hearing' }] } },
-  { code: 'expertReview', label: '专家论证', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, { not: expertOk }] } },
-  { code: 'riskAssessment', label: '风险评估', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, { not: riskOk }] } },
-  { code: 'fairCompetitionReview', label: '公平竞争审查', roles: ['staff'], open: { all: [drafting, { done: 'draftPlan' }, { not: fairOk }] } },
+  {
+    code: 'participation',
+    label: '公众参与',
+    roles: ['staff'],
+    open: {
+      all: [
+        drafting,
+        { done: 'draftPlan' },
+        participationRequired,
+        { not: participationSummarized },
+      ],
+    },
+    clock: 'consultation',
+  },
+  {
+    code: 'hearing',
+    label: '举行听证会',
+    roles: ['staff'],
+    open: { all: [drafting, flag('hearingPlanned'), { notDone: 'hearing' }] },
+  },
+  {
+    code: 'expertReview',
+    label: '专家论证',
+    roles: ['staff'],
+    open: { all: [drafting, { done: 'draftPlan' }, { not: expertOk }] },
+  },
+  {
+    code: 'riskAssessment',
+    label: '风险评估',
+    roles: ['staff'],
+    open: { all: [drafting, { done: 'draftPlan' }, { not: riskOk }] },
+  },
+  {
+    code: 'fairCompetitionReview',
+    label: '公平竞争审查',
+    roles: ['staff'],
+    open: { all: [drafting, { done: 'draftPlan' }, { not: fairOk }] },
+  },
   {
     code: 'submitLegalReview',
     label: '送请合法性审查',
     roles: ['staff'],
-    open: { all: [drafting, { done: 'draftPlan' }, participationOk, expertOk, riskOk, fairOk, { not: reviewRunning }, { any: [{ notDone: 'submitLegalReview' }, { last: 'concludeLegalReview', field: 'conclusion', eq: 'unlawful' }] }] },
+    open: {
+      all: [
+        drafting,
+        { done: 'draftPlan' },
+        participationOk,
+        expertOk,
+        riskOk,
+        fairOk,
+        { not: reviewRunning },
+        {
+          any: [
+            { notDone: 'submitLegalReview' },
+            { last: 'concludeLegalReview', field: 'conclusion', eq: 'unlawful' },
+          ],
+        },
+      ],
+    },
   },
-  { code: 'legalReview', label: '合法性审查', roles: ['legalOfficer'], open: reviewRunning, clock: 'legalReview' },
-  { code: 'submitToMeeting', label: '提请集体讨论', roles: ['staff'], open: { all: [drafting, foundLawful, { not: submittedToMeeting }] } },
-  { code: 'collectiveDecision', label: '集体讨论决定', roles: ['leader'], open: { all: [drafting, submittedToMeeting] } },
-  { code: 'partyReport', label: '向同级党委请示报告', roles: ['staff', 'leader'], open: { all: [{ status: 'decided' }, { not: partyReportOk }] } },
-  { code: 'publish', label: '公布决策', roles: ['staff'], open: { all: [{ status: 'decided' }, partyReportOk] } },
+  {
+    code: 'legalReview',
+    label: '合法性审查',
+    roles: ['legalOfficer'],
+    open: reviewRunning,
+    clock: 'legalReview',
+  },
+  {
+    code: 'submitToMeeting',
+    label: '提请集体讨论',
+    roles: ['staff'],
+    open: { all: [drafting, foundLawful, { not: submittedToMeeting }] },
+  },
+  {
+    code: 'collectiveDecision',
+    label: '集体讨论决定',
+    roles: ['leader'],
+    open: { all: [drafting, submittedToMeeting] },
+  },
+  {
+    code: 'partyReport',
+    label: '向同级党委请示报告',
+    roles: ['staff', 'leader'],
+    open: { all: [{ status: 'decided' }, { not: partyReportOk }] },
+  },
+  {
+    code: 'publish',
+    label: '公布决策',
+    roles: ['staff'],
+    open: { all: [{ status: 'decided' }, partyReportOk] },
+  },
 ];
 
 export const STATUSES = [
@@ -64,7 +163,11 @@ export const MAJOR_DECISION: ProcedureDef = {
   label: '重大行政决策',
   statuses: STATUSES,
   initialStatus: 'new',
-  roleLabels: { staff: '决策承办单位工作人员', leader: '局领导', legalOfficer: '负责合法性审查的部门' },
+  roleLabels: {
+    staff: '决策承办单位工作人员',
+    leader: '局领导',
+    legalOfficer: '负责合法性审查的部门',
+  },
   steps,
   actions: decisionActions(),
   clocks,

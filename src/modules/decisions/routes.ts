@@ -9,21 +9,49 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
 import { listDecisions, loadDecision, startDecision } from './service.ts';
 import { decisionView } from './view.ts';
-import { addEvidence, closeComment, dispose, formAct, openComment, publishFeedback, saveDraft, summarizeParticipation } from './workflow.ts';
-import { adjust, decide, postEvaluation, publishDecision, submitLegalReview, submitToMeeting } from './deciding.ts';
-import { addItem, adjustCatalogue, approveCatalogue, createCatalogue, deleteDraftItem, listCatalogues, publishCatalogue, updateItem } from './catalogue.ts';
+import {
+  addEvidence,
+  closeComment,
+  dispose,
+  formAct,
+  openComment,
+  publishFeedback,
+  saveDraft,
+  summarizeParticipation,
+} from './workflow.ts';
+import {
+  adjust,
+  decide,
+  postEvaluation,
+  publishDecision,
+  submitLegalReview,
+  submitToMeeting,
+} from './deciding.ts';
+import {
+  addItem,
+  adjustCatalogue,
+  approveCatalogue,
+  createCatalogue,
+  deleteDraftItem,
+  listCatalogues,
+  publishCatalogue,
+  updateItem,
+} from './catalogue.ts';
 import { archiveView, streamArchive } from './archive.ts';
 import { decisionFacts } from './facts.ts';
 import { FORM_ACTIONS } from './actions.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
 const fileIds = z.array(z.uuid().describe('附件')).max(20).default([]).describe('附件');
 
 export const startBody = z.object({
   title: text('决策事项名称', 200, 4),
   proposer: text('建议提出方', 100, 2),
-  proposerKind: z.enum(['leader', 'department', 'lowerGov', 'deputy', 'public']).describe('建议来源'),
+  proposerKind: z
+    .enum(['leader', 'department', 'lowerGov', 'deputy', 'public'])
+    .describe('建议来源'),
   undertakingUnit: text('决策承办单位', 100, 2),
   coUnits: text('协办单位', 200).optional(),
   problem: text('拟解决的主要问题', 5000, 2),
@@ -46,18 +74,55 @@ const listQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
   decidedIn: z.coerce.number().int().min(2000).max(2100).optional().describe('决定年度'),
   status: z.string().max(40).optional().describe('办理状态'),
-  done: z.string().regex(/^[a-zA-Z]{2,40}$/).optional().describe('已完成环节'),
-  published: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('是否已公布'),
+  done: z
+    .string()
+    .regex(/^[a-zA-Z]{2,40}$/)
+    .optional()
+    .describe('已完成环节'),
+  published: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('是否已公布'),
   q: z.string().trim().max(100).optional().describe('关键词'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const draftBody = z.object({ draftText: text('决策草案', 200_000, 1), legalSort: text('法律法规政策梳理情况', 20_000, 2), costBenefit: text('成本效益分析', 20_000).optional(), alternatives: text('备选方案', 20_000).optional(), coordination: text('与有关单位协商情况', 20_000).optional(), revisionNote: text('修改说明', 5000).optional(), fileIds });
-const commentBody = z.object({ startOn: isoDate('征求意见开始日期'), endOn: isoDate('征求意见截止日期'), channel: text('发布渠道', 200).optional(), shortenedReason: text('缩短期限的理由', 2000).optional() });
-const dispositionBody = z.object({ disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'), reason: text('理由', 2000).optional() });
-const actBody = z.object({ action: z.enum(FORM_ACTIONS).describe('操作'), on: isoDate('办理日期'), data: z.record(z.string(), z.unknown()).default({}).describe('办理内容'), fileIds });
-const reviewBody = z.object({ materials: text('送审材料', 20_000, 2), requestedBy: isoDate('要求审查完成日期'), fileIds });
-const meetingBody = z.object({ meetingId: z.uuid().describe('会议'), isPublic: z.boolean().default(false).describe('议题是否公开'), publicSummary: text('公开的议题说明', 2000).optional() });
+const draftBody = z.object({
+  draftText: text('决策草案', 200_000, 1),
+  legalSort: text('法律法规政策梳理情况', 20_000, 2),
+  costBenefit: text('成本效益分析', 20_000).optional(),
+  alternatives: text('备选方案', 20_000).optional(),
+  coordination: text('与有关单位协商情况', 20_000).optional(),
+  revisionNote: text('修改说明', 5000).optional(),
+  fileIds,
+});
+const commentBody = z.object({
+  startOn: isoDate('征求意见开始日期'),
+  endOn: isoDate('征求意见截止日期'),
+  channel: text('发布渠道', 200).optional(),
+  shortenedReason: text('缩短期限的理由', 2000).optional(),
+});
+const dispositionBody = z.object({
+  disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'),
+  reason: text('理由', 2000).optional(),
+});
+const actBody = z.object({
+  action: z.enum(FORM_ACTIONS).describe('操作'),
+  on: isoDate('办理日期'),
+  data: z.record(z.string(), z.unknown()).default({}).describe('办理内容'),
+  fileIds,
+});
+const reviewBody = z.object({
+  materials: text('送审材料', 20_000, 2),
+  requestedBy: isoDate('要求审查完成日期'),
+  fileIds,
+});
+const meetingBody = z.object({
+  meetingId: z.uuid().describe('会议'),
+  isPublic: z.boolean().default(false).describe('议题是否公开'),
+  publicSummary: text('公开的议题说明', 2000).optional(),
+});
 const decideBody = z.object({
   meetingId: z.uuid().describe('会议'),
   discussion: text('会议组成人员发表意见情况', 20_000, 2),
@@ -69,90 +134,274 @@ const decideBody = z.object({
   executionUnit: text('决策执行单位', 100).optional(),
   fileIds,
 });
-const publishBody = z.object({ adoptedText: text('决策文本（通过稿）', 200_000, 1), channel: text('公布途径', 200).optional(), adoptionExplanation: text('采纳情况说明', 20_000, 2), interpretation: text('解读', 50_000, 1), interpretationForm: text('解读方式', 100).optional(), confidentialityReviewer: text('保密审查人', 50, 2), keywords: text('关键词', 200).optional(), fileIds });
-const evaluationBody = z.object({ on: isoDate('评估日期'), data: z.record(z.string(), z.unknown()).describe('评估内容'), fileIds });
-const adjustBody = z.object({ kind: z.enum(['minor', 'major', 'stop']).describe('调整类型'), reason: text('调整理由及依据', 10_000, 2), decidedAt: text('作出决定的会议', 200, 2), revisionTitle: text('调整后的决策事项名称', 200, 4).optional(), fileIds });
-const evidenceBody = z.object({ kind: z.string().regex(/^[a-zA-Z]{2,40}$/).default('other').describe('所属环节'), title: text('材料名称', 200, 2), body: text('内容', 200_000).optional(), supersedesId: z.uuid().nullish().describe('更正的材料'), note: text('补充或更正理由', 2000).nullish(), fileIds });
-const itemBody = z.object({ title: text('事项名称', 200, 4), content: text('主要内容', 5000).optional(), undertakingUnit: text('承办单位', 100, 2), basis: text('决策依据', 2000).optional(), plannedTime: text('计划完成时间', 50).optional() });
+const publishBody = z.object({
+  adoptedText: text('决策文本（通过稿）', 200_000, 1),
+  channel: text('公布途径', 200).optional(),
+  adoptionExplanation: text('采纳情况说明', 20_000, 2),
+  interpretation: text('解读', 50_000, 1),
+  interpretationForm: text('解读方式', 100).optional(),
+  confidentialityReviewer: text('保密审查人', 50, 2),
+  keywords: text('关键词', 200).optional(),
+  fileIds,
+});
+const evaluationBody = z.object({
+  on: isoDate('评估日期'),
+  data: z.record(z.string(), z.unknown()).describe('评估内容'),
+  fileIds,
+});
+const adjustBody = z.object({
+  kind: z.enum(['minor', 'major', 'stop']).describe('调整类型'),
+  reason: text('调整理由及依据', 10_000, 2),
+  decidedAt: text('作出决定的会议', 200, 2),
+  revisionTitle: text('调整后的决策事项名称', 200, 4).optional(),
+  fileIds,
+});
+const evidenceBody = z.object({
+  kind: z
+    .string()
+    .regex(/^[a-zA-Z]{2,40}$/)
+    .default('other')
+    .describe('所属环节'),
+  title: text('材料名称', 200, 2),
+  body: text('内容', 200_000).optional(),
+  supersedesId: z.uuid().nullish().describe('更正的材料'),
+  note: text('补充或更正理由', 2000).nullish(),
+  fileIds,
+});
+const itemBody = z.object({
+  title: text('事项名称', 200, 4),
+  content: text('主要内容', 5000).optional(),
+  undertakingUnit: text('承办单位', 100, 2),
+  basis: text('决策依据', 2000).optional(),
+  plannedTime: text('计划完成时间', 50).optional(),
+});
 
 export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/decisions', { schema: { summary: '重大行政决策列表', querystring: listQuery } }, async (req) => {
-    const { total, rows } = await listDecisions(ctx, requireActor(req), req.query);
-    return { total, items: rows.map((r) => ({ id: r.d.id, title: r.d.title, year: r.d.year, undertakingUnit: r.d.undertakingUnit, status: r.status, statusLabel: ctx.procedures.get('majorDecision').def.statuses.find((s) => s.code === r.status)?.label ?? r.status, inCatalogue: !!r.d.catalogueItemId, decidedOn: r.d.decidedOn, publishedOn: r.d.publishedOn, createdAt: r.d.createdAt })) };
+  api.get(
+    '/api/decisions',
+    { schema: { summary: '重大行政决策列表', querystring: listQuery } },
+    async (req) => {
+      const { total, rows } = await listDecisions(ctx, requireActor(req), req.query);
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.d.id,
+          title: r.d.title,
+          year: r.d.year,
+          undertakingUnit: r.d.undertakingUnit,
+          status: r.status,
+          statusLabel:
+            ctx.procedures.get('majorDecision').def.statuses.find((s) => s.code === r.status)
+              ?.label ?? r.status,
+          inCatalogue: !!r.d.catalogueItemId,
+          decidedOn: r.d.decidedOn,
+          publishedOn: r.d.publishedOn,
+          createdAt: r.d.createdAt,
+        })),
+      };
+    },
+  );
+  const yearQuery = z.object({
+    year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
   });
-  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
-  api.get('/api/decisions/facts', { schema: { summary: '年度报告的重大行政决策数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'majorDecision', 'list')) }, async (req) => ({
-    facts: await decisionFacts(ctx, requireActor(req).departmentId, req.query.year),
-  }));
-  api.post('/api/decisions', { schema: { summary: '启动重大行政决策', body: startBody }, preValidation: guard((a) => authorize(a, 'majorDecision', 'start')) }, async (req) => {
-    const actor = requireActor(req);
-    const d = await startDecision(ctx, actor, req.body);
-    return decisionView(ctx, actor, d.id);
-  });
-  api.get('/api/decisions/:id', { schema: { summary: '重大行政决策（程序、材料、可办理的操作）', params: idParam } }, async (req) => decisionView(ctx, requireActor(req), req.params.id));
-  api.get('/api/decisions/:id/archive', { schema: { summary: '决策档案目录', params: idParam } }, async (req) => archiveView(ctx, requireActor(req), req.params.id));
-  api.get('/api/decisions/:id/archive.zip', { schema: { summary: '下载决策档案（zip）', params: idParam } }, async (req, reply) => {
-    const { name, stream } = await streamArchive(ctx, requireActor(req), req.params.id);
-    return reply.type('application/zip').header('content-disposition', attachmentHeader(name)).send(stream);
-  });
+  api.get(
+    '/api/decisions/facts',
+    {
+      schema: { summary: '年度报告的重大行政决策数据', querystring: yearQuery },
+      preValidation: guard((a) => authorize(a, 'majorDecision', 'list')),
+    },
+    async (req) => ({
+      facts: await decisionFacts(ctx, requireActor(req).departmentId, req.query.year),
+    }),
+  );
+  api.post(
+    '/api/decisions',
+    {
+      schema: { summary: '启动重大行政决策', body: startBody },
+      preValidation: guard((a) => authorize(a, 'majorDecision', 'start')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const d = await startDecision(ctx, actor, req.body);
+      return decisionView(ctx, actor, d.id);
+    },
+  );
+  api.get(
+    '/api/decisions/:id',
+    { schema: { summary: '重大行政决策（程序、材料、可办理的操作）', params: idParam } },
+    async (req) => decisionView(ctx, requireActor(req), req.params.id),
+  );
+  api.get(
+    '/api/decisions/:id/archive',
+    { schema: { summary: '决策档案目录', params: idParam } },
+    async (req) => archiveView(ctx, requireActor(req), req.params.id),
+  );
+  api.get(
+    '/api/decisions/:id/archive.zip',
+    { schema: { summary: '下载决策档案（zip）', params: idParam } },
+    async (req, reply) => {
+      const { name, stream } = await streamArchive(ctx, requireActor(req), req.params.id);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', attachmentHeader(name))
+        .send(stream);
+    },
+  );
   // Each use case: the decision is looked up (out of scope: 404) → the body validated → one service call → the fresh view.
   const readable = guard(async (a, req) => loadDecision(ctx.db, a, paramsOf(req, idParam).id));
-  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
-    api.post(`/api/decisions/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: readable }, async (req) => {
-      const actor = requireActor(req);
-      await run(actor, req.params.id, req.body as z.output<S>);
-      return decisionView(ctx, actor, req.params.id);
-    });
+  const post = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/api/decisions/:id${path}`,
+      { schema: { summary, params: idParam, body }, preValidation: readable },
+      async (req) => {
+        const actor = requireActor(req);
+        await run(actor, req.params.id, req.body as z.output<S>);
+        return decisionView(ctx, actor, req.params.id);
+      },
+    );
   post('/draft', '保存决策草案', draftBody, (a, id, b) => saveDraft(ctx, a, id, b));
   post('/comment/open', '公开征求意见', commentBody, (a, id, b) => openComment(ctx, a, id, b));
   post('/comment/close', '结束征求意见', noBody, (a, id) => closeComment(ctx, a, id));
   post('/comment/feedback', '公开意见采纳情况', noBody, (a, id) => publishFeedback(ctx, a, id));
-  const commentParams = z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') });
-  api.post('/api/decisions/:id/comments/:commentId/disposition', { schema: { summary: '处理一条公众意见', params: commentParams, body: dispositionBody }, preValidation: guard(async (a, req) => loadDecision(ctx.db, a, paramsOf(req, commentParams).id)) }, async (req) => {
-    const actor = requireActor(req);
-    await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
-    return decisionView(ctx, actor, req.params.id);
+  const commentParams = z.object({
+    id: z.uuid().describe('编号'),
+    commentId: z.uuid().describe('意见编号'),
   });
-  post('/participation', '公众参与意见研究采纳情况', z.object({ adoptionSummary: text('意见研究采纳情况', 20_000, 2), fileIds }), (a, id, b) => summarizeParticipation(ctx, a, id, b));
-  post('/act', '办理一项程序（专家论证、风险评估等）', actBody, (a, id, b) => formAct(ctx, a, id, b.action, b.on, b.data, b.fileIds));
-  post('/legal-review', '提请合法性审查', reviewBody, (a, id, b) => submitLegalReview(ctx, a, id, b));
+  api.post(
+    '/api/decisions/:id/comments/:commentId/disposition',
+    {
+      schema: { summary: '处理一条公众意见', params: commentParams, body: dispositionBody },
+      preValidation: guard(async (a, req) =>
+        loadDecision(ctx.db, a, paramsOf(req, commentParams).id),
+      ),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
+      return decisionView(ctx, actor, req.params.id);
+    },
+  );
+  post(
+    '/participation',
+    '公众参与意见研究采纳情况',
+    z.object({ adoptionSummary: text('意见研究采纳情况', 20_000, 2), fileIds }),
+    (a, id, b) => summarizeParticipation(ctx, a, id, b),
+  );
+  post('/act', '办理一项程序（专家论证、风险评估等）', actBody, (a, id, b) =>
+    formAct(ctx, a, id, b.action, b.on, b.data, b.fileIds),
+  );
+  post('/legal-review', '提请合法性审查', reviewBody, (a, id, b) =>
+    submitLegalReview(ctx, a, id, b),
+  );
   post('/meeting', '提交会议讨论', meetingBody, (a, id, b) => submitToMeeting(ctx, a, id, b));
   post('/decision', '记录集体讨论决定', decideBody, (a, id, b) => decide(ctx, a, id, b));
   post('/publish', '公布决策', publishBody, (a, id, b) => publishDecision(ctx, a, id, b));
-  post('/post-evaluation', '决策后评估', evaluationBody, (a, id, b) => postEvaluation(ctx, a, id, b.on, b.data, b.fileIds));
-  post('/adjust', '决策调整或停止执行', adjustBody, (a, id, b) => adjust(ctx, a, id, { ...b, revision: b.revisionTitle ? { title: b.revisionTitle } : undefined }));
+  post('/post-evaluation', '决策后评估', evaluationBody, (a, id, b) =>
+    postEvaluation(ctx, a, id, b.on, b.data, b.fileIds),
+  );
+  post('/adjust', '决策调整或停止执行', adjustBody, (a, id, b) =>
+    adjust(ctx, a, id, {
+      ...b,
+      revision: b.revisionTitle ? { title: b.revisionTitle } : undefined,
+    }),
+  );
   post('/evidence', '补充或更正材料', evidenceBody, (a, id, b) => addEvidence(ctx, a, id, b));
 
   // 决策事项目录.
   const catalogue = guard((a) => authorize(a, 'majorDecision', 'catalogue'));
-  api.get('/api/decision-catalogues', { schema: { summary: '决策事项目录', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度') }) } }, async (req) => ({
-    items: (await listCatalogues(ctx, requireActor(req))).filter((c) => !req.query.year || c.year === req.query.year),
-  }));
-  const newCatalogue = z.object({ year: z.number().int().min(2000).max(2100).describe('年度'), title: text('目录名称', 200).optional() });
-  api.post('/api/decision-catalogues', { schema: { summary: '新建年度决策事项目录', body: newCatalogue }, preValidation: catalogue }, async (req) => {
-    const actor = requireActor(req);
-    await createCatalogue(ctx, actor, req.body);
-    return { items: await listCatalogues(ctx, actor) };
+  api.get(
+    '/api/decision-catalogues',
+    {
+      schema: {
+        summary: '决策事项目录',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
+        }),
+      },
+    },
+    async (req) => ({
+      items: (await listCatalogues(ctx, requireActor(req))).filter(
+        (c) => !req.query.year || c.year === req.query.year,
+      ),
+    }),
+  );
+  const newCatalogue = z.object({
+    year: z.number().int().min(2000).max(2100).describe('年度'),
+    title: text('目录名称', 200).optional(),
   });
-  const catParams = z.object({ id: z.uuid().describe('编号') });
-  const itemParams = z.object({ id: z.uuid().describe('编号'), itemId: z.uuid().describe('事项编号') });
-  const cat = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, body: z.output<S>, itemId?: string) => Promise<unknown>) =>
-    api.post(`/api/decision-catalogues/:id${path}`, { schema: { summary, params: path.includes(':itemId') ? itemParams : catParams, body }, preValidation: catalogue }, async (req) => {
+  api.post(
+    '/api/decision-catalogues',
+    { schema: { summary: '新建年度决策事项目录', body: newCatalogue }, preValidation: catalogue },
+    async (req) => {
       const actor = requireActor(req);
-      const p = req.params as { id: string; itemId?: string };
-      await run(actor, p.id, req.body as z.output<S>, p.itemId);
+      await createCatalogue(ctx, actor, req.body);
       return { items: await listCatalogues(ctx, actor) };
-    });
+    },
+  );
+  const catParams = z.object({ id: z.uuid().describe('编号') });
+  const itemParams = z.object({
+    id: z.uuid().describe('编号'),
+    itemId: z.uuid().describe('事项编号'),
+  });
+  const cat = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (actor: Actor, id: string, body: z.output<S>, itemId?: string) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/api/decision-catalogues/:id${path}`,
+      {
+        schema: { summary, params: path.includes(':itemId') ? itemParams : catParams, body },
+        preValidation: catalogue,
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        const p = req.params as { id: string; itemId?: string };
+        await run(actor, p.id, req.body as z.output<S>, p.itemId);
+        return { items: await listCatalogues(ctx, actor) };
+      },
+    );
   cat('/items', '目录增加事项', itemBody, (a, id, b) => addItem(ctx, a, id, b));
-  cat('/items/:itemId', '修改目录事项', itemBody, (a, id, b, itemId) => updateItem(ctx, a, id, itemId!, b));
-  cat('/items/:itemId/delete', '删除草稿目录事项', noBody, (a, id, _b, itemId) => deleteDraftItem(ctx, a, id, itemId!));
-  cat('/approve', '记录目录经同意', z.object({ approvedOn: isoDate('同意日期'), approvedBy: text('同意机关', 100, 2), approvalRef: text('同意文件或会议', 200).optional() }), (a, id, b) => approveCatalogue(ctx, a, id, b));
-  cat('/publish', '公布目录', z.object({ confidentialityReviewer: text('保密审查人', 50, 2) }), (a, id, b) => publishCatalogue(ctx, a, id, b));
+  cat('/items/:itemId', '修改目录事项', itemBody, (a, id, b, itemId) =>
+    updateItem(ctx, a, id, itemId!, b),
+  );
+  cat('/items/:itemId/delete', '删除草稿目录事项', noBody, (a, id, _b, itemId) =>
+    deleteDraftItem(ctx, a, id, itemId!),
+  );
+  cat(
+    '/approve',
+    '记录目录经同意',
+    z.object({
+      approvedOn: isoDate('同意日期'),
+      approvedBy: text('同意机关', 100, 2),
+      approvalRef: text('同意文件或会议', 200).optional(),
+    }),
+    (a, id, b) => approveCatalogue(ctx, a, id, b),
+  );
+  cat(
+    '/publish',
+    '公布目录',
+    z.object({ confidentialityReviewer: text('保密审查人', 50, 2) }),
+    (a, id, b) => publishCatalogue(ctx, a, id, b),
+  );
   cat(
     '/adjustments',
     '调整目录',
-    z.object({ reason: text('调整理由', 5000, 2), approvedOn: isoDate('同意日期'), approvedBy: text('同意机关', 100, 2), add: z.array(itemBody).max(50).default([]).describe('增加事项'), remove: z.array(z.uuid().describe('调出事项')).max(50).default([]).describe('调出事项'), confidentialityReviewer: text('保密审查人', 50, 2) }),
+    z.object({
+      reason: text('调整理由', 5000, 2),
+      approvedOn: isoDate('同意日期'),
+      approvedBy: text('同意机关', 100, 2),
+      add: z.array(itemBody).max(50).default([]).describe('增加事项'),
+      remove: z.array(z.uuid().describe('调出事项')).max(50).default([]).describe('调出事项'),
+      confidentialityReviewer: text('保密审查人', 50, 2),
+    }),
     (a, id, b) => adjustCatalogue(ctx, a, id, b),
   );
 }

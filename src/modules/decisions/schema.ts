@@ -1,4 +1,16 @@
-import { pgTable, text, uuid, timestamp, integer, bigint, boolean, date, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  bigint,
+  boolean,
+  date,
+  jsonb,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -136,5 +148,10 @@ export const decisionEvidence = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
     auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
   },
-  (t) => [uniqueIndex('decision_evidence_seq_idx').on(t.decisionId, t.seq), index('decision_evidence_file_idx').on(t.fileId).where(sql`file_id is not null`)],
+  (t) => [
+    uniqueIndex('decision_evidence_seq_idx').on(t.decisionId, t.seq),
+    index('decision_evidence_file_idx')
+      .on(t.fileId)
+      .where(sql`file_id is not null`),
+  ],
 );

@@ -15,11 +15,23 @@ import { createAdvisor } from '../reviews/advisors.ts';
 import { assignReviewers, giveOpinion } from '../reviews/opinions.ts';
 import { createMeeting, publishAgenda, recordHeld } from '../meetings/service.ts';
 import { startDecision, type StartInput } from './service.ts';
-import { closeComment, dispose, formAct, openComment, publishFeedback, saveDraft, summarizeParticipation } from './workflow.ts';
+import {
+  closeComment,
+  dispose,
+  formAct,
+  openComment,
+  publishFeedback,
+  saveDraft,
+  summarizeParticipation,
+} from './workflow.ts';
 import { decide, publishDecision, submitLegalReview, submitToMeeting } from './deciding.ts';
 import type { DecisionRow } from './evidence.ts';
 
-export interface DecisionActors { staff: Actor; leader: Actor; legal: Actor }
+export interface DecisionActors {
+  staff: Actor;
+  leader: Actor;
+  legal: Actor;
+}
 
 export interface KitOptions {
   /** First day (YYYY-MM-DD); the procedure takes about 45 days from it. */
@@ -44,20 +56,50 @@ export function decisionTimeline(cal: Calendar, startOn: string) {
   const reviewOn = cal.addDays(commentEndOn, 1);
   const concludeOn = cal.addWorkdays(reviewOn, 5);
   const meetingOn = cal.addWorkdays(concludeOn, 2);
-  return { startOn, commentEndOn, reviewOn, requestedBy: cal.addWorkdays(reviewOn, 7), concludeOn, meetingOn, publishOn: cal.addWorkdays(meetingOn, 2) };
+  return {
+    startOn,
+    commentEndOn,
+    reviewOn,
+    requestedBy: cal.addWorkdays(reviewOn, 7),
+    concludeOn,
+    meetingOn,
+    publishOn: cal.addWorkdays(meetingOn, 2),
+  };
 }
 
 /** A 法律顾问 or 公职律师 in term today who gives opinions on paper: the registry's first, or a 公职律师 entered now. */
 async function advisorInTerm(ctx: Ctx, legal: Actor): Promise<string> {
   const today = ctx.clock.today();
-  const [a] = await ctx.db.select({ id: legalAdvisors.id }).from(legalAdvisors).where(and(eq(legalAdvisors.departmentId, legal.departmentId), isNull(legalAdvisors.userId), lte(legalAdvisors.termStart, today), gte(legalAdvisors.termEnd, today))).limit(1);
+  const [a] = await ctx.db
+    .select({ id: legalAdvisors.id })
+    .from(legalAdvisors)
+    .where(
+      and(
+        eq(legalAdvisors.departmentId, legal.departmentId),
+        isNull(legalAdvisors.userId),
+        lte(legalAdvisors.termStart, today),
+        gte(legalAdvisors.termEnd, today),
+      ),
+    )
+    .limit(1);
   if (a) return a.id;
   const year = Number(today.slice(0, 4));
-  const created = await createAdvisor(ctx, legal, { kind: 'governmentLawyer', name: '孙敏', affiliation: '示范市科学技术局政策法规科 公职律师', licenceNumber: '23416201810000518', termStart: `${year}-01-01`, termEnd: `${year + 2}-12-31` });
+  const created = await createAdvisor(ctx, legal, {
+    kind: 'governmentLawyer',
+    name: '孙敏',
+    affiliation: '示范市科学技术局政策法规科 公职律师',
+    licenceNumber: '23416201810000518',
+    termStart: `${year}-01-01`,
+    termEnd: `${year + 2}-12-31`,
+  });
   return created.id;
 }
 
-export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOptions): Promise<DecisionRow> {
+export async function driveDecision(
+  base: Ctx,
+  who: DecisionActors,
+  o: KitOptions,
+): Promise<DecisionRow> {
   const clock = fixedClock(noon(o.startOn));
   const ctx: Ctx = { ...base, clock };
   const cal = ctx.calendar.current();
@@ -81,7 +123,11 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
     ...o.input,
   };
   let d = await startDecision(ctx, who.staff, input);
-  d = await saveDraft(ctx, who.staff, d.id, { draftText: o.draftText, legalSort: '梳理了科学技术进步法、促进科技成果转化法及本市有关政策', fileIds: o.fileIds });
+  d = await saveDraft(ctx, who.staff, d.id, {
+    draftText: o.draftText,
+    legalSort: '梳理了科学技术进步法、促进科技成果转化法及本市有关政策',
+    fileIds: o.fileIds,
+  });
   const when = decisionTimeline(cal, o.startOn);
   await openComment(ctx, who.staff, d.id, { startOn: o.startOn, endOn: when.commentEndOn });
   const c = (await latestFor(ctx.db, 'majorDecision', d.id))!;
@@ -90,38 +136,123 @@ export async function driveDecision(base: Ctx, who: DecisionActors, o: KitOption
   go(when.reviewOn);
   const today = when.reviewOn;
   await closeComment(ctx, who.staff, d.id);
-  for (const k of await listComments(ctx.db, c.id)) await dispose(ctx, who.staff, d.id, k.id, k.seq % 2 ? { disposition: 'adopted' } : { disposition: 'partlyAdopted', reason: '部分内容已在配套细则中规定' });
+  for (const k of await listComments(ctx.db, c.id))
+    await dispose(
+      ctx,
+      who.staff,
+      d.id,
+      k.id,
+      k.seq % 2
+        ? { disposition: 'adopted' }
+        : { disposition: 'partlyAdopted', reason: '部分内容已在配套细则中规定' },
+    );
   await publishFeedback(ctx, who.staff, d.id);
-  await summarizeParticipation(ctx, who.staff, d.id, { adoptionSummary: '对收到的意见逐条研究，合理意见已吸收到决策草案中。' });
+  await summarizeParticipation(ctx, who.staff, d.id, {
+    adoptionSummary: '对收到的意见逐条研究，合理意见已吸收到决策草案中。',
+  });
   if (input.technical) {
-    await formAct(ctx, who.staff, d.id, 'addExpert', today, { name: '张教授', kind: 'expert', affiliation: '示范大学', field: '科技管理', hasConflict: false, declaration: '本人与决策事项无直接利害关系', declaredOn: today });
-    await formAct(ctx, who.staff, d.id, 'expertOpinion', today, { method: 'meeting', heldOn: today, organiser: '示范市科技咨询中心', experts: '张教授等5位专家', opinion: '方案必要、可行、科学', signedAndSealed: true });
-    await formAct(ctx, who.staff, d.id, 'expertAdoption', today, { adoptionSummary: '专家意见全部采纳' });
+    await formAct(ctx, who.staff, d.id, 'addExpert', today, {
+      name: '张教授',
+      kind: 'expert',
+      affiliation: '示范大学',
+      field: '科技管理',
+      hasConflict: false,
+      declaration: '本人与决策事项无直接利害关系',
+      declaredOn: today,
+    });
+    await formAct(ctx, who.staff, d.id, 'expertOpinion', today, {
+      method: 'meeting',
+      heldOn: today,
+      organiser: '示范市科技咨询中心',
+      experts: '张教授等5位专家',
+      opinion: '方案必要、可行、科学',
+      signedAndSealed: true,
+    });
+    await formAct(ctx, who.staff, d.id, 'expertAdoption', today, {
+      adoptionSummary: '专家意见全部采纳',
+    });
   }
   if (input.riskRelevant) {
-    await formAct(ctx, who.staff, d.id, 'riskAssessment', today, { assessor: '示范市社会稳定风险评估中心', thirdParty: true, departmentsHeard: '已听取财政、市场监管部门意见', riskPoints: '资金使用风险', countermeasures: '分期拨付、绩效评价', contingencyPlan: '暂停拨付预案', riskLevel: 'low', controllable: 'controllable' });
+    await formAct(ctx, who.staff, d.id, 'riskAssessment', today, {
+      assessor: '示范市社会稳定风险评估中心',
+      thirdParty: true,
+      departmentsHeard: '已听取财政、市场监管部门意见',
+      riskPoints: '资金使用风险',
+      countermeasures: '分期拨付、绩效评价',
+      contingencyPlan: '暂停拨付预案',
+      riskLevel: 'low',
+      controllable: 'controllable',
+    });
   }
-  await submitLegalReview(ctx, who.staff, d.id, { materials: '决策草案、制定依据、履行决策程序的说明', requestedBy: when.requestedBy });
+  await submitLegalReview(ctx, who.staff, d.id, {
+    materials: '决策草案、制定依据、履行决策程序的说明',
+    requestedBy: when.requestedBy,
+  });
   if (o.until === 'underReview') return d;
   go(when.concludeOn);
-  const [matter] = await ctx.db.select({ id: reviewMatters.id }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId));
+  const [matter] = await ctx.db
+    .select({ id: reviewMatters.id })
+    .from(reviewMatters)
+    .where(eq(reviewMatters.subjectCaseId, d.caseId));
   // Art 28: a 公职律师 gives a legal opinion (on paper, entered by the legal office) before the conclusion.
   const advisorId = await advisorInTerm(ctx, who.legal);
   await assignReviewers(ctx, who.legal, matter.id, { advisorIds: [advisorId] });
-  const [assignment] = await ctx.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(and(eq(reviewAssignments.matterId, matter.id), eq(reviewAssignments.advisorId, advisorId)));
-  await giveOpinion(ctx, who.legal, matter.id, { body: '决策事项属于本机关法定权限，草案履行了公众参与程序，内容未发现与上位法相抵触。', assignmentId: assignment.id });
-  await concludeMatter(ctx, who.legal, matter.id, { conclusion: 'lawful', opinion: '决策草案符合法定权限和程序，内容合法。' });
+  const [assignment] = await ctx.db
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .where(
+      and(eq(reviewAssignments.matterId, matter.id), eq(reviewAssignments.advisorId, advisorId)),
+    );
+  await giveOpinion(ctx, who.legal, matter.id, {
+    body: '决策事项属于本机关法定权限，草案履行了公众参与程序，内容未发现与上位法相抵触。',
+    assignmentId: assignment.id,
+  });
+  await concludeMatter(ctx, who.legal, matter.id, {
+    conclusion: 'lawful',
+    opinion: '决策草案符合法定权限和程序，内容合法。',
+  });
   if (o.until === 'reviewed') return d;
   const { meetingOn } = when;
-  const m = await createMeeting(ctx, who.staff, { kind: 'directorsOffice', meetingOn, location: '局第一会议室', chair: '局长' });
-  await submitToMeeting(ctx, who.staff, d.id, { meetingId: m.id, isPublic: true, publicSummary: `研究${d.title}` });
+  const m = await createMeeting(ctx, who.staff, {
+    kind: 'directorsOffice',
+    meetingOn,
+    location: '局第一会议室',
+    chair: '局长',
+  });
+  await submitToMeeting(ctx, who.staff, d.id, {
+    meetingId: m.id,
+    isPublic: true,
+    publicSummary: `研究${d.title}`,
+  });
   await publishAgenda(ctx, who.staff, m.id);
   go(meetingOn);
-  await recordHeld(ctx, who.staff, m.id, { attendees: '局长、副局长、各科室负责人', publicAttendees: [{ name: '赵某', identity: '企业代表' }], minutes: `会议研究了${d.title}，同意实施。` });
-  await decide(ctx, who.leader, d.id, { meetingId: m.id, discussion: '与会人员充分发表意见，一致同意', headOpinion: '同意实施', differsFromMajority: false, dissent: '无', decision: 'adopted', executionUnit: input.undertakingUnit });
-  if (input.partyReportRequired) await formAct(ctx, who.leader, d.id, 'partyReport', meetingOn, { reportedTo: '中共示范市科学技术局党组', reportedOn: meetingOn, reply: '同意' });
+  await recordHeld(ctx, who.staff, m.id, {
+    attendees: '局长、副局长、各科室负责人',
+    publicAttendees: [{ name: '赵某', identity: '企业代表' }],
+    minutes: `会议研究了${d.title}，同意实施。`,
+  });
+  await decide(ctx, who.leader, d.id, {
+    meetingId: m.id,
+    discussion: '与会人员充分发表意见，一致同意',
+    headOpinion: '同意实施',
+    differsFromMajority: false,
+    dissent: '无',
+    decision: 'adopted',
+    executionUnit: input.undertakingUnit,
+  });
+  if (input.partyReportRequired)
+    await formAct(ctx, who.leader, d.id, 'partyReport', meetingOn, {
+      reportedTo: '中共示范市科学技术局党组',
+      reportedOn: meetingOn,
+      reply: '同意',
+    });
   go(when.publishOn);
   // The meeting adopted the draft as consulted on; the published text drops the 征求意见稿 marking (Art 32).
   const adoptedText = o.draftText.replace(/（征求意见稿）|征求意见稿/g, '');
-  return publishDecision(ctx, who.staff, d.id, { adoptedText, adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。', interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`, confidentialityReviewer: '李静' });
+  return publishDecision(ctx, who.staff, d.id, {
+    adoptedText,
+    adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。',
+    interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`,
+    confidentialityReviewer: '李静',
+  });
 }

@@ -24,30 +24,91 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
   const proc = await caseView(ctx, actor, d.caseId);
   const history = await loadHistory(ctx.db, d.caseId);
   const state = await caseState(ctx, await getCase(ctx, actor, d.caseId), history);
-  const [item] = d.catalogueItemId ? await ctx.db.select({ title: decisionCatalogueItems.title }).from(decisionCatalogueItems).where(eq(decisionCatalogueItems.id, d.catalogueItemId)) : [];
+  const [item] = d.catalogueItemId
+    ? await ctx.db
+        .select({ title: decisionCatalogueItems.title })
+        .from(decisionCatalogueItems)
+        .where(eq(decisionCatalogueItems.id, d.catalogueItemId))
+    : [];
   const c = await latestFor(ctx.db, 'majorDecision', d.id);
   const comments = c ? await listComments(ctx.db, c.id) : [];
   const evidence = await evidenceOf(ctx.db, d.id);
   const adders = [...new Set(evidence.map((e) => e.addedBy).filter((x): x is string => !!x))];
-  const names = new Map((adders.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, adders)) : []).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (adders.length
+      ? await ctx.db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, adders))
+      : []
+    ).map((u) => [u.id, u.name]),
+  );
   const superseded = new Set(evidence.map((e) => e.supersedesId).filter(Boolean));
   const agenda = await itemsAbout(ctx.db, 'majorDecision', d.id);
-  const reviews = await ctx.db.select({ id: reviewMatters.id, status: reviewMatters.status, submittedOn: reviewMatters.submittedOn, dueOn: reviewMatters.dueOn, conclusion: reviewMatters.conclusion }).from(reviewMatters).where(eq(reviewMatters.subjectCaseId, d.caseId)).orderBy(reviewMatters.submittedOn);
-  const [original] = d.revisionOf ? await ctx.db.select({ title: majorDecisions.title }).from(majorDecisions).where(eq(majorDecisions.id, d.revisionOf)) : [];
-  const revisions = await ctx.db.select({ id: majorDecisions.id, title: majorDecisions.title }).from(majorDecisions).where(eq(majorDecisions.revisionOf, d.id));
+  const reviews = await ctx.db
+    .select({
+      id: reviewMatters.id,
+      status: reviewMatters.status,
+      submittedOn: reviewMatters.submittedOn,
+      dueOn: reviewMatters.dueOn,
+      conclusion: reviewMatters.conclusion,
+    })
+    .from(reviewMatters)
+    .where(eq(reviewMatters.subjectCaseId, d.caseId))
+    .orderBy(reviewMatters.submittedOn);
+  const [original] = d.revisionOf
+    ? await ctx.db
+        .select({ title: majorDecisions.title })
+        .from(majorDecisions)
+        .where(eq(majorDecisions.id, d.revisionOf))
+    : [];
+  const revisions = await ctx.db
+    .select({ id: majorDecisions.id, title: majorDecisions.title })
+    .from(majorDecisions)
+    .where(eq(majorDecisions.revisionOf, d.id));
   const canAct = can(actor, 'majorDecision', 'act', scopeOf(d));
   const mine = new Set(proc.actions.map((a) => a.action));
   const today = ctx.clock.today();
   const heldWithAgenda = agenda.filter((x) => x.meeting.status === 'held' && !x.item.outcome);
   return {
-    decision: { ...d, catalogueItemTitle: item?.title ?? null, revisionOfTitle: original?.title ?? null, revisions },
+    decision: {
+      ...d,
+      catalogueItemTitle: item?.title ?? null,
+      revisionOfTitle: original?.title ?? null,
+      revisions,
+    },
     procedure: proc,
     flow: flowChart(MAJOR_DECISION, history, state),
     materials: materialsChecklist(history),
-    consultation: c ? { ...c, articles: articles(c.draftText), comments: comments.map((x) => ({ ...x, submittedAt: x.submittedAt.toISOString(), disposedAt: x.disposedAt?.toISOString() ?? null })), report: dispositionReport(c, comments) } : null,
-    evidence: evidence.map((e) => ({ ...e, addedAt: e.addedAt.toISOString(), addedByName: e.addedBy ? (names.get(e.addedBy) ?? '') : '系统', superseded: superseded.has(e.id), body: e.body.length > 2000 ? `${e.body.slice(0, 2000)}…` : e.body })),
+    consultation: c
+      ? {
+          ...c,
+          articles: articles(c.draftText),
+          comments: comments.map((x) => ({
+            ...x,
+            submittedAt: x.submittedAt.toISOString(),
+            disposedAt: x.disposedAt?.toISOString() ?? null,
+          })),
+          report: dispositionReport(c, comments),
+        }
+      : null,
+    evidence: evidence.map((e) => ({
+      ...e,
+      addedAt: e.addedAt.toISOString(),
+      addedByName: e.addedBy ? (names.get(e.addedBy) ?? '') : '系统',
+      superseded: superseded.has(e.id),
+      body: e.body.length > 2000 ? `${e.body.slice(0, 2000)}…` : e.body,
+    })),
     legalReviews: reviews,
-    agenda: agenda.map((x) => ({ meetingId: x.meeting.id, meetingName: meetingName(x.meeting), meetingOn: x.meeting.meetingOn, held: x.meeting.status === 'held', itemId: x.item.id, outcome: x.item.outcome, materials: x.item.materials })),
+    agenda: agenda.map((x) => ({
+      meetingId: x.meeting.id,
+      meetingName: meetingName(x.meeting),
+      meetingOn: x.meeting.meetingOn,
+      held: x.meeting.status === 'held',
+      itemId: x.item.id,
+      outcome: x.item.outcome,
+      materials: x.item.materials,
+    })),
     // What this actor may do here (the UI never re-implements the rules).
     abilities: {
       saveDraft: canAct && mine.has('draftPlan'),
@@ -63,11 +124,17 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
       postEvaluation: canAct && mine.has('postEvaluation'),
       adjust: canAct && mine.has('adjust'),
       addEvidence: canAct,
-      formActions: canAct ? proc.actions.filter((a) => (FORM_ACTIONS as readonly string[]).includes(a.action)) : [],
+      formActions: canAct
+        ? proc.actions.filter((a) => (FORM_ACTIONS as readonly string[]).includes(a.action))
+        : [],
     },
     choices: {
       upcomingMeetings: await upcomingMeetings(ctx.db, d.departmentId, today),
-      heldMeetings: heldWithAgenda.map((x) => ({ id: x.meeting.id, name: meetingName(x.meeting), meetingOn: x.meeting.meetingOn })),
+      heldMeetings: heldWithAgenda.map((x) => ({
+        id: x.meeting.id,
+        name: meetingName(x.meeting),
+        meetingOn: x.meeting.meetingOn,
+      })),
     },
   };
 }

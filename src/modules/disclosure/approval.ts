@@ -20,22 +20,51 @@ export const disclosureApprovalSetting = defineSetting({
   key: 'disclosure.approval',
   label: '政务公开审批设置',
   schema: z.object({
-    approverRole: z.enum(APPROVER_ROLES).describe('延长答复期限和答复审签的审批角色（政府信息公开工作机构负责人）'),
+    approverRole: z
+      .enum(APPROVER_ROLES)
+      .describe('延长答复期限和答复审签的审批角色（政府信息公开工作机构负责人）'),
   }),
   defaults: { approverRole: 'leader' as (typeof APPROVER_ROLES)[number] },
 });
 export type DisclosureApproval = z.infer<typeof disclosureApprovalSetting.schema>;
 
 /** Refuses an approval by the wrong role or by the account that asked for it. */
-export function assertApprover(actor: Actor, role: Role, requestedBy: string | null, what: string): void {
-  if (!actor.roles.includes(role)) throw new AppError('FORBIDDEN', `${what}须由${ROLE_LABELS[role]}审批`);
-  if (requestedBy && requestedBy === actor.userId) throw new AppError('ACTION_NOT_ALLOWED', `不能审批本人提出的${what}申请，须由另一名${ROLE_LABELS[role]}审批`);
+export function assertApprover(
+  actor: Actor,
+  role: Role,
+  requestedBy: string | null,
+  what: string,
+): void {
+  if (!actor.roles.includes(role))
+    throw new AppError('FORBIDDEN', `${what}须由${ROLE_LABELS[role]}审批`);
+  if (requestedBy && requestedBy === actor.userId)
+    throw new AppError(
+      'ACTION_NOT_ALLOWED',
+      `不能审批本人提出的${what}申请，须由另一名${ROLE_LABELS[role]}审批`,
+    );
 }
 
 /** The approver acting in the procedure's approver role (after assertApprover). */
-export const asApprover = (actor: Actor): Actor => ({ ...actor, roles: [...actor.roles, APPROVER as Role] });
+export const asApprover = (actor: Actor): Actor => ({
+  ...actor,
+  roles: [...actor.roles, APPROVER as Role],
+});
 
 /** The open approval steps of a case wait in the 我的待办 of the configured role (department-wide steps). */
-export async function routeApprovalSteps(tx: Tx, caseId: string, steps: string[], role: Role): Promise<void> {
-  await tx.update(caseSteps).set({ roles: [role] }).where(and(eq(caseSteps.caseId, caseId), inArray(caseSteps.step, steps), eq(caseSteps.status, 'open')));
+export async function routeApprovalSteps(
+  tx: Tx,
+  caseId: string,
+  steps: string[],
+  role: Role,
+): Promise<void> {
+  await tx
+    .update(caseSteps)
+    .set({ roles: [role] })
+    .where(
+      and(
+        eq(caseSteps.caseId, caseId),
+        inArray(caseSteps.step, steps),
+        eq(caseSteps.status, 'open'),
+      ),
+    );
 }

@@ -27,7 +27,21 @@ export const disclosureModule: ModuleManifest = {
   procedures: [
     // 收费通知 goes through the request service (the amount follows the fee schedule), and so do the approvals (the
     // approver's role and person are checked there, approval.ts); the report's acts through its service.
-    { def: DISCLOSURE_REQUEST, moduleActions: ['feeNotice', 'extendRequest', 'extend', 'extendRefuse', 'answerDraft', 'answer', 'answerReturn'], page: { table: 'disclosure_requests', path: '/disclosure/requests/' }, read: readRequest, act: actOnRequest },
+    {
+      def: DISCLOSURE_REQUEST,
+      moduleActions: [
+        'feeNotice',
+        'extendRequest',
+        'extend',
+        'extendRefuse',
+        'answerDraft',
+        'answer',
+        'answerReturn',
+      ],
+      page: { table: 'disclosure_requests', path: '/disclosure/requests/' },
+      read: readRequest,
+      act: actOnRequest,
+    },
     { def: DISCLOSURE_ANNUAL_REPORT, moduleActions: ['open', 'submit', 'publish'] },
   ],
   sweepTasks: [lapsedPauseTask],
@@ -48,7 +62,13 @@ export const disclosureModule: ModuleManifest = {
     },
   portalSections: publicationSections,
   isPublicFile: isPublishedAttachment,
-  fileReader: async (db, actor, fileId) => combineFileAccess(await Promise.all([attachmentFileReader(db, actor, fileId), releasedFileReader(db, actor, fileId)])),
+  fileReader: async (db, actor, fileId) =>
+    combineFileAccess(
+      await Promise.all([
+        attachmentFileReader(db, actor, fileId),
+        releasedFileReader(db, actor, fileId),
+      ]),
+    ),
   async demo(ctx, staff, o) {
     await seedDemoRequests(ctx, staff, o.orgId);
     await seedDemoPublications(ctx, staff);

@@ -24,28 +24,90 @@ async function loadCampaign(tx: Tx | Ctx['db'], actor: Actor, id: string, forUpd
   return c;
 }
 
-export async function openCampaign(ctx: Ctx, actor: Actor, input: { title: string; basis: string }) {
+export async function openCampaign(
+  ctx: Ctx,
+  actor: Actor,
+  input: { title: string; basis: string },
+) {
   authorize(actor, 'normativeDocument', 'cleanup');
   return inTx(ctx, async (tx) => {
     const id = newId();
     const now = ctx.clock.now();
-    await tx.insert(cleanupCampaigns).values({ id, departmentId: actor.departmentId, title: input.title.trim(), basis: input.basis.trim(), openedOn: ctx.clock.today(), createdBy: actor.userId, createdAt: now });
-    const inForce = await tx.select({ id: normativeDocuments.id }).from(normativeDocuments).where(and(eq(normativeDocuments.departmentId, actor.departmentId), sql`${normativeDocuments.legalStatus} in ('inForce','notYetInForce')`));
-    if (inForce.length) await tx.insert(cleanupItems).values(inForce.map((d) => ({ id: newId(), campaignId: id, documentId: d.id })));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.cleanup.open', entityType: 'cleanupCampaign', entityId: id, payload: { title: input.title, documents: inForce.length } }, now);
+    await tx.insert(cleanupCampaigns).values({
+      id,
+      departmentId: actor.departmentId,
+      title: input.title.trim(),
+      basis: input.basis.trim(),
+      openedOn: ctx.clock.today(),
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    const inForce = await tx
+      .select({ id: normativeDocuments.id })
+      .from(normativeDocuments)
+      .where(
+        and(
+          eq(normativeDocuments.departmentId, actor.departmentId),
+          sql`${normativeDocuments.legalStatus} in ('inForce','notYetInForce')`,
+        ),
+      );
+    if (inForce.length)
+      await tx
+        .insert(cleanupItems)
+        .values(inForce.map((d) => ({ id: newId(), campaignId: id, documentId: d.id })));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'document.cleanup.open',
+        entityType: 'cleanupCampaign',
+        entityId: id,
+        payload: { title: input.title, documents: inForce.length },
+      },
+      now,
+    );
     return { id, documents: inForce.length };
   });
 }
 
-export async function decide(ctx: Ctx, actor: Actor, campaignId: string, documentId: string, input: { decision: CleanupDecision; note?: string }) {
+export async function decide(
+  ctx: Ctx,
+  actor: Actor,
+  campaignId: string,
+  documentId: string,
+  input: { decision: CleanupDecision; note?: string },
+) {
   authorize(actor, 'normativeDocument', 'cleanup');
-  if (!(input.decision in CLEANUP_DECISION_LABELS)) throw new AppError('VALIDATION', '清理意见：取值无效', { fields: [{ path: 'decision', message: '取值无效' }] });
+  if (!(input.decision in CLEANUP_DECISION_LABELS))
+    throw new AppError('VALIDATION', '清理意见：取值无效', {
+      fields: [{ path: 'decision', message: '取值无效' }],
+    });
   await inTx(ctx, async (tx) => {
     const c = await loadCampaign(tx, actor, campaignId, true);
     if (c.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '清理结果已公布，不能再修改');
-    const rows = await tx.update(cleanupItems).set({ decision: input.decision, note: input.note?.trim() || null, decidedAt: ctx.clock.now() }).where(and(eq(cleanupItems.campaignId, c.id), eq(cleanupItems.documentId, documentId))).returning();
+    const rows = await tx
+      .update(cleanupItems)
+      .set({
+        decision: input.decision,
+        note: input.note?.trim() || null,
+        decidedAt: ctx.clock.now(),
+      })
+      .where(and(eq(cleanupItems.campaignId, c.id), eq(cleanupItems.documentId, documentId)))
+      .returning();
     if (!rows.length) throw notFound('清理文件');
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.cleanup.decide', entityType: 'cleanupCampaign', entityId: c.id, payload: { documentId, ...input } }, ctx.clock.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'document.cleanup.decide',
+        entityType: 'cleanupCampaign',
+        entityId: c.id,
+        payload: { documentId, ...input },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 
@@ -63,14 +125,44 @@ export async function publishCampaign(ctx: Ctx, actor: Actor, campaignId: string
       if (i.decision !== 'abolish' && i.decision !== 'declareInvalid') continue;
       const d = await loadDocument(tx, actor, i.documentId, true);
       // A document ended meanwhile (expired, abolished) keeps its earlier ending.
-      if (d.legalStatus === 'inForce' || d.legalStatus === 'notYetInForce') await endLoaded(tx, ctx, actor, d, i.decision === 'abolish' ? 'abolished' : 'declaredInvalid', { on: today, act: c.title, note: i.note ?? undefined });
+      if (d.legalStatus === 'inForce' || d.legalStatus === 'notYetInForce')
+        await endLoaded(
+          tx,
+          ctx,
+          actor,
+          d,
+          i.decision === 'abolish' ? 'abolished' : 'declaredInvalid',
+          { on: today, act: c.title, note: i.note ?? undefined },
+        );
     }
-    await tx.update(cleanupCampaigns).set({ publishedOn: today }).where(eq(cleanupCampaigns.id, c.id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.cleanup.publish', entityType: 'cleanupCampaign', entityId: c.id, payload: { documents: items.length } }, ctx.clock.now());
+    await tx
+      .update(cleanupCampaigns)
+      .set({ publishedOn: today })
+      .where(eq(cleanupCampaigns.id, c.id));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'document.cleanup.publish',
+        entityType: 'cleanupCampaign',
+        entityId: c.id,
+        payload: { documents: items.length },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 
-export interface CleanupTotals { total: number; keep: number; amend: number; abolish: number; declareInvalid: number; pending: number; sentence: string }
+export interface CleanupTotals {
+  total: number;
+  keep: number;
+  amend: number;
+  abolish: number;
+  declareInvalid: number;
+  pending: number;
+  sentence: string;
+}
 
 /**
  * A campaign's totals in the form departments report them ("清理规范性文件10份，失效文件2份，废止文件3份，
@@ -78,7 +170,14 @@ export interface CleanupTotals { total: number; keep: number; amend: number; abo
  */
 export function cleanupTotals(items: Array<{ decision: string | null }>): CleanupTotals {
   const n = (d: CleanupDecision) => items.filter((i) => i.decision === d).length;
-  const t = { total: items.length, keep: n('keep'), amend: n('amend'), abolish: n('abolish'), declareInvalid: n('declareInvalid'), pending: items.filter((i) => !i.decision).length };
+  const t = {
+    total: items.length,
+    keep: n('keep'),
+    amend: n('amend'),
+    abolish: n('abolish'),
+    declareInvalid: n('declareInvalid'),
+    pending: items.filter((i) => !i.decision).length,
+  };
   const sentence =
     `清理规范性文件${t.total}份，失效文件${t.declareInvalid}份，废止文件${t.abolish}份，有效文件${t.keep + t.amend}份` +
     `${t.amend ? `（其中需要修改${t.amend}份）` : ''}${t.pending ? `，尚有${t.pending}份未提出清理意见` : ''}。`;
@@ -88,14 +187,33 @@ export function cleanupTotals(items: Array<{ decision: string | null }>): Cleanu
 /** The department's campaigns, newest first, each with its totals (staff list). */
 export async function listCampaigns(ctx: Ctx, actor: Actor) {
   authorize(actor, 'normativeDocument', 'list');
-  const campaigns = await ctx.db.select().from(cleanupCampaigns).where(eq(cleanupCampaigns.departmentId, actor.departmentId)).orderBy(desc(cleanupCampaigns.openedOn), desc(cleanupCampaigns.createdAt));
-  const items = campaigns.length ? await ctx.db.select({ campaignId: cleanupItems.campaignId, decision: cleanupItems.decision }).from(cleanupItems).innerJoin(cleanupCampaigns, eq(cleanupCampaigns.id, cleanupItems.campaignId)).where(eq(cleanupCampaigns.departmentId, actor.departmentId)) : [];
-  return campaigns.map((c) => ({ ...c, totals: cleanupTotals(items.filter((i) => i.campaignId === c.id)) }));
+  const campaigns = await ctx.db
+    .select()
+    .from(cleanupCampaigns)
+    .where(eq(cleanupCampaigns.departmentId, actor.departmentId))
+    .orderBy(desc(cleanupCampaigns.openedOn), desc(cleanupCampaigns.createdAt));
+  const items = campaigns.length
+    ? await ctx.db
+        .select({ campaignId: cleanupItems.campaignId, decision: cleanupItems.decision })
+        .from(cleanupItems)
+        .innerJoin(cleanupCampaigns, eq(cleanupCampaigns.id, cleanupItems.campaignId))
+        .where(eq(cleanupCampaigns.departmentId, actor.departmentId))
+    : [];
+  return campaigns.map((c) => ({
+    ...c,
+    totals: cleanupTotals(items.filter((i) => i.campaignId === c.id)),
+  }));
 }
 
 /** Published campaigns of a department (the portal's list of 清理结果). */
 export async function publishedCampaigns(db: DbOrTx, departmentId: string) {
-  return db.select().from(cleanupCampaigns).where(and(eq(cleanupCampaigns.departmentId, departmentId), isNotNull(cleanupCampaigns.publishedOn))).orderBy(desc(cleanupCampaigns.publishedOn));
+  return db
+    .select()
+    .from(cleanupCampaigns)
+    .where(
+      and(eq(cleanupCampaigns.departmentId, departmentId), isNotNull(cleanupCampaigns.publishedOn)),
+    )
+    .orderBy(desc(cleanupCampaigns.publishedOn));
 }
 
 /** The campaign with its list (title, 文号, decision) and totals, for staff and — once published — the portal. */
@@ -103,10 +221,26 @@ export async function campaignList(db: DbOrTx, campaignId: string) {
   const [c] = await db.select().from(cleanupCampaigns).where(eq(cleanupCampaigns.id, campaignId));
   if (!c) return null;
   const items = await db
-    .select({ documentId: cleanupItems.documentId, decision: cleanupItems.decision, note: cleanupItems.note, title: normativeDocuments.title, docNumber: normativeDocuments.docNumber, publishedOn: normativeDocuments.publishedOn, legalStatus: normativeDocuments.legalStatus })
+    .select({
+      documentId: cleanupItems.documentId,
+      decision: cleanupItems.decision,
+      note: cleanupItems.note,
+      title: normativeDocuments.title,
+      docNumber: normativeDocuments.docNumber,
+      publishedOn: normativeDocuments.publishedOn,
+      legalStatus: normativeDocuments.legalStatus,
+    })
     .from(cleanupItems)
     .innerJoin(normativeDocuments, eq(normativeDocuments.id, cleanupItems.documentId))
     .where(eq(cleanupItems.campaignId, c.id))
     .orderBy(asc(normativeDocuments.publishedOn));
-  return { campaign: c, totals: cleanupTotals(items), items: items.map((i) => ({ ...i, legalStatusLabel: legalStatusLabel(i.legalStatus), decisionLabel: i.decision ? CLEANUP_DECISION_LABELS[i.decision as CleanupDecision] : '待定' })) };
+  return {
+    campaign: c,
+    totals: cleanupTotals(items),
+    items: items.map((i) => ({
+      ...i,
+      legalStatusLabel: legalStatusLabel(i.legalStatus),
+      decisionLabel: i.decision ? CLEANUP_DECISION_LABELS[i.decision as CleanupDecision] : '待定',
+    })),
+  };
 }

@@ -16,33 +16,148 @@ const BODY = [
   '第五条 本办法自发布之日起施行，有效期五年。',
 ].join('\n');
 
-export async function seedDemoDocuments(ctx: Ctx, staff: Actor, orgId: string, departmentId: string): Promise<void> {
+export async function seedDemoDocuments(
+  ctx: Ctx,
+  staff: Actor,
+  orgId: string,
+  departmentId: string,
+): Promise<void> {
   const cal = ctx.calendar.current();
   const ago = (n: number) => cal.addWorkdays(ctx.clock.today(), -n);
   const now = ctx.clock.now();
   await inTx(ctx, async (tx) => {
     const title = '示范市科技企业孵化器认定和管理办法';
-    const c = await openCase(ctx, staff, { procedure: 'normativeDocument', title, orgId, first: { action: 'draft', on: ago(25), data: { title, concernsMarket: false, assessment: '经调研论证，确有必要制定。' } } }, tx);
+    const c = await openCase(
+      ctx,
+      staff,
+      {
+        procedure: 'normativeDocument',
+        title,
+        orgId,
+        first: {
+          action: 'draft',
+          on: ago(25),
+          data: { title, concernsMarket: false, assessment: '经调研论证，确有必要制定。' },
+        },
+      },
+      tx,
+    );
     const id = newId();
-    await tx.insert(normativeDocuments).values({ id, lineageId: id, caseId: c.id, departmentId, draftingOrgId: orgId, title, docType: 'measures', concernsMarket: false, touchesPublicInterest: true, draftingExplanation: '经调研论证，确有必要制定。', legalBases: '《中华人民共和国科学技术进步法》', bodyText: BODY, topic: 'science', keywords: '孵化器 认定', createdBy: staff.userId, createdAt: now, updatedAt: now });
+    await tx.insert(normativeDocuments).values({
+      id,
+      lineageId: id,
+      caseId: c.id,
+      departmentId,
+      draftingOrgId: orgId,
+      title,
+      docType: 'measures',
+      concernsMarket: false,
+      touchesPublicInterest: true,
+      draftingExplanation: '经调研论证，确有必要制定。',
+      legalBases: '《中华人民共和国科学技术进步法》',
+      bodyText: BODY,
+      topic: 'science',
+      keywords: '孵化器 认定',
+      createdBy: staff.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     const cid = newId();
-    await tx.insert(consultations).values({ id: cid, subjectType: 'normativeDocument', subjectId: id, caseId: c.id, departmentId, title, draftText: BODY, explanation: '经调研论证，确有必要制定。', startOn: ago(24), endOn: ago(14), closedOn: ago(13), reportPublishedOn: ago(12), createdAt: now });
+    await tx.insert(consultations).values({
+      id: cid,
+      subjectType: 'normativeDocument',
+      subjectId: id,
+      caseId: c.id,
+      departmentId,
+      title,
+      draftText: BODY,
+      explanation: '经调研论证，确有必要制定。',
+      startOn: ago(24),
+      endOn: ago(14),
+      closedOn: ago(13),
+      reportPublishedOn: ago(12),
+      createdAt: now,
+    });
     const comments = [
-      { articleNo: 4, body: '建议将孵化场地面积要求降低至2000平方米，以便县区孵化器申报。', disposition: 'partlyAdopted', reason: '对县区孵化器适当放宽至2500平方米。' },
+      {
+        articleNo: 4,
+        body: '建议将孵化场地面积要求降低至2000平方米，以便县区孵化器申报。',
+        disposition: 'partlyAdopted',
+        reason: '对县区孵化器适当放宽至2500平方米。',
+      },
       { articleNo: 3, body: '建议明确绩效评价的周期。', disposition: 'adopted', reason: null },
-      { articleNo: null, body: '建议增加对孵化器的财政支持条款。', disposition: 'notAdopted', reason: '财政支持另行制定专项政策，不宜在本办法中规定。' },
+      {
+        articleNo: null,
+        body: '建议增加对孵化器的财政支持条款。',
+        disposition: 'notAdopted',
+        reason: '财政支持另行制定专项政策，不宜在本办法中规定。',
+      },
     ];
-    await tx.insert(consultationComments).values(comments.map((x, i) => ({ id: newId(), consultationId: cid, seq: i + 1, articleNo: x.articleNo, body: x.body, authorName: i === 0 ? '某孵化器运营公司' : null, contact: null, submittedAt: now, disposition: x.disposition, reason: x.reason, disposedBy: staff.userId, disposedAt: now })));
+    await tx.insert(consultationComments).values(
+      comments.map((x, i) => ({
+        id: newId(),
+        consultationId: cid,
+        seq: i + 1,
+        articleNo: x.articleNo,
+        body: x.body,
+        authorName: i === 0 ? '某孵化器运营公司' : null,
+        contact: null,
+        submittedAt: now,
+        disposition: x.disposition,
+        reason: x.reason,
+        disposedBy: staff.userId,
+        disposedAt: now,
+      })),
+    );
     const steps = [
-      { action: 'openComment', on: ago(24), data: { startOn: ago(24), endOn: ago(14), channel: '市科技局门户网站意见征集栏目' } },
+      {
+        action: 'openComment',
+        on: ago(24),
+        data: { startOn: ago(24), endOn: ago(14), channel: '市科技局门户网站意见征集栏目' },
+      },
       { action: 'closeComment', on: ago(13), data: { commentCount: comments.length } },
-      { action: 'submitLegalReview', on: ago(3), data: { materials: '送审稿、起草说明、征求意见及采纳情况、制定依据' } },
+      {
+        action: 'submitLegalReview',
+        on: ago(3),
+        data: { materials: '送审稿、起草说明、征求意见及采纳情况、制定依据' },
+      },
     ];
     for (const step of steps) await recordAction(ctx, staff, c.id, step, tx);
-    await submitMatter(ctx, tx, staff, { type: 'normativeDocument', title, summary: '送审稿、起草说明、征求意见及采纳情况、制定依据', departmentId, caseId: c.id });
+    await submitMatter(ctx, tx, staff, {
+      type: 'normativeDocument',
+      title,
+      summary: '送审稿、起草说明、征求意见及采纳情况、制定依据',
+      departmentId,
+      caseId: c.id,
+    });
     const title2 = '示范市科技型中小企业研发费用补助实施细则';
-    const c2 = await openCase(ctx, staff, { procedure: 'normativeDocument', title: title2, orgId, first: { action: 'draft', on: ago(1), data: { title: title2, concernsMarket: true } } }, tx);
+    const c2 = await openCase(
+      ctx,
+      staff,
+      {
+        procedure: 'normativeDocument',
+        title: title2,
+        orgId,
+        first: { action: 'draft', on: ago(1), data: { title: title2, concernsMarket: true } },
+      },
+      tx,
+    );
     const id2 = newId();
-    await tx.insert(normativeDocuments).values({ id: id2, lineageId: id2, caseId: c2.id, departmentId, draftingOrgId: orgId, title: title2, docType: 'implementation', concernsMarket: true, touchesPublicInterest: true, bodyText: '第一条 为鼓励科技型中小企业加大研发投入，制定本细则。', topic: 'science', createdBy: staff.userId, createdAt: now, updatedAt: now });
+    await tx.insert(normativeDocuments).values({
+      id: id2,
+      lineageId: id2,
+      caseId: c2.id,
+      departmentId,
+      draftingOrgId: orgId,
+      title: title2,
+      docType: 'implementation',
+      concernsMarket: true,
+      touchesPublicInterest: true,
+      bodyText: '第一条 为鼓励科技型中小企业加大研发投入，制定本细则。',
+      topic: 'science',
+      createdBy: staff.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
   });
 }

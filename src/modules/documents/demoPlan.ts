@@ -30,7 +30,11 @@ const later = (a: string, b: string) => (a > b ? a : b);
  * window is at least 7 working days (示范指标体系 item 24) and, for market documents, at least 30
  * days (优化营商环境条例 Art 62), counted on the calendar rather than with a fixed day offset.
  */
-export function documentDates(cal: Calendar, target: string, o: { market: boolean; comments: number }): DocumentDates {
+export function documentDates(
+  cal: Calendar,
+  target: string,
+  o: { market: boolean; comments: number },
+): DocumentDates {
   const start = cal.addDays(target, o.market ? -80 : -60);
   const end = later(cal.addDays(start, o.market ? 30 : 14), cal.addWorkdays(start, 7));
   const commentOn = Array.from({ length: o.comments }, (_, i) => cal.addDays(start, 1 + i * 2));
@@ -49,22 +53,84 @@ export function documentDates(cal: Calendar, target: string, o: { market: boolea
   const publishOn = later(target, cal.addWorkdays(decideOn, 2));
   // 备案 within 30 days of publication (国办发〔2018〕37号 and the local rule).
   const filedOn = cal.addDays(publishOn, 12);
-  return { start, end, commentOn, closedOn, feedbackOn, fairReviewOn, submitReviewOn, concludeReviewOn, decideOn, publishOn, filedOn, filingReviewedOn: cal.addDays(filedOn, 15) };
+  return {
+    start,
+    end,
+    commentOn,
+    closedOn,
+    feedbackOn,
+    fairReviewOn,
+    submitReviewOn,
+    concludeReviewOn,
+    decideOn,
+    publishOn,
+    filedOn,
+    filingReviewedOn: cal.addDays(filedOn, 15),
+  };
 }
 
 /** The same history as the procedure engine sees it (for the plan test). */
 export function documentEvents(d: DocumentDates, market: boolean): NewCaseEvent[] {
   const staff = ['staff'];
   return [
-    { type: 'draft', on: d.start, data: { title: '示范文件', concernsMarket: market }, actorRoles: staff },
-    { type: 'openComment', on: d.start, data: { startOn: d.start, endOn: d.end }, actorRoles: staff },
-    { type: 'closeComment', on: d.closedOn, data: { commentCount: d.commentOn.length }, actorRoles: staff },
-    ...(d.fairReviewOn ? [{ type: 'fairCompetitionReview', on: d.fairReviewOn, data: { conclusion: 'pass', opinion: '通过' }, actorRoles: staff }] : []),
-    { type: 'submitLegalReview', on: d.submitReviewOn, data: { materials: '送审稿' }, actorRoles: staff },
-    { type: 'concludeLegalReview', on: d.concludeReviewOn, data: { conclusion: 'lawful', opinion: '合法' }, actorRoles: ['legalOfficer'] },
-    { type: 'collectiveDecision', on: d.decideOn, data: { meeting: 'directorsOffice', decision: 'adopted' }, actorRoles: ['leader'] },
-    { type: 'assignNumber', on: d.publishOn, data: { docNumber: '科规〔2025〕1号' }, actorRoles: staff },
-    { type: 'publish', on: d.publishOn, data: { channel: '政府网站', filingDueOn: d.filedOn }, actorRoles: staff },
+    {
+      type: 'draft',
+      on: d.start,
+      data: { title: '示范文件', concernsMarket: market },
+      actorRoles: staff,
+    },
+    {
+      type: 'openComment',
+      on: d.start,
+      data: { startOn: d.start, endOn: d.end },
+      actorRoles: staff,
+    },
+    {
+      type: 'closeComment',
+      on: d.closedOn,
+      data: { commentCount: d.commentOn.length },
+      actorRoles: staff,
+    },
+    ...(d.fairReviewOn
+      ? [
+          {
+            type: 'fairCompetitionReview',
+            on: d.fairReviewOn,
+            data: { conclusion: 'pass', opinion: '通过' },
+            actorRoles: staff,
+          },
+        ]
+      : []),
+    {
+      type: 'submitLegalReview',
+      on: d.submitReviewOn,
+      data: { materials: '送审稿' },
+      actorRoles: staff,
+    },
+    {
+      type: 'concludeLegalReview',
+      on: d.concludeReviewOn,
+      data: { conclusion: 'lawful', opinion: '合法' },
+      actorRoles: ['legalOfficer'],
+    },
+    {
+      type: 'collectiveDecision',
+      on: d.decideOn,
+      data: { meeting: 'directorsOffice', decision: 'adopted' },
+      actorRoles: ['leader'],
+    },
+    {
+      type: 'assignNumber',
+      on: d.publishOn,
+      data: { docNumber: '科规〔2025〕1号' },
+      actorRoles: staff,
+    },
+    {
+      type: 'publish',
+      on: d.publishOn,
+      data: { channel: '政府网站', filingDueOn: d.filedOn },
+      actorRoles: staff,
+    },
     { type: 'file', on: d.filedOn, data: { filedWith: '示范市司法局' }, actorRoles: staff },
   ];
 }
@@ -77,7 +143,8 @@ const addMonths = (d: string, n: number) => {
 
 /** The four documents of the demo history and the 清理 campaign of a year ago. */
 export function historyPlan(cal: Calendar, today: string) {
-  const doc = (monthsAgo: number, market: boolean, comments: number) => documentDates(cal, addMonths(today, -monthsAgo), { market, comments });
+  const doc = (monthsAgo: number, market: boolean, comments: number) =>
+    documentDates(cal, addMonths(today, -monthsAgo), { market, comments });
   const campaignOpenedOn = addMonths(today, -13);
   return {
     // 创新券: a market document with three comments, published about 26 months ago.
@@ -87,6 +154,10 @@ export function historyPlan(cal: Calendar, today: string) {
     // 暂行 (two years at most): expired by itself about eight months ago.
     interim: doc(32, false, 0),
     sme: doc(50, false, 0),
-    campaign: { openedOn: campaignOpenedOn, decidedOn: cal.addDays(campaignOpenedOn, 10), publishedOn: addMonths(today, -12) },
+    campaign: {
+      openedOn: campaignOpenedOn,
+      decidedOn: cal.addDays(campaignOpenedOn, 10),
+      publishedOn: addMonths(today, -12),
+    },
   };
 }

@@ -4,18 +4,41 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { changeSetting, defineSetting } from '../../core/settings/service.ts';
 
-export const DOC_TYPE_LABELS = { regulation: '规定', measures: '办法', rules: '细则', implementation: '实施细则', notice: '通知', opinion: '意见', decision: '决定', standard: '标准' } as const;
+export const DOC_TYPE_LABELS = {
+  regulation: '规定',
+  measures: '办法',
+  rules: '细则',
+  implementation: '实施细则',
+  notice: '通知',
+  opinion: '意见',
+  decision: '决定',
+  standard: '标准',
+} as const;
 export type DocType = keyof typeof DOC_TYPE_LABELS;
 export const DOC_TYPES = Object.keys(DOC_TYPE_LABELS) as DocType[];
 
 export const TRIAL_LABELS = { none: '', trial: '试行', interim: '暂行' } as const;
 export type Trial = keyof typeof TRIAL_LABELS;
 
-export const FILING_STATUS_LABELS = { submitted: '已报送待审查', returned: '已退回纠错', answered: '已答复待复审', accepted: '准予备案' } as const;
-export const CLEANUP_DECISION_LABELS = { keep: '保留', amend: '修改', abolish: '废止', declareInvalid: '宣布失效' } as const;
+export const FILING_STATUS_LABELS = {
+  submitted: '已报送待审查',
+  returned: '已退回纠错',
+  answered: '已答复待复审',
+  accepted: '准予备案',
+} as const;
+export const CLEANUP_DECISION_LABELS = {
+  keep: '保留',
+  amend: '修改',
+  abolish: '废止',
+  declareInvalid: '宣布失效',
+} as const;
 export type CleanupDecision = keyof typeof CLEANUP_DECISION_LABELS;
 
-export const EVALUATION_LABELS = { continue: '继续有效', amend: '需要修改', abolish: '建议废止' } as const;
+export const EVALUATION_LABELS = {
+  continue: '继续有效',
+  amend: '需要修改',
+  abolish: '建议废止',
+} as const;
 
 /** Local rules ([V-loc]): validity periods and the evaluation reminder (RULES §2.3 step 11), the 备案 period (step 9). */
 export const documentSettings = defineSetting({
@@ -29,12 +52,22 @@ export const documentSettings = defineSetting({
     filingDays: z.number().int().min(1).max(90).describe('备案期限'),
     filingUnit: z.enum(['day', 'workday']).describe('备案期限单位'),
   }),
-  defaults: { validityYears: 5, trialValidityYears: 2, reminderMonths: 6, filingDays: 30, filingUnit: 'day' as 'day' | 'workday' },
+  defaults: {
+    validityYears: 5,
+    trialValidityYears: 2,
+    reminderMonths: 6,
+    filingDays: 30,
+    filingUnit: 'day' as 'day' | 'workday',
+  },
 });
 export type DocumentSettings = z.infer<typeof documentSettings.schema>;
 
 /** 业务设置 shared by every department, kept by the 系统管理员; audited from → to. */
-export async function updateDocumentSettings(ctx: Ctx, actor: Actor, value: DocumentSettings): Promise<DocumentSettings> {
+export async function updateDocumentSettings(
+  ctx: Ctx,
+  actor: Actor,
+  value: DocumentSettings,
+): Promise<DocumentSettings> {
   authorize(actor, 'businessSettings', 'manage');
   return changeSetting(ctx, actor, documentSettings, 'settings.documents', value);
 }

@@ -14,7 +14,15 @@ export const documentsModule: ModuleManifest = {
   name: 'documents',
   label: '行政规范性文件',
   audit: documentsAudit,
-  procedures: [{ def: NORMATIVE_DOCUMENT, moduleActions: DOCUMENT_MODULE_ACTIONS, page: { table: 'normative_documents', path: '/documents/' }, read: loadDocument, oversightReads: true }],
+  procedures: [
+    {
+      def: NORMATIVE_DOCUMENT,
+      moduleActions: DOCUMENT_MODULE_ACTIONS,
+      page: { table: 'normative_documents', path: '/documents/' },
+      read: loadDocument,
+      oversightReads: true,
+    },
+  ],
   sweepTasks: [documentExpiryTask, documentReminderTask],
   facts: [{ module: 'documents', area: 'documents', facts: documentFacts }],
   routes: (app, ctx) => documentRoutes(app, ctx),

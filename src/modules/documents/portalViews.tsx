@@ -7,19 +7,52 @@ import { cnDate } from '../consultation/report.ts';
 import { REGISTRY_STATUSES, type RegistryFilter, type RegistryItem } from './registry.ts';
 import { ENDING_LABELS, LEGAL_STATUS_LABELS, type EndingKind, type LegalStatus } from './status.ts';
 
-export const statusLabel = (s: string) => (s === 'notYetInForce' ? '有效（尚未施行）' : (LEGAL_STATUS_LABELS[s as LegalStatus] ?? s));
+export const statusLabel = (s: string) =>
+  s === 'notYetInForce' ? '有效（尚未施行）' : (LEGAL_STATUS_LABELS[s as LegalStatus] ?? s);
 const invalid = (s: string) => s !== 'inForce' && s !== 'notYetInForce';
 
-export function RegistryFilters({ f, topics, years }: { f: RegistryFilter; topics: Array<{ code: string; label: string }>; years: number[] }) {
+export function RegistryFilters({
+  f,
+  topics,
+  years,
+}: {
+  f: RegistryFilter;
+  topics: Array<{ code: string; label: string }>;
+  years: number[];
+}) {
   return (
-    <form className="catalog-filters" method="get" action="/gfxwj" role="search" aria-label="检索规范性文件">
+    <form
+      className="catalog-filters"
+      method="get"
+      action="/gfxwj"
+      role="search"
+      aria-label="检索规范性文件"
+    >
       <div className="form-group">
         <label htmlFor="q">关键词</label>
         <input id="q" name="q" type="search" maxLength={50} defaultValue={f.q ?? ''} />
       </div>
-      <FilterSelect id="status" name="status" label="效力状态" value={f.status ?? ''} options={Object.entries(REGISTRY_STATUSES).map(([value, label]) => ({ value, label }))} />
-      <FilterSelect id="year" name="year" label="发布年度" value={f.year ? String(f.year) : ''} options={yearOptions(years)} />
-      <FilterSelect id="topic" name="topic" label="主题分类" value={f.topic ?? ''} options={topics.map((t) => ({ value: t.code, label: t.label }))} />
+      <FilterSelect
+        id="status"
+        name="status"
+        label="效力状态"
+        value={f.status ?? ''}
+        options={Object.entries(REGISTRY_STATUSES).map(([value, label]) => ({ value, label }))}
+      />
+      <FilterSelect
+        id="year"
+        name="year"
+        label="发布年度"
+        value={f.year ? String(f.year) : ''}
+        options={yearOptions(years)}
+      />
+      <FilterSelect
+        id="topic"
+        name="topic"
+        label="主题分类"
+        value={f.topic ?? ''}
+        options={topics.map((t) => ({ value: t.code, label: t.label }))}
+      />
       <SearchSubmit />
     </form>
   );
@@ -47,7 +80,13 @@ export function RegistryTable({ items }: { items: RegistryItem[] }) {
             </td>
             <td className="nowrap">{d.doc_number}</td>
             <td className="nowrap">{d.published_on}</td>
-            <td className="nowrap">{invalid(d.legal_status) ? <strong>{statusLabel(d.legal_status)}</strong> : statusLabel(d.legal_status)}</td>
+            <td className="nowrap">
+              {invalid(d.legal_status) ? (
+                <strong>{statusLabel(d.legal_status)}</strong>
+              ) : (
+                statusLabel(d.legal_status)
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -88,7 +127,9 @@ export function DocumentArticle({ d }: { d: PublicDocument }) {
         <div className="notice" role="note">
           <p>
             <strong>本文件{statusLabel(d.legalStatus)}</strong>
-            {d.ending ? `：${ENDING_LABELS[d.ending.kind]}${d.ending.on ? `（${cnDate(d.ending.on)}起）` : ''}${d.ending.act ? `，依据：${d.ending.act}` : ''}。` : '。'}
+            {d.ending
+              ? `：${ENDING_LABELS[d.ending.kind]}${d.ending.on ? `（${cnDate(d.ending.on)}起）` : ''}${d.ending.act ? `，依据：${d.ending.act}` : ''}。`
+              : '。'}
             本页面保留原文供查阅，不再作为行政管理的依据。
           </p>
         </div>
@@ -99,7 +140,9 @@ export function DocumentArticle({ d }: { d: PublicDocument }) {
         <h2 id="interp-title">政策解读</h2>
         <DraftText text={d.interpretation} />
       </section>
-      {d.feedback ? <FeedbackReport report={d.feedback.report} publishedOn={d.feedback.publishedOn} /> : null}
+      {d.feedback ? (
+        <FeedbackReport report={d.feedback.report} publishedOn={d.feedback.publishedOn} />
+      ) : null}
       <section aria-labelledby="history-title" className="panel">
         <h2 id="history-title">文件沿革</h2>
         <ul className="disclosure-links">

@@ -8,16 +8,35 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../core/db/client.ts';
 import { toQuery } from '../../core/search/tokens.ts';
 
-export const REGISTRY_STATUSES = { inForce: '有效', amended: '已修改', expired: '失效', abolished: '废止' } as const;
+export const REGISTRY_STATUSES = {
+  inForce: '有效',
+  amended: '已修改',
+  expired: '失效',
+  abolished: '废止',
+} as const;
 export type RegistryStatus = keyof typeof REGISTRY_STATUSES;
 
 export interface RegistryFilter {
   /** The issuing department (the portal speaks for one department: core/orgs portalDepartment). */
   departmentId: string;
-  q?: string; status?: RegistryStatus; year?: number; topic?: string; page?: number; pageSize?: number;
+  q?: string;
+  status?: RegistryStatus;
+  year?: number;
+  topic?: string;
+  page?: number;
+  pageSize?: number;
 }
 
-export interface RegistryItem { id: string; title: string; doc_number: string | null; published_on: string; legal_status: string; valid_until: string | null; topic: string; issuer: string }
+export interface RegistryItem {
+  id: string;
+  title: string;
+  doc_number: string | null;
+  published_on: string;
+  legal_status: string;
+  valid_until: string | null;
+  topic: string;
+  issuer: string;
+}
 
 /**
  * Counting stops here ("200余件"): an exact count over a broad 2-character query reads most of the
@@ -31,7 +50,10 @@ export function registryWhere(f: RegistryFilter): SQL {
   // 'notYetInForce' is listed under 有效 (published, 施行日期 ahead).
   if (f.status === 'inForce') parts.push(sql`d.legal_status in ('inForce','notYetInForce')`);
   else if (f.status) parts.push(sql`d.legal_status = ${f.status}`);
-  if (f.year) parts.push(sql`d.published_on >= ${`${f.year}-01-01`}::date and d.published_on < ${`${f.year + 1}-01-01`}::date`);
+  if (f.year)
+    parts.push(
+      sql`d.published_on >= ${`${f.year}-01-01`}::date and d.published_on < ${`${f.year + 1}-01-01`}::date`,
+    );
   if (f.topic) parts.push(sql`d.topic = ${f.topic}`);
   const q = f.q ? toQuery(f.q) : '';
   if (q) parts.push(sql`d.search @@ to_tsquery('simple', ${q})`);
@@ -65,12 +87,24 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const client = (db as { $client?: { query?: unknown } }).$client;
   if (typeof client?.query !== 'function') return queryRows<T>(db, query);
   const q = dialect.sqlToQuery(query);
-  return ((await (client.query as (text: string, params: unknown[]) => Promise<{ rows: T[] }>).call(client, q.sql, q.params)).rows);
+  return (
+    await (client.query as (text: string, params: unknown[]) => Promise<{ rows: T[] }>).call(
+      client,
+      q.sql,
+      q.params,
+    )
+  ).rows;
 }
 
-export async function searchRegistry(db: DbOrTx, f: RegistryFilter): Promise<{ total: number; capped: boolean; items: RegistryItem[] }> {
+export async function searchRegistry(
+  db: DbOrTx,
+  f: RegistryFilter,
+): Promise<{ total: number; capped: boolean; items: RegistryItem[] }> {
   const q = registryQueries(f);
   // Two statements on two pooled connections at once: the page's latency is the slower one, not the sum.
-  const [items, [{ n }]] = await Promise.all([rows<RegistryItem>(db, q.page), rows<{ n: number }>(db, q.count)]);
+  const [items, [{ n }]] = await Promise.all([
+    rows<RegistryItem>(db, q.page),
+    rows<{ n: number }>(db, q.count),
+  ]);
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, items };
 }

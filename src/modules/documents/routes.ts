@@ -5,9 +5,24 @@ import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { createDraft, listDocuments, loadDocument, startAmendment, updateDraft } from './service.ts';
+import {
+  createDraft,
+  listDocuments,
+  loadDocument,
+  startAmendment,
+  updateDraft,
+} from './service.ts';
 import { documentView } from './view.ts';
-import { act, assignNumber, closeComment, dispose, ENGINE_ACTIONS, openComment, publishDocument, publishFeedback } from './workflow.ts';
+import {
+  act,
+  assignNumber,
+  closeComment,
+  dispose,
+  ENGINE_ACTIONS,
+  openComment,
+  publishDocument,
+  publishFeedback,
+} from './workflow.ts';
 import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './filing.ts';
 import { decideAtMeeting, decideFromForm } from './collective.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
@@ -24,7 +39,8 @@ import { documentFilings } from './schema.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
 
 export const draftBody = z.object({
   title: text('文件名称', 200, 4),
@@ -41,7 +57,10 @@ export const draftBody = z.object({
 });
 const listQuery = z.object({
   status: z.string().max(40).optional().describe('办理状态'),
-  legalStatus: z.enum(['draft', 'notYetInForce', 'inForce', 'amended', 'abolished', 'expired']).optional().describe('效力状态'),
+  legalStatus: z
+    .enum(['draft', 'notYetInForce', 'inForce', 'amended', 'abolished', 'expired'])
+    .optional()
+    .describe('效力状态'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
   inForceOn: isoDate('有效日期').optional(),
   fact: z.enum(DOCUMENT_FACT_FILTERS).optional().describe('年报数据项'),
@@ -49,10 +68,24 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const commentWindow = z.object({ startOn: isoDate('征求意见开始日期'), endOn: isoDate('征求意见截止日期'), channel: text('发布渠道', 200).optional() });
-const dispositionBody = z.object({ disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'), reason: text('理由', 2000).optional() });
-const actBody = z.object({ action: z.enum(ENGINE_ACTIONS).describe('操作'), on: isoDate('办理日期'), data: z.record(z.string(), z.unknown()).default({}).describe('办理内容') });
-const numberBody = z.object({ docNumber: text('文号', 50).optional(), registrationNumber: text('统一登记号', 50).optional() });
+const commentWindow = z.object({
+  startOn: isoDate('征求意见开始日期'),
+  endOn: isoDate('征求意见截止日期'),
+  channel: text('发布渠道', 200).optional(),
+});
+const dispositionBody = z.object({
+  disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'),
+  reason: text('理由', 2000).optional(),
+});
+const actBody = z.object({
+  action: z.enum(ENGINE_ACTIONS).describe('操作'),
+  on: isoDate('办理日期'),
+  data: z.record(z.string(), z.unknown()).default({}).describe('办理内容'),
+});
+const numberBody = z.object({
+  docNumber: text('文号', 50).optional(),
+  registrationNumber: text('统一登记号', 50).optional(),
+});
 const publishBody = z.object({
   effectiveOn: isoDate('施行日期').optional(),
   validUntil: isoDate('有效期至').optional(),
@@ -61,107 +94,289 @@ const publishBody = z.object({
   topic: z.string().max(40).optional().describe('主题分类'),
   confidentialityReviewer: text('保密审查人', 50, 2),
 });
-const endBody = z.object({ kind: z.enum(['abolished', 'declaredInvalid']).describe('决定类型'), on: isoDate('决定日期'), act: text('决定依据', 200, 1), note: text('说明', 2000).optional() });
-const evaluationBody = z.object({ on: isoDate('评估日期'), conclusion: z.enum(['continue', 'amend', 'abolish']).describe('评估结论'), evaluation: text('评估情况', 20_000, 4) });
-const reviewBody = z.object({ decision: z.enum(['accept', 'return']).describe('审查结论'), opinion: text('审查意见', 5000).optional(), correctionRequest: text('纠错意见', 5000).optional(), answerDueOn: isoDate('纠错期限').optional() });
-const answerBody = z.object({ answer: text('纠错情况', 5000, 1), correctedText: text('纠正后的文本', 200_000, 1) });
-const decideBody = z.object({ meetingId: z.uuid().describe('会议'), decision: z.enum(['adopted', 'adoptedWithRevision', 'deferred', 'rejected']).describe('审议结果'), minutes: text('会议纪要摘录', 5000).optional() });
+const endBody = z.object({
+  kind: z.enum(['abolished', 'declaredInvalid']).describe('决定类型'),
+  on: isoDate('决定日期'),
+  act: text('决定依据', 200, 1),
+  note: text('说明', 2000).optional(),
+});
+const evaluationBody = z.object({
+  on: isoDate('评估日期'),
+  conclusion: z.enum(['continue', 'amend', 'abolish']).describe('评估结论'),
+  evaluation: text('评估情况', 20_000, 4),
+});
+const reviewBody = z.object({
+  decision: z.enum(['accept', 'return']).describe('审查结论'),
+  opinion: text('审查意见', 5000).optional(),
+  correctionRequest: text('纠错意见', 5000).optional(),
+  answerDueOn: isoDate('纠错期限').optional(),
+});
+const answerBody = z.object({
+  answer: text('纠错情况', 5000, 1),
+  correctedText: text('纠正后的文本', 200_000, 1),
+});
+const decideBody = z.object({
+  meetingId: z.uuid().describe('会议'),
+  decision: z.enum(['adopted', 'adoptedWithRevision', 'deferred', 'rejected']).describe('审议结果'),
+  minutes: text('会议纪要摘录', 5000).optional(),
+});
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
-const commentParams = z.object({ id: z.uuid().describe('编号'), commentId: z.uuid().describe('意见编号') });
-const cleanupBody = z.object({ title: text('清理工作名称', 200, 4), basis: text('清理依据', 2000).default('') });
-const cleanupItemParams = z.object({ id: z.uuid().describe('编号'), documentId: z.uuid().describe('文件编号') });
-const cleanupDecision = z.object({ decision: z.enum(['keep', 'amend', 'abolish', 'declareInvalid']).describe('清理意见'), note: text('说明', 2000).optional() });
-const filingQuery = z.object({ status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态') });
+const commentParams = z.object({
+  id: z.uuid().describe('编号'),
+  commentId: z.uuid().describe('意见编号'),
+});
+const cleanupBody = z.object({
+  title: text('清理工作名称', 200, 4),
+  basis: text('清理依据', 2000).default(''),
+});
+const cleanupItemParams = z.object({
+  id: z.uuid().describe('编号'),
+  documentId: z.uuid().describe('文件编号'),
+});
+const cleanupDecision = z.object({
+  decision: z.enum(['keep', 'amend', 'abolish', 'declareInvalid']).describe('清理意见'),
+  note: text('说明', 2000).optional(),
+});
+const filingQuery = z.object({
+  status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态'),
+});
 const ok = z.object({ ok: z.literal(true) });
 
 export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/documents', { schema: { summary: '行政规范性文件列表', querystring: listQuery } }, async (req) => {
-    const { total, rows } = await listDocuments(ctx, requireActor(req), req.query);
-    return { total, items: rows.map((r) => ({ ...r.doc, search: undefined, legalStatusLabel: legalStatusLabel(r.doc.legalStatus), caseStatus: r.caseStatus, draftingOrgName: r.draftingOrg, ...(r.commentsReceived === null ? {} : { commentsReceived: r.commentsReceived }) })) };
-  });
-  api.get('/api/documents/export.xlsx', { schema: { summary: '导出文件目录（.xlsx）', querystring: listQuery } }, async (req, reply) => {
-    const { page: _p, pageSize: _s, ...f } = req.query;
-    const content = await documentsXlsx(ctx, requireActor(req), f);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader('行政规范性文件.xlsx')).send(content);
-  });
-  for (const [suffix, make, summary] of [['document.docx', documentDocx, '下载文件正文（.docx）'], ['feedback.docx', feedbackDocx, '下载意见采纳情况（.docx）'], ['interpretation.docx', interpretationDocx, '下载政策解读（.docx）']] as const) {
-    api.get(`/api/documents/:id/${suffix}`, { schema: { summary, params: idParam } }, async (req, reply) => {
-      const file = await make(ctx, requireActor(req), req.params.id);
-      return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(file.name)).send(file.content);
-    });
+  api.get(
+    '/api/documents',
+    { schema: { summary: '行政规范性文件列表', querystring: listQuery } },
+    async (req) => {
+      const { total, rows } = await listDocuments(ctx, requireActor(req), req.query);
+      return {
+        total,
+        items: rows.map((r) => ({
+          ...r.doc,
+          search: undefined,
+          legalStatusLabel: legalStatusLabel(r.doc.legalStatus),
+          caseStatus: r.caseStatus,
+          draftingOrgName: r.draftingOrg,
+          ...(r.commentsReceived === null ? {} : { commentsReceived: r.commentsReceived }),
+        })),
+      };
+    },
+  );
+  api.get(
+    '/api/documents/export.xlsx',
+    { schema: { summary: '导出文件目录（.xlsx）', querystring: listQuery } },
+    async (req, reply) => {
+      const { page: _p, pageSize: _s, ...f } = req.query;
+      const content = await documentsXlsx(ctx, requireActor(req), f);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentHeader('行政规范性文件.xlsx'))
+        .send(content);
+    },
+  );
+  for (const [suffix, make, summary] of [
+    ['document.docx', documentDocx, '下载文件正文（.docx）'],
+    ['feedback.docx', feedbackDocx, '下载意见采纳情况（.docx）'],
+    ['interpretation.docx', interpretationDocx, '下载政策解读（.docx）'],
+  ] as const) {
+    api.get(
+      `/api/documents/:id/${suffix}`,
+      { schema: { summary, params: idParam } },
+      async (req, reply) => {
+        const file = await make(ctx, requireActor(req), req.params.id);
+        return reply
+          .type(DOCX_MIME)
+          .header('content-disposition', attachmentHeader(file.name))
+          .send(file.content);
+      },
+    );
   }
   // Validity periods, the 后评估 reminder and the 备案 period: 业务设置 of the 系统管理员.
   const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
-  api.get('/api/settings/documents', { schema: { summary: '规范性文件设置（有效期、后评估、备案期限）' }, preValidation: settings }, async () => getSetting(ctx.db, documentSettings, ctx.clock.now().getTime(), 0));
-  api.put('/api/settings/documents', { schema: { summary: '修改规范性文件设置', body: documentSettings.schema }, preValidation: settings }, async (req) => updateDocumentSettings(ctx, requireActor(req), req.body));
-  api.get('/api/documents/facts', { schema: { summary: '年度报告的规范性文件数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')) }, async (req) => {
-    const actor = requireActor(req);
-    return { facts: await documentFacts(ctx, actor.departmentId, req.query.year), tableTwo: await tableTwoRow(ctx.db, actor.departmentId, req.query.year) };
-  });
-  api.post('/api/documents', { schema: { summary: '起草行政规范性文件', body: draftBody }, preValidation: guard((a) => authorize(a, 'normativeDocument', 'draft')) }, async (req) => {
-    const actor = requireActor(req);
-    const row = await createDraft(ctx, actor, req.body);
-    return documentView(ctx, actor, row.id);
-  });
-  api.get('/api/documents/:id', { schema: { summary: '行政规范性文件（程序、版本、可办理的操作）', params: idParam } }, async (req) => documentView(ctx, requireActor(req), req.params.id));
+  api.get(
+    '/api/settings/documents',
+    { schema: { summary: '规范性文件设置（有效期、后评估、备案期限）' }, preValidation: settings },
+    async () => getSetting(ctx.db, documentSettings, ctx.clock.now().getTime(), 0),
+  );
+  api.put(
+    '/api/settings/documents',
+    {
+      schema: { summary: '修改规范性文件设置', body: documentSettings.schema },
+      preValidation: settings,
+    },
+    async (req) => updateDocumentSettings(ctx, requireActor(req), req.body),
+  );
+  api.get(
+    '/api/documents/facts',
+    {
+      schema: { summary: '年度报告的规范性文件数据', querystring: yearQuery },
+      preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return {
+        facts: await documentFacts(ctx, actor.departmentId, req.query.year),
+        tableTwo: await tableTwoRow(ctx.db, actor.departmentId, req.query.year),
+      };
+    },
+  );
+  api.post(
+    '/api/documents',
+    {
+      schema: { summary: '起草行政规范性文件', body: draftBody },
+      preValidation: guard((a) => authorize(a, 'normativeDocument', 'draft')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const row = await createDraft(ctx, actor, req.body);
+      return documentView(ctx, actor, row.id);
+    },
+  );
+  api.get(
+    '/api/documents/:id',
+    { schema: { summary: '行政规范性文件（程序、版本、可办理的操作）', params: idParam } },
+    async (req) => documentView(ctx, requireActor(req), req.params.id),
+  );
   // Each use case: the document is looked up (out of scope: 404) → the body validated → one service call → the fresh view.
   const readable = guard(async (a, req) => loadDocument(ctx.db, a, paramsOf(req, idParam).id));
-  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: ReturnType<typeof requireActor>, id: string, body: z.output<S>) => Promise<unknown>) =>
-    api.post(`/api/documents/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: readable }, async (req) => {
+  const post = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (
+      actor: ReturnType<typeof requireActor>,
+      id: string,
+      body: z.output<S>,
+    ) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/api/documents/:id${path}`,
+      { schema: { summary, params: idParam, body }, preValidation: readable },
+      async (req) => {
+        const actor = requireActor(req);
+        const { id } = req.params;
+        const result = await run(actor, id, req.body as z.output<S>);
+        const target =
+          (result as { id?: string } | undefined)?.id && path === '/amend'
+            ? (result as { id: string }).id
+            : id;
+        return documentView(ctx, actor, target);
+      },
+    );
+  api.put(
+    '/api/documents/:id',
+    { schema: { summary: '修改草稿', params: idParam, body: draftBody }, preValidation: readable },
+    async (req) => {
       const actor = requireActor(req);
-      const { id } = req.params;
-      const result = await run(actor, id, req.body as z.output<S>);
-      const target = (result as { id?: string } | undefined)?.id && path === '/amend' ? (result as { id: string }).id : id;
-      return documentView(ctx, actor, target);
-    });
-  api.put('/api/documents/:id', { schema: { summary: '修改草稿', params: idParam, body: draftBody }, preValidation: readable }, async (req) => {
-    const actor = requireActor(req);
-    await updateDraft(ctx, actor, req.params.id, req.body);
-    return documentView(ctx, actor, req.params.id);
-  });
+      await updateDraft(ctx, actor, req.params.id, req.body);
+      return documentView(ctx, actor, req.params.id);
+    },
+  );
   post('/comment/open', '公开征求意见', commentWindow, (a, id, b) => openComment(ctx, a, id, b));
   post('/comment/close', '结束征求意见', noBody, (a, id) => closeComment(ctx, a, id));
   post('/comment/feedback', '公开意见采纳情况', noBody, (a, id) => publishFeedback(ctx, a, id));
-  api.post('/api/documents/:id/comments/:commentId/disposition', { schema: { summary: '处理一条公众意见', params: commentParams, body: dispositionBody }, preValidation: guard(async (a, req) => loadDocument(ctx.db, a, paramsOf(req, commentParams).id)) }, async (req) => {
-    const actor = requireActor(req);
-    await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
-    return documentView(ctx, actor, req.params.id);
-  });
+  api.post(
+    '/api/documents/:id/comments/:commentId/disposition',
+    {
+      schema: { summary: '处理一条公众意见', params: commentParams, body: dispositionBody },
+      preValidation: guard(async (a, req) =>
+        loadDocument(ctx.db, a, paramsOf(req, commentParams).id),
+      ),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await dispose(ctx, actor, req.params.id, req.params.commentId, req.body);
+      return documentView(ctx, actor, req.params.id);
+    },
+  );
   // 集体审议 is recorded against a meeting's agenda item (decideFromForm), never with a typed meeting name.
-  post('/act', '办理一项程序（合法性审核、公平竞争审查等）', actBody, (a, id, b) => (b.action === 'collectiveDecision' ? decideFromForm(ctx, a, id, b.data) : act(ctx, a, id, b.action, b.on, b.data)));
-  post('/decide', '集体审议决定（在会议议题上记录）', decideBody, (a, id, b) => decideAtMeeting(ctx, a, id, b));
+  post('/act', '办理一项程序（合法性审核、公平竞争审查等）', actBody, (a, id, b) =>
+    b.action === 'collectiveDecision'
+      ? decideFromForm(ctx, a, id, b.data)
+      : act(ctx, a, id, b.action, b.on, b.data),
+  );
+  post('/decide', '集体审议决定（在会议议题上记录）', decideBody, (a, id, b) =>
+    decideAtMeeting(ctx, a, id, b),
+  );
   post('/number', '编文号', numberBody, (a, id, b) => assignNumber(ctx, a, id, b));
   post('/publish', '公布文件', publishBody, (a, id, b) => publishDocument(ctx, a, id, b));
-  post('/filing', '报送备案', z.object({ filingNo: text('备案登记号', 50).optional() }), (a, id, b) => submitFiling(ctx, a, id, b));
+  post(
+    '/filing',
+    '报送备案',
+    z.object({ filingNo: text('备案登记号', 50).optional() }),
+    (a, id, b) => submitFiling(ctx, a, id, b),
+  );
   post('/amend', '启动修改（新版本）', noBody, (a, id) => startAmendment(ctx, a, id));
-  post('/source', '导入正文（.docx）', z.object({ fileId: z.uuid().describe('正文文件') }), (a, id, b) => importDocx(ctx, a, id, b.fileId));
+  post(
+    '/source',
+    '导入正文（.docx）',
+    z.object({ fileId: z.uuid().describe('正文文件') }),
+    (a, id, b) => importDocx(ctx, a, id, b.fileId),
+  );
   post('/end', '废止或宣布失效', endBody, (a, id, b) => endDocument(ctx, a, id, b.kind, b));
   post('/evaluation', '记录后评估', evaluationBody, (a, id, b) => recordEvaluation(ctx, a, id, b));
 
   // 清理 campaigns of the legal office.
   const cleanup = guard((a) => authorize(a, 'normativeDocument', 'cleanup'));
-  api.get('/api/document-cleanups', { schema: { summary: '文件清理工作' } }, async (req) => ({ items: await listCampaigns(ctx, requireActor(req)) }));
-  api.post('/api/document-cleanups', { schema: { summary: '开展文件清理', body: cleanupBody }, preValidation: cleanup }, async (req) => openCampaign(ctx, requireActor(req), req.body));
-  api.get('/api/document-cleanups/:id', { schema: { summary: '文件清理工作（清单与意见）', params: idParam }, preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')) }, async (req) => {
-    const actor = requireActor(req);
-    const r = await campaignList(ctx.db, req.params.id);
-    if (!r || r.campaign.departmentId !== actor.departmentId) throw notFound('清理工作');
-    return r;
-  });
-  api.post('/api/document-cleanups/:id/items/:documentId', { schema: { summary: '提出一件文件的清理意见', params: cleanupItemParams, body: cleanupDecision }, preValidation: cleanup }, async (req) => {
-    await decide(ctx, requireActor(req), req.params.id, req.params.documentId, req.body);
-    return campaignList(ctx.db, req.params.id);
-  });
-  api.post('/api/document-cleanups/:id/publish', { schema: { summary: '公布清理结果', params: idParam, body: noBody }, preValidation: cleanup }, async (req) => {
-    await publishCampaign(ctx, requireActor(req), req.params.id);
-    return campaignList(ctx.db, req.params.id);
-  });
-  api.get('/api/filings', { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } }, async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }));
+  api.get('/api/document-cleanups', { schema: { summary: '文件清理工作' } }, async (req) => ({
+    items: await listCampaigns(ctx, requireActor(req)),
+  }));
+  api.post(
+    '/api/document-cleanups',
+    { schema: { summary: '开展文件清理', body: cleanupBody }, preValidation: cleanup },
+    async (req) => openCampaign(ctx, requireActor(req), req.body),
+  );
+  api.get(
+    '/api/document-cleanups/:id',
+    {
+      schema: { summary: '文件清理工作（清单与意见）', params: idParam },
+      preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const r = await campaignList(ctx.db, req.params.id);
+      if (!r || r.campaign.departmentId !== actor.departmentId) throw notFound('清理工作');
+      return r;
+    },
+  );
+  api.post(
+    '/api/document-cleanups/:id/items/:documentId',
+    {
+      schema: {
+        summary: '提出一件文件的清理意见',
+        params: cleanupItemParams,
+        body: cleanupDecision,
+      },
+      preValidation: cleanup,
+    },
+    async (req) => {
+      await decide(ctx, requireActor(req), req.params.id, req.params.documentId, req.body);
+      return campaignList(ctx.db, req.params.id);
+    },
+  );
+  api.post(
+    '/api/document-cleanups/:id/publish',
+    { schema: { summary: '公布清理结果', params: idParam, body: noBody }, preValidation: cleanup },
+    async (req) => {
+      await publishCampaign(ctx, requireActor(req), req.params.id);
+      return campaignList(ctx.db, req.params.id);
+    },
+  );
+  api.get(
+    '/api/filings',
+    { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } },
+    async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }),
+  );
   // Issue 12 item 7: the role (403) and the filing's scope (404) are checked before the body is validated.
   const filing = async (req: FastifyRequest) => {
-    const [f] = await ctx.db.select({ departmentId: documentFilings.departmentId, oversightOrgId: documentFilings.oversightOrgId }).from(documentFilings).where(eq(documentFilings.id, paramsOf(req, idParam).id));
+    const [f] = await ctx.db
+      .select({
+        departmentId: documentFilings.departmentId,
+        oversightOrgId: documentFilings.oversightOrgId,
+      })
+      .from(documentFilings)
+      .where(eq(documentFilings.id, paramsOf(req, idParam).id));
     if (!f) throw notFound('备案');
     return f;
   };
@@ -171,15 +386,35 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   const answers = guard(async (a, req) => {
     // The answering roles (a record of the own department): others 403 before the filing is looked up.
-    if (!can(a, 'documentFiling', 'answer', { departmentId: a.departmentId })) throw new AppError('FORBIDDEN', '无权执行此操作');
+    if (!can(a, 'documentFiling', 'answer', { departmentId: a.departmentId }))
+      throw new AppError('FORBIDDEN', '无权执行此操作');
     authorize(a, 'documentFiling', 'answer', await filing(req));
   });
-  api.post('/api/filings/:id/review', { schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } }, preValidation: reviews }, async (req) => {
-    await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
-    return { ok: true as const };
-  });
-  api.post('/api/filings/:id/answer', { schema: { summary: '答复纠错意见（附纠正后的文本，生成新版本）', params: idParam, body: answerBody, response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) } }, preValidation: answers }, async (req) => {
-    const version = await answerCorrection(ctx, requireActor(req), req.params.id, req.body);
-    return { ok: true as const, versionId: version.id };
-  });
+  api.post(
+    '/api/filings/:id/review',
+    {
+      schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } },
+      preValidation: reviews,
+    },
+    async (req) => {
+      await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  api.post(
+    '/api/filings/:id/answer',
+    {
+      schema: {
+        summary: '答复纠错意见（附纠正后的文本，生成新版本）',
+        params: idParam,
+        body: answerBody,
+        response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) },
+      },
+      preValidation: answers,
+    },
+    async (req) => {
+      const version = await answerCorrection(ctx, requireActor(req), req.params.id, req.body);
+      return { ok: true as const, versionId: version.id };
+    },
+  );
 }

@@ -1,4 +1,15 @@
-import { pgTable, text, uuid, timestamp, integer, boolean, date, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  boolean,
+  date,
+  jsonb,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { tsvector } from '../../core/search/column.ts';
 
@@ -50,11 +61,17 @@ export const normativeDocuments = pgTable(
     uniqueIndex('normative_documents_case_idx').on(t.caseId),
     uniqueIndex('normative_documents_number_idx').on(t.departmentId, t.docNumber),
     index('normative_documents_dept_idx').on(t.departmentId, t.createdAt),
-    index('normative_documents_registry_idx').on(t.legalStatus, t.publishedOn).where(sql`published_on is not null`),
+    index('normative_documents_registry_idx')
+      .on(t.legalStatus, t.publishedOn)
+      .where(sql`published_on is not null`),
     // 规范性文件库: one department's published documents, newest first — a broad search stops after one page.
-    index('normative_documents_registry_dept_idx').on(t.departmentId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`published_on is not null`),
+    index('normative_documents_registry_dept_idx')
+      .on(t.departmentId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`published_on is not null`),
     index('normative_documents_search_idx').using('gin', t.search),
-    index('normative_documents_source_file_idx').on(t.sourceFileId).where(sql`source_file_id is not null`),
+    index('normative_documents_source_file_idx')
+      .on(t.sourceFileId)
+      .where(sql`source_file_id is not null`),
   ],
 );
 
@@ -77,7 +94,11 @@ export const documentEvents = pgTable(
   (t) => [
     index('document_events_doc_idx').on(t.documentId, t.on),
     // One ending per kind: the expiry sweep and reminders are idempotent.
-    uniqueIndex('document_events_once_idx').on(t.documentId, t.kind).where(sql`kind in ('published','amended','abolished','declaredInvalid','expired','evaluationDue')`),
+    uniqueIndex('document_events_once_idx')
+      .on(t.documentId, t.kind)
+      .where(
+        sql`kind in ('published','amended','abolished','declaredInvalid','expired','evaluationDue')`,
+      ),
   ],
 );
 
@@ -102,7 +123,10 @@ export const documentFilings = pgTable(
     reviewerId: uuid('reviewer_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('document_filings_doc_idx').on(t.documentId), index('document_filings_oversight_idx').on(t.oversightOrgId, t.status)],
+  (t) => [
+    uniqueIndex('document_filings_doc_idx').on(t.documentId),
+    index('document_filings_oversight_idx').on(t.oversightOrgId, t.status),
+  ],
 );
 
 /** 清理: a campaign of the legal office over the documents in force, with a decision for each. */

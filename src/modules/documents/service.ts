@@ -16,7 +16,12 @@ import { cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { documentFilings, normativeDocuments } from './schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
-import { documentFactCondition, documentFactSum, inForceOn, type DocumentFactFilter } from './facts.ts';
+import {
+  documentFactCondition,
+  documentFactSum,
+  inForceOn,
+  type DocumentFactFilter,
+} from './facts.ts';
 import type { DocType, Trial } from './labels.ts';
 
 export type DocumentRow = typeof normativeDocuments.$inferSelect;
@@ -37,21 +42,37 @@ export interface DraftInput {
   issuerId?: string | null;
 }
 
-export const scopeOfDoc = (d: DocumentRow) => ({ departmentId: d.departmentId, draftingOrgId: d.draftingOrgId, published: !!d.publishedOn });
+export const scopeOfDoc = (d: DocumentRow) => ({
+  departmentId: d.departmentId,
+  draftingOrgId: d.draftingOrgId,
+  published: !!d.publishedOn,
+});
 
 /** RULES §2.2 (37号): 严禁以部门内设机构名义制发行政规范性文件 — the issuer is always the department. */
 async function checkIssuer(tx: Tx, actor: Actor, issuerId?: string | null): Promise<string> {
   if (!issuerId) return actor.departmentId;
   const org = await getOrg(tx, issuerId);
   if (org.kind === 'division') {
-    throw new AppError('VALIDATION', '制发机关：严禁以部门内设机构名义制发行政规范性文件（国办发〔2018〕37号），制发机关应为本部门', { fields: [{ path: 'issuerId', message: '内设机构不能作为制发机关' }] });
+    throw new AppError(
+      'VALIDATION',
+      '制发机关：严禁以部门内设机构名义制发行政规范性文件（国办发〔2018〕37号），制发机关应为本部门',
+      { fields: [{ path: 'issuerId', message: '内设机构不能作为制发机关' }] },
+    );
   }
-  if (org.id !== actor.departmentId) throw new AppError('VALIDATION', '制发机关：只能以本部门名义制发', { fields: [{ path: 'issuerId', message: '只能以本部门名义制发' }] });
+  if (org.id !== actor.departmentId)
+    throw new AppError('VALIDATION', '制发机关：只能以本部门名义制发', {
+      fields: [{ path: 'issuerId', message: '只能以本部门名义制发' }],
+    });
   return org.id;
 }
 
 /** A document version the actor may read (404 otherwise); locked for update when asked. */
-export async function loadDocument(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<DocumentRow> {
+export async function loadDocument(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<DocumentRow> {
   const q = db.select().from(normativeDocuments).where(eq(normativeDocuments.id, id));
   const [d] = forUpdate ? await q.for('update') : await q;
   if (!d) throw notFound('规范性文件');
@@ -68,7 +89,12 @@ export async function loadDocument(db: DbOrTx, actor: Actor, id: string, forUpda
  * version, and the version the department answered a 纠错 with (recorded with the answer on the case).
  */
 async function filedWith(db: DbOrTx, d: DocumentRow, oversightOrgId: string): Promise<boolean> {
-  const [filed] = await db.select({ id: documentFilings.id }).from(documentFilings).where(and(eq(documentFilings.documentId, d.id), eq(documentFilings.oversightOrgId, oversightOrgId)));
+  const [filed] = await db
+    .select({ id: documentFilings.id })
+    .from(documentFilings)
+    .where(
+      and(eq(documentFilings.documentId, d.id), eq(documentFilings.oversightOrgId, oversightOrgId)),
+    );
   if (filed || !d.supersedesId) return !!filed;
   const [answered] = await queryRows<{ ok: number }>(
     db,
@@ -79,9 +105,19 @@ async function filedWith(db: DbOrTx, d: DocumentRow, oversightOrgId: string): Pr
 }
 
 /** A file is readable as the imported 正文 (.docx) of a document version the actor may read. */
-export async function sourceFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
-  const rows = await db.select({ id: normativeDocuments.id }).from(normativeDocuments).where(eq(normativeDocuments.sourceFileId, fileId));
-  return fileAccessOf(rows.map((r) => r.id), (id) => loadDocument(db, actor, id));
+export async function sourceFileReader(
+  db: DbOrTx,
+  actor: Actor,
+  fileId: string,
+): Promise<FileAccess> {
+  const rows = await db
+    .select({ id: normativeDocuments.id })
+    .from(normativeDocuments)
+    .where(eq(normativeDocuments.sourceFileId, fileId));
+  return fileAccessOf(
+    rows.map((r) => r.id),
+    (id) => loadDocument(db, actor, id),
+  );
 }
 
 export async function loadForEdit(tx: Tx, actor: Actor, id: string): Promise<DocumentRow> {
@@ -106,15 +142,51 @@ function fieldsOf(input: DraftInput) {
   };
 }
 
-async function insertVersion(tx: Tx, ctx: Ctx, actor: Actor, input: DraftInput, lineage?: { lineageId: string; version: number; supersedesId: string }): Promise<DocumentRow> {
+async function insertVersion(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: DraftInput,
+  lineage?: { lineageId: string; version: number; supersedesId: string },
+): Promise<DocumentRow> {
   const departmentId = await checkIssuer(tx, actor, input.issuerId);
   const id = newId();
   const f = fieldsOf(input);
-  const c = await openCase(ctx, actor, { procedure: 'normativeDocument', title: f.title, orgId: actor.orgId, first: { action: 'draft', on: ctx.clock.today(), data: { title: f.title, concernsMarket: f.concernsMarket, assessment: f.draftingExplanation } } }, tx);
+  const c = await openCase(
+    ctx,
+    actor,
+    {
+      procedure: 'normativeDocument',
+      title: f.title,
+      orgId: actor.orgId,
+      first: {
+        action: 'draft',
+        on: ctx.clock.today(),
+        data: {
+          title: f.title,
+          concernsMarket: f.concernsMarket,
+          assessment: f.draftingExplanation,
+        },
+      },
+    },
+    tx,
+  );
   const now = ctx.clock.now();
   const [row] = await tx
     .insert(normativeDocuments)
-    .values({ id, lineageId: lineage?.lineageId ?? id, version: lineage?.version ?? 1, supersedesId: lineage?.supersedesId ?? null, caseId: c.id, departmentId, draftingOrgId: actor.orgId, ...f, createdBy: actor.userId, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      lineageId: lineage?.lineageId ?? id,
+      version: lineage?.version ?? 1,
+      supersedesId: lineage?.supersedesId ?? null,
+      caseId: c.id,
+      departmentId,
+      draftingOrgId: actor.orgId,
+      ...f,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   return row;
 }
@@ -124,24 +196,64 @@ export async function createDraft(ctx: Ctx, actor: Actor, input: DraftInput): Pr
   authorize(actor, 'normativeDocument', 'draft');
   return inTx(ctx, async (tx) => {
     const row = await insertVersion(tx, ctx, actor, input);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.draft', entityType: 'normativeDocument', entityId: row.id, payload: { title: row.title, caseId: row.caseId } }, ctx.clock.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'document.draft',
+        entityType: 'normativeDocument',
+        entityId: row.id,
+        payload: { title: row.title, caseId: row.caseId },
+      },
+      ctx.clock.now(),
+    );
     return row;
   });
 }
 
 /** Edits a draft. A published text never changes: amending creates a new version (startAmendment). */
-export async function updateDraft(ctx: Ctx, actor: Actor, id: string, input: DraftInput): Promise<DocumentRow> {
+export async function updateDraft(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: DraftInput,
+): Promise<DocumentRow> {
   return inTx(ctx, async (tx) => {
     const d = await loadForEdit(tx, actor, id);
-    if (d.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '已发布的文件文本不得修改；如需修改，请启动修改程序生成新版本');
+    if (d.publishedOn)
+      throw new AppError(
+        'ACTION_NOT_ALLOWED',
+        '已发布的文件文本不得修改；如需修改，请启动修改程序生成新版本',
+      );
     const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, d.caseId));
-    if (c.status !== 'drafting' && c.status !== 'new') throw new AppError('ACTION_NOT_ALLOWED', '制定程序已经结束，不能再修改文本');
+    if (c.status !== 'drafting' && c.status !== 'new')
+      throw new AppError('ACTION_NOT_ALLOWED', '制定程序已经结束，不能再修改文本');
     if (d.docNumber) throw new AppError('ACTION_NOT_ALLOWED', '已统一登记编号的文件不得修改文本');
     const f = fieldsOf(input);
     await checkIssuer(tx, actor, input.issuerId);
-    if (f.concernsMarket !== d.concernsMarket) throw new AppError('ACTION_NOT_ALLOWED', '是否涉及市场主体在起草时已确定，不能在起草后更改（影响征求意见期限和公平竞争审查）');
-    const [row] = await tx.update(normativeDocuments).set({ ...f, updatedAt: ctx.clock.now() }).where(eq(normativeDocuments.id, d.id)).returning();
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.edit', entityType: 'normativeDocument', entityId: d.id, payload: { title: row.title } }, ctx.clock.now());
+    if (f.concernsMarket !== d.concernsMarket)
+      throw new AppError(
+        'ACTION_NOT_ALLOWED',
+        '是否涉及市场主体在起草时已确定，不能在起草后更改（影响征求意见期限和公平竞争审查）',
+      );
+    const [row] = await tx
+      .update(normativeDocuments)
+      .set({ ...f, updatedAt: ctx.clock.now() })
+      .where(eq(normativeDocuments.id, d.id))
+      .returning();
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'document.edit',
+        entityType: 'normativeDocument',
+        entityId: d.id,
+        payload: { title: row.title },
+      },
+      ctx.clock.now(),
+    );
     return row;
   });
 }
@@ -150,7 +262,8 @@ export async function updateDraft(ctx: Ctx, actor: Actor, id: string, input: Dra
 export async function startAmendment(ctx: Ctx, actor: Actor, id: string): Promise<DocumentRow> {
   return inTx(ctx, async (tx) => {
     const d = await loadForEdit(tx, actor, id);
-    if (d.legalStatus !== 'inForce' && d.legalStatus !== 'notYetInForce' && d.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '只能修改现行有效的文件');
+    if (d.legalStatus !== 'inForce' && d.legalStatus !== 'notYetInForce' && d.publishedOn)
+      throw new AppError('ACTION_NOT_ALLOWED', '只能修改现行有效的文件');
     return newVersion(tx, ctx, actor, d, {});
   });
 }
@@ -159,13 +272,53 @@ export async function startAmendment(ctx: Ctx, actor: Actor, id: string): Promis
  * A new draft version of a published document (the caller's transaction, document loaded for edit):
  * the published text never changes. `changes` carries e.g. the text corrected after a 纠错 request.
  */
-export async function newVersion(tx: Tx, ctx: Ctx, actor: Actor, d: DocumentRow, changes: { bodyText?: string; draftingExplanation?: string }): Promise<DocumentRow> {
+export async function newVersion(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  d: DocumentRow,
+  changes: { bodyText?: string; draftingExplanation?: string },
+): Promise<DocumentRow> {
   if (!d.publishedOn) throw new AppError('ACTION_NOT_ALLOWED', '文件尚未发布，可直接修改草案');
-  const [pending] = await tx.select({ id: normativeDocuments.id }).from(normativeDocuments).where(and(eq(normativeDocuments.supersedesId, d.id), sql`${normativeDocuments.publishedOn} is null`));
+  const [pending] = await tx
+    .select({ id: normativeDocuments.id })
+    .from(normativeDocuments)
+    .where(
+      and(
+        eq(normativeDocuments.supersedesId, d.id),
+        sql`${normativeDocuments.publishedOn} is null`,
+      ),
+    );
   if (pending) throw new AppError('CONFLICT', '该文件已有正在起草的修改稿');
-  const input: DraftInput = { title: d.title, docType: d.docType as DocType, trial: d.trial as Trial, concernsMarket: d.concernsMarket, touchesPublicInterest: d.touchesPublicInterest, draftingExplanation: changes.draftingExplanation ?? '', legalBases: d.legalBases, bodyText: changes.bodyText ?? d.bodyText, topic: d.topic, keywords: d.keywords };
-  const row = await insertVersion(tx, ctx, actor, input, { lineageId: d.lineageId, version: d.version + 1, supersedesId: d.id });
-  await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'document.amend', entityType: 'normativeDocument', entityId: row.id, payload: { supersedes: d.id, version: row.version } }, ctx.clock.now());
+  const input: DraftInput = {
+    title: d.title,
+    docType: d.docType as DocType,
+    trial: d.trial as Trial,
+    concernsMarket: d.concernsMarket,
+    touchesPublicInterest: d.touchesPublicInterest,
+    draftingExplanation: changes.draftingExplanation ?? '',
+    legalBases: d.legalBases,
+    bodyText: changes.bodyText ?? d.bodyText,
+    topic: d.topic,
+    keywords: d.keywords,
+  };
+  const row = await insertVersion(tx, ctx, actor, input, {
+    lineageId: d.lineageId,
+    version: d.version + 1,
+    supersedesId: d.id,
+  });
+  await appendAudit(
+    tx,
+    {
+      actorId: actor.userId,
+      orgId: actor.orgId,
+      action: 'document.amend',
+      entityType: 'normativeDocument',
+      entityId: row.id,
+      payload: { supersedes: d.id, version: row.version },
+    },
+    ctx.clock.now(),
+  );
   return row;
 }
 
@@ -173,13 +326,25 @@ export async function newVersion(tx: Tx, ctx: Ctx, actor: Actor, d: DocumentRow,
  * `inForceOn`: the versions in force on that day (the 现行有效 figure's records, as at a year end);
  * `fact` with `year`: exactly the documents a figure of that year counts (facts.ts).
  */
-export interface ListFilter { status?: string; legalStatus?: string; year?: number; inForceOn?: string; fact?: DocumentFactFilter; q?: string; page: number; pageSize: number }
+export interface ListFilter {
+  status?: string;
+  legalStatus?: string;
+  year?: number;
+  inForceOn?: string;
+  fact?: DocumentFactFilter;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
 
 /** Staff list, scoped in SQL: the department's published documents, and drafts the actor may see. */
 export function listScope(actor: Actor): SQL {
   const dept = eq(normativeDocuments.departmentId, actor.departmentId);
   if (actor.orgId === actor.departmentId || hasRole(actor, 'legalOfficer', 'leader')) return dept;
-  return and(dept, sql`(${normativeDocuments.publishedOn} is not null or ${normativeDocuments.draftingOrgId} = ${actor.orgId})`)!;
+  return and(
+    dept,
+    sql`(${normativeDocuments.publishedOn} is not null or ${normativeDocuments.draftingOrgId} = ${actor.orgId})`,
+  )!;
 }
 
 export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
@@ -188,17 +353,28 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
   if (f.status) conds.push(eq(cases.status, f.status));
   if (f.legalStatus) conds.push(eq(normativeDocuments.legalStatus, f.legalStatus));
   if (f.inForceOn) conds.push(inForceOn(f.inForceOn));
-  if (f.fact) conds.push(documentFactCondition(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4))));
-  else if (f.year) conds.push(sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`);
+  if (f.fact)
+    conds.push(documentFactCondition(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4))));
+  else if (f.year)
+    conds.push(
+      sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`,
+    );
   // Staff search also reads the text (typed or taken from an uploaded .docx), drafts included; the public registry uses the tsvector.
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`(${normativeDocuments.title} ilike ${like} or ${normativeDocuments.docNumber} ilike ${like} or ${normativeDocuments.bodyText} ilike ${like})`);
+    conds.push(
+      sql`(${normativeDocuments.title} ilike ${like} or ${normativeDocuments.docNumber} ilike ${like} or ${normativeDocuments.bodyText} ilike ${like})`,
+    );
   }
   const where = and(...conds);
   const sum = documentFactSum(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4)));
   const rows = await ctx.db
-    .select({ doc: normativeDocuments, caseStatus: cases.status, draftingOrg: organisations.name, commentsReceived: sum ?? sql<null>`null` })
+    .select({
+      doc: normativeDocuments,
+      caseStatus: cases.status,
+      draftingOrg: organisations.name,
+      commentsReceived: sum ?? sql<null>`null`,
+    })
     .from(normativeDocuments)
     .innerJoin(cases, eq(cases.id, normativeDocuments.caseId))
     .leftJoin(organisations, eq(organisations.id, normativeDocuments.draftingOrgId))
@@ -206,14 +382,24 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
     .orderBy(desc(normativeDocuments.createdAt), desc(normativeDocuments.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(normativeDocuments).innerJoin(cases, eq(cases.id, normativeDocuments.caseId)).where(where);
+  const [{ n }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(normativeDocuments)
+    .innerJoin(cases, eq(cases.id, normativeDocuments.caseId))
+    .where(where);
   return { total: n, rows };
 }
 
 export async function versionsOf(db: DbOrTx, lineageId: string) {
-  return db.select().from(normativeDocuments).where(eq(normativeDocuments.lineageId, lineageId)).orderBy(normativeDocuments.version);
+  return db
+    .select()
+    .from(normativeDocuments)
+    .where(eq(normativeDocuments.lineageId, lineageId))
+    .orderBy(normativeDocuments.version);
 }
 
 export async function documentsByIds(db: DbOrTx, ids: string[]) {
-  return ids.length ? db.select().from(normativeDocuments).where(inArray(normativeDocuments.id, ids)) : [];
+  return ids.length
+    ? db.select().from(normativeDocuments).where(inArray(normativeDocuments.id, ids))
+    : [];
 }

@@ -4,7 +4,8 @@
  * published), 废止, 宣布失效, or 失效 by expiry the day after the validity period ends (RULES §2.3
  * step 11). Pure; the cached column normative_documents.legal_status is written from it only.
  */
-export type LegalStatus = 'draft' | 'notYetInForce' | 'inForce' | 'amended' | 'abolished' | 'expired';
+export type LegalStatus =
+  'draft' | 'notYetInForce' | 'inForce' | 'amended' | 'abolished' | 'expired';
 export type EndingKind = 'amended' | 'abolished' | 'declaredInvalid' | 'expired';
 
 export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
@@ -17,9 +18,15 @@ export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
 };
 
 /** The Chinese label of a stored status code (labels live on the server; the web shows them). */
-export const legalStatusLabel = (code: string): string => LEGAL_STATUS_LABELS[code as LegalStatus] ?? code;
+export const legalStatusLabel = (code: string): string =>
+  LEGAL_STATUS_LABELS[code as LegalStatus] ?? code;
 
-export const ENDING_LABELS: Record<EndingKind, string> = { amended: '已修改', abolished: '废止', declaredInvalid: '宣布失效', expired: '有效期届满失效' };
+export const ENDING_LABELS: Record<EndingKind, string> = {
+  amended: '已修改',
+  abolished: '废止',
+  declaredInvalid: '宣布失效',
+  expired: '有效期届满失效',
+};
 
 export interface StatusEvent {
   kind: string;
@@ -42,7 +49,12 @@ export interface DerivedStatus {
 }
 
 const ENDINGS: EndingKind[] = ['amended', 'abolished', 'declaredInvalid', 'expired'];
-const STATUS_OF: Record<EndingKind, LegalStatus> = { amended: 'amended', abolished: 'abolished', declaredInvalid: 'expired', expired: 'expired' };
+const STATUS_OF: Record<EndingKind, LegalStatus> = {
+  amended: 'amended',
+  abolished: 'abolished',
+  declaredInvalid: 'expired',
+  expired: 'expired',
+};
 
 /** The day after `date` (YYYY-MM-DD). */
 export function dayAfter(date: string): string {
@@ -59,16 +71,30 @@ export function legalStatus(input: StatusInput): DerivedStatus {
     .filter((e): e is StatusEvent & { kind: EndingKind } => (ENDINGS as string[]).includes(e.kind))
     .map((e) => ({ kind: e.kind, on: e.on, act: e.act }));
   // Expiry happens by itself the day after the validity period, whether or not the sweep recorded it yet.
-  if (input.validUntil && !endings.some((e) => e.kind === 'expired')) endings.push({ kind: 'expired', on: dayAfter(input.validUntil) });
-  const ended = endings.filter((e) => e.on <= today).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : ENDINGS.indexOf(a.kind) - ENDINGS.indexOf(b.kind)))[0];
-  if (ended) return { status: STATUS_OF[ended.kind], since: ended.on, ending: ended.kind, act: ended.act ?? null };
-  const start = input.effectiveOn && input.effectiveOn > published.on ? input.effectiveOn : published.on;
+  if (input.validUntil && !endings.some((e) => e.kind === 'expired'))
+    endings.push({ kind: 'expired', on: dayAfter(input.validUntil) });
+  const ended = endings
+    .filter((e) => e.on <= today)
+    .sort((a, b) =>
+      a.on < b.on ? -1 : a.on > b.on ? 1 : ENDINGS.indexOf(a.kind) - ENDINGS.indexOf(b.kind),
+    )[0];
+  if (ended)
+    return {
+      status: STATUS_OF[ended.kind],
+      since: ended.on,
+      ending: ended.kind,
+      act: ended.act ?? null,
+    };
+  const start =
+    input.effectiveOn && input.effectiveOn > published.on ? input.effectiveOn : published.on;
   if (start > today) return { status: 'notYetInForce', since: published.on };
   return { status: 'inForce', since: start };
 }
 
 /** The 有效性 of the 主动公开 record (publications.validity) for a status. */
-export function publicationValidity(status: LegalStatus): 'inForce' | 'amended' | 'expired' | 'abolished' | null {
+export function publicationValidity(
+  status: LegalStatus,
+): 'inForce' | 'amended' | 'expired' | 'abolished' | null {
   if (status === 'inForce' || status === 'notYetInForce') return 'inForce';
   if (status === 'draft') return null;
   return status;

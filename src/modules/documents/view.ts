@@ -19,13 +19,29 @@ import { DOC_TYPE_LABELS, FILING_STATUS_LABELS, TRIAL_LABELS } from './labels.ts
 export async function documentView(ctx: Ctx, actor: Actor, id: string) {
   const d = await loadDocument(ctx.db, actor, id);
   const proc = await caseView(ctx, actor, d.caseId);
-  const [org] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, d.draftingOrgId));
-  const [issuer] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, d.departmentId));
-  const [source] = d.sourceFileId ? await ctx.db.select({ id: files.id, name: files.name, size: files.size }).from(files).where(eq(files.id, d.sourceFileId)) : [];
+  const [org] = await ctx.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, d.draftingOrgId));
+  const [issuer] = await ctx.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, d.departmentId));
+  const [source] = d.sourceFileId
+    ? await ctx.db
+        .select({ id: files.id, name: files.name, size: files.size })
+        .from(files)
+        .where(eq(files.id, d.sourceFileId))
+    : [];
   const c = await latestFor(ctx.db, 'normativeDocument', d.id);
   const comments = c ? await listComments(ctx.db, c.id) : [];
   const events = await eventsOf(ctx.db, d.id);
-  const derived = legalStatus({ events, effectiveOn: d.effectiveOn, validUntil: d.validUntil, today: ctx.clock.today() });
+  const derived = legalStatus({
+    events,
+    effectiveOn: d.effectiveOn,
+    validUntil: d.validUntil,
+    today: ctx.clock.today(),
+  });
   const [filing] = await filingsOf(ctx.db, [d.id]);
   const versions = await versionsOf(ctx.db, d.lineageId);
   const editable = can(actor, 'normativeDocument', 'edit', scopeOfDoc(d));
@@ -42,15 +58,43 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       sourceFile: source ?? null,
       legalStatus: derived.status,
       legalStatusLabel: LEGAL_STATUS_LABELS[derived.status],
-      ending: derived.ending ? { kind: derived.ending, label: ENDING_LABELS[derived.ending], on: derived.since, act: derived.act } : null,
+      ending: derived.ending
+        ? {
+            kind: derived.ending,
+            label: ENDING_LABELS[derived.ending],
+            on: derived.since,
+            act: derived.act,
+          }
+        : null,
     },
     procedure: proc,
     consultation: c
-      ? { ...c, articles: articles(c.draftText), comments: comments.map((x) => ({ ...x, submittedAt: x.submittedAt.toISOString(), disposedAt: x.disposedAt?.toISOString() ?? null })), report: dispositionReport(c, comments) }
+      ? {
+          ...c,
+          articles: articles(c.draftText),
+          comments: comments.map((x) => ({
+            ...x,
+            submittedAt: x.submittedAt.toISOString(),
+            disposedAt: x.disposedAt?.toISOString() ?? null,
+          })),
+          report: dispositionReport(c, comments),
+        }
       : null,
     events: events.map((e) => ({ kind: e.kind, on: e.on, act: e.act, note: e.note, data: e.data })),
-    filing: filing ? { ...filing, statusLabel: FILING_STATUS_LABELS[filing.status as keyof typeof FILING_STATUS_LABELS] } : null,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, docNumber: v.docNumber, publishedOn: v.publishedOn, legalStatus: v.legalStatus, legalStatusLabel: legalStatusLabel(v.legalStatus) })),
+    filing: filing
+      ? {
+          ...filing,
+          statusLabel: FILING_STATUS_LABELS[filing.status as keyof typeof FILING_STATUS_LABELS],
+        }
+      : null,
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      docNumber: v.docNumber,
+      publishedOn: v.publishedOn,
+      legalStatus: v.legalStatus,
+      legalStatusLabel: legalStatusLabel(v.legalStatus),
+    })),
     // What this actor may do here (the UI never re-implements the rules).
     abilities: {
       edit: editable && !d.publishedOn && !d.docNumber && (stage === 'drafting' || stage === 'new'),
@@ -63,14 +107,25 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       file: editable && proc.actions.some((a) => a.action === 'file') && !filing,
       answerFiling: editable && filing?.status === 'returned',
       // The oversight body decides the filing addressed to it (the engine offers the acts to its role).
-      reviewFiling: !!filing && can(actor, 'documentFiling', 'review', filing) && proc.actions.some((a) => a.action === 'acceptFiling'),
+      reviewFiling:
+        !!filing &&
+        can(actor, 'documentFiling', 'review', filing) &&
+        proc.actions.some((a) => a.action === 'acceptFiling'),
       // 集体审议: at a held meeting whose agenda lists the document (the meetings to choose from).
       decideAt: decide ? await meetingsToDecide(ctx.db, d.id) : null,
       decideOptions: decide?.fields?.find((f) => f.name === 'decision')?.options ?? [],
       amend: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
       end: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
       evaluate: editable && !!d.publishedOn,
-      engineActions: proc.actions.filter((a) => ['exemptComment', 'fairCompetitionReview', 'submitLegalReview', 'concludeLegalReview', 'withdraw'].includes(a.action)),
+      engineActions: proc.actions.filter((a) =>
+        [
+          'exemptComment',
+          'fairCompetitionReview',
+          'submitLegalReview',
+          'concludeLegalReview',
+          'withdraw',
+        ].includes(a.action),
+      ),
     },
   };
 }

@@ -16,7 +16,14 @@ import { audit } from './officers.ts';
 import { ITEM_KIND_LABELS } from './labels.ts';
 
 export type ItemRow = typeof items.$inferSelect;
-export interface ItemInput { name: string; legalBasis: string; method: string; subject: string; ratio: number; kind: 'general' | 'key' }
+export interface ItemInput {
+  name: string;
+  legalBasis: string;
+  method: string;
+  subject: string;
+  ratio: number;
+  kind: 'general' | 'key';
+}
 export interface InfoInput {
   bodies: string;
   powers: string;
@@ -26,10 +33,31 @@ export interface InfoInput {
   remedies: string;
 }
 
-export async function insertItem(tx: Tx, ctx: Ctx, actor: Actor, input: ItemInput): Promise<ItemRow> {
-  if (input.ratio <= 0 || input.ratio > 100) throw new AppError('VALIDATION', '抽查比例：应大于0且不超过100%', { fields: [{ path: 'ratio', message: '应大于0且不超过100%' }] });
-  const [row] = await tx.insert(items).values({ id: newId(), departmentId: actor.departmentId, ...input, name: input.name.trim(), createdAt: ctx.clock.now() }).returning();
-  await audit(tx, ctx, actor, 'item.create', 'enforcementItem', row.id, { name: row.name, kind: row.kind, ratio: row.ratio });
+export async function insertItem(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: ItemInput,
+): Promise<ItemRow> {
+  if (input.ratio <= 0 || input.ratio > 100)
+    throw new AppError('VALIDATION', '抽查比例：应大于0且不超过100%', {
+      fields: [{ path: 'ratio', message: '应大于0且不超过100%' }],
+    });
+  const [row] = await tx
+    .insert(items)
+    .values({
+      id: newId(),
+      departmentId: actor.departmentId,
+      ...input,
+      name: input.name.trim(),
+      createdAt: ctx.clock.now(),
+    })
+    .returning();
+  await audit(tx, ctx, actor, 'item.create', 'enforcementItem', row.id, {
+    name: row.name,
+    kind: row.kind,
+    ratio: row.ratio,
+  });
   return row;
 }
 
@@ -38,24 +66,55 @@ export async function createItem(ctx: Ctx, actor: Actor, input: ItemInput): Prom
   return inTx(ctx, (tx) => insertItem(tx, ctx, actor, input));
 }
 
-export async function setItemActive(ctx: Ctx, actor: Actor, id: string, active: boolean): Promise<ItemRow> {
+export async function setItemActive(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  active: boolean,
+): Promise<ItemRow> {
   return inTx(ctx, async (tx) => {
     const [row] = await tx.select().from(items).where(eq(items.id, id));
-    if (!row || row.departmentId !== actor.departmentId) throw new AppError('NOT_FOUND', '抽查事项不存在或无权访问');
+    if (!row || row.departmentId !== actor.departmentId)
+      throw new AppError('NOT_FOUND', '抽查事项不存在或无权访问');
     authorize(actor, 'inspection', 'approve', row);
     const [next] = await tx.update(items).set({ active }).where(eq(items.id, id)).returning();
-    await audit(tx, ctx, actor, active ? 'item.activate' : 'item.deactivate', 'enforcementItem', id, { name: row.name });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      active ? 'item.activate' : 'item.deactivate',
+      'enforcementItem',
+      id,
+      { name: row.name },
+    );
     return next;
   });
 }
 
-export async function listItems(db: DbOrTx, departmentId: string, activeOnly = false): Promise<ItemRow[]> {
-  return db.select().from(items).where(activeOnly ? and(eq(items.departmentId, departmentId), eq(items.active, true)) : eq(items.departmentId, departmentId)).orderBy(asc(items.kind), asc(items.createdAt));
+export async function listItems(
+  db: DbOrTx,
+  departmentId: string,
+  activeOnly = false,
+): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(items)
+    .where(
+      activeOnly
+        ? and(eq(items.departmentId, departmentId), eq(items.active, true))
+        : eq(items.departmentId, departmentId),
+    )
+    .orderBy(asc(items.kind), asc(items.createdAt));
 }
 
 async function nextVersion(tx: Tx, departmentId: string, kind: 'items' | 'info'): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`enforcement-disclosure:${departmentId}:${kind}`}))`);
-  const [{ n }] = await queryRows<{ n: number }>(tx, sql`select coalesce(max(version), 0)::int as n from enforcement_disclosures where department_id = ${departmentId} and kind = ${kind}`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`enforcement-disclosure:${departmentId}:${kind}`}))`,
+  );
+  const [{ n }] = await queryRows<{ n: number }>(
+    tx,
+    sql`select coalesce(max(version), 0)::int as n from enforcement_disclosures where department_id = ${departmentId} and kind = ${kind}`,
+  );
   return n + 1;
 }
 
@@ -66,26 +125,74 @@ export async function publishItems(ctx: Ctx, actor: Actor): Promise<{ version: n
     const list = await listItems(tx, actor.departmentId, true);
     if (!list.length) throw new AppError('ACTION_NOT_ALLOWED', '随机抽查事项清单为空，不能公布');
     const version = await nextVersion(tx, actor.departmentId, 'items');
-    const content = { items: list.map((i) => ({ name: i.name, legalBasis: i.legalBasis, method: i.method, subject: i.subject, ratio: i.ratio, kind: i.kind, kindLabel: ITEM_KIND_LABELS[i.kind] })) };
-    const [row] = await tx.insert(disclosures).values({ id: newId(), departmentId: actor.departmentId, kind: 'items', version, content, publishedOn: ctx.clock.today(), publishedBy: actor.userId, publishedAt: ctx.clock.now() }).returning();
-    await audit(tx, ctx, actor, 'items.publish', 'enforcementDisclosure', row.id, { version, items: list.length });
+    const content = {
+      items: list.map((i) => ({
+        name: i.name,
+        legalBasis: i.legalBasis,
+        method: i.method,
+        subject: i.subject,
+        ratio: i.ratio,
+        kind: i.kind,
+        kindLabel: ITEM_KIND_LABELS[i.kind],
+      })),
+    };
+    const [row] = await tx
+      .insert(disclosures)
+      .values({
+        id: newId(),
+        departmentId: actor.departmentId,
+        kind: 'items',
+        version,
+        content,
+        publishedOn: ctx.clock.today(),
+        publishedBy: actor.userId,
+        publishedAt: ctx.clock.now(),
+      })
+      .returning();
+    await audit(tx, ctx, actor, 'items.publish', 'enforcementDisclosure', row.id, {
+      version,
+      items: list.length,
+    });
     return { version };
   });
 }
 
 /** Publishes the enforcement information (主体、职责、权限、程序、流程图、裁量基准、救济途径) as a new version. */
-export async function publishInfo(ctx: Ctx, actor: Actor, input: InfoInput): Promise<{ version: number }> {
+export async function publishInfo(
+  ctx: Ctx,
+  actor: Actor,
+  input: InfoInput,
+): Promise<{ version: number }> {
   authorize(actor, 'inspection', 'approve');
   const flowSteps = input.flowSteps.map((s) => s.trim()).filter(Boolean);
-  if (flowSteps.length < 2) throw new AppError('VALIDATION', '执法流程图：至少填写2个步骤', { fields: [{ path: 'flowSteps', message: '至少填写2个步骤' }] });
+  if (flowSteps.length < 2)
+    throw new AppError('VALIDATION', '执法流程图：至少填写2个步骤', {
+      fields: [{ path: 'flowSteps', message: '至少填写2个步骤' }],
+    });
   return inTx(ctx, async (tx) => {
     const version = await nextVersion(tx, actor.departmentId, 'info');
-    const [row] = await tx.insert(disclosures).values({ id: newId(), departmentId: actor.departmentId, kind: 'info', version, content: { ...input, flowSteps }, publishedOn: ctx.clock.today(), publishedBy: actor.userId, publishedAt: ctx.clock.now() }).returning();
+    const [row] = await tx
+      .insert(disclosures)
+      .values({
+        id: newId(),
+        departmentId: actor.departmentId,
+        kind: 'info',
+        version,
+        content: { ...input, flowSteps },
+        publishedOn: ctx.clock.today(),
+        publishedBy: actor.userId,
+        publishedAt: ctx.clock.now(),
+      })
+      .returning();
     await audit(tx, ctx, actor, 'info.publish', 'enforcementDisclosure', row.id, { version });
     return { version };
   });
 }
 
 export async function disclosureVersions(db: DbOrTx, departmentId: string, kind: 'items' | 'info') {
-  return db.select().from(disclosures).where(and(eq(disclosures.departmentId, departmentId), eq(disclosures.kind, kind))).orderBy(desc(disclosures.version));
+  return db
+    .select()
+    .from(disclosures)
+    .where(and(eq(disclosures.departmentId, departmentId), eq(disclosures.kind, kind)))
+    .orderBy(desc(disclosures.version));
 }

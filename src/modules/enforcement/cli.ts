@@ -6,7 +6,11 @@ import type { DbOrTx } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import { redrawById } from './draws.ts';
 
-export async function redrawCommand(db: DbOrTx, id: string, print: (line: string) => void = console.log): Promise<number> {
+export async function redrawCommand(
+  db: DbOrTx,
+  id: string,
+  print: (line: string) => void = console.log,
+): Promise<number> {
   try {
     const r = await redrawById(db, id);
     print(`抽取编号 / draw: ${r.draw.id}（第${r.draw.seq}次）`);
@@ -16,7 +20,11 @@ export async function redrawCommand(db: DbOrTx, id: string, print: (line: string
     print(`随机种子 / seed: ${r.seed}`);
     print(`抽取检查对象 / targets drawn: ${r.result.length}`);
     for (const x of r.result) print(`  ${x.c}  ${x.i.join(' ')}`);
-    print(r.same ? '复核一致：重新运行的结果与公布的结果相同 / identical' : '复核不一致：重新运行的结果与公布的结果不同 / DIFFERENT');
+    print(
+      r.same
+        ? '复核一致：重新运行的结果与公布的结果相同 / identical'
+        : '复核不一致：重新运行的结果与公布的结果不同 / DIFFERENT',
+    );
     return r.same ? 0 : 2;
   } catch (e) {
     if (!(e instanceof AppError)) throw e;

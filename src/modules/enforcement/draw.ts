@@ -46,22 +46,38 @@ const byFirst = <T extends string[]>(a: T, b: T) => (a[0] < b[0] ? -1 : a[0] > b
 
 /** A sorted copy (no sort when the input is already in order, as lists read in index order are). */
 function sorted<T>(list: T[], cmp: (a: T, b: T) => number): T[] {
-  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
+  for (let i = 1; i < list.length; i++)
+    if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
   return list;
 }
 
 /** The canonical snapshot (sorted, distinct conflicts, fixed key order) and its text: the exact bytes hashed and published. */
 export function canonicalSnapshot(s: Omit<Snapshot, 'v'>): { snapshot: Snapshot; text: string } {
   const targets = sorted(s.targets, byFirst);
-  const inspectors = sorted(s.inspectors, (a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : byFirst(a, b)));
-  const conflicts = [...new Map(s.conflicts.map((c) => [`${c[0]}|${c[1]}`, c])).entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
-  const snapshot: Snapshot = { v: 1, plan: s.plan, ratio: s.ratio, quantity: s.quantity, perTarget: s.perTarget, stratify: s.stratify, targets, inspectors, conflicts };
+  const inspectors = sorted(s.inspectors, (a, b) =>
+    a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : byFirst(a, b),
+  );
+  const conflicts = [...new Map(s.conflicts.map((c) => [`${c[0]}|${c[1]}`, c])).entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((e) => e[1]);
+  const snapshot: Snapshot = {
+    v: 1,
+    plan: s.plan,
+    ratio: s.ratio,
+    quantity: s.quantity,
+    perTarget: s.perTarget,
+    stratify: s.stratify,
+    targets,
+    inspectors,
+    conflicts,
+  };
   return { snapshot, text: JSON.stringify(snapshot) };
 }
 
 export const snapshotText = (s: Omit<Snapshot, 'v'>): string => canonicalSnapshot(s).text;
 
-export const drawSeed = (nonce: string, drawnAt: string, snapshotHash: string) => sha256(nonce + drawnAt + snapshotHash);
+export const drawSeed = (nonce: string, drawnAt: string, snapshotHash: string) =>
+  sha256(nonce + drawnAt + snapshotHash);
 
 /** xoshiro128** (Blackman & Vigna), 32-bit outputs. */
 export function prng(seedHex: string): () => number {
@@ -93,10 +109,15 @@ export function runDraw(s: Snapshot, seedHex: string): DrawResult {
   const N = s.targets.length;
   if (!N) refuse('检查对象名录库中没有符合本计划范围的检查对象，不能抽取');
   if (s.perTarget < 2) refuse('每个检查对象至少应抽取2名执法检查人员（行政处罚法第四十二条）');
-  if (s.quantity && s.quantity > N) refuse(`检查对象不足：本计划范围内只有${N}家检查对象，计划抽查${s.quantity}家`);
-  if (s.inspectors.length < s.perTarget) refuse(`执法检查人员不足：名录库中持有效执法证的在岗人员只有${s.inspectors.length}名，每个检查对象需要${s.perTarget}名`);
+  if (s.quantity && s.quantity > N)
+    refuse(`检查对象不足：本计划范围内只有${N}家检查对象，计划抽查${s.quantity}家`);
+  if (s.inspectors.length < s.perTarget)
+    refuse(
+      `执法检查人员不足：名录库中持有效执法证的在岗人员只有${s.inspectors.length}名，每个检查对象需要${s.perTarget}名`,
+    );
   // Strata in code-point order of their key; targets keep snapshot order within a stratum.
-  const key = (t: SnapshotTarget) => (s.stratify === 'category' ? t[2] : s.stratify === 'risk' ? t[3] : '');
+  const key = (t: SnapshotTarget) =>
+    s.stratify === 'category' ? t[2] : s.stratify === 'risk' ? t[3] : '';
   const strata = new Map<string, number[]>();
   s.targets.forEach((t, idx) => {
     const k = key(t);
@@ -133,7 +154,10 @@ export function runDraw(s: Snapshot, seedHex: string): DrawResult {
     const t = s.targets[ti];
     const out = excluded.get(t[0]);
     const available = M - (out?.size ?? 0);
-    if (available < s.perTarget) refuse(`执法检查人员不足：${t[1]}（${t[0]}）回避后可抽取的执法人员只有${available}名，少于每户${s.perTarget}名`);
+    if (available < s.perTarget)
+      refuse(
+        `执法检查人员不足：${t[1]}（${t[0]}）回避后可抽取的执法人员只有${available}名，少于每户${s.perTarget}名`,
+      );
     const picked: number[] = [];
     if (available <= s.perTarget * 2) {
       // Few left: shuffle the available ones (rejection sampling would spin).
@@ -158,7 +182,14 @@ export function runDraw(s: Snapshot, seedHex: string): DrawResult {
  * Re-runs a published draw: checks the commitment against the nonce and the hash against the snapshot
  * text, recomputes the seed and the result. Throws with the reason when anything does not match.
  */
-export function verifyDraw(input: { commitment: string; nonce: string; drawnAt: string; snapshot: string; snapshotHash: string; seed: string }): { result: DrawResult; seed: string; snapshotHash: string } {
+export function verifyDraw(input: {
+  commitment: string;
+  nonce: string;
+  drawnAt: string;
+  snapshot: string;
+  snapshotHash: string;
+  seed: string;
+}): { result: DrawResult; seed: string; snapshotHash: string } {
   if (sha256(input.nonce) !== input.commitment) refuse('复核失败：随机数与抽取前公布的承诺值不符');
   const snapshotHash = sha256(input.snapshot);
   if (snapshotHash !== input.snapshotHash) refuse('复核失败：候选名单快照的哈希值与公布的不符');

@@ -16,12 +16,25 @@ import { authorize } from './policy.ts';
 import { conflicts, draws, inspections, plans, targets } from './schema.ts';
 import { audit, eligibleOfficers } from './officers.ts';
 import { loadPlan, type PlanRow } from './plans.ts';
-import { canonicalSnapshot, drawSeed, runDraw, sha256, verifyDraw, type DrawResult, type Snapshot } from './draw.ts';
+import {
+  canonicalSnapshot,
+  drawSeed,
+  runDraw,
+  sha256,
+  verifyDraw,
+  type DrawResult,
+  type Snapshot,
+} from './draw.ts';
 import { DRAW_STATUS_LABELS } from './labels.ts';
 
 export type DrawRow = typeof draws.$inferSelect;
 
-export async function loadDraw(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<DrawRow> {
+export async function loadDraw(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<DrawRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('抽取记录');
   const q = db.select().from(draws).where(eq(draws.id, id));
   const [d] = forUpdate ? await q.for('update') : await q;
@@ -31,22 +44,53 @@ export async function loadDraw(db: DbOrTx, actor: Actor, id: string, forUpdate =
 }
 
 /** Step 1: the commitment, published before the draw. */
-export async function commitDraw(ctx: Ctx, actor: Actor, planId: string, tx?: Tx): Promise<DrawRow> {
+export async function commitDraw(
+  ctx: Ctx,
+  actor: Actor,
+  planId: string,
+  tx?: Tx,
+): Promise<DrawRow> {
   authorize(actor, 'inspection', 'manage');
   const run = async (t: Tx) => {
     const p = await loadPlan(t, actor, planId, true);
     authorize(actor, 'inspection', 'manage', p);
-    if (p.status !== 'published') throw new AppError('ACTION_NOT_ALLOWED', '抽查计划经审批并公布后才能抽取');
-    const open = await t.select().from(draws).where(and(eq(draws.planId, p.id), ne(draws.status, 'cancelled')));
-    if (open.some((d) => d.status === 'drawn')) throw new AppError('ACTION_NOT_ALLOWED', `本计划已于${open.find((d) => d.status === 'drawn')!.drawnAt}完成抽取，不能重复抽取；如抽取有误，应先作废并说明理由`);
-    if (open.length) throw new AppError('ACTION_NOT_ALLOWED', '本计划已公布承诺值，等待抽取，不能再次生成');
-    const [{ n }] = await queryRows<{ n: number }>(t, sql`select coalesce(max(seq), 0)::int as n from enforcement_draws where plan_id = ${p.id}`);
+    if (p.status !== 'published')
+      throw new AppError('ACTION_NOT_ALLOWED', '抽查计划经审批并公布后才能抽取');
+    const open = await t
+      .select()
+      .from(draws)
+      .where(and(eq(draws.planId, p.id), ne(draws.status, 'cancelled')));
+    if (open.some((d) => d.status === 'drawn'))
+      throw new AppError(
+        'ACTION_NOT_ALLOWED',
+        `本计划已于${open.find((d) => d.status === 'drawn')!.drawnAt}完成抽取，不能重复抽取；如抽取有误，应先作废并说明理由`,
+      );
+    if (open.length)
+      throw new AppError('ACTION_NOT_ALLOWED', '本计划已公布承诺值，等待抽取，不能再次生成');
+    const [{ n }] = await queryRows<{ n: number }>(
+      t,
+      sql`select coalesce(max(seq), 0)::int as n from enforcement_draws where plan_id = ${p.id}`,
+    );
     const nonce = randomBytes(32).toString('hex');
     const [d] = await t
       .insert(draws)
-      .values({ id: newId(), departmentId: p.departmentId, planId: p.id, seq: n + 1, status: 'committed', commitment: sha256(nonce), nonce, committedAt: ctx.clock.now(), createdBy: actor.userId })
+      .values({
+        id: newId(),
+        departmentId: p.departmentId,
+        planId: p.id,
+        seq: n + 1,
+        status: 'committed',
+        commitment: sha256(nonce),
+        nonce,
+        committedAt: ctx.clock.now(),
+        createdBy: actor.userId,
+      })
       .returning();
-    await audit(t, ctx, actor, 'draw.commit', 'inspectionDraw', d.id, { planId: p.id, seq: d.seq, commitment: d.commitment });
+    await audit(t, ctx, actor, 'draw.commit', 'inspectionDraw', d.id, {
+      planId: p.id,
+      seq: d.seq,
+      commitment: d.commitment,
+    });
     return d;
   };
   return tx ? run(tx) : inTx(ctx, run);
@@ -57,17 +101,34 @@ export async function buildSnapshot(db: DbOrTx, p: PlanRow, on: string): Promise
   const pool = await db
     .select({ c: targets.creditCode, n: targets.name, k: targets.category, r: targets.risk })
     .from(targets)
-    .where(p.categories.length ? and(eq(targets.departmentId, p.departmentId), inArray(targets.category, p.categories)) : eq(targets.departmentId, p.departmentId));
+    .where(
+      p.categories.length
+        ? and(eq(targets.departmentId, p.departmentId), inArray(targets.category, p.categories))
+        : eq(targets.departmentId, p.departmentId),
+    );
   const officerRows = await eligibleOfficers(db, p.departmentId, on);
   const ids = officerRows.map((o) => o.id);
-  const pairs = ids.length ? await db.select({ o: conflicts.officerId, c: conflicts.creditCode }).from(conflicts).where(and(eq(conflicts.departmentId, p.departmentId), inArray(conflicts.officerId, ids))) : [];
+  const pairs = ids.length
+    ? await db
+        .select({ o: conflicts.officerId, c: conflicts.creditCode })
+        .from(conflicts)
+        .where(and(eq(conflicts.departmentId, p.departmentId), inArray(conflicts.officerId, ids)))
+    : [];
   const conflictPairs: Array<[string, string]> = pairs.map((x) => [x.o, x.c]);
   if (p.excludeLastYear) {
     // 回避 of last year's inspector of the same target (where configured).
-    const last = await queryRows<{ c: string; ids: string[] }>(db, sql`select i.credit_code as c, i.inspector_ids as ids from enforcement_inspections i join enforcement_plans pl on pl.id = i.plan_id where pl.department_id = ${p.departmentId} and pl.year = ${p.year - 1}`);
+    const last = await queryRows<{ c: string; ids: string[] }>(
+      db,
+      sql`select i.credit_code as c, i.inspector_ids as ids from enforcement_inspections i join enforcement_plans pl on pl.id = i.plan_id where pl.department_id = ${p.departmentId} and pl.year = ${p.year - 1}`,
+    );
     const known = new Set(ids);
     const seen = new Set(conflictPairs.map((x) => x.join('|')));
-    for (const row of last) for (const o of row.ids) if (known.has(o) && !seen.has(`${o}|${row.c}`)) { seen.add(`${o}|${row.c}`); conflictPairs.push([o, row.c]); }
+    for (const row of last)
+      for (const o of row.ids)
+        if (known.has(o) && !seen.has(`${o}|${row.c}`)) {
+          seen.add(`${o}|${row.c}`);
+          conflictPairs.push([o, row.c]);
+        }
   }
   return {
     v: 1,
@@ -83,44 +144,92 @@ export async function buildSnapshot(db: DbOrTx, p: PlanRow, on: string): Promise
 }
 
 /** Step 2: the draw itself, once. Fails with nothing changed when there are too few candidates. */
-export async function executeDraw(ctx: Ctx, actor: Actor, drawId: string, tx?: Tx): Promise<DrawRow> {
+export async function executeDraw(
+  ctx: Ctx,
+  actor: Actor,
+  drawId: string,
+  tx?: Tx,
+): Promise<DrawRow> {
   authorize(actor, 'inspection', 'manage');
   const run = async (t: Tx) => {
     const d = await loadDraw(t, actor, drawId, true);
     authorize(actor, 'inspection', 'manage', d);
-    if (d.status === 'drawn') throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已于${d.drawnAt}完成，不能重复抽取`);
-    if (d.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已作废（${d.cancelReason}），不能再抽取`);
+    if (d.status === 'drawn')
+      throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已于${d.drawnAt}完成，不能重复抽取`);
+    if (d.status === 'cancelled')
+      throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已作废（${d.cancelReason}），不能再抽取`);
     const [p] = await t.select().from(plans).where(eq(plans.id, d.planId));
     const { snapshot, text } = canonicalSnapshot(await buildSnapshot(t, p, ctx.clock.today()));
     const snapshotHash = sha256(text);
     const drawnAt = ctx.clock.now().toISOString();
     const seed = drawSeed(d.nonce, drawnAt, snapshotHash);
     const result = runDraw(snapshot, seed);
-    const [row] = await t.update(draws).set({ status: 'drawn', drawnAt, snapshot: text, snapshotHash, seed, result }).where(eq(draws.id, d.id)).returning();
+    const [row] = await t
+      .update(draws)
+      .set({ status: 'drawn', drawnAt, snapshot: text, snapshotHash, seed, result })
+      .where(eq(draws.id, d.id))
+      .returning();
     const names = new Map(snapshot.targets.map((x) => [x[0], x[1]]));
     const now = ctx.clock.now();
     for (let i = 0; i < result.length; i += 500) {
-      await t.insert(inspections).values(result.slice(i, i + 500).map((r) => ({ id: newId(), departmentId: d.departmentId, drawId: d.id, planId: d.planId, creditCode: r.c, targetName: names.get(r.c) ?? '', inspectorIds: r.i, status: 'pending' as const, createdAt: now })));
+      await t.insert(inspections).values(
+        result.slice(i, i + 500).map((r) => ({
+          id: newId(),
+          departmentId: d.departmentId,
+          drawId: d.id,
+          planId: d.planId,
+          creditCode: r.c,
+          targetName: names.get(r.c) ?? '',
+          inspectorIds: r.i,
+          status: 'pending' as const,
+          createdAt: now,
+        })),
+      );
     }
-    await audit(t, ctx, actor, 'draw.execute', 'inspectionDraw', d.id, { planId: d.planId, snapshotHash, seed, drawn: result.length });
+    await audit(t, ctx, actor, 'draw.execute', 'inspectionDraw', d.id, {
+      planId: d.planId,
+      snapshotHash,
+      seed,
+      drawn: result.length,
+    });
     return row;
   };
   return tx ? run(tx) : inTx(ctx, run);
 }
 
 /** Cancels a draw with its reason; the record stays. A drawn draw whose inspections have begun cannot be cancelled. */
-export async function cancelDraw(ctx: Ctx, actor: Actor, drawId: string, reason: string): Promise<DrawRow> {
-  if (reason.trim().length < 4) throw new AppError('VALIDATION', '作废理由：不少于4个字', { fields: [{ path: 'reason', message: '不少于4个字' }] });
+export async function cancelDraw(
+  ctx: Ctx,
+  actor: Actor,
+  drawId: string,
+  reason: string,
+): Promise<DrawRow> {
+  if (reason.trim().length < 4)
+    throw new AppError('VALIDATION', '作废理由：不少于4个字', {
+      fields: [{ path: 'reason', message: '不少于4个字' }],
+    });
   authorize(actor, 'inspection', 'approve');
   return inTx(ctx, async (tx) => {
     const d = await loadDraw(tx, actor, drawId, true);
     authorize(actor, 'inspection', 'approve', d);
     if (d.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', '本次抽取已经作废');
-    const begun = await tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.drawId, d.id), ne(inspections.status, 'pending'))).limit(1);
-    if (begun.length) throw new AppError('ACTION_NOT_ALLOWED', '已有检查对象录入了检查结果，不能作废本次抽取');
+    const begun = await tx
+      .select({ id: inspections.id })
+      .from(inspections)
+      .where(and(eq(inspections.drawId, d.id), ne(inspections.status, 'pending')))
+      .limit(1);
+    if (begun.length)
+      throw new AppError('ACTION_NOT_ALLOWED', '已有检查对象录入了检查结果，不能作废本次抽取');
     await tx.delete(inspections).where(eq(inspections.drawId, d.id));
-    const [row] = await tx.update(draws).set({ status: 'cancelled', cancelReason: reason.trim(), cancelledAt: ctx.clock.now() }).where(eq(draws.id, d.id)).returning();
-    await audit(tx, ctx, actor, 'draw.cancel', 'inspectionDraw', d.id, { reason: reason.trim(), was: d.status });
+    const [row] = await tx
+      .update(draws)
+      .set({ status: 'cancelled', cancelReason: reason.trim(), cancelledAt: ctx.clock.now() })
+      .where(eq(draws.id, d.id))
+      .returning();
+    await audit(tx, ctx, actor, 'draw.cancel', 'inspectionDraw', d.id, {
+      reason: reason.trim(),
+      was: d.status,
+    });
     return row;
   });
 }
@@ -147,9 +256,22 @@ export function publicDraw(d: DrawRow) {
 }
 
 /** Re-runs a drawn draw from its published data; `same` says whether it reproduces the stored result. */
-export function redrawRecord(d: DrawRow): { same: boolean; result: DrawResult; snapshotHash: string; seed: string } {
-  if (d.status !== 'drawn' && !(d.status === 'cancelled' && d.snapshot)) throw new AppError('ACTION_NOT_ALLOWED', '本次抽取尚未进行，没有可复核的数据');
-  const v = verifyDraw({ commitment: d.commitment, nonce: d.nonce, drawnAt: d.drawnAt!, snapshot: d.snapshot!, snapshotHash: d.snapshotHash!, seed: d.seed! });
+export function redrawRecord(d: DrawRow): {
+  same: boolean;
+  result: DrawResult;
+  snapshotHash: string;
+  seed: string;
+} {
+  if (d.status !== 'drawn' && !(d.status === 'cancelled' && d.snapshot))
+    throw new AppError('ACTION_NOT_ALLOWED', '本次抽取尚未进行，没有可复核的数据');
+  const v = verifyDraw({
+    commitment: d.commitment,
+    nonce: d.nonce,
+    drawnAt: d.drawnAt!,
+    snapshot: d.snapshot!,
+    snapshotHash: d.snapshotHash!,
+    seed: d.seed!,
+  });
   return { same: JSON.stringify(v.result) === JSON.stringify(d.result), ...v };
 }
 

@@ -13,12 +13,21 @@ import { RESULT_LABELS } from './labels.ts';
  * Throws AppError (VALIDATION, Chinese reason naming the officer) when an id is unknown or of another
  * department, the certificate is expired or not yet valid on `on` (YYYY-MM-DD), or the status is not 在岗.
  */
-export async function assertOfficersEligible(db: DbOrTx, departmentId: string, officerIds: string[], on: string): Promise<void> {
+export async function assertOfficersEligible(
+  db: DbOrTx,
+  departmentId: string,
+  officerIds: string[],
+  on: string,
+): Promise<void> {
   return assertEligible(db, departmentId, officerIds, on);
 }
 
 /** The officers who may be drawn or assigned on a date (在岗, certificate valid), by certificate number. */
-export async function listEligibleOfficers(db: DbOrTx, departmentId: string, on: string): Promise<Array<{ id: string; name: string; certificateNo: string }>> {
+export async function listEligibleOfficers(
+  db: DbOrTx,
+  departmentId: string,
+  on: string,
+): Promise<Array<{ id: string; name: string; certificateNo: string }>> {
   const rows = await eligibleOfficers(db, departmentId, on);
   return rows.map((o) => ({ id: o.id, name: o.name, certificateNo: o.certificateNo }));
 }
@@ -35,11 +44,27 @@ export interface InspectionResultView {
 }
 
 /** An inspection record of the department with its finding and result, or undefined. */
-export async function getInspectionResult(db: DbOrTx, departmentId: string, inspectionRecordId: string): Promise<InspectionResultView | undefined> {
+export async function getInspectionResult(
+  db: DbOrTx,
+  departmentId: string,
+  inspectionRecordId: string,
+): Promise<InspectionResultView | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(inspectionRecordId)) return undefined;
-  const [r] = await db.select().from(inspections).where(and(eq(inspections.id, inspectionRecordId), eq(inspections.departmentId, departmentId)));
+  const [r] = await db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, inspectionRecordId), eq(inspections.departmentId, departmentId)));
   if (!r) return undefined;
-  return { id: r.id, targetName: r.targetName, creditCode: r.creditCode, inspectedOn: r.inspectedOn, findings: r.findings, result: r.result, resultLabel: r.result ? RESULT_LABELS[r.result] : null, inspectorIds: r.inspectorIds };
+  return {
+    id: r.id,
+    targetName: r.targetName,
+    creditCode: r.creditCode,
+    inspectedOn: r.inspectedOn,
+    findings: r.findings,
+    result: r.result,
+    resultLabel: r.result ? RESULT_LABELS[r.result] : null,
+    inspectorIds: r.inspectorIds,
+  };
 }
 
 export { redrawCommand } from './cli.ts';

@@ -22,8 +22,18 @@ export const enforcementModule: ModuleManifest = {
   label: '行政执法',
   audit: enforcementAudit,
   procedures: [
-    { def: INSPECTION_PUBLICATION, moduleActions: MODULE_ACTIONS.inspectionPublication, page: { table: 'enforcement_inspections', path: '/enforcement/inspections/' }, read: loadInspection },
-    { def: CERTIFICATE_RENEWAL, moduleActions: MODULE_ACTIONS.certificateRenewal, page: { table: 'enforcement_officers', path: '/enforcement/officers/' }, read: loadOfficer },
+    {
+      def: INSPECTION_PUBLICATION,
+      moduleActions: MODULE_ACTIONS.inspectionPublication,
+      page: { table: 'enforcement_inspections', path: '/enforcement/inspections/' },
+      read: loadInspection,
+    },
+    {
+      def: CERTIFICATE_RENEWAL,
+      moduleActions: MODULE_ACTIONS.certificateRenewal,
+      page: { table: 'enforcement_officers', path: '/enforcement/officers/' },
+      read: loadOfficer,
+    },
   ],
   sweepTasks: [certificateSweep],
   abilities: enforcementAbilities,

@@ -12,14 +12,16 @@ export const enforcementPolicy = definePolicy({
   officer: {
     list: (a: Actor) => insider(a),
     read: (a: Actor, s?: Scoped) => insider(a) && inDepartment(a, s),
-    manage: (a: Actor, s?: Scoped) => hasRole(a, 'legalOfficer', 'leader') && (!s || inDepartment(a, s)),
+    manage: (a: Actor, s?: Scoped) =>
+      hasRole(a, 'legalOfficer', 'leader') && (!s || inDepartment(a, s)),
   },
   inspection: {
     list: (a: Actor) => insider(a),
     read: (a: Actor, s?: Scoped) => insider(a) && inDepartment(a, s),
     manage: (a: Actor, s?: Scoped) => runs(a) && (!s || inDepartment(a, s)),
     // 年度抽查计划 approval and the 事前公开 publication: leaders and the legal office.
-    approve: (a: Actor, s?: Scoped) => hasRole(a, 'leader', 'legalOfficer') && (!s || inDepartment(a, s)),
+    approve: (a: Actor, s?: Scoped) =>
+      hasRole(a, 'leader', 'legalOfficer') && (!s || inDepartment(a, s)),
   },
 });
 

@@ -18,8 +18,21 @@ export const INSPECTION_PUBLICATION: ProcedureDef = {
     { code: 'published', label: '已公示', final: true },
   ],
   initialStatus: 'new',
-  roleLabels: { staff: '业务科室工作人员', officer: '执法人员', legalOfficer: '法制审核人员', leader: '局领导' },
-  steps: [{ code: 'publishResult', label: '公示抽查结果', roles: ['staff', 'officer', 'legalOfficer', 'leader'], open: { status: 'recorded' }, clock: 'publish' }],
+  roleLabels: {
+    staff: '业务科室工作人员',
+    officer: '执法人员',
+    legalOfficer: '法制审核人员',
+    leader: '局领导',
+  },
+  steps: [
+    {
+      code: 'publishResult',
+      label: '公示抽查结果',
+      roles: ['staff', 'officer', 'legalOfficer', 'leader'],
+      open: { status: 'recorded' },
+      clock: 'publish',
+    },
+  ],
   actions: [
     {
       code: 'record',
@@ -33,9 +46,26 @@ export const INSPECTION_PUBLICATION: ProcedureDef = {
       ],
       effects: [{ status: 'recorded' }],
     },
-    { code: 'publish', label: '公示抽查结果', roles: ['staff', 'officer', 'legalOfficer', 'leader'], statuses: ['recorded'], fields: [], effects: [{ status: 'published', outcome: 'published' }] },
+    {
+      code: 'publish',
+      label: '公示抽查结果',
+      roles: ['staff', 'officer', 'legalOfficer', 'leader'],
+      statuses: ['recorded'],
+      fields: [],
+      effects: [{ status: 'published', outcome: 'published' }],
+    },
   ],
-  clocks: [{ code: 'publish', label: '抽查结果公示期限', unit: 'workday', dueField: 'dueOn', legalBasis: '“双随机、一公开”：检查结束之日起20个工作日内公示', start: [{ action: 'record' }], stop: ['publish'] }],
+  clocks: [
+    {
+      code: 'publish',
+      label: '抽查结果公示期限',
+      unit: 'workday',
+      dueField: 'dueOn',
+      legalBasis: '“双随机、一公开”：检查结束之日起20个工作日内公示',
+      start: [{ action: 'record' }],
+      stop: ['publish'],
+    },
+  ],
   outcomes: [{ code: 'published', label: '已公示' }],
 };
 
@@ -49,7 +79,15 @@ export const CERTIFICATE_RENEWAL: ProcedureDef = {
   ],
   initialStatus: 'new',
   roleLabels: { legalOfficer: '法制审核人员' },
-  steps: [{ code: 'renew', label: '办理执法证换证', roles: ['legalOfficer'], open: { status: 'expiring' }, clock: 'expiry' }],
+  steps: [
+    {
+      code: 'renew',
+      label: '办理执法证换证',
+      roles: ['legalOfficer'],
+      open: { status: 'expiring' },
+      clock: 'expiry',
+    },
+  ],
   actions: [
     {
       code: 'flag',
@@ -62,10 +100,29 @@ export const CERTIFICATE_RENEWAL: ProcedureDef = {
       ],
       effects: [{ status: 'expiring' }],
     },
-    { code: 'close', label: '已换证或已注销', roles: ['legalOfficer'], statuses: ['expiring'], fields: [{ name: 'validTo', label: '新的有效期至', type: 'text' }], effects: [{ status: 'closed', outcome: 'closed' }] },
+    {
+      code: 'close',
+      label: '已换证或已注销',
+      roles: ['legalOfficer'],
+      statuses: ['expiring'],
+      fields: [{ name: 'validTo', label: '新的有效期至', type: 'text' }],
+      effects: [{ status: 'closed', outcome: 'closed' }],
+    },
   ],
-  clocks: [{ code: 'expiry', label: '执法证有效期', unit: 'day', dueField: 'dueOn', start: [{ action: 'flag' }], stop: ['close'] }],
+  clocks: [
+    {
+      code: 'expiry',
+      label: '执法证有效期',
+      unit: 'day',
+      dueField: 'dueOn',
+      start: [{ action: 'flag' }],
+      stop: ['close'],
+    },
+  ],
   outcomes: [{ code: 'closed', label: '已处理' }],
 };
 
-export const MODULE_ACTIONS = { inspectionPublication: ['record', 'publish'], certificateRenewal: ['flag', 'close'] };
+export const MODULE_ACTIONS = {
+  inspectionPublication: ['record', 'publish'],
+  certificateRenewal: ['flag', 'close'],
+};

@@ -12,22 +12,60 @@ import { changeSetting, scopedSetting } from '../../core/settings/service.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize, can } from './policy.ts';
-import { addConflict, createOfficer, departmentSettings, listOfficers, loadOfficer, recordTraining, updateOfficer } from './officers.ts';
-import { createItem, disclosureVersions, listItems, publishInfo, publishItems, setItemActive } from './catalogue.ts';
+import {
+  addConflict,
+  createOfficer,
+  departmentSettings,
+  listOfficers,
+  loadOfficer,
+  recordTraining,
+  updateOfficer,
+} from './officers.ts';
+import {
+  createItem,
+  disclosureVersions,
+  listItems,
+  publishInfo,
+  publishItems,
+  setItemActive,
+} from './catalogue.ts';
 import { importTargets, listTargets } from './targets.ts';
 import { advancePlan, createPlan, listPlans, loadPlan, planView } from './plans.ts';
-import { cancelDraw, commitDraw, drawsOf, executeDraw, loadDraw, publicDraw, redrawRecord } from './draws.ts';
-import { listInspections, loadInspection, publishInspection, recordInspection, withNames } from './inspections.ts';
+import {
+  cancelDraw,
+  commitDraw,
+  drawsOf,
+  executeDraw,
+  loadDraw,
+  publicDraw,
+  redrawRecord,
+} from './draws.ts';
+import {
+  listInspections,
+  loadInspection,
+  publishInspection,
+  recordInspection,
+  withNames,
+} from './inspections.ts';
 import { exchangeCsv, exchangeRecords, importOfficersXlsx, officersXlsx } from './exchange.ts';
 import { enforcementFacts } from './facts.ts';
 import { enforcementSettings, RESULT_LABELS } from './labels.ts';
 import { draws, items, plans } from './schema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
 const year = z.coerce.number().int().min(2000).max(2100).describe('年度');
-const bool = (label: string) => z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe(label);
-const paging = { page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'), pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数') };
+const bool = (label: string) =>
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(label);
+const paging = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
+};
 
 const officerBody = z.object({
   name: text('姓名', 50, 1),
@@ -88,7 +126,10 @@ async function drawView(ctx: Ctx, actor: Actor, id: string) {
     draw: publicDraw(d),
     plan: { id: p.id, name: p.name, year: p.year },
     inspections: list.items,
-    abilities: { execute: d.status === 'committed' && can(actor, 'inspection', 'manage', d), cancel: d.status !== 'cancelled' && can(actor, 'inspection', 'approve', d) },
+    abilities: {
+      execute: d.status === 'committed' && can(actor, 'inspection', 'manage', d),
+      cancel: d.status !== 'cancelled' && can(actor, 'inspection', 'approve', d),
+    },
   };
 }
 
@@ -101,7 +142,10 @@ async function planPage(ctx: Ctx, actor: Actor, id: string) {
     abilities: {
       approve: p.status === 'draft' && can(actor, 'inspection', 'approve', p),
       publish: p.status === 'approved' && can(actor, 'inspection', 'approve', p),
-      commitDraw: p.status === 'published' && can(actor, 'inspection', 'manage', p) && !list.some((d) => d.status !== 'cancelled'),
+      commitDraw:
+        p.status === 'published' &&
+        can(actor, 'inspection', 'manage', p) &&
+        !list.some((d) => d.status !== 'cancelled'),
     },
   };
 }
@@ -122,20 +166,42 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
   const approves = (a: Actor) => authorize(a, 'inspection', 'approve');
   const officer = (a: Actor, id: string) => loadOfficer(ctx.db, a, id);
   const item = async (a: Actor, id: string) => {
-    const [row] = await ctx.db.select({ departmentId: items.departmentId }).from(items).where(eq(items.id, id));
+    const [row] = await ctx.db
+      .select({ departmentId: items.departmentId })
+      .from(items)
+      .where(eq(items.id, id));
     if (!row) throw notFound('抽查事项');
     authorize(a, 'inspection', 'approve', row);
   };
   // ---- officers
   app.get('/api/enforcement/officers', async (req) => {
-    const q = parse(z.object({ eligible: bool('持有效执法证'), trained: bool('培训达标'), year: year.optional() }), req.query);
+    const q = parse(
+      z.object({
+        eligible: bool('持有效执法证'),
+        trained: bool('培训达标'),
+        year: year.optional(),
+      }),
+      req.query,
+    );
     const r = await listOfficers(ctx, requireActor(req), undefined, q.year);
-    return { ...r, items: r.items.filter((o) => (q.eligible === undefined || o.eligible === q.eligible) && (q.trained === undefined || !o.trainingShort === q.trained)) };
+    return {
+      ...r,
+      items: r.items.filter(
+        (o) =>
+          (q.eligible === undefined || o.eligible === q.eligible) &&
+          (q.trained === undefined || !o.trainingShort === q.trained),
+      ),
+    };
   });
-  app.post('/api/enforcement/officers', may(keepsOfficers), async (req) => ({ officer: await createOfficer(ctx, requireActor(req), body(officerBody, req.body)) }));
+  app.post('/api/enforcement/officers', may(keepsOfficers), async (req) => ({
+    officer: await createOfficer(ctx, requireActor(req), body(officerBody, req.body)),
+  }));
   app.get('/api/enforcement/officers/export.xlsx', async (req, reply) => {
     const content = await officersXlsx(ctx, requireActor(req));
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentHeader('执法人员名录.xlsx')).send(content);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachmentHeader('执法人员名录.xlsx'))
+      .send(content);
   });
   app.post('/api/enforcement/officer-imports', async (req) => {
     const actor = requireActor(req);
@@ -143,45 +209,108 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const file = await readUpload(req, 20 * 1024 * 1024);
     return importOfficersXlsx(ctx, actor, file.content);
   });
-  app.get('/api/enforcement/officers/:id', async (req) => ({ officer: await loadOfficer(ctx.db, requireActor(req), parse(idParam, req.params).id) }));
-  app.post('/api/enforcement/officers/:id', mayOn(keepsOfficers, officer), async (req) => ({ officer: await updateOfficer(ctx, requireActor(req), parse(idParam, req.params).id, body(officerBody, req.body)) }));
+  app.get('/api/enforcement/officers/:id', async (req) => ({
+    officer: await loadOfficer(ctx.db, requireActor(req), parse(idParam, req.params).id),
+  }));
+  app.post('/api/enforcement/officers/:id', mayOn(keepsOfficers, officer), async (req) => ({
+    officer: await updateOfficer(
+      ctx,
+      requireActor(req),
+      parse(idParam, req.params).id,
+      body(officerBody, req.body),
+    ),
+  }));
   app.post('/api/enforcement/officers/:id/training', mayOn(keepsOfficers, officer), async (req) => {
-    const b = body(z.object({ year, hours: z.number().min(0).max(2000).describe('培训学时') }), req.body);
-    return { officer: await recordTraining(ctx, requireActor(req), parse(idParam, req.params).id, b.year, b.hours) };
+    const b = body(
+      z.object({ year, hours: z.number().min(0).max(2000).describe('培训学时') }),
+      req.body,
+    );
+    return {
+      officer: await recordTraining(
+        ctx,
+        requireActor(req),
+        parse(idParam, req.params).id,
+        b.year,
+        b.hours,
+      ),
+    };
   });
-  app.post('/api/enforcement/officers/:id/conflicts', mayOn(keepsOfficers, officer), async (req) => {
-    const b = body(z.object({ creditCode: text('统一社会信用代码', 18, 18), kind: z.enum(['employment', 'relative', 'other']).describe('回避情形'), note: text('说明', 500).optional() }), req.body);
-    return { conflict: await addConflict(ctx, requireActor(req), parse(idParam, req.params).id, b) };
-  });
+  app.post(
+    '/api/enforcement/officers/:id/conflicts',
+    mayOn(keepsOfficers, officer),
+    async (req) => {
+      const b = body(
+        z.object({
+          creditCode: text('统一社会信用代码', 18, 18),
+          kind: z.enum(['employment', 'relative', 'other']).describe('回避情形'),
+          note: text('说明', 500).optional(),
+        }),
+        req.body,
+      );
+      return {
+        conflict: await addConflict(ctx, requireActor(req), parse(idParam, req.params).id, b),
+      };
+    },
+  );
   app.get('/api/enforcement/settings', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'officer', 'list');
-    return { settings: await departmentSettings(ctx.db, actor.departmentId, ctx.clock.now().getTime()) };
+    return {
+      settings: await departmentSettings(ctx.db, actor.departmentId, ctx.clock.now().getTime()),
+    };
   });
   app.post('/api/enforcement/settings', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'officer', 'manage');
     const value = body(enforcementSettings.schema, req.body);
-    return { settings: await changeSetting(ctx, actor, scopedSetting(enforcementSettings, actor.departmentId), 'enforcement.settings', value) };
+    return {
+      settings: await changeSetting(
+        ctx,
+        actor,
+        scopedSetting(enforcementSettings, actor.departmentId),
+        'enforcement.settings',
+        value,
+      ),
+    };
   });
   // ---- 事前公开
   app.get('/api/enforcement/items', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'list');
     const q = parse(z.object({ active: bool('启用') }), req.query);
-    return { items: await listItems(ctx.db, actor.departmentId, !!q.active), versions: await disclosureVersions(ctx.db, actor.departmentId, 'items') };
+    return {
+      items: await listItems(ctx.db, actor.departmentId, !!q.active),
+      versions: await disclosureVersions(ctx.db, actor.departmentId, 'items'),
+    };
   });
-  app.post('/api/enforcement/items', may(approves), async (req) => ({ item: await createItem(ctx, requireActor(req), body(itemBody, req.body)) }));
+  app.post('/api/enforcement/items', may(approves), async (req) => ({
+    item: await createItem(ctx, requireActor(req), body(itemBody, req.body)),
+  }));
   app.post('/api/enforcement/items/publish', async (req) => publishItems(ctx, requireActor(req)));
-  app.post('/api/enforcement/items/:id/active', mayOn(approves, item), async (req) => ({ item: await setItemActive(ctx, requireActor(req), parse(idParam, req.params).id, body(z.object({ active: z.boolean().describe('启用') }), req.body).active) }));
+  app.post('/api/enforcement/items/:id/active', mayOn(approves, item), async (req) => ({
+    item: await setItemActive(
+      ctx,
+      requireActor(req),
+      parse(idParam, req.params).id,
+      body(z.object({ active: z.boolean().describe('启用') }), req.body).active,
+    ),
+  }));
   app.get('/api/enforcement/info', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'list');
     return { versions: await disclosureVersions(ctx.db, actor.departmentId, 'info') };
   });
-  app.post('/api/enforcement/info/publish', may(approves), async (req) => publishInfo(ctx, requireActor(req), body(infoBody, req.body)));
+  app.post('/api/enforcement/info/publish', may(approves), async (req) =>
+    publishInfo(ctx, requireActor(req), body(infoBody, req.body)),
+  );
   // ---- target pool
-  app.get('/api/enforcement/targets', async (req) => listTargets(ctx, requireActor(req), parse(z.object({ search: text('关键词', 100).optional(), ...paging }), req.query)));
+  app.get('/api/enforcement/targets', async (req) =>
+    listTargets(
+      ctx,
+      requireActor(req),
+      parse(z.object({ search: text('关键词', 100).optional(), ...paging }), req.query),
+    ),
+  );
   app.post('/api/enforcement/target-imports', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'manage');
@@ -192,8 +321,16 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/enforcement/plans', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'list');
-    const q = parse(z.object({ year: year.optional(), status: z.enum(['draft', 'approved', 'published']).optional().describe('状态') }), req.query);
-    const rows = (await listPlans(ctx.db, actor.departmentId, q.year)).filter((p) => !q.status || p.status === q.status);
+    const q = parse(
+      z.object({
+        year: year.optional(),
+        status: z.enum(['draft', 'approved', 'published']).optional().describe('状态'),
+      }),
+      req.query,
+    );
+    const rows = (await listPlans(ctx.db, actor.departmentId, q.year)).filter(
+      (p) => !q.status || p.status === q.status,
+    );
     return { items: await Promise.all(rows.map((p) => planView(ctx.db, p))) };
   });
   app.post('/api/enforcement/plans', may(runs), async (req) => {
@@ -201,14 +338,19 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const p = await createPlan(ctx, actor, body(planBody, req.body));
     return planPage(ctx, actor, p.id);
   });
-  app.get('/api/enforcement/plans/:id', async (req) => planPage(ctx, requireActor(req), parse(idParam, req.params).id));
+  app.get('/api/enforcement/plans/:id', async (req) =>
+    planPage(ctx, requireActor(req), parse(idParam, req.params).id),
+  );
   for (const to of ['approved', 'published'] as const) {
-    app.post(`/api/enforcement/plans/:id/${to === 'approved' ? 'approve' : 'publish'}`, async (req) => {
-      const actor = requireActor(req);
-      const { id } = parse(idParam, req.params);
-      await advancePlan(ctx, actor, id, to);
-      return planPage(ctx, actor, id);
-    });
+    app.post(
+      `/api/enforcement/plans/:id/${to === 'approved' ? 'approve' : 'publish'}`,
+      async (req) => {
+        const actor = requireActor(req);
+        const { id } = parse(idParam, req.params);
+        await advancePlan(ctx, actor, id, to);
+        return planPage(ctx, actor, id);
+      },
+    );
   }
   app.post('/api/enforcement/plans/:id/draws', async (req) => {
     const actor = requireActor(req);
@@ -219,22 +361,41 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'list');
     const q = parse(z.object({ year: year.optional() }), req.query);
-    const rows = await ctx.db.select({ d: draws, p: plans }).from(draws).innerJoin(plans, eq(plans.id, draws.planId)).where(q.year ? and(eq(draws.departmentId, actor.departmentId), eq(plans.year, q.year)) : eq(draws.departmentId, actor.departmentId));
+    const rows = await ctx.db
+      .select({ d: draws, p: plans })
+      .from(draws)
+      .innerJoin(plans, eq(plans.id, draws.planId))
+      .where(
+        q.year
+          ? and(eq(draws.departmentId, actor.departmentId), eq(plans.year, q.year))
+          : eq(draws.departmentId, actor.departmentId),
+      );
     return { items: rows.map((r) => ({ ...publicDraw(r.d), planName: r.p.name, year: r.p.year })) };
   });
-  app.get('/api/enforcement/draws/:id', async (req) => drawView(ctx, requireActor(req), parse(idParam, req.params).id));
+  app.get('/api/enforcement/draws/:id', async (req) =>
+    drawView(ctx, requireActor(req), parse(idParam, req.params).id),
+  );
   app.post('/api/enforcement/draws/:id/execute', async (req) => {
     const actor = requireActor(req);
     const { id } = parse(idParam, req.params);
     await executeDraw(ctx, actor, id);
     return drawView(ctx, actor, id);
   });
-  app.post('/api/enforcement/draws/:id/cancel', mayOn(approves, (a, id) => loadDraw(ctx.db, a, id)), async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await cancelDraw(ctx, actor, id, body(z.object({ reason: text('作废理由', 2000, 4) }), req.body).reason);
-    return drawView(ctx, actor, id);
-  });
+  app.post(
+    '/api/enforcement/draws/:id/cancel',
+    mayOn(approves, (a, id) => loadDraw(ctx.db, a, id)),
+    async (req) => {
+      const actor = requireActor(req);
+      const { id } = parse(idParam, req.params);
+      await cancelDraw(
+        ctx,
+        actor,
+        id,
+        body(z.object({ reason: text('作废理由', 2000, 4) }), req.body).reason,
+      );
+      return drawView(ctx, actor, id);
+    },
+  );
   app.get('/api/enforcement/draws/:id/redraw', async (req) => {
     const d = await loadDraw(ctx.db, requireActor(req), parse(idParam, req.params).id);
     const r = redrawRecord(d);
@@ -242,27 +403,70 @@ export function enforcementRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   // ---- inspections
   app.get('/api/enforcement/inspections', async (req) => {
-    const q = parse(z.object({ planId: z.uuid().optional().describe('抽查计划'), drawId: z.uuid().optional().describe('抽取'), status: z.enum(['pending', 'done', 'published']).optional().describe('状态'), search: text('关键词', 100).optional(), year: year.optional(), done: bool('已检查'), problems: bool('发现问题'), late: bool('逾期公示'), ...paging }), req.query);
+    const q = parse(
+      z.object({
+        planId: z.uuid().optional().describe('抽查计划'),
+        drawId: z.uuid().optional().describe('抽取'),
+        status: z.enum(['pending', 'done', 'published']).optional().describe('状态'),
+        search: text('关键词', 100).optional(),
+        year: year.optional(),
+        done: bool('已检查'),
+        problems: bool('发现问题'),
+        late: bool('逾期公示'),
+        ...paging,
+      }),
+      req.query,
+    );
     return listInspections(ctx, requireActor(req), q);
   });
   app.get('/api/enforcement/inspections/:id', async (req) => {
     const actor = requireActor(req);
     const r = await loadInspection(ctx.db, actor, parse(idParam, req.params).id);
     const [view] = await withNames(ctx.db, [r]);
-    return { inspection: view, abilities: { record: r.status === 'pending' && can(actor, 'inspection', 'manage', r), publish: r.status === 'done' && can(actor, 'inspection', 'manage', r) } };
+    return {
+      inspection: view,
+      abilities: {
+        record: r.status === 'pending' && can(actor, 'inspection', 'manage', r),
+        publish: r.status === 'done' && can(actor, 'inspection', 'manage', r),
+      },
+    };
   });
-  app.post('/api/enforcement/inspections/:id/record', mayOn(runs, (a, id) => loadInspection(ctx.db, a, id)), async (req) => ({ inspection: await recordInspection(ctx, requireActor(req), parse(idParam, req.params).id, body(recordBody, req.body)) }));
-  app.post('/api/enforcement/inspections/:id/publish', async (req) => ({ inspection: await publishInspection(ctx, requireActor(req), parse(idParam, req.params).id) }));
+  app.post(
+    '/api/enforcement/inspections/:id/record',
+    mayOn(runs, (a, id) => loadInspection(ctx.db, a, id)),
+    async (req) => ({
+      inspection: await recordInspection(
+        ctx,
+        requireActor(req),
+        parse(idParam, req.params).id,
+        body(recordBody, req.body),
+      ),
+    }),
+  );
+  app.post('/api/enforcement/inspections/:id/publish', async (req) => ({
+    inspection: await publishInspection(ctx, requireActor(req), parse(idParam, req.params).id),
+  }));
   // ---- exchange and facts
-  app.get('/api/enforcement/exchange/inspections.json', async (req) => exchangeRecords(ctx, requireActor(req), parse(z.object({ year }), req.query).year));
+  app.get('/api/enforcement/exchange/inspections.json', async (req) =>
+    exchangeRecords(ctx, requireActor(req), parse(z.object({ year }), req.query).year),
+  );
   app.get('/api/enforcement/exchange/inspections.csv', async (req, reply) => {
     const { year: y } = parse(z.object({ year }), req.query);
     const csv = exchangeCsv(await exchangeRecords(ctx, requireActor(req), y));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentHeader(`双随机抽查结果${y}.csv`)).send(csv);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`双随机抽查结果${y}.csv`))
+      .send(csv);
   });
   app.get('/api/enforcement/facts', async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'inspection', 'list');
-    return { facts: await enforcementFacts(ctx, actor.departmentId, parse(z.object({ year }), req.query).year) };
+    return {
+      facts: await enforcementFacts(
+        ctx,
+        actor.departmentId,
+        parse(z.object({ year }), req.query).year,
+      ),
+    };
   });
 }

@@ -1,4 +1,16 @@
-import { pgTable, text, uuid, timestamp, integer, boolean, date, jsonb, index, uniqueIndex, numeric } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  boolean,
+  date,
+  jsonb,
+  index,
+  uniqueIndex,
+  numeric,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 行政执法 (module enforcement): the 执法人员 registry (Officer, certificate), recorded conflicts (回避),
@@ -27,7 +39,10 @@ export const officers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('enforcement_officers_cert_uq').on(t.departmentId, t.certificateNo), index('enforcement_officers_valid_idx').on(t.departmentId, t.validTo)],
+  (t) => [
+    uniqueIndex('enforcement_officers_cert_uq').on(t.departmentId, t.certificateNo),
+    index('enforcement_officers_valid_idx').on(t.departmentId, t.validTo),
+  ],
 );
 
 /** 回避: an officer may not inspect a target (same company, relative, other declared interest). */
@@ -176,5 +191,9 @@ export const inspections = pgTable(
     caseId: uuid('case_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('enforcement_inspections_case_idx').on(t.caseId), index('enforcement_inspections_draw_idx').on(t.drawId), index('enforcement_inspections_dept_idx').on(t.departmentId, t.status)],
+  (t) => [
+    index('enforcement_inspections_case_idx').on(t.caseId),
+    index('enforcement_inspections_draw_idx').on(t.drawId),
+    index('enforcement_inspections_dept_idx').on(t.departmentId, t.status),
+  ],
 );

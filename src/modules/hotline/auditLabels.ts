@@ -16,8 +16,16 @@ export const hotlineAudit = {
     'hotline.settings.change': '修改热线办理时限',
   },
   fields: {
-    ticketNo: '工单编号', ticketNos: '工单编号', coOrgNames: '协办单位', orgName: '承办单位', satisfaction: '满意度', score: '评分',
-    target: '转为', targetId: '转办后的事项', label: '名称', module: '业务模块',
+    ticketNo: '工单编号',
+    ticketNos: '工单编号',
+    coOrgNames: '协办单位',
+    orgName: '承办单位',
+    satisfaction: '满意度',
+    score: '评分',
+    target: '转为',
+    targetId: '转办后的事项',
+    label: '名称',
+    module: '业务模块',
   },
   entities: {
     hotlineTicket: { label: '热线工单', table: 'hotline_tickets', name: 'ticket_no' },

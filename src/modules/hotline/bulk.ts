@@ -14,9 +14,19 @@ import { check, evaluate, normalizeData } from '../../core/procedure/engine.ts';
 import { caseEvents, caseSteps, cases } from '../../core/cases/schema.ts';
 import { HOTLINE_TICKET } from './procedure.ts';
 
-export interface Opening { title: string; on: string; data: Record<string, unknown> }
+export interface Opening {
+  title: string;
+  on: string;
+  data: Record<string, unknown>;
+}
 
-export async function insertOpenedCases(tx: Tx, ctx: Ctx, actor: Actor, list: Opening[], now: Date): Promise<Array<{ caseId: string; data: Record<string, unknown> }>> {
+export async function insertOpenedCases(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  list: Opening[],
+  now: Date,
+): Promise<Array<{ caseId: string; data: Record<string, unknown> }>> {
   const def = HOTLINE_TICKET;
   const cal = ctx.calendar.current();
   const today = ctx.clock.today();
@@ -31,8 +41,29 @@ export async function insertOpenedCases(tx: Tx, ctx: Ctx, actor: Actor, list: Op
     if (!verdict.ok) throw new AppError('ACTION_NOT_ALLOWED', verdict.message);
     const state = evaluate(def, [{ ...event, seq: 1 }], cal, today);
     const caseId = newId();
-    caseRows.push({ id: caseId, module: 'hotline', procedure: def.code, title: o.title, departmentId: actor.departmentId, orgId: actor.departmentId, status: state.status, outcome: state.outcome ?? null, createdBy: actor.userId ?? null, createdAt: now });
-    eventRows.push({ id: newId(), caseId, seq: 1, type: 'receive', on: o.on, at: now, actorId: actor.userId ?? null, actorRoles: actor.roles, data });
+    caseRows.push({
+      id: caseId,
+      module: 'hotline',
+      procedure: def.code,
+      title: o.title,
+      departmentId: actor.departmentId,
+      orgId: actor.departmentId,
+      status: state.status,
+      outcome: state.outcome ?? null,
+      createdBy: actor.userId ?? null,
+      createdAt: now,
+    });
+    eventRows.push({
+      id: newId(),
+      caseId,
+      seq: 1,
+      type: 'receive',
+      on: o.on,
+      at: now,
+      actorId: actor.userId ?? null,
+      actorRoles: actor.roles,
+      data,
+    });
     for (const s of state.openSteps) {
       stepRows.push({
         id: newId(),
@@ -58,6 +89,7 @@ export async function insertOpenedCases(tx: Tx, ctx: Ctx, actor: Actor, list: Op
     await tx.insert(cases).values(caseRows);
     await tx.insert(caseEvents).values(eventRows);
   }
-  for (let i = 0; i < stepRows.length; i += 1000) await tx.insert(caseSteps).values(stepRows.slice(i, i + 1000));
+  for (let i = 0; i < stepRows.length; i += 1000)
+    await tx.insert(caseSteps).values(stepRows.slice(i, i + 1000));
   return out;
 }

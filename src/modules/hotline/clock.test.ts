@@ -21,18 +21,28 @@ test('deadline table per type, across 春节 2025 (1月28日—2月4日, 1月26�
     ['2025-09-30', 'consult', '2025-10-10'],
     ['2025-03-03', 'consult', '2025-03-05'],
   ];
-  for (const [on, kind, due] of rows) assert.equal(ticketDates(cal, d, kind, on).dueOn, due, `${kind} received ${on}`);
+  for (const [on, kind, due] of rows)
+    assert.equal(ticketDates(cal, d, kind, on).dueOn, due, `${kind} received ${on}`);
   // The platform's own deadline wins; the 签收 and 异议 windows are one working day.
   assert.equal(ticketDates(cal, d, 'help', '2025-01-27', '2025-02-28').dueOn, '2025-02-28');
   assert.equal(ticketDates(cal, d, 'help', '2025-01-27').signBy, '2025-02-05');
   assert.equal(ticketDates(cal, { ...d, help: 5 }, 'help', '2025-03-03').dueOn, '2025-03-10');
 });
 
-const ev = (seq: number, type: string, on: string, data: Record<string, unknown> = {}, roles = ['staff']): CaseEvent => ({ seq, type, on, data, actorRoles: roles });
+const ev = (
+  seq: number,
+  type: string,
+  on: string,
+  data: Record<string, unknown> = {},
+  roles = ['staff'],
+): CaseEvent => ({ seq, type, on, data, actorRoles: roles });
 
 test('the handling clock: extension by a leader, a late reply, re-opening after 不满意', () => {
   const dates = ticketDates(cal, d, 'consult', '2025-01-24');
-  const h = [ev(1, 'receive', '2025-01-24', { ticketNo: 'A1', channel: 'phone', kind: 'consult', ...dates }), ev(2, 'sign', '2025-01-26')];
+  const h = [
+    ev(1, 'receive', '2025-01-24', { ticketNo: 'A1', channel: 'phone', kind: 'consult', ...dates }),
+    ev(2, 'sign', '2025-01-26'),
+  ];
   let s = evaluate(HOTLINE_TICKET, h, cal, '2025-02-05');
   const handle = () => s.clocks.find((c) => c.clock === 'handle')!;
   assert.equal(handle().due, '2025-01-27');
@@ -40,7 +50,15 @@ test('the handling clock: extension by a leader, a late reply, re-opening after 
   h.push(ev(3, 'requestExtension', '2025-02-05', { dueOn: '2025-02-10', reason: '需现场核实' }));
   s = evaluate(HOTLINE_TICKET, h, cal, '2025-02-05');
   assert.ok(s.openSteps.some((x) => x.step === 'approveExtension' && x.roles.includes('leader')));
-  h.push(ev(4, 'approveExtension', '2025-02-05', { decision: 'approved', dueOn: '2025-02-10', reason: '需现场核实' }, ['leader']));
+  h.push(
+    ev(
+      4,
+      'approveExtension',
+      '2025-02-05',
+      { decision: 'approved', dueOn: '2025-02-10', reason: '需现场核实' },
+      ['leader'],
+    ),
+  );
   h.push(ev(5, 'reply', '2025-02-11', { summary: '已答复' }));
   s = evaluate(HOTLINE_TICKET, h, cal, '2025-02-11');
   assert.equal(handle().due, '2025-02-10');

@@ -17,7 +17,12 @@ import { hotlineTickets } from './schema.ts';
 import { authorize } from './policy.ts';
 import { loadTicket } from './service.ts';
 
-export async function convertTicket(ctx: Ctx, actor: Actor, id: string, input: { target: 'disclosure' | 'petition'; on: string }): Promise<{ target: string; id: string; trackingCode?: string }> {
+export async function convertTicket(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { target: 'disclosure' | 'petition'; on: string },
+): Promise<{ target: string; id: string; trackingCode?: string }> {
   return inTx(ctx, async (tx) => {
     const t = await loadTicket(tx, actor, id, true);
     authorize(actor, 'hotlineTicket', 'act', t);
@@ -28,7 +33,14 @@ export async function convertTicket(ctx: Ctx, actor: Actor, id: string, input: {
     let trackingCode: string | undefined;
     if (input.target === 'disclosure') {
       const r = await receiveRequest(inner, actor, {
-        applicant: { applicantKind: 'naturalPerson', name: t.citizenName ?? undefined, idNumber: t.citizenIdNumber ?? undefined, phone: t.citizenPhone ?? undefined, description: t.content, idType: t.citizenIdNumber ? 'idCard' : undefined },
+        applicant: {
+          applicantKind: 'naturalPerson',
+          name: t.citizenName ?? undefined,
+          idNumber: t.citizenIdNumber ?? undefined,
+          phone: t.citizenPhone ?? undefined,
+          description: t.content,
+          idType: t.citizenIdNumber ? 'idCard' : undefined,
+        },
         receipt: { channel: 'online', receivedOn: input.on },
         orgId: t.orgId,
       });
@@ -38,15 +50,44 @@ export async function convertTicket(ctx: Ctx, actor: Actor, id: string, input: {
       const p = await registerPetitionFromTicket(
         inner,
         actor,
-        { channel: 'hotline', receivedOn: input.on, petitioner: { name: t.citizenName ?? '（未留姓名）', phone: t.citizenPhone ?? undefined, idNumber: t.citizenIdNumber ?? undefined }, content: t.content, sourceRef: t.ticketNo },
+        {
+          channel: 'hotline',
+          receivedOn: input.on,
+          petitioner: {
+            name: t.citizenName ?? '（未留姓名）',
+            phone: t.citizenPhone ?? undefined,
+            idNumber: t.citizenIdNumber ?? undefined,
+          },
+          content: t.content,
+          sourceRef: t.ticketNo,
+        },
         tx,
       );
       targetId = p.id;
     }
-    await recordAction(ctx, actor, t.caseId, { action: 'convert', on: input.on, data: { target: input.target, targetId } }, tx);
-    await tx.update(hotlineTickets).set({ convertedTo: input.target, convertedId: targetId, closedOn: input.on }).where(eq(hotlineTickets.id, t.id));
-    await appendAudit(tx, { actorId: actor.userId ?? null, orgId: actor.orgId, action: 'hotline.ticket.convert', entityType: 'hotlineTicket', entityId: t.id, payload: { caseId: t.caseId, target: input.target, targetId } }, ctx.clock.now());
+    await recordAction(
+      ctx,
+      actor,
+      t.caseId,
+      { action: 'convert', on: input.on, data: { target: input.target, targetId } },
+      tx,
+    );
+    await tx
+      .update(hotlineTickets)
+      .set({ convertedTo: input.target, convertedId: targetId, closedOn: input.on })
+      .where(eq(hotlineTickets.id, t.id));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId ?? null,
+        orgId: actor.orgId,
+        action: 'hotline.ticket.convert',
+        entityType: 'hotlineTicket',
+        entityId: t.id,
+        payload: { caseId: t.caseId, target: input.target, targetId },
+      },
+      ctx.clock.now(),
+    );
     return { target: input.target, id: targetId, trackingCode };
   });
 }
-

@@ -35,8 +35,14 @@ export async function readTicketSheet(buf: Buffer): Promise<unknown[]> {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError('VALIDATION', '文件：没有工作表');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => COLUMNS[cellText(v).trim()] ?? '');
-  if (!header.includes('ticketNo')) throw new AppError('VALIDATION', '文件：第一行应为列名（工单编号、来源渠道、受理时间、诉求类型、诉求内容……）');
+  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(
+    (v) => COLUMNS[cellText(v).trim()] ?? '',
+  );
+  if (!header.includes('ticketNo'))
+    throw new AppError(
+      'VALIDATION',
+      '文件：第一行应为列名（工单编号、来源渠道、受理时间、诉求类型、诉求内容……）',
+    );
   const out: unknown[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
@@ -46,7 +52,11 @@ export async function readTicketSheet(buf: Buffer): Promise<unknown[]> {
     });
     if (!Object.values(rec).some(Boolean)) return;
     const at = rec.receivedAt;
-    const receivedAt = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(at) ? `${at.replace(' ', 'T')}${at.length <= 16 ? ':00' : ''}+08:00` : /^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T09:00:00+08:00` : at;
+    const receivedAt = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(at)
+      ? `${at.replace(' ', 'T')}${at.length <= 16 ? ':00' : ''}+08:00`
+      : /^\d{4}-\d{2}-\d{2}$/.test(at)
+        ? `${at}T09:00:00+08:00`
+        : at;
     out.push({
       ticketNo: rec.ticketNo,
       channel: rec.channel || 'phone',

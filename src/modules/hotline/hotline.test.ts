@@ -12,45 +12,115 @@ import { IMPORT_PATH } from './routes.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
-let office: Session, division: Session, other: Session, leader: Session, admin: Session, legal: Session;
-const api = testApi(() => t, ['hotline_tickets', 'cases', 'case_events', 'hotline_ratings', 'audit_events', 'disclosure_requests']);
+let office: Session,
+  division: Session,
+  other: Session,
+  leader: Session,
+  admin: Session,
+  legal: Session;
+const api = testApi(
+  () => t,
+  [
+    'hotline_tickets',
+    'cases',
+    'case_events',
+    'hotline_ratings',
+    'audit_events',
+    'disclosure_requests',
+  ],
+);
 const { ok, refused, call, day } = api;
 
 before(async () => {
   t = await createTestApp();
-  const users: Array<[string, string, string]> = [['ho', 'staff', '办公室'], ['hd', 'staff', '高新技术科'], ['hx', 'staff', '成果转化与区域创新科'], ['hl', 'leader', '示范市科学技术局'], ['ha', 'sysAdmin', '办公室'], ['hg', 'legalOfficer', '政策法规科']];
-  for (const [u, role, org] of users) await addUser(t.ctx, { username: u, password: 'Hotline-pass-2025', roles: [role as 'staff'], orgName: org });
-  [office, division, other, leader, admin, legal] = await Promise.all(['ho', 'hd', 'hx', 'hl', 'ha', 'hg'].map((u) => signIn(t.app, u, 'Hotline-pass-2025')));
+  const users: Array<[string, string, string]> = [
+    ['ho', 'staff', '办公室'],
+    ['hd', 'staff', '高新技术科'],
+    ['hx', 'staff', '成果转化与区域创新科'],
+    ['hl', 'leader', '示范市科学技术局'],
+    ['ha', 'sysAdmin', '办公室'],
+    ['hg', 'legalOfficer', '政策法规科'],
+  ];
+  for (const [u, role, org] of users)
+    await addUser(t.ctx, {
+      username: u,
+      password: 'Hotline-pass-2025',
+      roles: [role as 'staff'],
+      orgName: org,
+    });
+  [office, division, other, leader, admin, legal] = await Promise.all(
+    ['ho', 'hd', 'hx', 'hl', 'ha', 'hg'].map((u) => signIn(t.app, u, 'Hotline-pass-2025')),
+  );
 });
 after(() => t.close());
 
-const ticket = (no: string, extra: Record<string, unknown> = {}) => ({ ticketNo: no, channel: 'phone', receivedAt: '2025-02-24T09:30:00+08:00', kind: 'complain', content: '反映某孵化器违规收取入驻企业费用。', citizen: { name: '张三丰', phone: '13812345678', idNumber: '110101199001011234' }, ...extra });
+const ticket = (no: string, extra: Record<string, unknown> = {}) => ({
+  ticketNo: no,
+  channel: 'phone',
+  receivedAt: '2025-02-24T09:30:00+08:00',
+  kind: 'complain',
+  content: '反映某孵化器违规收取入驻企业费用。',
+  citizen: { name: '张三丰', phone: '13812345678', idNumber: '110101199001011234' },
+  ...extra,
+});
 let token = '';
-const push = (tickets: unknown[], auth = `Bearer ${token}`) => t.app.inject({ method: 'POST', url: IMPORT_PATH, headers: { authorization: auth }, payload: { tickets } });
-const idOf = async (no: string) => (await queryRows<{ id: string }>(t.ctx.db, sql`select id from hotline_tickets where ticket_no = ${no}`))[0].id;
+const push = (tickets: unknown[], auth = `Bearer ${token}`) =>
+  t.app.inject({
+    method: 'POST',
+    url: IMPORT_PATH,
+    headers: { authorization: auth },
+    payload: { tickets },
+  });
+const idOf = async (no: string) =>
+  (
+    await queryRows<{ id: string }>(
+      t.ctx.db,
+      sql`select id from hotline_tickets where ticket_no = ${no}`,
+    )
+  )[0].id;
 
 test('the import endpoint: token from the 系统管理员, bad records reported, good ones land, nothing twice', async () => {
   await refused(office, 'POST', '/api/hotline/tokens', { label: '12345平台' }, 403, /无权/);
   const created = await ok(admin, 'POST', '/api/hotline/tokens', { label: '12345平台' });
   token = created.token;
-  const [{ token_hash: stored }] = await queryRows<{ token_hash: string }>(t.ctx.db, sql`select token_hash from hotline_tokens`);
+  const [{ token_hash: stored }] = await queryRows<{ token_hash: string }>(
+    t.ctx.db,
+    sql`select token_hash from hotline_tokens`,
+  );
   assert.notEqual(stored, token, 'only the hash is stored');
   assert.equal((await push([ticket('GD001')], '')).statusCode, 401);
-  assert.equal((await push([ticket('GD001')], 'Bearer fzh_not-a-real-token-at-all')).statusCode, 401);
-  const batch = [ticket('GD001'), ticket('GD002', { kind: '咨询' }), { ...ticket('GD003'), kind: '闲聊' }, { ticketNo: 'GD004' }, ticket('GD005', { receivedAt: '2025-03-09T09:00:00+08:00' }), ticket('GD001'), ticket('GD006', { kind: 'help', citizen: null })];
+  assert.equal(
+    (await push([ticket('GD001')], 'Bearer fzh_not-a-real-token-at-all')).statusCode,
+    401,
+  );
+  const batch = [
+    ticket('GD001'),
+    ticket('GD002', { kind: '咨询' }),
+    { ...ticket('GD003'), kind: '闲聊' },
+    { ticketNo: 'GD004' },
+    ticket('GD005', { receivedAt: '2025-03-09T09:00:00+08:00' }),
+    ticket('GD001'),
+    ticket('GD006', { kind: 'help', citizen: null }),
+  ];
   const res = await push(batch);
   assert.equal(res.statusCode, 200, res.body);
   const r = res.json();
   assert.equal(r.created, 3);
   assert.deepEqual(r.duplicates, ['GD001']);
-  assert.deepEqual(r.errors.map((e: { index: number }) => e.index), [2, 3, 4]);
+  assert.deepEqual(
+    r.errors.map((e: { index: number }) => e.index),
+    [2, 3, 4],
+  );
   assert.match(r.errors[0].message, /诉求类型/);
   assert.match(r.errors[1].message, /受理时间|诉求内容/);
   assert.match(r.errors[2].message, /不能晚于今天/);
   const again = (await push(batch)).json();
   assert.equal(again.created, 0, 're-importing the same batch creates nothing');
-  assert.equal(await api.count('hotline_tickets') - 2, 3); // the demo's two
-  const [{ due }] = await queryRows<{ due: string }>(t.ctx.db, sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD002'`);
+  assert.equal((await api.count('hotline_tickets')) - 2, 3); // the demo's two
+  const [{ due }] = await queryRows<{ due: string }>(
+    t.ctx.db,
+    sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD002'`,
+  );
   assert.equal(due, '2025-02-26', '咨询: 2 working days');
   await ok(admin, 'POST', `/api/hotline/tokens/${created.id}/revoke`, {});
   assert.equal((await push([ticket('GD010')])).statusCode, 401, 'a revoked token is refused');
@@ -66,66 +136,206 @@ test('personal data: full for the handlers, masked for other divisions; other ro
   assert.equal(masked.ticket.citizenName, '张**');
   assert.equal(masked.ticket.trackingCode, '');
   const list = await ok(division, 'GET', '/api/hotline/tickets?year=2025&kind=complain');
-  assert.ok(list.items.every((i: { citizenPhone: string | null }) => !i.citizenPhone || i.citizenPhone.includes('*')));
+  assert.ok(
+    list.items.every(
+      (i: { citizenPhone: string | null }) => !i.citizenPhone || i.citizenPhone.includes('*'),
+    ),
+  );
   assert.equal((await call(legal, 'GET', `/api/hotline/tickets/${id}`)).statusCode, 404);
   // The generic case page cannot bypass the module: every act is the module's own.
-  const [{ case_id: caseId }] = await queryRows<{ case_id: string }>(t.ctx.db, sql`select case_id from hotline_tickets where id = ${id}`);
-  const generic = await call(office, 'POST', `/api/cases/${caseId}/actions`, { action: 'sign', on: '2025-03-03' });
+  const [{ case_id: caseId }] = await queryRows<{ case_id: string }>(
+    t.ctx.db,
+    sql`select case_id from hotline_tickets where id = ${id}`,
+  );
+  const generic = await call(office, 'POST', `/api/cases/${caseId}/actions`, {
+    action: 'sign',
+    on: '2025-03-03',
+  });
   assert.notEqual(generic.statusCode, 200, generic.body);
   assert.equal((await call(legal, 'GET', '/api/hotline/tickets')).statusCode, 403);
 });
 
 test('acts: 签收, 交办 with 协办, extension approved by a leader only, a late reply counted, 回访, 重新办理', async () => {
   const id = await idOf('GD001');
-  const [{ id: hightech }] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from organisations where name = '高新技术科'`);
-  const [{ id: transfer }] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from organisations where name = '成果转化与区域创新科'`);
-  await refused(division, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'sign', on: '2025-02-25' }, 404, /不存在|无权/);
+  const [{ id: hightech }] = await queryRows<{ id: string }>(
+    t.ctx.db,
+    sql`select id from organisations where name = '高新技术科'`,
+  );
+  const [{ id: transfer }] = await queryRows<{ id: string }>(
+    t.ctx.db,
+    sql`select id from organisations where name = '成果转化与区域创新科'`,
+  );
+  await refused(
+    division,
+    'POST',
+    `/api/hotline/tickets/${id}/act`,
+    { action: 'sign', on: '2025-02-25' },
+    404,
+    /不存在|无权/,
+  );
   await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'sign', on: '2025-02-25' });
-  let v = await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'assign', on: '2025-02-25', orgId: hightech, coOrgIds: [transfer] });
+  let v = await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'assign',
+    on: '2025-02-25',
+    orgId: hightech,
+    coOrgIds: [transfer],
+  });
   assert.equal(v.ticket.orgName, '高新技术科');
   // The 协办 division now sees the citizen in full.
-  assert.equal((await ok(other, 'GET', `/api/hotline/tickets/${id}`)).ticket.citizenPhone, '13812345678');
-  await refused(division, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'dispute', on: '2025-03-03', reason: '不属于本单位职责' }, 409, /派单异议期限/);
-  await ok(division, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'requestExtension', on: '2025-03-03', dueOn: '2025-03-20', reason: '需要现场核查' });
-  await refused(division, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'approveExtension', on: '2025-03-03', decision: 'approved' }, 404, /不存在|无权/);
-  v = await ok(leader, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'approveExtension', on: '2025-03-03', decision: 'approved' });
+  assert.equal(
+    (await ok(other, 'GET', `/api/hotline/tickets/${id}`)).ticket.citizenPhone,
+    '13812345678',
+  );
+  await refused(
+    division,
+    'POST',
+    `/api/hotline/tickets/${id}/act`,
+    { action: 'dispute', on: '2025-03-03', reason: '不属于本单位职责' },
+    409,
+    /派单异议期限/,
+  );
+  await ok(division, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'requestExtension',
+    on: '2025-03-03',
+    dueOn: '2025-03-20',
+    reason: '需要现场核查',
+  });
+  await refused(
+    division,
+    'POST',
+    `/api/hotline/tickets/${id}/act`,
+    { action: 'approveExtension', on: '2025-03-03', decision: 'approved' },
+    404,
+    /不存在|无权/,
+  );
+  v = await ok(leader, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'approveExtension',
+    on: '2025-03-03',
+    decision: 'approved',
+  });
   assert.equal(v.ticket.dueOn, '2025-03-20');
   await day('2025-03-24');
-  v = await ok(division, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'reply', on: '2025-03-24', text: '经核查，该孵化器已退还多收费用。' });
+  v = await ok(division, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'reply',
+    on: '2025-03-24',
+    text: '经核查，该孵化器已退还多收费用。',
+  });
   assert.equal(v.ticket.late, true, 'a reply after the deadline is accepted and marked late');
   assert.equal(v.status, 'replied');
-  await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'visit', on: '2025-03-24', satisfaction: 'unsatisfied', note: '认为处理不彻底' });
-  v = await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'reopen', on: '2025-03-24', reason: '回访不满意' });
+  await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'visit',
+    on: '2025-03-24',
+    satisfaction: 'unsatisfied',
+    note: '认为处理不彻底',
+  });
+  v = await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'reopen',
+    on: '2025-03-24',
+    reason: '回访不满意',
+  });
   assert.equal(v.status, 'handling');
   assert.equal(v.ticket.dueOn, '2025-04-15', '15 working days again (清明 4月4日)');
-  v = await ok(division, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'reply', on: '2025-03-24', text: '已督促该孵化器整改并建立收费公示制度。' });
+  v = await ok(division, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'reply',
+    on: '2025-03-24',
+    text: '已督促该孵化器整改并建立收费公示制度。',
+  });
   assert.equal(v.ticket.late, false);
-  v = await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'visit', on: '2025-03-24', satisfaction: 'basic' });
+  v = await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'visit',
+    on: '2025-03-24',
+    satisfaction: 'basic',
+  });
   assert.equal(v.status, 'closed');
 });
 
 test('并单 and conversion to 依申请公开 keep the link', async () => {
-  await ok(office, 'POST', `/api/hotline/tickets/${await idOf('GD002')}/act`, { action: 'merge', on: '2025-03-24', intoTicketNo: 'GD006' });
-  await refused(office, 'POST', `/api/hotline/tickets/${await idOf('GD006')}/act`, { action: 'merge', on: '2025-03-24', intoTicketNo: 'GD002' }, 409, /已办结或已被并单/);
+  await ok(office, 'POST', `/api/hotline/tickets/${await idOf('GD002')}/act`, {
+    action: 'merge',
+    on: '2025-03-24',
+    intoTicketNo: 'GD006',
+  });
+  await refused(
+    office,
+    'POST',
+    `/api/hotline/tickets/${await idOf('GD006')}/act`,
+    { action: 'merge', on: '2025-03-24', intoTicketNo: 'GD002' },
+    409,
+    /已办结或已被并单/,
+  );
   const id = await idOf('GD006');
-  const r = await ok(office, 'POST', `/api/hotline/tickets/${id}/convert`, { target: 'disclosure', on: '2025-03-24' });
+  const r = await ok(office, 'POST', `/api/hotline/tickets/${id}/convert`, {
+    target: 'disclosure',
+    on: '2025-03-24',
+  });
   assert.equal(r.converted.target, 'disclosure');
   assert.equal(r.view.status, 'converted');
-  const [req] = await queryRows<{ description: string }>(t.ctx.db, sql`select description from disclosure_requests where id = ${r.converted.id}`);
+  const [req] = await queryRows<{ description: string }>(
+    t.ctx.db,
+    sql`select description from disclosure_requests where id = ${r.converted.id}`,
+  );
   assert.match(req.description, /孵化器/);
-  await refused(office, 'POST', `/api/hotline/tickets/${id}/convert`, { target: 'disclosure', on: '2025-03-24' }, 409, /已转入其他程序|不能/);
+  await refused(
+    office,
+    'POST',
+    `/api/hotline/tickets/${id}/convert`,
+    { target: 'disclosure', on: '2025-03-24' },
+    409,
+    /已转入其他程序|不能/,
+  );
 });
 
-test('publication: with consent only, never with the citizen\'s phone, ID number or name', async () => {
-  const m = await ok(office, 'POST', '/api/hotline/tickets', { channel: 'web', receivedAt: '2025-03-24T10:00:00+08:00', kind: 'consult', content: '科技创新券如何申领？', citizen: { name: '李四', phone: '139 0000 1111', idNumber: '340102198001011234' }, publishConsent: true });
+test("publication: with consent only, never with the citizen's phone, ID number or name", async () => {
+  const m = await ok(office, 'POST', '/api/hotline/tickets', {
+    channel: 'web',
+    receivedAt: '2025-03-24T10:00:00+08:00',
+    kind: 'consult',
+    content: '科技创新券如何申领？',
+    citizen: { name: '李四', phone: '139 0000 1111', idNumber: '340102198001011234' },
+    publishConsent: true,
+  });
   const id = m.ticket.id;
-  await refused(office, 'POST', `/api/hotline/tickets/${id}/publish`, { text: '答复' }, 409, /尚未答复/);
+  await refused(
+    office,
+    'POST',
+    `/api/hotline/tickets/${id}/publish`,
+    { text: '答复' },
+    409,
+    /尚未答复/,
+  );
   await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'sign', on: '2025-03-24' });
-  await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'reply', on: '2025-03-24', text: '李四您好，创新券可在政务服务网申领，如有疑问请致电13900001111。' });
-  await refused(office, 'POST', `/api/hotline/tickets/${id}/publish`, { text: '您好，如有疑问请致电139-0000-1111。' }, 400, /联系电话/);
-  await refused(office, 'POST', `/api/hotline/tickets/${id}/publish`, { text: '证件340102198001011234已核验。' }, 400, /证件号码/);
-  await refused(office, 'POST', `/api/hotline/tickets/${id}/publish`, { text: '李四您好，创新券可在政务服务网申领。' }, 400, /姓名/);
-  const v = await ok(office, 'POST', `/api/hotline/tickets/${id}/publish`, { text: '您好，创新券可在政务服务网申领。' });
+  await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, {
+    action: 'reply',
+    on: '2025-03-24',
+    text: '李四您好，创新券可在政务服务网申领，如有疑问请致电13900001111。',
+  });
+  await refused(
+    office,
+    'POST',
+    `/api/hotline/tickets/${id}/publish`,
+    { text: '您好，如有疑问请致电139-0000-1111。' },
+    400,
+    /联系电话/,
+  );
+  await refused(
+    office,
+    'POST',
+    `/api/hotline/tickets/${id}/publish`,
+    { text: '证件340102198001011234已核验。' },
+    400,
+    /证件号码/,
+  );
+  await refused(
+    office,
+    'POST',
+    `/api/hotline/tickets/${id}/publish`,
+    { text: '李四您好，创新券可在政务服务网申领。' },
+    400,
+    /姓名/,
+  );
+  const v = await ok(office, 'POST', `/api/hotline/tickets/${id}/publish`, {
+    text: '您好，创新券可在政务服务网申领。',
+  });
   assert.equal(v.ticket.publishedOn, '2025-03-24');
   const page = await t.app.inject({ method: 'GET', url: '/wmly' });
   assert.match(page.body, /创新券可在政务服务网申领/);
@@ -134,45 +344,101 @@ test('publication: with consent only, never with the citizen\'s phone, ID number
 
 test('好差评: refused before closure and a second time; rates per division and month; facts', async () => {
   const open = await idOf('GD005'.replace('5', '6')); // converted: never rated
-  const [{ case_id: convertedCase }] = await queryRows<{ case_id: string }>(t.ctx.db, sql`select case_id from hotline_tickets where id = ${open}`);
+  const [{ case_id: convertedCase }] = await queryRows<{ case_id: string }>(
+    t.ctx.db,
+    sql`select case_id from hotline_tickets where id = ${open}`,
+  );
   await assert.rejects(recordRating(t.ctx, { caseId: convertedCase, score: '5' }), /尚未办结/);
-  const [{ case_id: closed }] = await queryRows<{ case_id: string }>(t.ctx.db, sql`select case_id from hotline_tickets where ticket_no = 'GD001'`);
+  const [{ case_id: closed }] = await queryRows<{ case_id: string }>(
+    t.ctx.db,
+    sql`select case_id from hotline_tickets where ticket_no = 'GD001'`,
+  );
   await recordRating(t.ctx, { caseId: closed, score: '2', comment: '太慢' });
   await assert.rejects(recordRating(t.ctx, { caseId: closed, score: '5' }), /只能评价一次/);
   const rates = await ok(office, 'GET', '/api/hotline/ratings?year=2025');
-  assert.ok(rates.rows.some((r: { orgName: string; bad: number; month: string }) => r.orgName === '高新技术科' && r.bad === 1 && r.month === '2025-03'));
+  assert.ok(
+    rates.rows.some(
+      (r: { orgName: string; bad: number; month: string }) =>
+        r.orgName === '高新技术科' && r.bad === 1 && r.month === '2025-03',
+    ),
+  );
   const { facts } = await ok(office, 'GET', '/api/hotline/facts?year=2025');
   const f = Object.fromEntries(facts.map((x: { key: string }) => [x.key, x]));
   assert.match(f['hotline.tickets'].sentence, /办理网民留言（12345政务服务便民热线）\d+宗/);
   assert.match(f['hotline.onTime'].sentence, /按时办结率/);
-  const onTime = await ok(office, 'GET', `/api/hotline/tickets?${new URLSearchParams(Object.entries(f['hotline.onTime'].records.query).map(([k, v]) => [k, String(v)]))}`);
+  const onTime = await ok(
+    office,
+    'GET',
+    `/api/hotline/tickets?${new URLSearchParams(Object.entries(f['hotline.onTime'].records.query).map(([k, v]) => [k, String(v)]))}`,
+  );
   assert.equal(onTime.total, f['hotline.onTime'].value, 'the value is the count of its records');
-  const sat = await ok(office, 'GET', `/api/hotline/tickets?${new URLSearchParams(Object.entries(f['hotline.satisfaction'].records.query).map(([k, v]) => [k, String(v)]))}`);
+  const sat = await ok(
+    office,
+    'GET',
+    `/api/hotline/tickets?${new URLSearchParams(Object.entries(f['hotline.satisfaction'].records.query).map(([k, v]) => [k, String(v)]))}`,
+  );
   assert.equal(sat.total, f['hotline.satisfaction'].value);
 });
 
 test('the deadline table is configuration: the 系统管理员 changes it, staff cannot', async () => {
-  await refused(office, 'PUT', '/api/hotline/settings', { consult: 3, help: 10, suggest: 10, complain: 15, report: 15, sign: 1, dispute: 1 }, 403, /无权/);
-  await ok(admin, 'PUT', '/api/hotline/settings', { consult: 3, help: 10, suggest: 10, complain: 15, report: 15, sign: 1, dispute: 1 });
-  const r = (await push([ticket('GD020', { kind: 'consult', receivedAt: '2025-03-24T09:00:00+08:00' })])).json();
+  await refused(
+    office,
+    'PUT',
+    '/api/hotline/settings',
+    { consult: 3, help: 10, suggest: 10, complain: 15, report: 15, sign: 1, dispute: 1 },
+    403,
+    /无权/,
+  );
+  await ok(admin, 'PUT', '/api/hotline/settings', {
+    consult: 3,
+    help: 10,
+    suggest: 10,
+    complain: 15,
+    report: 15,
+    sign: 1,
+    dispute: 1,
+  });
+  const r = (
+    await push([ticket('GD020', { kind: 'consult', receivedAt: '2025-03-24T09:00:00+08:00' })])
+  ).json();
   assert.equal(r.created, 1);
-  const [{ due }] = await queryRows<{ due: string }>(t.ctx.db, sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD020'`);
+  const [{ due }] = await queryRows<{ due: string }>(
+    t.ctx.db,
+    sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD020'`,
+  );
   assert.equal(due, '2025-03-27', '咨询: now 3 working days');
 });
 
-test('Excel import of a day\'s tickets: Chinese column names and labels, bad rows reported, nothing twice', async () => {
+test("Excel import of a day's tickets: Chinese column names and labels, bad rows reported, nothing twice", async () => {
   const { default: ExcelJS } = await import('exceljs');
   const { multipartBody } = await import('../disclosure/publications/testkit.ts');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('工单');
   ws.addRow(['工单编号', '来源渠道', '受理时间', '诉求类型', '诉求内容', '诉求人', '联系电话']);
-  ws.addRow(['XL001', '12345电话', '2025-03-24 09:15', '投诉', '反映实验室废液处置不规范。', '孙某', '13511112222']);
+  ws.addRow([
+    'XL001',
+    '12345电话',
+    '2025-03-24 09:15',
+    '投诉',
+    '反映实验室废液处置不规范。',
+    '孙某',
+    '13511112222',
+  ]);
   ws.addRow(['XL002', '12345网站', '2025-03-24', '建议', '建议增加科技政策宣讲场次。', '', '']);
   ws.addRow(['XL003', '12345电话', '2025-03-24 10:00', '闲聊', '内容', '', '']);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   const upload = async () => {
-    const { payload, headers } = multipartBody('工单.xlsx', buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const res = await t.app.inject({ method: 'POST', url: '/api/hotline/ticket-imports', headers: { ...office.headers, ...headers }, payload });
+    const { payload, headers } = multipartBody(
+      '工单.xlsx',
+      buf,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/hotline/ticket-imports',
+      headers: { ...office.headers, ...headers },
+      payload,
+    });
     assert.equal(res.statusCode, 200, res.body);
     return res.json();
   };
@@ -181,7 +447,10 @@ test('Excel import of a day\'s tickets: Chinese column names and labels, bad row
   assert.equal(r.errors.length, 1);
   assert.match(r.errors[0].message, /诉求类型/);
   assert.equal((await upload()).created, 0);
-  const [row] = await queryRows<{ kind: string; source: string; received_at: Date }>(t.ctx.db, sql`select kind, source, received_at from hotline_tickets where ticket_no = 'XL001'`);
+  const [row] = await queryRows<{ kind: string; source: string; received_at: Date }>(
+    t.ctx.db,
+    sql`select kind, source, received_at from hotline_tickets where ticket_no = 'XL001'`,
+  );
   assert.equal(row.kind, 'complain');
   assert.equal(row.source, 'excel');
   assert.equal(new Date(row.received_at).toISOString(), '2025-03-24T01:15:00.000Z');

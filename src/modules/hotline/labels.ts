@@ -20,7 +20,12 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number]['value'];
 export const CHANNEL_CODES = CHANNELS.map((k) => k.value) as [Channel, ...Channel[]];
 
-export const SOURCES: Record<string, string> = { platform: '热线平台推送', manual: '人工录入', excel: 'Excel导入', portal: '门户网站留言' };
+export const SOURCES: Record<string, string> = {
+  platform: '热线平台推送',
+  manual: '人工录入',
+  excel: 'Excel导入',
+  portal: '门户网站留言',
+};
 
 /** The 回访 result (the hotline's own three levels). */
 export const SATISFACTION = [
@@ -38,4 +43,7 @@ export const SCORES = [
   { value: '1', label: '非常不满意' },
 ] as const;
 
-export const labelOf = (list: ReadonlyArray<{ value: string; label: string }>, v: string | null | undefined) => list.find((x) => x.value === v)?.label ?? v ?? '';
+export const labelOf = (
+  list: ReadonlyArray<{ value: string; label: string }>,
+  v: string | null | undefined,
+) => list.find((x) => x.value === v)?.label ?? v ?? '';

@@ -20,7 +20,8 @@ export const hotlineModule: ModuleManifest = {
       page: { table: 'hotline_tickets', path: '/hotline/' },
       read: loadTicket,
       // Acting is for the ticket's handlers (主办/协办, 办公室, leaders), narrower than reading.
-      act: async (db, actor, id) => authorize(actor, 'hotlineTicket', 'act', await loadTicket(db, actor, id)),
+      act: async (db, actor, id) =>
+        authorize(actor, 'hotlineTicket', 'act', await loadTicket(db, actor, id)),
     },
   ],
   abilities: hotlineAbilities,

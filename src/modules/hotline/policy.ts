@@ -9,10 +9,20 @@ import { hasRole, type Actor } from '../../core/auth/actor.ts';
 /** The 科室 that receives the platform's tickets and dispatches them. */
 export const HOTLINE_OFFICE = '办公室';
 
-export interface TicketScope { departmentId: string; orgId: string; coOrgIds?: string[] }
+export interface TicketScope {
+  departmentId: string;
+  orgId: string;
+  coOrgIds?: string[];
+}
 
 const handler = (a: Actor, t?: TicketScope) =>
-  hasRole(a, 'staff', 'leader') && inDepartment(a, t) && (hasRole(a, 'leader') || a.orgId === a.departmentId || a.orgName === HOTLINE_OFFICE || t?.orgId === a.orgId || !!t?.coOrgIds?.includes(a.orgId));
+  hasRole(a, 'staff', 'leader') &&
+  inDepartment(a, t) &&
+  (hasRole(a, 'leader') ||
+    a.orgId === a.departmentId ||
+    a.orgName === HOTLINE_OFFICE ||
+    t?.orgId === a.orgId ||
+    !!t?.coOrgIds?.includes(a.orgId));
 
 export const hotlinePolicy = definePolicy({
   hotlineTicket: {

@@ -10,7 +10,12 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let office: Awaited<ReturnType<typeof signIn>>;
 before(async () => {
   t = await createTestApp();
-  await addUser(t.ctx, { username: 'po', password: 'Hotline-pass-2025', roles: ['staff'], orgName: '办公室' });
+  await addUser(t.ctx, {
+    username: 'po',
+    password: 'Hotline-pass-2025',
+    roles: ['staff'],
+    orgName: '办公室',
+  });
   office = await signIn(t.app, 'po', 'Hotline-pass-2025');
 });
 after(() => t.close());
@@ -19,11 +24,26 @@ async function portalSession() {
   const res = await t.app.inject({ method: 'GET', url: '/wmly/new' });
   assert.equal(res.statusCode, 200);
   const token = /name="_csrf" value="([^"]+)"/.exec(res.body)![1];
-  return { token, cookie: `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')!.value}` };
+  return {
+    token,
+    cookie: `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')!.value}`,
+  };
 }
 const form = (url: string, s: { token: string; cookie: string }, fields: Record<string, string>) =>
-  t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString() });
-const message = { kind: 'complain', title: '实验室噪音扰民<b>', content: '夜间实验设备噪音很大<script>alert(1)</script>', name: '赵某', phone: '13911112222', publishConsent: 'yes' };
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
+  });
+const message = {
+  kind: 'complain',
+  title: '实验室噪音扰民<b>',
+  content: '夜间实验设备噪音很大<script>alert(1)</script>',
+  name: '赵某',
+  phone: '13911112222',
+  publishConsent: 'yes',
+};
 
 let code = '';
 
@@ -43,9 +63,19 @@ test('the message form: CSRF required, fields named in Chinese, text escaped, a 
   assert.match(page.body, /实验室噪音扰民&lt;b&gt;/);
   assert.doesNotMatch(page.body, /<b>|<script>alert/);
   assert.doesNotMatch(page.body, /13911112222|赵某/, 'no personal data on the tracking page');
-  assert.equal((await t.app.inject({ method: 'GET', url: `/wmly/track/${'a'.repeat(32)}` })).statusCode, 404);
-  const [row] = await queryRows<{ source: string; channel: string; due_on: string }>(t.ctx.db, sql`select source, channel, due_on::text from hotline_tickets where tracking_code = ${code}`);
-  assert.deepEqual(row, { source: 'portal', channel: 'portal', due_on: '2025-03-24' }, '投诉: 15 working days');
+  assert.equal(
+    (await t.app.inject({ method: 'GET', url: `/wmly/track/${'a'.repeat(32)}` })).statusCode,
+    404,
+  );
+  const [row] = await queryRows<{ source: string; channel: string; due_on: string }>(
+    t.ctx.db,
+    sql`select source, channel, due_on::text from hotline_tickets where tracking_code = ${code}`,
+  );
+  assert.deepEqual(
+    row,
+    { source: 'portal', channel: 'portal', due_on: '2025-03-24' },
+    '投诉: 15 working days',
+  );
 });
 
 test('好差评 on the portal: refused before closure, once after it', async () => {
@@ -54,27 +84,63 @@ test('好差评 on the portal: refused before closure, once after it', async () 
   assert.equal(early.statusCode, 409);
   assert.match(early.body, /尚未办结，办结后才能评价/);
   assert.doesNotMatch(early.body, /提交评价/);
-  const [{ id }] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from hotline_tickets where tracking_code = ${code}`);
-  const act = (body: object) => t.app.inject({ method: 'POST', url: `/api/hotline/tickets/${id}/act`, headers: office.headers, payload: { on: '2025-03-03', ...body } });
-  for (const body of [{ action: 'sign' }, { action: 'reply', text: '已约谈实验室负责人，夜间停用高噪音设备。' }, { action: 'visit', satisfaction: 'satisfied' }]) assert.equal((await act(body)).statusCode, 200);
+  const [{ id }] = await queryRows<{ id: string }>(
+    t.ctx.db,
+    sql`select id from hotline_tickets where tracking_code = ${code}`,
+  );
+  const act = (body: object) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/hotline/tickets/${id}/act`,
+      headers: office.headers,
+      payload: { on: '2025-03-03', ...body },
+    });
+  for (const body of [
+    { action: 'sign' },
+    { action: 'reply', text: '已约谈实验室负责人，夜间停用高噪音设备。' },
+    { action: 'visit', satisfaction: 'satisfied' },
+  ])
+    assert.equal((await act(body)).statusCode, 200);
   const open = await t.app.inject({ method: 'GET', url: `/wmly/track/${code}` });
   assert.match(open.body, /提交评价/);
   const rated = await form(`/wmly/track/${code}/rate`, s, { score: '4', comment: '处理及时' });
   assert.equal(rated.statusCode, 303);
   const twice = await form(`/wmly/track/${code}/rate`, s, { score: '1' });
   assert.match(twice.body, /已对本件留言作出评价|只能评价一次/);
-  const [{ n }] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from hotline_ratings r join hotline_tickets h on h.case_id = r.case_id where h.tracking_code = ${code}`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    t.ctx.db,
+    sql`select count(*)::int as n from hotline_ratings r join hotline_tickets h on h.case_id = r.case_id where h.tracking_code = ${code}`,
+  );
   assert.equal(n, 1);
 });
 
 test('conversion into a 信访 matter keeps the link', async () => {
-  const m = await t.app.inject({ method: 'POST', url: '/api/hotline/tickets', headers: office.headers, payload: { channel: 'phone', receivedAt: '2025-03-03T08:00:00+08:00', kind: 'complain', content: '反映某项目负责人挪用科研经费，要求查处。', citizen: { name: '钱某', phone: '13600001111' } } });
+  const m = await t.app.inject({
+    method: 'POST',
+    url: '/api/hotline/tickets',
+    headers: office.headers,
+    payload: {
+      channel: 'phone',
+      receivedAt: '2025-03-03T08:00:00+08:00',
+      kind: 'complain',
+      content: '反映某项目负责人挪用科研经费，要求查处。',
+      citizen: { name: '钱某', phone: '13600001111' },
+    },
+  });
   assert.equal(m.statusCode, 200, m.body);
   const id = m.json().ticket.id;
-  const res = await t.app.inject({ method: 'POST', url: `/api/hotline/tickets/${id}/convert`, headers: office.headers, payload: { target: 'petition', on: '2025-03-03' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/hotline/tickets/${id}/convert`,
+    headers: office.headers,
+    payload: { target: 'petition', on: '2025-03-03' },
+  });
   assert.equal(res.statusCode, 200, res.body);
   const r = res.json();
   assert.equal(r.view.status, 'converted');
-  const [link] = await queryRows<{ converted_to: string; converted_id: string }>(t.ctx.db, sql`select converted_to, converted_id from hotline_tickets where id = ${id}`);
+  const [link] = await queryRows<{ converted_to: string; converted_id: string }>(
+    t.ctx.db,
+    sql`select converted_to, converted_id from hotline_tickets where id = ${id}`,
+  );
   assert.deepEqual(link, { converted_to: 'petition', converted_id: r.converted.id });
 });

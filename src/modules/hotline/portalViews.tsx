@@ -6,7 +6,14 @@ import { ErrorList, Field, type Values } from '../../portal/forms.tsx';
 
 export type { Values };
 
-export interface PublishedReply { ticketNo: string; title: string; kind: string; receivedOn: string; publishedOn: string; reply: string }
+export interface PublishedReply {
+  ticketNo: string;
+  title: string;
+  kind: string;
+  receivedOn: string;
+  publishedOn: string;
+  reply: string;
+}
 
 export function MessageHome({ replies }: { replies: PublishedReply[] }) {
   return (
@@ -16,7 +23,10 @@ export function MessageHome({ replies }: { replies: PublishedReply[] }) {
         您可以在此向本机关留言咨询、求助、建议、投诉或举报。留言按12345政务服务便民热线的时限办理；提交后您将获得查询码，可凭查询码查看办理情况，并在办结后作出评价。
       </p>
       <p>
-        <a className="button" href="/wmly/new">我要留言</a> <a href="/wmly/track">查询办理情况</a>
+        <a className="button" href="/wmly/new">
+          我要留言
+        </a>{' '}
+        <a href="/wmly/track">查询办理情况</a>
       </p>
       <h2>公开答复</h2>
       {replies.length ? (
@@ -25,7 +35,8 @@ export function MessageHome({ replies }: { replies: PublishedReply[] }) {
             <li key={r.ticketNo}>
               <h3>{r.title}</h3>
               <p className="meta">
-                {KINDS.find((k) => k.value === r.kind)?.label ?? ''} · 留言日期 {formatChineseDate(r.receivedOn)} · 答复公开日期 {formatChineseDate(r.publishedOn)}
+                {KINDS.find((k) => k.value === r.kind)?.label ?? ''} · 留言日期{' '}
+                {formatChineseDate(r.receivedOn)} · 答复公开日期 {formatChineseDate(r.publishedOn)}
               </p>
               <p>{r.reply}</p>
             </li>
@@ -38,7 +49,15 @@ export function MessageHome({ replies }: { replies: PublishedReply[] }) {
   );
 }
 
-export function MessageForm({ csrf, values, errors }: { csrf: ReactNode; values: Values; errors: Record<string, string> }) {
+export function MessageForm({
+  csrf,
+  values,
+  errors,
+}: {
+  csrf: ReactNode;
+  values: Values;
+  errors: Record<string, string>;
+}) {
   const f = { values, errors };
   return (
     <>
@@ -57,7 +76,13 @@ export function MessageForm({ csrf, values, errors }: { csrf: ReactNode; values:
           </select>
         </div>
         <Field name="title" label="留言标题" {...f} />
-        <Field name="content" label="留言内容" long hint="请写明事项、时间、地点等，便于办理" {...f} />
+        <Field
+          name="content"
+          label="留言内容"
+          long
+          hint="请写明事项、时间、地点等，便于办理"
+          {...f}
+        />
         <Field name="location" label="事发地点（选填）" {...f} />
         <Field name="name" label="姓名" {...f} />
         <Field name="phone" label="联系电话" type="tel" hint="用于回访，不会公开" {...f} />
@@ -65,11 +90,21 @@ export function MessageForm({ csrf, values, errors }: { csrf: ReactNode; values:
           <legend>是否同意公开答复</legend>
           <div className="radios">
             <label>
-              <input type="radio" name="publishConsent" value="yes" defaultChecked={values.publishConsent === 'yes'} />
+              <input
+                type="radio"
+                name="publishConsent"
+                value="yes"
+                defaultChecked={values.publishConsent === 'yes'}
+              />
               同意在网站公开答复（公开时删除个人信息）
             </label>
             <label>
-              <input type="radio" name="publishConsent" value="no" defaultChecked={values.publishConsent !== 'yes'} />
+              <input
+                type="radio"
+                name="publishConsent"
+                value="no"
+                defaultChecked={values.publishConsent !== 'yes'}
+              />
               不同意公开
             </label>
           </div>
@@ -80,10 +115,33 @@ export function MessageForm({ csrf, values, errors }: { csrf: ReactNode; values:
   );
 }
 
-export interface TrackInfo { ticketNo: string; title: string; receivedOn: string; dueOn: string; statusLabel: string; closed: boolean; reply: string | null; repliedOn: string | null; rated: boolean; ratable: boolean }
+export interface TrackInfo {
+  ticketNo: string;
+  title: string;
+  receivedOn: string;
+  dueOn: string;
+  statusLabel: string;
+  closed: boolean;
+  reply: string | null;
+  repliedOn: string | null;
+  rated: boolean;
+  ratable: boolean;
+}
 
 /** A tracking-code form (GET): the 网民留言 lookup and the 好差评 page share it. */
-export function CodeLookup({ title, intro, action, error, value }: { title: string; intro?: string; action: string; error?: string; value?: string }) {
+export function CodeLookup({
+  title,
+  intro,
+  action,
+  error,
+  value,
+}: {
+  title: string;
+  intro?: string;
+  action: string;
+  error?: string;
+  value?: string;
+}) {
   return (
     <>
       <h1>{title}</h1>
@@ -108,7 +166,19 @@ export function TrackLookup({ error, value }: { error?: string; value?: string }
   return <CodeLookup title="留言办理情况查询" action="/wmly/track" error={error} value={value} />;
 }
 
-export function TrackView({ code, info, flash, csrf, errors }: { code: string; info: TrackInfo; flash?: string; csrf: ReactNode; errors: Record<string, string> }) {
+export function TrackView({
+  code,
+  info,
+  flash,
+  csrf,
+  errors,
+}: {
+  code: string;
+  info: TrackInfo;
+  flash?: string;
+  csrf: ReactNode;
+  errors: Record<string, string>;
+}) {
   return (
     <>
       <h1>留言办理情况</h1>
@@ -143,13 +213,23 @@ export function TrackView({ code, info, flash, csrf, errors }: { code: string; i
       </dl>
       <ErrorList errors={errors} />
       {info.rated ? <p>您已对本件留言作出评价。</p> : null}
-      {info.ratable ? <RatingForm action={`/wmly/track/${code}/rate`} csrf={csrf} errors={errors} /> : null}
+      {info.ratable ? (
+        <RatingForm action={`/wmly/track/${code}/rate`} csrf={csrf} errors={errors} />
+      ) : null}
     </>
   );
 }
 
 /** The 好差评 form (five levels and an optional comment), posted with the portal CSRF field. */
-export function RatingForm({ action, csrf, errors }: { action: string; csrf: ReactNode; errors: Record<string, string> }) {
+export function RatingForm({
+  action,
+  csrf,
+  errors,
+}: {
+  action: string;
+  csrf: ReactNode;
+  errors: Record<string, string>;
+}) {
   return (
     <>
       <h2>办理评价</h2>

@@ -12,7 +12,19 @@ const BASIS_2025 = '《国务院办公厅关于进一步规范和提升12345热�
 const HANDLERS = ['staff', 'leader'];
 
 /** Acts only the module's services record (they change its records or apply its handler rule): all of them. */
-export const HOTLINE_MODULE_ACTIONS = ['receive', 'sign', 'dispute', 'assign', 'requestExtension', 'approveExtension', 'reply', 'visit', 'reopen', 'merge', 'convert'];
+export const HOTLINE_MODULE_ACTIONS = [
+  'receive',
+  'sign',
+  'dispute',
+  'assign',
+  'requestExtension',
+  'approveExtension',
+  'reply',
+  'visit',
+  'reopen',
+  'merge',
+  'convert',
+];
 
 export const HOTLINE_TICKET: ProcedureDef = {
   code: 'hotlineTicket',
@@ -42,14 +54,53 @@ export const HOTLINE_TICKET: ProcedureDef = {
       stop: ['reply', 'dispute', 'merge', 'convert'],
       override: { action: 'approveExtension', dateField: 'dueOn', reasonField: 'reason' },
     },
-    { code: 'sign', label: '签收时限', unit: 'workday', dueField: 'signBy', legalBasis: BASIS, start: [{ action: 'receive' }], stop: ['sign', 'dispute', 'merge', 'convert'] },
+    {
+      code: 'sign',
+      label: '签收时限',
+      unit: 'workday',
+      dueField: 'signBy',
+      legalBasis: BASIS,
+      start: [{ action: 'receive' }],
+      stop: ['sign', 'dispute', 'merge', 'convert'],
+    },
     // 2025 意见: 派单异议 within the window the platform sets; after it the ticket must be handled.
-    { code: 'disputeWindow', label: '派单异议期限', unit: 'workday', dueField: 'disputeBy', window: true, legalBasis: BASIS_2025, start: [{ action: 'receive' }], stop: ['dispute'] },
+    {
+      code: 'disputeWindow',
+      label: '派单异议期限',
+      unit: 'workday',
+      dueField: 'disputeBy',
+      window: true,
+      legalBasis: BASIS_2025,
+      start: [{ action: 'receive' }],
+      stop: ['dispute'],
+    },
   ],
   steps: [
-    { code: 'sign', label: '签收工单', roles: ['staff'], open: { status: 'received' }, clock: 'sign' },
-    { code: 'handle', label: '办理并答复', roles: ['staff'], open: { status: 'handling' }, clock: 'handle' },
-    { code: 'approveExtension', label: '审批延期申请', roles: ['leader'], open: { all: [{ status: 'handling' }, { latest: ['requestExtension', 'approveExtension'], is: 'requestExtension' }] } },
+    {
+      code: 'sign',
+      label: '签收工单',
+      roles: ['staff'],
+      open: { status: 'received' },
+      clock: 'sign',
+    },
+    {
+      code: 'handle',
+      label: '办理并答复',
+      roles: ['staff'],
+      open: { status: 'handling' },
+      clock: 'handle',
+    },
+    {
+      code: 'approveExtension',
+      label: '审批延期申请',
+      roles: ['leader'],
+      open: {
+        all: [
+          { status: 'handling' },
+          { latest: ['requestExtension', 'approveExtension'], is: 'requestExtension' },
+        ],
+      },
+    },
     { code: 'visit', label: '登记回访结果', roles: ['staff'], open: { status: 'replied' } },
   ],
   actions: [
@@ -60,7 +111,13 @@ export const HOTLINE_TICKET: ProcedureDef = {
       statuses: ['new'],
       fields: [
         { name: 'ticketNo', label: '工单编号', type: 'text', required: true },
-        { name: 'channel', label: '来源渠道', type: 'select', required: true, options: [...CHANNELS] },
+        {
+          name: 'channel',
+          label: '来源渠道',
+          type: 'select',
+          required: true,
+          options: [...CHANNELS],
+        },
         { name: 'kind', label: '诉求类型', type: 'select', required: true, options: [...KINDS] },
         { name: 'dueOn', label: '办理时限', type: 'date', required: true },
         { name: 'signBy', label: '签收时限', type: 'date', required: true },
@@ -68,23 +125,50 @@ export const HOTLINE_TICKET: ProcedureDef = {
       ],
       effects: [{ status: 'received' }],
     },
-    { code: 'sign', label: '签收', roles: HANDLERS, statuses: ['received'], effects: [{ status: 'handling' }] },
+    {
+      code: 'sign',
+      label: '签收',
+      roles: HANDLERS,
+      statuses: ['received'],
+      effects: [{ status: 'handling' }],
+    },
     {
       code: 'dispute',
       label: '退单（派单异议）',
       roles: HANDLERS,
       statuses: ['received', 'handling'],
-      within: { clock: 'disputeWindow', message: '已超过派单异议期限，不能退单，请按时办理（《国务院办公厅关于进一步规范和提升12345热线服务的意见》）' },
+      within: {
+        clock: 'disputeWindow',
+        message:
+          '已超过派单异议期限，不能退单，请按时办理（《国务院办公厅关于进一步规范和提升12345热线服务的意见》）',
+      },
       fields: [{ name: 'reason', label: '退单理由', type: 'longText', required: true }],
       effects: [{ status: 'disputed' }],
     },
-    { code: 'assign', label: '交办科室', roles: HANDLERS, statuses: ['received', 'handling'], fields: [{ name: 'orgName', label: '主办科室', type: 'text', required: true }, { name: 'coOrgNames', label: '协办科室', type: 'text' }] },
+    {
+      code: 'assign',
+      label: '交办科室',
+      roles: HANDLERS,
+      statuses: ['received', 'handling'],
+      fields: [
+        { name: 'orgName', label: '主办科室', type: 'text', required: true },
+        { name: 'coOrgNames', label: '协办科室', type: 'text' },
+      ],
+    },
     {
       code: 'requestExtension',
       label: '申请延期',
       roles: HANDLERS,
       statuses: ['handling'],
-      requires: [{ when: { not: { latest: ['requestExtension', 'approveExtension'], is: 'requestExtension' } }, code: 'extension_pending', message: '已有待审批的延期申请' }],
+      requires: [
+        {
+          when: {
+            not: { latest: ['requestExtension', 'approveExtension'], is: 'requestExtension' },
+          },
+          code: 'extension_pending',
+          message: '已有待审批的延期申请',
+        },
+      ],
       fields: [
         { name: 'dueOn', label: '申请延长至', type: 'date', required: true },
         { name: 'reason', label: '延期理由', type: 'longText', required: true },
@@ -95,10 +179,30 @@ export const HOTLINE_TICKET: ProcedureDef = {
       label: '审批延期',
       roles: ['leader'],
       statuses: ['handling'],
-      requires: [{ when: { latest: ['requestExtension', 'approveExtension'], is: 'requestExtension' }, code: 'no_extension_request', message: '没有待审批的延期申请' }],
+      requires: [
+        {
+          when: { latest: ['requestExtension', 'approveExtension'], is: 'requestExtension' },
+          code: 'no_extension_request',
+          message: '没有待审批的延期申请',
+        },
+      ],
       fields: [
-        { name: 'decision', label: '审批意见', type: 'select', required: true, options: [{ value: 'approved', label: '同意' }, { value: 'rejected', label: '不同意' }] },
-        { name: 'dueOn', label: '延长至', type: 'date', requiredWhen: { data: 'decision', eq: 'approved' } },
+        {
+          name: 'decision',
+          label: '审批意见',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'approved', label: '同意' },
+            { value: 'rejected', label: '不同意' },
+          ],
+        },
+        {
+          name: 'dueOn',
+          label: '延长至',
+          type: 'date',
+          requiredWhen: { data: 'decision', eq: 'approved' },
+        },
         { name: 'reason', label: '延期理由', type: 'longText' },
       ],
     },
@@ -116,7 +220,13 @@ export const HOTLINE_TICKET: ProcedureDef = {
       roles: HANDLERS,
       statuses: ['replied'],
       fields: [
-        { name: 'satisfaction', label: '满意度', type: 'select', required: true, options: [...SATISFACTION] },
+        {
+          name: 'satisfaction',
+          label: '满意度',
+          type: 'select',
+          required: true,
+          options: [...SATISFACTION],
+        },
         { name: 'note', label: '回访情况', type: 'longText' },
       ],
       effects: [{ status: 'closed', outcome: { field: 'satisfaction' } }],
@@ -126,22 +236,50 @@ export const HOTLINE_TICKET: ProcedureDef = {
       label: '重新办理',
       roles: HANDLERS,
       statuses: ['closed'],
-      requires: [{ when: { last: 'visit', field: 'satisfaction', eq: 'unsatisfied' }, code: 'not_unsatisfied', message: '只有回访结果为"不满意"的工单才能重新办理' }],
+      requires: [
+        {
+          when: { last: 'visit', field: 'satisfaction', eq: 'unsatisfied' },
+          code: 'not_unsatisfied',
+          message: '只有回访结果为"不满意"的工单才能重新办理',
+        },
+      ],
       fields: [
         { name: 'reason', label: '重新办理原因', type: 'longText', required: true },
         { name: 'dueOn', label: '办理时限', type: 'date', required: true },
       ],
       effects: [{ status: 'handling' }],
     },
-    { code: 'merge', label: '并单', roles: HANDLERS, statuses: ['received', 'handling'], fields: [{ name: 'intoTicketNo', label: '并入工单编号', type: 'text', required: true }], effects: [{ status: 'merged' }] },
+    {
+      code: 'merge',
+      label: '并单',
+      roles: HANDLERS,
+      statuses: ['received', 'handling'],
+      fields: [{ name: 'intoTicketNo', label: '并入工单编号', type: 'text', required: true }],
+      effects: [{ status: 'merged' }],
+    },
     {
       code: 'convert',
       label: '转其他程序办理',
       roles: HANDLERS,
       statuses: ['received', 'handling'],
-      fields: [{ name: 'target', label: '转入程序', type: 'select', required: true, options: [{ value: 'disclosure', label: '政府信息公开申请' }, { value: 'petition', label: '信访事项' }] }],
+      fields: [
+        {
+          name: 'target',
+          label: '转入程序',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'disclosure', label: '政府信息公开申请' },
+            { value: 'petition', label: '信访事项' },
+          ],
+        },
+      ],
       effects: [{ status: 'converted', outcome: { field: 'target' } }],
     },
   ],
-  outcomes: [...SATISFACTION.map((s) => ({ code: s.value, label: s.label })), { code: 'disclosure', label: '转政府信息公开申请' }, { code: 'petition', label: '转信访事项' }],
+  outcomes: [
+    ...SATISFACTION.map((s) => ({ code: s.value, label: s.label })),
+    { code: 'disclosure', label: '转政府信息公开申请' },
+    { code: 'petition', label: '转信访事项' },
+  ],
 };

@@ -12,16 +12,42 @@ import type { TicketRow } from './intake.ts';
 import { CHANNELS, KINDS, SATISFACTION, SOURCES, labelOf } from './labels.ts';
 import { HOTLINE_TICKET } from './procedure.ts';
 
-export interface ListFilter { year?: number; kind?: string; channel?: string; status?: string; q?: string; onTime?: boolean; late?: boolean; satisfied?: boolean; visited?: boolean; rated?: boolean; page: number; pageSize: number }
+export interface ListFilter {
+  year?: number;
+  kind?: string;
+  channel?: string;
+  status?: string;
+  q?: string;
+  onTime?: boolean;
+  late?: boolean;
+  satisfied?: boolean;
+  visited?: boolean;
+  rated?: boolean;
+  page: number;
+  pageSize: number;
+}
 
 const orNull = (v: string | null, f: (s: string) => string) => (v ? f(v) : null);
 
 /** The row as the actor may see it. */
 export function ticketForActor(actor: Actor, t: TicketRow) {
   const full = can(actor, 'hotlineTicket', 'personalData', t);
-  const base = { ...t, kindLabel: labelOf(KINDS, t.kind), channelLabel: labelOf(CHANNELS, t.channel), sourceLabel: SOURCES[t.source] ?? t.source, satisfactionLabel: labelOf(SATISFACTION, t.satisfaction) };
+  const base = {
+    ...t,
+    kindLabel: labelOf(KINDS, t.kind),
+    channelLabel: labelOf(CHANNELS, t.channel),
+    sourceLabel: SOURCES[t.source] ?? t.source,
+    satisfactionLabel: labelOf(SATISFACTION, t.satisfaction),
+  };
   if (full) return { ...base, personalDataMasked: false };
-  return { ...base, citizenName: orNull(t.citizenName, maskName), citizenPhone: orNull(t.citizenPhone, maskPhone), citizenIdNumber: orNull(t.citizenIdNumber, maskIdNumber), trackingCode: '', personalDataMasked: true };
+  return {
+    ...base,
+    citizenName: orNull(t.citizenName, maskName),
+    citizenPhone: orNull(t.citizenPhone, maskPhone),
+    citizenIdNumber: orNull(t.citizenIdNumber, maskIdNumber),
+    trackingCode: '',
+    personalDataMasked: true,
+  };
 }
 
 export async function listTickets(ctx: Ctx, actor: Actor, f: ListFilter) {
@@ -36,9 +62,13 @@ export async function listTickets(ctx: Ctx, actor: Actor, f: ListFilter) {
   if (f.late) where.push(sql`t.late`);
   if (f.satisfied) where.push(sql`t.satisfaction in ('satisfied','basic')`);
   if (f.visited) where.push(sql`t.satisfaction is not null`);
-  if (f.rated) where.push(sql`exists (select 1 from hotline_ratings r where r.case_id = t.case_id)`);
+  if (f.rated)
+    where.push(sql`exists (select 1 from hotline_ratings r where r.case_id = t.case_id)`);
   const cond = sql.join(where, sql` and `);
-  const [{ n }] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from hotline_tickets t join cases c on c.id = t.case_id where ${cond}`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from hotline_tickets t join cases c on c.id = t.case_id where ${cond}`,
+  );
   const rows = await queryRows<TicketRow & { status: string; org_name: string }>(
     ctx.db,
     sql`select t.id, t.case_id as "caseId", t.department_id as "departmentId", t.org_id as "orgId", t.co_org_ids as "coOrgIds", t.source, t.ticket_no as "ticketNo", t.channel,
@@ -52,7 +82,25 @@ export async function listTickets(ctx: Ctx, actor: Actor, f: ListFilter) {
     total: n,
     items: rows.map((r) => {
       const v = ticketForActor(actor, { ...r, coOrgIds: r.coOrgIds ?? [] } as TicketRow);
-      return { id: v.id, ticketNo: v.ticketNo, title: v.title, kind: v.kind, kindLabel: v.kindLabel, channelLabel: v.channelLabel, receivedOn: String(v.receivedOn), dueOn: String(v.dueOn), repliedOn: v.repliedOn, late: v.late, satisfactionLabel: v.satisfactionLabel, citizenName: v.citizenName, citizenPhone: v.citizenPhone, status: r.status, statusLabel: statusLabel(r.status), orgName: r.org_name, publishedOn: v.publishedOn };
+      return {
+        id: v.id,
+        ticketNo: v.ticketNo,
+        title: v.title,
+        kind: v.kind,
+        kindLabel: v.kindLabel,
+        channelLabel: v.channelLabel,
+        receivedOn: String(v.receivedOn),
+        dueOn: String(v.dueOn),
+        repliedOn: v.repliedOn,
+        late: v.late,
+        satisfactionLabel: v.satisfactionLabel,
+        citizenName: v.citizenName,
+        citizenPhone: v.citizenPhone,
+        status: r.status,
+        statusLabel: statusLabel(r.status),
+        orgName: r.org_name,
+        publishedOn: v.publishedOn,
+      };
     }),
   };
 }
@@ -61,22 +109,41 @@ export async function ticketView(ctx: Ctx, actor: Actor, id: string) {
   const t = await loadTicket(ctx.db, actor, id);
   const history = await loadHistory(ctx.db, t.caseId);
   const state = evaluate(HOTLINE_TICKET, history, ctx.calendar.current(), ctx.clock.today());
-  const orgs = await queryRows<{ id: string; name: string }>(ctx.db, sql`select id, name from organisations where parent_id = ${t.departmentId} and kind = 'division' order by name`);
-  const [rating] = await queryRows<{ score: string; comment: string | null; rated_on: string }>(ctx.db, sql`select score, comment, rated_on from hotline_ratings where case_id = ${t.caseId}`);
+  const orgs = await queryRows<{ id: string; name: string }>(
+    ctx.db,
+    sql`select id, name from organisations where parent_id = ${t.departmentId} and kind = 'division' order by name`,
+  );
+  const [rating] = await queryRows<{ score: string; comment: string | null; rated_on: string }>(
+    ctx.db,
+    sql`select score, comment, rated_on from hotline_ratings where case_id = ${t.caseId}`,
+  );
   const mayAct = can(actor, 'hotlineTicket', 'act', t);
   const allowed = new Set(state.allowed.map((a) => a.action));
   const leader = can(actor, 'hotlineTicket', 'approveExtension', t);
-  const orgName = (oid: string) => orgs.find((o) => o.id === oid)?.name ?? (oid === t.departmentId ? '本单位' : '');
+  const orgName = (oid: string) =>
+    orgs.find((o) => o.id === oid)?.name ?? (oid === t.departmentId ? '本单位' : '');
   return {
-    ticket: { ...ticketForActor(actor, t), orgName: orgName(t.orgId), coOrgNames: t.coOrgIds.map(orgName) },
+    ticket: {
+      ...ticketForActor(actor, t),
+      orgName: orgName(t.orgId),
+      coOrgNames: t.coOrgIds.map(orgName),
+    },
     today: ctx.clock.today(),
     status: state.status,
     statusLabel: state.statusLabel,
     clocks: state.clocks,
     openSteps: state.openSteps,
-    history: history.map((e) => ({ seq: e.seq, type: e.type, label: HOTLINE_TICKET.actions.find((a) => a.code === e.type)?.label ?? e.type, on: e.on, data: e.data })),
+    history: history.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      label: HOTLINE_TICKET.actions.find((a) => a.code === e.type)?.label ?? e.type,
+      on: e.on,
+      data: e.data,
+    })),
     divisions: orgs,
-    rating: rating ? { score: rating.score, comment: rating.comment, ratedOn: String(rating.rated_on) } : null,
+    rating: rating
+      ? { score: rating.score, comment: rating.comment, ratedOn: String(rating.rated_on) }
+      : null,
     abilities: {
       sign: mayAct && allowed.has('sign'),
       dispute: mayAct && allowed.has('dispute'),

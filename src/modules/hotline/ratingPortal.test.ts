@@ -14,7 +14,12 @@ let other: Awaited<ReturnType<typeof signIn>>;
 before(async () => {
   t = await createTestApp();
   await addUser(t.ctx, { username: 'hr-staff', password: PW, roles: ['staff'], orgName: '办公室' });
-  await addUser(t.ctx, { username: 'hr-other', password: PW, roles: ['staff'], orgName: '高新技术科' });
+  await addUser(t.ctx, {
+    username: 'hr-other',
+    password: PW,
+    roles: ['staff'],
+    orgName: '高新技术科',
+  });
   [staff, other] = [await signIn(t.app, 'hr-staff', PW), await signIn(t.app, 'hr-other', PW)];
 });
 after(() => t.close());
@@ -27,34 +32,84 @@ const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
 async function portalSession(code: string) {
   const res = await t.app.inject({ method: 'GET', url: `/hcp/${code}` });
   const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '';
-  return { page: res, token, cookie: `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')?.value ?? ''}` };
+  return {
+    page: res,
+    token,
+    cookie: `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')?.value ?? ''}`,
+  };
 }
 const rate = (code: string, s: { token: string; cookie: string }, fields: Record<string, string>) =>
-  t.app.inject({ method: 'POST', url: `/hcp/${code}/rate`, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString() });
-const ratings = async (caseId: string) => (await queryRows<{ score: string; module: string }>(t.ctx.db, sql`select score, module from hotline_ratings where case_id = ${caseId}`));
+  t.app.inject({
+    method: 'POST',
+    url: `/hcp/${code}/rate`,
+    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
+  });
+const ratings = async (caseId: string) =>
+  await queryRows<{ score: string; module: string }>(
+    t.ctx.db,
+    sql`select score, module from hotline_ratings where case_id = ${caseId}`,
+  );
 
 test('a 信访 matter is rated with the code on its 处理意见书, once, and only after the opinion is given', async () => {
-  const v = await api('POST', '/api/petitions', { channel: 'letter', source: 'direct', receivedOn: '2025-02-20', petitioner: { name: '李四', phone: '13712345678' }, content: '请求解释研发费用补助政策。' });
+  const v = await api('POST', '/api/petitions', {
+    channel: 'letter',
+    source: 'direct',
+    receivedOn: '2025-02-20',
+    petitioner: { name: '李四', phone: '13712345678' },
+    content: '请求解释研发费用补助政策。',
+  });
   const id = v.petition.id as string;
   const code = v.petition.trackingCode as string;
   assert.match(code, /^[a-z2-7]{32}$/, 'the handler sees the code to give the petitioner');
-  assert.equal((await t.app.inject({ url: `/api/petitions/${id}`, headers: other.headers })).json().petition?.trackingCode ?? '', '', 'not shown to those who may not see the petitioner');
-  await api('POST', `/api/petitions/${id}/act`, { action: 'accept', on: '2025-02-25', noticeText: '已受理，60日内答复。' });
-  await api('POST', `/api/petitions/${id}/act`, { action: 'classify', on: '2025-02-25', category: 'suggestion' });
+  assert.equal(
+    (await t.app.inject({ url: `/api/petitions/${id}`, headers: other.headers })).json().petition
+      ?.trackingCode ?? '',
+    '',
+    'not shown to those who may not see the petitioner',
+  );
+  await api('POST', `/api/petitions/${id}/act`, {
+    action: 'accept',
+    on: '2025-02-25',
+    noticeText: '已受理，60日内答复。',
+  });
+  await api('POST', `/api/petitions/${id}/act`, {
+    action: 'classify',
+    on: '2025-02-25',
+    category: 'suggestion',
+  });
 
   const before = await portalSession(code);
   assert.equal(before.page.statusCode, 200);
   assert.match(before.page.body, /信访事项/);
   assert.match(before.page.body, /本事项尚未办结，办结后可以评价/);
-  assert.doesNotMatch(before.page.body, /李四|13712345678|研发费用/, 'nothing personal and no content on the portal');
+  assert.doesNotMatch(
+    before.page.body,
+    /李四|13712345678|研发费用/,
+    'nothing personal and no content on the portal',
+  );
   const early = await rate(code, before, { score: '5' });
   assert.equal(early.statusCode, 409);
   assert.match(early.body, /尚未办结/);
 
-  await api('POST', `/api/petitions/${id}/act`, { action: 'answer', on: '2025-03-03', decision: 'explain', facts: '经核实，相关政策已公开。', opinion: '现将政策解释如下。', basis: '《信访工作条例》第三十二条', servedOn: '2025-03-03' });
-  const docx = await t.app.inject({ url: `/api/petitions/${id}/opinion.docx`, headers: staff.headers });
+  await api('POST', `/api/petitions/${id}/act`, {
+    action: 'answer',
+    on: '2025-03-03',
+    decision: 'explain',
+    facts: '经核实，相关政策已公开。',
+    opinion: '现将政策解释如下。',
+    basis: '《信访工作条例》第三十二条',
+    servedOn: '2025-03-03',
+  });
+  const docx = await t.app.inject({
+    url: `/api/petitions/${id}/opinion.docx`,
+    headers: staff.headers,
+  });
   assert.equal(docx.statusCode, 200);
-  assert.ok((await docxText(docx.rawPayload, { field: 'file' })).includes(`查询码${code}`), 'the 处理意见书 tells the petitioner how to rate');
+  assert.ok(
+    (await docxText(docx.rawPayload, { field: 'file' })).includes(`查询码${code}`),
+    'the 处理意见书 tells the petitioner how to rate',
+  );
 
   const open = await portalSession(code);
   assert.match(open.page.body, /已办结/);
@@ -80,7 +135,18 @@ test('a 依申请公开 request is found by its tracking code; unknown and malfo
     method: 'POST',
     url: '/xxgk/apply',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: token, applicantKind: 'naturalPerson', name: '王五', idType: 'idCard', idNumber: '110101199001011234', phone: '13800001111', description: '请公开2024年度科技计划项目立项名单。', form: 'electronic', delivery: 'email', email: 'w@example.cn' }).toString(),
+    payload: new URLSearchParams({
+      _csrf: token,
+      applicantKind: 'naturalPerson',
+      name: '王五',
+      idType: 'idCard',
+      idNumber: '110101199001011234',
+      phone: '13800001111',
+      description: '请公开2024年度科技计划项目立项名单。',
+      form: 'electronic',
+      delivery: 'email',
+      email: 'w@example.cn',
+    }).toString(),
   });
   assert.equal(res.statusCode, 303, res.body);
   const code = /\/xxgk\/track\/([a-z2-7]{32})/.exec(res.headers.location as string)![1];

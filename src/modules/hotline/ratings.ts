@@ -27,28 +27,76 @@ export interface RatingInput {
  * no signed-in actor (the caller has verified the tracking code).
  */
 export async function recordRating(ctx: Ctx, input: RatingInput): Promise<{ id: string }> {
-  if (!['1', '2', '3', '4', '5'].includes(input.score)) throw new AppError('VALIDATION', '评价：请选择评价等级', { fields: [{ path: 'score', message: '评价：请选择评价等级' }] });
+  if (!['1', '2', '3', '4', '5'].includes(input.score))
+    throw new AppError('VALIDATION', '评价：请选择评价等级', {
+      fields: [{ path: 'score', message: '评价：请选择评价等级' }],
+    });
   const comment = input.comment?.trim().slice(0, 500) || null;
   return inTx(ctx, async (tx) => {
-    const [c] = await queryRows<{ id: string; module: string; department_id: string; org_id: string; closed_on: string | null; status: string }>(tx, sql`select id, module, department_id, org_id, closed_on, status from cases where id = ${input.caseId} for update`);
+    const [c] = await queryRows<{
+      id: string;
+      module: string;
+      department_id: string;
+      org_id: string;
+      closed_on: string | null;
+      status: string;
+    }>(
+      tx,
+      sql`select id, module, department_id, org_id, closed_on, status from cases where id = ${input.caseId} for update`,
+    );
     if (!c) throw new AppError('NOT_FOUND', '未找到该事项');
     // Closed: a final status, or a ticket's 已办结 (kept open to the engine for 重新办理 after 不满意).
     const closed = input.closed ?? (c.module === 'hotline' ? c.status === 'closed' : !!c.closed_on);
     if (!closed) throw new AppError('ACTION_NOT_ALLOWED', '该事项尚未办结，办结后才能评价');
-    const [dup] = await queryRows<{ id: string }>(tx, sql`select id from hotline_ratings where case_id = ${c.id}`);
+    const [dup] = await queryRows<{ id: string }>(
+      tx,
+      sql`select id from hotline_ratings where case_id = ${c.id}`,
+    );
     if (dup) throw new AppError('CONFLICT', '该事项已经评价过，每件事项只能评价一次');
     const now = ctx.clock.now();
     const id = newId();
-    await tx.insert(hotlineRatings).values({ id, caseId: c.id, departmentId: c.department_id, orgId: c.org_id, module: c.module, score: input.score, comment, ratedOn: ctx.clock.today(), createdAt: now });
-    await appendAudit(tx, { actorId: null, orgId: null, action: 'hotline.rating.record', entityType: 'case', entityId: c.id, payload: { score: input.score, module: c.module } }, now);
+    await tx.insert(hotlineRatings).values({
+      id,
+      caseId: c.id,
+      departmentId: c.department_id,
+      orgId: c.org_id,
+      module: c.module,
+      score: input.score,
+      comment,
+      ratedOn: ctx.clock.today(),
+      createdAt: now,
+    });
+    await appendAudit(
+      tx,
+      {
+        actorId: null,
+        orgId: null,
+        action: 'hotline.rating.record',
+        entityType: 'case',
+        entityId: c.id,
+        payload: { score: input.score, module: c.module },
+      },
+      now,
+    );
     return { id };
   });
 }
 
-export interface RateRow { orgId: string; orgName: string; month: string; total: number; good: number; bad: number }
+export interface RateRow {
+  orgId: string;
+  orgName: string;
+  month: string;
+  total: number;
+  good: number;
+  bad: number;
+}
 
 /** Ratings per division and month of a year: 好评 = scores 3–5, 差评 = 1–2. */
-export async function ratingRates(db: DbOrTx, departmentId: string, year: number): Promise<RateRow[]> {
+export async function ratingRates(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+): Promise<RateRow[]> {
   return queryRows<RateRow>(
     db,
     sql`select r.org_id as "orgId", coalesce(o.name, '') as "orgName", to_char(r.rated_on, 'YYYY-MM') as month,

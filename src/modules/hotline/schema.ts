@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, date, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  date,
+  boolean,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * A 12345 ticket or a 网民留言 (RULES §7.2): one row per demand, its case on the shared engine. The
@@ -72,7 +81,10 @@ export const hotlineRatings = pgTable(
     ratedOn: date('rated_on', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('hotline_ratings_case_idx').on(t.caseId), index('hotline_ratings_dept_idx').on(t.departmentId, t.ratedOn)],
+  (t) => [
+    uniqueIndex('hotline_ratings_case_idx').on(t.caseId),
+    index('hotline_ratings_dept_idx').on(t.departmentId, t.ratedOn),
+  ],
 );
 
 /** The city platform's API tokens (SHA-256 stored, the token shown once), set by the 系统管理员. */
@@ -85,4 +97,3 @@ export const hotlineTokens = pgTable('hotline_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
-

@@ -30,7 +30,13 @@ export type HotlineDeadlines = typeof hotlineDeadlines.defaults;
 export const loadDeadlines = (db: DbOrTx, nowMs: number) => getSetting(db, hotlineDeadlines, nowMs);
 
 /** The dates a ticket received on `on` carries: its handling deadline (the platform's when given), 签收 and 异议 windows. */
-export function ticketDates(cal: Calendar, d: HotlineDeadlines, kind: Kind, on: string, platformDue?: string | null) {
+export function ticketDates(
+  cal: Calendar,
+  d: HotlineDeadlines,
+  kind: Kind,
+  on: string,
+  platformDue?: string | null,
+) {
   return {
     dueOn: platformDue ?? cal.addWorkdays(on, d[kind]),
     signBy: cal.addWorkdays(on, d.sign),

@@ -37,7 +37,11 @@ export const RULING_LABELS: Record<string, string> = {
   mediated: '调解结案',
 };
 
-export const RESULT_LABELS: Record<string, string> = { ...DECISION_LABELS, ...JUDGMENT_LABELS, ...RULING_LABELS };
+export const RESULT_LABELS: Record<string, string> = {
+  ...DECISION_LABELS,
+  ...JUDGMENT_LABELS,
+  ...RULING_LABELS,
+};
 
 const CATEGORY: Record<string, Category> = {
   maintain: 'maintained',
@@ -58,10 +62,18 @@ const CATEGORY: Record<string, Category> = {
 
 export const categoryOf = (result: string): Category => CATEGORY[result] ?? 'other';
 
-export const CATEGORY_LABELS: Record<Category | 'pending', string> = { maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' };
+export const CATEGORY_LABELS: Record<Category | 'pending', string> = {
+  maintained: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+};
 
 export const KIND_LABELS = { reconsideration: '行政复议', lawsuit: '行政诉讼' } as const;
-export const PROCEDURE_TYPE_LABELS: Record<string, string> = { ordinary: '普通程序', simple: '简易程序' };
+export const PROCEDURE_TYPE_LABELS: Record<string, string> = {
+  ordinary: '普通程序',
+  simple: '简易程序',
+};
 
 /** The bureau's own records an act challenged in a case may be (a typed reference {module, recordId}). */
 export const ACT_MODULES = {
@@ -71,4 +83,5 @@ export const ACT_MODULES = {
 } as const;
 export type ActModule = keyof typeof ACT_MODULES;
 
-export const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const opts = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));

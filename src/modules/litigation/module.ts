@@ -1,7 +1,12 @@
 /** 行政复议与应诉: the bureau as 被申请人 and 被告 (RULES §9); table 四 and the 法治年报 facts from the records. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { litigationAudit } from './auditLabels.ts';
-import { LAWSUIT, LAWSUIT_MODULE_ACTIONS, RECONSIDERATION, RECONSIDERATION_MODULE_ACTIONS } from './procedure.ts';
+import {
+  LAWSUIT,
+  LAWSUIT_MODULE_ACTIONS,
+  RECONSIDERATION,
+  RECONSIDERATION_MODULE_ACTIONS,
+} from './procedure.ts';
 import { litigationFacts } from './facts.ts';
 import { litigationRoutes } from './routes.ts';
 import { loadLitigation } from './service.ts';
@@ -15,7 +20,12 @@ export const litigationModule: ModuleManifest = {
   label: '行政复议与应诉',
   audit: litigationAudit,
   procedures: [
-    { def: RECONSIDERATION, moduleActions: RECONSIDERATION_MODULE_ACTIONS, page, read: loadLitigation },
+    {
+      def: RECONSIDERATION,
+      moduleActions: RECONSIDERATION_MODULE_ACTIONS,
+      page,
+      read: loadLitigation,
+    },
     { def: LAWSUIT, moduleActions: LAWSUIT_MODULE_ACTIONS, page, read: loadLitigation },
   ],
   facts: [{ module: 'litigation', area: 'reconsideration', facts: litigationFacts }],

@@ -19,4 +19,7 @@ export const litigationPolicy = definePolicy({
 
 export const { can, authorize } = litigationPolicy;
 
-export const litigationAbilities = (a: Actor) => ({ viewLitigation: can(a, 'litigationCase', 'list'), manageLitigation: can(a, 'litigationCase', 'register') });
+export const litigationAbilities = (a: Actor) => ({
+  viewLitigation: can(a, 'litigationCase', 'list'),
+  manageLitigation: can(a, 'litigationCase', 'register'),
+});

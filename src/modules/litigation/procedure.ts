@@ -29,7 +29,14 @@ const ACCEPTED_ON = { name: 'acceptedOn', label: '复议机关受理日期', typ
 export const BODY_CLOCKS = ['decision', 'decisionSimple'];
 
 /** Art 62: calendar days from 受理 (Art 88 ¶1: rolled past a holiday), 中止 not counted. */
-const decisionClock = (code: string, suffix: string, count: number, para: string, start: string, extend?: ClockDef['extend']): ClockDef => ({
+const decisionClock = (
+  code: string,
+  suffix: string,
+  count: number,
+  para: string,
+  start: string,
+  extend?: ClockDef['extend'],
+): ClockDef => ({
   code,
   label: `复议机关作出决定期限${suffix}`,
   unit: 'day',
@@ -55,14 +62,53 @@ export const RECONSIDERATION: ProcedureDef = {
   initialStatus: 'new',
   roleLabels: ROLE_LABELS,
   steps: [
-    { code: 'answer', label: '提交书面答复和证据', roles: ROLES, open: { all: [{ done: 'receive' }, { notDone: ['answer', 'decide'] }] }, clock: 'answer' },
-    { code: 'answerSimple', label: '提交书面答复和证据（简易程序）', roles: ROLES, open: { all: [{ done: 'receiveSimple' }, { notDone: ['answer', 'decide'] }] }, clock: 'answerSimple' },
-    { code: 'answerOpinion', label: '反馈行政复议意见书落实情况', roles: ROLES, open: { all: [{ done: 'receiveOpinion' }, { notDone: 'answerOpinion' }] }, clock: 'opinion' },
-    { code: 'correct', label: '按复议决定纠正行政行为', roles: ROLES, open: { all: [{ last: 'decide', field: 'correctionRequired', eq: true }, { notDone: 'correct' }] } },
+    {
+      code: 'answer',
+      label: '提交书面答复和证据',
+      roles: ROLES,
+      open: { all: [{ done: 'receive' }, { notDone: ['answer', 'decide'] }] },
+      clock: 'answer',
+    },
+    {
+      code: 'answerSimple',
+      label: '提交书面答复和证据（简易程序）',
+      roles: ROLES,
+      open: { all: [{ done: 'receiveSimple' }, { notDone: ['answer', 'decide'] }] },
+      clock: 'answerSimple',
+    },
+    {
+      code: 'answerOpinion',
+      label: '反馈行政复议意见书落实情况',
+      roles: ROLES,
+      open: { all: [{ done: 'receiveOpinion' }, { notDone: 'answerOpinion' }] },
+      clock: 'opinion',
+    },
+    {
+      code: 'correct',
+      label: '按复议决定纠正行政行为',
+      roles: ROLES,
+      open: {
+        all: [{ last: 'decide', field: 'correctionRequired', eq: true }, { notDone: 'correct' }],
+      },
+    },
   ],
   actions: [
-    { code: 'receive', label: '收到复议申请书副本（普通程序）', roles: ROLES, statuses: ['new'], fields: [ACCEPTED_ON], effects: [{ status: 'answering' }] },
-    { code: 'receiveSimple', label: '收到复议申请书副本（简易程序）', roles: ROLES, statuses: ['new'], fields: [ACCEPTED_ON], effects: [{ status: 'answering' }] },
+    {
+      code: 'receive',
+      label: '收到复议申请书副本（普通程序）',
+      roles: ROLES,
+      statuses: ['new'],
+      fields: [ACCEPTED_ON],
+      effects: [{ status: 'answering' }],
+    },
+    {
+      code: 'receiveSimple',
+      label: '收到复议申请书副本（简易程序）',
+      roles: ROLES,
+      statuses: ['new'],
+      fields: [ACCEPTED_ON],
+      effects: [{ status: 'answering' }],
+    },
     {
       code: 'answer',
       label: '提交书面答复和证据',
@@ -81,7 +127,12 @@ export const RECONSIDERATION: ProcedureDef = {
         { name: 'hearingOn', label: '听证日期', type: 'date', required: true },
         { name: 'headAttends', label: '负责人参加听证', type: 'boolean' },
         // 复议法 Art 51: the 负责人 should attend; if not, the delegated staff are recorded.
-        { name: 'delegate', label: '委托参加人员', type: 'text', requiredWhen: notHeadThere('headAttends') },
+        {
+          name: 'delegate',
+          label: '委托参加人员',
+          type: 'text',
+          requiredWhen: notHeadThere('headAttends'),
+        },
       ],
     },
     {
@@ -97,7 +148,10 @@ export const RECONSIDERATION: ProcedureDef = {
       label: '恢复审理',
       roles: ROLES,
       statuses: ['suspended'],
-      effects: [{ when: { done: 'answer' }, status: 'reviewing' }, { when: { notDone: 'answer' }, status: 'answering' }],
+      effects: [
+        { when: { done: 'answer' }, status: 'reviewing' },
+        { when: { notDone: 'answer' }, status: 'answering' },
+      ],
     },
     {
       // Art 62 ¶1: the 复议机构's head approves, the parties are told in writing; the bureau records the notice.
@@ -105,7 +159,13 @@ export const RECONSIDERATION: ProcedureDef = {
       label: '登记复议机关延长审理期限',
       roles: ROLES,
       statuses: ['answering', 'reviewing', 'suspended'],
-      requires: [{ when: { done: 'receive' }, code: 'simple_no_extension', message: '简易程序案件的审理期限不能延长（行政复议法第六十二条第二款）' }],
+      requires: [
+        {
+          when: { done: 'receive' },
+          code: 'simple_no_extension',
+          message: '简易程序案件的审理期限不能延长（行政复议法第六十二条第二款）',
+        },
+      ],
       fields: [
         { name: 'days', label: '延长日数', type: 'number', required: true, min: 1, max: 30 },
         { name: 'noticeOn', label: '延期通知书日期', type: 'date', required: true },
@@ -118,19 +178,33 @@ export const RECONSIDERATION: ProcedureDef = {
       statuses: ['answering', 'reviewing', 'suspended'],
       once: { message: '已登记复议决定' },
       fields: [
-        { name: 'decision', label: '复议决定', type: 'select', required: true, options: opts(DECISION_LABELS) },
+        {
+          name: 'decision',
+          label: '复议决定',
+          type: 'select',
+          required: true,
+          options: opts(DECISION_LABELS),
+        },
         { name: 'correctionRequired', label: '需要纠正行政行为', type: 'boolean' },
         { name: 'summary', label: '决定要点', type: 'longText' },
       ],
       effects: [{ status: 'decided', outcome: { field: 'decision' } }],
     },
-    { code: 'receiveOpinion', label: '收到行政复议意见书', roles: ROLES, once: { message: '已登记行政复议意见书' }, fields: [{ name: 'content', label: '意见书内容', type: 'longText', required: true }] },
+    {
+      code: 'receiveOpinion',
+      label: '收到行政复议意见书',
+      roles: ROLES,
+      once: { message: '已登记行政复议意见书' },
+      fields: [{ name: 'content', label: '意见书内容', type: 'longText', required: true }],
+    },
     {
       code: 'answerOpinion',
       label: '反馈意见书落实情况',
       roles: ROLES,
       once: { message: '已反馈意见书落实情况' },
-      requires: [{ when: { done: 'receiveOpinion' }, code: 'no_opinion', message: '尚未收到行政复议意见书' }],
+      requires: [
+        { when: { done: 'receiveOpinion' }, code: 'no_opinion', message: '尚未收到行政复议意见书' },
+      ],
       fields: [{ name: 'measures', label: '纠正和落实情况', type: 'longText', required: true }],
     },
     {
@@ -138,7 +212,13 @@ export const RECONSIDERATION: ProcedureDef = {
       label: '纠正行政行为',
       roles: ROLES,
       once: { message: '已登记纠正情况' },
-      requires: [{ when: { last: 'decide', field: 'correctionRequired', eq: true }, code: 'no_correction', message: '复议决定未要求纠正行政行为' }],
+      requires: [
+        {
+          when: { last: 'decide', field: 'correctionRequired', eq: true },
+          code: 'no_correction',
+          message: '复议决定未要求纠正行政行为',
+        },
+      ],
       fields: [{ name: 'measures', label: '纠正措施', type: 'longText', required: true }],
     },
   ],
@@ -163,17 +243,40 @@ export const RECONSIDERATION: ProcedureDef = {
       stop: ['answer', 'decide'],
       pause: [{ action: 'suspend', reason: '复议中止', resume: ['resume'] }],
     },
-    decisionClock('decision', '', 60, '第一款', 'receive', { action: 'extendDecision', field: 'days', cap: 30 }),
+    decisionClock('decision', '', 60, '第一款', 'receive', {
+      action: 'extendDecision',
+      field: 'days',
+      cap: 30,
+    }),
     decisionClock('decisionSimple', '（简易程序）', 30, '第二款', 'receiveSimple'),
-    { code: 'opinion', label: '意见书反馈期限', unit: 'day', count: 60, rollForward: true, legalBasis: `${FYF}第七十六条`, start: [{ action: 'receiveOpinion' }], stop: ['answerOpinion'] },
+    {
+      code: 'opinion',
+      label: '意见书反馈期限',
+      unit: 'day',
+      count: 60,
+      rollForward: true,
+      legalBasis: `${FYF}第七十六条`,
+      start: [{ action: 'receiveOpinion' }],
+      stop: ['answerOpinion'],
+    },
   ],
   outcomes: opts(DECISION_LABELS).map((o) => ({ code: o.value, label: o.label })),
 };
 
 export const RECONSIDERATION_MODULE_ACTIONS = ['receive', 'receiveSimple', 'answer', 'decide'];
 
-const result = (labels: Record<string, string>, label: string) => ({ name: 'result', label, type: 'select' as const, required: true, options: opts(labels) });
-const hearingGate = { when: { done: 'hearing' }, code: 'no_hearing', message: '尚未登记开庭审理，不能登记裁判结果（请先登记出庭应诉情况）' };
+const result = (labels: Record<string, string>, label: string) => ({
+  name: 'result',
+  label,
+  type: 'select' as const,
+  required: true,
+  options: opts(labels),
+});
+const hearingGate = {
+  when: { done: 'hearing' },
+  code: 'no_hearing',
+  message: '尚未登记开庭审理，不能登记裁判结果（请先登记出庭应诉情况）',
+};
 
 export const LAWSUIT: ProcedureDef = {
   code: 'adminLitigation',
@@ -189,13 +292,43 @@ export const LAWSUIT: ProcedureDef = {
   initialStatus: 'new',
   roleLabels: ROLE_LABELS,
   steps: [
-    { code: 'defend', label: '提交答辩状和证据', roles: ROLES, open: { all: [{ done: 'receive' }, { notDone: ['defend', 'judgment', 'ruling'] }] }, clock: 'defence' },
-    { code: 'appealJudgment', label: '决定是否对一审判决上诉', roles: ROLES, open: { all: [{ status: 'judged' }, { done: 'judgment' }] }, clock: 'appealJudgment' },
-    { code: 'appealRuling', label: '决定是否对一审裁定上诉', roles: ROLES, open: { all: [{ status: 'judged' }, { done: 'ruling' }] }, clock: 'appealRuling' },
-    { code: 'answerSuggestion', label: '回复司法建议', roles: ROLES, open: { all: [{ done: 'suggestion' }, { notDone: 'answerSuggestion' }] }, clock: 'suggestion' },
+    {
+      code: 'defend',
+      label: '提交答辩状和证据',
+      roles: ROLES,
+      open: { all: [{ done: 'receive' }, { notDone: ['defend', 'judgment', 'ruling'] }] },
+      clock: 'defence',
+    },
+    {
+      code: 'appealJudgment',
+      label: '决定是否对一审判决上诉',
+      roles: ROLES,
+      open: { all: [{ status: 'judged' }, { done: 'judgment' }] },
+      clock: 'appealJudgment',
+    },
+    {
+      code: 'appealRuling',
+      label: '决定是否对一审裁定上诉',
+      roles: ROLES,
+      open: { all: [{ status: 'judged' }, { done: 'ruling' }] },
+      clock: 'appealRuling',
+    },
+    {
+      code: 'answerSuggestion',
+      label: '回复司法建议',
+      roles: ROLES,
+      open: { all: [{ done: 'suggestion' }, { notDone: 'answerSuggestion' }] },
+      clock: 'suggestion',
+    },
   ],
   actions: [
-    { code: 'receive', label: '收到起诉状副本', roles: ROLES, statuses: ['new'], effects: [{ status: 'defending' }] },
+    {
+      code: 'receive',
+      label: '收到起诉状副本',
+      roles: ROLES,
+      statuses: ['new'],
+      effects: [{ status: 'defending' }],
+    },
     {
       code: 'defend',
       label: '提交答辩状和证据',
@@ -211,41 +344,153 @@ export const LAWSUIT: ProcedureDef = {
       roles: ROLES,
       statuses: ['defending', 'trial', 'appeal'],
       fields: [
-        { name: 'instance', label: '审级', type: 'select', required: true, options: [{ value: 'first', label: '一审' }, { value: 'second', label: '二审' }] },
+        {
+          name: 'instance',
+          label: '审级',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'first', label: '一审' },
+            { value: 'second', label: '二审' },
+          ],
+        },
         // 行政诉讼法 Art 3: 负责人应当出庭应诉；不能出庭的，应当委托相应的工作人员出庭.
         { name: 'headAppeared', label: '负责人出庭应诉', type: 'boolean' },
-        { name: 'delegate', label: '委托出庭人员', type: 'text', requiredWhen: notHeadThere('headAppeared') },
+        {
+          name: 'delegate',
+          label: '委托出庭人员',
+          type: 'text',
+          requiredWhen: notHeadThere('headAppeared'),
+        },
       ],
     },
-    { code: 'judgment', label: '登记一审判决', roles: ROLES, statuses: ['defending', 'trial'], requires: [hearingGate], fields: [result(JUDGMENT_LABELS, '判决结果')], effects: [{ status: 'judged', outcome: { field: 'result' } }] },
-    { code: 'ruling', label: '登记一审裁定或调解', roles: ROLES, statuses: ['defending', 'trial'], requires: [hearingGate], fields: [result(RULING_LABELS, '裁定结果')], effects: [{ status: 'judged', outcome: { field: 'result' } }] },
+    {
+      code: 'judgment',
+      label: '登记一审判决',
+      roles: ROLES,
+      statuses: ['defending', 'trial'],
+      requires: [hearingGate],
+      fields: [result(JUDGMENT_LABELS, '判决结果')],
+      effects: [{ status: 'judged', outcome: { field: 'result' } }],
+    },
+    {
+      code: 'ruling',
+      label: '登记一审裁定或调解',
+      roles: ROLES,
+      statuses: ['defending', 'trial'],
+      requires: [hearingGate],
+      fields: [result(RULING_LABELS, '裁定结果')],
+      effects: [{ status: 'judged', outcome: { field: 'result' } }],
+    },
     {
       code: 'appeal',
       label: '登记上诉',
       roles: ROLES,
       statuses: ['judged'],
-      fields: [{ name: 'appellant', label: '上诉人', type: 'select', required: true, options: [{ value: 'self', label: '本机关' }, { value: 'other', label: '对方当事人' }] }],
+      fields: [
+        {
+          name: 'appellant',
+          label: '上诉人',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'self', label: '本机关' },
+            { value: 'other', label: '对方当事人' },
+          ],
+        },
+      ],
       effects: [{ status: 'appeal' }],
     },
-    { code: 'noAppeal', label: '裁判生效（未上诉）', roles: ROLES, statuses: ['judged'], effects: [{ status: 'concluded' }] },
-    { code: 'appealResult', label: '登记二审结果', roles: ROLES, statuses: ['appeal'], fields: [result({ ...JUDGMENT_LABELS, ...RULING_LABELS }, '二审后的结果')], effects: [{ status: 'concluded', outcome: { field: 'result' } }] },
-    { code: 'suggestion', label: '收到司法建议', roles: ROLES, once: { message: '已登记司法建议' }, fields: [{ name: 'content', label: '司法建议内容', type: 'longText', required: true }, { name: 'replyBy', label: '回复期限', type: 'date', required: true }] },
+    {
+      code: 'noAppeal',
+      label: '裁判生效（未上诉）',
+      roles: ROLES,
+      statuses: ['judged'],
+      effects: [{ status: 'concluded' }],
+    },
+    {
+      code: 'appealResult',
+      label: '登记二审结果',
+      roles: ROLES,
+      statuses: ['appeal'],
+      fields: [result({ ...JUDGMENT_LABELS, ...RULING_LABELS }, '二审后的结果')],
+      effects: [{ status: 'concluded', outcome: { field: 'result' } }],
+    },
+    {
+      code: 'suggestion',
+      label: '收到司法建议',
+      roles: ROLES,
+      once: { message: '已登记司法建议' },
+      fields: [
+        { name: 'content', label: '司法建议内容', type: 'longText', required: true },
+        { name: 'replyBy', label: '回复期限', type: 'date', required: true },
+      ],
+    },
     {
       code: 'answerSuggestion',
       label: '回复司法建议',
       roles: ROLES,
       once: { message: '已回复司法建议' },
-      requires: [{ when: { done: 'suggestion' }, code: 'no_suggestion', message: '尚未收到司法建议' }],
+      requires: [
+        { when: { done: 'suggestion' }, code: 'no_suggestion', message: '尚未收到司法建议' },
+      ],
       fields: [{ name: 'reply', label: '回复内容', type: 'longText', required: true }],
     },
   ],
   clocks: [
-    { code: 'defence', label: '答辩期限', unit: 'day', count: 15, rollForward: true, legalBasis: `${SSF}第六十七条、第一百零一条；《中华人民共和国民事诉讼法》第八十五条`, start: [{ action: 'receive' }], stop: ['defend', 'judgment', 'ruling'] },
-    { code: 'appealJudgment', label: '判决上诉期限', unit: 'day', count: 15, rollForward: true, window: true, legalBasis: `${SSF}第八十五条`, start: [{ action: 'judgment' }], stop: ['appeal', 'noAppeal'] },
-    { code: 'appealRuling', label: '裁定上诉期限', unit: 'day', count: 10, rollForward: true, window: true, legalBasis: `${SSF}第八十五条`, start: [{ action: 'ruling' }], stop: ['appeal', 'noAppeal'] },
-    { code: 'suggestion', label: '司法建议回复期限', unit: 'day', dueField: 'replyBy', start: [{ action: 'suggestion' }], stop: ['answerSuggestion'] },
+    {
+      code: 'defence',
+      label: '答辩期限',
+      unit: 'day',
+      count: 15,
+      rollForward: true,
+      legalBasis: `${SSF}第六十七条、第一百零一条；《中华人民共和国民事诉讼法》第八十五条`,
+      start: [{ action: 'receive' }],
+      stop: ['defend', 'judgment', 'ruling'],
+    },
+    {
+      code: 'appealJudgment',
+      label: '判决上诉期限',
+      unit: 'day',
+      count: 15,
+      rollForward: true,
+      window: true,
+      legalBasis: `${SSF}第八十五条`,
+      start: [{ action: 'judgment' }],
+      stop: ['appeal', 'noAppeal'],
+    },
+    {
+      code: 'appealRuling',
+      label: '裁定上诉期限',
+      unit: 'day',
+      count: 10,
+      rollForward: true,
+      window: true,
+      legalBasis: `${SSF}第八十五条`,
+      start: [{ action: 'ruling' }],
+      stop: ['appeal', 'noAppeal'],
+    },
+    {
+      code: 'suggestion',
+      label: '司法建议回复期限',
+      unit: 'day',
+      dueField: 'replyBy',
+      start: [{ action: 'suggestion' }],
+      stop: ['answerSuggestion'],
+    },
   ],
-  outcomes: opts({ ...JUDGMENT_LABELS, ...RULING_LABELS }).map((o) => ({ code: o.value, label: o.label })),
+  outcomes: opts({ ...JUDGMENT_LABELS, ...RULING_LABELS }).map((o) => ({
+    code: o.value,
+    label: o.label,
+  })),
 };
 
-export const LAWSUIT_MODULE_ACTIONS = ['receive', 'defend', 'judgment', 'ruling', 'appeal', 'noAppeal', 'appealResult'];
+export const LAWSUIT_MODULE_ACTIONS = [
+  'receive',
+  'defend',
+  'judgment',
+  'ruling',
+  'appeal',
+  'noAppeal',
+  'appealResult',
+];

@@ -13,13 +13,18 @@ import { litigationCases } from './schema.ts';
 import { ACT_MODULES, RESULT_LABELS, categoryOf, type ActModule, type Category } from './labels.ts';
 import type { LitigationRow } from './service.ts';
 
-type ResultCols = Pick<LitigationRow, 'firstResult' | 'firstResultOn' | 'appealedOn' | 'finalResult' | 'finalResultOn'>;
+type ResultCols = Pick<
+  LitigationRow,
+  'firstResult' | 'firstResultOn' | 'appealedOn' | 'finalResult' | 'finalResultOn'
+>;
 
 /** The result in force on `asOf`, or null while the case is not decided (尚未审结). */
 export function resultAsOf(r: ResultCols, asOf: string): { result: string; on: string } | null {
-  if (r.finalResult && r.finalResultOn && r.finalResultOn <= asOf) return { result: r.finalResult, on: r.finalResultOn };
+  if (r.finalResult && r.finalResultOn && r.finalResultOn <= asOf)
+    return { result: r.finalResult, on: r.finalResultOn };
   if (r.appealedOn && r.appealedOn <= asOf) return null;
-  if (r.firstResult && r.firstResultOn && r.firstResultOn <= asOf) return { result: r.firstResult, on: r.firstResultOn };
+  if (r.firstResult && r.firstResultOn && r.firstResultOn <= asOf)
+    return { result: r.firstResult, on: r.firstResultOn };
   return null;
 }
 
@@ -29,18 +34,33 @@ export const categoryAsOf = (r: ResultCols, asOf: string): Category | 'pending' 
 };
 
 /** "As at" for a year: its 12月31日, or today while the year runs. */
-export const asOfFor = (year: number, today: string) => (`${year}-12-31` < today ? `${year}-12-31` : today);
+export const asOfFor = (year: number, today: string) =>
+  `${year}-12-31` < today ? `${year}-12-31` : today;
 
-export async function rowsReceivedIn(db: DbOrTx, departmentId: string, year: number): Promise<LitigationRow[]> {
+export async function rowsReceivedIn(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+): Promise<LitigationRow[]> {
   return db
     .select()
     .from(litigationCases)
-    .where(and(eq(litigationCases.departmentId, departmentId), gte(litigationCases.receivedOn, `${year}-01-01`), lte(litigationCases.receivedOn, `${year}-12-31`)))
+    .where(
+      and(
+        eq(litigationCases.departmentId, departmentId),
+        gte(litigationCases.receivedOn, `${year}-01-01`),
+        lte(litigationCases.receivedOn, `${year}-12-31`),
+      ),
+    )
     .orderBy(asc(litigationCases.receivedOn), asc(litigationCases.caseNo));
 }
 
 export async function departmentRows(db: DbOrTx, departmentId: string): Promise<LitigationRow[]> {
-  return db.select().from(litigationCases).where(eq(litigationCases.departmentId, departmentId)).orderBy(asc(litigationCases.receivedOn), asc(litigationCases.caseNo));
+  return db
+    .select()
+    .from(litigationCases)
+    .where(eq(litigationCases.departmentId, departmentId))
+    .orderBy(asc(litigationCases.receivedOn), asc(litigationCases.caseNo));
 }
 
 export interface ListQuery {
@@ -68,12 +88,15 @@ export function filterRows(rows: LitigationRow[], q: ListQuery, today: string): 
   return rows.filter((r) => {
     if (q.kind && r.kind !== q.kind) return false;
     if (q.year && !inYear(r.receivedOn, q.year)) return false;
-    if (q.decidedIn && !(inYear(r.firstResultOn, q.decidedIn) && r.firstResultOn! <= asOf)) return false;
+    if (q.decidedIn && !(inYear(r.firstResultOn, q.decidedIn) && r.firstResultOn! <= asOf))
+      return false;
     if (q.concludedIn && !inYear(resultAsOf(r, asOf)?.on, q.concludedIn)) return false;
     if (q.answeredIn && !inYear(r.answeredOn, q.answeredIn)) return false;
     if (q.late !== undefined && !!r.answerLate !== q.late) return false;
-    if (q.disclosure !== undefined && (r.actModule === 'disclosureRequest') !== q.disclosure) return false;
-    if (q.afterReconsideration !== undefined && r.afterReconsideration !== q.afterReconsideration) return false;
+    if (q.disclosure !== undefined && (r.actModule === 'disclosureRequest') !== q.disclosure)
+      return false;
+    if (q.afterReconsideration !== undefined && r.afterReconsideration !== q.afterReconsideration)
+      return false;
     if (q.category) {
       // 纠错率 counts the 复议 decision itself; the other lists read the result in force.
       const cat = q.decidedIn && r.firstResult ? categoryOf(r.firstResult) : categoryAsOf(r, asOf);
@@ -93,7 +116,13 @@ export function presentRow(r: LitigationRow, today: string) {
     applicant: r.applicant,
     body: r.body,
     procedureType: r.procedureType,
-    act: r.actModule ? { module: r.actModule, recordId: r.actRecordId, path: `${ACT_MODULES[r.actModule as ActModule].path}${r.actRecordId}` } : null,
+    act: r.actModule
+      ? {
+          module: r.actModule,
+          recordId: r.actRecordId,
+          path: `${ACT_MODULES[r.actModule as ActModule].path}${r.actRecordId}`,
+        }
+      : null,
     actTitle: r.actTitle,
     filedOn: r.filedOn,
     receivedOn: r.receivedOn,
@@ -102,8 +131,21 @@ export function presentRow(r: LitigationRow, today: string) {
     answerDue: r.answerDue,
     answerLate: r.answerLate,
     evidence: r.evidence,
-    result: res ? { code: res.result, label: RESULT_LABELS[res.result] ?? res.result, on: res.on, category: categoryOf(res.result) } : null,
-    firstResult: r.firstResult ? { code: r.firstResult, label: RESULT_LABELS[r.firstResult] ?? r.firstResult, on: r.firstResultOn } : null,
+    result: res
+      ? {
+          code: res.result,
+          label: RESULT_LABELS[res.result] ?? res.result,
+          on: res.on,
+          category: categoryOf(res.result),
+        }
+      : null,
+    firstResult: r.firstResult
+      ? {
+          code: r.firstResult,
+          label: RESULT_LABELS[r.firstResult] ?? r.firstResult,
+          on: r.firstResultOn,
+        }
+      : null,
     appealedOn: r.appealedOn,
   };
 }
@@ -111,13 +153,29 @@ export function presentRow(r: LitigationRow, today: string) {
 export async function listCases(ctx: Ctx, actor: Actor, q: ListQuery) {
   authorize(actor, 'litigationCase', 'list');
   const today = ctx.clock.today();
-  return filterRows(await departmentRows(ctx.db, actor.departmentId), q, today).map((r) => presentRow(r, today));
+  return filterRows(await departmentRows(ctx.db, actor.departmentId), q, today).map((r) =>
+    presentRow(r, today),
+  );
 }
 
-export interface HearingRow { id: string; caseNo: string; kind: string; on: string; instance: string | null; headAppeared: boolean; delegate: string | null; hearingOn: string | null }
+export interface HearingRow {
+  id: string;
+  caseNo: string;
+  kind: string;
+  on: string;
+  instance: string | null;
+  headAppeared: boolean;
+  delegate: string | null;
+  hearingOn: string | null;
+}
 
 /** Hearings of the department's cases: 行政诉讼 出庭 (Art 3) and 行政复议 听证 (Art 51), by the date held. */
-export async function hearings(db: DbOrTx, departmentId: string, year: number, kind: 'lawsuit' | 'reconsideration' = 'lawsuit'): Promise<HearingRow[]> {
+export async function hearings(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+  kind: 'lawsuit' | 'reconsideration' = 'lawsuit',
+): Promise<HearingRow[]> {
   const type = kind === 'lawsuit' ? 'hearing' : 'hearingNotice';
   const head = kind === 'lawsuit' ? 'headAppeared' : 'headAttends';
   const rows = await queryRows<HearingRow>(

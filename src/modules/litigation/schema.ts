@@ -1,4 +1,14 @@
-import { pgTable, text, uuid, timestamp, boolean, date, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  boolean,
+  date,
+  jsonb,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 行政复议 and 行政应诉 where the bureau is the respondent / defendant (RULES §9). One row per case, with
@@ -33,7 +43,10 @@ export const litigationCases = pgTable(
     answeredOn: date('answered_on', { mode: 'string' }),
     answerDue: date('answer_due', { mode: 'string' }),
     answerLate: boolean('answer_late'),
-    evidence: jsonb('evidence').$type<Array<{ title: string; gatheredOn: string }>>().notNull().default([]),
+    evidence: jsonb('evidence')
+      .$type<Array<{ title: string; gatheredOn: string }>>()
+      .notNull()
+      .default([]),
     answerText: text('answer_text').notNull().default(''),
     firstResult: text('first_result'),
     firstResultOn: date('first_result_on', { mode: 'string' }),

@@ -20,7 +20,10 @@ import { actRecordTitle } from './targets.ts';
 
 export type LitigationRow = typeof litigationCases.$inferSelect;
 export type Kind = LitigationRow['kind'];
-export interface Evidence { title: string; gatheredOn: string }
+export interface Evidence {
+  title: string;
+  gatheredOn: string;
+}
 
 export interface RegisterInput {
   caseNo: string;
@@ -39,16 +42,46 @@ export interface RegisterInput {
   afterReconsideration?: boolean;
 }
 
-export interface ActRequest { action: string; on: string; data?: Record<string, unknown>; evidence?: Evidence[] }
-
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', message, { fields: [{ path, message: message.replace(/^[^：]*：/, '') }] });
+export interface ActRequest {
+  action: string;
+  on: string;
+  data?: Record<string, unknown>;
+  evidence?: Evidence[];
 }
 
-const audit = (tx: Tx, ctx: Ctx, actor: Actor, action: string, id: string, payload: Record<string, unknown>) =>
-  appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: `litigation.${action}`, entityType: 'litigationCase', entityId: id, payload }, ctx.clock.now());
+function invalid(path: string, message: string): never {
+  throw new AppError('VALIDATION', message, {
+    fields: [{ path, message: message.replace(/^[^：]*：/, '') }],
+  });
+}
 
-export async function loadLitigation(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<LitigationRow> {
+const audit = (
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  action: string,
+  id: string,
+  payload: Record<string, unknown>,
+) =>
+  appendAudit(
+    tx,
+    {
+      actorId: actor.userId,
+      orgId: actor.orgId,
+      action: `litigation.${action}`,
+      entityType: 'litigationCase',
+      entityId: id,
+      payload,
+    },
+    ctx.clock.now(),
+  );
+
+export async function loadLitigation(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<LitigationRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('案件');
   const q = db.select().from(litigationCases).where(eq(litigationCases.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
@@ -58,28 +91,59 @@ export async function loadLitigation(db: DbOrTx, actor: Actor, id: string, forUp
 }
 
 /** Registers a case from the copy the bureau received; the answer clock starts at `receivedOn`. */
-export async function registerCase(ctx: Ctx, actor: Actor, kind: Kind, input: RegisterInput): Promise<LitigationRow> {
+export async function registerCase(
+  ctx: Ctx,
+  actor: Actor,
+  kind: Kind,
+  input: RegisterInput,
+): Promise<LitigationRow> {
   authorize(actor, 'litigationCase', 'register');
-  if (input.filedOn && input.filedOn > input.receivedOn) invalid('filedOn', `${kind === 'lawsuit' ? '立案日期' : '申请日期'}：不能晚于收到副本的日期`);
+  if (input.filedOn && input.filedOn > input.receivedOn)
+    invalid('filedOn', `${kind === 'lawsuit' ? '立案日期' : '申请日期'}：不能晚于收到副本的日期`);
   const acceptedOn = kind === 'reconsideration' ? (input.acceptedOn ?? null) : null;
   // 受理 follows the application and precedes sending the copy (行政复议法 Arts 30, 48, 54).
-  if (acceptedOn && acceptedOn > input.receivedOn) invalid('acceptedOn', '受理日期：不能晚于收到复议申请书副本的日期');
-  if (acceptedOn && input.filedOn && acceptedOn < input.filedOn) invalid('acceptedOn', '受理日期：不能早于申请日期');
+  if (acceptedOn && acceptedOn > input.receivedOn)
+    invalid('acceptedOn', '受理日期：不能晚于收到复议申请书副本的日期');
+  if (acceptedOn && input.filedOn && acceptedOn < input.filedOn)
+    invalid('acceptedOn', '受理日期：不能早于申请日期');
   return inTx(ctx, async (tx) => {
     let actTitle = input.actTitle?.trim() ?? '';
     if (input.actModule) {
-      if (!input.actRecordId) invalid('actRecordId', '被复议（诉讼）的行政行为：请选择本机关的记录');
+      if (!input.actRecordId)
+        invalid('actRecordId', '被复议（诉讼）的行政行为：请选择本机关的记录');
       const title = await actRecordTitle(tx, actor, input.actModule, input.actRecordId);
       if (!actTitle) actTitle = `${ACT_MODULES[input.actModule].label}：${title}`;
     }
     if (!actTitle) invalid('actTitle', '被复议（诉讼）的行政行为：必填');
-    const [dup] = await tx.select({ id: litigationCases.id }).from(litigationCases).where(sql`${litigationCases.departmentId} = ${actor.departmentId} and ${litigationCases.kind} = ${kind} and ${litigationCases.caseNo} = ${input.caseNo}`);
-    if (dup) throw new AppError('CONFLICT', `案号：${input.caseNo}已经登记`, { fields: [{ path: 'caseNo', message: '已经登记' }] });
-    const first = kind === 'lawsuit' ? 'receive' : input.procedureType === 'simple' ? 'receiveSimple' : 'receive';
+    const [dup] = await tx
+      .select({ id: litigationCases.id })
+      .from(litigationCases)
+      .where(
+        sql`${litigationCases.departmentId} = ${actor.departmentId} and ${litigationCases.kind} = ${kind} and ${litigationCases.caseNo} = ${input.caseNo}`,
+      );
+    if (dup)
+      throw new AppError('CONFLICT', `案号：${input.caseNo}已经登记`, {
+        fields: [{ path: 'caseNo', message: '已经登记' }],
+      });
+    const first =
+      kind === 'lawsuit'
+        ? 'receive'
+        : input.procedureType === 'simple'
+          ? 'receiveSimple'
+          : 'receive';
     const c = await openCase(
       ctx,
       actor,
-      { procedure: kind === 'lawsuit' ? 'adminLitigation' : 'reconsideration', title: `${kind === 'lawsuit' ? '行政应诉' : '行政复议'}：${input.caseNo}（${input.applicant}）`, orgId: actor.orgId, first: { action: first, on: input.receivedOn, data: acceptedOn ? { acceptedOn } : undefined } },
+      {
+        procedure: kind === 'lawsuit' ? 'adminLitigation' : 'reconsideration',
+        title: `${kind === 'lawsuit' ? '行政应诉' : '行政复议'}：${input.caseNo}（${input.applicant}）`,
+        orgId: actor.orgId,
+        first: {
+          action: first,
+          on: input.receivedOn,
+          data: acceptedOn ? { acceptedOn } : undefined,
+        },
+      },
       tx,
     );
     const [row] = await tx
@@ -104,7 +168,12 @@ export async function registerCase(ctx: Ctx, actor: Actor, kind: Kind, input: Re
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'register', row.id, { kind, caseNo: row.caseNo, receivedOn: row.receivedOn, act: row.actModule ? { module: row.actModule, recordId: row.actRecordId } : null });
+    await audit(tx, ctx, actor, 'register', row.id, {
+      kind,
+      caseNo: row.caseNo,
+      receivedOn: row.receivedOn,
+      act: row.actModule ? { module: row.actModule, recordId: row.actRecordId } : null,
+    });
     return row;
   });
 }
@@ -116,35 +185,70 @@ const ANSWER_CLOCKS = new Set(['answer', 'answerSimple', 'defence']);
  * Evidence the bureau gathered itself after the case started is not evidence (行政复议法 Art 46: 行政复议
  * 期间被申请人不得自行向申请人和其他有关单位或者个人收集证据; 行政诉讼法 Art 35): the answer is refused.
  */
-export function checkEvidence(row: Pick<LitigationRow, 'kind' | 'filedOn' | 'receivedOn'>, items: Evidence[], today: string): void {
+export function checkEvidence(
+  row: Pick<LitigationRow, 'kind' | 'filedOn' | 'receivedOn'>,
+  items: Evidence[],
+  today: string,
+): void {
   const started = row.filedOn ?? row.receivedOn;
   items.forEach((e, i) => {
-    if (e.gatheredOn > today) invalid(`evidence.${i}.gatheredOn`, `证据“${e.title}”：收集日期不能晚于今天`);
+    if (e.gatheredOn > today)
+      invalid(`evidence.${i}.gatheredOn`, `证据“${e.title}”：收集日期不能晚于今天`);
     if (e.gatheredOn > started) {
-      const basis = row.kind === 'lawsuit' ? '《中华人民共和国行政诉讼法》第三十五条' : '《中华人民共和国行政复议法》第四十六条';
-      invalid(`evidence.${i}.gatheredOn`, `证据“${e.title}”：收集于${formatDateZh(e.gatheredOn)}，晚于案件开始之日（${formatDateZh(started)}），被申请人（被告）在案件期间自行收集的证据不能作为证据提交（${basis}）`);
+      const basis =
+        row.kind === 'lawsuit'
+          ? '《中华人民共和国行政诉讼法》第三十五条'
+          : '《中华人民共和国行政复议法》第四十六条';
+      invalid(
+        `evidence.${i}.gatheredOn`,
+        `证据“${e.title}”：收集于${formatDateZh(e.gatheredOn)}，晚于案件开始之日（${formatDateZh(started)}），被申请人（被告）在案件期间自行收集的证据不能作为证据提交（${basis}）`,
+      );
     }
   });
 }
 
 /** Any act on the case, with the module's records kept in step (answer date and lateness, results, appeal). */
-export async function actOnCase(ctx: Ctx, actor: Actor, id: string, req: ActRequest): Promise<CaseState> {
+export async function actOnCase(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  req: ActRequest,
+): Promise<CaseState> {
   return inTx(ctx, async (tx) => {
     const row = await loadLitigation(tx, actor, id, true);
     authorize(actor, 'litigationCase', 'act', row);
     const evidence = req.evidence ?? [];
     if (ANSWER_ACTIONS.has(req.action)) checkEvidence(row, evidence, ctx.clock.today());
-    const state = await recordAction(ctx, actor, row.caseId, { action: req.action, on: req.on, data: req.data }, tx);
+    const state = await recordAction(
+      ctx,
+      actor,
+      row.caseId,
+      { action: req.action, on: req.on, data: req.data },
+      tx,
+    );
     const set: Partial<LitigationRow> = {};
     if (ANSWER_ACTIONS.has(req.action)) {
       const clock = state.clocks.find((c) => ANSWER_CLOCKS.has(c.clock) && c.state === 'stopped');
-      Object.assign(set, { answeredOn: req.on, answerDue: clock?.due ?? null, answerLate: !!clock?.late, evidence, answerText: String(req.data?.summary ?? '') });
-    } else if (req.action === 'decide') Object.assign(set, { firstResult: String(req.data?.decision), firstResultOn: req.on });
-    else if (req.action === 'judgment' || req.action === 'ruling') Object.assign(set, { firstResult: String(req.data?.result), firstResultOn: req.on });
+      Object.assign(set, {
+        answeredOn: req.on,
+        answerDue: clock?.due ?? null,
+        answerLate: !!clock?.late,
+        evidence,
+        answerText: String(req.data?.summary ?? ''),
+      });
+    } else if (req.action === 'decide')
+      Object.assign(set, { firstResult: String(req.data?.decision), firstResultOn: req.on });
+    else if (req.action === 'judgment' || req.action === 'ruling')
+      Object.assign(set, { firstResult: String(req.data?.result), firstResultOn: req.on });
     else if (req.action === 'appeal') set.appealedOn = req.on;
-    else if (req.action === 'appealResult') Object.assign(set, { finalResult: String(req.data?.result), finalResultOn: req.on });
-    if (Object.keys(set).length) await tx.update(litigationCases).set(set).where(eq(litigationCases.id, row.id));
-    await audit(tx, ctx, actor, req.action, row.id, { on: req.on, late: set.answerLate ?? undefined });
+    else if (req.action === 'appealResult')
+      Object.assign(set, { finalResult: String(req.data?.result), finalResultOn: req.on });
+    if (Object.keys(set).length)
+      await tx.update(litigationCases).set(set).where(eq(litigationCases.id, row.id));
+    await audit(tx, ctx, actor, req.action, row.id, {
+      on: req.on,
+      late: set.answerLate ?? undefined,
+    });
     return state;
   });
 }

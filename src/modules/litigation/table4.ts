@@ -15,7 +15,8 @@ import type { LitigationRow } from './service.ts';
 const COLUMNS = ['maintained', 'corrected', 'other', 'pending'] as const;
 
 /** The group (0 复议, 1 未经复议直接起诉, 2 复议后起诉) of a disclosure case. */
-const groupOf = (r: LitigationRow) => (r.kind === 'reconsideration' ? 0 : r.afterReconsideration ? 2 : 1);
+const groupOf = (r: LitigationRow) =>
+  r.kind === 'reconsideration' ? 0 : r.afterReconsideration ? 2 : 1;
 
 /** The 15 cells from the cases (pure). */
 export function tableFourFrom(rows: LitigationRow[], asOf: string): number[] {
@@ -36,10 +37,21 @@ export async function tableFour(db: DbOrTx, departmentId: string, year: number):
 }
 
 /** The cases behind one cell (group 0–2, column 0–4; 4 = 总计). */
-export async function tableFourCell(ctx: Ctx, actor: Actor, year: number, group: number, column: number) {
+export async function tableFourCell(
+  ctx: Ctx,
+  actor: Actor,
+  year: number,
+  group: number,
+  column: number,
+) {
   authorize(actor, 'litigationCase', 'list');
   const today = ctx.clock.today();
   const asOf = asOfFor(year, today);
-  const rows = (await rowsReceivedIn(ctx.db, actor.departmentId, year)).filter((r) => r.actModule === 'disclosureRequest' && groupOf(r) === group && (column === 4 || COLUMNS.indexOf(categoryAsOf(r, asOf)) === column));
+  const rows = (await rowsReceivedIn(ctx.db, actor.departmentId, year)).filter(
+    (r) =>
+      r.actModule === 'disclosureRequest' &&
+      groupOf(r) === group &&
+      (column === 4 || COLUMNS.indexOf(categoryAsOf(r, asOf)) === column),
+  );
   return rows.map((r) => presentRow(r, asOf));
 }

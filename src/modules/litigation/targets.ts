@@ -16,15 +16,29 @@ const UUID = /^[0-9a-f-]{36}$/i;
 const decisionTitle = (d: { decisionNo: string; title: string }) => `${d.decisionNo}（${d.title}）`;
 
 function refuse(message: string): never {
-  throw new AppError('VALIDATION', `被复议（诉讼）的行政行为：${message}`, { fields: [{ path: 'actRecordId', message }] });
+  throw new AppError('VALIDATION', `被复议（诉讼）的行政行为：${message}`, {
+    fields: [{ path: 'actRecordId', message }],
+  });
 }
 
-export async function actTargets(ctx: Ctx, actor: Actor, module: ActModule): Promise<Array<{ id: string; title: string; on: string }>> {
+export async function actTargets(
+  ctx: Ctx,
+  actor: Actor,
+  module: ActModule,
+): Promise<Array<{ id: string; title: string; on: string }>> {
   authorize(actor, 'litigationCase', 'register');
   if (module === 'normativeDocument') {
-    return queryRows(ctx.db, sql`select id, title, coalesce(created_at::date::text, '') as "on" from normative_documents where department_id = ${actor.departmentId} order by created_at desc limit 200`);
+    return queryRows(
+      ctx.db,
+      sql`select id, title, coalesce(created_at::date::text, '') as "on" from normative_documents where department_id = ${actor.departmentId} order by created_at desc limit 200`,
+    );
   }
-  if (module === 'penaltyDecision') return (await listPenaltyDecisions(ctx.db, actor)).map((d) => ({ id: d.id, title: decisionTitle(d), on: d.decidedOn }));
+  if (module === 'penaltyDecision')
+    return (await listPenaltyDecisions(ctx.db, actor)).map((d) => ({
+      id: d.id,
+      title: decisionTitle(d),
+      on: d.decidedOn,
+    }));
   // A request is named by its receipt date and content (never the applicant's personal data).
   return queryRows(
     ctx.db,
@@ -35,18 +49,32 @@ export async function actTargets(ctx: Ctx, actor: Actor, module: ActModule): Pro
 }
 
 /** The title of the bureau's own record an act refers to; refuses a record out of the actor's scope, or none. */
-export async function actRecordTitle(db: DbOrTx, actor: Actor, module: ActModule, recordId: string): Promise<string> {
+export async function actRecordTitle(
+  db: DbOrTx,
+  actor: Actor,
+  module: ActModule,
+  recordId: string,
+): Promise<string> {
   const label = ACT_MODULES[module].label;
   if (module === 'penaltyDecision') {
     const found = await findPenaltyDecision(db, actor, recordId);
     if (found.status === 'notFound') refuse(`本部门没有该${label}`);
     // Only a decision made can be challenged (行政复议法 Art 11 (一); 行政诉讼法 Art 12 (一)).
-    if (found.status === 'undecided') refuse(`行政处罚案件${found.caseNo}尚未作出处罚决定，不能作为被复议（诉讼）的行政行为`);
+    if (found.status === 'undecided')
+      refuse(`行政处罚案件${found.caseNo}尚未作出处罚决定，不能作为被复议（诉讼）的行政行为`);
     return decisionTitle(found.decision);
   }
-  const title = module === 'normativeDocument' ? sql`title` : sql`coalesce(nullif(description, ''), '政府信息公开申请')`;
+  const title =
+    module === 'normativeDocument'
+      ? sql`title`
+      : sql`coalesce(nullif(description, ''), '政府信息公开申请')`;
   const table = module === 'normativeDocument' ? 'normative_documents' : 'disclosure_requests';
-  const [row] = UUID.test(recordId) ? await queryRows<{ title: string }>(db, sql`select ${title} as title from ${sql.identifier(table)} where id = ${recordId} and department_id = ${actor.departmentId}`) : [];
+  const [row] = UUID.test(recordId)
+    ? await queryRows<{ title: string }>(
+        db,
+        sql`select ${title} as title from ${sql.identifier(table)} where id = ${recordId} and department_id = ${actor.departmentId}`,
+      )
+    : [];
   if (!row) refuse(`本部门没有该${label}`);
   return row.title;
 }

@@ -14,59 +14,133 @@ let staff: Session, advisor: Session;
 before(async () => {
   t = await createTestApp();
   await addUser(t.ctx, { username: 'gs', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, { username: 'gadv', password: 'Advisor-pass-2025', roles: ['legalAdvisor'], orgName: '政策法规科' });
+  await addUser(t.ctx, {
+    username: 'gadv',
+    password: 'Advisor-pass-2025',
+    roles: ['legalAdvisor'],
+    orgName: '政策法规科',
+  });
   staff = await signIn(t.app, 'gs', 'Staff-pass-2025');
   advisor = await signIn(t.app, 'gadv', 'Advisor-pass-2025');
 });
 after(() => t.close());
 
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, payload });
+const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: s.headers, payload });
 const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
   const res = await call(s, method, url, payload);
   assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
   return res.json();
 };
 const refused = async (url: string, payload: object, status: number, message: RegExp) => {
-  const [{ n }] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    t.ctx.db,
+    sql`select count(*)::int as n from audit_events`,
+  );
   const res = await call(staff, 'POST', url, payload);
   assert.equal(res.statusCode, status, res.body);
   assert.match(res.json().error.message, message);
-  const [{ n: after }] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events`);
+  const [{ n: after }] = await queryRows<{ n: number }>(
+    t.ctx.db,
+    sql`select count(*)::int as n from audit_events`,
+  );
   assert.equal(after, n, 'nothing changed');
 };
 
 let id = '';
 
 test('sessions are numbered per kind and year; a taken number is refused', async () => {
-  const a = await ok(staff, 'POST', '/api/meetings', { kind: 'partyGroup', meetingOn: '2025-03-10' });
-  const b = await ok(staff, 'POST', '/api/meetings', { kind: 'partyGroup', meetingOn: '2025-03-17' });
+  const a = await ok(staff, 'POST', '/api/meetings', {
+    kind: 'partyGroup',
+    meetingOn: '2025-03-10',
+  });
+  const b = await ok(staff, 'POST', '/api/meetings', {
+    kind: 'partyGroup',
+    meetingOn: '2025-03-17',
+  });
   assert.equal(a.meeting.name, '2025年第1次党组会');
   assert.equal(b.meeting.name, '2025年第2次党组会');
-  await refused('/api/meetings', { kind: 'partyGroup', meetingOn: '2025-03-24', sessionNo: 2 }, 400, /已经存在/);
+  await refused(
+    '/api/meetings',
+    { kind: 'partyGroup', meetingOn: '2025-03-24', sessionNo: 2 },
+    400,
+    /已经存在/,
+  );
   id = a.meeting.id;
 });
 
-test('topics link only to the department\'s own records; decisions go through the decision page', async () => {
-  const [doc] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from normative_documents limit 1`);
+test("topics link only to the department's own records; decisions go through the decision page", async () => {
+  const [doc] = await queryRows<{ id: string }>(
+    t.ctx.db,
+    sql`select id from normative_documents limit 1`,
+  );
   const v = await ok(staff, 'GET', `/api/meetings/${id}`);
-  assert.ok(v.subjects.some((s: { value: string }) => s.value === `normativeDocument:${doc.id}`), 'the demo draft is offered');
-  await ok(staff, 'POST', `/api/meetings/${id}/agenda`, { title: '审议孵化器认定和管理办法', subjectType: 'normativeDocument', subjectId: doc.id, isPublic: true, publicSummary: '研究孵化器认定办法' });
-  await refused(`/api/meetings/${id}/agenda`, { title: '审议同一文件', subjectType: 'normativeDocument', subjectId: doc.id }, 409, /已列入本次会议议题/);
-  await refused(`/api/meetings/${id}/agenda`, { title: '不存在的文件', subjectType: 'normativeDocument', subjectId: '00000000-0000-4000-8000-000000000001' }, 400, /本部门没有该行政规范性文件/);
-  await refused(`/api/meetings/${id}/agenda`, { title: '重大决策', subjectType: 'majorDecision', subjectId: doc.id }, 400, /议题类型/);
-  await ok(staff, 'POST', `/api/meetings/${id}/agenda`, { title: '听取一季度工作汇报', subjectType: 'other' });
+  assert.ok(
+    v.subjects.some((s: { value: string }) => s.value === `normativeDocument:${doc.id}`),
+    'the demo draft is offered',
+  );
+  await ok(staff, 'POST', `/api/meetings/${id}/agenda`, {
+    title: '审议孵化器认定和管理办法',
+    subjectType: 'normativeDocument',
+    subjectId: doc.id,
+    isPublic: true,
+    publicSummary: '研究孵化器认定办法',
+  });
+  await refused(
+    `/api/meetings/${id}/agenda`,
+    { title: '审议同一文件', subjectType: 'normativeDocument', subjectId: doc.id },
+    409,
+    /已列入本次会议议题/,
+  );
+  await refused(
+    `/api/meetings/${id}/agenda`,
+    {
+      title: '不存在的文件',
+      subjectType: 'normativeDocument',
+      subjectId: '00000000-0000-4000-8000-000000000001',
+    },
+    400,
+    /本部门没有该行政规范性文件/,
+  );
+  await refused(
+    `/api/meetings/${id}/agenda`,
+    { title: '重大决策', subjectType: 'majorDecision', subjectId: doc.id },
+    400,
+    /议题类型/,
+  );
+  await ok(staff, 'POST', `/api/meetings/${id}/agenda`, {
+    title: '听取一季度工作汇报',
+    subjectType: 'other',
+  });
 });
 
 test('the record: not before the date, once; public topics published on the portal', async () => {
-  await refused(`/api/meetings/${id}/held`, { attendees: '党组成员', minutes: '会议研究了孵化器认定和管理办法。' }, 409, /召开后才能登记/);
+  await refused(
+    `/api/meetings/${id}/held`,
+    { attendees: '党组成员', minutes: '会议研究了孵化器认定和管理办法。' },
+    409,
+    /召开后才能登记/,
+  );
   await moveToDay(t, '2025-03-10');
-  const held = await ok(staff, 'POST', `/api/meetings/${id}/held`, { attendees: '党组成员', publicAttendees: [{ name: '钱某', identity: '人大代表' }], minutes: '会议研究了孵化器认定和管理办法。' });
+  const held = await ok(staff, 'POST', `/api/meetings/${id}/held`, {
+    attendees: '党组成员',
+    publicAttendees: [{ name: '钱某', identity: '人大代表' }],
+    minutes: '会议研究了孵化器认定和管理办法。',
+  });
   assert.equal(held.meeting.status, 'held');
-  await refused(`/api/meetings/${id}/held`, { attendees: '党组成员', minutes: '改写后的会议纪要内容。' }, 409, /不能覆盖/);
+  await refused(
+    `/api/meetings/${id}/held`,
+    { attendees: '党组成员', minutes: '改写后的会议纪要内容。' },
+    409,
+    /不能覆盖/,
+  );
   await ok(staff, 'POST', `/api/meetings/${id}/publish-agenda`, {});
   const portal = await t.app.inject({ url: '/hyyt' });
   assert.match(portal.body, /审议孵化器认定和管理办法：研究孵化器认定办法/);
-  assert.ok(!portal.body.includes('听取一季度工作汇报'), 'topics not marked public stay off the portal');
+  assert.ok(
+    !portal.body.includes('听取一季度工作汇报'),
+    'topics not marked public stay off the portal',
+  );
   const list = await ok(staff, 'GET', '/api/meetings?year=2025&publicAttendance=true');
   assert.ok(list.items.some((m: { id: string }) => m.id === id));
 });

@@ -8,22 +8,44 @@ import { authorize, can } from '../../core/auth/policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../core/db/client.ts';
-import { addTopic, agendaOf, createMeeting, listMeetings, loadMeeting, meetingName, publishAgenda, recordHeld, MEETING_KIND_LABELS, SUBJECT_LABELS } from './service.ts';
+import {
+  addTopic,
+  agendaOf,
+  createMeeting,
+  listMeetings,
+  loadMeeting,
+  meetingName,
+  publishAgenda,
+  recordHeld,
+  MEETING_KIND_LABELS,
+  SUBJECT_LABELS,
+} from './service.ts';
 import { meetingFacts } from './facts.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
 const kind = z.enum(['directorsOffice', 'partyGroup']).describe('会议类型');
 
 const listQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
   kind: kind.optional(),
   status: z.enum(['planned', 'held']).optional().describe('状态'),
-  publicAttendance: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('是否有公众代表列席'),
+  publicAttendance: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('是否有公众代表列席'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const createBody = z.object({ kind, meetingOn: isoDate('会议日期'), sessionNo: z.number().int().min(1).max(999).nullish().describe('期次'), location: text('会议地点', 100).optional(), chair: text('主持人', 50).optional() });
+const createBody = z.object({
+  kind,
+  meetingOn: isoDate('会议日期'),
+  sessionNo: z.number().int().min(1).max(999).nullish().describe('期次'),
+  location: text('会议地点', 100).optional(),
+  chair: text('主持人', 50).optional(),
+});
 const topicBody = z.object({
   title: text('议题名称', 200, 2),
   subjectType: z.enum(['normativeDocument', 'reviewMatter', 'other']).describe('议题类型'),
@@ -35,7 +57,11 @@ const topicBody = z.object({
 const heldBody = z.object({
   attendees: text('出席人员', 2000, 2),
   absentees: text('缺席人员', 2000).optional(),
-  publicAttendees: z.array(z.object({ name: text('姓名', 50, 1), identity: text('身份', 100, 1) })).max(50).default([]).describe('列席的公众代表'),
+  publicAttendees: z
+    .array(z.object({ name: text('姓名', 50, 1), identity: text('身份', 100, 1) }))
+    .max(50)
+    .default([])
+    .describe('列席的公众代表'),
   minutes: text('会议纪要', 50_000, 10),
 });
 
@@ -44,11 +70,31 @@ async function meetingView(ctx: Ctx, actor: Actor, id: string) {
   const items = await agendaOf(ctx.db, [m.id]);
   const manage = can(actor, 'meeting', 'manage', m);
   // What a plain topic may link to: the department's documents still being made and its open or recent review matters.
-  const subjects = manage && m.status === 'planned' ? await queryRows<{ type: string; id: string; title: string }>(ctx.db, sql`(select 'normativeDocument' as type, d.id, d.title from normative_documents d join cases c on c.id = d.case_id where d.department_id = ${m.departmentId} and c.status = 'drafting' order by d.created_at desc limit 50) union all (select 'reviewMatter', r.id, r.title from review_matters r where r.department_id = ${m.departmentId} and r.status <> 'withdrawn' order by r.created_at desc limit 50)`) : [];
+  const subjects =
+    manage && m.status === 'planned'
+      ? await queryRows<{ type: string; id: string; title: string }>(
+          ctx.db,
+          sql`(select 'normativeDocument' as type, d.id, d.title from normative_documents d join cases c on c.id = d.case_id where d.department_id = ${m.departmentId} and c.status = 'drafting' order by d.created_at desc limit 50) union all (select 'reviewMatter', r.id, r.title from review_matters r where r.department_id = ${m.departmentId} and r.status <> 'withdrawn' order by r.created_at desc limit 50)`,
+        )
+      : [];
   return {
-    subjects: subjects.map((x) => ({ value: `${x.type}:${x.id}`, label: `${SUBJECT_LABELS[x.type as keyof typeof SUBJECT_LABELS]}：${x.title}` })),
+    subjects: subjects.map((x) => ({
+      value: `${x.type}:${x.id}`,
+      label: `${SUBJECT_LABELS[x.type as keyof typeof SUBJECT_LABELS]}：${x.title}`,
+    })),
     meeting: { ...m, name: meetingName(m), kindLabel: MEETING_KIND_LABELS[m.kind] },
-    agenda: items.map((i) => ({ ...i, subjectLabel: SUBJECT_LABELS[i.subjectType], link: i.subjectType === 'majorDecision' ? `/decisions/${i.subjectId}` : i.subjectType === 'normativeDocument' ? `/documents/${i.subjectId}` : i.subjectType === 'reviewMatter' ? `/reviews/${i.subjectId}` : null })),
+    agenda: items.map((i) => ({
+      ...i,
+      subjectLabel: SUBJECT_LABELS[i.subjectType],
+      link:
+        i.subjectType === 'majorDecision'
+          ? `/decisions/${i.subjectId}`
+          : i.subjectType === 'normativeDocument'
+            ? `/documents/${i.subjectId}`
+            : i.subjectType === 'reviewMatter'
+              ? `/reviews/${i.subjectId}`
+              : null,
+    })),
     abilities: {
       addTopic: manage && m.status === 'planned',
       recordHeld: manage && m.status === 'planned' && m.meetingOn <= ctx.clock.today(),
@@ -59,28 +105,63 @@ async function meetingView(ctx: Ctx, actor: Actor, id: string) {
 
 export function meetingRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/meetings', { schema: { summary: '会议列表', querystring: listQuery } }, async (req) => {
-    const { total, rows } = await listMeetings(ctx, requireActor(req), req.query);
-    return { total, items: rows };
+  api.get(
+    '/api/meetings',
+    { schema: { summary: '会议列表', querystring: listQuery } },
+    async (req) => {
+      const { total, rows } = await listMeetings(ctx, requireActor(req), req.query);
+      return { total, items: rows };
+    },
+  );
+  const yearQuery = z.object({
+    year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
   });
-  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
-  api.get('/api/meetings/facts', { schema: { summary: '年度报告的会议数据', querystring: yearQuery }, preValidation: guard((a) => authorize(a, 'meeting', 'list')) }, async (req) => ({
-    facts: await meetingFacts(ctx, requireActor(req).departmentId, req.query.year),
-  }));
-  api.post('/api/meetings', { schema: { summary: '新建会议', body: createBody }, preValidation: guard((a) => authorize(a, 'meeting', 'manage')) }, async (req) => {
-    const actor = requireActor(req);
-    const m = await createMeeting(ctx, actor, req.body);
-    return meetingView(ctx, actor, m.id);
-  });
-  api.get('/api/meetings/:id', { schema: { summary: '会议（议程、可办理的操作）', params: idParam } }, async (req) => meetingView(ctx, requireActor(req), req.params.id));
-  // The meeting is looked up (out of scope: 404) and its manager checked before the body is.
-  const manages = guard(async (a, req) => authorize(a, 'meeting', 'manage', await loadMeeting(ctx.db, a, paramsOf(req, idParam).id)));
-  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>) =>
-    api.post(`/api/meetings/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: manages }, async (req) => {
+  api.get(
+    '/api/meetings/facts',
+    {
+      schema: { summary: '年度报告的会议数据', querystring: yearQuery },
+      preValidation: guard((a) => authorize(a, 'meeting', 'list')),
+    },
+    async (req) => ({
+      facts: await meetingFacts(ctx, requireActor(req).departmentId, req.query.year),
+    }),
+  );
+  api.post(
+    '/api/meetings',
+    {
+      schema: { summary: '新建会议', body: createBody },
+      preValidation: guard((a) => authorize(a, 'meeting', 'manage')),
+    },
+    async (req) => {
       const actor = requireActor(req);
-      await run(actor, req.params.id, req.body as z.output<S>);
-      return meetingView(ctx, actor, req.params.id);
-    });
+      const m = await createMeeting(ctx, actor, req.body);
+      return meetingView(ctx, actor, m.id);
+    },
+  );
+  api.get(
+    '/api/meetings/:id',
+    { schema: { summary: '会议（议程、可办理的操作）', params: idParam } },
+    async (req) => meetingView(ctx, requireActor(req), req.params.id),
+  );
+  // The meeting is looked up (out of scope: 404) and its manager checked before the body is.
+  const manages = guard(async (a, req) =>
+    authorize(a, 'meeting', 'manage', await loadMeeting(ctx.db, a, paramsOf(req, idParam).id)),
+  );
+  const post = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (actor: Actor, id: string, body: z.output<S>) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/api/meetings/:id${path}`,
+      { schema: { summary, params: idParam, body }, preValidation: manages },
+      async (req) => {
+        const actor = requireActor(req);
+        await run(actor, req.params.id, req.body as z.output<S>);
+        return meetingView(ctx, actor, req.params.id);
+      },
+    );
   post('/agenda', '添加议题', topicBody, (a, id, b) => addTopic(ctx, a, id, b));
   post('/held', '记录会议召开情况', heldBody, (a, id, b) => recordHeld(ctx, a, id, b));
   post('/publish-agenda', '公开议题', noBody, (a, id) => publishAgenda(ctx, a, id));

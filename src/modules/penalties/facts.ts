@@ -9,25 +9,84 @@ import { pct } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
 
-export interface PenaltyCounts { opened: number; decided: number; summary: number; fines: number; fineTotal: number; legalChecks: number; hearings: number; due: number; onTime: number; withdrawn: number }
+export interface PenaltyCounts {
+  opened: number;
+  decided: number;
+  summary: number;
+  fines: number;
+  fineTotal: number;
+  legalChecks: number;
+  hearings: number;
+  due: number;
+  onTime: number;
+  withdrawn: number;
+}
 
 export function penaltyFactsFrom(year: number, c: PenaltyCounts): Fact[] {
-  const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/penalties', query: { year, ...query } });
+  const list = (query: Record<string, string | number | boolean>) => ({
+    path: '/api/penalties',
+    query: { year, ...query },
+  });
   const wan = Math.round(c.fineTotal / 100) / 100;
   return [
-    { key: 'penalties.opened', label: '行政处罚立案', value: c.opened, unit: '件', sentence: c.opened ? `全年行政处罚立案${c.opened}件。` : '', method: '本年度立案的普通程序行政处罚案件数。', records: list({}) },
-    { key: 'penalties.decided', label: '作出行政处罚决定', value: c.decided, unit: '件', sentence: c.decided ? `作出行政处罚决定${c.decided}件${c.summary ? `（其中简易程序${c.summary}件）` : ''}${c.fines ? `，罚款${c.fines}件，罚没金额${wan}万元` : ''}。` : '', method: '本年度作出的给予行政处罚决定数（含当场处罚），罚没金额为罚款与没收金额之和。', records: list({ decided: true }) },
-    { key: 'penalties.legalChecks', label: '重大执法决定法制审核', value: c.legalChecks, unit: '件', sentence: c.legalChecks ? `严格落实重大执法决定法制审核制度，法制审核${c.legalChecks}件。` : '', method: '本年度出具法制审核意见的行政处罚案件数（行政处罚法第五十八条）。', records: list({ legalChecked: true }) },
-    { key: 'penalties.hearings', label: '举行行政处罚听证', value: c.hearings, unit: '次', sentence: c.hearings ? `依当事人申请举行听证${c.hearings}次。` : '', method: '本年度举行听证的行政处罚案件数（行政处罚法第六十三条）。', records: list({ hearing: true }) },
+    {
+      key: 'penalties.opened',
+      label: '行政处罚立案',
+      value: c.opened,
+      unit: '件',
+      sentence: c.opened ? `全年行政处罚立案${c.opened}件。` : '',
+      method: '本年度立案的普通程序行政处罚案件数。',
+      records: list({}),
+    },
+    {
+      key: 'penalties.decided',
+      label: '作出行政处罚决定',
+      value: c.decided,
+      unit: '件',
+      sentence: c.decided
+        ? `作出行政处罚决定${c.decided}件${c.summary ? `（其中简易程序${c.summary}件）` : ''}${c.fines ? `，罚款${c.fines}件，罚没金额${wan}万元` : ''}。`
+        : '',
+      method: '本年度作出的给予行政处罚决定数（含当场处罚），罚没金额为罚款与没收金额之和。',
+      records: list({ decided: true }),
+    },
+    {
+      key: 'penalties.legalChecks',
+      label: '重大执法决定法制审核',
+      value: c.legalChecks,
+      unit: '件',
+      sentence: c.legalChecks
+        ? `严格落实重大执法决定法制审核制度，法制审核${c.legalChecks}件。`
+        : '',
+      method: '本年度出具法制审核意见的行政处罚案件数（行政处罚法第五十八条）。',
+      records: list({ legalChecked: true }),
+    },
+    {
+      key: 'penalties.hearings',
+      label: '举行行政处罚听证',
+      value: c.hearings,
+      unit: '次',
+      sentence: c.hearings ? `依当事人申请举行听证${c.hearings}次。` : '',
+      method: '本年度举行听证的行政处罚案件数（行政处罚法第六十三条）。',
+      records: list({ hearing: true }),
+    },
     {
       key: 'penalties.publishedOnTime',
       label: '行政处罚决定按时公开率',
       value: pct(c.onTime, c.due),
       unit: '%',
-      sentence: c.due ? `行政处罚决定${c.onTime}件在7个工作日内公开，按时公开率${pct(c.onTime, c.due)}%。` : '',
-      method: '本年度公开期限届满的行政处罚决定（普通程序）中，在作出决定之日起7个工作日内公开的比例（国办发〔2018〕118号）。',
+      sentence: c.due
+        ? `行政处罚决定${c.onTime}件在7个工作日内公开，按时公开率${pct(c.onTime, c.due)}%。`
+        : '',
+      method:
+        '本年度公开期限届满的行政处罚决定（普通程序）中，在作出决定之日起7个工作日内公开的比例（国办发〔2018〕118号）。',
       records: list({ decided: true }),
-      expect: c.due ? { min: 100, shortfall: '个别行政处罚决定未在7个工作日内公开', suggestion: '严格落实行政执法公示制度，行政处罚决定作出后7个工作日内公开' } : undefined,
+      expect: c.due
+        ? {
+            min: 100,
+            shortfall: '个别行政处罚决定未在7个工作日内公开',
+            suggestion: '严格落实行政执法公示制度，行政处罚决定作出后7个工作日内公开',
+          }
+        : undefined,
     },
   ];
 }

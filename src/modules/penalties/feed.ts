@@ -30,16 +30,44 @@ import { authorize } from './policy.ts';
 import { typeLabels } from './labels.ts';
 import { maskName } from './rules.ts';
 
-export const FEED_FIELDS = ['caseNo', 'decisionNo', 'procedure', 'partyKind', 'partyName', 'creditCode', 'penaltyTypes', 'fineAmount', 'confiscationAmount', 'facts', 'basis', 'decidedOn', 'authority', 'authorityCode', 'publishedOn', 'status'] as const;
+export const FEED_FIELDS = [
+  'caseNo',
+  'decisionNo',
+  'procedure',
+  'partyKind',
+  'partyName',
+  'creditCode',
+  'penaltyTypes',
+  'fineAmount',
+  'confiscationAmount',
+  'facts',
+  'basis',
+  'decidedOn',
+  'authority',
+  'authorityCode',
+  'publishedOn',
+  'status',
+] as const;
 export type FeedRecord = Record<(typeof FEED_FIELDS)[number], string | number>;
 
-export async function feedRecords(ctx: Ctx, actor: Actor, year: number): Promise<{ year: number; authority: string; records: FeedRecord[] }> {
+export async function feedRecords(
+  ctx: Ctx,
+  actor: Actor,
+  year: number,
+): Promise<{ year: number; authority: string; records: FeedRecord[] }> {
   authorize(actor, 'penaltyCase', 'exportFeed');
   const dept = await getOrg(ctx.db, actor.departmentId);
   const rows = await ctx.db
     .select()
     .from(penaltyCases)
-    .where(and(eq(penaltyCases.departmentId, actor.departmentId), eq(penaltyCases.decisionType, 'penalty'), isNotNull(penaltyCases.decidedOn), sql`extract(year from ${penaltyCases.decidedOn}) = ${year}`))
+    .where(
+      and(
+        eq(penaltyCases.departmentId, actor.departmentId),
+        eq(penaltyCases.decisionType, 'penalty'),
+        isNotNull(penaltyCases.decidedOn),
+        sql`extract(year from ${penaltyCases.decidedOn}) = ${year}`,
+      ),
+    )
     .orderBy(asc(penaltyCases.decidedOn), asc(penaltyCases.decisionNo));
   return {
     year,
@@ -47,10 +75,22 @@ export async function feedRecords(ctx: Ctx, actor: Actor, year: number): Promise
     records: rows.map((p) => {
       const d = (p.decision ?? {}) as { facts?: string; basis?: string };
       return {
-        caseNo: p.caseNo, decisionNo: p.decisionNo ?? '', procedure: p.mode, partyKind: p.partyKind,
-        partyName: p.partyKind === 'individual' ? maskName(p.partyName) : p.partyName, creditCode: p.partyKind === 'organisation' ? p.partyIdNo : '',
-        penaltyTypes: typeLabels(p.penaltyTypes), fineAmount: p.fineAmount ?? 0, confiscationAmount: p.confiscationAmount ?? 0, facts: d.facts ?? '', basis: d.basis ?? '',
-        decidedOn: p.decidedOn ?? '', authority: dept.name, authorityCode: dept.creditCode ?? '', publishedOn: p.publishedOn ?? '', status: p.revokedOn ? 'revoked' : 'valid',
+        caseNo: p.caseNo,
+        decisionNo: p.decisionNo ?? '',
+        procedure: p.mode,
+        partyKind: p.partyKind,
+        partyName: p.partyKind === 'individual' ? maskName(p.partyName) : p.partyName,
+        creditCode: p.partyKind === 'organisation' ? p.partyIdNo : '',
+        penaltyTypes: typeLabels(p.penaltyTypes),
+        fineAmount: p.fineAmount ?? 0,
+        confiscationAmount: p.confiscationAmount ?? 0,
+        facts: d.facts ?? '',
+        basis: d.basis ?? '',
+        decidedOn: p.decidedOn ?? '',
+        authority: dept.name,
+        authorityCode: dept.creditCode ?? '',
+        publishedOn: p.publishedOn ?? '',
+        status: p.revokedOn ? 'revoked' : 'valid',
       };
     }),
   };
@@ -62,5 +102,12 @@ const cell = (v: string | number) => {
 };
 
 export function feedCsv(records: FeedRecord[]): string {
-  return '\ufeff' + [FEED_FIELDS.join(','), ...records.map((r) => FEED_FIELDS.map((f) => cell(r[f])).join(','))].join('\r\n') + '\r\n';
+  return (
+    '\ufeff' +
+    [
+      FEED_FIELDS.join(','),
+      ...records.map((r) => FEED_FIELDS.map((f) => cell(r[f])).join(',')),
+    ].join('\r\n') +
+    '\r\n'
+  );
 }

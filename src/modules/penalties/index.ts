@@ -21,7 +21,10 @@ export interface PenaltyDecisionRef {
   path: string;
 }
 
-export type PenaltyLookup = { status: 'decided'; decision: PenaltyDecisionRef } | { status: 'undecided'; caseNo: string } | { status: 'notFound' };
+export type PenaltyLookup =
+  | { status: 'decided'; decision: PenaltyDecisionRef }
+  | { status: 'undecided'; caseNo: string }
+  | { status: 'notFound' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,20 +43,38 @@ const refOf = (r: Row): PenaltyDecisionRef => ({
  * A penalty case of the actor's scope by id, and whether its decision has been made (a 决定书 with its
  * 文号 and date): only a decision can be challenged.
  */
-export async function findPenaltyDecision(db: DbOrTx, actor: Actor, id: string): Promise<PenaltyLookup> {
+export async function findPenaltyDecision(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+): Promise<PenaltyLookup> {
   if (!UUID.test(id)) return { status: 'notFound' };
-  const [row] = await db.select().from(penaltyCases).where(and(eq(penaltyCases.id, id), penaltyScopeSql(actor))).limit(1);
+  const [row] = await db
+    .select()
+    .from(penaltyCases)
+    .where(and(eq(penaltyCases.id, id), penaltyScopeSql(actor)))
+    .limit(1);
   if (!row) return { status: 'notFound' };
   if (!row.decidedOn || !row.decisionNo) return { status: 'undecided', caseNo: row.caseNo };
   return { status: 'decided', decision: refOf(row) };
 }
 
 /** The decided cases of the actor's scope, newest decision first (for a picker). */
-export async function listPenaltyDecisions(db: DbOrTx, actor: Actor, limit = 200): Promise<PenaltyDecisionRef[]> {
+export async function listPenaltyDecisions(
+  db: DbOrTx,
+  actor: Actor,
+  limit = 200,
+): Promise<PenaltyDecisionRef[]> {
   const rows = await db
     .select()
     .from(penaltyCases)
-    .where(and(penaltyScopeSql(actor), isNotNull(penaltyCases.decidedOn), isNotNull(penaltyCases.decisionNo)))
+    .where(
+      and(
+        penaltyScopeSql(actor),
+        isNotNull(penaltyCases.decidedOn),
+        isNotNull(penaltyCases.decisionNo),
+      ),
+    )
     .orderBy(desc(penaltyCases.decidedOn), desc(penaltyCases.decisionNo))
     .limit(limit);
   return rows.map(refOf);

@@ -22,15 +22,29 @@ export const PENALTY_TYPES = {
 } as const;
 export type PenaltyType = keyof typeof PENALTY_TYPES;
 export const PENALTY_TYPE_CODES = Object.keys(PENALTY_TYPES) as PenaltyType[];
-export const typeLabels = (types: string[]) => types.map((t) => PENALTY_TYPES[t as PenaltyType]?.label ?? t).join('、');
+export const typeLabels = (types: string[]) =>
+  types.map((t) => PENALTY_TYPES[t as PenaltyType]?.label ?? t).join('、');
 
 /** Art 63 (三)(四): the kinds that always give the right to a hearing. */
-export const HEARING_TYPES: PenaltyType[] = ['lowerQualification', 'revokeLicence', 'suspendBusiness', 'orderClosure', 'restrictPractice', 'restrictActivities'];
+export const HEARING_TYPES: PenaltyType[] = [
+  'lowerQualification',
+  'revokeLicence',
+  'suspendBusiness',
+  'orderClosure',
+  'restrictPractice',
+  'restrictActivities',
+];
 
 export const PARTY_KINDS = { individual: '自然人', organisation: '法人或者其他组织' } as const;
 export type PartyKind = keyof typeof PARTY_KINDS;
 
-export const FILE_KINDS = { document: '文书', photo: '照片', audio: '录音', video: '录像', other: '其他' } as const;
+export const FILE_KINDS = {
+  document: '文书',
+  photo: '照片',
+  audio: '录音',
+  video: '录像',
+  other: '其他',
+} as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
 export const MODE_LABELS = { general: '普通程序', summary: '简易程序' } as const;
@@ -57,13 +71,20 @@ export const penaltySettings = defineSetting({
   label: '行政处罚设置',
   schema: z.object({
     hearingFineIndividual: z.number().min(0).max(1e10).describe('自然人较大数额罚款（元）'),
-    hearingFineOrganisation: z.number().min(0).max(1e10).describe('法人或者其他组织较大数额罚款（元）'),
+    hearingFineOrganisation: z
+      .number()
+      .min(0)
+      .max(1e10)
+      .describe('法人或者其他组织较大数额罚款（元）'),
     statementWorkdays: z.number().int().min(3).max(30).describe('陈述申辩期限（工作日）'),
     reconsiderationBody: z.string().trim().max(100).describe('行政复议机关'),
     court: z.string().trim().max(100).describe('管辖人民法院'),
     discretion: z.array(discretionRow).max(500).describe('行政处罚裁量基准'),
     // [V-loc] 118号 as local rules word it: 每年1月31日前公开上年度行政执法统计 (RULES §8).
-    statisticsDueDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '请按“月-日”填写，如 01-31' }).describe('年度行政执法统计公开截止日（月-日）'),
+    statisticsDueDay: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '请按“月-日”填写，如 01-31' })
+      .describe('年度行政执法统计公开截止日（月-日）'),
   }),
   defaults: {
     hearingFineIndividual: 10_000,
@@ -73,10 +94,34 @@ export const penaltySettings = defineSetting({
     court: '',
     statisticsDueDay: '01-31',
     discretion: [
-      { code: 'minor', label: '初次违法且危害后果轻微并及时改正', minAmount: 0, maxAmount: 0, basis: '行政处罚法第三十三条第一款（可以不予行政处罚）' },
-      { code: 'light', label: '违法情节较轻', minAmount: 1_000, maxAmount: 10_000, basis: '本部门行政处罚裁量基准' },
-      { code: 'general', label: '违法情节一般', minAmount: 10_000, maxAmount: 50_000, basis: '本部门行政处罚裁量基准' },
-      { code: 'serious', label: '违法情节严重', minAmount: 50_000, maxAmount: 100_000, basis: '本部门行政处罚裁量基准' },
+      {
+        code: 'minor',
+        label: '初次违法且危害后果轻微并及时改正',
+        minAmount: 0,
+        maxAmount: 0,
+        basis: '行政处罚法第三十三条第一款（可以不予行政处罚）',
+      },
+      {
+        code: 'light',
+        label: '违法情节较轻',
+        minAmount: 1_000,
+        maxAmount: 10_000,
+        basis: '本部门行政处罚裁量基准',
+      },
+      {
+        code: 'general',
+        label: '违法情节一般',
+        minAmount: 10_000,
+        maxAmount: 50_000,
+        basis: '本部门行政处罚裁量基准',
+      },
+      {
+        code: 'serious',
+        label: '违法情节严重',
+        minAmount: 50_000,
+        maxAmount: 100_000,
+        basis: '本部门行政处罚裁量基准',
+      },
     ],
   },
 });

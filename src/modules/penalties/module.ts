@@ -9,7 +9,11 @@ import { loadPenalty } from './service.ts';
 import { penaltyFileReader } from './records.ts';
 import { penaltyAbilities } from './policy.ts';
 import { seedDemoPenalties } from './demo.ts';
-import { ENFORCEMENT_STATISTICS, STATISTICS_MODULE_ACTIONS, statisticsSweep } from './statistics.ts';
+import {
+  ENFORCEMENT_STATISTICS,
+  STATISTICS_MODULE_ACTIONS,
+  statisticsSweep,
+} from './statistics.ts';
 
 const page = { table: 'penalty_cases', path: '/penalties/' };
 
@@ -20,7 +24,11 @@ export const penaltiesModule: ModuleManifest = {
   procedures: [
     { def: PENALTY_CASE, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
     { def: PENALTY_SUMMARY, moduleActions: PENALTY_MODULE_ACTIONS, page, read: loadPenalty },
-    { def: ENFORCEMENT_STATISTICS, moduleActions: STATISTICS_MODULE_ACTIONS, page: { table: 'enforcement_statistics', path: '/penalties/statistics/' } },
+    {
+      def: ENFORCEMENT_STATISTICS,
+      moduleActions: STATISTICS_MODULE_ACTIONS,
+      page: { table: 'enforcement_statistics', path: '/penalties/statistics/' },
+    },
   ],
   sweepTasks: [statisticsSweep],
   abilities: penaltyAbilities,

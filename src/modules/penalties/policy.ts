@@ -8,21 +8,32 @@ import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { definePolicy, inDepartment, insider, type Scoped } from '../../core/auth/policy.ts';
 import { penaltyCases } from './schema.ts';
 
-export interface PenaltyScope extends Scoped { orgId: string; handlerIds: string[]; createdBy: string | null }
+export interface PenaltyScope extends Scoped {
+  orgId: string;
+  handlerIds: string[];
+  createdBy: string | null;
+}
 
-const assigned = (a: Actor, s?: PenaltyScope) => !!s && (s.handlerIds.includes(a.userId) || s.createdBy === a.userId);
+const assigned = (a: Actor, s?: PenaltyScope) =>
+  !!s && (s.handlerIds.includes(a.userId) || s.createdBy === a.userId);
 const wide = (a: Actor) => hasRole(a, 'legalOfficer', 'leader');
 const sees = (a: Actor, s?: PenaltyScope) =>
-  insider(a) && inDepartment(a, s) && (wide(a) || assigned(a, s) || (hasRole(a, 'staff') && (s?.orgId === a.orgId || a.orgId === a.departmentId)));
+  insider(a) &&
+  inDepartment(a, s) &&
+  (wide(a) ||
+    assigned(a, s) ||
+    (hasRole(a, 'staff') && (s?.orgId === a.orgId || a.orgId === a.departmentId)));
 
 export const penaltyPolicy = definePolicy({
   penaltyCase: {
     list: (a: Actor) => insider(a) && hasRole(a, 'officer', 'staff', 'legalOfficer', 'leader'),
     open: (a: Actor) => hasRole(a, 'officer', 'staff', 'leader') && insider(a),
     read: sees,
-    act: (a: Actor, s?: PenaltyScope) => sees(a, s) && hasRole(a, 'officer', 'staff', 'leader', 'legalOfficer'),
+    act: (a: Actor, s?: PenaltyScope) =>
+      sees(a, s) && hasRole(a, 'officer', 'staff', 'leader', 'legalOfficer'),
     configure: (a: Actor) => hasRole(a, 'legalOfficer', 'leader') && insider(a),
-    exportFeed: (a: Actor) => insider(a) && (wide(a) || (hasRole(a, 'staff') && a.orgId === a.departmentId)),
+    exportFeed: (a: Actor) =>
+      insider(a) && (wide(a) || (hasRole(a, 'staff') && a.orgId === a.departmentId)),
   },
 });
 
@@ -33,8 +44,11 @@ export function penaltyScopeSql(a: Actor): SQL {
   const dept = eq(penaltyCases.departmentId, a.departmentId);
   const parts: SQL[] = [];
   if (wide(a)) parts.push(sql`true`);
-  if (hasRole(a, 'staff')) parts.push(a.orgId === a.departmentId ? sql`true` : eq(penaltyCases.orgId, a.orgId));
-  parts.push(sql`(${penaltyCases.handlerIds} @> jsonb_build_array(${a.userId}::text) or ${penaltyCases.createdBy} = ${a.userId})`);
+  if (hasRole(a, 'staff'))
+    parts.push(a.orgId === a.departmentId ? sql`true` : eq(penaltyCases.orgId, a.orgId));
+  parts.push(
+    sql`(${penaltyCases.handlerIds} @> jsonb_build_array(${a.userId}::text) or ${penaltyCases.createdBy} = ${a.userId})`,
+  );
   return and(dept, or(...parts))!;
 }
 

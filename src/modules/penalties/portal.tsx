@@ -6,22 +6,51 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import { portalDepartment } from '../../core/orgs/service.ts';
-import { firstString, sendErrorPage, sendPortalPage, type PortalPageContext, type PortalSection } from '../../portal/plugin.tsx';
+import {
+  firstString,
+  sendErrorPage,
+  sendPortalPage,
+  type PortalPageContext,
+  type PortalSection,
+} from '../../portal/plugin.tsx';
 import { cnDate } from '../consultation/report.ts';
 import { penaltyCases } from './schema.ts';
 import { PARTY_KINDS, typeLabels } from './labels.ts';
 import { maskName } from './rules.ts';
 import { statisticsPages, statisticsSection } from './statisticsPortal.tsx';
 
-export const penaltySections: PortalSection[] = [{ path: '/xzcf', title: '行政处罚决定公开', summary: '本机关作出的行政处罚决定：处罚机关、当事人、处罚种类和结论。' }, statisticsSection];
+export const penaltySections: PortalSection[] = [
+  {
+    path: '/xzcf',
+    title: '行政处罚决定公开',
+    summary: '本机关作出的行政处罚决定：处罚机关、当事人、处罚种类和结论。',
+  },
+  statisticsSection,
+];
 
-export interface PublicDecision { id: string; decisionNo: string; party: string; partyKind: string; types: string; conclusion: string; decidedOn: string; publishedOn: string; withdrawn: { on: string; reason: string } | null; authority: string }
+export interface PublicDecision {
+  id: string;
+  decisionNo: string;
+  party: string;
+  partyKind: string;
+  types: string;
+  conclusion: string;
+  decidedOn: string;
+  publishedOn: string;
+  withdrawn: { on: string; reason: string } | null;
+  authority: string;
+}
 
 type Row = typeof penaltyCases.$inferSelect;
 
 export function publicDecision(p: Row, authority: string): PublicDecision {
   const d = (p.decision ?? {}) as { facts?: string; basis?: string };
-  const money = [p.fineAmount ? `罚款${Number(p.fineAmount).toLocaleString('zh-CN')}元` : '', p.confiscationAmount ? `没收${Number(p.confiscationAmount).toLocaleString('zh-CN')}元` : ''].filter(Boolean).join('，');
+  const money = [
+    p.fineAmount ? `罚款${Number(p.fineAmount).toLocaleString('zh-CN')}元` : '',
+    p.confiscationAmount ? `没收${Number(p.confiscationAmount).toLocaleString('zh-CN')}元` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
   return {
     id: p.id,
     decisionNo: p.decisionNo ?? '',
@@ -36,8 +65,19 @@ export function publicDecision(p: Row, authority: string): PublicDecision {
   };
 }
 
-export async function publishedDecisions(db: DbOrTx, departmentId: string, limit: number, offset = 0): Promise<Row[]> {
-  return db.select().from(penaltyCases).where(and(eq(penaltyCases.departmentId, departmentId), isNotNull(penaltyCases.publishedOn))).orderBy(desc(penaltyCases.publishedOn), desc(penaltyCases.decisionNo)).limit(limit).offset(offset);
+export async function publishedDecisions(
+  db: DbOrTx,
+  departmentId: string,
+  limit: number,
+  offset = 0,
+): Promise<Row[]> {
+  return db
+    .select()
+    .from(penaltyCases)
+    .where(and(eq(penaltyCases.departmentId, departmentId), isNotNull(penaltyCases.publishedOn)))
+    .orderBy(desc(penaltyCases.publishedOn), desc(penaltyCases.decisionNo))
+    .limit(limit)
+    .offset(offset);
 }
 
 const PAGE = 20;
@@ -48,7 +88,10 @@ export function penaltyPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fast
   return async function penaltiesPortal(fastify) {
     await statistics(fastify);
     fastify.get('/xzcf', async (req, reply) => {
-      const n = Math.min(Math.max(Number(firstString((req.query as Record<string, unknown>)?.page)) || 1, 1), 500);
+      const n = Math.min(
+        Math.max(Number(firstString((req.query as Record<string, unknown>)?.page)) || 1, 1),
+        500,
+      );
       const dept = await portalDepartment(ctx.db);
       const rows = dept ? await publishedDecisions(ctx.db, dept.id, PAGE + 1, (n - 1) * PAGE) : [];
       const items = rows.slice(0, PAGE).map((r) => publicDecision(r, dept?.name ?? ''));
@@ -62,11 +105,21 @@ export function penaltyPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fast
                 <h2 id="cf-title">行政处罚决定</h2>
                 <table className="catalog">
                   <caption className="visually-hidden">行政处罚决定</caption>
-                  <thead><tr><th scope="col">决定书文号</th><th scope="col">当事人</th><th scope="col">处罚种类</th><th scope="col">决定日期</th><th scope="col">状态</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">决定书文号</th>
+                      <th scope="col">当事人</th>
+                      <th scope="col">处罚种类</th>
+                      <th scope="col">决定日期</th>
+                      <th scope="col">状态</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {items.map((d) => (
                       <tr key={d.id}>
-                        <td className="nowrap"><a href={`/xzcf/${d.id}`}>{d.decisionNo}</a></td>
+                        <td className="nowrap">
+                          <a href={`/xzcf/${d.id}`}>{d.decisionNo}</a>
+                        </td>
                         <td>{d.party}</td>
                         <td>{d.types}</td>
                         <td className="nowrap">{cnDate(d.decidedOn)}</td>
@@ -76,10 +129,13 @@ export function penaltyPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fast
                   </tbody>
                 </table>
               </section>
-            ) : <p>暂无公开的行政处罚决定。</p>}
+            ) : (
+              <p>暂无公开的行政处罚决定。</p>
+            )}
             {n > 1 || rows.length > PAGE ? (
               <nav className="pagination" aria-label="分页">
-                {n > 1 ? <a href={`/xzcf?page=${n - 1}`}>上一页</a> : null}　第{n}页　{rows.length > PAGE ? <a href={`/xzcf?page=${n + 1}`}>下一页</a> : null}
+                {n > 1 ? <a href={`/xzcf?page=${n - 1}`}>上一页</a> : null}　第{n}页　
+                {rows.length > PAGE ? <a href={`/xzcf?page=${n + 1}`}>下一页</a> : null}
               </nav>
             ) : null}
           </>
@@ -89,8 +145,21 @@ export function penaltyPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fast
     fastify.get('/xzcf/:id', async (req, reply) => {
       const id = String((req.params as { id?: string }).id ?? '');
       const dept = await portalDepartment(ctx.db);
-      const [row] = dept && /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.select().from(penaltyCases).where(and(eq(penaltyCases.id, id), eq(penaltyCases.departmentId, dept.id), isNotNull(penaltyCases.publishedOn))) : [];
-      if (!row || !dept) return sendErrorPage(req, reply, page, 404, '该行政处罚决定不存在或未公开');
+      const [row] =
+        dept && /^[0-9a-f-]{36}$/i.test(id)
+          ? await ctx.db
+              .select()
+              .from(penaltyCases)
+              .where(
+                and(
+                  eq(penaltyCases.id, id),
+                  eq(penaltyCases.departmentId, dept.id),
+                  isNotNull(penaltyCases.publishedOn),
+                ),
+              )
+          : [];
+      if (!row || !dept)
+        return sendErrorPage(req, reply, page, 404, '该行政处罚决定不存在或未公开');
       const d = publicDecision(row, dept.name);
       return sendPortalPage(req, reply, page, {
         title: d.withdrawn ? `撤回说明：${d.decisionNo}` : `行政处罚决定：${d.decisionNo}`,
@@ -98,15 +167,26 @@ export function penaltyPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fast
           <article className="panel" aria-labelledby="cf-h">
             <h1 id="cf-h">{d.withdrawn ? '行政处罚决定撤回说明' : '行政处罚决定'}</h1>
             <dl className="meta">
-              <dt>处罚机关</dt><dd>{d.authority}</dd>
-              <dt>决定书文号</dt><dd>{d.decisionNo}</dd>
-              <dt>当事人</dt><dd>{d.party}（{d.partyKind}）</dd>
-              <dt>处罚种类</dt><dd>{d.types}</dd>
-              <dt>决定日期</dt><dd>{cnDate(d.decidedOn)}</dd>
-              <dt>公开日期</dt><dd>{cnDate(d.publishedOn)}</dd>
+              <dt>处罚机关</dt>
+              <dd>{d.authority}</dd>
+              <dt>决定书文号</dt>
+              <dd>{d.decisionNo}</dd>
+              <dt>当事人</dt>
+              <dd>
+                {d.party}（{d.partyKind}）
+              </dd>
+              <dt>处罚种类</dt>
+              <dd>{d.types}</dd>
+              <dt>决定日期</dt>
+              <dd>{cnDate(d.decidedOn)}</dd>
+              <dt>公开日期</dt>
+              <dd>{cnDate(d.publishedOn)}</dd>
             </dl>
             {d.withdrawn ? (
-              <p>该行政处罚决定已被依法变更、撤销或者确认违法、无效，本机关于{cnDate(d.withdrawn.on)}撤回公开。理由：{d.withdrawn.reason}</p>
+              <p>
+                该行政处罚决定已被依法变更、撤销或者确认违法、无效，本机关于{cnDate(d.withdrawn.on)}
+                撤回公开。理由：{d.withdrawn.reason}
+              </p>
             ) : (
               <>
                 <h2>处罚结论</h2>

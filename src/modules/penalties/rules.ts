@@ -3,9 +3,20 @@
  * (Art 51), the hearing triggers (Art 63), no heavier penalty than notified (Art 45), the late-payment
  * surcharge (Art 72), the 裁量基准 range and the masking of a natural person's name on the portal.
  */
-import { HEARING_TYPES, PENALTY_TYPES, type DiscretionRow, type PartyKind, type PenaltySettings, type PenaltyType } from './labels.ts';
+import {
+  HEARING_TYPES,
+  PENALTY_TYPES,
+  type DiscretionRow,
+  type PartyKind,
+  type PenaltySettings,
+  type PenaltyType,
+} from './labels.ts';
 
-export interface Penalty { types: PenaltyType[]; fineAmount: number; confiscationAmount: number }
+export interface Penalty {
+  types: PenaltyType[];
+  fineAmount: number;
+  confiscationAmount: number;
+}
 
 const addYears = (iso: string, n: number): string => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -28,10 +39,19 @@ export const SUMMARY_LIMITS: Record<PartyKind, number> = { individual: 200, orga
 export const SUMMARY_TYPES: PenaltyType[] = ['warning', 'fine'];
 
 /** Art 63 (一)(二)(三)(四): whether the proposed penalty gives the party the right to a hearing. */
-export function hearingEligible(p: Penalty, partyKind: PartyKind, s: Pick<PenaltySettings, 'hearingFineIndividual' | 'hearingFineOrganisation'>): boolean {
-  const threshold = partyKind === 'individual' ? s.hearingFineIndividual : s.hearingFineOrganisation;
+export function hearingEligible(
+  p: Penalty,
+  partyKind: PartyKind,
+  s: Pick<PenaltySettings, 'hearingFineIndividual' | 'hearingFineOrganisation'>,
+): boolean {
+  const threshold =
+    partyKind === 'individual' ? s.hearingFineIndividual : s.hearingFineOrganisation;
   if (p.types.some((t) => HEARING_TYPES.includes(t))) return true;
-  return (p.types.includes('fine') && p.fineAmount >= threshold) || ((p.types.includes('confiscateIncome') || p.types.includes('confiscateProperty')) && p.confiscationAmount >= threshold);
+  return (
+    (p.types.includes('fine') && p.fineAmount >= threshold) ||
+    ((p.types.includes('confiscateIncome') || p.types.includes('confiscateProperty')) &&
+      p.confiscationAmount >= threshold)
+  );
 }
 
 const rank = (t: PenaltyType) => PENALTY_TYPES[t].rank;
@@ -41,11 +61,14 @@ const rank = (t: PenaltyType) => PENALTY_TYPES[t].rank;
  * fines or confiscates more, or adds a kind at least as heavy as the heaviest notified. Returns the reason.
  */
 export function heavierThan(decided: Penalty, notified: Penalty): string | null {
-  if (decided.fineAmount > notified.fineAmount) return `罚款${decided.fineAmount}元超过告知的${notified.fineAmount}元`;
-  if (decided.confiscationAmount > notified.confiscationAmount) return `没收金额${decided.confiscationAmount}元超过告知的${notified.confiscationAmount}元`;
+  if (decided.fineAmount > notified.fineAmount)
+    return `罚款${decided.fineAmount}元超过告知的${notified.fineAmount}元`;
+  if (decided.confiscationAmount > notified.confiscationAmount)
+    return `没收金额${decided.confiscationAmount}元超过告知的${notified.confiscationAmount}元`;
   const top = Math.max(0, ...notified.types.map(rank));
   const added = decided.types.filter((t) => !notified.types.includes(t) && rank(t) >= top);
-  if (added.length) return `增加了告知书未载明的处罚种类（${added.map((t) => PENALTY_TYPES[t].label).join('、')}）`;
+  if (added.length)
+    return `增加了告知书未载明的处罚种类（${added.map((t) => PENALTY_TYPES[t].label).join('、')}）`;
   return null;
 }
 
@@ -58,7 +81,8 @@ export function surcharge(fine: number, daysLate: number): number {
 /** Whether a fine lies within the 裁量基准 row chosen; null when it does. */
 export function outsideRange(row: DiscretionRow | undefined, fine: number): string | null {
   if (!row) return null;
-  if (fine < row.minAmount || fine > row.maxAmount) return `罚款${fine}元不在裁量基准“${row.label}”的幅度（${row.minAmount}—${row.maxAmount}元）内`;
+  if (fine < row.minAmount || fine > row.maxAmount)
+    return `罚款${fine}元不在裁量基准“${row.label}”的幅度（${row.minAmount}—${row.maxAmount}元）内`;
   return null;
 }
 
@@ -66,7 +90,21 @@ export function outsideRange(row: DiscretionRow | undefined, fine: number): stri
 export function maskName(name: string): string {
   const n = name.trim();
   if (!n) return '';
-  const compound = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '宇文', '长孙'];
+  const compound = [
+    '欧阳',
+    '司马',
+    '上官',
+    '诸葛',
+    '东方',
+    '皇甫',
+    '尉迟',
+    '公孙',
+    '慕容',
+    '令狐',
+    '夏侯',
+    '宇文',
+    '长孙',
+  ];
   const surname = compound.find((s) => n.startsWith(s) && n.length > s.length) ?? n[0];
   return `${surname}某`;
 }

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, timestamp, integer, bigint, boolean, date, jsonb, index, uniqueIndex, numeric } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  bigint,
+  boolean,
+  date,
+  jsonb,
+  index,
+  uniqueIndex,
+  numeric,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 行政处罚 cases (PenaltyCase): one row per case (its procedure runs in `cases`), with the party, the
@@ -60,7 +73,9 @@ export const penaltyCases = pgTable(
     index('penalty_cases_dept_idx').on(t.departmentId, t.openedOn),
     index('penalty_cases_published_idx').on(t.departmentId, t.publishedOn),
     // One finding, one case (service.ts refuses a second 立案 with the first one's number).
-    uniqueIndex('penalty_cases_inspection_uq').on(t.inspectionRecordId).where(sql`${t.inspectionRecordId} is not null`),
+    uniqueIndex('penalty_cases_inspection_uq')
+      .on(t.inspectionRecordId)
+      .where(sql`${t.inspectionRecordId} is not null`),
   ],
 );
 
@@ -81,7 +96,10 @@ export const penaltyFiles = pgTable(
     auditSeq: integer('audit_seq'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('penalty_files_penalty_idx').on(t.penaltyId, t.eventSeq), index('penalty_files_file_idx').on(t.fileId)],
+  (t) => [
+    index('penalty_files_penalty_idx').on(t.penaltyId, t.eventSeq),
+    index('penalty_files_file_idx').on(t.fileId),
+  ],
 );
 
 /**

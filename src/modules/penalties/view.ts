@@ -13,16 +13,32 @@ import { paymentStatus } from './acts.ts';
 import { FILE_KINDS, MODE_LABELS, PARTY_KINDS, typeLabels, type FileKind } from './labels.ts';
 import { PENALTY_CASE, PENALTY_SUMMARY } from './procedure.ts';
 
-const LABELS = new Map([...PENALTY_CASE.actions, ...PENALTY_SUMMARY.actions].map((a) => [a.code, a.label]));
+const LABELS = new Map(
+  [...PENALTY_CASE.actions, ...PENALTY_SUMMARY.actions].map((a) => [a.code, a.label]),
+);
 export const actLabel = (code: string) => LABELS.get(code) ?? code;
 
 export function penaltySummary(p: PenaltyRow, status: string) {
   const def = p.mode === 'summary' ? PENALTY_SUMMARY : PENALTY_CASE;
   return {
-    id: p.id, caseId: p.caseId, caseNo: p.caseNo, title: p.title, mode: p.mode, modeLabel: MODE_LABELS[p.mode],
-    partyKind: p.partyKind, partyKindLabel: PARTY_KINDS[p.partyKind], partyName: p.partyName, openedOn: p.openedOn,
-    status, statusLabel: def.statuses.find((s) => s.code === status)?.label ?? status,
-    decisionNo: p.decisionNo, decidedOn: p.decidedOn, typesLabel: typeLabels(p.penaltyTypes), fineAmount: p.fineAmount, publishedOn: p.publishedOn, withdrawnOn: p.withdrawnOn,
+    id: p.id,
+    caseId: p.caseId,
+    caseNo: p.caseNo,
+    title: p.title,
+    mode: p.mode,
+    modeLabel: MODE_LABELS[p.mode],
+    partyKind: p.partyKind,
+    partyKindLabel: PARTY_KINDS[p.partyKind],
+    partyName: p.partyName,
+    openedOn: p.openedOn,
+    status,
+    statusLabel: def.statuses.find((s) => s.code === status)?.label ?? status,
+    decisionNo: p.decisionNo,
+    decidedOn: p.decidedOn,
+    typesLabel: typeLabels(p.penaltyTypes),
+    fineAmount: p.fineAmount,
+    publishedOn: p.publishedOn,
+    withdrawnOn: p.withdrawnOn,
   };
 }
 
@@ -31,15 +47,61 @@ export async function penaltyView(ctx: Ctx, actor: Actor, id: string) {
   const [c] = await ctx.db.select().from(cases).where(eq(cases.id, p.caseId));
   const history = await loadHistory(ctx.db, p.caseId);
   const state = await caseState(ctx, c, history);
-  const files = await ctx.db.select().from(penaltyFiles).where(eq(penaltyFiles.penaltyId, p.id)).orderBy(asc(penaltyFiles.eventSeq), asc(penaltyFiles.createdAt));
-  const mayAct = can(actor, 'penaltyCase', 'act', { departmentId: p.departmentId, orgId: p.orgId, handlerIds: p.handlerIds, createdBy: p.createdBy });
+  const files = await ctx.db
+    .select()
+    .from(penaltyFiles)
+    .where(eq(penaltyFiles.penaltyId, p.id))
+    .orderBy(asc(penaltyFiles.eventSeq), asc(penaltyFiles.createdAt));
+  const mayAct = can(actor, 'penaltyCase', 'act', {
+    departmentId: p.departmentId,
+    orgId: p.orgId,
+    handlerIds: p.handlerIds,
+    createdBy: p.createdBy,
+  });
   const today = ctx.clock.today();
-  const officers = mayAct && p.mode === 'general' ? await listEligibleOfficers(ctx.db, p.departmentId, today) : [];
+  const officers =
+    mayAct && p.mode === 'general' ? await listEligibleOfficers(ctx.db, p.departmentId, today) : [];
   return {
-    penalty: { ...penaltySummary(p, c.status), partyIdNo: p.partyIdNo, partyAddress: p.partyAddress, actOn: p.actOn, discoveredOn: p.discoveredOn, summary: p.summary, officerNames: p.officerNames, officerIds: p.officerIds, inspectionRecordId: p.inspectionRecordId, notice: p.notice, decision: p.decision, deliveredOn: p.deliveredOn, executedOn: p.executedOn, publicationDueOn: p.publicationDueOn, revokedOn: p.revokedOn, withdrawalReason: p.withdrawalReason, closedOn: p.closedOn },
+    penalty: {
+      ...penaltySummary(p, c.status),
+      partyIdNo: p.partyIdNo,
+      partyAddress: p.partyAddress,
+      actOn: p.actOn,
+      discoveredOn: p.discoveredOn,
+      summary: p.summary,
+      officerNames: p.officerNames,
+      officerIds: p.officerIds,
+      inspectionRecordId: p.inspectionRecordId,
+      notice: p.notice,
+      decision: p.decision,
+      deliveredOn: p.deliveredOn,
+      executedOn: p.executedOn,
+      publicationDueOn: p.publicationDueOn,
+      revokedOn: p.revokedOn,
+      withdrawalReason: p.withdrawalReason,
+      closedOn: p.closedOn,
+    },
     state: { ...state, allowed: mayAct ? actionsFor(state, actor.roles) : [] },
-    events: history.map((e) => ({ seq: e.seq, type: e.type, label: actLabel(e.type), on: e.on, data: e.data ?? {} })),
-    files: files.map((f) => ({ id: f.id, fileId: f.fileId, eventSeq: f.eventSeq, act: f.act, actLabel: actLabel(f.act), kind: f.kind, kindLabel: FILE_KINDS[f.kind as FileKind], name: f.name, size: f.size, sha256: f.sha256, auditSeq: f.auditSeq })),
+    events: history.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      label: actLabel(e.type),
+      on: e.on,
+      data: e.data ?? {},
+    })),
+    files: files.map((f) => ({
+      id: f.id,
+      fileId: f.fileId,
+      eventSeq: f.eventSeq,
+      act: f.act,
+      actLabel: actLabel(f.act),
+      kind: f.kind,
+      kindLabel: FILE_KINDS[f.kind as FileKind],
+      name: f.name,
+      size: f.size,
+      sha256: f.sha256,
+      auditSeq: f.auditSeq,
+    })),
     payment: paymentStatus(ctx, p, today),
     officers,
     mayAct,

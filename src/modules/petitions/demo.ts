@@ -8,15 +8,34 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { registerPetition } from './intake.ts';
 import { actOnPetition } from './service.ts';
 
-export const addDaysIso = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDaysIso = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function seedDemoPetitions(ctx: Ctx, staff: Actor, opts: { history: boolean }): Promise<void> {
+export async function seedDemoPetitions(
+  ctx: Ctx,
+  staff: Actor,
+  opts: { history: boolean },
+): Promise<void> {
   const today = ctx.clock.today();
   const answered = async (daysAgo: number, name: string, content: string) => {
     const received = addDaysIso(today, -daysAgo);
-    const p = await registerPetition(ctx, staff, { channel: 'letter', source: 'direct', receivedOn: received, petitioner: { name, phone: '13800138000', address: '示范市示范区人民路1号' }, content });
-    await actOnPetition(ctx, staff, p.id, { action: 'accept', on: addDaysIso(received, 3), noticeText: '你的信访事项已收悉，本机关依法受理，将在60日内办理并书面答复。' });
-    await actOnPetition(ctx, staff, p.id, { action: 'classify', on: addDaysIso(received, 3), category: 'suggestion' });
+    const p = await registerPetition(ctx, staff, {
+      channel: 'letter',
+      source: 'direct',
+      receivedOn: received,
+      petitioner: { name, phone: '13800138000', address: '示范市示范区人民路1号' },
+      content,
+    });
+    await actOnPetition(ctx, staff, p.id, {
+      action: 'accept',
+      on: addDaysIso(received, 3),
+      noticeText: '你的信访事项已收悉，本机关依法受理，将在60日内办理并书面答复。',
+    });
+    await actOnPetition(ctx, staff, p.id, {
+      action: 'classify',
+      on: addDaysIso(received, 3),
+      category: 'suggestion',
+    });
     await actOnPetition(ctx, staff, p.id, {
       action: 'answer',
       on: addDaysIso(received, 20),
@@ -31,7 +50,13 @@ export async function seedDemoPetitions(ctx: Ctx, staff: Actor, opts: { history:
     for (let i = 5; i >= 0; i--) await answered(60 + i * 45, HISTORY[i].name, HISTORY[i].content);
   }
   await answered(30, '王五', '建议在科技项目申报服务窗口增设老年人和残疾人办事绿色通道。');
-  await registerPetition(ctx, staff, { channel: 'visit', source: 'direct', receivedOn: addDaysIso(today, -2), petitioner: { name: '赵六', phone: '13900139000' }, content: '反映所在单位未按规定兑现职务科技成果转化奖励，请求督促落实。' });
+  await registerPetition(ctx, staff, {
+    channel: 'visit',
+    source: 'direct',
+    receivedOn: addDaysIso(today, -2),
+    petitioner: { name: '赵六', phone: '13900139000' },
+    content: '反映所在单位未按规定兑现职务科技成果转化奖励，请求督促落实。',
+  });
 }
 
 /** Letters a 科技局 receives in a year. */

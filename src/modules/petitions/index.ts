@@ -24,11 +24,24 @@ export interface TicketPetitionInput {
  * Registers a 信访事项 from a ticket, inside the caller's transaction when `tx` is given (one use case),
  * else in its own. The actor must be the department's staff or leader (petition.register).
  */
-export async function registerPetitionFromTicket(ctx: Ctx, actor: Actor, input: TicketPetitionInput, tx?: Tx): Promise<{ id: string; caseId: string }> {
+export async function registerPetitionFromTicket(
+  ctx: Ctx,
+  actor: Actor,
+  input: TicketPetitionInput,
+  tx?: Tx,
+): Promise<{ id: string; caseId: string }> {
   const r = await registerPetition(
     ctx,
     actor,
-    { channel: channelOf(input.channel), source: 'transferred', transferredBy: '12345政务服务便民热线', receivedOn: input.receivedOn, petitioner: input.petitioner, content: input.content, sourceRef: input.sourceRef },
+    {
+      channel: channelOf(input.channel),
+      source: 'transferred',
+      transferredBy: '12345政务服务便民热线',
+      receivedOn: input.receivedOn,
+      petitioner: input.petitioner,
+      content: input.content,
+      sourceRef: input.sourceRef,
+    },
     tx,
   );
   return { id: r.id, caseId: r.caseId };
@@ -38,7 +51,20 @@ export async function registerPetitionFromTicket(ctx: Ctx, actor: Actor, input: 
  * A matter by the tracking code printed on its 处理意见书, for 好差评 on the portal: ratable once the
  * opinion is given (条例 Art 32), whether or not a 复查 follows. Nothing of its content is returned.
  */
-export async function petitionByTrackingCode(db: DbOrTx, code: string): Promise<{ caseId: string; number: string; receivedOn: string; closed: boolean } | null> {
-  const [p] = await db.select({ caseId: petitions.caseId, number: petitions.number, receivedOn: petitions.receivedOn, answeredOn: petitions.answeredOn }).from(petitions).where(eq(petitions.trackingCode, code));
-  return p ? { caseId: p.caseId, number: p.number, receivedOn: p.receivedOn, closed: !!p.answeredOn } : null;
+export async function petitionByTrackingCode(
+  db: DbOrTx,
+  code: string,
+): Promise<{ caseId: string; number: string; receivedOn: string; closed: boolean } | null> {
+  const [p] = await db
+    .select({
+      caseId: petitions.caseId,
+      number: petitions.number,
+      receivedOn: petitions.receivedOn,
+      answeredOn: petitions.answeredOn,
+    })
+    .from(petitions)
+    .where(eq(petitions.trackingCode, code));
+  return p
+    ? { caseId: p.caseId, number: p.number, receivedOn: p.receivedOn, closed: !!p.answeredOn }
+    : null;
 }

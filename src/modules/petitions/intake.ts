@@ -21,44 +21,80 @@ import { newTrackingCode } from '../disclosure/requests/index.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
-const str = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const str = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
 export const registerSchema = z.object({
   channel: z.enum(CHANNELS).describe('信访渠道'),
   source: z.enum(['direct', 'transferred']).describe('来源'),
   transferredBy: str('转送、交办机关', 100).optional(),
   receivedOn: isoDate('收到日期'),
-  petitioner: z.object({
-    name: str('信访人姓名', 100, 1),
-    phone: str('联系电话', 40).optional(),
-    idNumber: str('身份证号码', 40).optional(),
-    address: str('通信地址', 200).optional(),
-  }).describe('信访人'),
+  petitioner: z
+    .object({
+      name: str('信访人姓名', 100, 1),
+      phone: str('联系电话', 40).optional(),
+      idNumber: str('身份证号码', 40).optional(),
+      address: str('通信地址', 200).optional(),
+    })
+    .describe('信访人'),
   content: str('信访内容', 20_000, 2),
   sourceRef: str('来源编号', 100).optional(),
 });
 export type RegisterInput = z.input<typeof registerSchema>;
 
 /** The matter registered from the same source reference (a 12345 ticket number), if any. */
-async function bySourceRef(tx: Tx, departmentId: string, sourceRef: string): Promise<PetitionRow | undefined> {
+async function bySourceRef(
+  tx: Tx,
+  departmentId: string,
+  sourceRef: string,
+): Promise<PetitionRow | undefined> {
   if (!sourceRef) return undefined;
-  const [row] = await tx.select().from(petitions).where(and(eq(petitions.departmentId, departmentId), eq(petitions.sourceRef, sourceRef)));
+  const [row] = await tx
+    .select()
+    .from(petitions)
+    .where(and(eq(petitions.departmentId, departmentId), eq(petitions.sourceRef, sourceRef)));
   return row;
 }
 
 /** Registers a matter in the caller's transaction, or its own. */
-export async function registerPetition(ctx: Ctx, actor: Actor, input: RegisterInput, tx?: Tx): Promise<{ id: string; caseId: string; number: string; existing: boolean }> {
+export async function registerPetition(
+  ctx: Ctx,
+  actor: Actor,
+  input: RegisterInput,
+  tx?: Tx,
+): Promise<{ id: string; caseId: string; number: string; existing: boolean }> {
   petitionPolicy.authorize(actor, 'petition', 'register');
   const p = parse(registerSchema, input);
-  if (p.receivedOn > ctx.clock.today()) throw new AppError('VALIDATION', '收到日期：不能晚于今天', { fields: [{ path: 'receivedOn', message: '不能晚于今天' }] });
-  if (p.source === 'transferred' && !p.transferredBy) throw new AppError('VALIDATION', '转送、交办机关：转送、交办的信访事项应填写转送、交办机关', { fields: [{ path: 'transferredBy', message: '应填写转送、交办机关' }] });
+  if (p.receivedOn > ctx.clock.today())
+    throw new AppError('VALIDATION', '收到日期：不能晚于今天', {
+      fields: [{ path: 'receivedOn', message: '不能晚于今天' }],
+    });
+  if (p.source === 'transferred' && !p.transferredBy)
+    throw new AppError('VALIDATION', '转送、交办机关：转送、交办的信访事项应填写转送、交办机关', {
+      fields: [{ path: 'transferredBy', message: '应填写转送、交办机关' }],
+    });
   const run = async (t: Tx) => {
     const existing = await bySourceRef(t, actor.departmentId, p.sourceRef ?? '');
-    if (existing) return { id: existing.id, caseId: existing.caseId, number: existing.number, existing: true };
+    if (existing)
+      return { id: existing.id, caseId: existing.caseId, number: existing.number, existing: true };
     const year = Number(p.receivedOn.slice(0, 4));
     const seq = await takeNext(t, { kind: 'petition', departmentId: actor.departmentId, year });
     const number = `信〔${year}〕${seq}号`;
     // The case title is seen in 我的待办 and notifications: the number only, never the content or the petitioner.
-    const c = await openCase(ctx, actor, { procedure: 'petition', title: `信访事项${number}`, orgId: actor.orgId, first: { action: 'register', on: p.receivedOn, data: { channel: p.channel, source: p.source } } }, t);
+    const c = await openCase(
+      ctx,
+      actor,
+      {
+        procedure: 'petition',
+        title: `信访事项${number}`,
+        orgId: actor.orgId,
+        first: {
+          action: 'register',
+          on: p.receivedOn,
+          data: { channel: p.channel, source: p.source },
+        },
+      },
+      t,
+    );
     const id = newId();
     await t.insert(petitions).values({
       id,
@@ -81,7 +117,25 @@ export async function registerPetition(ctx: Ctx, actor: Actor, input: RegisterIn
       createdBy: actor.userId,
       createdAt: ctx.clock.now(),
     });
-    await appendAudit(t, { actorId: actor.userId, orgId: actor.orgId, action: 'petition.register', entityType: 'petition', entityId: id, payload: { number, caseId: c.id, channel: p.channel, source: p.source, receivedOn: p.receivedOn, sourceRef: p.sourceRef ?? '' } }, ctx.clock.now());
+    await appendAudit(
+      t,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'petition.register',
+        entityType: 'petition',
+        entityId: id,
+        payload: {
+          number,
+          caseId: c.id,
+          channel: p.channel,
+          source: p.source,
+          receivedOn: p.receivedOn,
+          sourceRef: p.sourceRef ?? '',
+        },
+      },
+      ctx.clock.now(),
+    );
     return { id, caseId: c.id, number, existing: false };
   };
   return tx ? run(tx) : inTx(ctx, run);

@@ -12,7 +12,14 @@ export const petitionsModule: ModuleManifest = {
   name: 'petitions',
   label: '信访',
   audit: petitionsAudit,
-  procedures: [{ def: PETITION, moduleActions: PETITION_MODULE_ACTIONS, page: { table: 'petitions', path: '/petitions/' }, read: loadPetition }],
+  procedures: [
+    {
+      def: PETITION,
+      moduleActions: PETITION_MODULE_ACTIONS,
+      page: { table: 'petitions', path: '/petitions/' },
+      read: loadPetition,
+    },
+  ],
   facts: [{ module: 'petitions', area: 'disputes', facts: petitionFacts }],
   routes: (app, ctx) => petitionRoutes(app, ctx),
   abilities: petitionAbilities,

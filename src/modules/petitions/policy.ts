@@ -17,7 +17,8 @@ export interface PetitionScope {
 }
 
 const handler = (a: Actor) => hasRole(a, 'staff', 'leader');
-const namedHandler = (a: Actor, s?: PetitionScope) => !!s?.handlerIds?.includes(a.userId) && s.accusedOrgId !== a.orgId;
+const namedHandler = (a: Actor, s?: PetitionScope) =>
+  !!s?.handlerIds?.includes(a.userId) && s.accusedOrgId !== a.orgId;
 
 /** Whether the actor may read the matter at all. */
 function readable(a: Actor, s?: PetitionScope): boolean {
@@ -32,8 +33,16 @@ export const petitionPolicy = definePolicy({
     register: (a: Actor) => handler(a),
     read: (a: Actor, s?: PetitionScope) => readable(a, s),
     act: (a: Actor, s?: PetitionScope) => readable(a, s),
-    personalData: (a: Actor, s?: PetitionScope) => readable(a, s) && (hasRole(a, 'leader') || s?.orgId === a.orgId || a.orgId === a.departmentId || namedHandler(a, s)),
+    personalData: (a: Actor, s?: PetitionScope) =>
+      readable(a, s) &&
+      (hasRole(a, 'leader') ||
+        s?.orgId === a.orgId ||
+        a.orgId === a.departmentId ||
+        namedHandler(a, s)),
   },
 });
 
-export const petitionAbilities = (a: Actor) => ({ petitions: petitionPolicy.can(a, 'petition', 'list'), petitionRegister: petitionPolicy.can(a, 'petition', 'register') });
+export const petitionAbilities = (a: Actor) => ({
+  petitions: petitionPolicy.can(a, 'petition', 'list'),
+  petitionRegister: petitionPolicy.can(a, 'petition', 'register'),
+});

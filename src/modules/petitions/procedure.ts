@@ -31,10 +31,34 @@ export const PETITION: ProcedureDef = {
   initialStatus: 'registered',
   roleLabels: { staff: '信访承办人员', leader: '局领导' },
   steps: [
-    { code: 'notice', label: '书面告知信访人受理情况', roles: HANDLERS, open: { status: 'registered' }, clock: 'notice' },
-    { code: 'handle', label: '出具信访处理意见书', roles: HANDLERS, open: { status: 'accepted' }, clock: 'handling' },
-    { code: 'review', label: '出具复查意见', roles: HANDLERS, open: { status: 'reviewing' }, clock: 'review' },
-    { code: 'recheck', label: '出具复核意见', roles: HANDLERS, open: { status: 'rechecking' }, clock: 'recheck' },
+    {
+      code: 'notice',
+      label: '书面告知信访人受理情况',
+      roles: HANDLERS,
+      open: { status: 'registered' },
+      clock: 'notice',
+    },
+    {
+      code: 'handle',
+      label: '出具信访处理意见书',
+      roles: HANDLERS,
+      open: { status: 'accepted' },
+      clock: 'handling',
+    },
+    {
+      code: 'review',
+      label: '出具复查意见',
+      roles: HANDLERS,
+      open: { status: 'reviewing' },
+      clock: 'review',
+    },
+    {
+      code: 'recheck',
+      label: '出具复核意见',
+      roles: HANDLERS,
+      open: { status: 'rechecking' },
+      clock: 'recheck',
+    },
   ],
   actions: [
     {
@@ -44,8 +68,20 @@ export const PETITION: ProcedureDef = {
       statuses: ['registered'],
       once: { message: '信访事项已登记' },
       fields: [
-        { name: 'channel', label: '信访渠道', type: 'select', required: true, options: opts(CHANNEL_LABELS) },
-        { name: 'source', label: '来源', type: 'select', required: true, options: opts(SOURCE_LABELS) },
+        {
+          name: 'channel',
+          label: '信访渠道',
+          type: 'select',
+          required: true,
+          options: opts(CHANNEL_LABELS),
+        },
+        {
+          name: 'source',
+          label: '来源',
+          type: 'select',
+          required: true,
+          options: opts(SOURCE_LABELS),
+        },
       ],
     },
     {
@@ -53,7 +89,9 @@ export const PETITION: ProcedureDef = {
       label: '书面告知受理',
       roles: HANDLERS,
       statuses: ['registered'],
-      requires: [{ when: { done: 'register' }, code: 'not_registered', message: '信访事项尚未登记' }],
+      requires: [
+        { when: { done: 'register' }, code: 'not_registered', message: '信访事项尚未登记' },
+      ],
       fields: [{ name: 'noticeText', label: '告知内容', type: 'longText', required: true }],
       effects: [{ status: 'accepted' }],
     },
@@ -62,8 +100,19 @@ export const PETITION: ProcedureDef = {
       label: '提出异议（不属本机关职权范围）',
       roles: HANDLERS,
       statuses: ['registered'],
-      requires: [{ when: { last: 'register', field: 'source', eq: 'transferred' }, code: 'not_transferred', message: '只有转送、交办的信访事项才能提出异议' }],
-      within: { clock: 'objection', code: 'objection_late', message: '转送、交办的信访事项应当自收到之日起5个工作日内提出异议（信访工作条例第二十三条），已超过期限，应当受理办理' },
+      requires: [
+        {
+          when: { last: 'register', field: 'source', eq: 'transferred' },
+          code: 'not_transferred',
+          message: '只有转送、交办的信访事项才能提出异议',
+        },
+      ],
+      within: {
+        clock: 'objection',
+        code: 'objection_late',
+        message:
+          '转送、交办的信访事项应当自收到之日起5个工作日内提出异议（信访工作条例第二十三条），已超过期限，应当受理办理',
+      },
       fields: [{ name: 'reason', label: '异议理由', type: 'longText', required: true }],
       effects: [{ status: 'objected', outcome: 'objected' }],
     },
@@ -72,14 +121,29 @@ export const PETITION: ProcedureDef = {
       label: '确定信访事项类别',
       roles: HANDLERS,
       statuses: ['accepted'],
-      fields: [{ name: 'category', label: '信访事项类别', type: 'select', required: true, options: opts(CATEGORY_LABELS) }],
+      fields: [
+        {
+          name: 'category',
+          label: '信访事项类别',
+          type: 'select',
+          required: true,
+          options: opts(CATEGORY_LABELS),
+        },
+      ],
     },
     {
       code: 'redirect',
       label: '引导通过法定途径解决',
       roles: HANDLERS,
       statuses: ['accepted'],
-      requires: [{ when: { last: 'classify', field: 'category', eq: 'appeal' }, code: 'not_appeal', message: '只有申诉求决类事项才引导通过诉讼、复议、仲裁等法定途径解决（信访工作条例第三十一条）' }],
+      requires: [
+        {
+          when: { last: 'classify', field: 'category', eq: 'appeal' },
+          code: 'not_appeal',
+          message:
+            '只有申诉求决类事项才引导通过诉讼、复议、仲裁等法定途径解决（信访工作条例第三十一条）',
+        },
+      ],
       fields: [{ name: 'route', label: '法定途径', type: 'text', required: true }],
       effects: [{ status: 'redirected', outcome: 'redirected' }],
     },
@@ -101,11 +165,21 @@ export const PETITION: ProcedureDef = {
       roles: HANDLERS,
       statuses: ['registered', 'accepted'],
       requires: [
-        { when: { done: 'accept' }, code: 'no_acceptance_notice', message: '该信访事项尚未书面告知信访人受理，不能出具处理意见书（信访工作条例第二十三条）' },
+        {
+          when: { done: 'accept' },
+          code: 'no_acceptance_notice',
+          message: '该信访事项尚未书面告知信访人受理，不能出具处理意见书（信访工作条例第二十三条）',
+        },
         { when: { done: 'classify' }, code: 'not_classified', message: '请先确定信访事项类别' },
       ],
       fields: [
-        { name: 'decision', label: '处理意见', type: 'select', required: true, options: opts(DECISION_LABELS) },
+        {
+          name: 'decision',
+          label: '处理意见',
+          type: 'select',
+          required: true,
+          options: opts(DECISION_LABELS),
+        },
         { name: 'servedOn', label: '送达日期', type: 'date' },
       ],
       effects: [{ status: 'answered', outcome: { field: 'decision' } }],
@@ -115,7 +189,12 @@ export const PETITION: ProcedureDef = {
       label: '登记复查请求',
       roles: HANDLERS,
       statuses: ['answered'],
-      within: { clock: 'reviewWindow', code: 'review_late', message: '复查请求应当自收到处理意见书之日起30日内提出（信访工作条例第三十五条），已超过期限，不予受理' },
+      within: {
+        clock: 'reviewWindow',
+        code: 'review_late',
+        message:
+          '复查请求应当自收到处理意见书之日起30日内提出（信访工作条例第三十五条），已超过期限，不予受理',
+      },
       fields: [{ name: 'request', label: '复查请求', type: 'longText', required: true }],
       effects: [{ status: 'reviewing' }],
     },
@@ -125,7 +204,13 @@ export const PETITION: ProcedureDef = {
       roles: HANDLERS,
       statuses: ['reviewing'],
       fields: [
-        { name: 'decision', label: '复查意见', type: 'select', required: true, options: opts(DECISION_LABELS) },
+        {
+          name: 'decision',
+          label: '复查意见',
+          type: 'select',
+          required: true,
+          options: opts(DECISION_LABELS),
+        },
         { name: 'servedOn', label: '送达日期', type: 'date' },
       ],
       effects: [{ status: 'reviewed', outcome: { field: 'decision' } }],
@@ -135,24 +220,72 @@ export const PETITION: ProcedureDef = {
       label: '登记复核请求',
       roles: HANDLERS,
       statuses: ['reviewed'],
-      within: { clock: 'recheckWindow', code: 'recheck_late', message: '复核请求应当自收到复查意见之日起30日内提出（信访工作条例第三十六条），已超过期限，不予受理' },
+      within: {
+        clock: 'recheckWindow',
+        code: 'recheck_late',
+        message:
+          '复核请求应当自收到复查意见之日起30日内提出（信访工作条例第三十六条），已超过期限，不予受理',
+      },
       fields: [{ name: 'request', label: '复核请求', type: 'longText', required: true }],
       effects: [{ status: 'rechecking' }],
     },
-    { code: 'hearingStart', label: '举行听证', roles: HANDLERS, statuses: ['rechecking'], fields: [{ name: 'note', label: '听证说明', type: 'text' }] },
-    { code: 'hearingEnd', label: '听证结束', roles: HANDLERS, statuses: ['rechecking'], requires: [{ when: { latest: ['hearingStart', 'hearingEnd'], is: 'hearingStart' }, code: 'no_hearing', message: '没有进行中的听证' }] },
+    {
+      code: 'hearingStart',
+      label: '举行听证',
+      roles: HANDLERS,
+      statuses: ['rechecking'],
+      fields: [{ name: 'note', label: '听证说明', type: 'text' }],
+    },
+    {
+      code: 'hearingEnd',
+      label: '听证结束',
+      roles: HANDLERS,
+      statuses: ['rechecking'],
+      requires: [
+        {
+          when: { latest: ['hearingStart', 'hearingEnd'], is: 'hearingStart' },
+          code: 'no_hearing',
+          message: '没有进行中的听证',
+        },
+      ],
+    },
     {
       code: 'recheckOpinion',
       label: '出具复核意见',
       roles: HANDLERS,
       statuses: ['rechecking'],
-      fields: [{ name: 'decision', label: '复核意见', type: 'select', required: true, options: opts(DECISION_LABELS) }],
+      fields: [
+        {
+          name: 'decision',
+          label: '复核意见',
+          type: 'select',
+          required: true,
+          options: opts(DECISION_LABELS),
+        },
+      ],
       effects: [{ status: 'rechecked', outcome: { field: 'decision' } }],
     },
   ],
   clocks: [
-    { code: 'notice', label: '书面告知期限', unit: 'day', count: 15, legalBasis: '信访工作条例第二十三条', start: [{ action: 'register' }], stop: ['accept', 'object', 'answer'] },
-    { code: 'objection', label: '提出异议期限', unit: 'workday', count: 5, window: true, legalBasis: '信访工作条例第二十三条第三款', start: [{ action: 'register' }], stop: ['accept', 'object'] },
+    {
+      code: 'notice',
+      label: '书面告知期限',
+      unit: 'day',
+      count: 15,
+      legalBasis: '信访工作条例第二十三条',
+      start: [{ action: 'register' }],
+      stop: ['accept', 'object', 'answer'],
+    },
+    {
+      code: 'objection',
+      label: '提出异议期限',
+      unit: 'workday',
+      count: 5,
+      window: true,
+      legalBasis: '信访工作条例第二十三条第三款',
+      start: [{ action: 'register' }],
+      stop: ['accept', 'object'],
+    },
     {
       code: 'handling',
       label: '办理期限',
@@ -163,9 +296,35 @@ export const PETITION: ProcedureDef = {
       stop: ['answer', 'redirect'],
       extend: { action: 'extend', field: 'days', cap: 30 },
     },
-    { code: 'reviewWindow', label: '申请复查期限', unit: 'day', count: 30, window: true, legalBasis: '信访工作条例第三十五条', start: [{ action: 'answer', dateField: 'servedOn' }], stop: ['requestReview'] },
-    { code: 'review', label: '复查期限', unit: 'day', count: 30, legalBasis: '信访工作条例第三十五条', start: [{ action: 'requestReview' }], stop: ['reviewOpinion'] },
-    { code: 'recheckWindow', label: '申请复核期限', unit: 'day', count: 30, window: true, legalBasis: '信访工作条例第三十六条', start: [{ action: 'reviewOpinion', dateField: 'servedOn' }], stop: ['requestRecheck'] },
+    {
+      code: 'reviewWindow',
+      label: '申请复查期限',
+      unit: 'day',
+      count: 30,
+      window: true,
+      legalBasis: '信访工作条例第三十五条',
+      start: [{ action: 'answer', dateField: 'servedOn' }],
+      stop: ['requestReview'],
+    },
+    {
+      code: 'review',
+      label: '复查期限',
+      unit: 'day',
+      count: 30,
+      legalBasis: '信访工作条例第三十五条',
+      start: [{ action: 'requestReview' }],
+      stop: ['reviewOpinion'],
+    },
+    {
+      code: 'recheckWindow',
+      label: '申请复核期限',
+      unit: 'day',
+      count: 30,
+      window: true,
+      legalBasis: '信访工作条例第三十六条',
+      start: [{ action: 'reviewOpinion', dateField: 'servedOn' }],
+      stop: ['requestRecheck'],
+    },
     {
       code: 'recheck',
       label: '复核期限',
@@ -174,11 +333,24 @@ export const PETITION: ProcedureDef = {
       legalBasis: '信访工作条例第三十六条',
       start: [{ action: 'requestRecheck' }],
       stop: ['recheckOpinion'],
-      pause: [{ action: 'hearingStart', reason: '听证（听证时间不计入期限）', resume: ['hearingEnd'] }],
+      pause: [
+        { action: 'hearingStart', reason: '听证（听证时间不计入期限）', resume: ['hearingEnd'] },
+      ],
     },
   ],
-  outcomes: [...opts(DECISION_LABELS).map((o) => ({ code: o.value, label: o.label })), { code: 'objected', label: '已提出异议' }, { code: 'redirected', label: '引导法定途径' }],
+  outcomes: [
+    ...opts(DECISION_LABELS).map((o) => ({ code: o.value, label: o.label })),
+    { code: 'objected', label: '已提出异议' },
+    { code: 'redirected', label: '引导法定途径' },
+  ],
 };
 
 /** Acts that carry the module's records (意见书, personal data): only through the petitions service. */
-export const PETITION_MODULE_ACTIONS = ['register', 'accept', 'object', 'classify', 'redirect', 'answer'];
+export const PETITION_MODULE_ACTIONS = [
+  'register',
+  'accept',
+  'object',
+  'classify',
+  'redirect',
+  'answer',
+];

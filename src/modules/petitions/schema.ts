@@ -29,7 +29,10 @@ export const petitions = pgTable(
     content: text('content').notNull(),
     category: text('category'), // suggestion | accusation | appeal
     accusedOrgId: uuid('accused_org_id'),
-    handlerIds: uuid('handler_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    handlerIds: uuid('handler_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     redirectRoute: text('redirect_route'),
     status: text('status').notNull(),
     noticeOn: date('notice_on', { mode: 'string' }),
@@ -46,6 +49,8 @@ export const petitions = pgTable(
     uniqueIndex('petitions_case_idx').on(t.caseId),
     uniqueIndex('petitions_number_idx').on(t.departmentId, t.number),
     uniqueIndex('petitions_tracking_code_idx').on(t.trackingCode),
-    uniqueIndex('petitions_source_ref_idx').on(t.departmentId, t.sourceRef).where(sql`source_ref <> ''`),
+    uniqueIndex('petitions_source_ref_idx')
+      .on(t.departmentId, t.sourceRef)
+      .where(sql`source_ref <> ''`),
   ],
 );

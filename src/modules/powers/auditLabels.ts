@@ -8,6 +8,12 @@ export const powersAudit = {
     'powers.cancel': '取消权责事项',
     'powers.count': '登记办件量',
   },
-  fields: { basis: '依据', code: '事项编码', effectiveOn: '生效日期', month: '月份', previous: '原数量' },
+  fields: {
+    basis: '依据',
+    code: '事项编码',
+    effectiveOn: '生效日期',
+    month: '月份',
+    previous: '原数量',
+  },
   entities: { powerItem: { label: '权责事项', table: 'power_items', name: 'name' } },
 } as const satisfies ModuleAudit;

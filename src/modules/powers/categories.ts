@@ -20,7 +20,9 @@ export const POWER_STATUSES = { valid: '有效', adjusted: '已调整', cancelle
 export const ADJUSTMENT_ACTIONS = { add: '新增', adjust: '调整', cancel: '取消' } as const;
 
 export const categoryByLabel = (label: string): PowerCategory | undefined =>
-  (Object.entries(POWER_CATEGORIES) as Array<[PowerCategory, string]>).find(([, l]) => l === label)?.[0];
+  (Object.entries(POWER_CATEGORIES) as Array<[PowerCategory, string]>).find(
+    ([, l]) => l === label,
+  )?.[0];
 
 /** The editable fields of an item with their Chinese names (also the template's column headers). */
 export const POWER_FIELDS = {

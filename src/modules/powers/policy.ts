@@ -13,4 +13,7 @@ export const powersPolicy = definePolicy({
 
 export const authorizePowers = powersPolicy.authorize;
 
-export const powersAbilities = (a: Actor) => ({ viewPowers: powersPolicy.can(a, 'powerList', 'read'), editPowers: powersPolicy.can(a, 'powerList', 'edit') });
+export const powersAbilities = (a: Actor) => ({
+  viewPowers: powersPolicy.can(a, 'powerList', 'read'),
+  editPowers: powersPolicy.can(a, 'powerList', 'edit'),
+});

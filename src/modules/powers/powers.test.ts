@@ -17,26 +17,54 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Session, other: Session, advisor: Session;
 let deptId = '';
 const PW = 'Power-pass-2025';
-const api = testApi(() => t, ['power_items', 'power_adjustments', 'power_case_counts', 'audit_events']);
+const api = testApi(
+  () => t,
+  ['power_items', 'power_adjustments', 'power_case_counts', 'audit_events'],
+);
 const { ok, call, refused } = api;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 before(async () => {
   t = await createTestApp(); // 2025-03-03
-  await t.ctx.db.execute(sql`insert into organisations (id, name, kind, parent_id, created_at) select gen_random_uuid(), '示范市农业农村局', 'department', parent_id, now() from organisations where name = '示范市科学技术局'`);
-  await t.ctx.db.execute(sql`insert into organisations (id, name, kind, parent_id, created_at) select gen_random_uuid(), '综合科', 'division', id, now() from organisations where name = '示范市农业农村局'`);
+  await t.ctx.db.execute(
+    sql`insert into organisations (id, name, kind, parent_id, created_at) select gen_random_uuid(), '示范市农业农村局', 'department', parent_id, now() from organisations where name = '示范市科学技术局'`,
+  );
+  await t.ctx.db.execute(
+    sql`insert into organisations (id, name, kind, parent_id, created_at) select gen_random_uuid(), '综合科', 'division', id, now() from organisations where name = '示范市农业农村局'`,
+  );
   await addUser(t.ctx, { username: 'ps', password: PW, roles: ['staff'] });
   await addUser(t.ctx, { username: 'pother', password: PW, roles: ['staff'], orgName: '综合科' });
-  await addUser(t.ctx, { username: 'padv', password: PW, roles: ['legalAdvisor'], orgName: '政策法规科' });
-  [staff, other, advisor] = await Promise.all(['ps', 'pother', 'padv'].map((u) => signIn(t.app, u, PW)));
-  deptId = (await queryRows<{ id: string }>(t.ctx.db, sql`select department_id as id from users where username = 'ps'`))[0].id;
+  await addUser(t.ctx, {
+    username: 'padv',
+    password: PW,
+    roles: ['legalAdvisor'],
+    orgName: '政策法规科',
+  });
+  [staff, other, advisor] = await Promise.all(
+    ['ps', 'pother', 'padv'].map((u) => signIn(t.app, u, PW)),
+  );
+  deptId = (
+    await queryRows<{ id: string }>(
+      t.ctx.db,
+      sql`select department_id as id from users where username = 'ps'`,
+    )
+  )[0].id;
 });
 after(() => t.close());
 
 const rows = DEMO_POWERS.map((p) => ({ ...p, status: 'valid' }));
-const upload = (s: Session, content: Buffer, query = 'adjustBasis=市政府办公室关于公布权责清单的通知&effectiveOn=2025-01-10') => {
+const upload = (
+  s: Session,
+  content: Buffer,
+  query = 'adjustBasis=市政府办公室关于公布权责清单的通知&effectiveOn=2025-01-10',
+) => {
   const { payload, headers } = multipartBody('权责清单.xlsx', content, XLSX);
-  return call({ headers: { ...s.headers, ...headers } }, 'POST', `/api/powers/import?${encodeURI(query)}`, payload as unknown as object);
+  return call(
+    { headers: { ...s.headers, ...headers } },
+    'POST',
+    `/api/powers/import?${encodeURI(query)}`,
+    payload as unknown as object,
+  );
 };
 const counts = () => api.counts();
 
@@ -73,7 +101,11 @@ test('import, export and round trip: the exported file imports with nothing chan
   const exp = await call(staff, 'GET', '/api/powers/export.xlsx');
   assert.equal(exp.statusCode, 200);
   assert.match(String(exp.headers['content-disposition']), /xlsx/);
-  const again = await upload(staff, exp.rawPayload, 'adjustBasis=重新导入核对&effectiveOn=2025-02-01');
+  const again = await upload(
+    staff,
+    exp.rawPayload,
+    'adjustBasis=重新导入核对&effectiveOn=2025-02-01',
+  );
   assert.deepEqual(again.json(), { added: 0, adjusted: 0, unchanged: 5 });
   const { items } = await ok(staff, 'GET', '/api/powers');
   assert.equal(items.length, 5);
@@ -82,29 +114,98 @@ test('import, export and round trip: the exported file imports with nothing chan
   assert.equal(licence.basis, rows[0].basis);
   assert.equal(POWER_CATEGORIES.licensing, '行政许可');
   // A changed row in a later file is an adjustment with what changed.
-  const changed = await upload(staff, await powersToXlsx('x', [{ ...rows[0], timeLimit: '5个工作日' }]), 'adjustBasis=压缩审批时限&effectiveOn=2025-02-15');
+  const changed = await upload(
+    staff,
+    await powersToXlsx('x', [{ ...rows[0], timeLimit: '5个工作日' }]),
+    'adjustBasis=压缩审批时限&effectiveOn=2025-02-15',
+  );
   assert.deepEqual(changed.json(), { added: 0, adjusted: 1, unchanged: 0 });
   const v = await ok(staff, 'GET', `/api/powers/${licence.id}`);
   assert.equal(v.item.version, 2);
   assert.equal(v.item.status, 'adjusted');
-  assert.deepEqual(v.history[0].changes, [{ field: '办理时限', from: '10个工作日', to: '5个工作日' }]);
+  assert.deepEqual(v.history[0].changes, [
+    { field: '办理时限', from: '10个工作日', to: '5个工作日' },
+  ]);
 });
 
 test('adjust and cancel with basis and date; cancelled twice refused; other department 404', async () => {
   const { items } = await ok(staff, 'GET', '/api/powers');
   const inspection = items.find((p: { category: string }) => p.category === 'inspection');
   const reward = items.find((p: { category: string }) => p.category === 'reward');
-  await refused(staff, 'PUT', `/api/powers/${reward.id}`, { hotline: reward.hotline, adjustBasis: '核对后无变化', effectiveOn: '2025-02-20' }, 400, /没有需要调整的内容/);
-  await refused(staff, 'PUT', `/api/powers/${reward.id}`, { hotline: '0000-1', adjustBasis: '', effectiveOn: '2025-02-20' }, 400, /调整依据/);
-  await ok(staff, 'PUT', `/api/powers/${reward.id}`, { handlingOrg: '成果转化科', adjustBasis: '局内职能调整', effectiveOn: '2025-02-20' });
-  await ok(staff, 'POST', `/api/powers/${inspection.id}/cancel`, { adjustBasis: '并入双随机一公开', effectiveOn: '2025-02-25' });
-  await refused(staff, 'POST', `/api/powers/${inspection.id}/cancel`, { adjustBasis: '再次取消', effectiveOn: '2025-03-01' }, 409, /已于2025-02-25取消，不能重复取消/);
-  await refused(staff, 'PUT', `/api/powers/${inspection.id}`, { name: '新名称', adjustBasis: '调整已取消事项', effectiveOn: '2025-03-01' }, 409, /已取消，不能调整/);
-  await refused(staff, 'POST', '/api/powers', { ...rows[0], adjustBasis: '重复新增', effectiveOn: '2025-03-01' }, 409, /事项编码“000105001000”已存在/);
-  await refused(staff, 'POST', '/api/powers', { ...rows[0], code: 'X1', category: 'approval', adjustBasis: '未知类型', effectiveOn: '2025-03-01' }, 400, /事项类型/);
+  await refused(
+    staff,
+    'PUT',
+    `/api/powers/${reward.id}`,
+    { hotline: reward.hotline, adjustBasis: '核对后无变化', effectiveOn: '2025-02-20' },
+    400,
+    /没有需要调整的内容/,
+  );
+  await refused(
+    staff,
+    'PUT',
+    `/api/powers/${reward.id}`,
+    { hotline: '0000-1', adjustBasis: '', effectiveOn: '2025-02-20' },
+    400,
+    /调整依据/,
+  );
+  await ok(staff, 'PUT', `/api/powers/${reward.id}`, {
+    handlingOrg: '成果转化科',
+    adjustBasis: '局内职能调整',
+    effectiveOn: '2025-02-20',
+  });
+  await ok(staff, 'POST', `/api/powers/${inspection.id}/cancel`, {
+    adjustBasis: '并入双随机一公开',
+    effectiveOn: '2025-02-25',
+  });
+  await refused(
+    staff,
+    'POST',
+    `/api/powers/${inspection.id}/cancel`,
+    { adjustBasis: '再次取消', effectiveOn: '2025-03-01' },
+    409,
+    /已于2025-02-25取消，不能重复取消/,
+  );
+  await refused(
+    staff,
+    'PUT',
+    `/api/powers/${inspection.id}`,
+    { name: '新名称', adjustBasis: '调整已取消事项', effectiveOn: '2025-03-01' },
+    409,
+    /已取消，不能调整/,
+  );
+  await refused(
+    staff,
+    'POST',
+    '/api/powers',
+    { ...rows[0], adjustBasis: '重复新增', effectiveOn: '2025-03-01' },
+    409,
+    /事项编码“000105001000”已存在/,
+  );
+  await refused(
+    staff,
+    'POST',
+    '/api/powers',
+    {
+      ...rows[0],
+      code: 'X1',
+      category: 'approval',
+      adjustBasis: '未知类型',
+      effectiveOn: '2025-03-01',
+    },
+    400,
+    /事项类型/,
+  );
   // Scope: another department and the outside 法律顾问.
   assert.equal((await call(other, 'GET', `/api/powers/${reward.id}`)).statusCode, 404);
-  assert.equal((await call(other, 'POST', `/api/powers/${reward.id}/cancel`, { adjustBasis: '他部门取消', effectiveOn: '2025-03-01' })).statusCode, 404);
+  assert.equal(
+    (
+      await call(other, 'POST', `/api/powers/${reward.id}/cancel`, {
+        adjustBasis: '他部门取消',
+        effectiveOn: '2025-03-01',
+      })
+    ).statusCode,
+    404,
+  );
   assert.equal((await ok(other, 'GET', '/api/powers')).items.length, 0);
   assert.equal((await call(advisor, 'GET', '/api/powers')).statusCode, 403);
   // The export leaves out the cancelled item.
@@ -118,24 +219,74 @@ test('licensing counts: monthly or the whole year; the report\'s "办理…许�
   const registration = items.find((p: { code: string }) => p.code === '000105002000');
   // Last year (2024): monthly for the licence; the whole year for the other.
   const monthly = [31, 28, 39, 36, 35, 38, 40, 33, 37, 36, 34, 42];
-  for (const [i, count] of monthly.entries()) await ok(staff, 'POST', `/api/powers/${licence.id}/counts`, { year: 2024, month: i + 1, count });
-  await refused(staff, 'POST', `/api/powers/${licence.id}/counts`, { year: 2024, month: 0, count: 500 }, 409, /已按月登记/);
-  await refused(staff, 'POST', `/api/powers/${licence.id}/counts`, { year: 2025, month: 6, count: 5 }, 400, /未来月份/);
-  await refused(staff, 'POST', `/api/powers/${licence.id}/counts`, { year: 2024, month: 13, count: 5 }, 400, /月份/);
-  await ok(staff, 'POST', `/api/powers/${registration.id}/counts`, { year: 2024, month: 0, count: 186 });
+  for (const [i, count] of monthly.entries())
+    await ok(staff, 'POST', `/api/powers/${licence.id}/counts`, {
+      year: 2024,
+      month: i + 1,
+      count,
+    });
+  await refused(
+    staff,
+    'POST',
+    `/api/powers/${licence.id}/counts`,
+    { year: 2024, month: 0, count: 500 },
+    409,
+    /已按月登记/,
+  );
+  await refused(
+    staff,
+    'POST',
+    `/api/powers/${licence.id}/counts`,
+    { year: 2025, month: 6, count: 5 },
+    400,
+    /未来月份/,
+  );
+  await refused(
+    staff,
+    'POST',
+    `/api/powers/${licence.id}/counts`,
+    { year: 2024, month: 13, count: 5 },
+    400,
+    /月份/,
+  );
+  await ok(staff, 'POST', `/api/powers/${registration.id}/counts`, {
+    year: 2024,
+    month: 0,
+    count: 186,
+  });
   const f = await facts(2024);
   assert.equal(f.get('powers.licensing')!.value, 429, 'only 行政许可 items count');
   assert.equal(f.get('powers.licensing')!.sentence, '全年办理外国人来华工作许可429宗。');
   const rec = f.get('powers.licensing')!.records;
-  const listed = await ok(staff, 'GET', `${rec.path}?year=${rec.query.year}&category=${rec.query.category}`);
+  const listed = await ok(
+    staff,
+    'GET',
+    `${rec.path}?year=${rec.query.year}&category=${rec.query.category}`,
+  );
   assert.equal(listed.totals.find((x: { code: string }) => x.code === '000105001000').total, 429);
   assert.equal(rec.sum, 'count');
-  assert.equal(listed.items.reduce((n: number, r: { count: number }) => n + r.count, 0), 429, 'the figure is the sum over the records listed');
+  assert.equal(
+    listed.items.reduce((n: number, r: { count: number }) => n + r.count, 0),
+    429,
+    'the figure is the sum over the records listed',
+  );
   const f25 = await facts(2025);
   assert.equal(f25.get('powers.adjustments')!.value, 8);
-  assert.equal(f25.get('powers.adjustments')!.sentence, '2025年动态调整权责清单8项（新增5项、调整2项、取消1项）。');
+  assert.equal(
+    f25.get('powers.adjustments')!.sentence,
+    '2025年动态调整权责清单8项（新增5项、调整2项、取消1项）。',
+  );
   assert.equal(f25.get('powers.items')!.value, 4);
-  assert.equal((await call(other, 'POST', `/api/powers/${licence.id}/counts`, { year: 2024, month: 1, count: 1 })).statusCode, 404);
+  assert.equal(
+    (
+      await call(other, 'POST', `/api/powers/${licence.id}/counts`, {
+        year: 2024,
+        month: 1,
+        count: 1,
+      })
+    ).statusCode,
+    404,
+  );
 });
 
 async function countSheet(rows: Array<Array<string | number>>): Promise<Buffer> {
@@ -150,15 +301,22 @@ async function countSheet(rows: Array<Array<string | number>>): Promise<Buffer> 
 test('case counts imported from Excel: every bad row named, nothing recorded from a failed file', async () => {
   const send = async (content: Buffer) => {
     const { payload, headers } = multipartBody('办件数量.xlsx', content, XLSX);
-    return call({ headers: { ...staff.headers, ...headers } }, 'POST', '/api/powers/counts/import', payload as unknown as object);
+    return call(
+      { headers: { ...staff.headers, ...headers } },
+      'POST',
+      '/api/powers/counts/import',
+      payload as unknown as object,
+    );
   };
   const before = await counts();
-  const bad = await send(await countSheet([
-    ['000101003000', '行政处罚', 2024, '', 12],
-    ['999', '不存在', 2024, 1, 3],
-    ['000101003000', '行政处罚', 2024, 13, 3],
-    ['000101003000', '行政处罚', 2024, '', 5],
-  ]));
+  const bad = await send(
+    await countSheet([
+      ['000101003000', '行政处罚', 2024, '', 12],
+      ['999', '不存在', 2024, 1, 3],
+      ['000101003000', '行政处罚', 2024, 13, 3],
+      ['000101003000', '行政处罚', 2024, '', 5],
+    ]),
+  );
   assert.equal(bad.statusCode, 400, bad.body);
   const msg: string = bad.json().error.message;
   assert.match(msg, /有3处错误，未导入任何数据/);
@@ -171,7 +329,11 @@ test('case counts imported from Excel: every bad row named, nothing recorded fro
   assert.deepEqual(good.json(), { recorded: 1 });
   const listed = await ok(staff, 'GET', '/api/powers/counts?year=2024');
   assert.equal(listed.totals.find((x: { code: string }) => x.code === '000101003000').total, 12);
-  assert.equal((await facts(2024)).get('powers.licensing')!.value, 429, 'a penalty item is not a licence');
+  assert.equal(
+    (await facts(2024)).get('powers.licensing')!.value,
+    429,
+    'a penalty item is not a licence',
+  );
 });
 
 test('the portal shows the list in force by category and each item with its history', async () => {

@@ -1,4 +1,14 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  date,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** 权责清单 item (RULES §10.2): one power of the department, its current version. */
 export const powerItems = pgTable(
@@ -42,7 +52,10 @@ export const powerAdjustments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by'),
   },
-  (t) => [index('power_adjustments_power_idx').on(t.powerId, t.version), index('power_adjustments_dept_idx').on(t.departmentId, t.effectiveOn)],
+  (t) => [
+    index('power_adjustments_power_idx').on(t.powerId, t.version),
+    index('power_adjustments_dept_idx').on(t.departmentId, t.effectiveOn),
+  ],
 );
 
 /** Cases handled under a power (e.g. 外国人来华工作许可 429宗): per month, or the whole year (month 0) when imported. */

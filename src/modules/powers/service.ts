@@ -13,15 +13,40 @@ import { POWER_FIELDS, type PowerField, type PowerInput } from './categories.ts'
 import { authorizePowers } from './policy.ts';
 import { powerAdjustments, powerItems } from './schema.ts';
 
-export interface Adjustment { basis: string; effectiveOn: string }
+export interface Adjustment {
+  basis: string;
+  effectiveOn: string;
+}
 type Item = typeof powerItems.$inferSelect;
 
 const FIELDS = Object.keys(POWER_FIELDS) as PowerField[];
 const diff = (from: PowerInput | Item, to: Partial<PowerInput>) =>
-  FIELDS.filter((k) => to[k] !== undefined && to[k] !== from[k]).map((k) => ({ field: POWER_FIELDS[k], from: String(from[k]), to: String(to[k]) }));
+  FIELDS.filter((k) => to[k] !== undefined && to[k] !== from[k]).map((k) => ({
+    field: POWER_FIELDS[k],
+    from: String(from[k]),
+    to: String(to[k]),
+  }));
 
-const audit = (tx: Tx, ctx: Ctx, actor: Actor, action: string, id: string, payload: Record<string, unknown>) =>
-  appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: `powers.${action}`, entityType: 'powerItem', entityId: id, payload }, ctx.clock.now());
+const audit = (
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  action: string,
+  id: string,
+  payload: Record<string, unknown>,
+) =>
+  appendAudit(
+    tx,
+    {
+      actorId: actor.userId,
+      orgId: actor.orgId,
+      action: `powers.${action}`,
+      entityType: 'powerItem',
+      entityId: id,
+      payload,
+    },
+    ctx.clock.now(),
+  );
 
 function checkDate(ctx: Ctx, a: Adjustment) {
   if (a.effectiveOn > ctx.clock.today()) throw new AppError('VALIDATION', '调整日期不能晚于今天');
@@ -31,7 +56,11 @@ export async function listPowers(db: DbOrTx, actor: Actor, f: { status?: string 
   authorizePowers(actor, 'powerList', 'read');
   const where = [eq(powerItems.departmentId, actor.departmentId)];
   if (f.status) where.push(eq(powerItems.status, f.status));
-  return db.select().from(powerItems).where(and(...where)).orderBy(asc(powerItems.code));
+  return db
+    .select()
+    .from(powerItems)
+    .where(and(...where))
+    .orderBy(asc(powerItems.code));
 }
 
 export async function loadPower(db: DbOrTx, actor: Actor, id: string) {
@@ -43,53 +72,123 @@ export async function loadPower(db: DbOrTx, actor: Actor, id: string) {
 
 export async function historyOf(db: DbOrTx, powerIds: string[]) {
   if (!powerIds.length) return [];
-  return db.select().from(powerAdjustments).where(inArray(powerAdjustments.powerId, powerIds)).orderBy(desc(powerAdjustments.effectiveOn), desc(powerAdjustments.version));
+  return db
+    .select()
+    .from(powerAdjustments)
+    .where(inArray(powerAdjustments.powerId, powerIds))
+    .orderBy(desc(powerAdjustments.effectiveOn), desc(powerAdjustments.version));
 }
 
-async function insertItem(tx: Tx, ctx: Ctx, actor: Actor, input: PowerInput, a: Adjustment): Promise<string> {
+async function insertItem(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: PowerInput,
+  a: Adjustment,
+): Promise<string> {
   const id = newId();
   const now = ctx.clock.now();
-  await tx.insert(powerItems).values({ id, departmentId: actor.departmentId, ...input, status: 'valid', version: 1, createdAt: now, updatedAt: now });
-  await tx.insert(powerAdjustments).values({ id: newId(), departmentId: actor.departmentId, powerId: id, action: 'add', version: 1, ...a, changes: [], createdAt: now, createdBy: actor.userId });
+  await tx.insert(powerItems).values({
+    id,
+    departmentId: actor.departmentId,
+    ...input,
+    status: 'valid',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert(powerAdjustments).values({
+    id: newId(),
+    departmentId: actor.departmentId,
+    powerId: id,
+    action: 'add',
+    version: 1,
+    ...a,
+    changes: [],
+    createdAt: now,
+    createdBy: actor.userId,
+  });
   await audit(tx, ctx, actor, 'add', id, { code: input.code, ...a });
   return id;
 }
 
-async function adjustItem(tx: Tx, ctx: Ctx, actor: Actor, p: Item, changes: Partial<PowerInput>, a: Adjustment): Promise<number> {
+async function adjustItem(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  p: Item,
+  changes: Partial<PowerInput>,
+  a: Adjustment,
+): Promise<number> {
   const d = diff(p, changes);
   if (!d.length) return 0;
   const now = ctx.clock.now();
-  await tx.update(powerItems).set({ ...changes, status: 'adjusted', version: p.version + 1, updatedAt: now }).where(eq(powerItems.id, p.id));
-  await tx.insert(powerAdjustments).values({ id: newId(), departmentId: p.departmentId, powerId: p.id, action: 'adjust', version: p.version + 1, ...a, changes: d, createdAt: now, createdBy: actor.userId });
+  await tx
+    .update(powerItems)
+    .set({ ...changes, status: 'adjusted', version: p.version + 1, updatedAt: now })
+    .where(eq(powerItems.id, p.id));
+  await tx.insert(powerAdjustments).values({
+    id: newId(),
+    departmentId: p.departmentId,
+    powerId: p.id,
+    action: 'adjust',
+    version: p.version + 1,
+    ...a,
+    changes: d,
+    createdAt: now,
+    createdBy: actor.userId,
+  });
   await audit(tx, ctx, actor, 'adjust', p.id, { code: p.code, changes: d, ...a });
   return d.length;
 }
 
 async function codeTaken(db: DbOrTx, departmentId: string, code: string) {
-  const [p] = await db.select({ id: powerItems.id }).from(powerItems).where(and(eq(powerItems.departmentId, departmentId), eq(powerItems.code, code)));
+  const [p] = await db
+    .select({ id: powerItems.id })
+    .from(powerItems)
+    .where(and(eq(powerItems.departmentId, departmentId), eq(powerItems.code, code)));
   return !!p;
 }
 
-export async function addPower(ctx: Ctx, actor: Actor, input: PowerInput, a: Adjustment): Promise<string> {
+export async function addPower(
+  ctx: Ctx,
+  actor: Actor,
+  input: PowerInput,
+  a: Adjustment,
+): Promise<string> {
   authorizePowers(actor, 'powerList', 'edit');
   checkDate(ctx, a);
   return inTx(ctx, async (tx) => {
-    if (await codeTaken(tx, actor.departmentId, input.code)) throw new AppError('CONFLICT', `事项编码“${input.code}”已存在`);
+    if (await codeTaken(tx, actor.departmentId, input.code))
+      throw new AppError('CONFLICT', `事项编码“${input.code}”已存在`);
     return insertItem(tx, ctx, actor, input, a);
   });
 }
 
-export async function adjustPower(ctx: Ctx, actor: Actor, id: string, changes: Partial<PowerInput>, a: Adjustment): Promise<void> {
+export async function adjustPower(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  changes: Partial<PowerInput>,
+  a: Adjustment,
+): Promise<void> {
   const p = await loadPower(ctx.db, actor, id);
   authorizePowers(actor, 'powerList', 'edit', p);
   checkDate(ctx, a);
-  if (p.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', `事项“${p.name}”已取消，不能调整`);
-  if (changes.code && changes.code !== p.code) throw new AppError('VALIDATION', '事项编码不能调整（同一事项编码保持不变），请取消后新增');
+  if (p.status === 'cancelled')
+    throw new AppError('ACTION_NOT_ALLOWED', `事项“${p.name}”已取消，不能调整`);
+  if (changes.code && changes.code !== p.code)
+    throw new AppError('VALIDATION', '事项编码不能调整（同一事项编码保持不变），请取消后新增');
   if (!diff(p, changes).length) throw new AppError('VALIDATION', '没有需要调整的内容');
   await inTx(ctx, (tx) => adjustItem(tx, ctx, actor, p, changes, a));
 }
 
-export async function cancelPower(ctx: Ctx, actor: Actor, id: string, a: Adjustment): Promise<void> {
+export async function cancelPower(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  a: Adjustment,
+): Promise<void> {
   const p = await loadPower(ctx.db, actor, id);
   authorizePowers(actor, 'powerList', 'edit', p);
   checkDate(ctx, a);
@@ -97,12 +196,33 @@ export async function cancelPower(ctx: Ctx, actor: Actor, id: string, a: Adjustm
     // Read again inside the transaction: two cancellations at once do not both pass.
     const [cur] = await tx.select().from(powerItems).where(eq(powerItems.id, id)).for('update');
     if (cur.status === 'cancelled') {
-      const [last] = await tx.select().from(powerAdjustments).where(and(eq(powerAdjustments.powerId, id), eq(powerAdjustments.action, 'cancel'))).orderBy(desc(powerAdjustments.version)).limit(1);
-      throw new AppError('ACTION_NOT_ALLOWED', `事项“${cur.name}”已于${last?.effectiveOn ?? ''}取消，不能重复取消`);
+      const [last] = await tx
+        .select()
+        .from(powerAdjustments)
+        .where(and(eq(powerAdjustments.powerId, id), eq(powerAdjustments.action, 'cancel')))
+        .orderBy(desc(powerAdjustments.version))
+        .limit(1);
+      throw new AppError(
+        'ACTION_NOT_ALLOWED',
+        `事项“${cur.name}”已于${last?.effectiveOn ?? ''}取消，不能重复取消`,
+      );
     }
     const now = ctx.clock.now();
-    await tx.update(powerItems).set({ status: 'cancelled', version: cur.version + 1, updatedAt: now }).where(eq(powerItems.id, id));
-    await tx.insert(powerAdjustments).values({ id: newId(), departmentId: cur.departmentId, powerId: id, action: 'cancel', version: cur.version + 1, ...a, changes: [], createdAt: now, createdBy: actor.userId });
+    await tx
+      .update(powerItems)
+      .set({ status: 'cancelled', version: cur.version + 1, updatedAt: now })
+      .where(eq(powerItems.id, id));
+    await tx.insert(powerAdjustments).values({
+      id: newId(),
+      departmentId: cur.departmentId,
+      powerId: id,
+      action: 'cancel',
+      version: cur.version + 1,
+      ...a,
+      changes: [],
+      createdAt: now,
+      createdBy: actor.userId,
+    });
     await audit(tx, ctx, actor, 'cancel', id, { code: cur.code, ...a });
   });
 }
@@ -111,13 +231,26 @@ export async function cancelPower(ctx: Ctx, actor: Actor, id: string, a: Adjustm
  * Applies an imported list (already checked row by row): a new 编码 is 新增, a changed item 调整, an
  * unchanged one is left alone. A cancelled item in the file is refused (restore it by a new item).
  */
-export async function importPowers(ctx: Ctx, actor: Actor, rows: Array<PowerInput & { row: number }>, a: Adjustment) {
+export async function importPowers(
+  ctx: Ctx,
+  actor: Actor,
+  rows: Array<PowerInput & { row: number }>,
+  a: Adjustment,
+) {
   authorizePowers(actor, 'powerList', 'edit');
   checkDate(ctx, a);
   return inTx(ctx, async (tx) => {
-    const existing = new Map((await tx.select().from(powerItems).where(eq(powerItems.departmentId, actor.departmentId))).map((p) => [p.code, p]));
+    const existing = new Map(
+      (
+        await tx.select().from(powerItems).where(eq(powerItems.departmentId, actor.departmentId))
+      ).map((p) => [p.code, p]),
+    );
     const cancelled = rows.filter((r) => existing.get(r.code)?.status === 'cancelled');
-    if (cancelled.length) throw new AppError('VALIDATION', `以下事项已取消，不能通过导入恢复，未导入任何事项：${cancelled.map((r) => `第${r.row}行（${r.code}）`).join('、')}`);
+    if (cancelled.length)
+      throw new AppError(
+        'VALIDATION',
+        `以下事项已取消，不能通过导入恢复，未导入任何事项：${cancelled.map((r) => `第${r.row}行（${r.code}）`).join('、')}`,
+      );
     let added = 0;
     let adjusted = 0;
     for (const { row: _row, ...input } of rows) {

@@ -11,8 +11,13 @@ export const proposalsAudit = {
     'proposal.publish': '公开答复',
   },
   fields: {
-    coOrgIds: '协办单位', contactMethod: '沟通方式', contactNote: '沟通情况', contactedOn: '沟通日期', repliedOn: '答复日期',
-    replyText: '答复内容', resultCode: '办理结果',
+    coOrgIds: '协办单位',
+    contactMethod: '沟通方式',
+    contactNote: '沟通情况',
+    contactedOn: '沟通日期',
+    repliedOn: '答复日期',
+    replyText: '答复内容',
+    resultCode: '办理结果',
   },
   entities: { proposal: { label: '建议提案', table: 'proposals', name: 'title', quoted: true } },
 } as const satisfies ModuleAudit;

@@ -5,7 +5,14 @@ import { queryRows } from '../../core/db/client.ts';
 import type { Fact } from '../../core/facts.ts';
 
 export async function proposalFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
-  const [c] = await queryRows<{ assigned: number; deputy: number; cppcc: number; handled: number; onTime: number; published: number }>(
+  const [c] = await queryRows<{
+    assigned: number;
+    deputy: number;
+    cppcc: number;
+    handled: number;
+    onTime: number;
+    published: number;
+  }>(
     ctx.db,
     sql`select count(*)::int as assigned,
       count(*) filter (where kind = 'deputy' and replied_on is not null)::int as deputy,
@@ -22,10 +29,22 @@ export async function proposalFacts(ctx: Ctx, departmentId: string, year: number
       label: '办理人大代表建议和政协提案',
       value: c.handled,
       unit: '件',
-      sentence: c.handled ? `办理人大代表建议${c.deputy}件、政协提案${c.cppcc}件，按期答复${c.onTime}件。` : '',
-      method: '本年度交办的人大代表建议、政协提案中已答复的件数（代表法第五十一条：交办之日起3个月内，难度大的6个月内答复）。',
+      sentence: c.handled
+        ? `办理人大代表建议${c.deputy}件、政协提案${c.cppcc}件，按期答复${c.onTime}件。`
+        : '',
+      method:
+        '本年度交办的人大代表建议、政协提案中已答复的件数（代表法第五十一条：交办之日起3个月内，难度大的6个月内答复）。',
       records: records('handled'),
     },
-    { key: 'proposals.published', label: '公开建议提案答复', value: c.published, unit: '件', sentence: c.published ? `在门户网站公开建议提案答复${c.published}件。` : '', method: '本年度交办的建议提案中答复全文（复文）已在门户网站公开的件数（国办发〔2014〕46号）。', records: records('published') },
+    {
+      key: 'proposals.published',
+      label: '公开建议提案答复',
+      value: c.published,
+      unit: '件',
+      sentence: c.published ? `在门户网站公开建议提案答复${c.published}件。` : '',
+      method:
+        '本年度交办的建议提案中答复全文（复文）已在门户网站公开的件数（国办发〔2014〕46号）。',
+      records: records('published'),
+    },
   ];
 }

@@ -13,7 +13,14 @@ export const proposalsModule: ModuleManifest = {
   name: 'proposals',
   label: '建议提案办理',
   audit: proposalsAudit,
-  procedures: [{ def: PROPOSAL, moduleActions: PROPOSAL_MODULE_ACTIONS, page: { table: 'proposals', path: '/proposals/' }, read: loadProposal }],
+  procedures: [
+    {
+      def: PROPOSAL,
+      moduleActions: PROPOSAL_MODULE_ACTIONS,
+      page: { table: 'proposals', path: '/proposals/' },
+      read: loadProposal,
+    },
+  ],
   facts: [{ module: 'proposals', area: 'decisions', facts: proposalFacts }],
   routes: (app, ctx) => proposalRoutes(app, ctx),
   portal: (ctx, page) => proposalPortal({ ctx, page }),

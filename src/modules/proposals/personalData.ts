@@ -10,6 +10,12 @@ const PATTERNS: Array<[RegExp, string]> = [
 export function personalDataIn(text: string, known: string[] = []): string[] {
   const found = PATTERNS.filter(([re]) => re.test(text)).map(([, label]) => label);
   const compact = text.replace(/[\s-]/g, '');
-  if (known.some((k) => k.replace(/[\s-]/g, '').length >= 5 && compact.includes(k.replace(/[\s-]/g, ''))) && !found.length) found.push('代表委员的联系方式');
+  if (
+    known.some(
+      (k) => k.replace(/[\s-]/g, '').length >= 5 && compact.includes(k.replace(/[\s-]/g, '')),
+    ) &&
+    !found.length
+  )
+    found.push('代表委员的联系方式');
   return found;
 }

@@ -9,11 +9,26 @@ import type { ProcedureDef } from '../../core/procedure/engine.ts';
 
 export const KIND_LABELS = { deputy: '人大代表建议', cppcc: '政协提案' } as const;
 export type ProposalKind = keyof typeof KIND_LABELS;
-export const RESULT_LABELS = { A: 'A类（已经解决或基本解决）', B: 'B类（正在解决或列入计划解决）', C: 'C类（因条件限制留作参考或以后解决）', D: 'D类（留作参考）' } as const;
+export const RESULT_LABELS = {
+  A: 'A类（已经解决或基本解决）',
+  B: 'B类（正在解决或列入计划解决）',
+  C: 'C类（因条件限制留作参考或以后解决）',
+  D: 'D类（留作参考）',
+} as const;
 export type ResultCode = keyof typeof RESULT_LABELS;
-export const CONTACT_LABELS = { faceToFace: '当面沟通（面商）', phone: '电话沟通', letter: '书面沟通', visit: '走访调研' } as const;
-export const FEEDBACK_LABELS = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' } as const;
-const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const CONTACT_LABELS = {
+  faceToFace: '当面沟通（面商）',
+  phone: '电话沟通',
+  letter: '书面沟通',
+  visit: '走访调研',
+} as const;
+export const FEEDBACK_LABELS = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+} as const;
+const opts = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 const HANDLERS = ['staff', 'leader'];
 
 export const PROPOSAL: ProcedureDef = {
@@ -27,8 +42,26 @@ export const PROPOSAL: ProcedureDef = {
   initialStatus: 'assigned',
   roleLabels: { staff: '承办人员', leader: '局领导' },
   steps: [
-    { code: 'coOpinions', label: '协办单位提出协办意见', roles: HANDLERS, open: { all: [{ status: 'assigned' }, { last: 'assign', field: 'hasCo', eq: true }, { notDone: 'coOpinionsIn' }] }, clock: 'coOpinion' },
-    { code: 'reply', label: '答复代表委员', roles: HANDLERS, open: { status: 'assigned' }, clock: 'reply' },
+    {
+      code: 'coOpinions',
+      label: '协办单位提出协办意见',
+      roles: HANDLERS,
+      open: {
+        all: [
+          { status: 'assigned' },
+          { last: 'assign', field: 'hasCo', eq: true },
+          { notDone: 'coOpinionsIn' },
+        ],
+      },
+      clock: 'coOpinion',
+    },
+    {
+      code: 'reply',
+      label: '答复代表委员',
+      roles: HANDLERS,
+      open: { status: 'assigned' },
+      clock: 'reply',
+    },
   ],
   actions: [
     {
@@ -44,8 +77,28 @@ export const PROPOSAL: ProcedureDef = {
         { name: 'hasCo', label: '有协办单位', type: 'boolean' },
       ],
     },
-    { code: 'contact', label: '与代表委员联系沟通', roles: HANDLERS, statuses: ['assigned'], fields: [{ name: 'method', label: '沟通方式', type: 'select', required: true, options: opts(CONTACT_LABELS) }] },
-    { code: 'coOpinionsIn', label: '协办意见已全部提出', roles: HANDLERS, statuses: ['assigned'], once: { message: '协办意见已全部提出' } },
+    {
+      code: 'contact',
+      label: '与代表委员联系沟通',
+      roles: HANDLERS,
+      statuses: ['assigned'],
+      fields: [
+        {
+          name: 'method',
+          label: '沟通方式',
+          type: 'select',
+          required: true,
+          options: opts(CONTACT_LABELS),
+        },
+      ],
+    },
+    {
+      code: 'coOpinionsIn',
+      label: '协办意见已全部提出',
+      roles: HANDLERS,
+      statuses: ['assigned'],
+      once: { message: '协办意见已全部提出' },
+    },
     {
       code: 'markDifficult',
       label: '确定为涉及面广、处理难度大的事项（6个月内答复）',
@@ -62,20 +115,73 @@ export const PROPOSAL: ProcedureDef = {
       label: '答复代表委员',
       roles: HANDLERS,
       statuses: ['assigned'],
-      requires: [{ when: { done: 'contact' }, code: 'no_contact', message: '答复前应当与代表委员联系沟通并记录（代表法第五十一条）' }],
-      fields: [{ name: 'resultCode', label: '办理结果类别', type: 'select', required: true, options: opts(RESULT_LABELS) }],
+      requires: [
+        {
+          when: { done: 'contact' },
+          code: 'no_contact',
+          message: '答复前应当与代表委员联系沟通并记录（代表法第五十一条）',
+        },
+      ],
+      fields: [
+        {
+          name: 'resultCode',
+          label: '办理结果类别',
+          type: 'select',
+          required: true,
+          options: opts(RESULT_LABELS),
+        },
+      ],
       effects: [{ status: 'replied', outcome: { field: 'resultCode' } }],
     },
-    { code: 'feedback', label: '登记代表委员反馈意见', roles: HANDLERS, statuses: ['replied'], fields: [{ name: 'feedback', label: '反馈意见', type: 'select', required: true, options: opts(FEEDBACK_LABELS) }], effects: [{ status: 'done' }] },
+    {
+      code: 'feedback',
+      label: '登记代表委员反馈意见',
+      roles: HANDLERS,
+      statuses: ['replied'],
+      fields: [
+        {
+          name: 'feedback',
+          label: '反馈意见',
+          type: 'select',
+          required: true,
+          options: opts(FEEDBACK_LABELS),
+        },
+      ],
+      effects: [{ status: 'done' }],
+    },
   ],
   clocks: [
-    { code: 'reply', label: '答复期限', unit: 'day', dueField: 'dueOn', legalBasis: '代表法第五十一条', start: [{ action: 'assign' }], stop: ['reply'], override: { action: 'markDifficult', dateField: 'dueOn', reasonField: 'reason' } },
-    { code: 'coOpinion', label: '协办意见期限', unit: 'day', dueField: 'coDueOn', legalBasis: '建议提案办理工作规定（协办单位1个月内提出协办意见）', start: [{ action: 'assign' }], stop: ['coOpinionsIn'] },
+    {
+      code: 'reply',
+      label: '答复期限',
+      unit: 'day',
+      dueField: 'dueOn',
+      legalBasis: '代表法第五十一条',
+      start: [{ action: 'assign' }],
+      stop: ['reply'],
+      override: { action: 'markDifficult', dateField: 'dueOn', reasonField: 'reason' },
+    },
+    {
+      code: 'coOpinion',
+      label: '协办意见期限',
+      unit: 'day',
+      dueField: 'coDueOn',
+      legalBasis: '建议提案办理工作规定（协办单位1个月内提出协办意见）',
+      start: [{ action: 'assign' }],
+      stop: ['coOpinionsIn'],
+    },
   ],
   outcomes: Object.entries(RESULT_LABELS).map(([code, label]) => ({ code, label })),
 };
 
-export const PROPOSAL_MODULE_ACTIONS = ['assign', 'contact', 'coOpinionsIn', 'markDifficult', 'reply', 'feedback'];
+export const PROPOSAL_MODULE_ACTIONS = [
+  'assign',
+  'contact',
+  'coOpinionsIn',
+  'markDifficult',
+  'reply',
+  'feedback',
+];
 
 /** `date` + n calendar months, the same day of the month (the month's last day when it has no such day). */
 export function addMonths(date: string, n: number): string {

@@ -5,7 +5,17 @@ import { parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
-import { actOnProposal, actSchema, assignProposal, assignSchema, listProposals, loadProposal, proposalView, publishReply, submitCoOpinion } from './service.ts';
+import {
+  actOnProposal,
+  actSchema,
+  assignProposal,
+  assignSchema,
+  listProposals,
+  loadProposal,
+  proposalView,
+  publishReply,
+  submitCoOpinion,
+} from './service.ts';
 import { proposalFacts } from './facts.ts';
 import { proposalPolicy } from './policy.ts';
 
@@ -26,27 +36,80 @@ export function proposalRoutes(app: FastifyInstance, ctx: Ctx): void {
     proposalPolicy.authorize(a, 'proposal', 'assign');
     await loadProposal(ctx.db, a, paramsOf(req, idParam).id);
   });
-  api.get('/api/proposals', { schema: { summary: '建议提案列表', querystring: listQuery } }, async (req) => listProposals(ctx, requireActor(req), parse(listQuery, req.query)));
-  api.get('/api/proposals/facts', { schema: { summary: '年度报告的建议提案数据', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }) } }, async (req) => {
-    const actor = requireActor(req);
-    proposalPolicy.authorize(actor, 'proposal', 'list');
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    return { facts: await proposalFacts(ctx, actor.departmentId, year) };
-  });
-  api.post('/api/proposals', { schema: { summary: '登记交办的建议提案', body: assignSchema }, preValidation: handles }, async (req) => {
-    const actor = requireActor(req);
-    const { id } = await assignProposal(ctx, actor, req.body as never);
-    return proposalView(ctx, actor, id);
-  });
-  api.get('/api/proposals/:id', { schema: { summary: '建议提案（期限、可办理的操作）', params: idParam } }, async (req) => proposalView(ctx, requireActor(req), parse(idParam, req.params).id));
-  const post = (path: string, summary: string, body: z.ZodType, run: (ctx: Ctx, actor: ReturnType<typeof requireActor>, id: string, body: never) => Promise<void>) =>
-    api.post(`/api/proposals/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: handlesRecord }, async (req) => {
+  api.get(
+    '/api/proposals',
+    { schema: { summary: '建议提案列表', querystring: listQuery } },
+    async (req) => listProposals(ctx, requireActor(req), parse(listQuery, req.query)),
+  );
+  api.get(
+    '/api/proposals/facts',
+    {
+      schema: {
+        summary: '年度报告的建议提案数据',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
+        }),
+      },
+    },
+    async (req) => {
       const actor = requireActor(req);
-      const { id } = parse(idParam, req.params);
-      await run(ctx, actor, id, req.body as never);
+      proposalPolicy.authorize(actor, 'proposal', 'list');
+      const { year } = parse(
+        z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }),
+        req.query,
+      );
+      return { facts: await proposalFacts(ctx, actor.departmentId, year) };
+    },
+  );
+  api.post(
+    '/api/proposals',
+    { schema: { summary: '登记交办的建议提案', body: assignSchema }, preValidation: handles },
+    async (req) => {
+      const actor = requireActor(req);
+      const { id } = await assignProposal(ctx, actor, req.body as never);
       return proposalView(ctx, actor, id);
-    });
+    },
+  );
+  api.get(
+    '/api/proposals/:id',
+    { schema: { summary: '建议提案（期限、可办理的操作）', params: idParam } },
+    async (req) => proposalView(ctx, requireActor(req), parse(idParam, req.params).id),
+  );
+  const post = (
+    path: string,
+    summary: string,
+    body: z.ZodType,
+    run: (
+      ctx: Ctx,
+      actor: ReturnType<typeof requireActor>,
+      id: string,
+      body: never,
+    ) => Promise<void>,
+  ) =>
+    api.post(
+      `/api/proposals/:id${path}`,
+      { schema: { summary, params: idParam, body }, preValidation: handlesRecord },
+      async (req) => {
+        const actor = requireActor(req);
+        const { id } = parse(idParam, req.params);
+        await run(ctx, actor, id, req.body as never);
+        return proposalView(ctx, actor, id);
+      },
+    );
   post('/act', '办理建议提案', actSchema, actOnProposal);
-  post('/co-opinion', '提出协办意见', z.object({ opinion: z.string().trim().min(2).max(20_000).describe('协办意见'), on: isoDate('提出日期') }), submitCoOpinion);
-  post('/publish', '公开复文', z.object({ text: z.string().trim().min(10).max(50_000).describe('公开的答复全文') }), publishReply);
+  post(
+    '/co-opinion',
+    '提出协办意见',
+    z.object({
+      opinion: z.string().trim().min(2).max(20_000).describe('协办意见'),
+      on: isoDate('提出日期'),
+    }),
+    submitCoOpinion,
+  );
+  post(
+    '/publish',
+    '公开复文',
+    z.object({ text: z.string().trim().min(10).max(50_000).describe('公开的答复全文') }),
+    publishReply,
+  );
 }

@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, date, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  date,
+  boolean,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -24,7 +33,10 @@ export const proposals = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     difficult: boolean('difficult').notNull().default(false),
     difficultReason: text('difficult_reason'),
-    coOrgIds: uuid('co_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    coOrgIds: uuid('co_org_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     coDueOn: date('co_due_on', { mode: 'string' }),
     contactMethod: text('contact_method'),
     contactedOn: date('contacted_on', { mode: 'string' }),
@@ -45,7 +57,9 @@ export const proposals = pgTable(
     index('proposals_dept_idx').on(t.departmentId, t.assignedOn),
     uniqueIndex('proposals_case_idx').on(t.caseId),
     uniqueIndex('proposals_number_idx').on(t.departmentId, t.kind, t.number),
-    index('proposals_published_idx').on(t.publishedOn).where(sql`published_on is not null`),
+    index('proposals_published_idx')
+      .on(t.publishedOn)
+      .where(sql`published_on is not null`),
   ],
 );
 

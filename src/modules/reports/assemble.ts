@@ -15,7 +15,17 @@
  * ("本年度未作出重大行政决策。").
  */
 import { REPORT_AREAS, REPORT_AREA_LABELS, type ReportArea } from '../../core/facts.ts';
-import { cnNumber, heading2, para, sentence, text, type Block, type Part, type PartCode, type ReportDocument } from './document.ts';
+import {
+  cnNumber,
+  heading2,
+  para,
+  sentence,
+  text,
+  type Block,
+  type Part,
+  type PartCode,
+  type ReportDocument,
+} from './document.ts';
 import { missesExpectation, type AreaFigure } from './facts.ts';
 import { fillTemplate, type ReportTemplate } from './template.ts';
 
@@ -46,7 +56,9 @@ function measures(facts: AreaFigure[]): Block[] {
     const paras = paragraphs(facts.filter((f) => f.area === area));
     if (!paras.length) continue;
     blocks.push(heading2(REPORT_AREA_LABELS[area as ReportArea]), ...paras);
-    blocks.push(para([], `补充${REPORT_AREA_LABELS[area as ReportArea]}方面的主要举措、做法和成效`));
+    blocks.push(
+      para([], `补充${REPORT_AREA_LABELS[area as ReportArea]}方面的主要举措、做法和成效`),
+    );
   }
   if (!blocks.length) blocks.push(para([], '本年度系统中尚无业务记录，请填写主要举措和成效'));
   return blocks;
@@ -55,21 +67,35 @@ function measures(facts: AreaFigure[]): Block[] {
 function shortcomings(year: number, facts: AreaFigure[]): Block[] {
   const misses = facts.filter(missesExpectation);
   if (!misses.length) {
-    return [para([text(`经对照${year}年度办理记录，未发现超期办理、逾期未办等问题。`)]), para([], '结合工作实际，写明存在的不足')];
+    return [
+      para([text(`经对照${year}年度办理记录，未发现超期办理、逾期未办等问题。`)]),
+      para([], '结合工作实际，写明存在的不足'),
+    ];
   }
   const suggestions = misses.map((f) => f.expect?.suggestion).filter((s): s is string => !!s);
   return [
     para([text(`经对照${year}年度办理记录，主要存在以下不足：`)]),
-    ...misses.map((f, i) => para([text(`${cnNumber(i + 1)}是${f.expect!.shortfall}。`), sentence(f.key)])),
+    ...misses.map((f, i) =>
+      para([text(`${cnNumber(i + 1)}是${f.expect!.shortfall}。`), sentence(f.key)]),
+    ),
     para([], '分析存在不足的原因（思想认识、制度机制、队伍能力等）'),
-    ...(suggestions.length ? [para([text(`改进措施：${suggestions.map((s, i) => `${cnNumber(i + 1)}是${s}`).join('；')}。`)])] : []),
+    ...(suggestions.length
+      ? [
+          para([
+            text(`改进措施：${suggestions.map((s, i) => `${cnNumber(i + 1)}是${s}`).join('；')}。`),
+          ]),
+        ]
+      : []),
   ];
 }
 
 function firstResponsible(facts: AreaFigure[]): Block[] {
   return [
     ...paragraphs(facts.filter((f) => f.area === 'firstResponsible')),
-    para([], '补充主要负责人对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办的情况'),
+    para(
+      [],
+      '补充主要负责人对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办的情况',
+    ),
   ];
 }
 
@@ -88,6 +114,14 @@ export function assemble(input: AssembleInput): ReportDocument {
     other: () => [para([], '其他需要报告的情况（没有的可不填）')],
   };
   const vars = { year, department: input.department };
-  const parts: Part[] = template.parts.map((p) => ({ code: p.code, heading: fillTemplate(p.heading, vars), blocks: build[p.code]() }));
-  return { title: fillTemplate(template.title, vars), preface: [para([], '导语（可选）：概述本年度法治政府建设的总体情况')], parts };
+  const parts: Part[] = template.parts.map((p) => ({
+    code: p.code,
+    heading: fillTemplate(p.heading, vars),
+    blocks: build[p.code](),
+  }));
+  return {
+    title: fillTemplate(template.title, vars),
+    preface: [para([], '导语（可选）：概述本年度法治政府建设的总体情况')],
+    parts,
+  };
 }

@@ -14,9 +14,23 @@ export const reportsAudit = {
     'reportImport.create': '导入外单位年度报告',
     'reportImport.correct': '更正导入报告的单位或年度',
   },
-  fields: { facts: '数据项', origin: '来源', departmentId: '部门', fileName: '文件名', format: '格式', encoding: '编码', orgName: '单位', partsMissing: '缺少的部分' },
+  fields: {
+    facts: '数据项',
+    origin: '来源',
+    departmentId: '部门',
+    fileName: '文件名',
+    format: '格式',
+    encoding: '编码',
+    orgName: '单位',
+    partsMissing: '缺少的部分',
+  },
   entities: {
-    ruleOfLawReport: { label: '法治政府建设年度报告', table: 'rule_of_law_reports', name: 'year', suffix: '年度' },
+    ruleOfLawReport: {
+      label: '法治政府建设年度报告',
+      table: 'rule_of_law_reports',
+      name: 'year',
+      suffix: '年度',
+    },
     reportImport: { label: '导入的年度报告', table: 'report_imports', name: 'title', quoted: true },
   },
 } as const satisfies ModuleAudit;

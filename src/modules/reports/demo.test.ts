@@ -15,19 +15,39 @@ let staff: Actor;
 
 before(async () => {
   t = await createDemoContext(); // 2025-03-03
-  const [u] = await queryRows<{ id: string; org_id: string; department_id: string }>(t.ctx.db, sql`select id, org_id, department_id from users where username = 'staff'`);
-  staff = { userId: u.id, username: 'staff', displayName: '王晓明', orgId: u.org_id, orgName: '高新技术科', departmentId: u.department_id, roles: ['staff'], mustChangePassword: false };
+  const [u] = await queryRows<{ id: string; org_id: string; department_id: string }>(
+    t.ctx.db,
+    sql`select id, org_id, department_id from users where username = 'staff'`,
+  );
+  staff = {
+    userId: u.id,
+    username: 'staff',
+    displayName: '王晓明',
+    orgId: u.org_id,
+    orgName: '高新技术科',
+    departmentId: u.department_id,
+    roles: ['staff'],
+    mustChangePassword: false,
+  };
   await seedDemoReport(t.ctx, staff, factProviders);
 });
 after(() => t.close());
 
-test('last year\'s report is drafted from the demo records, part (三) from the study records, and published on time', async () => {
+test("last year's report is drafted from the demo records, part (三) from the study records, and published on time", async () => {
   const v = await reportView(t.ctx, { providers: factProviders }, staff, 2024);
   assert.ok(v.exists);
   // On 2025-03-03 the 2024 report was submitted before 3月1日 and published: never 「编制中」 past its deadline.
   assert.equal(v.status, 'published');
-  const [r] = await queryRows<{ submitted_on: string; published_on: string }>(t.ctx.db, sql`select submitted_on::text, published_on::text from rule_of_law_reports where year = 2024`);
-  assert.ok(r.submitted_on < '2025-03-01' && r.published_on < '2025-04-01' && r.published_on <= '2025-03-03', JSON.stringify(r));
+  const [r] = await queryRows<{ submitted_on: string; published_on: string }>(
+    t.ctx.db,
+    sql`select submitted_on::text, published_on::text from rule_of_law_reports where year = 2024`,
+  );
+  assert.ok(
+    r.submitted_on < '2025-03-01' &&
+      r.published_on < '2025-04-01' &&
+      r.published_on <= '2025-03-03',
+    JSON.stringify(r),
+  );
   assert.equal(v.document.title, '示范市科学技术局2024年法治政府建设年度报告');
   assert.equal(v.figures['study.sessions'].value, 3);
   assert.equal(v.figures['study.dutyStatements'].value, 2);

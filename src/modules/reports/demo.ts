@@ -11,7 +11,13 @@ import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { FactProvider } from '../../core/facts.ts';
 import { addStatement, addStudySession, type StudyInput } from '../study/index.ts';
-import { approveReport, generateReport, publishReport, reviewReport, submitReport } from './service.ts';
+import {
+  approveReport,
+  generateReport,
+  publishReport,
+  reviewReport,
+  submitReport,
+} from './service.ts';
 
 /**
  * The days of last year's report, a pure function of today (checked for every day of several years):
@@ -25,31 +31,99 @@ export function reportDemoDates(cal: Calendar, today: string) {
   const approveOn = cal.addWorkdays(reviewOn, 3);
   const submitOn = cal.addWorkdays(approveOn, 2);
   const publishOn = cal.addWorkdays(submitOn, 10);
-  return { reportYear: year - 1, draftOn: draftOn <= today ? draftOn : today, reviewOn, approveOn, submitOn, publishOn };
+  return {
+    reportYear: year - 1,
+    draftOn: draftOn <= today ? draftOn : today,
+    reviewOn,
+    approveOn,
+    submitOn,
+    publishOn,
+  };
 }
 
-export async function seedDemoReport(ctx: Ctx, staff: Actor, providers: FactProvider[]): Promise<void> {
+export async function seedDemoReport(
+  ctx: Ctx,
+  staff: Actor,
+  providers: FactProvider[],
+): Promise<void> {
   const today = ctx.clock.today();
   const d = reportDemoDates(ctx.calendar.current(), today);
   const year = d.reportYear;
   const sessions: StudyInput[] = [
-    { heldOn: `${year}-03-12`, kind: 'preMeeting', topic: '学习《中华人民共和国行政复议法》（2023年修订）', speaker: '政策法规科', durationMinutes: 40, attendees: 14, ledByHead: false },
-    { heldOn: `${year}-05-20`, kind: 'centralGroup', topic: '习近平法治思想专题学习', speaker: '局党组书记、局长', durationMinutes: 120, attendees: 12, ledByHead: true },
-    { heldOn: `${year}-09-08`, kind: 'lecture', topic: '《重大行政决策程序暂行条例》解读', speaker: '陈律师（法律顾问）', durationMinutes: 90, attendees: 46, ledByHead: false },
+    {
+      heldOn: `${year}-03-12`,
+      kind: 'preMeeting',
+      topic: '学习《中华人民共和国行政复议法》（2023年修订）',
+      speaker: '政策法规科',
+      durationMinutes: 40,
+      attendees: 14,
+      ledByHead: false,
+    },
+    {
+      heldOn: `${year}-05-20`,
+      kind: 'centralGroup',
+      topic: '习近平法治思想专题学习',
+      speaker: '局党组书记、局长',
+      durationMinutes: 120,
+      attendees: 12,
+      ledByHead: true,
+    },
+    {
+      heldOn: `${year}-09-08`,
+      kind: 'lecture',
+      topic: '《重大行政决策程序暂行条例》解读',
+      speaker: '陈律师（法律顾问）',
+      durationMinutes: 90,
+      attendees: 46,
+      ledByHead: false,
+    },
   ];
   for (const s of sessions) await addStudySession(ctx, staff, s);
-  await addStatement(ctx, staff, { year, personName: '李明', position: '局党组书记、局长', rank: 'head', statedOn: `${year}-12-26`, form: 'yearEnd', summary: '在年终述职中报告履行推进法治建设第一责任人职责情况。' });
-  await addStatement(ctx, staff, { year, personName: '张建国', position: '副局长', rank: 'member', statedOn: `${year}-12-26`, form: 'yearEnd', summary: '报告分管领域依法行政情况。' });
+  await addStatement(ctx, staff, {
+    year,
+    personName: '李明',
+    position: '局党组书记、局长',
+    rank: 'head',
+    statedOn: `${year}-12-26`,
+    form: 'yearEnd',
+    summary: '在年终述职中报告履行推进法治建设第一责任人职责情况。',
+  });
+  await addStatement(ctx, staff, {
+    year,
+    personName: '张建国',
+    position: '副局长',
+    rank: 'member',
+    statedOn: `${year}-12-26`,
+    form: 'yearEnd',
+    summary: '报告分管领域依法行政情况。',
+  });
   /** The same services, on the day the act happened. */
   const on = (day: string): Ctx => ({ ...ctx, clock: fixedClock(`${day}T02:00:00.000Z`) });
   await generateReport(on(d.draftOn), { providers }, staff, year);
   if (d.reviewOn > today) return;
-  await reviewReport(on(d.reviewOn), staff, year, { reviewer: '李静（政策法规科）', opinion: '经审查，报告不涉及国家秘密和工作秘密，可以公开。', on: d.reviewOn });
+  await reviewReport(on(d.reviewOn), staff, year, {
+    reviewer: '李静（政策法规科）',
+    opinion: '经审查，报告不涉及国家秘密和工作秘密，可以公开。',
+    on: d.reviewOn,
+  });
   if (d.approveOn > today) return;
   const session = `${d.approveOn.slice(0, 4)}年第1次局长办公会议`;
-  await approveReport(on(d.approveOn), { providers }, staff, year, { meetingKind: 'directorsOffice', meetingOn: d.approveOn, session, on: d.approveOn });
+  await approveReport(on(d.approveOn), { providers }, staff, year, {
+    meetingKind: 'directorsOffice',
+    meetingOn: d.approveOn,
+    session,
+    on: d.approveOn,
+  });
   if (d.submitOn > today) return;
-  await submitReport(on(d.submitOn), staff, year, { on: d.submitOn, recipients: ['中共示范市委', '示范市人民政府', '示范省科学技术厅', '中共示范市委全面依法治市委员会办公室'] });
+  await submitReport(on(d.submitOn), staff, year, {
+    on: d.submitOn,
+    recipients: [
+      '中共示范市委',
+      '示范市人民政府',
+      '示范省科学技术厅',
+      '中共示范市委全面依法治市委员会办公室',
+    ],
+  });
   if (d.publishOn > today) return;
   await publishReport(on(d.publishOn), staff, year, { on: d.publishOn });
 }

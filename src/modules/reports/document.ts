@@ -6,7 +6,13 @@
  */
 import type { Fact } from '../../core/facts.ts';
 
-export const PART_CODES = ['measures', 'shortcomings', 'firstResponsible', 'plans', 'other'] as const;
+export const PART_CODES = [
+  'measures',
+  'shortcomings',
+  'firstResponsible',
+  'plans',
+  'other',
+] as const;
 export type PartCode = (typeof PART_CODES)[number];
 
 export type Inline =
@@ -22,8 +28,16 @@ export interface Block {
   hint?: string;
 }
 
-export interface Part { code: PartCode; heading: string; blocks: Block[] }
-export interface ReportDocument { title: string; preface: Block[]; parts: Part[] }
+export interface Part {
+  code: PartCode;
+  heading: string;
+  blocks: Block[];
+}
+export interface ReportDocument {
+  title: string;
+  preface: Block[];
+  parts: Part[];
+}
 
 /** A fact as a report keeps it (without its expectation): enough to show, explain and list the records. */
 export type Figure = Omit<Fact, 'expect' | 'area'> & { area?: string };
@@ -38,7 +52,8 @@ export function cnNumber(n: number): string {
 }
 
 /** Figures print as Chinese reports write them: 3, 95.5, 12,000 → 12000 (no grouping in 公文). */
-export const formatValue = (v: number) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 10) / 10));
+export const formatValue = (v: number) =>
+  Number.isInteger(v) ? String(v) : String(Math.round(v * 10) / 10);
 
 export type Resolve = (key: string) => Figure | undefined;
 
@@ -49,21 +64,34 @@ export function inlineText(i: Inline, resolve: Resolve): string {
   return i.form === 'value' ? formatValue(f.value) : f.sentence;
 }
 
-export const blockText = (b: Block, resolve: Resolve) => b.inlines.map((i) => inlineText(i, resolve)).join('');
+export const blockText = (b: Block, resolve: Resolve) =>
+  b.inlines.map((i) => inlineText(i, resolve)).join('');
 export const isEmptyBlock = (b: Block) => b.inlines.every((i) => i.t === 'text' && !i.text.trim());
 /** Nothing to print: empty, or only sentences that now say nothing (a count that fell back to zero). */
-export const isBlankBlock = (b: Block, resolve: Resolve) => isEmptyBlock(b) || !blockText(b, resolve).trim();
+export const isBlankBlock = (b: Block, resolve: Resolve) =>
+  isEmptyBlock(b) || !blockText(b, resolve).trim();
 
 /** Headings as printed: 一、… for parts (by position), （一）… for second-level headings within a part. */
-export function numberedParts(doc: ReportDocument): Array<{ part: Part; heading: string; blocks: Array<{ block: Block; label?: string }> }> {
+export function numberedParts(
+  doc: ReportDocument,
+): Array<{ part: Part; heading: string; blocks: Array<{ block: Block; label?: string }> }> {
   return doc.parts.map((part, i) => {
     let h2 = 0;
-    return { part, heading: `${cnNumber(i + 1)}、${part.heading}`, blocks: part.blocks.map((block) => (block.kind === 'h2' ? { block, label: `（${cnNumber(++h2)}）` } : { block })) };
+    return {
+      part,
+      heading: `${cnNumber(i + 1)}、${part.heading}`,
+      blocks: part.blocks.map((block) =>
+        block.kind === 'h2' ? { block, label: `（${cnNumber(++h2)}）` } : { block },
+      ),
+    };
   });
 }
 
 /** Every block of the document in reading order. */
-export const allBlocks = (doc: ReportDocument): Block[] => [...doc.preface, ...doc.parts.flatMap((p) => p.blocks)];
+export const allBlocks = (doc: ReportDocument): Block[] => [
+  ...doc.preface,
+  ...doc.parts.flatMap((p) => p.blocks),
+];
 
 /** The fact keys the document refers to. */
 export function referencedKeys(doc: ReportDocument): string[] {
@@ -72,7 +100,8 @@ export function referencedKeys(doc: ReportDocument): string[] {
   return [...keys];
 }
 
-export const manualCount = (doc: ReportDocument) => allBlocks(doc).reduce((n, b) => n + b.inlines.filter((i) => i.t === 'manual').length, 0);
+export const manualCount = (doc: ReportDocument) =>
+  allBlocks(doc).reduce((n, b) => n + b.inlines.filter((i) => i.t === 'manual').length, 0);
 
 /**
  * A fact's sentence as text around a value reference, so that staff can rewrite the sentence and
@@ -84,12 +113,20 @@ export const manualCount = (doc: ReportDocument) => allBlocks(doc).reduce((n, b)
 export function sentenceInlines(f: Figure): Inline[] {
   const v = formatValue(f.value);
   const esc = v.replace(/\./g, '\\.');
-  const withUnit = f.unit ? new RegExp(`(?<![\\d.])${esc}(?=${f.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`) : null;
-  const m = (withUnit && withUnit.exec(f.sentence)) ?? new RegExp(`(?<![\\d.年月])${esc}(?![\\d.年月日])`).exec(f.sentence);
+  const withUnit = f.unit
+    ? new RegExp(`(?<![\\d.])${esc}(?=${f.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`)
+    : null;
+  const m =
+    (withUnit && withUnit.exec(f.sentence)) ??
+    new RegExp(`(?<![\\d.年月])${esc}(?![\\d.年月日])`).exec(f.sentence);
   if (!m) return [{ t: 'text', text: f.sentence }];
   const before = f.sentence.slice(0, m.index);
   const after = f.sentence.slice(m.index + v.length);
-  return [...(before ? [{ t: 'text' as const, text: before }] : []), { t: 'fact', key: f.key, form: 'value' }, ...(after ? [{ t: 'text' as const, text: after }] : [])];
+  return [
+    ...(before ? [{ t: 'text' as const, text: before }] : []),
+    { t: 'fact', key: f.key, form: 'value' },
+    ...(after ? [{ t: 'text' as const, text: after }] : []),
+  ];
 }
 
 /** Merges adjacent text runs and drops empty ones (after edits). */
@@ -98,7 +135,8 @@ export function normalizeInlines(xs: Inline[]): Inline[] {
   for (const x of xs) {
     if (x.t === 'text' && !x.text) continue;
     const last = out[out.length - 1];
-    if (x.t === 'text' && last?.t === 'text') out[out.length - 1] = { t: 'text', text: last.text + x.text };
+    if (x.t === 'text' && last?.t === 'text')
+      out[out.length - 1] = { t: 'text', text: last.text + x.text };
     else out.push(x);
   }
   return out;
@@ -110,5 +148,10 @@ export const sentence = (key: string): Inline => ({ t: 'fact', key, form: 'sente
 let counter = 0;
 /** Block ids only need to be unique within a document. */
 export const blockId = () => `b${Date.now().toString(36)}${(counter++).toString(36)}`;
-export const para = (inlines: Inline[], hint?: string): Block => ({ id: blockId(), kind: 'p', inlines, ...(hint ? { hint } : {}) });
+export const para = (inlines: Inline[], hint?: string): Block => ({
+  id: blockId(),
+  kind: 'p',
+  inlines,
+  ...(hint ? { hint } : {}),
+});
 export const heading2 = (s: string): Block => ({ id: blockId(), kind: 'h2', inlines: [text(s)] });

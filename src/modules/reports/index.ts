@@ -7,12 +7,23 @@ import type { DbOrTx } from '../../core/db/client.ts';
 import { blockText } from './document.ts';
 import { contentOf, figuresOf, findReport, versionById } from './store.ts';
 
-export interface PlanItem { blockId: string; section: string; text: string }
+export interface PlanItem {
+  blockId: string;
+  section: string;
+  text: string;
+}
 
-export async function reportPlanItems(db: DbOrTx, departmentId: string, year: number): Promise<PlanItem[] | undefined> {
+export async function reportPlanItems(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+): Promise<PlanItem[] | undefined> {
   const r = await findReport(db, departmentId, year);
   if (!r) return undefined;
-  const v = await versionById(db, r.publishedVersionId ?? r.approvedVersionId ?? r.currentVersionId);
+  const v = await versionById(
+    db,
+    r.publishedVersionId ?? r.approvedVersionId ?? r.currentVersionId,
+  );
   const figures = figuresOf(v);
   const plans = contentOf(v).parts.find((p) => p.code === 'plans');
   const items: PlanItem[] = [];

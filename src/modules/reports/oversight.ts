@@ -44,18 +44,46 @@ export interface DepartmentRow {
   readable: boolean;
 }
 
-export interface Indicator { key: string; label: string; unit: string; area: string; values: Record<string, number | null> }
+export interface Indicator {
+  key: string;
+  label: string;
+  unit: string;
+  area: string;
+  values: Record<string, number | null>;
+}
 /** A column of the comparison: a department's generated report (id = department) or an imported one (id = import:…). */
-export interface Column { id: string; name: string; kind: 'generated' | 'imported' }
+export interface Column {
+  id: string;
+  name: string;
+  kind: 'generated' | 'imported';
+}
 
-function stateOf(status: ReportStatus | null, submittedOn: string | null, publishedOn: string | null, submitDueOn: string, today: string): OversightState {
+function stateOf(
+  status: ReportStatus | null,
+  submittedOn: string | null,
+  publishedOn: string | null,
+  submitDueOn: string,
+  today: string,
+): OversightState {
   if (publishedOn) return 'published';
   if (submittedOn) return submittedOn > submitDueOn ? 'submittedLate' : 'submittedOnTime';
   if (today > submitDueOn) return 'overdue';
   return status ? 'drafting' : 'notStarted';
 }
 
-export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): Promise<{ year: number; submitDueOn: string; publishDueOn: string; departments: DepartmentRow[]; columns: Column[]; indicators: Indicator[]; imports: ImportedReport[] }> {
+export async function oversightOverview(
+  ctx: Ctx,
+  actor: Actor,
+  year: number,
+): Promise<{
+  year: number;
+  submitDueOn: string;
+  publishDueOn: string;
+  departments: DepartmentRow[];
+  columns: Column[];
+  indicators: Indicator[];
+  imports: ImportedReport[];
+}> {
   authorize(actor, 'ruleOfLawReport', 'oversee');
   const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
   const { submitDueOn, publishDueOn } = deadlinesOf(template, year);
@@ -67,11 +95,24 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
         .select({ r: ruleOfLawReports, status: cases.status })
         .from(ruleOfLawReports)
         .innerJoin(cases, eq(cases.id, ruleOfLawReports.caseId))
-        .where(and(eq(ruleOfLawReports.year, year), inArray(ruleOfLawReports.departmentId, depts.map((d) => d.id))))
+        .where(
+          and(
+            eq(ruleOfLawReports.year, year),
+            inArray(
+              ruleOfLawReports.departmentId,
+              depts.map((d) => d.id),
+            ),
+          ),
+        )
     : [];
   const byDept = new Map(reports.map((x) => [x.r.departmentId, x]));
   const versionIds = reports.map((x) => submittedVersionId(x.r)).filter((v): v is string => !!v);
-  const frozen = versionIds.length ? await ctx.db.select({ id: ruleOfLawReportVersions.id, frozen: ruleOfLawReportVersions.frozen }).from(ruleOfLawReportVersions).where(inArray(ruleOfLawReportVersions.id, versionIds)) : [];
+  const frozen = versionIds.length
+    ? await ctx.db
+        .select({ id: ruleOfLawReportVersions.id, frozen: ruleOfLawReportVersions.frozen })
+        .from(ruleOfLawReportVersions)
+        .where(inArray(ruleOfLawReportVersions.id, versionIds))
+    : [];
   const frozenById = new Map(frozen.map((f) => [f.id, (f.frozen ?? {}) as Figures]));
 
   const departments: DepartmentRow[] = depts.map((d) => {
@@ -102,7 +143,13 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
     if (!figs) continue;
     for (const f of Object.values(figs)) {
       if (f.area === 'timeliness') continue;
-      const ind = indicators.get(f.key) ?? { key: f.key, label: f.label, unit: f.unit, area: f.area ?? 'other', values: {} };
+      const ind = indicators.get(f.key) ?? {
+        key: f.key,
+        label: f.label,
+        unit: f.unit,
+        area: f.area ?? 'other',
+        values: {},
+      };
       ind.values[d.departmentId] = f.value;
       indicators.set(f.key, ind);
     }
@@ -112,7 +159,10 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
     return i < 0 ? REPORT_AREAS.length : i;
   };
   // Reports written elsewhere, side by side: the analyser maps their figures to the same fact keys.
-  const imports = await listImportedReports(ctx.db, { year, departmentIds: [actor.departmentId, ...depts.map((d) => d.id)] });
+  const imports = await listImportedReports(ctx.db, {
+    year,
+    departmentIds: [actor.departmentId, ...depts.map((d) => d.id)],
+  });
   for (const imp of imports) {
     for (const [key, value] of Object.entries(imp.indicators)) {
       const ind = indicators.get(key) ?? { key, label: key, unit: '', area: 'other', values: {} };
@@ -121,11 +171,20 @@ export async function oversightOverview(ctx: Ctx, actor: Actor, year: number): P
     }
   }
   const columns: Column[] = [
-    ...departments.map((d) => ({ id: d.departmentId, name: d.department, kind: 'generated' as const })),
-    ...imports.map((i) => ({ id: `import:${i.id}`, name: `${i.orgName ?? '未识别单位'}（导入）`, kind: 'imported' as const })),
+    ...departments.map((d) => ({
+      id: d.departmentId,
+      name: d.department,
+      kind: 'generated' as const,
+    })),
+    ...imports.map((i) => ({
+      id: `import:${i.id}`,
+      name: `${i.orgName ?? '未识别单位'}（导入）`,
+      kind: 'imported' as const,
+    })),
   ];
   const list = [...indicators.values()].sort((a, b) => areaRank(a.area) - areaRank(b.area));
-  for (const ind of list) for (const c of columns) if (!(c.id in ind.values)) ind.values[c.id] = null;
+  for (const ind of list)
+    for (const c of columns) if (!(c.id in ind.values)) ind.values[c.id] = null;
   return { year, submitDueOn, publishDueOn, departments, columns, indicators: list, imports };
 }
 
@@ -142,10 +201,17 @@ export async function oversightXlsx(ctx: Ctx, actor: Actor, year: number): Promi
     { header: `报送日期（期限${o.submitDueOn}）`, key: 'submittedOn', width: 24 },
     { header: `公开日期（期限${o.publishDueOn}）`, key: 'publishedOn', width: 24 },
   ];
-  for (const d of o.departments) s1.addRow({ department: d.department, state: d.stateLabel, submittedOn: d.submittedOn ?? '', publishedOn: d.publishedOn ?? '' });
+  for (const d of o.departments)
+    s1.addRow({
+      department: d.department,
+      state: d.stateLabel,
+      submittedOn: d.submittedOn ?? '',
+      publishedOn: d.publishedOn ?? '',
+    });
   const s2 = wb.addWorksheet('指标对比');
   s2.addRow(['指标', '单位', ...o.columns.map((c) => c.name)]);
-  for (const ind of o.indicators) s2.addRow([ind.label, ind.unit, ...o.columns.map((c) => ind.values[c.id] ?? '')]);
+  for (const ind of o.indicators)
+    s2.addRow([ind.label, ind.unit, ...o.columns.map((c) => ind.values[c.id] ?? '')]);
   const s3 = wb.addWorksheet('导入报告');
   s3.columns = [
     { header: '单位', key: 'org', width: 28 },
@@ -155,7 +221,15 @@ export async function oversightXlsx(ctx: Ctx, actor: Actor, year: number): Promi
     { header: '具体数据（处）', key: 'facts', width: 14 },
     { header: '无具体事实的句子占比（%）', key: 'empty', width: 24 },
   ];
-  for (const i of o.imports) s3.addRow({ org: i.orgName ?? '未识别单位', date: i.reportDate ?? '', present: i.partsPresent.map(partLabel).join('、'), missing: i.partsMissing.map(partLabel).join('、'), facts: i.factCount, empty: i.emptySentenceShare });
+  for (const i of o.imports)
+    s3.addRow({
+      org: i.orgName ?? '未识别单位',
+      date: i.reportDate ?? '',
+      present: i.partsPresent.map(partLabel).join('、'),
+      missing: i.partsMissing.map(partLabel).join('、'),
+      facts: i.factCount,
+      empty: i.emptySentenceShare,
+    });
   for (const s of [s1, s2, s3]) s.getRow(1).font = { bold: true };
   s2.getColumn(1).width = 36;
   return Buffer.from(await wb.xlsx.writeBuffer());

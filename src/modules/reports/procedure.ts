@@ -28,8 +28,20 @@ export const RULE_OF_LAW_REPORT: ProcedureDef = {
   initialStatus: 'new',
   roleLabels: { staff: '工作人员', leader: '局领导' },
   steps: [
-    { code: 'submit', label: '报送法治政府建设年度报告', roles: ['staff', 'leader'], open: { notDone: 'submit' }, clock: 'submission' },
-    { code: 'publish', label: '公开法治政府建设年度报告', roles: ['staff', 'leader'], open: { notDone: 'publish' }, clock: 'publication' },
+    {
+      code: 'submit',
+      label: '报送法治政府建设年度报告',
+      roles: ['staff', 'leader'],
+      open: { notDone: 'submit' },
+      clock: 'submission',
+    },
+    {
+      code: 'publish',
+      label: '公开法治政府建设年度报告',
+      roles: ['staff', 'leader'],
+      open: { notDone: 'publish' },
+      clock: 'publication',
+    },
   ],
   actions: [
     {
@@ -61,11 +73,25 @@ export const RULE_OF_LAW_REPORT: ProcedureDef = {
       roles: ['staff', 'leader'],
       statuses: ['reviewed'],
       fields: [
-        { name: 'meetingKind', label: '审定会议', type: 'select', required: true, options: MEETING_KINDS },
+        {
+          name: 'meetingKind',
+          label: '审定会议',
+          type: 'select',
+          required: true,
+          options: MEETING_KINDS,
+        },
         { name: 'meetingOn', label: '会议日期', type: 'date', required: true },
         { name: 'session', label: '会议名称及期次', type: 'text', required: true },
       ],
-      dateRules: [{ from: { field: 'meetingOn' }, to: 'event', min: { count: 0, unit: 'day' }, code: 'meeting_future', message: '会议日期不能晚于办理日期' }],
+      dateRules: [
+        {
+          from: { field: 'meetingOn' },
+          to: 'event',
+          min: { count: 0, unit: 'day' },
+          code: 'meeting_future',
+          message: '会议日期不能晚于办理日期',
+        },
+      ],
       effects: [{ status: 'approved' }],
     },
     {
@@ -76,7 +102,13 @@ export const RULE_OF_LAW_REPORT: ProcedureDef = {
       fields: [{ name: 'recipients', label: '报送单位', type: 'text', required: true }],
       effects: [{ status: 'submitted' }],
     },
-    { code: 'publish', label: '公开', roles: ['staff', 'leader'], statuses: ['submitted'], effects: [{ status: 'published' }] },
+    {
+      code: 'publish',
+      label: '公开',
+      roles: ['staff', 'leader'],
+      statuses: ['submitted'],
+      effects: [{ status: 'published' }],
+    },
     {
       code: 'revise',
       label: '修订',

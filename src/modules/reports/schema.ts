@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, date, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  date,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 法治政府建设年度报告 (annualReport, kind ruleOfLaw; RULES §11) of one department and year: the

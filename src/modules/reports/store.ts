@@ -11,30 +11,63 @@ export type VersionRow = typeof ruleOfLawReportVersions.$inferSelect;
 export type Figures = Record<string, Figure>;
 export type ReportStatus = 'new' | 'drafting' | 'reviewed' | 'approved' | 'submitted' | 'published';
 
-export interface Review { reviewer: string; opinion: string; on: string }
-export interface Approval { meetingKind: string; meetingOn: string; session: string; on: string }
-export interface Submission { on: string; recipients: string[]; versionId: string }
+export interface Review {
+  reviewer: string;
+  opinion: string;
+  on: string;
+}
+export interface Approval {
+  meetingKind: string;
+  meetingOn: string;
+  session: string;
+  on: string;
+}
+export interface Submission {
+  on: string;
+  recipients: string[];
+  versionId: string;
+}
 
-export async function findReport(db: DbOrTx, departmentId: string, year: number, forUpdate = false): Promise<ReportRow | undefined> {
-  const q = db.select().from(ruleOfLawReports).where(and(eq(ruleOfLawReports.departmentId, departmentId), eq(ruleOfLawReports.year, year)));
+export async function findReport(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+  forUpdate = false,
+): Promise<ReportRow | undefined> {
+  const q = db
+    .select()
+    .from(ruleOfLawReports)
+    .where(and(eq(ruleOfLawReports.departmentId, departmentId), eq(ruleOfLawReports.year, year)));
   const [r] = forUpdate ? await q.for('update') : await q;
   return r;
 }
 
-export async function mustFindReport(db: DbOrTx, departmentId: string, year: number, forUpdate = false): Promise<ReportRow> {
+export async function mustFindReport(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+  forUpdate = false,
+): Promise<ReportRow> {
   const r = await findReport(db, departmentId, year, forUpdate);
   if (!r) throw notFound(`${year}年度法治政府建设年度报告`);
   return r;
 }
 
 export async function versionById(db: DbOrTx, id: string): Promise<VersionRow> {
-  const [v] = await db.select().from(ruleOfLawReportVersions).where(eq(ruleOfLawReportVersions.id, id));
+  const [v] = await db
+    .select()
+    .from(ruleOfLawReportVersions)
+    .where(eq(ruleOfLawReportVersions.id, id));
   if (!v) throw notFound('报告版本');
   return v;
 }
 
 export async function versionsOf(db: DbOrTx, reportId: string): Promise<VersionRow[]> {
-  return db.select().from(ruleOfLawReportVersions).where(eq(ruleOfLawReportVersions.reportId, reportId)).orderBy(asc(ruleOfLawReportVersions.seq));
+  return db
+    .select()
+    .from(ruleOfLawReportVersions)
+    .where(eq(ruleOfLawReportVersions.reportId, reportId))
+    .orderBy(asc(ruleOfLawReportVersions.seq));
 }
 
 export async function statusOf(db: DbOrTx, caseId: string): Promise<ReportStatus> {
@@ -44,11 +77,14 @@ export async function statusOf(db: DbOrTx, caseId: string): Promise<ReportStatus
 
 export const contentOf = (v: VersionRow) => v.content as ReportDocument;
 /** The figures a version states: frozen at approval, else those seen when it was saved. */
-export const figuresOf = (v: VersionRow) => ((v.frozen ?? v.figures) as Figures);
+export const figuresOf = (v: VersionRow) => (v.frozen ?? v.figures) as Figures;
 
 /** The version the oversight body reads: the one last submitted to it. */
-export const submittedVersionId = (r: ReportRow) => (r.submission as Submission | null)?.versionId ?? null;
+export const submittedVersionId = (r: ReportRow) =>
+  (r.submission as Submission | null)?.versionId ?? null;
 
 /** Scope for the policy: the department, and whether the report has reached the oversight body. */
-export const reportScope = (r: ReportRow) => ({ departmentId: r.departmentId, submitted: !!r.submittedOn });
-
+export const reportScope = (r: ReportRow) => ({
+  departmentId: r.departmentId,
+  submitted: !!r.submittedOn,
+});

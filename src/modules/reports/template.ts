@@ -24,12 +24,19 @@ export const PART_LABELS: Record<PartCode, string> = {
 export const DEFAULT_PARTS: Array<{ code: PartCode; heading: string }> = [
   { code: 'measures', heading: '{year}年度推进法治政府建设的主要举措和成效' },
   { code: 'shortcomings', heading: '{year}年度推进法治政府建设存在的不足和原因' },
-  { code: 'firstResponsible', heading: '{year}年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况' },
+  {
+    code: 'firstResponsible',
+    heading: '{year}年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+  },
   { code: 'plans', heading: '{nextYear}年度推进法治政府建设的主要安排' },
   { code: 'other', heading: '其他需要报告的情况' },
 ];
 
-const monthDay = (label: string) => z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式应为“月-日”，如03-01').describe(label);
+const monthDay = (label: string) =>
+  z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式应为“月-日”，如03-01')
+    .describe(label);
 
 export const reportTemplateSetting = defineSetting({
   key: 'reports.ruleOfLaw.template',
@@ -37,7 +44,12 @@ export const reportTemplateSetting = defineSetting({
   schema: z.object({
     title: z.string().trim().min(2).max(100).describe('报告标题'),
     parts: z
-      .array(z.object({ code: z.enum(PART_CODES).describe('部分'), heading: z.string().trim().min(2).max(200).describe('部分标题') }))
+      .array(
+        z.object({
+          code: z.enum(PART_CODES).describe('部分'),
+          heading: z.string().trim().min(2).max(200).describe('部分标题'),
+        }),
+      )
       .length(5)
       .refine((ps) => new Set(ps.map((p) => p.code)).size === 5, '五个部分各出现一次')
       .describe('部分顺序和标题'),
@@ -46,18 +58,34 @@ export const reportTemplateSetting = defineSetting({
     /** 会前学法 a year the local rule asks for (RULES §10.1: ≥ 1 per quarter). */
     studyPerYear: z.number().int().min(0).max(52).describe('每年学法次数要求'),
   }),
-  defaults: { title: '{department}{year}年法治政府建设年度报告', parts: DEFAULT_PARTS, submitBy: '03-01', publishBy: '04-01', studyPerYear: 4 },
+  defaults: {
+    title: '{department}{year}年法治政府建设年度报告',
+    parts: DEFAULT_PARTS,
+    submitBy: '03-01',
+    publishBy: '04-01',
+    studyPerYear: 4,
+  },
 });
 export type ReportTemplate = z.infer<typeof reportTemplateSetting.schema>;
 
 export const fillTemplate = (s: string, v: { year: number; department: string }) =>
-  s.replaceAll('{year}', String(v.year)).replaceAll('{nextYear}', String(v.year + 1)).replaceAll('{department}', v.department);
+  s
+    .replaceAll('{year}', String(v.year))
+    .replaceAll('{nextYear}', String(v.year + 1))
+    .replaceAll('{department}', v.department);
 
 /** The deadlines of a report year: both fall in the following year. */
-export const deadlinesOf = (t: ReportTemplate, year: number) => ({ submitDueOn: `${year + 1}-${t.submitBy}`, publishDueOn: `${year + 1}-${t.publishBy}` });
+export const deadlinesOf = (t: ReportTemplate, year: number) => ({
+  submitDueOn: `${year + 1}-${t.submitBy}`,
+  publishDueOn: `${year + 1}-${t.publishBy}`,
+});
 
 /** Sets the template (system administrator only), audited (from → to) in the same transaction. */
-export async function updateReportTemplate(ctx: Ctx, actor: Actor, value: ReportTemplate): Promise<void> {
+export async function updateReportTemplate(
+  ctx: Ctx,
+  actor: Actor,
+  value: ReportTemplate,
+): Promise<void> {
   authorize(actor, 'ruleOfLawReport', 'template');
   await changeSetting(ctx, actor, reportTemplateSetting, 'reports.template', value);
 }

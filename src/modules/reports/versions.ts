@@ -9,9 +9,21 @@ import { authorize } from '../../core/auth/policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { notFound } from '../../core/errors.ts';
 import { blockText, isBlankBlock, numberedParts, type ReportDocument } from './document.ts';
-import { contentOf, figuresOf, mustFindReport, submittedVersionId, versionsOf, type Figures, type VersionRow } from './store.ts';
+import {
+  contentOf,
+  figuresOf,
+  mustFindReport,
+  submittedVersionId,
+  versionsOf,
+  type Figures,
+  type VersionRow,
+} from './store.ts';
 
-const ORIGIN_LABELS: Record<string, string> = { generated: '系统生成', edited: '编辑保存', revision: '修订' };
+const ORIGIN_LABELS: Record<string, string> = {
+  generated: '系统生成',
+  edited: '编辑保存',
+  revision: '修订',
+};
 
 export async function listVersions(ctx: Ctx, actor: Actor, year: number) {
   authorize(actor, 'ruleOfLawReport', 'view');
@@ -19,7 +31,15 @@ export async function listVersions(ctx: Ctx, actor: Actor, year: number) {
   authorize(actor, 'ruleOfLawReport', 'read', { departmentId: r.departmentId });
   const vs = await versionsOf(ctx.db, r.id);
   const ids = [...new Set(vs.map((v) => v.createdBy).filter((x): x is string => !!x))];
-  const names = new Map((ids.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)) : []).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (ids.length
+      ? await ctx.db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, ids))
+      : []
+    ).map((u) => [u.id, u.name]),
+  );
   return vs
     .map((v) => ({
       id: v.id,
@@ -39,27 +59,37 @@ export async function listVersions(ctx: Ctx, actor: Actor, year: number) {
 /** The document as labelled paragraphs of text (headings numbered; empty paragraphs left out). */
 export function documentLines(doc: ReportDocument, figures: Figures): string[] {
   const resolve = (k: string) => figures[k];
-  const lines = [doc.title, ...doc.preface.filter((b) => !isBlankBlock(b, resolve)).map((b) => blockText(b, resolve))];
+  const lines = [
+    doc.title,
+    ...doc.preface.filter((b) => !isBlankBlock(b, resolve)).map((b) => blockText(b, resolve)),
+  ];
   for (const p of numberedParts(doc)) {
     lines.push(p.heading);
-    for (const { block, label } of p.blocks) if (!isBlankBlock(block, resolve)) lines.push(`${label ?? ''}${blockText(block, resolve)}`);
+    for (const { block, label } of p.blocks)
+      if (!isBlankBlock(block, resolve)) lines.push(`${label ?? ''}${blockText(block, resolve)}`);
   }
   return lines;
 }
 
-export type DiffOp = { op: 'same'; text: string } | { op: 'added'; text: string } | { op: 'removed'; text: string } | { op: 'changed'; before: string; after: string };
+export type DiffOp =
+  | { op: 'same'; text: string }
+  | { op: 'added'; text: string }
+  | { op: 'removed'; text: string }
+  | { op: 'changed'; before: string; after: string };
 
 /** Paragraph diff (longest common subsequence); a removal followed by an addition reads as a change. */
 export function diffLines(a: string[], b: string[]): DiffOp[] {
   const n = a.length;
   const m = b.length;
   const L = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
   const raw: DiffOp[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) raw.push({ op: 'same', text: a[i++] }), j++;
+    if (a[i] === b[j]) (raw.push({ op: 'same', text: a[i++] }), j++);
     else if (L[i + 1][j] >= L[i][j + 1]) raw.push({ op: 'removed', text: a[i++] });
     else raw.push({ op: 'added', text: b[j++] });
   }
@@ -68,13 +98,20 @@ export function diffLines(a: string[], b: string[]): DiffOp[] {
   const out: DiffOp[] = [];
   for (const d of raw) {
     const last = out[out.length - 1];
-    if (d.op === 'added' && last?.op === 'removed') out[out.length - 1] = { op: 'changed', before: last.text, after: d.text };
+    if (d.op === 'added' && last?.op === 'removed')
+      out[out.length - 1] = { op: 'changed', before: last.text, after: d.text };
     else out.push(d);
   }
   return out;
 }
 
-export async function compareVersions(ctx: Ctx, actor: Actor, year: number, aId: string, bId: string) {
+export async function compareVersions(
+  ctx: Ctx,
+  actor: Actor,
+  year: number,
+  aId: string,
+  bId: string,
+) {
   authorize(actor, 'ruleOfLawReport', 'view');
   const r = await mustFindReport(ctx.db, actor.departmentId, year);
   const vs = await versionsOf(ctx.db, r.id);
@@ -85,7 +122,14 @@ export async function compareVersions(ctx: Ctx, actor: Actor, year: number, aId:
   };
   const a = find(aId);
   const b = find(bId);
-  const ops = diffLines(documentLines(contentOf(a), figuresOf(a)), documentLines(contentOf(b), figuresOf(b)));
-  return { from: { id: a.id, seq: a.seq }, to: { id: b.id, seq: b.seq }, ops, changed: ops.filter((o) => o.op !== 'same').length };
+  const ops = diffLines(
+    documentLines(contentOf(a), figuresOf(a)),
+    documentLines(contentOf(b), figuresOf(b)),
+  );
+  return {
+    from: { id: a.id, seq: a.seq },
+    to: { id: b.id, seq: b.seq },
+    ops,
+    changed: ops.filter((o) => o.op !== 'same').length,
+  };
 }
-

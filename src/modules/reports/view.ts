@@ -17,16 +17,38 @@ import { manualCount, referencedKeys, type Figure } from './document.ts';
 import { gatherFacts, periodEnd, stepDoneLateIn, stepOverdueAt, toFigure } from './facts.ts';
 import { RULE_OF_LAW_REPORT } from './procedure.ts';
 import { planReference, type ReportDeps } from './service.ts';
-import { contentOf, findReport, reportScope, statusOf, submittedVersionId, versionById, type Figures, type ReportStatus } from './store.ts';
+import {
+  contentOf,
+  findReport,
+  reportScope,
+  statusOf,
+  submittedVersionId,
+  versionById,
+  type Figures,
+  type ReportStatus,
+} from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
 
 export type ShownFigure = Figure & { previous?: number; missing?: boolean };
-export interface FigureChange { key: string; label: string; unit: string; from: number; to: number }
+export interface FigureChange {
+  key: string;
+  label: string;
+  unit: string;
+  from: number;
+  to: number;
+}
 
-export const STATUS_LABELS = Object.fromEntries(RULE_OF_LAW_REPORT.statuses.map((s) => [s.code, s.label])) as Record<ReportStatus, string>;
+export const STATUS_LABELS = Object.fromEntries(
+  RULE_OF_LAW_REPORT.statuses.map((s) => [s.code, s.label]),
+) as Record<ReportStatus, string>;
 
 /** Which acts the status allows (the service refuses the others with the reason). */
-const nextActs = (s: ReportStatus) => ({ review: s === 'drafting', approve: s === 'reviewed', submit: s === 'approved', publish: s === 'submitted' });
+const nextActs = (s: ReportStatus) => ({
+  review: s === 'drafting',
+  approve: s === 'reviewed',
+  submit: s === 'approved',
+  publish: s === 'submitted',
+});
 
 async function departmentFor(ctx: Ctx, actor: Actor, departmentId?: string) {
   const own = !departmentId || departmentId === actor.departmentId;
@@ -40,23 +62,52 @@ async function departmentFor(ctx: Ctx, actor: Actor, departmentId?: string) {
  * 上一级主管部门 and the oversight bodies. `known` are names from the org tree; `toName` the kinds of
  * recipient the tree does not know (the 上一级主管部门 always), which staff must name in the dialog.
  */
-async function recipientDefaults(ctx: Ctx, parentId: string | null): Promise<{ known: string[]; toName: string[] }> {
+async function recipientDefaults(
+  ctx: Ctx,
+  parentId: string | null,
+): Promise<{ known: string[]; toName: string[] }> {
   const parent = parentId ? await getOrg(ctx.db, parentId) : null;
-  const oversight = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.kind, 'oversight')).orderBy(organisations.createdAt);
-  const government = parent?.kind === 'government' ? `${parent.name.endsWith('人民政府') ? `中共${parent.name.replace(/人民政府$/, '')}委、` : ''}${parent.name}` : null;
-  return { known: [...(government ? [government] : []), ...oversight.map((o) => o.name)], toName: [...(government ? [] : ['本级党委和政府']), '上一级主管部门'] };
+  const oversight = await ctx.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, 'oversight'))
+    .orderBy(organisations.createdAt);
+  const government =
+    parent?.kind === 'government'
+      ? `${parent.name.endsWith('人民政府') ? `中共${parent.name.replace(/人民政府$/, '')}委、` : ''}${parent.name}`
+      : null;
+  return {
+    known: [...(government ? [government] : []), ...oversight.map((o) => o.name)],
+    toName: [...(government ? [] : ['本级党委和政府']), '上一级主管部门'],
+  };
 }
 
-export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year: number, departmentId?: string) {
+export async function reportView(
+  ctx: Ctx,
+  deps: ReportDeps,
+  actor: Actor,
+  year: number,
+  departmentId?: string,
+) {
   const { own, department } = await departmentFor(ctx, actor, departmentId);
   const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());
   const r = await findReport(ctx.db, department.id, year);
   const canEdit = own && can(actor, 'ruleOfLawReport', 'edit');
   if (!r) {
     if (!own) throw notFound(`${year}年度法治政府建设年度报告`);
-    return { exists: false as const, today: ctx.clock.today(), year, department: { id: department.id, name: department.name }, deadlines: deadlinesOf(template, year), canGenerate: canEdit };
+    return {
+      exists: false as const,
+      today: ctx.clock.today(),
+      year,
+      department: { id: department.id, name: department.name },
+      deadlines: deadlinesOf(template, year),
+      canGenerate: canEdit,
+    };
   }
-  const scope = { ...reportScope(r), overseenBy: (await oversightBodyOf(ctx.db, r.departmentId))?.id ?? null };
+  const scope = {
+    ...reportScope(r),
+    overseenBy: (await oversightBodyOf(ctx.db, r.departmentId))?.id ?? null,
+  };
   authorize(actor, 'ruleOfLawReport', 'read', scope);
   const status = await statusOf(ctx.db, r.caseId);
   const v = await versionById(ctx.db, own ? r.currentVersionId : submittedVersionId(r)!);
@@ -80,12 +131,26 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
         figures[k] = { ...before, missing: true };
         continue;
       }
-      figures[k] = { ...toFigure(live), ...(before && before.value !== live.value ? { previous: before.value } : {}) };
-      if (before && before.value !== live.value) changes.push({ key: k, label: live.label, unit: live.unit, from: before.value, to: live.value });
+      figures[k] = {
+        ...toFigure(live),
+        ...(before && before.value !== live.value ? { previous: before.value } : {}),
+      };
+      if (before && before.value !== live.value)
+        changes.push({
+          key: k,
+          label: live.label,
+          unit: live.unit,
+          from: before.value,
+          to: live.value,
+        });
     }
     if (canEdit) available = facts.figures.map(toFigure);
   }
-  const steps = await ctx.db.select().from(caseSteps).where(eq(caseSteps.caseId, r.caseId)).orderBy(asc(caseSteps.step));
+  const steps = await ctx.db
+    .select()
+    .from(caseSteps)
+    .where(eq(caseSteps.caseId, r.caseId))
+    .orderBy(asc(caseSteps.step));
   const today = ctx.clock.today();
   return {
     exists: true as const,
@@ -96,7 +161,13 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
     status,
     statusLabel: STATUS_LABELS[status],
     caseId: own ? r.caseId : null,
-    version: { id: v.id, seq: v.seq, origin: v.origin, createdAt: v.createdAt.toISOString(), frozen: !!v.frozen },
+    version: {
+      id: v.id,
+      seq: v.seq,
+      origin: v.origin,
+      createdAt: v.createdAt.toISOString(),
+      frozen: !!v.frozen,
+    },
     document,
     figures,
     changes,
@@ -105,7 +176,15 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
     unavailable,
     deadlines: {
       ...deadlinesOf(template, year),
-      steps: steps.map((s) => ({ step: s.step, label: s.label, dueDate: s.dueDate, status: s.status, doneOn: s.doneOn, overdue: s.status === 'open' && !!s.dueDate && s.dueDate < today, explanation: s.explanation })),
+      steps: steps.map((s) => ({
+        step: s.step,
+        label: s.label,
+        dueDate: s.dueDate,
+        status: s.status,
+        doneOn: s.doneOn,
+        overdue: s.status === 'open' && !!s.dueDate && s.dueDate < today,
+        explanation: s.explanation,
+      })),
     },
     review: r.review,
     approval: r.approval,
@@ -115,25 +194,46 @@ export async function reportView(ctx: Ctx, deps: ReportDeps, actor: Actor, year:
     approvedVersionId: r.approvedVersionId,
     publishedVersionId: r.publishedVersionId,
     editable: canEdit,
-    recipients: canEdit ? await recipientDefaults(ctx, department.parentId) : { known: [], toName: [] },
+    recipients: canEdit
+      ? await recipientDefaults(ctx, department.parentId)
+      : { known: [], toName: [] },
     // Last year's part (四): shown beside this year's, inserted only where staff choose to.
-    planReference: canEdit && status === 'drafting' ? await planReference(ctx.db, department.id, year) : null,
-    acts: canEdit ? nextActs(status) : { review: false, approve: false, submit: false, publish: false },
+    planReference:
+      canEdit && status === 'drafting' ? await planReference(ctx.db, department.id, year) : null,
+    acts: canEdit
+      ? nextActs(status)
+      : { review: false, approve: false, submit: false, publish: false },
   };
 }
 
 /** The records behind a timeliness fact (late or overdue steps), scoped to the actor's department. */
-export async function stepRecords(ctx: Ctx, actor: Actor, q: { procedure: string; step: string; kind: 'late' | 'overdue'; year: number }) {
+export async function stepRecords(
+  ctx: Ctx,
+  actor: Actor,
+  q: { procedure: string; step: string; kind: 'late' | 'overdue'; year: number },
+) {
   authorize(actor, 'case', 'list');
   // The same conditions as the facts (facts.ts): a figure lists exactly the records it counts.
-  const cond = q.kind === 'late' ? stepDoneLateIn(q.year) : stepOverdueAt(periodEnd(q.year, ctx.clock.today()));
-  const rows = await queryRows<{ id: string; title: string; label: string; dueDate: string; doneOn: string | null; total: number }>(
+  const cond =
+    q.kind === 'late'
+      ? stepDoneLateIn(q.year)
+      : stepOverdueAt(periodEnd(q.year, ctx.clock.today()));
+  const rows = await queryRows<{
+    id: string;
+    title: string;
+    label: string;
+    dueDate: string;
+    doneOn: string | null;
+    total: number;
+  }>(
     ctx.db,
     sql`select c.id, c.title, s.label, s.due_date::text as "dueDate", s.done_on::text as "doneOn", (count(*) over ())::int as total
         from case_steps s join cases c on c.id = s.case_id
         where s.department_id = ${actor.departmentId} and c.procedure = ${q.procedure} and s.step = ${q.step} and ${cond}
         order by s.due_date, c.id limit 500`,
   );
-  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _, ...i }) => ({ ...i, href: `/cases/${i.id}` })) };
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map(({ total: _, ...i }) => ({ ...i, href: `/cases/${i.id}` })),
+  };
 }
-

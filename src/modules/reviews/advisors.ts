@@ -19,12 +19,17 @@ import { ADVISOR_KINDS, ADVISOR_KIND_LABELS, type AdvisorKind } from './labels.t
 
 export type AdvisorRow = typeof legalAdvisors.$inferSelect;
 
-const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
 export const advisorBody = z.object({
   kind: z.enum(ADVISOR_KINDS).describe('类别'),
   name: text('姓名', 50, 2),
   affiliation: text('律师事务所或单位职务', 200, 2),
-  licenceNumber: z.string().trim().regex(/^[0-9A-Za-z-]{6,30}$/, '应为6至30位数字或字母').describe('执业证号'),
+  licenceNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,30}$/, '应为6至30位数字或字母')
+    .describe('执业证号'),
   termStart: isoDate('聘任起始日期'),
   termEnd: isoDate('聘任截止日期'),
   userId: z.uuid().nullish().describe('登录账号'),
@@ -34,22 +39,48 @@ export const advisorBody = z.object({
 export type AdvisorInput = z.output<typeof advisorBody>;
 
 function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', message, { fields: [{ path, message: message.replace(/^[^：]*：/, '') }] });
+  throw new AppError('VALIDATION', message, {
+    fields: [{ path, message: message.replace(/^[^：]*：/, '') }],
+  });
 }
 
-export const inTerm = (a: Pick<AdvisorRow, 'termStart' | 'termEnd'>, day: string) => a.termStart <= day && day <= a.termEnd;
+export const inTerm = (a: Pick<AdvisorRow, 'termStart' | 'termEnd'>, day: string) =>
+  a.termStart <= day && day <= a.termEnd;
 
-async function checkAdvisor(tx: Tx, actor: Actor, input: AdvisorInput, selfId?: string): Promise<void> {
+async function checkAdvisor(
+  tx: Tx,
+  actor: Actor,
+  input: AdvisorInput,
+  selfId?: string,
+): Promise<void> {
   if (input.termEnd < input.termStart) invalid('termEnd', '聘任截止日期：不能早于起始日期');
   const [dup] = await tx
     .select({ id: legalAdvisors.id })
     .from(legalAdvisors)
-    .where(and(eq(legalAdvisors.departmentId, actor.departmentId), eq(legalAdvisors.licenceNumber, input.licenceNumber), selfId ? ne(legalAdvisors.id, selfId) : undefined));
+    .where(
+      and(
+        eq(legalAdvisors.departmentId, actor.departmentId),
+        eq(legalAdvisors.licenceNumber, input.licenceNumber),
+        selfId ? ne(legalAdvisors.id, selfId) : undefined,
+      ),
+    );
   if (dup) invalid('licenceNumber', '执业证号：已在名册中');
   if (input.userId) {
-    const [u] = await tx.select({ roles: users.roles, departmentId: users.departmentId }).from(users).where(eq(users.id, input.userId));
-    if (!u || u.departmentId !== actor.departmentId || !u.roles.includes('legalAdvisor')) invalid('userId', '登录账号：应为本部门具有“法律顾问/公职律师”角色的账号');
-    const [taken] = await tx.select({ id: legalAdvisors.id }).from(legalAdvisors).where(and(eq(legalAdvisors.userId, input.userId), selfId ? ne(legalAdvisors.id, selfId) : undefined));
+    const [u] = await tx
+      .select({ roles: users.roles, departmentId: users.departmentId })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!u || u.departmentId !== actor.departmentId || !u.roles.includes('legalAdvisor'))
+      invalid('userId', '登录账号：应为本部门具有“法律顾问/公职律师”角色的账号');
+    const [taken] = await tx
+      .select({ id: legalAdvisors.id })
+      .from(legalAdvisors)
+      .where(
+        and(
+          eq(legalAdvisors.userId, input.userId),
+          selfId ? ne(legalAdvisors.id, selfId) : undefined,
+        ),
+      );
     if (taken) invalid('userId', '登录账号：已关联其他法律顾问');
   }
 }
@@ -66,28 +97,81 @@ const values = (input: AdvisorInput) => ({
   note: input.note ?? '',
 });
 
-export async function createAdvisor(ctx: Ctx, actor: Actor, input: AdvisorInput): Promise<AdvisorRow> {
+export async function createAdvisor(
+  ctx: Ctx,
+  actor: Actor,
+  input: AdvisorInput,
+): Promise<AdvisorRow> {
   authorize(actor, 'legalAdvisor', 'manage');
   return inTx(ctx, async (tx) => {
     await checkAdvisor(tx, actor, input);
     const now = ctx.clock.now();
-    const [row] = await tx.insert(legalAdvisors).values({ id: newId(), departmentId: actor.departmentId, ...values(input), createdBy: actor.userId, createdAt: now, updatedAt: now }).returning();
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'legalAdvisor.create', entityType: 'legalAdvisor', entityId: row.id, payload: values(input) }, now);
+    const [row] = await tx
+      .insert(legalAdvisors)
+      .values({
+        id: newId(),
+        departmentId: actor.departmentId,
+        ...values(input),
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'legalAdvisor.create',
+        entityType: 'legalAdvisor',
+        entityId: row.id,
+        payload: values(input),
+      },
+      now,
+    );
     return row;
   });
 }
 
-export async function updateAdvisor(ctx: Ctx, actor: Actor, id: string, input: AdvisorInput): Promise<AdvisorRow> {
+export async function updateAdvisor(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: AdvisorInput,
+): Promise<AdvisorRow> {
   return inTx(ctx, async (tx) => {
-    const [old] = await tx.select().from(legalAdvisors).where(eq(legalAdvisors.id, id)).for('update');
+    const [old] = await tx
+      .select()
+      .from(legalAdvisors)
+      .where(eq(legalAdvisors.id, id))
+      .for('update');
     if (!old) throw notFound('法律顾问');
     authorize(actor, 'legalAdvisor', 'manage', old);
     await checkAdvisor(tx, actor, input, id);
     const now = ctx.clock.now();
-    const [row] = await tx.update(legalAdvisors).set({ ...values(input), updatedAt: now }).where(eq(legalAdvisors.id, id)).returning();
+    const [row] = await tx
+      .update(legalAdvisors)
+      .set({ ...values(input), updatedAt: now })
+      .where(eq(legalAdvisors.id, id))
+      .returning();
     // The account is copied onto the advisor's assignments: the one rule scoping what an advisor sees.
-    if (row.userId !== old.userId) await tx.update(reviewAssignments).set({ userId: row.userId }).where(eq(reviewAssignments.advisorId, id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'legalAdvisor.update', entityType: 'legalAdvisor', entityId: id, payload: { before: values(old as AdvisorInput), after: values(input) } }, now);
+    if (row.userId !== old.userId)
+      await tx
+        .update(reviewAssignments)
+        .set({ userId: row.userId })
+        .where(eq(reviewAssignments.advisorId, id));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'legalAdvisor.update',
+        entityType: 'legalAdvisor',
+        entityId: id,
+        payload: { before: values(old as AdvisorInput), after: values(input) },
+      },
+      now,
+    );
     return row;
   });
 }
@@ -113,7 +197,14 @@ export async function listAdvisors(ctx: Ctx, actor: Actor, year?: number) {
     })
     .from(legalAdvisors)
     .leftJoin(users, eq(users.id, legalAdvisors.userId))
-    .where(and(eq(legalAdvisors.departmentId, actor.departmentId), year ? sql`${legalAdvisors.termStart} <= ${`${year}-12-31`}::date and ${legalAdvisors.termEnd} >= ${`${year}-01-01`}::date` : undefined))
+    .where(
+      and(
+        eq(legalAdvisors.departmentId, actor.departmentId),
+        year
+          ? sql`${legalAdvisors.termStart} <= ${`${year}-12-31`}::date and ${legalAdvisors.termEnd} >= ${`${year}-01-01`}::date`
+          : undefined,
+      ),
+    )
     .orderBy(asc(legalAdvisors.kind), asc(legalAdvisors.name));
   return rows.map((r) => ({
     ...r.advisor,

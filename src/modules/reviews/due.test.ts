@@ -17,13 +17,34 @@ test('default periods are counted in working days on the official calendar (劳�
 });
 
 test('a requested-by date: 重大行政决策 needs ≥ 7 working days; 规范性文件 is capped at 15', () => {
-  const refuse = () => matterDue(cal, 'majorDecision', limits.majorDecision, '2025-04-25', '2025-05-07');
-  assert.throws(refuse, (e: unknown) => e instanceof AppError && e.code === 'VALIDATION' && /仅有6个工作日/.test(e.message) && /第二十六条/.test(e.message));
-  assert.equal(matterDue(cal, 'majorDecision', limits.majorDecision, '2025-04-25', '2025-05-08').dueOn, '2025-05-08');
-  const capped = matterDue(cal, 'normativeDocument', limits.normativeDocument, '2025-04-25', '2025-06-30');
+  const refuse = () =>
+    matterDue(cal, 'majorDecision', limits.majorDecision, '2025-04-25', '2025-05-07');
+  assert.throws(
+    refuse,
+    (e: unknown) =>
+      e instanceof AppError &&
+      e.code === 'VALIDATION' &&
+      /仅有6个工作日/.test(e.message) &&
+      /第二十六条/.test(e.message),
+  );
+  assert.equal(
+    matterDue(cal, 'majorDecision', limits.majorDecision, '2025-04-25', '2025-05-08').dueOn,
+    '2025-05-08',
+  );
+  const capped = matterDue(
+    cal,
+    'normativeDocument',
+    limits.normativeDocument,
+    '2025-04-25',
+    '2025-06-30',
+  );
   assert.equal(capped.dueOn, '2025-05-20');
   assert.match(capped.explanation, /最长不超过15个工作日.*晚于该期限/);
-  assert.equal(matterDue(cal, 'contract', limits.contract, '2025-04-25', '2025-04-25').dueOn, '2025-04-25', 'no floor for contracts by default');
+  assert.equal(
+    matterDue(cal, 'contract', limits.contract, '2025-04-25', '2025-04-25').dueOn,
+    '2025-04-25',
+    'no floor for contracts by default',
+  );
 });
 
 test('a year without official holiday data is provisional', () => {

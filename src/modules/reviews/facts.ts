@@ -10,7 +10,16 @@ import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { MATTER_TYPES, MATTER_TYPE_LABELS, type ReviewMatterType } from './labels.ts';
 
-export interface ReviewCounts { byType: Record<string, number>; opinions: number; opinionMatters: number; adopted: number; partly: number; marked: number; external: number; government: number }
+export interface ReviewCounts {
+  byType: Record<string, number>;
+  opinions: number;
+  opinionMatters: number;
+  adopted: number;
+  partly: number;
+  marked: number;
+  external: number;
+  government: number;
+}
 
 async function counts(ctx: Ctx, departmentId: string, year: number): Promise<ReviewCounts> {
   const byType = await queryRows<{ type: string; n: number }>(
@@ -37,18 +46,30 @@ async function counts(ctx: Ctx, departmentId: string, year: number): Promise<Rev
 /** The facts from the counts (pure). */
 export function reviewFactsFrom(year: number, c: ReviewCounts): Fact[] {
   const total = Object.values(c.byType).reduce((s, n) => s + n, 0);
-  const list = (query: Record<string, string | number | boolean>) => ({ path: '/api/reviews', query: { concludedIn: year, status: 'concluded', ...query } });
-  const parts = MATTER_TYPES.filter((t) => c.byType[t]).map((t) => `${MATTER_TYPE_LABELS[t]}${c.byType[t]}件`);
+  const list = (query: Record<string, string | number | boolean>) => ({
+    path: '/api/reviews',
+    query: { concludedIn: year, status: 'concluded', ...query },
+  });
+  const parts = MATTER_TYPES.filter((t) => c.byType[t]).map(
+    (t) => `${MATTER_TYPE_LABELS[t]}${c.byType[t]}件`,
+  );
   const accepted = c.adopted + c.partly;
   const advisors = c.external + c.government;
-  const advisorText = c.external && c.government ? `法律顾问和公职律师${advisors}名（法律顾问${c.external}名、公职律师${c.government}名）` : c.external ? `法律顾问${c.external}名` : `公职律师${c.government}名`;
+  const advisorText =
+    c.external && c.government
+      ? `法律顾问和公职律师${advisors}名（法律顾问${c.external}名、公职律师${c.government}名）`
+      : c.external
+        ? `法律顾问${c.external}名`
+        : `公职律师${c.government}名`;
   const facts: Fact[] = [
     {
       key: 'reviews.matters',
       label: '完成合法性审查事项',
       value: total,
       unit: '件',
-      sentence: total ? `${year}年完成合法性审查事项${total}件${parts.length ? `，其中${parts.join('、')}` : ''}。` : '',
+      sentence: total
+        ? `${year}年完成合法性审查事项${total}件${parts.length ? `，其中${parts.join('、')}` : ''}。`
+        : '',
       method: '本年度出具合法性审查意见（审查结论）的事项数，按事项类型分列；撤回的事项不计。',
       records: list({}),
     },
@@ -66,7 +87,9 @@ export function reviewFactsFrom(year: number, c: ReviewCounts): Fact[] {
       label: '提出法审意见',
       value: c.opinions,
       unit: '条',
-      sentence: c.opinions ? `法律顾问、公职律师和法制审核人员对${c.opinionMatters}个事项提出法审意见${c.opinions}条。` : '',
+      sentence: c.opinions
+        ? `法律顾问、公职律师和法制审核人员对${c.opinionMatters}个事项提出法审意见${c.opinions}条。`
+        : '',
       method: '本年度提出的编号法审意见条数，及涉及的审查事项数。',
       records: { path: '/api/reviews/opinions', query: { year } },
     },
@@ -76,8 +99,11 @@ export function reviewFactsFrom(year: number, c: ReviewCounts): Fact[] {
       value: accepted,
       unit: '条',
       // The rate counts the opinions with feedback: said when some have none yet, so 100% is not read as all of them.
-      sentence: accepted ? `送审单位采纳法审意见${accepted}条${c.partly ? `（其中部分采纳${c.partly}条）` : ''}，采纳率（含部分采纳）${pct(accepted, c.marked)}%${c.marked < c.opinions ? `（按已反馈的${c.marked}条计）` : ''}。` : '',
-      method: '本年度提出的法审意见中，送审单位反馈为采纳或部分采纳的条数；采纳率以已反馈的意见为分母。',
+      sentence: accepted
+        ? `送审单位采纳法审意见${accepted}条${c.partly ? `（其中部分采纳${c.partly}条）` : ''}，采纳率（含部分采纳）${pct(accepted, c.marked)}%${c.marked < c.opinions ? `（按已反馈的${c.marked}条计）` : ''}。`
+        : '',
+      method:
+        '本年度提出的法审意见中，送审单位反馈为采纳或部分采纳的条数；采纳率以已反馈的意见为分母。',
       records: { path: '/api/reviews/opinions', query: { year, adopted: true } },
     },
     {

@@ -13,15 +13,28 @@ export const MATTER_TYPE_LABELS = {
 export type ReviewMatterType = keyof typeof MATTER_TYPE_LABELS;
 export const MATTER_TYPES = Object.keys(MATTER_TYPE_LABELS) as ReviewMatterType[];
 
-export const MATTER_STATUS_LABELS = { submitted: '待分派', reviewing: '审查中', concluded: '已出具审查意见', withdrawn: '已撤回' } as const;
+export const MATTER_STATUS_LABELS = {
+  submitted: '待分派',
+  reviewing: '审查中',
+  concluded: '已出具审查意见',
+  withdrawn: '已撤回',
+} as const;
 export type MatterStatus = keyof typeof MATTER_STATUS_LABELS;
 export const MATTER_STATUSES = Object.keys(MATTER_STATUS_LABELS) as MatterStatus[];
 
-export const CONCLUSION_LABELS = { lawful: '合法', lawfulAfterRevision: '修改后合法', unlawful: '不合法' } as const;
+export const CONCLUSION_LABELS = {
+  lawful: '合法',
+  lawfulAfterRevision: '修改后合法',
+  unlawful: '不合法',
+} as const;
 export type Conclusion = keyof typeof CONCLUSION_LABELS;
 export const CONCLUSIONS = Object.keys(CONCLUSION_LABELS) as Conclusion[];
 
-export const ADOPTION_LABELS = { adopted: '采纳', partlyAdopted: '部分采纳', notAdopted: '未采纳' } as const;
+export const ADOPTION_LABELS = {
+  adopted: '采纳',
+  partlyAdopted: '部分采纳',
+  notAdopted: '未采纳',
+} as const;
 export type Adoption = keyof typeof ADOPTION_LABELS;
 export const ADOPTIONS = Object.keys(ADOPTION_LABELS) as Adoption[];
 
@@ -32,7 +45,12 @@ export const ADVISOR_KINDS = Object.keys(ADVISOR_KIND_LABELS) as AdvisorKind[];
 const limit = z.object({
   minWorkdays: z.number().int().min(0).max(60).describe('至少预留审查时间（工作日）'),
   maxWorkdays: z.number().int().min(0).max(120).describe('审查时间上限（工作日，0为不设上限）'),
-  defaultWorkdays: z.number().int().min(1).max(120).describe('未提出要求完成日期时的审查期限（工作日）'),
+  defaultWorkdays: z
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .describe('未提出要求完成日期时的审查期限（工作日）'),
 });
 export type TimeLimit = z.infer<typeof limit>;
 
@@ -65,5 +83,6 @@ export const reviewSettings = defineSetting({
 /** Where each time limit comes from, for the due-date explanation. */
 export const LIMIT_BASIS: Partial<Record<ReviewMatterType, string>> = {
   majorDecision: '《重大行政决策程序暂行条例》第二十六条',
-  normativeDocument: '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）',
+  normativeDocument:
+    '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）',
 };

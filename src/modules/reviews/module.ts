@@ -11,7 +11,15 @@ export const reviewsModule: ModuleManifest = {
   name: 'reviews',
   label: '合法性审查',
   audit: reviewsAudit,
-  procedures: [{ def: LEGAL_REVIEW, moduleActions: LEGAL_REVIEW_MODULE_ACTIONS, page: { table: 'review_matters', path: '/reviews/' }, read: loadMatter, readers: ['legalAdvisor'] }],
+  procedures: [
+    {
+      def: LEGAL_REVIEW,
+      moduleActions: LEGAL_REVIEW_MODULE_ACTIONS,
+      page: { table: 'review_matters', path: '/reviews/' },
+      read: loadMatter,
+      readers: ['legalAdvisor'],
+    },
+  ],
   facts: [{ module: 'reviews', area: 'decisions', facts: reviewFacts }],
   routes: (app, ctx) => reviewRoutes(app, ctx),
   fileReader: materialFileReader,

@@ -9,7 +9,8 @@ import type { Cond, ProcedureDef } from '../../core/procedure/engine.ts';
 import { CONCLUSION_LABELS, MATTER_TYPE_LABELS } from './labels.ts';
 
 const standalone: Cond = { not: { last: 'submit', field: 'hasSubject', eq: true } };
-const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const opts = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export const LEGAL_REVIEW: ProcedureDef = {
   code: 'legalReview',
@@ -26,8 +27,20 @@ export const LEGAL_REVIEW: ProcedureDef = {
   // A matter from a subject procedure (规范性文件, 重大行政决策) is already in 我的待办 as that
   // procedure's own 合法性审查 step; only stand-alone matters (合同协议 …) get steps here.
   steps: [
-    { code: 'assignReviewers', label: '分派审查人员', roles: ['legalOfficer'], open: { all: [{ status: 'submitted' }, standalone] }, clock: 'review' },
-    { code: 'review', label: '合法性审查', roles: ['legalOfficer'], open: { all: [{ status: 'reviewing' }, standalone] }, clock: 'review' },
+    {
+      code: 'assignReviewers',
+      label: '分派审查人员',
+      roles: ['legalOfficer'],
+      open: { all: [{ status: 'submitted' }, standalone] },
+      clock: 'review',
+    },
+    {
+      code: 'review',
+      label: '合法性审查',
+      roles: ['legalOfficer'],
+      open: { all: [{ status: 'reviewing' }, standalone] },
+      clock: 'review',
+    },
   ],
   actions: [
     {
@@ -36,7 +49,13 @@ export const LEGAL_REVIEW: ProcedureDef = {
       roles: ['staff', 'leader', 'legalOfficer'],
       statuses: ['new'],
       fields: [
-        { name: 'matterType', label: '事项类型', type: 'select', required: true, options: opts(MATTER_TYPE_LABELS) },
+        {
+          name: 'matterType',
+          label: '事项类型',
+          type: 'select',
+          required: true,
+          options: opts(MATTER_TYPE_LABELS),
+        },
         { name: 'title', label: '事项名称', type: 'text', required: true },
         { name: 'requestedBy', label: '要求完成日期', type: 'date' },
         { name: 'dueOn', label: '审查期限', type: 'date', required: true },
@@ -58,7 +77,13 @@ export const LEGAL_REVIEW: ProcedureDef = {
       roles: ['legalOfficer'],
       statuses: ['submitted', 'reviewing'],
       fields: [
-        { name: 'conclusion', label: '审查结论', type: 'select', required: true, options: opts(CONCLUSION_LABELS) },
+        {
+          name: 'conclusion',
+          label: '审查结论',
+          type: 'select',
+          required: true,
+          options: opts(CONCLUSION_LABELS),
+        },
         { name: 'opinion', label: '审查意见', type: 'longText', required: true },
         { name: 'opinionCount', label: '法审意见条数', type: 'number', min: 0 },
       ],
@@ -83,7 +108,10 @@ export const LEGAL_REVIEW: ProcedureDef = {
       stop: ['conclude', 'withdraw'],
     },
   ],
-  outcomes: [...opts(CONCLUSION_LABELS).map((o) => ({ code: o.value, label: o.label })), { code: 'withdrawn', label: '撤回送审' }],
+  outcomes: [
+    ...opts(CONCLUSION_LABELS).map((o) => ({ code: o.value, label: o.label })),
+    { code: 'withdrawn', label: '撤回送审' },
+  ],
 };
 
 /** Every act goes through the reviews service (it keeps the matter row and the subject case in step). */

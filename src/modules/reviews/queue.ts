@@ -11,7 +11,18 @@ import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { daysLeft } from '../../core/calendar/calendar.ts';
 import { legalAdvisors, legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
-import { ADOPTION_LABELS, ADVISOR_KIND_LABELS, CONCLUSION_LABELS, MATTER_STATUS_LABELS, MATTER_TYPE_LABELS, type Adoption, type AdvisorKind, type Conclusion, type MatterStatus, type ReviewMatterType } from './labels.ts';
+import {
+  ADOPTION_LABELS,
+  ADVISOR_KIND_LABELS,
+  CONCLUSION_LABELS,
+  MATTER_STATUS_LABELS,
+  MATTER_TYPE_LABELS,
+  type Adoption,
+  type AdvisorKind,
+  type Conclusion,
+  type MatterStatus,
+  type ReviewMatterType,
+} from './labels.ts';
 import { inTerm } from './advisors.ts';
 
 export interface QueueFilter {
@@ -26,21 +37,26 @@ export interface QueueFilter {
   pageSize: number;
 }
 
-const assignedTo = (userId: string) => sql`exists (select 1 from review_assignments ra where ra.matter_id = ${reviewMatters.id} and ra.user_id = ${userId})`;
+const assignedTo = (userId: string) =>
+  sql`exists (select 1 from review_assignments ra where ra.matter_id = ${reviewMatters.id} and ra.user_id = ${userId})`;
 
 /** What the actor may see, as SQL: the union of what each of their roles grants (policy reviewMatter.read). */
 export function matterScope(actor: Actor): SQL {
   const dept = eq(reviewMatters.departmentId, actor.departmentId);
   const parts: SQL[] = [];
   if (hasRole(actor, 'legalOfficer', 'leader')) parts.push(sql`true`);
-  if (hasRole(actor, 'staff')) parts.push(actor.orgId === actor.departmentId ? sql`true` : eq(reviewMatters.orgId, actor.orgId));
+  if (hasRole(actor, 'staff'))
+    parts.push(
+      actor.orgId === actor.departmentId ? sql`true` : eq(reviewMatters.orgId, actor.orgId),
+    );
   if (hasRole(actor, 'legalAdvisor')) parts.push(assignedTo(actor.userId));
   return and(dept, parts.length ? or(...parts) : sql`false`)!;
 }
 
 function assigneeCond(actor: Actor, assignee: string): SQL {
   if (assignee === 'me') return assignedTo(actor.userId);
-  if (assignee === 'none') return sql`not exists (select 1 from review_assignments ra where ra.matter_id = ${reviewMatters.id})`;
+  if (assignee === 'none')
+    return sql`not exists (select 1 from review_assignments ra where ra.matter_id = ${reviewMatters.id})`;
   const [kind, id] = [assignee.slice(0, 2), assignee.slice(2)];
   if (kind === 'u:') return assignedTo(id);
   return sql`exists (select 1 from review_assignments ra where ra.matter_id = ${reviewMatters.id} and ra.advisor_id = ${id})`;
@@ -48,9 +64,19 @@ function assigneeCond(actor: Actor, assignee: string): SQL {
 
 /** Reviewer names and opinion counts of some matters. */
 export async function reviewersOf(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return { reviewers: new Map<string, ReviewerRef[]>(), counts: new Map<string, { opinions: number; pending: number }>() };
+  if (!ids.length)
+    return {
+      reviewers: new Map<string, ReviewerRef[]>(),
+      counts: new Map<string, { opinions: number; pending: number }>(),
+    };
   const rows = await db
-    .select({ a: reviewAssignments, userName: users.displayName, advisorName: legalAdvisors.name, advisorKind: legalAdvisors.kind, affiliation: legalAdvisors.affiliation })
+    .select({
+      a: reviewAssignments,
+      userName: users.displayName,
+      advisorName: legalAdvisors.name,
+      advisorKind: legalAdvisors.kind,
+      affiliation: legalAdvisors.affiliation,
+    })
     .from(reviewAssignments)
     .leftJoin(users, eq(users.id, reviewAssignments.userId))
     .leftJoin(legalAdvisors, eq(legalAdvisors.id, reviewAssignments.advisorId))
@@ -71,14 +97,29 @@ export async function reviewersOf(db: DbOrTx, ids: string[]) {
     reviewers.set(r.a.matterId, list);
   }
   const c = await db
-    .select({ id: legalOpinions.matterId, opinions: sql<number>`count(*)::int`, pending: sql<number>`(count(*) filter (where ${legalOpinions.adoption} is null))::int` })
+    .select({
+      id: legalOpinions.matterId,
+      opinions: sql<number>`count(*)::int`,
+      pending: sql<number>`(count(*) filter (where ${legalOpinions.adoption} is null))::int`,
+    })
     .from(legalOpinions)
     .where(inArray(legalOpinions.matterId, ids))
     .groupBy(legalOpinions.matterId);
-  return { reviewers, counts: new Map(c.map((x) => [x.id, { opinions: x.opinions, pending: x.pending }])) };
+  return {
+    reviewers,
+    counts: new Map(c.map((x) => [x.id, { opinions: x.opinions, pending: x.pending }])),
+  };
 }
 
-export interface ReviewerRef { assignmentId: string; userId: string | null; advisorId: string | null; name: string; kindLabel: string; affiliation: string; assignedOn: string }
+export interface ReviewerRef {
+  assignmentId: string;
+  userId: string | null;
+  advisorId: string | null;
+  name: string;
+  kindLabel: string;
+  affiliation: string;
+  assignedOn: string;
+}
 
 export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
   authorize(actor, 'reviewMatter', 'list');
@@ -86,8 +127,12 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
   if (f.type) conds.push(eq(reviewMatters.type, f.type));
   if (f.status) conds.push(eq(reviewMatters.status, f.status));
   if (f.assignee) conds.push(assigneeCond(actor, f.assignee));
-  if (f.concludedIn) conds.push(sql`extract(year from ${reviewMatters.concludedOn}) = ${f.concludedIn}`);
-  if (f.q) conds.push(sql`${reviewMatters.title} ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+  if (f.concludedIn)
+    conds.push(sql`extract(year from ${reviewMatters.concludedOn}) = ${f.concludedIn}`);
+  if (f.q)
+    conds.push(
+      sql`${reviewMatters.title} ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`,
+    );
   const where = and(...conds);
   // Open matters first, soonest due first; then the finished ones, latest first.
   const rows = await ctx.db
@@ -95,11 +140,22 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
     .from(reviewMatters)
     .innerJoin(organisations, eq(organisations.id, reviewMatters.orgId))
     .where(where)
-    .orderBy(sql`(${reviewMatters.status} in ('concluded','withdrawn'))`, sql`case when ${reviewMatters.status} in ('concluded','withdrawn') then null else ${reviewMatters.dueOn} end asc nulls last`, desc(reviewMatters.submittedOn), desc(reviewMatters.id))
+    .orderBy(
+      sql`(${reviewMatters.status} in ('concluded','withdrawn'))`,
+      sql`case when ${reviewMatters.status} in ('concluded','withdrawn') then null else ${reviewMatters.dueOn} end asc nulls last`,
+      desc(reviewMatters.submittedOn),
+      desc(reviewMatters.id),
+    )
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(reviewMatters).where(where);
-  const { reviewers, counts } = await reviewersOf(ctx.db, rows.map((r) => r.m.id));
+  const [{ n }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviewMatters)
+    .where(where);
+  const { reviewers, counts } = await reviewersOf(
+    ctx.db,
+    rows.map((r) => r.m.id),
+  );
   const today = ctx.clock.today();
   const cal = ctx.calendar.current();
   return {
@@ -144,20 +200,43 @@ export async function reviewerCandidates(ctx: Ctx, actor: Actor) {
   const staff = await ctx.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(and(eq(users.departmentId, actor.departmentId), eq(users.active, true), sql`'legalOfficer' = any(${users.roles})`))
+    .where(
+      and(
+        eq(users.departmentId, actor.departmentId),
+        eq(users.active, true),
+        sql`'legalOfficer' = any(${users.roles})`,
+      ),
+    )
     .orderBy(asc(users.displayName));
-  const advisors = await ctx.db.select().from(legalAdvisors).where(eq(legalAdvisors.departmentId, actor.departmentId)).orderBy(asc(legalAdvisors.name));
+  const advisors = await ctx.db
+    .select()
+    .from(legalAdvisors)
+    .where(eq(legalAdvisors.departmentId, actor.departmentId))
+    .orderBy(asc(legalAdvisors.name));
   // Accounts an advisor of the registry may be linked to.
   const accounts = await ctx.db
     .select({ id: users.id, name: users.displayName, username: users.username })
     .from(users)
-    .where(and(eq(users.departmentId, actor.departmentId), eq(users.active, true), sql`'legalAdvisor' = any(${users.roles})`))
+    .where(
+      and(
+        eq(users.departmentId, actor.departmentId),
+        eq(users.active, true),
+        sql`'legalAdvisor' = any(${users.roles})`,
+      ),
+    )
     .orderBy(asc(users.displayName));
   const today = ctx.clock.today();
   return {
     staff,
     accounts,
-    advisors: advisors.map((a) => ({ id: a.id, name: a.name, kindLabel: ADVISOR_KIND_LABELS[a.kind as AdvisorKind], affiliation: a.affiliation, inTerm: inTerm(a, today), termEnd: a.termEnd })),
+    advisors: advisors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kindLabel: ADVISOR_KIND_LABELS[a.kind as AdvisorKind],
+      affiliation: a.affiliation,
+      inTerm: inTerm(a, today),
+      termEnd: a.termEnd,
+    })),
   };
 }
 
@@ -168,7 +247,13 @@ export async function listOpinions(ctx: Ctx, actor: Actor, f: { year: number; ad
     .select({ o: legalOpinions, title: reviewMatters.title, type: reviewMatters.type })
     .from(legalOpinions)
     .innerJoin(reviewMatters, eq(reviewMatters.id, legalOpinions.matterId))
-    .where(and(matterScope(actor), sql`extract(year from ${legalOpinions.givenOn}) = ${f.year}`, f.adopted ? sql`${legalOpinions.adoption} in ('adopted','partlyAdopted')` : undefined))
+    .where(
+      and(
+        matterScope(actor),
+        sql`extract(year from ${legalOpinions.givenOn}) = ${f.year}`,
+        f.adopted ? sql`${legalOpinions.adoption} in ('adopted','partlyAdopted')` : undefined,
+      ),
+    )
     .orderBy(asc(legalOpinions.givenOn), asc(reviewMatters.title), asc(legalOpinions.seq))
     .limit(5000);
   return {

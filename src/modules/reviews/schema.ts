@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, integer, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  date,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -28,7 +37,9 @@ export const legalAdvisors = pgTable(
   (t) => [
     index('legal_advisors_dept_idx').on(t.departmentId, t.termEnd),
     uniqueIndex('legal_advisors_licence_idx').on(t.departmentId, t.licenceNumber),
-    uniqueIndex('legal_advisors_user_idx').on(t.userId).where(sql`user_id is not null`),
+    uniqueIndex('legal_advisors_user_idx')
+      .on(t.userId)
+      .where(sql`user_id is not null`),
   ],
 );
 
@@ -79,7 +90,10 @@ export const reviewMaterials = pgTable(
     addedBy: uuid('added_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('review_materials_file_idx').on(t.matterId, t.fileId), index('review_materials_file_id_idx').on(t.fileId)],
+  (t) => [
+    uniqueIndex('review_materials_file_idx').on(t.matterId, t.fileId),
+    index('review_materials_file_id_idx').on(t.fileId),
+  ],
 );
 
 /** Reviewers of a matter: a staff member of the legal office (userId) or an advisor from the registry (advisorId). */
@@ -97,8 +111,12 @@ export const reviewAssignments = pgTable(
   (t) => [
     index('review_assignments_matter_idx').on(t.matterId),
     index('review_assignments_user_idx').on(t.userId),
-    uniqueIndex('review_assignments_user_once_idx').on(t.matterId, t.userId).where(sql`user_id is not null`),
-    uniqueIndex('review_assignments_advisor_once_idx').on(t.matterId, t.advisorId).where(sql`advisor_id is not null`),
+    uniqueIndex('review_assignments_user_once_idx')
+      .on(t.matterId, t.userId)
+      .where(sql`user_id is not null`),
+    uniqueIndex('review_assignments_advisor_once_idx')
+      .on(t.matterId, t.advisorId)
+      .where(sql`advisor_id is not null`),
   ],
 );
 

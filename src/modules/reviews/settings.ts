@@ -9,12 +9,23 @@ import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/auth/policy.ts';
 import { changeSetting, getSetting, scopedSetting } from '../../core/settings/service.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
-import { MATTER_TYPES, MATTER_TYPE_LABELS, reviewSettings, type ReviewMatterType, type TimeLimit } from './labels.ts';
+import {
+  MATTER_TYPES,
+  MATTER_TYPE_LABELS,
+  reviewSettings,
+  type ReviewMatterType,
+  type TimeLimit,
+} from './labels.ts';
 
 export type ReviewLimits = Record<ReviewMatterType, TimeLimit>;
 
 /** The limits a department's matters run on: its own, or the defaults. */
-export async function departmentReviewLimits(db: DbOrTx, departmentId: string, nowMs: number, ttlMs?: number): Promise<ReviewLimits> {
+export async function departmentReviewLimits(
+  db: DbOrTx,
+  departmentId: string,
+  nowMs: number,
+  ttlMs?: number,
+): Promise<ReviewLimits> {
   return getSetting(db, scopedSetting(reviewSettings, departmentId), nowMs, ttlMs);
 }
 
@@ -23,21 +34,39 @@ export async function readReviewLimits(ctx: Ctx, actor: Actor): Promise<ReviewLi
   return departmentReviewLimits(ctx.db, actor.departmentId, ctx.clock.now().getTime(), 0);
 }
 
-export async function updateReviewLimits(ctx: Ctx, actor: Actor, value: ReviewLimits): Promise<ReviewLimits> {
+export async function updateReviewLimits(
+  ctx: Ctx,
+  actor: Actor,
+  value: ReviewLimits,
+): Promise<ReviewLimits> {
   authorize(actor, 'reviewMatter', 'configure');
   for (const t of MATTER_TYPES) {
     const l = value[t];
     const bad = (message: string): never => {
-      throw new AppError('VALIDATION', `${MATTER_TYPE_LABELS[t]}：${message}`, { fields: [{ path: t, message }] });
+      throw new AppError('VALIDATION', `${MATTER_TYPE_LABELS[t]}：${message}`, {
+        fields: [{ path: t, message }],
+      });
     };
-    if (l.maxWorkdays > 0 && l.maxWorkdays < l.minWorkdays) bad('审查时间上限不能少于至少预留的审查时间');
+    if (l.maxWorkdays > 0 && l.maxWorkdays < l.minWorkdays)
+      bad('审查时间上限不能少于至少预留的审查时间');
     if (l.defaultWorkdays < l.minWorkdays) bad('默认审查期限不能少于至少预留的审查时间');
-    if (l.maxWorkdays > 0 && l.defaultWorkdays > l.maxWorkdays) bad('默认审查期限不能超过审查时间上限');
+    if (l.maxWorkdays > 0 && l.defaultWorkdays > l.maxWorkdays)
+      bad('默认审查期限不能超过审查时间上限');
   }
   // 重大行政决策程序暂行条例第二十六条: 一般不少于7个工作日 — a local setting may lengthen it, not drop it.
   if (value.majorDecision.minWorkdays < 7) {
-    throw new AppError('VALIDATION', '重大行政决策：至少预留的审查时间不得少于7个工作日（重大行政决策程序暂行条例第二十六条）', { fields: [{ path: 'majorDecision', message: '不得少于7个工作日' }] });
+    throw new AppError(
+      'VALIDATION',
+      '重大行政决策：至少预留的审查时间不得少于7个工作日（重大行政决策程序暂行条例第二十六条）',
+      { fields: [{ path: 'majorDecision', message: '不得少于7个工作日' }] },
+    );
   }
   // The actor's own department only: the setting is stored under the department's id (audited from → to).
-  return changeSetting(ctx, actor, scopedSetting(reviewSettings, actor.departmentId), 'settings.reviews', value);
+  return changeSetting(
+    ctx,
+    actor,
+    scopedSetting(reviewSettings, actor.departmentId),
+    'settings.reviews',
+    value,
+  );
 }

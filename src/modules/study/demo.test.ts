@@ -16,14 +16,32 @@ let staff: Actor;
 
 before(async () => {
   t = await createDemoContext('2025-01-01T02:00:00.000Z');
-  const [u] = await queryRows<{ id: string; org_id: string; department_id: string }>(t.ctx.db, sql`select id, org_id, department_id from users where username = 'staff'`);
-  staff = { userId: u.id, username: 'staff', displayName: '王晓明', orgId: u.org_id, orgName: '高新技术科', departmentId: u.department_id, roles: ['staff'], mustChangePassword: false };
+  const [u] = await queryRows<{ id: string; org_id: string; department_id: string }>(
+    t.ctx.db,
+    sql`select id, org_id, department_id from users where username = 'staff'`,
+  );
+  staff = {
+    userId: u.id,
+    username: 'staff',
+    displayName: '王晓明',
+    orgId: u.org_id,
+    orgName: '高新技术科',
+    departmentId: u.department_id,
+    roles: ['staff'],
+    mustChangePassword: false,
+  };
 });
 after(() => t.close());
 
-test('on 1 January and on 31 December the demos write last year\'s records; the facts state them', async () => {
+test("on 1 January and on 31 December the demos write last year's records; the facts state them", async () => {
   await seedStudyDemo(t.ctx, staff, false);
-  assert.equal((await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from study_trainings`))[0].n, 0, 'the small demo adds nothing');
+  assert.equal(
+    (
+      await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from study_trainings`)
+    )[0].n,
+    0,
+    'the small demo adds nothing',
+  );
   await seedStudyDemo(t.ctx, staff, true);
   await seedPowersDemo(t.ctx, staff, true);
   const f = new Map((await educationFacts(t.ctx, staff.departmentId, 2024)).map((x) => [x.key, x]));

@@ -15,17 +15,45 @@ export async function seedStudyDemo(ctx: Ctx, staff: Actor, history: boolean): P
   if (!history) return;
   const y = Number(ctx.clock.today().slice(0, 4)) - 1;
   await savePlan(ctx, staff, {
-    year: y, title: `${y}年度局党组会议会前学法计划`, issuedOn: `${y}-02-20`, preMeetingTarget: 4, trainingHoursTarget: 40,
-    topics: [{ quarter: 1, topic: '《中华人民共和国行政复议法》' }, { quarter: 2, topic: '《中华人民共和国科学技术进步法》' }, { quarter: 3, topic: '《重大行政决策程序暂行条例》' }, { quarter: 4, topic: '《中华人民共和国宪法》' }],
+    year: y,
+    title: `${y}年度局党组会议会前学法计划`,
+    issuedOn: `${y}-02-20`,
+    preMeetingTarget: 4,
+    trainingHoursTarget: 40,
+    topics: [
+      { quarter: 1, topic: '《中华人民共和国行政复议法》' },
+      { quarter: 2, topic: '《中华人民共和国科学技术进步法》' },
+      { quarter: 3, topic: '《重大行政决策程序暂行条例》' },
+      { quarter: 4, topic: '《中华人民共和国宪法》' },
+    ],
   });
-  await addTraining(ctx, staff, { heldOn: `${y}-04-16`, title: '行政执法人员法律知识专题培训', organizer: '示范市司法局', hoursPerPerson: 16, participants: OFFICERS });
-  await addTraining(ctx, staff, { heldOn: `${y}-09-22`, title: '科技领域行政执法业务培训', organizer: '政策法规科', hoursPerPerson: 24, participants: OFFICERS.slice(0, 6) });
-  await addExam(ctx, staff, { heldOn: `${y}-11-14`, title: `${y}年度行政执法人员法律知识考试`, maxScore: 100, passScore: 60, results: OFFICERS.map((person, i) => ({ person, score: 96 - i * 3 })) });
+  await addTraining(ctx, staff, {
+    heldOn: `${y}-04-16`,
+    title: '行政执法人员法律知识专题培训',
+    organizer: '示范市司法局',
+    hoursPerPerson: 16,
+    participants: OFFICERS,
+  });
+  await addTraining(ctx, staff, {
+    heldOn: `${y}-09-22`,
+    title: '科技领域行政执法业务培训',
+    organizer: '政策法规科',
+    hoursPerPerson: 24,
+    participants: OFFICERS.slice(0, 6),
+  });
+  await addExam(ctx, staff, {
+    heldOn: `${y}-11-14`,
+    title: `${y}年度行政执法人员法律知识考试`,
+    maxScore: 100,
+    passScore: 60,
+    results: OFFICERS.map((person, i) => ({ person, score: 96 - i * 3 })),
+  });
   for (const [campaign, heldOn, title, audience] of [
     ['nationalSecurityDay', `${y}-04-15`, '全民国家安全教育日科技安全专题宣传', 320],
     ['sciTechWeek', `${y}-05-20`, '科技活动周科技法律法规宣传', 1200],
     ['constitutionWeek', `${y}-12-04`, '宪法宣传周“宪法进园区”活动', 460],
-  ] as const) await addEvent(ctx, staff, { campaign, heldOn, title, location: '示范市高新区', audience });
+  ] as const)
+    await addEvent(ctx, staff, { campaign, heldOn, title, location: '示范市高新区', audience });
   const duties = [
     { title: '开展《科学技术进步法》宣传解读', owner: '政策法规科', dueOn: `${y}-06-30` },
     { title: '以案释法：科技项目资金违规使用典型案例', owner: '高新技术科', dueOn: `${y}-10-31` },
@@ -33,6 +61,9 @@ export async function seedStudyDemo(ctx: Ctx, staff: Actor, history: boolean): P
   ];
   for (const d of duties) {
     const id = await addDuty(ctx, staff, { year: y, content: '', assignedOn: `${y}-02-20`, ...d });
-    await completeDuty(ctx, staff, id, { completedOn: d.dueOn, evidence: '活动方案、照片及宣传报道' });
+    await completeDuty(ctx, staff, id, {
+      completedOn: d.dueOn,
+      evidence: '活动方案、照片及宣传报道',
+    });
   }
 }

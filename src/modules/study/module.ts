@@ -11,7 +11,14 @@ export const studyModule: ModuleManifest = {
   name: 'study',
   label: '学法普法',
   audit: studyAudit,
-  procedures: [{ def: PUFA_DUTY, moduleActions: PUFA_MODULE_ACTIONS, page: { table: 'pufa_duties', path: '/study/duties' }, read: loadDuty }],
+  procedures: [
+    {
+      def: PUFA_DUTY,
+      moduleActions: PUFA_MODULE_ACTIONS,
+      page: { table: 'pufa_duties', path: '/study/duties' },
+      read: loadDuty,
+    },
+  ],
   // Part (三) (学法, 述法) keeps its keys; trainings and exams go to 执法, the rest to 普法宣传.
   facts: [
     { module: 'study', area: 'firstResponsible', facts: studyFacts },

@@ -13,4 +13,7 @@ export const studyPolicy = definePolicy({
 
 export const authorizeStudy = studyPolicy.authorize;
 
-export const studyAbilities = (a: Actor) => ({ viewStudy: studyPolicy.can(a, 'study', 'read'), editStudy: studyPolicy.can(a, 'study', 'edit') });
+export const studyAbilities = (a: Actor) => ({
+  viewStudy: studyPolicy.can(a, 'study', 'read'),
+  editStudy: studyPolicy.can(a, 'study', 'edit'),
+});

@@ -7,12 +7,43 @@ import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { guard, paramsOf } from '../../core/http/schema.ts';
 import { authorizeStudy } from './policy.ts';
-import { addStatement, addStudySession, listStudy, MAX_TOPICS, QUARTERS, removeStudyRecord, savePlan, savePlanTopics, STATEMENT_FORMS, STATEMENT_RANKS, STUDY_KINDS, TOPIC_FIELDS } from './sessions.ts';
-import { addExam, addTraining, examsOf, removeTrainingOrExam, trainingHoursByPerson, trainingsOf } from './training.ts';
-import { addDuty, addEvent, CAMPAIGNS, completeDuty, dutiesOf, eventsOf, loadDuty, removeEvent } from './pufa.ts';
+import {
+  addStatement,
+  addStudySession,
+  listStudy,
+  MAX_TOPICS,
+  QUARTERS,
+  removeStudyRecord,
+  savePlan,
+  savePlanTopics,
+  STATEMENT_FORMS,
+  STATEMENT_RANKS,
+  STUDY_KINDS,
+  TOPIC_FIELDS,
+} from './sessions.ts';
+import {
+  addExam,
+  addTraining,
+  examsOf,
+  removeTrainingOrExam,
+  trainingHoursByPerson,
+  trainingsOf,
+} from './training.ts';
+import {
+  addDuty,
+  addEvent,
+  CAMPAIGNS,
+  completeDuty,
+  dutiesOf,
+  eventsOf,
+  loadDuty,
+  removeEvent,
+} from './pufa.ts';
 
-const text = (label: string, max: number, min = 0) => z.string().trim().min(min).max(max).describe(label);
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
+const keys = <T extends object>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const yearField = (label = '年度') => z.coerce.number().int().min(2000).max(2100).describe(label);
 const yearQuery = z.object({ year: yearField() });
 const idParams = z.object({ id: z.uuid().describe('编号') });
@@ -38,7 +69,17 @@ const statementBody = z.object({
 const { quarter: quarterField, topic: topicField } = TOPIC_FIELDS;
 const quarterNos = Object.keys(QUARTERS).map(Number);
 const topicList = z
-  .array(z.object({ quarter: z.number().int().min(Math.min(...quarterNos)).max(Math.max(...quarterNos)).describe(quarterField.label), topic: text(topicField.label, topicField.max, topicField.min) }))
+  .array(
+    z.object({
+      quarter: z
+        .number()
+        .int()
+        .min(Math.min(...quarterNos))
+        .max(Math.max(...quarterNos))
+        .describe(quarterField.label),
+      topic: text(topicField.label, topicField.max, topicField.min),
+    }),
+  )
   .max(MAX_TOPICS)
   .describe('学习安排');
 const topicsBody = z.object({ year: yearField('计划年度'), topics: topicList });
@@ -50,7 +91,12 @@ const planBody = z.object({
   trainingHoursTarget: z.number().int().min(0).max(500).describe('年度培训学时目标'),
   topics: topicList.optional(),
 });
-const people = (label: string) => z.array(text(label, 40, 2)).min(1).max(2000).describe(label);
+const people = (label: string) =>
+  z
+    .array(text(label, 40, 2))
+    .min(1)
+    .max(2000)
+    .describe(label);
 const trainingBody = z.object({
   heldOn: isoDate('培训日期'),
   title: text('培训名称', 200, 2),
@@ -63,7 +109,16 @@ const examBody = z.object({
   title: text('考试名称', 200, 2),
   maxScore: z.number().int().min(1).max(1000).describe('满分'),
   passScore: z.number().int().min(0).max(1000).describe('合格分数'),
-  results: z.array(z.object({ person: text('应考人员', 40, 2), score: z.number().min(0).nullable().describe('成绩') })).min(1).max(2000).describe('考试成绩'),
+  results: z
+    .array(
+      z.object({
+        person: text('应考人员', 40, 2),
+        score: z.number().min(0).nullable().describe('成绩'),
+      }),
+    )
+    .min(1)
+    .max(2000)
+    .describe('考试成绩'),
 });
 const dutyBody = z.object({
   year: z.number().int().min(2000).max(2100).describe('清单年度'),
@@ -73,7 +128,10 @@ const dutyBody = z.object({
   dueOn: isoDate('完成期限'),
   assignedOn: isoDate('下达日期').optional(),
 });
-const completeBody = z.object({ completedOn: isoDate('完成日期'), evidence: text('完成佐证', 2000, 4) });
+const completeBody = z.object({
+  completedOn: isoDate('完成日期'),
+  evidence: text('完成佐证', 2000, 4),
+});
 const eventBody = z.object({
   heldOn: isoDate('活动日期'),
   campaign: z.enum(keys(CAMPAIGNS)).describe('活动类别'),
@@ -85,8 +143,27 @@ const eventBody = z.object({
 async function overview(ctx: Ctx, actor: Actor, year: number) {
   const base = await listStudy(ctx, actor, year);
   const d = actor.departmentId;
-  const [trainings, exams, duties, events, hours] = await Promise.all([trainingsOf(ctx.db, d, year), examsOf(ctx.db, d, year), dutiesOf(ctx.db, d, year, ctx.clock.today()), eventsOf(ctx.db, d, year), trainingHoursByPerson(ctx.db, d, year)]);
-  return { ...base, trainings, exams, duties, events, hours, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS, campaigns: CAMPAIGNS, topicFields: Object.values(TOPIC_FIELDS), maxTopics: MAX_TOPICS };
+  const [trainings, exams, duties, events, hours] = await Promise.all([
+    trainingsOf(ctx.db, d, year),
+    examsOf(ctx.db, d, year),
+    dutiesOf(ctx.db, d, year, ctx.clock.today()),
+    eventsOf(ctx.db, d, year),
+    trainingHoursByPerson(ctx.db, d, year),
+  ]);
+  return {
+    ...base,
+    trainings,
+    exams,
+    duties,
+    events,
+    hours,
+    kinds: STUDY_KINDS,
+    forms: STATEMENT_FORMS,
+    ranks: STATEMENT_RANKS,
+    campaigns: CAMPAIGNS,
+    topicFields: Object.values(TOPIC_FIELDS),
+    maxTopics: MAX_TOPICS,
+  };
 }
 
 export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -109,32 +186,61 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.get('/api/study', async (req) => overview(ctx, requireActor(req), year(req.query)));
   app.get('/api/reports/study', async (req) => {
-    const q = parse(yearQuery.extend({ kind: z.enum(keys(STUDY_KINDS)).optional().describe('学法形式'), ledByHead: z.enum(['true']).optional().describe('主要负责人主持或讲授') }), req.query);
+    const q = parse(
+      yearQuery.extend({
+        kind: z.enum(keys(STUDY_KINDS)).optional().describe('学法形式'),
+        ledByHead: z.enum(['true']).optional().describe('主要负责人主持或讲授'),
+      }),
+      req.query,
+    );
     const r = await listStudy(ctx, requireActor(req), q.year);
     // The same conditions the facts count with (study/facts.ts): a figure lists exactly its records.
-    const sessions = r.sessions.filter((x) => (!q.kind || x.kind === q.kind) && (!q.ledByHead || x.ledByHead));
+    const sessions = r.sessions.filter(
+      (x) => (!q.kind || x.kind === q.kind) && (!q.ledByHead || x.ledByHead),
+    );
     return { ...r, sessions, kinds: STUDY_KINDS, forms: STATEMENT_FORMS, ranks: STATEMENT_RANKS };
   });
-  app.post('/api/reports/study/sessions', keeps, async (req) => ({ id: await addStudySession(ctx, requireActor(req), parse(sessionBody, req.body)) }));
-  app.post('/api/reports/study/statements', keeps, async (req) => ({ id: await addStatement(ctx, requireActor(req), parse(statementBody, req.body)) }));
+  app.post('/api/reports/study/sessions', keeps, async (req) => ({
+    id: await addStudySession(ctx, requireActor(req), parse(sessionBody, req.body)),
+  }));
+  app.post('/api/reports/study/statements', keeps, async (req) => ({
+    id: await addStatement(ctx, requireActor(req), parse(statementBody, req.body)),
+  }));
   app.delete('/api/reports/study/:kind/:id', async (req, reply) => {
-    const p = parse(z.object({ kind: z.enum(['session', 'statement']).describe('类别'), id: z.uuid().describe('编号') }), req.params);
+    const p = parse(
+      z.object({
+        kind: z.enum(['session', 'statement']).describe('类别'),
+        id: z.uuid().describe('编号'),
+      }),
+      req.params,
+    );
     await removeStudyRecord(ctx, requireActor(req), p.kind, p.id);
     return reply.status(204).send();
   });
-  app.put('/api/study/plan', keeps, async (req) => ({ id: await savePlan(ctx, requireActor(req), parse(planBody, req.body)) }));
+  app.put('/api/study/plan', keeps, async (req) => ({
+    id: await savePlan(ctx, requireActor(req), parse(planBody, req.body)),
+  }));
   // Described for the API document (openapi.test.ts); the schema validates after the guard.
-  app.put('/api/study/plan/topics', { ...keeps, schema: { summary: '保存学法计划的季度学习安排', body: topicsBody } }, async (req) => {
-    const body = req.body as z.output<typeof topicsBody>;
-    await savePlanTopics(ctx, requireActor(req), body.year, body.topics);
-    return { ok: true };
-  });
+  app.put(
+    '/api/study/plan/topics',
+    { ...keeps, schema: { summary: '保存学法计划的季度学习安排', body: topicsBody } },
+    async (req) => {
+      const body = req.body as z.output<typeof topicsBody>;
+      await savePlanTopics(ctx, requireActor(req), body.year, body.topics);
+      return { ok: true };
+    },
+  );
 
   list('/api/study/trainings', (d, y) => trainingsOf(ctx.db, d, y));
   app.get('/api/study/hours', async (req) => {
     const actor = requireActor(req);
     authorizeStudy(actor, 'study', 'read');
-    const q = parse(yearQuery.extend({ below: z.coerce.number().min(0).max(500).optional().describe('学时标准') }), req.query);
+    const q = parse(
+      yearQuery.extend({
+        below: z.coerce.number().min(0).max(500).optional().describe('学时标准'),
+      }),
+      req.query,
+    );
     const items = await trainingHoursByPerson(ctx.db, actor.departmentId, q.year);
     return { items: q.below === undefined ? items : items.filter((h) => h.hours < q.below!) };
   });
@@ -142,19 +248,37 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/api/study/duties', async (req) => {
     const actor = requireActor(req);
     authorizeStudy(actor, 'study', 'read');
-    const q = parse(yearQuery.extend({ late: z.enum(['true', 'false']).optional().describe('逾期') }), req.query);
+    const q = parse(
+      yearQuery.extend({ late: z.enum(['true', 'false']).optional().describe('逾期') }),
+      req.query,
+    );
     const items = await dutiesOf(ctx.db, actor.departmentId, q.year, ctx.clock.today());
-    return { items: q.late === 'true' ? items.filter((d) => d.overdue || d.onTime === false) : items };
+    return {
+      items: q.late === 'true' ? items.filter((d) => d.overdue || d.onTime === false) : items,
+    };
   });
   list('/api/study/events', (d, y) => eventsOf(ctx.db, d, y));
-  app.post('/api/study/trainings', keeps, async (req) => ({ id: await addTraining(ctx, requireActor(req), parse(trainingBody, req.body)) }));
-  app.post('/api/study/exams', keeps, async (req) => ({ id: await addExam(ctx, requireActor(req), parse(examBody, req.body)) }));
-  app.post('/api/study/duties', keeps, async (req) => ({ id: await addDuty(ctx, requireActor(req), parse(dutyBody, req.body)) }));
+  app.post('/api/study/trainings', keeps, async (req) => ({
+    id: await addTraining(ctx, requireActor(req), parse(trainingBody, req.body)),
+  }));
+  app.post('/api/study/exams', keeps, async (req) => ({
+    id: await addExam(ctx, requireActor(req), parse(examBody, req.body)),
+  }));
+  app.post('/api/study/duties', keeps, async (req) => ({
+    id: await addDuty(ctx, requireActor(req), parse(dutyBody, req.body)),
+  }));
   app.post('/api/study/duties/:id/complete', keepsDuty, async (req) => {
-    await completeDuty(ctx, requireActor(req), parse(idParams, req.params).id, parse(completeBody, req.body));
+    await completeDuty(
+      ctx,
+      requireActor(req),
+      parse(idParams, req.params).id,
+      parse(completeBody, req.body),
+    );
     return { ok: true };
   });
-  app.post('/api/study/events', keeps, async (req) => ({ id: await addEvent(ctx, requireActor(req), parse(eventBody, req.body)) }));
+  app.post('/api/study/events', keeps, async (req) => ({
+    id: await addEvent(ctx, requireActor(req), parse(eventBody, req.body)),
+  }));
   for (const kind of ['training', 'exam'] as const) {
     app.delete(`/api/study/${kind}s/:id`, async (req, reply) => {
       await removeTrainingOrExam(ctx, requireActor(req), kind, parse(idParams, req.params).id);

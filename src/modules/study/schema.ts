@@ -1,4 +1,16 @@
-import { pgTable, text, uuid, timestamp, integer, jsonb, date, boolean, index, uniqueIndex, doublePrecision } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  date,
+  boolean,
+  index,
+  uniqueIndex,
+  doublePrecision,
+} from 'drizzle-orm/pg-core';
 
 /** 学法 (RULES §10.1): 党组理论学习中心组学法, 会前学法, 法治讲座 … of a department (moved from reports). */
 export const studySessions = pgTable(

@@ -12,7 +12,14 @@ export const supervisionModule: ModuleManifest = {
   name: 'supervision',
   label: '督办',
   audit: supervisionAudit,
-  procedures: [{ def: SUPERVISED_TASK, moduleActions: SUPERVISED_TASK_MODULE_ACTIONS, page: { table: 'supervised_tasks', path: '/supervision/' }, read: loadTask }],
+  procedures: [
+    {
+      def: SUPERVISED_TASK,
+      moduleActions: SUPERVISED_TASK_MODULE_ACTIONS,
+      page: { table: 'supervised_tasks', path: '/supervision/' },
+      read: loadTask,
+    },
+  ],
   sweepTasks: [escalateOverdue],
   facts: [{ module: 'supervision', area: 'other', facts: supervisionFacts }],
   routes: (app, ctx) => supervisionRoutes(app, ctx),

@@ -2,7 +2,10 @@
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { definePolicy, inDepartment, insider } from '../../core/auth/policy.ts';
 
-export interface TaskScope { departmentId: string; orgId: string }
+export interface TaskScope {
+  departmentId: string;
+  orgId: string;
+}
 const handler = (a: Actor) => hasRole(a, 'staff', 'leader');
 
 export const supervisionPolicy = definePolicy({
@@ -10,9 +13,15 @@ export const supervisionPolicy = definePolicy({
     list: (a: Actor) => insider(a),
     assign: (a: Actor) => handler(a),
     read: (a: Actor, s?: TaskScope) => insider(a) && inDepartment(a, s),
-    act: (a: Actor, s?: TaskScope) => handler(a) && inDepartment(a, s) && (s?.orgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
+    act: (a: Actor, s?: TaskScope) =>
+      handler(a) &&
+      inDepartment(a, s) &&
+      (s?.orgId === a.orgId || a.orgId === a.departmentId || hasRole(a, 'leader')),
     adjust: (a: Actor, s?: TaskScope) => hasRole(a, 'leader') && inDepartment(a, s),
   },
 });
 
-export const supervisionAbilities = (a: Actor) => ({ supervision: supervisionPolicy.can(a, 'supervisedTask', 'list'), supervisionAssign: supervisionPolicy.can(a, 'supervisedTask', 'assign') });
+export const supervisionAbilities = (a: Actor) => ({
+  supervision: supervisionPolicy.can(a, 'supervisedTask', 'list'),
+  supervisionAssign: supervisionPolicy.can(a, 'supervisedTask', 'assign'),
+});

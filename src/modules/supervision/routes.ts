@@ -5,7 +5,16 @@ import { parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
-import { actOnTask, actSchema, assignSchema, assignTask, importWorkPlan, listTasks, loadTask, taskView } from './service.ts';
+import {
+  actOnTask,
+  actSchema,
+  assignSchema,
+  assignTask,
+  importWorkPlan,
+  listTasks,
+  loadTask,
+  taskView,
+} from './service.ts';
 import { supervisionFacts } from './facts.ts';
 import { supervisionPolicy } from './policy.ts';
 
@@ -27,25 +36,73 @@ export function supervisionRoutes(app: FastifyInstance, ctx: Ctx): void {
     supervisionPolicy.authorize(a, 'supervisedTask', 'assign');
     await loadTask(ctx.db, a, paramsOf(req, idParam).id);
   });
-  api.get('/api/supervision', { schema: { summary: '督办事项列表', querystring: listQuery } }, async (req) => listTasks(ctx, requireActor(req), parse(listQuery, req.query)));
-  api.get('/api/supervision/facts', { schema: { summary: '年度报告的督办数据', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }) } }, async (req) => {
-    const actor = requireActor(req);
-    supervisionPolicy.authorize(actor, 'supervisedTask', 'list');
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }), req.query);
-    return { facts: await supervisionFacts(ctx, actor.departmentId, year) };
-  });
-  api.post('/api/supervision', { schema: { summary: '交办督办事项', body: assignSchema }, preValidation: assigns }, async (req) => {
-    const actor = requireActor(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const { id } = await assignTask(ctx, actor, { ...body, sourceRef: undefined } as never);
-    return taskView(ctx, actor, id);
-  });
-  api.post('/api/supervision/import-plan', { schema: { summary: '年度报告第四部分的工作要点转为督办事项', body: z.object({ year: z.number().int().min(2000).max(2100).describe('报告年度'), orgId: z.uuid().describe('责任科室'), dueOn: isoDate('办结期限'), assignedBy: z.string().trim().min(1).max(100).describe('交办领导或机关') }) }, preValidation: assigns }, async (req) => importWorkPlan(ctx, requireActor(req), req.body as never));
-  api.get('/api/supervision/:id', { schema: { summary: '督办事项（期限、进展、可办理的操作）', params: idParam } }, async (req) => taskView(ctx, requireActor(req), parse(idParam, req.params).id));
-  api.post('/api/supervision/:id/act', { schema: { summary: '办理督办事项', params: idParam, body: actSchema }, preValidation: handlesTask }, async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await actOnTask(ctx, actor, id, req.body as never);
-    return taskView(ctx, actor, id);
-  });
+  api.get(
+    '/api/supervision',
+    { schema: { summary: '督办事项列表', querystring: listQuery } },
+    async (req) => listTasks(ctx, requireActor(req), parse(listQuery, req.query)),
+  );
+  api.get(
+    '/api/supervision/facts',
+    {
+      schema: {
+        summary: '年度报告的督办数据',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
+        }),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      supervisionPolicy.authorize(actor, 'supervisedTask', 'list');
+      const { year } = parse(
+        z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') }),
+        req.query,
+      );
+      return { facts: await supervisionFacts(ctx, actor.departmentId, year) };
+    },
+  );
+  api.post(
+    '/api/supervision',
+    { schema: { summary: '交办督办事项', body: assignSchema }, preValidation: assigns },
+    async (req) => {
+      const actor = requireActor(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const { id } = await assignTask(ctx, actor, { ...body, sourceRef: undefined } as never);
+      return taskView(ctx, actor, id);
+    },
+  );
+  api.post(
+    '/api/supervision/import-plan',
+    {
+      schema: {
+        summary: '年度报告第四部分的工作要点转为督办事项',
+        body: z.object({
+          year: z.number().int().min(2000).max(2100).describe('报告年度'),
+          orgId: z.uuid().describe('责任科室'),
+          dueOn: isoDate('办结期限'),
+          assignedBy: z.string().trim().min(1).max(100).describe('交办领导或机关'),
+        }),
+      },
+      preValidation: assigns,
+    },
+    async (req) => importWorkPlan(ctx, requireActor(req), req.body as never),
+  );
+  api.get(
+    '/api/supervision/:id',
+    { schema: { summary: '督办事项（期限、进展、可办理的操作）', params: idParam } },
+    async (req) => taskView(ctx, requireActor(req), parse(idParam, req.params).id),
+  );
+  api.post(
+    '/api/supervision/:id/act',
+    {
+      schema: { summary: '办理督办事项', params: idParam, body: actSchema },
+      preValidation: handlesTask,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { id } = parse(idParam, req.params);
+      await actOnTask(ctx, actor, id, req.body as never);
+      return taskView(ctx, actor, id);
+    },
+  );
 }

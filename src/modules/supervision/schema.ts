@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, date, integer, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  date,
+  integer,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -33,7 +42,9 @@ export const supervisedTasks = pgTable(
   (t) => [
     index('supervised_tasks_dept_idx').on(t.departmentId, t.dueOn),
     uniqueIndex('supervised_tasks_case_idx').on(t.caseId),
-    uniqueIndex('supervised_tasks_source_idx').on(t.departmentId, t.sourceRef).where(sql`source_ref <> ''`),
+    uniqueIndex('supervised_tasks_source_idx')
+      .on(t.departmentId, t.sourceRef)
+      .where(sql`source_ref <> ''`),
   ],
 );
 

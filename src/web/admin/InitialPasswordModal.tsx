@@ -1,7 +1,15 @@
 import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 
 /** Shows a generated initial password once. */
-export function InitialPasswordModal({ username, password, onClose }: { username: string; password: string; onClose: () => void }) {
+export function InitialPasswordModal({
+  username,
+  password,
+  onClose,
+}: {
+  username: string;
+  password: string;
+  onClose: () => void;
+}) {
   return (
     <Modal
       open
@@ -31,7 +39,11 @@ export function InitialPasswordModal({ username, password, onClose }: { username
             key: 'p',
             label: '初始密码',
             children: (
-              <Typography.Text className="mono" copyable={{ text: password, tooltips: ['复制', '已复制'] }} style={{ fontSize: 16 }}>
+              <Typography.Text
+                className="mono"
+                copyable={{ text: password, tooltips: ['复制', '已复制'] }}
+                style={{ fontSize: 16 }}
+              >
                 {password}
               </Typography.Text>
             ),

@@ -20,17 +20,29 @@ function Orgs() {
   const columns: TableColumnsType<OrgNode> = [
     { title: '机构名称', dataIndex: 'name' },
     { title: '类型', dataIndex: 'kindLabel' },
-    { title: '统一社会信用代码', dataIndex: 'creditCode', render: (v: string | null) => <span className="mono">{v || '—'}</span> },
+    {
+      title: '统一社会信用代码',
+      dataIndex: 'creditCode',
+      render: (v: string | null) => <span className="mono">{v || '—'}</span>,
+    },
     { title: '发文字号前缀', dataIndex: 'docPrefix', render: (v: string | null) => v || '—' },
     {
       title: '操作',
       key: 'ops',
       render: (_, org) => (
         <Space size={0} wrap>
-          <Button type="link" onClick={() => setModal({ mode: 'edit', org })} aria-label={`编辑${org.name}`}>
+          <Button
+            type="link"
+            onClick={() => setModal({ mode: 'edit', org })}
+            aria-label={`编辑${org.name}`}
+          >
             编辑
           </Button>
-          <Button type="link" onClick={() => setModal({ mode: 'create', parentId: org.id })} aria-label={`在${org.name}下新增下级机构`}>
+          <Button
+            type="link"
+            onClick={() => setModal({ mode: 'create', parentId: org.id })}
+            aria-label={`在${org.name}下新增下级机构`}
+          >
             新增下级
           </Button>
         </Space>
@@ -44,12 +56,18 @@ function Orgs() {
         title="组织机构"
         subTitle="本单位及内设机构、下属单位"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ mode: 'create', parentId: null })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setModal({ mode: 'create', parentId: null })}
+          >
             新增机构
           </Button>
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
+      )}
       <Card>
         {!isPending && (
           <Table<OrgNode>

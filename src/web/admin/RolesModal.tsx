@@ -5,7 +5,15 @@ import { useMeta } from '../lib/session.ts';
 import type { AdminUser } from '../lib/types.ts';
 
 /** Assigns roles; the server refuses combining two of the three administrator roles (三员分立). */
-export function RolesModal({ user, onClose, onSaved }: { user: AdminUser; onClose: () => void; onSaved: () => void }) {
+export function RolesModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: AdminUser;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { data: meta } = useMeta();
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +33,14 @@ export function RolesModal({ user, onClose, onSaved }: { user: AdminUser; onClos
   }
 
   return (
-    <Modal open title={`分配角色：${user.displayName}（${user.username}）`} okText="保存" onOk={() => void save()} confirmLoading={saving} onCancel={onClose}>
+    <Modal
+      open
+      title={`分配角色：${user.displayName}（${user.username}）`}
+      okText="保存"
+      onOk={() => void save()}
+      confirmLoading={saving}
+      onCancel={onClose}
+    >
       <Typography.Paragraph type="secondary">
         按“三员分立”要求，系统管理员、安全保密管理员、安全审计员不能由同一人兼任。
       </Typography.Paragraph>

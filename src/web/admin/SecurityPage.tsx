@@ -18,7 +18,10 @@ function RoleAssignment({ canAssign }: { canAssign: boolean }) {
   const { data, isPending, error } = useUsers();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<AdminUser | null>(null);
-  const rows = useMemo(() => (data?.items ?? []).filter((u) => matchesUser(u, search)), [data, search]);
+  const rows = useMemo(
+    () => (data?.items ?? []).filter((u) => matchesUser(u, search)),
+    [data, search],
+  );
   const refresh = () => client.invalidateQueries({ queryKey: usersKey });
 
   async function unlock(u: AdminUser) {
@@ -32,13 +35,26 @@ function RoleAssignment({ canAssign }: { canAssign: boolean }) {
   }
 
   const columns: TableColumnsType<AdminUser> = [
-    { title: '用户名', dataIndex: 'username', render: (v: string) => <span className="mono">{v}</span> },
+    {
+      title: '用户名',
+      dataIndex: 'username',
+      render: (v: string) => <span className="mono">{v}</span>,
+    },
     { title: '姓名', dataIndex: 'displayName' },
     { title: '所属机构', dataIndex: 'orgName' },
     {
       title: '角色',
       dataIndex: 'roles',
-      render: (roles: string[]) => (roles.length ? <Space size={4} wrap>{roles.map((r) => <Tag key={r}>{roleLabel(meta, r)}</Tag>)}</Space> : '—'),
+      render: (roles: string[]) =>
+        roles.length ? (
+          <Space size={4} wrap>
+            {roles.map((r) => (
+              <Tag key={r}>{roleLabel(meta, r)}</Tag>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
     },
     { title: '状态', key: 'status', render: (_, u) => <UserStatus user={u} /> },
     {
@@ -47,7 +63,11 @@ function RoleAssignment({ canAssign }: { canAssign: boolean }) {
       render: (_, u) => (
         <Space size={0} wrap>
           {canAssign && (
-            <Button type="link" onClick={() => setEditing(u)} aria-label={`为${u.displayName}分配角色`}>
+            <Button
+              type="link"
+              onClick={() => setEditing(u)}
+              aria-label={`为${u.displayName}分配角色`}
+            >
               分配角色
             </Button>
           )}
@@ -62,8 +82,14 @@ function RoleAssignment({ canAssign }: { canAssign: boolean }) {
   ];
 
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{canAssign ? '角色分配与账号解锁' : '账号解锁'}</h2>}>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+    <Card
+      title={
+        <h2 style={{ fontSize: 16, margin: 0 }}>{canAssign ? '角色分配与账号解锁' : '账号解锁'}</h2>
+      }
+    >
+      {error && (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
+      )}
       <Input.Search
         aria-label="搜索用户"
         placeholder="按用户名、姓名或机构搜索"
@@ -103,7 +129,10 @@ export default function SecurityPage() {
   }
   return (
     <>
-      <PageHeader title="角色与安全" subTitle="三员分立：系统管理员、安全保密管理员、安全审计员各司其职" />
+      <PageHeader
+        title="角色与安全"
+        subTitle="三员分立：系统管理员、安全保密管理员、安全审计员各司其职"
+      />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <RoleAssignment canAssign={abilities.assignRoles} />
         {abilities.securitySettings && <SecuritySettingsCard />}

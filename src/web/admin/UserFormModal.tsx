@@ -32,7 +32,10 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
     setError(null);
     try {
       if (user) {
-        await patch(`/api/admin/users/${encodeURIComponent(user.id)}`, { displayName: v.displayName.trim(), orgId: v.orgId });
+        await patch(`/api/admin/users/${encodeURIComponent(user.id)}`, {
+          displayName: v.displayName.trim(),
+          orgId: v.orgId,
+        });
         onUpdated();
       } else {
         const res = await post<{ user: AdminUser; initialPassword: string }>('/api/admin/users', {
@@ -43,8 +46,13 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
         onCreated(res.user, res.initialPassword);
       }
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, flatResolver(['username', 'displayName', 'orgId']));
-      if (err instanceof ApiError && err.fields.length > 0) setError(unplaced.length ? unplaced.join('；') : null);
+      const unplaced = applyFieldErrors(
+        form,
+        err,
+        flatResolver(['username', 'displayName', 'orgId']),
+      );
+      if (err instanceof ApiError && err.fields.length > 0)
+        setError(unplaced.length ? unplaced.join('；') : null);
       else setError(err instanceof Error ? err.message : '保存失败');
     } finally {
       setSaving(false);
@@ -62,7 +70,14 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {orgsError && <Alert type="warning" showIcon title="机构列表加载失败，无法选择所属机构" style={{ marginBottom: 16 }} />}
+      {orgsError && (
+        <Alert
+          type="warning"
+          showIcon
+          title="机构列表加载失败，无法选择所属机构"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form form={form} layout="vertical" name="user" initialValues={user ?? undefined}>
         <Form.Item
           label="用户名"
@@ -72,11 +87,24 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
         >
           <Input disabled={!!user} autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item label="所属机构" name="orgId" rules={[{ required: true, message: '请选择所属机构' }]}>
-          <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择所属机构" />
+        <Form.Item
+          label="所属机构"
+          name="orgId"
+          rules={[{ required: true, message: '请选择所属机构' }]}
+        >
+          <TreeSelect
+            treeData={treeData}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            placeholder="请选择所属机构"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -23,8 +23,13 @@ function Users() {
   const { data, isPending, error } = useUsers();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
-  const [shownPassword, setShownPassword] = useState<{ username: string; password: string } | null>(null);
-  const rows = useMemo(() => (data?.items ?? []).filter((u) => matchesUser(u, search)), [data, search]);
+  const [shownPassword, setShownPassword] = useState<{ username: string; password: string } | null>(
+    null,
+  );
+  const rows = useMemo(
+    () => (data?.items ?? []).filter((u) => matchesUser(u, search)),
+    [data, search],
+  );
   const refresh = () => client.invalidateQueries({ queryKey: usersKey });
 
   async function setActive(u: AdminUser, active: boolean) {
@@ -39,7 +44,9 @@ function Users() {
 
   async function resetPassword(u: AdminUser) {
     try {
-      const res = await post<{ initialPassword: string }>(`/api/admin/users/${encodeURIComponent(u.id)}/reset-password`);
+      const res = await post<{ initialPassword: string }>(
+        `/api/admin/users/${encodeURIComponent(u.id)}/reset-password`,
+      );
       setShownPassword({ username: u.username, password: res.initialPassword });
       await refresh();
     } catch (err) {
@@ -48,13 +55,26 @@ function Users() {
   }
 
   const columns: TableColumnsType<AdminUser> = [
-    { title: '用户名', dataIndex: 'username', render: (v: string) => <span className="mono">{v}</span> },
+    {
+      title: '用户名',
+      dataIndex: 'username',
+      render: (v: string) => <span className="mono">{v}</span>,
+    },
     { title: '姓名', dataIndex: 'displayName' },
     { title: '所属机构', dataIndex: 'orgName' },
     {
       title: '角色',
       dataIndex: 'roles',
-      render: (roles: string[]) => (roles.length ? <Space size={4} wrap>{roles.map((r) => <Tag key={r}>{roleLabel(meta, r)}</Tag>)}</Space> : '—'),
+      render: (roles: string[]) =>
+        roles.length ? (
+          <Space size={4} wrap>
+            {roles.map((r) => (
+              <Tag key={r}>{roleLabel(meta, r)}</Tag>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
     },
     { title: '状态', key: 'status', render: (_, u) => <UserStatus user={u} /> },
     {
@@ -77,7 +97,11 @@ function Users() {
             </Button>
           </Popconfirm>
           {u.roles.some((r) => ADMIN_ROLES.includes(r)) ? (
-            <Button type="link" disabled title={`三员分立：管理员账号的密码须在服务器上执行 npm run fazhi -- users reset-password ${u.username} --administrator 重置`}>
+            <Button
+              type="link"
+              disabled
+              title={`三员分立：管理员账号的密码须在服务器上执行 npm run fazhi -- users reset-password ${u.username} --administrator 重置`}
+            >
               重置密码
             </Button>
           ) : (
@@ -106,7 +130,9 @@ function Users() {
           </Button>
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
+      )}
       <Card>
         <Input.Search
           aria-label="搜索用户"
@@ -143,7 +169,11 @@ function Users() {
         />
       )}
       {shownPassword && (
-        <InitialPasswordModal username={shownPassword.username} password={shownPassword.password} onClose={() => setShownPassword(null)} />
+        <InitialPasswordModal
+          username={shownPassword.username}
+          password={shownPassword.password}
+          onClose={() => setShownPassword(null)}
+        />
       )}
     </>
   );

@@ -24,7 +24,11 @@ export interface OrgTreeOption {
 }
 
 /** TreeSelect data; `exclude` (an org being edited) and its subtree cannot be chosen as parent. */
-export function orgTreeOptions(nodes: OrgNode[], exclude?: string, underExcluded = false): OrgTreeOption[] {
+export function orgTreeOptions(
+  nodes: OrgNode[],
+  exclude?: string,
+  underExcluded = false,
+): OrgTreeOption[] {
   return nodes.map((n) => {
     const off = underExcluded || n.id === exclude;
     return {

@@ -6,11 +6,18 @@ export const orgsKey = ['admin', 'orgs'] as const;
 export const usersKey = ['admin', 'users'] as const;
 
 export function useOrgs(enabled = true) {
-  return useQuery({ queryKey: orgsKey, queryFn: () => get<{ items: Org[] }>('/api/admin/orgs'), enabled });
+  return useQuery({
+    queryKey: orgsKey,
+    queryFn: () => get<{ items: Org[] }>('/api/admin/orgs'),
+    enabled,
+  });
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: usersKey, queryFn: () => get<{ items: AdminUser[] }>('/api/admin/users') });
+  return useQuery({
+    queryKey: usersKey,
+    queryFn: () => get<{ items: AdminUser[] }>('/api/admin/users'),
+  });
 }
 
 export function isLocked(u: AdminUser): boolean {
@@ -19,5 +26,7 @@ export function isLocked(u: AdminUser): boolean {
 
 export function matchesUser(u: AdminUser, q: string): boolean {
   const s = q.trim().toLowerCase();
-  return !s || [u.username, u.displayName, u.orgName].some((x) => (x ?? '').toLowerCase().includes(s));
+  return (
+    !s || [u.username, u.displayName, u.orgName].some((x) => (x ?? '').toLowerCase().includes(s))
+  );
 }

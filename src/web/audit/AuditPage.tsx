@@ -9,21 +9,42 @@ import { DATE, dateTime } from '../lib/format.ts';
 import { RequireAbility } from '../auth/RequireAuth.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { auditFilterOptions, listAudit } from '../../core/audit/service.ts';
-import { ExportCheckpointsButton, VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain.tsx';
+import {
+  ExportCheckpointsButton,
+  VerifyButton,
+  VerifyResult,
+  useVerifyChain,
+} from './VerifyChain.tsx';
 
 /** One event as the server presents it: names and labels, no codes. */
 type AuditList = Awaited<ReturnType<typeof listAudit>>;
 type AuditRow = AuditList['items'][number];
 type FilterOptions = Awaited<ReturnType<typeof auditFilterOptions>>;
 
-interface Filters { actorId?: string; module?: string; action?: string; from?: string; to?: string }
-interface FormValues { actorId?: string; module?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null }
+interface Filters {
+  actorId?: string;
+  module?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+interface FormValues {
+  actorId?: string;
+  module?: string;
+  action?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
 
 const PAGE = 50;
 
 const columns: TableColumnsType<AuditRow> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
-  { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(v)}</span> },
+  {
+    title: '时间',
+    dataIndex: 'at',
+    width: 150,
+    render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(v)}</span>,
+  },
   { title: '操作人', dataIndex: 'actorName', width: 110 },
   { title: '所属机构', dataIndex: 'orgName', responsive: ['lg'], render: (v: string) => v || '—' },
   { title: '业务模块', dataIndex: 'module', responsive: ['md'], render: (v: string) => v || '—' },
@@ -44,9 +65,18 @@ const columns: TableColumnsType<AuditRow> = [
 ];
 
 function Details({ row }: { row: AuditRow }) {
-  if (row.details.length === 0) return <Typography.Text type="secondary">无其他内容</Typography.Text>;
+  if (row.details.length === 0)
+    return <Typography.Text type="secondary">无其他内容</Typography.Text>;
   return (
-    <dl className="audit-details" style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
+    <dl
+      className="audit-details"
+      style={{
+        margin: 0,
+        display: 'grid',
+        gridTemplateColumns: 'max-content 1fr',
+        gap: '4px 16px',
+      }}
+    >
       {row.details.map((d, i) => (
         <div key={i} style={{ display: 'contents' }}>
           <dt style={{ color: 'rgba(0,0,0,0.65)' }}>{d.label}：</dt>
@@ -57,7 +87,13 @@ function Details({ row }: { row: AuditRow }) {
   );
 }
 
-const toQuery = (f: Filters) => ({ actorId: f.actorId, module: f.module, action: f.action, from: f.from, to: f.to });
+const toQuery = (f: Filters) => ({
+  actorId: f.actorId,
+  module: f.module,
+  action: f.action,
+  from: f.from,
+  to: f.to,
+});
 
 function exportHref(f: Filters): string {
   const q = new URLSearchParams();
@@ -71,12 +107,19 @@ function Audit() {
   const [form] = Form.useForm<FormValues>();
   const chosenModule = Form.useWatch('module', form);
   const verify = useVerifyChain();
-  const options = useQuery({ queryKey: ['audit-options'], queryFn: () => get<FilterOptions>('/api/audit/options') });
-  const actionOptions = useMemo(() => (options.data?.actions ?? []).filter((a) => !chosenModule || a.module === chosenModule), [options.data, chosenModule]);
+  const options = useQuery({
+    queryKey: ['audit-options'],
+    queryFn: () => get<FilterOptions>('/api/audit/options'),
+  });
+  const actionOptions = useMemo(
+    () => (options.data?.actions ?? []).filter((a) => !chosenModule || a.module === chosenModule),
+    [options.data, chosenModule],
+  );
   const query = useInfiniteQuery({
     queryKey: ['audit', filters],
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => get<AuditList>('/api/audit', { before: pageParam, limit: PAGE, ...toQuery(filters) }),
+    queryFn: ({ pageParam }) =>
+      get<AuditList>('/api/audit', { before: pageParam, limit: PAGE, ...toQuery(filters) }),
     getNextPageParam: (last) => last.nextBefore,
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -105,9 +148,21 @@ function Audit() {
       />
       <VerifyResult verify={verify} />
       <Card>
-        <Form form={form} layout="inline" name="audit-filter" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form
+          form={form}
+          layout="inline"
+          name="audit-filter"
+          onFinish={apply}
+          style={{ marginBottom: 16, rowGap: 8 }}
+        >
           <Form.Item label="操作人" name="actorId">
-            <Select showSearch={{ optionFilterProp: 'label' }} allowClear placeholder="全部人员" style={{ width: 220 }} options={(options.data?.actors ?? []).map((a) => ({ value: a.id, label: a.label }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              allowClear
+              placeholder="全部人员"
+              style={{ width: 220 }}
+              options={(options.data?.actors ?? []).map((a) => ({ value: a.id, label: a.label }))}
+            />
           </Form.Item>
           <Form.Item label="业务模块" name="module">
             <Select
@@ -120,7 +175,13 @@ function Audit() {
             />
           </Form.Item>
           <Form.Item label="操作" name="action">
-            <Select showSearch={{ optionFilterProp: 'label' }} allowClear placeholder="全部操作" style={{ width: 260 }} options={actionOptions.map((a) => ({ value: a.value, label: a.label }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              allowClear
+              placeholder="全部操作"
+              style={{ width: 260 }}
+              options={actionOptions.map((a) => ({ value: a.value, label: a.label }))}
+            />
           </Form.Item>
           <Form.Item label="日期" name="range">
             <DatePicker.RangePicker allowEmpty={[true, true]} />
@@ -137,12 +198,30 @@ function Audit() {
           >
             重置
           </Button>
-          <Button style={{ marginInlineStart: 8 }} icon={<DownloadOutlined />} href={exportHref(filters)}>
+          <Button
+            style={{ marginInlineStart: 8 }}
+            icon={<DownloadOutlined />}
+            href={exportHref(filters)}
+          >
             导出 Excel
           </Button>
         </Form>
-        {options.error && <Alert type="error" showIcon title={errorMessage(options.error)} style={{ marginBottom: 16 }} />}
-        {query.error && <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />}
+        {options.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(options.error)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {query.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(query.error)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {total !== null && (
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             共 {total} 条记录
@@ -155,7 +234,10 @@ function Audit() {
           columns={columns}
           dataSource={rows}
           pagination={false}
-          expandable={{ expandedRowRender: (r) => <Details row={r} />, columnTitle: <span className="sr-only">详情</span> }}
+          expandable={{
+            expandedRowRender: (r) => <Details row={r} />,
+            columnTitle: <span className="sr-only">详情</span>,
+          }}
           locale={{ emptyText: '暂无审计记录' }}
           scroll={{ x: 900 }}
         />
@@ -165,7 +247,9 @@ function Audit() {
               加载更早的记录
             </Button>
           ) : (
-            rows.length > 0 && <Typography.Text type="secondary">已显示全部 {rows.length} 条记录</Typography.Text>
+            rows.length > 0 && (
+              <Typography.Text type="secondary">已显示全部 {rows.length} 条记录</Typography.Text>
+            )
           )}
         </div>
       </Card>

@@ -15,7 +15,11 @@ export function useVerifyChain() {
 
 export function VerifyButton({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={verify.isPending}
+      onClick={() => verify.mutate()}
+    >
       校验审计链
     </Button>
   );
@@ -34,7 +38,16 @@ export function ExportCheckpointsButton() {
 }
 
 export function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
-  if (verify.error) return <Alert type="error" showIcon title="校验失败" description={errorMessage(verify.error)} style={{ marginBottom: 16 }} />;
+  if (verify.error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title="校验失败"
+        description={errorMessage(verify.error)}
+        style={{ marginBottom: 16 }}
+      />
+    );
   const r = verify.data;
   if (!r) return null;
   const cps = r.checkpoints;
@@ -55,9 +68,19 @@ export function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyCh
             </ul>
           )}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label="最近检查点">{cps.last ? `第 ${cps.last.seq} 条，${dateTime(cps.last.at)}` : '尚无'}</Descriptions.Item>
+            <Descriptions.Item label="最近检查点">
+              {cps.last ? `第 ${cps.last.seq} 条，${dateTime(cps.last.at)}` : '尚无'}
+            </Descriptions.Item>
             <Descriptions.Item label="检查点">{`数据库 ${cps.inDatabase} 个，文件副本 ${cps.inFile} 个`}</Descriptions.Item>
-            <Descriptions.Item label="公钥标识">{r.keyId ? <Typography.Text className="mono" copyable>{r.keyId}</Typography.Text> : '未生成'}</Descriptions.Item>
+            <Descriptions.Item label="公钥标识">
+              {r.keyId ? (
+                <Typography.Text className="mono" copyable>
+                  {r.keyId}
+                </Typography.Text>
+              ) : (
+                '未生成'
+              )}
+            </Descriptions.Item>
           </Descriptions>
         </>
       }

@@ -42,11 +42,18 @@ export function ChangePasswordPage() {
         handle401: false,
       });
       // The server may rotate the session and CSRF token after a password change.
-      storeSession(client, await client.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 0 }));
+      storeSession(
+        client,
+        await client.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 0 }),
+      );
       message.success('密码已修改');
       navigate('/', { replace: true });
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, flatResolver(['currentPassword', 'newPassword']));
+      const unplaced = applyFieldErrors(
+        form,
+        err,
+        flatResolver(['currentPassword', 'newPassword']),
+      );
       if (err instanceof ApiError && err.code === 'WEAK_PASSWORD' && err.fields.length === 0) {
         form.setFields([{ name: 'newPassword', errors: [err.message] }]);
       } else if (err instanceof ApiError && err.status === 401 && err.fields.length === 0) {
@@ -73,12 +80,22 @@ export function ChangePasswordPage() {
           {session.user.displayName}（{session.user.username}），{session.user.orgName}
         </Typography.Paragraph>
         {forced && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title="首次登录或密码已被管理员重置，请先设置新密码后再使用系统。" />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="首次登录或密码已被管理员重置，请先设置新密码后再使用系统。"
+          />
         )}
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
         <PasswordRule id="password-rule" />
         <Form form={form} layout="vertical" onFinish={onFinish} disabled={submitting}>
-          <Form.Item label="当前密码" name="currentPassword" htmlFor="pw-current" rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Form.Item
+            label="当前密码"
+            name="currentPassword"
+            htmlFor="pw-current"
+            rules={[{ required: true, message: '请输入当前密码' }]}
+          >
             <Input.Password id="pw-current" autoComplete="current-password" autoFocus />
           </Form.Item>
           <Form.Item
@@ -95,7 +112,11 @@ export function ChangePasswordPage() {
               },
             ]}
           >
-            <Input.Password id="pw-new" autoComplete="new-password" aria-describedby="password-rule" />
+            <Input.Password
+              id="pw-new"
+              autoComplete="new-password"
+              aria-describedby="password-rule"
+            />
           </Form.Item>
           <Form.Item
             label="确认新密码"
@@ -106,7 +127,9 @@ export function ChangePasswordPage() {
               { required: true, message: '请再次输入新密码' },
               ({ getFieldValue }) => ({
                 validator: (_, value: string | undefined) =>
-                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
+                  !value || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('两次输入的新密码不一致')),
               }),
             ]}
           >

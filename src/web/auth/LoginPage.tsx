@@ -34,13 +34,19 @@ export function LoginPage() {
     setError(null);
     setSubmitting(true);
     try {
-      const next = await api<Session>('/api/auth/login', { method: 'POST', body: values, handle401: false });
+      const next = await api<Session>('/api/auth/login', {
+        method: 'POST',
+        body: values,
+        handle401: false,
+      });
       storeSession(client, next);
       navigate(next.user.mustChangePassword ? '/password' : from, { replace: true });
     } catch (err) {
       const unplaced = applyFieldErrors(form, err, flatResolver(['username', 'password']));
-      if (err instanceof ApiError && err.code === 'ACCOUNT_LOCKED') setError({ type: 'warning', text: err.message });
-      else if (err instanceof ApiError && err.fields.length > 0) setError(unplaced.length ? { type: 'error', text: unplaced.join('；') } : null);
+      if (err instanceof ApiError && err.code === 'ACCOUNT_LOCKED')
+        setError({ type: 'warning', text: err.message });
+      else if (err instanceof ApiError && err.fields.length > 0)
+        setError(unplaced.length ? { type: 'error', text: unplaced.join('；') } : null);
       else setError({ type: 'error', text: err instanceof Error ? err.message : '登录失败' });
       form.setFieldValue('password', '');
     } finally {
@@ -58,16 +64,34 @@ export function LoginPage() {
           员工登录
         </Typography.Paragraph>
         {error && (
-          <Alert role="alert" type={error.type} showIcon title={error.text} style={{ marginBottom: 16 }} />
+          <Alert
+            role="alert"
+            type={error.type}
+            showIcon
+            title={error.text}
+            style={{ marginBottom: 16 }}
+          />
         )}
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting}>
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={onFinish}
+          disabled={submitting}
+        >
           <Form.Item
             label="用户名"
             name="username"
             htmlFor="login-username"
             rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
           >
-            <Input id="login-username" prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
+            <Input
+              id="login-username"
+              prefix={<UserOutlined aria-hidden />}
+              autoComplete="username"
+              autoFocus
+              size="large"
+            />
           </Form.Item>
           <Form.Item
             label="密码"
@@ -75,13 +99,21 @@ export function LoginPage() {
             htmlFor="login-password"
             rules={[{ required: true, message: '请输入密码' }]}
           >
-            <Input.Password id="login-password" prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
+            <Input.Password
+              id="login-password"
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              size="large"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             登录
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}
+        >
           本系统仅限授权工作人员使用，所有操作均记入审计日志。忘记密码请联系系统管理员重置。
         </Typography.Paragraph>
       </Card>

@@ -26,7 +26,11 @@ export function RequireAuth() {
           status="error"
           title="无法连接服务器"
           subTitle={errorMessage(error)}
-          extra={<Button type="primary" onClick={() => refetch()}>重试</Button>}
+          extra={
+            <Button type="primary" onClick={() => refetch()}>
+              重试
+            </Button>
+          }
         />
       </main>
     );
@@ -40,10 +44,22 @@ export function RequireAuth() {
 }
 
 /** Shows the page only when the server granted the ability; the server still checks every request. */
-export function RequireAbility({ ability, children }: { ability: keyof Abilities; children: ReactNode }) {
+export function RequireAbility({
+  ability,
+  children,
+}: {
+  ability: keyof Abilities;
+  children: ReactNode;
+}) {
   const { data: session } = useSession();
   if (!session?.abilities[ability]) {
-    return <Result status="403" title="无权访问" subTitle="您的账号没有使用此功能的权限。如需开通，请联系系统管理员。" />;
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle="您的账号没有使用此功能的权限。如需开通，请联系系统管理员。"
+      />
+    );
   }
   return <>{children}</>;
 }

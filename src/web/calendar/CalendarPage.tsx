@@ -27,7 +27,8 @@ function CalendarScreen() {
   const items = years.data?.items ?? [];
   const thisYear = new Date().getFullYear();
   const [picked, setPicked] = useState<number | null>(null);
-  const year = picked ?? items.find((y) => y.year === thisYear)?.year ?? items[items.length - 1]?.year ?? null;
+  const year =
+    picked ?? items.find((y) => y.year === thisYear)?.year ?? items[items.length - 1]?.year ?? null;
   const info = items.find((y) => y.year === year);
   const days = useCalendarDays(year);
   const today = client.getQueryData<Worklist>(['worklist'])?.today;
@@ -35,7 +36,14 @@ function CalendarScreen() {
   return (
     <>
       <PageHeader title="工作日历" subTitle="法定节假日与调休安排；期限按此日历计算工作日" />
-      {years.error && <Alert type="error" showIcon title={errorMessage(years.error)} style={{ marginBottom: 16 }} />}
+      {years.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(years.error)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card
           title={<h2 style={h2}>年度日历</h2>}
@@ -43,7 +51,12 @@ function CalendarScreen() {
             <Space wrap>
               <label htmlFor="calendar-year">年度</label>
               {/* A native select: antd's Select leaves an unnamed hidden listbox that fails axe. */}
-              <select id="calendar-year" className="year-select" value={year ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
+              <select
+                id="calendar-year"
+                className="year-select"
+                value={year ?? ''}
+                onChange={(e) => setPicked(Number(e.target.value))}
+              >
                 {items.map((y) => (
                   <option key={y.year} value={y.year}>
                     {y.year}年
@@ -64,7 +77,11 @@ function CalendarScreen() {
             />
           )}
           {days.error && <Alert type="error" showIcon title={errorMessage(days.error)} />}
-          {days.isPending || year === null ? <Skeleton active /> : days.data && <YearCalendar key={year} year={year} days={days.data.items} />}
+          {days.isPending || year === null ? (
+            <Skeleton active />
+          ) : (
+            days.data && <YearCalendar key={year} year={year} days={days.data.items} />
+          )}
         </Card>
         {year !== null && (
           <Card title={<h2 style={h2}>录入国务院放假通知（{year}年）</h2>}>
@@ -77,7 +94,10 @@ function CalendarScreen() {
                 year={year}
                 initial={
                   info?.source === 'notice'
-                    ? draftFromDays(days.data.items.filter((d) => d.source === 'override'), info.noticeTitle)
+                    ? draftFromDays(
+                        days.data.items.filter((d) => d.source === 'override'),
+                        info.noticeTitle,
+                      )
                     : emptyDraft(year)
                 }
               />

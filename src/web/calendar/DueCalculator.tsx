@@ -16,7 +16,8 @@ interface Values {
 /** 期限试算: due date of N working days / days counted from an event date. */
 export function DueCalculator({ today }: { today?: string }) {
   const calc = useMutation({
-    mutationFn: (v: Values) => get<DueResult>('/api/calendar/due', { from: v.from, count: v.count, unit: v.unit }),
+    mutationFn: (v: Values) =>
+      get<DueResult>('/api/calendar/due', { from: v.from, count: v.count, unit: v.unit }),
   });
   return (
     <>
@@ -27,7 +28,12 @@ export function DueCalculator({ today }: { today?: string }) {
         onFinish={(v) => calc.mutate(v)}
         style={{ rowGap: 8, marginBottom: 16 }}
       >
-        <Form.Item label="起算日期" name="from" rules={[{ required: true, message: '请选择日期' }]} tooltip="事件发生之日，期限自次日起算">
+        <Form.Item
+          label="起算日期"
+          name="from"
+          rules={[{ required: true, message: '请选择日期' }]}
+          tooltip="事件发生之日，期限自次日起算"
+        >
           <DateField />
         </Form.Item>
         <Form.Item label="期限" name="count" rules={[{ required: true, message: '请输入期限' }]}>

@@ -23,8 +23,15 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
       const res = await post<{ recomputed: number }>('/api/calendar/notices', {
         year,
         title: v.title.trim(),
-        holidays: (v.holidays ?? []).map((h) => ({ name: h.name.trim(), from: h.range[0].format(DATE), to: h.range[1].format(DATE) })),
-        makeUpWorkdays: (v.makeUpWorkdays ?? []).map((m) => ({ date: m.date, name: m.name.trim() })),
+        holidays: (v.holidays ?? []).map((h) => ({
+          name: h.name.trim(),
+          from: h.range[0].format(DATE),
+          to: h.range[1].format(DATE),
+        })),
+        makeUpWorkdays: (v.makeUpWorkdays ?? []).map((m) => ({
+          date: m.date,
+          name: m.name.trim(),
+        })),
       });
       message.success(`已保存${year}年节假日安排，已重新计算${res.recomputed}个未结期限`);
       void client.invalidateQueries({ queryKey: ['calendar'] });
@@ -35,8 +42,13 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
       const unplaced = applyFieldErrors(form, err, (path) => {
         const [list, index, field] = path.split('.');
         if (list === 'title') return ['title'];
-        if ((list === 'holidays' || list === 'makeUpWorkdays') && index !== undefined && /^\d+$/.test(index)) {
-          const name = list === 'holidays' && (field === 'from' || field === 'to') ? 'range' : field;
+        if (
+          (list === 'holidays' || list === 'makeUpWorkdays') &&
+          index !== undefined &&
+          /^\d+$/.test(index)
+        ) {
+          const name =
+            list === 'holidays' && (field === 'from' || field === 'to') ? 'range' : field;
           return name ? [list, Number(index), name] : null;
         }
         return null;
@@ -49,9 +61,19 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
   }
 
   return (
-    <Form form={form} layout="vertical" name={`notice-${year}`} initialValues={initial} onFinish={onFinish}>
+    <Form
+      form={form}
+      layout="vertical"
+      name={`notice-${year}`}
+      initialValues={initial}
+      onFinish={onFinish}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form.Item label="通知标题" name="title" rules={[{ required: true, whitespace: true, message: '请输入通知标题' }]}>
+      <Form.Item
+        label="通知标题"
+        name="title"
+        rules={[{ required: true, whitespace: true, message: '请输入通知标题' }]}
+      >
         <Input maxLength={200} />
       </Form.Item>
       <Typography.Title level={3} style={{ fontSize: 15 }}>
@@ -62,13 +84,27 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
           <>
             {fields.map((f, i) => (
               <Space key={f.key} align="start" wrap>
-                <Form.Item label={`第${i + 1}项 名称`} name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请输入名称，如春节' }]}>
+                <Form.Item
+                  label={`第${i + 1}项 名称`}
+                  name={[f.name, 'name']}
+                  rules={[{ required: true, whitespace: true, message: '请输入名称，如春节' }]}
+                >
                   <Input placeholder="如：春节" style={{ width: 160 }} />
                 </Form.Item>
-                <Form.Item label="放假起止日期" name={[f.name, 'range']} rules={[{ required: true, message: '请选择起止日期' }]}>
+                <Form.Item
+                  label="放假起止日期"
+                  name={[f.name, 'range']}
+                  rules={[{ required: true, message: '请选择起止日期' }]}
+                >
                   <DatePicker.RangePicker />
                 </Form.Item>
-                <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={`删除第${i + 1}项放假安排`} style={{ marginTop: 30 }} />
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(f.name)}
+                  aria-label={`删除第${i + 1}项放假安排`}
+                  style={{ marginTop: 30 }}
+                />
               </Space>
             ))}
             <Form.Item>
@@ -87,13 +123,27 @@ export function NoticeForm({ year, initial }: { year: number; initial: NoticeVal
           <>
             {fields.map((f, i) => (
               <Space key={f.key} align="start" wrap>
-                <Form.Item label={`第${i + 1}天 日期`} name={[f.name, 'date']} rules={[{ required: true, message: '请选择日期' }]}>
+                <Form.Item
+                  label={`第${i + 1}天 日期`}
+                  name={[f.name, 'date']}
+                  rules={[{ required: true, message: '请选择日期' }]}
+                >
                   <DateField />
                 </Form.Item>
-                <Form.Item label="说明" name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请输入说明' }]}>
+                <Form.Item
+                  label="说明"
+                  name={[f.name, 'name']}
+                  rules={[{ required: true, whitespace: true, message: '请输入说明' }]}
+                >
                   <Input placeholder="如：春节调休" style={{ width: 200 }} />
                 </Form.Item>
-                <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={`删除第${i + 1}个调休上班日`} style={{ marginTop: 30 }} />
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(f.name)}
+                  aria-label={`删除第${i + 1}个调休上班日`}
+                  style={{ marginTop: 30 }}
+                />
               </Space>
             ))}
             <Form.Item>

@@ -8,12 +8,24 @@ import type { CalendarDay } from '../lib/types.ts';
 const holidayStyle = { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' };
 const workdayStyle = { color: '#0842a0', background: '#e8f0fe', borderColor: '#a8c7fa' };
 
-function DayCell({ date, day, inMonth }: { date: Dayjs; day: CalendarDay | undefined; inMonth: boolean }) {
+function DayCell({
+  date,
+  day,
+  inMonth,
+}: {
+  date: Dayjs;
+  day: CalendarDay | undefined;
+  inMonth: boolean;
+}) {
   const holiday = day?.kind === 'holiday';
   const makeUp = day?.kind === 'workday';
   return (
     <div
-      title={day ? `${date.format('M月D日')} ${day.name}${holiday ? '（休）' : '（调休上班）'}` : undefined}
+      title={
+        day
+          ? `${date.format('M月D日')} ${day.name}${holiday ? '（休）' : '（调休上班）'}`
+          : undefined
+      }
       style={{
         position: 'relative',
         margin: '0 auto',
@@ -28,7 +40,17 @@ function DayCell({ date, day, inMonth }: { date: Dayjs; day: CalendarDay | undef
     >
       {date.date()}
       {(holiday || makeUp) && (
-        <span aria-hidden style={{ position: 'absolute', top: -6, right: -6, fontSize: 10, lineHeight: '12px', color: holiday ? '#a8071a' : '#0842a0' }}>
+        <span
+          aria-hidden
+          style={{
+            position: 'absolute',
+            top: -6,
+            right: -6,
+            fontSize: 10,
+            lineHeight: '12px',
+            color: holiday ? '#a8071a' : '#0842a0',
+          }}
+        >
           {holiday ? '休' : '班'}
         </span>
       )}
@@ -40,7 +62,9 @@ function DayCell({ date, day, inMonth }: { date: Dayjs; day: CalendarDay | undef
 export function YearCalendar({ year, days }: { year: number; days: CalendarDay[] }) {
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   const firstMarked = days.find((d) => d.kind === 'holiday')?.date;
-  const [value, setValue] = useState<Dayjs>(() => (firstMarked ? dayjs(firstMarked) : dayjs(`${year}-01-01`)));
+  const [value, setValue] = useState<Dayjs>(() =>
+    firstMarked ? dayjs(firstMarked) : dayjs(`${year}-01-01`),
+  );
   const shown = value.year() === year ? value : dayjs(`${year}-01-01`);
 
   return (
@@ -72,7 +96,15 @@ export function YearCalendar({ year, days }: { year: number; days: CalendarDay[]
               </Flex>
             )}
             fullCellRender={(date, info) =>
-              info.type === 'date' ? <DayCell date={date} day={byDate.get(date.format(DATE))} inMonth={date.month() === shown.month()} /> : info.originNode
+              info.type === 'date' ? (
+                <DayCell
+                  date={date}
+                  day={byDate.get(date.format(DATE))}
+                  inMonth={date.month() === shown.month()}
+                />
+              ) : (
+                info.originNode
+              )
             }
           />
         </div>
@@ -82,24 +114,42 @@ export function YearCalendar({ year, days }: { year: number; days: CalendarDay[]
       </Col>
       <Col xs={24} lg={12}>
         {/* The list scrolls inside a region keyboard users can focus and scroll (axe scrollable-region-focusable). */}
-        <div tabIndex={0} role="region" aria-label={`${year}年节假日和调休列表`} style={{ maxHeight: 400, overflowY: 'auto' }}>
-        <Table<CalendarDay>
-          rowKey="date"
-          size="small"
-          dataSource={days}
-          pagination={false}
-          locale={{ emptyText: '该年度没有节假日或调休数据' }}
-          columns={[
-            { title: '日期', dataIndex: 'date', render: (d: string) => `${d}（${dayjs(d).format('ddd')}）` },
-            { title: '名称', dataIndex: 'name' },
-            {
-              title: '类型',
-              dataIndex: 'kind',
-              render: (k: CalendarDay['kind']) => <Tag style={k === 'holiday' ? holidayStyle : workdayStyle}>{k === 'holiday' ? '放假' : '调休上班'}</Tag>,
-            },
-            { title: '来源', dataIndex: 'source', render: (s: CalendarDay['source']) => (s === 'builtin' ? '内置' : s === 'statutory' ? '按放假办法暂定' : '通知录入') },
-          ]}
-        />
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={`${year}年节假日和调休列表`}
+          style={{ maxHeight: 400, overflowY: 'auto' }}
+        >
+          <Table<CalendarDay>
+            rowKey="date"
+            size="small"
+            dataSource={days}
+            pagination={false}
+            locale={{ emptyText: '该年度没有节假日或调休数据' }}
+            columns={[
+              {
+                title: '日期',
+                dataIndex: 'date',
+                render: (d: string) => `${d}（${dayjs(d).format('ddd')}）`,
+              },
+              { title: '名称', dataIndex: 'name' },
+              {
+                title: '类型',
+                dataIndex: 'kind',
+                render: (k: CalendarDay['kind']) => (
+                  <Tag style={k === 'holiday' ? holidayStyle : workdayStyle}>
+                    {k === 'holiday' ? '放假' : '调休上班'}
+                  </Tag>
+                ),
+              },
+              {
+                title: '来源',
+                dataIndex: 'source',
+                render: (s: CalendarDay['source']) =>
+                  s === 'builtin' ? '内置' : s === 'statutory' ? '按放假办法暂定' : '通知录入',
+              },
+            ]}
+          />
         </div>
       </Col>
     </Row>

@@ -14,13 +14,20 @@ export function draftFromDays(days: CalendarDay[], title: string | null): Notice
   for (const d of sorted.filter((x) => x.kind === 'holiday')) {
     const last = holidays[holidays.length - 1];
     const date = dayjs(d.date);
-    if (last && last.name === d.name && last.range[1].add(1, 'day').isSame(date, 'day')) last.range = [last.range[0], date];
+    if (last && last.name === d.name && last.range[1].add(1, 'day').isSame(date, 'day'))
+      last.range = [last.range[0], date];
     else holidays.push({ name: d.name, range: [date, date] });
   }
-  const makeUpWorkdays = sorted.filter((x) => x.kind === 'workday').map((d) => ({ date: dayjs(d.date), name: d.name }));
+  const makeUpWorkdays = sorted
+    .filter((x) => x.kind === 'workday')
+    .map((d) => ({ date: dayjs(d.date), name: d.name }));
   return { title: title ?? '', holidays, makeUpWorkdays };
 }
 
 export function emptyDraft(year: number): NoticeValues {
-  return { title: `国务院办公厅关于${year}年部分节假日安排的通知`, holidays: [{ name: '', range: undefined as unknown as [Dayjs, Dayjs] }], makeUpWorkdays: [] };
+  return {
+    title: `国务院办公厅关于${year}年部分节假日安排的通知`,
+    holidays: [{ name: '', range: undefined as unknown as [Dayjs, Dayjs] }],
+    makeUpWorkdays: [],
+  };
 }

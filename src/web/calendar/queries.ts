@@ -6,13 +6,19 @@ export const yearsKey = ['calendar', 'years'] as const;
 export const daysKey = (year: number) => ['calendar', 'days', year] as const;
 
 export function useCalendarYears() {
-  return useQuery({ queryKey: yearsKey, queryFn: () => get<{ items: CalendarYear[] }>('/api/calendar/years') });
+  return useQuery({
+    queryKey: yearsKey,
+    queryFn: () => get<{ items: CalendarYear[] }>('/api/calendar/years'),
+  });
 }
 
 export function useCalendarDays(year: number | null) {
   return useQuery({
     queryKey: daysKey(year ?? 0),
-    queryFn: () => get<{ year: number; items: CalendarDay[] }>('/api/calendar/days', { year: year ?? undefined }),
+    queryFn: () =>
+      get<{ year: number; items: CalendarDay[] }>('/api/calendar/days', {
+        year: year ?? undefined,
+      }),
     enabled: year !== null,
   });
 }

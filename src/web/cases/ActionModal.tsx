@@ -16,7 +16,15 @@ interface Props {
 }
 
 /** The control for one field; Form.Item injects id, value and onChange, which are passed on. */
-function FieldInput({ field, ...control }: { field: ActionField; id?: string; value?: unknown; onChange?: (v: unknown) => void }) {
+function FieldInput({
+  field,
+  ...control
+}: {
+  field: ActionField;
+  id?: string;
+  value?: unknown;
+  onChange?: (v: unknown) => void;
+}) {
   const props = control as Record<string, unknown>;
   switch (field.type) {
     case 'date':
@@ -70,7 +78,8 @@ export function ActionModal({ caseId, action, today, onClose, onDone }: Props) {
       onDone(payload);
     } catch (err) {
       const unplaced = applyFieldErrors(form, err, resolvePath);
-      if (err instanceof ApiError && err.fields.length > 0) setError(unplaced.length ? unplaced.join('；') : null);
+      if (err instanceof ApiError && err.fields.length > 0)
+        setError(unplaced.length ? unplaced.join('；') : null);
       else setError(err instanceof Error ? err.message : '办理失败');
     } finally {
       setSubmitting(false);
@@ -89,8 +98,18 @@ export function ActionModal({ caseId, action, today, onClose, onDone }: Props) {
       mask={{ closable: false }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" name={`action-${action.action}`} initialValues={{ on: today }}>
-        <Form.Item label="办理日期" name="on" rules={[{ required: true, message: '请选择办理日期' }]} extra="期限按此日期起算">
+      <Form
+        form={form}
+        layout="vertical"
+        name={`action-${action.action}`}
+        initialValues={{ on: today }}
+      >
+        <Form.Item
+          label="办理日期"
+          name="on"
+          rules={[{ required: true, message: '请选择办理日期' }]}
+          extra="期限按此日期起算"
+        >
           <DateField />
         </Form.Item>
         {action.fields.map((f) => (

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Result,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,14 +30,19 @@ export default function CasePage() {
   const { message } = App.useApp();
   const [action, setAction] = useState<CaseAction | null>(null);
   const key = ['case', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<CasePayload>(`/api/cases/${encodeURIComponent(id)}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<CasePayload>(`/api/cases/${encodeURIComponent(id)}`),
+  });
 
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) {
     const notFound = error instanceof ApiError && error.status === 404;
     return (
       <Result
-        status={notFound ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error'}
+        status={
+          notFound ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error'
+        }
         title={notFound ? '未找到该事项' : '无法打开该事项'}
         subTitle={errorMessage(error)}
         extra={<Button onClick={() => navigate('/')}>返回工作台</Button>}
@@ -35,7 +52,8 @@ export default function CasePage() {
 
   const c = data.case;
   // Default action date: the server's "today" (case payload or worklist), else the browser's.
-  const today = data.today ?? client.getQueryData<Worklist>(['worklist'])?.today ?? dayjs().format(DATE);
+  const today =
+    data.today ?? client.getQueryData<Worklist>(['worklist'])?.today ?? dayjs().format(DATE);
 
   function done(payload: CasePayload, label: string) {
     client.setQueryData(key, payload);
@@ -47,13 +65,24 @@ export default function CasePage() {
 
   return (
     <>
-      <PageHeader title={c.title} subTitle={`${c.moduleLabel} · ${c.procedureLabel}`} extra={<Tag>{c.statusLabel}</Tag>} />
+      <PageHeader
+        title={c.title}
+        subTitle={`${c.moduleLabel} · ${c.procedureLabel}`}
+        extra={<Tag>{c.statusLabel}</Tag>}
+      />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {c.page && (
           <Alert
             type="info"
             showIcon
-            title={<span>本事项的材料和专门办理事项在{c.moduleLabel}页面：<Link to={c.page} style={{ textDecoration: 'underline' }}>打开{c.moduleLabel}页面</Link></span>}
+            title={
+              <span>
+                本事项的材料和专门办理事项在{c.moduleLabel}页面：
+                <Link to={c.page} style={{ textDecoration: 'underline' }}>
+                  打开{c.moduleLabel}页面
+                </Link>
+              </span>
+            }
           />
         )}
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>基本信息</h2>}>

@@ -26,7 +26,11 @@ export function EventsTimeline({ events }: { events: CaseEvent[] }) {
                 </Typography.Text>
               </div>
               {summary && (
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}>
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ fontSize: 12, margin: 0 }}
+                  ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}
+                >
                   {summary}
                 </Typography.Paragraph>
               )}

@@ -5,10 +5,22 @@ import { DaysLeftTag, DueDate } from '../lib/DueDate.tsx';
 import type { CaseStep } from '../lib/types.ts';
 
 const statusTag: Record<CaseStep['status'], { text: string; style: CSSProperties }> = {
-  open: { text: '办理中', style: { color: '#0842a0', background: '#e8f0fe', borderColor: '#a8c7fa' } },
-  paused: { text: '已暂停', style: { color: '#7a4100', background: '#fff4e5', borderColor: '#ffd591' } },
-  done: { text: '已完成', style: { color: '#146c2e', background: '#e6f4ea', borderColor: '#a8dab5' } },
-  cancelled: { text: '已取消', style: { color: '#4d4d4d', background: '#f5f5f5', borderColor: '#d9d9d9' } },
+  open: {
+    text: '办理中',
+    style: { color: '#0842a0', background: '#e8f0fe', borderColor: '#a8c7fa' },
+  },
+  paused: {
+    text: '已暂停',
+    style: { color: '#7a4100', background: '#fff4e5', borderColor: '#ffd591' },
+  },
+  done: {
+    text: '已完成',
+    style: { color: '#146c2e', background: '#e6f4ea', borderColor: '#a8dab5' },
+  },
+  cancelled: {
+    text: '已取消',
+    style: { color: '#4d4d4d', background: '#f5f5f5', borderColor: '#d9d9d9' },
+  },
 };
 
 // Dates never wrap inside a narrow column; the table scrolls inside its card instead (issue 13 item 16).
@@ -35,7 +47,10 @@ const columns: TableColumnsType<CaseStep> = [
         <>
           <DueDate dueDate={s.dueDate} explanation={s.explanation} provisional={s.provisional} />
           {s.dueDate && s.explanation && (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0', minWidth: 220, maxWidth: 420 }}>
+            <Typography.Paragraph
+              type="secondary"
+              style={{ fontSize: 12, margin: '4px 0 0', minWidth: 220, maxWidth: 420 }}
+            >
               {s.explanation}
             </Typography.Paragraph>
           )}

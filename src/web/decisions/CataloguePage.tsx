@@ -15,7 +15,12 @@ const ITEM_FIELDS: StepField[] = [
   { name: 'plannedTime', label: '计划完成时间' },
   { name: 'content', label: '主要内容', type: 'textarea' },
 ];
-interface Pending { title: string; path: string; fields: StepField[]; body?: (v: Record<string, unknown>) => unknown }
+interface Pending {
+  title: string;
+  path: string;
+  fields: StepField[];
+  body?: (v: Record<string, unknown>) => unknown;
+}
 
 /** 决策事项目录 (条例第三条): drafted, agreed by the 同级党委, published, adjusted with a published adjustment. */
 export default function CataloguePage() {
@@ -23,7 +28,10 @@ export default function CataloguePage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
-  const { data, isPending } = useQuery({ queryKey: ['decision-catalogues'], queryFn: () => get<{ items: Catalogue[] }>('/api/decision-catalogues') });
+  const { data, isPending } = useQuery({
+    queryKey: ['decision-catalogues'],
+    queryFn: () => get<{ items: Catalogue[] }>('/api/decision-catalogues'),
+  });
   const manage = session.abilities.manageCatalogue;
   const run = async (path: string, body: unknown, label: string) => {
     const res = await post<{ items: Catalogue[] }>(path, body);
@@ -36,44 +44,194 @@ export default function CataloguePage() {
     <>
       <PageHeader
         title="重大行政决策事项目录"
-        extra={manage && !data?.items.some((c) => c.year === next) ? <Button type="primary" onClick={() => void run('/api/decision-catalogues', { year: next }, `草拟${next}年度目录`).catch((e) => message.error(errorMessage(e)))}>草拟{next}年度目录</Button> : null}
+        extra={
+          manage && !data?.items.some((c) => c.year === next) ? (
+            <Button
+              type="primary"
+              onClick={() =>
+                void run('/api/decision-catalogues', { year: next }, `草拟${next}年度目录`).catch(
+                  (e) => message.error(errorMessage(e)),
+                )
+              }
+            >
+              草拟{next}年度目录
+            </Button>
+          ) : null
+        }
       />
-      {isPending ? <Spin /> : !data?.items.length ? <Card><Empty description="尚未草拟决策事项目录" /></Card> : null}
+      {isPending ? (
+        <Spin />
+      ) : !data?.items.length ? (
+        <Card>
+          <Empty description="尚未草拟决策事项目录" />
+        </Card>
+      ) : null}
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {data?.items.map((c) => {
           const base = `/api/decision-catalogues/${c.id}`;
           const listed = c.items.filter((i) => i.status === 'listed');
           return (
-            <Card
-              key={c.id}
-              title={h2(c.title)}
-              extra={<Tag>{c.statusLabel}</Tag>}
-            >
-              <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-                { key: 'a', label: '同意机关', children: c.approvedBy ? `${c.approvedBy}（${c.approvedOn}${c.approvalRef ? `，${c.approvalRef}` : ''}）` : '—' },
-                { key: 'p', label: '公布日期', children: c.publishedOn ?? '—' },
-                { key: 'n', label: '事项数', children: `${listed.length}项` },
-              ]} />
-              <Table rowKey="id" size="small" pagination={false} dataSource={c.items} style={{ marginTop: 12 }} columns={[
-                { title: '序号', dataIndex: 'seq', width: 60 },
-                { title: '事项名称', dataIndex: 'title' },
-                { title: '承办单位', dataIndex: 'undertakingUnit' },
-                { title: '计划完成时间', dataIndex: 'plannedTime' },
-                { title: '状态', render: (_, i) => (i.status === 'removed' ? '已调出' : i.addedByAdjustmentId ? '调整增加' : '列入') },
-                ...(manage && c.status === 'draft' ? [{ title: '操作', render: (_: unknown, i: Catalogue['items'][number]) => <Button size="small" onClick={() => void run(`${base}/items/${i.id}/delete`, {}, '删除事项').catch((e) => message.error(errorMessage(e)))}>删除{i.title.length > 6 ? '' : i.title}</Button> }] : []),
-              ]} />
+            <Card key={c.id} title={h2(c.title)} extra={<Tag>{c.statusLabel}</Tag>}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 3 }}
+                items={[
+                  {
+                    key: 'a',
+                    label: '同意机关',
+                    children: c.approvedBy
+                      ? `${c.approvedBy}（${c.approvedOn}${c.approvalRef ? `，${c.approvalRef}` : ''}）`
+                      : '—',
+                  },
+                  { key: 'p', label: '公布日期', children: c.publishedOn ?? '—' },
+                  { key: 'n', label: '事项数', children: `${listed.length}项` },
+                ]}
+              />
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={c.items}
+                style={{ marginTop: 12 }}
+                columns={[
+                  { title: '序号', dataIndex: 'seq', width: 60 },
+                  { title: '事项名称', dataIndex: 'title' },
+                  { title: '承办单位', dataIndex: 'undertakingUnit' },
+                  { title: '计划完成时间', dataIndex: 'plannedTime' },
+                  {
+                    title: '状态',
+                    render: (_, i) =>
+                      i.status === 'removed'
+                        ? '已调出'
+                        : i.addedByAdjustmentId
+                          ? '调整增加'
+                          : '列入',
+                  },
+                  ...(manage && c.status === 'draft'
+                    ? [
+                        {
+                          title: '操作',
+                          render: (_: unknown, i: Catalogue['items'][number]) => (
+                            <Button
+                              size="small"
+                              onClick={() =>
+                                void run(`${base}/items/${i.id}/delete`, {}, '删除事项').catch(
+                                  (e) => message.error(errorMessage(e)),
+                                )
+                              }
+                            >
+                              删除{i.title.length > 6 ? '' : i.title}
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
               {c.adjustments.length > 0 && (
                 <ul style={{ marginTop: 12 }}>
-                  {c.adjustments.map((a) => <li key={a.id}>第{a.seq}次调整（{a.publishedOn}公布，{a.approvedBy}同意）：{a.reason}；{(a.changes as Array<{ op: string; title: string }>).map((x) => `${x.op === 'add' ? '增加' : '调出'}${x.title}`).join('、')}</li>)}
+                  {c.adjustments.map((a) => (
+                    <li key={a.id}>
+                      第{a.seq}次调整（{a.publishedOn}公布，{a.approvedBy}同意）：{a.reason}；
+                      {(a.changes as Array<{ op: string; title: string }>)
+                        .map((x) => `${x.op === 'add' ? '增加' : '调出'}${x.title}`)
+                        .join('、')}
+                    </li>
+                  ))}
                 </ul>
               )}
               {manage && (
                 <Space wrap style={{ marginTop: 12 }}>
-                  {c.status === 'draft' && <Button onClick={() => setPending({ title: '增加事项', path: `${base}/items`, fields: ITEM_FIELDS })}>增加事项</Button>}
-                  {c.status === 'draft' && <Button type="primary" onClick={() => setPending({ title: '登记同意情况', path: `${base}/approve`, fields: [{ name: 'approvedOn', label: '同意日期', type: 'date', required: true }, { name: 'approvedBy', label: '同意机关', required: true, help: '经同级党委同意后向社会公布（条例第三条）' }, { name: 'approvalRef', label: '同意文件或会议' }] })}>登记同意情况</Button>}
-                  {c.status === 'approved' && <Button type="primary" onClick={() => setPending({ title: '公布目录', path: `${base}/publish`, fields: [{ name: 'confidentialityReviewer', label: '保密审查人', required: true }] })}>公布目录</Button>}
+                  {c.status === 'draft' && (
+                    <Button
+                      onClick={() =>
+                        setPending({
+                          title: '增加事项',
+                          path: `${base}/items`,
+                          fields: ITEM_FIELDS,
+                        })
+                      }
+                    >
+                      增加事项
+                    </Button>
+                  )}
+                  {c.status === 'draft' && (
+                    <Button
+                      type="primary"
+                      onClick={() =>
+                        setPending({
+                          title: '登记同意情况',
+                          path: `${base}/approve`,
+                          fields: [
+                            { name: 'approvedOn', label: '同意日期', type: 'date', required: true },
+                            {
+                              name: 'approvedBy',
+                              label: '同意机关',
+                              required: true,
+                              help: '经同级党委同意后向社会公布（条例第三条）',
+                            },
+                            { name: 'approvalRef', label: '同意文件或会议' },
+                          ],
+                        })
+                      }
+                    >
+                      登记同意情况
+                    </Button>
+                  )}
+                  {c.status === 'approved' && (
+                    <Button
+                      type="primary"
+                      onClick={() =>
+                        setPending({
+                          title: '公布目录',
+                          path: `${base}/publish`,
+                          fields: [
+                            {
+                              name: 'confidentialityReviewer',
+                              label: '保密审查人',
+                              required: true,
+                            },
+                          ],
+                        })
+                      }
+                    >
+                      公布目录
+                    </Button>
+                  )}
                   {c.status === 'published' && (
-                    <Button onClick={() => setPending({ title: '调整目录', path: `${base}/adjustments`, fields: [{ name: 'reason', label: '调整理由', type: 'textarea', required: true }, { name: 'approvedOn', label: '同意日期', type: 'date', required: true }, { name: 'approvedBy', label: '同意机关', required: true }, { name: 'addTitle', label: '增加事项名称' }, { name: 'addUnit', label: '增加事项承办单位' }, { name: 'remove', label: '调出事项', type: 'select', options: listed.map((i) => ({ value: i.id, label: i.title })) }, { name: 'confidentialityReviewer', label: '保密审查人', required: true }], body: ({ addTitle, addUnit, remove, ...v }) => ({ ...v, add: addTitle ? [{ title: addTitle, undertakingUnit: addUnit || '待定' }] : [], remove: remove ? [remove] : [] }) })}>
+                    <Button
+                      onClick={() =>
+                        setPending({
+                          title: '调整目录',
+                          path: `${base}/adjustments`,
+                          fields: [
+                            { name: 'reason', label: '调整理由', type: 'textarea', required: true },
+                            { name: 'approvedOn', label: '同意日期', type: 'date', required: true },
+                            { name: 'approvedBy', label: '同意机关', required: true },
+                            { name: 'addTitle', label: '增加事项名称' },
+                            { name: 'addUnit', label: '增加事项承办单位' },
+                            {
+                              name: 'remove',
+                              label: '调出事项',
+                              type: 'select',
+                              options: listed.map((i) => ({ value: i.id, label: i.title })),
+                            },
+                            {
+                              name: 'confidentialityReviewer',
+                              label: '保密审查人',
+                              required: true,
+                            },
+                          ],
+                          body: ({ addTitle, addUnit, remove, ...v }) => ({
+                            ...v,
+                            add: addTitle
+                              ? [{ title: addTitle, undertakingUnit: addUnit || '待定' }]
+                              : [],
+                            remove: remove ? [remove] : [],
+                          }),
+                        })
+                      }
+                    >
                       调整目录
                     </Button>
                   )}
@@ -83,7 +241,15 @@ export default function CataloguePage() {
           );
         })}
       </Space>
-      {pending && <StepModal title={pending.title} fields={pending.fields} files={false} onClose={() => setPending(null)} onSubmit={(v) => run(pending.path, pending.body ? pending.body(v) : v, pending.title)} />}
+      {pending && (
+        <StepModal
+          title={pending.title}
+          fields={pending.fields}
+          files={false}
+          onClose={() => setPending(null)}
+          onSubmit={(v) => run(pending.path, pending.body ? pending.body(v) : v, pending.title)}
+        />
+      )}
     </>
   );
 }

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Tooltip, Popconfirm } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Popconfirm,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage, get, post } from '../lib/api.ts';
@@ -23,9 +37,20 @@ export default function DecisionPage() {
   const { message } = App.useApp();
   const [pending, setPending] = useState<Spec | null>(null);
   const key = ['decision', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<DecisionPayload>(`/api/decisions/${encodeURIComponent(id)}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<DecisionPayload>(`/api/decisions/${encodeURIComponent(id)}`),
+  });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (error || !data) return <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} title="无法打开该决策" subTitle={errorMessage(error)} extra={<Button onClick={() => navigate('/decisions')}>返回决策列表</Button>} />;
+  if (error || !data)
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        title="无法打开该决策"
+        subTitle={errorMessage(error)}
+        extra={<Button onClick={() => navigate('/decisions')}>返回决策列表</Button>}
+      />
+    );
   const d = data.decision;
   const run = async (path: string, body: unknown, label: string) => {
     const res = await post<DecisionPayload>(`/api/decisions/${id}${path}`, body);
@@ -37,7 +62,13 @@ export default function DecisionPage() {
   };
   // These acts cannot be undone: confirm first (结束征求意见, 公布意见采纳情况, 启动修改).
   const direct = (label: string, path: string) => (
-    <Popconfirm title={`确定${label}？`} description="此操作办理后不能撤销。" okText="确定" cancelText="取消" onConfirm={() => run(path, {}, label).catch((e) => message.error(errorMessage(e)))}>
+    <Popconfirm
+      title={`确定${label}？`}
+      description="此操作办理后不能撤销。"
+      okText="确定"
+      cancelText="取消"
+      onConfirm={() => run(path, {}, label).catch((e) => message.error(errorMessage(e)))}
+    >
       <Button>{label}</Button>
     </Popconfirm>
   );
@@ -45,7 +76,11 @@ export default function DecisionPage() {
   // 法律顾问、公职律师的意见 is noted by the review queue, never recorded on this page.
   const blocked = data.procedure.blocked.filter((b) => b.action !== 'advisorOpinion');
   // Why the review in progress cannot be concluded yet (e.g. no 法律顾问 opinion, 条例第二十八条).
-  const reviewBlocked = blocked.find((b) => b.action === 'concludeLegalReview' && data.legalReviews.some((r) => r.status === 'submitted' || r.status === 'reviewing'));
+  const reviewBlocked = blocked.find(
+    (b) =>
+      b.action === 'concludeLegalReview' &&
+      data.legalReviews.some((r) => r.status === 'submitted' || r.status === 'reviewing'),
+  );
   return (
     <>
       <PageHeader
@@ -67,13 +102,60 @@ export default function DecisionPage() {
                 items={[
                   { key: 'unit', label: '决策承办单位', children: d.undertakingUnit },
                   { key: 'proposer', label: '建议提出方', children: d.proposer },
-                  { key: 'cat', label: '年度目录', children: d.catalogueItemTitle ? `列入目录：${d.catalogueItemTitle}` : `目录外事项（${d.outsideCatalogueReason ?? ''}）` },
-                  { key: 'draft', label: '决策草案', children: d.draftVersion ? `第${d.draftVersion}稿` : '尚未拟订' },
+                  {
+                    key: 'cat',
+                    label: '年度目录',
+                    children: d.catalogueItemTitle
+                      ? `列入目录：${d.catalogueItemTitle}`
+                      : `目录外事项（${d.outsideCatalogueReason ?? ''}）`,
+                  },
+                  {
+                    key: 'draft',
+                    label: '决策草案',
+                    children: d.draftVersion ? `第${d.draftVersion}稿` : '尚未拟订',
+                  },
                   { key: 'decided', label: '决定日期', children: d.decidedOn ?? '—' },
                   { key: 'pub', label: '公布日期', children: d.publishedOn ?? '—' },
-                  { key: 'scope', label: '适用程序', children: [d.confidential ? '依法不予公开' : '公众参与', d.technical && '专家论证', d.riskRelevant && '风险评估', d.concernsMarket && '公平竞争审查', d.hearingPlanned && '听证会', d.partyReportRequired && '向党委请示报告'].filter(Boolean).join('、') },
-                  ...(d.revisionOfTitle ? [{ key: 'rev', label: '调整的原决策', children: <Link to={`/decisions/${d.revisionOf}`} style={U}>{d.revisionOfTitle}</Link> }] : []),
-                  ...(d.revisions.length ? [{ key: 'revs', label: '重大调整', children: d.revisions.map((r) => <Link key={r.id} to={`/decisions/${r.id}`} style={U}>{r.title}</Link>) }] : []),
+                  {
+                    key: 'scope',
+                    label: '适用程序',
+                    children: [
+                      d.confidential ? '依法不予公开' : '公众参与',
+                      d.technical && '专家论证',
+                      d.riskRelevant && '风险评估',
+                      d.concernsMarket && '公平竞争审查',
+                      d.hearingPlanned && '听证会',
+                      d.partyReportRequired && '向党委请示报告',
+                    ]
+                      .filter(Boolean)
+                      .join('、'),
+                  },
+                  ...(d.revisionOfTitle
+                    ? [
+                        {
+                          key: 'rev',
+                          label: '调整的原决策',
+                          children: (
+                            <Link to={`/decisions/${d.revisionOf}`} style={U}>
+                              {d.revisionOfTitle}
+                            </Link>
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...(d.revisions.length
+                    ? [
+                        {
+                          key: 'revs',
+                          label: '重大调整',
+                          children: d.revisions.map((r) => (
+                            <Link key={r.id} to={`/decisions/${r.id}`} style={U}>
+                              {r.title}
+                            </Link>
+                          )),
+                        },
+                      ]
+                    : []),
                 ]}
               />
               <p style={{ marginTop: 12, marginBottom: 0 }}>拟解决的主要问题：{d.problem}</p>
@@ -81,7 +163,11 @@ export default function DecisionPage() {
             <Card title={h2('办理')}>
               <Space wrap>
                 {specs.map((s) => (
-                  <Button key={s.key} type={s.primary ? 'primary' : 'default'} onClick={() => setPending(s)}>
+                  <Button
+                    key={s.key}
+                    type={s.primary ? 'primary' : 'default'}
+                    onClick={() => setPending(s)}
+                  >
                     {s.title}
                   </Button>
                 ))}
@@ -93,13 +179,39 @@ export default function DecisionPage() {
                   </Tooltip>
                 ))}
               </Space>
-              {blocked.length > 0 && <Alert type="info" style={{ marginTop: 12 }} title="以下环节暂不能办理" description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{blocked.map((b) => <li key={b.action}>{b.label}：{b.reason}</li>)}</ul>} />}
+              {blocked.length > 0 && (
+                <Alert
+                  type="info"
+                  style={{ marginTop: 12 }}
+                  title="以下环节暂不能办理"
+                  description={
+                    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                      {blocked.map((b) => (
+                        <li key={b.action}>
+                          {b.label}：{b.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  }
+                />
+              )}
             </Card>
             <MaterialsCard data={data} />
-            {data.consultation && <CommentsCard data={data} onDispose={(commentId, v) => run(`/comments/${commentId}/disposition`, v, '处理意见')} />}
+            {data.consultation && (
+              <CommentsCard
+                data={data}
+                onDispose={(commentId, v) =>
+                  run(`/comments/${commentId}/disposition`, v, '处理意见')
+                }
+              />
+            )}
             <EvidenceCard data={data} onAdd={(body) => run('/evidence', body, '补充材料')} />
-            <Card title={h2('环节与期限')}><StepsTable steps={data.procedure.steps} /></Card>
-            <Card title={h2('办理记录')}><EventsTimeline events={data.procedure.events} /></Card>
+            <Card title={h2('环节与期限')}>
+              <StepsTable steps={data.procedure.steps} />
+            </Card>
+            <Card title={h2('办理记录')}>
+              <EventsTimeline events={data.procedure.events} />
+            </Card>
           </Space>
         </Col>
         <Col xs={24} xl={8}>
@@ -111,11 +223,30 @@ export default function DecisionPage() {
               <ul style={{ paddingInlineStart: 20, margin: 0 }}>
                 {data.legalReviews.map((r, i) => (
                   <li key={r.id}>
-                    <Link to={`/reviews/${r.id}`} style={U}>第{i + 1}次送审</Link>（{r.submittedOn}，要求{r.dueOn}前完成）<Tag style={{ marginInlineStart: 6 }}>{r.conclusion ? { lawful: '合法', lawfulAfterRevision: '修改后合法', unlawful: '不合法' }[r.conclusion as 'lawful'] : r.status === 'withdrawn' ? '已撤回' : '审查中'}</Tag>
+                    <Link to={`/reviews/${r.id}`} style={U}>
+                      第{i + 1}次送审
+                    </Link>
+                    （{r.submittedOn}，要求{r.dueOn}前完成）
+                    <Tag style={{ marginInlineStart: 6 }}>
+                      {r.conclusion
+                        ? { lawful: '合法', lawfulAfterRevision: '修改后合法', unlawful: '不合法' }[
+                            r.conclusion as 'lawful'
+                          ]
+                        : r.status === 'withdrawn'
+                          ? '已撤回'
+                          : '审查中'}
+                    </Tag>
                   </li>
                 ))}
               </ul>
-              {reviewBlocked && <Alert type="warning" style={{ marginTop: 12 }} title="暂不能出具合法性审查意见" description={reviewBlocked.reason} />}
+              {reviewBlocked && (
+                <Alert
+                  type="warning"
+                  style={{ marginTop: 12 }}
+                  title="暂不能出具合法性审查意见"
+                  description={reviewBlocked.reason}
+                />
+              )}
             </Card>
           )}
           {data.agenda.length > 0 && (
@@ -123,7 +254,11 @@ export default function DecisionPage() {
               <ul style={{ paddingInlineStart: 20, margin: 0 }}>
                 {data.agenda.map((x) => (
                   <li key={x.itemId}>
-                    <Link to={`/meetings/${x.meetingId}`} style={U}>{x.meetingName}</Link>（{x.meetingOn}）{x.outcome ? `：${x.outcome}` : x.held ? '：已召开，待记录决定' : '：待召开'}
+                    <Link to={`/meetings/${x.meetingId}`} style={U}>
+                      {x.meetingName}
+                    </Link>
+                    （{x.meetingOn}）
+                    {x.outcome ? `：${x.outcome}` : x.held ? '：已召开，待记录决定' : '：待召开'}
                   </li>
                 ))}
               </ul>
@@ -131,7 +266,15 @@ export default function DecisionPage() {
           )}
         </Col>
       </Row>
-      {pending && <StepModal title={pending.title} fields={pending.fields} files={pending.files !== false} onClose={() => setPending(null)} onSubmit={(v, fileIds) => run(pending.path, pending.body(v, fileIds), pending.title)} />}
+      {pending && (
+        <StepModal
+          title={pending.title}
+          fields={pending.fields}
+          files={pending.files !== false}
+          onClose={() => setPending(null)}
+          onSubmit={(v, fileIds) => run(pending.path, pending.body(v, fileIds), pending.title)}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,14 @@
 import { Steps, Typography } from 'antd';
 import type { FlowNode } from './types.ts';
 
-const STATUS = { done: 'finish', current: 'process', pending: 'wait', notApplicable: 'wait', optional: 'wait', ended: 'wait' } as const;
+const STATUS = {
+  done: 'finish',
+  current: 'process',
+  pending: 'wait',
+  notApplicable: 'wait',
+  optional: 'wait',
+  ended: 'wait',
+} as const;
 
 /**
  * 决策运行流程图: the statutory stages in order with the decision's position. Text carries every
@@ -18,7 +25,10 @@ export function FlowChart({ nodes }: { nodes: FlowNode[] }) {
         items={nodes.map((n) => ({
           status: STATUS[n.state],
           title: (
-            <span style={{ color: n.state === 'notApplicable' ? '#595959' : undefined }} aria-current={n.state === 'current' ? 'step' : undefined}>
+            <span
+              style={{ color: n.state === 'notApplicable' ? '#595959' : undefined }}
+              aria-current={n.state === 'current' ? 'step' : undefined}
+            >
               {n.label}
             </span>
           ),

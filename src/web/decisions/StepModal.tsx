@@ -16,16 +16,51 @@ export interface StepField {
 }
 
 /** One step of a decision in a modal: its fields and, when `files`, evidence files uploaded to /api/files. */
-export function StepModal({ title, fields, files = true, onSubmit, onClose }: { title: string; fields: StepField[]; files?: boolean; onSubmit: (values: Record<string, unknown>, fileIds: string[]) => Promise<void>; onClose: () => void }) {
+export function StepModal({
+  title,
+  fields,
+  files = true,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  fields: StepField[];
+  files?: boolean;
+  onSubmit: (values: Record<string, unknown>, fileIds: string[]) => Promise<void>;
+  onClose: () => void;
+}) {
   const [uploads, setUploads] = useState<UploadFile[]>([]);
-  const initialValues = Object.fromEntries(fields.filter((f) => f.initial).map((f) => [f.name, f.initial]));
+  const initialValues = Object.fromEntries(
+    fields.filter((f) => f.initial).map((f) => [f.name, f.initial]),
+  );
   return (
-    <ActModal title={title} initialValues={initialValues} onClose={onClose} onSubmit={(v) => onSubmit(v, uploadedIds(uploads))}>
+    <ActModal
+      title={title}
+      initialValues={initialValues}
+      onClose={onClose}
+      onSubmit={(v) => onSubmit(v, uploadedIds(uploads))}
+    >
       {() => (
         <>
           {fields.map((f) => (
-            <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}>
-              {f.type === 'date' ? <DateField /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : f.type === 'number' ? <InputNumber style={{ width: '100%' }} min={0} /> : <Input />}
+            <Form.Item
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              extra={f.help}
+              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}
+            >
+              {f.type === 'date' ? (
+                <DateField />
+              ) : f.type === 'textarea' ? (
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
+              ) : f.type === 'select' ? (
+                <NativeSelect options={f.options ?? []} />
+              ) : f.type === 'number' ? (
+                <InputNumber style={{ width: '100%' }} min={0} />
+              ) : (
+                <Input />
+              )}
             </Form.Item>
           ))}
           {files && (
@@ -40,5 +75,8 @@ export function StepModal({ title, fields, files = true, onSubmit, onClose }: { 
 }
 
 /** '是'/'否' choices as the generic case form sends them. */
-export const YES_NO = [{ value: 'true', label: '是' }, { value: 'false', label: '否' }];
+export const YES_NO = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
 export const bool = (v: unknown) => v === true || v === 'true';

@@ -15,10 +15,18 @@ export interface Spec {
   body: (v: Record<string, unknown>, fileIds: string[]) => unknown;
 }
 
-const toStep = (f: ActionField & { help?: string }): StepField => ({ name: f.name, label: f.label, type: f.type, required: f.required, options: f.options, help: f.help });
+const toStep = (f: ActionField & { help?: string }): StepField => ({
+  name: f.name,
+  label: f.label,
+  type: f.type,
+  required: f.required,
+  options: f.options,
+  help: f.help,
+});
 const plain = (v: Record<string, unknown>, fileIds: string[]) => ({ ...v, fileIds });
 const today = (d: DecisionPayload) => d.procedure.today;
-const serverFields = (d: DecisionPayload, action: string) => (d.procedure.actions.find((a) => a.action === action)?.fields ?? []).map(toStep);
+const serverFields = (d: DecisionPayload, action: string) =>
+  (d.procedure.actions.find((a) => a.action === action)?.fields ?? []).map(toStep);
 
 export function actionSpecs(d: DecisionPayload): Spec[] {
   const a = d.abilities;
@@ -30,10 +38,27 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       path: '/draft',
       primary: !d.decision.draftVersion,
       fields: [
-        { name: 'draftText', label: '决策草案', type: 'textarea', required: true, initial: d.decision.draftText || undefined },
-        { name: 'legalSort', label: '有关法律、法规、规章和政策梳理情况', type: 'textarea', required: true, help: '条例第十二条：全面梳理与决策事项有关的法律、法规、规章和政策' },
+        {
+          name: 'draftText',
+          label: '决策草案',
+          type: 'textarea',
+          required: true,
+          initial: d.decision.draftText || undefined,
+        },
+        {
+          name: 'legalSort',
+          label: '有关法律、法规、规章和政策梳理情况',
+          type: 'textarea',
+          required: true,
+          help: '条例第十二条：全面梳理与决策事项有关的法律、法规、规章和政策',
+        },
         { name: 'costBenefit', label: '成本效益分析', type: 'textarea' },
-        { name: 'alternatives', label: '备选方案', type: 'textarea', help: '有关方面存在较大分歧的，可以提出两个以上方案' },
+        {
+          name: 'alternatives',
+          label: '备选方案',
+          type: 'textarea',
+          help: '有关方面存在较大分歧的，可以提出两个以上方案',
+        },
         { name: 'coordination', label: '与有关单位协商情况', type: 'textarea' },
         { name: 'revisionNote', label: '修改说明', type: 'textarea' },
       ],
@@ -48,16 +73,49 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       files: false,
       fields: [
         { name: 'startOn', label: '开始日期', type: 'date', required: true, initial: today(d) },
-        { name: 'endOn', label: '截止日期', type: 'date', required: true, help: '一般不少于30日（条例第十五条）' },
+        {
+          name: 'endOn',
+          label: '截止日期',
+          type: 'date',
+          required: true,
+          help: '一般不少于30日（条例第十五条）',
+        },
         { name: 'channel', label: '发布渠道' },
-        { name: 'shortenedReason', label: '缩短期限的理由', type: 'textarea', help: '不足30日的，理由将在征求意见公告中说明' },
+        {
+          name: 'shortenedReason',
+          label: '缩短期限的理由',
+          type: 'textarea',
+          help: '不足30日的，理由将在征求意见公告中说明',
+        },
       ],
       body: (v) => v,
     });
   if (a.summarizeParticipation)
-    out.push({ key: 'participation', title: '公众意见研究采纳情况', path: '/participation', fields: [{ name: 'adoptionSummary', label: '社会公众主要意见的研究采纳情况', type: 'textarea', required: true }], body: plain });
+    out.push({
+      key: 'participation',
+      title: '公众意见研究采纳情况',
+      path: '/participation',
+      fields: [
+        {
+          name: 'adoptionSummary',
+          label: '社会公众主要意见的研究采纳情况',
+          type: 'textarea',
+          required: true,
+        },
+      ],
+      body: plain,
+    });
   for (const x of a.formActions)
-    out.push({ key: x.action, title: x.label, path: '/act', fields: [{ name: 'on', label: '办理日期', type: 'date', required: true, initial: today(d) }, ...(x.fields as ActionField[]).map(toStep)], body: ({ on, ...data }, fileIds) => ({ action: x.action, on, data, fileIds }) });
+    out.push({
+      key: x.action,
+      title: x.label,
+      path: '/act',
+      fields: [
+        { name: 'on', label: '办理日期', type: 'date', required: true, initial: today(d) },
+        ...(x.fields as ActionField[]).map(toStep),
+      ],
+      body: ({ on, ...data }, fileIds) => ({ action: x.action, on, data, fileIds }),
+    });
   if (a.submitLegalReview)
     out.push({
       key: 'review',
@@ -65,8 +123,20 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       path: '/legal-review',
       primary: true,
       fields: [
-        { name: 'materials', label: '送审材料说明', type: 'textarea', required: true, help: '决策草案及相关材料，包括法律、法规、规章等依据和履行决策法定程序的说明（条例第二十六条）' },
-        { name: 'requestedBy', label: '要求审查完成日期', type: 'date', required: true, help: '应当保证必要的审查时间，一般不少于7个工作日' },
+        {
+          name: 'materials',
+          label: '送审材料说明',
+          type: 'textarea',
+          required: true,
+          help: '决策草案及相关材料，包括法律、法规、规章等依据和履行决策法定程序的说明（条例第二十六条）',
+        },
+        {
+          name: 'requestedBy',
+          label: '要求审查完成日期',
+          type: 'date',
+          required: true,
+          help: '应当保证必要的审查时间，一般不少于7个工作日',
+        },
       ],
       body: plain,
     });
@@ -78,8 +148,26 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       primary: true,
       files: false,
       fields: [
-        { name: 'meetingId', label: '会议', type: 'select', required: true, options: d.choices.upcomingMeetings.map((m) => ({ value: m.id, label: `${m.name}（${m.meetingOn}）` })), help: d.choices.upcomingMeetings.length ? undefined : '没有待召开的会议，请先在“会议议题”中安排会议' },
-        { name: 'isPublic', label: '议题是否向社会公开', type: 'select', options: YES_NO, initial: 'false' },
+        {
+          name: 'meetingId',
+          label: '会议',
+          type: 'select',
+          required: true,
+          options: d.choices.upcomingMeetings.map((m) => ({
+            value: m.id,
+            label: `${m.name}（${m.meetingOn}）`,
+          })),
+          help: d.choices.upcomingMeetings.length
+            ? undefined
+            : '没有待召开的会议，请先在“会议议题”中安排会议',
+        },
+        {
+          name: 'isPublic',
+          label: '议题是否向社会公开',
+          type: 'select',
+          options: YES_NO,
+          initial: 'false',
+        },
         { name: 'publicSummary', label: '公开的议题说明', type: 'textarea' },
       ],
       body: (v) => ({ ...v, isPublic: bool(v.isPublic) }),
@@ -91,14 +179,56 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       path: '/decision',
       primary: true,
       fields: [
-        { name: 'meetingId', label: '会议', type: 'select', required: true, options: d.choices.heldMeetings.map((m) => ({ value: m.id, label: `${m.name}（${m.meetingOn}）` })) },
+        {
+          name: 'meetingId',
+          label: '会议',
+          type: 'select',
+          required: true,
+          options: d.choices.heldMeetings.map((m) => ({
+            value: m.id,
+            label: `${m.name}（${m.meetingOn}）`,
+          })),
+        },
         { name: 'discussion', label: '会议组成人员发表意见情况', type: 'textarea', required: true },
-        { name: 'headOpinion', label: '行政首长意见（最后发表）', type: 'textarea', required: true },
-        { name: 'differsFromMajority', label: '行政首长的决定是否与多数人意见不一致', type: 'select', required: true, options: YES_NO, initial: 'false' },
+        {
+          name: 'headOpinion',
+          label: '行政首长意见（最后发表）',
+          type: 'textarea',
+          required: true,
+        },
+        {
+          name: 'differsFromMajority',
+          label: '行政首长的决定是否与多数人意见不一致',
+          type: 'select',
+          required: true,
+          options: YES_NO,
+          initial: 'false',
+        },
         { name: 'differenceReason', label: '在会上说明的理由', type: 'textarea' },
-        { name: 'dissent', label: '不同意见', type: 'textarea', required: true, help: '如实载明不同意见；没有的填写“无”（条例第三十条）' },
-        { name: 'decision', label: '决定', type: 'select', required: true, options: [{ value: 'adopted', label: '审议通过' }, { value: 'adoptedWithRevision', label: '原则通过，修改后实施' }, { value: 'deferred', label: '暂缓决定，修改后再议' }, { value: 'rejected', label: '不予通过' }] },
-        { name: 'executionUnit', label: '决策执行单位', help: '通过的，应当明确决策执行单位（条例第三十四条）' },
+        {
+          name: 'dissent',
+          label: '不同意见',
+          type: 'textarea',
+          required: true,
+          help: '如实载明不同意见；没有的填写“无”（条例第三十条）',
+        },
+        {
+          name: 'decision',
+          label: '决定',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'adopted', label: '审议通过' },
+            { value: 'adoptedWithRevision', label: '原则通过，修改后实施' },
+            { value: 'deferred', label: '暂缓决定，修改后再议' },
+            { value: 'rejected', label: '不予通过' },
+          ],
+        },
+        {
+          name: 'executionUnit',
+          label: '决策执行单位',
+          help: '通过的，应当明确决策执行单位（条例第三十四条）',
+        },
       ],
       body: (v, fileIds) => ({ ...v, differsFromMajority: bool(v.differsFromMajority), fileIds }),
     });
@@ -110,9 +240,27 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       primary: true,
       fields: [
         // The text published is the adopted one, confirmed here (条例第三十二条); prefilled with the latest draft to check.
-        { name: 'adoptedText', label: '决策文本（通过稿）', type: 'textarea', required: true, initial: d.decision.draftText || undefined, help: '请核对为集体讨论决定通过的文本；“征求意见稿”等标注应当删去' },
-        { name: 'adoptionExplanation', label: '公众意见、专家论证意见的采纳情况说明', type: 'textarea', required: true },
-        { name: 'interpretation', label: '解读', type: 'textarea', required: true, help: '与决策同步发布，不少于20字' },
+        {
+          name: 'adoptedText',
+          label: '决策文本（通过稿）',
+          type: 'textarea',
+          required: true,
+          initial: d.decision.draftText || undefined,
+          help: '请核对为集体讨论决定通过的文本；“征求意见稿”等标注应当删去',
+        },
+        {
+          name: 'adoptionExplanation',
+          label: '公众意见、专家论证意见的采纳情况说明',
+          type: 'textarea',
+          required: true,
+        },
+        {
+          name: 'interpretation',
+          label: '解读',
+          type: 'textarea',
+          required: true,
+          help: '与决策同步发布，不少于20字',
+        },
         { name: 'interpretationForm', label: '解读方式', help: '新闻发布会、接受访谈、图文解读等' },
         { name: 'channel', label: '公布途径', help: '默认：门户网站重大行政决策栏目' },
         { name: 'keywords', label: '关键词' },
@@ -121,17 +269,45 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       body: plain,
     });
   if (a.postEvaluation)
-    out.push({ key: 'evaluation', title: '决策后评估', path: '/post-evaluation', fields: [{ name: 'on', label: '评估日期', type: 'date', required: true, initial: today(d) }, ...serverFields(d, 'postEvaluation')], body: ({ on, ...data }, fileIds) => ({ on, data, fileIds }) });
+    out.push({
+      key: 'evaluation',
+      title: '决策后评估',
+      path: '/post-evaluation',
+      fields: [
+        { name: 'on', label: '评估日期', type: 'date', required: true, initial: today(d) },
+        ...serverFields(d, 'postEvaluation'),
+      ],
+      body: ({ on, ...data }, fileIds) => ({ on, data, fileIds }),
+    });
   if (a.adjust)
     out.push({
       key: 'adjust',
       title: '决策调整',
       path: '/adjust',
       fields: [
-        { name: 'kind', label: '调整类型', type: 'select', required: true, options: [{ value: 'minor', label: '一般调整' }, { value: 'major', label: '重大调整（重新履行决策程序）' }, { value: 'stop', label: '停止执行' }] },
+        {
+          name: 'kind',
+          label: '调整类型',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'minor', label: '一般调整' },
+            { value: 'major', label: '重大调整（重新履行决策程序）' },
+            { value: 'stop', label: '停止执行' },
+          ],
+        },
         { name: 'reason', label: '调整理由及依据', type: 'textarea', required: true },
-        { name: 'decidedAt', label: '作出决定的会议', required: true, help: '未经法定程序不得随意变更或者停止执行（条例第三十七条）' },
-        { name: 'revisionTitle', label: '调整后的决策事项名称', help: '重大调整时填写，将启动新的决策程序' },
+        {
+          name: 'decidedAt',
+          label: '作出决定的会议',
+          required: true,
+          help: '未经法定程序不得随意变更或者停止执行（条例第三十七条）',
+        },
+        {
+          name: 'revisionTitle',
+          label: '调整后的决策事项名称',
+          help: '重大调整时填写，将启动新的决策程序',
+        },
       ],
       body: plain,
     });

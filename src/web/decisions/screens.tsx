@@ -10,5 +10,8 @@ export const decisionScreens: ScreenManifest = {
     { path: 'decisions/:id', Component: lazy(() => import('./DecisionPage.tsx')) },
     { path: 'decisions/:id/archive', Component: lazy(() => import('./ArchivePage.tsx')) },
   ],
-  menu: (a) => (a.viewDecisions ? [{ key: '/decisions', icon: <FileTextOutlined />, label: '重大行政决策' }] : []),
+  menu: (a) =>
+    a.viewDecisions
+      ? [{ key: '/decisions', icon: <FileTextOutlined />, label: '重大行政决策' }]
+      : [],
 };

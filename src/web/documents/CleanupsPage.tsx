@@ -13,22 +13,62 @@ export default function CleanupsPage() {
   const navigate = useNavigate();
   const session = useCurrentSession();
   const [opening, setOpening] = useState(false);
-  const { data, isPending } = useQuery({ queryKey: ['document-cleanups'], queryFn: () => get<{ items: CleanupCampaign[] }>('/api/document-cleanups') });
+  const { data, isPending } = useQuery({
+    queryKey: ['document-cleanups'],
+    queryFn: () => get<{ items: CleanupCampaign[] }>('/api/document-cleanups'),
+  });
   return (
     <>
-      <PageHeader title="规范性文件清理" subTitle="对现行有效的规范性文件逐件提出保留、修改、废止或宣布失效的意见，并公布清理结果" extra={session?.abilities.documentCleanup && <Button type="primary" onClick={() => setOpening(true)}>开展清理</Button>} />
+      <PageHeader
+        title="规范性文件清理"
+        subTitle="对现行有效的规范性文件逐件提出保留、修改、废止或宣布失效的意见，并公布清理结果"
+        extra={
+          session?.abilities.documentCleanup && (
+            <Button type="primary" onClick={() => setOpening(true)}>
+              开展清理
+            </Button>
+          )
+        }
+      />
       <Card>
-        <Table<CleanupCampaign> rowKey="id" loading={isPending} dataSource={data?.items ?? []} locale={{ emptyText: '尚未开展清理' }} columns={[
-          { title: '清理工作', dataIndex: 'title', render: (t: string, r) => <Link to={`/documents/cleanups/${r.id}`}>{t}</Link> },
-          { title: '开始日期', dataIndex: 'openedOn' },
-          { title: '清理情况', render: (_, r) => r.totals.sentence },
-          { title: '状态', render: (_, r) => (r.publishedOn ? <Tag>已于{r.publishedOn}公布</Tag> : <Tag>进行中</Tag>) },
-        ]} />
+        <Table<CleanupCampaign>
+          rowKey="id"
+          loading={isPending}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: '尚未开展清理' }}
+          columns={[
+            {
+              title: '清理工作',
+              dataIndex: 'title',
+              render: (t: string, r) => <Link to={`/documents/cleanups/${r.id}`}>{t}</Link>,
+            },
+            { title: '开始日期', dataIndex: 'openedOn' },
+            { title: '清理情况', render: (_, r) => r.totals.sentence },
+            {
+              title: '状态',
+              render: (_, r) =>
+                r.publishedOn ? <Tag>已于{r.publishedOn}公布</Tag> : <Tag>进行中</Tag>,
+            },
+          ]}
+        />
       </Card>
       {opening && (
         <FormModal
           title="开展清理"
-          fields={[{ name: 'title', label: '清理工作名称', required: true, help: '如：2025年规范性文件专项清理' }, { name: 'basis', label: '清理依据', type: 'textarea', help: '如：《中华人民共和国科学技术进步法》修订' }]}
+          fields={[
+            {
+              name: 'title',
+              label: '清理工作名称',
+              required: true,
+              help: '如：2025年规范性文件专项清理',
+            },
+            {
+              name: 'basis',
+              label: '清理依据',
+              type: 'textarea',
+              help: '如：《中华人民共和国科学技术进步法》修订',
+            },
+          ]}
           onClose={() => setOpening(false)}
           onSubmit={async (v) => {
             const res = await post<{ id: string }>('/api/document-cleanups', v);

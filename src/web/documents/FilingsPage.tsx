@@ -9,32 +9,108 @@ import { FormModal } from './FormModal.tsx';
 interface Materials {
   legalReview: { on: string; conclusion: string; opinion: string } | null;
   collectiveDecision: { on: string; meetingName: string; decision: string } | null;
-  correctedVersion: { id: string; version: number; bodyText: string; publishedOn: string | null } | null;
+  correctedVersion: {
+    id: string;
+    version: number;
+    bodyText: string;
+    publishedOn: string | null;
+  } | null;
 }
 interface Row {
-  documentId: string; title: string; statusLabel: string; docNumber: string | null; department: string; publishedOn: string; effectiveOn: string | null; validUntil: string | null;
-  bodyText: string; draftingExplanation: string; legalBases: string; interpretation: string; materials: Materials;
-  filing: { id: string; status: string; submittedOn: string; dueOn: string; filingNo: string | null; correctionRequest: string | null; returnedOn: string | null; answer: string | null; answeredOn: string | null; reviewOpinion: string | null; acceptedOn: string | null };
+  documentId: string;
+  title: string;
+  statusLabel: string;
+  docNumber: string | null;
+  department: string;
+  publishedOn: string;
+  effectiveOn: string | null;
+  validUntil: string | null;
+  bodyText: string;
+  draftingExplanation: string;
+  legalBases: string;
+  interpretation: string;
+  materials: Materials;
+  filing: {
+    id: string;
+    status: string;
+    submittedOn: string;
+    dueOn: string;
+    filingNo: string | null;
+    correctionRequest: string | null;
+    returnedOn: string | null;
+    answer: string | null;
+    answeredOn: string | null;
+    reviewOpinion: string | null;
+    acceptedOn: string | null;
+  };
 }
 
-const pre = (text: string) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text || '—'}</Typography.Paragraph>;
+const pre = (text: string) => (
+  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+    {text || '—'}
+  </Typography.Paragraph>
+);
 
 /** What was filed: the 备案报告 (the filing record), the document, its 起草说明, 合法性审核 and 集体审议, the 纠错 exchange. */
 function FilingMaterials({ r }: { r: Row }) {
   const m = r.materials;
   return (
-    <Descriptions column={1} size="small" bordered title="备案材料" items={[
-      { key: 'report', label: '备案报告', children: `${r.department}报送《${r.title}》（${r.docNumber ?? '无文号'}）备案，${r.publishedOn}发布，${r.effectiveOn ?? r.publishedOn}起施行，有效期至${r.validUntil ?? '—'}；报送日期${r.filing.submittedOn}，报送期限${r.filing.dueOn}${r.filing.filingNo ? `，备案登记号${r.filing.filingNo}` : ''}。` },
-      { key: 'bases', label: '制定依据', children: pre(r.legalBases) },
-      { key: 'explanation', label: '起草说明', children: pre(r.draftingExplanation) },
-      { key: 'review', label: '合法性审核意见', children: m.legalReview ? pre(`${m.legalReview.on}：${m.legalReview.opinion}`) : '—' },
-      { key: 'decision', label: '集体审议', children: m.collectiveDecision ? `${m.collectiveDecision.meetingName}（${m.collectiveDecision.on}）` : '—' },
-      { key: 'body', label: '文件正文', children: pre(r.bodyText) },
-      { key: 'interpretation', label: '政策解读', children: pre(r.interpretation) },
-      ...(r.filing.correctionRequest ? [{ key: 'correction', label: '纠错意见', children: `${r.filing.correctionRequest}（${r.filing.returnedOn}）` }] : []),
-      ...(r.filing.answer ? [{ key: 'answer', label: '纠错情况', children: `${r.filing.answer}（${r.filing.answeredOn}）` }] : []),
-      ...(m.correctedVersion ? [{ key: 'corrected', label: `纠正后的文本（第${m.correctedVersion.version}版）`, children: pre(m.correctedVersion.bodyText) }] : []),
-    ]} />
+    <Descriptions
+      column={1}
+      size="small"
+      bordered
+      title="备案材料"
+      items={[
+        {
+          key: 'report',
+          label: '备案报告',
+          children: `${r.department}报送《${r.title}》（${r.docNumber ?? '无文号'}）备案，${r.publishedOn}发布，${r.effectiveOn ?? r.publishedOn}起施行，有效期至${r.validUntil ?? '—'}；报送日期${r.filing.submittedOn}，报送期限${r.filing.dueOn}${r.filing.filingNo ? `，备案登记号${r.filing.filingNo}` : ''}。`,
+        },
+        { key: 'bases', label: '制定依据', children: pre(r.legalBases) },
+        { key: 'explanation', label: '起草说明', children: pre(r.draftingExplanation) },
+        {
+          key: 'review',
+          label: '合法性审核意见',
+          children: m.legalReview ? pre(`${m.legalReview.on}：${m.legalReview.opinion}`) : '—',
+        },
+        {
+          key: 'decision',
+          label: '集体审议',
+          children: m.collectiveDecision
+            ? `${m.collectiveDecision.meetingName}（${m.collectiveDecision.on}）`
+            : '—',
+        },
+        { key: 'body', label: '文件正文', children: pre(r.bodyText) },
+        { key: 'interpretation', label: '政策解读', children: pre(r.interpretation) },
+        ...(r.filing.correctionRequest
+          ? [
+              {
+                key: 'correction',
+                label: '纠错意见',
+                children: `${r.filing.correctionRequest}（${r.filing.returnedOn}）`,
+              },
+            ]
+          : []),
+        ...(r.filing.answer
+          ? [
+              {
+                key: 'answer',
+                label: '纠错情况',
+                children: `${r.filing.answer}（${r.filing.answeredOn}）`,
+              },
+            ]
+          : []),
+        ...(m.correctedVersion
+          ? [
+              {
+                key: 'corrected',
+                label: `纠正后的文本（第${m.correctedVersion.version}版）`,
+                children: pre(m.correctedVersion.bodyText),
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }
 
@@ -49,30 +125,90 @@ export default function FilingsPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [target, setTarget] = useState<{ row: Row; decision: 'accept' | 'return' } | null>(null);
-  const { data, isPending } = useQuery({ queryKey: ['filings'], queryFn: () => get<{ items: Row[] }>('/api/filings') });
+  const { data, isPending } = useQuery({
+    queryKey: ['filings'],
+    queryFn: () => get<{ items: Row[] }>('/api/filings'),
+  });
   return (
     <>
       <PageHeader title="规范性文件备案审查" subTitle="各部门报送备案的行政规范性文件" />
       <Card>
-        <Table<Row> rowKey={(r) => r.filing.id} loading={isPending} dataSource={data?.items ?? []}
-          expandable={{ expandedRowRender: (r) => <FilingMaterials r={r} />, expandRowByClick: false, columnTitle: '材料' }}
+        <Table<Row>
+          rowKey={(r) => r.filing.id}
+          loading={isPending}
+          dataSource={data?.items ?? []}
+          expandable={{
+            expandedRowRender: (r) => <FilingMaterials r={r} />,
+            expandRowByClick: false,
+            columnTitle: '材料',
+          }}
           columns={[
             { title: '报送部门', dataIndex: 'department' },
-            { title: '文件名称', render: (_, r) => <Link to={`/documents/${r.documentId}`}>{r.title}</Link> },
+            {
+              title: '文件名称',
+              render: (_, r) => <Link to={`/documents/${r.documentId}`}>{r.title}</Link>,
+            },
             { title: '文号', dataIndex: 'docNumber' },
-            { title: '报送日期', render: (_, r) => <>{r.filing.submittedOn}{r.filing.submittedOn > r.filing.dueOn ? <Tag style={{ marginInlineStart: 8 }}>逾期报送</Tag> : null}</> },
+            {
+              title: '报送日期',
+              render: (_, r) => (
+                <>
+                  {r.filing.submittedOn}
+                  {r.filing.submittedOn > r.filing.dueOn ? (
+                    <Tag style={{ marginInlineStart: 8 }}>逾期报送</Tag>
+                  ) : null}
+                </>
+              ),
+            },
             { title: '状态', dataIndex: 'statusLabel' },
             { title: '审查意见', render: (_, r) => opinionOf(r) },
-            { title: '审查', render: (_, r) => (r.filing.status === 'submitted' || r.filing.status === 'answered' ? <Space><Button size="small" type="primary" onClick={() => setTarget({ row: r, decision: 'accept' })}>准予备案</Button><Button size="small" onClick={() => setTarget({ row: r, decision: 'return' })}>退回纠错</Button></Space> : r.filing.status === 'accepted' ? `已于${r.filing.acceptedOn}准予备案` : '等待制定机关纠错') },
-          ]} />
+            {
+              title: '审查',
+              render: (_, r) =>
+                r.filing.status === 'submitted' || r.filing.status === 'answered' ? (
+                  <Space>
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() => setTarget({ row: r, decision: 'accept' })}
+                    >
+                      准予备案
+                    </Button>
+                    <Button size="small" onClick={() => setTarget({ row: r, decision: 'return' })}>
+                      退回纠错
+                    </Button>
+                  </Space>
+                ) : r.filing.status === 'accepted' ? (
+                  `已于${r.filing.acceptedOn}准予备案`
+                ) : (
+                  '等待制定机关纠错'
+                ),
+            },
+          ]}
+        />
       </Card>
       {target && (
         <FormModal
           title={target.decision === 'accept' ? '准予备案' : '退回纠错'}
-          fields={target.decision === 'accept' ? [{ name: 'opinion', label: '审查意见', type: 'textarea' }] : [{ name: 'correctionRequest', label: '纠错意见', type: 'textarea', required: true }, { name: 'answerDueOn', label: '纠错期限', type: 'date', help: '留空为30日' }]}
+          fields={
+            target.decision === 'accept'
+              ? [{ name: 'opinion', label: '审查意见', type: 'textarea' }]
+              : [
+                  {
+                    name: 'correctionRequest',
+                    label: '纠错意见',
+                    type: 'textarea',
+                    required: true,
+                  },
+                  { name: 'answerDueOn', label: '纠错期限', type: 'date', help: '留空为30日' },
+                ]
+          }
           onClose={() => setTarget(null)}
           onSubmit={async (v) => {
-            await post(`/api/filings/${target.row.filing.id}/review`, { decision: target.decision, ...v });
+            await post(`/api/filings/${target.row.filing.id}/review`, {
+              decision: target.decision,
+              ...v,
+            });
             setTarget(null);
             await client.invalidateQueries({ queryKey: ['filings'] });
             void client.invalidateQueries({ queryKey: ['worklist'] });

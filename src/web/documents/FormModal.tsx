@@ -18,11 +18,27 @@ export interface Field {
 }
 
 /** A small form in a modal: fields → values (dates as YYYY-MM-DD) → submit; server field errors land on their fields. */
-export function FormModal({ title, fields, onSubmit, onClose, okText = '确认' }: { title: string; fields: Field[]; onSubmit: (values: Record<string, string>) => Promise<void>; onClose: () => void; okText?: string }) {
+export function FormModal({
+  title,
+  fields,
+  onSubmit,
+  onClose,
+  okText = '确认',
+}: {
+  title: string;
+  fields: Field[];
+  onSubmit: (values: Record<string, string>) => Promise<void>;
+  onClose: () => void;
+  okText?: string;
+}) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const initial = Object.fromEntries(fields.filter((f) => f.initial).map((f) => [f.name, f.type === 'date' ? dayjs(f.initial) : f.initial]));
+  const initial = Object.fromEntries(
+    fields
+      .filter((f) => f.initial)
+      .map((f) => [f.name, f.type === 'date' ? dayjs(f.initial) : f.initial]),
+  );
   async function submit() {
     const raw = (await form.validateFields()) as Record<string, unknown>;
     const values: Record<string, string> = {};
@@ -37,19 +53,43 @@ export function FormModal({ title, fields, onSubmit, onClose, okText = '确认' 
       await onSubmit(values);
     } catch (err) {
       const unplaced = applyFieldErrors(form, err, flatResolver(fields.map((f) => f.name)));
-      if (err instanceof ApiError && err.fields.length > 0) setError(unplaced.length ? unplaced.join('；') : null);
+      if (err instanceof ApiError && err.fields.length > 0)
+        setError(unplaced.length ? unplaced.join('；') : null);
       else setError(err instanceof Error ? err.message : '提交失败');
     } finally {
       setBusy(false);
     }
   }
   return (
-    <Modal open title={title} okText={okText} onOk={() => void submit().catch(() => undefined)} confirmLoading={busy} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" name={`form-${title}`} initialValues={initial}>
         {fields.map((f) => (
-          <Form.Item key={f.name} label={f.label} name={f.name} extra={f.help} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}>
-            {f.type === 'date' ? <DateField /> : f.type === 'textarea' ? <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} /> : f.type === 'select' ? <NativeSelect options={f.options ?? []} /> : <Input />}
+          <Form.Item
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            extra={f.help}
+            rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}
+          >
+            {f.type === 'date' ? (
+              <DateField />
+            ) : f.type === 'textarea' ? (
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
+            ) : f.type === 'select' ? (
+              <NativeSelect options={f.options ?? []} />
+            ) : (
+              <Input />
+            )}
           </Form.Item>
         ))}
       </Form>

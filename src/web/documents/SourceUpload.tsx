@@ -5,7 +5,13 @@ import { useCurrentSession } from '../lib/session.ts';
 import type { DocumentPayload } from './types.ts';
 
 /** Uploads a .docx (stored by /api/files, size limits there) and makes it the draft's text: kept as the file, its text extracted. */
-export function SourceUpload({ documentId, onDone }: { documentId: string; onDone: (res: DocumentPayload) => void }) {
+export function SourceUpload({
+  documentId,
+  onDone,
+}: {
+  documentId: string;
+  onDone: (res: DocumentPayload) => void;
+}) {
   const session = useCurrentSession();
   const { message } = App.useApp();
   return (
@@ -18,9 +24,13 @@ export function SourceUpload({ documentId, onDone }: { documentId: string; onDon
       showUploadList={false}
       onChange={({ file }) => {
         if (file.status === 'done') {
-          post<DocumentPayload>(`/api/documents/${documentId}/source`, { fileId: (file.response as { id: string }).id }).then(onDone, (e) => message.error(errorMessage(e)));
+          post<DocumentPayload>(`/api/documents/${documentId}/source`, {
+            fileId: (file.response as { id: string }).id,
+          }).then(onDone, (e) => message.error(errorMessage(e)));
         } else if (file.status === 'error') {
-          message.error((file.response as { error?: { message: string } })?.error?.message ?? '上传失败');
+          message.error(
+            (file.response as { error?: { message: string } })?.error?.message ?? '上传失败',
+          );
         }
       }}
     >

@@ -16,8 +16,10 @@ export const documentScreens: ScreenManifest = {
   ],
   menu: (a) => {
     const items: MenuEntry[] = [];
-    if (a.viewDocuments) items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
-    if (a.filingQueue) items.push({ key: '/filings', icon: <FileTextOutlined />, label: '备案审查' });
+    if (a.viewDocuments)
+      items.push({ key: '/documents', icon: <FileTextOutlined />, label: '规范性文件' });
+    if (a.filingQueue)
+      items.push({ key: '/filings', icon: <FileTextOutlined />, label: '备案审查' });
     return items;
   },
 };

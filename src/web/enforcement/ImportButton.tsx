@@ -3,7 +3,17 @@ import { Alert, App } from 'antd';
 import { useCurrentSession } from '../lib/session.ts';
 
 /** A labelled native file input that posts one file as multipart; the server's Chinese error (every bad row) is shown. */
-export function ImportButton({ label, url, accept, onDone }: { label: string; url: string; accept: string; onDone: (r: { imported: number }) => void }) {
+export function ImportButton({
+  label,
+  url,
+  accept,
+  onDone,
+}: {
+  label: string;
+  url: string;
+  accept: string;
+  onDone: (r: { imported: number }) => void;
+}) {
   const id = useId();
   const session = useCurrentSession();
   const { message } = App.useApp();
@@ -15,7 +25,12 @@ export function ImportButton({ label, url, accept, onDone }: { label: string; ur
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': session.csrfToken ?? '' } });
+      const res = await fetch(url, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': session.csrfToken ?? '' },
+      });
       const body = await res.json();
       if (!res.ok) setError(body?.error?.message ?? `导入失败（${res.status}）`);
       else {
@@ -28,8 +43,20 @@ export function ImportButton({ label, url, accept, onDone }: { label: string; ur
   }
   return (
     <span>
-      <label htmlFor={id} style={{ marginRight: 8 }}>{label}</label>
-      <input id={id} type="file" accept={accept} disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void send(f); }} />
+      <label htmlFor={id} style={{ marginRight: 8 }}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        disabled={busy}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void send(f);
+        }}
+      />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </span>
   );

@@ -9,8 +9,16 @@ import { ImportButton } from './ImportButton.tsx';
 import { opts, type Officer } from './types.ts';
 
 const STATUS = { active: '在岗', suspended: '暂停', revoked: '注销' };
-const CONFLICT = { employment: '曾在该单位任职或有利害关系', relative: '近亲属在该单位', other: '其他应回避情形' };
-interface Pending { title: string; fields: StepField[]; send: (v: Record<string, unknown>) => Promise<unknown> }
+const CONFLICT = {
+  employment: '曾在该单位任职或有利害关系',
+  relative: '近亲属在该单位',
+  other: '其他应回避情形',
+};
+interface Pending {
+  title: string;
+  fields: StepField[];
+  send: (v: Record<string, unknown>) => Promise<unknown>;
+}
 
 /** 执法人员名录: certificates and their validity, status, training hours, conflicts (回避); Excel import/export. */
 export default function OfficersPage() {
@@ -19,7 +27,13 @@ export default function OfficersPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
-  const { data, isPending } = useQuery({ queryKey: ['enforcement', 'officers'], queryFn: () => get<{ items: Officer[]; settings: { trainingHours: number; expiryNoticeDays: number } }>('/api/enforcement/officers') });
+  const { data, isPending } = useQuery({
+    queryKey: ['enforcement', 'officers'],
+    queryFn: () =>
+      get<{ items: Officer[]; settings: { trainingHours: number; expiryNoticeDays: number } }>(
+        '/api/enforcement/officers',
+      ),
+  });
   const refresh = () => void client.invalidateQueries({ queryKey: ['enforcement', 'officers'] });
   const year = new Date().getFullYear();
   const officerFields = (o?: Officer): StepField[] => [
@@ -29,18 +43,56 @@ export default function OfficersPage() {
     { name: 'field', label: '执法领域', initial: o?.field },
     { name: 'validFrom', label: '有效期起', type: 'date', required: true, initial: o?.validFrom },
     { name: 'validTo', label: '有效期至', type: 'date', required: true, initial: o?.validTo },
-    { name: 'status', label: '状态', type: 'select', required: true, options: opts(STATUS), initial: o?.status ?? 'active' },
+    {
+      name: 'status',
+      label: '状态',
+      type: 'select',
+      required: true,
+      options: opts(STATUS),
+      initial: o?.status ?? 'active',
+    },
   ];
   const settings = data?.settings;
   return (
     <>
-      <PageHeader title="执法人员名录" extra={manage ? <Button type="primary" onClick={() => setPending({ title: '登记执法人员', fields: officerFields(), send: (v) => post('/api/enforcement/officers', v) })}>登记执法人员</Button> : null} />
+      <PageHeader
+        title="执法人员名录"
+        extra={
+          manage ? (
+            <Button
+              type="primary"
+              onClick={() =>
+                setPending({
+                  title: '登记执法人员',
+                  fields: officerFields(),
+                  send: (v) => post('/api/enforcement/officers', v),
+                })
+              }
+            >
+              登记执法人员
+            </Button>
+          ) : null
+        }
+      />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <a href="/api/enforcement/officers/export.xlsx">导出Excel</a>
-          {manage && <ImportButton label="从Excel导入" url="/api/enforcement/officer-imports" accept=".xlsx" onDone={refresh} />}
+          {manage && (
+            <ImportButton
+              label="从Excel导入"
+              url="/api/enforcement/officer-imports"
+              accept=".xlsx"
+              onDone={refresh}
+            />
+          )}
         </Space>
-        {settings && <Typography.Paragraph type="secondary">执法证在{settings.expiryNoticeDays}日内到期的标注“即将到期”并列入法制审核人员的待办；年度培训不少于{settings.trainingHours}学时。执法证过期或状态不是“在岗”的人员不能被抽取或指派。</Typography.Paragraph>}
+        {settings && (
+          <Typography.Paragraph type="secondary">
+            执法证在{settings.expiryNoticeDays}
+            日内到期的标注“即将到期”并列入法制审核人员的待办；年度培训不少于{settings.trainingHours}
+            学时。执法证过期或状态不是“在岗”的人员不能被抽取或指派。
+          </Typography.Paragraph>
+        )}
         <Table<Officer>
           rowKey="id"
           loading={isPending}
@@ -51,20 +103,132 @@ export default function OfficersPage() {
             { title: '执法证号', dataIndex: 'certificateNo' },
             { title: '执法领域', dataIndex: 'field' },
             { title: '有效期', render: (_, o) => `${o.validFrom} 至 ${o.validTo}` },
-            { title: '状态', render: (_, o) => <Space size={4}><Tag>{o.statusLabel}</Tag>{o.expired && <Tag color="red">证件过期</Tag>}{o.expiringSoon && <Tag color="red">即将到期</Tag>}</Space> },
-            { title: `${year}年培训`, render: (_, o) => <span>{o.trainingHours}学时{o.trainingShort && <Tag color="red" style={{ marginLeft: 4 }}>未达标</Tag>}</span> },
-            { title: '回避', render: (_, o) => o.conflicts.map((c) => `${c.creditCode}（${CONFLICT[c.kind as keyof typeof CONFLICT] ?? c.kind}）`).join('；') || '—' },
-            ...(manage ? [{ title: '操作', render: (_: unknown, o: Officer) => (
-              <Space size={0} wrap>
-                <Button type="link" onClick={() => setPending({ title: `修改${o.name}`, fields: officerFields(o), send: (v) => post(`/api/enforcement/officers/${o.id}`, v) })}>修改</Button>
-                <Button type="link" onClick={() => setPending({ title: `登记${o.name}的培训学时`, fields: [{ name: 'year', label: '年度', type: 'number', required: true, initial: String(year) }, { name: 'hours', label: '培训学时', type: 'number', required: true }], send: (v) => post(`/api/enforcement/officers/${o.id}/training`, { year: Number(v.year), hours: Number(v.hours) }) })}>培训</Button>
-                <Button type="link" onClick={() => setPending({ title: `登记${o.name}的回避情形`, fields: [{ name: 'creditCode', label: '统一社会信用代码', required: true }, { name: 'kind', label: '回避情形', type: 'select', required: true, options: opts(CONFLICT), initial: 'relative' }, { name: 'note', label: '说明' }], send: (v) => post(`/api/enforcement/officers/${o.id}/conflicts`, v) })}>回避</Button>
-              </Space>
-            ) }] : []),
+            {
+              title: '状态',
+              render: (_, o) => (
+                <Space size={4}>
+                  <Tag>{o.statusLabel}</Tag>
+                  {o.expired && <Tag color="red">证件过期</Tag>}
+                  {o.expiringSoon && <Tag color="red">即将到期</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: `${year}年培训`,
+              render: (_, o) => (
+                <span>
+                  {o.trainingHours}学时
+                  {o.trainingShort && (
+                    <Tag color="red" style={{ marginLeft: 4 }}>
+                      未达标
+                    </Tag>
+                  )}
+                </span>
+              ),
+            },
+            {
+              title: '回避',
+              render: (_, o) =>
+                o.conflicts
+                  .map(
+                    (c) =>
+                      `${c.creditCode}（${CONFLICT[c.kind as keyof typeof CONFLICT] ?? c.kind}）`,
+                  )
+                  .join('；') || '—',
+            },
+            ...(manage
+              ? [
+                  {
+                    title: '操作',
+                    render: (_: unknown, o: Officer) => (
+                      <Space size={0} wrap>
+                        <Button
+                          type="link"
+                          onClick={() =>
+                            setPending({
+                              title: `修改${o.name}`,
+                              fields: officerFields(o),
+                              send: (v) => post(`/api/enforcement/officers/${o.id}`, v),
+                            })
+                          }
+                        >
+                          修改
+                        </Button>
+                        <Button
+                          type="link"
+                          onClick={() =>
+                            setPending({
+                              title: `登记${o.name}的培训学时`,
+                              fields: [
+                                {
+                                  name: 'year',
+                                  label: '年度',
+                                  type: 'number',
+                                  required: true,
+                                  initial: String(year),
+                                },
+                                {
+                                  name: 'hours',
+                                  label: '培训学时',
+                                  type: 'number',
+                                  required: true,
+                                },
+                              ],
+                              send: (v) =>
+                                post(`/api/enforcement/officers/${o.id}/training`, {
+                                  year: Number(v.year),
+                                  hours: Number(v.hours),
+                                }),
+                            })
+                          }
+                        >
+                          培训
+                        </Button>
+                        <Button
+                          type="link"
+                          onClick={() =>
+                            setPending({
+                              title: `登记${o.name}的回避情形`,
+                              fields: [
+                                { name: 'creditCode', label: '统一社会信用代码', required: true },
+                                {
+                                  name: 'kind',
+                                  label: '回避情形',
+                                  type: 'select',
+                                  required: true,
+                                  options: opts(CONFLICT),
+                                  initial: 'relative',
+                                },
+                                { name: 'note', label: '说明' },
+                              ],
+                              send: (v) => post(`/api/enforcement/officers/${o.id}/conflicts`, v),
+                            })
+                          }
+                        >
+                          回避
+                        </Button>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      {pending && <StepModal title={pending.title} fields={pending.fields} files={false} onClose={() => setPending(null)} onSubmit={async (v) => { await pending.send(v); setPending(null); refresh(); message.success(`已办理：${pending.title}`); }} />}
+      {pending && (
+        <StepModal
+          title={pending.title}
+          fields={pending.fields}
+          files={false}
+          onClose={() => setPending(null)}
+          onSubmit={async (v) => {
+            await pending.send(v);
+            setPending(null);
+            refresh();
+            message.success(`已办理：${pending.title}`);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -21,11 +21,15 @@ export function OpenPenaltyButton({ inspection }: { inspection: Inspection }) {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const may = !!session.abilities.openPenalty && ACTIONABLE.has(inspection.result ?? '') && !!inspection.findings.trim();
+  const may =
+    !!session.abilities.openPenalty &&
+    ACTIONABLE.has(inspection.result ?? '') &&
+    !!inspection.findings.trim();
   const linked = useQuery({
     queryKey: ['penalties', 'by-inspection', inspection.id],
     enabled: may,
-    queryFn: () => get<{ items: PenaltyItem[] }>('/api/penalties', { inspection: inspection.id, pageSize: 1 }),
+    queryFn: () =>
+      get<{ items: PenaltyItem[] }>('/api/penalties', { inspection: inspection.id, pageSize: 1 }),
   });
   if (!may || linked.isPending) return null;
   const prior = linked.data?.items[0];
@@ -38,13 +42,38 @@ export function OpenPenaltyButton({ inspection }: { inspection: Inspection }) {
           title="依检查发现的问题立案"
           files={false}
           fields={[
-            { name: 'partyKind', label: '当事人类型', type: 'select', required: true, options: PARTY_KINDS, initial: 'organisation' },
-            { name: 'major', label: '重大执法决定', type: 'select', options: [{ value: 'false', label: '否' }, { value: 'true', label: '是' }], initial: 'false' },
-            { name: 'approvedBy', label: '立案审批人', help: '局领导立案时可不填；执法人员默认为本次检查人员' },
+            {
+              name: 'partyKind',
+              label: '当事人类型',
+              type: 'select',
+              required: true,
+              options: PARTY_KINDS,
+              initial: 'organisation',
+            },
+            {
+              name: 'major',
+              label: '重大执法决定',
+              type: 'select',
+              options: [
+                { value: 'false', label: '否' },
+                { value: 'true', label: '是' },
+              ],
+              initial: 'false',
+            },
+            {
+              name: 'approvedBy',
+              label: '立案审批人',
+              help: '局领导立案时可不填；执法人员默认为本次检查人员',
+            },
           ]}
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
-            const res = await post<PenaltyPayload>('/api/penalties/from-inspection', { inspectionRecordId: inspection.id, partyKind: v.partyKind, major: v.major === 'true', approvedBy: v.approvedBy || undefined });
+            const res = await post<PenaltyPayload>('/api/penalties/from-inspection', {
+              inspectionRecordId: inspection.id,
+              partyKind: v.partyKind,
+              major: v.major === 'true',
+              approvedBy: v.approvedBy || undefined,
+            });
             setOpen(false);
             void client.invalidateQueries({ queryKey: ['penalties'] });
             message.success(`已立案：${res.penalty.caseNo}`);

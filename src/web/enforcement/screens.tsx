@@ -1,5 +1,10 @@
 import { lazy } from 'react';
-import { AuditOutlined, IdcardOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import type { ScreenManifest } from '../lib/screens.ts';
 
 const OfficersPage = lazy(() => import('./OfficersPage.tsx'));
@@ -18,10 +23,30 @@ export const enforcementScreens: ScreenManifest = {
   menu: (a) =>
     a.enforcement
       ? [
-          { key: '/enforcement/officers', icon: <IdcardOutlined />, label: '执法人员', group: '行政执法' },
-          { key: '/enforcement/catalogue', icon: <ProfileOutlined />, label: '事前公开', group: '行政执法' },
-          { key: '/enforcement/plans', icon: <ScheduleOutlined />, label: '抽查计划', group: '行政执法' },
-          { key: '/enforcement/inspections', icon: <AuditOutlined />, label: '抽查记录', group: '行政执法' },
+          {
+            key: '/enforcement/officers',
+            icon: <IdcardOutlined />,
+            label: '执法人员',
+            group: '行政执法',
+          },
+          {
+            key: '/enforcement/catalogue',
+            icon: <ProfileOutlined />,
+            label: '事前公开',
+            group: '行政执法',
+          },
+          {
+            key: '/enforcement/plans',
+            icon: <ScheduleOutlined />,
+            label: '抽查计划',
+            group: '行政执法',
+          },
+          {
+            key: '/enforcement/inspections',
+            icon: <AuditOutlined />,
+            label: '抽查记录',
+            group: '行政执法',
+          },
         ]
       : [],
 };

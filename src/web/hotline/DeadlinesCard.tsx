@@ -17,22 +17,44 @@ const FIELDS: Array<[string, string]> = [
 export function DeadlinesCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { data } = useQuery({ queryKey: ['hotline-settings'], queryFn: () => get<Record<string, number>>('/api/hotline/settings') });
+  const { data } = useQuery({
+    queryKey: ['hotline-settings'],
+    queryFn: () => get<Record<string, number>>('/api/hotline/settings'),
+  });
   useEffect(() => {
     if (data) form.setFieldsValue(data);
   }, [data, form]);
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>办理时限设置</h2>}>
-      <Form form={form} layout="vertical" name="hotline-deadlines" onFinish={async (v) => { try { await put('/api/hotline/settings', v); message.success('已保存办理时限'); } catch (e) { message.error(errorMessage(e)); } }}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="hotline-deadlines"
+        onFinish={async (v) => {
+          try {
+            await put('/api/hotline/settings', v);
+            message.success('已保存办理时限');
+          } catch (e) {
+            message.error(errorMessage(e));
+          }
+        }}
+      >
         <Space wrap>
           {FIELDS.map(([name, label]) => (
-            <Form.Item key={name} name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+            <Form.Item
+              key={name}
+              name={name}
+              label={label}
+              rules={[{ required: true, message: `请填写${label}` }]}
+            >
               <InputNumber min={0} max={120} />
             </Form.Item>
           ))}
         </Space>
         <div>
-          <Button htmlType="submit" type="primary">保存</Button>
+          <Button htmlType="submit" type="primary">
+            保存
+          </Button>
         </div>
       </Form>
     </Card>

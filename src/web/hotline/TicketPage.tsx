@@ -8,8 +8,19 @@ import { StepModal, type StepField } from '../decisions/StepModal.tsx';
 import { SATISFACTION, type TicketPayload } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
-const SCORE_LABELS: Record<string, string> = { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' };
-interface Pending { title: string; path: string; fields: StepField[]; body: (v: Record<string, unknown>) => unknown }
+const SCORE_LABELS: Record<string, string> = {
+  '5': '非常满意',
+  '4': '满意',
+  '3': '基本满意',
+  '2': '不满意',
+  '1': '非常不满意',
+};
+interface Pending {
+  title: string;
+  path: string;
+  fields: StepField[];
+  body: (v: Record<string, unknown>) => unknown;
+}
 
 /** One ticket: the citizen (masked unless handling), the clocks, the history and the acts the reader may do. */
 export default function TicketPage() {
@@ -18,21 +29,44 @@ export default function TicketPage() {
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
   const key = ['hotline-ticket', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<TicketPayload>(`/api/hotline/tickets/${encodeURIComponent(id)}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<TicketPayload>(`/api/hotline/tickets/${encodeURIComponent(id)}`),
+  });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (error || !data) return <Result status="error" title="无法打开该工单" subTitle={errorMessage(error)} />;
+  if (error || !data)
+    return <Result status="error" title="无法打开该工单" subTitle={errorMessage(error)} />;
   const t = data.ticket;
   const today = data.today;
-  const on: StepField = { name: 'on', label: '办理日期', type: 'date', required: true, initial: today };
+  const on: StepField = {
+    name: 'on',
+    label: '办理日期',
+    type: 'date',
+    required: true,
+    initial: today,
+  };
   const run = async (path: string, body: unknown, label: string) => {
-    const res = await post<TicketPayload | { view: TicketPayload }>(`/api/hotline/tickets/${id}${path}`, body);
+    const res = await post<TicketPayload | { view: TicketPayload }>(
+      `/api/hotline/tickets/${id}${path}`,
+      body,
+    );
     client.setQueryData(key, 'view' in res ? res.view : res);
     void client.invalidateQueries({ queryKey: ['hotline'] });
     setPending(null);
     message.success(`已办理：${label}`);
   };
-  const act = (title: string, action: string, fields: StepField[] = [], body: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v) =>
-    setPending({ title, path: '/act', fields: [on, ...fields], body: (v) => ({ action, ...body(v) }) });
+  const act = (
+    title: string,
+    action: string,
+    fields: StepField[] = [],
+    body: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v,
+  ) =>
+    setPending({
+      title,
+      path: '/act',
+      fields: [on, ...fields],
+      body: (v) => ({ action, ...body(v) }),
+    });
   const divisions = data.divisions.map((d) => ({ value: d.id, label: d.name }));
   const a = data.abilities;
   return (
@@ -43,17 +77,180 @@ export default function TicketPage() {
           title={h2('办理')}
           extra={
             <Space wrap>
-              {a.sign && <Button type="primary" onClick={() => act('签收', 'sign')}>签收</Button>}
-              {a.assign && <Button onClick={() => act('交办科室', 'assign', [{ name: 'orgId', label: '主办科室', type: 'select', required: true, options: divisions }, { name: 'coOrgId', label: '协办科室', type: 'select', options: divisions }], ({ coOrgId, ...v }) => ({ ...v, coOrgIds: coOrgId ? [coOrgId] : [] }))}>交办科室</Button>}
-              {a.dispute && <Button onClick={() => act('退单（派单异议）', 'dispute', [{ name: 'reason', label: '退单理由', type: 'textarea', required: true }])}>退单</Button>}
-              {a.requestExtension && <Button onClick={() => act('申请延期', 'requestExtension', [{ name: 'dueOn', label: '申请延长至', type: 'date', required: true }, { name: 'reason', label: '延期理由', type: 'textarea', required: true }])}>申请延期</Button>}
-              {a.approveExtension && <Button onClick={() => act('审批延期', 'approveExtension', [{ name: 'decision', label: '审批意见', type: 'select', required: true, options: [{ value: 'approved', label: '同意' }, { value: 'rejected', label: '不同意' }], initial: 'approved' }, { name: 'reason', label: '审批说明', type: 'textarea' }])}>审批延期</Button>}
-              {a.reply && <Button type="primary" onClick={() => act('答复', 'reply', [{ name: 'text', label: '答复内容', type: 'textarea', required: true }])}>答复</Button>}
-              {a.visit && <Button onClick={() => act('登记回访结果', 'visit', [{ name: 'satisfaction', label: '满意度', type: 'select', required: true, options: SATISFACTION }, { name: 'note', label: '回访情况', type: 'textarea' }])}>登记回访</Button>}
-              {a.reopen && <Button onClick={() => act('重新办理', 'reopen', [{ name: 'reason', label: '重新办理原因', type: 'textarea', required: true }])}>重新办理</Button>}
-              {a.merge && <Button onClick={() => act('并单', 'merge', [{ name: 'intoTicketNo', label: '并入工单编号', required: true }])}>并单</Button>}
-              {a.convert && <Button onClick={() => setPending({ title: '转其他程序办理', path: '/convert', fields: [on, { name: 'target', label: '转入程序', type: 'select', required: true, options: [{ value: 'disclosure', label: '政府信息公开申请' }, { value: 'petition', label: '信访事项' }] }], body: (v) => v })}>转其他程序</Button>}
-              {a.publish && <Button onClick={() => setPending({ title: '公开答复', path: '/publish', fields: [{ name: 'text', label: '公开的答复内容', type: 'textarea', required: true, initial: t.replyText ?? '', help: '公开前请删除诉求人的姓名、电话、证件号码等个人信息' }], body: (v) => v })}>在门户网站公开答复</Button>}
+              {a.sign && (
+                <Button type="primary" onClick={() => act('签收', 'sign')}>
+                  签收
+                </Button>
+              )}
+              {a.assign && (
+                <Button
+                  onClick={() =>
+                    act(
+                      '交办科室',
+                      'assign',
+                      [
+                        {
+                          name: 'orgId',
+                          label: '主办科室',
+                          type: 'select',
+                          required: true,
+                          options: divisions,
+                        },
+                        { name: 'coOrgId', label: '协办科室', type: 'select', options: divisions },
+                      ],
+                      ({ coOrgId, ...v }) => ({ ...v, coOrgIds: coOrgId ? [coOrgId] : [] }),
+                    )
+                  }
+                >
+                  交办科室
+                </Button>
+              )}
+              {a.dispute && (
+                <Button
+                  onClick={() =>
+                    act('退单（派单异议）', 'dispute', [
+                      { name: 'reason', label: '退单理由', type: 'textarea', required: true },
+                    ])
+                  }
+                >
+                  退单
+                </Button>
+              )}
+              {a.requestExtension && (
+                <Button
+                  onClick={() =>
+                    act('申请延期', 'requestExtension', [
+                      { name: 'dueOn', label: '申请延长至', type: 'date', required: true },
+                      { name: 'reason', label: '延期理由', type: 'textarea', required: true },
+                    ])
+                  }
+                >
+                  申请延期
+                </Button>
+              )}
+              {a.approveExtension && (
+                <Button
+                  onClick={() =>
+                    act('审批延期', 'approveExtension', [
+                      {
+                        name: 'decision',
+                        label: '审批意见',
+                        type: 'select',
+                        required: true,
+                        options: [
+                          { value: 'approved', label: '同意' },
+                          { value: 'rejected', label: '不同意' },
+                        ],
+                        initial: 'approved',
+                      },
+                      { name: 'reason', label: '审批说明', type: 'textarea' },
+                    ])
+                  }
+                >
+                  审批延期
+                </Button>
+              )}
+              {a.reply && (
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    act('答复', 'reply', [
+                      { name: 'text', label: '答复内容', type: 'textarea', required: true },
+                    ])
+                  }
+                >
+                  答复
+                </Button>
+              )}
+              {a.visit && (
+                <Button
+                  onClick={() =>
+                    act('登记回访结果', 'visit', [
+                      {
+                        name: 'satisfaction',
+                        label: '满意度',
+                        type: 'select',
+                        required: true,
+                        options: SATISFACTION,
+                      },
+                      { name: 'note', label: '回访情况', type: 'textarea' },
+                    ])
+                  }
+                >
+                  登记回访
+                </Button>
+              )}
+              {a.reopen && (
+                <Button
+                  onClick={() =>
+                    act('重新办理', 'reopen', [
+                      { name: 'reason', label: '重新办理原因', type: 'textarea', required: true },
+                    ])
+                  }
+                >
+                  重新办理
+                </Button>
+              )}
+              {a.merge && (
+                <Button
+                  onClick={() =>
+                    act('并单', 'merge', [
+                      { name: 'intoTicketNo', label: '并入工单编号', required: true },
+                    ])
+                  }
+                >
+                  并单
+                </Button>
+              )}
+              {a.convert && (
+                <Button
+                  onClick={() =>
+                    setPending({
+                      title: '转其他程序办理',
+                      path: '/convert',
+                      fields: [
+                        on,
+                        {
+                          name: 'target',
+                          label: '转入程序',
+                          type: 'select',
+                          required: true,
+                          options: [
+                            { value: 'disclosure', label: '政府信息公开申请' },
+                            { value: 'petition', label: '信访事项' },
+                          ],
+                        },
+                      ],
+                      body: (v) => v,
+                    })
+                  }
+                >
+                  转其他程序
+                </Button>
+              )}
+              {a.publish && (
+                <Button
+                  onClick={() =>
+                    setPending({
+                      title: '公开答复',
+                      path: '/publish',
+                      fields: [
+                        {
+                          name: 'text',
+                          label: '公开的答复内容',
+                          type: 'textarea',
+                          required: true,
+                          initial: t.replyText ?? '',
+                          help: '公开前请删除诉求人的姓名、电话、证件号码等个人信息',
+                        },
+                      ],
+                      body: (v) => v,
+                    })
+                  }
+                >
+                  在门户网站公开答复
+                </Button>
+              )}
             </Space>
           }
         >
@@ -63,39 +260,143 @@ export default function TicketPage() {
               { key: 'k', label: '诉求类型', children: t.kindLabel },
               { key: 'c', label: '来源渠道', children: `${t.channelLabel}（${t.sourceLabel}）` },
               { key: 'r', label: '受理日期', children: t.receivedOn },
-              { key: 'd', label: '办理时限', children: <Space>{t.dueOn}{t.late ? <Tag color="red">超期答复</Tag> : null}</Space> },
+              {
+                key: 'd',
+                label: '办理时限',
+                children: (
+                  <Space>
+                    {t.dueOn}
+                    {t.late ? <Tag color="red">超期答复</Tag> : null}
+                  </Space>
+                ),
+              },
               { key: 'o', label: '主办科室', children: t.orgName || '—' },
               { key: 'co', label: '协办科室', children: t.coOrgNames.join('、') || '—' },
-              { key: 'n', label: '诉求人', children: [t.citizenName, t.citizenPhone, t.citizenIdNumber].filter(Boolean).join(' ') || '—' },
+              {
+                key: 'n',
+                label: '诉求人',
+                children:
+                  [t.citizenName, t.citizenPhone, t.citizenIdNumber].filter(Boolean).join(' ') ||
+                  '—',
+              },
               { key: 'l', label: '发生地点', children: t.location || '—' },
-              { key: 'x', label: '诉求内容', span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{t.content}</span> },
-              ...(t.replyText ? [{ key: 'y', label: `答复（${t.repliedOn}）`, span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{t.replyText}</span> }] : []),
-              ...(t.satisfactionLabel ? [{ key: 's', label: '回访结果', children: t.satisfactionLabel }] : []),
-              ...(t.publishedOn ? [{ key: 'p', label: `已公开（${t.publishedOn}）`, span: 2, children: t.publishedReply }] : []),
-              ...(data.rating ? [{ key: 'g', label: '好差评', children: `${SCORE_LABELS[data.rating.score]}${data.rating.comment ? `：${data.rating.comment}` : ''}` }] : []),
-              ...(t.convertedTo ? [{ key: 'v', label: '已转入', children: t.convertedTo === 'disclosure' ? '政府信息公开申请' : '信访事项' }] : []),
+              {
+                key: 'x',
+                label: '诉求内容',
+                span: 2,
+                children: <span style={{ whiteSpace: 'pre-wrap' }}>{t.content}</span>,
+              },
+              ...(t.replyText
+                ? [
+                    {
+                      key: 'y',
+                      label: `答复（${t.repliedOn}）`,
+                      span: 2,
+                      children: <span style={{ whiteSpace: 'pre-wrap' }}>{t.replyText}</span>,
+                    },
+                  ]
+                : []),
+              ...(t.satisfactionLabel
+                ? [{ key: 's', label: '回访结果', children: t.satisfactionLabel }]
+                : []),
+              ...(t.publishedOn
+                ? [
+                    {
+                      key: 'p',
+                      label: `已公开（${t.publishedOn}）`,
+                      span: 2,
+                      children: t.publishedReply,
+                    },
+                  ]
+                : []),
+              ...(data.rating
+                ? [
+                    {
+                      key: 'g',
+                      label: '好差评',
+                      children: `${SCORE_LABELS[data.rating.score]}${data.rating.comment ? `：${data.rating.comment}` : ''}`,
+                    },
+                  ]
+                : []),
+              ...(t.convertedTo
+                ? [
+                    {
+                      key: 'v',
+                      label: '已转入',
+                      children: t.convertedTo === 'disclosure' ? '政府信息公开申请' : '信访事项',
+                    },
+                  ]
+                : []),
             ]}
           />
-          {t.personalDataMasked && <Typography.Text type="secondary">诉求人个人信息仅向承办人员完整显示。</Typography.Text>}
-          {t.trackingCode && <Typography.Paragraph type="secondary">查询码（供诉求人查询和评价）：{t.trackingCode}</Typography.Paragraph>}
+          {t.personalDataMasked && (
+            <Typography.Text type="secondary">诉求人个人信息仅向承办人员完整显示。</Typography.Text>
+          )}
+          {t.trackingCode && (
+            <Typography.Paragraph type="secondary">
+              查询码（供诉求人查询和评价）：{t.trackingCode}
+            </Typography.Paragraph>
+          )}
         </Card>
         <Card title={h2('期限')}>
-          <Table rowKey="clock" size="small" pagination={false} dataSource={data.clocks.filter((c) => c.state !== 'notStarted')} columns={[
-            { title: '期限', dataIndex: 'label' },
-            { title: '届满日期', dataIndex: 'due', render: (v?: string) => v ?? '—' },
-            { title: '说明', dataIndex: 'explanation' },
-            { title: '状态', render: (_, c) => (c.overdue ? <Tag color="red">已超期</Tag> : c.late ? <Tag color="orange">逾期办结</Tag> : c.state === 'stopped' ? <Tag>已完成</Tag> : <Tag color="blue">计算中</Tag>) },
-          ]} />
+          <Table
+            rowKey="clock"
+            size="small"
+            pagination={false}
+            dataSource={data.clocks.filter((c) => c.state !== 'notStarted')}
+            columns={[
+              { title: '期限', dataIndex: 'label' },
+              { title: '届满日期', dataIndex: 'due', render: (v?: string) => v ?? '—' },
+              { title: '说明', dataIndex: 'explanation' },
+              {
+                title: '状态',
+                render: (_, c) =>
+                  c.overdue ? (
+                    <Tag color="red">已超期</Tag>
+                  ) : c.late ? (
+                    <Tag color="orange">逾期办结</Tag>
+                  ) : c.state === 'stopped' ? (
+                    <Tag>已完成</Tag>
+                  ) : (
+                    <Tag color="blue">计算中</Tag>
+                  ),
+              },
+            ]}
+          />
         </Card>
         <Card title={h2('办理记录')}>
-          <Table rowKey="seq" size="small" pagination={false} dataSource={data.history} columns={[
-            { title: '日期', dataIndex: 'on' },
-            { title: '环节', dataIndex: 'label' },
-            { title: '内容', render: (_, e) => Object.entries(e.data).filter(([k]) => !['signBy', 'disputeBy'].includes(k)).map(([k, v]) => `${k === 'reason' ? '理由' : k === 'dueOn' ? '时限' : k === 'summary' ? '答复' : k === 'satisfaction' ? '满意度' : k === 'orgName' ? '主办' : k === 'coOrgNames' ? '协办' : k}：${String(v)}`).join('；') },
-          ]} />
+          <Table
+            rowKey="seq"
+            size="small"
+            pagination={false}
+            dataSource={data.history}
+            columns={[
+              { title: '日期', dataIndex: 'on' },
+              { title: '环节', dataIndex: 'label' },
+              {
+                title: '内容',
+                render: (_, e) =>
+                  Object.entries(e.data)
+                    .filter(([k]) => !['signBy', 'disputeBy'].includes(k))
+                    .map(
+                      ([k, v]) =>
+                        `${k === 'reason' ? '理由' : k === 'dueOn' ? '时限' : k === 'summary' ? '答复' : k === 'satisfaction' ? '满意度' : k === 'orgName' ? '主办' : k === 'coOrgNames' ? '协办' : k}：${String(v)}`,
+                    )
+                    .join('；'),
+              },
+            ]}
+          />
         </Card>
       </Space>
-      {pending && <StepModal title={pending.title} fields={pending.fields} files={false} onClose={() => setPending(null)} onSubmit={(v) => run(pending.path, pending.body(v), pending.title)} />}
+      {pending && (
+        <StepModal
+          title={pending.title}
+          fields={pending.fields}
+          files={false}
+          onClose={() => setPending(null)}
+          onSubmit={(v) => run(pending.path, pending.body(v), pending.title)}
+        />
+      )}
     </>
   );
 }

@@ -10,7 +10,10 @@ import { StepModal } from '../decisions/StepModal.tsx';
 import { CHANNELS, KINDS, STATUSES, type TicketItem, type TicketPayload } from './types.ts';
 
 const thisYear = new Date().getFullYear();
-const YEARS = Array.from({ length: 6 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i}年` }));
+const YEARS = Array.from({ length: 6 }, (_, i) => ({
+  value: String(thisYear - i),
+  label: `${thisYear - i}年`,
+}));
 
 /** 12345 tickets and 网民留言 of the department, with filters; the citizen's data masked unless the reader handles the ticket. */
 export default function TicketsPage() {
@@ -25,8 +28,22 @@ export default function TicketsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const filters = { year: year || undefined, kind: kind || undefined, channel: channel || undefined, status: status || undefined, q: q || undefined };
-  const { data, isPending } = useQuery({ queryKey: ['hotline', filters, page], queryFn: () => get<{ total: number; items: TicketItem[] }>('/api/hotline/tickets', { ...filters, page, pageSize: 20 }) });
+  const filters = {
+    year: year || undefined,
+    kind: kind || undefined,
+    channel: channel || undefined,
+    status: status || undefined,
+    q: q || undefined,
+  };
+  const { data, isPending } = useQuery({
+    queryKey: ['hotline', filters, page],
+    queryFn: () =>
+      get<{ total: number; items: TicketItem[] }>('/api/hotline/tickets', {
+        ...filters,
+        page,
+        pageSize: 20,
+      }),
+  });
   const reset = () => setPage(1);
   return (
     <>
@@ -36,34 +53,107 @@ export default function TicketsPage() {
           session.abilities.hotlineIntake ? (
             <Space>
               <Link to="/hotline/import">导入工单</Link>
-              <Button type="primary" onClick={() => setOpen(true)}>录入工单</Button>
+              <Button type="primary" onClick={() => setOpen(true)}>
+                录入工单
+              </Button>
             </Space>
           ) : null
         }
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <NativeSelect ariaLabel="年度" placeholder="全部年度" width={120} options={YEARS} value={year} onChange={(e) => { setYear(e.target.value); reset(); }} />
-          <NativeSelect ariaLabel="诉求类型" placeholder="全部类型" width={120} options={KINDS} value={kind} onChange={(e) => { setKind(e.target.value); reset(); }} />
-          <NativeSelect ariaLabel="来源渠道" placeholder="全部渠道" width={140} options={CHANNELS} value={channel} onChange={(e) => { setChannel(e.target.value); reset(); }} />
-          <NativeSelect ariaLabel="办理状态" placeholder="全部状态" width={140} options={STATUSES} value={status} onChange={(e) => { setStatus(e.target.value); reset(); }} />
-          <Input.Search aria-label="工单编号或标题" placeholder="工单编号或标题" allowClear style={{ width: 220 }} onSearch={(v) => { setQ(v); reset(); }} />
+          <NativeSelect
+            ariaLabel="年度"
+            placeholder="全部年度"
+            width={120}
+            options={YEARS}
+            value={year}
+            onChange={(e) => {
+              setYear(e.target.value);
+              reset();
+            }}
+          />
+          <NativeSelect
+            ariaLabel="诉求类型"
+            placeholder="全部类型"
+            width={120}
+            options={KINDS}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              reset();
+            }}
+          />
+          <NativeSelect
+            ariaLabel="来源渠道"
+            placeholder="全部渠道"
+            width={140}
+            options={CHANNELS}
+            value={channel}
+            onChange={(e) => {
+              setChannel(e.target.value);
+              reset();
+            }}
+          />
+          <NativeSelect
+            ariaLabel="办理状态"
+            placeholder="全部状态"
+            width={140}
+            options={STATUSES}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              reset();
+            }}
+          />
+          <Input.Search
+            aria-label="工单编号或标题"
+            placeholder="工单编号或标题"
+            allowClear
+            style={{ width: 220 }}
+            onSearch={(v) => {
+              setQ(v);
+              reset();
+            }}
+          />
         </Space>
         <Table<TicketItem>
           rowKey="id"
           loading={isPending}
           dataSource={data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => `共 ${n} 件`,
+          }}
           columns={[
             { title: '工单编号', dataIndex: 'ticketNo' },
-            { title: '标题', dataIndex: 'title', render: (t: string, r) => <Link to={`/hotline/${r.id}`}>{t}</Link> },
+            {
+              title: '标题',
+              dataIndex: 'title',
+              render: (t: string, r) => <Link to={`/hotline/${r.id}`}>{t}</Link>,
+            },
             { title: '类型', dataIndex: 'kindLabel' },
             { title: '渠道', dataIndex: 'channelLabel' },
-            { title: '诉求人', render: (_, r) => [r.citizenName, r.citizenPhone].filter(Boolean).join(' ') || '—' },
+            {
+              title: '诉求人',
+              render: (_, r) => [r.citizenName, r.citizenPhone].filter(Boolean).join(' ') || '—',
+            },
             { title: '受理日期', dataIndex: 'receivedOn' },
             { title: '办理时限', dataIndex: 'dueOn' },
             { title: '承办科室', dataIndex: 'orgName' },
-            { title: '状态', render: (_, r) => <Space size={4}><Tag>{r.statusLabel}</Tag>{r.late ? <Tag color="red">超期答复</Tag> : null}{r.satisfactionLabel ? <Tag>{r.satisfactionLabel}</Tag> : null}</Space> },
+            {
+              title: '状态',
+              render: (_, r) => (
+                <Space size={4}>
+                  <Tag>{r.statusLabel}</Tag>
+                  {r.late ? <Tag color="red">超期答复</Tag> : null}
+                  {r.satisfactionLabel ? <Tag>{r.satisfactionLabel}</Tag> : null}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
@@ -73,20 +163,44 @@ export default function TicketsPage() {
           files={false}
           fields={[
             { name: 'ticketNo', label: '工单编号', help: '不填则自动编号' },
-            { name: 'channel', label: '来源渠道', type: 'select', required: true, options: CHANNELS, initial: 'phone' },
-            { name: 'kind', label: '诉求类型', type: 'select', required: true, options: KINDS, initial: 'consult' },
+            {
+              name: 'channel',
+              label: '来源渠道',
+              type: 'select',
+              required: true,
+              options: CHANNELS,
+              initial: 'phone',
+            },
+            {
+              name: 'kind',
+              label: '诉求类型',
+              type: 'select',
+              required: true,
+              options: KINDS,
+              initial: 'consult',
+            },
             { name: 'receivedOn', label: '受理日期', type: 'date', required: true },
             { name: 'title', label: '标题' },
             { name: 'content', label: '诉求内容', type: 'textarea', required: true },
             { name: 'location', label: '发生地点' },
             { name: 'name', label: '诉求人姓名' },
             { name: 'phone', label: '联系电话' },
-            { name: 'dueOn', label: '热线规定的办理时限', type: 'date', help: '不填则按诉求类型的办理时限计算' },
+            {
+              name: 'dueOn',
+              label: '热线规定的办理时限',
+              type: 'date',
+              help: '不填则按诉求类型的办理时限计算',
+            },
           ]}
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
             const { receivedOn, name, phone, ticketNo, ...rest } = v as Record<string, string>;
-            const res = await post<TicketPayload>('/api/hotline/tickets', { ...rest, ...(ticketNo ? { ticketNo } : {}), receivedAt: `${receivedOn}T09:00:00+08:00`, citizen: { name: name || null, phone: phone || null } });
+            const res = await post<TicketPayload>('/api/hotline/tickets', {
+              ...rest,
+              ...(ticketNo ? { ticketNo } : {}),
+              receivedAt: `${receivedOn}T09:00:00+08:00`,
+              citizen: { name: name || null, phone: phone || null },
+            });
             void client.invalidateQueries({ queryKey: ['hotline'] });
             message.success(`已录入工单${res.ticket.ticketNo}`);
             navigate(`/hotline/${res.ticket.id}`);

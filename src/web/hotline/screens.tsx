@@ -10,8 +10,21 @@ export const hotlineScreens: ScreenManifest = {
     { path: 'hotline/:id', Component: lazy(() => import('./TicketPage.tsx')) },
   ],
   menu: (a) => [
-    ...(a.hotlineTickets ? [{ key: '/hotline', icon: <PhoneOutlined />, label: '12345工单与留言', group: '诉求办理' }] : []),
-    ...(a.hotlineRatings ? [{ key: '/hotline/ratings', icon: <PhoneOutlined />, label: '好差评', group: '诉求办理' }] : []),
-    ...(a.hotlineTokens && !a.hotlineTickets ? [{ key: '/hotline/import', icon: <PhoneOutlined />, label: '12345平台接口', group: '诉求办理' }] : []),
+    ...(a.hotlineTickets
+      ? [{ key: '/hotline', icon: <PhoneOutlined />, label: '12345工单与留言', group: '诉求办理' }]
+      : []),
+    ...(a.hotlineRatings
+      ? [{ key: '/hotline/ratings', icon: <PhoneOutlined />, label: '好差评', group: '诉求办理' }]
+      : []),
+    ...(a.hotlineTokens && !a.hotlineTickets
+      ? [
+          {
+            key: '/hotline/import',
+            icon: <PhoneOutlined />,
+            label: '12345平台接口',
+            group: '诉求办理',
+          },
+        ]
+      : []),
   ],
 };

@@ -28,16 +28,63 @@ export const SATISFACTION = [
   { value: 'unsatisfied', label: '不满意' },
 ];
 
-export interface TicketItem { id: string; ticketNo: string; title: string; kindLabel: string; channelLabel: string; receivedOn: string; dueOn: string; repliedOn: string | null; late: boolean; satisfactionLabel: string; citizenName: string | null; citizenPhone: string | null; status: string; statusLabel: string; orgName: string | null }
+export interface TicketItem {
+  id: string;
+  ticketNo: string;
+  title: string;
+  kindLabel: string;
+  channelLabel: string;
+  receivedOn: string;
+  dueOn: string;
+  repliedOn: string | null;
+  late: boolean;
+  satisfactionLabel: string;
+  citizenName: string | null;
+  citizenPhone: string | null;
+  status: string;
+  statusLabel: string;
+  orgName: string | null;
+}
 
-export interface ClockInfo { clock: string; label: string; state: string; due?: string; explanation?: string; overdue: boolean; late?: boolean }
+export interface ClockInfo {
+  clock: string;
+  label: string;
+  state: string;
+  due?: string;
+  explanation?: string;
+  overdue: boolean;
+  late?: boolean;
+}
 
 export interface TicketPayload {
   ticket: {
-    id: string; ticketNo: string; title: string; content: string; location: string | null; kindLabel: string; channelLabel: string; sourceLabel: string; receivedOn: string; dueOn: string;
-    citizenName: string | null; citizenPhone: string | null; citizenIdNumber: string | null; personalDataMasked: boolean; trackingCode: string; publishConsent: boolean;
-    replyText: string | null; repliedOn: string | null; late: boolean; satisfactionLabel: string; publishedReply: string | null; publishedOn: string | null; orgName: string; coOrgNames: string[];
-    convertedTo: string | null; convertedId: string | null; caseId: string;
+    id: string;
+    ticketNo: string;
+    title: string;
+    content: string;
+    location: string | null;
+    kindLabel: string;
+    channelLabel: string;
+    sourceLabel: string;
+    receivedOn: string;
+    dueOn: string;
+    citizenName: string | null;
+    citizenPhone: string | null;
+    citizenIdNumber: string | null;
+    personalDataMasked: boolean;
+    trackingCode: string;
+    publishConsent: boolean;
+    replyText: string | null;
+    repliedOn: string | null;
+    late: boolean;
+    satisfactionLabel: string;
+    publishedReply: string | null;
+    publishedOn: string | null;
+    orgName: string;
+    coOrgNames: string[];
+    convertedTo: string | null;
+    convertedId: string | null;
+    caseId: string;
   };
   today: string;
   status: string;
@@ -46,7 +93,25 @@ export interface TicketPayload {
   history: Array<{ seq: number; label: string; on: string; data: Record<string, unknown> }>;
   divisions: Array<{ id: string; name: string }>;
   rating: { score: string; comment: string | null; ratedOn: string } | null;
-  abilities: Record<'sign' | 'dispute' | 'assign' | 'requestExtension' | 'approveExtension' | 'reply' | 'visit' | 'reopen' | 'merge' | 'convert' | 'publish', boolean>;
+  abilities: Record<
+    | 'sign'
+    | 'dispute'
+    | 'assign'
+    | 'requestExtension'
+    | 'approveExtension'
+    | 'reply'
+    | 'visit'
+    | 'reopen'
+    | 'merge'
+    | 'convert'
+    | 'publish',
+    boolean
+  >;
 }
 
-export interface ImportResult { received: number; created: number; duplicates: string[]; errors: Array<{ index: number; ticketNo: string | null; message: string }> }
+export interface ImportResult {
+  received: number;
+  created: number;
+  duplicates: string[];
+  errors: Array<{ index: number; ticketNo: string | null; message: string }>;
+}

@@ -26,12 +26,16 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 function menuItems(a: Abilities): MenuItem[] {
   const admin: MenuItem[] = [];
-  if (a.manageOrgs) admin.push({ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' });
+  if (a.manageOrgs)
+    admin.push({ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' });
   if (a.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' });
-  if (a.assignRoles || a.securitySettings) admin.push({ key: '/admin/security', icon: <SafetyOutlined />, label: '角色与安全' });
+  if (a.assignRoles || a.securitySettings)
+    admin.push({ key: '/admin/security', icon: <SafetyOutlined />, label: '角色与安全' });
   if (a.readAudit) admin.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
-  if (a.editCalendar) admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' });
-  if (a.businessSettings) admin.push({ key: '/settings', icon: <SettingOutlined />, label: '业务设置' });
+  if (a.editCalendar)
+    admin.push({ key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' });
+  if (a.businessSettings)
+    admin.push({ key: '/settings', icon: <SettingOutlined />, label: '业务设置' });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: '工作台' }];
   // Each module's entries in the modules' order; a group collects the entries that name it.
   const groups = new Map<string, MenuItem[]>();
@@ -51,16 +55,31 @@ function menuItems(a: Abilities): MenuItem[] {
 /** Menu entries are links (open in a new tab, copy the address); groups keep their heading. */
 function asLink(item: MenuItem): MenuItem {
   if (!item || !('key' in item)) return item;
-  if ('type' in item && item.type === 'group') return { ...item, children: (item.children ?? []).map(asLink) };
-  return 'label' in item && typeof item.label === 'string' ? { ...item, label: <Link to={String(item.key)}>{item.label}</Link> } : item;
+  if ('type' in item && item.type === 'group')
+    return { ...item, children: (item.children ?? []).map(asLink) };
+  return 'label' in item && typeof item.label === 'string'
+    ? { ...item, label: <Link to={String(item.key)}>{item.label}</Link> }
+    : item;
 }
 
 /** Every entry's key in the menu as built (groups opened). */
 const keysOf = (items: MenuItem[]): string[] =>
-  items.flatMap((i) => (!i ? [] : 'type' in i && i.type === 'group' ? keysOf(i.children ?? []) : 'key' in i ? [String(i.key)] : []));
+  items.flatMap((i) =>
+    !i
+      ? []
+      : 'type' in i && i.type === 'group'
+        ? keysOf(i.children ?? [])
+        : 'key' in i
+          ? [String(i.key)]
+          : [],
+  );
 /** The menu key a path belongs to: the longest key that prefixes it (the home page otherwise). */
 function selectedKey(pathname: string, keys: string[]): string {
-  return keys.filter((k) => k !== '/' && pathname.startsWith(k)).sort((x, y) => y.length - x.length)[0] ?? '/';
+  return (
+    keys
+      .filter((k) => k !== '/' && pathname.startsWith(k))
+      .sort((x, y) => y.length - x.length)[0] ?? '/'
+  );
 }
 
 const headerText = { color: '#ffffff' };
@@ -81,7 +100,15 @@ export function AppLayout() {
         <Typography.Text strong style={{ ...headerText, fontSize: 18, whiteSpace: 'nowrap' }}>
           {APP_TITLE}
         </Typography.Text>
-        <Typography.Text style={{ ...headerText, opacity: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Typography.Text
+          style={{
+            ...headerText,
+            opacity: 1,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
           {session.user.orgName}
         </Typography.Text>
         <div style={{ flex: 1 }} />
@@ -90,10 +117,20 @@ export function AppLayout() {
           <Typography.Text style={{ ...headerText, whiteSpace: 'nowrap' }}>
             <UserOutlined aria-hidden /> {session.user.displayName}
           </Typography.Text>
-          <Button type="text" style={headerText} icon={<KeyOutlined />} onClick={() => navigate('/password')}>
+          <Button
+            type="text"
+            style={headerText}
+            icon={<KeyOutlined />}
+            onClick={() => navigate('/password')}
+          >
             修改密码
           </Button>
-          <Button type="text" style={headerText} icon={<LogoutOutlined />} onClick={() => void logout()}>
+          <Button
+            type="text"
+            style={headerText}
+            icon={<LogoutOutlined />}
+            onClick={() => void logout()}
+          >
             退出
           </Button>
         </Space>
@@ -109,7 +146,11 @@ export function AppLayout() {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, minWidth: 0, outline: 'none' }}>
+        <Layout.Content
+          id="main-content"
+          tabIndex={-1}
+          style={{ padding: 24, minWidth: 0, outline: 'none' }}
+        >
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

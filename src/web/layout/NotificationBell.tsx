@@ -8,15 +8,25 @@ import { dateTime } from '../lib/format.ts';
 import type { Notification, Notifications } from '../lib/types.ts';
 
 const key = ['notifications'] as const;
-const TAGS: Record<Notification['kind'], string> = { overdue: '【已超期】', dueSoon: '【即将到期】', evaluationDue: '【后评估】' };
+const TAGS: Record<Notification['kind'], string> = {
+  overdue: '【已超期】',
+  dueSoon: '【即将到期】',
+  evaluationDue: '【后评估】',
+};
 // A 规范性文件 后评估 reminder belongs to a published document (its step id is the document's id), not to an open step.
-const targetOf = (n: Notification) => (n.kind === 'evaluationDue' ? `/documents/${encodeURIComponent(n.stepId)}` : `/cases/${encodeURIComponent(n.caseId)}`);
+const targetOf = (n: Notification) =>
+  n.kind === 'evaluationDue'
+    ? `/documents/${encodeURIComponent(n.stepId)}`
+    : `/cases/${encodeURIComponent(n.caseId)}`;
 
 function NotificationLabel({ n }: { n: Notification }) {
   const unread = !n.readAt;
   return (
     <div style={{ maxWidth: 360, whiteSpace: 'normal', padding: '2px 0' }}>
-      <Typography.Text strong={unread} style={{ color: n.kind === 'overdue' ? '#a8071a' : '#7a4100' }}>
+      <Typography.Text
+        strong={unread}
+        style={{ color: n.kind === 'overdue' ? '#a8071a' : '#7a4100' }}
+      >
         {TAGS[n.kind] ?? '【提醒】'}
       </Typography.Text>
       <Typography.Text strong={unread}>{n.message}</Typography.Text>

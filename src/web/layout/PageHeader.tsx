@@ -3,7 +3,15 @@ import { Flex, Typography } from 'antd';
 import { useTitle } from '../lib/useTitle.ts';
 
 /** The page's h1 (and document title) with optional actions on the right. */
-export function PageHeader({ title, extra, subTitle }: { title: string; extra?: ReactNode; subTitle?: ReactNode }) {
+export function PageHeader({
+  title,
+  extra,
+  subTitle,
+}: {
+  title: string;
+  extra?: ReactNode;
+  subTitle?: ReactNode;
+}) {
   useTitle(title);
   return (
     <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
@@ -17,7 +25,11 @@ export function PageHeader({ title, extra, subTitle }: { title: string; extra?: 
           </Typography.Text>
         )}
       </div>
-      {extra && <Flex gap={8} wrap>{extra}</Flex>}
+      {extra && (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

@@ -6,7 +6,10 @@ import { DATE } from './format.ts';
 
 // The panel's year/month buttons show “2025年”, “2月”; antd also labels them “选择年份”, a name that hides
 // the visible text (axe label-content-name-mismatch). Without the label their name is what they show.
-const LOCALE = { ...pickerZhCN, lang: { ...pickerZhCN.lang, yearSelect: '', monthSelect: '', decadeSelect: '' } };
+const LOCALE = {
+  ...pickerZhCN,
+  lang: { ...pickerZhCN.lang, yearSelect: '', monthSelect: '', decadeSelect: '' },
+};
 
 export interface DateFieldProps {
   id?: string;
@@ -32,7 +35,15 @@ export interface DateFieldProps {
  * antd's DatePicker in zh-CN showing and returning 'YYYY-MM-DD' strings, so a form's values are the
  * API's dates as they are. Works inside Form.Item (value/onChange) and in a plain form (`name`).
  */
-export function DateField({ value, onChange, defaultValue, min, max, style, ...rest }: DateFieldProps) {
+export function DateField({
+  value,
+  onChange,
+  defaultValue,
+  min,
+  max,
+  style,
+  ...rest
+}: DateFieldProps) {
   const [own, setOwn] = useState<string | undefined>(defaultValue);
   const controlled = value !== undefined;
   const current = controlled ? value : own;
@@ -45,7 +56,11 @@ export function DateField({ value, onChange, defaultValue, min, max, style, ...r
       locale={LOCALE}
       style={{ width: '100%', ...style }}
       value={valid}
-      disabledDate={min || max ? (d) => (!!min && d.isBefore(min, 'day')) || (!!max && d.isAfter(max, 'day')) : undefined}
+      disabledDate={
+        min || max
+          ? (d) => (!!min && d.isBefore(min, 'day')) || (!!max && d.isAfter(max, 'day'))
+          : undefined
+      }
       onChange={(d) => {
         const next = d ? d.format(DATE) : undefined;
         if (!controlled) setOwn(next);

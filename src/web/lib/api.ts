@@ -12,7 +12,13 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly requestId: string | null;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = [], requestId: string | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    requestId: string | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -81,12 +87,22 @@ async function readError(res: Response): Promise<ApiError> {
   } catch {
     // not JSON (proxy error page, empty body)
   }
-  const err = (body as { error?: Partial<{ code: string; message: string; fields: FieldError[]; requestId: string }> } | null)
-    ?.error;
+  const err = (
+    body as {
+      error?: Partial<{ code: string; message: string; fields: FieldError[]; requestId: string }>;
+    } | null
+  )?.error;
   if (err && typeof err.code === 'string') {
-    return new ApiError(res.status, err.code, err.message || `请求失败（${res.status}）`, err.fields ?? [], err.requestId ?? null);
+    return new ApiError(
+      res.status,
+      err.code,
+      err.message || `请求失败（${res.status}）`,
+      err.fields ?? [],
+      err.requestId ?? null,
+    );
   }
-  const fallback = res.status >= 500 ? `服务器出错（${res.status}），请稍后重试` : `请求失败（${res.status}）`;
+  const fallback =
+    res.status >= 500 ? `服务器出错（${res.status}），请稍后重试` : `请求失败（${res.status}）`;
   return new ApiError(res.status, `HTTP_${res.status}`, fallback);
 }
 
@@ -114,7 +130,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!res.ok) {
     const error = await readError(res);
     if (res.status === 401 && options.handle401 !== false) handlers.onUnauthorized();
-    if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
+    if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED')
+      handlers.onPasswordChangeRequired();
     throw error;
   }
   if (res.status === 204) return undefined as T;
@@ -122,10 +139,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
+export const get = <T>(path: string, query?: Query, signal?: AbortSignal) =>
+  api<T>(path, { query, signal });
 /** A background poll: never counts as the user's activity. */
-export const poll = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal, background: true });
-export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body: body ?? {} });
+export const poll = <T>(path: string, query?: Query, signal?: AbortSignal) =>
+  api<T>(path, { query, signal, background: true });
+export const post = <T>(path: string, body?: unknown) =>
+  api<T>(path, { method: 'POST', body: body ?? {} });
 export const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
 

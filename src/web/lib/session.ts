@@ -20,7 +20,12 @@ export async function fetchSession(): Promise<Session | null> {
 }
 
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false });
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: fetchSession,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
 }
 
 /** The session of a page inside the authenticated layout (the guard guarantees it exists). */
@@ -38,7 +43,11 @@ export function storeSession(client: QueryClient, session: Session | null): void
 }
 
 export function useMeta() {
-  return useQuery({ queryKey: ['meta'], queryFn: () => api<Meta>('/api/meta'), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['meta'],
+    queryFn: () => api<Meta>('/api/meta'),
+    staleTime: Infinity,
+  });
 }
 
 export function roleLabel(meta: Meta | undefined, code: string): string {

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  List,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
@@ -25,7 +37,10 @@ export default function CasePage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const key = ['litigationCase', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<CaseView>(`/api/litigation/${id}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<CaseView>(`/api/litigation/${id}`),
+  });
   const [act, setAct] = useState<CaseView['actions'][number] | null>(null);
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) return <Alert type="error" title={errorMessage(error)} />;
@@ -37,30 +52,76 @@ export default function CasePage() {
       <PageHeader
         title={`${KIND_LABELS[r.kind]}：${r.caseNo}`}
         subTitle={data.statusLabel}
-        extra={r.answeredOn ? <Button href={`/api/litigation/${r.id}/answer.docx`}>{suit ? '下载答辩状' : '下载答复书'}（.docx）</Button> : null}
+        extra={
+          r.answeredOn ? (
+            <Button href={`/api/litigation/${r.id}/answer.docx`}>
+              {suit ? '下载答辩状' : '下载答复书'}（.docx）
+            </Button>
+          ) : null
+        }
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>案件信息</h2>}>
           <Descriptions column={2} size="small">
             <Descriptions.Item label={suit ? '原告' : '申请人'}>{r.applicant}</Descriptions.Item>
             <Descriptions.Item label={suit ? '人民法院' : '复议机关'}>{r.body}</Descriptions.Item>
-            <Descriptions.Item label="被复议（诉讼）的行政行为">{r.act ? <Link to={r.act.path}>{r.actTitle}</Link> : r.actTitle}</Descriptions.Item>
-            <Descriptions.Item label={suit ? '起诉方式' : '审理程序'}>{suit ? (r.afterReconsideration ? '复议后起诉' : '未经复议直接起诉') : PROCEDURE[r.procedureType ?? 'ordinary']}</Descriptions.Item>
-            <Descriptions.Item label={suit ? '立案日期' : '申请日期'}>{dateCn(r.filedOn)}</Descriptions.Item>
+            <Descriptions.Item label="被复议（诉讼）的行政行为">
+              {r.act ? <Link to={r.act.path}>{r.actTitle}</Link> : r.actTitle}
+            </Descriptions.Item>
+            <Descriptions.Item label={suit ? '起诉方式' : '审理程序'}>
+              {suit
+                ? r.afterReconsideration
+                  ? '复议后起诉'
+                  : '未经复议直接起诉'
+                : PROCEDURE[r.procedureType ?? 'ordinary']}
+            </Descriptions.Item>
+            <Descriptions.Item label={suit ? '立案日期' : '申请日期'}>
+              {dateCn(r.filedOn)}
+            </Descriptions.Item>
             <Descriptions.Item label="收到副本日期">{dateCn(r.receivedOn)}</Descriptions.Item>
             <Descriptions.Item label={suit ? '提交答辩状' : '提交书面答复'}>
-              {r.answeredOn ? <>{dateCn(r.answeredOn)}{r.answerLate ? <Tag color="red" style={{ marginInlineStart: 6 }}>逾期（期限{dateCn(r.answerDue)}）</Tag> : <Tag style={{ marginInlineStart: 6 }}>按期</Tag>}</> : '尚未提交'}
+              {r.answeredOn ? (
+                <>
+                  {dateCn(r.answeredOn)}
+                  {r.answerLate ? (
+                    <Tag color="red" style={{ marginInlineStart: 6 }}>
+                      逾期（期限{dateCn(r.answerDue)}）
+                    </Tag>
+                  ) : (
+                    <Tag style={{ marginInlineStart: 6 }}>按期</Tag>
+                  )}
+                </>
+              ) : (
+                '尚未提交'
+              )}
             </Descriptions.Item>
-            {!suit && <Descriptions.Item label="受理日期">{r.acceptedOn ? dateCn(r.acceptedOn) : '未登记'}</Descriptions.Item>}
+            {!suit && (
+              <Descriptions.Item label="受理日期">
+                {r.acceptedOn ? dateCn(r.acceptedOn) : '未登记'}
+              </Descriptions.Item>
+            )}
             {decision && (
               <Descriptions.Item label="复议机关应作出决定">
                 {dateCn(decision.due ?? null)}
-                <Tag color={decision.passed || decision.late ? 'red' : undefined} style={{ marginInlineStart: 6 }}>{decision.watch}</Tag>
+                <Tag
+                  color={decision.passed || decision.late ? 'red' : undefined}
+                  style={{ marginInlineStart: 6 }}
+                >
+                  {decision.watch}
+                </Tag>
               </Descriptions.Item>
             )}
-            <Descriptions.Item label="结果">{r.result ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}，${dateCn(r.result.on)}）` : '尚未审结'}</Descriptions.Item>
+            <Descriptions.Item label="结果">
+              {r.result
+                ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}，${dateCn(r.result.on)}）`
+                : '尚未审结'}
+            </Descriptions.Item>
           </Descriptions>
-          {r.evidence.length > 0 && <Typography.Paragraph style={{ marginTop: 8 }}>证据：{r.evidence.map((e) => `${e.title}（${e.gatheredOn}）`).join('；')}</Typography.Paragraph>}
+          {r.evidence.length > 0 && (
+            <Typography.Paragraph style={{ marginTop: 8 }}>
+              证据：{r.evidence.map((e) => `${e.title}（${e.gatheredOn}）`).join('；')}
+            </Typography.Paragraph>
+          )}
         </Card>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>法定期限</h2>}>
           <Table<ClockState>
@@ -70,7 +131,16 @@ export default function CasePage() {
             dataSource={data.clocks}
             columns={[
               { title: '期限', dataIndex: 'label' },
-              { title: '届满日期', render: (_, c) => <DueDate dueDate={c.due ?? null} explanation={c.explanation ?? ''} provisional={!!c.provisional} /> },
+              {
+                title: '届满日期',
+                render: (_, c) => (
+                  <DueDate
+                    dueDate={c.due ?? null}
+                    explanation={c.explanation ?? ''}
+                    provisional={!!c.provisional}
+                  />
+                ),
+              },
               { title: '状态', render: (_, c) => clockStatus(c) },
               { title: '依据', dataIndex: 'legalBasis' },
             ]}
@@ -80,12 +150,20 @@ export default function CasePage() {
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>办理</h2>}>
             <Space wrap>
               {data.actions.map((a) => (
-                <Button key={a.action} onClick={() => setAct(a)}>{a.label}</Button>
+                <Button key={a.action} onClick={() => setAct(a)}>
+                  {a.label}
+                </Button>
               ))}
             </Space>
             {data.blocked.length > 0 && (
               <ul style={{ marginTop: 12, marginBottom: 0, paddingInlineStart: 20 }}>
-                {data.blocked.map((b) => <li key={b.action}><Typography.Text type="secondary">{b.label}：{b.reason}</Typography.Text></li>)}
+                {data.blocked.map((b) => (
+                  <li key={b.action}>
+                    <Typography.Text type="secondary">
+                      {b.label}：{b.reason}
+                    </Typography.Text>
+                  </li>
+                ))}
               </ul>
             )}
           </Card>
@@ -95,7 +173,14 @@ export default function CasePage() {
             dataSource={data.history}
             renderItem={(h) => (
               <List.Item>
-                <span>{dateCn(h.on)} {h.label}{h.fields.length > 0 && <Typography.Text type="secondary">：{h.fields.map((f) => `${f.label}：${f.value}`).join('；')}</Typography.Text>}</span>
+                <span>
+                  {dateCn(h.on)} {h.label}
+                  {h.fields.length > 0 && (
+                    <Typography.Text type="secondary">
+                      ：{h.fields.map((f) => `${f.label}：${f.value}`).join('；')}
+                    </Typography.Text>
+                  )}
+                </span>
               </List.Item>
             )}
           />

@@ -10,7 +10,10 @@ import { RegisterModal } from './RegisterModal.tsx';
 import { CATEGORY_LABELS, KIND_LABELS, type CaseItem, type CaseView } from './types.ts';
 
 const thisYear = new Date().getFullYear();
-const YEARS = Array.from({ length: 10 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i}年` }));
+const YEARS = Array.from({ length: 10 }, (_, i) => ({
+  value: String(thisYear - i),
+  label: `${thisYear - i}年`,
+}));
 const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 /** 行政复议 (the bureau as 被申请人) and 行政诉讼 (as 被告): the cases, their answers and results. */
@@ -23,7 +26,10 @@ export default function LitigationPage() {
   const [kind, setKind] = useState('');
   const [open, setOpen] = useState<'reconsideration' | 'lawsuit' | null>(null);
   const filters = { year: year || undefined, kind: kind || undefined };
-  const { data, isPending } = useQuery({ queryKey: ['litigation', filters], queryFn: () => get<CaseItem[]>('/api/litigation', filters) });
+  const { data, isPending } = useQuery({
+    queryKey: ['litigation', filters],
+    queryFn: () => get<CaseItem[]>('/api/litigation', filters),
+  });
   const manage = !!session.abilities.manageLitigation;
   return (
     <>
@@ -32,7 +38,9 @@ export default function LitigationPage() {
         extra={
           manage ? (
             <Space>
-              <Button type="primary" onClick={() => setOpen('reconsideration')}>登记行政复议</Button>
+              <Button type="primary" onClick={() => setOpen('reconsideration')}>
+                登记行政复议
+              </Button>
               <Button onClick={() => setOpen('lawsuit')}>登记行政诉讼</Button>
             </Space>
           ) : null
@@ -40,8 +48,22 @@ export default function LitigationPage() {
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <NativeSelect ariaLabel="收案年度" placeholder="全部年度" width={120} options={YEARS} value={year} onChange={(e) => setYear(e.target.value)} />
-          <NativeSelect ariaLabel="案件类型" placeholder="全部案件" width={140} options={KINDS} value={kind} onChange={(e) => setKind(e.target.value)} />
+          <NativeSelect
+            ariaLabel="收案年度"
+            placeholder="全部年度"
+            width={120}
+            options={YEARS}
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+          />
+          <NativeSelect
+            ariaLabel="案件类型"
+            placeholder="全部案件"
+            width={140}
+            options={KINDS}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+          />
         </Space>
         <Table<CaseItem>
           rowKey="id"
@@ -49,13 +71,44 @@ export default function LitigationPage() {
           dataSource={data ?? []}
           pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
           columns={[
-            { title: '案号', dataIndex: 'caseNo', render: (t: string, r) => <Link to={`/litigation/${r.id}`}>{t}</Link> },
-            { title: '类型', render: (_, r) => KIND_LABELS[r.kind] + (r.kind === 'lawsuit' && r.afterReconsideration ? '（复议后起诉）' : '') },
+            {
+              title: '案号',
+              dataIndex: 'caseNo',
+              render: (t: string, r) => <Link to={`/litigation/${r.id}`}>{t}</Link>,
+            },
+            {
+              title: '类型',
+              render: (_, r) =>
+                KIND_LABELS[r.kind] +
+                (r.kind === 'lawsuit' && r.afterReconsideration ? '（复议后起诉）' : ''),
+            },
             { title: '申请人（原告）', dataIndex: 'applicant' },
             { title: '被复议（诉讼）的行政行为', dataIndex: 'actTitle', ellipsis: true },
             { title: '收到副本', dataIndex: 'receivedOn', width: 110 },
-            { title: '答复（答辩）', width: 150, render: (_, r) => (r.answeredOn ? <>{r.answeredOn}{r.answerLate && <Tag color="red" style={{ marginInlineStart: 6 }}>逾期</Tag>}</> : '—') },
-            { title: '结果', render: (_, r) => (r.result ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}）` : '尚未审结') },
+            {
+              title: '答复（答辩）',
+              width: 150,
+              render: (_, r) =>
+                r.answeredOn ? (
+                  <>
+                    {r.answeredOn}
+                    {r.answerLate && (
+                      <Tag color="red" style={{ marginInlineStart: 6 }}>
+                        逾期
+                      </Tag>
+                    )}
+                  </>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: '结果',
+              render: (_, r) =>
+                r.result
+                  ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}）`
+                  : '尚未审结',
+            },
           ]}
         />
       </Card>
@@ -64,7 +117,10 @@ export default function LitigationPage() {
           kind={open}
           onClose={() => setOpen(null)}
           onSubmit={async (body) => {
-            const res = await post<CaseView>(open === 'lawsuit' ? '/api/litigation/lawsuits' : '/api/litigation/reconsiderations', body);
+            const res = await post<CaseView>(
+              open === 'lawsuit' ? '/api/litigation/lawsuits' : '/api/litigation/reconsiderations',
+              body,
+            );
             void client.invalidateQueries({ queryKey: ['litigation'] });
             message.success(`已登记${res.record.caseNo}`);
             navigate(`/litigation/${res.record.id}`);

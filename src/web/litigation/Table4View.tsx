@@ -21,7 +21,10 @@ export function Table4View({ year, cells }: { year: number; cells: number[] }) {
   const rows = GROUPS.map((label, g) => ({ key: g, label, cells: cells.slice(g * 5, g * 5 + 5) }));
   return (
     <>
-      <Typography.Paragraph type="secondary">根据本机关政府信息公开答复被申请行政复议、提起行政诉讼的案件自动统计（按收案年度，结果截至12月31日）。{canList ? '点击数字查看对应的案件。' : ''}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        根据本机关政府信息公开答复被申请行政复议、提起行政诉讼的案件自动统计（按收案年度，结果截至12月31日）。
+        {canList ? '点击数字查看对应的案件。' : ''}
+      </Typography.Paragraph>
       <Table
         size="small"
         rowKey="key"
@@ -34,7 +37,18 @@ export function Table4View({ year, cells }: { year: number; cells: number[] }) {
             width: 90,
             align: 'center' as const,
             render: (_: unknown, r: (typeof rows)[number]) =>
-              r.cells[c] > 0 && canList ? <Button type="link" size="small" aria-label={`${r.label} ${t} ${r.cells[c]}件`} onClick={() => setCell({ group: r.key, column: c })}>{r.cells[c]}</Button> : r.cells[c],
+              r.cells[c] > 0 && canList ? (
+                <Button
+                  type="link"
+                  size="small"
+                  aria-label={`${r.label} ${t} ${r.cells[c]}件`}
+                  onClick={() => setCell({ group: r.key, column: c })}
+                >
+                  {r.cells[c]}
+                </Button>
+              ) : (
+                r.cells[c]
+              ),
           })),
         ]}
       />
@@ -43,16 +57,48 @@ export function Table4View({ year, cells }: { year: number; cells: number[] }) {
   );
 }
 
-function CellCases({ year, cell, onClose }: { year: number; cell: { group: number; column: number } | null; onClose: () => void }) {
-  const { data, isPending } = useQuery({ queryKey: ['table4Cell', year, cell?.group, cell?.column], queryFn: () => get<{ cases: CaseItem[] }>('/api/litigation/table4', { year, group: cell!.group, column: cell!.column }), enabled: !!cell });
+function CellCases({
+  year,
+  cell,
+  onClose,
+}: {
+  year: number;
+  cell: { group: number; column: number } | null;
+  onClose: () => void;
+}) {
+  const { data, isPending } = useQuery({
+    queryKey: ['table4Cell', year, cell?.group, cell?.column],
+    queryFn: () =>
+      get<{ cases: CaseItem[] }>('/api/litigation/table4', {
+        year,
+        group: cell!.group,
+        column: cell!.column,
+      }),
+    enabled: !!cell,
+  });
   return (
-    <Drawer open={!!cell} onClose={onClose} size="large" title={cell ? `${GROUPS[cell.group]} · ${COLUMNS[cell.column]}` : ''}>
-      {isPending ? <Spin /> : (
+    <Drawer
+      open={!!cell}
+      onClose={onClose}
+      size="large"
+      title={cell ? `${GROUPS[cell.group]} · ${COLUMNS[cell.column]}` : ''}
+    >
+      {isPending ? (
+        <Spin />
+      ) : (
         <List
           dataSource={data?.cases ?? []}
           renderItem={(r) => (
             <List.Item>
-              <Link to={`/litigation/${r.id}`} style={{ textDecoration: 'underline' }}>{r.caseNo}</Link> <Typography.Text type="secondary">{r.applicant} · 收到副本{dateCn(r.receivedOn)} · {r.result ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}）` : '尚未审结'}</Typography.Text>
+              <Link to={`/litigation/${r.id}`} style={{ textDecoration: 'underline' }}>
+                {r.caseNo}
+              </Link>{' '}
+              <Typography.Text type="secondary">
+                {r.applicant} · 收到副本{dateCn(r.receivedOn)} ·{' '}
+                {r.result
+                  ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}）`
+                  : '尚未审结'}
+              </Typography.Text>
             </List.Item>
           )}
         />

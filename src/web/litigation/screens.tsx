@@ -7,5 +7,8 @@ export const litigationScreens: ScreenManifest = {
     { path: 'litigation', Component: lazy(() => import('./LitigationPage.tsx')) },
     { path: 'litigation/:id', Component: lazy(() => import('./CasePage.tsx')) },
   ],
-  menu: (a) => (a.viewLitigation ? [{ key: '/litigation', icon: <AuditOutlined />, label: '行政复议与应诉' }] : []),
+  menu: (a) =>
+    a.viewLitigation
+      ? [{ key: '/litigation', icon: <AuditOutlined />, label: '行政复议与应诉' }]
+      : [],
 };

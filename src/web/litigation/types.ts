@@ -1,6 +1,13 @@
 import type { Unit } from '../lib/types.ts';
 
-export interface FieldSpec { name: string; label: string; type: 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'select'; required?: boolean; options?: { value: string; label: string }[]; help?: string }
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'select';
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  help?: string;
+}
 
 export interface CaseItem {
   id: string;
@@ -51,13 +58,33 @@ export interface CaseView {
   statusLabel: string;
   outcomeLabel: string | null;
   clocks: ClockState[];
-  openSteps: { step: string; label: string; due?: { date: string; explanation: string }; overdue: boolean; paused?: boolean }[];
+  openSteps: {
+    step: string;
+    label: string;
+    due?: { date: string; explanation: string };
+    overdue: boolean;
+    paused?: boolean;
+  }[];
   actions: { action: string; label: string; fields?: FieldSpec[] }[];
   blocked: { action: string; label: string; reason: string }[];
-  history: { seq: number; type: string; label: string; on: string; fields: { label: string; value: string }[] }[];
+  history: {
+    seq: number;
+    type: string;
+    label: string;
+    on: string;
+    fields: { label: string; value: string }[];
+  }[];
   canAct: boolean;
   today: string;
 }
 
-export const KIND_LABELS: Record<string, string> = { reconsideration: '行政复议', lawsuit: '行政诉讼' };
-export const CATEGORY_LABELS: Record<string, string> = { maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' };
+export const KIND_LABELS: Record<string, string> = {
+  reconsideration: '行政复议',
+  lawsuit: '行政诉讼',
+};
+export const CATEGORY_LABELS: Record<string, string> = {
+  maintained: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+};

@@ -8,7 +8,12 @@ import { StepModal, bool, YES_NO, type StepField } from '../decisions/StepModal.
 import { parseAttendees, type MeetingPayload } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
-interface Pending { title: string; path: string; fields: StepField[]; body: (v: Record<string, unknown>) => unknown }
+interface Pending {
+  title: string;
+  path: string;
+  fields: StepField[];
+  body: (v: Record<string, unknown>) => unknown;
+}
 
 export default function MeetingPage() {
   const { id = '' } = useParams();
@@ -16,9 +21,13 @@ export default function MeetingPage() {
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
   const key = ['meeting', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<MeetingPayload>(`/api/meetings/${encodeURIComponent(id)}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<MeetingPayload>(`/api/meetings/${encodeURIComponent(id)}`),
+  });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (error || !data) return <Result status="error" title="无法打开该会议" subTitle={errorMessage(error)} />;
+  if (error || !data)
+    return <Result status="error" title="无法打开该会议" subTitle={errorMessage(error)} />;
   const m = data.meeting;
   const run = async (path: string, body: unknown, label: string) => {
     const res = await post<MeetingPayload>(`/api/meetings/${id}${path}`, body);
@@ -29,39 +38,172 @@ export default function MeetingPage() {
   };
   return (
     <>
-      <PageHeader title={m.name} subTitle={`${m.meetingOn}${m.location ? ` · ${m.location}` : ''} · ${m.status === 'held' ? '已召开' : '待召开'}`} />
+      <PageHeader
+        title={m.name}
+        subTitle={`${m.meetingOn}${m.location ? ` · ${m.location}` : ''} · ${m.status === 'held' ? '已召开' : '待召开'}`}
+      />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={h2('议题')} extra={
-          <Space>
-            {data.abilities.addTopic && <Button onClick={() => setPending({ title: '增加议题', path: '/agenda', fields: [{ name: 'title', label: '议题名称', required: true }, { name: 'subject', label: '关联事项', type: 'select', options: data.subjects, help: '行政规范性文件、合法性审查事项；不关联的为其他议题' }, { name: 'presenter', label: '汇报单位' }, { name: 'isPublic', label: '是否向社会公开', type: 'select', options: YES_NO, initial: 'false' }, { name: 'publicSummary', label: '公开的议题说明', type: 'textarea' }], body: ({ subject, ...v }) => ({ ...v, isPublic: bool(v.isPublic), subjectType: subject ? String(subject).split(':')[0] : 'other', subjectId: subject ? String(subject).split(':')[1] : null }) })}>增加议题</Button>}
-            {data.abilities.publishAgenda && <Button onClick={() => void run('/publish-agenda', {}, '公开议题').catch((e) => message.error(errorMessage(e)))}>在门户网站公开议题</Button>}
-          </Space>
-        }>
-          <Typography.Paragraph type="secondary">重大行政决策须在决策页面“提请集体讨论”列入议题，系统将核对条例第二十九条规定的报送材料。{m.agendaPublishedOn ? `公开议题已于${m.agendaPublishedOn}在门户网站公布。` : ''}</Typography.Paragraph>
-          <Table rowKey="id" size="small" pagination={false} dataSource={data.agenda} columns={[
-            { title: '序号', dataIndex: 'seq', width: 60 },
-            { title: '议题', render: (_, a) => (a.link ? <Link to={a.link}>{a.title}</Link> : a.title) },
-            { title: '类型', dataIndex: 'subjectLabel' },
-            { title: '汇报单位', dataIndex: 'presenter' },
-            { title: '公开', dataIndex: 'isPublic', render: (v: boolean) => (v ? '公开' : '不公开') },
-            { title: '报送材料', render: (_, a) => (a.materials.length ? `${a.materials.filter((x) => x.present).length}/${a.materials.length}项齐备` : '—') },
-            { title: '结果', dataIndex: 'outcome', render: (v: string | null) => (v ? <Tag>{v}</Tag> : '—') },
-          ]} />
+        <Card
+          title={h2('议题')}
+          extra={
+            <Space>
+              {data.abilities.addTopic && (
+                <Button
+                  onClick={() =>
+                    setPending({
+                      title: '增加议题',
+                      path: '/agenda',
+                      fields: [
+                        { name: 'title', label: '议题名称', required: true },
+                        {
+                          name: 'subject',
+                          label: '关联事项',
+                          type: 'select',
+                          options: data.subjects,
+                          help: '行政规范性文件、合法性审查事项；不关联的为其他议题',
+                        },
+                        { name: 'presenter', label: '汇报单位' },
+                        {
+                          name: 'isPublic',
+                          label: '是否向社会公开',
+                          type: 'select',
+                          options: YES_NO,
+                          initial: 'false',
+                        },
+                        { name: 'publicSummary', label: '公开的议题说明', type: 'textarea' },
+                      ],
+                      body: ({ subject, ...v }) => ({
+                        ...v,
+                        isPublic: bool(v.isPublic),
+                        subjectType: subject ? String(subject).split(':')[0] : 'other',
+                        subjectId: subject ? String(subject).split(':')[1] : null,
+                      }),
+                    })
+                  }
+                >
+                  增加议题
+                </Button>
+              )}
+              {data.abilities.publishAgenda && (
+                <Button
+                  onClick={() =>
+                    void run('/publish-agenda', {}, '公开议题').catch((e) =>
+                      message.error(errorMessage(e)),
+                    )
+                  }
+                >
+                  在门户网站公开议题
+                </Button>
+              )}
+            </Space>
+          }
+        >
+          <Typography.Paragraph type="secondary">
+            重大行政决策须在决策页面“提请集体讨论”列入议题，系统将核对条例第二十九条规定的报送材料。
+            {m.agendaPublishedOn ? `公开议题已于${m.agendaPublishedOn}在门户网站公布。` : ''}
+          </Typography.Paragraph>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={data.agenda}
+            columns={[
+              { title: '序号', dataIndex: 'seq', width: 60 },
+              {
+                title: '议题',
+                render: (_, a) => (a.link ? <Link to={a.link}>{a.title}</Link> : a.title),
+              },
+              { title: '类型', dataIndex: 'subjectLabel' },
+              { title: '汇报单位', dataIndex: 'presenter' },
+              {
+                title: '公开',
+                dataIndex: 'isPublic',
+                render: (v: boolean) => (v ? '公开' : '不公开'),
+              },
+              {
+                title: '报送材料',
+                render: (_, a) =>
+                  a.materials.length
+                    ? `${a.materials.filter((x) => x.present).length}/${a.materials.length}项齐备`
+                    : '—',
+              },
+              {
+                title: '结果',
+                dataIndex: 'outcome',
+                render: (v: string | null) => (v ? <Tag>{v}</Tag> : '—'),
+              },
+            ]}
+          />
         </Card>
-        <Card title={h2('会议记录')} extra={data.abilities.recordHeld ? <Button type="primary" onClick={() => setPending({ title: '登记会议记录', path: '/held', fields: [{ name: 'attendees', label: '出席人员', type: 'textarea', required: true }, { name: 'absentees', label: '缺席人员' }, { name: 'publicAttendees', label: '列席的公众代表', type: 'textarea', help: '每行一人：姓名，身份（如：赵某，企业代表）' }, { name: 'minutes', label: '会议纪要', type: 'textarea', required: true }], body: (v) => ({ ...v, publicAttendees: parseAttendees(String(v.publicAttendees ?? '')) }) })}>登记会议记录</Button> : null}>
+        <Card
+          title={h2('会议记录')}
+          extra={
+            data.abilities.recordHeld ? (
+              <Button
+                type="primary"
+                onClick={() =>
+                  setPending({
+                    title: '登记会议记录',
+                    path: '/held',
+                    fields: [
+                      { name: 'attendees', label: '出席人员', type: 'textarea', required: true },
+                      { name: 'absentees', label: '缺席人员' },
+                      {
+                        name: 'publicAttendees',
+                        label: '列席的公众代表',
+                        type: 'textarea',
+                        help: '每行一人：姓名，身份（如：赵某，企业代表）',
+                      },
+                      { name: 'minutes', label: '会议纪要', type: 'textarea', required: true },
+                    ],
+                    body: (v) => ({
+                      ...v,
+                      publicAttendees: parseAttendees(String(v.publicAttendees ?? '')),
+                    }),
+                  })
+                }
+              >
+                登记会议记录
+              </Button>
+            ) : null
+          }
+        >
           {m.status === 'held' ? (
-            <Descriptions column={1} items={[
-              { key: 'a', label: '出席人员', children: m.attendees },
-              { key: 'b', label: '缺席人员', children: m.absentees || '无' },
-              { key: 'p', label: '列席的公众代表', children: m.publicAttendees.length ? m.publicAttendees.map((p) => `${p.name}（${p.identity}）`).join('、') : '无' },
-              { key: 'm', label: '会议纪要', children: <span style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</span> },
-            ]} />
+            <Descriptions
+              column={1}
+              items={[
+                { key: 'a', label: '出席人员', children: m.attendees },
+                { key: 'b', label: '缺席人员', children: m.absentees || '无' },
+                {
+                  key: 'p',
+                  label: '列席的公众代表',
+                  children: m.publicAttendees.length
+                    ? m.publicAttendees.map((p) => `${p.name}（${p.identity}）`).join('、')
+                    : '无',
+                },
+                {
+                  key: 'm',
+                  label: '会议纪要',
+                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</span>,
+                },
+              ]}
+            />
           ) : (
-            <Typography.Text type="secondary">会议召开后登记出席人员、列席的公众代表和会议纪要。</Typography.Text>
+            <Typography.Text type="secondary">
+              会议召开后登记出席人员、列席的公众代表和会议纪要。
+            </Typography.Text>
           )}
         </Card>
       </Space>
-      {pending && <StepModal title={pending.title} fields={pending.fields} files={false} onClose={() => setPending(null)} onSubmit={(v) => run(pending.path, pending.body(v), pending.title)} />}
+      {pending && (
+        <StepModal
+          title={pending.title}
+          fields={pending.fields}
+          files={false}
+          onClose={() => setPending(null)}
+          onSubmit={(v) => run(pending.path, pending.body(v), pending.title)}
+        />
+      )}
     </>
   );
 }

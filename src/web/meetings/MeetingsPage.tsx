@@ -10,7 +10,10 @@ import { StepModal } from '../decisions/StepModal.tsx';
 import { KINDS, type MeetingItem, type MeetingPayload } from './types.ts';
 
 const thisYear = new Date().getFullYear();
-const YEARS = Array.from({ length: 10 }, (_, i) => ({ value: String(thisYear - i), label: `${thisYear - i}年` }));
+const YEARS = Array.from({ length: 10 }, (_, i) => ({
+  value: String(thisYear - i),
+  label: `${thisYear - i}年`,
+}));
 
 /** 局长办公会 / 党组会: sessions, their agendas and whether public representatives attended. */
 export default function MeetingsPage() {
@@ -23,26 +26,79 @@ export default function MeetingsPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
   const filters = { year: year || undefined, kind: kind || undefined };
-  const { data, isPending } = useQuery({ queryKey: ['meetings', filters, page], queryFn: () => get<{ total: number; items: MeetingItem[] }>('/api/meetings', { ...filters, page, pageSize: 20 }) });
+  const { data, isPending } = useQuery({
+    queryKey: ['meetings', filters, page],
+    queryFn: () =>
+      get<{ total: number; items: MeetingItem[] }>('/api/meetings', {
+        ...filters,
+        page,
+        pageSize: 20,
+      }),
+  });
   return (
     <>
-      <PageHeader title="局长办公会和党组会议题" extra={session.abilities.manageMeetings ? <Button type="primary" onClick={() => setOpen(true)}>安排会议</Button> : null} />
+      <PageHeader
+        title="局长办公会和党组会议题"
+        extra={
+          session.abilities.manageMeetings ? (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              安排会议
+            </Button>
+          ) : null
+        }
+      />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <NativeSelect ariaLabel="年度" placeholder="全部年度" width={120} options={YEARS} value={year} onChange={(e) => { setYear(e.target.value); setPage(1); }} />
-          <NativeSelect ariaLabel="会议类型" placeholder="全部会议" width={140} options={KINDS} value={kind} onChange={(e) => { setKind(e.target.value); setPage(1); }} />
+          <NativeSelect
+            ariaLabel="年度"
+            placeholder="全部年度"
+            width={120}
+            options={YEARS}
+            value={year}
+            onChange={(e) => {
+              setYear(e.target.value);
+              setPage(1);
+            }}
+          />
+          <NativeSelect
+            ariaLabel="会议类型"
+            placeholder="全部会议"
+            width={140}
+            options={KINDS}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              setPage(1);
+            }}
+          />
         </Space>
         <Table<MeetingItem>
           rowKey="id"
           loading={isPending}
           dataSource={data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 次` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => `共 ${n} 次`,
+          }}
           columns={[
-            { title: '会议', dataIndex: 'name', render: (t: string, r) => <Link to={`/meetings/${r.id}`}>{t}</Link> },
+            {
+              title: '会议',
+              dataIndex: 'name',
+              render: (t: string, r) => <Link to={`/meetings/${r.id}`}>{t}</Link>,
+            },
             { title: '日期', dataIndex: 'meetingOn' },
             { title: '议题', render: (_, r) => r.agenda.map((a) => a.title).join('；') || '—' },
-            { title: '列席公众代表', render: (_, r) => (r.publicAttendees.length ? `${r.publicAttendees.length}人` : '—') },
-            { title: '状态', render: (_, r) => <Tag>{r.status === 'held' ? '已召开' : '待召开'}</Tag> },
+            {
+              title: '列席公众代表',
+              render: (_, r) => (r.publicAttendees.length ? `${r.publicAttendees.length}人` : '—'),
+            },
+            {
+              title: '状态',
+              render: (_, r) => <Tag>{r.status === 'held' ? '已召开' : '待召开'}</Tag>,
+            },
           ]}
         />
       </Card>
@@ -50,7 +106,19 @@ export default function MeetingsPage() {
         <StepModal
           title="安排会议"
           files={false}
-          fields={[{ name: 'kind', label: '会议类型', type: 'select', required: true, options: KINDS, initial: 'directorsOffice' }, { name: 'meetingOn', label: '会议日期', type: 'date', required: true }, { name: 'location', label: '会议地点' }, { name: 'chair', label: '主持人' }]}
+          fields={[
+            {
+              name: 'kind',
+              label: '会议类型',
+              type: 'select',
+              required: true,
+              options: KINDS,
+              initial: 'directorsOffice',
+            },
+            { name: 'meetingOn', label: '会议日期', type: 'date', required: true },
+            { name: 'location', label: '会议地点' },
+            { name: 'chair', label: '主持人' },
+          ]}
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
             const res = await post<MeetingPayload>('/api/meetings', v);

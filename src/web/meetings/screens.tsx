@@ -7,5 +7,6 @@ export const meetingScreens: ScreenManifest = {
     { path: 'meetings', Component: lazy(() => import('./MeetingsPage.tsx')) },
     { path: 'meetings/:id', Component: lazy(() => import('./MeetingPage.tsx')) },
   ],
-  menu: (a) => (a.viewMeetings ? [{ key: '/meetings', icon: <TeamOutlined />, label: '会议议题' }] : []),
+  menu: (a) =>
+    a.viewMeetings ? [{ key: '/meetings', icon: <TeamOutlined />, label: '会议议题' }] : [],
 };

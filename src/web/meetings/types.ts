@@ -8,7 +8,10 @@ export interface MeetingPayload {
   abilities: { addTopic: boolean; recordHeld: boolean; publishAgenda: boolean };
   subjects: { value: string; label: string }[];
 }
-export const KINDS = [{ value: 'directorsOffice', label: '局长办公会' }, { value: 'partyGroup', label: '党组会' }];
+export const KINDS = [
+  { value: 'directorsOffice', label: '局长办公会' },
+  { value: 'partyGroup', label: '党组会' },
+];
 
 /** "赵某，企业代表" per line → [{ name, identity }]. */
 export const parseAttendees = (text: string) =>

@@ -20,12 +20,38 @@ export default function PenaltiesPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<'open' | 'summary' | null>(null);
-  const { data, isPending } = useQuery({ queryKey: ['penalties', page], queryFn: () => get<{ total: number; items: PenaltyItem[] }>('/api/penalties', { page, pageSize: 20 }) });
-  const officers = useQuery({ queryKey: ['penalty-officers'], enabled: !!dialog, queryFn: () => get<{ items: Array<{ id: string; name: string; certificateNo: string }> }>('/api/penalties/officers') });
-  const officerOptions = (officers.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）` }));
+  const { data, isPending } = useQuery({
+    queryKey: ['penalties', page],
+    queryFn: () =>
+      get<{ total: number; items: PenaltyItem[] }>('/api/penalties', { page, pageSize: 20 }),
+  });
+  const officers = useQuery({
+    queryKey: ['penalty-officers'],
+    enabled: !!dialog,
+    queryFn: () =>
+      get<{ items: Array<{ id: string; name: string; certificateNo: string }> }>(
+        '/api/penalties/officers',
+      ),
+  });
+  const officerOptions = (officers.data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: `${o.name}（${o.certificateNo}）`,
+  }));
   const officerFields: StepField[] = [
-    { name: 'officer1', label: '执法人员一', type: 'select', required: true, options: officerOptions },
-    { name: 'officer2', label: '执法人员二', type: 'select', required: true, options: officerOptions },
+    {
+      name: 'officer1',
+      label: '执法人员一',
+      type: 'select',
+      required: true,
+      options: officerOptions,
+    },
+    {
+      name: 'officer2',
+      label: '执法人员二',
+      type: 'select',
+      required: true,
+      options: officerOptions,
+    },
   ];
   const done = async (res: PenaltyPayload, text: string) => {
     void client.invalidateQueries({ queryKey: ['penalties'] });
@@ -42,7 +68,9 @@ export default function PenaltiesPage() {
             {session.abilities.openPenalty ? (
               <>
                 <Button onClick={() => setDialog('summary')}>当场处罚</Button>
-                <Button type="primary" onClick={() => setDialog('open')}>立案</Button>
+                <Button type="primary" onClick={() => setDialog('open')}>
+                  立案
+                </Button>
               </>
             ) : null}
           </Space>
@@ -53,15 +81,29 @@ export default function PenaltiesPage() {
           rowKey="id"
           loading={isPending}
           dataSource={data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => `共 ${n} 件`,
+          }}
           columns={[
-            { title: '案号', dataIndex: 'caseNo', render: (t: string, r) => <Link to={`/penalties/${r.id}`}>{t}</Link> },
+            {
+              title: '案号',
+              dataIndex: 'caseNo',
+              render: (t: string, r) => <Link to={`/penalties/${r.id}`}>{t}</Link>,
+            },
             { title: '案件名称', dataIndex: 'title' },
             { title: '程序', dataIndex: 'modeLabel' },
             { title: '立案日期', dataIndex: 'openedOn' },
             { title: '决定书文号', render: (_, r) => r.decisionNo ?? '—' },
             { title: '状态', render: (_, r) => <Tag>{r.statusLabel}</Tag> },
-            { title: '公开', render: (_, r) => (r.withdrawnOn ? '已撤回' : r.publishedOn ? `已公开（${r.publishedOn}）` : '—') },
+            {
+              title: '公开',
+              render: (_, r) =>
+                r.withdrawnOn ? '已撤回' : r.publishedOn ? `已公开（${r.publishedOn}）` : '—',
+            },
           ]}
         />
       </Card>
@@ -70,20 +112,40 @@ export default function PenaltiesPage() {
           title="立案"
           files={false}
           fields={[
-            { name: 'partyKind', label: '当事人类型', type: 'select', required: true, options: PARTY_KINDS, initial: 'organisation' },
+            {
+              name: 'partyKind',
+              label: '当事人类型',
+              type: 'select',
+              required: true,
+              options: PARTY_KINDS,
+              initial: 'organisation',
+            },
             { name: 'partyName', label: '当事人', required: true },
             { name: 'partyIdNo', label: '统一社会信用代码或身份证件号码' },
             { name: 'summary', label: '案情摘要', type: 'textarea', required: true },
             { name: 'actOn', label: '违法行为发生（终了）日期', type: 'date', required: true },
             { name: 'discoveredOn', label: '发现日期', type: 'date', required: true },
-            { name: 'major', label: '重大执法决定', type: 'select', options: [{ value: 'false', label: '否' }, { value: 'true', label: '是' }], initial: 'false' },
+            {
+              name: 'major',
+              label: '重大执法决定',
+              type: 'select',
+              options: [
+                { value: 'false', label: '否' },
+                { value: 'true', label: '是' },
+              ],
+              initial: 'false',
+            },
             { name: 'approvedBy', label: '立案审批人', help: '局领导立案时可不填' },
             ...officerFields,
           ]}
           onClose={() => setDialog(null)}
           onSubmit={async (v) => {
             const { officer1, officer2, major, ...rest } = v;
-            const res = await post<PenaltyPayload>('/api/penalties', { ...rest, major: major === 'true', officerIds: [officer1, officer2].filter(Boolean) });
+            const res = await post<PenaltyPayload>('/api/penalties', {
+              ...rest,
+              major: major === 'true',
+              officerIds: [officer1, officer2].filter(Boolean),
+            });
             await done(res, `已立案：${res.penalty.caseNo}`);
           }}
         />
@@ -93,10 +155,29 @@ export default function PenaltiesPage() {
           title="当场处罚（简易程序）"
           files={false}
           fields={[
-            { name: 'partyKind', label: '当事人类型', type: 'select', required: true, options: PARTY_KINDS, initial: 'individual' },
+            {
+              name: 'partyKind',
+              label: '当事人类型',
+              type: 'select',
+              required: true,
+              options: PARTY_KINDS,
+              initial: 'individual',
+            },
             { name: 'partyName', label: '当事人', required: true },
-            { name: 'type', label: '处罚种类', type: 'select', required: true, options: PENALTY_TYPES.filter((t) => t.value === 'warning' || t.value === 'fine'), initial: 'fine' },
-            { name: 'fineAmount', label: '罚款金额（元）', type: 'number', help: '自然人200元以下、法人或者其他组织3000元以下（行政处罚法第五十一条）' },
+            {
+              name: 'type',
+              label: '处罚种类',
+              type: 'select',
+              required: true,
+              options: PENALTY_TYPES.filter((t) => t.value === 'warning' || t.value === 'fine'),
+              initial: 'fine',
+            },
+            {
+              name: 'fineAmount',
+              label: '罚款金额（元）',
+              type: 'number',
+              help: '自然人200元以下、法人或者其他组织3000元以下（行政处罚法第五十一条）',
+            },
             { name: 'facts', label: '违法事实', type: 'textarea', required: true },
             { name: 'basis', label: '处罚依据', required: true },
             ...officerFields,
@@ -104,7 +185,12 @@ export default function PenaltiesPage() {
           onClose={() => setDialog(null)}
           onSubmit={async (v) => {
             const { officer1, officer2, type, fineAmount, ...rest } = v;
-            const res = await post<PenaltyPayload>('/api/penalties/summary', { ...rest, types: [type], fineAmount: num(fineAmount), officerIds: [officer1, officer2].filter(Boolean) });
+            const res = await post<PenaltyPayload>('/api/penalties/summary', {
+              ...rest,
+              types: [type],
+              fineAmount: num(fineAmount),
+              officerIds: [officer1, officer2].filter(Boolean),
+            });
             await done(res, `已当场处罚：${res.penalty.caseNo}`);
           }}
         />

@@ -5,8 +5,23 @@ import { errorMessage, get, post } from '../lib/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 
-interface Figure { key: string; label: string; value: number; unit: string; method: string; records: { path: string; query: Record<string, string | number | boolean> } }
-interface Statistics { year: number; figures: Figure[]; dueOn: string; caseId: string | null; publishedOn: string | null; late: boolean; mayPublish: boolean }
+interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  method: string;
+  records: { path: string; query: Record<string, string | number | boolean> };
+}
+interface Statistics {
+  year: number;
+  figures: Figure[];
+  dueOn: string;
+  caseId: string | null;
+  publishedOn: string | null;
+  late: boolean;
+  mayPublish: boolean;
+}
 
 /**
  * 年度行政执法统计 (国办发〔2018〕118号): last year's figures from the records, each with how it is counted,
@@ -20,7 +35,11 @@ export default function StatisticsPage() {
   const { message, modal } = App.useApp();
   const lastYear = new Date().getFullYear() - 1;
   const key = ['penalties', 'statistics', ref ?? String(lastYear)];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<Statistics>(`/api/penalties/statistics/${encodeURIComponent(ref ?? String(lastYear))}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      get<Statistics>(`/api/penalties/statistics/${encodeURIComponent(ref ?? String(lastYear))}`),
+  });
   const year = data?.year ?? lastYear;
   const publish = () =>
     modal.confirm({
@@ -38,15 +57,36 @@ export default function StatisticsPage() {
     <>
       <PageHeader
         title="年度行政执法统计"
-        subTitle={data ? (data.publishedOn ? `${data.publishedOn}已公开` : `公开期限 ${data.dueOn}`) : undefined}
+        subTitle={
+          data
+            ? data.publishedOn
+              ? `${data.publishedOn}已公开`
+              : `公开期限 ${data.dueOn}`
+            : undefined
+        }
         extra={
           <Space>
-            <Select aria-label="统计年度" value={year} style={{ width: 120 }} onChange={(y) => navigate(`/penalties/statistics/${y}`)} options={Array.from({ length: 6 }, (_, i) => lastYear + 1 - i).map((y) => ({ value: y, label: `${y}年度` }))} />
-            {data?.mayPublish && <Button type="primary" onClick={publish}>公开统计数据</Button>}
+            <Select
+              aria-label="统计年度"
+              value={year}
+              style={{ width: 120 }}
+              onChange={(y) => navigate(`/penalties/statistics/${y}`)}
+              options={Array.from({ length: 6 }, (_, i) => lastYear + 1 - i).map((y) => ({
+                value: y,
+                label: `${y}年度`,
+              }))}
+            />
+            {data?.mayPublish && (
+              <Button type="primary" onClick={publish}>
+                公开统计数据
+              </Button>
+            )}
           </Space>
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
+      )}
       <Card>
         {data?.publishedOn ? (
           <Space style={{ marginBottom: 12 }}>
@@ -63,11 +103,23 @@ export default function StatisticsPage() {
           locale={{ emptyText: '本年度没有行政执法数据' }}
           columns={[
             { title: '项目', dataIndex: 'label' },
-            { title: '数据', render: (_, f) => <span style={{ whiteSpace: 'nowrap' }}>{f.value}{f.unit}</span> },
+            {
+              title: '数据',
+              render: (_, f) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {f.value}
+                  {f.unit}
+                </span>
+              ),
+            },
             { title: '统计口径', dataIndex: 'method' },
           ]}
         />
-        {data?.caseId ? <p style={{ marginTop: 12 }}><Link to={`/cases/${data.caseId}`}>办理记录</Link></p> : null}
+        {data?.caseId ? (
+          <p style={{ marginTop: 12 }}>
+            <Link to={`/cases/${data.caseId}`}>办理记录</Link>
+          </p>
+        ) : null}
       </Card>
     </>
   );

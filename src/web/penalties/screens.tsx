@@ -8,5 +8,6 @@ export const penaltyScreens: ScreenManifest = {
     { path: 'penalties/statistics/:ref?', Component: lazy(() => import('./StatisticsPage.tsx')) },
     { path: 'penalties/:id', Component: lazy(() => import('./PenaltyPage.tsx')) },
   ],
-  menu: (a) => (a.penalties ? [{ key: '/penalties', icon: <AuditOutlined />, label: '行政处罚' }] : []),
+  menu: (a) =>
+    a.penalties ? [{ key: '/penalties', icon: <AuditOutlined />, label: '行政处罚' }] : [],
 };

@@ -7,7 +7,14 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
 import { rememberToday, today } from './CaseSteps.tsx';
-import { CATEGORIES, CHANNELS, SOURCES, label, type Petition, type PetitionPayload } from './types.ts';
+import {
+  CATEGORIES,
+  CHANNELS,
+  SOURCES,
+  label,
+  type Petition,
+  type PetitionPayload,
+} from './types.ts';
 
 /** 信访事项: registration from any channel and the list of matters the user may read. */
 export default function PetitionsPage() {
@@ -16,24 +23,57 @@ export default function PetitionsPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const { data, isPending } = useQuery({ queryKey: ['petitions', page], queryFn: () => get<{ total: number; items: Petition[]; today?: string }>('/api/petitions', { page, pageSize: 20 }) });
+  const { data, isPending } = useQuery({
+    queryKey: ['petitions', page],
+    queryFn: () =>
+      get<{ total: number; items: Petition[]; today?: string }>('/api/petitions', {
+        page,
+        pageSize: 20,
+      }),
+  });
   rememberToday(data?.today);
   return (
     <>
-      <PageHeader title="信访事项" extra={session.abilities.petitionRegister ? <Button type="primary" onClick={() => setOpen(true)}>登记信访事项</Button> : null} />
+      <PageHeader
+        title="信访事项"
+        extra={
+          session.abilities.petitionRegister ? (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              登记信访事项
+            </Button>
+          ) : null
+        }
+      />
       <Card>
         <Table<Petition>
           rowKey="id"
           loading={isPending}
           dataSource={data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => `共 ${n} 件`,
+          }}
           columns={[
-            { title: '编号', dataIndex: 'number', render: (t: string, r) => <Link to={`/petitions/${r.id}`}>{t}</Link> },
+            {
+              title: '编号',
+              dataIndex: 'number',
+              render: (t: string, r) => <Link to={`/petitions/${r.id}`}>{t}</Link>,
+            },
             { title: '收到日期', dataIndex: 'receivedOn' },
             { title: '渠道', render: (_, r) => label(CHANNELS, r.channel) },
             { title: '信访人', dataIndex: 'petitionerName' },
             { title: '类别', render: (_, r) => label(CATEGORIES, r.category) },
-            { title: '状态', render: (_, r) => <Tag>{r.answeredOn ? '已出具处理意见书' : r.noticeOn ? '办理中' : '待告知受理'}</Tag> },
+            {
+              title: '状态',
+              render: (_, r) => (
+                <Tag>
+                  {r.answeredOn ? '已出具处理意见书' : r.noticeOn ? '办理中' : '待告知受理'}
+                </Tag>
+              ),
+            },
           ]}
         />
       </Card>
@@ -42,10 +82,30 @@ export default function PetitionsPage() {
           title="登记信访事项"
           files={false}
           fields={[
-            { name: 'channel', label: '信访渠道', type: 'select', required: true, options: CHANNELS, initial: 'letter' },
-            { name: 'source', label: '来源', type: 'select', required: true, options: SOURCES, initial: 'direct' },
+            {
+              name: 'channel',
+              label: '信访渠道',
+              type: 'select',
+              required: true,
+              options: CHANNELS,
+              initial: 'letter',
+            },
+            {
+              name: 'source',
+              label: '来源',
+              type: 'select',
+              required: true,
+              options: SOURCES,
+              initial: 'direct',
+            },
             { name: 'transferredBy', label: '转送、交办机关', help: '转送、交办的事项填写' },
-            { name: 'receivedOn', label: '收到日期', type: 'date', required: true, initial: today() },
+            {
+              name: 'receivedOn',
+              label: '收到日期',
+              type: 'date',
+              required: true,
+              initial: today(),
+            },
             { name: 'name', label: '信访人姓名', required: true },
             { name: 'phone', label: '联系电话' },
             { name: 'idNumber', label: '身份证号码' },
@@ -54,7 +114,10 @@ export default function PetitionsPage() {
           ]}
           onClose={() => setOpen(false)}
           onSubmit={async ({ name, phone, idNumber, address, ...v }) => {
-            const res = await post<PetitionPayload>('/api/petitions', { ...v, petitioner: { name, phone, idNumber, address } });
+            const res = await post<PetitionPayload>('/api/petitions', {
+              ...v,
+              petitioner: { name, phone, idNumber, address },
+            });
             message.success(`已登记信访事项${res.petition?.number ?? ''}`);
             navigate(`/petitions/${res.petition?.id}`);
           }}

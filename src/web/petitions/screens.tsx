@@ -7,5 +7,8 @@ export const petitionScreens: ScreenManifest = {
     { path: 'petitions', Component: lazy(() => import('./PetitionsPage.tsx')) },
     { path: 'petitions/:id', Component: lazy(() => import('./PetitionPage.tsx')) },
   ],
-  menu: (a) => (a.petitions ? [{ key: '/petitions', icon: <MessageOutlined />, label: '信访事项', group: '诉求办理' }] : []),
+  menu: (a) =>
+    a.petitions
+      ? [{ key: '/petitions', icon: <MessageOutlined />, label: '信访事项', group: '诉求办理' }]
+      : [],
 };

@@ -1,18 +1,55 @@
 import type { CaseStateLite } from './CaseSteps.tsx';
 
 export interface Petition {
-  id: string; caseId: string; number: string; channel: string; source: string; transferredBy: string; receivedOn: string;
-  petitionerName: string; petitionerPhone: string; petitionerIdNumber: string; petitionerAddress: string; content: string;
-  category: string | null; status: string; noticeOn: string | null; decision: string | null; answeredOn: string | null;
-  opinionText: string | null; redirectRoute: string | null; personalDataMasked: boolean; trackingCode: string;
+  id: string;
+  caseId: string;
+  number: string;
+  channel: string;
+  source: string;
+  transferredBy: string;
+  receivedOn: string;
+  petitionerName: string;
+  petitionerPhone: string;
+  petitionerIdNumber: string;
+  petitionerAddress: string;
+  content: string;
+  category: string | null;
+  status: string;
+  noticeOn: string | null;
+  decision: string | null;
+  answeredOn: string | null;
+  opinionText: string | null;
+  redirectRoute: string | null;
+  personalDataMasked: boolean;
+  trackingCode: string;
 }
-export interface PetitionPayload { petition: Petition | null; state: CaseStateLite | null; today?: string }
+export interface PetitionPayload {
+  petition: Petition | null;
+  state: CaseStateLite | null;
+  today?: string;
+}
 
 export const CHANNELS = [
-  { value: 'letter', label: '来信' }, { value: 'visit', label: '来访' }, { value: 'phone', label: '来电' },
-  { value: 'online', label: '网上信访' }, { value: 'hotline', label: '12345热线转办' }, { value: 'other', label: '其他' },
+  { value: 'letter', label: '来信' },
+  { value: 'visit', label: '来访' },
+  { value: 'phone', label: '来电' },
+  { value: 'online', label: '网上信访' },
+  { value: 'hotline', label: '12345热线转办' },
+  { value: 'other', label: '其他' },
 ];
-export const SOURCES = [{ value: 'direct', label: '信访人直接提出' }, { value: 'transferred', label: '信访部门或上级机关转送、交办' }];
-export const CATEGORIES = [{ value: 'suggestion', label: '建议意见类' }, { value: 'accusation', label: '检举控告类' }, { value: 'appeal', label: '申诉求决类' }];
-export const DECISIONS = [{ value: 'support', label: '予以支持' }, { value: 'explain', label: '解释说明' }, { value: 'notSupport', label: '不予支持' }];
-export const label = (list: Array<{ value: string; label: string }>, v: string | null) => list.find((o) => o.value === v)?.label ?? v ?? '—';
+export const SOURCES = [
+  { value: 'direct', label: '信访人直接提出' },
+  { value: 'transferred', label: '信访部门或上级机关转送、交办' },
+];
+export const CATEGORIES = [
+  { value: 'suggestion', label: '建议意见类' },
+  { value: 'accusation', label: '检举控告类' },
+  { value: 'appeal', label: '申诉求决类' },
+];
+export const DECISIONS = [
+  { value: 'support', label: '予以支持' },
+  { value: 'explain', label: '解释说明' },
+  { value: 'notSupport', label: '不予支持' },
+];
+export const label = (list: Array<{ value: string; label: string }>, v: string | null) =>
+  list.find((o) => o.value === v)?.label ?? v ?? '—';

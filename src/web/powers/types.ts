@@ -5,4 +5,9 @@ import type { yearTotals } from '../../modules/powers/counts.ts';
 export type PowerItem = Awaited<ReturnType<typeof listPowers>>[number];
 export type PowerHistory = Awaited<ReturnType<typeof historyOf>>;
 export type PowerTotals = Awaited<ReturnType<typeof yearTotals>>;
-export interface PowerList { items: PowerItem[]; categories: Record<string, string>; statuses: Record<string, string>; actions: Record<string, string> }
+export interface PowerList {
+  items: PowerItem[];
+  categories: Record<string, string>;
+  statuses: Record<string, string>;
+  actions: Record<string, string>;
+}

@@ -7,5 +7,15 @@ export const proposalScreens: ScreenManifest = {
     { path: 'proposals', Component: lazy(() => import('./ProposalsPage.tsx')) },
     { path: 'proposals/:id', Component: lazy(() => import('./ProposalPage.tsx')) },
   ],
-  menu: (a) => (a.proposals ? [{ key: '/proposals', icon: <SolutionOutlined />, label: '建议提案办理', group: '诉求办理' }] : []),
+  menu: (a) =>
+    a.proposals
+      ? [
+          {
+            key: '/proposals',
+            icon: <SolutionOutlined />,
+            label: '建议提案办理',
+            group: '诉求办理',
+          },
+        ]
+      : [],
 };

@@ -14,14 +14,26 @@ type Dept = Oversight['departments'][number];
 type Indicator = Oversight['indicators'][number];
 type Imported = Oversight['imports'][number];
 
-const PART_NAMES: Record<string, string> = { measures: '举措成效', shortcomings: '不足原因', firstResponsible: '第一责任人', nextYear: '下年安排', other: '其他' };
+const PART_NAMES: Record<string, string> = {
+  measures: '举措成效',
+  shortcomings: '不足原因',
+  firstResponsible: '第一责任人',
+  nextYear: '下年安排',
+  other: '其他',
+};
 
 /** 依法治市办 / 司法局: every department's report status, the submitted reports, and departments compared. */
 export default function OversightPage() {
   const [year, setYear] = useReportYear();
-  const { data, isPending, error } = useQuery({ queryKey: ['reportOversight', year], queryFn: () => get<Oversight>('/api/reports/oversight', { year }) });
+  const { data, isPending, error } = useQuery({
+    queryKey: ['reportOversight', year],
+    queryFn: () => get<Oversight>('/api/reports/oversight', { year }),
+  });
   const [chartKey, setChartKey] = useState<string>('');
-  const indicator = useMemo(() => data?.indicators.find((i) => i.key === chartKey) ?? data?.indicators[0], [data, chartKey]);
+  const indicator = useMemo(
+    () => data?.indicators.find((i) => i.key === chartKey) ?? data?.indicators[0],
+    [data, chartKey],
+  );
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data) return <Alert type="error" title={errorMessage(error)} />;
   const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
@@ -46,25 +58,61 @@ export default function OversightPage() {
             pagination={false}
             dataSource={data.departments}
             columns={[
-              { title: '部门', dataIndex: 'department', render: (n: string, d) => (d.readable ? <Link to={`/reports/oversight/${d.departmentId}?year=${year}`}>{n}</Link> : n) },
+              {
+                title: '部门',
+                dataIndex: 'department',
+                render: (n: string, d) =>
+                  d.readable ? (
+                    <Link to={`/reports/oversight/${d.departmentId}?year=${year}`}>{n}</Link>
+                  ) : (
+                    n
+                  ),
+              },
               { title: '状态', dataIndex: 'stateLabel' },
-              { title: '报送日期', dataIndex: 'submittedOn', render: (v: string | null, d) => (v ? `${v}${d.submittedLate ? '（逾期）' : ''}` : '—') },
-              { title: '公开日期', dataIndex: 'publishedOn', render: (v: string | null, d) => (v ? `${v}${d.publishedLate ? '（逾期）' : ''}` : '—') },
+              {
+                title: '报送日期',
+                dataIndex: 'submittedOn',
+                render: (v: string | null, d) =>
+                  v ? `${v}${d.submittedLate ? '（逾期）' : ''}` : '—',
+              },
+              {
+                title: '公开日期',
+                dataIndex: 'publishedOn',
+                render: (v: string | null, d) =>
+                  v ? `${v}${d.publishedLate ? '（逾期）' : ''}` : '—',
+              },
             ]}
           />
         </Card>
         <Card title={h2('指标对比')}>
           {data.indicators.length === 0 ? (
-            <Typography.Paragraph type="secondary">尚无已报送的报告或导入的报告可供对比。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              尚无已报送的报告或导入的报告可供对比。
+            </Typography.Paragraph>
           ) : (
             <>
               <Space style={{ marginBottom: 8 }}>
                 <label htmlFor="chart-indicator">图表指标</label>
-                <select id="chart-indicator" value={indicator?.key} onChange={(e) => setChartKey(e.target.value)} style={{ height: 32, maxWidth: 420 }}>
-                  {data.indicators.map((i) => <option key={i.key} value={i.key}>{i.label}</option>)}
+                <select
+                  id="chart-indicator"
+                  value={indicator?.key}
+                  onChange={(e) => setChartKey(e.target.value)}
+                  style={{ height: 32, maxWidth: 420 }}
+                >
+                  {data.indicators.map((i) => (
+                    <option key={i.key} value={i.key}>
+                      {i.label}
+                    </option>
+                  ))}
                 </select>
               </Space>
-              {indicator && <BarChart title={indicator.label} unit={indicator.unit} rows={data.columns.map((c) => ({ name: c.name, value: indicator.values[c.id] }))} />}
+              {indicator && (
+                <BarChart
+                  title={indicator.label}
+                  unit={indicator.unit}
+                  rows={data.columns.map((c) => ({ name: c.name, value: indicator.values[c.id] }))}
+                />
+              )}
               <Table<Indicator>
                 size="small"
                 rowKey="key"
@@ -73,7 +121,14 @@ export default function OversightPage() {
                 dataSource={data.indicators}
                 columns={[
                   { title: '指标', dataIndex: 'label', fixed: 'left', width: 240 },
-                  ...data.columns.map((c) => ({ title: c.name, key: c.id, width: 140, align: 'right' as const, render: (_: unknown, i: Indicator) => (i.values[c.id] === null ? '—' : `${formatValue(i.values[c.id]!)}${i.unit}`) })),
+                  ...data.columns.map((c) => ({
+                    title: c.name,
+                    key: c.id,
+                    width: 140,
+                    align: 'right' as const,
+                    render: (_: unknown, i: Indicator) =>
+                      i.values[c.id] === null ? '—' : `${formatValue(i.values[c.id]!)}${i.unit}`,
+                  })),
                 ]}
               />
             </>
@@ -87,10 +142,25 @@ export default function OversightPage() {
             dataSource={data.imports}
             locale={{ emptyText: '本年度没有导入的报告' }}
             columns={[
-              { title: '单位', dataIndex: 'orgName', render: (n: string | null, i) => <Link to={`/reports/imports/${i.id}`}>{n ?? '未识别单位'}</Link> },
-              { title: '缺少的部分', dataIndex: 'partsMissing', render: (p: string[]) => (p.length ? p.map((c) => PART_NAMES[c] ?? c).join('、') : '无') },
+              {
+                title: '单位',
+                dataIndex: 'orgName',
+                render: (n: string | null, i) => (
+                  <Link to={`/reports/imports/${i.id}`}>{n ?? '未识别单位'}</Link>
+                ),
+              },
+              {
+                title: '缺少的部分',
+                dataIndex: 'partsMissing',
+                render: (p: string[]) =>
+                  p.length ? p.map((c) => PART_NAMES[c] ?? c).join('、') : '无',
+              },
               { title: '具体数据', dataIndex: 'factCount', render: (n: number) => `${n}处` },
-              { title: '无具体事实的句子', dataIndex: 'emptySentenceShare', render: (n: number) => `${n}%` },
+              {
+                title: '无具体事实的句子',
+                dataIndex: 'emptySentenceShare',
+                render: (n: number) => `${n}%`,
+              },
             ]}
           />
         </Card>

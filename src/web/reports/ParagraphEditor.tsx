@@ -1,10 +1,19 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Button, Flex } from 'antd';
-import { formatValue, isEmptyBlock, normalizeInlines, type Block, type Inline } from '../../modules/reports/document.ts';
+import {
+  formatValue,
+  isEmptyBlock,
+  normalizeInlines,
+  type Block,
+  type Inline,
+} from '../../modules/reports/document.ts';
 import { chipNode, insertAt, readInlines, refreshChips, renderInlines } from './paragraphDom.ts';
 import type { ShownFigure } from './types.ts';
 
-export interface InsertTarget { label: string; insert(i: Inline): void }
+export interface InsertTarget {
+  label: string;
+  insert(i: Inline): void;
+}
 
 interface Props {
   block: Block;
@@ -23,7 +32,16 @@ interface Props {
  * version), so typing never loses the caret. Below a paragraph, its figures as buttons (keyboard
  * and screen-reader access to the records behind each).
  */
-export function ParagraphEditor({ block, label, prefix, figures, editable, onChange, onFigure, onFocusTarget }: Props) {
+export function ParagraphEditor({
+  block,
+  label,
+  prefix,
+  figures,
+  editable,
+  onChange,
+  onFigure,
+  onFocusTarget,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const range = useRef<Range | null>(null);
   // The insert target lives on after this render: it reads the latest props through these.
@@ -31,13 +49,15 @@ export function ParagraphEditor({ block, label, prefix, figures, editable, onCha
   latest.current = { onChange, figures };
   useLayoutEffect(() => {
     const el = ref.current!;
-    if (JSON.stringify(readInlines(el)) !== JSON.stringify(normalizeInlines(block.inlines))) renderInlines(el, block.inlines, figures);
+    if (JSON.stringify(readInlines(el)) !== JSON.stringify(normalizeInlines(block.inlines)))
+      renderInlines(el, block.inlines, figures);
     else refreshChips(el, figures);
   }, [block.inlines, figures]);
 
   const saveRange = () => {
     const sel = window.getSelection();
-    if (sel?.rangeCount && ref.current?.contains(sel.anchorNode)) range.current = sel.getRangeAt(0).cloneRange();
+    if (sel?.rangeCount && ref.current?.contains(sel.anchorNode))
+      range.current = sel.getRangeAt(0).cloneRange();
   };
   const changed = () => {
     saveRange();
@@ -65,14 +85,26 @@ export function ParagraphEditor({ block, label, prefix, figures, editable, onCha
           onInput={changed}
           onKeyUp={saveRange}
           onMouseUp={saveRange}
-          onFocus={() => onFocusTarget?.({ label, insert: (i) => (insertAt(ref.current!, range.current, chipNode(i, latest.current.figures)), changed()) })}
+          onFocus={() =>
+            onFocusTarget?.({
+              label,
+              insert: (i) => (
+                insertAt(ref.current!, range.current, chipNode(i, latest.current.figures)),
+                changed()
+              ),
+            })
+          }
           onKeyDown={(e) => {
             // One block is one paragraph: new paragraphs come from the 添加段落 button.
             if (e.key === 'Enter') e.preventDefault();
           }}
           onPaste={(e) => {
             e.preventDefault();
-            document.execCommand('insertText', false, e.clipboardData.getData('text/plain').replace(/\s*\n\s*/g, ''));
+            document.execCommand(
+              'insertText',
+              false,
+              e.clipboardData.getData('text/plain').replace(/\s*\n\s*/g, ''),
+            );
           }}
           onClick={(e) => {
             const chip = (e.target as HTMLElement).closest<HTMLElement>('[data-key]');
@@ -87,8 +119,15 @@ export function ParagraphEditor({ block, label, prefix, figures, editable, onCha
             {chips.map((c, n) => {
               const f = figures[c.key];
               return (
-                <Button key={`${c.key}-${n}`} size="small" type={f?.previous !== undefined ? 'primary' : 'default'} onClick={() => onFigure(c.key)}>
-                  {f ? `${f.label} ${formatValue(f.value)}${f.unit}${f.previous !== undefined ? `（原${formatValue(f.previous)}）` : ''}` : `${c.key}（缺失）`}
+                <Button
+                  key={`${c.key}-${n}`}
+                  size="small"
+                  type={f?.previous !== undefined ? 'primary' : 'default'}
+                  onClick={() => onFigure(c.key)}
+                >
+                  {f
+                    ? `${f.label} ${formatValue(f.value)}${f.unit}${f.previous !== undefined ? `（原${formatValue(f.previous)}）` : ''}`
+                    : `${c.key}（缺失）`}
                 </Button>
               );
             })}

@@ -26,10 +26,21 @@ function chipClass(i: Inline, figures: Record<string, ShownFigure>): string {
   if (i.t === 'manual') return 'fig fig-manual';
   if (i.t !== 'fact') return '';
   const f = figures[i.key];
-  return ['fig', i.form === 'sentence' ? 'fig-sentence' : 'fig-value', f?.previous !== undefined ? 'fig-changed' : '', !f || f.missing ? 'fig-missing' : ''].filter(Boolean).join(' ');
+  return [
+    'fig',
+    i.form === 'sentence' ? 'fig-sentence' : 'fig-value',
+    f?.previous !== undefined ? 'fig-changed' : '',
+    !f || f.missing ? 'fig-missing' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
-export function renderInlines(el: HTMLElement, inlines: Inline[], figures: Record<string, ShownFigure>): void {
+export function renderInlines(
+  el: HTMLElement,
+  inlines: Inline[],
+  figures: Record<string, ShownFigure>,
+): void {
   el.replaceChildren();
   for (const i of inlines) {
     if (i.t === 'text') {
@@ -52,7 +63,11 @@ export function renderInlines(el: HTMLElement, inlines: Inline[], figures: Recor
 /** Updates the chips' text and marks in place (figures changed; the caret stays where it is). */
 export function refreshChips(el: HTMLElement, figures: Record<string, ShownFigure>): void {
   for (const span of el.querySelectorAll<HTMLElement>('span[data-key]')) {
-    const i: Inline = { t: 'fact', key: span.dataset.key!, form: span.dataset.form === 'value' ? 'value' : 'sentence' };
+    const i: Inline = {
+      t: 'fact',
+      key: span.dataset.key!,
+      form: span.dataset.form === 'value' ? 'value' : 'sentence',
+    };
     span.textContent = chipText(i, figures);
     span.title = chipTitle(i, figures);
     span.className = chipClass(i, figures);
@@ -65,7 +80,12 @@ export function readInlines(el: HTMLElement): Inline[] {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) out.push({ t: 'text', text: child.textContent ?? '' });
       else if (child instanceof HTMLElement) {
-        if (child.dataset.key) out.push({ t: 'fact', key: child.dataset.key, form: child.dataset.form === 'value' ? 'value' : 'sentence' });
+        if (child.dataset.key)
+          out.push({
+            t: 'fact',
+            key: child.dataset.key,
+            form: child.dataset.form === 'value' ? 'value' : 'sentence',
+          });
         else if (child.dataset.manual) out.push({ t: 'manual', text: child.dataset.manual });
         else if (child.tagName === 'BR') continue;
         else walk(child); // markup the browser added (div, font …): keep its text
@@ -73,7 +93,11 @@ export function readInlines(el: HTMLElement): Inline[] {
     }
   };
   walk(el);
-  return normalizeInlines(out.map((i) => (i.t === 'text' ? { t: 'text', text: i.text.replace(/\u00a0/g, ' ').replace(/\n/g, '') } : i)));
+  return normalizeInlines(
+    out.map((i) =>
+      i.t === 'text' ? { t: 'text', text: i.text.replace(/\u00a0/g, ' ').replace(/\n/g, '') } : i,
+    ),
+  );
 }
 
 /** Inserts a node at the saved caret position inside `el` (else at the end). */

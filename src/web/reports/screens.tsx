@@ -16,9 +16,17 @@ export const reportScreens: ScreenManifest = {
   ],
   menu: (a) => {
     const items: MenuEntry[] = [];
-    if (a.ruleOfLawReport) items.push({ key: '/reports', icon: <BarChartOutlined />, label: '法治政府建设年报', group });
-    if (a.reportOversight) items.push({ key: '/reports/oversight', icon: <BarChartOutlined />, label: '年度报告监督', group });
-    if (a.reportImports) items.push({ key: '/reports/imports', icon: <FileSearchOutlined />, label: '年报导入分析' });
+    if (a.ruleOfLawReport)
+      items.push({ key: '/reports', icon: <BarChartOutlined />, label: '法治政府建设年报', group });
+    if (a.reportOversight)
+      items.push({
+        key: '/reports/oversight',
+        icon: <BarChartOutlined />,
+        label: '年度报告监督',
+        group,
+      });
+    if (a.reportImports)
+      items.push({ key: '/reports/imports', icon: <FileSearchOutlined />, label: '年报导入分析' });
     return items;
   },
 };

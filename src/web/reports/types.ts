@@ -12,4 +12,10 @@ export type Comparison = Awaited<ReturnType<typeof compareVersions>>;
 export type Oversight = Awaited<ReturnType<typeof oversightOverview>>;
 export type StepRecords = Awaited<ReturnType<typeof stepRecords>>;
 export type { Approval, Review, Submission };
-export type { Block, Inline, Part, ReportDocument, Figure } from '../../modules/reports/document.ts';
+export type {
+  Block,
+  Inline,
+  Part,
+  ReportDocument,
+  Figure,
+} from '../../modules/reports/document.ts';

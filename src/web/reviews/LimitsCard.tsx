@@ -14,7 +14,10 @@ export function LimitsCard() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReviewLimits>();
-  const { data } = useQuery({ queryKey: ['reviews', 'settings'], queryFn: () => get<ReviewLimits>('/api/reviews/settings') });
+  const { data } = useQuery({
+    queryKey: ['reviews', 'settings'],
+    queryFn: () => get<ReviewLimits>('/api/reviews/settings'),
+  });
   async function save(v: ReviewLimits) {
     try {
       const next = await put<ReviewLimits>('/api/reviews/settings', v);
@@ -27,7 +30,12 @@ export function LimitsCard() {
   if (!data) return null;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>审查期限设置</h2>}>
-      <Form<ReviewLimits> form={form} initialValues={data} onFinish={(v) => void save(v)} name="review-limits">
+      <Form<ReviewLimits>
+        form={form}
+        initialValues={data}
+        onFinish={(v) => void save(v)}
+        name="review-limits"
+      >
         <Table
           rowKey="value"
           size="small"
@@ -38,8 +46,17 @@ export function LimitsCard() {
             ...COLUMNS.map((c) => ({
               title: c.title,
               render: (_: unknown, t: { value: string; label: string }) => (
-                <Form.Item name={[t.value, c.key]} style={{ margin: 0 }} rules={[{ required: true, message: '必填' }]}>
-                  <InputNumber min={c.min} max={120} precision={0} aria-label={`${t.label}${c.title}`} />
+                <Form.Item
+                  name={[t.value, c.key]}
+                  style={{ margin: 0 }}
+                  rules={[{ required: true, message: '必填' }]}
+                >
+                  <InputNumber
+                    min={c.min}
+                    max={120}
+                    precision={0}
+                    aria-label={`${t.label}${c.title}`}
+                  />
                 </Form.Item>
               ),
             })),

@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, List, Result, Space, Spin, Table, Tag, Timeline, Typography, type UploadFile } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  type UploadFile,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage, get, post } from '../lib/api.ts';
@@ -9,9 +27,17 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { ActModal } from './ActModal.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
-import { ADOPTIONS, CONCLUSIONS, type Candidates, type MatterPayload, type Opinion } from './types.ts';
+import {
+  ADOPTIONS,
+  CONCLUSIONS,
+  type Candidates,
+  type MatterPayload,
+  type Opinion,
+} from './types.ts';
 
-type Act = { kind: 'assign' | 'opinion' | 'conclude' | 'withdraw' | 'materials' } | { kind: 'adoption'; opinion: Opinion };
+type Act =
+  | { kind: 'assign' | 'opinion' | 'conclude' | 'withdraw' | 'materials' }
+  | { kind: 'adoption'; opinion: Opinion };
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
 const need = (label: string) => [{ required: true, message: `请填写${label}` }];
 
@@ -24,13 +50,27 @@ export default function MatterPage() {
   const [act, setAct] = useState<Act | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const key = ['review', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<MatterPayload>(`/api/reviews/${encodeURIComponent(id)}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<MatterPayload>(`/api/reviews/${encodeURIComponent(id)}`),
+  });
   const a = data?.abilities;
-  const candidates = useQuery({ queryKey: ['reviews', 'reviewers'], queryFn: () => get<Candidates>('/api/reviews/reviewers'), enabled: !!a?.assign });
+  const candidates = useQuery({
+    queryKey: ['reviews', 'reviewers'],
+    queryFn: () => get<Candidates>('/api/reviews/reviewers'),
+    enabled: !!a?.assign,
+  });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !data || !a) {
     const notFound = error instanceof ApiError && error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? '未找到该审查事项' : '无法打开该审查事项'} subTitle={errorMessage(error)} extra={<Button onClick={() => navigate('/reviews')}>返回审查事项</Button>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? '未找到该审查事项' : '无法打开该审查事项'}
+        subTitle={errorMessage(error)}
+        extra={<Button onClick={() => navigate('/reviews')}>返回审查事项</Button>}
+      />
+    );
   }
   const m = data.matter;
   const run = async (path: string, body: unknown, label: string) => {
@@ -49,7 +89,13 @@ export default function MatterPage() {
   const inTerm = candidates.data?.advisors.filter((x) => x.inTerm) ?? [];
   return (
     <>
-      <PageHeader title={m.title} subTitle={`合法性审查 · ${m.typeLabel}`} extra={<Tag>{m.conclusionLabel ? `${m.statusLabel}：${m.conclusionLabel}` : m.statusLabel}</Tag>} />
+      <PageHeader
+        title={m.title}
+        subTitle={`合法性审查 · ${m.typeLabel}`}
+        extra={
+          <Tag>{m.conclusionLabel ? `${m.statusLabel}：${m.conclusionLabel}` : m.statusLabel}</Tag>
+        }
+      />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={h2('基本信息')}>
           <Descriptions
@@ -60,14 +106,52 @@ export default function MatterPage() {
               { key: 'by', label: '送审人', children: m.submittedByName },
               { key: 'on', label: '送审日期', children: m.submittedOn },
               { key: 'req', label: '要求完成日期', children: m.requestedBy ?? '—' },
-              { key: 'due', label: '审查期限', children: <><DueDate dueDate={m.dueOn} explanation={m.dueExplanation} provisional={m.provisional} />{m.overdue && <Tag style={{ marginInlineStart: 8 }}>已超期</Tag>}</> },
-              ...(m.subject ? [{ key: 'subject', label: '关联办件', children: <Link to={`/cases/${m.subject.caseId}`}>{`${m.subject.moduleLabel}：${m.subject.title}`}</Link> }] : []),
+              {
+                key: 'due',
+                label: '审查期限',
+                children: (
+                  <>
+                    <DueDate
+                      dueDate={m.dueOn}
+                      explanation={m.dueExplanation}
+                      provisional={m.provisional}
+                    />
+                    {m.overdue && <Tag style={{ marginInlineStart: 8 }}>已超期</Tag>}
+                  </>
+                ),
+              },
+              ...(m.subject
+                ? [
+                    {
+                      key: 'subject',
+                      label: '关联办件',
+                      children: (
+                        <Link
+                          to={`/cases/${m.subject.caseId}`}
+                        >{`${m.subject.moduleLabel}：${m.subject.title}`}</Link>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
-          {m.summary && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{m.summary}</Typography.Paragraph>}
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{m.dueExplanation}</Typography.Paragraph>
+          {m.summary && (
+            <Typography.Paragraph
+              style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}
+            >
+              {m.summary}
+            </Typography.Paragraph>
+          )}
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {m.dueExplanation}
+          </Typography.Paragraph>
         </Card>
-        {(a.assign || a.opine || a.enterFor.length > 0 || a.conclude || a.withdraw || a.addMaterials) && (
+        {(a.assign ||
+          a.opine ||
+          a.enterFor.length > 0 ||
+          a.conclude ||
+          a.withdraw ||
+          a.addMaterials) && (
           <Card title={h2('办理')}>
             <Space wrap>
               {a.assign && button('分派审查人员', { kind: 'assign' })}
@@ -80,8 +164,12 @@ export default function MatterPage() {
         )}
         {m.conclusion && (
           <Card title={h2('审查结论')}>
-            <Typography.Paragraph strong>{m.conclusionLabel}（{m.concludedOn}，{m.concludedByName}）</Typography.Paragraph>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{m.conclusionOpinion}</Typography.Paragraph>
+            <Typography.Paragraph strong>
+              {m.conclusionLabel}（{m.concludedOn}，{m.concludedByName}）
+            </Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {m.conclusionOpinion}
+            </Typography.Paragraph>
           </Card>
         )}
         <Card title={h2('法审意见')}>
@@ -93,76 +181,220 @@ export default function MatterPage() {
             locale={{ emptyText: '尚无法审意见' }}
             columns={[
               { title: '序号', dataIndex: 'seq', width: 80, render: (n: number) => `第${n}条` },
-              { title: '意见', dataIndex: 'body', render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
+              {
+                title: '意见',
+                dataIndex: 'body',
+                render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>,
+              },
               { title: '提出人', render: (_, o) => `${o.reviewerName}（${o.reviewerKind}）` },
               { title: '日期', dataIndex: 'givenOn', width: 110 },
-              { title: '采纳情况', render: (_, o) => (o.adoptionLabel ? `${o.adoptionLabel}${o.adoptionReason ? `：${o.adoptionReason}` : ''}` : a.markAdoption ? button(`反馈第${o.seq}条采纳情况`, { kind: 'adoption', opinion: o }, false) : '待反馈') },
+              {
+                title: '采纳情况',
+                render: (_, o) =>
+                  o.adoptionLabel
+                    ? `${o.adoptionLabel}${o.adoptionReason ? `：${o.adoptionReason}` : ''}`
+                    : a.markAdoption
+                      ? button(`反馈第${o.seq}条采纳情况`, { kind: 'adoption', opinion: o }, false)
+                      : '待反馈',
+              },
             ]}
           />
         </Card>
         <Card title={h2('审查人员')}>
-          {data.reviewers.length ? <List size="small" dataSource={data.reviewers} renderItem={(r) => <List.Item>{`${r.name}（${r.kindLabel}${r.affiliation ? `，${r.affiliation}` : ''}），${r.assignedOn}分派`}</List.Item>} /> : <Empty description="尚未分派审查人员" />}
+          {data.reviewers.length ? (
+            <List
+              size="small"
+              dataSource={data.reviewers}
+              renderItem={(r) => (
+                <List.Item>{`${r.name}（${r.kindLabel}${r.affiliation ? `，${r.affiliation}` : ''}），${r.assignedOn}分派`}</List.Item>
+              )}
+            />
+          ) : (
+            <Empty description="尚未分派审查人员" />
+          )}
         </Card>
         <Card title={h2('送审材料')}>
-          {data.materials.length ? <List size="small" dataSource={data.materials} renderItem={(f) => <List.Item><a href={`/api/files/${f.fileId}`} style={{ textDecoration: 'underline' }}>{f.name}</a>（{f.addedByName}，{dateTime(f.addedAt)}）</List.Item>} /> : <Empty description="未上传材料" />}
+          {data.materials.length ? (
+            <List
+              size="small"
+              dataSource={data.materials}
+              renderItem={(f) => (
+                <List.Item>
+                  <a href={`/api/files/${f.fileId}`} style={{ textDecoration: 'underline' }}>
+                    {f.name}
+                  </a>
+                  （{f.addedByName}，{dateTime(f.addedAt)}）
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Empty description="未上传材料" />
+          )}
         </Card>
         <Card title={h2('办理记录')}>
-          <Timeline items={data.timeline.map((e, i) => ({ key: i, title: e.on, content: <div><Typography.Text strong>{e.label}</Typography.Text> <Typography.Text type="secondary">{[e.actorName, e.detail].filter(Boolean).join(' · ')}</Typography.Text></div> }))} />
+          <Timeline
+            items={data.timeline.map((e, i) => ({
+              key: i,
+              title: e.on,
+              content: (
+                <div>
+                  <Typography.Text strong>{e.label}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">
+                    {[e.actorName, e.detail].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
+              ),
+            }))}
+          />
         </Card>
       </Space>
       {act?.kind === 'assign' && (
-        <ActModal title="分派审查人员" onClose={() => setAct(null)} onSubmit={(v) => run('/assign', { userIds: v.userIds ?? [], advisorIds: v.advisorIds ?? [] }, '分派审查人员')}>
+        <ActModal
+          title="分派审查人员"
+          onClose={() => setAct(null)}
+          onSubmit={(v) =>
+            run(
+              '/assign',
+              { userIds: v.userIds ?? [], advisorIds: v.advisorIds ?? [] },
+              '分派审查人员',
+            )
+          }
+        >
           {() => (
             <>
-              <Form.Item label="法制审核人员" name="userIds"><Checkbox.Group options={candidates.data?.staff.map((s) => ({ value: s.id, label: s.name })) ?? []} /></Form.Item>
-              <Form.Item label="法律顾问、公职律师（聘任期内）" name="advisorIds" extra="重大行政决策应当组织法律顾问、公职律师提出法律意见（条例第二十八条）"><Checkbox.Group options={inTerm.map((x) => ({ value: x.id, label: `${x.name}（${x.kindLabel}）` }))} /></Form.Item>
+              <Form.Item label="法制审核人员" name="userIds">
+                <Checkbox.Group
+                  options={
+                    candidates.data?.staff.map((s) => ({ value: s.id, label: s.name })) ?? []
+                  }
+                />
+              </Form.Item>
+              <Form.Item
+                label="法律顾问、公职律师（聘任期内）"
+                name="advisorIds"
+                extra="重大行政决策应当组织法律顾问、公职律师提出法律意见（条例第二十八条）"
+              >
+                <Checkbox.Group
+                  options={inTerm.map((x) => ({
+                    value: x.id,
+                    label: `${x.name}（${x.kindLabel}）`,
+                  }))}
+                />
+              </Form.Item>
             </>
           )}
         </ActModal>
       )}
       {act?.kind === 'opinion' && (
-        <ActModal title="提出法审意见" onClose={() => setAct(null)} onSubmit={(v) => run('/opinions', v, '提出法审意见')}>
+        <ActModal
+          title="提出法审意见"
+          onClose={() => setAct(null)}
+          onSubmit={(v) => run('/opinions', v, '提出法审意见')}
+        >
           {() => (
             <>
               {a.enterFor.length > 0 && (
-                <Form.Item label="提出人" name="assignmentId" extra="代为录入未开通账号的法律顾问、公职律师的书面意见">
-                  <NativeSelect placeholder={a.opine ? '本人' : '请选择'} options={a.enterFor.map((r) => ({ value: r.assignmentId, label: `${r.name}（${r.kindLabel}）` }))} />
+                <Form.Item
+                  label="提出人"
+                  name="assignmentId"
+                  extra="代为录入未开通账号的法律顾问、公职律师的书面意见"
+                >
+                  <NativeSelect
+                    placeholder={a.opine ? '本人' : '请选择'}
+                    options={a.enterFor.map((r) => ({
+                      value: r.assignmentId,
+                      label: `${r.name}（${r.kindLabel}）`,
+                    }))}
+                  />
                 </Form.Item>
               )}
-              <Form.Item label="意见内容" name="body" rules={need('意见内容')} extra={`将编为第${data.opinions.length + 1}条`}><Input.TextArea autoSize={{ minRows: 4 }} /></Form.Item>
+              <Form.Item
+                label="意见内容"
+                name="body"
+                rules={need('意见内容')}
+                extra={`将编为第${data.opinions.length + 1}条`}
+              >
+                <Input.TextArea autoSize={{ minRows: 4 }} />
+              </Form.Item>
             </>
           )}
         </ActModal>
       )}
       {act?.kind === 'conclude' && (
-        <ActModal title="出具审查意见" onClose={() => setAct(null)} onSubmit={(v) => run('/conclude', v, '出具审查意见')}>
+        <ActModal
+          title="出具审查意见"
+          onClose={() => setAct(null)}
+          onSubmit={(v) => run('/conclude', v, '出具审查意见')}
+        >
           {() => (
             <>
-              <Form.Item label="审查结论" name="conclusion" rules={[{ required: true, message: '请选择审查结论' }]}><NativeSelect options={CONCLUSIONS} /></Form.Item>
-              <Form.Item label="审查意见" name="opinion" rules={need('审查意见')}><Input.TextArea autoSize={{ minRows: 4 }} /></Form.Item>
+              <Form.Item
+                label="审查结论"
+                name="conclusion"
+                rules={[{ required: true, message: '请选择审查结论' }]}
+              >
+                <NativeSelect options={CONCLUSIONS} />
+              </Form.Item>
+              <Form.Item label="审查意见" name="opinion" rules={need('审查意见')}>
+                <Input.TextArea autoSize={{ minRows: 4 }} />
+              </Form.Item>
             </>
           )}
         </ActModal>
       )}
       {act?.kind === 'adoption' && (
-        <ActModal title={`反馈第${act.opinion.seq}条采纳情况`} onClose={() => setAct(null)} onSubmit={(v) => run(`/opinions/${act.opinion.id}/adoption`, v, '反馈采纳情况')}>
+        <ActModal
+          title={`反馈第${act.opinion.seq}条采纳情况`}
+          onClose={() => setAct(null)}
+          onSubmit={(v) => run(`/opinions/${act.opinion.id}/adoption`, v, '反馈采纳情况')}
+        >
           {() => (
             <>
               <Typography.Paragraph type="secondary">{act.opinion.body}</Typography.Paragraph>
-              <Form.Item label="采纳情况" name="adoption" rules={[{ required: true, message: '请选择采纳情况' }]}><NativeSelect options={ADOPTIONS} /></Form.Item>
-              <Form.Item label="理由" name="reason" extra="部分采纳或未采纳的，应当说明理由"><Input.TextArea autoSize={{ minRows: 2 }} /></Form.Item>
+              <Form.Item
+                label="采纳情况"
+                name="adoption"
+                rules={[{ required: true, message: '请选择采纳情况' }]}
+              >
+                <NativeSelect options={ADOPTIONS} />
+              </Form.Item>
+              <Form.Item label="理由" name="reason" extra="部分采纳或未采纳的，应当说明理由">
+                <Input.TextArea autoSize={{ minRows: 2 }} />
+              </Form.Item>
             </>
           )}
         </ActModal>
       )}
       {act?.kind === 'withdraw' && (
-        <ActModal title="撤回送审" onClose={() => setAct(null)} onSubmit={(v) => run('/withdraw', v, '撤回送审')}>
-          {() => <Form.Item label="撤回理由" name="reason" rules={need('撤回理由')}><Input.TextArea autoSize={{ minRows: 2 }} /></Form.Item>}
+        <ActModal
+          title="撤回送审"
+          onClose={() => setAct(null)}
+          onSubmit={(v) => run('/withdraw', v, '撤回送审')}
+        >
+          {() => (
+            <Form.Item label="撤回理由" name="reason" rules={need('撤回理由')}>
+              <Input.TextArea autoSize={{ minRows: 2 }} />
+            </Form.Item>
+          )}
         </ActModal>
       )}
       {act?.kind === 'materials' && (
-        <ActModal title="补充送审材料" onClose={() => { setAct(null); setFiles([]); }} onSubmit={async () => { await run('/materials', { fileIds: uploadedIds(files) }, '补充送审材料'); setFiles([]); }}>
-          {() => <Form.Item label="材料"><MaterialsUpload files={files} onChange={setFiles} /></Form.Item>}
+        <ActModal
+          title="补充送审材料"
+          onClose={() => {
+            setAct(null);
+            setFiles([]);
+          }}
+          onSubmit={async () => {
+            await run('/materials', { fileIds: uploadedIds(files) }, '补充送审材料');
+            setFiles([]);
+          }}
+        >
+          {() => (
+            <Form.Item label="材料">
+              <MaterialsUpload files={files} onChange={setFiles} />
+            </Form.Item>
+          )}
         </ActModal>
       )}
     </>

@@ -20,7 +20,15 @@ export function NativeSelect(props: {
       className="native-select"
       value={props.value ?? ''}
       onChange={(e) => props.onChange?.(e.target.value)}
-      style={{ minWidth: 160, height: 32, padding: '0 8px', border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff', ...props.style }}
+      style={{
+        minWidth: 160,
+        height: 32,
+        padding: '0 8px',
+        border: '1px solid #d9d9d9',
+        borderRadius: 6,
+        background: '#fff',
+        ...props.style,
+      }}
     >
       <option value="">{props.placeholder ?? '请选择'}</option>
       {props.options.map((o) => (

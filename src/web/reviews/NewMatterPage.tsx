@@ -12,7 +12,12 @@ import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
 import { MATTER_TYPES, type MatterPayload } from './types.ts';
 
 const NAMES = ['type', 'title', 'summary', 'requestedBy', 'fileIds'];
-interface Values { type: string; title: string; summary?: string; requestedBy?: string }
+interface Values {
+  type: string;
+  title: string;
+  summary?: string;
+  requestedBy?: string;
+}
 
 /** A 科室 submits a matter of its own (合同协议, 其他法律事务 …); documents and decisions submit from their pages. */
 export default function NewMatterPage() {
@@ -26,33 +31,74 @@ export default function NewMatterPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<MatterPayload>('/api/reviews', { type: v.type, title: v.title, summary: v.summary || undefined, requestedBy: v.requestedBy || undefined, fileIds: uploadedIds(files) });
+      const res = await post<MatterPayload>('/api/reviews', {
+        type: v.type,
+        title: v.title,
+        summary: v.summary || undefined,
+        requestedBy: v.requestedBy || undefined,
+        fileIds: uploadedIds(files),
+      });
       void client.invalidateQueries({ queryKey: ['reviews'] });
       navigate(`/reviews/${res.matter.id}`);
     } catch (err) {
       const unplaced = applyFieldErrors(form, err, flatResolver(NAMES));
-      setError(err instanceof ApiError && err.fields.length ? (unplaced.length ? unplaced.join('；') : null) : err instanceof Error ? err.message : '提交失败');
+      setError(
+        err instanceof ApiError && err.fields.length
+          ? unplaced.length
+            ? unplaced.join('；')
+            : null
+          : err instanceof Error
+            ? err.message
+            : '提交失败',
+      );
     } finally {
       setBusy(false);
     }
   }
   return (
     <>
-      <PageHeader title="提交合法性审查" subTitle="由本部门法制机构审查；规范性文件、重大行政决策请在其办理页面提交" />
+      <PageHeader
+        title="提交合法性审查"
+        subTitle="由本部门法制机构审查；规范性文件、重大行政决策请在其办理页面提交"
+      />
       <Card style={{ maxWidth: 900 }}>
-        <Typography.Paragraph type="secondary">重大行政决策送请合法性审查，应当为审查机构预留不少于7个工作日（《重大行政决策程序暂行条例》第二十六条）。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          重大行政决策送请合法性审查，应当为审查机构预留不少于7个工作日（《重大行政决策程序暂行条例》第二十六条）。
+        </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<Values> form={form} layout="vertical" name="new-review" onFinish={(v) => void submit(v)} initialValues={{ type: 'contract' }}>
-          <Form.Item label="事项类型" name="type" rules={[{ required: true, message: '请选择事项类型' }]}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          name="new-review"
+          onFinish={(v) => void submit(v)}
+          initialValues={{ type: 'contract' }}
+        >
+          <Form.Item
+            label="事项类型"
+            name="type"
+            rules={[{ required: true, message: '请选择事项类型' }]}
+          >
             <NativeSelect options={MATTER_TYPES} />
           </Form.Item>
-          <Form.Item label="事项名称" name="title" rules={[{ required: true, message: '请填写事项名称' }]}>
+          <Form.Item
+            label="事项名称"
+            name="title"
+            rules={[{ required: true, message: '请填写事项名称' }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item label="送审说明" name="summary" extra="审查事项的背景、依据和需要重点审查的问题">
+          <Form.Item
+            label="送审说明"
+            name="summary"
+            extra="审查事项的背景、依据和需要重点审查的问题"
+          >
             <Input.TextArea autoSize={{ minRows: 3 }} />
           </Form.Item>
-          <Form.Item label="要求完成日期" name="requestedBy" extra="留空按该类事项的默认审查期限计算">
+          <Form.Item
+            label="要求完成日期"
+            name="requestedBy"
+            extra="留空按该类事项的默认审查期限计算"
+          >
             <DateField />
           </Form.Item>
           <Form.Item label="送审材料">

@@ -9,5 +9,6 @@ export const reviewScreens: ScreenManifest = {
     { path: 'reviews/advisors', Component: lazy(() => import('./AdvisorsPage.tsx')) },
     { path: 'reviews/:id', Component: lazy(() => import('./MatterPage.tsx')) },
   ],
-  menu: (a) => (a.reviewQueue ? [{ key: '/reviews', icon: <AuditOutlined />, label: '合法性审查' }] : []),
+  menu: (a) =>
+    a.reviewQueue ? [{ key: '/reviews', icon: <AuditOutlined />, label: '合法性审查' }] : [],
 };

@@ -6,7 +6,14 @@ import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
 import { settingsKey, type IndexNumberValue, type IndexNumberView, type Preview } from './types.ts';
 
 const key = settingsKey('index-number');
-const SELECT = { height: 32, minWidth: 200, padding: '0 8px', borderRadius: 6, border: '1px solid #d9d9d9', background: '#fff' };
+const SELECT = {
+  height: 32,
+  minWidth: 200,
+  padding: '0 8px',
+  borderRadius: 6,
+  border: '1px solid #d9d9d9',
+  background: '#fff',
+};
 const TOKEN_HELP: Record<string, string> = {
   '{creditCode}': '本部门18位统一社会信用代码',
   '{orgCode}': '9位组织机构代码（信用代码第9至17位）',
@@ -34,7 +41,10 @@ export function IndexNumberCard() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<IndexNumberValue>();
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<IndexNumberView>('/api/settings/index-number') });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<IndexNumberView>('/api/settings/index-number'),
+  });
   const pattern = Form.useWatch('pattern', form);
   const preview = usePreview(pattern);
   const [saving, setSaving] = useState(false);
@@ -66,19 +76,40 @@ export function IndexNumberCard() {
       <Typography.Paragraph type="secondary">
         索引号没有全国统一格式，由各省政府信息公开平台规定。已生成的索引号不会改变，也不会被重复使用；修改后新发布的信息按新规则编号。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
+      )}
       {isPending ? (
         <Skeleton active />
       ) : (
-        <Form form={form} layout="vertical" name="indexNumber" onFinish={save} style={{ maxWidth: 640 }}>
-          <Form.Item name="pattern" label="索引号格式" rules={[{ required: true, message: '请填写索引号格式' }]} extra={`默认（安徽）：${data?.defaults.pattern ?? ''}`}>
+        <Form
+          form={form}
+          layout="vertical"
+          name="indexNumber"
+          onFinish={save}
+          style={{ maxWidth: 640 }}
+        >
+          <Form.Item
+            name="pattern"
+            label="索引号格式"
+            rules={[{ required: true, message: '请填写索引号格式' }]}
+            extra={`默认（安徽）：${data?.defaults.pattern ?? ''}`}
+          >
             <Input maxLength={100} className="mono" autoComplete="off" />
           </Form.Item>
           <div role="status" aria-live="polite" style={{ marginBottom: 16 }}>
             {shown?.problem ? (
               <Alert type="warning" showIcon title={`该格式不能使用：${shown.problem}`} />
             ) : shown?.example ? (
-              <Alert type="info" showIcon title={<span>示例：<span className="mono">{shown.example}</span></span>} />
+              <Alert
+                type="info"
+                showIcon
+                title={
+                  <span>
+                    示例：<span className="mono">{shown.example}</span>
+                  </span>
+                }
+              />
             ) : null}
           </div>
           <Form.Item name="dateFrom" label="索引号中的年份、月份取自">
@@ -98,7 +129,15 @@ export function IndexNumberCard() {
               </li>
             ))}
           </ul>
-          {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
+          {problem && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={problem}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Space>
             <Button type="primary" htmlType="submit" loading={saving}>
               保存

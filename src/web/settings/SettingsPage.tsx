@@ -14,7 +14,10 @@ import { TemplateCard } from '../reports/TemplateCard.tsx';
 export default function SettingsPage() {
   return (
     <RequireAbility ability="businessSettings">
-      <PageHeader title="业务设置" subTitle="各部门共用的政务公开和规范性文件设置；每次修改均记入审计日志" />
+      <PageHeader
+        title="业务设置"
+        subTitle="各部门共用的政务公开和规范性文件设置；每次修改均记入审计日志"
+      />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <IndexNumberCard />
         <ClassificationsCard />

@@ -6,19 +6,28 @@ type Field = Overview['topicFields'][number];
 type Row = Record<string, string>;
 
 const input = { height: 32, padding: '0 8px' };
-const emptyRow = (fields: readonly Field[]): Row => Object.fromEntries(fields.map((f) => [f.name, f.type === 'select' ? f.options[0].value : '']));
+const emptyRow = (fields: readonly Field[]): Row =>
+  Object.fromEntries(fields.map((f) => [f.name, f.type === 'select' ? f.options[0].value : '']));
 
 /**
  * The 学法计划's topics quarter by quarter (with the 会前学法 held in each), and their editor: one row per
  * topic, its inputs built from the fields the server declares (labels, choices, limits).
  */
-export function PlanTopics({ data, onSave }: { data: Overview; onSave: (topics: Array<{ quarter: number; topic: string }>) => Promise<unknown> }) {
+export function PlanTopics({
+  data,
+  onSave,
+}: {
+  data: Overview;
+  onSave: (topics: Array<{ quarter: number; topic: string }>) => Promise<unknown>;
+}) {
   const fields = data.topicFields;
-  const initial = () => (data.plan?.topics ?? []).map((t) => ({ quarter: String(t.quarter), topic: t.topic }));
+  const initial = () =>
+    (data.plan?.topics ?? []).map((t) => ({ quarter: String(t.quarter), topic: t.topic }));
   const [rows, setRows] = useState<Row[]>(initial);
   // Another year, or the saved plan, replaces what is being edited.
   useEffect(() => setRows(initial()), [data.plan]);
-  const set = (i: number, name: string, value: string) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [name]: value } : r)));
+  const set = (i: number, name: string, value: string) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [name]: value } : r)));
   return (
     <>
       <Table
@@ -29,7 +38,10 @@ export function PlanTopics({ data, onSave }: { data: Overview; onSave: (topics: 
         aria-label="学习安排"
         columns={[
           { title: '季度', dataIndex: 'label', width: 100 },
-          { title: '计划学习内容', render: (_: unknown, q) => (q.topics.length ? q.topics.join('；') : '—') },
+          {
+            title: '计划学习内容',
+            render: (_: unknown, q) => (q.topics.length ? q.topics.join('；') : '—'),
+          },
           { title: '已开展会前学法（次）', dataIndex: 'preMeetingHeld', width: 160 },
         ]}
       />
@@ -43,25 +55,54 @@ export function PlanTopics({ data, onSave }: { data: Overview; onSave: (topics: 
           }}
         >
           {rows.map((r, i) => (
-            <div key={i} style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 8 }}>
+            <div
+              key={i}
+              style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 8 }}
+            >
               {fields.map((f) => (
                 <label key={f.name}>
                   {f.label}{' '}
                   {f.type === 'select' ? (
-                    <select aria-label={`第${i + 1}项${f.label}`} value={r[f.name]} onChange={(e) => set(i, f.name, e.target.value)} style={input}>
-                      {f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    <select
+                      aria-label={`第${i + 1}项${f.label}`}
+                      value={r[f.name]}
+                      onChange={(e) => set(i, f.name, e.target.value)}
+                      style={input}
+                    >
+                      {f.options.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
                     </select>
                   ) : (
-                    <input aria-label={`第${i + 1}项${f.label}`} value={r[f.name]} required minLength={f.min} maxLength={f.max} onChange={(e) => set(i, f.name, e.target.value)} style={{ ...input, width: 280 }} />
+                    <input
+                      aria-label={`第${i + 1}项${f.label}`}
+                      value={r[f.name]}
+                      required
+                      minLength={f.min}
+                      maxLength={f.max}
+                      onChange={(e) => set(i, f.name, e.target.value)}
+                      style={{ ...input, width: 280 }}
+                    />
                   )}
                 </label>
               ))}
-              <Button size="small" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>删除第{i + 1}项</Button>
+              <Button size="small" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                删除第{i + 1}项
+              </Button>
             </div>
           ))}
           <div style={{ display: 'flex', gap: 12 }}>
-            <Button disabled={rows.length >= data.maxTopics} onClick={() => setRows((rs) => [...rs, emptyRow(fields)])}>添加学习内容</Button>
-            <Button type="primary" htmlType="submit">保存学习安排</Button>
+            <Button
+              disabled={rows.length >= data.maxTopics}
+              onClick={() => setRows((rs) => [...rs, emptyRow(fields)])}
+            >
+              添加学习内容
+            </Button>
+            <Button type="primary" htmlType="submit">
+              保存学习安排
+            </Button>
           </div>
         </form>
       ) : (

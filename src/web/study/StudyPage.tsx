@@ -1,4 +1,16 @@
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Space, Spin, Table } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Spin,
+  Table,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, get, post } from '../lib/api.ts';
 import { DateField } from '../lib/DateField.tsx';
@@ -9,10 +21,24 @@ import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
 type Session = Study['sessions'][number];
 type Statement = Study['statements'][number];
 
-function NativeSelect({ options, label, ...rest }: { options: Record<string, string>; label: string; value?: string; onChange?: (e: unknown) => void; id?: string }) {
+function NativeSelect({
+  options,
+  label,
+  ...rest
+}: {
+  options: Record<string, string>;
+  label: string;
+  value?: string;
+  onChange?: (e: unknown) => void;
+  id?: string;
+}) {
   return (
     <select aria-label={label} style={{ width: '100%', height: 32 }} {...rest}>
-      {Object.entries(options).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      {Object.entries(options).map(([v, l]) => (
+        <option key={v} value={v}>
+          {l}
+        </option>
+      ))}
     </select>
   );
 }
@@ -23,7 +49,10 @@ export default function StudyPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const key = ['reportStudy', year];
-  const { data, isPending } = useQuery({ queryKey: key, queryFn: () => get<Study>('/api/reports/study', { year }) });
+  const { data, isPending } = useQuery({
+    queryKey: key,
+    queryFn: () => get<Study>('/api/reports/study', { year }),
+  });
   const [sessionForm] = Form.useForm();
   const [statementForm] = Form.useForm();
   const refresh = () => client.invalidateQueries({ queryKey: key });
@@ -47,7 +76,12 @@ export default function StudyPage() {
   };
   if (isPending || !data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const del = (kind: 'session' | 'statement', id: string) => (
-    <Popconfirm title="删除这条记录？" okText="删除" cancelText="取消" onConfirm={() => void remove(kind, id)}>
+    <Popconfirm
+      title="删除这条记录？"
+      okText="删除"
+      cancelText="取消"
+      onConfirm={() => void remove(kind, id)}
+    >
       <Button size="small">删除</Button>
     </Popconfirm>
   );
@@ -56,9 +90,7 @@ export default function StudyPage() {
       <PageHeader
         title="学法和述法记录"
         subTitle="法治政府建设年度报告第三部分（第一责任人职责）据此生成"
-        extra={
-          <YearSelect label="年度" year={year} onChange={setYear} />
-        }
+        extra={<YearSelect label="年度" year={year} onChange={setYear} />}
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>学法记录</h2>}>
@@ -74,19 +106,58 @@ export default function StudyPage() {
               { title: '主讲人', dataIndex: 'speaker' },
               { title: '时长（分钟）', dataIndex: 'durationMinutes', width: 110 },
               { title: '人数', dataIndex: 'attendees', width: 70 },
-              { title: '主要负责人主持或讲授', dataIndex: 'ledByHead', render: (v: boolean) => (v ? '是' : '否') },
+              {
+                title: '主要负责人主持或讲授',
+                dataIndex: 'ledByHead',
+                render: (v: boolean) => (v ? '是' : '否'),
+              },
               { title: '操作', render: (_: unknown, s) => del('session', s.id) },
             ]}
           />
-          <Form form={sessionForm} layout="inline" style={{ marginTop: 16, rowGap: 8 }} initialValues={{ kind: 'preMeeting', durationMinutes: 30, attendees: 10, ledByHead: false }} onFinish={(v) => void add('/api/reports/study/sessions', v, sessionForm)}>
-            <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请填写日期' }]}><DateField /></Form.Item>
-            <Form.Item name="kind" label="形式"><NativeSelect label="形式" options={data.kinds} /></Form.Item>
-            <Form.Item name="topic" label="学习内容" rules={[{ required: true, min: 2, message: '请填写学习内容' }]}><Input style={{ width: 240 }} maxLength={200} /></Form.Item>
-            <Form.Item name="speaker" label="主讲人"><Input style={{ width: 120 }} maxLength={60} /></Form.Item>
-            <Form.Item name="durationMinutes" label="时长（分钟）"><InputNumber min={10} max={1440} /></Form.Item>
-            <Form.Item name="attendees" label="人数"><InputNumber min={1} max={10000} /></Form.Item>
-            <Form.Item name="ledByHead" valuePropName="checked"><Checkbox>主要负责人主持或讲授</Checkbox></Form.Item>
-            <Button type="primary" htmlType="submit">登记学法</Button>
+          <Form
+            form={sessionForm}
+            layout="inline"
+            style={{ marginTop: 16, rowGap: 8 }}
+            initialValues={{
+              kind: 'preMeeting',
+              durationMinutes: 30,
+              attendees: 10,
+              ledByHead: false,
+            }}
+            onFinish={(v) => void add('/api/reports/study/sessions', v, sessionForm)}
+          >
+            <Form.Item
+              name="heldOn"
+              label="日期"
+              rules={[{ required: true, message: '请填写日期' }]}
+            >
+              <DateField />
+            </Form.Item>
+            <Form.Item name="kind" label="形式">
+              <NativeSelect label="形式" options={data.kinds} />
+            </Form.Item>
+            <Form.Item
+              name="topic"
+              label="学习内容"
+              rules={[{ required: true, min: 2, message: '请填写学习内容' }]}
+            >
+              <Input style={{ width: 240 }} maxLength={200} />
+            </Form.Item>
+            <Form.Item name="speaker" label="主讲人">
+              <Input style={{ width: 120 }} maxLength={60} />
+            </Form.Item>
+            <Form.Item name="durationMinutes" label="时长（分钟）">
+              <InputNumber min={10} max={1440} />
+            </Form.Item>
+            <Form.Item name="attendees" label="人数">
+              <InputNumber min={1} max={10000} />
+            </Form.Item>
+            <Form.Item name="ledByHead" valuePropName="checked">
+              <Checkbox>主要负责人主持或讲授</Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              登记学法
+            </Button>
           </Form>
         </Card>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>述法记录</h2>}>
@@ -105,14 +176,48 @@ export default function StudyPage() {
               { title: '操作', render: (_: unknown, s) => del('statement', s.id) },
             ]}
           />
-          <Form form={statementForm} layout="inline" style={{ marginTop: 16, rowGap: 8 }} initialValues={{ rank: 'head', form: 'yearEnd' }} onFinish={(v) => void add('/api/reports/study/statements', { ...v, year }, statementForm)}>
-            <Form.Item name="statedOn" label="述法日期" rules={[{ required: true, message: '请填写述法日期' }]}><DateField /></Form.Item>
-            <Form.Item name="personName" label="述法人" rules={[{ required: true, min: 2, message: '请填写述法人' }]}><Input style={{ width: 120 }} maxLength={40} /></Form.Item>
-            <Form.Item name="position" label="职务" rules={[{ required: true, min: 2, message: '请填写职务' }]}><Input style={{ width: 140 }} maxLength={60} /></Form.Item>
-            <Form.Item name="rank" label="身份"><NativeSelect label="身份" options={data.ranks} /></Form.Item>
-            <Form.Item name="form" label="形式"><NativeSelect label="形式" options={data.forms} /></Form.Item>
-            <Form.Item name="summary" label="要点"><Input style={{ width: 240 }} maxLength={5000} /></Form.Item>
-            <Button type="primary" htmlType="submit">登记述法</Button>
+          <Form
+            form={statementForm}
+            layout="inline"
+            style={{ marginTop: 16, rowGap: 8 }}
+            initialValues={{ rank: 'head', form: 'yearEnd' }}
+            onFinish={(v) =>
+              void add('/api/reports/study/statements', { ...v, year }, statementForm)
+            }
+          >
+            <Form.Item
+              name="statedOn"
+              label="述法日期"
+              rules={[{ required: true, message: '请填写述法日期' }]}
+            >
+              <DateField />
+            </Form.Item>
+            <Form.Item
+              name="personName"
+              label="述法人"
+              rules={[{ required: true, min: 2, message: '请填写述法人' }]}
+            >
+              <Input style={{ width: 120 }} maxLength={40} />
+            </Form.Item>
+            <Form.Item
+              name="position"
+              label="职务"
+              rules={[{ required: true, min: 2, message: '请填写职务' }]}
+            >
+              <Input style={{ width: 140 }} maxLength={60} />
+            </Form.Item>
+            <Form.Item name="rank" label="身份">
+              <NativeSelect label="身份" options={data.ranks} />
+            </Form.Item>
+            <Form.Item name="form" label="形式">
+              <NativeSelect label="形式" options={data.forms} />
+            </Form.Item>
+            <Form.Item name="summary" label="要点">
+              <Input style={{ width: 240 }} maxLength={5000} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              登记述法
+            </Button>
           </Form>
         </Card>
       </Space>

@@ -13,7 +13,11 @@ export const studyScreens: ScreenManifest = {
   ],
   menu: (a) => {
     const items: MenuEntry[] = [];
-    if (a.viewStudy) items.push({ key: '/reports/study', icon: <ReadOutlined />, label: '学法述法记录', group }, { key: '/study', icon: <ReadOutlined />, label: '学法普法', group });
+    if (a.viewStudy)
+      items.push(
+        { key: '/reports/study', icon: <ReadOutlined />, label: '学法述法记录', group },
+        { key: '/study', icon: <ReadOutlined />, label: '学法普法', group },
+      );
     return items;
   },
 };

@@ -4,7 +4,11 @@ import type { examsOf, trainingHoursByPerson, trainingsOf } from '../../modules/
 import type { dutiesOf, eventsOf } from '../../modules/study/pufa.ts';
 
 type Of<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
-export type Study = Of<typeof listStudy> & { kinds: Record<string, string>; forms: Record<string, string>; ranks: Record<string, string> };
+export type Study = Of<typeof listStudy> & {
+  kinds: Record<string, string>;
+  forms: Record<string, string>;
+  ranks: Record<string, string>;
+};
 export type Overview = Study & {
   trainings: Of<typeof trainingsOf>;
   exams: Of<typeof examsOf>;

@@ -8,52 +8,158 @@ import { StepModal, type StepField } from '../decisions/StepModal.tsx';
 import { CaseSteps, rememberToday, sectionTitle, today } from '../petitions/CaseSteps.tsx';
 import { sourceLabel, type TaskPayload } from './types.ts';
 
-const on = (): StepField => ({ name: 'on', label: '办理日期', type: 'date', required: true, initial: today() });
+const on = (): StepField => ({
+  name: 'on',
+  label: '办理日期',
+  type: 'date',
+  required: true,
+  initial: today(),
+});
 
 export default function TaskPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [pending, setPending] = useState<{ action: string; title: string; fields: StepField[] } | null>(null);
+  const [pending, setPending] = useState<{
+    action: string;
+    title: string;
+    fields: StepField[];
+  } | null>(null);
   const key = ['task', id];
-  const { data, isPending, error } = useQuery({ queryKey: key, queryFn: () => get<TaskPayload>(`/api/supervision/${encodeURIComponent(id)}`) });
+  const { data, isPending, error } = useQuery({
+    queryKey: key,
+    queryFn: () => get<TaskPayload>(`/api/supervision/${encodeURIComponent(id)}`),
+  });
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (error || !data) return <Result status="error" title="无法打开该督办事项" subTitle={errorMessage(error)} />;
+  if (error || !data)
+    return <Result status="error" title="无法打开该督办事项" subTitle={errorMessage(error)} />;
   rememberToday(data.today);
   const t = data.task;
   const isOpen = t.status === 'open';
   return (
     <>
-      <PageHeader title={t.title} subTitle={`${sourceLabel(t.sourceKind)} · ${data.state.statusLabel}`} />
+      <PageHeader
+        title={t.title}
+        subTitle={`${sourceLabel(t.sourceKind)} · ${data.state.statusLabel}`}
+      />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={sectionTitle('办理')} extra={isOpen ? (
-          <Space wrap>
-            {data.canAct && <Button onClick={() => setPending({ action: 'progress', title: '报送进展情况', fields: [on(), { name: 'percent', label: '完成进度（%）', type: 'number', required: true }, { name: 'text', label: '进展情况', type: 'textarea', required: true }] })}>报送进展</Button>}
-            {data.canAdjust && <Button onClick={() => setPending({ action: 'adjustDue', title: '调整办结期限', fields: [on(), { name: 'dueOn', label: '新的办结期限', type: 'date', required: true }, { name: 'reason', label: '调整理由', type: 'textarea', required: true }] })}>调整期限</Button>}
-            {data.canAct && <Button type="primary" onClick={() => setPending({ action: 'close', title: '办结', fields: [on(), { name: 'result', label: '办结情况', type: 'textarea', required: true }] })}>办结</Button>}
-          </Space>
-        ) : null}>
-          <Descriptions column={1} items={[
-            { key: 'a', label: '交办', children: `${t.assignedBy}，${t.assignedOn}` },
-            { key: 'b', label: '办结期限', children: t.dueOn + (t.escalatedOn ? `（${t.escalatedOn}逾期，已提请领导督办）` : '') },
-            { key: 'c', label: '责任人', children: t.ownerName || '—' },
-            { key: 'd', label: '具体要求', children: t.description || '—' },
-            { key: 'e', label: '办结情况', children: t.closedOn ? `${t.closedOn}：${t.result}` : `进度${t.progress}%` },
-          ]} />
+        <Card
+          title={sectionTitle('办理')}
+          extra={
+            isOpen ? (
+              <Space wrap>
+                {data.canAct && (
+                  <Button
+                    onClick={() =>
+                      setPending({
+                        action: 'progress',
+                        title: '报送进展情况',
+                        fields: [
+                          on(),
+                          {
+                            name: 'percent',
+                            label: '完成进度（%）',
+                            type: 'number',
+                            required: true,
+                          },
+                          { name: 'text', label: '进展情况', type: 'textarea', required: true },
+                        ],
+                      })
+                    }
+                  >
+                    报送进展
+                  </Button>
+                )}
+                {data.canAdjust && (
+                  <Button
+                    onClick={() =>
+                      setPending({
+                        action: 'adjustDue',
+                        title: '调整办结期限',
+                        fields: [
+                          on(),
+                          { name: 'dueOn', label: '新的办结期限', type: 'date', required: true },
+                          { name: 'reason', label: '调整理由', type: 'textarea', required: true },
+                        ],
+                      })
+                    }
+                  >
+                    调整期限
+                  </Button>
+                )}
+                {data.canAct && (
+                  <Button
+                    type="primary"
+                    onClick={() =>
+                      setPending({
+                        action: 'close',
+                        title: '办结',
+                        fields: [
+                          on(),
+                          { name: 'result', label: '办结情况', type: 'textarea', required: true },
+                        ],
+                      })
+                    }
+                  >
+                    办结
+                  </Button>
+                )}
+              </Space>
+            ) : null
+          }
+        >
+          <Descriptions
+            column={1}
+            items={[
+              { key: 'a', label: '交办', children: `${t.assignedBy}，${t.assignedOn}` },
+              {
+                key: 'b',
+                label: '办结期限',
+                children:
+                  t.dueOn + (t.escalatedOn ? `（${t.escalatedOn}逾期，已提请领导督办）` : ''),
+              },
+              { key: 'c', label: '责任人', children: t.ownerName || '—' },
+              { key: 'd', label: '具体要求', children: t.description || '—' },
+              {
+                key: 'e',
+                label: '办结情况',
+                children: t.closedOn ? `${t.closedOn}：${t.result}` : `进度${t.progress}%`,
+              },
+            ]}
+          />
         </Card>
         <Card title={sectionTitle('进展情况')}>
-          <Table rowKey="id" size="small" pagination={false} dataSource={data.progress} columns={[{ title: '日期', dataIndex: 'on' }, { title: '进度', dataIndex: 'percent', render: (v: number) => `${v}%` }, { title: '进展情况', dataIndex: 'text' }]} />
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={data.progress}
+            columns={[
+              { title: '日期', dataIndex: 'on' },
+              { title: '进度', dataIndex: 'percent', render: (v: number) => `${v}%` },
+              { title: '进展情况', dataIndex: 'text' },
+            ]}
+          />
         </Card>
         <CaseSteps state={data.state} />
       </Space>
       {pending && (
-        <StepModal title={pending.title} fields={pending.fields} files={false} onClose={() => setPending(null)} onSubmit={async (v) => {
-          const res = await post<TaskPayload>(`/api/supervision/${id}/act`, { action: pending.action, ...v });
-          client.setQueryData(key, res);
-          void client.invalidateQueries({ queryKey: ['supervision'] });
-          setPending(null);
-          message.success(`已办理：${pending.title}`);
-        }} />
+        <StepModal
+          title={pending.title}
+          fields={pending.fields}
+          files={false}
+          onClose={() => setPending(null)}
+          onSubmit={async (v) => {
+            const res = await post<TaskPayload>(`/api/supervision/${id}/act`, {
+              action: pending.action,
+              ...v,
+            });
+            client.setQueryData(key, res);
+            void client.invalidateQueries({ queryKey: ['supervision'] });
+            setPending(null);
+            message.success(`已办理：${pending.title}`);
+          }}
+        />
       )}
     </>
   );

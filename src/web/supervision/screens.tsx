@@ -7,5 +7,8 @@ export const supervisionScreens: ScreenManifest = {
     { path: 'supervision', Component: lazy(() => import('./TasksPage.tsx')) },
     { path: 'supervision/:id', Component: lazy(() => import('./TaskPage.tsx')) },
   ],
-  menu: (a) => (a.supervision ? [{ key: '/supervision', icon: <FlagOutlined />, label: '督办事项', group: '诉求办理' }] : []),
+  menu: (a) =>
+    a.supervision
+      ? [{ key: '/supervision', icon: <FlagOutlined />, label: '督办事项', group: '诉求办理' }]
+      : [],
 };

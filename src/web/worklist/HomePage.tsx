@@ -11,7 +11,10 @@ export function HomePage() {
   const links = [
     abilities.manageOrgs && { to: '/admin/orgs', label: '组织机构' },
     abilities.manageUsers && { to: '/admin/users', label: '用户管理' },
-    (abilities.assignRoles || abilities.securitySettings) && { to: '/admin/security', label: '角色与安全' },
+    (abilities.assignRoles || abilities.securitySettings) && {
+      to: '/admin/security',
+      label: '角色与安全',
+    },
     abilities.readAudit && { to: '/audit', label: '审计日志' },
     abilities.editCalendar && { to: '/calendar', label: '工作日历' },
     abilities.reviewQueue && { to: '/reviews', label: '分派给您的审查事项' },

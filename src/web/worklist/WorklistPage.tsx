@@ -34,12 +34,16 @@ const columns: TableColumnsType<WorkItem> = [
   {
     title: '办理期限',
     dataIndex: 'dueDate',
-    render: (_, r) => <DueDate dueDate={r.dueDate} explanation={r.explanation} provisional={r.provisional} />,
+    render: (_, r) => (
+      <DueDate dueDate={r.dueDate} explanation={r.explanation} provisional={r.provisional} />
+    ),
   },
   {
     title: '剩余时间',
     dataIndex: 'daysLeft',
-    render: (_, r) => <DaysLeftTag daysLeft={r.daysLeft} unit={r.unit} overdue={r.overdue} dueSoon={r.dueSoon} />,
+    render: (_, r) => (
+      <DaysLeftTag daysLeft={r.daysLeft} unit={r.unit} overdue={r.overdue} dueSoon={r.dueSoon} />
+    ),
   },
 ];
 
@@ -51,7 +55,8 @@ export function WorklistPage() {
   // The server filters, counts and pages: a department may have thousands of open steps.
   const { data, isPending, isFetching, error } = useQuery({
     queryKey: ['worklist', filter, page],
-    queryFn: () => get<Worklist>(`/api/worklist?filter=${filter}&page=${page}&pageSize=${PAGE_SIZE}`),
+    queryFn: () =>
+      get<Worklist>(`/api/worklist?filter=${filter}&page=${page}&pageSize=${PAGE_SIZE}`),
     refetchInterval: 5 * 60_000,
     placeholderData: (previous) => previous,
   });
@@ -63,7 +68,15 @@ export function WorklistPage() {
   return (
     <>
       <PageHeader title="工作台" subTitle={data ? `今天是${dateCn(data.today)}` : undefined} />
-      {error && <Alert type="error" showIcon title="待办加载失败" description={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title="待办加载失败"
+          description={errorMessage(error)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={8}>
           <Card loading={isPending}>
@@ -72,12 +85,22 @@ export function WorklistPage() {
         </Col>
         <Col xs={24} sm={8}>
           <Card loading={isPending}>
-            <Statistic title="即将到期" value={dueSoon} suffix="件" styles={{ content: { color: dueSoon ? '#7a4100' : undefined } }} />
+            <Statistic
+              title="即将到期"
+              value={dueSoon}
+              suffix="件"
+              styles={{ content: { color: dueSoon ? '#7a4100' : undefined } }}
+            />
           </Card>
         </Col>
         <Col xs={24} sm={8}>
           <Card loading={isPending}>
-            <Statistic title="已超期" value={overdue} suffix="件" styles={{ content: { color: overdue ? '#a8071a' : undefined } }} />
+            <Statistic
+              title="已超期"
+              value={overdue}
+              suffix="件"
+              styles={{ content: { color: overdue ? '#a8071a' : undefined } }}
+            />
           </Card>
         </Col>
       </Row>
@@ -105,7 +128,15 @@ export function WorklistPage() {
           loading={isPending || isFetching}
           columns={columns}
           dataSource={shown}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (t) => `共 ${t} 项` }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            showTotal: (t) => `共 ${t} 项`,
+          }}
           locale={{ emptyText: filter === 'all' ? '暂无待办事项' : '没有符合条件的待办' }}
           scroll={{ x: 800 }}
         />

@@ -6,7 +6,10 @@ import { defineSetting } from '../../../core/settings/service.ts';
  * Stable codes with Chinese labels; each list is a setting with defaults for a 市科技局, so a
  * deployment can add codes without a code change (RULES §6.1 "other common catalogue fields").
  */
-export interface Label { code: string; label: string }
+export interface Label {
+  code: string;
+  label: string;
+}
 
 export const DEFAULT_CATEGORIES: Label[] = [
   { code: 'functions', label: '机构职能' },
@@ -35,7 +38,10 @@ export const DEFAULT_TOPICS: Label[] = [
 ];
 
 const labelSchema = z.object({
-  code: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '代码只能包含字母和数字').describe('代码'),
+  code: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, '代码只能包含字母和数字')
+    .describe('代码'),
   label: z.string().min(1).max(40).describe('名称'),
 });
 
@@ -52,8 +58,14 @@ export type Classifications = z.infer<typeof classificationSettings.schema>;
 
 /** Codes other modules publish under: they stay in the lists (their names may change). */
 export const RESERVED = {
-  categories: { normativeDocument: '行政规范性文件发布', annualReport: '政府信息公开工作年度报告发布' } as Record<string, string>,
-  topics: { science: '行政规范性文件发布（默认主题）', government: '政府信息公开工作年度报告发布' } as Record<string, string>,
+  categories: {
+    normativeDocument: '行政规范性文件发布',
+    annualReport: '政府信息公开工作年度报告发布',
+  } as Record<string, string>,
+  topics: {
+    science: '行政规范性文件发布（默认主题）',
+    government: '政府信息公开工作年度报告发布',
+  } as Record<string, string>,
 };
 
 export const VALIDITY_LABELS = {
@@ -65,4 +77,5 @@ export const VALIDITY_LABELS = {
 export type Validity = keyof typeof VALIDITY_LABELS;
 export const VALIDITIES = Object.keys(VALIDITY_LABELS) as Validity[];
 
-export const labelOf = (list: Label[], code: string) => list.find((l) => l.code === code)?.label ?? code;
+export const labelOf = (list: Label[], code: string) =>
+  list.find((l) => l.code === code)?.label ?? code;

@@ -11,7 +11,12 @@ import type { Actor } from '../../../core/auth/actor.ts';
 import { authorize } from '../../../core/auth/policy.ts';
 import { AppError } from '../../../core/errors.ts';
 import { changeSetting } from '../../../core/settings/service.ts';
-import { classificationSettings, RESERVED, type Classifications, type Label } from './categories.ts';
+import {
+  classificationSettings,
+  RESERVED,
+  type Classifications,
+  type Label,
+} from './categories.ts';
 
 const entry = z.object({
   code: z.string().trim().max(40).optional().describe('代码'),
@@ -36,7 +41,10 @@ function refuse(kind: Kind, message: string): never {
 
 /** How many publications use each code of a list (withdrawn ones too: they stay on record). */
 async function usage(db: DbOrTx, kind: Kind): Promise<Map<string, number>> {
-  const rows = await queryRows<{ code: string; n: number }>(db, sql`select ${sql.raw(COLUMN[kind])} as code, count(*)::int as n from publications group by 1`);
+  const rows = await queryRows<{ code: string; n: number }>(
+    db,
+    sql`select ${sql.raw(COLUMN[kind])} as code, count(*)::int as n from publications group by 1`,
+  );
   return new Map(rows.map((r) => [r.code, Number(r.n)]));
 }
 
@@ -45,7 +53,12 @@ export async function classificationUsage(db: DbOrTx): Promise<Record<Kind, Map<
 }
 
 /** Checks one list against the current one and gives new entries codes (pure apart from `used`). */
-export function mergeList(kind: Kind, current: Label[], input: ClassificationsInput[Kind], used: Map<string, number>): Label[] {
+export function mergeList(
+  kind: Kind,
+  current: Label[],
+  input: ClassificationsInput[Kind],
+  used: Map<string, number>,
+): Label[] {
   const known = new Set(current.map((l) => l.code));
   const labels = new Set<string>();
   const codes = new Set<string>();
@@ -53,7 +66,8 @@ export function mergeList(kind: Kind, current: Label[], input: ClassificationsIn
     if (labels.has(e.label)) refuse(kind, `名称“${e.label}”重复`);
     labels.add(e.label);
     if (!e.code) continue;
-    if (!known.has(e.code) && !/^[A-Za-z][A-Za-z0-9]*$/.test(e.code)) refuse(kind, `代码“${e.code}”只能由字母开头，包含字母和数字`);
+    if (!known.has(e.code) && !/^[A-Za-z][A-Za-z0-9]*$/.test(e.code))
+      refuse(kind, `代码“${e.code}”只能由字母开头，包含字母和数字`);
     if (codes.has(e.code)) refuse(kind, `代码“${e.code}”重复`);
     codes.add(e.code);
   }
@@ -74,14 +88,29 @@ export function mergeList(kind: Kind, current: Label[], input: ClassificationsIn
 }
 
 /** Saves both lists and audits the change, in one transaction. */
-export async function updateClassifications(ctx: Ctx, actor: Actor, input: ClassificationsInput): Promise<Classifications> {
+export async function updateClassifications(
+  ctx: Ctx,
+  actor: Actor,
+  input: ClassificationsInput,
+): Promise<Classifications> {
   authorize(actor, 'businessSettings', 'manage');
-  return changeSetting(ctx, actor, classificationSettings, 'settings.disclosureClassifications', async (current, tx) => {
-    // Serialises with concurrent publishes taking a code that is being removed.
-    await tx.execute(sql`lock table publications in share mode`);
-    return {
-      categories: mergeList('categories', current.categories, input.categories, await usage(tx, 'categories')),
-      topics: mergeList('topics', current.topics, input.topics, await usage(tx, 'topics')),
-    };
-  });
+  return changeSetting(
+    ctx,
+    actor,
+    classificationSettings,
+    'settings.disclosureClassifications',
+    async (current, tx) => {
+      // Serialises with concurrent publishes taking a code that is being removed.
+      await tx.execute(sql`lock table publications in share mode`);
+      return {
+        categories: mergeList(
+          'categories',
+          current.categories,
+          input.categories,
+          await usage(tx, 'categories'),
+        ),
+        topics: mergeList('topics', current.topics, input.topics, await usage(tx, 'topics')),
+      };
+    },
+  );
 }

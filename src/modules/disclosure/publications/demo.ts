@@ -8,7 +8,12 @@ export async function seedDemoPublications(ctx: Ctx, staff: Actor): Promise<void
   const cal = ctx.calendar.current();
   const today = ctx.clock.today();
   const ago = (n: number) => cal.addWorkdays(today, -n);
-  const review = (on: string) => ({ reviewer: '李静（政策法规科）', conclusion: 'public' as const, on, note: '经审查，不涉及国家秘密、商业秘密和个人隐私，可以公开。' });
+  const review = (on: string) => ({
+    reviewer: '李静（政策法规科）',
+    conclusion: 'public' as const,
+    on,
+    note: '经审查，不涉及国家秘密、商业秘密和个人隐私，可以公开。',
+  });
   const year = Number(today.slice(0, 4));
   const items: PublicationInput[] = [
     {

@@ -18,7 +18,11 @@ import { getGuide } from './guide.ts';
 import { guideUpdatesIn } from './guideRecords.ts';
 
 /** Published (not withdrawn) items per 组配分类 in a year, by 发布日期. */
-export async function publicationCounts(ctx: Ctx, departmentId: string, year: number): Promise<{ category: string; total: number; late: number }[]> {
+export async function publicationCounts(
+  ctx: Ctx,
+  departmentId: string,
+  year: number,
+): Promise<{ category: string; total: number; late: number }[]> {
   return queryRows(
     ctx.db,
     sql`select category, count(*)::int as total, count(*) filter (where late)::int as late
@@ -30,17 +34,32 @@ export async function publicationCounts(ctx: Ctx, departmentId: string, year: nu
 }
 
 /** The facts from the counts (pure). `breakdown`: "规划计划2条、政策文件2条"; `guideUpdatedOn`: the guide's last update if in the year. */
-export function publicationFactsFrom(year: number, total: number, late: number, breakdown: string, guideUpdatedOn: string | null): Fact[] {
-  const records = (query: Record<string, string | number | boolean>) => ({ path: '/api/publications', query: { year, status: 'published', ...query } });
-  const onTime = total === 1 ? '该条信息在形成或者变更之日起20个工作日内公开。' : '上述信息均在形成或者变更之日起20个工作日内公开。';
+export function publicationFactsFrom(
+  year: number,
+  total: number,
+  late: number,
+  breakdown: string,
+  guideUpdatedOn: string | null,
+): Fact[] {
+  const records = (query: Record<string, string | number | boolean>) => ({
+    path: '/api/publications',
+    query: { year, status: 'published', ...query },
+  });
+  const onTime =
+    total === 1
+      ? '该条信息在形成或者变更之日起20个工作日内公开。'
+      : '上述信息均在形成或者变更之日起20个工作日内公开。';
   return [
     {
       key: 'disclosure.publications.total',
       label: '主动公开政府信息',
       value: total,
       unit: '条',
-      sentence: total ? `${year}年主动公开政府信息${total}条${breakdown ? `，其中${breakdown}` : ''}。` : `${year}年未主动公开政府信息。`,
-      method: '发布日期在本年度内、未撤回的主动公开信息条数，按组配分类汇总（撤回的更正信息不计）。',
+      sentence: total
+        ? `${year}年主动公开政府信息${total}条${breakdown ? `，其中${breakdown}` : ''}。`
+        : `${year}年未主动公开政府信息。`,
+      method:
+        '发布日期在本年度内、未撤回的主动公开信息条数，按组配分类汇总（撤回的更正信息不计）。',
       records: records({}),
     },
     {
@@ -48,8 +67,13 @@ export function publicationFactsFrom(year: number, total: number, late: number, 
       label: '超过20个工作日公开的信息',
       value: late,
       unit: '条',
-      sentence: !total ? '' : late ? `有${late}条信息未在形成或者变更之日起20个工作日内公开。` : onTime,
-      method: '发布日期晚于生成日期起第20个工作日（《政府信息公开条例》第二十六条，按工作日历计算）的信息条数。',
+      sentence: !total
+        ? ''
+        : late
+          ? `有${late}条信息未在形成或者变更之日起20个工作日内公开。`
+          : onTime,
+      method:
+        '发布日期晚于生成日期起第20个工作日（《政府信息公开条例》第二十六条，按工作日历计算）的信息条数。',
       records: records({ late: true }),
     },
     {
@@ -74,13 +98,27 @@ export function publicationFactsFrom(year: number, total: number, late: number, 
   ];
 }
 
-export async function publicationFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
+export async function publicationFacts(
+  ctx: Ctx,
+  departmentId: string,
+  year: number,
+): Promise<Fact[]> {
   const counts = await publicationCounts(ctx, departmentId, year);
-  const { categories } = await getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime());
+  const { categories } = await getSetting(
+    ctx.db,
+    classificationSettings,
+    ctx.clock.now().getTime(),
+  );
   const total = counts.reduce((a, c) => a + c.total, 0);
   const late = counts.reduce((a, c) => a + c.late, 0);
   const breakdown = counts.map((c) => `${labelOf(categories, c.category)}${c.total}条`).join('、');
   const guide = await getGuide(ctx.db, departmentId, ctx.clock.now().getTime());
   // The figure is the number of updates `/api/disclosure/guide/updates` lists for the year (0 or 1).
-  return publicationFactsFrom(year, total, late, breakdown, guideUpdatesIn(guide, year)[0]?.updatedOn ?? null);
+  return publicationFactsFrom(
+    year,
+    total,
+    late,
+    breakdown,
+    guideUpdatesIn(guide, year)[0]?.updatedOn ?? null,
+  );
 }

@@ -26,7 +26,9 @@ export const guideSchema = z.object({
   body: text('指南正文', 20_000).default(''),
 });
 export type Guide = z.infer<typeof guideSchema>;
-export interface StoredGuide extends Guide { updatedOn: string | null }
+export interface StoredGuide extends Guide {
+  updatedOn: string | null;
+}
 
 const DEFAULT_BODY = [
   '一、主动公开\n本机关主动公开的政府信息，通过本网站“政府信息公开”专栏发布，并可在政府信息公开目录中按组配分类、年份浏览和检索。主动公开的政府信息自该信息形成或者变更之日起20个工作日内予以公开。',
@@ -39,12 +41,26 @@ function guideSetting(departmentId: string) {
     key: `disclosure.guide.${departmentId}`,
     label: '政府信息公开指南',
     schema: guideSchema.extend({ updatedOn: z.string().nullable() }),
-    defaults: { officeName: '', address: '', postcode: '', hours: '周一至周五 上午8:30-12:00，下午14:30-17:30（法定节假日除外）', phone: '', fax: '', onlineContact: '', body: DEFAULT_BODY, updatedOn: null },
+    defaults: {
+      officeName: '',
+      address: '',
+      postcode: '',
+      hours: '周一至周五 上午8:30-12:00，下午14:30-17:30（法定节假日除外）',
+      phone: '',
+      fax: '',
+      onlineContact: '',
+      body: DEFAULT_BODY,
+      updatedOn: null,
+    },
   });
 }
 
 /** The department's guide; an unedited guide has updatedOn null (the portal then says it is being prepared). */
-export async function getGuide(db: DbOrTx, departmentId: string, nowMs: number): Promise<StoredGuide> {
+export async function getGuide(
+  db: DbOrTx,
+  departmentId: string,
+  nowMs: number,
+): Promise<StoredGuide> {
   return getSetting(db, guideSetting(departmentId), nowMs, 0);
 }
 
@@ -54,7 +70,18 @@ export async function updateGuide(ctx: Ctx, actor: Actor, guide: Guide): Promise
   const value: StoredGuide = { ...guide, updatedOn: ctx.clock.today() };
   await inTx(ctx, async (tx) => {
     await putSetting(tx, guideSetting(actor.departmentId), value, now);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.guide.update', entityType: 'disclosureGuide', entityId: actor.departmentId, payload: { ...value } }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'disclosure.guide.update',
+        entityType: 'disclosureGuide',
+        entityId: actor.departmentId,
+        payload: { ...value },
+      },
+      now,
+    );
   });
   return value;
 }

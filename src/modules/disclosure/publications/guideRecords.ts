@@ -11,20 +11,38 @@ import { requireActor } from '../../../core/http/session.ts';
 import type { StoredGuide } from './guide.ts';
 import { getGuide } from './guide.ts';
 
-export interface GuideUpdate { id: string; title: string; updatedOn: string; href: string }
+export interface GuideUpdate {
+  id: string;
+  title: string;
+  updatedOn: string;
+  href: string;
+}
 
 /** The updates of the guide in the year (the last update, when it falls in the year). */
 export function guideUpdatesIn(guide: StoredGuide, year: number): GuideUpdate[] {
   const on = guide.updatedOn;
-  return on?.startsWith(`${year}-`) ? [{ id: `guide-${on}`, title: '政府信息公开指南', updatedOn: on, href: '/disclosure/guide' }] : [];
+  return on?.startsWith(`${year}-`)
+    ? [{ id: `guide-${on}`, title: '政府信息公开指南', updatedOn: on, href: '/disclosure/guide' }]
+    : [];
 }
 
 export function guideRecordRoutes(app: FastifyInstance, ctx: Ctx): void {
-  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
-  app.withTypeProvider<ZodProvider>().get('/api/disclosure/guide/updates', { schema: { summary: '年度内政府信息公开指南的更新', querystring: yearQuery } }, async (req) => {
-    const actor = requireActor(req);
-    const { year } = req.query;
-    const items = guideUpdatesIn(await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()), year);
-    return { total: items.length, items };
+  const yearQuery = z.object({
+    year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
   });
+  app
+    .withTypeProvider<ZodProvider>()
+    .get(
+      '/api/disclosure/guide/updates',
+      { schema: { summary: '年度内政府信息公开指南的更新', querystring: yearQuery } },
+      async (req) => {
+        const actor = requireActor(req);
+        const { year } = req.query;
+        const items = guideUpdatesIn(
+          await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()),
+          year,
+        );
+        return { total: items.length, items };
+      },
+    );
 }

@@ -5,12 +5,26 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../../../core/context.ts';
 import { portalDepartment } from '../../../core/orgs/service.ts';
 import { getSetting } from '../../../core/settings/service.ts';
-import { firstString, sendPortalPage, type PortalPageContext, type PortalSection, type PortalSite } from '../../../portal/plugin.tsx';
+import {
+  firstString,
+  sendPortalPage,
+  type PortalPageContext,
+  type PortalSection,
+  type PortalSite,
+} from '../../../portal/plugin.tsx';
 import { classificationSettings } from './categories.ts';
 import { findPublic, listPublic } from './service.ts';
 import { publicationYears } from './queries.ts';
 import { getGuide } from './guide.ts';
-import { CatalogFilters, CatalogTable, GuideView, Pagination, PublicationArticle, catalogHref, type CatalogQuery } from './portalViews.tsx';
+import {
+  CatalogFilters,
+  CatalogTable,
+  GuideView,
+  Pagination,
+  PublicationArticle,
+  catalogHref,
+  type CatalogQuery,
+} from './portalViews.tsx';
 
 export interface PublicationPortalDeps {
   ctx: Ctx;
@@ -20,7 +34,11 @@ export interface PublicationPortalDeps {
 }
 
 export const publicationSections: PortalSection[] = [
-  { path: '/xxgk', title: '政府信息公开', summary: '政府信息公开指南、政府信息公开目录、依申请公开和政府信息公开工作年度报告。' },
+  {
+    path: '/xxgk',
+    title: '政府信息公开',
+    summary: '政府信息公开指南、政府信息公开目录、依申请公开和政府信息公开工作年度报告。',
+  },
 ];
 
 const PAGE_SIZE = 20;
@@ -28,7 +46,11 @@ const XXGK = { title: '政府信息公开', href: '/xxgk' };
 
 export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsync {
   const { ctx } = deps;
-  const page: PortalPageContext = { getSite: deps.getSite, sections: deps.sections, secureCookies: deps.secureCookies };
+  const page: PortalPageContext = {
+    getSite: deps.getSite,
+    sections: deps.sections,
+    secureCookies: deps.secureCookies,
+  };
   const classes = () => getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime());
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>
     sendPortalPage(req, reply, page, {
@@ -51,9 +73,13 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
   return async function publicationsPortal(fastify) {
     // No JSON or stack traces on portal pages: a Chinese page with the right status.
     fastify.setErrorHandler(async (error: { statusCode?: number }, req, reply) => {
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 500;
       if (status >= 500) req.log.error({ err: error }, 'portal error');
-      const message = status >= 500 ? '服务暂时不可用，请稍后再试。' : '请求无法处理，请检查后重试。';
+      const message =
+        status >= 500 ? '服务暂时不可用，请稍后再试。' : '请求无法处理，请检查后重试。';
       return sendPortalPage(req, reply, page, {
         title: status >= 500 ? '服务暂时不可用' : '请求有误',
         status,
@@ -70,23 +96,40 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
     fastify.get('/xxgk', async (req, reply) => {
       const dept = (await portalDepartment(ctx.db))?.id ?? null;
       const { categories } = await classes();
-      const latest = dept ? await listPublic(ctx, dept, { page: 1, pageSize: 10 }) : { items: [], total: 0, page: 1, pageSize: 10 };
+      const latest = dept
+        ? await listPublic(ctx, dept, { page: 1, pageSize: 10 })
+        : { items: [], total: 0, page: 1, pageSize: 10 };
       const site = await deps.getSite();
       return sendPortalPage(req, reply, page, {
         title: '政府信息公开',
         children: (
           <>
             <h1>政府信息公开</h1>
-            <p>依据《中华人民共和国政府信息公开条例》，{site.name}主动公开政府信息，并受理公民、法人和其他组织的政府信息公开申请。</p>
+            <p>
+              依据《中华人民共和国政府信息公开条例》，{site.name}
+              主动公开政府信息，并受理公民、法人和其他组织的政府信息公开申请。
+            </p>
             <div className="columns">
               <section className="panel" aria-labelledby="xxgk-entries">
                 <h2 id="xxgk-entries">专栏导航</h2>
                 <ul className="disclosure-links">
-                  <li><a href="/xxgk/guide">政府信息公开指南</a></li>
-                  <li><a href="/xxgk/catalog">政府信息公开目录</a></li>
-                  <li><a href="/xxgk/apply">依申请公开（在线申请）</a></li>
-                  <li><a href="/xxgk/track">申请办理情况查询</a></li>
-                  <li><a href={catalogHref({ q: '', category: 'annualReport', year: '', page: 1 })}>政府信息公开工作年度报告</a></li>
+                  <li>
+                    <a href="/xxgk/guide">政府信息公开指南</a>
+                  </li>
+                  <li>
+                    <a href="/xxgk/catalog">政府信息公开目录</a>
+                  </li>
+                  <li>
+                    <a href="/xxgk/apply">依申请公开（在线申请）</a>
+                  </li>
+                  <li>
+                    <a href="/xxgk/track">申请办理情况查询</a>
+                  </li>
+                  <li>
+                    <a href={catalogHref({ q: '', category: 'annualReport', year: '', page: 1 })}>
+                      政府信息公开工作年度报告
+                    </a>
+                  </li>
                 </ul>
               </section>
               <nav className="panel" aria-labelledby="xxgk-categories">
@@ -94,7 +137,9 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
                 <ul className="disclosure-links">
                   {categories.map((c) => (
                     <li key={c.code}>
-                      <a href={catalogHref({ q: '', category: c.code, year: '', page: 1 })}>{c.label}</a>
+                      <a href={catalogHref({ q: '', category: c.code, year: '', page: 1 })}>
+                        {c.label}
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -102,7 +147,15 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
             </div>
             <section className="panel" aria-labelledby="xxgk-latest">
               <h2 id="xxgk-latest">最新公开</h2>
-              {latest.items.length ? <CatalogTable items={latest.items} categories={categories} caption="最新主动公开的政府信息" /> : <p>暂无公开信息。</p>}
+              {latest.items.length ? (
+                <CatalogTable
+                  items={latest.items}
+                  categories={categories}
+                  caption="最新主动公开的政府信息"
+                />
+              ) : (
+                <p>暂无公开信息。</p>
+              )}
               <p>
                 <a href="/xxgk/catalog">查看全部政府信息公开目录（共 {latest.total} 条）</a>
               </p>
@@ -125,11 +178,23 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
       };
       const dept = (await portalDepartment(ctx.db))?.id ?? null;
       const result = dept
-        ? await listPublic(ctx, dept, { q: query.q || undefined, category: query.category || undefined, year: query.year ? Number(query.year) : undefined, page: query.page, pageSize: PAGE_SIZE })
+        ? await listPublic(ctx, dept, {
+            q: query.q || undefined,
+            category: query.category || undefined,
+            year: query.year ? Number(query.year) : undefined,
+            page: query.page,
+            pageSize: PAGE_SIZE,
+          })
         : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
       const years = dept ? await publicationYears(ctx.db, dept) : [];
       const categoryLabel = categories.find((c) => c.code === query.category)?.label;
-      const scope = [query.year ? `${query.year}年` : '', categoryLabel ?? '', query.q ? `含“${query.q}”` : ''].filter(Boolean).join('，');
+      const scope = [
+        query.year ? `${query.year}年` : '',
+        categoryLabel ?? '',
+        query.q ? `含“${query.q}”` : '',
+      ]
+        .filter(Boolean)
+        .join('，');
       return sendPortalPage(req, reply, page, {
         title: '政府信息公开目录',
         breadcrumbs: [XXGK, { title: '政府信息公开目录' }],
@@ -142,7 +207,11 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
               {result.total > 0 ? `，第 ${result.page} 页` : ''}
             </p>
             {result.items.length ? (
-              <CatalogTable items={result.items} categories={categories} caption="政府信息公开目录（索引号、名称、组配分类、生成日期）" />
+              <CatalogTable
+                items={result.items}
+                categories={categories}
+                caption="政府信息公开目录（索引号、名称、组配分类、生成日期）"
+              />
             ) : (
               <div className="message">
                 <p>没有找到符合条件的政府信息。</p>
@@ -161,10 +230,18 @@ export function publicationPortal(deps: PublicationPortalDeps): FastifyPluginAsy
       const p = dept && key ? await findPublic(ctx, dept, key) : null;
       if (!p) return notFound(req, reply);
       const { categories, topics } = await classes();
-      const categoryLabel = categories.find((c) => c.code === p.category)?.label ?? '政府信息公开目录';
+      const categoryLabel =
+        categories.find((c) => c.code === p.category)?.label ?? '政府信息公开目录';
       return sendPortalPage(req, reply, page, {
         title: p.title,
-        breadcrumbs: [XXGK, { title: categoryLabel, href: catalogHref({ q: '', category: p.category, year: '', page: 1 }) }, { title: p.title }],
+        breadcrumbs: [
+          XXGK,
+          {
+            title: categoryLabel,
+            href: catalogHref({ q: '', category: p.category, year: '', page: 1 }),
+          },
+          { title: p.title },
+        ],
         children: <PublicationArticle p={p} categories={categories} topics={topics} />,
       });
     });

@@ -8,11 +8,15 @@ import type { PublicationListItem, PublicationPage } from './queries.ts';
 import type { PublicationView } from './service.ts';
 import type { StoredGuide } from './guide.ts';
 
-export const publicationHref = (p: { indexNumber: string }) => `/xxgk/p/${p.indexNumber.split('/').map(encodeURIComponent).join('/')}`;
+export const publicationHref = (p: { indexNumber: string }) =>
+  `/xxgk/p/${p.indexNumber.split('/').map(encodeURIComponent).join('/')}`;
 
 /** Plain text → paragraphs (blank lines) with line breaks inside. React escapes every character. */
 export function PlainText({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <>
       {paragraphs.map((p, i) => (
@@ -39,7 +43,15 @@ function Pair({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The 政务公开 metadata block: 索引号, 组配分类, 发布机构, 主题分类, 有效性, 关键词, 名称, 文号, 发文日期, 发布日期. */
-export function MetadataTable({ p, categories, topics }: { p: PublicationView; categories: Label[]; topics: Label[] }) {
+export function MetadataTable({
+  p,
+  categories,
+  topics,
+}: {
+  p: PublicationView;
+  categories: Label[];
+  topics: Label[];
+}) {
   return (
     <table className="meta-table">
       <caption>信息索引</caption>
@@ -53,7 +65,11 @@ export function MetadataTable({ p, categories, topics }: { p: PublicationView; c
           <Pair label="主题分类">{labelOf(topics, p.topic)}</Pair>
         </tr>
         <tr>
-          <Pair label="有效性">{p.validity ? VALIDITY_LABELS[p.validity as keyof typeof VALIDITY_LABELS] ?? p.validity : '有效'}</Pair>
+          <Pair label="有效性">
+            {p.validity
+              ? (VALIDITY_LABELS[p.validity as keyof typeof VALIDITY_LABELS] ?? p.validity)
+              : '有效'}
+          </Pair>
           <Pair label="关键词">{p.keywords.join('　')}</Pair>
         </tr>
         <tr>
@@ -69,7 +85,15 @@ export function MetadataTable({ p, categories, topics }: { p: PublicationView; c
   );
 }
 
-export function PublicationArticle({ p, categories, topics }: { p: PublicationView; categories: Label[]; topics: Label[] }) {
+export function PublicationArticle({
+  p,
+  categories,
+  topics,
+}: {
+  p: PublicationView;
+  categories: Label[];
+  topics: Label[];
+}) {
   return (
     <article className="publication">
       <MetadataTable p={p} categories={categories} topics={topics} />
@@ -92,7 +116,8 @@ export function PublicationArticle({ p, categories, topics }: { p: PublicationVi
           <ol>
             {p.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/api/files/${a.id}`}>{a.name}</a>（{Math.max(1, Math.round(a.size / 1024))} KB）
+                <a href={`/api/files/${a.id}`}>{a.name}</a>（
+                {Math.max(1, Math.round(a.size / 1024))} KB）
               </li>
             ))}
           </ol>
@@ -102,7 +127,12 @@ export function PublicationArticle({ p, categories, topics }: { p: PublicationVi
   );
 }
 
-export interface CatalogQuery { q: string; category: string; year: string; page: number }
+export interface CatalogQuery {
+  q: string;
+  category: string;
+  year: string;
+  page: number;
+}
 
 export function catalogHref(query: CatalogQuery, patch: Partial<CatalogQuery> = {}): string {
   const merged = { ...query, ...patch };
@@ -115,7 +145,15 @@ export function catalogHref(query: CatalogQuery, patch: Partial<CatalogQuery> = 
   return s ? `/xxgk/catalog?${s}` : '/xxgk/catalog';
 }
 
-export function CatalogTable({ items, categories, caption }: { items: PublicationListItem[]; categories: Label[]; caption: string }) {
+export function CatalogTable({
+  items,
+  categories,
+  caption,
+}: {
+  items: PublicationListItem[];
+  categories: Label[];
+  caption: string;
+}) {
   return (
     <table className="catalog">
       <caption>{caption}</caption>
@@ -147,7 +185,11 @@ export function CatalogTable({ items, categories, caption }: { items: Publicatio
 export function Pagination({ page, query }: { page: PublicationPage; query: CatalogQuery }) {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   if (pages <= 1) return null;
-  const shown = [...new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const shown = [
+    ...new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, pages]),
+  ]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav className="pagination" aria-label="分页">
       <ul>
@@ -177,15 +219,41 @@ export function Pagination({ page, query }: { page: PublicationPage; query: Cata
   );
 }
 
-export function CatalogFilters({ query, categories, years }: { query: CatalogQuery; categories: Label[]; years: number[] }) {
+export function CatalogFilters({
+  query,
+  categories,
+  years,
+}: {
+  query: CatalogQuery;
+  categories: Label[];
+  years: number[];
+}) {
   return (
-    <form className="catalog-filters" method="get" action="/xxgk/catalog" role="search" aria-label="检索政府信息">
+    <form
+      className="catalog-filters"
+      method="get"
+      action="/xxgk/catalog"
+      role="search"
+      aria-label="检索政府信息"
+    >
       <div className="form-group">
         <label htmlFor="catalog-q">关键字</label>
         <input id="catalog-q" type="search" name="q" defaultValue={query.q} maxLength={100} />
       </div>
-      <FilterSelect id="catalog-category" name="category" label="组配分类" value={query.category} options={categories.map((c) => ({ value: c.code, label: c.label }))} />
-      <FilterSelect id="catalog-year" name="year" label="年份" value={query.year} options={yearOptions(years)} />
+      <FilterSelect
+        id="catalog-category"
+        name="category"
+        label="组配分类"
+        value={query.category}
+        options={categories.map((c) => ({ value: c.code, label: c.label }))}
+      />
+      <FilterSelect
+        id="catalog-year"
+        name="year"
+        label="年份"
+        value={query.year}
+        options={yearOptions(years)}
+      />
       <SearchSubmit />
     </form>
   );
@@ -204,7 +272,11 @@ export function GuideView({ guide, siteName }: { guide: StoredGuide; siteName: s
   return (
     <article className="publication">
       <h1>{siteName}政府信息公开指南</h1>
-      {guide.updatedOn ? <p className="publication-info">更新日期：{guide.updatedOn}</p> : <p className="notice">本机关政府信息公开指南正在编制中，如需咨询请通过下方联系方式联系。</p>}
+      {guide.updatedOn ? (
+        <p className="publication-info">更新日期：{guide.updatedOn}</p>
+      ) : (
+        <p className="notice">本机关政府信息公开指南正在编制中，如需咨询请通过下方联系方式联系。</p>
+      )}
       <PlainText text={guide.body} />
       <h2>政府信息公开工作机构</h2>
       <table className="meta-table">

@@ -31,7 +31,12 @@ export interface PublicationListItem {
   sourceModule: string | null;
 }
 
-export interface PublicationPage { items: PublicationListItem[]; total: number; page: number; pageSize: number }
+export interface PublicationPage {
+  items: PublicationListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 const listColumns = {
   id: publications.id,
@@ -52,7 +57,10 @@ const listColumns = {
 };
 
 /** One department's publications, filtered in SQL (search: the GIN-indexed tsvector), newest first. */
-export async function listPublicationRows(db: DbOrTx, filter: PublicationFilter & { departmentId: string }): Promise<PublicationPage> {
+export async function listPublicationRows(
+  db: DbOrTx,
+  filter: PublicationFilter & { departmentId: string },
+): Promise<PublicationPage> {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(filter.pageSize ?? 20)));
   const where: SQL[] = [eq(publications.departmentId, filter.departmentId)];
@@ -60,7 +68,10 @@ export async function listPublicationRows(db: DbOrTx, filter: PublicationFilter 
   if (filter.category) where.push(eq(publications.category, filter.category));
   if (filter.late !== undefined) where.push(eq(publications.late, filter.late));
   if (filter.year) {
-    where.push(gte(publications.publishedOn, `${filter.year}-01-01`), lt(publications.publishedOn, `${filter.year + 1}-01-01`));
+    where.push(
+      gte(publications.publishedOn, `${filter.year}-01-01`),
+      lt(publications.publishedOn, `${filter.year + 1}-01-01`),
+    );
   }
   if (filter.q !== undefined && filter.q.trim() !== '') {
     const tsq = toQuery(filter.q);
@@ -69,7 +80,17 @@ export async function listPublicationRows(db: DbOrTx, filter: PublicationFilter 
   }
   const cond = and(...where);
   const [items, [{ n }]] = await Promise.all([
-    db.select(listColumns).from(publications).where(cond).orderBy(desc(publications.publishedOn), desc(publications.publishedAt), desc(publications.indexNumber)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(listColumns)
+      .from(publications)
+      .where(cond)
+      .orderBy(
+        desc(publications.publishedOn),
+        desc(publications.publishedAt),
+        desc(publications.indexNumber),
+      )
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(publications).where(cond),
   ]);
   return { items, total: Number(n), page, pageSize };

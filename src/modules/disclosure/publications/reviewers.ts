@@ -12,24 +12,39 @@ import { AppError } from '../../../core/errors.ts';
 // Roles that may publish (policy.ts publisher): business roles other than the outside 法律顾问.
 const REVIEWER_ROLES = ['staff', 'leader', 'legalOfficer'];
 
-export interface Reviewer { id: string; name: string }
+export interface Reviewer {
+  id: string;
+  name: string;
+}
 
 /** The accounts that may review the actor's draft: the department's publishers, the actor excluded. */
 export async function confidentialityReviewers(db: DbOrTx, actor: Actor): Promise<Reviewer[]> {
   return db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(and(eq(users.departmentId, actor.departmentId), eq(users.active, true), ne(users.id, actor.userId), sql`${users.roles} && ${sql.raw(`array[${REVIEWER_ROLES.map((r) => `'${r}'`).join(',')}]::text[]`)}`))
+    .where(
+      and(
+        eq(users.departmentId, actor.departmentId),
+        eq(users.active, true),
+        ne(users.id, actor.userId),
+        sql`${users.roles} && ${sql.raw(`array[${REVIEWER_ROLES.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
+      ),
+    )
     .orderBy(users.displayName);
 }
 
 const invalid = (message: string): never => {
-  throw new AppError('VALIDATION', message, { fields: [{ path: 'confidentialityReview.reviewerId', message }] });
+  throw new AppError('VALIDATION', message, {
+    fields: [{ path: 'confidentialityReview.reviewerId', message }],
+  });
 };
 
 /** The named reviewer's account, refused when it is the drafter or cannot review. */
 export async function reviewerFor(db: DbOrTx, actor: Actor, reviewerId: string): Promise<Reviewer> {
-  if (reviewerId === actor.userId) invalid('保密审查人：不能由起草人本人进行保密审查，请选择本部门的另一名工作人员（《政府信息公开条例》第十七条）');
+  if (reviewerId === actor.userId)
+    invalid(
+      '保密审查人：不能由起草人本人进行保密审查，请选择本部门的另一名工作人员（《政府信息公开条例》第十七条）',
+    );
   const found = (await confidentialityReviewers(db, actor)).find((r) => r.id === reviewerId);
   return found ?? invalid('保密审查人：不是本部门可以进行保密审查的工作人员');
 }

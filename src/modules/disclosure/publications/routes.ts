@@ -10,7 +10,11 @@ import { indexNumberSettings } from '../../../core/numbering/indexNumber.ts';
 import { classificationSettings, RESERVED, VALIDITY_LABELS, VALIDITIES } from './categories.ts';
 import { dueOf, getPublication, listPublications, publish, withdraw } from './service.ts';
 import { getGuide, guideSchema, updateGuide } from './guide.ts';
-import { classificationsInput, classificationUsage, updateClassifications } from './classifications.ts';
+import {
+  classificationsInput,
+  classificationUsage,
+  updateClassifications,
+} from './classifications.ts';
 import { confidentialityReviewers, reviewerFor } from './reviewers.ts';
 
 const listQuery = z.object({
@@ -18,12 +22,19 @@ const listQuery = z.object({
   category: z.string().max(40).optional().describe('组配分类'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年份'),
   status: z.enum(['published', 'withdrawn']).optional().describe('状态'),
-  late: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('是否超期公开'),
+  late: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('是否超期公开'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const dueQuery = z.object({ formedOn: isoDate('生成日期'), publishedOn: isoDate('发布日期').optional() });
+const dueQuery = z.object({
+  formedOn: isoDate('生成日期'),
+  publishedOn: isoDate('发布日期').optional(),
+});
 
 const publishBody = z.object({
   title: z.string().trim().min(1).max(200).describe('名称'),
@@ -36,12 +47,18 @@ const publishBody = z.object({
   publishedVia: z.string().trim().max(100).nullable().optional().describe('首次发布渠道'),
   summary: z.string().trim().max(500).default('').describe('内容概述'),
   body: z.string().trim().min(1).max(200_000).describe('正文'),
-  validity: z.enum(VALIDITIES as [string, ...string[]]).nullable().optional().describe('有效性'),
+  validity: z
+    .enum(VALIDITIES as [string, ...string[]])
+    .nullable()
+    .optional()
+    .describe('有效性'),
   attachmentIds: z.array(z.uuid()).max(20).default([]).describe('附件'),
   confidentialityReview: z
     .object({
       reviewerId: z.uuid().describe('保密审查人'),
-      conclusion: z.literal('public', { error: '须确认“经审查，不涉及国家秘密，可以公开”' }).describe('保密审查结论'),
+      conclusion: z
+        .literal('public', { error: '须确认“经审查，不涉及国家秘密，可以公开”' })
+        .describe('保密审查结论'),
       on: isoDate('保密审查日期'),
       note: z.string().trim().max(500).optional().describe('审查意见'),
     })
@@ -52,64 +69,131 @@ const withdrawBody = z.object({ reason: z.string().trim().min(4).max(500).descri
 export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
   const lists = guard((a) => authorize(a, 'publication', 'list'));
-  api.get('/api/publications/meta', { schema: { summary: '主动公开的分类、有效性与索引号规则' }, preValidation: lists }, async (req) => {
-    const actor = requireActor(req);
-    const nowMs = ctx.clock.now().getTime();
-    const classes = await getSetting(ctx.db, classificationSettings, nowMs);
-    const { pattern } = await getSetting(ctx.db, indexNumberSettings, nowMs);
-    return {
-      ...classes,
-      validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
-      indexPattern: pattern,
-      today: ctx.clock.today(),
-      // 保密审查 by another account of the department than the drafter's (条例第十七条).
-      reviewers: await confidentialityReviewers(ctx.db, actor),
-      abilities: { publish: can(actor, 'publication', 'publish'), editGuide: can(actor, 'disclosureGuide', 'edit') },
-    };
-  });
-  api.get('/api/publications/due', { schema: { summary: '公开期限（形成或变更之日起20个工作日）', querystring: dueQuery }, preValidation: lists }, async (req) => {
-    const { formedOn, publishedOn = ctx.clock.today() } = req.query;
-    const due = dueOf(ctx, formedOn);
-    return { ...due, today: ctx.clock.today(), publishedOn, late: publishedOn > due.due };
-  });
-  api.get('/api/publications', { schema: { summary: '主动公开的信息列表', querystring: listQuery } }, async (req) => listPublications(ctx, requireActor(req), req.query));
-  api.post('/api/publications', { schema: { summary: '主动公开一条信息（经保密审查）', body: publishBody }, preValidation: guard((a) => authorize(a, 'publication', 'publish')) }, async (req) => {
-    const actor = requireActor(req);
-    const { confidentialityReview: review, ...body } = req.body;
-    const result = await inTx(ctx, async (tx) => {
-      const reviewer = await reviewerFor(tx, actor, review.reviewerId);
-      return publish(tx, ctx, actor, { ...body, validity: body.validity as never, source: null, confidentialityReview: { ...review, reviewer: reviewer.name, reviewerId: reviewer.id } });
-    });
-    return getPublication(ctx, actor, result.id);
-  });
-  api.get('/api/publications/:id', { schema: { summary: '主动公开的信息', params: idParam } }, async (req) => getPublication(ctx, requireActor(req), req.params.id));
+  api.get(
+    '/api/publications/meta',
+    { schema: { summary: '主动公开的分类、有效性与索引号规则' }, preValidation: lists },
+    async (req) => {
+      const actor = requireActor(req);
+      const nowMs = ctx.clock.now().getTime();
+      const classes = await getSetting(ctx.db, classificationSettings, nowMs);
+      const { pattern } = await getSetting(ctx.db, indexNumberSettings, nowMs);
+      return {
+        ...classes,
+        validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
+        indexPattern: pattern,
+        today: ctx.clock.today(),
+        // 保密审查 by another account of the department than the drafter's (条例第十七条).
+        reviewers: await confidentialityReviewers(ctx.db, actor),
+        abilities: {
+          publish: can(actor, 'publication', 'publish'),
+          editGuide: can(actor, 'disclosureGuide', 'edit'),
+        },
+      };
+    },
+  );
+  api.get(
+    '/api/publications/due',
+    {
+      schema: { summary: '公开期限（形成或变更之日起20个工作日）', querystring: dueQuery },
+      preValidation: lists,
+    },
+    async (req) => {
+      const { formedOn, publishedOn = ctx.clock.today() } = req.query;
+      const due = dueOf(ctx, formedOn);
+      return { ...due, today: ctx.clock.today(), publishedOn, late: publishedOn > due.due };
+    },
+  );
+  api.get(
+    '/api/publications',
+    { schema: { summary: '主动公开的信息列表', querystring: listQuery } },
+    async (req) => listPublications(ctx, requireActor(req), req.query),
+  );
+  api.post(
+    '/api/publications',
+    {
+      schema: { summary: '主动公开一条信息（经保密审查）', body: publishBody },
+      preValidation: guard((a) => authorize(a, 'publication', 'publish')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { confidentialityReview: review, ...body } = req.body;
+      const result = await inTx(ctx, async (tx) => {
+        const reviewer = await reviewerFor(tx, actor, review.reviewerId);
+        return publish(tx, ctx, actor, {
+          ...body,
+          validity: body.validity as never,
+          source: null,
+          confidentialityReview: { ...review, reviewer: reviewer.name, reviewerId: reviewer.id },
+        });
+      });
+      return getPublication(ctx, actor, result.id);
+    },
+  );
+  api.get(
+    '/api/publications/:id',
+    { schema: { summary: '主动公开的信息', params: idParam } },
+    async (req) => getPublication(ctx, requireActor(req), req.params.id),
+  );
   // The publication is read (out of scope: 404) before the reason is looked at.
-  api.post('/api/publications/:id/withdraw', { schema: { summary: '撤回公开', params: idParam, body: withdrawBody }, preValidation: guard((a, req) => getPublication(ctx, a, paramsOf(req, idParam).id)) }, async (req) => {
-    const actor = requireActor(req);
-    await withdraw(ctx, actor, req.params.id, req.body.reason);
-    return getPublication(ctx, actor, req.params.id);
-  });
+  api.post(
+    '/api/publications/:id/withdraw',
+    {
+      schema: { summary: '撤回公开', params: idParam, body: withdrawBody },
+      preValidation: guard((a, req) => getPublication(ctx, a, paramsOf(req, idParam).id)),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await withdraw(ctx, actor, req.params.id, req.body.reason);
+      return getPublication(ctx, actor, req.params.id);
+    },
+  );
 
   // 组配分类 / 主题分类 lists (系统管理员): each entry with its use, so the screen knows what cannot be removed.
   const classificationView = async () => {
     const value = await getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime(), 0);
     const used = await classificationUsage(ctx.db);
-    const view = (kind: 'categories' | 'topics') => value[kind].map((l) => ({ ...l, used: used[kind].get(l.code) ?? 0, reservedFor: RESERVED[kind][l.code] ?? null }));
+    const view = (kind: 'categories' | 'topics') =>
+      value[kind].map((l) => ({
+        ...l,
+        used: used[kind].get(l.code) ?? 0,
+        reservedFor: RESERVED[kind][l.code] ?? null,
+      }));
     return { categories: view('categories'), topics: view('topics') };
   };
   const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
-  api.get('/api/settings/disclosure-classifications', { schema: { summary: '组配分类与主题分类' }, preValidation: settings }, async () => classificationView());
-  api.put('/api/settings/disclosure-classifications', { schema: { summary: '修改组配分类与主题分类', body: classificationsInput }, preValidation: settings }, async (req) => {
-    await updateClassifications(ctx, requireActor(req), req.body);
-    return classificationView();
-  });
+  api.get(
+    '/api/settings/disclosure-classifications',
+    { schema: { summary: '组配分类与主题分类' }, preValidation: settings },
+    async () => classificationView(),
+  );
+  api.put(
+    '/api/settings/disclosure-classifications',
+    {
+      schema: { summary: '修改组配分类与主题分类', body: classificationsInput },
+      preValidation: settings,
+    },
+    async (req) => {
+      await updateClassifications(ctx, requireActor(req), req.body);
+      return classificationView();
+    },
+  );
 
   api.get('/api/disclosure/guide', { schema: { summary: '政府信息公开指南' } }, async (req) => {
     const actor = requireActor(req);
-    return { guide: await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()), canEdit: can(actor, 'disclosureGuide', 'edit') };
+    return {
+      guide: await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()),
+      canEdit: can(actor, 'disclosureGuide', 'edit'),
+    };
   });
-  api.put('/api/disclosure/guide', { schema: { summary: '修改政府信息公开指南', body: guideSchema }, preValidation: guard((a) => authorize(a, 'disclosureGuide', 'edit')) }, async (req) => ({
-    guide: await updateGuide(ctx, requireActor(req), req.body),
-    canEdit: true,
-  }));
+  api.put(
+    '/api/disclosure/guide',
+    {
+      schema: { summary: '修改政府信息公开指南', body: guideSchema },
+      preValidation: guard((a) => authorize(a, 'disclosureGuide', 'edit')),
+    },
+    async (req) => ({
+      guide: await updateGuide(ctx, requireActor(req), req.body),
+      canEdit: true,
+    }),
+  );
 }

@@ -1,4 +1,16 @@
-import { pgTable, text, uuid, integer, timestamp, date, boolean, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  timestamp,
+  date,
+  boolean,
+  jsonb,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 import { tsvector } from '../../../core/search/column.ts';
 
 /**
@@ -57,5 +69,8 @@ export const publicationFiles = pgTable(
     fileId: uuid('file_id').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.publicationId, t.fileId] }), index('publication_files_file_idx').on(t.fileId)],
+  (t) => [
+    primaryKey({ columns: [t.publicationId, t.fileId] }),
+    index('publication_files_file_idx').on(t.fileId),
+  ],
 );

@@ -58,13 +58,22 @@ export interface PublicationInput {
   confidentialityReview: ConfidentialityReview; // 保密审查 (Art 17), recorded before publishing
 }
 
-export interface PublishResult { id: string; indexNumber: string; publishedOn: string; late: boolean }
+export interface PublishResult {
+  id: string;
+  indexNumber: string;
+  publishedOn: string;
+  late: boolean;
+}
 
 /** Art 26: 20 working days from formation (or change) of the information. */
 export const PUBLICATION_DAYS = 20;
 
 export function dueOf(ctx: Ctx, formedOn: string) {
-  return computeDue(ctx.calendar.current(), { from: formedOn, count: PUBLICATION_DAYS, unit: 'workday' });
+  return computeDue(ctx.calendar.current(), {
+    from: formedOn,
+    count: PUBLICATION_DAYS,
+    unit: 'workday',
+  });
 }
 
 function invalid(path: string, message: string): never {
@@ -76,30 +85,53 @@ function invalid(path: string, message: string): never {
  * 索引号, flags it late when published after the 20th working day, links attachments, audits.
  * 发布机构 = the actor's department (never a 内设机构).
  */
-export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: PublicationInput): Promise<PublishResult> {
+export async function publish(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: PublicationInput,
+): Promise<PublishResult> {
   authorize(actor, 'publication', 'publish');
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   const classes = await getSetting(tx, classificationSettings, now.getTime());
   if (!input.title.trim()) invalid('title', '名称：必填');
-  if (!classes.categories.some((c) => c.code === input.category)) invalid('category', '组配分类：不在分类目录中');
-  if (!classes.topics.some((c) => c.code === input.topic)) invalid('topic', '主题分类：不在分类目录中');
+  if (!classes.categories.some((c) => c.code === input.category))
+    invalid('category', '组配分类：不在分类目录中');
+  if (!classes.topics.some((c) => c.code === input.topic))
+    invalid('topic', '主题分类：不在分类目录中');
   const publishedOn = input.publishedOn ?? today;
   const publishedVia = input.publishedVia?.trim() || null;
   if (publishedOn > today) invalid('publishedOn', '发布日期：不能晚于今天');
-  if (publishedOn < today && !publishedVia) invalid('publishedVia', '首次发布渠道：发布日期早于今天时必填（如已在政府公报、原门户网站发布）');
-  if (input.formedOn > publishedOn) invalid('formedOn', publishedOn === today ? '生成日期：不能晚于发布日期（今天）' : '生成日期：不能晚于发布日期');
+  if (publishedOn < today && !publishedVia)
+    invalid(
+      'publishedVia',
+      '首次发布渠道：发布日期早于今天时必填（如已在政府公报、原门户网站发布）',
+    );
+  if (input.formedOn > publishedOn)
+    invalid(
+      'formedOn',
+      publishedOn === today ? '生成日期：不能晚于发布日期（今天）' : '生成日期：不能晚于发布日期',
+    );
   if (input.docNumber) {
     const problem = checkDocNumber(input.docNumber);
     if (problem) invalid('docNumber', `文号：${problem}`);
   }
   const review = input.confidentialityReview;
   if (!review || review.conclusion !== 'public' || !review.reviewer?.trim()) {
-    throw new AppError('ACTION_NOT_ALLOWED', '发布前须完成保密审查并确认可以公开（《政府信息公开条例》第十七条）');
+    throw new AppError(
+      'ACTION_NOT_ALLOWED',
+      '发布前须完成保密审查并确认可以公开（《政府信息公开条例》第十七条）',
+    );
   }
   // Art 17: the review comes before publication.
-  if (review.on > publishedOn) invalid('confidentialityReview.on', publishedOn === today ? '保密审查日期：不能晚于今天' : '保密审查日期：不能晚于发布日期');
-  if (review.on < input.formedOn) invalid('confidentialityReview.on', '保密审查日期：不能早于生成日期');
+  if (review.on > publishedOn)
+    invalid(
+      'confidentialityReview.on',
+      publishedOn === today ? '保密审查日期：不能晚于今天' : '保密审查日期：不能晚于发布日期',
+    );
+  if (review.on < input.formedOn)
+    invalid('confidentialityReview.on', '保密审查日期：不能早于生成日期');
 
   const department = await getOrg(tx, actor.departmentId);
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
@@ -108,18 +140,34 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
       .select({ id: files.id })
       .from(files)
       .where(and(sql`${files.id} in ${attachmentIds}`, eq(files.departmentId, actor.departmentId)));
-    if (owned.length !== attachmentIds.length) invalid('attachmentIds', '附件：文件不存在或不属于本部门');
+    if (owned.length !== attachmentIds.length)
+      invalid('attachmentIds', '附件：文件不存在或不属于本部门');
   }
 
   const due = dueOf(ctx, input.formedOn);
   const late = publishedOn > due.due;
   // A number issued under an earlier 索引号 pattern is skipped, never reused.
-  const isTaken = async (n: string) => (await tx.select({ id: publications.id }).from(publications).where(eq(publications.indexNumber, n)).limit(1)).length > 0;
-  const indexNumber = await nextIndexNumber(tx, { department, on: publishedOn, formedOn: input.formedOn, nowMs: now.getTime(), isTaken });
+  const isTaken = async (n: string) =>
+    (
+      await tx
+        .select({ id: publications.id })
+        .from(publications)
+        .where(eq(publications.indexNumber, n))
+        .limit(1)
+    ).length > 0;
+  const indexNumber = await nextIndexNumber(tx, {
+    department,
+    on: publishedOn,
+    formedOn: input.formedOn,
+    nowMs: now.getTime(),
+    isTaken,
+  });
   const id = newId();
   const keywords = (input.keywords ?? []).map((k) => k.trim()).filter(Boolean);
   const summary = input.summary?.trim() ?? '';
-  const searchText = toSearchText([input.title, input.docNumber ?? '', keywords.join(' '), summary, input.body].join('\n'));
+  const searchText = toSearchText(
+    [input.title, input.docNumber ?? '', keywords.join(' '), summary, input.body].join('\n'),
+  );
   await tx.insert(publications).values({
     id,
     indexNumber,
@@ -141,24 +189,56 @@ export async function publish(tx: Tx, ctx: Ctx, actor: Actor, input: Publication
     validity: input.validity ?? null,
     sourceModule: input.source?.module ?? null,
     sourceEntityId: input.source?.entityId ?? null,
-    confidentialityReview: { reviewer: review.reviewer.trim(), ...(review.reviewerId ? { reviewerId: review.reviewerId } : {}), conclusion: review.conclusion, on: review.on, note: review.note?.trim() || null },
+    confidentialityReview: {
+      reviewer: review.reviewer.trim(),
+      ...(review.reviewerId ? { reviewerId: review.reviewerId } : {}),
+      conclusion: review.conclusion,
+      on: review.on,
+      note: review.note?.trim() || null,
+    },
     status: 'published',
     search: sql`to_tsvector('simple', ${searchText})` as unknown as string,
     publishedBy: actor.userId,
   });
   if (attachmentIds.length) {
-    await tx.insert(publicationFiles).values(attachmentIds.map((fileId, position) => ({ publicationId: id, fileId, position })));
+    await tx
+      .insert(publicationFiles)
+      .values(attachmentIds.map((fileId, position) => ({ publicationId: id, fileId, position })));
   }
   await appendAudit(
     tx,
-    { actorId: actor.userId, orgId: actor.orgId, action: 'publication.publish', entityType: 'publication', entityId: id, payload: { indexNumber, title: input.title, category: input.category, formedOn: input.formedOn, publishedOn, publishedVia, dueOn: due.due, late, source: input.source ?? null, confidentialityReview: review, attachmentIds } },
+    {
+      actorId: actor.userId,
+      orgId: actor.orgId,
+      action: 'publication.publish',
+      entityType: 'publication',
+      entityId: id,
+      payload: {
+        indexNumber,
+        title: input.title,
+        category: input.category,
+        formedOn: input.formedOn,
+        publishedOn,
+        publishedVia,
+        dueOn: due.due,
+        late,
+        source: input.source ?? null,
+        confidentialityReview: review,
+        attachmentIds,
+      },
+    },
     now,
   );
   return { id, indexNumber, publishedOn, late };
 }
 
 /** A publication in the actor's department, or 404 (locks it when `forUpdate`). */
-async function loadOwn(tx: Tx, actor: Actor, publicationId: string, forUpdate = false): Promise<PublicationRow> {
+async function loadOwn(
+  tx: Tx,
+  actor: Actor,
+  publicationId: string,
+  forUpdate = false,
+): Promise<PublicationRow> {
   const q = tx.select().from(publications).where(eq(publications.id, publicationId));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('公开信息');
@@ -167,23 +247,64 @@ async function loadOwn(tx: Tx, actor: Actor, publicationId: string, forUpdate = 
 }
 
 /** 有效性 changes when a normative document is amended, expires or is abolished (called by that module, in its transaction). */
-export async function updateValidity(tx: Tx, ctx: Ctx, actor: Actor, publicationId: string, validity: Validity): Promise<void> {
+export async function updateValidity(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  publicationId: string,
+  validity: Validity,
+): Promise<void> {
   if (!(validity in VALIDITY_LABELS)) invalid('validity', '有效性：取值无效');
   const row = await loadOwn(tx, actor, publicationId, true);
   if (row.validity === validity) return;
   await tx.update(publications).set({ validity }).where(eq(publications.id, row.id));
-  await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'publication.validity', entityType: 'publication', entityId: row.id, payload: { from: row.validity, to: validity } }, ctx.clock.now());
+  await appendAudit(
+    tx,
+    {
+      actorId: actor.userId,
+      orgId: actor.orgId,
+      action: 'publication.validity',
+      entityType: 'publication',
+      entityId: row.id,
+      payload: { from: row.validity, to: validity },
+    },
+    ctx.clock.now(),
+  );
 }
 
 /** Withdrawal is a correction (e.g. published in error): the row stays, with who, when and why; the portal stops showing it. */
-export async function withdraw(ctx: Ctx, actor: Actor, publicationId: string, reason: string): Promise<void> {
+export async function withdraw(
+  ctx: Ctx,
+  actor: Actor,
+  publicationId: string,
+  reason: string,
+): Promise<void> {
   if (reason.trim().length < 4) invalid('reason', '撤回理由：至少 4 个字');
   const now = ctx.clock.now();
   await inTx(ctx, async (tx) => {
     const row = await loadOwn(tx, actor, publicationId, true);
     if (row.status === 'withdrawn') throw new AppError('CONFLICT', '该信息已撤回');
-    await tx.update(publications).set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason.trim(), withdrawnBy: actor.userId }).where(eq(publications.id, row.id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'publication.withdraw', entityType: 'publication', entityId: row.id, payload: { indexNumber: row.indexNumber, reason: reason.trim() } }, now);
+    await tx
+      .update(publications)
+      .set({
+        status: 'withdrawn',
+        withdrawnAt: now,
+        withdrawnReason: reason.trim(),
+        withdrawnBy: actor.userId,
+      })
+      .where(eq(publications.id, row.id));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'publication.withdraw',
+        entityType: 'publication',
+        entityId: row.id,
+        payload: { indexNumber: row.indexNumber, reason: reason.trim() },
+      },
+      now,
+    );
   });
 }
 
@@ -202,7 +323,11 @@ async function withAttachments(db: Tx | Ctx['db'], row: PublicationRow): Promise
 }
 
 /** Staff view: any publication of the actor's department (withdrawn ones too), or 404. */
-export async function getPublication(ctx: Ctx, actor: Actor, publicationId: string): Promise<PublicationView> {
+export async function getPublication(
+  ctx: Ctx,
+  actor: Actor,
+  publicationId: string,
+): Promise<PublicationView> {
   const [row] = await ctx.db.select().from(publications).where(eq(publications.id, publicationId));
   if (!row) throw notFound('公开信息');
   authorize(actor, 'publication', 'read', row);
@@ -210,39 +335,76 @@ export async function getPublication(ctx: Ctx, actor: Actor, publicationId: stri
 }
 
 /** Staff list, scoped to the actor's department in SQL. */
-export async function listPublications(ctx: Ctx, actor: Actor, filter: PublicationFilter): Promise<PublicationPage> {
+export async function listPublications(
+  ctx: Ctx,
+  actor: Actor,
+  filter: PublicationFilter,
+): Promise<PublicationPage> {
   authorize(actor, 'publication', 'list');
   return listPublicationRows(ctx.db, { ...filter, departmentId: actor.departmentId });
 }
 
 /** Portal: a published (not withdrawn) item by 索引号 or id; null otherwise. */
-export async function findPublic(ctx: Ctx, departmentId: string, key: string): Promise<PublicationView | null> {
+export async function findPublic(
+  ctx: Ctx,
+  departmentId: string,
+  key: string,
+): Promise<PublicationView | null> {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
   const [row] = await ctx.db
     .select()
     .from(publications)
-    .where(and(byId ? eq(publications.id, key) : eq(publications.indexNumber, key), eq(publications.departmentId, departmentId), eq(publications.status, 'published')));
+    .where(
+      and(
+        byId ? eq(publications.id, key) : eq(publications.indexNumber, key),
+        eq(publications.departmentId, departmentId),
+        eq(publications.status, 'published'),
+      ),
+    );
   return row ? withAttachments(ctx.db, row) : null;
 }
 
 /** Portal catalogue: published items only. */
-export async function listPublic(ctx: Ctx, departmentId: string, filter: PublicationFilter): Promise<PublicationPage> {
+export async function listPublic(
+  ctx: Ctx,
+  departmentId: string,
+  filter: PublicationFilter,
+): Promise<PublicationPage> {
   return listPublicationRows(ctx.db, { ...filter, departmentId, status: 'published' });
 }
 
 /** The publication behind a module record (e.g. a normative document), if any. */
-export async function findBySource(db: Tx | Ctx['db'], module: string, entityId: string): Promise<PublicationRow | null> {
-  const [row] = await db.select().from(publications).where(and(eq(publications.sourceModule, module), eq(publications.sourceEntityId, entityId))).orderBy(sql`${publications.publishedAt} desc`).limit(1);
+export async function findBySource(
+  db: Tx | Ctx['db'],
+  module: string,
+  entityId: string,
+): Promise<PublicationRow | null> {
+  const [row] = await db
+    .select()
+    .from(publications)
+    .where(and(eq(publications.sourceModule, module), eq(publications.sourceEntityId, entityId)))
+    .orderBy(sql`${publications.publishedAt} desc`)
+    .limit(1);
   return row ?? null;
 }
 
 /** A file is readable (by staff) as an attachment of a publication the actor may read (getPublication's rule). */
-export async function attachmentFileReader(db: Tx | Ctx['db'], actor: Actor, fileId: string): Promise<FileAccess> {
-  const rows = await db.select({ id: publicationFiles.publicationId }).from(publicationFiles).where(eq(publicationFiles.fileId, fileId));
-  return fileAccessOf(rows.map((r) => r.id), async (id) => {
-    const [row] = await db.select().from(publications).where(eq(publications.id, id));
-    authorize(actor, 'publication', 'read', row);
-  });
+export async function attachmentFileReader(
+  db: Tx | Ctx['db'],
+  actor: Actor,
+  fileId: string,
+): Promise<FileAccess> {
+  const rows = await db
+    .select({ id: publicationFiles.publicationId })
+    .from(publicationFiles)
+    .where(eq(publicationFiles.fileId, fileId));
+  return fileAccessOf(
+    rows.map((r) => r.id),
+    async (id) => {
+      const [row] = await db.select().from(publications).where(eq(publications.id, id));
+      authorize(actor, 'publication', 'read', row);
+    },
+  );
 }
 
 /** Files attached to a published (not withdrawn) item are public (条例 Art 24: view and download). */

@@ -12,7 +12,16 @@ export async function actorOf(ctx: Ctx, username: string): Promise<Actor> {
   const [u] = await ctx.db.select().from(users).where(eq(users.username, username));
   if (!u) throw new Error(`no user ${username}`);
   const org = await getOrg(ctx.db, u.orgId);
-  return { userId: u.id, username: u.username, displayName: u.displayName, orgId: u.orgId, orgName: org.name, departmentId: u.departmentId, roles: u.roles as Role[], mustChangePassword: false };
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    orgId: u.orgId,
+    orgName: org.name,
+    departmentId: u.departmentId,
+    roles: u.roles as Role[],
+    mustChangePassword: false,
+  };
 }
 
 export function sampleInput(patch: Partial<PublicationInput> = {}): PublicationInput {
@@ -43,7 +52,12 @@ export function withReviewer(input: object, reviewerId: string): object {
 /** A multipart/form-data body with one file field. */
 export function multipartBody(name: string, content: Buffer, mime = 'application/pdf') {
   const boundary = `----fazhi${content.length}x${name.length}`;
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: ${mime}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: ${mime}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

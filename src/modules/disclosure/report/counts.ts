@@ -6,7 +6,12 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../../core/db/client.ts';
-import { APPLICANT_COLUMNS, type ApplicantColumn, type Counts, type Table3Input } from './tables.ts';
+import {
+  APPLICANT_COLUMNS,
+  type ApplicantColumn,
+  type Counts,
+  type Table3Input,
+} from './tables.ts';
 
 export const yearBounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
@@ -20,7 +25,13 @@ export function yearRequestsSql(departmentId: string, year: number, extra?: SQL)
       and (c.closed_on is null or c.closed_on >= ${start})${extra ? sql` and ${extra}` : sql``}`;
 }
 
-interface Group { col: string; result: string | null; received: number; carried_in: number; n: number }
+interface Group {
+  col: string;
+  result: string | null;
+  received: number;
+  carried_in: number;
+  n: number;
+}
 
 export function table3Sql(departmentId: string, year: number): SQL {
   const { start } = yearBounds(year);
@@ -35,7 +46,9 @@ export function table3Sql(departmentId: string, year: number): SQL {
 export function foldTable3(groups: Group[]): Table3Input {
   const input: Table3Input = { received: {}, carriedIn: {}, results: {}, carriedOut: {} };
   const add = (c: Counts, col: string, n: number) => {
-    const k = (APPLICANT_COLUMNS as readonly string[]).includes(col) ? (col as ApplicantColumn) : 'other';
+    const k = (APPLICANT_COLUMNS as readonly string[]).includes(col)
+      ? (col as ApplicantColumn)
+      : 'other';
     c[k] = (c[k] ?? 0) + n;
   };
   for (const g of groups) {
@@ -47,12 +60,20 @@ export function foldTable3(groups: Group[]): Table3Input {
   return input;
 }
 
-export async function countTable3(db: DbOrTx, departmentId: string, year: number): Promise<Table3Input> {
+export async function countTable3(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+): Promise<Table3Input> {
   return foldTable3(await queryRows<Group>(db, table3Sql(departmentId, year)));
 }
 
 /** 信息处理费 collected in the year (fees paid: the notice's amount, on the payment date) — for section 六. */
-export async function feesCollected(db: DbOrTx, departmentId: string, year: number): Promise<{ count: number; amount: number }> {
+export async function feesCollected(
+  db: DbOrTx,
+  departmentId: string,
+  year: number,
+): Promise<{ count: number; amount: number }> {
   const { start, end } = yearBounds(year);
   const [row] = await queryRows<{ count: number; amount: string | null }>(
     db,

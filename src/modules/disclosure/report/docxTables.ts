@@ -7,13 +7,51 @@
  * `landscape`, GB/T 9704 §10) with column widths that hold at least two characters of 小四 per line, so
  * that no header (自然人, 商业企业, 结果维持…) is printed one character per line.
  */
-import { AlignmentType, BorderStyle, Paragraph, patchDocument, PatchType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { CELL_PARAGRAPH, CELL_RUN, FONTS, LANDSCAPE_TEXT_WIDTH, SIZES, TEXT_BLOCK, type Block } from '../../../core/docx/gongwen.ts';
-import { COLUMN_LABELS, TABLE3_NOTE, TABLE4_COLUMNS, type Table2Row, type Table3Row } from './tables.ts';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  patchDocument,
+  PatchType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import {
+  CELL_PARAGRAPH,
+  CELL_RUN,
+  FONTS,
+  LANDSCAPE_TEXT_WIDTH,
+  SIZES,
+  TEXT_BLOCK,
+  type Block,
+} from '../../../core/docx/gongwen.ts';
+import {
+  COLUMN_LABELS,
+  TABLE3_NOTE,
+  TABLE4_COLUMNS,
+  type Table2Row,
+  type Table3Row,
+} from './tables.ts';
 
-interface Cell { text: string; rowSpan?: number; colSpan?: number; head?: boolean; center?: boolean }
+interface Cell {
+  text: string;
+  rowSpan?: number;
+  colSpan?: number;
+  head?: boolean;
+  center?: boolean;
+}
 
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name, hint: 'eastAsia' as const });
+const font = (name: string) => ({
+  ascii: name,
+  eastAsia: name,
+  hAnsi: name,
+  cs: name,
+  hint: 'eastAsia' as const,
+});
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /**
@@ -39,7 +77,20 @@ function gridTable(widths: number[], rows: Cell[][], headerRows: number, total: 
         width: { size: width, type: WidthType.DXA },
         verticalAlign: VerticalAlign.CENTER,
         borders: { top: border, bottom: border, left: border, right: border },
-        children: [new Paragraph({ ...CELL_PARAGRAPH, alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ ...CELL_RUN, text: c.text, font: font(c.head ? FONTS.h1 : FONTS.body), size: SIZES.table })] })],
+        children: [
+          new Paragraph({
+            ...CELL_PARAGRAPH,
+            alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+            children: [
+              new TextRun({
+                ...CELL_RUN,
+                text: c.text,
+                font: font(c.head ? FONTS.h1 : FONTS.body),
+                size: SIZES.table,
+              }),
+            ],
+          }),
+        ],
       });
     });
     for (let i = 0; i < taken.length; i++) if (taken[i] > 0) taken[i]--;
@@ -61,8 +112,15 @@ export function table2Docx(rows: Table2Row[]): Table {
     const columns = items[0].columns;
     const wide = columns.length === 1 ? 3 : undefined;
     out.push([{ text: block, colSpan: 4, head: true }]);
-    out.push([{ text: '信息内容', head: true }, ...columns.map((c) => ({ text: c, head: true, colSpan: wide }))]);
-    for (const r of items) out.push([{ text: r.label, center: true }, ...r.values.slice(0, columns.length).map((v) => ({ ...num(v), colSpan: wide }))]);
+    out.push([
+      { text: '信息内容', head: true },
+      ...columns.map((c) => ({ text: c, head: true, colSpan: wide })),
+    ]);
+    for (const r of items)
+      out.push([
+        { text: r.label, center: true },
+        ...r.values.slice(0, columns.length).map((v) => ({ ...num(v), colSpan: wide })),
+      ]);
   }
   return gridTable([4, 2, 2, 2], out, 0, TEXT_BLOCK.width);
 }
@@ -73,20 +131,39 @@ export function table2Docx(rows: Table2Row[]): Table {
  * are printed once, merged down their rows.
  */
 export function table3Docx(rows: Table3Row[]): Table {
-  const kinds = (['business', 'research', 'publicInterest', 'legalService', 'other'] as const).map((k) => ({ text: COLUMN_LABELS[k], head: true }));
+  const kinds = (['business', 'research', 'publicInterest', 'legalService', 'other'] as const).map(
+    (k) => ({ text: COLUMN_LABELS[k], head: true }),
+  );
   const out: Cell[][] = [
-    [{ text: TABLE3_NOTE, rowSpan: 3, colSpan: 3, head: true }, { text: '申请人情况', colSpan: 7, head: true }],
-    [{ text: '自然人', rowSpan: 2, head: true }, { text: '法人或其他组织', colSpan: 5, head: true }, { text: '总计', rowSpan: 2, head: true }],
+    [
+      { text: TABLE3_NOTE, rowSpan: 3, colSpan: 3, head: true },
+      { text: '申请人情况', colSpan: 7, head: true },
+    ],
+    [
+      { text: '自然人', rowSpan: 2, head: true },
+      { text: '法人或其他组织', colSpan: 5, head: true },
+      { text: '总计', rowSpan: 2, head: true },
+    ],
     kinds,
   ];
   rows.forEach((r, i) => {
     const cells: Cell[] = [];
     if (!r.section) cells.push({ text: r.label, colSpan: 3 });
     else {
-      if (rows[i - 1]?.section !== r.section) cells.push({ text: r.section, rowSpan: rows.filter((x) => x.section === r.section).length, center: true });
+      if (rows[i - 1]?.section !== r.section)
+        cells.push({
+          text: r.section,
+          rowSpan: rows.filter((x) => x.section === r.section).length,
+          center: true,
+        });
       if (!r.group) cells.push({ text: r.label, colSpan: 2 });
       else {
-        if (rows[i - 1]?.group !== r.group) cells.push({ text: r.group, rowSpan: rows.filter((x) => x.section === r.section && x.group === r.group).length, center: true });
+        if (rows[i - 1]?.group !== r.group)
+          cells.push({
+            text: r.group,
+            rowSpan: rows.filter((x) => x.section === r.section && x.group === r.group).length,
+            center: true,
+          });
         cells.push({ text: r.label });
       }
     }
@@ -100,8 +177,15 @@ export function table3Docx(rows: Table3Row[]): Table {
 export function table4Docx(cells: number[]): Table {
   const heads = (rowSpan?: number) => TABLE4_COLUMNS.map((text) => ({ text, head: true, rowSpan }));
   const out: Cell[][] = [
-    [{ text: '行政复议', colSpan: 5, head: true }, { text: '行政诉讼', colSpan: 10, head: true }],
-    [...heads(2), { text: '未经复议直接起诉', colSpan: 5, head: true }, { text: '复议后起诉', colSpan: 5, head: true }],
+    [
+      { text: '行政复议', colSpan: 5, head: true },
+      { text: '行政诉讼', colSpan: 10, head: true },
+    ],
+    [
+      ...heads(2),
+      { text: '未经复议直接起诉', colSpan: 5, head: true },
+      { text: '复议后起诉', colSpan: 5, head: true },
+    ],
     [...heads(), ...heads()],
     cells.map(num),
   ];
@@ -114,11 +198,16 @@ export const placeholder = (key: string) => `{{${key}}}`;
 /** Tables 三 and 四 with their headings, on landscape pages (the placeholders are replaced by placeTables). */
 export const landscapeTables = (parts: Array<{ heading: string; key: string }>): Block => ({
   kind: 'landscape',
-  blocks: parts.flatMap((p): Block[] => [{ kind: 'h1', text: p.heading }, { kind: 'p', text: placeholder(p.key), indent: false }]),
+  blocks: parts.flatMap((p): Block[] => [
+    { kind: 'h1', text: p.heading },
+    { kind: 'p', text: placeholder(p.key), indent: false },
+  ]),
 });
 
 /** Puts each table where its placeholder paragraph stands. */
 export async function placeTables(docx: Buffer, tables: Record<string, Table>): Promise<Buffer> {
-  const patches = Object.fromEntries(Object.entries(tables).map(([key, t]) => [key, { type: PatchType.DOCUMENT, children: [t] }]));
+  const patches = Object.fromEntries(
+    Object.entries(tables).map(([key, t]) => [key, { type: PatchType.DOCUMENT, children: [t] }]),
+  );
   return patchDocument({ outputType: 'nodebuffer', data: docx, patches });
 }

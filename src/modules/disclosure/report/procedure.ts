@@ -16,12 +16,42 @@ export const DISCLOSURE_ANNUAL_REPORT: ProcedureDef = {
   initialStatus: 'new',
   roleLabels: { staff: '工作人员', leader: '负责人' },
   steps: [
-    { code: 'submit', label: '报送并公开年度报告', roles: ['staff', 'leader'], open: { status: ['drafting', 'submitted'] }, clock: 'submission' },
+    {
+      code: 'submit',
+      label: '报送并公开年度报告',
+      roles: ['staff', 'leader'],
+      open: { status: ['drafting', 'submitted'] },
+      clock: 'submission',
+    },
   ],
   actions: [
-    { code: 'open', label: '开始编制', roles: ['staff', 'leader'], statuses: ['new'], fields: [{ name: 'year', label: '报告年度', type: 'number', required: true }, { name: 'dueOn', label: '报送期限', type: 'date', required: true }], effects: [{ status: 'drafting' }] },
-    { code: 'submit', label: '报送主管部门', roles: ['staff', 'leader'], statuses: ['drafting'], fields: [{ name: 'submittedTo', label: '报送单位', type: 'text' }], effects: [{ status: 'submitted' }] },
-    { code: 'publish', label: '公开年度报告', roles: ['staff', 'leader'], statuses: ['submitted'], fields: [{ name: 'publicationId', label: '公开信息编号', type: 'text' }], effects: [{ status: 'published' }] },
+    {
+      code: 'open',
+      label: '开始编制',
+      roles: ['staff', 'leader'],
+      statuses: ['new'],
+      fields: [
+        { name: 'year', label: '报告年度', type: 'number', required: true },
+        { name: 'dueOn', label: '报送期限', type: 'date', required: true },
+      ],
+      effects: [{ status: 'drafting' }],
+    },
+    {
+      code: 'submit',
+      label: '报送主管部门',
+      roles: ['staff', 'leader'],
+      statuses: ['drafting'],
+      fields: [{ name: 'submittedTo', label: '报送单位', type: 'text' }],
+      effects: [{ status: 'submitted' }],
+    },
+    {
+      code: 'publish',
+      label: '公开年度报告',
+      roles: ['staff', 'leader'],
+      statuses: ['submitted'],
+      fields: [{ name: 'publicationId', label: '公开信息编号', type: 'text' }],
+      effects: [{ status: 'published' }],
+    },
   ],
   clocks: [
     {

@@ -14,25 +14,54 @@ import { newId } from '../../../core/clock.ts';
 import { AppError } from '../../../core/errors.ts';
 import { disclosureReports } from './schema.ts';
 import { tableTwoRow } from '../../documents/facts.ts';
-import { buildTable3, checkTable3, checkTable4, TABLE2_LAYOUT, type Table2Key, type Table2Row, type Table3Row, type Violation } from './tables.ts';
+import {
+  buildTable3,
+  checkTable3,
+  checkTable4,
+  TABLE2_LAYOUT,
+  type Table2Key,
+  type Table2Row,
+  type Table3Row,
+  type Violation,
+} from './tables.ts';
 import { countTable3, feesCollected } from './counts.ts';
 import { tableFour } from '../../litigation/index.ts';
 
-export interface Prose { overview: string; problems: string; other: string }
+export interface Prose {
+  overview: string;
+  problems: string;
+  other: string;
+}
 /** Staff-entered figures: the rows of table 二 no module counts yet. (Table 四 is computed; a `table4` stored by older versions is ignored on read.) */
-export interface Manual { table2: Partial<Record<Table2Key, number[]>> }
-export interface Snapshot { table2: Table2Row[]; table3: Table3Row[]; table4: number[]; fees: { count: number; amount: number } }
+export interface Manual {
+  table2: Partial<Record<Table2Key, number[]>>;
+}
+export interface Snapshot {
+  table2: Table2Row[];
+  table3: Table3Row[];
+  table4: number[];
+  fees: { count: number; amount: number };
+}
 
 export const EMPTY_PROSE: Prose = { overview: '', problems: '', other: '' };
 export const EMPTY_MANUAL: Manual = { table2: {} };
 
 /** The stored `manual` jsonb as today's shape: only table 二 is read (an old typed table 四 stays in the row, unused). */
-const manualOf = (stored: unknown): Manual => ({ table2: ((stored as Partial<Manual> | null | undefined)?.table2 ?? {}) as Manual['table2'] });
+const manualOf = (stored: unknown): Manual => ({
+  table2: ((stored as Partial<Manual> | null | undefined)?.table2 ?? {}) as Manual['table2'],
+});
 
 type ReportRow = typeof disclosureReports.$inferSelect;
 
-async function loadReport(db: Ctx['db'] | Tx, departmentId: string, year: number): Promise<ReportRow | undefined> {
-  const [r] = await db.select().from(disclosureReports).where(and(eq(disclosureReports.departmentId, departmentId), eq(disclosureReports.year, year)));
+async function loadReport(
+  db: Ctx['db'] | Tx,
+  departmentId: string,
+  year: number,
+): Promise<ReportRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(disclosureReports)
+    .where(and(eq(disclosureReports.departmentId, departmentId), eq(disclosureReports.year, year)));
   return r;
 }
 
@@ -41,29 +70,57 @@ async function loadReport(db: Ctx['db'] | Tx, departmentId: string, year: number
  * module's records, as at 12月31日 of the year: documents.ts); the rest are staff-entered and marked 人工录入
  * until their modules exist.
  */
-async function table2(db: Ctx['db'] | Tx, departmentId: string, year: number, manual: Manual): Promise<Table2Row[]> {
+async function table2(
+  db: Ctx['db'] | Tx,
+  departmentId: string,
+  year: number,
+  manual: Manual,
+): Promise<Table2Row[]> {
   // Table 二's 行政规范性文件 row is the documents module's own (现行有效 as at 12月31日, one rule).
   const docs = await tableTwoRow(db, departmentId, year);
-  const fromModules: Partial<Record<Table2Key, number[]>> = { normativeDocuments: [docs.issued, docs.abolished, docs.inForce] };
+  const fromModules: Partial<Record<Table2Key, number[]>> = {
+    normativeDocuments: [docs.issued, docs.abolished, docs.inForce],
+  };
   return TABLE2_LAYOUT.map((l) => {
     const computed = fromModules[l.key];
     if (computed) return { ...l, values: computed, source: 'module' as const };
-    return { ...l, values: (manual.table2[l.key] ?? []).concat(Array(l.columns.length).fill(0)).slice(0, l.columns.length), source: 'manual' as const };
+    return {
+      ...l,
+      values: (manual.table2[l.key] ?? [])
+        .concat(Array(l.columns.length).fill(0))
+        .slice(0, l.columns.length),
+      source: 'manual' as const,
+    };
   });
 }
 
 /** Computes the live tables of a year (what the report would say today). */
-export async function computeTables(db: Ctx['db'] | Tx, departmentId: string, year: number, manual: Manual): Promise<Snapshot> {
+export async function computeTables(
+  db: Ctx['db'] | Tx,
+  departmentId: string,
+  year: number,
+  manual: Manual,
+): Promise<Snapshot> {
   const table3 = buildTable3(await countTable3(db, departmentId, year));
   // Table 四 is counted from the 行政复议 / 行政应诉 cases about disclosure answers (the litigation module).
-  return { table2: await table2(db, departmentId, year, manual), table3, table4: await tableFour(db, departmentId, year), fees: await feesCollected(db, departmentId, year) };
+  return {
+    table2: await table2(db, departmentId, year, manual),
+    table3,
+    table4: await tableFour(db, departmentId, year),
+    fees: await feesCollected(db, departmentId, year),
+  };
 }
 
 /** Last year's 四、结转下年度继续办理: from last year's submitted report when there is one, else computed. */
-async function lastYearCarriedOut(db: Ctx['db'] | Tx, departmentId: string, year: number): Promise<{ cells: number[]; source: 'report' | 'computed' }> {
+async function lastYearCarriedOut(
+  db: Ctx['db'] | Tx,
+  departmentId: string,
+  year: number,
+): Promise<{ cells: number[]; source: 'report' | 'computed' }> {
   const prev = await loadReport(db, departmentId, year - 1);
   const snap = prev?.snapshot as Snapshot | null | undefined;
-  if (snap) return { cells: snap.table3.find((r) => r.key === 'carriedOut')!.cells, source: 'report' };
+  if (snap)
+    return { cells: snap.table3.find((r) => r.key === 'carriedOut')!.cells, source: 'report' };
   const t = buildTable3(await countTable3(db, departmentId, year - 1));
   return { cells: t.find((r) => r.key === 'carriedOut')!.cells, source: 'computed' };
 }
@@ -80,7 +137,12 @@ export async function reportView(ctx: Ctx, actor: Actor, year: number) {
   const snapshot = (r?.snapshot as Snapshot | null) ?? null;
   const last = await lastYearCarriedOut(ctx.db, actor.departmentId, year);
   const shown = snapshot ?? live;
-  const [deadline] = r?.caseId ? await ctx.db.select().from(caseSteps).where(and(eq(caseSteps.caseId, r.caseId), eq(caseSteps.status, 'open'))) : [];
+  const [deadline] = r?.caseId
+    ? await ctx.db
+        .select()
+        .from(caseSteps)
+        .where(and(eq(caseSteps.caseId, r.caseId), eq(caseSteps.status, 'open')))
+    : [];
   return {
     year,
     exists: !!r,
@@ -91,10 +153,20 @@ export async function reportView(ctx: Ctx, actor: Actor, year: number) {
     tables: shown,
     lastYear: last,
     violations: violationsOf(shown, last.cells),
-    deadline: deadline ? { dueDate: deadline.dueDate, explanation: deadline.explanation, overdue: !!deadline.dueDate && deadline.dueDate < ctx.clock.today() } : null,
+    deadline: deadline
+      ? {
+          dueDate: deadline.dueDate,
+          explanation: deadline.explanation,
+          overdue: !!deadline.dueDate && deadline.dueDate < ctx.clock.today(),
+        }
+      : null,
     canEdit: !snapshot && can(actor),
     canListRequests: canList(actor),
-    status: r?.caseId ? ((await ctx.db.select({ status: cases.status }).from(cases).where(eq(cases.id, r.caseId)))[0]?.status ?? null) : null,
+    status: r?.caseId
+      ? ((
+          await ctx.db.select({ status: cases.status }).from(cases).where(eq(cases.id, r.caseId))
+        )[0]?.status ?? null)
+      : null,
   };
 }
 
@@ -105,29 +177,74 @@ const canList = (actor: Actor) => authorizeQuietly(actor, 'disclosureRequest', '
 async function ensureReport(tx: Tx, ctx: Ctx, actor: Actor, year: number): Promise<ReportRow> {
   const existing = await loadReport(tx, actor.departmentId, year);
   if (existing) return existing;
-  const c = await openCase(ctx, actor, { procedure: 'disclosureAnnualReport', title: `${year}年度政府信息公开工作年度报告`, orgId: actor.departmentId, first: { action: 'open', on: ctx.clock.today(), data: { year, dueOn: `${year + 1}-01-31` } } }, tx);
+  const c = await openCase(
+    ctx,
+    actor,
+    {
+      procedure: 'disclosureAnnualReport',
+      title: `${year}年度政府信息公开工作年度报告`,
+      orgId: actor.departmentId,
+      first: { action: 'open', on: ctx.clock.today(), data: { year, dueOn: `${year + 1}-01-31` } },
+    },
+    tx,
+  );
   const [row] = await tx
     .insert(disclosureReports)
-    .values({ id: newId(), departmentId: actor.departmentId, year, caseId: c.id, prose: EMPTY_PROSE, manual: EMPTY_MANUAL, updatedAt: ctx.clock.now(), updatedBy: actor.userId })
+    .values({
+      id: newId(),
+      departmentId: actor.departmentId,
+      year,
+      caseId: c.id,
+      prose: EMPTY_PROSE,
+      manual: EMPTY_MANUAL,
+      updatedAt: ctx.clock.now(),
+      updatedBy: actor.userId,
+    })
     .returning();
   return row;
 }
 
-export async function saveDraft(ctx: Ctx, actor: Actor, year: number, input: { prose?: Prose; manual?: Manual }): Promise<void> {
+export async function saveDraft(
+  ctx: Ctx,
+  actor: Actor,
+  year: number,
+  input: { prose?: Prose; manual?: Manual },
+): Promise<void> {
   authorize(actor, 'disclosureReport', 'edit');
   await inTx(ctx, async (tx) => {
     const r = await ensureReport(tx, ctx, actor, year);
     if (r.snapshot) throw new AppError('ACTION_NOT_ALLOWED', '年度报告已报送，不能再修改');
     await tx
       .update(disclosureReports)
-      .set({ prose: input.prose ?? r.prose, manual: input.manual ?? r.manual, updatedAt: ctx.clock.now(), updatedBy: actor.userId })
+      .set({
+        prose: input.prose ?? r.prose,
+        manual: input.manual ?? r.manual,
+        updatedAt: ctx.clock.now(),
+        updatedBy: actor.userId,
+      })
       .where(eq(disclosureReports.id, r.id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.report.save', entityType: 'disclosureReport', entityId: r.id, payload: { year } }, ctx.clock.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'disclosure.report.save',
+        entityType: 'disclosureReport',
+        entityId: r.id,
+        payload: { year },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 
 /** Submits to the 主管部门: refused while a 勾稽 identity fails; freezes the tables. */
-export async function submitReport(ctx: Ctx, actor: Actor, year: number, input: { on: string; submittedTo?: string }): Promise<void> {
+export async function submitReport(
+  ctx: Ctx,
+  actor: Actor,
+  year: number,
+  input: { on: string; submittedTo?: string },
+): Promise<void> {
   authorize(actor, 'disclosureReport', 'edit');
   await inTx(ctx, async (tx) => {
     const r = await ensureReport(tx, ctx, actor, year);
@@ -135,10 +252,35 @@ export async function submitReport(ctx: Ctx, actor: Actor, year: number, input: 
     const snap = await computeTables(tx, actor.departmentId, year, manualOf(r.manual));
     const last = await lastYearCarriedOut(tx, actor.departmentId, year);
     const v = violationsOf(snap, last.cells);
-    if (v.length) throw new AppError('ACTION_NOT_ALLOWED', `勾稽关系不符，不能报送：${v.map((x) => x.message).join('；')}`, { details: { violations: v } });
-    await tx.update(disclosureReports).set({ snapshot: snap, updatedAt: ctx.clock.now(), updatedBy: actor.userId }).where(eq(disclosureReports.id, r.id));
-    await recordAction(ctx, actor, r.caseId!, { action: 'submit', on: input.on, data: { submittedTo: input.submittedTo ?? '' } }, tx);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.report.submit', entityType: 'disclosureReport', entityId: r.id, payload: { year, on: input.on } }, ctx.clock.now());
+    if (v.length)
+      throw new AppError(
+        'ACTION_NOT_ALLOWED',
+        `勾稽关系不符，不能报送：${v.map((x) => x.message).join('；')}`,
+        { details: { violations: v } },
+      );
+    await tx
+      .update(disclosureReports)
+      .set({ snapshot: snap, updatedAt: ctx.clock.now(), updatedBy: actor.userId })
+      .where(eq(disclosureReports.id, r.id));
+    await recordAction(
+      ctx,
+      actor,
+      r.caseId!,
+      { action: 'submit', on: input.on, data: { submittedTo: input.submittedTo ?? '' } },
+      tx,
+    );
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'disclosure.report.submit',
+        entityType: 'disclosureReport',
+        entityId: r.id,
+        payload: { year, on: input.on },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 

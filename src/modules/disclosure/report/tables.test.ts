@@ -26,7 +26,11 @@ const ROWS: Array<[key: string, label: string, group: string]> = [
   ['reject_excessive', '4.无正当理由大量反复申请', '（五）不予处理'],
   ['reject_confirm', '5.要求行政机关确认或重新出具已获取信息', '（五）不予处理'],
   ['other1', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '（六）其他处理'],
-  ['other2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '（六）其他处理'],
+  [
+    'other2',
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    '（六）其他处理',
+  ],
   ['other3', '3.其他', '（六）其他处理'],
   ['resultTotal', '（七）总计', ''],
   ['carriedOut', '四、结转下年度继续办理', ''],
@@ -35,7 +39,10 @@ const ROWS: Array<[key: string, label: string, group: string]> = [
 test('table 三 has 25 rows × 7 columns with the printed labels, one row per outcome code', () => {
   const rows = buildTable3({ received: {}, carriedIn: {}, results: {}, carriedOut: {} });
   assert.equal(rows.length, 25);
-  assert.deepEqual(TABLE3_KEYS, ROWS.map((r) => r[0]));
+  assert.deepEqual(
+    TABLE3_KEYS,
+    ROWS.map((r) => r[0]),
+  );
   rows.forEach((r, i) => {
     assert.equal(r.key, ROWS[i][0]);
     assert.equal(r.label, ROWS[i][1]);
@@ -48,9 +55,20 @@ test('table 三 has 25 rows × 7 columns with the printed labels, one row per ou
 test('every outcome code counts in exactly its own row and column', () => {
   for (const o of DISCLOSURE_OUTCOMES) {
     for (const [ci, col] of APPLICANT_COLUMNS.entries()) {
-      const rows = buildTable3({ received: { [col]: 1 }, carriedIn: {}, results: { [o.code]: { [col]: 1 } }, carriedOut: {} });
-      const hits = rows.filter((r) => r.key !== 'received' && r.key !== 'resultTotal' && r.cells.some((c) => c > 0));
-      assert.deepEqual(hits.map((r) => r.key), [o.code], o.code);
+      const rows = buildTable3({
+        received: { [col]: 1 },
+        carriedIn: {},
+        results: { [o.code]: { [col]: 1 } },
+        carriedOut: {},
+      });
+      const hits = rows.filter(
+        (r) => r.key !== 'received' && r.key !== 'resultTotal' && r.cells.some((c) => c > 0),
+      );
+      assert.deepEqual(
+        hits.map((r) => r.key),
+        [o.code],
+        o.code,
+      );
       assert.equal(hits[0].cells[ci], 1);
       assert.equal(hits[0].cells[6], 1, '总计 column');
       assert.equal(rows.find((r) => r.key === 'resultTotal')!.cells[ci], 1);
@@ -63,25 +81,48 @@ test('勾稽: a balanced table passes; each broken identity is reported for its 
   const rows = buildTable3({
     received: { naturalPerson: 5, business: 2 },
     carriedIn: { naturalPerson: 1 },
-    results: { disclose: { naturalPerson: 3 }, partial: { business: 1 }, other1: { naturalPerson: 1 } },
+    results: {
+      disclose: { naturalPerson: 3 },
+      partial: { business: 1 },
+      other1: { naturalPerson: 1 },
+    },
     carriedOut: { naturalPerson: 2, business: 1 },
   });
   assert.deepEqual(checkTable3(rows), []);
   assert.deepEqual(checkTable3(rows, [1, 0, 0, 0, 0, 0, 1]), []);
 
-  const unbalanced = rows.map((r) => (r.key === 'carriedOut' ? { ...r, cells: [3, 1, 0, 0, 0, 0, 4] } : r));
+  const unbalanced = rows.map((r) =>
+    r.key === 'carriedOut' ? { ...r, cells: [3, 1, 0, 0, 0, 0, 4] } : r,
+  );
   const v1 = checkTable3(unbalanced);
-  assert.deepEqual(v1.map((v) => [v.rule, v.column]), [['balance', '自然人'], ['balance', '总计']]);
+  assert.deepEqual(
+    v1.map((v) => [v.rule, v.column]),
+    [
+      ['balance', '自然人'],
+      ['balance', '总计'],
+    ],
+  );
   assert.match(v1[0].message, /第一项加第二项之和（6）不等于第三项加第四项之和（7）/);
 
-  const badTotal = rows.map((r) => (r.key === 'resultTotal' ? { ...r, cells: [5, 1, 0, 0, 0, 0, 6] } : r));
+  const badTotal = rows.map((r) =>
+    r.key === 'resultTotal' ? { ...r, cells: [5, 1, 0, 0, 0, 0, 6] } : r,
+  );
   assert.ok(checkTable3(badTotal).some((v) => v.rule === 'resultTotal' && v.column === '自然人'));
 
-  const badRow = rows.map((r) => (r.key === 'received' ? { ...r, cells: [5, 2, 0, 0, 0, 0, 8] } : r));
-  assert.ok(checkTable3(badRow).some((v) => v.rule === 'columnTotal' && v.row === '一、本年新收政府信息公开申请数量'));
+  const badRow = rows.map((r) =>
+    r.key === 'received' ? { ...r, cells: [5, 2, 0, 0, 0, 0, 8] } : r,
+  );
+  assert.ok(
+    checkTable3(badRow).some(
+      (v) => v.rule === 'columnTotal' && v.row === '一、本年新收政府信息公开申请数量',
+    ),
+  );
 
   const carry = checkTable3(rows, [2, 0, 0, 0, 0, 0, 2]);
-  assert.deepEqual(carry.map((v) => v.column), ['自然人', '总计']);
+  assert.deepEqual(
+    carry.map((v) => v.column),
+    ['自然人', '总计'],
+  );
   assert.ok(carry.every((v) => v.rule === 'carryOver'));
 });
 

@@ -16,51 +16,127 @@ import { caseEvents } from '../../../core/cases/schema.ts';
 import { recordAction } from '../../../core/cases/service.ts';
 import { AppError } from '../../../core/errors.ts';
 import { getSetting } from '../../../core/settings/service.ts';
-import { asApprover, assertApprover, disclosureApprovalSetting, routeApprovalSteps } from '../approval.ts';
+import {
+  asApprover,
+  assertApprover,
+  disclosureApprovalSetting,
+  routeApprovalSteps,
+} from '../approval.ts';
 import { assertHandler, loadRequest } from './service.ts';
 import type { RequestRow } from './intake.ts';
 import { OUTCOME_BY_CODE, outcomeLabel } from '../outcomes.ts';
 
 type Kind = 'extension' | 'answer';
 const KINDS: Record<Kind, { ask: string; yes: string; no: string; step: string; what: string }> = {
-  extension: { ask: 'extendRequest', yes: 'extend', no: 'extendRefuse', step: 'extensionApproval', what: '延长答复期限' },
-  answer: { ask: 'answerDraft', yes: 'answer', no: 'answerReturn', step: 'answerApproval', what: '答复审签' },
+  extension: {
+    ask: 'extendRequest',
+    yes: 'extend',
+    no: 'extendRefuse',
+    step: 'extensionApproval',
+    what: '延长答复期限',
+  },
+  answer: {
+    ask: 'answerDraft',
+    yes: 'answer',
+    no: 'answerReturn',
+    step: 'answerApproval',
+    what: '答复审签',
+  },
 };
 
-export interface PendingApproval { kind: Kind; what: string; requestedOn: string; requestedBy: string | null; requestedByName: string; data: Record<string, unknown> }
+export interface PendingApproval {
+  kind: Kind;
+  what: string;
+  requestedOn: string;
+  requestedBy: string | null;
+  requestedByName: string;
+  data: Record<string, unknown>;
+}
 
 /** The approval the request waits for, if any: the latest ask of a kind not yet followed by a decision. */
 export async function pendingApproval(db: DbOrTx, caseId: string): Promise<PendingApproval | null> {
   for (const kind of Object.keys(KINDS) as Kind[]) {
     const k = KINDS[kind];
     const [last] = await db
-      .select({ type: caseEvents.type, on: caseEvents.on, actorId: caseEvents.actorId, data: caseEvents.data, name: users.displayName })
+      .select({
+        type: caseEvents.type,
+        on: caseEvents.on,
+        actorId: caseEvents.actorId,
+        data: caseEvents.data,
+        name: users.displayName,
+      })
       .from(caseEvents)
       .leftJoin(users, eq(users.id, caseEvents.actorId))
       .where(and(eq(caseEvents.caseId, caseId), inArray(caseEvents.type, [k.ask, k.yes, k.no])))
       .orderBy(desc(caseEvents.seq))
       .limit(1);
-    if (last?.type === k.ask) return { kind, what: k.what, requestedOn: last.on, requestedBy: last.actorId, requestedByName: last.name ?? '', data: (last.data ?? {}) as Record<string, unknown> };
+    if (last?.type === k.ask)
+      return {
+        kind,
+        what: k.what,
+        requestedOn: last.on,
+        requestedBy: last.actorId,
+        requestedByName: last.name ?? '',
+        data: (last.data ?? {}) as Record<string, unknown>,
+      };
   }
   return null;
 }
 
 /** What the request page says about approvals: what waits, whether this actor may decide it, and who may. */
 export async function approvalView(ctx: Ctx, actor: Actor, caseId: string) {
-  const { approverRole } = await getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime());
+  const { approverRole } = await getSetting(
+    ctx.db,
+    disclosureApprovalSetting,
+    ctx.clock.now().getTime(),
+  );
   const asked = await pendingApproval(ctx.db, caseId);
-  const outcome = asked?.kind === 'answer' ? OUTCOME_BY_CODE.get(String(asked.data.outcome)) : undefined;
-  const pending = asked && outcome ? { ...asked, data: { ...asked.data, outcomeLabel: outcomeLabel(outcome) } } : asked;
-  const mayDecide = !!pending && actor.roles.includes(approverRole) && pending.requestedBy !== actor.userId;
+  const outcome =
+    asked?.kind === 'answer' ? OUTCOME_BY_CODE.get(String(asked.data.outcome)) : undefined;
+  const pending =
+    asked && outcome
+      ? { ...asked, data: { ...asked.data, outcomeLabel: outcomeLabel(outcome) } }
+      : asked;
+  const mayDecide =
+    !!pending && actor.roles.includes(approverRole) && pending.requestedBy !== actor.userId;
   return { pending, approverLabel: ROLE_LABELS[approverRole], mayDecide };
 }
 
-const audit = (tx: Tx, ctx: Ctx, actor: Actor, r: RequestRow, action: string, payload: Record<string, unknown>) =>
-  appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: `disclosure.request.${action}`, entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, ...payload } }, ctx.clock.now());
+const audit = (
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  r: RequestRow,
+  action: string,
+  payload: Record<string, unknown>,
+) =>
+  appendAudit(
+    tx,
+    {
+      actorId: actor.userId,
+      orgId: actor.orgId,
+      action: `disclosure.request.${action}`,
+      entityType: 'disclosureRequest',
+      entityId: r.id,
+      payload: { caseId: r.caseId, ...payload },
+    },
+    ctx.clock.now(),
+  );
 
 /** Records the clerk's ask (extendRequest / answerDraft) and puts the approval step in the approvers' 我的待办. */
-export async function askApproval(ctx: Ctx, actor: Actor, id: string, kind: Kind, on: string, data: Record<string, unknown>): Promise<void> {
-  const { approverRole } = await getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime());
+export async function askApproval(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  kind: Kind,
+  on: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const { approverRole } = await getSetting(
+    ctx.db,
+    disclosureApprovalSetting,
+    ctx.clock.now().getTime(),
+  );
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
     await assertHandler(tx, actor, r);
@@ -75,18 +151,45 @@ export async function askApproval(ctx: Ctx, actor: Actor, id: string, kind: Kind
  * clock is extended by the days asked for; answer: the drafted answer is made and the request closed), refusal
  * records the opinion and the clerk goes on (or drafts again).
  */
-export async function decideApproval(ctx: Ctx, actor: Actor, id: string, kind: Kind, input: { on: string; approve: boolean; opinion?: string }): Promise<void> {
-  const { approverRole } = await getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime());
+export async function decideApproval(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  kind: Kind,
+  input: { on: string; approve: boolean; opinion?: string },
+): Promise<void> {
+  const { approverRole } = await getSetting(
+    ctx.db,
+    disclosureApprovalSetting,
+    ctx.clock.now().getTime(),
+  );
   const k = KINDS[kind];
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
     const pending = await pendingApproval(tx, r.caseId);
-    if (pending?.kind !== kind) throw new AppError('ACTION_NOT_ALLOWED', `没有待审批的${k.what}申请`);
+    if (pending?.kind !== kind)
+      throw new AppError('ACTION_NOT_ALLOWED', `没有待审批的${k.what}申请`);
     assertApprover(actor, approverRole, pending.requestedBy, k.what);
     const opinion = input.opinion?.trim() ?? '';
-    if (!input.approve && !opinion) throw new AppError('VALIDATION', '审批意见：不同意或退回时必填', { fields: [{ path: 'opinion', message: '审批意见：不同意或退回时必填' }] });
-    const data = input.approve ? { ...pending.data, opinion, requestedBy: pending.requestedBy } : { opinion, requestedBy: pending.requestedBy };
-    await recordAction(ctx, asApprover(actor), r.caseId, { action: input.approve ? k.yes : k.no, on: input.on, data }, tx);
-    await audit(tx, ctx, actor, r, input.approve ? k.yes : k.no, { on: input.on, opinion, requestedBy: pending.requestedBy, ...(kind === 'answer' && input.approve ? { outcome: pending.data.outcome } : {}) });
+    if (!input.approve && !opinion)
+      throw new AppError('VALIDATION', '审批意见：不同意或退回时必填', {
+        fields: [{ path: 'opinion', message: '审批意见：不同意或退回时必填' }],
+      });
+    const data = input.approve
+      ? { ...pending.data, opinion, requestedBy: pending.requestedBy }
+      : { opinion, requestedBy: pending.requestedBy };
+    await recordAction(
+      ctx,
+      asApprover(actor),
+      r.caseId,
+      { action: input.approve ? k.yes : k.no, on: input.on, data },
+      tx,
+    );
+    await audit(tx, ctx, actor, r, input.approve ? k.yes : k.no, {
+      on: input.on,
+      opinion,
+      requestedBy: pending.requestedBy,
+      ...(kind === 'answer' && input.approve ? { outcome: pending.data.outcome } : {}),
+    });
   });
 }

@@ -18,7 +18,12 @@ import { asOfText, periodEnd, stepOverdueAt, type PeriodEnd } from '../../report
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { yearBounds } from '../report/counts.ts';
 
-export interface RequestCounts { received: number; answered: number; onTime: number; overdue: number }
+export interface RequestCounts {
+  received: number;
+  answered: number;
+  onTime: number;
+  overdue: number;
+}
 
 /**
  * "本年度作出答复3件，均在法定期限内答复。" — or, with some late or overdue, the rate with what it
@@ -29,24 +34,45 @@ function rateSentence(period: PeriodEnd, c: RequestCounts, rate: number): string
   const overdue = `已超过答复期限尚未答复，按期答复率${rate}%。`;
   if (!c.answered) return c.overdue ? `${asOfText(period)}，有${c.overdue}件申请${overdue}` : '';
   const all = c.answered > 1 ? '均' : '';
-  const answered = c.onTime === c.answered ? `${all}在法定期限内答复` : c.onTime ? `其中在法定期限内答复${c.onTime}件` : `${all}超过法定期限答复`;
+  const answered =
+    c.onTime === c.answered
+      ? `${all}在法定期限内答复`
+      : c.onTime
+        ? `其中在法定期限内答复${c.onTime}件`
+        : `${all}超过法定期限答复`;
   if (c.onTime === c.answered && !c.overdue) return `本年度作出答复${c.answered}件，${answered}。`;
   return `本年度作出答复${c.answered}件，${answered}${c.overdue ? `；${asOfText(period)}另有${c.overdue}件${overdue}` : `，按期答复率${rate}%。`}`;
 }
 
 /** The facts from the counts (pure: the sentence families are tested on their own). */
-export function requestFactsFrom(year: number, period: PeriodEnd, c: RequestCounts, outcomes: Array<{ outcome: string; n: number }>): Fact[] {
+export function requestFactsFrom(
+  year: number,
+  period: PeriodEnd,
+  c: RequestCounts,
+  outcomes: Array<{ outcome: string; n: number }>,
+): Fact[] {
   const rate = pct(c.onTime, c.answered + c.overdue);
   const closed = outcomes.reduce((a, o) => a + o.n, 0);
   const facts: Fact[] = [
-    { key: 'disclosure.requests.received', label: '收到政府信息公开申请', value: c.received, unit: '件', sentence: c.received ? `${year}年共收到政府信息公开申请${c.received}件。` : `${year}年未收到政府信息公开申请。`, method: '按条例第三十一条确定的收到申请之日在本年度内的申请计数。', records: { path: '/api/disclosure/requests', query: { year } } },
+    {
+      key: 'disclosure.requests.received',
+      label: '收到政府信息公开申请',
+      value: c.received,
+      unit: '件',
+      sentence: c.received
+        ? `${year}年共收到政府信息公开申请${c.received}件。`
+        : `${year}年未收到政府信息公开申请。`,
+      method: '按条例第三十一条确定的收到申请之日在本年度内的申请计数。',
+      records: { path: '/api/disclosure/requests', query: { year } },
+    },
     {
       key: 'disclosure.requests.answeredOnTime',
       label: '按期答复率',
       value: rate,
       unit: '%',
       sentence: rateSentence(period, c, rate),
-      method: '本年度作出答复的申请，加上年末（年度未结束的截至当日）已超过答复期限尚未答复的申请，其中在答复期限（含延长、暂停和重新起算）内答复的比例；逾期尚未答复的计为未按期答复。',
+      method:
+        '本年度作出答复的申请，加上年末（年度未结束的截至当日）已超过答复期限尚未答复的申请，其中在答复期限（含延长、暂停和重新起算）内答复的比例；逾期尚未答复的计为未按期答复。',
       records: { path: '/api/disclosure/requests', query: { status: 'closed', year } },
     },
     {
@@ -56,19 +82,39 @@ export function requestFactsFrom(year: number, period: PeriodEnd, c: RequestCoun
       unit: '件',
       // Said by the rate's sentence, which cannot be read without it.
       sentence: '',
-      method: '截至本年度末（年度未结束的截至当日），答复期限已届满而尚未答复的申请，含其后才答复的。',
-      records: { path: '/api/reports/step-records', query: { procedure: 'disclosureRequest', step: 'answer', kind: 'overdue', year } },
+      method:
+        '截至本年度末（年度未结束的截至当日），答复期限已届满而尚未答复的申请，含其后才答复的。',
+      records: {
+        path: '/api/reports/step-records',
+        query: { procedure: 'disclosureRequest', step: 'answer', kind: 'overdue', year },
+      },
     },
   ];
   for (const o of outcomes) {
     const def = OUTCOME_BY_CODE.get(o.outcome);
-    const name = def ? (def.code === 'disclose' || def.code === 'partial' ? def.group.slice(3) : `${def.group.slice(3)}（${def.label}）`) : o.outcome;
-    facts.push({ key: `disclosure.requests.outcome.${o.outcome}`, label: `办理结果占比：${name}`, value: pct(o.n, closed), unit: '%', sentence: `本年度办结的${closed}件申请中，${name}${o.n}件，占${pct(o.n, closed)}%。`, method: '本年度办结的申请按年度报告表三的办理结果分类计数。', records: { path: '/api/disclosure/requests', query: { status: 'closed', year } } });
+    const name = def
+      ? def.code === 'disclose' || def.code === 'partial'
+        ? def.group.slice(3)
+        : `${def.group.slice(3)}（${def.label}）`
+      : o.outcome;
+    facts.push({
+      key: `disclosure.requests.outcome.${o.outcome}`,
+      label: `办理结果占比：${name}`,
+      value: pct(o.n, closed),
+      unit: '%',
+      sentence: `本年度办结的${closed}件申请中，${name}${o.n}件，占${pct(o.n, closed)}%。`,
+      method: '本年度办结的申请按年度报告表三的办理结果分类计数。',
+      records: { path: '/api/disclosure/requests', query: { status: 'closed', year } },
+    });
   }
   return facts;
 }
 
-export async function disclosureRequestFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
+export async function disclosureRequestFacts(
+  ctx: Ctx,
+  departmentId: string,
+  year: number,
+): Promise<Fact[]> {
   const { start, end } = yearBounds(year);
   const period = periodEnd(year, ctx.clock.today());
   const [row] = await queryRows<RequestCounts>(

@@ -4,7 +4,17 @@ import { perPageFee, perRequestFee, quoteFee } from './fees.ts';
 
 test('按件计收: per applicant per natural month (国办函〔2020〕109号)', () => {
   const table: Array<[number, number]> = [
-    [1, 0], [10, 0], [11, 100], [20, 100], [30, 100], [31, 200], [40, 200], [41, 300], [50, 300], [51, 400], [100, 800],
+    [1, 0],
+    [10, 0],
+    [11, 100],
+    [20, 100],
+    [30, 100],
+    [31, 200],
+    [40, 200],
+    [41, 300],
+    [50, 300],
+    [51, 400],
+    [100, 800],
   ];
   for (const [n, fee] of table) assert.equal(perRequestFee(n), fee, `request #${n}`);
   assert.throws(() => perRequestFee(0), RangeError);
@@ -12,7 +22,14 @@ test('按件计收: per applicant per natural month (国办函〔2020〕109号)'
 
 test('按量计收: per page, counted per band', () => {
   const table: Array<[number, number]> = [
-    [0, 0], [30, 0], [31, 10], [100, 700], [101, 720], [200, 2700], [201, 2740], [250, 4700],
+    [0, 0],
+    [30, 0],
+    [31, 10],
+    [100, 700],
+    [101, 720],
+    [200, 2700],
+    [201, 2740],
+    [250, 4700],
   ];
   for (const [pages, fee] of table) assert.equal(perPageFee(pages), fee, `${pages} pages`);
   assert.throws(() => perPageFee(-1), RangeError);

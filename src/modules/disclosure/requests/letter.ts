@@ -49,18 +49,27 @@ const RECEIVED_BY: Record<string, string> = {
  */
 export function quoteZh(text: string): string {
   const t = text.trim().replace(/^“([^“”]*)”$/, '$1');
-  return `“${t.replace(/“/g, '‘').replace(/”/g, '’').replace(/[。；;，,、\s]+$/, '')}”`;
+  return `“${t
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/[。；;，,、\s]+$/, '')}”`;
 }
 
 /** A sentence of applicant or staff text ending in one full stop (a closing quote after 。 already ends it). */
 export function endSentence(text: string): string {
   const t = text.trim().replace(/[；;，,、\s]+$/, '');
   if (!t) return '';
-  return /[。！？]$/.test(t) || /[。！？][”’」』）)]$/.test(t) ? t : `${t.replace(/[。；;]$/, '')}。`;
+  return /[。！？]$/.test(t) || /[。！？][”’」』）)]$/.test(t)
+    ? t
+    : `${t.replace(/[。；;]$/, '')}。`;
 }
 
 /** The letter's opening: when and how the request came in, and what it asked for (条例 Art 31, 29). */
-export function receivedText(receivedOn: string, channel: string, description: string | null): string {
+export function receivedText(
+  receivedOn: string,
+  channel: string,
+  description: string | null,
+): string {
   const how = RECEIVED_BY[channel] ?? '提出';
   return `本机关于${cnDate(receivedOn)}收到您${how}的政府信息公开申请，申请获取${description?.trim() ? quoteZh(description) : '的政府信息未明确'}。`;
 }
@@ -81,19 +90,31 @@ export function decisionText(code: string, reasons: string): string {
   const o = OUTCOME_BY_CODE.get(code);
   if (!o) throw new AppError('INTERNAL', `未知的答复类型：${code}`);
   const why = endSentence(reasons);
-  if (code === 'disclose') return `经审查，您申请获取的政府信息属于公开范围，本机关决定予以公开。${why}`;
-  if (code === 'partial') return `经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理，本机关决定向您提供可以公开的部分。${why}`;
-  if (code.startsWith('withhold_')) return `经审查，您申请获取的政府信息${WITHHELD_BECAUSE[code] ?? o.label}，本机关决定不予公开。${why}`;
+  if (code === 'disclose')
+    return `经审查，您申请获取的政府信息属于公开范围，本机关决定予以公开。${why}`;
+  if (code === 'partial')
+    return `经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理，本机关决定向您提供可以公开的部分。${why}`;
+  if (code.startsWith('withhold_'))
+    return `经审查，您申请获取的政府信息${WITHHELD_BECAUSE[code] ?? o.label}，本机关决定不予公开。${why}`;
   if (code.startsWith('unable_')) return `经检索查找，${o.label}，本机关无法提供。${why}`;
-  if (code.startsWith('reject_')) return `经审查，您的申请属于“${o.label}”情形，本机关不予处理。${why}`;
+  if (code.startsWith('reject_'))
+    return `经审查，您的申请属于“${o.label}”情形，本机关不予处理。${why}`;
   return `${why || '本机关对您的申请作如下处理。'}`;
 }
 
-export async function replyLetter(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; buffer: Buffer }> {
+export async function replyLetter(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+): Promise<{ name: string; buffer: Buffer }> {
   const r = await loadRequest(ctx, actor, id);
   // The letter is addressed to the applicant (name, address): for the request's handlers only.
-  const [{ orgId }] = await ctx.db.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, r.caseId));
-  if (!handlesRequest(actor, { departmentId: r.departmentId, orgId })) throw forbidden('答复书含申请人个人信息，仅承办科室、办公室和局领导可以下载');
+  const [{ orgId }] = await ctx.db
+    .select({ orgId: cases.orgId })
+    .from(cases)
+    .where(eq(cases.id, r.caseId));
+  if (!handlesRequest(actor, { departmentId: r.departmentId, orgId }))
+    throw forbidden('答复书含申请人个人信息，仅承办科室、办公室和局领导可以下载');
   const events = await answerEvents(ctx.db, r.caseId);
   const answer = events.filter((e) => e.type === 'answer').at(-1);
   if (!answer) throw new AppError('ACTION_NOT_ALLOWED', '尚未作出答复，不能生成答复书');
@@ -101,18 +122,30 @@ export async function replyLetter(ctx: Ctx, actor: Actor, id: string): Promise<{
   const basis = data.legalBasis || defaultBasis(data.outcome);
   const dept = await getOrg(ctx.db, r.departmentId);
   const superior = dept.parentId ? (await getOrg(ctx.db, dept.parentId)).name : '本级人民政府';
-  const files = await ctx.db.select({ fileId: disclosureRequestFiles.fileId }).from(disclosureRequestFiles).where(eq(disclosureRequestFiles.requestId, r.id));
-  const delivery = DELIVERY_METHODS.find((d) => d.value === data.delivery)?.label ?? (data.delivery || '');
+  const files = await ctx.db
+    .select({ fileId: disclosureRequestFiles.fileId })
+    .from(disclosureRequestFiles)
+    .where(eq(disclosureRequestFiles.requestId, r.id));
+  const delivery =
+    DELIVERY_METHODS.find((d) => d.value === data.delivery)?.label ?? (data.delivery || '');
   const blocks: Block[] = [
     { kind: 'p', text: `${r.name ?? '申请人'}：`, indent: false },
     { kind: 'p', text: receivedText(r.receivedOn, r.channel, r.description) },
     { kind: 'p', text: decisionText(data.outcome, data.reasons ?? '') },
-    ...(basis ? [{ kind: 'p' as const, text: `根据${basis}的规定，特此答复。` }] : [{ kind: 'p' as const, text: '特此答复。' }]),
-    ...(files.length ? [{ kind: 'p' as const, text: `随本答复书提供政府信息${files.length}份。` }] : []),
+    ...(basis
+      ? [{ kind: 'p' as const, text: `根据${basis}的规定，特此答复。` }]
+      : [{ kind: 'p' as const, text: '特此答复。' }]),
+    ...(files.length
+      ? [{ kind: 'p' as const, text: `随本答复书提供政府信息${files.length}份。` }]
+      : []),
     ...(delivery ? [{ kind: 'p' as const, text: `本答复书以${delivery}方式送达。` }] : []),
     { kind: 'p', text: remedyText(data.outcome, superior) },
     { kind: 'signature', lines: [dept.name, cnDate(answer.on)] },
   ];
-  const buffer = await gongwenDocx({ title: '政府信息公开申请答复书', subtitle: data.replyLetterNo || undefined, blocks });
+  const buffer = await gongwenDocx({
+    title: '政府信息公开申请答复书',
+    subtitle: data.replyLetterNo || undefined,
+    blocks,
+  });
   return { name: `政府信息公开申请答复书-${answer.on}.docx`, buffer };
 }

@@ -13,23 +13,30 @@ const stars = (n: number) => '*'.repeat(Math.max(n, 1));
 function keep(value: string, head: number, tail: number): string {
   const cs = [...value];
   if (cs.length <= head + tail) return cs.length <= 1 ? '*' : cs[0] + stars(cs.length - 1);
-  return cs.slice(0, head).join('') + stars(cs.length - head - tail) + cs.slice(cs.length - tail).join('');
+  return (
+    cs.slice(0, head).join('') +
+    stars(cs.length - head - tail) +
+    cs.slice(cs.length - tail).join('')
+  );
 }
 
 export const maskName = (v: string) => keep(v, 1, 0);
 export const maskIdNumber = (v: string) => keep(v, 4, 4);
-export const maskPhone = (v: string) => (v.replace(/\D/g, '').length >= 7 ? keep(v, 3, 4) : keep(v, 0, 2));
+export const maskPhone = (v: string) =>
+  v.replace(/\D/g, '').length >= 7 ? keep(v, 3, 4) : keep(v, 0, 2);
 export function maskEmail(v: string): string {
   const at = v.lastIndexOf('@');
   return at > 0 ? `${[...v.slice(0, at)][0]}***${v.slice(at)}` : keep(v, 1, 0);
 }
 /** The address to the district at most: the first characters, never the street or house number. */
-export const maskAddress = (v: string) => `${[...v].slice(0, Math.min(6, Math.floor([...v].length / 2))).join('')}****`;
+export const maskAddress = (v: string) =>
+  `${[...v].slice(0, Math.min(6, Math.floor([...v].length / 2))).join('')}****`;
 
 const orNull = <T>(v: string | null, f: (s: string) => T) => (v ? f(v) : null);
 
 /** Whether the actor handles the request (sees the applicant's data in full). */
-export const handlesRequest = (actor: Actor, r: { departmentId: string; orgId: string }) => can(actor, 'disclosureRequest', 'personalData', r);
+export const handlesRequest = (actor: Actor, r: { departmentId: string; orgId: string }) =>
+  can(actor, 'disclosureRequest', 'personalData', r);
 
 /**
  * The request row as the actor may see it: in full for its handlers; otherwise the personal fields
@@ -38,7 +45,8 @@ export const handlesRequest = (actor: Actor, r: { departmentId: string; orgId: s
 export function requestForActor(actor: Actor, row: RequestRow, orgId: string) {
   // Internal keys (the normalised ID number or name + phone, the duplicate hash) are nobody's to read.
   const { applicantKey: _key, dedupeHash: _hash, ...r } = row;
-  if (handlesRequest(actor, { departmentId: r.departmentId, orgId })) return { ...r, personalDataMasked: false };
+  if (handlesRequest(actor, { departmentId: r.departmentId, orgId }))
+    return { ...r, personalDataMasked: false };
   return {
     ...r,
     name: orNull(r.name, maskName),

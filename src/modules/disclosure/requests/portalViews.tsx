@@ -7,7 +7,17 @@ export type { Values };
 
 type Opt = { value: string; label: string };
 
-function Radios({ name, legend, options, value }: { name: string; legend: string; options: Opt[]; value?: string }) {
+function Radios({
+  name,
+  legend,
+  options,
+  value,
+}: {
+  name: string;
+  legend: string;
+  options: Opt[];
+  value?: string;
+}) {
   return (
     <fieldset id={`f-${name}`}>
       <legend>{legend}</legend>
@@ -31,7 +41,17 @@ const ORG_TYPES: Opt[] = [
   { value: 'other', label: '其他' },
 ];
 
-export function ApplyForm({ csrf, values, errors, options }: { csrf: ReactNode; values: Values; errors: Record<string, string>; options: { forms: Opt[]; deliveries: Opt[]; idTypes: Opt[] } }) {
+export function ApplyForm({
+  csrf,
+  values,
+  errors,
+  options,
+}: {
+  csrf: ReactNode;
+  values: Values;
+  errors: Record<string, string>;
+  options: { forms: Opt[]; deliveries: Opt[]; idTypes: Opt[] };
+}) {
   const f = { values, errors };
   return (
     <>
@@ -42,20 +62,57 @@ export function ApplyForm({ csrf, values, errors, options }: { csrf: ReactNode; 
       <ErrorList errors={errors} />
       <form method="post" action="/xxgk/apply" noValidate>
         {csrf}
-        <Radios name="applicantKind" legend="申请人类型" value={values.applicantKind} options={[{ value: 'naturalPerson', label: '公民（自然人）' }, { value: 'legalPerson', label: '法人或其他组织' }]} />
-        <Radios name="orgType" legend="法人或其他组织类型（法人或其他组织申请时填写）" value={values.orgType} options={ORG_TYPES} />
+        <Radios
+          name="applicantKind"
+          legend="申请人类型"
+          value={values.applicantKind}
+          options={[
+            { value: 'naturalPerson', label: '公民（自然人）' },
+            { value: 'legalPerson', label: '法人或其他组织' },
+          ]}
+        />
+        <Radios
+          name="orgType"
+          legend="法人或其他组织类型（法人或其他组织申请时填写）"
+          value={values.orgType}
+          options={ORG_TYPES}
+        />
         <Field name="name" label="姓名或名称" {...f} />
-        <Radios name="idType" legend="证件类型（公民填写）" value={values.idType} options={options.idTypes} />
+        <Radios
+          name="idType"
+          legend="证件类型（公民填写）"
+          value={values.idType}
+          options={options.idTypes}
+        />
         <Field name="idNumber" label="证件号码（公民填写）" {...f} />
         <Field name="creditCode" label="统一社会信用代码（法人或其他组织填写）" {...f} />
         <Field name="phone" label="联系电话" {...f} />
         <Field name="email" label="电子邮箱" {...f} />
         <Field name="address" label="通信地址" {...f} />
-        <Field name="description" label="所需政府信息的名称、文号或者便于查询的其他特征性描述" long {...f} />
-        <Radios name="form" legend="获取信息的载体形式" value={values.form} options={options.forms} />
-        <Radios name="delivery" legend="获取信息的方式" value={values.delivery} options={options.deliveries} />
-        <p className="hint">提交后将生成查询码，请妥善保存，凭查询码查看办理情况。同一申请人10分钟内重复提交相同内容的，不重复登记。</p>
-        <button type="submit" className="button">提交申请</button>
+        <Field
+          name="description"
+          label="所需政府信息的名称、文号或者便于查询的其他特征性描述"
+          long
+          {...f}
+        />
+        <Radios
+          name="form"
+          legend="获取信息的载体形式"
+          value={values.form}
+          options={options.forms}
+        />
+        <Radios
+          name="delivery"
+          legend="获取信息的方式"
+          value={values.delivery}
+          options={options.deliveries}
+        />
+        <p className="hint">
+          提交后将生成查询码，请妥善保存，凭查询码查看办理情况。同一申请人10分钟内重复提交相同内容的，不重复登记。
+        </p>
+        <button type="submit" className="button">
+          提交申请
+        </button>
       </form>
     </>
   );
@@ -65,14 +122,30 @@ export function TrackLookup({ error, value }: { error?: string; value?: string }
   return (
     <>
       <h1>申请查询</h1>
-      {error ? <div className="error-summary" role="alert"><p>{error}</p></div> : null}
+      {error ? (
+        <div className="error-summary" role="alert">
+          <p>{error}</p>
+        </div>
+      ) : null}
       <form method="get" action="/xxgk/track" noValidate>
         <div className={error ? 'form-group has-error' : 'form-group'}>
           <label htmlFor="f-code">查询码</label>
-          <span className="hint" id="h-code">提交申请后获得的32位查询码</span>
-          <input type="text" id="f-code" name="code" defaultValue={value ?? ''} autoComplete="off" aria-describedby="h-code" aria-invalid={error ? 'true' : undefined} />
+          <span className="hint" id="h-code">
+            提交申请后获得的32位查询码
+          </span>
+          <input
+            type="text"
+            id="f-code"
+            name="code"
+            defaultValue={value ?? ''}
+            autoComplete="off"
+            aria-describedby="h-code"
+            aria-invalid={error ? 'true' : undefined}
+          />
         </div>
-        <button type="submit" className="button">查询</button>
+        <button type="submit" className="button">
+          查询
+        </button>
       </form>
     </>
   );
@@ -93,16 +166,32 @@ const FLASH: Record<string, string> = {
   supplemented: '补正材料已提交。答复期限自今日起重新计算。',
 };
 
-export function TrackView({ code, view, flash }: { code: string; view: TrackViewData; flash?: string }) {
+export function TrackView({
+  code,
+  view,
+  flash,
+}: {
+  code: string;
+  view: TrackViewData;
+  flash?: string;
+}) {
   return (
     <>
       <h1>申请办理情况</h1>
-      {flash ? <div className="result" role="status"><p>{FLASH[flash]}</p></div> : null}
+      {flash ? (
+        <div className="result" role="status">
+          <p>{FLASH[flash]}</p>
+        </div>
+      ) : null}
       <dl className="track">
         <dt>查询码</dt>
-        <dd><code>{code.match(/.{1,4}/g)!.join(' ')}</code></dd>
+        <dd>
+          <code>{code.match(/.{1,4}/g)!.join(' ')}</code>
+        </dd>
         <dt>办理状态</dt>
-        <dd><strong>{view.stage}</strong></dd>
+        <dd>
+          <strong>{view.stage}</strong>
+        </dd>
         <dt>收到申请日期</dt>
         <dd>{formatChineseDate(view.receivedOn)}</dd>
         {view.due ? (
@@ -126,16 +215,33 @@ export function TrackView({ code, view, flash }: { code: string; view: TrackView
       </dl>
       {view.supplementItems ? (
         <div className="notice">
-          <p><strong>需要补正的事项：</strong>{view.supplementItems}</p>
+          <p>
+            <strong>需要补正的事项：</strong>
+            {view.supplementItems}
+          </p>
         </div>
       ) : null}
-      {view.closedOn ? <p><a href={`/hcp/${code}`}>对本次答复作出评价（好差评）</a></p> : null}
+      {view.closedOn ? (
+        <p>
+          <a href={`/hcp/${code}`}>对本次答复作出评价（好差评）</a>
+        </p>
+      ) : null}
       <p className="hint">答复书按您选择的方式送达。本页面不显示申请人的个人信息。</p>
     </>
   );
 }
 
-export function SupplementForm({ code, csrf, values, errors }: { code: string; csrf: ReactNode; values: Values; errors: Record<string, string> }) {
+export function SupplementForm({
+  code,
+  csrf,
+  values,
+  errors,
+}: {
+  code: string;
+  csrf: ReactNode;
+  values: Values;
+  errors: Record<string, string>;
+}) {
   const f = { values, errors };
   return (
     <section aria-labelledby="supplement-title">
@@ -143,12 +249,20 @@ export function SupplementForm({ code, csrf, values, errors }: { code: string; c
       <ErrorList errors={errors} />
       <form method="post" action={`/xxgk/track/${code}/supplement`} noValidate>
         {csrf}
-        <Field name="description" label="补正后的申请内容" hint="请按补正告知的要求，写明所需政府信息的名称、文号或特征描述" long {...f} />
+        <Field
+          name="description"
+          label="补正后的申请内容"
+          hint="请按补正告知的要求，写明所需政府信息的名称、文号或特征描述"
+          long
+          {...f}
+        />
         <Field name="name" label="姓名或名称" {...f} />
         <Field name="idNumber" label="证件号码" {...f} />
         <Field name="creditCode" label="统一社会信用代码" {...f} />
         <Field name="phone" label="联系电话" {...f} />
-        <button type="submit" className="button">提交补正</button>
+        <button type="submit" className="button">
+          提交补正
+        </button>
       </form>
     </section>
   );

@@ -6,7 +6,15 @@ import { authorize } from '../../../core/auth/policy.ts';
 import { cases, caseSteps, caseEvents } from '../../../core/cases/schema.ts';
 import { caseView } from '../../../core/cases/view.ts';
 import { notFound } from '../../../core/errors.ts';
-import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, FORMS, ID_TYPES, OUTCOME_BY_CODE, outcomeLabel as labelOf } from '../outcomes.ts';
+import {
+  APPLICANT_TYPES,
+  CHANNELS,
+  DELIVERY_METHODS,
+  FORMS,
+  ID_TYPES,
+  OUTCOME_BY_CODE,
+  outcomeLabel as labelOf,
+} from '../outcomes.ts';
 import { disclosureRequests, disclosureRequestFiles } from './schema.ts';
 import { files } from '../../../core/files/schema.ts';
 import { missingItems } from './intake.ts';
@@ -14,13 +22,20 @@ import { answerEvents, defaultBasis, loadRequest, monthlyOrdinal } from './servi
 import { handlesRequest, maskName, requestForActor } from './masking.ts';
 import { approvalView } from './approvals.ts';
 
-const label = (list: Array<{ value: string; label: string }>, v: string | null) => (v ? (list.find((o) => o.value === v)?.label ?? v) : null);
+const label = (list: Array<{ value: string; label: string }>, v: string | null) =>
+  v ? (list.find((o) => o.value === v)?.label ?? v) : null;
 const outcomeLabel = (code: string | null) => {
   const o = code ? OUTCOME_BY_CODE.get(code) : undefined;
   return o ? labelOf(o) : null;
 };
 
-export interface ListQuery { status?: 'open' | 'closed'; overdue?: boolean; year?: number; page: number; pageSize: number }
+export interface ListQuery {
+  status?: 'open' | 'closed';
+  overdue?: boolean;
+  year?: number;
+  page: number;
+  pageSize: number;
+}
 
 // The step whose due date the list shows: the answer, or the applicant's 补正 while it runs.
 const currentStep = sql`(select s.due_date from case_steps s where s.case_id = ${cases.id} and s.status = 'open' and s.step in ('answer', 'applicantSupplement', 'feePayment') order by s.due_date nulls last limit 1)`;
@@ -31,25 +46,47 @@ export async function listRequests(ctx: Ctx, actor: Actor, q: ListQuery) {
   const where: SQL[] = [eq(disclosureRequests.departmentId, actor.departmentId)];
   if (q.status === 'open') where.push(sql`${cases.closedOn} is null`);
   if (q.status === 'closed') where.push(sql`${cases.closedOn} is not null`);
-  if (q.year) where.push(sql`${disclosureRequests.receivedOn} between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`);
-  if (q.overdue) where.push(sql`exists (select 1 from case_steps s where s.case_id = ${cases.id} and s.status = 'open' and s.step = 'answer' and s.due_date < ${today})`);
+  if (q.year)
+    where.push(
+      sql`${disclosureRequests.receivedOn} between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`,
+    );
+  if (q.overdue)
+    where.push(
+      sql`exists (select 1 from case_steps s where s.case_id = ${cases.id} and s.status = 'open' and s.step = 'answer' and s.due_date < ${today})`,
+    );
   const cond = and(...where);
   const rows = await ctx.db
-    .select({ r: disclosureRequests, orgId: cases.orgId, status: cases.status, outcome: cases.outcome, closedOn: cases.closedOn, title: cases.title, due: sql<string | null>`${currentStep}` })
+    .select({
+      r: disclosureRequests,
+      orgId: cases.orgId,
+      status: cases.status,
+      outcome: cases.outcome,
+      closedOn: cases.closedOn,
+      title: cases.title,
+      due: sql<string | null>`${currentStep}`,
+    })
     .from(disclosureRequests)
     .innerJoin(cases, eq(cases.id, disclosureRequests.caseId))
     .where(cond)
     .orderBy(desc(disclosureRequests.receivedOn), desc(disclosureRequests.createdAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(disclosureRequests).innerJoin(cases, eq(cases.id, disclosureRequests.caseId)).where(cond);
+  const [{ total }] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(disclosureRequests)
+    .innerJoin(cases, eq(cases.id, disclosureRequests.caseId))
+    .where(cond);
   return {
     total,
     items: rows.map(({ r, ...c }) => ({
       id: r.id,
       caseId: r.caseId,
       // 个人信息保护法 Art 6: the name in full only for the request's handlers (policy disclosureRequest.personalData).
-      applicant: r.name ? (handlesRequest(actor, { departmentId: r.departmentId, orgId: c.orgId }) ? r.name : maskName(r.name)) : '（未提供）',
+      applicant: r.name
+        ? handlesRequest(actor, { departmentId: r.departmentId, orgId: c.orgId })
+          ? r.name
+          : maskName(r.name)
+        : '（未提供）',
       applicantType: label(APPLICANT_TYPES, r.reportColumn),
       description: r.description ?? '（未提供）',
       channel: label(CHANNELS, r.channel),
@@ -69,15 +106,31 @@ export async function listRequests(ctx: Ctx, actor: Actor, q: ListQuery) {
 export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
   const row = await loadRequest(ctx, actor, id);
   const view = await caseView(ctx, actor, row.caseId);
-  const [{ orgId }] = await ctx.db.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, row.caseId));
+  const [{ orgId }] = await ctx.db
+    .select({ orgId: cases.orgId })
+    .from(cases)
+    .where(eq(cases.id, row.caseId));
   const r = requestForActor(actor, row, orgId);
   const events = await answerEvents(ctx.db, r.caseId);
   const answer = events.filter((e) => e.type === 'answer').at(-1);
   // 条例 Art 31(2): how a request by post was received (签收, or arrival and confirmation), recorded with the receive act.
-  const [received] = await ctx.db.select({ data: caseEvents.data }).from(caseEvents).where(and(eq(caseEvents.caseId, r.caseId), eq(caseEvents.type, 'receive'))).limit(1);
+  const [received] = await ctx.db
+    .select({ data: caseEvents.data })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, r.caseId), eq(caseEvents.type, 'receive')))
+    .limit(1);
   const post = received?.data as Record<string, unknown> | undefined;
-  const receipt = Object.fromEntries(['signedOn', 'mailNumber', 'arrivedOn', 'confirmedOn', 'confirmation', 'lateReason'].filter((k) => typeof post?.[k] === 'string').map((k) => [k, post![k] as string]));
-  const released = await ctx.db.select({ id: files.id, name: files.name, size: files.size }).from(disclosureRequestFiles).innerJoin(files, eq(files.id, disclosureRequestFiles.fileId)).where(eq(disclosureRequestFiles.requestId, r.id)).orderBy(asc(disclosureRequestFiles.addedAt));
+  const receipt = Object.fromEntries(
+    ['signedOn', 'mailNumber', 'arrivedOn', 'confirmedOn', 'confirmation', 'lateReason']
+      .filter((k) => typeof post?.[k] === 'string')
+      .map((k) => [k, post![k] as string]),
+  );
+  const released = await ctx.db
+    .select({ id: files.id, name: files.name, size: files.size })
+    .from(disclosureRequestFiles)
+    .innerJoin(files, eq(files.id, disclosureRequestFiles.fileId))
+    .where(eq(disclosureRequestFiles.requestId, r.id))
+    .orderBy(asc(disclosureRequestFiles.addedAt));
   return {
     request: {
       ...r,
@@ -92,7 +145,17 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
       missing: missingItems(row),
       monthlyOrdinal: await monthlyOrdinal(ctx.db, row),
     },
-    answer: answer ? { on: answer.on, ...(answer.data as Record<string, unknown>), legalBasis: String((answer.data as Record<string, unknown>).legalBasis || defaultBasis(String((answer.data as Record<string, unknown>).outcome))), outcomeLabel: outcomeLabel(String((answer.data as Record<string, unknown>).outcome)) } : null,
+    answer: answer
+      ? {
+          on: answer.on,
+          ...(answer.data as Record<string, unknown>),
+          legalBasis: String(
+            (answer.data as Record<string, unknown>).legalBasis ||
+              defaultBasis(String((answer.data as Record<string, unknown>).outcome)),
+          ),
+          outcomeLabel: outcomeLabel(String((answer.data as Record<string, unknown>).outcome)),
+        }
+      : null,
     files: released,
     approval: await approvalView(ctx, actor, r.caseId),
     ...view,
@@ -102,29 +165,65 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
 /** What the applicant sees at /xxgk/track/:code: status, due date with its explanation, the answer type. Never personal data. */
 export async function trackingView(ctx: Ctx, code: string) {
   const [row] = await ctx.db
-    .select({ id: disclosureRequests.id, receivedOn: disclosureRequests.receivedOn, caseId: cases.id, status: cases.status, outcome: cases.outcome, closedOn: cases.closedOn })
+    .select({
+      id: disclosureRequests.id,
+      receivedOn: disclosureRequests.receivedOn,
+      caseId: cases.id,
+      status: cases.status,
+      outcome: cases.outcome,
+      closedOn: cases.closedOn,
+    })
     .from(disclosureRequests)
     .innerJoin(cases, eq(cases.id, disclosureRequests.caseId))
     .where(eq(disclosureRequests.trackingCode, code));
   if (!row) throw notFound('申请');
-  const steps = await ctx.db.select().from(caseSteps).where(and(eq(caseSteps.caseId, row.caseId), eq(caseSteps.status, 'open'))).orderBy(asc(caseSteps.dueDate));
+  const steps = await ctx.db
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.caseId, row.caseId), eq(caseSteps.status, 'open')))
+    .orderBy(asc(caseSteps.dueDate));
   const answerStep = steps.find((s) => s.step === 'answer');
   const supplementStep = steps.find((s) => s.step === 'applicantSupplement');
   const feeStep = steps.find((s) => s.step === 'feePayment');
   let supplementItems: string | null = null;
   if (supplementStep) {
-    const [ev] = await ctx.db.select({ data: caseEvents.data }).from(caseEvents).where(and(eq(caseEvents.caseId, row.caseId), eq(caseEvents.type, 'supplementRequest'))).orderBy(desc(caseEvents.seq)).limit(1);
+    const [ev] = await ctx.db
+      .select({ data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, row.caseId), eq(caseEvents.type, 'supplementRequest')))
+      .orderBy(desc(caseEvents.seq))
+      .limit(1);
     supplementItems = String((ev?.data as Record<string, unknown> | undefined)?.items ?? '');
   }
-  const answered = !!row.closedOn && row.outcome !== 'other1' && row.outcome !== 'other2' && row.outcome !== 'other3';
-  const stage = row.closedOn ? (answered ? '已答复' : '已办结') : supplementStep ? '等待申请人补正' : feeStep ? '等待申请人缴纳信息处理费' : '办理中';
+  const answered =
+    !!row.closedOn &&
+    row.outcome !== 'other1' &&
+    row.outcome !== 'other2' &&
+    row.outcome !== 'other3';
+  const stage = row.closedOn
+    ? answered
+      ? '已答复'
+      : '已办结'
+    : supplementStep
+      ? '等待申请人补正'
+      : feeStep
+        ? '等待申请人缴纳信息处理费'
+        : '办理中';
   const step = supplementStep ?? feeStep ?? answerStep;
   return {
     stage,
     receivedOn: row.receivedOn,
     closedOn: row.closedOn,
     outcomeLabel: row.closedOn ? outcomeLabel(row.outcome) : null,
-    due: !row.closedOn && step ? { label: step.label, date: step.dueDate, explanation: step.explanation, provisional: step.provisional } : null,
+    due:
+      !row.closedOn && step
+        ? {
+            label: step.label,
+            date: step.dueDate,
+            explanation: step.explanation,
+            provisional: step.provisional,
+          }
+        : null,
     supplementItems,
     canSupplement: !!supplementStep,
   };

@@ -29,10 +29,21 @@ export interface Receipt {
   details: Record<string, string>;
 }
 
-const LABELS = { receivedOn: '收到申请之日', signedOn: '签收日期', mailNumber: '邮件号码', arrivedOn: '信函收到日期', confirmedOn: '与申请人确认日期', confirmation: '确认情况', lateReason: '未能当日确认的原因' } as const;
+const LABELS = {
+  receivedOn: '收到申请之日',
+  signedOn: '签收日期',
+  mailNumber: '邮件号码',
+  arrivedOn: '信函收到日期',
+  confirmedOn: '与申请人确认日期',
+  confirmation: '确认情况',
+  lateReason: '未能当日确认的原因',
+} as const;
 type Field = keyof typeof LABELS;
 
-const POST_FIELDS: Record<string, Field[]> = { registeredPost: ['signedOn', 'mailNumber'], mail: ['arrivedOn', 'confirmedOn', 'confirmation', 'lateReason'] };
+const POST_FIELDS: Record<string, Field[]> = {
+  registeredPost: ['signedOn', 'mailNumber'],
+  mail: ['arrivedOn', 'confirmedOn', 'confirmation', 'lateReason'],
+};
 
 export function receiptOf(input: ReceiptInput, today: string): Receipt {
   const errors: FieldError[] = [];
@@ -44,9 +55,21 @@ export function receiptOf(input: ReceiptInput, today: string): Receipt {
     if (own.includes(f) || !value(f)) continue;
     // receivedOn beside a post receipt is accepted only when it says the same day.
     if (f === 'receivedOn' && value(f) === value(dateField)) continue;
-    fail(f, f === 'receivedOn' ? `邮寄提交的申请以${LABELS[dateField]}为收到申请之日（条例第三十一条第（二）项），无需另填` : POST_FIELDS.registeredPost.includes(f) ? '只适用于需签收的邮寄申请' : '只适用于平常信函等无需签收的邮寄申请');
+    fail(
+      f,
+      f === 'receivedOn'
+        ? `邮寄提交的申请以${LABELS[dateField]}为收到申请之日（条例第三十一条第（二）项），无需另填`
+        : POST_FIELDS.registeredPost.includes(f)
+          ? '只适用于需签收的邮寄申请'
+          : '只适用于平常信函等无需签收的邮寄申请',
+    );
   }
-  const required: Field[] = input.channel === 'registeredPost' ? ['signedOn'] : input.channel === 'mail' ? ['arrivedOn', 'confirmedOn'] : ['receivedOn'];
+  const required: Field[] =
+    input.channel === 'registeredPost'
+      ? ['signedOn']
+      : input.channel === 'mail'
+        ? ['arrivedOn', 'confirmedOn']
+        : ['receivedOn'];
   for (const f of required) if (!value(f)) fail(f, '必填');
   for (const f of ['receivedOn', 'signedOn', 'arrivedOn', 'confirmedOn'] as const) {
     const v = value(f);
@@ -57,9 +80,13 @@ export function receiptOf(input: ReceiptInput, today: string): Receipt {
   if (input.channel === 'mail' && arrived && confirmed) {
     if (confirmed < arrived) fail('confirmedOn', '不能早于信函收到日期');
     // Art 31(2): the office confirms on the day the letter arrives; a later day needs its reason (e.g. the applicant could not be reached).
-    else if (confirmed > arrived && !value('lateReason')) fail('lateReason', '与申请人确认日期晚于信函收到日期的，应当说明未能当日确认的原因');
+    else if (confirmed > arrived && !value('lateReason'))
+      fail('lateReason', '与申请人确认日期晚于信函收到日期的，应当说明未能当日确认的原因');
   }
-  if (errors.length) throw new AppError('VALIDATION', errors.map((e) => e.message).join('；'), { fields: errors });
-  const details = Object.fromEntries(own.filter((f) => f !== 'receivedOn' && value(f)).map((f) => [f, value(f)!]));
+  if (errors.length)
+    throw new AppError('VALIDATION', errors.map((e) => e.message).join('；'), { fields: errors });
+  const details = Object.fromEntries(
+    own.filter((f) => f !== 'receivedOn' && value(f)).map((f) => [f, value(f)!]),
+  );
   return { receivedOn: value(dateField)!, details };
 }

@@ -8,7 +8,14 @@ import { authorize } from '../../../core/auth/policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
 import { DELIVERY_METHODS } from '../outcomes.ts';
 import { receiveRequest } from './intake.ts';
-import { answerRequest, attachReleasedFiles, feeQuote, loadRequest, recordDelivery, sendFeeNotice } from './service.ts';
+import {
+  answerRequest,
+  attachReleasedFiles,
+  feeQuote,
+  loadRequest,
+  recordDelivery,
+  sendFeeNotice,
+} from './service.ts';
 import { listRequests, requestDetail } from './queries.ts';
 import { replyLetter } from './letter.ts';
 import { staffIntakeSchema } from './validation.ts';
@@ -19,7 +26,11 @@ import { changeSetting, getSetting } from '../../../core/settings/service.ts';
 const idParam = z.object({ id: z.uuid().describe('申请编号') });
 const listQuery = z.object({
   status: z.enum(['open', 'closed']).optional().describe('状态'),
-  overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('是否逾期'),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('是否逾期'),
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(50).describe('每页条数'),
@@ -30,15 +41,26 @@ const answerBody = z.object({
   reasons: z.string().trim().max(4000).optional().describe('理由'),
   legalBasis: z.string().trim().max(400).optional().describe('法律依据'),
   replyLetterNo: z.string().trim().max(60).optional().describe('答复书编号'),
-  delivery: z.enum(DELIVERY_METHODS.map((d) => d.value) as [string, ...string[]]).optional().describe('送达方式'),
+  delivery: z
+    .enum(DELIVERY_METHODS.map((d) => d.value) as [string, ...string[]])
+    .optional()
+    .describe('送达方式'),
 });
 const deliveryBody = z.object({
   on: isoDate('送达日期'),
-  method: z.enum(DELIVERY_METHODS.map((d) => d.value) as [string, ...string[]]).describe('送达方式'),
+  method: z
+    .enum(DELIVERY_METHODS.map((d) => d.value) as [string, ...string[]])
+    .describe('送达方式'),
   note: z.string().trim().max(400).optional().describe('送达情况'),
 });
-const feeQuery = z.object({ method: z.enum(['perRequest', 'perPage']).describe('计收方式'), pages: z.coerce.number().int().min(0).max(1_000_000).optional().describe('页数') });
-const feeBody = feeQuery.extend({ on: isoDate('通知日期'), deliveredOn: isoDate('申请人收到通知之日').optional() });
+const feeQuery = z.object({
+  method: z.enum(['perRequest', 'perPage']).describe('计收方式'),
+  pages: z.coerce.number().int().min(0).max(1_000_000).optional().describe('页数'),
+});
+const feeBody = feeQuery.extend({
+  on: isoDate('通知日期'),
+  deliveredOn: isoDate('申请人收到通知之日').optional(),
+});
 
 const extensionBody = z.object({
   on: isoDate('申请日期'),
@@ -56,23 +78,75 @@ const filesBody = z.object({ fileIds: z.array(z.uuid()).min(1).max(50).describe(
 
 export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get('/api/disclosure/requests', { schema: { summary: '依申请公开的申请列表', querystring: listQuery } }, async (req) => listRequests(ctx, requireActor(req), req.query));
-  api.post('/api/disclosure/requests', { schema: { summary: '登记一件申请（当面、信函、电子邮件等）', body: staffIntakeSchema }, preValidation: guard((a) => authorize(a, 'disclosureRequest', 'intake')) }, async (req) => {
-    const actor = requireActor(req);
-    const { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason, ...applicant } = req.body;
-    const receipt = { channel, receivedOn, signedOn, mailNumber, arrivedOn, confirmedOn, confirmation, lateReason };
-    const r = await receiveRequest(ctx, actor, { applicant, receipt, orgId: actor.orgId });
-    return { id: r.request.id, caseId: r.request.caseId, trackingCode: r.trackingCode, duplicate: r.duplicate };
-  });
-  api.get('/api/disclosure/requests/:id', { schema: { summary: '申请（办理情况、可办理的操作）', params: idParam } }, async (req) => requestDetail(ctx, requireActor(req), req.params.id));
+  api.get(
+    '/api/disclosure/requests',
+    { schema: { summary: '依申请公开的申请列表', querystring: listQuery } },
+    async (req) => listRequests(ctx, requireActor(req), req.query),
+  );
+  api.post(
+    '/api/disclosure/requests',
+    {
+      schema: { summary: '登记一件申请（当面、信函、电子邮件等）', body: staffIntakeSchema },
+      preValidation: guard((a) => authorize(a, 'disclosureRequest', 'intake')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const {
+        channel,
+        receivedOn,
+        signedOn,
+        mailNumber,
+        arrivedOn,
+        confirmedOn,
+        confirmation,
+        lateReason,
+        ...applicant
+      } = req.body;
+      const receipt = {
+        channel,
+        receivedOn,
+        signedOn,
+        mailNumber,
+        arrivedOn,
+        confirmedOn,
+        confirmation,
+        lateReason,
+      };
+      const r = await receiveRequest(ctx, actor, { applicant, receipt, orgId: actor.orgId });
+      return {
+        id: r.request.id,
+        caseId: r.request.caseId,
+        trackingCode: r.trackingCode,
+        duplicate: r.duplicate,
+      };
+    },
+  );
+  api.get(
+    '/api/disclosure/requests/:id',
+    { schema: { summary: '申请（办理情况、可办理的操作）', params: idParam } },
+    async (req) => requestDetail(ctx, requireActor(req), req.params.id),
+  );
   // The request is read (out of scope: 404) before the body is looked at.
   const readable = guard((a, req) => loadRequest(ctx, a, paramsOf(req, idParam).id));
-  const post = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: ReturnType<typeof requireActor>, id: string, body: z.output<S>) => Promise<unknown>) =>
-    api.post(`/api/disclosure/requests/:id${path}`, { schema: { summary, params: idParam, body }, preValidation: readable }, async (req) => {
-      const actor = requireActor(req);
-      const extra = await run(actor, req.params.id, req.body as z.output<S>);
-      return { ...(extra as object), ...(await requestDetail(ctx, actor, req.params.id)) };
-    });
+  const post = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (
+      actor: ReturnType<typeof requireActor>,
+      id: string,
+      body: z.output<S>,
+    ) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/api/disclosure/requests/:id${path}`,
+      { schema: { summary, params: idParam, body }, preValidation: readable },
+      async (req) => {
+        const actor = requireActor(req);
+        const extra = await run(actor, req.params.id, req.body as z.output<S>);
+        return { ...(extra as object), ...(await requestDetail(ctx, actor, req.params.id)) };
+      },
+    );
   post('/answer', '答复申请', answerBody, async (a, id, b) => {
     await answerRequest(ctx, a, id, b);
     return {};
@@ -100,14 +174,47 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   // The record check before the query is validated (issue 12 item 7: out of scope is 404, never a 400).
   const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
-  api.get('/api/settings/disclosure-approval', { schema: { summary: '政务公开审批设置' }, preValidation: settings }, async () => getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime(), 0));
-  api.put('/api/settings/disclosure-approval', { schema: { summary: '修改政务公开审批设置', body: approvalSettingsBody }, preValidation: settings }, async (req) =>
-    changeSetting(ctx, requireActor(req), disclosureApprovalSetting, 'disclosure.settings.approval', req.body),
+  api.get(
+    '/api/settings/disclosure-approval',
+    { schema: { summary: '政务公开审批设置' }, preValidation: settings },
+    async () => getSetting(ctx.db, disclosureApprovalSetting, ctx.clock.now().getTime(), 0),
   );
-  api.get('/api/disclosure/requests/:id/fee', { schema: { summary: '信息处理费试算', params: idParam, querystring: feeQuery }, preValidation: readable }, async (req) => feeQuote(ctx, requireActor(req), req.params.id, req.query.method, req.query.pages));
-  post('/fee-notice', '发出收费通知', feeBody, async (a, id, b) => ({ quote: await sendFeeNotice(ctx, a, id, b) }));
-  api.get('/api/disclosure/requests/:id/reply-letter', { schema: { summary: '下载答复书（.docx）', params: idParam } }, async (req, reply) => {
-    const { name, buffer } = await replyLetter(ctx, requireActor(req), req.params.id);
-    return reply.type(DOCX_MIME).header('content-disposition', attachmentHeader(name)).send(buffer);
-  });
+  api.put(
+    '/api/settings/disclosure-approval',
+    {
+      schema: { summary: '修改政务公开审批设置', body: approvalSettingsBody },
+      preValidation: settings,
+    },
+    async (req) =>
+      changeSetting(
+        ctx,
+        requireActor(req),
+        disclosureApprovalSetting,
+        'disclosure.settings.approval',
+        req.body,
+      ),
+  );
+  api.get(
+    '/api/disclosure/requests/:id/fee',
+    {
+      schema: { summary: '信息处理费试算', params: idParam, querystring: feeQuery },
+      preValidation: readable,
+    },
+    async (req) =>
+      feeQuote(ctx, requireActor(req), req.params.id, req.query.method, req.query.pages),
+  );
+  post('/fee-notice', '发出收费通知', feeBody, async (a, id, b) => ({
+    quote: await sendFeeNotice(ctx, a, id, b),
+  }));
+  api.get(
+    '/api/disclosure/requests/:id/reply-letter',
+    { schema: { summary: '下载答复书（.docx）', params: idParam } },
+    async (req, reply) => {
+      const { name, buffer } = await replyLetter(ctx, requireActor(req), req.params.id);
+      return reply
+        .type(DOCX_MIME)
+        .header('content-disposition', attachmentHeader(name))
+        .send(buffer);
+    },
+  );
 }

@@ -1,4 +1,13 @@
-import { pgTable, text, uuid, timestamp, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  date,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 依申请公开: the applicant's data of one request, linked 1:1 to its case (cases.id). Status,
@@ -59,5 +68,8 @@ export const disclosureRequestFiles = pgTable(
     fileId: uuid('file_id').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.requestId, t.fileId] }), index('disclosure_request_files_file_idx').on(t.fileId)],
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.fileId] }),
+    index('disclosure_request_files_file_idx').on(t.fileId),
+  ],
 );

@@ -26,13 +26,25 @@ import { askApproval } from './approvals.ts';
 export function defaultBasis(code: string): string {
   const basis = OUTCOME_BY_CODE.get(code)?.basis;
   if (!basis) return '';
-  return basis.startsWith('条例') ? `《中华人民共和国政府信息公开条例》${basis.slice(2)}` : `《政府信息公开信息处理费管理办法》（${basis}）`;
+  return basis.startsWith('条例')
+    ? `《中华人民共和国政府信息公开条例》${basis.slice(2)}`
+    : `《政府信息公开信息处理费管理办法》（${basis}）`;
 }
 
 /** A file is readable as a released file of a request the actor may read (loadRequest's rule). */
-export async function releasedFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
-  const rows = await db.select({ id: disclosureRequestFiles.requestId }).from(disclosureRequestFiles).where(eq(disclosureRequestFiles.fileId, fileId));
-  return fileAccessOf(rows.map((r) => r.id), (id) => readRequest(db, actor, id));
+export async function releasedFileReader(
+  db: DbOrTx,
+  actor: Actor,
+  fileId: string,
+): Promise<FileAccess> {
+  const rows = await db
+    .select({ id: disclosureRequestFiles.requestId })
+    .from(disclosureRequestFiles)
+    .where(eq(disclosureRequestFiles.fileId, fileId));
+  return fileAccessOf(
+    rows.map((r) => r.id),
+    (id) => readRequest(db, actor, id),
+  );
 }
 
 /** A request the actor's disclosure office may see, or 404 (also the generic case API's and file downloads' rule). */
@@ -43,7 +55,8 @@ export async function readRequest(db: DbOrTx, actor: Actor, id: string): Promise
   return r;
 }
 
-export const loadRequest = (ctx: Ctx, actor: Actor, id: string, tx?: Tx): Promise<RequestRow> => readRequest(tx ?? ctx.db, actor, id);
+export const loadRequest = (ctx: Ctx, actor: Actor, id: string, tx?: Tx): Promise<RequestRow> =>
+  readRequest(tx ?? ctx.db, actor, id);
 
 export interface AnswerInput {
   on: string;
@@ -59,8 +72,15 @@ export interface AnswerInput {
  * assigned 科室, the 办公室 and leaders): anyone else in the department is told who may.
  */
 export async function assertHandler(tx: DbOrTx, actor: Actor, r: RequestRow): Promise<void> {
-  const [{ orgId }] = await tx.select({ orgId: cases.orgId }).from(cases).where(eq(cases.id, r.caseId));
-  if (!can(actor, 'disclosureRequest', 'act', { departmentId: r.departmentId, orgId })) throw new AppError('FORBIDDEN', '只有承办科室、政府信息公开工作机构（办公室）和局领导可以办理此申请');
+  const [{ orgId }] = await tx
+    .select({ orgId: cases.orgId })
+    .from(cases)
+    .where(eq(cases.id, r.caseId));
+  if (!can(actor, 'disclosureRequest', 'act', { departmentId: r.departmentId, orgId }))
+    throw new AppError(
+      'FORBIDDEN',
+      '只有承办科室、政府信息公开工作机构（办公室）和局领导可以办理此申请',
+    );
 }
 
 /** The generic case API's rule for acting on a request's case (ProcedureEntry.act): its handlers only. */
@@ -72,12 +92,26 @@ export async function actOnRequest(db: DbOrTx, actor: Actor, id: string): Promis
  * The clerk's answer: exactly one table 三 outcome, drafted and put to the approver for 审签 (approvals.ts);
  * the request is answered when the approver signs it off. A closed request is refused by the engine.
  */
-export async function answerRequest(ctx: Ctx, actor: Actor, id: string, input: AnswerInput): Promise<void> {
+export async function answerRequest(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: AnswerInput,
+): Promise<void> {
   const o = OUTCOME_BY_CODE.get(input.outcome);
-  if (!o || o.code === 'other1' || o.code === 'other2') throw new AppError('VALIDATION', '答复类型：不是可选的答复类型', { fields: [{ path: 'outcome', message: '答复类型：不是可选的答复类型' }] });
+  if (!o || o.code === 'other1' || o.code === 'other2')
+    throw new AppError('VALIDATION', '答复类型：不是可选的答复类型', {
+      fields: [{ path: 'outcome', message: '答复类型：不是可选的答复类型' }],
+    });
   const r = await loadRequest(ctx, actor, id);
   const legalBasis = input.legalBasis?.trim() || defaultBasis(o.code);
-  await askApproval(ctx, actor, id, 'answer', input.on, { outcome: o.code, reasons: input.reasons ?? '', legalBasis, replyLetterNo: input.replyLetterNo ?? '', delivery: input.delivery ?? r.delivery ?? '' });
+  await askApproval(ctx, actor, id, 'answer', input.on, {
+    outcome: o.code,
+    reasons: input.reasons ?? '',
+    legalBasis,
+    replyLetterNo: input.replyLetterNo ?? '',
+    delivery: input.delivery ?? r.delivery ?? '',
+  });
 }
 
 /** This request's rank among the applicant's requests received in the same natural month (按件计收). */
@@ -99,72 +133,216 @@ export async function monthlyOrdinal(db: Ctx['db'] | Tx, r: RequestRow): Promise
   return n;
 }
 
-export async function feeQuote(ctx: Ctx, actor: Actor, id: string, method: FeeMethod, pages?: number): Promise<FeeQuote> {
+export async function feeQuote(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  method: FeeMethod,
+  pages?: number,
+): Promise<FeeQuote> {
   const r = await loadRequest(ctx, actor, id);
-  return quoteFee(method, { ordinal: method === 'perRequest' ? await monthlyOrdinal(ctx.db, r) : undefined, pages });
+  return quoteFee(method, {
+    ordinal: method === 'perRequest' ? await monthlyOrdinal(ctx.db, r) : undefined,
+    pages,
+  });
 }
 
 /** 条例 Art 42 / 109号: the fee follows the schedule; a notice for a free request is refused. */
-export async function sendFeeNotice(ctx: Ctx, actor: Actor, id: string, input: { on: string; method: FeeMethod; pages?: number; deliveredOn?: string }): Promise<FeeQuote> {
+export async function sendFeeNotice(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { on: string; method: FeeMethod; pages?: number; deliveredOn?: string },
+): Promise<FeeQuote> {
   return inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
     await assertHandler(tx, actor, r);
-    if (input.method === 'perPage' && input.pages === undefined) throw new AppError('VALIDATION', '页数：按量计收时必填', { fields: [{ path: 'pages', message: '页数：按量计收时必填' }] });
-    const quote = quoteFee(input.method, { ordinal: input.method === 'perRequest' ? await monthlyOrdinal(tx, r) : undefined, pages: input.pages });
-    if (quote.amount <= 0) throw new AppError('ACTION_NOT_ALLOWED', `按收费标准本申请不收费（${quote.basis}）`);
-    await recordAction(ctx, actor, r.caseId, { action: 'feeNotice', on: input.on, data: { amount: quote.amount, method: input.method, ...(input.pages !== undefined ? { pages: input.pages } : {}), ...(input.deliveredOn ? { deliveredOn: input.deliveredOn } : {}) } }, tx);
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.request.feeNotice', entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, ...quote } }, ctx.clock.now());
+    if (input.method === 'perPage' && input.pages === undefined)
+      throw new AppError('VALIDATION', '页数：按量计收时必填', {
+        fields: [{ path: 'pages', message: '页数：按量计收时必填' }],
+      });
+    const quote = quoteFee(input.method, {
+      ordinal: input.method === 'perRequest' ? await monthlyOrdinal(tx, r) : undefined,
+      pages: input.pages,
+    });
+    if (quote.amount <= 0)
+      throw new AppError('ACTION_NOT_ALLOWED', `按收费标准本申请不收费（${quote.basis}）`);
+    await recordAction(
+      ctx,
+      actor,
+      r.caseId,
+      {
+        action: 'feeNotice',
+        on: input.on,
+        data: {
+          amount: quote.amount,
+          method: input.method,
+          ...(input.pages !== undefined ? { pages: input.pages } : {}),
+          ...(input.deliveredOn ? { deliveredOn: input.deliveredOn } : {}),
+        },
+      },
+      tx,
+    );
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'disclosure.request.feeNotice',
+        entityType: 'disclosureRequest',
+        entityId: r.id,
+        payload: { caseId: r.caseId, ...quote },
+      },
+      ctx.clock.now(),
+    );
     return quote;
   });
 }
 
 /** 送达 (条例 Art 40, 45): recorded once, after the answer. */
-export async function recordDelivery(ctx: Ctx, actor: Actor, id: string, input: { on: string; method: string; note?: string }): Promise<void> {
+export async function recordDelivery(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { on: string; method: string; note?: string },
+): Promise<void> {
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
     await assertHandler(tx, actor, r);
     const answered = (await answerEvents(tx, r.caseId)).some((e) => e.type === 'answer');
     if (!answered) throw new AppError('ACTION_NOT_ALLOWED', '尚未作出答复，不能登记送达');
     if (r.deliveredOn) throw new AppError('ACTION_NOT_ALLOWED', '已登记送达');
-    if (input.on > ctx.clock.today()) throw new AppError('VALIDATION', '送达日期：不能晚于今天', { fields: [{ path: 'on', message: '送达日期：不能晚于今天' }] });
-    await tx.update(disclosureRequests).set({ deliveredOn: input.on, deliveryMethod: input.method, deliveryNote: input.note ?? null, updatedAt: ctx.clock.now() }).where(eq(disclosureRequests.id, r.id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.request.deliver', entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, on: input.on, method: input.method } }, ctx.clock.now());
+    if (input.on > ctx.clock.today())
+      throw new AppError('VALIDATION', '送达日期：不能晚于今天', {
+        fields: [{ path: 'on', message: '送达日期：不能晚于今天' }],
+      });
+    await tx
+      .update(disclosureRequests)
+      .set({
+        deliveredOn: input.on,
+        deliveryMethod: input.method,
+        deliveryNote: input.note ?? null,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(disclosureRequests.id, r.id));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'disclosure.request.deliver',
+        entityType: 'disclosureRequest',
+        entityId: r.id,
+        payload: { caseId: r.caseId, on: input.on, method: input.method },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 
 /** Released files (条例 Art 36(2), 40): files uploaded through core/files and owned by the department, linked to the answer. */
-export async function attachReleasedFiles(ctx: Ctx, actor: Actor, id: string, fileIds: string[]): Promise<void> {
+export async function attachReleasedFiles(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  fileIds: string[],
+): Promise<void> {
   await inTx(ctx, async (tx) => {
     const r = await loadRequest(ctx, actor, id, tx);
     await assertHandler(tx, actor, r);
-    if (r.deliveredOn) throw new AppError('ACTION_NOT_ALLOWED', '答复书已送达，不能再添加提供的信息');
-    const owned = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, fileIds), eq(files.departmentId, r.departmentId)));
-    if (owned.length !== new Set(fileIds).size) throw new AppError('VALIDATION', '文件：不存在或不属于本部门', { fields: [{ path: 'fileIds', message: '文件：不存在或不属于本部门' }] });
+    if (r.deliveredOn)
+      throw new AppError('ACTION_NOT_ALLOWED', '答复书已送达，不能再添加提供的信息');
+    const owned = await tx
+      .select({ id: files.id })
+      .from(files)
+      .where(and(inArray(files.id, fileIds), eq(files.departmentId, r.departmentId)));
+    if (owned.length !== new Set(fileIds).size)
+      throw new AppError('VALIDATION', '文件：不存在或不属于本部门', {
+        fields: [{ path: 'fileIds', message: '文件：不存在或不属于本部门' }],
+      });
     const now = ctx.clock.now();
-    await tx.insert(disclosureRequestFiles).values(owned.map((f) => ({ requestId: r.id, fileId: f.id, addedAt: now }))).onConflictDoNothing();
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'disclosure.request.attachFiles', entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, fileIds } }, now);
+    await tx
+      .insert(disclosureRequestFiles)
+      .values(owned.map((f) => ({ requestId: r.id, fileId: f.id, addedAt: now })))
+      .onConflictDoNothing();
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'disclosure.request.attachFiles',
+        entityType: 'disclosureRequest',
+        entityId: r.id,
+        payload: { caseId: r.caseId, fileIds },
+      },
+      now,
+    );
   });
 }
 
-export interface SupplementInput { name?: string; idNumber?: string; creditCode?: string; phone?: string; email?: string; address?: string; description?: string }
+export interface SupplementInput {
+  name?: string;
+  idNumber?: string;
+  creditCode?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  description?: string;
+}
 
 /**
  * The applicant's 补正 through the tracking page (条例 Art 30): the corrected fields replace the old
  * ones and the answer period restarts from today, the day the office receives the correction.
  */
-export async function supplementFromPortal(ctx: Ctx, trackingCode: string, input: SupplementInput): Promise<void> {
+export async function supplementFromPortal(
+  ctx: Ctx,
+  trackingCode: string,
+  input: SupplementInput,
+): Promise<void> {
   await inTx(ctx, async (tx) => {
-    const [r] = await tx.select().from(disclosureRequests).where(eq(disclosureRequests.trackingCode, trackingCode));
+    const [r] = await tx
+      .select()
+      .from(disclosureRequests)
+      .where(eq(disclosureRequests.trackingCode, trackingCode));
     if (!r) throw notFound('申请');
     const actor = portalActor(r.departmentId);
-    await recordAction(ctx, actor, r.caseId, { action: 'supplementReceived', on: ctx.clock.today(), data: { note: '申请人通过网站提交补正' } }, tx);
+    await recordAction(
+      ctx,
+      actor,
+      r.caseId,
+      {
+        action: 'supplementReceived',
+        on: ctx.clock.today(),
+        data: { note: '申请人通过网站提交补正' },
+      },
+      tx,
+    );
     const patch: Partial<RequestRow> = { updatedAt: ctx.clock.now() };
-    for (const k of ['name', 'idNumber', 'creditCode', 'phone', 'email', 'address', 'description'] as const) {
+    for (const k of [
+      'name',
+      'idNumber',
+      'creditCode',
+      'phone',
+      'email',
+      'address',
+      'description',
+    ] as const) {
       const v = input[k]?.trim(); // stored as written (no NFKC: full-width punctuation stays)
       if (v) patch[k] = v;
     }
     await tx.update(disclosureRequests).set(patch).where(eq(disclosureRequests.id, r.id));
-    await appendAudit(tx, { actorId: null, orgId: null, action: 'disclosure.request.supplement', entityType: 'disclosureRequest', entityId: r.id, payload: { caseId: r.caseId, fields: Object.keys(patch).filter((k) => k !== 'updatedAt') } }, ctx.clock.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: null,
+        orgId: null,
+        action: 'disclosure.request.supplement',
+        entityType: 'disclosureRequest',
+        entityId: r.id,
+        payload: { caseId: r.caseId, fields: Object.keys(patch).filter((k) => k !== 'updatedAt') },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 
@@ -173,6 +351,11 @@ export async function answerEvents(db: Ctx['db'] | Tx, caseId: string) {
   return db
     .select({ type: caseEvents.type, on: caseEvents.on, data: caseEvents.data })
     .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), inArray(caseEvents.type, ['answer', 'feeNotice', 'feePaid'])))
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        inArray(caseEvents.type, ['answer', 'feeNotice', 'feePaid']),
+      ),
+    )
     .orderBy(asc(caseEvents.seq));
 }

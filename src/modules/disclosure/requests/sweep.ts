@@ -26,16 +26,39 @@ export const lapsedPauseTask: SweepTask = async (tx, ctx) => {
   ).map((r) => r.id);
   if (!ids.length) return { disclosurePausesLapsed: 0 };
   const rows = await tx.select().from(cases).where(inArray(cases.id, ids));
-  const events = await tx.select().from(caseEvents).where(inArray(caseEvents.caseId, ids)).orderBy(asc(caseEvents.seq));
+  const events = await tx
+    .select()
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, ids))
+    .orderBy(asc(caseEvents.seq));
   const cal = ctx.calendar.current();
   let resumed = 0;
   for (const c of rows) {
-    const history: CaseEvent[] = events.filter((e) => e.caseId === c.id).map((e) => ({ type: e.type, on: e.on, seq: e.seq, actorRoles: e.actorRoles, data: e.data as Record<string, unknown> }));
+    const history: CaseEvent[] = events
+      .filter((e) => e.caseId === c.id)
+      .map((e) => ({
+        type: e.type,
+        on: e.on,
+        seq: e.seq,
+        actorRoles: e.actorRoles,
+        data: e.data as Record<string, unknown>,
+      }));
     const state = evaluate(ctx.procedures.get(c.procedure).def, history, cal, today);
     const changes = await syncSteps(tx, c, state, today);
     if (!changes.length) continue;
     resumed++;
-    await appendAudit(tx, { actorId: null, orgId: c.orgId, action: 'case.deadlinesRecomputed', entityType: 'case', entityId: c.id, payload: { reason: '等待期限届满，答复期限恢复计算', changes } }, ctx.clock.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: null,
+        orgId: c.orgId,
+        action: 'case.deadlinesRecomputed',
+        entityType: 'case',
+        entityId: c.id,
+        payload: { reason: '等待期限届满，答复期限恢复计算', changes },
+      },
+      ctx.clock.now(),
+    );
   }
   return { disclosurePausesLapsed: resumed };
 };

@@ -18,21 +18,79 @@ export interface PageMeta {
   site: string | null;
 }
 
-export const emptyPageMeta = (): PageMeta => ({ publisher: null, title: null, issuedOn: null, publishedOn: null, crumbs: [], site: null });
+export const emptyPageMeta = (): PageMeta => ({
+  publisher: null,
+  title: null,
+  issuedOn: null,
+  publishedOn: null,
+  crumbs: [],
+  site: null,
+});
 
-const PUBLISHED_LABELS = ['发布日期', '发布时间', '日期', '编辑日期', '更新日期', '更新时间', '发稿日期', '发稿时间', '录入时间', '上传时间', '时间'];
+const PUBLISHED_LABELS = [
+  '发布日期',
+  '发布时间',
+  '日期',
+  '编辑日期',
+  '更新日期',
+  '更新时间',
+  '发稿日期',
+  '发稿时间',
+  '录入时间',
+  '上传时间',
+  '时间',
+];
 const META_LABELS = [
-  '索引号', '组配分类', '发布机构', '发布单位', '发布部门', '主题分类', '有效性', '关键词', '关键字', '名称', '标题', '文号', '发文字号',
-  '发文日期', '成文日期', '生成日期', '信息来源', '来源', '浏览次数', '阅读次数', '阅读量', '访问次数', '点击量', '点击次数', '公开方式',
-  '公开范围', '公开时限', '所属机构', '信息分类', '分类', '体裁分类', '作者', '责任编辑', '编辑', '审核', '字体', '字号', '访问量', '点击数',
+  '索引号',
+  '组配分类',
+  '发布机构',
+  '发布单位',
+  '发布部门',
+  '主题分类',
+  '有效性',
+  '关键词',
+  '关键字',
+  '名称',
+  '标题',
+  '文号',
+  '发文字号',
+  '发文日期',
+  '成文日期',
+  '生成日期',
+  '信息来源',
+  '来源',
+  '浏览次数',
+  '阅读次数',
+  '阅读量',
+  '访问次数',
+  '点击量',
+  '点击次数',
+  '公开方式',
+  '公开范围',
+  '公开时限',
+  '所属机构',
+  '信息分类',
+  '分类',
+  '体裁分类',
+  '作者',
+  '责任编辑',
+  '编辑',
+  '审核',
+  '字体',
+  '字号',
+  '访问量',
+  '点击数',
   ...PUBLISHED_LABELS,
 ].sort((a, b) => b.length - a.length); // 编辑日期 before 编辑, 发布日期 before 日期
 const META_RE = new RegExp(`(${META_LABELS.join('|')})\\s*[:：]\\s*`, 'g');
-const NAV_RE = /^(长者版|关怀版|无障碍|网站首页|首页\s*[>＞»]|当前位置|您当前的位置|您的位置|你的位置|位置\s*[:：])|当前位置\s*[:：]/;
-const SHARE_RE = /^(【?(打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享到|分享)】?\s*)+$|扫一扫|分享到[:：]?|视力保护色|【\s*字体[:：]?|字号\s*[:：]|^\s*[【\[]\s*(大|中|小)\s*[】\]]/;
+const NAV_RE =
+  /^(长者版|关怀版|无障碍|网站首页|首页\s*[>＞»]|当前位置|您当前的位置|您的位置|你的位置|位置\s*[:：])|当前位置\s*[:：]/;
+const SHARE_RE =
+  /^(【?(打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享到|分享)】?\s*)+$|扫一扫|分享到[:：]?|视力保护色|【\s*字体[:：]?|字号\s*[:：]|^\s*[【\[]\s*(大|中|小)\s*[】\]]/;
 /** Where share and print links begin after a title on the same line. */
 const SHARE_TAIL = /[【\[]\s*(?:字体|字号|打印|关闭|收藏|分享)|分享到|扫一扫|视力保护色/;
-const FOOTER_RE = /Copyright|版权所有|ICP备|ICP证|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|维护单位\s*[:：]|网站地图|网站导航|IPv6|建议使用.{0,20}浏览器|分辨率/i;
+const FOOTER_RE =
+  /Copyright|版权所有|ICP备|ICP证|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|维护单位\s*[:：]|网站地图|网站导航|IPv6|建议使用.{0,20}浏览器|分辨率/i;
 /** 您当前所在的位置： / 当前位置： / 您现在的位置是： before a breadcrumb trail. */
 const LOCATION = /^(?:您|你)?(?:当前|现在)?(?:所在)?的?(?:所在)?位置(?:是)?\s*[:：]/;
 const CRUMB_SEP = /[>＞»›]/;
@@ -64,15 +122,23 @@ function metaPairs(line: string): [string, string][] | null {
 function keepMeta(pairs: [string, string][], meta: PageMeta): void {
   for (const [k, v] of pairs) {
     if (!v) continue;
-    if (k === '发布机构' || k === '发布单位' || k === '发布部门' || ((k === '信息来源' || k === '来源') && !meta.publisher)) meta.publisher = v.split(/\s/)[0];
+    if (
+      k === '发布机构' ||
+      k === '发布单位' ||
+      k === '发布部门' ||
+      ((k === '信息来源' || k === '来源') && !meta.publisher)
+    )
+      meta.publisher = v.split(/\s/)[0];
     if (k === '名称' || (k === '标题' && !meta.title)) meta.title = v;
     if (k === '发文日期' || k === '成文日期') meta.issuedOn = isoOf(v) ?? meta.issuedOn;
-    if (k === '发布日期' || (PUBLISHED_LABELS.includes(k) && !meta.publishedOn)) meta.publishedOn = isoOf(v) ?? meta.publishedOn;
+    if (k === '发布日期' || (PUBLISHED_LABELS.includes(k) && !meta.publishedOn))
+      meta.publishedOn = isoOf(v) ?? meta.publishedOn;
   }
 }
 
 /** 【编辑日期:2023-12-28】【字体:大 中 小】: the same metadata in brackets. */
-const unbracket = (line: string) => (/^[【\[]/.test(line) ? line.replace(/[【】\[\]]/g, ' ').trim() : line);
+const unbracket = (line: string) =>
+  /^[【\[]/.test(line) ? line.replace(/[【】\[\]]/g, ' ').trim() : line;
 
 /**
  * A breadcrumb trail (首页 > 政务公开 > 计划总结, > 工作信息 > 计划总结, 您当前所在的位置：…): its
@@ -85,10 +151,17 @@ function breadcrumb(line: string): { items: string[]; title: string | null } | n
   const items = rest.split(CRUMB_SEP).map((s) => s.trim());
   const leading = items[0] === '' && items.length >= 2;
   const named = items.filter(Boolean);
-  const trail = located || leading || (named.length >= 2 && HOME.test(named[0])) || (named.length >= 3 && named.every((s) => s.length <= 20) && !/[。，；！？]/.test(rest));
+  const trail =
+    located ||
+    leading ||
+    (named.length >= 2 && HOME.test(named[0])) ||
+    (named.length >= 3 && named.every((s) => s.length <= 20) && !/[。，；！？]/.test(rest));
   if (!trail) return null;
   const last = named[named.length - 1];
-  const title = named.length >= 2 && last && last.length > 20 && titleLike(last) && REPORT_TITLE.test(last) ? last : null;
+  const title =
+    named.length >= 2 && last && last.length > 20 && titleLike(last) && REPORT_TITLE.test(last)
+      ? last
+      : null;
   return { items: title ? named.slice(0, -1) : named, title };
 }
 
@@ -100,7 +173,12 @@ function titleBeforeChrome(line: string, meta: PageMeta): string | null {
   let cut = -1;
   for (const hit of line.matchAll(META_RE)) {
     if (hit.index === 0) return null;
-    const pairs = metaPairs(line.slice(hit.index).replace(/[【】\[\]]/g, ' ').trim());
+    const pairs = metaPairs(
+      line
+        .slice(hit.index)
+        .replace(/[【】\[\]]/g, ' ')
+        .trim(),
+    );
     if (pairs && (pairs.length >= 2 || pairs.some(([, v]) => isoOf(v)))) {
       cut = hit.index!;
       keepMeta(pairs, meta);
@@ -110,7 +188,10 @@ function titleBeforeChrome(line: string, meta: PageMeta): string | null {
   const share = SHARE_TAIL.exec(line);
   if (share && share.index > 0 && (cut < 0 || share.index < cut)) cut = share.index;
   if (cut <= 0) return null;
-  const title = line.slice(0, cut).replace(/[【\[\s]+$/, '').trim();
+  const title = line
+    .slice(0, cut)
+    .replace(/[【\[\s]+$/, '')
+    .trim();
   return titleLike(title) && /报告|情况|总结|法治|依法行政/.test(title) ? title : null;
 }
 
@@ -157,7 +238,8 @@ export function stripChrome(lines: string[], meta: PageMeta): { lines: string[];
       continue;
     }
     // A paragraph (with a full stop) is no title; most lines are paragraphs.
-    const before = line.length <= 300 && !line.includes('。') ? titleBeforeChrome(line, meta) : null;
+    const before =
+      line.length <= 300 && !line.includes('。') ? titleBeforeChrome(line, meta) : null;
     if (before) {
       kept.push(before);
       removed++;

@@ -23,12 +23,18 @@ const toSimplified = (s: string) => (t2s ??= Converter({ from: 't', to: 'cn' }))
 const CJK = '\\u3400-\\u9fff';
 const TONE = /[\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]/;
 // A pinyin syllable in brackets right after a character (seed 000: 習(xí)近平, 這(zhè)).
-const PINYIN_RE = new RegExp(`([${CJK}])[(（]([a-z\\u00e0-\\u00fc\\u0101-\\u01dc\\u01f9\\u1e3f]{1,7})[)）]`, 'g');
-const ARTEFACT_RE = /\[(?:bookmark|comment|image|picture|footnote)\s*:[^\]\n]*\]|\{\\\*?\\bkmk(?:start|end)[^}]*\}/gi;
+const PINYIN_RE = new RegExp(
+  `([${CJK}])[(（]([a-z\\u00e0-\\u00fc\\u0101-\\u01dc\\u01f9\\u1e3f]{1,7})[)）]`,
+  'g',
+);
+const ARTEFACT_RE =
+  /\[(?:bookmark|comment|image|picture|footnote)\s*:[^\]\n]*\]|\{\\\*?\\bkmk(?:start|end)[^}]*\}/gi;
 
 /** A line that begins a heading (一、 （一） 1. （1）): never joined to the line before it. */
-export const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+部分)/;
-const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+export const HEADING_START =
+  /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+部分)/;
+const DATE_LINE =
+  /^(?:\d{4}|[〇零一二三四五六七八九○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
 const ENDS_SENTENCE = /[。！？!?；;：:…”’」』）)】\]]$/;
 
 function removePinyin(text: string): { text: string; count: number } {
@@ -52,12 +58,15 @@ function countDiff(a: string, b: string): number {
   return n;
 }
 
-const isCjk = (ch: string | undefined) => !!ch && /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/.test(ch);
+const isCjk = (ch: string | undefined) =>
+  !!ch && /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/.test(ch);
 
 /** Half-width punctuation in Chinese text (seeds 000–003) becomes full-width; spaces inside Chinese text go. */
 export function chinesePunctuation(line: string): string {
   let s = line.replace(/\(([^()\n]{0,80})\)/g, (all, inner: string, at: number) =>
-    new RegExp(`[${CJK}]`).test(inner) || isCjk(line[at - 1]) || isCjk(line[at + all.length]) ? `（${inner}）` : all,
+    new RegExp(`[${CJK}]`).test(inner) || isCjk(line[at - 1]) || isCjk(line[at + all.length])
+      ? `（${inner}）`
+      : all,
   );
   // (?<!\s): a run of spaces is tried from its start only (linear on a line of spaces).
   s = s.replace(/(?<!\s)\s*([,;:?!])\s*/g, (all, p: string, at: number) => {
@@ -70,7 +79,10 @@ export function chinesePunctuation(line: string): string {
   // "2023 年度", "255 项", "依法行政， 加快": spaces between Chinese characters, digits and punctuation carry nothing.
   // (Between two characters a space may separate names, 中共河南省委 河南省人民政府: one stays.)
   return s
-    .replace(/(?<=[\u3000-\u303f\uff00-\uffef“”])\s+|(?<!\s)\s+(?=[\u3000-\u303f\uff00-\uffef“”])/g, '')
+    .replace(
+      /(?<=[\u3000-\u303f\uff00-\uffef“”])\s+|(?<!\s)\s+(?=[\u3000-\u303f\uff00-\uffef“”])/g,
+      '',
+    )
     .replace(/(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])/g, '')
     .replace(/(?<=[\u3400-\u9fff])\s{2,}(?=[\u3400-\u9fff])/g, ' ')
     .trim();
@@ -95,7 +107,15 @@ function joinWrapped(lines: string[]): { lines: string[]; joined: number } {
     const last = pieces[pieces.length - 1];
     // Every test of the paragraph so far needs at most 60 characters of it (see standsAlone).
     const alone = () => length <= 60 && standsAlone(pieces.join(''), out.length);
-    if (last && line && !ENDS_SENTENCE.test(last.slice(-1)) && !HEADING_START.test(line) && !DATE_LINE.test(line) && !opensReport(line, out.length) && !alone()) {
+    if (
+      last &&
+      line &&
+      !ENDS_SENTENCE.test(last.slice(-1)) &&
+      !HEADING_START.test(line) &&
+      !DATE_LINE.test(line) &&
+      !opensReport(line, out.length) &&
+      !alone()
+    ) {
       pieces.push(line);
       length += line.length;
       joined++;
@@ -110,7 +130,8 @@ function joinWrapped(lines: string[]): { lines: string[]; joined: number } {
 }
 
 /** A report's title under a line of leftover chrome (计划总结 / 云岭市人民政府门户网站): never glued to it. */
-const opensReport = (line: string, index: number) => index <= 4 && line.length <= 60 && /(报告|情况)$/.test(line) && /法治|依法行政/.test(line);
+const opensReport = (line: string, index: number) =>
+  index <= 4 && line.length <= 60 && /(报告|情况)$/.test(line) && /法治|依法行政/.test(line);
 
 function standsAlone(line: string, index: number): boolean {
   // A bare heading (no full stop: 一、2023年度工作情况) ends its line; "（一）健全机制。聘请…" may wrap.
@@ -121,7 +142,13 @@ function standsAlone(line: string, index: number): boolean {
 }
 
 export function normalise(raw: string): Normalised {
-  const report: Normalisation = { traditional: 0, pinyin: 0, chromeLines: 0, joinedLines: 0, artefacts: 0 };
+  const report: Normalisation = {
+    traditional: 0,
+    pinyin: 0,
+    chromeLines: 0,
+    joinedLines: 0,
+    artefacts: 0,
+  };
   let text = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?|\u2028|\u2029/g, '\n')

@@ -24,7 +24,10 @@ const DEPARTMENTS: [RegExp, string][] = [
   [/^(应急管理|应急)局$/, '应急管理局'],
   [/^(退役军人事务)局$/, '退役军人事务局'],
   [/^(医疗保障|医保)局$/, '医疗保障局'],
-  [/^(教育|公安|民政|司法|财政|水利|商务|审计|统计|林业|体育|信访|数据|城市管理|城管|气象|粮食和物资储备|国资|税务)(局|委)$/, ''],
+  [
+    /^(教育|公安|民政|司法|财政|水利|商务|审计|统计|林业|体育|信访|数据|城市管理|城管|气象|粮食和物资储备|国资|税务)(局|委)$/,
+    '',
+  ],
 ];
 const STEMS = DEPARTMENTS.map(([re]) => re.source.slice(1, -1)).join('|');
 
@@ -42,7 +45,8 @@ const PLACE_AT = new RegExp(`^${HAN}{1,9}?(?:${LEVEL_WORDS})`);
  * Words that end like a place but are none (全市, 我县, 城区, 市区, 中共云岭市, 根据云岭市) or run into a
  * department (科技局白沙区).
  */
-const NOT_PLACE_START = /^(?:[全本我各该在和与及对为是的了到省县区市州把被据给让使请]|中共|根据|按照|依据|关于|围绕|结合|会同|联合|配合|协助|通过|经过|督促|印发|转发)/;
+const NOT_PLACE_START =
+  /^(?:[全本我各该在和与及对为是的了到省县区市州把被据给让使请]|中共|根据|按照|依据|关于|围绕|结合|会同|联合|配合|协助|通过|经过|督促|印发|转发)/;
 const NOT_PLACE_BODY = /[局厅委办会部院处所站的了与及对为是在把将被、]|[级型]$/;
 const NOT_PLACE_WORD = /^(?:[城社园辖景郊片厂矿乡镇村][市区县州])$/;
 /**
@@ -50,7 +54,9 @@ const NOT_PLACE_WORD = /^(?:[城社园辖景郊片厂矿乡镇村][市区县州]
  * follows makes the ending part of a word (局面, 委员, 办理, 中心组); 和 joins words of one name
  * (住房和城乡建设局), not two organisations (市政府和市司法局).
  */
-const DEPARTMENT_AT = new RegExp(`^(?:人民政府(?:办公室)?|(?:(?![的了在是把将被对于与及]|和[省市州县区])${HAN}){1,14}?(?:委员会办公室|管委会|委员会|办公室|中心(?!组)|局(?![面势限])|厅|委(?![员托屈派])|办(?![理法事好结公])))`);
+const DEPARTMENT_AT = new RegExp(
+  `^(?:人民政府(?:办公室)?|(?:(?![的了在是把将被对于与及]|和[省市州县区])${HAN}){1,14}?(?:委员会办公室|管委会|委员会|办公室|中心(?!组)|局(?![面势限])|厅|委(?![员托屈派])|办(?![理法事好结公])))`,
+);
 const LEVEL_ONLY = new RegExp(`^(省|市|州|盟|县|区|旗)(${STEMS})`);
 
 export interface OrgName {
@@ -65,15 +71,22 @@ export interface OrgName {
 }
 
 /** The official name: 云岭市科技局 → 云岭市科学技术局; 市科技局 with the place found elsewhere. */
-export const orgNameOf = (org: OrgName, place = org.place) => `${place || org.level}${officialName(org.department)}`;
+export const orgNameOf = (org: OrgName, place = org.place) =>
+  `${place || org.level}${officialName(org.department)}`;
 
 function placeAt(s: string): string | null {
   const m = PLACE_AT.exec(s);
   if (!m) return null;
   // 亳州市, 通州区: 州 ends the shortest match but not the name.
-  const place = /[^治]州$/.test(m[0]) && /^[市县区]/.test(s.slice(m[0].length)) ? m[0] + s[m[0].length] : m[0];
+  const place =
+    /[^治]州$/.test(m[0]) && /^[市县区]/.test(s.slice(m[0].length)) ? m[0] + s[m[0].length] : m[0];
   const body = place.replace(new RegExp(`(?:${LEVEL_WORDS})$`), '');
-  if (NOT_PLACE_START.test(place) || NOT_PLACE_WORD.test(place) || (body && NOT_PLACE_BODY.test(body))) return null;
+  if (
+    NOT_PLACE_START.test(place) ||
+    NOT_PLACE_WORD.test(place) ||
+    (body && NOT_PLACE_BODY.test(body))
+  )
+    return null;
   return place;
 }
 
@@ -95,7 +108,8 @@ export function orgAt(text: string): OrgName | null {
     if (d) return { place, level: '', department: d[0], length: place.length + d[0].length };
   }
   const level = LEVEL_ONLY.exec(s);
-  if (level && !/^[面势限长员理法事好结组的]/.test(s.slice(level[0].length))) return { place: '', level: level[1], department: level[2], length: level[0].length };
+  if (level && !/^[面势限长员理法事好结组的]/.test(s.slice(level[0].length)))
+    return { place: '', level: level[1], department: level[2], length: level[0].length };
   return null;
 }
 
@@ -105,11 +119,19 @@ export function wholeOrg(line: string): OrgName | null {
   return org && org.length === line.trim().length ? org : null;
 }
 
-export interface Mention { city: string; level: string; name: string; at: number; length: number }
+export interface Mention {
+  city: string;
+  level: string;
+  name: string;
+  at: number;
+  length: number;
+}
 
 const MENTION_RE = new RegExp(`(${HAN}{2,3}(?:市|县|区))?(市|县|区)?(${STEMS})`, 'g');
-const NOT_A_CITY = /^[全本我各该在和与及对为是城的了到省县区市]|[全本我各该的了到和与及对为城级型]$/;
-const outsideTitles = (text: string) => text.replace(/《[^》\n]{0,200}》/g, (s) => '　'.repeat(s.length));
+const NOT_A_CITY =
+  /^[全本我各该在和与及对为是城的了到省县区市]|[全本我各该的了到和与及对为城级型]$/;
+const outsideTitles = (text: string) =>
+  text.replace(/《[^》\n]{0,200}》/g, (s) => '　'.repeat(s.length));
 
 /**
  * Places the text itself confirms: written at the start of a line (title, addressee), opening a
@@ -117,7 +139,8 @@ const outsideTitles = (text: string) => text.replace(/《[^》\n]{0,200}》/g, (
  */
 export function confirmedCities(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (c: string) => !NOT_A_CITY.test(c.slice(0, -1)) && counts.set(c, (counts.get(c) ?? 0) + 1);
+  const add = (c: string) =>
+    !NOT_A_CITY.test(c.slice(0, -1)) && counts.set(c, (counts.get(c) ?? 0) + 1);
   for (const m of text.matchAll(/^([\u4e00-\u9fff]{2,3}[市县区])/gm)) add(m[1]);
   for (const m of text.matchAll(/[《“]([\u4e00-\u9fff]{2,3}[市县区])/g)) add(m[1]);
   for (const m of text.matchAll(/([\u4e00-\u9fff]{2}[市县区])人民政府/g)) add(m[1]);
@@ -141,7 +164,12 @@ export function mentions(text: string, cities: Map<string, number>): Mention[] {
  * The place of an organisation written with its level only (市科技局): the confirmed place of that
  * level the text names most, else the most named one, or a brand like “江门科技” (seed 000 never writes 江门市).
  */
-export function placeOf(text: string, cities: Map<string, number>, level: string, stem: string | null): string | null {
+export function placeOf(
+  text: string,
+  cities: Map<string, number>,
+  level: string,
+  stem: string | null,
+): string | null {
   const ranked = [...cities].sort((a, b) => b[1] - a[1]);
   const best = (level && ranked.find(([c]) => c.endsWith(level))) || ranked[0];
   if (best) return best[0];

@@ -41,11 +41,13 @@ export function compareReports(current: string, earlier: string): Repetition {
   const exact = new Map(before.map((s) => [s.key, s.text]));
   // Inverted index: trigram → earlier sentences containing it, so each sentence meets only its candidates.
   const index = new Map<string, number[]>();
-  before.forEach((s, i) => s.grams.forEach((g) => {
-    const list = index.get(g);
-    if (list) list.push(i);
-    else index.set(g, [i]);
-  }));
+  before.forEach((s, i) =>
+    s.grams.forEach((g) => {
+      const list = index.get(g);
+      if (list) list.push(i);
+      else index.set(g, [i]);
+    }),
+  );
   const repeated: Repetition['sentences'] = [];
   for (const s of now) {
     const same = exact.get(s.key);
@@ -59,12 +61,20 @@ export function compareReports(current: string, earlier: string): Repetition {
     let best = -1;
     let bestHits = 0;
     for (const [i, n] of hits) if (n > bestHits) [best, bestHits] = [i, n];
-    if (best >= 0 && bestHits / grams.size >= SIMILARITY) repeated.push({ text: s.text, earlier: before[best].text });
+    if (best >= 0 && bestHits / grams.size >= SIMILARITY)
+      repeated.push({ text: s.text, earlier: before[best].text });
   }
-  return { share: now.length ? Math.round((repeated.length / now.length) * 1000) / 10 : 0, sentences: repeated };
+  return {
+    share: now.length ? Math.round((repeated.length / now.length) * 1000) / 10 : 0,
+    sentences: repeated,
+  };
 }
 
 export function repetitionFlag(rep: Repetition, earlierYear: number | null): Flag | null {
   if (rep.share < REPEATED_THRESHOLD) return null;
-  return { code: 'repeated', severity: 'warning', message: `${rep.share}%的句子与本单位${earlierYear ? `${earlierYear}年度` : '上一份'}报告基本相同（${rep.sentences.length}句），可能照搬往年报告` };
+  return {
+    code: 'repeated',
+    severity: 'warning',
+    message: `${rep.share}%的句子与本单位${earlierYear ? `${earlierYear}年度` : '上一份'}报告基本相同（${rep.sentences.length}句），可能照搬往年报告`,
+  };
 }

@@ -1,4 +1,14 @@
-import { pgTable, text, uuid, integer, timestamp, date, jsonb, doublePrecision, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  timestamp,
+  date,
+  jsonb,
+  doublePrecision,
+  index,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 法治政府建设年度报告 written elsewhere and imported for analysis (issue 6 item 4): the original file
@@ -33,5 +43,9 @@ export const reportImports = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('report_imports_department_idx').on(t.departmentId, t.year), index('report_imports_year_idx').on(t.year), index('report_imports_file_idx').on(t.fileId)],
+  (t) => [
+    index('report_imports_department_idx').on(t.departmentId, t.year),
+    index('report_imports_year_idx').on(t.year),
+    index('report_imports_file_idx').on(t.fileId),
+  ],
 );

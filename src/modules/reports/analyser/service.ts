@@ -14,7 +14,13 @@ import { hasRole, type Actor } from '../../../core/auth/actor.ts';
 import { authorize, can } from '../../../core/auth/policy.ts';
 import { organisations } from '../../../core/orgs/schema.ts';
 import { overseenDepartments, oversightBodyOf } from '../../../core/orgs/service.ts';
-import { fileAccessOf, loadFile, storeFile, type FileAccess, type FileRow } from '../../../core/files/service.ts';
+import {
+  fileAccessOf,
+  loadFile,
+  storeFile,
+  type FileAccess,
+  type FileRow,
+} from '../../../core/files/service.ts';
 import { analyseText, MAX_TEXT_CHARS, notAReport } from './analyse.ts';
 import { extractText, type SourceEncoding, type SourceFormat } from './extract.ts';
 import { compareReports, repetitionFlag, type Repetition } from './repeated.ts';
@@ -24,7 +30,8 @@ import type { Analysis } from './types.ts';
 export interface ImportInput {
   /** Whose report it is; defaults to the actor's department (only oversight may name another). */
   departmentId?: string;
-  source: { kind: 'file'; name: string; mime: string; content: Buffer } | { kind: 'paste'; text: string };
+  source:
+    { kind: 'file'; name: string; mime: string; content: Buffer } | { kind: 'paste'; text: string };
   /** Corrections of what the analyser detects (seed 002 names no organisation). */
   orgName?: string | null;
   year?: number | null;
@@ -35,18 +42,33 @@ const invalid = (path: string, message: string): never => {
 };
 
 /** A department's report-import scope: the department and the oversight body it answers to. */
-async function importScope(db: DbOrTx, departmentId: string): Promise<{ departmentId: string; oversightOrgId: string | null }> {
+async function importScope(
+  db: DbOrTx,
+  departmentId: string,
+): Promise<{ departmentId: string; oversightOrgId: string | null }> {
   return { departmentId, oversightOrgId: (await oversightBodyOf(db, departmentId))?.id ?? null };
 }
 
 /** The departments whose reports the actor may import: its own; for oversight also those it oversees. */
-export async function importTargets(ctx: Ctx, actor: Actor): Promise<{ id: string; name: string }[]> {
+export async function importTargets(
+  ctx: Ctx,
+  actor: Actor,
+): Promise<{ id: string; name: string }[]> {
   authorize(actor, 'reportImport', 'list');
-  const own = await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, actor.departmentId));
-  return hasRole(actor, 'oversight') ? [...own, ...(await overseenDepartments(ctx.db, actor.departmentId))] : own;
+  const own = await ctx.db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, actor.departmentId));
+  return hasRole(actor, 'oversight')
+    ? [...own, ...(await overseenDepartments(ctx.db, actor.departmentId))]
+    : own;
 }
 
-async function targetDepartment(ctx: Ctx, actor: Actor, departmentId: string | undefined): Promise<string> {
+async function targetDepartment(
+  ctx: Ctx,
+  actor: Actor,
+  departmentId: string | undefined,
+): Promise<string> {
   const id = departmentId ?? actor.departmentId;
   if (id === actor.departmentId) {
     authorize(actor, 'reportImport', 'create', { departmentId: id });
@@ -57,7 +79,11 @@ async function targetDepartment(ctx: Ctx, actor: Actor, departmentId: string | u
   return id;
 }
 
-export async function importReport(ctx: Ctx, actor: Actor, input: ImportInput): Promise<{ id: string }> {
+export async function importReport(
+  ctx: Ctx,
+  actor: Actor,
+  input: ImportInput,
+): Promise<{ id: string }> {
   authorize(actor, 'reportImport', 'list');
   const departmentId = await targetDepartment(ctx, actor, input.departmentId);
   let raw: string;
@@ -71,10 +97,18 @@ export async function importReport(ctx: Ctx, actor: Actor, input: ImportInput): 
     raw = input.source.text;
     format = 'paste';
     encoding = null;
-    original = { name: '粘贴文本.txt', mime: 'text/plain; charset=utf-8', content: Buffer.from(raw, 'utf8') };
+    original = {
+      name: '粘贴文本.txt',
+      mime: 'text/plain; charset=utf-8',
+      content: Buffer.from(raw, 'utf8'),
+    };
   }
   const [field, label] = input.source.kind === 'file' ? ['file', '文件'] : ['text', '正文'];
-  if (raw.length > MAX_TEXT_CHARS) invalid(field, `${label}：报告正文过长（超过${MAX_TEXT_CHARS / 10_000}万字），请确认导入的是一份年度报告`);
+  if (raw.length > MAX_TEXT_CHARS)
+    invalid(
+      field,
+      `${label}：报告正文过长（超过${MAX_TEXT_CHARS / 10_000}万字），请确认导入的是一份年度报告`,
+    );
   const result = analyseText(raw);
   const problem = notAReport(result);
   if (problem) invalid(field, `${label}：${problem}`);
@@ -110,7 +144,24 @@ export async function importReport(ctx: Ctx, actor: Actor, input: ImportInput): 
     });
     await appendAudit(
       tx,
-      { actorId: actor.userId, orgId: actor.orgId, action: 'reportImport.create', entityType: 'reportImport', entityId: id, payload: { departmentId, fileId: file.id, fileName: file.name, sha256: file.sha256, format, encoding, orgName, year, partsMissing: analysis.partsMissing } },
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'reportImport.create',
+        entityType: 'reportImport',
+        entityId: id,
+        payload: {
+          departmentId,
+          fileId: file.id,
+          fileName: file.name,
+          sha256: file.sha256,
+          format,
+          encoding,
+          orgName,
+          year,
+          partsMissing: analysis.partsMissing,
+        },
+      },
       now,
     );
     return { id };
@@ -157,7 +208,11 @@ function where(filter: ImportFilter) {
     filter.year !== undefined ? eq(reportImports.year, filter.year) : undefined,
     filter.orgName ? eq(reportImports.orgName, filter.orgName) : undefined,
     filter.departmentId ? eq(reportImports.departmentId, filter.departmentId) : undefined,
-    filter.departmentIds ? (filter.departmentIds.length ? inArray(reportImports.departmentId, filter.departmentIds) : sql`false`) : undefined,
+    filter.departmentIds
+      ? filter.departmentIds.length
+        ? inArray(reportImports.departmentId, filter.departmentIds)
+        : sql`false`
+      : undefined,
   );
 }
 
@@ -165,8 +220,19 @@ function where(filter: ImportFilter) {
  * Imported reports, unscoped: the caller has decided what the actor may see (the oversight view
  * lists every department's). Newest year first.
  */
-export async function listImportedReports(db: DbOrTx, filter: ImportFilter): Promise<ImportedReport[]> {
-  return db.select(SUMMARY).from(reportImports).where(where(filter)).orderBy(sql`${reportImports.year} desc nulls last`, reportImports.orgName, desc(reportImports.importedAt));
+export async function listImportedReports(
+  db: DbOrTx,
+  filter: ImportFilter,
+): Promise<ImportedReport[]> {
+  return db
+    .select(SUMMARY)
+    .from(reportImports)
+    .where(where(filter))
+    .orderBy(
+      sql`${reportImports.year} desc nulls last`,
+      reportImports.orgName,
+      desc(reportImports.importedAt),
+    );
 }
 
 export interface ImportListItem extends ImportedReport {
@@ -180,12 +246,21 @@ export interface ImportListItem extends ImportedReport {
 }
 
 /** The workbench list, scoped in SQL: a department sees its own imports, oversight those of the departments it oversees. */
-export async function listImports(ctx: Ctx, actor: Actor, filter: ImportFilter): Promise<ImportListItem[]> {
+export async function listImports(
+  ctx: Ctx,
+  actor: Actor,
+  filter: ImportFilter,
+): Promise<ImportListItem[]> {
   authorize(actor, 'reportImport', 'list');
   const oversight = hasRole(actor, 'oversight');
   const scoped = oversight ? filter : { ...filter, departmentId: actor.departmentId };
   if (filter.departmentId && scoped.departmentId !== filter.departmentId) return [];
-  const overseen = oversight ? [actor.departmentId, ...(await overseenDepartments(ctx.db, actor.departmentId)).map((d) => d.id)] : [];
+  const overseen = oversight
+    ? [
+        actor.departmentId,
+        ...(await overseenDepartments(ctx.db, actor.departmentId)).map((d) => d.id),
+      ]
+    : [];
   return ctx.db
     .select({
       ...SUMMARY,
@@ -205,7 +280,12 @@ export async function listImports(ctx: Ctx, actor: Actor, filter: ImportFilter):
 
 type ImportRow = typeof reportImports.$inferSelect;
 
-async function loadImport(db: DbOrTx, actor: Actor, id: string, action: 'read' | 'edit'): Promise<ImportRow> {
+async function loadImport(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  action: 'read' | 'edit',
+): Promise<ImportRow> {
   const [row] = await db.select().from(reportImports).where(eq(reportImports.id, id));
   if (!row) throw notFound('导入的报告');
   authorize(actor, 'reportImport', action, await importScope(db, row.departmentId));
@@ -213,9 +293,19 @@ async function loadImport(db: DbOrTx, actor: Actor, id: string, action: 'read' |
 }
 
 /** A file is readable as the original of an imported report the actor may read (getImport's rule). */
-export async function originalFileReader(db: DbOrTx, actor: Actor, fileId: string): Promise<FileAccess> {
-  const rows = await db.select({ id: reportImports.id }).from(reportImports).where(eq(reportImports.fileId, fileId));
-  return fileAccessOf(rows.map((r) => r.id), (id) => loadImport(db, actor, id, 'read'));
+export async function originalFileReader(
+  db: DbOrTx,
+  actor: Actor,
+  fileId: string,
+): Promise<FileAccess> {
+  const rows = await db
+    .select({ id: reportImports.id })
+    .from(reportImports)
+    .where(eq(reportImports.fileId, fileId));
+  return fileAccessOf(
+    rows.map((r) => r.id),
+    (id) => loadImport(db, actor, id, 'read'),
+  );
 }
 
 export interface ImportView extends Omit<ImportRow, 'analysis'> {
@@ -228,17 +318,33 @@ export interface ImportView extends Omit<ImportRow, 'analysis'> {
 
 export async function getImport(ctx: Ctx, actor: Actor, id: string): Promise<ImportView> {
   const row = await loadImport(ctx.db, actor, id, 'read');
-  const [dept] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.departmentId));
+  const [dept] = await ctx.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, row.departmentId));
   const analysis = row.analysis as Analysis;
   let repetition: ImportView['repetition'] = null;
   if (row.year) {
     const [earlier] = await ctx.db
       .select({ id: reportImports.id, year: reportImports.year, text: reportImports.text })
       .from(reportImports)
-      .where(and(eq(reportImports.departmentId, row.departmentId), lt(reportImports.year, row.year), row.orgName ? sql`(${reportImports.orgName} = ${row.orgName} or ${reportImports.orgName} is null)` : undefined))
+      .where(
+        and(
+          eq(reportImports.departmentId, row.departmentId),
+          lt(reportImports.year, row.year),
+          row.orgName
+            ? sql`(${reportImports.orgName} = ${row.orgName} or ${reportImports.orgName} is null)`
+            : undefined,
+        ),
+      )
       .orderBy(desc(reportImports.year), desc(reportImports.importedAt))
       .limit(1);
-    if (earlier) repetition = { ...compareReports(row.text, earlier.text), earlierId: earlier.id, earlierYear: earlier.year };
+    if (earlier)
+      repetition = {
+        ...compareReports(row.text, earlier.text),
+        earlierId: earlier.id,
+        earlierYear: earlier.year,
+      };
   }
   const flag = repetition && repetitionFlag(repetition, repetition.earlierYear);
   return {
@@ -251,14 +357,36 @@ export async function getImport(ctx: Ctx, actor: Actor, id: string): Promise<Imp
 }
 
 /** A reviewer corrects the organisation or the year the analyser detected (audited, old and new). */
-export async function correctImport(ctx: Ctx, actor: Actor, id: string, patch: { orgName?: string | null; year?: number | null }): Promise<void> {
+export async function correctImport(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  patch: { orgName?: string | null; year?: number | null },
+): Promise<void> {
   const now = ctx.clock.now();
   await inTx(ctx, async (tx) => {
     const row = await loadImport(tx, actor, id, 'edit');
-    const next = { orgName: patch.orgName === undefined ? row.orgName : patch.orgName?.trim() || null, year: patch.year === undefined ? row.year : patch.year };
+    const next = {
+      orgName: patch.orgName === undefined ? row.orgName : patch.orgName?.trim() || null,
+      year: patch.year === undefined ? row.year : patch.year,
+    };
     if (next.orgName === row.orgName && next.year === row.year) return;
-    await tx.update(reportImports).set({ ...next, updatedAt: now }).where(eq(reportImports.id, id));
-    await appendAudit(tx, { actorId: actor.userId, orgId: actor.orgId, action: 'reportImport.correct', entityType: 'reportImport', entityId: id, payload: { from: { orgName: row.orgName, year: row.year }, to: next } }, now);
+    await tx
+      .update(reportImports)
+      .set({ ...next, updatedAt: now })
+      .where(eq(reportImports.id, id));
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        orgId: actor.orgId,
+        action: 'reportImport.correct',
+        entityType: 'reportImport',
+        entityId: id,
+        payload: { from: { orgName: row.orgName, year: row.year }, to: next },
+      },
+      now,
+    );
   });
 }
 

@@ -3,10 +3,19 @@
  * official parts (RULES §11) its headings stand for. Reports name the parts in many ways; the
  * patterns below come from the `一、` lines of the five seeds and the regulation's own wording.
  */
-import { PART_CODES, type Heading, type HeadingLevel, type PartCode, type PartFound } from './types.ts';
+import {
+  PART_CODES,
+  type Heading,
+  type HeadingLevel,
+  type PartCode,
+  type PartFound,
+} from './types.ts';
 
 const LINE_HEADINGS: { level: HeadingLevel; re: RegExp }[] = [
-  { level: 1, re: /^(?:([一二三四五六七八九十]{1,3})\s*[、．.]|(第[一二三四五六七八九十]+部分)[、：:\s]?)/ },
+  {
+    level: 1,
+    re: /^(?:([一二三四五六七八九十]{1,3})\s*[、．.]|(第[一二三四五六七八九十]+部分)[、：:\s]?)/,
+  },
   { level: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)]/ },
   { level: 3, re: /^(\d{1,2})\s*[.．、](?!\d)/ },
   { level: 4, re: /^[（(](\d{1,2})[）)]/ },
@@ -17,7 +26,12 @@ const INLINE_ITEM = /(^|[。；：！？])([一二三四五六七八九十]{1,2}
 /** A heading's title: the text up to the first full stop (the rest of the line is body text), at most 80 characters. */
 function titleOf(rest: string): string {
   const stop = rest.search(/[。；]/);
-  const title = stop >= 0 && stop <= 80 ? rest.slice(0, stop) : rest.length <= 80 ? rest : rest.slice(0, Math.max(rest.search(/[，：]/), 0) || 40);
+  const title =
+    stop >= 0 && stop <= 80
+      ? rest.slice(0, stop)
+      : rest.length <= 80
+        ? rest
+        : rest.slice(0, Math.max(rest.search(/[，：]/), 0) || 40);
   return title.replace(/[：:]$/, '').trim();
 }
 
@@ -64,7 +78,16 @@ export function headingTree(lines: string[]): { roots: Heading[]; info: LineInfo
       const title = titleOf(rest);
       const start = offsets[i] + line.indexOf(title, m[0].length);
       headingLength[i] = title.length ? start - offsets[i] + title.length + 1 : m[0].length;
-      attach({ level: hit.level, marker: m[0].trim(), title, line: i, start, end: start + title.length, part: null, children: [] });
+      attach({
+        level: hit.level,
+        marker: m[0].trim(),
+        title,
+        line: i,
+        start,
+        end: start + title.length,
+        part: null,
+        children: [],
+      });
     }
     for (const m of line.matchAll(INLINE_ITEM)) {
       const at = m.index! + m[1].length;
@@ -72,7 +95,16 @@ export function headingTree(lines: string[]): { roots: Heading[]; info: LineInfo
       const stop = rest.search(/[。；！？]/);
       const title = itemTitle(stop >= 0 ? rest.slice(0, stop) : rest);
       const parent = stack.length ? stack[stack.length - 1] : null;
-      const item: Heading = { level: 5, marker: m[2], title, line: i, start: offsets[i] + at + m[2].length, end: offsets[i] + at + m[2].length + title.length, part: null, children: [] };
+      const item: Heading = {
+        level: 5,
+        marker: m[2],
+        title,
+        line: i,
+        start: offsets[i] + at + m[2].length,
+        end: offsets[i] + at + m[2].length + title.length,
+        part: null,
+        children: [],
+      };
       if (parent && parent.level < 5) parent.children.push(item);
       else roots.push(item);
     }
@@ -81,12 +113,16 @@ export function headingTree(lines: string[]): { roots: Heading[]; info: LineInfo
 }
 
 const PATTERNS: { code: Exclude<PartCode, 'measures'>; re: RegExp }[] = [
-  { code: 'firstResponsible', re: /第一责任人|主要负责人.{0,6}(履行|职责)|履行.{0,10}法治建设.{0,4}职责/ },
+  {
+    code: 'firstResponsible',
+    re: /第一责任人|主要负责人.{0,6}(履行|职责)|履行.{0,10}法治建设.{0,4}职责/,
+  },
   { code: 'shortcomings', re: /不足|问题|差距|短板|薄弱|困难/ },
   { code: 'plans', re: /计划|安排|打算|思路|展望|下一步|下步|今后|明年|下一年/ },
   { code: 'other', re: /其[他它].{0,6}(情况|事项)|需要报告/ },
 ];
-const MEASURES = /举措|成效|工作情况|主要工作|做法|开展情况|推进情况|建设情况|落实情况|履行.{0,8}情况|履职|成绩|进展|亮点|工作开展/;
+const MEASURES =
+  /举措|成效|工作情况|主要工作|做法|开展情况|推进情况|建设情况|落实情况|履行.{0,8}情况|履职|成绩|进展|亮点|工作开展/;
 
 /**
  * The parts a heading stands for: "存在的问题和下一步打算" is two; the measures only when nothing

@@ -13,7 +13,8 @@ import type { PartCode } from '../document.ts';
 export const PART_LABELS: Record<PartCode, string> = {
   measures: '（一）上一年度推进法治政府建设的主要举措和成效',
   shortcomings: '（二）存在的不足和原因',
-  firstResponsible: '（三）党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+  firstResponsible:
+    '（三）党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
   plans: '（四）下一年度推进法治政府建设的主要安排',
   other: '（五）其他需要报告的情况',
 };
@@ -62,7 +63,14 @@ export interface Figure {
   indicator: string | null;
 }
 
-export type FlagCode = 'missingPart' | 'missingFirstResponsible' | 'firstResponsibleNested' | 'formalism' | 'repeated' | 'orgUnknown' | 'yearUnknown';
+export type FlagCode =
+  | 'missingPart'
+  | 'missingFirstResponsible'
+  | 'firstResponsibleNested'
+  | 'formalism'
+  | 'repeated'
+  | 'orgUnknown'
+  | 'yearUnknown';
 
 export interface Flag {
   code: FlagCode;

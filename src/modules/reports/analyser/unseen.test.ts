@@ -17,7 +17,12 @@ for (const r of UNSEEN) {
     assert.equal(a.reportDate, r.reportDate, 'date');
     assert.equal(a.title, r.title, 'title');
     assert.equal(a.addressee, r.addressee, 'addressee');
-    if (r.title) assert.equal(text.split('\n')[0], r.title, 'the title is the first line of the normalised text');
+    if (r.title)
+      assert.equal(
+        text.split('\n')[0],
+        r.title,
+        'the title is the first line of the normalised text',
+      );
     for (const c of r.lacks) assert.ok(!text.includes(c), `lacks ${c}`);
     assert.equal(notAReport({ analysis: a, text }), null);
     assert.ok(!a.flags.some((f) => f.code === 'orgUnknown' || f.code === 'yearUnknown'));
@@ -61,17 +66,33 @@ test('organisation names: any place of one or more levels, any department, short
 });
 
 test('web chrome: breadcrumb trails, the date and source line, bracketed metadata, a title with chrome after it', () => {
-  const n = normalise([
-    '您当前所在的位置: 首页 > 政务公开 > 法治政府建设',
-    '当前位置：首页»部门信息»云岭市科技局',
-    '> 工作信息 > 计划总结',
-    '首页 > 信息公开 > 云岭市科技局2023年度法治政府建设工作情况报告',
-    '日期: 2024- 01- 25 15: 27 浏览次数: 1024',
-    '【编辑日期:2023-12-28】【字体:大 中 小】【打印本页】',
+  const n = normalise(
+    [
+      '您当前所在的位置: 首页 > 政务公开 > 法治政府建设',
+      '当前位置：首页»部门信息»云岭市科技局',
+      '> 工作信息 > 计划总结',
+      '首页 > 信息公开 > 云岭市科技局2023年度法治政府建设工作情况报告',
+      '日期: 2024- 01- 25 15: 27 浏览次数: 1024',
+      '【编辑日期:2023-12-28】【字体:大 中 小】【打印本页】',
+      '2023年，我局坚持依法行政。',
+    ].join('\n'),
+  );
+  assert.deepEqual(n.lines, [
+    '云岭市科技局2023年度法治政府建设工作情况报告',
     '2023年，我局坚持依法行政。',
-  ].join('\n'));
-  assert.deepEqual(n.lines, ['云岭市科技局2023年度法治政府建设工作情况报告', '2023年，我局坚持依法行政。']);
-  assert.deepEqual(n.meta.crumbs, ['首页', '政务公开', '法治政府建设', '首页', '部门信息', '云岭市科技局', '工作信息', '计划总结', '首页', '信息公开']);
+  ]);
+  assert.deepEqual(n.meta.crumbs, [
+    '首页',
+    '政务公开',
+    '法治政府建设',
+    '首页',
+    '部门信息',
+    '云岭市科技局',
+    '工作信息',
+    '计划总结',
+    '首页',
+    '信息公开',
+  ]);
   assert.equal(n.meta.publishedOn, '2024-01-25');
 
   const dated = (line: string) => normalise(`${line}\n2023年，我局坚持依法行政。`).meta.publishedOn;
@@ -79,11 +100,19 @@ test('web chrome: breadcrumb trails, the date and source line, bracketed metadat
   assert.equal(dated('【发布时间：2024年1月5日】【来源：白沙区司法局】'), '2024-01-05');
   assert.equal(dated('更新时间：2024/02/06 09:30'), '2024-02-06');
 
-  const titled = normalise('白沙区司法局2023年法治政府建设年度报告【字体：大 中 小】【打印】【关闭】\n青石县科学技术局2023年法治政府建设情况报告 发布时间：2024-01-30 09:12 来源：本网\n一、主要举措和成效');
-  assert.deepEqual(titled.lines, ['白沙区司法局2023年法治政府建设年度报告', '青石县科学技术局2023年法治政府建设情况报告', '一、主要举措和成效']);
+  const titled = normalise(
+    '白沙区司法局2023年法治政府建设年度报告【字体：大 中 小】【打印】【关闭】\n青石县科学技术局2023年法治政府建设情况报告 发布时间：2024-01-30 09:12 来源：本网\n一、主要举措和成效',
+  );
+  assert.deepEqual(titled.lines, [
+    '白沙区司法局2023年法治政府建设年度报告',
+    '青石县科学技术局2023年法治政府建设情况报告',
+    '一、主要举措和成效',
+  ]);
   assert.equal(titled.meta.publishedOn, '2024-01-30');
   // A sentence with a source note is text, not a title with chrome.
-  assert.deepEqual(normalise('全年办理复议案件12件（来源：复议台账），同比下降。').lines, ['全年办理复议案件12件（来源：复议台账），同比下降。']);
+  assert.deepEqual(normalise('全年办理复议案件12件（来源：复议台账），同比下降。').lines, [
+    '全年办理复议案件12件（来源：复议台账），同比下降。',
+  ]);
 });
 
 test(`hostile input of ${MAX_TEXT_CHARS.toLocaleString('en')} characters is analysed in linear time`, () => {

@@ -6,12 +6,24 @@ import { applyFieldErrors, flatResolver } from '../../lib/formErrors.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import type { Guide } from './queries.ts';
 
-const FIELDS = ['officeName', 'address', 'postcode', 'hours', 'phone', 'fax', 'onlineContact', 'body'];
+const FIELDS = [
+  'officeName',
+  'address',
+  'postcode',
+  'hours',
+  'phone',
+  'fax',
+  'onlineContact',
+  'body',
+];
 const guideKey = ['disclosureGuide'] as const;
 
 /** 政府信息公开指南 (条例 Art 12): the disclosure office's contact details and how to obtain information. */
 export default function GuidePage() {
-  const { data, isPending, error } = useQuery({ queryKey: guideKey, queryFn: () => get<{ guide: Guide; canEdit: boolean }>('/api/disclosure/guide') });
+  const { data, isPending, error } = useQuery({
+    queryKey: guideKey,
+    queryFn: () => get<{ guide: Guide; canEdit: boolean }>('/api/disclosure/guide'),
+  });
   const [form] = Form.useForm<Guide>();
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -38,7 +50,11 @@ export default function GuidePage() {
 
   const readOnly = !data?.canEdit;
   const text = (name: keyof Guide, label: string, required = true) => (
-    <Form.Item name={name} label={label} rules={required ? [{ required: true, message: `请填写${label}` }] : []}>
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, message: `请填写${label}` }] : []}
+    >
       <Input disabled={readOnly} maxLength={200} />
     </Form.Item>
   );
@@ -46,14 +62,37 @@ export default function GuidePage() {
     <>
       <PageHeader
         title="政府信息公开指南"
-        subTitle={data?.guide.updatedOn ? `最近更新：${data.guide.updatedOn}` : '尚未编制，门户网站显示“正在编制中”'}
-        extra={<Button href="/xxgk/guide" target="_blank">在门户网站查看</Button>}
+        subTitle={
+          data?.guide.updatedOn
+            ? `最近更新：${data.guide.updatedOn}`
+            : '尚未编制，门户网站显示“正在编制中”'
+        }
+        extra={
+          <Button href="/xxgk/guide" target="_blank">
+            在门户网站查看
+          </Button>
+        }
       />
       {error ? <Alert type="error" showIcon message={errorMessage(error)} /> : null}
-      {readOnly && !isPending ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message="仅本部门业务科室工作人员或局领导可以修改指南。" /> : null}
-      <Form<Guide> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 900 }} disabled={isPending}>
+      {readOnly && !isPending ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="仅本部门业务科室工作人员或局领导可以修改指南。"
+        />
+      ) : null}
+      <Form<Guide>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        style={{ maxWidth: 900 }}
+        disabled={isPending}
+      >
         <Card title="政府信息公开工作机构" style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">《政府信息公开条例》第十二条：指南应当包括政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容，并及时更新。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            《政府信息公开条例》第十二条：指南应当包括政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容，并及时更新。
+          </Typography.Paragraph>
           {text('officeName', '机构名称')}
           {text('address', '办公地址')}
           {text('postcode', '邮政编码', false)}
@@ -65,11 +104,23 @@ export default function GuidePage() {
           {text('onlineContact', '互联网联系方式（电子邮箱或网址）')}
         </Card>
         <Card title="指南正文" style={{ marginBottom: 16 }}>
-          <Form.Item name="body" label="公开的方式和途径、依申请公开的程序、监督和救济等" extra="段落之间空一行">
+          <Form.Item
+            name="body"
+            label="公开的方式和途径、依申请公开的程序、监督和救济等"
+            extra="段落之间空一行"
+          >
             <Input.TextArea rows={14} disabled={readOnly} />
           </Form.Item>
         </Card>
-        {problem ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={problem} /> : null}
+        {problem ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            message={problem}
+          />
+        ) : null}
         {readOnly ? null : (
           <Button type="primary" htmlType="submit" loading={busy}>
             保存并发布

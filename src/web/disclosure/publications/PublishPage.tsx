@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +23,13 @@ import { DueDate } from '../../lib/DueDate.tsx';
 import { FileUpload, uploadedIds } from '../../lib/FileUpload.tsx';
 import { RequireAbility } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
-import { publicationsKey, useFileLimit, usePublicationMeta, type DueInfo, type Publication } from './queries.ts';
+import {
+  publicationsKey,
+  useFileLimit,
+  usePublicationMeta,
+  type DueInfo,
+  type Publication,
+} from './queries.ts';
 
 interface Values {
   title: string;
@@ -27,10 +45,28 @@ interface Values {
   confidentialityReview: { reviewerId: string; on: Dayjs; note?: string; confirmed: boolean };
 }
 
-const FIELD_PATHS = ['title', 'category', 'topic', 'keywords', 'docNumber', 'formedOn', 'publishedOn', 'publishedVia', 'summary', 'body', 'confidentialityReview'];
+const FIELD_PATHS = [
+  'title',
+  'category',
+  'topic',
+  'keywords',
+  'docNumber',
+  'formedOn',
+  'publishedOn',
+  'publishedVia',
+  'summary',
+  'body',
+  'confidentialityReview',
+];
 
 /** When the form's 生成日期 is set: the 20-working-day due date from the calendar, and whether the 发布日期 is late. */
-function DueNotice({ formedOn, publishedOn }: { formedOn: string | null; publishedOn: string | null }) {
+function DueNotice({
+  formedOn,
+  publishedOn,
+}: {
+  formedOn: string | null;
+  publishedOn: string | null;
+}) {
   const { data } = useQuery({
     queryKey: [...publicationsKey, 'due', formedOn, publishedOn],
     queryFn: () => get<DueInfo>('/api/publications/due', { formedOn, publishedOn }),
@@ -45,8 +81,16 @@ function DueNotice({ formedOn, publishedOn }: { formedOn: string | null; publish
       style={{ marginBottom: 16 }}
       message={
         <span>
-          应于 <DueDate dueDate={data.due} explanation={data.explanation} provisional={data.provisional} /> 前公开
-          {data.late ? `；${data.publishedOn === data.today ? '今天' : `于${data.publishedOn}`}发布已超过20个工作日，将标记为“超期公开”` : ''}
+          应于{' '}
+          <DueDate
+            dueDate={data.due}
+            explanation={data.explanation}
+            provisional={data.provisional}
+          />{' '}
+          前公开
+          {data.late
+            ? `；${data.publishedOn === data.today ? '今天' : `于${data.publishedOn}`}发布已超过20个工作日，将标记为“超期公开”`
+            : ''}
         </span>
       }
       description={data.explanation}
@@ -83,7 +127,12 @@ function Publish() {
         summary: v.summary ?? '',
         body: v.body,
         attachmentIds,
-        confidentialityReview: { reviewerId: v.confidentialityReview.reviewerId, conclusion: 'public', on: v.confidentialityReview.on.format(DATE), note: v.confidentialityReview.note || undefined },
+        confidentialityReview: {
+          reviewerId: v.confidentialityReview.reviewerId,
+          conclusion: 'public',
+          on: v.confidentialityReview.on.format(DATE),
+          note: v.confidentialityReview.note || undefined,
+        },
       });
       message.success(`已发布，索引号 ${p.indexNumber}`);
       await client.invalidateQueries({ queryKey: publicationsKey });
@@ -105,12 +154,19 @@ function Publish() {
   const limit = useFileLimit().data;
   return (
     <>
-      <PageHeader title="发布主动公开信息" subTitle={`索引号由系统按“${meta?.indexPattern ?? ''}”自动生成，发布机构为本部门`} />
+      <PageHeader
+        title="发布主动公开信息"
+        subTitle={`索引号由系统按“${meta?.indexPattern ?? ''}”自动生成，发布机构为本部门`}
+      />
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ publishedOn: today, confidentialityReview: { on: today, confirmed: false }, keywords: [] }}
+        initialValues={{
+          publishedOn: today,
+          confidentialityReview: { on: today, confirmed: false },
+          keywords: [],
+        }}
         style={{ maxWidth: 900 }}
       >
         <Card title="一、信息内容" style={{ marginBottom: 16 }}>
@@ -118,13 +174,32 @@ function Publish() {
             <Input maxLength={200} />
           </Form.Item>
           <Space wrap size="large" align="start">
-            <Form.Item name="category" label="组配分类" rules={[{ required: true, message: '请选择组配分类' }]}>
-              <Select style={{ width: 200 }} options={meta?.categories.map((c) => ({ value: c.code, label: c.label }))} />
+            <Form.Item
+              name="category"
+              label="组配分类"
+              rules={[{ required: true, message: '请选择组配分类' }]}
+            >
+              <Select
+                style={{ width: 200 }}
+                options={meta?.categories.map((c) => ({ value: c.code, label: c.label }))}
+              />
             </Form.Item>
-            <Form.Item name="topic" label="主题分类" rules={[{ required: true, message: '请选择主题分类' }]}>
-              <Select style={{ width: 220 }} options={meta?.topics.map((c) => ({ value: c.code, label: c.label }))} />
+            <Form.Item
+              name="topic"
+              label="主题分类"
+              rules={[{ required: true, message: '请选择主题分类' }]}
+            >
+              <Select
+                style={{ width: 220 }}
+                options={meta?.topics.map((c) => ({ value: c.code, label: c.label }))}
+              />
             </Form.Item>
-            <Form.Item name="formedOn" label="生成日期（发文日期）" rules={[{ required: true, message: '请选择生成日期' }]} extra="信息形成或者变更的日期，20个工作日的公开期限自此起算">
+            <Form.Item
+              name="formedOn"
+              label="生成日期（发文日期）"
+              rules={[{ required: true, message: '请选择生成日期' }]}
+              extra="信息形成或者变更的日期，20个工作日的公开期限自此起算"
+            >
               <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
             </Form.Item>
             <Form.Item name="docNumber" label="文号" extra="如 科规〔2025〕3号；没有文号可不填">
@@ -132,23 +207,48 @@ function Publish() {
             </Form.Item>
           </Space>
           <Space wrap size="large" align="start">
-            <Form.Item name="publishedOn" label="发布日期" rules={[{ required: true, message: '请选择发布日期' }]} extra="默认今天；已在政府公报、原门户网站等渠道公开的，填写实际发布日期">
+            <Form.Item
+              name="publishedOn"
+              label="发布日期"
+              rules={[{ required: true, message: '请选择发布日期' }]}
+              extra="默认今天；已在政府公报、原门户网站等渠道公开的，填写实际发布日期"
+            >
               <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
             </Form.Item>
             {earlier ? (
-              <Form.Item name="publishedVia" label="首次发布渠道" rules={[{ required: true, message: '发布日期早于今天时，请填写首次发布渠道' }]} extra="如：示范市人民政府公报2025年第2期">
+              <Form.Item
+                name="publishedVia"
+                label="首次发布渠道"
+                rules={[{ required: true, message: '发布日期早于今天时，请填写首次发布渠道' }]}
+                extra="如：示范市人民政府公报2025年第2期"
+              >
                 <Input style={{ width: 320 }} maxLength={100} />
               </Form.Item>
             ) : null}
           </Space>
-          <DueNotice formedOn={formedOn ? formedOn.format(DATE) : null} publishedOn={publishedOn ? publishedOn.format(DATE) : null} />
+          <DueNotice
+            formedOn={formedOn ? formedOn.format(DATE) : null}
+            publishedOn={publishedOn ? publishedOn.format(DATE) : null}
+          />
           <Form.Item name="keywords" label="关键词">
-            <Select mode="tags" tokenSeparators={[',', '，', ' ']} maxCount={10} open={false} suffixIcon={null} placeholder="输入后按回车" />
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', ' ']}
+              maxCount={10}
+              open={false}
+              suffixIcon={null}
+              placeholder="输入后按回车"
+            />
           </Form.Item>
           <Form.Item name="summary" label="内容概述">
             <Input.TextArea rows={2} maxLength={500} showCount />
           </Form.Item>
-          <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]} extra="段落之间空一行">
+          <Form.Item
+            name="body"
+            label="正文"
+            rules={[{ required: true, message: '请填写正文' }]}
+            extra="段落之间空一行"
+          >
             <Input.TextArea rows={12} />
           </Form.Item>
           <Form.Item label="附件" extra={limit ? `单个文件不超过 ${limit.label}` : undefined}>
@@ -156,12 +256,28 @@ function Publish() {
           </Form.Item>
         </Card>
         <Card title="二、保密审查（《政府信息公开条例》第十七条）" style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">发布前须依照《保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定的，应报有关主管部门或者保密行政管理部门确定。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            发布前须依照《保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定的，应报有关主管部门或者保密行政管理部门确定。
+          </Typography.Paragraph>
           <Space wrap size="large" align="start">
-            <Form.Item name={['confidentialityReview', 'reviewerId']} label="审查人" extra="由起草人以外的本部门工作人员审查" rules={[{ required: true, message: '请选择审查人' }]}>
-              <Select style={{ width: 220 }} showSearch optionFilterProp="label" options={(meta?.reviewers ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+            <Form.Item
+              name={['confidentialityReview', 'reviewerId']}
+              label="审查人"
+              extra="由起草人以外的本部门工作人员审查"
+              rules={[{ required: true, message: '请选择审查人' }]}
+            >
+              <Select
+                style={{ width: 220 }}
+                showSearch
+                optionFilterProp="label"
+                options={(meta?.reviewers ?? []).map((r) => ({ value: r.id, label: r.name }))}
+              />
             </Form.Item>
-            <Form.Item name={['confidentialityReview', 'on']} label="审查日期" rules={[{ required: true, message: '请选择审查日期' }]}>
+            <Form.Item
+              name={['confidentialityReview', 'on']}
+              label="审查日期"
+              rules={[{ required: true, message: '请选择审查日期' }]}
+            >
               <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
             </Form.Item>
           </Space>
@@ -171,12 +287,28 @@ function Publish() {
           <Form.Item
             name={['confidentialityReview', 'confirmed']}
             valuePropName="checked"
-            rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('须确认保密审查结论后方可发布'))) }]}
+            rules={[
+              {
+                validator: (_, v) =>
+                  v ? Promise.resolve() : Promise.reject(new Error('须确认保密审查结论后方可发布')),
+              },
+            ]}
           >
-            <Checkbox>经审查，该信息不涉及国家秘密，不属于《政府信息公开条例》第十四条、第十五条规定的不予公开情形，可以公开</Checkbox>
+            <Checkbox>
+              经审查，该信息不涉及国家秘密，不属于《政府信息公开条例》第十四条、第十五条规定的不予公开情形，可以公开
+            </Checkbox>
           </Form.Item>
         </Card>
-        {problems.length ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message="发布失败" description={problems.join('；')} /> : null}
+        {problems.length ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            message="发布失败"
+            description={problems.join('；')}
+          />
+        ) : null}
         <Space>
           <Button type="primary" htmlType="submit" loading={submitting}>
             发布

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../lib/api.ts';
 
-export interface Label { code: string; label: string }
+export interface Label {
+  code: string;
+  label: string;
+}
 export interface PublicationMeta {
   categories: Label[];
   topics: Label[];
@@ -13,19 +16,34 @@ export interface PublicationMeta {
   abilities: { publish: boolean; editGuide: boolean };
 }
 // The server's own types (type-only: nothing of the server reaches the bundle).
-export type { PublicationListItem as PublicationItem, PublicationPage } from '../../../modules/disclosure/publications/queries.ts';
+export type {
+  PublicationListItem as PublicationItem,
+  PublicationPage,
+} from '../../../modules/disclosure/publications/queries.ts';
 import type { PublicationListItem as PublicationItem } from '../../../modules/disclosure/publications/queries.ts';
 export interface Publication extends PublicationItem {
   keywords: string[];
   body: string;
   publishedAt: string;
   publishedVia: string | null;
-  confidentialityReview: { reviewer: string; conclusion: 'public'; on: string; note: string | null };
+  confidentialityReview: {
+    reviewer: string;
+    conclusion: 'public';
+    on: string;
+    note: string | null;
+  };
   withdrawnAt: string | null;
   withdrawnReason: string | null;
   attachments: { id: string; name: string; size: number; mime: string }[];
 }
-export interface DueInfo { due: string; provisional: boolean; explanation: string; today: string; publishedOn: string; late: boolean }
+export interface DueInfo {
+  due: string;
+  provisional: boolean;
+  explanation: string;
+  today: string;
+  publishedOn: string;
+  late: boolean;
+}
 export interface Guide {
   officeName: string;
   address: string;
@@ -41,23 +59,38 @@ export interface Guide {
 export const publicationsKey = ['publications'] as const;
 
 export function usePublicationMeta() {
-  return useQuery({ queryKey: [...publicationsKey, 'meta'], queryFn: () => get<PublicationMeta>('/api/publications/meta'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: [...publicationsKey, 'meta'],
+    queryFn: () => get<PublicationMeta>('/api/publications/meta'),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** The upload limit (a business setting), to refuse an oversized file before sending it. */
 export function useFileLimit() {
-  return useQuery({ queryKey: ['files', 'limits'], queryFn: () => get<{ maxBytes: number; label: string }>('/api/files/limits'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['files', 'limits'],
+    queryFn: () => get<{ maxBytes: number; label: string }>('/api/files/limits'),
+    staleTime: 60_000,
+  });
 }
 
 /** Checks a file against the limit before upload: true, or a Chinese message. */
-export function oversized(file: { name: string; size: number }, limit?: { maxBytes: number; label: string }): string | null {
-  return limit && file.size > limit.maxBytes ? `“${file.name}”超过单个文件大小上限 ${limit.label}，未上传` : null;
+export function oversized(
+  file: { name: string; size: number },
+  limit?: { maxBytes: number; label: string },
+): string | null {
+  return limit && file.size > limit.maxBytes
+    ? `“${file.name}”超过单个文件大小上限 ${limit.label}，未上传`
+    : null;
 }
 
-export const labelOf = (list: Label[] | undefined, code: string | null) => (code ? list?.find((l) => l.code === code)?.label ?? code : '—');
+export const labelOf = (list: Label[] | undefined, code: string | null) =>
+  code ? (list?.find((l) => l.code === code)?.label ?? code) : '—';
 
 /** The portal address of a publication (索引号 keep their slash). */
-export const portalHref = (indexNumber: string) => `/xxgk/p/${indexNumber.split('/').map(encodeURIComponent).join('/')}`;
+export const portalHref = (indexNumber: string) =>
+  `/xxgk/p/${indexNumber.split('/').map(encodeURIComponent).join('/')}`;
 
 /** Tag colours with 4.5:1 contrast (Ant Design's preset green/red tags fall short). */
 export const TAG = {

@@ -1,12 +1,27 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Space } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, errorMessage, post } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { DATE, dateCn } from '../../lib/format.ts';
 import type { ApprovalView } from './types.ts';
 
-interface Props { id: string; today: string; onClose: () => void; onDone: () => void }
+interface Props {
+  id: string;
+  today: string;
+  onClose: () => void;
+  onDone: () => void;
+}
 
 function useSubmit(form: ReturnType<typeof Form.useForm>[0], onDone: () => void) {
   const [error, setError] = useState<string | null>(null);
@@ -30,47 +45,128 @@ export function ExtensionModal({ id, today, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const s = useSubmit(form, onDone);
   return (
-    <Modal open title="申请延长答复期限" okText="提请审批" cancelText="取消" onCancel={onClose} destroyOnHidden
-      onOk={() => void form.validateFields().then((v: { on: Dayjs; workdays: number; reason: string }) => s.run(`/api/disclosure/requests/${id}/extension`, { ...v, on: v.on.format(DATE) }))}>
-      <Alert type="info" style={{ marginBottom: 12 }} title="需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日（《政府信息公开条例》第三十三条）。提请后由审批人在其账号中审批，批准后期限方才延长。" />
+    <Modal
+      open
+      title="申请延长答复期限"
+      okText="提请审批"
+      cancelText="取消"
+      onCancel={onClose}
+      destroyOnHidden
+      onOk={() =>
+        void form
+          .validateFields()
+          .then((v: { on: Dayjs; workdays: number; reason: string }) =>
+            s.run(`/api/disclosure/requests/${id}/extension`, { ...v, on: v.on.format(DATE) }),
+          )
+      }
+    >
+      <Alert
+        type="info"
+        style={{ marginBottom: 12 }}
+        title="需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日（《政府信息公开条例》第三十三条）。提请后由审批人在其账号中审批，批准后期限方才延长。"
+      />
       {s.error && <Alert type="error" role="alert" title={s.error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>
-        <Form.Item name="workdays" label="延长工作日数" rules={[{ required: true, message: '请填写延长工作日数' }]}><InputNumber min={1} max={20} /></Form.Item>
-        <Form.Item name="reason" label="延长理由" rules={[{ required: true, min: 2, message: '请填写延长理由' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-        <Form.Item name="on" label="提请日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
+        <Form.Item
+          name="workdays"
+          label="延长工作日数"
+          rules={[{ required: true, message: '请填写延长工作日数' }]}
+        >
+          <InputNumber min={1} max={20} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="延长理由"
+          rules={[{ required: true, min: 2, message: '请填写延长理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="on" label="提请日期" rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-const LABELS = { extension: { yes: '同意延长', no: '不同意延长' }, answer: { yes: '审签同意', no: '退回修改' } } as const;
+const LABELS = {
+  extension: { yes: '同意延长', no: '不同意延长' },
+  answer: { yes: '审签同意', no: '退回修改' },
+} as const;
 
 /** The approver's decision, in their own session: an opinion is required to refuse or return. */
-function DecisionModal({ id, today, kind, approve, onClose, onDone }: Props & { kind: 'extension' | 'answer'; approve: boolean }) {
+function DecisionModal({
+  id,
+  today,
+  kind,
+  approve,
+  onClose,
+  onDone,
+}: Props & { kind: 'extension' | 'answer'; approve: boolean }) {
   const [form] = Form.useForm();
   const s = useSubmit(form, onDone);
   const title = LABELS[kind][approve ? 'yes' : 'no'];
   return (
-    <Modal open title={title} okText={`确认${title}`} cancelText="取消" onCancel={onClose} destroyOnHidden
-      onOk={() => void form.validateFields().then((v: { on: Dayjs; opinion?: string }) => s.run(`/api/disclosure/requests/${id}/${kind}/decision`, { ...v, approve, on: v.on.format(DATE) }))}>
+    <Modal
+      open
+      title={title}
+      okText={`确认${title}`}
+      cancelText="取消"
+      onCancel={onClose}
+      destroyOnHidden
+      onOk={() =>
+        void form.validateFields().then((v: { on: Dayjs; opinion?: string }) =>
+          s.run(`/api/disclosure/requests/${id}/${kind}/decision`, {
+            ...v,
+            approve,
+            on: v.on.format(DATE),
+          }),
+        )
+      }
+    >
       {s.error && <Alert type="error" role="alert" title={s.error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>
-        <Form.Item name="opinion" label="审批意见" rules={approve ? [] : [{ required: true, message: '请填写审批意见' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-        <Form.Item name="on" label="审批日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
+        <Form.Item
+          name="opinion"
+          label="审批意见"
+          rules={approve ? [] : [{ required: true, message: '请填写审批意见' }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="on" label="审批日期" rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
       </Form>
     </Modal>
   );
 }
 
 /** What waits for approval on the request page: the ask, and for the approver the two decisions. */
-export function PendingApproval({ id, today, approval, onDone }: { id: string; today: string; approval: ApprovalView; onDone: (label: string) => void }) {
+export function PendingApproval({
+  id,
+  today,
+  approval,
+  onDone,
+}: {
+  id: string;
+  today: string;
+  approval: ApprovalView;
+  onDone: (label: string) => void;
+}) {
   const [deciding, setDeciding] = useState<boolean | null>(null);
   const p = approval.pending;
   if (!p) return null;
   const d = p.data as Record<string, string | number | undefined>;
-  const items = p.kind === 'extension'
-    ? [{ key: 'w', label: '延长工作日数', children: `${d.workdays}个工作日` }, { key: 'r', label: '延长理由', children: d.reason }]
-    : [{ key: 'o', label: '拟答复类型', children: String(d.outcomeLabel ?? d.outcome ?? '') }, { key: 'r', label: '理由', children: d.reasons || '—' }];
+  const items =
+    p.kind === 'extension'
+      ? [
+          { key: 'w', label: '延长工作日数', children: `${d.workdays}个工作日` },
+          { key: 'r', label: '延长理由', children: d.reason },
+        ]
+      : [
+          { key: 'o', label: '拟答复类型', children: String(d.outcomeLabel ?? d.outcome ?? '') },
+          { key: 'r', label: '理由', children: d.reasons || '—' },
+        ];
   return (
     <>
       <Alert
@@ -82,14 +178,29 @@ export function PendingApproval({ id, today, approval, onDone }: { id: string; t
             <Descriptions size="small" column={1} items={items} />
             {approval.mayDecide ? (
               <Space style={{ marginTop: 8 }}>
-                <Button type="primary" onClick={() => setDeciding(true)}>{LABELS[p.kind].yes}</Button>
+                <Button type="primary" onClick={() => setDeciding(true)}>
+                  {LABELS[p.kind].yes}
+                </Button>
                 <Button onClick={() => setDeciding(false)}>{LABELS[p.kind].no}</Button>
               </Space>
             ) : null}
           </>
         }
       />
-      {deciding !== null && <DecisionModal id={id} today={today} kind={p.kind} approve={deciding} onClose={() => setDeciding(null)} onDone={() => { const label = LABELS[p.kind][deciding ? 'yes' : 'no']; setDeciding(null); onDone(label); }} />}
+      {deciding !== null && (
+        <DecisionModal
+          id={id}
+          today={today}
+          kind={p.kind}
+          approve={deciding}
+          onClose={() => setDeciding(null)}
+          onDone={() => {
+            const label = LABELS[p.kind][deciding ? 'yes' : 'no'];
+            setDeciding(null);
+            onDone(label);
+          }}
+        />
+      )}
     </>
   );
 }

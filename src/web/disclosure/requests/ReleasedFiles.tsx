@@ -5,14 +5,36 @@ import { useCurrentSession } from '../../lib/session.ts';
 import { oversized, useFileLimit } from '../publications/queries.ts';
 
 /** Files released to the applicant: uploaded through /api/files (size limits there), then linked to the request. */
-export function ReleasedFiles({ id, files, canAdd, onDone }: { id: string; files: Array<{ id: string; name: string; size: number }>; canAdd: boolean; onDone: () => void }) {
+export function ReleasedFiles({
+  id,
+  files,
+  canAdd,
+  onDone,
+}: {
+  id: string;
+  files: Array<{ id: string; name: string; size: number }>;
+  canAdd: boolean;
+  onDone: () => void;
+}) {
   const session = useCurrentSession();
   const { message } = App.useApp();
   const limit = useFileLimit().data;
   return (
     <div style={{ marginTop: 16 }}>
-      <Typography.Title level={3} style={{ fontSize: 15 }}>提供的政府信息</Typography.Title>
-      <List size="small" locale={{ emptyText: '暂无' }} dataSource={files} renderItem={(f) => <List.Item><a href={`/api/files/${f.id}`}>{f.name}</a>（{Math.max(1, Math.round(f.size / 1024))} KB）</List.Item>} />
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        提供的政府信息
+      </Typography.Title>
+      <List
+        size="small"
+        locale={{ emptyText: '暂无' }}
+        dataSource={files}
+        renderItem={(f) => (
+          <List.Item>
+            <a href={`/api/files/${f.id}`}>{f.name}</a>（{Math.max(1, Math.round(f.size / 1024))}{' '}
+            KB）
+          </List.Item>
+        )}
+      />
       {canAdd && (
         <Upload
           action="/api/files"
@@ -28,14 +50,22 @@ export function ReleasedFiles({ id, files, canAdd, onDone }: { id: string; files
           }}
           onChange={({ file }) => {
             if (file.status === 'done') {
-              post(`/api/disclosure/requests/${id}/files`, { fileIds: [(file.response as { id: string }).id] }).then(onDone, (e) => message.error(errorMessage(e)));
+              post(`/api/disclosure/requests/${id}/files`, {
+                fileIds: [(file.response as { id: string }).id],
+              }).then(onDone, (e) => message.error(errorMessage(e)));
             } else if (file.status === 'error') {
-              message.error((file.response as { error?: { message: string } })?.error?.message ?? '上传失败');
+              message.error(
+                (file.response as { error?: { message: string } })?.error?.message ?? '上传失败',
+              );
             }
           }}
         >
           <Button icon={<UploadOutlined />}>上传并添加</Button>
-          {limit ? <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>单个文件不超过 {limit.label}</Typography.Text> : null}
+          {limit ? (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              单个文件不超过 {limit.label}
+            </Typography.Text>
+          ) : null}
         </Upload>
       )}
     </div>

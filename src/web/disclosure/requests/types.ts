@@ -19,7 +19,10 @@ export interface RequestItem {
   incomplete: boolean;
 }
 
-export interface RequestList { total: number; items: RequestItem[] }
+export interface RequestList {
+  total: number;
+  items: RequestItem[];
+}
 
 export interface RequestRecord {
   id: string;
@@ -40,7 +43,14 @@ export interface RequestRecord {
   channelLabel: string | null;
   receivedOn: string;
   /** 条例 Art 31(2): how a request by post was received. */
-  receipt: { signedOn?: string; mailNumber?: string; arrivedOn?: string; confirmedOn?: string; confirmation?: string; lateReason?: string };
+  receipt: {
+    signedOn?: string;
+    mailNumber?: string;
+    arrivedOn?: string;
+    confirmedOn?: string;
+    confirmation?: string;
+    lateReason?: string;
+  };
   deliveredOn: string | null;
   deliveryMethod: string | null;
   deliveryNote: string | null;
@@ -52,7 +62,15 @@ export interface RequestRecord {
 
 export type RequestDetail = CasePayload & {
   request: RequestRecord;
-  answer: null | { on: string; outcome: string; outcomeLabel: string | null; reasons?: string; legalBasis?: string; replyLetterNo?: string; delivery?: string };
+  answer: null | {
+    on: string;
+    outcome: string;
+    outcomeLabel: string | null;
+    reasons?: string;
+    legalBasis?: string;
+    replyLetterNo?: string;
+    delivery?: string;
+  };
   files: Array<{ id: string; name: string; size: number }>;
   /** What waits for approval (延长答复期限 or 答复审签), whether this account may decide it, and which role approves. */
   approval: ApprovalView;
@@ -70,6 +88,19 @@ export const CHANNEL_OPTIONS = [
   opt('email', '电子邮件（双方确认之日）'),
   opt('oral', '口头提出（当场记录之日）'),
 ];
-export const ORG_TYPE_OPTIONS = [opt('business', '商业企业'), opt('research', '科研机构'), opt('publicInterest', '社会公益组织'), opt('legalService', '法律服务机构'), opt('other', '其他')];
+export const ORG_TYPE_OPTIONS = [
+  opt('business', '商业企业'),
+  opt('research', '科研机构'),
+  opt('publicInterest', '社会公益组织'),
+  opt('legalService', '法律服务机构'),
+  opt('other', '其他'),
+];
 export const FORM_OPTIONS = [opt('paper', '纸质'), opt('electronic', '电子')];
-export const DELIVERY_OPTIONS = [opt('pickup', '自行领取'), opt('post', '邮寄'), opt('email', '电子邮件'), opt('online', '网上获取'), opt('fax', '传真'), opt('other', '其他')];
+export const DELIVERY_OPTIONS = [
+  opt('pickup', '自行领取'),
+  opt('post', '邮寄'),
+  opt('email', '电子邮件'),
+  opt('online', '网上获取'),
+  opt('fax', '传真'),
+  opt('other', '其他'),
+];
