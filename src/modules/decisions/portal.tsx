@@ -20,7 +20,7 @@ import { PublicTopics, publicTopics } from '../meetings/portal.tsx';
 import { decisionCatalogues, majorDecisions } from './schema.ts';
 import { adjustmentsOf, itemsOf } from './catalogue.ts';
 import { flowChart } from './flow.ts';
-import { adoptedTextOf } from './deciding.ts';
+import { adoptedTextOf } from './publishing.ts';
 import { cases } from '../../core/cases/schema.ts';
 
 export const decisionSections: PortalSection[] = [

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
 import { listDecisions, loadDecision, startDecision } from './service.ts';
@@ -19,26 +19,12 @@ import {
   saveDraft,
   summarizeParticipation,
 } from './workflow.ts';
-import {
-  adjust,
-  decide,
-  postEvaluation,
-  publishDecision,
-  submitLegalReview,
-  submitToMeeting,
-} from './deciding.ts';
-import {
-  addItem,
-  adjustCatalogue,
-  approveCatalogue,
-  createCatalogue,
-  deleteDraftItem,
-  listCatalogues,
-  publishCatalogue,
-  updateItem,
-} from './catalogue.ts';
+import { decide, submitLegalReview, submitToMeeting } from './deciding.ts';
+import { publishDecision } from './publishing.ts';
+import { adjust, postEvaluation } from './adjusting.ts';
 import { archiveView, streamArchive } from './archive.ts';
 import { decisionFacts } from './facts.ts';
+import { catalogueRoutes } from './routesCatalogue.ts';
 import { FORM_ACTIONS } from './actions.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
@@ -167,13 +153,6 @@ const evidenceBody = z.object({
   supersedesId: z.uuid().nullish().describe('更正的材料'),
   note: text('补充或更正理由', 2000).nullish(),
   fileIds,
-});
-const itemBody = z.object({
-  title: text('事项名称', 200, 4),
-  content: text('主要内容', 5000).optional(),
-  undertakingUnit: text('承办单位', 100, 2),
-  basis: text('决策依据', 2000).optional(),
-  plannedTime: text('计划完成时间', 50).optional(),
 });
 
 export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -312,96 +291,5 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
     }),
   );
   post('/evidence', '补充或更正材料', evidenceBody, (a, id, b) => addEvidence(ctx, a, id, b));
-
-  // 决策事项目录.
-  const catalogue = guard((a) => authorize(a, 'majorDecision', 'catalogue'));
-  api.get(
-    '/api/decision-catalogues',
-    {
-      schema: {
-        summary: '决策事项目录',
-        querystring: z.object({
-          year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
-        }),
-      },
-    },
-    async (req) => ({
-      items: (await listCatalogues(ctx, requireActor(req))).filter(
-        (c) => !req.query.year || c.year === req.query.year,
-      ),
-    }),
-  );
-  const newCatalogue = z.object({
-    year: z.number().int().min(2000).max(2100).describe('年度'),
-    title: text('目录名称', 200).optional(),
-  });
-  api.post(
-    '/api/decision-catalogues',
-    { schema: { summary: '新建年度决策事项目录', body: newCatalogue }, preValidation: catalogue },
-    async (req) => {
-      const actor = requireActor(req);
-      await createCatalogue(ctx, actor, req.body);
-      return { items: await listCatalogues(ctx, actor) };
-    },
-  );
-  const catParams = z.object({ id: z.uuid().describe('编号') });
-  const itemParams = z.object({
-    id: z.uuid().describe('编号'),
-    itemId: z.uuid().describe('事项编号'),
-  });
-  const cat = <S extends z.ZodType>(
-    path: string,
-    summary: string,
-    body: S,
-    run: (actor: Actor, id: string, body: z.output<S>, itemId?: string) => Promise<unknown>,
-  ) =>
-    api.post(
-      `/api/decision-catalogues/:id${path}`,
-      {
-        schema: { summary, params: path.includes(':itemId') ? itemParams : catParams, body },
-        preValidation: catalogue,
-      },
-      async (req) => {
-        const actor = requireActor(req);
-        const p = req.params as { id: string; itemId?: string };
-        await run(actor, p.id, req.body as z.output<S>, p.itemId);
-        return { items: await listCatalogues(ctx, actor) };
-      },
-    );
-  cat('/items', '目录增加事项', itemBody, (a, id, b) => addItem(ctx, a, id, b));
-  cat('/items/:itemId', '修改目录事项', itemBody, (a, id, b, itemId) =>
-    updateItem(ctx, a, id, itemId!, b),
-  );
-  cat('/items/:itemId/delete', '删除草稿目录事项', noBody, (a, id, _b, itemId) =>
-    deleteDraftItem(ctx, a, id, itemId!),
-  );
-  cat(
-    '/approve',
-    '记录目录经同意',
-    z.object({
-      approvedOn: isoDate('同意日期'),
-      approvedBy: text('同意机关', 100, 2),
-      approvalRef: text('同意文件或会议', 200).optional(),
-    }),
-    (a, id, b) => approveCatalogue(ctx, a, id, b),
-  );
-  cat(
-    '/publish',
-    '公布目录',
-    z.object({ confidentialityReviewer: text('保密审查人', 50, 2) }),
-    (a, id, b) => publishCatalogue(ctx, a, id, b),
-  );
-  cat(
-    '/adjustments',
-    '调整目录',
-    z.object({
-      reason: text('调整理由', 5000, 2),
-      approvedOn: isoDate('同意日期'),
-      approvedBy: text('同意机关', 100, 2),
-      add: z.array(itemBody).max(50).default([]).describe('增加事项'),
-      remove: z.array(z.uuid().describe('调出事项')).max(50).default([]).describe('调出事项'),
-      confidentialityReviewer: text('保密审查人', 50, 2),
-    }),
-    (a, id, b) => adjustCatalogue(ctx, a, id, b),
-  );
+  catalogueRoutes(app, ctx);
 }

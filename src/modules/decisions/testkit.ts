@@ -24,7 +24,8 @@ import {
   saveDraft,
   summarizeParticipation,
 } from './workflow.ts';
-import { decide, publishDecision, submitLegalReview, submitToMeeting } from './deciding.ts';
+import { decide, submitLegalReview, submitToMeeting } from './deciding.ts';
+import { publishDecision } from './publishing.ts';
 import type { DecisionRow } from './evidence.ts';
 
 export interface DecisionActors {
