@@ -1,8 +1,24 @@
 // ESLint decides the boundaries between the parts of the code; Prettier (.prettierrc.json) the formatting.
-// core/ and portal/ know no module; a module never reaches into the server; web screens stay in the web.
+// core/ and portal/ know no module; a module never reaches into the server; web screens stay in the web;
+// a module reaches another module only through that module's index.ts; no import cycles anywhere.
+import { readdirSync } from 'node:fs';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+// One zone per pair of modules, generated from the folders: a module added tomorrow is fenced in too.
+const MODULES = readdirSync('src/modules', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const moduleZones = MODULES.flatMap((target) =>
+  MODULES.filter((from) => from !== target).map((from) => ({
+    target: `./src/modules/${target}`,
+    from: `./src/modules/${from}`,
+    except: ['./index.ts'],
+    message: `another module is reached through its public surface only: import from '${from}/index.ts'.`,
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', '.tmp/**', 'migrations/**'] },
@@ -12,8 +28,23 @@ export default tseslint.config(
       parser: tseslint.parser,
       parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
     },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    plugins: { '@typescript-eslint': tseslint.plugin, 'import-x': importX },
+    // Imports carry their extension (.ts/.tsx), so plain node resolution finds every file.
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
     rules: { 'no-debugger': 'error', 'no-control-regex': 'error' },
+  },
+  {
+    // No cycles between files (tests included): type-only imports are erased and do not count.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['src/modules/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testkit.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: moduleZones }] },
   },
   {
     files: ['src/core/**/*.{ts,tsx}', 'src/portal/**/*.{ts,tsx}'],
