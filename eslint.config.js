@@ -32,7 +32,9 @@ export default tseslint.config(
     // Imports carry their extension (.ts/.tsx), so plain node resolution finds every file.
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+      ],
     },
     rules: { 'no-debugger': 'error', 'no-control-regex': 'error' },
   },
