@@ -1,6 +1,6 @@
 /** The archive's index in 公文格式 (core/docx): basic facts, the flow chart, the Art 29 materials, the acts and the evidence with their audit proofs. */
 import { gongwenDocx, type Block } from '../../core/docx/gongwen.ts';
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import type { ArchiveData } from './archive.ts';
 
 const short = (h: string | null) => (h ? h.slice(0, 12) : '—');

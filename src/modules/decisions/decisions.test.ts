@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
-import { submitComment } from '../consultation/service.ts';
+import { submitComment } from '../consultation/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;

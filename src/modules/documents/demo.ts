@@ -4,9 +4,9 @@ import { inTx } from '../../core/context.ts';
 import { newId } from '../../core/clock.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
-import { consultationComments, consultations } from '../consultation/schema.ts';
+import { seedHeldConsultation } from '../consultation/index.ts';
 import { normativeDocuments } from './schema.ts';
-import { submitMatter } from '../reviews/service.ts';
+import { submitMatter } from '../reviews/index.ts';
 
 const BODY = [
   '第一条 为规范科技企业孵化器的认定和管理，促进科技型创业企业发展，根据有关法律法规和政策规定，结合本市实际，制定本办法。',
@@ -62,22 +62,6 @@ export async function seedDemoDocuments(
       createdAt: now,
       updatedAt: now,
     });
-    const cid = newId();
-    await tx.insert(consultations).values({
-      id: cid,
-      subjectType: 'normativeDocument',
-      subjectId: id,
-      caseId: c.id,
-      departmentId,
-      title,
-      draftText: BODY,
-      explanation: '经调研论证，确有必要制定。',
-      startOn: ago(24),
-      endOn: ago(14),
-      closedOn: ago(13),
-      reportPublishedOn: ago(12),
-      createdAt: now,
-    });
     const comments = [
       {
         articleNo: 4,
@@ -93,22 +77,30 @@ export async function seedDemoDocuments(
         reason: '财政支持另行制定专项政策，不宜在本办法中规定。',
       },
     ];
-    await tx.insert(consultationComments).values(
-      comments.map((x, i) => ({
-        id: newId(),
-        consultationId: cid,
-        seq: i + 1,
+    await seedHeldConsultation(tx, {
+      subjectType: 'normativeDocument',
+      subjectId: id,
+      caseId: c.id,
+      departmentId,
+      title,
+      draftText: BODY,
+      explanation: '经调研论证，确有必要制定。',
+      startOn: ago(24),
+      endOn: ago(14),
+      closedOn: ago(13),
+      reportPublishedOn: ago(12),
+      createdAt: now,
+      comments: comments.map((x, i) => ({
         articleNo: x.articleNo,
         body: x.body,
         authorName: i === 0 ? '某孵化器运营公司' : null,
-        contact: null,
         submittedAt: now,
         disposition: x.disposition,
         reason: x.reason,
         disposedBy: staff.userId,
         disposedAt: now,
       })),
-    );
+    });
     const steps = [
       {
         action: 'openComment',

@@ -11,7 +11,7 @@ import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { runSweep } from '../../core/cases/sweep.ts';
 import { sweepTasks } from '../../server/modules.ts';
-import { submitComment } from '../consultation/service.ts';
+import { submitComment } from '../consultation/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;

@@ -2,9 +2,9 @@
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { gongwenDocx, type Block } from '../../core/docx/gongwen.ts';
-import { structure } from '../consultation/text.ts';
-import { dispositionReport } from '../consultation/report.ts';
-import { latestFor, listComments } from '../consultation/service.ts';
+import { structure } from '../consultation/index.ts';
+import { dispositionReport } from '../consultation/index.ts';
+import { latestFor, listComments } from '../consultation/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { getOrg } from '../../core/orgs/service.ts';
 import { listDocuments, loadDocument, type ListFilter } from './service.ts';

@@ -1,9 +1,9 @@
 // Views of the 规范性文件库 (server-rendered, no scripts): the search form, the result table with
 // the derived status, and one document's page (metadata block, text, 解读, comment feedback, history).
 import { FilterSelect, SearchSubmit, yearOptions } from '../../portal/filters.tsx';
-import { DraftText, FeedbackReport } from '../consultation/portal.tsx';
-import type { DispositionReport } from '../consultation/report.ts';
-import { cnDate } from '../consultation/report.ts';
+import { DraftText, FeedbackReport } from '../consultation/index.ts';
+import type { DispositionReport } from '../consultation/index.ts';
+import { cnDate } from '../consultation/index.ts';
 import { REGISTRY_STATUSES, type RegistryFilter, type RegistryItem } from './registry.ts';
 import { ENDING_LABELS, LEGAL_STATUS_LABELS, type EndingKind, type LegalStatus } from './status.ts';
 

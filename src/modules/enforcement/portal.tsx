@@ -12,7 +12,7 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import { disclosures, draws, inspections, officers, plans } from './schema.ts';
 import { publicDraw, redrawRecord } from './draws.ts';
 import { withNames } from './inspections.ts';

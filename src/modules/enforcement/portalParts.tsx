@@ -1,6 +1,6 @@
 // Parts of the 行政执法公示 pages: a published version of the enforcement information or of the
 // 随机抽查事项清单 (with links to every earlier version), and the description of the draw scheme.
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import type { disclosures } from './schema.ts';
 
 type Version = typeof disclosures.$inferSelect;

@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.ts';
 import { getOrg } from '../../core/orgs/service.ts';
 import { loadHistory } from '../../core/cases/service.ts';
 import { gongwenDocx, type Block } from '../../core/docx/gongwen.ts';
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import { loadPenalty } from './service.ts';
 import { PARTY_KINDS, typeLabels } from './labels.ts';
 

@@ -13,7 +13,7 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import { penaltyCases } from './schema.ts';
 import { PARTY_KINDS, typeLabels } from './labels.ts';
 import { maskName } from './rules.ts';

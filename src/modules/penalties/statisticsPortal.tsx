@@ -9,7 +9,7 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import { publishedStatistics, publishedYear, type Figure } from './statistics.ts';
 
 export const statisticsSection: PortalSection = {
