@@ -17,9 +17,9 @@ import {
   openConsultation,
   publishReport,
   type DispositionInput,
-} from '../consultation/service.ts';
-import { dispositionReport } from '../consultation/report.ts';
-import { withdrawMattersOf } from '../reviews/service.ts';
+} from '../consultation/index.ts';
+import { dispositionReport } from '../consultation/index.ts';
+import { withdrawMattersOf } from '../reviews/index.ts';
 import { majorDecisions } from './schema.ts';
 import { AFTER_DECISION, recordEvidence, type DecisionRow } from './evidence.ts';
 import { caseStatus, step, withDecision } from './service.ts';

@@ -12,7 +12,7 @@ import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import type { SweepTask } from '../../core/cases/sweep.ts';
-import { updateValidity } from '../disclosure/publications/service.ts';
+import { updateValidity } from '../disclosure/index.ts';
 import { documentEvents, normativeDocuments } from './schema.ts';
 import { dayAfter, legalStatus, publicationValidity } from './status.ts';
 import { documentSettings, EVALUATION_LABELS } from './labels.ts';

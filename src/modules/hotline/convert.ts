@@ -11,7 +11,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import { recordAction } from '../../core/cases/service.ts';
 import { AppError } from '../../core/errors.ts';
-import { receiveRequest } from '../disclosure/requests/index.ts';
+import { receiveRequest } from '../disclosure/index.ts';
 import { registerPetitionFromTicket } from '../petitions/index.ts';
 import { hotlineTickets } from './schema.ts';
 import { authorize } from './policy.ts';

@@ -18,7 +18,7 @@ import { chinaDate, newId } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { takeNext } from '../../core/numbering/counter.ts';
-import { newTrackingCode } from '../disclosure/requests/index.ts';
+import { newTrackingCode } from '../disclosure/index.ts';
 import { hotlineTickets } from './schema.ts';
 import { CHANNEL_CODES, CHANNELS, KIND_CODES, KINDS, type Kind } from './labels.ts';
 import { loadDeadlines, ticketDates } from './settings.ts';

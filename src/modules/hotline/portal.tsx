@@ -18,7 +18,7 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { TRACKING_CODE_RE } from '../disclosure/requests/index.ts';
+import { TRACKING_CODE_RE } from '../disclosure/index.ts';
 import { receiveTicket } from './intake.ts';
 import { recordRating, type Score } from './ratings.ts';
 import { HOTLINE_TICKET } from './procedure.ts';

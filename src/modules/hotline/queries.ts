@@ -5,7 +5,7 @@ import { queryRows } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { loadHistory } from '../../core/cases/service.ts';
 import { evaluate } from '../../core/procedure/engine.ts';
-import { maskIdNumber, maskName, maskPhone } from '../disclosure/requests/index.ts';
+import { maskIdNumber, maskName, maskPhone } from '../disclosure/index.ts';
 import { authorize, can } from './policy.ts';
 import { loadTicket } from './service.ts';
 import type { TicketRow } from './intake.ts';

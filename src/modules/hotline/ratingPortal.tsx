@@ -18,7 +18,7 @@ import {
   type PortalSection,
 } from '../../portal/plugin.tsx';
 import { ErrorList } from '../../portal/forms.tsx';
-import { requestByTrackingCode, TRACKING_CODE_RE } from '../disclosure/requests/index.ts';
+import { requestByTrackingCode, TRACKING_CODE_RE } from '../disclosure/index.ts';
 import { petitionByTrackingCode } from '../petitions/index.ts';
 import { recordRating, type Score } from './ratings.ts';
 import { CodeLookup, RatingForm } from './portalViews.tsx';

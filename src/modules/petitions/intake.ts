@@ -17,7 +17,7 @@ import { isoDate, parse } from '../../core/http/validate.ts';
 import { CHANNELS, type Channel } from './labels.ts';
 import { petitionPolicy } from './policy.ts';
 import { petitions } from './schema.ts';
-import { newTrackingCode } from '../disclosure/requests/index.ts';
+import { newTrackingCode } from '../disclosure/index.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
