@@ -13,7 +13,7 @@ import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { getOrg } from '../../core/orgs/service.ts';
 import { takeNext } from '../../core/numbering/counter.ts';
-import { submitMatter } from '../reviews/service.ts';
+import { submitMatter } from '../reviews/index.ts';
 import { assertOfficersEligible, listEligibleOfficers } from '../enforcement/index.ts';
 import { penaltyCases } from './schema.ts';
 import { authorize } from './policy.ts';

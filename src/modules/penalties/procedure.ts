@@ -17,7 +17,7 @@ import type {
   ProcedureDef,
   StepDef,
 } from '../../core/procedure/engine.ts';
-import { CONCLUSION_LABELS } from '../reviews/labels.ts';
+import { CONCLUSION_LABELS } from '../reviews/index.ts';
 
 const opts = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -7,6 +7,11 @@ import type { DbOrTx } from '../../core/db/client.ts';
 import { blockText } from './document.ts';
 import { contentOf, figuresOf, findReport, versionById } from './store.ts';
 
+// The "as at" rule of every module's yearly figures (12月31日 of the year, or today while it runs) and the
+// report's part order (the 述法 records follow it).
+export { asOfText, periodEnd, stepOverdueAt, type PeriodEnd } from './facts.ts';
+export { reportTemplateSetting } from './template.ts';
+
 export interface PlanItem {
   blockId: string;
   section: string;

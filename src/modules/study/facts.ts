@@ -7,7 +7,7 @@ import { and, between, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Fact } from '../../core/facts.ts';
 import { getSetting } from '../../core/settings/service.ts';
-import { reportTemplateSetting } from '../reports/template.ts';
+import { reportTemplateSetting } from '../reports/index.ts';
 import { legalDutyStatements, studyPlans, studySessions } from './schema.ts';
 import { yearRange } from './sessions.ts';
 import { examsOf, trainingHoursByPerson, trainingsOf } from './training.ts';

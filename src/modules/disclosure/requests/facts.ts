@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { pct, type Fact } from '../../../core/facts.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { queryRows } from '../../../core/db/client.ts';
-import { asOfText, periodEnd, stepOverdueAt, type PeriodEnd } from '../../reports/facts.ts';
+import { asOfText, periodEnd, stepOverdueAt, type PeriodEnd } from '../../reports/index.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { yearBounds } from '../report/counts.ts';
 
