@@ -22,7 +22,8 @@ export function NativeSelect({
   value?: string;
   onChange?: (e: ChangeEvent<HTMLSelectElement>) => void;
   options: Option[];
-  placeholder?: string;
+  /** The empty first choice's text; null: no empty choice. */
+  placeholder?: string | null;
   ariaLabel?: string;
   width?: number | string;
 }) {
@@ -35,7 +36,7 @@ export function NativeSelect({
       onChange={onChange}
       style={{ width: width ?? '100%' }}
     >
-      <option value="">{placeholder}</option>
+      {placeholder !== null && <option value="">{placeholder}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

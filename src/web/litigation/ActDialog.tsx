@@ -1,13 +1,7 @@
-import { Form, Input, InputNumber } from 'antd';
-import { ActModal } from '../reviews/ActModal.tsx';
-import { DateField } from '../lib/DateField.tsx';
-import { NativeSelect } from '../documents/NativeSelect.tsx';
+import { Form, Input } from 'antd';
+import { ActForm } from '../lib/ActForm.tsx';
 import type { FieldSpec } from './types.ts';
 
-const YES_NO = [
-  { value: 'true', label: '是' },
-  { value: 'false', label: '否' },
-];
 const ANSWERS = new Set(['answer', 'defend']);
 
 /** "名称 2025-01-10" per line → the evidence list of an answer. */
@@ -39,9 +33,12 @@ export function ActDialog({
   onSubmit: (body: Record<string, unknown>) => Promise<void>;
 }) {
   return (
-    <ActModal
+    <ActForm
       title={label}
-      initialValues={{ on: today }}
+      fields={[
+        { name: 'on', label: '办理日期', type: 'date', required: true, initial: today },
+        ...fields,
+      ]}
       onClose={onClose}
       onSubmit={(v) => {
         const { on, evidence, ...data } = v;
@@ -50,49 +47,17 @@ export function ActDialog({
         return onSubmit(body);
       }}
     >
-      {() => (
-        <>
+      {() =>
+        ANSWERS.has(action) && (
           <Form.Item
-            label="办理日期"
-            name="on"
-            rules={[{ required: true, message: '请填写办理日期' }]}
+            label="证据"
+            name="evidence"
+            extra="每行一项：证据名称 取得日期（如：申请登记表 2025-01-10）。案件开始后自行收集的证据不能提交（行政复议法第四十六条、行政诉讼法第三十五条）"
           >
-            <DateField />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
           </Form.Item>
-          {fields.map((f) => (
-            <Form.Item
-              key={f.name}
-              label={f.label}
-              name={f.name}
-              extra={f.help}
-              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined}
-            >
-              {f.type === 'date' ? (
-                <DateField />
-              ) : f.type === 'longText' ? (
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
-              ) : f.type === 'select' ? (
-                <NativeSelect options={f.options ?? []} />
-              ) : f.type === 'boolean' ? (
-                <NativeSelect options={YES_NO} />
-              ) : f.type === 'number' ? (
-                <InputNumber style={{ width: '100%' }} />
-              ) : (
-                <Input />
-              )}
-            </Form.Item>
-          ))}
-          {ANSWERS.has(action) && (
-            <Form.Item
-              label="证据"
-              name="evidence"
-              extra="每行一项：证据名称 取得日期（如：申请登记表 2025-01-10）。案件开始后自行收集的证据不能提交（行政复议法第四十六条、行政诉讼法第三十五条）"
-            >
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
-            </Form.Item>
-          )}
-        </>
-      )}
-    </ActModal>
+        )
+      }
+    </ActForm>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../lib/api.ts';
 import { DateField } from '../lib/DateField.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
-import { ActModal } from '../reviews/ActModal.tsx';
+import { ActForm } from '../lib/ActForm.tsx';
 
 const required = (label: string) => [{ required: true, message: `请填写${label}` }];
 const YES_NO = [
@@ -53,7 +53,7 @@ export function RegisterModal({
     queryFn: () => get<{ value: string; label: string }[]>('/api/litigation/act-modules'),
   });
   return (
-    <ActModal
+    <ActForm
       title={suit ? '登记行政诉讼' : '登记行政复议'}
       initialValues={suit ? { afterReconsideration: 'false' } : { procedureType: 'ordinary' }}
       onClose={onClose}
@@ -136,6 +136,6 @@ export function RegisterModal({
           </Form.Item>
         </>
       )}
-    </ActModal>
+    </ActForm>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Form, type UploadFile } from 'antd';
-import { ActModal } from '../reviews/ActModal.tsx';
+import { ActForm } from '../lib/ActForm.tsx';
 import { FileUpload, uploadedIds } from '../lib/FileUpload.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { post } from '../lib/api.ts';
@@ -31,7 +31,7 @@ export function AttachModal({
   const [uploads, setUploads] = useState<UploadFile[]>([]);
   const last = events[events.length - 1];
   return (
-    <ActModal
+    <ActForm
       title="附入全过程记录"
       initialValues={{ eventSeq: last ? String(last.seq) : undefined, kind: 'video' }}
       onClose={onClose}
@@ -77,6 +77,6 @@ export function AttachModal({
           </Form.Item>
         </>
       )}
-    </ActModal>
+    </ActForm>
   );
 }

@@ -5,15 +5,11 @@ import { useParams } from 'react-router';
 import { get, post } from '../lib/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { StepModal, YES_NO, type StepField } from '../decisions/StepModal.tsx';
 import { AttachModal } from './AttachModal.tsx';
 import { DOCUMENTS, PENALTY_TYPES, type FieldSpec, type PenaltyPayload } from './types.ts';
 
 const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
-const YES_NO = [
-  { value: 'true', label: '是' },
-  { value: 'false', label: '否' },
-];
 const penaltyFields: StepField[] = [
   {
     name: 'type',
@@ -179,24 +175,6 @@ function actForm(
   }
 }
 
-const fromSpec = (f: FieldSpec): StepField => ({
-  name: f.name,
-  label: f.label,
-  required: f.required,
-  type:
-    f.type === 'longText'
-      ? 'textarea'
-      : f.type === 'boolean'
-        ? 'select'
-        : f.type === 'select'
-          ? 'select'
-          : f.type === 'date'
-            ? 'date'
-            : f.type === 'number'
-              ? 'number'
-              : 'text',
-  options: f.type === 'boolean' ? YES_NO : f.options,
-});
 const PLAIN = [
   'collectEvidence',
   'preserveEvidence',
@@ -363,7 +341,7 @@ export default function PenaltyPage() {
         <StepModal
           title={act.label}
           files={false}
-          fields={form ? form.fields : (act.fields ?? []).map(fromSpec)}
+          fields={form ? form.fields : (act.fields ?? []).map((f) => ({ ...f, help: undefined }))}
           onClose={() => setAct(null)}
           onSubmit={async (v) => {
             if (form) await post(`/api/penalties/${p.id}/${form.path}`, form.body(v));

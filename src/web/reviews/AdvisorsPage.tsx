@@ -6,7 +6,7 @@ import { DateField } from '../lib/DateField.tsx';
 import { DATE } from '../lib/format.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { ActModal } from './ActModal.tsx';
+import { ActForm } from '../lib/ActForm.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { LimitsCard } from './LimitsCard.tsx';
 import { ADVISOR_KINDS, type Advisor, type Candidates } from './types.ts';
@@ -98,7 +98,7 @@ export default function AdvisorsPage() {
         {manage && <LimitsCard />}
       </Space>
       {editing && (
-        <ActModal
+        <ActForm
           title={editing === 'new' ? '新增法律顾问' : `编辑：${editing.name}`}
           onClose={() => setEditing(null)}
           onSubmit={save}
@@ -157,7 +157,7 @@ export default function AdvisorsPage() {
               </Form.Item>
             </>
           )}
-        </ActModal>
+        </ActForm>
       )}
     </>
   );

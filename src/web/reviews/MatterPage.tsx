@@ -24,7 +24,7 @@ import { ApiError, errorMessage, get, post } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { DueDate } from '../lib/DueDate.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { ActModal } from './ActModal.tsx';
+import { ActForm } from '../lib/ActForm.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
 import {
@@ -249,7 +249,7 @@ export default function MatterPage() {
         </Card>
       </Space>
       {act?.kind === 'assign' && (
-        <ActModal
+        <ActForm
           title="分派审查人员"
           onClose={() => setAct(null)}
           onSubmit={(v) =>
@@ -283,10 +283,10 @@ export default function MatterPage() {
               </Form.Item>
             </>
           )}
-        </ActModal>
+        </ActForm>
       )}
       {act?.kind === 'opinion' && (
-        <ActModal
+        <ActForm
           title="提出法审意见"
           onClose={() => setAct(null)}
           onSubmit={(v) => run('/opinions', v, '提出法审意见')}
@@ -318,10 +318,10 @@ export default function MatterPage() {
               </Form.Item>
             </>
           )}
-        </ActModal>
+        </ActForm>
       )}
       {act?.kind === 'conclude' && (
-        <ActModal
+        <ActForm
           title="出具审查意见"
           onClose={() => setAct(null)}
           onSubmit={(v) => run('/conclude', v, '出具审查意见')}
@@ -340,10 +340,10 @@ export default function MatterPage() {
               </Form.Item>
             </>
           )}
-        </ActModal>
+        </ActForm>
       )}
       {act?.kind === 'adoption' && (
-        <ActModal
+        <ActForm
           title={`反馈第${act.opinion.seq}条采纳情况`}
           onClose={() => setAct(null)}
           onSubmit={(v) => run(`/opinions/${act.opinion.id}/adoption`, v, '反馈采纳情况')}
@@ -363,10 +363,10 @@ export default function MatterPage() {
               </Form.Item>
             </>
           )}
-        </ActModal>
+        </ActForm>
       )}
       {act?.kind === 'withdraw' && (
-        <ActModal
+        <ActForm
           title="撤回送审"
           onClose={() => setAct(null)}
           onSubmit={(v) => run('/withdraw', v, '撤回送审')}
@@ -376,10 +376,10 @@ export default function MatterPage() {
               <Input.TextArea autoSize={{ minRows: 2 }} />
             </Form.Item>
           )}
-        </ActModal>
+        </ActForm>
       )}
       {act?.kind === 'materials' && (
-        <ActModal
+        <ActForm
           title="补充送审材料"
           onClose={() => {
             setAct(null);
@@ -395,7 +395,7 @@ export default function MatterPage() {
               <MaterialsUpload files={files} onChange={setFiles} />
             </Form.Item>
           )}
-        </ActModal>
+        </ActForm>
       )}
     </>
   );

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Button, Table } from 'antd';
+import { FieldControl } from '../lib/ActForm.tsx';
 import type { Overview } from './types.ts';
 
 type Field = Overview['topicFields'][number];
 type Row = Record<string, string>;
 
-const input = { height: 32, padding: '0 8px' };
+/** A text field's min/max are its length bounds (the server's check of a topic). */
+const lengthOf = (f: Field) => ('min' in f ? { minLength: f.min, maxLength: f.max } : {});
+
 const emptyRow = (fields: readonly Field[]): Row =>
   Object.fromEntries(fields.map((f) => [f.name, f.type === 'select' ? f.options[0].value : '']));
 
@@ -62,30 +65,15 @@ export function PlanTopics({
               {fields.map((f) => (
                 <label key={f.name}>
                   {f.label}{' '}
-                  {f.type === 'select' ? (
-                    <select
-                      aria-label={`第${i + 1}项${f.label}`}
-                      value={r[f.name]}
-                      onChange={(e) => set(i, f.name, e.target.value)}
-                      style={input}
-                    >
-                      {f.options.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <input
-                      aria-label={`第${i + 1}项${f.label}`}
-                      value={r[f.name]}
-                      required
-                      minLength={f.min}
-                      maxLength={f.max}
-                      onChange={(e) => set(i, f.name, e.target.value)}
-                      style={{ ...input, width: 280 }}
-                    />
-                  )}
+                  <FieldControl
+                    field={{ ...f, ...lengthOf(f) }}
+                    aria-label={`第${i + 1}项${f.label}`}
+                    value={r[f.name]}
+                    required
+                    emptyOption={false}
+                    onChange={(v) => set(i, f.name, String(v ?? ''))}
+                    style={f.type === 'select' ? { width: 'auto' } : { width: 280 }}
+                  />
                 </label>
               ))}
               <Button size="small" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
