@@ -18,15 +18,8 @@ import { assignReviewers } from '../reviews/opinions.ts';
 import { normativeDocuments } from './schema.ts';
 import { submitComment } from '../consultation/service.ts';
 import { createDraft, type DraftInput } from './service.ts';
-import {
-  act,
-  assignNumber,
-  closeComment,
-  dispose,
-  openComment,
-  publishDocument,
-  publishFeedback,
-} from './workflow.ts';
+import { act, assignNumber, publishDocument } from './workflow.ts';
+import { closeComment, dispose, openComment, publishFeedback } from './commenting.ts';
 import { reviewFiling, submitFiling } from './filing.ts';
 import { campaignList, decide, openCampaign, publishCampaign } from './cleanup.ts';
 import { documentExpiryTask, documentReminderTask } from './validity.ts';

@@ -7,7 +7,8 @@ import { dispositionReport } from '../consultation/index.ts';
 import { latestFor, listComments } from '../consultation/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { getOrg } from '../../core/orgs/service.ts';
-import { listDocuments, loadDocument, type ListFilter } from './service.ts';
+import { loadDocument } from './service.ts';
+import { listDocuments, type ListFilter } from './listing.ts';
 import { legalStatusLabel } from './status.ts';
 import { DOC_TYPE_LABELS, type DocType } from './labels.ts';
 

@@ -6,21 +6,18 @@
  * the corrected text as a new version, and the filing is reviewed afresh. Every decision is an act on
  * the document's case (procedure.ts): the engine is the state machine, document_filings the record.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { caseState, getCase, loadHistory, recordAction } from '../../core/cases/service.ts';
-import { caseEvents, cases } from '../../core/cases/schema.ts';
 import { oversightBodyOf } from '../../core/orgs/service.ts';
-import { organisations } from '../../core/orgs/schema.ts';
 import { documentFilings, normativeDocuments } from './schema.ts';
-import { FILING_STATUS_LABELS } from './labels.ts';
 import { loadForEdit, newVersion } from './service.ts';
+import { audit } from './audit.ts';
 
 type FilingRow = typeof documentFilings.$inferSelect;
 
@@ -76,22 +73,13 @@ export async function submitFiling(
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await appendAudit(
+    await audit(
       tx,
-      {
-        actorId: actor.userId,
-        orgId: actor.orgId,
-        action: 'document.file',
-        entityType: 'normativeDocument',
-        entityId: d.id,
-        payload: {
-          filingId: row.id,
-          oversight: body.name,
-          dueOn: row.dueOn,
-          late: today > row.dueOn,
-        },
-      },
-      ctx.clock.now(),
+      ctx,
+      actor,
+      'document.file',
+      { type: 'normativeDocument', id: d.id },
+      { filingId: row.id, oversight: body.name, dueOn: row.dueOn, late: today > row.dueOn },
     );
     return row;
   });
@@ -118,122 +106,6 @@ async function caseOf(tx: DbOrTx, documentId: string): Promise<string> {
     .from(normativeDocuments)
     .where(eq(normativeDocuments.id, documentId));
   return d.caseId;
-}
-
-/**
- * What was filed, for the oversight body's review: the 备案报告 (the filing record), the text, the
- * 起草说明 and 制定依据, the 合法性审核意见 and the 集体审议 recorded on the case, the 纠错 exchange and
- * the corrected version; one query per kind for the whole page.
- */
-async function materialsOf(db: DbOrTx, caseIds: string[], documentIds: string[]) {
-  const events = caseIds.length
-    ? await db
-        .select({
-          caseId: caseEvents.caseId,
-          type: caseEvents.type,
-          on: caseEvents.on,
-          data: caseEvents.data,
-        })
-        .from(caseEvents)
-        .where(
-          and(
-            inArray(caseEvents.caseId, caseIds),
-            inArray(caseEvents.type, [
-              'concludeLegalReview',
-              'collectiveDecision',
-              'answerCorrection',
-            ]),
-          ),
-        )
-        .orderBy(asc(caseEvents.seq))
-    : [];
-  const corrected = documentIds.length
-    ? await db
-        .select({
-          id: normativeDocuments.id,
-          supersedesId: normativeDocuments.supersedesId,
-          version: normativeDocuments.version,
-          bodyText: normativeDocuments.bodyText,
-          publishedOn: normativeDocuments.publishedOn,
-        })
-        .from(normativeDocuments)
-        .where(inArray(normativeDocuments.supersedesId, documentIds))
-        .orderBy(desc(normativeDocuments.version))
-    : [];
-  return (caseId: string) => {
-    const mine = events.filter((e) => e.caseId === caseId);
-    const last = (type: string) => mine.filter((e) => e.type === type).at(-1);
-    const review = last('concludeLegalReview');
-    const decision = last('collectiveDecision');
-    const answer = last('answerCorrection');
-    const data = (e?: { data: unknown }) => (e?.data ?? {}) as Record<string, string | undefined>;
-    const version = corrected.find((v) => v.id === data(answer).correctedVersionId);
-    return {
-      legalReview: review
-        ? {
-            on: review.on,
-            conclusion: data(review).conclusion ?? '',
-            opinion: data(review).opinion ?? '',
-          }
-        : null,
-      collectiveDecision: decision
-        ? {
-            on: data(decision).meetingOn ?? decision.on,
-            meetingName: data(decision).meetingName ?? '',
-            decision: data(decision).decision ?? '',
-          }
-        : null,
-      correctedVersion: version
-        ? {
-            id: version.id,
-            version: version.version,
-            bodyText: version.bodyText,
-            publishedOn: version.publishedOn,
-          }
-        : null,
-    };
-  };
-}
-
-/** The oversight body's queue: filings of every department addressed to it (scoped in SQL), with their materials. */
-export async function filingQueue(ctx: Ctx, actor: Actor, status?: string) {
-  authorize(actor, 'documentFiling', 'queue');
-  const conds = [eq(documentFilings.oversightOrgId, actor.departmentId)];
-  if (status) conds.push(eq(documentFilings.status, status));
-  const rows = await ctx.db
-    .select({
-      filing: documentFilings,
-      title: normativeDocuments.title,
-      docNumber: normativeDocuments.docNumber,
-      publishedOn: normativeDocuments.publishedOn,
-      effectiveOn: normativeDocuments.effectiveOn,
-      validUntil: normativeDocuments.validUntil,
-      department: organisations.name,
-      bodyText: normativeDocuments.bodyText,
-      draftingExplanation: normativeDocuments.draftingExplanation,
-      legalBases: normativeDocuments.legalBases,
-      interpretation: normativeDocuments.interpretation,
-      documentId: normativeDocuments.id,
-      caseId: normativeDocuments.caseId,
-      caseStatus: cases.status,
-    })
-    .from(documentFilings)
-    .innerJoin(normativeDocuments, eq(normativeDocuments.id, documentFilings.documentId))
-    .innerJoin(cases, eq(cases.id, normativeDocuments.caseId))
-    .innerJoin(organisations, eq(organisations.id, documentFilings.departmentId))
-    .where(and(...conds))
-    .orderBy(asc(documentFilings.submittedOn), asc(documentFilings.id));
-  const materials = await materialsOf(
-    ctx.db,
-    rows.map((r) => r.caseId),
-    rows.map((r) => r.documentId),
-  );
-  return rows.map(({ caseId, ...r }) => ({
-    ...r,
-    materials: materials(caseId),
-    statusLabel:
-      FILING_STATUS_LABELS[r.filing.status as keyof typeof FILING_STATUS_LABELS] ?? r.filing.status,
-  }));
 }
 
 export interface ReviewInput {
@@ -305,17 +177,13 @@ export async function reviewFiling(ctx: Ctx, actor: Actor, filingId: string, inp
         })
         .where(eq(documentFilings.id, f.id));
     }
-    await appendAudit(
+    await audit(
       tx,
-      {
-        actorId: actor.userId,
-        orgId: actor.orgId,
-        action: `filing.${input.decision}`,
-        entityType: 'documentFiling',
-        entityId: f.id,
-        payload: { documentId: f.documentId, ...input },
-      },
-      ctx.clock.now(),
+      ctx,
+      actor,
+      `filing.${input.decision}`,
+      { type: 'documentFiling', id: f.id },
+      { documentId: f.documentId, ...input },
     );
   });
 }
@@ -374,21 +242,13 @@ export async function answerCorrection(
       .update(documentFilings)
       .set({ status: 'answered', answer, answeredOn: ctx.clock.today() })
       .where(eq(documentFilings.id, f.id));
-    await appendAudit(
+    await audit(
       tx,
-      {
-        actorId: actor.userId,
-        orgId: actor.orgId,
-        action: 'filing.answer',
-        entityType: 'documentFiling',
-        entityId: f.id,
-        payload: {
-          documentId: f.documentId,
-          correctedVersionId: version.id,
-          version: version.version,
-        },
-      },
-      ctx.clock.now(),
+      ctx,
+      actor,
+      'filing.answer',
+      { type: 'documentFiling', id: f.id },
+      { documentId: f.documentId, correctedVersionId: version.id, version: version.version },
     );
     return version;
   });

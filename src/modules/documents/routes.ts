@@ -1,29 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import {
-  createDraft,
-  listDocuments,
-  loadDocument,
-  startAmendment,
-  updateDraft,
-} from './service.ts';
+import { createDraft, loadDocument, startAmendment, updateDraft } from './service.ts';
+import { listDocuments } from './listing.ts';
 import { documentView } from './view.ts';
-import {
-  act,
-  assignNumber,
-  closeComment,
-  dispose,
-  ENGINE_ACTIONS,
-  openComment,
-  publishDocument,
-  publishFeedback,
-} from './workflow.ts';
-import { answerCorrection, filingQueue, reviewFiling, submitFiling } from './filing.ts';
+import { act, assignNumber, ENGINE_ACTIONS, publishDocument } from './workflow.ts';
+import { closeComment, dispose, openComment, publishFeedback } from './commenting.ts';
+import { submitFiling } from './filing.ts';
 import { decideAtMeeting, decideFromForm } from './collective.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
 import { DOC_TYPES, documentSettings, updateDocumentSettings } from './labels.ts';
@@ -31,12 +17,12 @@ import { getSetting } from '../../core/settings/service.ts';
 import { documentDocx, documentsXlsx, feedbackDocx, interpretationDocx } from './export.ts';
 import { importDocx } from './source.ts';
 import { DOCUMENT_FACT_FILTERS, documentFacts, tableTwoRow } from './facts.ts';
-import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
-import { authorize, can } from '../../core/auth/policy.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { authorize as authorizeCore } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { legalStatusLabel } from './status.ts';
-import { documentFilings } from './schema.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
+import { cleanupRoutes } from './routesCleanup.ts';
+import { filingRoutes } from './routesFiling.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 0) =>
@@ -105,16 +91,6 @@ const evaluationBody = z.object({
   conclusion: z.enum(['continue', 'amend', 'abolish']).describe('评估结论'),
   evaluation: text('评估情况', 20_000, 4),
 });
-const reviewBody = z.object({
-  decision: z.enum(['accept', 'return']).describe('审查结论'),
-  opinion: text('审查意见', 5000).optional(),
-  correctionRequest: text('纠错意见', 5000).optional(),
-  answerDueOn: isoDate('纠错期限').optional(),
-});
-const answerBody = z.object({
-  answer: text('纠错情况', 5000, 1),
-  correctedText: text('纠正后的文本', 200_000, 1),
-});
 const decideBody = z.object({
   meetingId: z.uuid().describe('会议'),
   decision: z.enum(['adopted', 'adoptedWithRevision', 'deferred', 'rejected']).describe('审议结果'),
@@ -125,21 +101,6 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).d
 const commentParams = z.object({
   id: z.uuid().describe('编号'),
   commentId: z.uuid().describe('意见编号'),
-});
-const cleanupBody = z.object({
-  title: text('清理工作名称', 200, 4),
-  basis: text('清理依据', 2000).default(''),
-});
-const cleanupItemParams = z.object({
-  id: z.uuid().describe('编号'),
-  documentId: z.uuid().describe('文件编号'),
-});
-const cleanupDecision = z.object({
-  decision: z.enum(['keep', 'amend', 'abolish', 'declareInvalid']).describe('清理意见'),
-  note: text('说明', 2000).optional(),
-});
-const filingQuery = z.object({
-  status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态'),
 });
 const ok = z.object({ ok: z.literal(true) });
 
@@ -193,7 +154,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     );
   }
   // Validity periods, the 后评估 reminder and the 备案 period: 业务设置 of the 系统管理员.
-  const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  const settings = guard((a) => authorizeCore(a, 'businessSettings', 'manage'));
   api.get(
     '/api/settings/documents',
     { schema: { summary: '规范性文件设置（有效期、后评估、备案期限）' }, preValidation: settings },
@@ -317,104 +278,6 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   post('/end', '废止或宣布失效', endBody, (a, id, b) => endDocument(ctx, a, id, b.kind, b));
   post('/evaluation', '记录后评估', evaluationBody, (a, id, b) => recordEvaluation(ctx, a, id, b));
 
-  // 清理 campaigns of the legal office.
-  const cleanup = guard((a) => authorize(a, 'normativeDocument', 'cleanup'));
-  api.get('/api/document-cleanups', { schema: { summary: '文件清理工作' } }, async (req) => ({
-    items: await listCampaigns(ctx, requireActor(req)),
-  }));
-  api.post(
-    '/api/document-cleanups',
-    { schema: { summary: '开展文件清理', body: cleanupBody }, preValidation: cleanup },
-    async (req) => openCampaign(ctx, requireActor(req), req.body),
-  );
-  api.get(
-    '/api/document-cleanups/:id',
-    {
-      schema: { summary: '文件清理工作（清单与意见）', params: idParam },
-      preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')),
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      const r = await campaignList(ctx.db, req.params.id);
-      if (!r || r.campaign.departmentId !== actor.departmentId) throw notFound('清理工作');
-      return r;
-    },
-  );
-  api.post(
-    '/api/document-cleanups/:id/items/:documentId',
-    {
-      schema: {
-        summary: '提出一件文件的清理意见',
-        params: cleanupItemParams,
-        body: cleanupDecision,
-      },
-      preValidation: cleanup,
-    },
-    async (req) => {
-      await decide(ctx, requireActor(req), req.params.id, req.params.documentId, req.body);
-      return campaignList(ctx.db, req.params.id);
-    },
-  );
-  api.post(
-    '/api/document-cleanups/:id/publish',
-    { schema: { summary: '公布清理结果', params: idParam, body: noBody }, preValidation: cleanup },
-    async (req) => {
-      await publishCampaign(ctx, requireActor(req), req.params.id);
-      return campaignList(ctx.db, req.params.id);
-    },
-  );
-  api.get(
-    '/api/filings',
-    { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } },
-    async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }),
-  );
-  // Issue 12 item 7: the role (403) and the filing's scope (404) are checked before the body is validated.
-  const filing = async (req: FastifyRequest) => {
-    const [f] = await ctx.db
-      .select({
-        departmentId: documentFilings.departmentId,
-        oversightOrgId: documentFilings.oversightOrgId,
-      })
-      .from(documentFilings)
-      .where(eq(documentFilings.id, paramsOf(req, idParam).id));
-    if (!f) throw notFound('备案');
-    return f;
-  };
-  const reviews = guard(async (a, req) => {
-    authorize(a, 'documentFiling', 'queue');
-    authorize(a, 'documentFiling', 'review', await filing(req));
-  });
-  const answers = guard(async (a, req) => {
-    // The answering roles (a record of the own department): others 403 before the filing is looked up.
-    if (!can(a, 'documentFiling', 'answer', { departmentId: a.departmentId }))
-      throw new AppError('FORBIDDEN', '无权执行此操作');
-    authorize(a, 'documentFiling', 'answer', await filing(req));
-  });
-  api.post(
-    '/api/filings/:id/review',
-    {
-      schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } },
-      preValidation: reviews,
-    },
-    async (req) => {
-      await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
-      return { ok: true as const };
-    },
-  );
-  api.post(
-    '/api/filings/:id/answer',
-    {
-      schema: {
-        summary: '答复纠错意见（附纠正后的文本，生成新版本）',
-        params: idParam,
-        body: answerBody,
-        response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) },
-      },
-      preValidation: answers,
-    },
-    async (req) => {
-      const version = await answerCorrection(ctx, requireActor(req), req.params.id, req.body);
-      return { ok: true as const, versionId: version.id };
-    },
-  );
+  cleanupRoutes(app, ctx);
+  filingRoutes(app, ctx);
 }

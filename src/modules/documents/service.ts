@@ -1,27 +1,21 @@
 /**
- * 行政规范性文件 as cases: drafting, reading, listing and amending (new versions). Each use case is
- * one transaction with its audit event; the procedure engine (procedure.ts) checks every step.
+ * 行政规范性文件 as cases: drafting, reading and amending (new versions); the list is in listing.ts.
+ * Each use case is one transaction with its audit event; the procedure engine (procedure.ts) checks
+ * every step.
  */
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { getOrg } from '../../core/orgs/service.ts';
 import { openCase } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
-import { organisations } from '../../core/orgs/schema.ts';
 import { documentFilings, normativeDocuments } from './schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
-import {
-  documentFactCondition,
-  documentFactSum,
-  inForceOn,
-  type DocumentFactFilter,
-} from './facts.ts';
 import type { DocType, Trial } from './labels.ts';
 
 export type DocumentRow = typeof normativeDocuments.$inferSelect;
@@ -320,74 +314,6 @@ export async function newVersion(
     ctx.clock.now(),
   );
   return row;
-}
-
-/**
- * `inForceOn`: the versions in force on that day (the 现行有效 figure's records, as at a year end);
- * `fact` with `year`: exactly the documents a figure of that year counts (facts.ts).
- */
-export interface ListFilter {
-  status?: string;
-  legalStatus?: string;
-  year?: number;
-  inForceOn?: string;
-  fact?: DocumentFactFilter;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** Staff list, scoped in SQL: the department's published documents, and drafts the actor may see. */
-export function listScope(actor: Actor): SQL {
-  const dept = eq(normativeDocuments.departmentId, actor.departmentId);
-  if (actor.orgId === actor.departmentId || hasRole(actor, 'legalOfficer', 'leader')) return dept;
-  return and(
-    dept,
-    sql`(${normativeDocuments.publishedOn} is not null or ${normativeDocuments.draftingOrgId} = ${actor.orgId})`,
-  )!;
-}
-
-export async function listDocuments(ctx: Ctx, actor: Actor, f: ListFilter) {
-  authorize(actor, 'normativeDocument', 'list');
-  const conds: SQL[] = [listScope(actor)];
-  if (f.status) conds.push(eq(cases.status, f.status));
-  if (f.legalStatus) conds.push(eq(normativeDocuments.legalStatus, f.legalStatus));
-  if (f.inForceOn) conds.push(inForceOn(f.inForceOn));
-  if (f.fact)
-    conds.push(documentFactCondition(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4))));
-  else if (f.year)
-    conds.push(
-      sql`extract(year from coalesce(${normativeDocuments.publishedOn}, ${normativeDocuments.createdAt}::date)) = ${f.year}`,
-    );
-  // Staff search also reads the text (typed or taken from an uploaded .docx), drafts included; the public registry uses the tsvector.
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(
-      sql`(${normativeDocuments.title} ilike ${like} or ${normativeDocuments.docNumber} ilike ${like} or ${normativeDocuments.bodyText} ilike ${like})`,
-    );
-  }
-  const where = and(...conds);
-  const sum = documentFactSum(f.fact, f.year ?? Number(ctx.clock.today().slice(0, 4)));
-  const rows = await ctx.db
-    .select({
-      doc: normativeDocuments,
-      caseStatus: cases.status,
-      draftingOrg: organisations.name,
-      commentsReceived: sum ?? sql<null>`null`,
-    })
-    .from(normativeDocuments)
-    .innerJoin(cases, eq(cases.id, normativeDocuments.caseId))
-    .leftJoin(organisations, eq(organisations.id, normativeDocuments.draftingOrgId))
-    .where(where)
-    .orderBy(desc(normativeDocuments.createdAt), desc(normativeDocuments.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(normativeDocuments)
-    .innerJoin(cases, eq(cases.id, normativeDocuments.caseId))
-    .where(where);
-  return { total: n, rows };
 }
 
 export async function versionsOf(db: DbOrTx, lineageId: string) {

@@ -1,13 +1,11 @@
 /**
  * The making procedure's steps that touch this module's records, each in one transaction with the
- * case act (engine check) and the audit: 公开征求意见 (consultation component), the dispositions and
- * their feedback, reviews and deliberation, 文号, publication with its 解读 (主动公开 service).
+ * case act (engine check) and the audit: reviews and deliberation, 文号, publication with its 解读
+ * (主动公开 service). 公开征求意见 is in commenting.ts.
  */
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
-import type { Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAction } from '../../core/cases/service.ts';
 import { getOrg } from '../../core/orgs/service.ts';
@@ -15,48 +13,20 @@ import { getSetting } from '../../core/settings/service.ts';
 import { computeDue } from '../../core/calendar/calendar.ts';
 import { checkDocNumber, nextDocNumber, parseDocNumber } from '../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../core/search/tokens.ts';
-import { publish as publishItem } from '../disclosure/publications/service.ts';
+import { publish as publishItem } from '../disclosure/index.ts';
 import {
   concludeForSubject,
   reviewDue,
   submitMatter,
   withdrawMattersOf,
   type ConcludeInput,
-} from '../reviews/service.ts';
-import {
-  closeConsultation,
-  disposeComment,
-  latestFor,
-  openConsultation,
-  publishReport,
-  type DispositionInput,
-} from '../consultation/service.ts';
+} from '../reviews/index.ts';
 import { normativeDocuments } from './schema.ts';
-import { loadDocument, loadForEdit, type DocumentRow } from './service.ts';
+import { loadDocument, loadForEdit } from './service.ts';
 import { addEvent, refreshStatus } from './validity.ts';
 import { defaultValidUntil } from './status.ts';
 import { DOC_TYPE_LABELS, documentSettings, type DocType } from './labels.ts';
-
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  d: DocumentRow,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `document.${action}`,
-      entityType: 'normativeDocument',
-      entityId: d.id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
+import { audit } from './audit.ts';
 
 /**
  * Engine-only acts (reviews, deliberation, exemption, withdrawal) recorded on the document's case.
@@ -122,113 +92,6 @@ export async function act(
   });
 }
 
-/** 公开征求意见: the engine checks the window minimum; the draft goes to the portal with a comment form. */
-export async function openComment(
-  ctx: Ctx,
-  actor: Actor,
-  id: string,
-  input: { startOn: string; endOn: string; channel?: string },
-) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadForEdit(tx, actor, id);
-    if (!d.bodyText.trim())
-      throw new AppError('ACTION_NOT_ALLOWED', '征求意见稿正文为空，请先填写或上传正文');
-    if (input.startOn < ctx.clock.today())
-      throw new AppError(
-        'VALIDATION',
-        '征求意见开始日期：不能早于今天（意见征集需在网站上实际公开）',
-        { fields: [{ path: 'startOn', message: '不能早于今天' }] },
-      );
-    await recordAction(
-      ctx,
-      actor,
-      d.caseId,
-      {
-        action: 'openComment',
-        on: ctx.clock.today(),
-        data: { ...input, channel: input.channel || '门户网站意见征集栏目' },
-      },
-      tx,
-    );
-    const c = await openConsultation(tx, ctx, {
-      subjectType: 'normativeDocument',
-      subjectId: d.id,
-      caseId: d.caseId,
-      departmentId: d.departmentId,
-      title: d.title,
-      draftText: d.bodyText,
-      explanation: d.draftingExplanation,
-      startOn: input.startOn,
-      endOn: input.endOn,
-    });
-    await audit(tx, ctx, actor, 'openComment', d, {
-      consultationId: c.id,
-      startOn: input.startOn,
-      endOn: input.endOn,
-    });
-    return c;
-  });
-}
-
-async function consultationOf(tx: Tx, d: DocumentRow) {
-  const c = await latestFor(tx, 'normativeDocument', d.id);
-  if (!c) throw new AppError('ACTION_NOT_ALLOWED', '该文件没有公开征求意见');
-  return c;
-}
-
-/** Closes the window after it ended; the case records the number of comments received. */
-export async function closeComment(ctx: Ctx, actor: Actor, id: string) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadForEdit(tx, actor, id);
-    const c = await consultationOf(tx, d);
-    const today = ctx.clock.today();
-    const count = await closeConsultation(tx, c, today);
-    await recordAction(
-      ctx,
-      actor,
-      d.caseId,
-      { action: 'closeComment', on: today, data: { commentCount: count } },
-      tx,
-    );
-    await audit(tx, ctx, actor, 'closeComment', d, { consultationId: c.id, commentCount: count });
-    return { commentCount: count };
-  });
-}
-
-export async function dispose(
-  ctx: Ctx,
-  actor: Actor,
-  id: string,
-  commentId: string,
-  input: DispositionInput,
-) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadForEdit(tx, actor, id);
-    const c = await consultationOf(tx, d);
-    const row = await disposeComment(tx, ctx, actor, c, commentId, input);
-    await audit(tx, ctx, actor, 'dispose', d, {
-      commentId,
-      seq: row.seq,
-      disposition: input.disposition,
-    });
-  });
-}
-
-/** Publishes the 意见采纳情况 next to the draft on the portal. */
-export async function publishFeedback(ctx: Ctx, actor: Actor, id: string) {
-  return inTx(ctx, async (tx) => {
-    const d = await loadForEdit(tx, actor, id);
-    const c = await consultationOf(tx, d);
-    const report = await publishReport(tx, c, ctx.clock.today());
-    await audit(tx, ctx, actor, 'publishFeedback', d, {
-      consultationId: c.id,
-      total: report.total,
-      adopted: report.adopted,
-    });
-    return report;
-  });
-}
-
 /** 统一登记编号: the 文号 is allocated (one sequence per 机关代字 per year) or entered and validated. */
 export async function assignNumber(
   ctx: Ctx,
@@ -291,7 +154,14 @@ export async function assignNumber(
         updatedAt: ctx.clock.now(),
       })
       .where(eq(normativeDocuments.id, d.id));
-    await audit(tx, ctx, actor, 'assignNumber', d, { docNumber, registrationNumber });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'document.assignNumber',
+      { type: 'normativeDocument', id: d.id },
+      { docNumber, registrationNumber },
+    );
     return { docNumber };
   });
 }
@@ -400,13 +270,20 @@ export async function publishDocument(ctx: Ctx, actor: Actor, id: string, input:
       });
       await refreshStatus(tx, ctx, actor, old);
     }
-    await audit(tx, ctx, actor, 'publish', d, {
-      publicationId: pub.id,
-      indexNumber: pub.indexNumber,
-      effectiveOn,
-      validUntil,
-      supersedes: d.supersedesId,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'document.publish',
+      { type: 'normativeDocument', id: d.id },
+      {
+        publicationId: pub.id,
+        indexNumber: pub.indexNumber,
+        effectiveOn,
+        validUntil,
+        supersedes: d.supersedesId,
+      },
+    );
     return { publicationId: pub.id, indexNumber: pub.indexNumber };
   });
 }

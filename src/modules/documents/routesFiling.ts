@@ -1,0 +1,91 @@
+/**
+ * 备案审查 (国办发〔2018〕37号 有备必审、有错必纠): the oversight body's queue and its decision on a
+ * filing, and the department's answer to a correction request. Registered by documentRoutes (routes.ts).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../core/context.ts';
+import { isoDate } from '../../core/http/validate.ts';
+import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
+import { requireActor } from '../../core/http/session.ts';
+import { answerCorrection, reviewFiling } from './filing.ts';
+import { filingQueue } from './filingQueue.ts';
+import { authorize, can } from './policy.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { documentFilings } from './schema.ts';
+
+const idParam = z.object({ id: z.uuid().describe('编号') });
+const text = (label: string, max: number, min = 0) =>
+  z.string().trim().min(min).max(max).describe(label);
+const reviewBody = z.object({
+  decision: z.enum(['accept', 'return']).describe('审查结论'),
+  opinion: text('审查意见', 5000).optional(),
+  correctionRequest: text('纠错意见', 5000).optional(),
+  answerDueOn: isoDate('纠错期限').optional(),
+});
+const answerBody = z.object({
+  answer: text('纠错情况', 5000, 1),
+  correctedText: text('纠正后的文本', 200_000, 1),
+});
+const filingQuery = z.object({
+  status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态'),
+});
+
+export function filingRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const api = app.withTypeProvider<ZodProvider>();
+  api.get(
+    '/api/filings',
+    { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } },
+    async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }),
+  );
+  // Issue 12 item 7: the role (403) and the filing's scope (404) are checked before the body is validated.
+  const filing = async (req: FastifyRequest) => {
+    const [f] = await ctx.db
+      .select({
+        departmentId: documentFilings.departmentId,
+        oversightOrgId: documentFilings.oversightOrgId,
+      })
+      .from(documentFilings)
+      .where(eq(documentFilings.id, paramsOf(req, idParam).id));
+    if (!f) throw notFound('备案');
+    return f;
+  };
+  const reviews = guard(async (a, req) => {
+    authorize(a, 'documentFiling', 'queue');
+    authorize(a, 'documentFiling', 'review', await filing(req));
+  });
+  const answers = guard(async (a, req) => {
+    // The answering roles (a record of the own department): others 403 before the filing is looked up.
+    if (!can(a, 'documentFiling', 'answer', { departmentId: a.departmentId }))
+      throw new AppError('FORBIDDEN', '无权执行此操作');
+    authorize(a, 'documentFiling', 'answer', await filing(req));
+  });
+  api.post(
+    '/api/filings/:id/review',
+    {
+      schema: { summary: '备案审查结论', params: idParam, body: reviewBody, response: { 200: ok } },
+      preValidation: reviews,
+    },
+    async (req) => {
+      await reviewFiling(ctx, requireActor(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  api.post(
+    '/api/filings/:id/answer',
+    {
+      schema: {
+        summary: '答复纠错意见（附纠正后的文本，生成新版本）',
+        params: idParam,
+        body: answerBody,
+        response: { 200: z.object({ ok: z.literal(true), versionId: z.uuid() }) },
+      },
+      preValidation: answers,
+    },
+    async (req) => {
+      const version = await answerCorrection(ctx, requireActor(req), req.params.id, req.body);
+      return { ok: true as const, versionId: version.id };
+    },
+  );
+}
