@@ -10,7 +10,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { publish as publishItem } from '../disclosure/publications/service.ts';
 import {
   decisionCatalogueAdjustments,

@@ -11,7 +11,7 @@ import type { Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx } from '../../core/db/client.ts';
 import { guard, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 
 export const DECISION_FACT_FILTERS = ['catalogued', 'published', 'evaluated', 'comments'] as const;
 export type DecisionFactFilter = (typeof DECISION_FACT_FILTERS)[number];

@@ -1,6 +1,7 @@
 /** 重大行政决策 (国务院令第713号): the procedure, the 目录, the portal /zdjc. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { decisionsAudit } from './auditLabels.ts';
+import { decisionAbilities } from './policy.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
 import { decisionFacts } from './facts.ts';
 import { decisionRoutes } from './routes.ts';
@@ -13,6 +14,7 @@ export const decisionsModule: ModuleManifest = {
   name: 'decisions',
   label: '重大行政决策',
   audit: decisionsAudit,
+  abilities: decisionAbilities,
   procedures: [
     {
       def: MAJOR_DECISION,

@@ -9,7 +9,7 @@ import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { loadHistory, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { check, normalizeData, type CaseState } from '../../core/procedure/engine.ts';

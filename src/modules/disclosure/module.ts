@@ -1,6 +1,7 @@
 /** 政务公开: 主动公开 (publications), 依申请公开 (requests) and the 政府信息公开工作年度报告 (report). */
 import type { ModuleManifest } from '../../core/module.ts';
 import { disclosureAudit } from './auditLabels.ts';
+import { disclosureAbilities } from './policy.ts';
 import { DISCLOSURE_REQUEST } from './procedure.ts';
 import { DISCLOSURE_ANNUAL_REPORT } from './report/procedure.ts';
 import { publicationFacts } from './publications/facts.ts';
@@ -24,6 +25,7 @@ export const disclosureModule: ModuleManifest = {
   name: 'disclosure',
   label,
   audit: disclosureAudit,
+  abilities: disclosureAbilities,
   procedures: [
     // 收费通知 goes through the request service (the amount follows the fee schedule), and so do the approvals (the
     // approver's role and person are checked there, approval.ts); the report's acts through its service.

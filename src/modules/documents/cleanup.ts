@@ -10,7 +10,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { cleanupCampaigns, cleanupItems, normativeDocuments } from './schema.ts';
 import { CLEANUP_DECISION_LABELS, type CleanupDecision } from './labels.ts';
 import { endLoaded } from './validity.ts';

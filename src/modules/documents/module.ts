@@ -1,6 +1,7 @@
 /** 行政规范性文件: drafting to 备案, validity and 清理, the portal registry /gfxwj. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { documentsAudit } from './auditLabels.ts';
+import { documentAbilities } from './policy.ts';
 import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from './procedure.ts';
 import { documentExpiryTask, documentReminderTask } from './validity.ts';
 import { documentFacts } from './facts.ts';
@@ -14,6 +15,7 @@ export const documentsModule: ModuleManifest = {
   name: 'documents',
   label: '行政规范性文件',
   audit: documentsAudit,
+  abilities: documentAbilities,
   procedures: [
     {
       def: NORMATIVE_DOCUMENT,

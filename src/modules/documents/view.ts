@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { can } from '../../core/auth/policy.ts';
+import { can } from './policy.ts';
 import { caseView } from '../../core/cases/view.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { files } from '../../core/files/schema.ts';

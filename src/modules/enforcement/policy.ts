@@ -27,7 +27,7 @@ export const enforcementPolicy = definePolicy({
 
 export const { can, authorize } = enforcementPolicy;
 
-export function enforcementAbilities(actor: Actor): Record<string, boolean> {
+export function enforcementAbilities(actor: Actor) {
   return {
     enforcement: can(actor, 'inspection', 'list'),
     manageOfficers: can(actor, 'officer', 'manage'),

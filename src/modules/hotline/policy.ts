@@ -43,7 +43,7 @@ export const hotlinePolicy = definePolicy({
 
 export const { can, authorize } = hotlinePolicy;
 
-export function hotlineAbilities(a: Actor): Record<string, boolean> {
+export function hotlineAbilities(a: Actor) {
   return {
     hotlineTickets: can(a, 'hotlineTicket', 'list'),
     hotlineIntake: can(a, 'hotlineTicket', 'intake'),

@@ -1,6 +1,7 @@
 /** 局长办公会/党组会: numbered sessions, agendas, 列席, minutes; public topics on /hyyt. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { meetingsAudit } from './auditLabels.ts';
+import { meetingAbilities } from './policy.ts';
 import { meetingFacts } from './facts.ts';
 import { meetingRoutes } from './routes.ts';
 import { meetingPortal, meetingSections } from './portal.tsx';
@@ -9,6 +10,7 @@ export const meetingsModule: ModuleManifest = {
   name: 'meetings',
   label: '会议',
   audit: meetingsAudit,
+  abilities: meetingAbilities,
   // Meeting counts belong to the 第一责任人 / decisions part of the report.
   facts: [{ module: 'meetings', area: 'decisions', facts: meetingFacts }],
   routes: (app, ctx) => meetingRoutes(app, ctx),

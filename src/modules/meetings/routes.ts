@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { authorize, can } from '../../core/auth/policy.ts';
+import { authorize, can } from './policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../core/db/client.ts';

@@ -12,7 +12,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { agendaItems, meetings } from './schema.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;

@@ -52,7 +52,7 @@ export function penaltyScopeSql(a: Actor): SQL {
   return and(dept, or(...parts))!;
 }
 
-export function penaltyAbilities(a: Actor): Record<string, boolean> {
+export function penaltyAbilities(a: Actor) {
   return {
     penalties: can(a, 'penaltyCase', 'list'),
     openPenalty: can(a, 'penaltyCase', 'open'),

@@ -1,6 +1,7 @@
 /** 法治政府建设年度报告 (assembled from every module's facts; part 三 from the study module's), the report analyser. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { reportsAudit } from './auditLabels.ts';
+import { reportAbilities } from './policy.ts';
 import { REPORT_MODULE_ACTIONS, RULE_OF_LAW_REPORT } from './procedure.ts';
 import { reportRoutes } from './routes.ts';
 import { reportImportRoutes } from './analyser/routes.ts';
@@ -12,6 +13,7 @@ export const reportsModule: ModuleManifest = {
   name: 'reports',
   label: '法治政府建设年度报告',
   audit: reportsAudit,
+  abilities: reportAbilities,
   procedures: [{ def: RULE_OF_LAW_REPORT, moduleActions: REPORT_MODULE_ACTIONS }],
   routes(app, ctx, deps) {
     reportRoutes(app, ctx, { providers: deps.facts });

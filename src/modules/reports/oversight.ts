@@ -7,7 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { REPORT_AREAS } from '../../core/facts.ts';

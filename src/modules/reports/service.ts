@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { newId } from '../../core/clock.ts';

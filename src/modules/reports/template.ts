@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { changeSetting, defineSetting } from '../../core/settings/service.ts';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { PART_CODES, type PartCode } from './document.ts';
 
 export const PART_LABELS: Record<PartCode, string> = {

@@ -5,7 +5,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { notFound } from '../../core/errors.ts';
 import { blockText, isBlankBlock, numberedParts, type ReportDocument } from './document.ts';

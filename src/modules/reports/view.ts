@@ -6,7 +6,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize, can } from '../../core/auth/policy.ts';
+import { authorize as authorizeCore } from '../../core/auth/policy.ts';
+import { authorize, can } from './policy.ts';
 import { caseSteps } from '../../core/cases/schema.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
@@ -212,7 +213,7 @@ export async function stepRecords(
   actor: Actor,
   q: { procedure: string; step: string; kind: 'late' | 'overdue'; year: number },
 ) {
-  authorize(actor, 'case', 'list');
+  authorizeCore(actor, 'case', 'list');
   // The same conditions as the facts (facts.ts): a figure lists exactly the records it counts.
   const cond =
     q.kind === 'late'

@@ -11,7 +11,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { legalAdvisors, reviewAssignments } from './schema.ts';

@@ -1,6 +1,7 @@
 /** 合法性审查: the legal office's queue, reviewers and the 法律顾问/公职律师 registry, 法审意见. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { reviewsAudit } from './auditLabels.ts';
+import { reviewAbilities } from './policy.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from './procedure.ts';
 import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
@@ -11,6 +12,7 @@ export const reviewsModule: ModuleManifest = {
   name: 'reviews',
   label: '合法性审查',
   audit: reviewsAudit,
+  abilities: reviewAbilities,
   procedures: [
     {
       def: LEGAL_REVIEW,

@@ -10,7 +10,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import type { Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { assignToCase, recordAction } from '../../core/cases/service.ts';

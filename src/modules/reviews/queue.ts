@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { daysLeft } from '../../core/calendar/calendar.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import {
   concludeMatter,
   loadMatter,

@@ -6,7 +6,7 @@
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
-import { authorize } from '../../core/auth/policy.ts';
+import { authorize } from './policy.ts';
 import { changeSetting, getSetting, scopedSetting } from '../../core/settings/service.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import {

@@ -2,7 +2,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
-import { can } from '../../core/auth/policy.ts';
+import { can } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { caseEvents, caseSteps, cases } from '../../core/cases/schema.ts';

@@ -1,39 +1,47 @@
 // Shapes of the Fazhi staff API (see the API contract). Dates are 'YYYY-MM-DD' strings.
 
+import type { abilities as coreAbilities } from '../../core/auth/policy.ts';
+import type { documentAbilities } from '../../modules/documents/policy.ts';
+import type { decisionAbilities } from '../../modules/decisions/policy.ts';
+import type { meetingAbilities } from '../../modules/meetings/policy.ts';
+import type { reviewAbilities } from '../../modules/reviews/policy.ts';
+import type { disclosureAbilities } from '../../modules/disclosure/policy.ts';
+import type { litigationAbilities } from '../../modules/litigation/policy.ts';
+import type { studyAbilities } from '../../modules/study/policy.ts';
+import type { powersAbilities } from '../../modules/powers/policy.ts';
+import type { enforcementAbilities } from '../../modules/enforcement/policy.ts';
+import type { penaltyAbilities } from '../../modules/penalties/policy.ts';
+import type { petitionAbilities } from '../../modules/petitions/policy.ts';
+import type { proposalAbilities } from '../../modules/proposals/policy.ts';
+import type { supervisionAbilities } from '../../modules/supervision/policy.ts';
+import type { hotlineAbilities } from '../../modules/hotline/policy.ts';
+import type { reportAbilities } from '../../modules/reports/policy.ts';
+
 export type Unit = 'workday' | 'day';
 
-export interface Abilities {
-  manageOrgs: boolean;
-  manageUsers: boolean;
-  assignRoles: boolean;
-  securitySettings: boolean;
-  readAudit: boolean;
-  editCalendar: boolean;
-  businessSettings?: boolean;
-  viewWorklist: boolean;
-  publish?: boolean;
-  editDisclosureGuide?: boolean;
-  disclosureRequests?: boolean;
-  disclosureReport?: boolean;
-  viewDocuments?: boolean;
-  draftDocument?: boolean;
-  documentCleanup?: boolean;
-  filingQueue?: boolean;
-  ruleOfLawReport?: boolean;
-  reportOversight?: boolean;
-  reviewQueue?: boolean;
-  submitReview?: boolean;
-  manageReviews?: boolean;
-  legalAdvisors?: boolean;
-  viewDecisions?: boolean;
-  startDecision?: boolean;
-  manageCatalogue?: boolean;
-  viewMeetings?: boolean;
-  manageMeetings?: boolean;
-  reportImports?: boolean;
-  /** Each module's own abilities (its manifest's `abilities`), by the names its screens use. */
-  [moduleAbility: string]: boolean | undefined;
-}
+/**
+ * The session's `abilities`: core's (administration, the calendar, 我的待办) and each module's, as the
+ * manifests' `abilities` functions grant them (type imports only: the keys come from the server). A
+ * module's keys are optional here, so a screen copes with a build without that module.
+ */
+export type Abilities = ReturnType<typeof coreAbilities> &
+  Partial<
+    ReturnType<typeof documentAbilities> &
+      ReturnType<typeof decisionAbilities> &
+      ReturnType<typeof meetingAbilities> &
+      ReturnType<typeof reviewAbilities> &
+      ReturnType<typeof disclosureAbilities> &
+      ReturnType<typeof litigationAbilities> &
+      ReturnType<typeof studyAbilities> &
+      ReturnType<typeof powersAbilities> &
+      ReturnType<typeof enforcementAbilities> &
+      ReturnType<typeof penaltyAbilities> &
+      ReturnType<typeof petitionAbilities> &
+      ReturnType<typeof proposalAbilities> &
+      ReturnType<typeof supervisionAbilities> &
+      ReturnType<typeof hotlineAbilities> &
+      ReturnType<typeof reportAbilities>
+  >;
 
 export interface SessionUser {
   id: string;

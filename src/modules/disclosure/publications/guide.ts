@@ -9,7 +9,7 @@ import { inTx, type Ctx } from '../../../core/context.ts';
 import type { DbOrTx } from '../../../core/db/client.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { defineSetting, getSetting, putSetting } from '../../../core/settings/service.ts';
 
 const text = (label: string, max: number) => z.string().trim().max(max).describe(label);

@@ -4,7 +4,8 @@ import { inTx, type Ctx } from '../../../core/context.ts';
 import { isoDate } from '../../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
-import { authorize, can } from '../../../core/auth/policy.ts';
+import { authorize as authorizeCore } from '../../../core/auth/policy.ts';
+import { authorize, can } from '../policy.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { indexNumberSettings } from '../../../core/numbering/indexNumber.ts';
 import { classificationSettings, RESERVED, VALIDITY_LABELS, VALIDITIES } from './categories.ts';
@@ -160,7 +161,7 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       }));
     return { categories: view('categories'), topics: view('topics') };
   };
-  const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  const settings = guard((a) => authorizeCore(a, 'businessSettings', 'manage'));
   api.get(
     '/api/settings/disclosure-classifications',
     { schema: { summary: '组配分类与主题分类' }, preValidation: settings },

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { queryRows } from '../../../core/db/client.ts';
 import { DISCLOSURE_OUTCOMES } from '../outcomes.ts';
 import { yearBounds, yearRequestsSql } from './counts.ts';

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { inTx, type Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import { recordAction } from '../../../core/cases/service.ts';
 import { getOrg } from '../../../core/orgs/service.ts';

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { isoDate } from '../../../core/http/validate.ts';
 import { guard, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
 import { reportView, saveDraft, submitReport } from './service.ts';
 import { publishReport, reportDocx } from './export.ts';

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { inTx, type Ctx } from '../../../core/context.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize, can as authorizeQuietly } from '../../../core/auth/policy.ts';
+import { authorize, can as authorizeQuietly } from '../policy.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import { openCase, recordAction } from '../../../core/cases/service.ts';
 import { cases, caseSteps } from '../../../core/cases/schema.ts';

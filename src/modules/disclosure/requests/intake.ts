@@ -8,7 +8,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { inTx } from '../../../core/context.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import { openCase } from '../../../core/cases/service.ts';
 import { newId } from '../../../core/clock.ts';

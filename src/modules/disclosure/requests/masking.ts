@@ -4,7 +4,7 @@
  * identify or contact the applicant. 「李*」, 「3416**********0011」, 「138****0001」, 「l***@example.cn」.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
-import { can } from '../../../core/auth/policy.ts';
+import { can } from '../policy.ts';
 import type { RequestRow } from './intake.ts';
 
 const stars = (n: number) => '*'.repeat(Math.max(n, 1));

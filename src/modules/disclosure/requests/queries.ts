@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { cases, caseSteps, caseEvents } from '../../../core/cases/schema.ts';
 import { caseView } from '../../../core/cases/view.ts';
 import { notFound } from '../../../core/errors.ts';

@@ -4,7 +4,8 @@ import type { Ctx } from '../../../core/context.ts';
 import { isoDate } from '../../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
-import { authorize } from '../../../core/auth/policy.ts';
+import { authorize as authorizeCore } from '../../../core/auth/policy.ts';
+import { authorize } from '../policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
 import { DELIVERY_METHODS } from '../outcomes.ts';
 import { receiveRequest } from './intake.ts';
@@ -173,7 +174,7 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
     return {};
   });
   // The record check before the query is validated (issue 12 item 7: out of scope is 404, never a 400).
-  const settings = guard((a) => authorize(a, 'businessSettings', 'manage'));
+  const settings = guard((a) => authorizeCore(a, 'businessSettings', 'manage'));
   api.get(
     '/api/settings/disclosure-approval',
     { schema: { summary: '政务公开审批设置' }, preValidation: settings },

@@ -9,7 +9,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { inTx } from '../../../core/context.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { authorize, can } from '../../../core/auth/policy.ts';
+import { authorize, can } from '../policy.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import { recordAction } from '../../../core/cases/service.ts';
 import { AppError, notFound } from '../../../core/errors.ts';

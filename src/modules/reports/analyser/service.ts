@@ -11,7 +11,7 @@ import { inTx, type Ctx } from '../../../core/context.ts';
 import type { DbOrTx } from '../../../core/db/client.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
 import { hasRole, type Actor } from '../../../core/auth/actor.ts';
-import { authorize, can } from '../../../core/auth/policy.ts';
+import { authorize, can } from '../policy.ts';
 import { organisations } from '../../../core/orgs/schema.ts';
 import { overseenDepartments, oversightBodyOf } from '../../../core/orgs/service.ts';
 import {
