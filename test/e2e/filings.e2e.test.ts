@@ -26,7 +26,7 @@ import {
   meetingName,
   publishAgenda,
   recordHeld,
-} from '../../src/modules/meetings/service.ts';
+} from '../../src/modules/meetings/index.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
 const TITLE = '示范市科技成果登记办法';

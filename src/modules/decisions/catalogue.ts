@@ -1,89 +1,69 @@
 /**
- * 决策事项目录 (条例 Art 3 ¶3): the decision organ sets the year's catalogue, which is published after
- * the 同级党委 agrees, and adjusted as needed. Drafts are edited freely; an approved catalogue is
- * frozen; a published one changes only by an adjustment that is itself approved and published.
+ * 决策事项目录 (条例第三条第三款): the decision organ sets the year's catalogue, which is published
+ * after the 同级党委 agrees, and adjusted as needed (catalogueAdjust.ts). Each use case is an act on the
+ * catalogue's case (catalogueProcedure.ts: the engine decides what may happen: drafts are edited
+ * freely, an approved catalogue is frozen) recorded with the catalogue's record and its audit event in
+ * one transaction.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
-import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { queryRows, type Tx } from '../../core/db/client.ts';
+import { auditRecorder } from '../../core/audit/recorder.ts';
 import type { Actor } from '../../core/auth/actor.ts';
+import { openCase, recordAction } from '../../core/cases/service.ts';
 import { authorize } from './policy.ts';
-import { publish as publishItem } from '../disclosure/publications/service.ts';
+import { publish as publishItem } from '../disclosure/index.ts';
+import { decisionsAudit } from './auditLabels.ts';
+import { decisionCatalogueItems, decisionCatalogues } from './schema.ts';
+import { DECISION_CATALOGUE } from './catalogueProcedure.ts';
 import {
-  decisionCatalogueAdjustments,
-  decisionCatalogueItems,
-  decisionCatalogues,
-} from './schema.ts';
+  catalogueText,
+  itemsOf,
+  loadCatalogue,
+  type CatalogueRow,
+  type ItemInput,
+  type ItemRow,
+} from './catalogueQueries.ts';
 
-export type CatalogueRow = typeof decisionCatalogues.$inferSelect;
-export type ItemRow = typeof decisionCatalogueItems.$inferSelect;
-export type AdjustmentRow = typeof decisionCatalogueAdjustments.$inferSelect;
-export interface ItemInput {
-  title: string;
-  content?: string;
-  undertakingUnit: string;
-  basis?: string;
-  plannedTime?: string;
+export {
+  adjustmentsOf,
+  catalogueText,
+  itemsOf,
+  listCatalogues,
+  type AdjustmentRow,
+  type CatalogueRow,
+  type ItemInput,
+  type ItemRow,
+} from './catalogueQueries.ts';
+export { CATALOGUE_STATUS_LABELS } from './catalogueProcedure.ts';
+
+export const audit = auditRecorder(decisionsAudit);
+
+/** The catalogue, locked, for a change by one who keeps it. */
+export async function forChange(tx: Tx, actor: Actor, id: string): Promise<CatalogueRow> {
+  const c = await loadCatalogue(tx, actor, id, true);
+  authorize(actor, 'majorDecision', 'catalogue', c);
+  return c;
 }
 
-export const CATALOGUE_STATUS_LABELS = {
-  draft: '草拟中',
-  approved: '已经同意，待公布',
-  published: '已公布',
-} as const;
-
-const audit = (
+/** One act on the catalogue's case, dated today, in the caller's transaction (the engine refuses in Chinese). */
+export const act = (
   tx: Tx,
   ctx: Ctx,
   actor: Actor,
+  c: CatalogueRow,
   action: string,
-  id: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `decisionCatalogue.${action}`,
-      entityType: 'decisionCatalogue',
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
+  data: Record<string, unknown> = {},
+) => recordAction(ctx, actor, c.caseId, { action, on: ctx.clock.today(), data }, tx);
 
-async function loadCatalogue(
-  db: DbOrTx,
-  actor: Actor,
-  id: string,
-  forUpdate = false,
-): Promise<CatalogueRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('决策事项目录');
-  const q = db.select().from(decisionCatalogues).where(eq(decisionCatalogues.id, id));
-  const [c] = forUpdate ? await q.for('update') : await q;
-  if (!c) throw notFound('决策事项目录');
-  authorize(actor, 'majorDecision', 'read', c);
-  return c;
-}
-
-async function forEdit(
-  tx: Tx,
-  actor: Actor,
-  id: string,
-  draftOnly: boolean,
-): Promise<CatalogueRow> {
-  const c = await loadCatalogue(tx, actor, id, true);
-  authorize(actor, 'majorDecision', 'catalogue', c);
-  if (draftOnly && c.status !== 'draft')
-    throw new AppError(
-      'ACTION_NOT_ALLOWED',
-      `目录${CATALOGUE_STATUS_LABELS[c.status]}，不能直接修改；公布后如需调整，请办理目录调整并公布（条例第三条）`,
-    );
-  return c;
+/** A legal date entered by the user (同意日期) may not lie ahead. */
+export function notAfterToday(ctx: Ctx, approvedOn: string): void {
+  if (approvedOn > ctx.clock.today())
+    throw new AppError('VALIDATION', '同意日期：不能晚于今天', {
+      fields: [{ path: 'approvedOn', message: '不能晚于今天' }],
+    });
 }
 
 export async function createCatalogue(
@@ -104,6 +84,17 @@ export async function createCatalogue(
       );
     if (dup) throw new AppError('CONFLICT', `${input.year}年度决策事项目录已经存在`);
     const title = input.title?.trim() || `${input.year}年度重大行政决策事项目录`;
+    const k = await openCase(
+      ctx,
+      actor,
+      {
+        procedure: DECISION_CATALOGUE.code,
+        title,
+        orgId: actor.departmentId,
+        first: { action: 'draft', on: ctx.clock.today(), data: { year: input.year } },
+      },
+      tx,
+    );
     const [c] = await tx
       .insert(decisionCatalogues)
       .values({
@@ -111,31 +102,56 @@ export async function createCatalogue(
         departmentId: actor.departmentId,
         year: input.year,
         title,
-        status: 'draft',
+        caseId: k.id,
         createdBy: actor.userId,
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'create', c.id, { year: c.year, title });
-    return c;
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'decisionCatalogue.create',
+      { type: 'decisionCatalogue', id: c.id },
+      {
+        year: c.year,
+        title,
+      },
+    );
+    return { ...c, status: 'draft' };
   });
 }
 
-async function nextSeq(tx: Tx, catalogueId: string): Promise<number> {
+export async function nextSeq(tx: Tx, catalogueId: string): Promise<number> {
   const [{ n }] = await queryRows<{ n: number }>(
     tx,
-    sql`select coalesce(max(seq), 0)::int as n from decision_catalogue_items where catalogue_id = ${catalogueId}`,
+    sql`select coalesce(max(${decisionCatalogueItems.seq}), 0)::int as n from ${decisionCatalogueItems} where ${decisionCatalogueItems.catalogueId} = ${catalogueId}`,
   );
   return n + 1;
 }
 
-const itemValues = (i: ItemInput) => ({
+export const itemValues = (i: ItemInput) => ({
   title: i.title.trim(),
   content: i.content?.trim() ?? '',
   undertakingUnit: i.undertakingUnit.trim(),
   basis: i.basis?.trim() ?? '',
   plannedTime: i.plannedTime?.trim() ?? '',
 });
+
+/** An edit of a draft's items, as an act: `hasItems` tells the engine whether any item remains. */
+async function editItems(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  c: CatalogueRow,
+  op: 'add' | 'update' | 'delete',
+  itemId: string,
+  remaining: number,
+) {
+  await act(tx, ctx, actor, c, 'editItems', { op, itemId, hasItems: remaining > 0 });
+}
+
+const countItems = async (tx: Tx, catalogueId: string) => (await itemsOf(tx, catalogueId)).length;
 
 export async function addItem(
   ctx: Ctx,
@@ -144,11 +160,13 @@ export async function addItem(
   input: ItemInput,
 ): Promise<ItemRow> {
   return inTx(ctx, async (tx) => {
-    const c = await forEdit(tx, actor, catalogueId, true);
+    const c = await forChange(tx, actor, catalogueId);
+    const id = newId();
+    await editItems(tx, ctx, actor, c, 'add', id, (await countItems(tx, c.id)) + 1);
     const [row] = await tx
       .insert(decisionCatalogueItems)
       .values({
-        id: newId(),
+        id,
         catalogueId: c.id,
         seq: await nextSeq(tx, c.id),
         ...itemValues(input),
@@ -156,7 +174,17 @@ export async function addItem(
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'addItem', c.id, { itemId: row.id, title: row.title });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'decisionCatalogue.addItem',
+      { type: 'decisionCatalogue', id: c.id },
+      {
+        itemId: row.id,
+        title: row.title,
+      },
+    );
     return row;
   });
 }
@@ -169,7 +197,8 @@ export async function updateItem(
   input: ItemInput,
 ): Promise<void> {
   await inTx(ctx, async (tx) => {
-    const c = await forEdit(tx, actor, catalogueId, true);
+    const c = await forChange(tx, actor, catalogueId);
+    await editItems(tx, ctx, actor, c, 'update', itemId, await countItems(tx, c.id));
     const [row] = await tx
       .update(decisionCatalogueItems)
       .set(itemValues(input))
@@ -178,7 +207,14 @@ export async function updateItem(
       )
       .returning();
     if (!row) throw notFound('目录事项');
-    await audit(tx, ctx, actor, 'updateItem', c.id, { itemId, title: row.title });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'decisionCatalogue.updateItem',
+      { type: 'decisionCatalogue', id: c.id },
+      { itemId, title: row.title },
+    );
   });
 }
 
@@ -190,7 +226,8 @@ export async function deleteDraftItem(
   itemId: string,
 ): Promise<void> {
   await inTx(ctx, async (tx) => {
-    const c = await forEdit(tx, actor, catalogueId, true);
+    const c = await forChange(tx, actor, catalogueId);
+    await editItems(tx, ctx, actor, c, 'delete', itemId, (await countItems(tx, c.id)) - 1);
     const [row] = await tx
       .delete(decisionCatalogueItems)
       .where(
@@ -198,7 +235,14 @@ export async function deleteDraftItem(
       )
       .returning();
     if (!row) throw notFound('目录事项');
-    await audit(tx, ctx, actor, 'deleteItem', c.id, { itemId, title: row.title });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'decisionCatalogue.deleteItem',
+      { type: 'decisionCatalogue', id: c.id },
+      { itemId, title: row.title },
+    );
   });
 }
 
@@ -210,37 +254,32 @@ export async function approveCatalogue(
   input: { approvedOn: string; approvedBy: string; approvalRef?: string },
 ): Promise<void> {
   await inTx(ctx, async (tx) => {
-    const c = await forEdit(tx, actor, catalogueId, true);
-    if (input.approvedOn > ctx.clock.today())
-      throw new AppError('VALIDATION', '同意日期：不能晚于今天', {
-        fields: [{ path: 'approvedOn', message: '不能晚于今天' }],
-      });
-    const [{ n }] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from decision_catalogue_items where catalogue_id = ${c.id}`,
-    );
-    if (n === 0) throw new AppError('ACTION_NOT_ALLOWED', '目录中还没有决策事项');
+    const c = await forChange(tx, actor, catalogueId);
+    const approvedBy = input.approvedBy.trim();
+    const approvalRef = input.approvalRef?.trim() || null;
+    await act(tx, ctx, actor, c, 'approve', {
+      approvedOn: input.approvedOn,
+      approvedBy,
+      approvalRef: approvalRef ?? undefined,
+    });
+    notAfterToday(ctx, input.approvedOn);
     await tx
       .update(decisionCatalogues)
-      .set({
-        status: 'approved',
-        approvedOn: input.approvedOn,
-        approvedBy: input.approvedBy.trim(),
-        approvalRef: input.approvalRef?.trim() || null,
-      })
+      .set({ approvedOn: input.approvedOn, approvedBy, approvalRef })
       .where(eq(decisionCatalogues.id, c.id));
-    await audit(tx, ctx, actor, 'approve', c.id, { ...input, items: n });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'decisionCatalogue.approve',
+      { type: 'decisionCatalogue', id: c.id },
+      {
+        ...input,
+        items: await countItems(tx, c.id),
+      },
+    );
   });
 }
-
-export const catalogueText = (items: ItemRow[]) =>
-  items
-    .filter((i) => i.status === 'listed')
-    .map(
-      (i, k) =>
-        `${k + 1}. ${i.title}\n承办单位：${i.undertakingUnit}${i.basis ? `\n决策依据：${i.basis}` : ''}${i.plannedTime ? `\n计划完成时间：${i.plannedTime}` : ''}${i.content ? `\n主要内容：${i.content}` : ''}`,
-    )
-    .join('\n\n');
 
 /** Publishes an approved catalogue on the portal (主动公开 record). */
 export async function publishCatalogue(
@@ -250,14 +289,10 @@ export async function publishCatalogue(
   input: { confidentialityReviewer: string },
 ): Promise<void> {
   await inTx(ctx, async (tx) => {
-    const c = await forEdit(tx, actor, catalogueId, false);
-    if (c.status !== 'approved')
-      throw new AppError(
-        'ACTION_NOT_ALLOWED',
-        c.status === 'draft'
-          ? '决策事项目录须经同级党委同意后向社会公布（条例第三条）；请先登记同意情况'
-          : '目录已经公布',
-      );
+    const c = await forChange(tx, actor, catalogueId);
+    await act(tx, ctx, actor, c, 'publish', {
+      confidentialityReviewer: input.confidentialityReviewer,
+    });
     const items = await itemsOf(tx, c.id);
     const today = ctx.clock.today();
     const pub = await publishItem(tx, ctx, actor, {
@@ -277,155 +312,18 @@ export async function publishCatalogue(
     });
     await tx
       .update(decisionCatalogues)
-      .set({ status: 'published', publishedOn: today, publicationId: pub.id })
+      .set({ publishedOn: today, publicationId: pub.id })
       .where(eq(decisionCatalogues.id, c.id));
-    await audit(tx, ctx, actor, 'publish', c.id, {
-      publicationId: pub.id,
-      indexNumber: pub.indexNumber,
-    });
-  });
-}
-
-export interface AdjustInput {
-  reason: string;
-  approvedOn: string;
-  approvedBy: string;
-  add: ItemInput[];
-  remove: string[];
-  confidentialityReviewer: string;
-}
-
-/** An in-year adjustment (Art 3 ¶3 "根据实际情况调整"): items added or removed, agreed and published together. */
-export async function adjustCatalogue(
-  ctx: Ctx,
-  actor: Actor,
-  catalogueId: string,
-  input: AdjustInput,
-): Promise<AdjustmentRow> {
-  return inTx(ctx, async (tx) => {
-    const c = await forEdit(tx, actor, catalogueId, false);
-    if (c.status !== 'published')
-      throw new AppError('ACTION_NOT_ALLOWED', '目录公布前可直接修改，无需办理调整');
-    if (!input.add.length && !input.remove.length)
-      throw new AppError('VALIDATION', '调整内容：请至少增加或调出一个事项', {
-        fields: [{ path: 'add', message: '请至少增加或调出一个事项' }],
-      });
-    if (input.approvedOn > ctx.clock.today())
-      throw new AppError('VALIDATION', '同意日期：不能晚于今天', {
-        fields: [{ path: 'approvedOn', message: '不能晚于今天' }],
-      });
-    const [{ n }] = await queryRows<{ n: number }>(
+    await audit(
       tx,
-      sql`select count(*)::int as n from decision_catalogue_adjustments where catalogue_id = ${c.id}`,
-    );
-    const id = newId();
-    const now = ctx.clock.now();
-    const changes: Array<{ op: 'add' | 'remove'; itemId: string; title: string }> = [];
-    for (const itemId of new Set(input.remove)) {
-      const [row] = await tx
-        .update(decisionCatalogueItems)
-        .set({ status: 'removed', removedByAdjustmentId: id })
-        .where(
-          and(
-            eq(decisionCatalogueItems.id, itemId),
-            eq(decisionCatalogueItems.catalogueId, c.id),
-            eq(decisionCatalogueItems.status, 'listed'),
-          ),
-        )
-        .returning();
-      if (!row)
-        throw new AppError('VALIDATION', '调出事项：不在目录中', {
-          fields: [{ path: 'remove', message: '不在目录中' }],
-        });
-      changes.push({ op: 'remove', itemId, title: row.title });
-    }
-    for (const item of input.add) {
-      const [row] = await tx
-        .insert(decisionCatalogueItems)
-        .values({
-          id: newId(),
-          catalogueId: c.id,
-          seq: await nextSeq(tx, c.id),
-          ...itemValues(item),
-          status: 'listed',
-          addedByAdjustmentId: id,
-          createdAt: now,
-        })
-        .returning();
-      changes.push({ op: 'add', itemId: row.id, title: row.title });
-    }
-    const today = ctx.clock.today();
-    const text = changes.map((x) => `${x.op === 'add' ? '增加' : '调出'}：${x.title}`).join('\n');
-    const pub = await publishItem(tx, ctx, actor, {
-      title: `关于调整${c.title}的公告（第${n + 1}次调整）`,
-      category: 'policy',
-      topic: 'government',
-      keywords: ['重大行政决策', '决策事项目录', '调整'],
-      formedOn: input.approvedOn,
-      summary: `调整${changes.length}项，经${input.approvedBy.trim()}同意。`,
-      body: `调整理由：${input.reason.trim()}\n\n${text}\n\n调整后的目录：\n${catalogueText(await itemsOf(tx, c.id))}`,
-      source: { module: 'decisions', entityId: c.id },
-      confidentialityReview: {
-        reviewer: input.confidentialityReviewer,
-        conclusion: 'public',
-        on: today,
-      },
-    });
-    const [adj] = await tx
-      .insert(decisionCatalogueAdjustments)
-      .values({
-        id,
-        catalogueId: c.id,
-        seq: n + 1,
-        reason: input.reason.trim(),
-        approvedOn: input.approvedOn,
-        approvedBy: input.approvedBy.trim(),
-        changes,
-        publishedOn: today,
+      ctx,
+      actor,
+      'decisionCatalogue.publish',
+      { type: 'decisionCatalogue', id: c.id },
+      {
         publicationId: pub.id,
-        createdBy: actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    await audit(tx, ctx, actor, 'adjust', c.id, {
-      adjustmentId: id,
-      changes,
-      publicationId: pub.id,
-    });
-    return adj;
+        indexNumber: pub.indexNumber,
+      },
+    );
   });
-}
-
-export async function itemsOf(db: DbOrTx, catalogueId: string): Promise<ItemRow[]> {
-  return db
-    .select()
-    .from(decisionCatalogueItems)
-    .where(eq(decisionCatalogueItems.catalogueId, catalogueId))
-    .orderBy(asc(decisionCatalogueItems.seq));
-}
-
-export async function adjustmentsOf(db: DbOrTx, catalogueId: string): Promise<AdjustmentRow[]> {
-  return db
-    .select()
-    .from(decisionCatalogueAdjustments)
-    .where(eq(decisionCatalogueAdjustments.catalogueId, catalogueId))
-    .orderBy(asc(decisionCatalogueAdjustments.seq));
-}
-
-/** The department's catalogues, newest year first, each with its items and adjustments. */
-export async function listCatalogues(ctx: Ctx, actor: Actor) {
-  authorize(actor, 'majorDecision', 'list');
-  const rows = await ctx.db
-    .select()
-    .from(decisionCatalogues)
-    .where(eq(decisionCatalogues.departmentId, actor.departmentId))
-    .orderBy(desc(decisionCatalogues.year));
-  return Promise.all(
-    rows.map(async (c) => ({
-      ...c,
-      statusLabel: CATALOGUE_STATUS_LABELS[c.status],
-      items: await itemsOf(ctx.db, c.id),
-      adjustments: await adjustmentsOf(ctx.db, c.id),
-    })),
-  );
 }

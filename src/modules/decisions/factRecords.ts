@@ -48,7 +48,7 @@ export function decisionFactCondition(
 /** 目录事项: the items listed (not removed by an adjustment) in the department's published catalogue of the year. */
 export const cataloguedItems = (departmentId: string, year: number): SQL =>
   sql`from decision_catalogue_items i join decision_catalogues c on c.id = i.catalogue_id
-    where c.department_id = ${departmentId} and c.year = ${year} and c.status = 'published' and i.status = 'listed'`;
+    where c.department_id = ${departmentId} and c.year = ${year} and exists (select 1 from cases k where k.id = c.case_id and k.status = 'published') and i.status = 'listed'`;
 
 interface RecordRow {
   id: string;

@@ -3,11 +3,13 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { decisionsAudit } from './auditLabels.ts';
 import { decisionAbilities } from './policy.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
+import { CATALOGUE_MODULE_ACTIONS, DECISION_CATALOGUE } from './catalogueProcedure.ts';
 import { decisionFacts } from './facts.ts';
 import { decisionRoutes } from './routes.ts';
 import { decisionRecordRoutes } from './factRecords.ts';
 import { decisionPortal, decisionSections } from './portal.tsx';
 import { evidenceFileReader, loadDecision } from './service.ts';
+import { loadCatalogue } from './catalogueQueries.ts';
 import { seedDemoDecisions } from './demo.ts';
 
 export const decisionsModule: ModuleManifest = {
@@ -21,6 +23,12 @@ export const decisionsModule: ModuleManifest = {
       moduleActions: DECISION_MODULE_ACTIONS,
       page: { table: 'major_decisions', path: '/decisions/' },
       read: loadDecision,
+    },
+    {
+      def: DECISION_CATALOGUE,
+      moduleActions: CATALOGUE_MODULE_ACTIONS,
+      page: { table: 'decision_catalogues', path: '/decisions/catalogue#' },
+      read: loadCatalogue,
     },
   ],
   facts: [{ module: 'decisions', area: 'decisions', facts: decisionFacts }],

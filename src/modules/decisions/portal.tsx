@@ -16,9 +16,9 @@ import { publications } from '../disclosure/publications/schema.ts';
 import { openConsultations } from '../consultation/service.ts';
 import { cnDate } from '../consultation/report.ts';
 import { registerConsultationPages } from '../consultation/portal.tsx';
-import { PublicTopics, publicTopics } from '../meetings/portal.tsx';
+import { PublicTopics, publicTopics } from '../meetings/index.ts';
 import { decisionCatalogues, majorDecisions } from './schema.ts';
-import { adjustmentsOf, itemsOf } from './catalogue.ts';
+import { adjustmentsOf, catalogueStatus, itemsOf } from './catalogueQueries.ts';
 import { flowChart } from './flow.ts';
 import { adoptedTextOf } from './publishing.ts';
 import { cases } from '../../core/cases/schema.ts';
@@ -57,9 +57,7 @@ async function overview(ctx: Ctx) {
   const catalogues = await ctx.db
     .select()
     .from(decisionCatalogues)
-    .where(
-      and(eq(decisionCatalogues.departmentId, dept.id), eq(decisionCatalogues.status, 'published')),
-    )
+    .where(and(eq(decisionCatalogues.departmentId, dept.id), eq(catalogueStatus, 'published')))
     .orderBy(desc(decisionCatalogues.year))
     .limit(5);
   const published = await ctx.db
@@ -181,7 +179,7 @@ export function decisionPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
         ? await ctx.db
             .select()
             .from(decisionCatalogues)
-            .where(and(eq(decisionCatalogues.id, id), eq(decisionCatalogues.status, 'published')))
+            .where(and(eq(decisionCatalogues.id, id), eq(catalogueStatus, 'published')))
         : [];
       if (!c)
         return message(req, reply, 404, '目录不存在', '您查找的决策事项目录不存在或尚未公布。');

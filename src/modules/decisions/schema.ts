@@ -24,7 +24,8 @@ export const decisionCatalogues = pgTable(
     departmentId: uuid('department_id').notNull(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
-    status: text('status').$type<'draft' | 'approved' | 'published'>().notNull(),
+    // Its status is the case's (catalogueProcedure.ts): the engine is the state machine.
+    caseId: uuid('case_id').notNull(),
     approvedOn: date('approved_on', { mode: 'string' }),
     approvedBy: text('approved_by'),
     approvalRef: text('approval_ref'),
@@ -33,7 +34,10 @@ export const decisionCatalogues = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('decision_catalogues_year_idx').on(t.departmentId, t.year)],
+  (t) => [
+    uniqueIndex('decision_catalogues_year_idx').on(t.departmentId, t.year),
+    uniqueIndex('decision_catalogues_case_idx').on(t.caseId),
+  ],
 );
 
 export const decisionCatalogueItems = pgTable(

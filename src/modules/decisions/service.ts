@@ -12,6 +12,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { loadHistory, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
+import { catalogueStatus } from './catalogueQueries.ts';
 import { check, normalizeData, type CaseState } from '../../core/procedure/engine.ts';
 import {
   decisionCatalogueItems,
@@ -203,7 +204,7 @@ export async function startDecision(
       const [item] = await tx
         .select({
           status: decisionCatalogueItems.status,
-          catStatus: decisionCatalogues.status,
+          catStatus: catalogueStatus,
           departmentId: decisionCatalogues.departmentId,
         })
         .from(decisionCatalogueItems)

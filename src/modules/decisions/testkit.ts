@@ -13,7 +13,7 @@ import { concludeMatter } from '../reviews/service.ts';
 import { legalAdvisors, reviewAssignments, reviewMatters } from '../reviews/schema.ts';
 import { createAdvisor } from '../reviews/advisors.ts';
 import { assignReviewers, giveOpinion } from '../reviews/opinions.ts';
-import { createMeeting, publishAgenda, recordHeld } from '../meetings/service.ts';
+import { createMeeting, publishAgenda, recordHeld } from '../meetings/index.ts';
 import { startDecision, type StartInput } from './service.ts';
 import {
   closeComment,

@@ -9,7 +9,7 @@ import { users } from '../../core/auth/schema.ts';
 import { latestFor, listComments } from '../consultation/service.ts';
 import { dispositionReport } from '../consultation/report.ts';
 import { articles } from '../consultation/text.ts';
-import { itemsAbout, meetingName, upcomingMeetings } from '../meetings/service.ts';
+import { itemsAbout, meetingName, upcomingMeetings } from '../meetings/index.ts';
 import { reviewMatters } from '../reviews/schema.ts';
 import { decisionCatalogueItems, majorDecisions } from './schema.ts';
 import { evidenceOf } from './evidence.ts';

@@ -9,7 +9,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { caseState, getCase, recordAction } from '../../core/cases/service.ts';
-import { itemsAbout, loadMeeting, meetingName, setOutcome } from '../meetings/service.ts';
+import { itemsAbout, loadMeeting, meetingName, setOutcome } from '../meetings/index.ts';
 import { NORMATIVE_DOCUMENT } from './procedure.ts';
 import { loadDocument } from './service.ts';
 

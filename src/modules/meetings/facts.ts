@@ -73,7 +73,7 @@ export function meetingFactsFrom(year: number, c: MeetingCounts): Fact[] {
 export async function meetingFacts(ctx: Ctx, departmentId: string, year: number): Promise<Fact[]> {
   const [c] = await queryRows<MeetingCounts>(
     ctx.db,
-    sql`with held as (select * from meetings where department_id = ${departmentId} and year = ${year} and status = 'held')
+    sql`with held as (select m.* from meetings m join cases c on c.id = m.case_id where m.department_id = ${departmentId} and m.year = ${year} and c.status = 'held')
     select
       (select count(*)::int from held where kind = 'directorsOffice') as directors,
       (select count(*)::int from held where kind = 'partyGroup') as party,

@@ -149,3 +149,37 @@ test('outside legal advisors see no meetings', async () => {
   assert.equal((await call(advisor, 'GET', '/api/meetings')).statusCode, 403);
   assert.equal((await call(advisor, 'GET', `/api/meetings/${id}`)).statusCode, 404);
 });
+
+test("the meeting page's buttons are the engine's; the generic case API cannot record the meeting", async () => {
+  const v = await ok(staff, 'POST', '/api/meetings', {
+    kind: 'directorsOffice',
+    meetingOn: '2025-06-30',
+  });
+  assert.equal(v.meeting.status, 'planned');
+  assert.deepEqual(v.abilities, { addTopic: true, recordHeld: false, publishAgenda: false });
+  const w = await ok(staff, 'POST', `/api/meetings/${v.meeting.id}/agenda`, {
+    title: '研究年度预算执行情况',
+    subjectType: 'other',
+    isPublic: true,
+  });
+  assert.deepEqual(w.abilities, { addTopic: true, recordHeld: false, publishAgenda: true });
+  const c = await ok(staff, 'GET', `/api/cases/${v.meeting.caseId}`);
+  assert.equal(c.case.statusLabel, '待召开');
+  assert.match(
+    c.blocked.find((b: { action: string }) => b.action === 'hold').reason,
+    /^会议召开后才能登记会议记录（应不早于2025年6月30日）$/,
+  );
+  // The law's reason first, then where the act is done.
+  const res = await call(staff, 'POST', `/api/cases/${v.meeting.caseId}/actions`, {
+    action: 'hold',
+    on: t.ctx.clock.today(),
+  });
+  assert.equal(res.statusCode, 409, res.body);
+  assert.equal(res.json().error.reason, 'before_meeting');
+  await refused(
+    `/api/cases/${v.meeting.caseId}/actions`,
+    { action: 'publishAgenda', on: t.ctx.clock.today() },
+    409,
+    /须在所属业务页面进行/,
+  );
+});

@@ -5,11 +5,21 @@ import { meetingAbilities } from './policy.ts';
 import { meetingFacts } from './facts.ts';
 import { meetingRoutes } from './routes.ts';
 import { meetingPortal, meetingSections } from './portal.tsx';
+import { MEETING, MEETING_MODULE_ACTIONS } from './procedure.ts';
+import { loadMeeting } from './queries.ts';
 
 export const meetingsModule: ModuleManifest = {
   name: 'meetings',
   label: '会议',
   audit: meetingsAudit,
+  procedures: [
+    {
+      def: MEETING,
+      moduleActions: MEETING_MODULE_ACTIONS,
+      page: { table: 'meetings', path: '/meetings/' },
+      read: loadMeeting,
+    },
+  ],
   abilities: meetingAbilities,
   // Meeting counts belong to the 第一责任人 / decisions part of the report.
   facts: [{ module: 'meetings', area: 'decisions', facts: meetingFacts }],

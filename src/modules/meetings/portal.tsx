@@ -11,9 +11,10 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { cnDate } from '../consultation/report.ts';
+import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
+import { cases } from '../../core/cases/schema.ts';
 import { agendaItems, meetings } from './schema.ts';
-import { meetingName } from './service.ts';
+import { meetingName } from './labels.ts';
 
 export const meetingSections: PortalSection[] = [
   { path: '/hyyt', title: '会议公开议题', summary: '局长办公会、党组会研究的公开议题及其结果。' },
@@ -36,9 +37,10 @@ export async function publicTopics(
   offset = 0,
 ): Promise<PublicTopic[]> {
   const rows = await db
-    .select({ item: agendaItems, meeting: meetings })
+    .select({ item: agendaItems, meeting: meetings, status: cases.status })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(cases, eq(cases.id, meetings.caseId))
     .where(
       and(
         eq(meetings.departmentId, departmentId),
@@ -55,7 +57,7 @@ export async function publicTopics(
     summary: r.item.publicSummary,
     meeting: meetingName(r.meeting),
     meetingOn: r.meeting.meetingOn,
-    outcome: r.meeting.status === 'held' ? r.item.outcome : null,
+    outcome: r.status === 'held' ? r.item.outcome : null,
     decisionId: r.item.subjectType === 'majorDecision' ? r.item.subjectId : null,
   }));
 }

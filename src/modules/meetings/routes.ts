@@ -6,20 +6,10 @@ import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schem
 import { requireActor } from '../../core/http/session.ts';
 import { authorize, can } from './policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../core/db/client.ts';
-import {
-  addTopic,
-  agendaOf,
-  createMeeting,
-  listMeetings,
-  loadMeeting,
-  meetingName,
-  publishAgenda,
-  recordHeld,
-  MEETING_KIND_LABELS,
-  SUBJECT_LABELS,
-} from './service.ts';
+import { addTopic, createMeeting, publishAgenda, recordHeld } from './service.ts';
+import { agendaOf, listMeetings, loadMeeting, meetingActions } from './queries.ts';
+import { subjectChoices } from './subjects.ts';
+import { MEETING_KIND_LABELS, meetingName, SUBJECT_LABELS } from './labels.ts';
 import { meetingFacts } from './facts.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
@@ -68,20 +58,11 @@ const heldBody = z.object({
 async function meetingView(ctx: Ctx, actor: Actor, id: string) {
   const m = await loadMeeting(ctx.db, actor, id);
   const items = await agendaOf(ctx.db, [m.id]);
-  const manage = can(actor, 'meeting', 'manage', m);
-  // What a plain topic may link to: the department's documents still being made and its open or recent review matters.
-  const subjects =
-    manage && m.status === 'planned'
-      ? await queryRows<{ type: string; id: string; title: string }>(
-          ctx.db,
-          sql`(select 'normativeDocument' as type, d.id, d.title from normative_documents d join cases c on c.id = d.case_id where d.department_id = ${m.departmentId} and c.status = 'drafting' order by d.created_at desc limit 50) union all (select 'reviewMatter', r.id, r.title from review_matters r where r.department_id = ${m.departmentId} and r.status <> 'withdrawn' order by r.created_at desc limit 50)`,
-        )
-      : [];
+  // The buttons are the acts the engine allows now (procedure.ts), for an actor who manages meetings.
+  const allowed = await meetingActions(ctx, actor, m);
+  const subjects = allowed.has('addAgendaItem') ? await subjectChoices(ctx.db, m.departmentId) : [];
   return {
-    subjects: subjects.map((x) => ({
-      value: `${x.type}:${x.id}`,
-      label: `${SUBJECT_LABELS[x.type as keyof typeof SUBJECT_LABELS]}：${x.title}`,
-    })),
+    subjects,
     meeting: { ...m, name: meetingName(m), kindLabel: MEETING_KIND_LABELS[m.kind] },
     agenda: items.map((i) => ({
       ...i,
@@ -96,9 +77,9 @@ async function meetingView(ctx: Ctx, actor: Actor, id: string) {
               : null,
     })),
     abilities: {
-      addTopic: manage && m.status === 'planned',
-      recordHeld: manage && m.status === 'planned' && m.meetingOn <= ctx.clock.today(),
-      publishAgenda: manage && !m.agendaPublishedOn && items.some((i) => i.isPublic),
+      addTopic: allowed.has('addAgendaItem'),
+      recordHeld: allowed.has('hold'),
+      publishAgenda: allowed.has('publishAgenda'),
     },
   };
 }

@@ -27,7 +27,8 @@ export const meetings = pgTable(
     meetingOn: date('meeting_on', { mode: 'string' }).notNull(),
     location: text('location').notNull().default(''),
     chair: text('chair').notNull().default(''),
-    status: text('status').$type<'planned' | 'held'>().notNull(),
+    // Its status (planned | held) is the case's (procedure.ts): the engine is the state machine.
+    caseId: uuid('case_id').notNull(),
     attendees: text('attendees').notNull().default(''),
     absentees: text('absentees').notNull().default(''),
     // [{ name, identity }]: 公众代表 invited to attend (列席).
@@ -44,6 +45,7 @@ export const meetings = pgTable(
   (t) => [
     uniqueIndex('meetings_session_idx').on(t.departmentId, t.kind, t.year, t.sessionNo),
     index('meetings_date_idx').on(t.departmentId, t.meetingOn),
+    uniqueIndex('meetings_case_idx').on(t.caseId),
   ],
 );
 

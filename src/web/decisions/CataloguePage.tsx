@@ -22,7 +22,10 @@ interface Pending {
   body?: (v: Record<string, unknown>) => unknown;
 }
 
-/** 决策事项目录 (条例第三条): drafted, agreed by the 同级党委, published, adjusted with a published adjustment. */
+/**
+ * 决策事项目录 (条例第三条): drafted, agreed by the 同级党委, published, adjusted with a published adjustment.
+ * The buttons are the acts the server's engine allows on each catalogue now (`actions`).
+ */
 export default function CataloguePage() {
   const session = useCurrentSession();
   const client = useQueryClient();
@@ -107,7 +110,7 @@ export default function CataloguePage() {
                           ? '调整增加'
                           : '列入',
                   },
-                  ...(manage && c.status === 'draft'
+                  ...(c.actions.editItems
                     ? [
                         {
                           title: '操作',
@@ -142,7 +145,7 @@ export default function CataloguePage() {
               )}
               {manage && (
                 <Space wrap style={{ marginTop: 12 }}>
-                  {c.status === 'draft' && (
+                  {c.actions.editItems && (
                     <Button
                       onClick={() =>
                         setPending({
@@ -155,7 +158,7 @@ export default function CataloguePage() {
                       增加事项
                     </Button>
                   )}
-                  {c.status === 'draft' && (
+                  {c.actions.approve && (
                     <Button
                       type="primary"
                       onClick={() =>
@@ -178,7 +181,7 @@ export default function CataloguePage() {
                       登记同意情况
                     </Button>
                   )}
-                  {c.status === 'approved' && (
+                  {c.actions.publish && (
                     <Button
                       type="primary"
                       onClick={() =>
@@ -198,7 +201,7 @@ export default function CataloguePage() {
                       公布目录
                     </Button>
                   )}
-                  {c.status === 'published' && (
+                  {c.actions.adjust && (
                     <Button
                       onClick={() =>
                         setPending({

@@ -1,5 +1,5 @@
-import type { listMeetings } from '../../modules/meetings/service.ts';
-import type { AgendaRow, MeetingRow } from '../../modules/meetings/service.ts';
+import type { listMeetings } from '../../modules/meetings/queries.ts';
+import type { AgendaRow, MeetingRow } from '../../modules/meetings/labels.ts';
 
 export type MeetingItem = Awaited<ReturnType<typeof listMeetings>>['rows'][number];
 export interface MeetingPayload {
