@@ -3,11 +3,8 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   Descriptions,
   Empty,
-  Form,
-  Input,
   List,
   Result,
   Space,
@@ -16,7 +13,6 @@ import {
   Tag,
   Timeline,
   Typography,
-  type UploadFile,
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -24,22 +20,10 @@ import { ApiError, errorMessage, get, post } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { DueDate } from '../lib/DueDate.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { ActForm } from '../lib/ActForm.tsx';
-import { NativeSelect } from './NativeSelect.tsx';
-import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
-import {
-  ADOPTIONS,
-  CONCLUSIONS,
-  type Candidates,
-  type MatterPayload,
-  type Opinion,
-} from './types.ts';
+import { MatterDialog, type Act } from './MatterDialog.tsx';
+import type { Candidates, MatterPayload, Opinion } from './types.ts';
 
-type Act =
-  | { kind: 'assign' | 'opinion' | 'conclude' | 'withdraw' | 'materials' }
-  | { kind: 'adoption'; opinion: Opinion };
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
-const need = (label: string) => [{ required: true, message: `请填写${label}` }];
 
 /** One matter: materials, reviewers, numbered opinions with adoption, conclusion, timeline. */
 export default function MatterPage() {
@@ -48,7 +32,6 @@ export default function MatterPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [act, setAct] = useState<Act | null>(null);
-  const [files, setFiles] = useState<UploadFile[]>([]);
   const key = ['review', id];
   const { data, isPending, error } = useQuery({
     queryKey: key,
@@ -86,7 +69,6 @@ export default function MatterPage() {
       {label}
     </Button>
   );
-  const inTerm = candidates.data?.advisors.filter((x) => x.inTerm) ?? [];
   return (
     <>
       <PageHeader
@@ -248,154 +230,14 @@ export default function MatterPage() {
           />
         </Card>
       </Space>
-      {act?.kind === 'assign' && (
-        <ActForm
-          title="分派审查人员"
+      {act && (
+        <MatterDialog
+          act={act}
+          data={data}
+          candidates={candidates.data}
           onClose={() => setAct(null)}
-          onSubmit={(v) =>
-            run(
-              '/assign',
-              { userIds: v.userIds ?? [], advisorIds: v.advisorIds ?? [] },
-              '分派审查人员',
-            )
-          }
-        >
-          {() => (
-            <>
-              <Form.Item label="法制审核人员" name="userIds">
-                <Checkbox.Group
-                  options={
-                    candidates.data?.staff.map((s) => ({ value: s.id, label: s.name })) ?? []
-                  }
-                />
-              </Form.Item>
-              <Form.Item
-                label="法律顾问、公职律师（聘任期内）"
-                name="advisorIds"
-                extra="重大行政决策应当组织法律顾问、公职律师提出法律意见（条例第二十八条）"
-              >
-                <Checkbox.Group
-                  options={inTerm.map((x) => ({
-                    value: x.id,
-                    label: `${x.name}（${x.kindLabel}）`,
-                  }))}
-                />
-              </Form.Item>
-            </>
-          )}
-        </ActForm>
-      )}
-      {act?.kind === 'opinion' && (
-        <ActForm
-          title="提出法审意见"
-          onClose={() => setAct(null)}
-          onSubmit={(v) => run('/opinions', v, '提出法审意见')}
-        >
-          {() => (
-            <>
-              {a.enterFor.length > 0 && (
-                <Form.Item
-                  label="提出人"
-                  name="assignmentId"
-                  extra="代为录入未开通账号的法律顾问、公职律师的书面意见"
-                >
-                  <NativeSelect
-                    placeholder={a.opine ? '本人' : '请选择'}
-                    options={a.enterFor.map((r) => ({
-                      value: r.assignmentId,
-                      label: `${r.name}（${r.kindLabel}）`,
-                    }))}
-                  />
-                </Form.Item>
-              )}
-              <Form.Item
-                label="意见内容"
-                name="body"
-                rules={need('意见内容')}
-                extra={`将编为第${data.opinions.length + 1}条`}
-              >
-                <Input.TextArea autoSize={{ minRows: 4 }} />
-              </Form.Item>
-            </>
-          )}
-        </ActForm>
-      )}
-      {act?.kind === 'conclude' && (
-        <ActForm
-          title="出具审查意见"
-          onClose={() => setAct(null)}
-          onSubmit={(v) => run('/conclude', v, '出具审查意见')}
-        >
-          {() => (
-            <>
-              <Form.Item
-                label="审查结论"
-                name="conclusion"
-                rules={[{ required: true, message: '请选择审查结论' }]}
-              >
-                <NativeSelect options={CONCLUSIONS} />
-              </Form.Item>
-              <Form.Item label="审查意见" name="opinion" rules={need('审查意见')}>
-                <Input.TextArea autoSize={{ minRows: 4 }} />
-              </Form.Item>
-            </>
-          )}
-        </ActForm>
-      )}
-      {act?.kind === 'adoption' && (
-        <ActForm
-          title={`反馈第${act.opinion.seq}条采纳情况`}
-          onClose={() => setAct(null)}
-          onSubmit={(v) => run(`/opinions/${act.opinion.id}/adoption`, v, '反馈采纳情况')}
-        >
-          {() => (
-            <>
-              <Typography.Paragraph type="secondary">{act.opinion.body}</Typography.Paragraph>
-              <Form.Item
-                label="采纳情况"
-                name="adoption"
-                rules={[{ required: true, message: '请选择采纳情况' }]}
-              >
-                <NativeSelect options={ADOPTIONS} />
-              </Form.Item>
-              <Form.Item label="理由" name="reason" extra="部分采纳或未采纳的，应当说明理由">
-                <Input.TextArea autoSize={{ minRows: 2 }} />
-              </Form.Item>
-            </>
-          )}
-        </ActForm>
-      )}
-      {act?.kind === 'withdraw' && (
-        <ActForm
-          title="撤回送审"
-          onClose={() => setAct(null)}
-          onSubmit={(v) => run('/withdraw', v, '撤回送审')}
-        >
-          {() => (
-            <Form.Item label="撤回理由" name="reason" rules={need('撤回理由')}>
-              <Input.TextArea autoSize={{ minRows: 2 }} />
-            </Form.Item>
-          )}
-        </ActForm>
-      )}
-      {act?.kind === 'materials' && (
-        <ActForm
-          title="补充送审材料"
-          onClose={() => {
-            setAct(null);
-            setFiles([]);
-          }}
-          onSubmit={async () => {
-            await run('/materials', { fileIds: uploadedIds(files) }, '补充送审材料');
-            setFiles([]);
-          }}
-        >
-          {() => (
-            <Form.Item label="材料">
-              <MaterialsUpload files={files} onChange={setFiles} />
-            </Form.Item>
-          )}
-        </ActForm>
+          run={run}
+        />
       )}
     </>
   );
