@@ -13,7 +13,7 @@ import {
 import { orgIdByName, startTestServer } from '../../src/server/testing.ts';
 import { newId } from '../../src/core/clock.ts';
 import { systemActor } from '../../src/core/auth/actor.ts';
-import { decideOnSpot } from '../../src/modules/penalties/acts.ts';
+import { decideOnSpot } from '../../src/modules/penalties/actsSummary.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
 const CASE_NO = '示政复〔2025〕5号';

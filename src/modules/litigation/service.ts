@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit, auditAct } from './audit.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { formatDateZh } from '../../core/calendar/explain.ts';
@@ -54,27 +54,6 @@ function invalid(path: string, message: string): never {
     fields: [{ path, message: message.replace(/^[^：]*：/, '') }],
   });
 }
-
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  id: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `litigation.${action}`,
-      entityType: 'litigationCase',
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
 
 export async function loadLitigation(
   db: DbOrTx,
@@ -168,12 +147,19 @@ export async function registerCase(
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'register', row.id, {
-      kind,
-      caseNo: row.caseNo,
-      receivedOn: row.receivedOn,
-      act: row.actModule ? { module: row.actModule, recordId: row.actRecordId } : null,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'litigation.register',
+      { type: 'litigationCase', id: row.id },
+      {
+        kind,
+        caseNo: row.caseNo,
+        receivedOn: row.receivedOn,
+        act: row.actModule ? { module: row.actModule, recordId: row.actRecordId } : null,
+      },
+    );
     return row;
   });
 }
@@ -245,10 +231,17 @@ export async function actOnCase(
       Object.assign(set, { finalResult: String(req.data?.result), finalResultOn: req.on });
     if (Object.keys(set).length)
       await tx.update(litigationCases).set(set).where(eq(litigationCases.id, row.id));
-    await audit(tx, ctx, actor, req.action, row.id, {
-      on: req.on,
-      late: set.answerLate ?? undefined,
-    });
+    await auditAct(
+      tx,
+      ctx,
+      actor,
+      `litigation.${req.action}`,
+      { type: 'litigationCase', id: row.id },
+      {
+        on: req.on,
+        late: set.answerLate ?? undefined,
+      },
+    );
     return state;
   });
 }

@@ -12,7 +12,9 @@ import type { FactProvider } from '../../core/facts.ts';
 import { openPenalty, readSettings } from './service.ts';
 import { publishStatistics } from './statistics.ts';
 import { enforcementStatistics } from './schema.ts';
-import { closeCase, decide, deliver, execute, publish, serveNotice } from './acts.ts';
+import { closeCase, deliver, execute, publish } from './actsExecution.ts';
+import { decide } from './actsDecision.ts';
+import { serveNotice } from './actsHearing.ts';
 
 export async function seedDemoPenalties(
   ctx: Ctx,

@@ -17,7 +17,8 @@ import { files } from '../../core/files/schema.ts';
 import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
 import { penaltyFiles } from './schema.ts';
 import { authorize } from './policy.ts';
-import { audit, invalid, loadPenalty, scopeOf } from './service.ts';
+import { audit } from './audit.ts';
+import { invalid, loadPenalty, scopeOf } from './service.ts';
 import { actLabel } from './view.ts';
 import { FILE_KINDS, type FileKind } from './labels.ts';
 
@@ -56,15 +57,22 @@ export async function attachFile(
       .where(and(eq(penaltyFiles.penaltyId, p.id), eq(penaltyFiles.fileId, f.id)));
     if (dup) throw new AppError('CONFLICT', '文件：该文件已附入本案记录');
     const rowId = newId();
-    const seq = await audit(tx, ctx, actor, 'attachFile', p.id, {
-      fileId: f.id,
-      name: f.name,
-      size: f.size,
-      sha256: f.sha256,
-      kind: input.kind,
-      eventSeq: input.eventSeq,
-      act: ev.type,
-    });
+    const seq = await audit(
+      tx,
+      ctx,
+      actor,
+      'penalty.attachFile',
+      { type: 'penaltyCase', id: p.id },
+      {
+        fileId: f.id,
+        name: f.name,
+        size: f.size,
+        sha256: f.sha256,
+        kind: input.kind,
+        eventSeq: input.eventSeq,
+        act: ev.type,
+      },
+    );
     await tx.insert(penaltyFiles).values({
       id: rowId,
       penaltyId: p.id,

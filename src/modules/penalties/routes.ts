@@ -20,22 +20,16 @@ import {
 } from './service.ts';
 import {
   closeCase,
-  collectiveDiscussion,
-  decide,
-  decideOnSpot,
   deliver,
   execute,
-  fileSummary,
-  holdHearing,
-  plainAct,
   publish,
   revoke,
-  scheduleHearing,
-  serveNotice,
-  submitLegalCheck,
   withdrawPublication,
-  PLAIN_ACTS,
-} from './acts.ts';
+} from './actsExecution.ts';
+import { collectiveDiscussion, decide, submitLegalCheck } from './actsDecision.ts';
+import { decideOnSpot, fileSummary } from './actsSummary.ts';
+import { holdHearing, scheduleHearing, serveNotice } from './actsHearing.ts';
+import { plainAct, PLAIN_ACTS } from './acts.ts';
 import { archiveView, attachFile } from './records.ts';
 import { caseDocument, DOCUMENT_KINDS, type DocumentKind } from './documents.ts';
 import { feedCsv, feedRecords } from './feed.ts';

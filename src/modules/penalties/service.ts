@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit } from './audit.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { users } from '../../core/auth/schema.ts';
 import { getOrg } from '../../core/orgs/service.ts';
@@ -37,28 +37,6 @@ export const scopeOf = (p: PenaltyRow): PenaltyScope => ({
 
 export const invalid = (path: string, label: string, message: string) =>
   new AppError('VALIDATION', `${label}：${message}`, { fields: [{ path, message }] });
-
-export function audit(
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  id: string,
-  payload: Record<string, unknown>,
-): Promise<number> {
-  return appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `penalty.${action}`,
-      entityType: 'penaltyCase',
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
-}
 
 /** A case the actor may read (404 otherwise, also for another department's). */
 export async function loadPenalty(
@@ -278,15 +256,22 @@ export async function openPenalty(ctx: Ctx, actor: Actor, input: OpenInput): Pro
         },
         tx,
       );
-    await audit(tx, ctx, actor, 'open', id, {
-      caseNo,
-      partyKind: input.partyKind,
-      actOn: input.actOn,
-      discoveredOn: input.discoveredOn,
-      limitationEnd: end,
-      inspectionRecordId: input.inspectionRecordId ?? null,
-      officerIds: row.officerIds,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'penalty.open',
+      { type: 'penaltyCase', id },
+      {
+        caseNo,
+        partyKind: input.partyKind,
+        actOn: input.actOn,
+        discoveredOn: input.discoveredOn,
+        limitationEnd: end,
+        inspectionRecordId: input.inspectionRecordId ?? null,
+        officerIds: row.officerIds,
+      },
+    );
     return row;
   });
 }
@@ -360,10 +345,17 @@ export async function assignOfficers(
         handlerIds: handlers,
       })
       .where(eq(penaltyCases.id, p.id));
-    await audit(tx, ctx, actor, 'assignOfficers', p.id, {
-      officerIds: input.officerIds,
-      handlerIds: handlers,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'penalty.assignOfficers',
+      { type: 'penaltyCase', id: p.id },
+      {
+        officerIds: input.officerIds,
+        handlerIds: handlers,
+      },
+    );
   });
 }
 

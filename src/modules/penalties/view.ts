@@ -9,7 +9,7 @@ import { listEligibleOfficers } from '../enforcement/index.ts';
 import { penaltyFiles } from './schema.ts';
 import { can } from './policy.ts';
 import { loadPenalty, type PenaltyRow } from './service.ts';
-import { paymentStatus } from './acts.ts';
+import { paymentStatus } from './actsExecution.ts';
 import { FILE_KINDS, MODE_LABELS, PARTY_KINDS, typeLabels, type FileKind } from './labels.ts';
 import { PENALTY_CASE, PENALTY_SUMMARY } from './procedure.ts';
 

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit, auditAct } from './audit.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { caseState, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
@@ -49,27 +49,6 @@ export const assignSchema = z.object({
   leadOrgId: z.uuid().describe('主办单位'),
   coOrgIds: z.array(z.uuid().describe('协办单位')).max(10).default([]).describe('协办单位'),
 });
-
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  id: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `proposal.${action}`,
-      entityType: 'proposal',
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
 
 async function checkOrgs(tx: Tx, departmentId: string, ids: string[]): Promise<void> {
   for (const id of ids) {
@@ -156,13 +135,20 @@ export async function assignProposal(
       createdBy: actor.userId,
       createdAt: ctx.clock.now(),
     });
-    await audit(tx, ctx, actor, 'assign', id, {
-      number: p.number,
-      kind: p.kind,
-      caseId: c.id,
-      dueOn,
-      coOrgIds,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'proposal.assign',
+      { type: 'proposal', id },
+      {
+        number: p.number,
+        kind: p.kind,
+        caseId: c.id,
+        dueOn,
+        coOrgIds,
+      },
+    );
     return { id };
   });
 }
@@ -256,7 +242,14 @@ export async function actOnProposal(
       .update(proposals)
       .set({ ...patch, status: state.status })
       .where(eq(proposals.id, p.id));
-    await audit(tx, ctx, actor, a.action, p.id, { on: a.on, ...patch, status: state.status });
+    await auditAct(
+      tx,
+      ctx,
+      actor,
+      `proposal.${a.action}`,
+      { type: 'proposal', id: p.id },
+      { on: a.on, ...patch, status: state.status },
+    );
   });
 }
 
@@ -296,7 +289,14 @@ export async function submitCoOpinion(
       .where(eq(proposalOpinions.proposalId, p.id));
     if (n >= p.coOrgIds.length)
       await recordAction(ctx, actor, p.caseId, { action: 'coOpinionsIn', on: b.on }, tx);
-    await audit(tx, ctx, actor, 'coOpinion', p.id, { orgId: actor.orgId, on: b.on });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'proposal.coOpinion',
+      { type: 'proposal', id: p.id },
+      { orgId: actor.orgId, on: b.on },
+    );
   });
 }
 
@@ -324,7 +324,14 @@ export async function publishReply(
       .update(proposals)
       .set({ publishedText: b.text, publishedOn: today })
       .where(eq(proposals.id, p.id));
-    await audit(tx, ctx, actor, 'publish', p.id, { publishedOn: today });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'proposal.publish',
+      { type: 'proposal', id: p.id },
+      { publishedOn: today },
+    );
   });
 }
 

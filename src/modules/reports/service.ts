@@ -9,7 +9,7 @@ import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit } from './audit.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { newId } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
@@ -112,27 +112,6 @@ async function insertVersion(
   return id;
 }
 
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  r: { id: string },
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `reports.${action}`,
-      entityType: 'ruleOfLawReport',
-      entityId: r.id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
-
 /** Drafts the department's report for the year from its records; opens the deadline case. */
 export async function generateReport(
   ctx: Ctx,
@@ -195,7 +174,14 @@ export async function generateReport(
       createdAt: now,
       createdBy: actor.userId,
     });
-    await audit(tx, ctx, actor, 'generate', { id }, { year, facts: facts.figures.length });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'reports.generate',
+      { type: 'ruleOfLawReport', id },
+      { year, facts: facts.figures.length },
+    );
     return id;
   });
 }
@@ -261,11 +247,18 @@ export async function saveReport(
         { action: 'revise', on: ctx.clock.today(), data: { reason: input.revise!.reason } },
         tx,
       );
-    await audit(tx, ctx, actor, revising ? 'revise' : 'save', r, {
-      year,
-      seq: current.seq + 1,
-      origin: revising ? 'revision' : origin,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      revising ? 'reports.revise' : 'reports.save',
+      { type: 'ruleOfLawReport', id: r.id },
+      {
+        year,
+        seq: current.seq + 1,
+        origin: revising ? 'revision' : origin,
+      },
+    );
     return versionId;
   });
 }
@@ -348,7 +341,14 @@ export async function reviewReport(
       .update(ruleOfLawReports)
       .set({ review, updatedAt: ctx.clock.now() })
       .where(eq(ruleOfLawReports.id, r.id));
-    await audit(tx, ctx, actor, 'review', r, { year, ...review, versionId: r.currentVersionId });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'reports.review',
+      { type: 'ruleOfLawReport', id: r.id },
+      { year, ...review, versionId: r.currentVersionId },
+    );
   });
 }
 
@@ -402,7 +402,14 @@ export async function approveReport(
       .update(ruleOfLawReports)
       .set({ approval, approvedVersionId: current.id, updatedAt: ctx.clock.now() })
       .where(eq(ruleOfLawReports.id, r.id));
-    await audit(tx, ctx, actor, 'approve', r, { year, ...approval, versionId: current.id });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'reports.approve',
+      { type: 'ruleOfLawReport', id: r.id },
+      { year, ...approval, versionId: current.id },
+    );
   });
 }
 
@@ -452,7 +459,14 @@ export async function submitReport(
       .update(ruleOfLawReports)
       .set({ submission, submittedOn: input.on, updatedAt: ctx.clock.now() })
       .where(eq(ruleOfLawReports.id, r.id));
-    await audit(tx, ctx, actor, 'submit', r, { year, ...submission });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'reports.submit',
+      { type: 'ruleOfLawReport', id: r.id },
+      { year, ...submission },
+    );
   });
 }
 
@@ -482,10 +496,17 @@ export async function publishReport(
         updatedAt: ctx.clock.now(),
       })
       .where(eq(ruleOfLawReports.id, r.id));
-    await audit(tx, ctx, actor, 'publish', r, {
-      year,
-      on: input.on,
-      versionId: r.approvedVersionId,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'reports.publish',
+      { type: 'ruleOfLawReport', id: r.id },
+      {
+        year,
+        on: input.on,
+        versionId: r.approvedVersionId,
+      },
+    );
   });
 }

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit, auditAct } from './audit.ts';
 import { systemActor, type Actor } from '../../core/auth/actor.ts';
 import { caseState, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
@@ -25,26 +25,6 @@ export type TaskRow = typeof supervisedTasks.$inferSelect;
 const str = (label: string, max: number, min = 0) =>
   z.string().trim().min(min).max(max).describe(label);
 const scopeOf = (t: TaskRow): TaskScope => ({ departmentId: t.departmentId, orgId: t.orgId });
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  id: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `supervision.${action}`,
-      entityType: 'supervisedTask',
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
 
 export const assignSchema = z.object({
   title: str('督办事项', 500, 2),
@@ -117,14 +97,21 @@ async function assignIn(
     createdBy: actor.userId,
     createdAt: ctx.clock.now(),
   });
-  await audit(tx, ctx, actor, 'assign', id, {
-    title: p.title,
-    sourceKind: p.sourceKind,
-    sourceRef,
-    orgId: p.orgId,
-    dueOn: p.dueOn,
-    caseId: c.id,
-  });
+  await audit(
+    tx,
+    ctx,
+    actor,
+    'supervision.assign',
+    { type: 'supervisedTask', id },
+    {
+      title: p.title,
+      sourceKind: p.sourceKind,
+      sourceRef,
+      orgId: p.orgId,
+      dueOn: p.dueOn,
+      caseId: c.id,
+    },
+  );
   return id;
 }
 
@@ -285,7 +272,14 @@ export async function actOnTask(
       .update(supervisedTasks)
       .set({ ...patch, status: state.status })
       .where(eq(supervisedTasks.id, t.id));
-    await audit(tx, ctx, actor, a.action, t.id, { on: a.on, ...data, status: state.status });
+    await auditAct(
+      tx,
+      ctx,
+      actor,
+      `supervision.${a.action}`,
+      { type: 'supervisedTask', id: t.id },
+      { on: a.on, ...data, status: state.status },
+    );
   });
 }
 
@@ -309,7 +303,14 @@ export const escalateOverdue: SweepTask = async (tx, ctx) => {
       .update(supervisedTasks)
       .set({ escalatedOn: today })
       .where(eq(supervisedTasks.id, t.id));
-    await audit(tx, ctx, system, 'escalate', t.id, { dueOn: t.dueOn, on: today });
+    await audit(
+      tx,
+      ctx,
+      system,
+      'supervision.escalate',
+      { type: 'supervisedTask', id: t.id },
+      { dueOn: t.dueOn, on: today },
+    );
   }
   return { supervisionEscalated: due.length };
 };
