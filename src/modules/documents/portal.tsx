@@ -2,7 +2,6 @@
 // filters and Chinese full-text search; each document's page; and 公开征求意见 (/gfxwj/zqyj) with
 // the draft, the comment form (portal CSRF, rate-limited, escaped, size-limited) and the feedback.
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { portalDepartment } from '../../core/orgs/service.ts';
 import { AppError } from '../../core/errors.ts';
@@ -13,37 +12,19 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import {
-  classificationSettings,
-  labelOf,
-  VALIDITY_LABELS,
-} from '../disclosure/publications/categories.ts';
-import { publications } from '../disclosure/publications/schema.ts';
-import {
-  listComments,
-  loadConsultation,
-  openConsultations,
-  latestFor,
-} from '../consultation/service.ts';
-import { dispositionReport, cnDate } from '../consultation/report.ts';
-import { registerConsultationPages } from '../consultation/portal.tsx';
-import { normativeDocuments } from './schema.ts';
+import { classificationSettings } from '../disclosure/index.ts';
+import { loadConsultation, openConsultations } from '../consultation/index.ts';
+import { cnDate } from '../consultation/index.ts';
+import { registerConsultationPages } from '../consultation/index.ts';
+import { publicDocument, UUID } from './portalDocument.ts';
 import { campaignList, publishedCampaigns } from './cleanup.ts';
-import { eventsOf } from './validity.ts';
-import { legalStatus, ENDING_LABELS } from './status.ts';
 import {
   searchRegistry,
   REGISTRY_STATUSES,
   type RegistryFilter,
   type RegistryStatus,
 } from './registry.ts';
-import {
-  DocumentArticle,
-  RegistryFilters,
-  RegistryTable,
-  statusLabel,
-  type PublicDocument,
-} from './portalViews.tsx';
+import { DocumentArticle, RegistryFilters, RegistryTable } from './portalViews.tsx';
 
 export const documentSections: PortalSection[] = [
   {
@@ -54,7 +35,6 @@ export const documentSections: PortalSection[] = [
 ];
 
 const GFXWJ = { title: '规范性文件库', href: '/gfxwj' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 20;
 
 // The department the portal speaks for is the first department created: once it exists it never
@@ -71,97 +51,6 @@ export function portalDepartmentId(ctx: Ctx): Promise<string | null> {
     () => deptCache.delete(ctx),
   );
   return id;
-}
-
-async function publicDocument(
-  ctx: Ctx,
-  departmentId: string,
-  id: string,
-): Promise<PublicDocument | null> {
-  if (!UUID.test(id)) return null;
-  const [d] = await ctx.db
-    .select()
-    .from(normativeDocuments)
-    .where(
-      and(
-        eq(normativeDocuments.id, id),
-        eq(normativeDocuments.departmentId, departmentId),
-        isNotNull(normativeDocuments.publishedOn),
-      ),
-    );
-  if (!d) return null;
-  const [pub] = d.publicationId
-    ? await ctx.db.select().from(publications).where(eq(publications.id, d.publicationId))
-    : [];
-  const events = await eventsOf(ctx.db, d.id);
-  const s = legalStatus({
-    events,
-    effectiveOn: d.effectiveOn,
-    validUntil: d.validUntil,
-    today: ctx.clock.today(),
-  });
-  const classes = await getSetting(ctx.db, classificationSettings, ctx.clock.now().getTime());
-  const c = await latestFor(ctx.db, 'normativeDocument', d.id);
-  const versions = await ctx.db
-    .select()
-    .from(normativeDocuments)
-    .where(
-      and(eq(normativeDocuments.lineageId, d.lineageId), isNotNull(normativeDocuments.publishedOn)),
-    )
-    .orderBy(asc(normativeDocuments.version));
-  const history: PublicDocument['history'] = [];
-  for (const v of versions)
-    history.push({
-      on: v.publishedOn!,
-      text: `发布${v.docNumber ?? ''}${v.version > 1 ? `（第${v.version}版）` : ''}`,
-      href: v.id === d.id ? undefined : `/gfxwj/${v.id}`,
-    });
-  for (const e of events)
-    if (e.kind in ENDING_LABELS)
-      history.push({
-        on: e.on,
-        text: `${ENDING_LABELS[e.kind as keyof typeof ENDING_LABELS]}${e.act ? `（${e.act}）` : ''}`,
-      });
-  if (s.ending === 'expired' && !events.some((e) => e.kind === 'expired'))
-    history.push({ on: s.since!, text: ENDING_LABELS.expired });
-  history.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  const status = statusLabel(s.status);
-  const meta: Array<[string, string]> = [
-    ['索引号', pub?.indexNumber ?? ''],
-    ['组配分类', pub ? labelOf(classes.categories, pub.category) : '规范性文件'],
-    ['发布机构', pub?.publisherName ?? ''],
-    ['主题分类', labelOf(classes.topics, d.topic)],
-    ['有效性', status || VALIDITY_LABELS.inForce],
-    ['关键词', d.keywords],
-    ['名称', d.title],
-    ['文号', d.docNumber ?? ''],
-    ['统一登记号', d.registrationNumber ?? ''],
-    ['发文日期', d.issuedOn ? cnDate(d.issuedOn) : ''],
-    ['发布日期', cnDate(d.publishedOn!)],
-    ['施行日期', d.effectiveOn ? cnDate(d.effectiveOn) : ''],
-    ['有效期至', d.validUntil ? cnDate(d.validUntil) : ''],
-  ];
-  const feedback = c?.reportPublishedOn
-    ? {
-        report: dispositionReport(c, await listComments(ctx.db, c.id)),
-        publishedOn: c.reportPublishedOn,
-        consultationId: c.id,
-      }
-    : null;
-  return {
-    id: d.id,
-    title: d.title,
-    bodyText: d.bodyText,
-    interpretation: d.interpretation,
-    legalStatus: s.status,
-    ending: s.ending ? { kind: s.ending, on: s.since, act: s.act } : null,
-    effectiveOn: d.effectiveOn,
-    validUntil: d.validUntil,
-    registrationNumber: d.registrationNumber,
-    meta: meta.filter(([, v]) => v),
-    feedback,
-    history,
-  };
 }
 
 export function documentPortal(deps: { ctx: Ctx; page: PortalPageContext }): FastifyPluginAsync {

@@ -102,7 +102,6 @@ const commentParams = z.object({
   id: z.uuid().describe('编号'),
   commentId: z.uuid().describe('意见编号'),
 });
-const ok = z.object({ ok: z.literal(true) });
 
 export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();

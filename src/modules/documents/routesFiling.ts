@@ -31,6 +31,7 @@ const answerBody = z.object({
 const filingQuery = z.object({
   status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态'),
 });
+const ok = z.object({ ok: z.literal(true) });
 
 export function filingRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
