@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.ts';
 import { assertOfficersEligible as assertEligible, eligibleOfficers } from './officers.ts';
-import { inspections } from './schema.ts';
+import { inspections, officers } from './schema.ts';
 import { RESULT_LABELS } from './labels.ts';
 
 /**
@@ -65,6 +65,12 @@ export async function getInspectionResult(
     resultLabel: r.result ? RESULT_LABELS[r.result] : null,
     inspectorIds: r.inspectorIds,
   };
+}
+
+/** The departments that keep an officer registry (行政执法统计 opens a yearly case for each of them). */
+export async function departmentsWithOfficers(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: officers.departmentId }).from(officers);
+  return rows.map((r) => r.id);
 }
 
 export { redrawCommand } from './cli.ts';

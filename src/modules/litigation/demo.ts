@@ -4,13 +4,13 @@
  * Dates are derived from today on the calendar (every act in the past, in order), so the demo is valid
  * on any day. Tests keep the small demo: no cases, so table 四 and the facts start at zero.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
-import { queryRows } from '../../core/db/client.ts';
 import { actOnCase, registerCase } from './service.ts';
+import { firstRequestId } from '../disclosure/index.ts';
 
 /** The acts of the demo, as day offsets from the copy's receipt (pure, tested for every day). */
 export function demoDates(
@@ -56,18 +56,15 @@ export async function seedDemoLitigation(ctx: Ctx, opts: { history: boolean }): 
     roles: u.roles as Role[],
     mustChangePassword: false,
   };
-  const [req] = await queryRows<{ id: string }>(
-    ctx.db,
-    sql`select id from disclosure_requests where department_id = ${legal.departmentId} order by received_on limit 1`,
-  );
+  const requestId = await firstRequestId(ctx.db, legal.departmentId);
   const cal = ctx.calendar.current();
   const d = demoDates(
     ctx.clock.today(),
     (x, n) => cal.addDays(x, n),
     (x, n) => cal.addWorkdays(x, n),
   );
-  const act = req
-    ? { actModule: 'disclosureRequest' as const, actRecordId: req.id }
+  const act = requestId
+    ? { actModule: 'disclosureRequest' as const, actRecordId: requestId }
     : { actTitle: '政府信息公开申请答复' };
   const year = d.recon.received.slice(0, 4);
   const r = await registerCase(ctx, legal, 'reconsideration', {

@@ -3,12 +3,13 @@
  * department's only) and the check at registration. A penalty decision is reached only through the
  * penalties module's public surface (its scope rule, decided cases only).
  */
-import { sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import type { Ctx } from '../../core/context.ts';
-import { queryRows, type DbOrTx } from '../../core/db/client.ts';
+import type { DbOrTx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { findPenaltyDecision, listPenaltyDecisions } from '../penalties/index.ts';
+import { departmentDocumentTitle, departmentDocuments } from '../documents/index.ts';
+import { departmentRequests, departmentRequestTitle } from '../disclosure/index.ts';
 import { authorize } from './policy.ts';
 import { ACT_MODULES, type ActModule } from './labels.ts';
 
@@ -27,12 +28,7 @@ export async function actTargets(
   module: ActModule,
 ): Promise<Array<{ id: string; title: string; on: string }>> {
   authorize(actor, 'litigationCase', 'register');
-  if (module === 'normativeDocument') {
-    return queryRows(
-      ctx.db,
-      sql`select id, title, coalesce(created_at::date::text, '') as "on" from normative_documents where department_id = ${actor.departmentId} order by created_at desc limit 200`,
-    );
-  }
+  if (module === 'normativeDocument') return departmentDocuments(ctx.db, actor.departmentId);
   if (module === 'penaltyDecision')
     return (await listPenaltyDecisions(ctx.db, actor)).map((d) => ({
       id: d.id,
@@ -40,12 +36,7 @@ export async function actTargets(
       on: d.decidedOn,
     }));
   // A request is named by its receipt date and content (never the applicant's personal data).
-  return queryRows(
-    ctx.db,
-    sql`select r.id, coalesce(nullif(r.description, ''), '政府信息公开申请') as title, r.received_on::text as "on"
-        from disclosure_requests r join cases c on c.id = r.case_id
-        where r.department_id = ${actor.departmentId} order by r.received_on desc limit 200`,
-  );
+  return departmentRequests(ctx.db, actor.departmentId);
 }
 
 /** The title of the bureau's own record an act refers to; refuses a record out of the actor's scope, or none. */
@@ -64,17 +55,8 @@ export async function actRecordTitle(
       refuse(`行政处罚案件${found.caseNo}尚未作出处罚决定，不能作为被复议（诉讼）的行政行为`);
     return decisionTitle(found.decision);
   }
-  const title =
-    module === 'normativeDocument'
-      ? sql`title`
-      : sql`coalesce(nullif(description, ''), '政府信息公开申请')`;
-  const table = module === 'normativeDocument' ? 'normative_documents' : 'disclosure_requests';
-  const [row] = UUID.test(recordId)
-    ? await queryRows<{ title: string }>(
-        db,
-        sql`select ${title} as title from ${sql.identifier(table)} where id = ${recordId} and department_id = ${actor.departmentId}`,
-      )
-    : [];
-  if (!row) refuse(`本部门没有该${label}`);
-  return row.title;
+  const titleOf = module === 'normativeDocument' ? departmentDocumentTitle : departmentRequestTitle;
+  const title = UUID.test(recordId) ? await titleOf(db, actor.departmentId, recordId) : undefined;
+  if (title === undefined) refuse(`本部门没有该${label}`);
+  return title;
 }

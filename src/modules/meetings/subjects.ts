@@ -1,7 +1,9 @@
 /** What an agenda item may link to: a record of the meeting's own department, by type. */
-import { sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
+import type { DbOrTx, Tx } from '../../core/db/client.ts';
+import { departmentDecisionTitle } from '../decisions/index.ts';
+import { departmentDocumentTitle, draftingDocuments } from '../documents/index.ts';
+import { departmentMatters, departmentMatterTitle } from '../reviews/index.ts';
 import { SUBJECT_LABELS, type SubjectType } from './labels.ts';
 
 export function invalid(path: string, message: string): never {
@@ -10,11 +12,13 @@ export function invalid(path: string, message: string): never {
   });
 }
 
-// The records an agenda item may link to, by type: each must belong to the meeting's department.
-const SUBJECT_TABLES: Partial<Record<SubjectType, string>> = {
-  majorDecision: 'major_decisions',
-  normativeDocument: 'normative_documents',
-  reviewMatter: 'review_matters',
+// The records an agenda item may link to, by type: each must belong to the meeting's department (the
+// owning module answers, through its index.ts).
+type TitleOf = (db: DbOrTx, departmentId: string, id: string) => Promise<string | undefined>;
+const SUBJECT_TITLES: Partial<Record<SubjectType, TitleOf>> = {
+  majorDecision: departmentDecisionTitle,
+  normativeDocument: departmentDocumentTitle,
+  reviewMatter: departmentMatterTitle,
 };
 
 export async function checkSubject(
@@ -23,16 +27,12 @@ export async function checkSubject(
   type: SubjectType,
   id: string,
 ): Promise<void> {
-  const table = SUBJECT_TABLES[type];
-  if (!table)
+  const titleOf = SUBJECT_TITLES[type];
+  if (!titleOf)
     throw new AppError('VALIDATION', '关联事项：其他议题不关联事项', {
       fields: [{ path: 'subjectId', message: '其他议题不关联事项' }],
     });
-  const [row] = await queryRows<{ ok: number }>(
-    tx,
-    sql`select 1 as ok from ${sql.identifier(table)} where id = ${id} and department_id = ${departmentId}`,
-  );
-  if (!row)
+  if ((await titleOf(tx, departmentId, id)) === undefined)
     throw new AppError('VALIDATION', `关联事项：本部门没有该${SUBJECT_LABELS[type]}`, {
       fields: [{ path: 'subjectId', message: '不存在' }],
     });
@@ -40,10 +40,16 @@ export async function checkSubject(
 
 /** What a plain topic may link to: the department's documents still being made and its open or recent review matters. */
 export async function subjectChoices(db: DbOrTx, departmentId: string) {
-  const rows = await queryRows<{ type: SubjectType; id: string; title: string }>(
-    db,
-    sql`(select 'normativeDocument' as type, d.id, d.title from normative_documents d join cases c on c.id = d.case_id where d.department_id = ${departmentId} and c.status = 'drafting' order by d.created_at desc limit 50) union all (select 'reviewMatter', r.id, r.title from review_matters r join cases c on c.id = r.case_id where r.department_id = ${departmentId} and c.status <> 'withdrawn' order by r.created_at desc limit 50)`,
-  );
+  const rows: Array<{ type: SubjectType; id: string; title: string }> = [
+    ...(await draftingDocuments(db, departmentId, 50)).map((d) => ({
+      type: 'normativeDocument' as const,
+      ...d,
+    })),
+    ...(await departmentMatters(db, departmentId, 50)).map((r) => ({
+      type: 'reviewMatter' as const,
+      ...r,
+    })),
+  ];
   return rows.map((x) => ({
     value: `${x.type}:${x.id}`,
     label: `${SUBJECT_LABELS[x.type]}：${x.title}`,

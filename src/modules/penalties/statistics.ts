@@ -6,11 +6,11 @@
  * figures of the 行政执法 facts (enforcement and penalties, the same numbers as the annual report, each
  * with its records) and shows them on the portal (/zftj).
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
-import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
+import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import { appendAudit } from '../../core/audit/chain.ts';
 import { systemActor, type Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
@@ -19,6 +19,7 @@ import type { FactProvider } from '../../core/facts.ts';
 import { getSetting, scopedSetting } from '../../core/settings/service.ts';
 import type { ProcedureDef } from '../../core/procedure/engine.ts';
 import { enforcementStatistics } from './schema.ts';
+import { departmentsWithOfficers } from '../enforcement/index.ts';
 import { authorize, can } from './policy.ts';
 import { penaltySettings } from './labels.ts';
 
@@ -144,12 +145,16 @@ async function ensureYear(
 /** From 1月1日: last year's case for every department with an officer registry (idempotent). */
 export const statisticsSweep: SweepTask = async (tx, ctx) => {
   const year = Number(ctx.clock.today().slice(0, 4)) - 1;
-  const depts = await queryRows<{ id: string }>(
-    tx,
-    sql`select distinct o.department_id as id from enforcement_officers o
-        where not exists (select 1 from enforcement_statistics s where s.department_id = o.department_id and s.year = ${year})`,
+  const opened = new Set(
+    (
+      await tx
+        .select({ id: enforcementStatistics.departmentId })
+        .from(enforcementStatistics)
+        .where(eq(enforcementStatistics.year, year))
+    ).map((s) => s.id),
   );
-  for (const d of depts) await ensureYear(tx, ctx, d.id, year);
+  const depts = (await departmentsWithOfficers(tx)).filter((id) => !opened.has(id));
+  for (const id of depts) await ensureYear(tx, ctx, id, year);
   return { 'penalties.statisticsOpened': depts.length };
 };
 
