@@ -12,6 +12,7 @@ import { queryRows, type DbOrTx } from '../../core/db/client.ts';
 import { guard, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from './policy.ts';
+import { commentsReceivedSql } from '../consultation/index.ts';
 
 export const DECISION_FACT_FILTERS = ['catalogued', 'published', 'evaluated', 'comments'] as const;
 export type DecisionFactFilter = (typeof DECISION_FACT_FILTERS)[number];
@@ -24,10 +25,13 @@ const span = (year: number) => ({
 
 /** The comments a decision's drafts received in the year (采纳 and 部分采纳 with `adoptedOnly`). */
 export const decisionCommentsIn = (year: number, adoptedOnly = false): SQL =>
-  sql`(select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id
-    where c.subject_type = 'majorDecision' and c.subject_id = d.id
-      and k.submitted_at >= ${span(year).start}::date and k.submitted_at < ${span(year).next}::date
-      ${adoptedOnly ? sql`and k.disposition in ('adopted','partlyAdopted')` : sql``})`;
+  commentsReceivedSql({
+    subjectType: 'majorDecision',
+    subjectId: sql`d.id`,
+    start: span(year).start,
+    next: span(year).next,
+    adoptedOnly,
+  });
 
 /** The condition on major_decisions `d` of a figure of the year (catalogued counts items, not decisions). */
 export function decisionFactCondition(

@@ -12,10 +12,10 @@ import {
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { publications } from '../disclosure/publications/schema.ts';
-import { openConsultations } from '../consultation/service.ts';
-import { cnDate } from '../consultation/report.ts';
-import { registerConsultationPages } from '../consultation/portal.tsx';
+import { publicationRecord } from '../disclosure/index.ts';
+import { openConsultations } from '../consultation/index.ts';
+import { cnDate } from '../consultation/index.ts';
+import { registerConsultationPages } from '../consultation/index.ts';
 import { PublicTopics, publicTopics } from '../meetings/index.ts';
 import { decisionCatalogues, majorDecisions } from './schema.ts';
 import { adjustmentsOf, catalogueStatus, itemsOf } from './catalogueQueries.ts';
@@ -274,15 +274,7 @@ export function decisionPortal(deps: { ctx: Ctx; page: PortalPageContext }): Fas
         : [];
       if (!d)
         return message(req, reply, 404, '决策不存在', '您查找的重大行政决策不存在或尚未公布。');
-      const [pub] = d.publicationId
-        ? await ctx.db
-            .select({
-              indexNumber: publications.indexNumber,
-              publisherName: publications.publisherName,
-            })
-            .from(publications)
-            .where(eq(publications.id, d.publicationId))
-        : [];
+      const pub = d.publicationId ? await publicationRecord(ctx.db, d.publicationId) : undefined;
       const history = await loadHistory(ctx.db, d.caseId);
       const [c] = await ctx.db.select().from(cases).where(eq(cases.id, d.caseId));
       const { def } = ctx.procedures.get(c.procedure);

@@ -6,11 +6,11 @@ import { can } from './policy.ts';
 import { caseView } from '../../core/cases/view.ts';
 import { caseState, getCase, loadHistory } from '../../core/cases/service.ts';
 import { users } from '../../core/auth/schema.ts';
-import { latestFor, listComments } from '../consultation/service.ts';
-import { dispositionReport } from '../consultation/report.ts';
-import { articles } from '../consultation/text.ts';
+import { latestFor, listComments } from '../consultation/index.ts';
+import { dispositionReport } from '../consultation/index.ts';
+import { articles } from '../consultation/index.ts';
 import { itemsAbout, meetingName, upcomingMeetings } from '../meetings/index.ts';
-import { reviewMatters } from '../reviews/schema.ts';
+import { mattersOfSubject } from '../reviews/index.ts';
 import { decisionCatalogueItems, majorDecisions } from './schema.ts';
 import { evidenceOf } from './evidence.ts';
 import { loadDecision, scopeOf } from './service.ts';
@@ -45,17 +45,13 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
   );
   const superseded = new Set(evidence.map((e) => e.supersedesId).filter(Boolean));
   const agenda = await itemsAbout(ctx.db, 'majorDecision', d.id);
-  const reviews = await ctx.db
-    .select({
-      id: reviewMatters.id,
-      status: reviewMatters.status,
-      submittedOn: reviewMatters.submittedOn,
-      dueOn: reviewMatters.dueOn,
-      conclusion: reviewMatters.conclusion,
-    })
-    .from(reviewMatters)
-    .where(eq(reviewMatters.subjectCaseId, d.caseId))
-    .orderBy(reviewMatters.submittedOn);
+  const reviews = (await mattersOfSubject(ctx.db, d.caseId)).map((m) => ({
+    id: m.id,
+    status: m.status,
+    submittedOn: m.submittedOn,
+    dueOn: m.dueOn,
+    conclusion: m.conclusion,
+  }));
   const [original] = d.revisionOf
     ? await ctx.db
         .select({ title: majorDecisions.title })
@@ -113,7 +109,8 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
     abilities: {
       saveDraft: canAct && mine.has('draftPlan'),
       openComment: canAct && mine.has('openComment'),
-      closeComment: canAct && !!c && !c.closedOn && c.endOn <= today,
+      // The engine: a comment period running whose end has come (结束征求意见).
+      closeComment: canAct && mine.has('closeComment'),
       dispose: canAct && !!c?.closedOn && !c.reportPublishedOn,
       publishFeedback: canAct && mine.has('publishFeedback'),
       summarizeParticipation: canAct && mine.has('summarizeParticipation'),

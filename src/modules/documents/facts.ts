@@ -15,8 +15,9 @@ import { pct, type Fact } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
 import { formatDateZh } from '../../core/calendar/explain.ts';
 import { queryRows, type DbOrTx } from '../../core/db/client.ts';
-import { periodEnd } from '../reports/facts.ts';
-import { cleanupTotals, type CleanupTotals } from './cleanup.ts';
+import { periodEnd } from '../reports/index.ts';
+import { cleanupTotals, type CleanupTotals } from './cleanupTotals.ts';
+import { commentsReceivedSql } from '../consultation/index.ts';
 
 export interface DocumentCounts {
   issued: number;
@@ -72,10 +73,13 @@ const endedIn = (kinds: string[], year: number): SQL =>
   )}) and x.on_date between ${yearSpan(year).start} and ${yearSpan(year).end})`;
 /** The comments the document's drafts received in the year (通过门户网站; 采纳 with `adoptedOnly`). */
 const commentsIn = (year: number, adoptedOnly = false): SQL =>
-  sql`(select count(*)::int from consultation_comments k join consultations c on c.id = k.consultation_id
-    where c.subject_type = 'normativeDocument' and c.subject_id = normative_documents.id
-      and k.submitted_at >= ${yearSpan(year).start}::date and k.submitted_at < ${yearSpan(year).next}::date
-      ${adoptedOnly ? sql`and k.disposition in ('adopted','partlyAdopted')` : sql``})`;
+  commentsReceivedSql({
+    subjectType: 'normativeDocument',
+    subjectId: sql`normative_documents.id`,
+    start: yearSpan(year).start,
+    next: yearSpan(year).next,
+    adoptedOnly,
+  });
 
 /**
  * One condition on table normative_documents per fact: the figure counts the rows it selects and the

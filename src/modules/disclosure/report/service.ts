@@ -13,7 +13,7 @@ import { cases, caseSteps } from '../../../core/cases/schema.ts';
 import { newId } from '../../../core/clock.ts';
 import { AppError } from '../../../core/errors.ts';
 import { disclosureReports } from './schema.ts';
-import { tableTwoRow } from '../../documents/facts.ts';
+import { tableTwoRow } from '../../documents/index.ts';
 import {
   buildTable3,
   checkTable3,

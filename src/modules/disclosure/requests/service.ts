@@ -21,6 +21,9 @@ import { portalActor, type RequestRow } from './intake.ts';
 import type { DbOrTx } from '../../../core/db/client.ts';
 import { quoteFee, type FeeMethod, type FeeQuote } from './fees.ts';
 import { askApproval } from './approvals.ts';
+import { assertHandler, loadRequest, readRequest } from './access.ts';
+
+export { assertHandler, loadRequest, readRequest } from './access.ts';
 
 /** The outcome's article of the 条例, as the letter cites it. */
 export function defaultBasis(code: string): string {
@@ -47,17 +50,6 @@ export async function releasedFileReader(
   );
 }
 
-/** A request the actor's disclosure office may see, or 404 (also the generic case API's and file downloads' rule). */
-export async function readRequest(db: DbOrTx, actor: Actor, id: string): Promise<RequestRow> {
-  const [r] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.id, id));
-  if (!r) throw notFound('政府信息公开申请');
-  authorize(actor, 'disclosureRequest', 'read', r);
-  return r;
-}
-
-export const loadRequest = (ctx: Ctx, actor: Actor, id: string, tx?: Tx): Promise<RequestRow> =>
-  readRequest(tx ?? ctx.db, actor, id);
-
 export interface AnswerInput {
   on: string;
   outcome: string;
@@ -65,22 +57,6 @@ export interface AnswerInput {
   legalBasis?: string;
   replyLetterNo?: string;
   delivery?: string;
-}
-
-/**
- * The request is readable (loadRequest answers 404 otherwise); acting on it is for its handlers (the
- * assigned 科室, the 办公室 and leaders): anyone else in the department is told who may.
- */
-export async function assertHandler(tx: DbOrTx, actor: Actor, r: RequestRow): Promise<void> {
-  const [{ orgId }] = await tx
-    .select({ orgId: cases.orgId })
-    .from(cases)
-    .where(eq(cases.id, r.caseId));
-  if (!can(actor, 'disclosureRequest', 'act', { departmentId: r.departmentId, orgId }))
-    throw new AppError(
-      'FORBIDDEN',
-      '只有承办科室、政府信息公开工作机构（办公室）和局领导可以办理此申请',
-    );
 }
 
 /** The generic case API's rule for acting on a request's case (ProcedureEntry.act): its handlers only. */
