@@ -1,6 +1,7 @@
 /** The audit log's Chinese names for what this module records (src/core/audit/labels.ts). */
 import { procedureActionLabels, type ModuleAudit } from '../../core/audit/labels.ts';
-import { PENALTY_CASE, PENALTY_SUMMARY } from './procedure.ts';
+import { PENALTY_CASE } from './procedure.ts';
+import { PENALTY_SUMMARY } from './procedureSummary.ts';
 
 export const penaltiesAudit = {
   actions: {

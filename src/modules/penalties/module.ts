@@ -1,7 +1,8 @@
 /** 行政处罚 (行政处罚法 2021): cases on the shared engine, 全过程记录, 事后公开 on /xzcf, documents, facts, the feed. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { penaltiesAudit } from './auditLabels.ts';
-import { PENALTY_CASE, PENALTY_MODULE_ACTIONS, PENALTY_SUMMARY } from './procedure.ts';
+import { PENALTY_CASE, PENALTY_MODULE_ACTIONS } from './procedure.ts';
+import { PENALTY_SUMMARY } from './procedureSummary.ts';
 import { penaltyFacts } from './facts.ts';
 import { penaltyRoutes } from './routes.ts';
 import { penaltyPortal, penaltySections } from './portal.tsx';

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../core/calendar/calendar.ts';
 import { check, evaluate, type CaseEvent } from '../../core/procedure/engine.ts';
-import { PENALTY_CASE as P, PENALTY_SUMMARY as S } from './procedure.ts';
+import { PENALTY_CASE as P } from './procedure.ts';
+import { PENALTY_SUMMARY as S } from './procedureSummary.ts';
 import {
   heavierThan,
   hearingEligible,

@@ -11,7 +11,8 @@ import { can } from './policy.ts';
 import { loadPenalty, type PenaltyRow } from './service.ts';
 import { paymentStatus } from './actsExecution.ts';
 import { FILE_KINDS, MODE_LABELS, PARTY_KINDS, typeLabels, type FileKind } from './labels.ts';
-import { PENALTY_CASE, PENALTY_SUMMARY } from './procedure.ts';
+import { PENALTY_CASE } from './procedure.ts';
+import { PENALTY_SUMMARY } from './procedureSummary.ts';
 
 const LABELS = new Map(
   [...PENALTY_CASE.actions, ...PENALTY_SUMMARY.actions].map((a) => [a.code, a.label]),
