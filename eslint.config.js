@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 // One zone per pair of modules, generated from the folders: a module added tomorrow is fenced in too.
-const MODULES = readdirSync('src/modules', { withFileTypes: true })
+const MODULES = readdirSync(new URL('./src/modules', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 const moduleZones = MODULES.flatMap((target) =>
