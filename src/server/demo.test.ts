@@ -218,7 +218,7 @@ async function incoherences(db: Parameters<typeof queryRows>[0], today: string):
   // Every concluded 合法性审查 names its reviewers.
   for (const m of await queryRows<{ title: string }>(
     db,
-    sql`select m.title from review_matters m where m.status = 'concluded' and not exists (select 1 from review_assignments a where a.matter_id = m.id)`,
+    sql`select m.title from review_matters m join cases c on c.id = m.case_id where c.status = 'concluded' and not exists (select 1 from review_assignments a where a.matter_id = m.id)`,
   ))
     out.push(`concluded review without a reviewer: ${m.title}`);
   // The catalogue: published before its decisions start; planned quarters of its year, not before the publication.

@@ -16,7 +16,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { majorDecisions } from './schema.ts';
 import { addEvidence } from './workflow.ts';
 import { driveDecision } from './testkit.ts';
-import { reviewMatters } from '../reviews/schema.ts';
+import { mattersOfSubject } from '../reviews/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Awaited<ReturnType<typeof signIn>>;
@@ -235,10 +235,7 @@ test('ending the procedure withdraws the legality review still in the queue, in 
       until: 'underReview',
     },
   );
-  const [before] = await t.ctx.db
-    .select()
-    .from(reviewMatters)
-    .where(eq(reviewMatters.subjectCaseId, d.caseId));
+  const [before] = await mattersOfSubject(t.ctx.db, d.caseId);
   assert.equal(before.status, 'submitted');
   const res = await t.app.inject({
     method: 'POST',
@@ -252,9 +249,6 @@ test('ending the procedure withdraws the legality review still in the queue, in 
   });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().procedure.case.status, 'withdrawn');
-  const [after] = await t.ctx.db
-    .select()
-    .from(reviewMatters)
-    .where(eq(reviewMatters.subjectCaseId, d.caseId));
+  const [after] = await mattersOfSubject(t.ctx.db, d.caseId);
   assert.equal(after.status, 'withdrawn');
 });

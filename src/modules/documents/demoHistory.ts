@@ -13,10 +13,10 @@ import type { Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
-import { reviewMatters } from '../reviews/schema.ts';
-import { assignReviewers } from '../reviews/opinions.ts';
+import { mattersOfSubject } from '../reviews/index.ts';
+import { assignReviewers } from '../reviews/index.ts';
 import { normativeDocuments } from './schema.ts';
-import { submitComment } from '../consultation/service.ts';
+import { submitComment } from '../consultation/index.ts';
 import { createDraft, type DraftInput } from './service.ts';
 import { act, assignNumber, publishDocument } from './workflow.ts';
 import { closeComment, dispose, openComment, publishFeedback } from './commenting.ts';
@@ -145,10 +145,9 @@ export async function seedDemoDocumentHistory(ctx: Ctx, staff: Actor): Promise<v
       .select({ caseId: normativeDocuments.caseId })
       .from(normativeDocuments)
       .where(eq(normativeDocuments.id, id));
-    const [matter] = await ctx.db
-      .select({ id: reviewMatters.id })
-      .from(reviewMatters)
-      .where(and(eq(reviewMatters.subjectCaseId, caseId), eq(reviewMatters.status, 'submitted')));
+    const [matter] = (await mattersOfSubject(ctx.db, caseId)).filter(
+      (m) => m.status === 'submitted',
+    );
     await assignReviewers(on(d.submitReviewOn), legal, matter.id, { userIds: [legal.userId] });
     await act(on(d.concludeReviewOn), legal, id, 'concludeLegalReview', d.concludeReviewOn, {
       conclusion: 'lawful',

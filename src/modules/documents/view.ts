@@ -4,11 +4,13 @@ import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { can } from './policy.ts';
 import { caseView } from '../../core/cases/view.ts';
+import { loadHistory } from '../../core/cases/service.ts';
+import { evaluate } from '../../core/procedure/engine.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { files } from '../../core/files/schema.ts';
-import { latestFor, listComments } from '../consultation/service.ts';
-import { dispositionReport } from '../consultation/report.ts';
-import { articles } from '../consultation/text.ts';
+import { latestFor, listComments } from '../consultation/index.ts';
+import { dispositionReport } from '../consultation/index.ts';
+import { articles } from '../consultation/index.ts';
 import { loadDocument, scopeOfDoc, versionsOf } from './service.ts';
 import { eventsOf } from './validity.ts';
 import { filingsOf } from './filing.ts';
@@ -45,7 +47,13 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
   const [filing] = await filingsOf(ctx.db, [d.id]);
   const versions = await versionsOf(ctx.db, d.lineageId);
   const editable = can(actor, 'normativeDocument', 'edit', scopeOfDoc(d));
-  const stage = proc.case.status;
+  // What may be done: the engine's acts on the case (those of the actor's roles) and the policy.
+  const mine = new Set(proc.actions.map((a) => a.action));
+  // The draft is still being made while the engine lets its making be ended (终止制定, whoever may).
+  const { def } = ctx.procedures.get('normativeDocument');
+  const history = await loadHistory(ctx.db, d.caseId);
+  const state = evaluate(def, history, ctx.calendar.current(), ctx.clock.today());
+  const making = state.allowed.some((a) => a.action === 'withdraw');
   const decide = proc.actions.find((a) => a.action === 'collectiveDecision');
   return {
     document: {
@@ -97,20 +105,20 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
     })),
     // What this actor may do here (the UI never re-implements the rules).
     abilities: {
-      edit: editable && !d.publishedOn && !d.docNumber && (stage === 'drafting' || stage === 'new'),
-      openComment: editable && proc.actions.some((a) => a.action === 'openComment'),
-      closeComment: editable && !!c && !c.closedOn && c.endOn <= ctx.clock.today(),
+      edit: editable && !d.publishedOn && !d.docNumber && making,
+      openComment: editable && mine.has('openComment'),
+      // The engine: a comment period running whose end has come (结束征求意见).
+      closeComment: editable && mine.has('closeComment'),
       dispose: editable && !!c?.closedOn && !c.reportPublishedOn,
       publishFeedback: editable && !!c?.closedOn && !c.reportPublishedOn,
-      assignNumber: editable && proc.actions.some((a) => a.action === 'assignNumber'),
-      publish: editable && proc.actions.some((a) => a.action === 'publish'),
-      file: editable && proc.actions.some((a) => a.action === 'file') && !filing,
-      answerFiling: editable && filing?.status === 'returned',
+      assignNumber: editable && mine.has('assignNumber'),
+      publish: editable && mine.has('publish'),
+      file: editable && mine.has('file') && !filing,
+      // Returned for correction: the engine offers the answer (the case is 纠错中).
+      answerFiling: editable && mine.has('answerCorrection'),
       // The oversight body decides the filing addressed to it (the engine offers the acts to its role).
       reviewFiling:
-        !!filing &&
-        can(actor, 'documentFiling', 'review', filing) &&
-        proc.actions.some((a) => a.action === 'acceptFiling'),
+        !!filing && can(actor, 'documentFiling', 'review', filing) && mine.has('acceptFiling'),
       // 集体审议: at a held meeting whose agenda lists the document (the meetings to choose from).
       decideAt: decide ? await meetingsToDecide(ctx.db, d.id) : null,
       decideOptions: decide?.fields?.find((f) => f.name === 'decision')?.options ?? [],

@@ -9,13 +9,17 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { auditRecorder } from '../../core/audit/recorder.ts';
+import { reviewsAudit } from './auditLabels.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { legalAdvisors, reviewAssignments } from './schema.ts';
 import { ADVISOR_KINDS, ADVISOR_KIND_LABELS, type AdvisorKind } from './labels.ts';
+
+const audit = auditRecorder(reviewsAudit);
+const advisor = (id: string) => ({ type: 'legalAdvisor' as const, id });
 
 export type AdvisorRow = typeof legalAdvisors.$inferSelect;
 
@@ -117,18 +121,7 @@ export async function createAdvisor(
         updatedAt: now,
       })
       .returning();
-    await appendAudit(
-      tx,
-      {
-        actorId: actor.userId,
-        orgId: actor.orgId,
-        action: 'legalAdvisor.create',
-        entityType: 'legalAdvisor',
-        entityId: row.id,
-        payload: values(input),
-      },
-      now,
-    );
+    await audit(tx, ctx, actor, 'legalAdvisor.create', advisor(row.id), values(input));
     return row;
   });
 }
@@ -160,18 +153,10 @@ export async function updateAdvisor(
         .update(reviewAssignments)
         .set({ userId: row.userId })
         .where(eq(reviewAssignments.advisorId, id));
-    await appendAudit(
-      tx,
-      {
-        actorId: actor.userId,
-        orgId: actor.orgId,
-        action: 'legalAdvisor.update',
-        entityType: 'legalAdvisor',
-        entityId: id,
-        payload: { before: values(old as AdvisorInput), after: values(input) },
-      },
-      now,
-    );
+    await audit(tx, ctx, actor, 'legalAdvisor.update', advisor(id), {
+      before: values(old as AdvisorInput),
+      after: values(input),
+    });
     return row;
   });
 }

@@ -10,7 +10,8 @@ import type { Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
 import { createAdvisor } from './advisors.ts';
-import { concludeMatter, submitMatter } from './service.ts';
+import { submitMatter } from './service.ts';
+import { concludeMatter } from './closing.ts';
 import { assignReviewers, giveOpinion, markAdoption } from './opinions.ts';
 import { matterView } from './view.ts';
 

@@ -4,10 +4,12 @@
  * The total's sentence names the types, so the per-type facts add nothing to the prose (empty
  * sentences); a count of nothing says nothing. Each sentence states its own figure first.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { pct, type Fact } from '../../core/facts.ts';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
+import { cases } from '../../core/cases/schema.ts';
+import { reviewMatters } from './schema.ts';
 import { MATTER_TYPES, MATTER_TYPE_LABELS, type ReviewMatterType } from './labels.ts';
 
 export interface ReviewCounts {
@@ -22,10 +24,19 @@ export interface ReviewCounts {
 }
 
 async function counts(ctx: Ctx, departmentId: string, year: number): Promise<ReviewCounts> {
-  const byType = await queryRows<{ type: string; n: number }>(
-    ctx.db,
-    sql`select type, count(*)::int as n from review_matters where department_id = ${departmentId} and status = 'concluded' and extract(year from concluded_on) = ${year} group by type`,
-  );
+  // Concluded: the matter's case (its status is the matter's, procedure legalReview).
+  const byType = await ctx.db
+    .select({ type: reviewMatters.type, n: sql<number>`count(*)::int` })
+    .from(reviewMatters)
+    .innerJoin(cases, eq(cases.id, reviewMatters.caseId))
+    .where(
+      and(
+        eq(reviewMatters.departmentId, departmentId),
+        eq(cases.status, 'concluded'),
+        sql`extract(year from ${reviewMatters.concludedOn}) = ${year}`,
+      ),
+    )
+    .groupBy(reviewMatters.type);
   const [o] = await queryRows<Omit<ReviewCounts, 'byType' | 'external' | 'government'>>(
     ctx.db,
     sql`select count(*)::int as opinions, count(distinct o.matter_id)::int as "opinionMatters",

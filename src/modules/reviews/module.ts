@@ -5,7 +5,7 @@ import { reviewAbilities } from './policy.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from './procedure.ts';
 import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
-import { loadMatter, materialFileReader } from './service.ts';
+import { loadMatter, materialFileReader } from './matters.ts';
 import { seedDemoReviews } from './demo.ts';
 
 export const reviewsModule: ModuleManifest = {

@@ -8,38 +8,21 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { auditRecorder } from '../../core/audit/recorder.ts';
 import { hasRole, type Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { assignToCase, recordAction } from '../../core/cases/service.ts';
-import { legalAdvisors, legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
-import { loadMatter, scopeOfMatter, type MatterRow } from './service.ts';
+import { legalAdvisors, legalOpinions, reviewAssignments } from './schema.ts';
+import { loadMatter, scopeOfMatter, type MatterRow } from './matters.ts';
+import { reviewsAudit } from './auditLabels.ts';
 import { advisorOf, inTerm } from './advisors.ts';
 import { systemActor } from '../../core/auth/actor.ts';
 import { ADOPTION_LABELS, ADVISOR_KIND_LABELS, type Adoption, type AdvisorKind } from './labels.ts';
 
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  matterId: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `review.${action}`,
-      entityType: 'reviewMatter',
-      entityId: matterId,
-      payload,
-    },
-    ctx.clock.now(),
-  );
+const audit = auditRecorder(reviewsAudit);
+const matter = (id: string) => ({ type: 'reviewMatter' as const, id });
 
 const refuse = (message: string): never => {
   throw new AppError('ACTION_NOT_ALLOWED', message);
@@ -154,9 +137,7 @@ export async function assignReviewers(
       { action: 'assign', on: today, data: { reviewers: added.join('、') } },
       tx,
     );
-    if (m.status === 'submitted')
-      await tx.update(reviewMatters).set({ status: 'reviewing' }).where(eq(reviewMatters.id, m.id));
-    await audit(tx, ctx, actor, 'assign', m.id, { userIds, advisorIds, added });
+    await audit(tx, ctx, actor, 'review.assign', matter(m.id), { userIds, advisorIds, added });
   });
 }
 
@@ -218,7 +199,7 @@ export async function giveOpinion(
       enteredBy: actor.userId,
       createdAt: ctx.clock.now(),
     });
-    await audit(tx, ctx, actor, 'opinion', m.id, {
+    await audit(tx, ctx, actor, 'review.opinion', matter(m.id), {
       opinionId: id,
       seq: next,
       assignmentId: assignment.id,
@@ -318,7 +299,7 @@ export async function markAdoption(
         adoptionBy: actor.userId,
       })
       .where(eq(legalOpinions.id, o.id));
-    await audit(tx, ctx, actor, 'adoption', m.id, {
+    await audit(tx, ctx, actor, 'review.adoption', matter(m.id), {
       opinionId: o.id,
       seq: o.seq,
       adoption: input.adoption,

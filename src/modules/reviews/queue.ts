@@ -10,6 +10,7 @@ import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { daysLeft } from '../../core/calendar/calendar.ts';
+import { cases } from '../../core/cases/schema.ts';
 import { legalAdvisors, legalOpinions, reviewAssignments, reviewMatters } from './schema.ts';
 import {
   ADOPTION_LABELS,
@@ -24,6 +25,7 @@ import {
   type ReviewMatterType,
 } from './labels.ts';
 import { inTerm } from './advisors.ts';
+import { isOpen, matterColumns, type MatterRow } from './matters.ts';
 
 export interface QueueFilter {
   type?: ReviewMatterType;
@@ -125,7 +127,7 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
   authorize(actor, 'reviewMatter', 'list');
   const conds: SQL[] = [matterScope(actor)];
   if (f.type) conds.push(eq(reviewMatters.type, f.type));
-  if (f.status) conds.push(eq(reviewMatters.status, f.status));
+  if (f.status) conds.push(eq(cases.status, f.status));
   if (f.assignee) conds.push(assigneeCond(actor, f.assignee));
   if (f.concludedIn)
     conds.push(sql`extract(year from ${reviewMatters.concludedOn}) = ${f.concludedIn}`);
@@ -136,13 +138,14 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
   const where = and(...conds);
   // Open matters first, soonest due first; then the finished ones, latest first.
   const rows = await ctx.db
-    .select({ m: reviewMatters, orgName: organisations.name })
+    .select({ m: matterColumns, orgName: organisations.name })
     .from(reviewMatters)
+    .innerJoin(cases, eq(cases.id, reviewMatters.caseId))
     .innerJoin(organisations, eq(organisations.id, reviewMatters.orgId))
     .where(where)
     .orderBy(
-      sql`(${reviewMatters.status} in ('concluded','withdrawn'))`,
-      sql`case when ${reviewMatters.status} in ('concluded','withdrawn') then null else ${reviewMatters.dueOn} end asc nulls last`,
+      sql`(${cases.status} in ('concluded','withdrawn'))`,
+      sql`case when ${cases.status} in ('concluded','withdrawn') then null else ${reviewMatters.dueOn} end asc nulls last`,
       desc(reviewMatters.submittedOn),
       desc(reviewMatters.id),
     )
@@ -151,6 +154,7 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
   const [{ n }] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(reviewMatters)
+    .innerJoin(cases, eq(cases.id, reviewMatters.caseId))
     .where(where);
   const { reviewers, counts } = await reviewersOf(
     ctx.db,
@@ -162,7 +166,7 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
     total: n,
     today,
     items: rows.map(({ m, orgName }) => {
-      const open = m.status === 'submitted' || m.status === 'reviewing';
+      const open = isOpen(m);
       return {
         ...matterLabels(m),
         orgName,
@@ -176,7 +180,7 @@ export async function listMatters(ctx: Ctx, actor: Actor, f: QueueFilter) {
   };
 }
 
-export function matterLabels(m: typeof reviewMatters.$inferSelect) {
+export function matterLabels(m: MatterRow) {
   return {
     id: m.id,
     type: m.type,

@@ -4,14 +4,9 @@ import type { Ctx } from '../../core/context.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from './policy.ts';
-import {
-  concludeMatter,
-  loadMatter,
-  submitSchema,
-  submitStandalone,
-  supplementMaterials,
-  withdrawMatter,
-} from './service.ts';
+import { submitSchema, submitStandalone, supplementMaterials } from './service.ts';
+import { concludeMatter, withdrawMatter } from './closing.ts';
+import { loadMatter } from './matters.ts';
 import { assignReviewers, giveOpinion, markAdoption } from './opinions.ts';
 import { listMatters, listOpinions, reviewerCandidates } from './queue.ts';
 import { matterView } from './view.ts';

@@ -46,7 +46,7 @@ export const legalAdvisors = pgTable(
 /**
  * One matter submitted for 合法性审查 (GLOSSARY LegalReview): a major decision, a normative document, a
  * contract, a disclosure reply, a reconsideration or litigation matter, or another legal affair.
- * `caseId` is the matter's own case (procedure legalReview: deadline, 我的待办, timeline);
+ * `caseId` is the matter's own case (procedure legalReview: status, deadline, 我的待办, timeline);
  * `subjectCaseId` the case of the submitting module (e.g. the document), which receives the conclusion.
  */
 export const reviewMatters = pgTable(
@@ -65,7 +65,6 @@ export const reviewMatters = pgTable(
     submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     dueExplanation: text('due_explanation').notNull().default(''),
-    status: text('status').notNull(), // submitted | reviewing | concluded | withdrawn
     conclusion: text('conclusion'), // lawful | lawfulAfterRevision | unlawful
     conclusionOpinion: text('conclusion_opinion'),
     concludedOn: date('concluded_on', { mode: 'string' }),
@@ -76,7 +75,7 @@ export const reviewMatters = pgTable(
   (t) => [
     uniqueIndex('review_matters_case_idx').on(t.caseId),
     index('review_matters_subject_idx').on(t.subjectCaseId),
-    index('review_matters_dept_idx').on(t.departmentId, t.status, t.dueOn),
+    index('review_matters_dept_idx').on(t.departmentId, t.dueOn),
   ],
 );
 

@@ -1,29 +1,30 @@
 /**
- * 合法性审查 (RULES §3 step 8, §4): submitting a matter, assigning reviewers, concluding and withdrawing.
- * Every use case is one transaction with its audit event; a subject module (规范性文件, 重大行政决策)
- * submits inside its own transaction and receives the conclusion as `concludeLegalReview` on its case.
+ * 合法性审查 (RULES §3 step 8, §4): submitting a matter and its materials. Every use case is one
+ * transaction with its audit event; a subject module (规范性文件, 重大行政决策) submits inside its own
+ * transaction (closing.ts concludes and withdraws).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
-import { hasRole, type Actor } from '../../core/auth/actor.ts';
+import { auditRecorder } from '../../core/audit/recorder.ts';
+import type { Actor } from '../../core/auth/actor.ts';
 import { can } from '../../core/auth/policy.ts';
 import { authorize } from './policy.ts';
-import { getCase, openCase, recordAction } from '../../core/cases/service.ts';
+import { getCase, openCase } from '../../core/cases/service.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { departmentReviewLimits } from './settings.ts';
 import { files } from '../../core/files/schema.ts';
-import { fileAccessOf, type FileAccess } from '../../core/files/service.ts';
-import { legalOpinions, reviewAssignments, reviewMaterials, reviewMatters } from './schema.ts';
-import { CONCLUSIONS, MATTER_TYPES, type Conclusion, type ReviewMatterType } from './labels.ts';
+import { reviewMaterials, reviewMatters } from './schema.ts';
+import { MATTER_TYPES, type ReviewMatterType } from './labels.ts';
 import { matterDue, type MatterDue } from './due.ts';
+import { reviewsAudit } from './auditLabels.ts';
+import { loadMatter, scopeOfMatter, type MatterRow } from './matters.ts';
 
 export type { ReviewMatterType } from './labels.ts';
-export type MatterRow = typeof reviewMatters.$inferSelect;
+export type { MatterRow } from './matters.ts';
 
 export interface SubmitMatterInput {
   type: ReviewMatterType;
@@ -48,26 +49,15 @@ export const submitSchema = z.object({
   fileIds: z.array(z.uuid().describe('送审材料')).max(50).optional().describe('送审材料'),
 });
 
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  matterId: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `review.${action}`,
-      entityType: 'reviewMatter',
-      entityId: matterId,
-      payload,
-    },
-    ctx.clock.now(),
-  );
+const audit = auditRecorder(reviewsAudit);
+const matter = (id: string) => ({ type: 'reviewMatter' as const, id });
+
+/** 已出具审查意见 / 已撤回: nothing more can be done on the matter. */
+export function refuseUnlessOpen(m: MatterRow): void {
+  if (m.status === 'concluded')
+    throw new AppError('ACTION_NOT_ALLOWED', '该事项已出具合法性审查意见，不能重复办理');
+  if (m.status === 'withdrawn') throw new AppError('ACTION_NOT_ALLOWED', '该事项已撤回');
+}
 
 /** Materials must be stored files of the submitting department. */
 async function checkFiles(tx: Tx, actor: Actor, fileIds: string[]): Promise<void> {
@@ -169,12 +159,11 @@ export async function submitMatter(
     submittedOn: today,
     dueOn: due.dueOn,
     dueExplanation: due.explanation,
-    status: 'submitted',
     submittedBy: actor.userId,
     createdAt: ctx.clock.now(),
   });
   await addMaterials(tx, ctx, actor, id, m.fileIds ?? []);
-  await audit(tx, ctx, actor, 'submit', id, {
+  await audit(tx, ctx, actor, 'review.submit', matter(id), {
     type: m.type,
     title: m.title,
     caseId: c.id,
@@ -197,235 +186,6 @@ export async function submitStandalone(
   );
 }
 
-/** Whether the actor is one of the matter's assigned reviewers (in person, or as the advisor's account). */
-export async function isAssigned(db: DbOrTx, actor: Actor, matterId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: reviewAssignments.id })
-    .from(reviewAssignments)
-    .where(
-      and(eq(reviewAssignments.matterId, matterId), eq(reviewAssignments.userId, actor.userId)),
-    )
-    .limit(1);
-  return !!row;
-}
-
-export const scopeOfMatter = (m: MatterRow, assigned: boolean) => ({
-  departmentId: m.departmentId,
-  orgId: m.orgId,
-  assigned,
-});
-
-/** A matter the actor may read (404 otherwise: an advisor never learns of matters not assigned to them). */
-export async function loadMatter(
-  db: DbOrTx,
-  actor: Actor,
-  id: string,
-  forUpdate = false,
-): Promise<{ matter: MatterRow; assigned: boolean }> {
-  const q = db.select().from(reviewMatters).where(eq(reviewMatters.id, id));
-  const [m] = forUpdate ? await q.for('update') : await q;
-  if (!m) throw notFound('审查事项');
-  const assigned = await isAssigned(db, actor, m.id);
-  authorize(actor, 'reviewMatter', 'read', scopeOfMatter(m, assigned));
-  return { matter: m, assigned };
-}
-
-/** A file is readable as a material of a matter the actor may read (GET /api/reviews/:id's rule). */
-export async function materialFileReader(
-  db: DbOrTx,
-  actor: Actor,
-  fileId: string,
-): Promise<FileAccess> {
-  const rows = await db
-    .select({ id: reviewMaterials.matterId })
-    .from(reviewMaterials)
-    .where(eq(reviewMaterials.fileId, fileId));
-  return fileAccessOf(
-    rows.map((r) => r.id),
-    (id) => loadMatter(db, actor, id),
-  );
-}
-
-function open(m: MatterRow): void {
-  if (m.status === 'concluded')
-    throw new AppError('ACTION_NOT_ALLOWED', '该事项已出具合法性审查意见，不能重复办理');
-  if (m.status === 'withdrawn') throw new AppError('ACTION_NOT_ALLOWED', '该事项已撤回');
-}
-
-export interface ConcludeInput {
-  conclusion: Conclusion;
-  opinion: string;
-}
-
-/** The conclusion on a locked, open matter: its case, the subject's `concludeLegalReview`, the row, the audit. */
-async function conclude(
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  m: MatterRow,
-  input: ConcludeInput,
-): Promise<void> {
-  if (!CONCLUSIONS.includes(input.conclusion))
-    throw new AppError('VALIDATION', '审查结论：无效', {
-      fields: [{ path: 'conclusion', message: '无效' }],
-    });
-  authorize(actor, 'reviewMatter', 'manage', scopeOfMatter(m, false));
-  open(m);
-  const today = ctx.clock.today();
-  const opinion = input.opinion.trim();
-  const opinions = await tx
-    .select({ id: legalOpinions.id })
-    .from(legalOpinions)
-    .where(eq(legalOpinions.matterId, m.id));
-  await recordAction(
-    ctx,
-    actor,
-    m.caseId,
-    {
-      action: 'conclude',
-      on: today,
-      data: { conclusion: input.conclusion, opinion, opinionCount: opinions.length },
-    },
-    tx,
-  );
-  if (m.subjectCaseId) {
-    await recordAction(
-      ctx,
-      actor,
-      m.subjectCaseId,
-      {
-        action: 'concludeLegalReview',
-        on: today,
-        data: { conclusion: input.conclusion, opinion, matterId: m.id },
-      },
-      tx,
-    );
-  }
-  await tx
-    .update(reviewMatters)
-    .set({
-      status: 'concluded',
-      conclusion: input.conclusion,
-      conclusionOpinion: opinion,
-      concludedOn: today,
-      concludedBy: actor.userId,
-    })
-    .where(eq(reviewMatters.id, m.id));
-  await audit(tx, ctx, actor, 'conclude', m.id, {
-    conclusion: input.conclusion,
-    opinionCount: opinions.length,
-    subjectCaseId: m.subjectCaseId,
-  });
-}
-
-/**
- * 出具合法性审查意见 from the review queue: the matter's case and, when the matter came from a subject
- * case, that case's `concludeLegalReview` act (whose engine gates deliberation on it) — one transaction.
- */
-export async function concludeMatter(
-  ctx: Ctx,
-  actor: Actor,
-  id: string,
-  input: ConcludeInput,
-): Promise<void> {
-  await inTx(ctx, async (tx) => {
-    const { matter: m } = await loadMatter(tx, actor, id, true);
-    await conclude(tx, ctx, actor, m, input);
-  });
-}
-
-/**
- * The same conclusion reached from the subject's own page (e.g. the document page), inside the
- * subject module's transaction: the open matter of that case is concluded. Reviews submitted before
- * the queue existed have no matter; their act is recorded on the subject case alone.
- */
-export async function concludeForSubject(
-  ctx: Ctx,
-  tx: Tx,
-  actor: Actor,
-  subjectCaseId: string,
-  input: ConcludeInput,
-): Promise<void> {
-  const [m] = await tx
-    .select()
-    .from(reviewMatters)
-    .where(
-      and(
-        eq(reviewMatters.subjectCaseId, subjectCaseId),
-        inArray(reviewMatters.status, ['submitted', 'reviewing']),
-      ),
-    )
-    .for('update');
-  // Anyone else is answered by the subject procedure's engine (「…」须由法制审核人员办理).
-  if (m && hasRole(actor, 'legalOfficer')) return conclude(tx, ctx, actor, m, input);
-  await recordAction(
-    ctx,
-    actor,
-    subjectCaseId,
-    {
-      action: 'concludeLegalReview',
-      on: ctx.clock.today(),
-      data: { conclusion: input.conclusion, opinion: input.opinion },
-    },
-    tx,
-  );
-}
-
-/** 撤回送审 by the requesting side (e.g. the draft was abandoned). */
-export async function withdrawMatter(
-  ctx: Ctx,
-  actor: Actor,
-  id: string,
-  reason: string,
-): Promise<void> {
-  await inTx(ctx, async (tx) => {
-    const { matter: m } = await loadMatter(tx, actor, id, true);
-    authorize(actor, 'reviewMatter', 'respond', scopeOfMatter(m, false));
-    open(m);
-    await recordAction(
-      ctx,
-      actor,
-      m.caseId,
-      { action: 'withdraw', on: ctx.clock.today(), data: { reason } },
-      tx,
-    );
-    await tx.update(reviewMatters).set({ status: 'withdrawn' }).where(eq(reviewMatters.id, m.id));
-    await audit(tx, ctx, actor, 'withdraw', m.id, { reason });
-  });
-}
-
-/** When the subject procedure ends (e.g. 终止制定), its open matters are withdrawn in the subject's transaction. */
-export async function withdrawMattersOf(
-  ctx: Ctx,
-  tx: Tx,
-  actor: Actor,
-  subjectCaseId: string,
-  reason: string,
-): Promise<number> {
-  const open = await tx
-    .select()
-    .from(reviewMatters)
-    .where(
-      and(
-        eq(reviewMatters.subjectCaseId, subjectCaseId),
-        inArray(reviewMatters.status, ['submitted', 'reviewing']),
-      ),
-    )
-    .for('update');
-  for (const m of open) {
-    await recordAction(
-      ctx,
-      actor,
-      m.caseId,
-      { action: 'withdraw', on: ctx.clock.today(), data: { reason } },
-      tx,
-    );
-    await tx.update(reviewMatters).set({ status: 'withdrawn' }).where(eq(reviewMatters.id, m.id));
-    await audit(tx, ctx, actor, 'withdraw', m.id, { reason, subjectCaseId });
-  }
-  return open.length;
-}
-
 /** 补充送审材料 (条例第二十六条: the reviewer may ask for more): files are added, never replaced. */
 export async function supplementMaterials(
   ctx: Ctx,
@@ -436,8 +196,8 @@ export async function supplementMaterials(
   await inTx(ctx, async (tx) => {
     const { matter: m } = await loadMatter(tx, actor, id, true);
     authorize(actor, 'reviewMatter', 'respond', scopeOfMatter(m, false));
-    open(m);
+    refuseUnlessOpen(m);
     await addMaterials(tx, ctx, actor, m.id, fileIds);
-    await audit(tx, ctx, actor, 'materials', m.id, { fileIds });
+    await audit(tx, ctx, actor, 'review.materials', matter(m.id), { fileIds });
   });
 }

@@ -8,8 +8,10 @@ import { organisations } from '../../core/orgs/schema.ts';
 import { caseEvents, caseSteps, cases } from '../../core/cases/schema.ts';
 import { files } from '../../core/files/schema.ts';
 import { daysLeft } from '../../core/calendar/calendar.ts';
+import { loadHistory } from '../../core/cases/service.ts';
+import { evaluate } from '../../core/procedure/engine.ts';
 import { legalOpinions, reviewMaterials } from './schema.ts';
-import { loadMatter, scopeOfMatter } from './service.ts';
+import { isOpen, loadMatter, scopeOfMatter } from './matters.ts';
 import { matterLabels, reviewersOf } from './queue.ts';
 import { LEGAL_REVIEW } from './procedure.ts';
 import { ADOPTION_LABELS, CONCLUSION_LABELS, type Adoption, type Conclusion } from './labels.ts';
@@ -141,11 +143,22 @@ export async function matterView(ctx: Ctx, actor: Actor, id: string) {
       })),
   ].sort((a, b) => (a.on === b.on ? a.at.localeCompare(b.at) : a.on.localeCompare(b.on)));
 
-  const open = m.status === 'submitted' || m.status === 'reviewing';
+  const open = isOpen(m);
   const manage = can(actor, 'reviewMatter', 'manage', scope);
   const respond = can(actor, 'reviewMatter', 'respond', scope);
   const mine = assignments.find((a) => a.userId === actor.userId);
   const today = ctx.clock.today();
+  // What may be done comes from the engine (the matter's case, its allowed acts) and the policy. An
+  // advisor is no case worker, so the engine's acts are judged whatever the actor's roles: the policy
+  // decides who. Opinions, materials and the conclusion belong to the review while it can conclude.
+  const state = evaluate(
+    LEGAL_REVIEW,
+    await loadHistory(ctx.db, m.caseId),
+    ctx.calendar.current(),
+    today,
+  );
+  const allowed = new Set(state.allowed.map((a) => a.action));
+  const reviewing = allowed.has('conclude');
   const advisorView =
     hasRole(actor, 'legalAdvisor') && !hasRole(actor, 'legalOfficer', 'leader', 'staff');
   return {
@@ -193,17 +206,18 @@ export async function matterView(ctx: Ctx, actor: Actor, id: string) {
     })),
     timeline,
     abilities: {
-      assign: manage && open,
-      conclude: manage && open,
-      opine: open && !!mine,
+      assign: manage && allowed.has('assign'),
+      conclude: manage && allowed.has('conclude'),
+      opine: reviewing && !!mine,
       // Opinions the legal office may enter for assigned advisors without an account.
       enterFor:
-        open && hasRole(actor, 'legalOfficer')
+        reviewing && hasRole(actor, 'legalOfficer')
           ? assignments.filter((a) => a.advisorId && !a.userId)
           : [],
-      markAdoption: respond && m.status !== 'withdrawn',
-      withdraw: respond && open,
-      addMaterials: respond && open,
+      // Opinions stay to be answered after the conclusion, not once the matter was withdrawn.
+      markAdoption: respond && state.outcome !== 'withdrawn',
+      withdraw: respond && allowed.has('withdraw'),
+      addMaterials: respond && reviewing,
     },
   };
 }
