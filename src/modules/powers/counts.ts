@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit } from './audit.ts';
 import { newId } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorizePowers } from './policy.ts';
@@ -52,17 +52,13 @@ async function upsertCount(
       createdAt: ctx.clock.now(),
       createdBy: actor.userId,
     });
-  await appendAudit(
+  await audit(
     tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: 'powers.count',
-      entityType: 'powerItem',
-      entityId: p.id,
-      payload: { ...input, previous: old?.count ?? null, source },
-    },
-    ctx.clock.now(),
+    ctx,
+    actor,
+    'powers.count',
+    { type: 'powerItem', id: p.id },
+    { ...input, previous: old?.count ?? null, source },
   );
 }
 

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit } from './audit.ts';
 import { newId } from '../../core/clock.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { POWER_FIELDS, type PowerField, type PowerInput } from './categories.ts';
@@ -26,27 +26,6 @@ const diff = (from: PowerInput | Item, to: Partial<PowerInput>) =>
     from: String(from[k]),
     to: String(to[k]),
   }));
-
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  id: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `powers.${action}`,
-      entityType: 'powerItem',
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
 
 function checkDate(ctx: Ctx, a: Adjustment) {
   if (a.effectiveOn > ctx.clock.today()) throw new AppError('VALIDATION', '调整日期不能晚于今天');
@@ -108,7 +87,14 @@ async function insertItem(
     createdAt: now,
     createdBy: actor.userId,
   });
-  await audit(tx, ctx, actor, 'add', id, { code: input.code, ...a });
+  await audit(
+    tx,
+    ctx,
+    actor,
+    'powers.add',
+    { type: 'powerItem', id: id },
+    { code: input.code, ...a },
+  );
   return id;
 }
 
@@ -138,7 +124,14 @@ async function adjustItem(
     createdAt: now,
     createdBy: actor.userId,
   });
-  await audit(tx, ctx, actor, 'adjust', p.id, { code: p.code, changes: d, ...a });
+  await audit(
+    tx,
+    ctx,
+    actor,
+    'powers.adjust',
+    { type: 'powerItem', id: p.id },
+    { code: p.code, changes: d, ...a },
+  );
   return d.length;
 }
 
@@ -223,7 +216,14 @@ export async function cancelPower(
       createdAt: now,
       createdBy: actor.userId,
     });
-    await audit(tx, ctx, actor, 'cancel', id, { code: cur.code, ...a });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'powers.cancel',
+      { type: 'powerItem', id: id },
+      { code: cur.code, ...a },
+    );
   });
 }
 
