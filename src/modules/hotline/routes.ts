@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { guard, paramsOf } from '../../core/http/schema.ts';
+import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
+import { factsReply, okReply } from '../../core/http/replies.ts';
 import { maxFileBytes } from '../../core/files/service.ts';
 import { readUpload } from '../../core/files/routes.ts';
 import { importTickets, platformActor, receiveTicket, ticketRecord } from './intake.ts';
@@ -19,6 +20,15 @@ import { readTicketSheet } from './excel.ts';
 import { authorize } from './policy.ts';
 import { CHANNEL_CODES, KIND_CODES } from './labels.ts';
 import { hotlineDeadlines } from './settings.ts';
+import {
+  convertReply,
+  importReply,
+  listReply,
+  ratingsReply,
+  settingsReply,
+  ticketReply,
+  tokensReply,
+} from './replies.ts';
 import { changeSetting, getSetting } from '../../core/settings/service.ts';
 
 /** Where the city platform pushes tickets (Authorization: Bearer <token>). */
@@ -99,120 +109,230 @@ const actBody = z.discriminatedUnion('action', [
   }),
 ]);
 
+const yearQuery = z.object({ year });
+const ratingsQuery = z.object({ year: year.optional() });
+const convertBody = z.object({
+  target: z.enum(['disclosure', 'petition']).describe('转入程序'),
+  on,
+});
+const publishBody = z.object({ text: text('公开的答复内容', 20_000, 2) });
+const tokenBody = z.object({ label: text('令牌名称', 100, 2) });
+const ingestBody = z.object({
+  tickets: z.array(z.unknown()).min(1).max(20_000).describe('工单'),
+});
+
 export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
+  // The platform's push is outside /api/ (a bearer token, not a session) and not in the staff document.
   app.post(IMPORT_PATH, { bodyLimit: 32 * 1024 * 1024 }, async (req) => {
     const departmentId = await departmentOfToken(ctx, req.headers.authorization);
-    const body = parse(
-      z.object({ tickets: z.array(z.unknown()).min(1).max(20_000).describe('工单') }),
-      req.body,
-    );
+    const body = parse(ingestBody, req.body);
     return importTickets(ctx, platformActor(departmentId), body.tickets, 'platform');
   });
 
-  // Issue 12 item 7: the role (403) and the ticket's scope (404) are checked before the body is validated.
-  const intake = { preValidation: guard((a) => authorize(a, 'hotlineTicket', 'intake')) };
-  const readsTicket = {
-    preValidation: guard(
-      async (a, req) => void (await loadTicket(ctx.db, a, paramsOf(req, idParam).id)),
-    ),
-  };
-  const keepsTokens = { preValidation: guard((a) => authorize(a, 'hotlineToken', 'manage')) };
-  app.get('/api/hotline/tickets', async (req) =>
-    listTickets(ctx, requireActor(req), parse(listQuery, req.query)),
+  const api = app.withTypeProvider<ZodProvider>();
+  // Issue 12 item 7: the role (403) and the ticket's scope (404) are checked before the query or body
+  // is validated. The services authorize again.
+  const intake = guard((a) => authorize(a, 'hotlineTicket', 'intake'));
+  const lists = guard((a) => authorize(a, 'hotlineTicket', 'list'));
+  const readsTicket = guard(
+    async (a, req) => void (await loadTicket(ctx.db, a, paramsOf(req, idParam).id)),
   );
-  app.post('/api/hotline/tickets', intake, async (req) => {
-    const actor = requireActor(req);
-    const body = parse(manualBody, req.body);
-    const row = await receiveTicket(
-      ctx,
-      actor,
-      { ...body, citizen: body.citizen ?? null },
-      'manual',
-    );
-    return ticketView(ctx, actor, row.id);
-  });
-  app.post('/api/hotline/ticket-imports', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'hotlineTicket', 'intake');
-    const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));
-    return importTickets(ctx, { ...actor }, await readTicketSheet(file.content), 'excel');
-  });
-  app.get('/api/hotline/tickets/:id', async (req) =>
-    ticketView(ctx, requireActor(req), parse(idParam, req.params).id),
+  const keepsTokens = guard((a) => authorize(a, 'hotlineToken', 'manage'));
+  api.get(
+    '/api/hotline/tickets',
+    {
+      schema: {
+        summary: '12345热线工单列表',
+        querystring: listQuery,
+        response: { 200: listReply },
+      },
+    },
+    async (req) => listTickets(ctx, requireActor(req), req.query),
   );
-  app.post('/api/hotline/tickets/:id/act', readsTicket, async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await actOnTicket(ctx, actor, id, parse(actBody, req.body) as TicketAct);
-    return ticketView(ctx, actor, id);
-  });
-  app.post('/api/hotline/tickets/:id/convert', readsTicket, async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    const body = parse(
-      z.object({ target: z.enum(['disclosure', 'petition']).describe('转入程序'), on }),
-      req.body,
-    );
-    return {
-      converted: await convertTicket(ctx, actor, id, body),
-      view: await ticketView(ctx, actor, id),
-    };
-  });
-  app.post('/api/hotline/tickets/:id/publish', readsTicket, async (req) => {
-    const actor = requireActor(req);
-    const { id } = parse(idParam, req.params);
-    await publishReply(
-      ctx,
-      actor,
-      id,
-      parse(z.object({ text: text('公开的答复内容', 20_000, 2) }), req.body).text,
-    );
-    return ticketView(ctx, actor, id);
-  });
-  app.get('/api/hotline/facts', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'hotlineTicket', 'list');
-    return {
-      facts: await hotlineFacts(ctx, actor.departmentId, parse(z.object({ year }), req.query).year),
-    };
-  });
-  app.get('/api/hotline/ratings', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'hotlineRating', 'read');
-    // Without a year: the current one (the workbench's clock may not be the server's).
-    const y =
-      parse(z.object({ year: year.optional() }), req.query).year ??
-      Number(ctx.clock.today().slice(0, 4));
-    return { year: y, rows: await ratingRates(ctx.db, actor.departmentId, y) };
-  });
+  api.post(
+    '/api/hotline/tickets',
+    {
+      schema: { summary: '登记12345热线工单', body: manualBody, response: { 200: ticketReply } },
+      preValidation: intake,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const body = req.body;
+      const row = await receiveTicket(
+        ctx,
+        actor,
+        { ...body, citizen: body.citizen ?? null },
+        'manual',
+      );
+      return ticketView(ctx, actor, row.id);
+    },
+  );
+  api.post(
+    '/api/hotline/ticket-imports',
+    {
+      schema: {
+        summary: '从 Excel 导入12345热线工单（multipart/form-data，一个 .xlsx 文件）',
+        consumes: ['multipart/form-data'],
+        response: { 200: importReply },
+      },
+      preValidation: intake,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const file = await readUpload(req, await maxFileBytes(ctx.db, ctx.clock.now().getTime()));
+      return importTickets(ctx, { ...actor }, await readTicketSheet(file.content), 'excel');
+    },
+  );
+  api.get(
+    '/api/hotline/tickets/:id',
+    {
+      schema: {
+        summary: '12345热线工单（期限、办理记录、可办理的操作）',
+        params: idParam,
+        response: { 200: ticketReply },
+      },
+    },
+    async (req) => ticketView(ctx, requireActor(req), req.params.id),
+  );
+  api.post(
+    '/api/hotline/tickets/:id/act',
+    {
+      schema: {
+        summary: '办理12345热线工单（签收、退单、派单、延期、答复、回访、重办、合并）',
+        params: idParam,
+        body: actBody,
+        response: { 200: ticketReply },
+      },
+      preValidation: readsTicket,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { id } = req.params;
+      await actOnTicket(ctx, actor, id, req.body as TicketAct);
+      return ticketView(ctx, actor, id);
+    },
+  );
+  api.post(
+    '/api/hotline/tickets/:id/convert',
+    {
+      schema: {
+        summary: '工单转为政府信息公开申请或信访事项',
+        params: idParam,
+        body: convertBody,
+        response: { 200: convertReply },
+      },
+      preValidation: readsTicket,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { id } = req.params;
+      return {
+        converted: await convertTicket(ctx, actor, id, req.body),
+        view: await ticketView(ctx, actor, id),
+      };
+    },
+  );
+  api.post(
+    '/api/hotline/tickets/:id/publish',
+    {
+      schema: {
+        summary: '公开工单答复',
+        params: idParam,
+        body: publishBody,
+        response: { 200: ticketReply },
+      },
+      preValidation: readsTicket,
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { id } = req.params;
+      await publishReply(ctx, actor, id, req.body.text);
+      return ticketView(ctx, actor, id);
+    },
+  );
+  api.get(
+    '/api/hotline/facts',
+    {
+      schema: {
+        summary: '年度报告的12345热线数据',
+        querystring: yearQuery,
+        response: { 200: factsReply },
+      },
+      preValidation: lists,
+    },
+    async (req) => ({
+      facts: await hotlineFacts(ctx, requireActor(req).departmentId, req.query.year),
+    }),
+  );
+  api.get(
+    '/api/hotline/ratings',
+    {
+      schema: {
+        summary: '各科室各月好差评（不指定年度为今年）',
+        querystring: ratingsQuery,
+        response: { 200: ratingsReply },
+      },
+      preValidation: guard((a) => authorize(a, 'hotlineRating', 'read')),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      // Without a year: the current one (the workbench's clock may not be the server's).
+      const y = req.query.year ?? Number(ctx.clock.today().slice(0, 4));
+      return { year: y, rows: await ratingRates(ctx.db, actor.departmentId, y) };
+    },
+  );
 
-  app.get('/api/hotline/tokens', async (req) => ({
-    tokens: await listTokens(ctx, requireActor(req)),
-  }));
-  app.post('/api/hotline/tokens', keepsTokens, async (req) =>
-    createToken(
-      ctx,
-      requireActor(req),
-      parse(z.object({ label: text('令牌名称', 100, 2) }), req.body).label,
-    ),
+  api.get(
+    '/api/hotline/tokens',
+    { schema: { summary: '12345平台接口令牌', response: { 200: tokensReply } } },
+    async (req) => ({ tokens: await listTokens(ctx, requireActor(req)) }),
   );
-  app.post('/api/hotline/tokens/:id/revoke', async (req) => {
-    await revokeToken(ctx, requireActor(req), parse(idParam, req.params).id);
-    return { ok: true };
-  });
-  app.get('/api/hotline/settings', async (req) => {
-    requireActor(req);
-    return getSetting(ctx.db, hotlineDeadlines, ctx.clock.now().getTime());
-  });
-  app.put('/api/hotline/settings', async (req) => {
-    const actor = requireActor(req);
-    authorize(actor, 'hotlineToken', 'manage');
-    return changeSetting(
-      ctx,
-      actor,
-      hotlineDeadlines,
-      'hotline.settings.change',
-      parse(hotlineDeadlines.schema, req.body),
-    );
-  });
+  api.post(
+    '/api/hotline/tokens',
+    {
+      schema: {
+        summary: '新建12345平台接口令牌（令牌只在此时显示一次）',
+        body: tokenBody,
+        response: {
+          200: z.object({ id: z.uuid().describe('编号'), token: z.string().describe('令牌') }),
+        },
+      },
+      preValidation: keepsTokens,
+    },
+    async (req) => createToken(ctx, requireActor(req), req.body.label),
+  );
+  api.post(
+    '/api/hotline/tokens/:id/revoke',
+    {
+      schema: {
+        summary: '停用12345平台接口令牌',
+        params: idParam,
+        body: noBody,
+        response: { 200: okReply },
+      },
+      preValidation: keepsTokens,
+    },
+    async (req) => {
+      await revokeToken(ctx, requireActor(req), req.params.id);
+      return { ok: true };
+    },
+  );
+  api.get(
+    '/api/hotline/settings',
+    { schema: { summary: '12345热线办理时限', response: { 200: settingsReply } } },
+    async () => getSetting(ctx.db, hotlineDeadlines, ctx.clock.now().getTime()),
+  );
+  api.put(
+    '/api/hotline/settings',
+    {
+      schema: {
+        summary: '修改12345热线办理时限',
+        body: hotlineDeadlines.schema,
+        response: { 200: settingsReply },
+      },
+      preValidation: keepsTokens,
+    },
+    async (req) =>
+      changeSetting(ctx, requireActor(req), hotlineDeadlines, 'hotline.settings.change', req.body),
+  );
 }
