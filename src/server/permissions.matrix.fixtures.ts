@@ -121,6 +121,10 @@ export const RECORDS: [prefix: string, query: string][] = [
   ['/api/legal-advisors/:id', `select id from legal_advisors where department_id = $DEPT limit 1`],
   ['/api/publications/:id', `select id from publications where department_id = $DEPT limit 1`],
   [
+    '/api/publications/reviews/:id',
+    `select id from publication_requests where department_id = $DEPT limit 1`,
+  ],
+  [
     '/api/disclosure/requests/:id',
     `select r.id from disclosure_requests r join cases c on c.id = r.case_id where r.department_id = $DEPT order by (c.org_id = $DIV) desc limit 1`,
   ],

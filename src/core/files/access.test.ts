@@ -5,6 +5,7 @@ import { testApi, type Session } from '../../server/testApi.ts';
 import fs from 'node:fs';
 import {
   multipartBody,
+  publishViaReview,
   sampleInput,
   withReviewer,
 } from '../../modules/disclosure/publications/testkit.ts';
@@ -162,15 +163,17 @@ test("a decision's evidence follows the decision: the department's business user
 test("a published attachment stays public; withdrawn, it is the department's publishers' again", async () => {
   const id = await upload(staff, '公开附件.pdf');
   // 保密审查 by a colleague's account (条例 Art 17: not the drafter's own).
-  const pub = await ok(
+  const passed = await publishViaReview(
+    t.app,
     staff,
-    'POST',
-    '/api/publications',
+    sameDivision,
     withReviewer(
       sampleInput({ title: '示范市科学技术局关于文件访问测试的通知', attachmentIds: [id] }),
       colleagueUserId,
     ),
   );
+  assert.equal(passed.statusCode, 200, passed.body);
+  const pub = passed.json();
   await expect(id, [
     ['anonymous', null, 200],
     ['another department', otherDept, 200],

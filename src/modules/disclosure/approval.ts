@@ -23,8 +23,16 @@ export const disclosureApprovalSetting = defineSetting({
     approverRole: z
       .enum(APPROVER_ROLES)
       .describe('延长答复期限和答复审签的审批角色（政府信息公开工作机构负责人）'),
+    // 条例 Art 17 sets no period for the 保密审查 before 主动公开, nor does RULES.md: a bureau's own rule.
+    reviewDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(5)
+      .describe('主动公开保密审查期限（工作日）'),
   }),
-  defaults: { approverRole: 'leader' as (typeof APPROVER_ROLES)[number] },
+  defaults: { approverRole: 'leader' as (typeof APPROVER_ROLES)[number], reviewDays: 5 },
 });
 export type DisclosureApproval = z.infer<typeof disclosureApprovalSetting.schema>;
 

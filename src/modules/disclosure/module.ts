@@ -4,6 +4,8 @@ import { disclosureAudit } from './auditLabels.ts';
 import { disclosureAbilities } from './policy.ts';
 import { DISCLOSURE_REQUEST } from './procedure.ts';
 import { DISCLOSURE_ANNUAL_REPORT } from './report/procedure.ts';
+import { PUBLICATION_REVIEW } from './publications/reviewProcedure.ts';
+import { loadPublicationRequest } from './publications/review.ts';
 import { publicationFacts } from './publications/facts.ts';
 import { disclosureRequestFacts } from './requests/facts.ts';
 import { lapsedPauseTask } from './requests/sweep.ts';
@@ -45,6 +47,13 @@ export const disclosureModule: ModuleManifest = {
       act: actOnRequest,
     },
     { def: DISCLOSURE_ANNUAL_REPORT, moduleActions: ['open', 'submit', 'publish'] },
+    // The 保密审查 before 主动公开: asked and decided through publications/review.ts only.
+    {
+      def: PUBLICATION_REVIEW,
+      moduleActions: ['request', 'pass', 'return'],
+      page: { table: 'publication_requests', path: '/publications/reviews/' },
+      read: loadPublicationRequest,
+    },
   ],
   sweepTasks: [lapsedPauseTask],
   facts: [

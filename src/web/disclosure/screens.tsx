@@ -14,6 +14,14 @@ export const disclosureScreens: ScreenManifest = {
     { path: 'publications', Component: lazy(() => import('./publications/PublicationsPage.tsx')) },
     { path: 'publications/new', Component: lazy(() => import('./publications/PublishPage.tsx')) },
     {
+      path: 'publications/reviews',
+      Component: lazy(() => import('./publications/ReviewsPage.tsx')),
+    },
+    {
+      path: 'publications/reviews/:id',
+      Component: lazy(() => import('./publications/ReviewPage.tsx')),
+    },
+    {
       path: 'publications/:id',
       Component: lazy(() => import('./publications/PublicationDetailPage.tsx')),
     },

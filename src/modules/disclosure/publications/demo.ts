@@ -3,6 +3,8 @@ import { inTx, type Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { publish, type PublicationInput } from './service.ts';
 import { updateGuide } from './guide.ts';
+import { confidentialityReviewers } from './reviewers.ts';
+import { requestPublication } from './review.ts';
 
 export async function seedDemoPublications(ctx: Ctx, staff: Actor): Promise<void> {
   const cal = ctx.calendar.current();
@@ -59,6 +61,28 @@ export async function seedDemoPublications(ctx: Ctx, staff: Actor): Promise<void
     },
   ];
   for (const item of items) await inTx(ctx, (tx) => publish(tx, ctx, staff, item));
+  // One item waits for its 保密审查 in the legal office's 我的待办 (李静, the reviewer named above).
+  const reviewer = (await confidentialityReviewers(ctx.db, staff)).find((r) =>
+    r.name.startsWith('李静'),
+  );
+  if (reviewer)
+    await inTx(ctx, (tx) =>
+      requestPublication(
+        tx,
+        ctx,
+        staff,
+        {
+          title: `示范市科学技术局关于${year}年科技型中小企业评价工作的通知`,
+          category: 'policy',
+          topic: 'science',
+          keywords: ['科技型中小企业'],
+          formedOn: ago(1),
+          summary: `部署${year}年科技型中小企业评价入库工作。`,
+          body: `各县区科技主管部门，各有关企业：\n\n根据科技型中小企业评价工作有关规定，现就${year}年评价入库工作通知如下。\n\n一、评价对象\n二、工作程序\n三、有关要求`,
+        },
+        reviewer.id,
+      ),
+    );
   await updateGuide(ctx, staff, {
     officeName: '示范市科学技术局办公室',
     address: '示范市政务服务中心B座8楼',

@@ -5,7 +5,7 @@ import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
 import { queryRows } from '../../../core/db/client.ts';
 import { putSetting } from '../../../core/settings/service.ts';
 import { fileSettings } from '../../../core/files/service.ts';
-import { multipartBody, sampleInput, withReviewer } from './testkit.ts';
+import { multipartBody, publishViaReview, sampleInput, withReviewer } from './testkit.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -124,12 +124,12 @@ test('attachments of a published item are public; withdrawn → private again; o
   assert.match(refused.json().error.message, /附件/);
 
   const pub = (
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/publications',
-      headers: legal.headers,
-      payload: withReviewer({ ...sampleInput(), attachmentIds: [file.id] }, colleagueId),
-    })
+    await publishViaReview(
+      t.app,
+      legal,
+      colleague,
+      withReviewer({ ...sampleInput(), attachmentIds: [file.id] }, colleagueId),
+    )
   ).json();
   assert.deepEqual(
     pub.attachments.map((a: { name: string }) => a.name),

@@ -9,14 +9,20 @@ import { authorize, can } from '../policy.ts';
 import { getSetting } from '../../../core/settings/service.ts';
 import { indexNumberSettings } from '../../../core/numbering/indexNumber.ts';
 import { classificationSettings, RESERVED, VALIDITY_LABELS, VALIDITIES } from './categories.ts';
-import { dueOf, getPublication, listPublications, publish, withdraw } from './service.ts';
+import { dueOf, getPublication, listPublications, withdraw } from './service.ts';
+import {
+  decidePublication,
+  getPublicationRequest,
+  listPublicationRequests,
+  requestPublication,
+} from './review.ts';
 import { getGuide, guideSchema, updateGuide } from './guide.ts';
 import {
   classificationsInput,
   classificationUsage,
   updateClassifications,
 } from './classifications.ts';
-import { confidentialityReviewers, reviewerFor } from './reviewers.ts';
+import { confidentialityReviewers } from './reviewers.ts';
 
 const listQuery = z.object({
   q: z.string().trim().max(100).optional().describe('关键字'),
@@ -54,16 +60,17 @@ const publishBody = z.object({
     .optional()
     .describe('有效性'),
   attachmentIds: z.array(z.uuid()).max(20).default([]).describe('附件'),
+  // 条例 Art 17: the drafter names the reviewer; the review itself is the reviewer's act (review.ts).
   confidentialityReview: z
-    .object({
-      reviewerId: z.uuid().describe('保密审查人'),
-      conclusion: z
-        .literal('public', { error: '须确认“经审查，不涉及国家秘密，可以公开”' })
-        .describe('保密审查结论'),
-      on: isoDate('保密审查日期'),
-      note: z.string().trim().max(500).optional().describe('审查意见'),
-    })
+    .object({ reviewerId: z.uuid().describe('保密审查人') })
     .describe('保密审查'),
+});
+const reviewQuery = z.object({
+  status: z.enum(['pending', 'published', 'returned']).optional().describe('审查状态'),
+});
+const decisionBody = z.object({
+  approve: z.boolean().describe('审查结论'),
+  opinion: z.string().trim().max(500).optional().describe('审查意见或退回理由'),
 });
 const withdrawBody = z.object({ reason: z.string().trim().min(4).max(500).describe('撤回理由') });
 
@@ -112,22 +119,45 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   api.post(
     '/api/publications',
     {
-      schema: { summary: '主动公开一条信息（经保密审查）', body: publishBody },
+      schema: { summary: '提请保密审查并发布一条信息', body: publishBody },
       preValidation: guard((a) => authorize(a, 'publication', 'publish')),
     },
     async (req) => {
       const actor = requireActor(req);
       const { confidentialityReview: review, ...body } = req.body;
-      const result = await inTx(ctx, async (tx) => {
-        const reviewer = await reviewerFor(tx, actor, review.reviewerId);
-        return publish(tx, ctx, actor, {
-          ...body,
-          validity: body.validity as never,
-          source: null,
-          confidentialityReview: { ...review, reviewer: reviewer.name, reviewerId: reviewer.id },
-        });
-      });
-      return getPublication(ctx, actor, result.id);
+      const asked = await inTx(ctx, (tx) =>
+        requestPublication(
+          tx,
+          ctx,
+          actor,
+          { ...body, validity: body.validity as never, source: null },
+          review.reviewerId,
+        ),
+      );
+      return getPublicationRequest(ctx, actor, asked.id);
+    },
+  );
+  api.get(
+    '/api/publications/reviews',
+    { schema: { summary: '保密审查：待我审查和我提请的信息', querystring: reviewQuery } },
+    async (req) => listPublicationRequests(ctx, requireActor(req), req.query),
+  );
+  api.get(
+    '/api/publications/reviews/:id',
+    { schema: { summary: '待保密审查的信息', params: idParam } },
+    async (req) => getPublicationRequest(ctx, requireActor(req), req.params.id),
+  );
+  // The request is read (out of scope: 404) before the body is looked at.
+  api.post(
+    '/api/publications/reviews/:id/decision',
+    {
+      schema: { summary: '保密审查：通过并公开或退回', params: idParam, body: decisionBody },
+      preValidation: guard((a, req) => getPublicationRequest(ctx, a, paramsOf(req, idParam).id)),
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await decidePublication(ctx, actor, req.params.id, req.body);
+      return getPublicationRequest(ctx, actor, req.params.id);
     },
   );
   api.get(

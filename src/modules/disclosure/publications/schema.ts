@@ -74,3 +74,37 @@ export const publicationFiles = pgTable(
     index('publication_files_file_idx').on(t.fileId),
   ],
 );
+
+/**
+ * A publication waiting for its 保密审查 (条例 Art 17; reviewProcedure.ts): what the drafter asked to publish, the
+ * account named as reviewer, and how the review ended. Passed → the item is in `publications` (publicationId);
+ * returned → it never was. `source` names the module record being published (a normative document, a decision).
+ */
+export const publicationRequests = pgTable(
+  'publication_requests',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    title: text('title').notNull(),
+    // The PublicationInput as asked (without the review); published as it is when the reviewer passes it.
+    input: jsonb('input').notNull(),
+    sourceModule: text('source_module'),
+    sourceEntityId: text('source_entity_id'),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    reviewerId: uuid('reviewer_id').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<'pending' | 'published' | 'returned'>().notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    // The reviewer's opinion (pass) or reason (return).
+    opinion: text('opinion'),
+    publicationId: uuid('publication_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('publication_requests_department_idx').on(t.departmentId, t.status),
+    index('publication_requests_reviewer_idx').on(t.reviewerId, t.status),
+    index('publication_requests_source_idx').on(t.sourceModule, t.sourceEntityId),
+  ],
+);

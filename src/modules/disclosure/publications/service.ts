@@ -18,13 +18,21 @@ import { nextIndexNumber } from '../../../core/numbering/indexNumber.ts';
 import { checkDocNumber } from '../../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../../core/search/tokens.ts';
 import { files } from '../../../core/files/schema.ts';
-import { fileAccessOf, type FileAccess } from '../../../core/files/service.ts';
 import { classificationSettings, VALIDITY_LABELS } from './categories.ts';
 import { publicationFiles, publications } from './schema.ts';
-import { listPublicationRows, type PublicationFilter, type PublicationPage } from './queries.ts';
+import type { PublicationRow } from './reads.ts';
 
 export type { PublicationFilter, PublicationPage } from './queries.ts';
-export type PublicationRow = typeof publications.$inferSelect;
+export type { PublicationRow, PublicationView } from './reads.ts';
+export {
+  attachmentFileReader,
+  findBySource,
+  findPublic,
+  getPublication,
+  isPublishedAttachment,
+  listPublic,
+  listPublications,
+} from './reads.ts';
 export type Validity = keyof typeof VALIDITY_LABELS;
 
 export interface ConfidentialityReview {
@@ -80,18 +88,13 @@ function invalid(path: string, message: string): never {
   throw new AppError('VALIDATION', message, { fields: [{ path, message }] });
 }
 
+export type DraftInput = Omit<PublicationInput, 'confidentialityReview'>;
+
 /**
- * Publishes one item in the caller's transaction (never opens its own): checks the input, takes a
- * 索引号, flags it late when published after the 20th working day, links attachments, audits.
- * 发布机构 = the actor's department (never a 内设机构).
+ * The checks of an item before it is published (or asked to be, review.ts): 名称, 分类, dates, 文号, attachments
+ * of the department. Returns what publishing uses.
  */
-export async function publish(
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  input: PublicationInput,
-): Promise<PublishResult> {
-  authorize(actor, 'publication', 'publish');
+export async function checkPublication(tx: Tx, ctx: Ctx, actor: Actor, input: DraftInput) {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   const classes = await getSetting(tx, classificationSettings, now.getTime());
@@ -117,23 +120,6 @@ export async function publish(
     const problem = checkDocNumber(input.docNumber);
     if (problem) invalid('docNumber', `文号：${problem}`);
   }
-  const review = input.confidentialityReview;
-  if (!review || review.conclusion !== 'public' || !review.reviewer?.trim()) {
-    throw new AppError(
-      'ACTION_NOT_ALLOWED',
-      '发布前须完成保密审查并确认可以公开（《政府信息公开条例》第十七条）',
-    );
-  }
-  // Art 17: the review comes before publication.
-  if (review.on > publishedOn)
-    invalid(
-      'confidentialityReview.on',
-      publishedOn === today ? '保密审查日期：不能晚于今天' : '保密审查日期：不能晚于发布日期',
-    );
-  if (review.on < input.formedOn)
-    invalid('confidentialityReview.on', '保密审查日期：不能早于生成日期');
-
-  const department = await getOrg(tx, actor.departmentId);
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   if (attachmentIds.length) {
     const owned = await tx
@@ -143,6 +129,45 @@ export async function publish(
     if (owned.length !== attachmentIds.length)
       invalid('attachmentIds', '附件：文件不存在或不属于本部门');
   }
+  return { now, today, publishedOn, publishedVia, attachmentIds };
+}
+
+/**
+ * Publishes one item in the caller's transaction (never opens its own): checks the input, takes a
+ * 索引号, flags it late when published after the 20th working day, links attachments, audits.
+ * 发布机构 = the actor's department (never a 内设机构).
+ */
+export async function publish(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: PublicationInput,
+): Promise<PublishResult> {
+  authorize(actor, 'publication', 'publish');
+  const { now, today, publishedOn, publishedVia, attachmentIds } = await checkPublication(
+    tx,
+    ctx,
+    actor,
+    input,
+  );
+  const review = input.confidentialityReview;
+  if (!review || review.conclusion !== 'public' || !review.reviewer?.trim()) {
+    throw new AppError(
+      'ACTION_NOT_ALLOWED',
+      '发布前须完成保密审查并确认可以公开（《政府信息公开条例》第十七条）',
+    );
+  }
+  // Art 17: the review comes before publication — except for an item first published elsewhere (publishedVia),
+  // whose review recorded here, in the reviewer's session, is of its entry on this portal.
+  if (review.on > publishedOn && !(review.reviewerId && publishedVia))
+    invalid(
+      'confidentialityReview.on',
+      publishedOn === today ? '保密审查日期：不能晚于今天' : '保密审查日期：不能晚于发布日期',
+    );
+  if (review.on < input.formedOn)
+    invalid('confidentialityReview.on', '保密审查日期：不能早于生成日期');
+
+  const department = await getOrg(tx, actor.departmentId);
 
   const due = dueOf(ctx, input.formedOn);
   const late = publishedOn > due.due;
@@ -306,114 +331,4 @@ export async function withdraw(
       now,
     );
   });
-}
-
-export interface PublicationView extends PublicationRow {
-  attachments: { id: string; name: string; size: number; mime: string }[];
-}
-
-async function withAttachments(db: Tx | Ctx['db'], row: PublicationRow): Promise<PublicationView> {
-  const attachments = await db
-    .select({ id: files.id, name: files.name, size: files.size, mime: files.mime })
-    .from(publicationFiles)
-    .innerJoin(files, eq(files.id, publicationFiles.fileId))
-    .where(eq(publicationFiles.publicationId, row.id))
-    .orderBy(publicationFiles.position);
-  return { ...row, attachments };
-}
-
-/** Staff view: any publication of the actor's department (withdrawn ones too), or 404. */
-export async function getPublication(
-  ctx: Ctx,
-  actor: Actor,
-  publicationId: string,
-): Promise<PublicationView> {
-  const [row] = await ctx.db.select().from(publications).where(eq(publications.id, publicationId));
-  if (!row) throw notFound('公开信息');
-  authorize(actor, 'publication', 'read', row);
-  return withAttachments(ctx.db, row);
-}
-
-/** Staff list, scoped to the actor's department in SQL. */
-export async function listPublications(
-  ctx: Ctx,
-  actor: Actor,
-  filter: PublicationFilter,
-): Promise<PublicationPage> {
-  authorize(actor, 'publication', 'list');
-  return listPublicationRows(ctx.db, { ...filter, departmentId: actor.departmentId });
-}
-
-/** Portal: a published (not withdrawn) item by 索引号 or id; null otherwise. */
-export async function findPublic(
-  ctx: Ctx,
-  departmentId: string,
-  key: string,
-): Promise<PublicationView | null> {
-  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
-  const [row] = await ctx.db
-    .select()
-    .from(publications)
-    .where(
-      and(
-        byId ? eq(publications.id, key) : eq(publications.indexNumber, key),
-        eq(publications.departmentId, departmentId),
-        eq(publications.status, 'published'),
-      ),
-    );
-  return row ? withAttachments(ctx.db, row) : null;
-}
-
-/** Portal catalogue: published items only. */
-export async function listPublic(
-  ctx: Ctx,
-  departmentId: string,
-  filter: PublicationFilter,
-): Promise<PublicationPage> {
-  return listPublicationRows(ctx.db, { ...filter, departmentId, status: 'published' });
-}
-
-/** The publication behind a module record (e.g. a normative document), if any. */
-export async function findBySource(
-  db: Tx | Ctx['db'],
-  module: string,
-  entityId: string,
-): Promise<PublicationRow | null> {
-  const [row] = await db
-    .select()
-    .from(publications)
-    .where(and(eq(publications.sourceModule, module), eq(publications.sourceEntityId, entityId)))
-    .orderBy(sql`${publications.publishedAt} desc`)
-    .limit(1);
-  return row ?? null;
-}
-
-/** A file is readable (by staff) as an attachment of a publication the actor may read (getPublication's rule). */
-export async function attachmentFileReader(
-  db: Tx | Ctx['db'],
-  actor: Actor,
-  fileId: string,
-): Promise<FileAccess> {
-  const rows = await db
-    .select({ id: publicationFiles.publicationId })
-    .from(publicationFiles)
-    .where(eq(publicationFiles.fileId, fileId));
-  return fileAccessOf(
-    rows.map((r) => r.id),
-    async (id) => {
-      const [row] = await db.select().from(publications).where(eq(publications.id, id));
-      authorize(actor, 'publication', 'read', row);
-    },
-  );
-}
-
-/** Files attached to a published (not withdrawn) item are public (条例 Art 24: view and download). */
-export async function isPublishedAttachment(db: Tx | Ctx['db'], fileId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: publicationFiles.fileId })
-    .from(publicationFiles)
-    .innerJoin(publications, eq(publications.id, publicationFiles.publicationId))
-    .where(and(eq(publicationFiles.fileId, fileId), eq(publications.status, 'published')))
-    .limit(1);
-  return !!row;
 }

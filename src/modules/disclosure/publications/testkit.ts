@@ -5,6 +5,8 @@ import type { Actor } from '../../../core/auth/actor.ts';
 import type { Role } from '../../../core/auth/roles.ts';
 import { users } from '../../../core/auth/schema.ts';
 import { getOrg } from '../../../core/orgs/service.ts';
+import type { FastifyInstance } from 'fastify';
+import { addUser, signIn, type createTestApp } from '../../../server/testing.ts';
 import type { PublicationInput } from './service.ts';
 
 /** The Actor of an existing user, as a session would resolve it. */
@@ -49,6 +51,38 @@ export function withReviewer(input: object, reviewerId: string): object {
   return { ...input, confidentialityReview: { ...rest, reviewerId } };
 }
 
+type Headers = Record<string, string>;
+
+/**
+ * 主动公开 over HTTP as it is done (条例 Art 17, review.ts): the drafter asks with the reviewer named in the body,
+ * the reviewer passes it in their own session. Answers what GET /api/publications/:id answers, or the first refusal.
+ */
+export async function publishViaReview(
+  app: FastifyInstance,
+  drafter: { headers: Headers },
+  reviewer: { headers: Headers },
+  body: object,
+) {
+  const asked = await app.inject({
+    method: 'POST',
+    url: '/api/publications',
+    headers: drafter.headers,
+    payload: body,
+  });
+  if (asked.statusCode !== 200) return asked;
+  const passed = await app.inject({
+    method: 'POST',
+    url: `/api/publications/reviews/${asked.json().id}/decision`,
+    headers: reviewer.headers,
+    payload: { approve: true },
+  });
+  if (passed.statusCode !== 200) return passed;
+  return app.inject({
+    url: `/api/publications/${passed.json().publicationId}`,
+    headers: drafter.headers,
+  });
+}
+
 /** A multipart/form-data body with one file field. */
 export function multipartBody(name: string, content: Buffer, mime = 'application/pdf') {
   const boundary = `----fazhi${content.length}x${name.length}`;
@@ -59,5 +93,38 @@ export function multipartBody(name: string, content: Buffer, mime = 'application
   return {
     payload: Buffer.concat([head, content, tail]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/**
+ * The publication tests' accounts: a clerk (科室 staff), a colleague of the 办公室 named as reviewer, an outside
+ * 法律顾问 and an account of another department (示范市司法局).
+ */
+export async function publicationUsers(t: Awaited<ReturnType<typeof createTestApp>>) {
+  await addUser(t.ctx, { username: 'pub-staff', password: 'Staff-pass-2025', roles: ['staff'] });
+  const reviewerId = await addUser(t.ctx, {
+    username: 'pub-reviewer',
+    password: 'Staff-pass-2025',
+    roles: ['staff'],
+    orgName: '办公室',
+  });
+  await addUser(t.ctx, {
+    username: 'pub-advisor',
+    password: 'Advisor-pass-2025',
+    roles: ['legalAdvisor'],
+    orgName: '政策法规科',
+  });
+  await addUser(t.ctx, {
+    username: 'pub-justice',
+    password: 'Justice-pass-2025',
+    roles: ['staff'],
+    orgName: '示范市司法局',
+  });
+  return {
+    reviewerId,
+    staff: await signIn(t.app, 'pub-staff', 'Staff-pass-2025'),
+    reviewer: await signIn(t.app, 'pub-reviewer', 'Staff-pass-2025'),
+    advisor: await signIn(t.app, 'pub-advisor', 'Advisor-pass-2025'),
+    otherDept: await signIn(t.app, 'pub-justice', 'Justice-pass-2025'),
   };
 }

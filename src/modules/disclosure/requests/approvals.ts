@@ -7,11 +7,12 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { inTx } from '../../../core/context.ts';
-import type { DbOrTx, Tx } from '../../../core/db/client.ts';
+import type { DbOrTx } from '../../../core/db/client.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { users } from '../../../core/auth/schema.ts';
 import { ROLE_LABELS } from '../../../core/auth/roles.ts';
-import { appendAudit } from '../../../core/audit/chain.ts';
+import { auditRecorder } from '../../../core/audit/recorder.ts';
+import { disclosureAudit } from '../auditLabels.ts';
 import { caseEvents } from '../../../core/cases/schema.ts';
 import { recordAction } from '../../../core/cases/service.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -22,7 +23,7 @@ import {
   disclosureApprovalSetting,
   routeApprovalSteps,
 } from '../approval.ts';
-import { assertHandler, loadRequest } from './service.ts';
+import { assertHandler, loadRequest } from './access.ts';
 import type { RequestRow } from './intake.ts';
 import { OUTCOME_BY_CODE, outcomeLabel } from '../outcomes.ts';
 
@@ -102,26 +103,11 @@ export async function approvalView(ctx: Ctx, actor: Actor, caseId: string) {
   return { pending, approverLabel: ROLE_LABELS[approverRole], mayDecide };
 }
 
-const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  r: RequestRow,
-  action: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `disclosure.request.${action}`,
-      entityType: 'disclosureRequest',
-      entityId: r.id,
-      payload: { caseId: r.caseId, ...payload },
-    },
-    ctx.clock.now(),
-  );
+const audit = auditRecorder(disclosureAudit);
+type ApprovalCode =
+  `disclosure.request.${'extendRequest' | 'extend' | 'extendRefuse' | 'answerDraft' | 'answer' | 'answerReturn'}`;
+const code = (act: string) => `disclosure.request.${act}` as ApprovalCode;
+const entity = (r: RequestRow) => ({ type: 'disclosureRequest' as const, id: r.id });
 
 /** Records the clerk's ask (extendRequest / answerDraft) and puts the approval step in the approvers' 我的待办. */
 export async function askApproval(
@@ -142,7 +128,11 @@ export async function askApproval(
     await assertHandler(tx, actor, r);
     await recordAction(ctx, actor, r.caseId, { action: KINDS[kind].ask, on, data }, tx);
     await routeApprovalSteps(tx, r.caseId, [KINDS[kind].step], approverRole);
-    await audit(tx, ctx, actor, r, KINDS[kind].ask, { on, ...data });
+    await audit(tx, ctx, actor, code(KINDS[kind].ask), entity(r), {
+      caseId: r.caseId,
+      on,
+      ...data,
+    });
   });
 }
 
@@ -185,7 +175,8 @@ export async function decideApproval(
       { action: input.approve ? k.yes : k.no, on: input.on, data },
       tx,
     );
-    await audit(tx, ctx, actor, r, input.approve ? k.yes : k.no, {
+    await audit(tx, ctx, actor, code(input.approve ? k.yes : k.no), entity(r), {
+      caseId: r.caseId,
       on: input.on,
       opinion,
       requestedBy: pending.requestedBy,

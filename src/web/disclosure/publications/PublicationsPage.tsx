@@ -79,13 +79,16 @@ function Publications() {
         subTitle="政府信息自形成或变更之日起20个工作日内公开（《政府信息公开条例》第二十六条）"
         extra={
           meta?.abilities.publish ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/publications/new')}
-            >
-              发布信息
-            </Button>
+            <Flex gap={8}>
+              <Button onClick={() => navigate('/publications/reviews')}>保密审查</Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/publications/new')}
+              >
+                发布信息
+              </Button>
+            </Flex>
           ) : null
         }
       />

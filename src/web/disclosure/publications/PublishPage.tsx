@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,7 +16,7 @@ import {
   useFileLimit,
   usePublicationMeta,
   type DueInfo,
-  type Publication,
+  type PublicationRequest,
 } from './queries.ts';
 
 interface Values {
@@ -42,7 +30,7 @@ interface Values {
   publishedVia?: string;
   summary?: string;
   body: string;
-  confidentialityReview: { reviewerId: string; on: Dayjs; note?: string; confirmed: boolean };
+  confidentialityReview: { reviewerId: string };
 }
 
 const FIELD_PATHS = [
@@ -115,7 +103,7 @@ function Publish() {
     setProblems([]);
     try {
       const attachmentIds = uploadedIds(files);
-      const p = await post<Publication>('/api/publications', {
+      const asked = await post<PublicationRequest>('/api/publications', {
         title: v.title,
         category: v.category,
         topic: v.topic,
@@ -127,16 +115,11 @@ function Publish() {
         summary: v.summary ?? '',
         body: v.body,
         attachmentIds,
-        confidentialityReview: {
-          reviewerId: v.confidentialityReview.reviewerId,
-          conclusion: 'public',
-          on: v.confidentialityReview.on.format(DATE),
-          note: v.confidentialityReview.note || undefined,
-        },
+        confidentialityReview: { reviewerId: v.confidentialityReview.reviewerId },
       });
-      message.success(`已发布，索引号 ${p.indexNumber}`);
+      message.success(`已提请${asked.reviewerName}保密审查，审查通过后发布`);
       await client.invalidateQueries({ queryKey: publicationsKey });
-      navigate(`/publications/${p.id}`);
+      navigate(`/publications/reviews/${asked.id}`);
     } catch (err) {
       const unplaced = applyFieldErrors(form, err, (path) => {
         const parts = path.split('.');
@@ -164,7 +147,6 @@ function Publish() {
         onFinish={submit}
         initialValues={{
           publishedOn: today,
-          confidentialityReview: { on: today, confirmed: false },
           keywords: [],
         }}
         style={{ maxWidth: 900 }}
@@ -259,44 +241,18 @@ function Publish() {
           <Typography.Paragraph type="secondary">
             发布前须依照《保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定的，应报有关主管部门或者保密行政管理部门确定。
           </Typography.Paragraph>
-          <Space wrap size="large" align="start">
-            <Form.Item
-              name={['confidentialityReview', 'reviewerId']}
-              label="审查人"
-              extra="由起草人以外的本部门工作人员审查"
-              rules={[{ required: true, message: '请选择审查人' }]}
-            >
-              <Select
-                style={{ width: 220 }}
-                showSearch
-                optionFilterProp="label"
-                options={(meta?.reviewers ?? []).map((r) => ({ value: r.id, label: r.name }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name={['confidentialityReview', 'on']}
-              label="审查日期"
-              rules={[{ required: true, message: '请选择审查日期' }]}
-            >
-              <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
-            </Form.Item>
-          </Space>
-          <Form.Item name={['confidentialityReview', 'note']} label="审查意见">
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
           <Form.Item
-            name={['confidentialityReview', 'confirmed']}
-            valuePropName="checked"
-            rules={[
-              {
-                validator: (_, v) =>
-                  v ? Promise.resolve() : Promise.reject(new Error('须确认保密审查结论后方可发布')),
-              },
-            ]}
+            name={['confidentialityReview', 'reviewerId']}
+            label="保密审查人"
+            extra="由起草人以外的本部门工作人员在其本人账号中审查：审查通过后发布并生成索引号，退回的不发布"
+            rules={[{ required: true, message: '请选择保密审查人' }]}
           >
-            <Checkbox>
-              经审查，该信息不涉及国家秘密，不属于《政府信息公开条例》第十四条、第十五条规定的不予公开情形，可以公开
-            </Checkbox>
+            <Select
+              style={{ width: 260 }}
+              showSearch
+              optionFilterProp="label"
+              options={(meta?.reviewers ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            />
           </Form.Item>
         </Card>
         {problems.length ? (
@@ -305,13 +261,13 @@ function Publish() {
             showIcon
             role="alert"
             style={{ marginBottom: 16 }}
-            message="发布失败"
+            message="提交失败"
             description={problems.join('；')}
           />
         ) : null}
         <Space>
           <Button type="primary" htmlType="submit" loading={submitting}>
-            发布
+            提请保密审查并发布
           </Button>
           <Button onClick={() => navigate('/publications')}>取消</Button>
         </Space>

@@ -36,6 +36,9 @@ export interface Publication extends PublicationItem {
   withdrawnReason: string | null;
   attachments: { id: string; name: string; size: number; mime: string }[];
 }
+/** A publication waiting for (or through) its 保密审查 (the server's review.ts). */
+export type { PublicationRequestView as PublicationRequest } from '../../../modules/disclosure/publications/review.ts';
+
 export interface DueInfo {
   due: string;
   provisional: boolean;
