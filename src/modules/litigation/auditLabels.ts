@@ -1,6 +1,7 @@
 /** The audit log's Chinese names for what this module records (src/core/audit/labels.ts). */
 import { procedureActionLabels, type ModuleAudit } from '../../core/audit/labels.ts';
-import { LAWSUIT, RECONSIDERATION } from './procedure.ts';
+import { LAWSUIT } from './procedureLawsuit.ts';
+import { RECONSIDERATION } from './procedure.ts';
 
 export const litigationAudit = {
   // Each engine act is audited as litigation.<act>.

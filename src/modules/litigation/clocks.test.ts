@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../core/calendar/calendar.ts';
 import { check, evaluate, type CaseEvent, type ProcedureDef } from '../../core/procedure/engine.ts';
-import { LAWSUIT, RECONSIDERATION } from './procedure.ts';
+import { LAWSUIT } from './procedureLawsuit.ts';
+import { RECONSIDERATION } from './procedure.ts';
 import { demoDates } from './demo.ts';
 
 const cal = createCalendar({ overrides: [], officialYears: [] });

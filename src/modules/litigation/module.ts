@@ -1,12 +1,8 @@
 /** 行政复议与应诉: the bureau as 被申请人 and 被告 (RULES §9); table 四 and the 法治年报 facts from the records. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { litigationAudit } from './auditLabels.ts';
-import {
-  LAWSUIT,
-  LAWSUIT_MODULE_ACTIONS,
-  RECONSIDERATION,
-  RECONSIDERATION_MODULE_ACTIONS,
-} from './procedure.ts';
+import { LAWSUIT, LAWSUIT_MODULE_ACTIONS } from './procedureLawsuit.ts';
+import { RECONSIDERATION, RECONSIDERATION_MODULE_ACTIONS } from './procedure.ts';
 import { litigationFacts } from './facts.ts';
 import { litigationRoutes } from './routes.ts';
 import { loadLitigation } from './service.ts';
