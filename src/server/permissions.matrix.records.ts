@@ -219,6 +219,8 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/meetings/:id',
       'GET /api/publications/:id',
       'POST /api/publications/:id/withdraw',
+      'GET /api/publications/reviews/:id',
+      'POST /api/publications/reviews/:id/decision',
       'GET /api/litigation/:id',
       'GET /api/litigation/:id/answer.docx',
       'GET /api/enforcement/officers/:id',

@@ -12,6 +12,7 @@ export const REGISTER_RULES: Rule[] = [
       'GET /api/publications/due',
       'GET /api/publications',
       'POST /api/publications',
+      'GET /api/publications/reviews',
       'GET /api/disclosure/facts',
       'GET /api/disclosure/reports/:year',
       'GET /api/disclosure/reports/:year/docx',
