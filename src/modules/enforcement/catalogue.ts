@@ -12,7 +12,7 @@ import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { disclosures, items } from './schema.ts';
-import { audit } from './officers.ts';
+import { audit } from './audit.ts';
 import { ITEM_KIND_LABELS } from './labels.ts';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -53,11 +53,18 @@ export async function insertItem(
       createdAt: ctx.clock.now(),
     })
     .returning();
-  await audit(tx, ctx, actor, 'item.create', 'enforcementItem', row.id, {
-    name: row.name,
-    kind: row.kind,
-    ratio: row.ratio,
-  });
+  await audit(
+    tx,
+    ctx,
+    actor,
+    'enforcement.item.create',
+    { type: 'enforcementItem', id: row.id },
+    {
+      name: row.name,
+      kind: row.kind,
+      ratio: row.ratio,
+    },
+  );
   return row;
 }
 
@@ -82,9 +89,8 @@ export async function setItemActive(
       tx,
       ctx,
       actor,
-      active ? 'item.activate' : 'item.deactivate',
-      'enforcementItem',
-      id,
+      active ? 'enforcement.item.activate' : 'enforcement.item.deactivate',
+      { type: 'enforcementItem', id },
       { name: row.name },
     );
     return next;
@@ -149,10 +155,17 @@ export async function publishItems(ctx: Ctx, actor: Actor): Promise<{ version: n
         publishedAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'items.publish', 'enforcementDisclosure', row.id, {
-      version,
-      items: list.length,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.items.publish',
+      { type: 'enforcementDisclosure', id: row.id },
+      {
+        version,
+        items: list.length,
+      },
+    );
     return { version };
   });
 }
@@ -184,7 +197,14 @@ export async function publishInfo(
         publishedAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'info.publish', 'enforcementDisclosure', row.id, { version });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.info.publish',
+      { type: 'enforcementDisclosure', id: row.id },
+      { version },
+    );
     return { version };
   });
 }

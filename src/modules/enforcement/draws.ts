@@ -14,7 +14,8 @@ import { queryRows, type DbOrTx, type Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { conflicts, draws, inspections, plans, targets } from './schema.ts';
-import { audit, eligibleOfficers } from './officers.ts';
+import { eligibleOfficers } from './officers.ts';
+import { audit } from './audit.ts';
 import { loadPlan, type PlanRow } from './plans.ts';
 import {
   canonicalSnapshot,
@@ -86,11 +87,18 @@ export async function commitDraw(
         createdBy: actor.userId,
       })
       .returning();
-    await audit(t, ctx, actor, 'draw.commit', 'inspectionDraw', d.id, {
-      planId: p.id,
-      seq: d.seq,
-      commitment: d.commitment,
-    });
+    await audit(
+      t,
+      ctx,
+      actor,
+      'enforcement.draw.commit',
+      { type: 'inspectionDraw', id: d.id },
+      {
+        planId: p.id,
+        seq: d.seq,
+        commitment: d.commitment,
+      },
+    );
     return d;
   };
   return tx ? run(tx) : inTx(ctx, run);
@@ -186,12 +194,19 @@ export async function executeDraw(
         })),
       );
     }
-    await audit(t, ctx, actor, 'draw.execute', 'inspectionDraw', d.id, {
-      planId: d.planId,
-      snapshotHash,
-      seed,
-      drawn: result.length,
-    });
+    await audit(
+      t,
+      ctx,
+      actor,
+      'enforcement.draw.execute',
+      { type: 'inspectionDraw', id: d.id },
+      {
+        planId: d.planId,
+        snapshotHash,
+        seed,
+        drawn: result.length,
+      },
+    );
     return row;
   };
   return tx ? run(tx) : inTx(ctx, run);
@@ -226,10 +241,17 @@ export async function cancelDraw(
       .set({ status: 'cancelled', cancelReason: reason.trim(), cancelledAt: ctx.clock.now() })
       .where(eq(draws.id, d.id))
       .returning();
-    await audit(tx, ctx, actor, 'draw.cancel', 'inspectionDraw', d.id, {
-      reason: reason.trim(),
-      was: d.status,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.draw.cancel',
+      { type: 'inspectionDraw', id: d.id },
+      {
+        reason: reason.trim(),
+        was: d.status,
+      },
+    );
     return row;
   });
 }

@@ -13,7 +13,8 @@ import { openCase, recordAction } from '../../core/cases/service.ts';
 import { files } from '../../core/files/schema.ts';
 import { authorize } from './policy.ts';
 import { inspections, officers, plans } from './schema.ts';
-import { assertOfficersEligible, audit, departmentSettings } from './officers.ts';
+import { assertOfficersEligible, departmentSettings } from './officers.ts';
+import { audit } from './audit.ts';
 import { RESULT_LABELS, type InspectionResult } from './labels.ts';
 
 export type InspectionRow = typeof inspections.$inferSelect;
@@ -117,13 +118,20 @@ export async function recordInspection(
       })
       .where(eq(inspections.id, r.id))
       .returning();
-    await audit(t, ctx, actor, 'inspection.record', 'inspection', r.id, {
-      result: input.result,
-      inspectedOn: input.inspectedOn,
-      endedOn: input.endedOn,
-      files: fileIds.length,
-      publishDue,
-    });
+    await audit(
+      t,
+      ctx,
+      actor,
+      'enforcement.inspection.record',
+      { type: 'inspection', id: r.id },
+      {
+        result: input.result,
+        inspectedOn: input.inspectedOn,
+        endedOn: input.endedOn,
+        files: fileIds.length,
+        publishDue,
+      },
+    );
     return row;
   };
   return tx ? run(tx) : inTx(ctx, run);
@@ -151,10 +159,17 @@ export async function publishInspection(
       .set({ status: 'published', publishedOn: today })
       .where(eq(inspections.id, r.id))
       .returning();
-    await audit(t, ctx, actor, 'inspection.publish', 'inspection', r.id, {
-      publishedOn: today,
-      late: !!r.publishDue && today > r.publishDue,
-    });
+    await audit(
+      t,
+      ctx,
+      actor,
+      'enforcement.inspection.publish',
+      { type: 'inspection', id: r.id },
+      {
+        publishedOn: today,
+        late: !!r.publishDue && today > r.publishDue,
+      },
+    );
     return row;
   };
   return tx ? run(tx) : inTx(ctx, run);

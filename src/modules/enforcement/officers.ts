@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
+import { audit } from './audit.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { getSetting, scopedSetting } from '../../core/settings/service.ts';
 import { authorize } from './policy.ts';
@@ -26,28 +26,6 @@ export interface OfficerInput {
   validTo: string;
   status: OfficerStatus;
 }
-
-export const audit = (
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  action: string,
-  entityType: string,
-  id: string,
-  payload: Record<string, unknown>,
-) =>
-  appendAudit(
-    tx,
-    {
-      actorId: actor.userId,
-      orgId: actor.orgId,
-      action: `enforcement.${action}`,
-      entityType,
-      entityId: id,
-      payload,
-    },
-    ctx.clock.now(),
-  );
 
 export const departmentSettings = (db: DbOrTx, departmentId: string, nowMs: number) =>
   getSetting(db, scopedSetting(enforcementSettings, departmentId), nowMs, 0);
@@ -165,10 +143,17 @@ export async function insertOfficer(
       updatedAt: now,
     })
     .returning();
-  await audit(tx, ctx, actor, 'officer.create', 'officer', o.id, {
-    name: o.name,
-    certificateNo: o.certificateNo,
-  });
+  await audit(
+    tx,
+    ctx,
+    actor,
+    'enforcement.officer.create',
+    { type: 'officer', id: o.id },
+    {
+      name: o.name,
+      certificateNo: o.certificateNo,
+    },
+  );
   return o;
 }
 
@@ -221,10 +206,21 @@ export async function updateOfficer(
       })
       .where(eq(officers.id, id))
       .returning();
-    await audit(tx, ctx, actor, 'officer.update', 'officer', id, {
-      from: { status: before.status, validTo: before.validTo, certificateNo: before.certificateNo },
-      to: { status: o.status, validTo: o.validTo, certificateNo: o.certificateNo },
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.officer.update',
+      { type: 'officer', id },
+      {
+        from: {
+          status: before.status,
+          validTo: before.validTo,
+          certificateNo: before.certificateNo,
+        },
+        to: { status: o.status, validTo: o.validTo, certificateNo: o.certificateNo },
+      },
+    );
     return o;
   });
 }
@@ -245,7 +241,14 @@ export async function recordTraining(
       .set({ training, updatedAt: ctx.clock.now() })
       .where(eq(officers.id, id))
       .returning();
-    await audit(tx, ctx, actor, 'officer.training', 'officer', id, { year, hours });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.officer.training',
+      { type: 'officer', id },
+      { year, hours },
+    );
     return o;
   });
 }
@@ -280,10 +283,17 @@ export async function addConflict(
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await audit(tx, ctx, actor, 'officer.conflict', 'officer', o.id, {
-      creditCode: c.creditCode,
-      kind: c.kind,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.officer.conflict',
+      { type: 'officer', id: o.id },
+      {
+        creditCode: c.creditCode,
+        kind: c.kind,
+      },
+    );
     return c;
   });
 }

@@ -10,7 +10,7 @@ import type { DbOrTx, Tx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { items, plans } from './schema.ts';
-import { audit } from './officers.ts';
+import { audit } from './audit.ts';
 import { PLAN_STATUS_LABELS, STRATIFY_LABELS } from './labels.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -99,11 +99,18 @@ export async function insertPlan(
       createdAt: ctx.clock.now(),
     })
     .returning();
-  await audit(tx, ctx, actor, 'plan.create', 'inspectionPlan', p.id, {
-    name: p.name,
-    year: p.year,
-    ratio: p.ratio,
-  });
+  await audit(
+    tx,
+    ctx,
+    actor,
+    'enforcement.plan.create',
+    { type: 'inspectionPlan', id: p.id },
+    {
+      name: p.name,
+      year: p.year,
+      ratio: p.ratio,
+    },
+  );
   return p;
 }
 
@@ -148,9 +155,8 @@ export async function advancePlan(
       t,
       ctx,
       actor,
-      to === 'approved' ? 'plan.approve' : 'plan.publish',
-      'inspectionPlan',
-      id,
+      to === 'approved' ? 'enforcement.plan.approve' : 'enforcement.plan.publish',
+      { type: 'inspectionPlan', id },
       { name: p.name },
     );
     return row;

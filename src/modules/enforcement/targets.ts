@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { targets } from './schema.ts';
-import { audit } from './officers.ts';
+import { audit } from './audit.ts';
 import { RISK_LABELS, type Risk } from './labels.ts';
 
 export type TargetRow = typeof targets.$inferSelect;
@@ -249,10 +249,17 @@ export async function importTargets(
             .map((r) => ({ id: newId(), departmentId: actor.departmentId, ...r, createdAt: now })),
         );
     }
-    await audit(tx, ctx, actor, 'targets.import', 'enforcementTargetPool', actor.departmentId, {
-      file: file.name,
-      imported: rows.length,
-    });
+    await audit(
+      tx,
+      ctx,
+      actor,
+      'enforcement.targets.import',
+      { type: 'enforcementTargetPool', id: actor.departmentId },
+      {
+        file: file.name,
+        imported: rows.length,
+      },
+    );
     return { imported: rows.length };
   });
 }
