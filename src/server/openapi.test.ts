@@ -6,7 +6,6 @@ import { after, before, test } from 'node:test';
 import { addUser, createTestApp, orgIdByName, signIn } from './testing.ts';
 import { acceptsBody } from '../core/http/openapi.ts';
 import { routeTable } from '../core/http/schema.ts';
-import { PENDING } from './openapi.pending.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -89,17 +88,12 @@ test('every /api route of the route table is in the document, with a summary, it
         `${where}: takes a body but declares no schema (schema.body, or noBody, or consumes multipart)`,
       );
   }
-  // How to fix: docs/ARCHITECTURE.md, "How a request flows". Routes written before the document are
-  // listed in openapi.pending.ts until converted; a new route is never added there.
-  const pending = new Set(PENDING);
-  const unexpected = missing.filter((m) => !pending.has(m.slice(0, m.indexOf(': '))));
+  // How to fix: docs/ARCHITECTURE.md, "How a request flows".
   assert.deepEqual(
-    unexpected,
+    missing,
     [],
-    `routes missing from the OpenAPI document or incompletely described:\n${unexpected.join('\n')}`,
+    `routes missing from the OpenAPI document or incompletely described:\n${missing.join('\n')}`,
   );
-  const done = [...pending].filter((p) => !missing.some((m) => m.startsWith(`${p}: `)));
-  assert.deepEqual(done, [], `described now: remove from openapi.pending.ts:\n${done.join('\n')}`);
 });
 
 test('the document carries the Chinese labels and limits of the zod declarations', async () => {
