@@ -11,13 +11,8 @@ import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { FactProvider } from '../../core/facts.ts';
 import { addStatement, addStudySession, type StudyInput } from '../study/index.ts';
-import {
-  approveReport,
-  generateReport,
-  publishReport,
-  reviewReport,
-  submitReport,
-} from './service.ts';
+import { approveReport, publishReport, reviewReport, submitReport } from './signOff.ts';
+import { generateReport } from './service.ts';
 
 /**
  * The days of last year's report, a pure function of today (checked for every day of several years):

@@ -8,16 +8,8 @@ import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { notFound } from '../../core/errors.ts';
 import { PART_CODES } from './document.ts';
-import {
-  approveReport,
-  generateReport,
-  publishReport,
-  regenerateReport,
-  reviewReport,
-  saveReport,
-  submitReport,
-  type ReportDeps,
-} from './service.ts';
+import { approveReport, publishReport, reviewReport, submitReport } from './signOff.ts';
+import { generateReport, regenerateReport, saveReport, type ReportDeps } from './service.ts';
 import { reportView, stepRecords } from './view.ts';
 import { compareVersions, listVersions } from './versions.ts';
 import { docxToPdf, reportDocx } from './export.ts';
