@@ -182,8 +182,10 @@ test('答复 needs 审签: the draft answers nothing; a leader cannot sign off t
 });
 
 test('the approver role is a setting (系统管理员): with 法制审核人员 configured, the ask waits in their 我的待办 and only they approve', async () => {
+  // reviewDays: the 主动公开 保密审查's working days (publications/review.ts), in the same setting.
   assert.deepEqual(await ok(sys, 'GET', '/api/settings/disclosure-approval'), {
     approverRole: 'leader',
+    reviewDays: 5,
   });
   await refused(
     clerk,

@@ -80,7 +80,7 @@ function Publications() {
         extra={
           meta?.abilities.publish ? (
             <Flex gap={8}>
-              <Button onClick={() => navigate('/publications/reviews')}>保密审查</Button>
+              <Button onClick={() => navigate('/publications/reviews')}>发布审查</Button>
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
