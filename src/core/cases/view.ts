@@ -102,6 +102,10 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
                 { value: 'false', label: '否' },
               ]
             : f.options,
+        min: f.min,
+        max: f.max,
+        minLength: f.minLength,
+        maxLength: f.maxLength,
         help: f.help,
       })),
     })),

@@ -302,6 +302,10 @@ function checkFields(ctx: Ctx, fields: FieldSpec[], roles: string[]): CheckIssue
         break;
       default:
         if (typeof v !== 'string') return bad('应为文字');
+        if (f.minLength !== undefined && v.trim().length < f.minLength)
+          return bad(`不得少于${f.minLength}个字`);
+        if (f.maxLength !== undefined && v.trim().length > f.maxLength)
+          return bad(`不得超过${f.maxLength}个字`);
     }
   }
   return undefined;

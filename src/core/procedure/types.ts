@@ -72,6 +72,9 @@ export interface FieldSpec {
   /** Bounds for numbers. */
   min?: number;
   max?: number;
+  /** Length bounds for texts (characters, after trimming). */
+  minLength?: number;
+  maxLength?: number;
   help?: string; // Chinese hint
 }
 

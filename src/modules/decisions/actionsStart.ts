@@ -2,8 +2,32 @@
  * 重大行政决策程序暂行条例 第二章第一节 决策启动 (Arts 10–13): the decision to start, the 决策承办单位
  * and the draft it prepares.
  */
-import type { ActionDef } from '../../core/procedure/engine.ts';
+import type { ActionDef, FieldSpec } from '../../core/procedure/engine.ts';
 import { drafting, long, opts, text, yes } from './actionFields.ts';
+
+/**
+ * The fields of a saved 决策草案 (Arts 12–13), declared once: the draftPlan act records them, the
+ * /draft route's body is derived from them and the web form is rendered from them.
+ */
+export const DRAFT_PLAN_FIELDS: FieldSpec[] = [
+  {
+    ...long(
+      'legalSort',
+      '有关法律、法规、规章和政策梳理情况',
+      true,
+      '条例第十二条：全面梳理与决策事项有关的法律、法规、规章和政策',
+    ),
+    minLength: 2,
+    maxLength: 20_000,
+  },
+  { ...long('costBenefit', '成本效益分析'), maxLength: 20_000 },
+  {
+    ...long('alternatives', '备选方案', false, '有关方面存在较大分歧的，可以提出两个以上方案'),
+    maxLength: 20_000,
+  },
+  { ...long('coordination', '与有关单位协商情况'), maxLength: 20_000 },
+  { ...long('revisionNote', '修改说明'), maxLength: 5000 },
+];
 
 export function startActions(): ActionDef[] {
   return [
@@ -68,11 +92,7 @@ export function startActions(): ActionDef[] {
       roles: ['staff'],
       statuses: drafting,
       fields: [
-        long('legalSort', '有关法律、法规、规章和政策梳理情况', true),
-        long('costBenefit', '成本效益分析'),
-        long('alternatives', '备选方案'),
-        long('coordination', '与有关单位协商情况'),
-        long('revisionNote', '修改说明'),
+        ...DRAFT_PLAN_FIELDS,
         { name: 'version', label: '草案版本', type: 'number', min: 1 },
       ],
     },

@@ -17,6 +17,7 @@ import {
   openComment,
   publishFeedback,
   saveDraft,
+  type DraftInput,
   summarizeParticipation,
 } from './workflow.ts';
 import { decide, submitLegalReview, submitToMeeting } from './deciding.ts';
@@ -26,6 +27,8 @@ import { archiveView, streamArchive } from './archive.ts';
 import { decisionFacts } from './facts.ts';
 import { catalogueRoutes } from './routesCatalogue.ts';
 import { FORM_ACTIONS } from './actions.ts';
+import { DRAFT_PLAN_FIELDS } from './actionsStart.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 0) =>
@@ -74,15 +77,12 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const draftBody = z.object({
-  draftText: text('决策草案', 200_000, 1),
-  legalSort: text('法律法规政策梳理情况', 20_000, 2),
-  costBenefit: text('成本效益分析', 20_000).optional(),
-  alternatives: text('备选方案', 20_000).optional(),
-  coordination: text('与有关单位协商情况', 20_000).optional(),
-  revisionNote: text('修改说明', 5000).optional(),
-  fileIds,
-});
+// The draft's own text, then the draftPlan act's fields as the procedure declares them (a schema
+// built from data at start-up, so its output is typed where it is used: DraftInput).
+const draftBody = z
+  .object({ draftText: text('决策草案', 200_000, 1) })
+  .extend(fieldsSchema(DRAFT_PLAN_FIELDS).shape)
+  .extend({ fileIds });
 const commentBody = z.object({
   startOn: isoDate('征求意见开始日期'),
   endOn: isoDate('征求意见截止日期'),
@@ -244,7 +244,9 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
         return decisionView(ctx, actor, req.params.id);
       },
     );
-  post('/draft', '保存决策草案', draftBody, (a, id, b) => saveDraft(ctx, a, id, b));
+  post('/draft', '保存决策草案', draftBody, (a, id, b) =>
+    saveDraft(ctx, a, id, b as unknown as DraftInput),
+  );
   post('/comment/open', '公开征求意见', commentBody, (a, id, b) => openComment(ctx, a, id, b));
   post('/comment/close', '结束征求意见', noBody, (a, id) => closeComment(ctx, a, id));
   post('/comment/feedback', '公开意见采纳情况', noBody, (a, id) => publishFeedback(ctx, a, id));

@@ -15,18 +15,11 @@ export interface Spec {
   body: (v: Record<string, unknown>, fileIds: string[]) => unknown;
 }
 
-const toStep = (f: ActionField & { help?: string }): StepField => ({
-  name: f.name,
-  label: f.label,
-  type: f.type,
-  required: f.required,
-  options: f.options,
-  help: f.help,
-});
 const plain = (v: Record<string, unknown>, fileIds: string[]) => ({ ...v, fileIds });
 const today = (d: DecisionPayload) => d.procedure.today;
-const serverFields = (d: DecisionPayload, action: string) =>
-  (d.procedure.actions.find((a) => a.action === action)?.fields ?? []).map(toStep);
+/** The fields of an engine action as the server declares them (labels, limits, options, hints). */
+const serverFields = (d: DecisionPayload, action: string): StepField[] =>
+  d.procedure.actions.find((a) => a.action === action)?.fields ?? [];
 
 export function actionSpecs(d: DecisionPayload): Spec[] {
   const a = d.abilities;
@@ -45,22 +38,8 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
           required: true,
           initial: d.decision.draftText || undefined,
         },
-        {
-          name: 'legalSort',
-          label: '有关法律、法规、规章和政策梳理情况',
-          type: 'textarea',
-          required: true,
-          help: '条例第十二条：全面梳理与决策事项有关的法律、法规、规章和政策',
-        },
-        { name: 'costBenefit', label: '成本效益分析', type: 'textarea' },
-        {
-          name: 'alternatives',
-          label: '备选方案',
-          type: 'textarea',
-          help: '有关方面存在较大分歧的，可以提出两个以上方案',
-        },
-        { name: 'coordination', label: '与有关单位协商情况', type: 'textarea' },
-        { name: 'revisionNote', label: '修改说明', type: 'textarea' },
+        // The draftPlan act's fields as the server declares them (labels, limits, hints).
+        ...serverFields(d, 'draftPlan').filter((f) => f.name !== 'version'),
       ],
       body: plain,
     });
@@ -112,7 +91,7 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
       path: '/act',
       fields: [
         { name: 'on', label: '办理日期', type: 'date', required: true, initial: today(d) },
-        ...(x.fields as ActionField[]).map(toStep),
+        ...(x.fields as ActionField[]),
       ],
       body: ({ on, ...data }, fileIds) => ({ action: x.action, on, data, fileIds }),
     });

@@ -124,6 +124,12 @@ export interface ActionField {
   type: 'date' | 'text' | 'textarea' | 'number' | 'select';
   required: boolean;
   options?: { value: string; label: string }[];
+  /** Bounds of a number; length bounds of a text. */
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  help?: string;
 }
 
 export interface CaseAction {

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppError } from '../errors.ts';
+import { parse } from '../http/validate.ts';
+import { fieldsSchema } from './fieldSchema.ts';
+import type { FieldSpec } from './types.ts';
+
+const FIELDS: FieldSpec[] = [
+  { name: 'reason', label: '理由', type: 'longText', required: true, minLength: 2, maxLength: 10 },
+  { name: 'note', label: '说明', type: 'text' },
+  { name: 'on', label: '办理日期', type: 'date', required: true },
+  { name: 'count', label: '份数', type: 'number', min: 1, max: 5 },
+  { name: 'public', label: '是否公开', type: 'boolean' },
+  {
+    name: 'kind',
+    label: '类型',
+    type: 'select',
+    required: true,
+    options: [
+      { value: 'a', label: '甲' },
+      { value: 'b', label: '乙' },
+    ],
+  },
+];
+const schema = fieldsSchema(FIELDS);
+
+/** The field-named messages a body gets, by path. */
+function errors(body: unknown): Record<string, string> {
+  try {
+    parse(schema, body);
+    return {};
+  } catch (e) {
+    assert.ok(e instanceof AppError);
+    return Object.fromEntries((e.fields ?? []).map((f) => [f.path, f.message]));
+  }
+}
+
+test('a body that meets the declared fields passes, texts trimmed, optional fields left out', () => {
+  assert.deepEqual(parse(schema, { reason: ' 依法 ', on: '2025-03-01', kind: 'a' }), {
+    reason: '依法',
+    on: '2025-03-01',
+    kind: 'a',
+  });
+});
+
+test('each refused field is named by its Chinese label, with the declared limits', () => {
+  const e = errors({ reason: '短', on: '2025-02-30', count: 9, public: 'yes', kind: 'c' });
+  assert.match(e.reason, /^理由：/);
+  assert.match(e.on, /^办理日期：/);
+  assert.match(e.count, /^份数：.*5/);
+  assert.match(e.public, /^是否公开：/);
+  assert.match(e.kind, /^类型：请从可选项中选择/);
+  assert.match(
+    errors({ reason: '超过十个字的一段很长的理由', on: '2025-03-01', kind: 'a' }).reason,
+    /10/,
+  );
+});
+
+test('a required field left out or blank is refused; an optional one is not', () => {
+  const e = errors({ reason: '   ' });
+  assert.match(e.reason, /^理由：/);
+  assert.match(e.on, /^办理日期：必填/);
+  assert.match(e.kind, /^类型：/);
+  assert.equal(e.note, undefined);
+  assert.equal(e.count, undefined);
+});
