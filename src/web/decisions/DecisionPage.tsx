@@ -77,9 +77,7 @@ export default function DecisionPage() {
   const blocked = data.procedure.blocked.filter((b) => b.action !== 'advisorOpinion');
   // Why the review in progress cannot be concluded yet (e.g. no 法律顾问 opinion, 条例第二十八条).
   const reviewBlocked = blocked.find(
-    (b) =>
-      b.action === 'concludeLegalReview' &&
-      data.legalReviews.some((r) => r.status === 'submitted' || r.status === 'reviewing'),
+    (b) => b.action === 'concludeLegalReview' && data.legalReviews.some((r) => r.underReview),
   );
   return (
     <>
@@ -227,15 +225,7 @@ export default function DecisionPage() {
                       第{i + 1}次送审
                     </Link>
                     （{r.submittedOn}，要求{r.dueOn}前完成）
-                    <Tag style={{ marginInlineStart: 6 }}>
-                      {r.conclusion
-                        ? { lawful: '合法', lawfulAfterRevision: '修改后合法', unlawful: '不合法' }[
-                            r.conclusion as 'lawful'
-                          ]
-                        : r.status === 'withdrawn'
-                          ? '已撤回'
-                          : '审查中'}
-                    </Tag>
+                    <Tag style={{ marginInlineStart: 6 }}>{r.stateLabel}</Tag>
                   </li>
                 ))}
               </ul>
