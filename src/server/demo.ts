@@ -51,13 +51,13 @@ const DEMO_LOCK = 7_020_241;
 
 /**
  * The demo department: 示范市科学技术局 with its 科室, under 示范市人民政府, with 示范市司法局 as the
- * oversight body; one account per role; a few 依申请公开 cases so that 我的待办 has content.
+ * oversight body; one account per role; each module's records (unless `records: false`).
  * Loaded once, all or nothing (one transaction: a failure leaves the database empty and the next start
  * tries again): returns null when the database already has organisations.
  */
 export function loadDemo(
   ctx: Ctx,
-  opts: { history?: boolean } = {},
+  opts: { history?: boolean; records?: boolean } = {},
 ): Promise<DemoAccount[] | null> {
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
@@ -66,7 +66,10 @@ export function loadDemo(
   });
 }
 
-async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[] | null> {
+async function seed(
+  ctx: Ctx,
+  opts: { history?: boolean; records?: boolean },
+): Promise<DemoAccount[] | null> {
   const [{ n }] = await queryRows<{ n: number }>(
     ctx.db,
     sql`select count(*)::int as n from organisations`,
@@ -133,7 +136,9 @@ async function seed(ctx: Ctx, opts: { history?: boolean }): Promise<DemoAccount[
       };
     }
   }
-  // Each module seeds through its own services, in the server's module order.
+  // Each module seeds through its own services, in the server's module order. Tests that build their
+  // own records (the factories in server/factories.ts) take the organisations and accounts only.
+  if (opts.records === false) return accounts;
   for (const m of MODULES)
     await m.demo?.(ctx, staffActor!, {
       history: !!opts.history,

@@ -74,14 +74,27 @@ export async function createTestContext(now = TEST_NOW): Promise<TestContext> {
   return { ctx, clock, close: () => ctx.database.close() };
 }
 
+/**
+ * What a test starts from: the demo department's organisations and one account per role, and either
+ * every module's demo records (the default) or none (`records: false`: the test builds what it needs
+ * through the services, with the factories in server/factories.ts).
+ */
+export interface Start {
+  records?: boolean;
+}
+
 /** A test context with the demo department loaded; returns its accounts. */
 export async function createDemoContext(
   now = TEST_NOW,
+  start: Start = {},
 ): Promise<TestContext & { accounts: DemoAccount[] }> {
   const t = await createTestContext(now);
-  const accounts = (await loadDemo(t.ctx))!;
+  const accounts = (await loadDemo(t.ctx, { records: start.records }))!;
   return { ...t, accounts };
 }
+
+/** The factories' starting point: the demo department's organisations and accounts, no records. */
+export const createBaseContext = (now = TEST_NOW) => createDemoContext(now, { records: false });
 
 export async function orgIdByName(ctx: Ctx, name: string): Promise<string> {
   const [org] = await ctx.db
@@ -140,8 +153,8 @@ export async function moveToDay(t: Pick<TestContext, 'ctx' | 'clock'>, day: stri
   );
 }
 
-export async function createTestApp(now = TEST_NOW) {
-  const t = await createDemoContext(now);
+export async function createTestApp(now = TEST_NOW, start: Start = {}) {
+  const t = await createDemoContext(now, start);
   const app = await buildApp({ ctx: t.ctx });
   return {
     ...t,
@@ -153,9 +166,12 @@ export async function createTestApp(now = TEST_NOW) {
   };
 }
 
+/** An app over the organisations and accounts only: the test builds its records (server/factories.ts). */
+export const createBaseApp = (now = TEST_NOW) => createTestApp(now, { records: false });
+
 /** A real server on a random port (browser tests): demo data, a fixed date (never the wall clock). */
-export async function startTestServer(now = TEST_NOW) {
-  const t = await createDemoContext(now);
+export async function startTestServer(now = TEST_NOW, start: Start = {}) {
+  const t = await createDemoContext(now, start);
   const app = await buildApp({ ctx: t.ctx });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import {
   PRODUCTION_COST,
   hashPassword,
@@ -9,9 +9,9 @@ import {
   verifyPassword,
 } from './password.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 before(async () => {
-  t = await createTestApp();
+  t = await createBaseApp();
   await addUser(t.ctx, { username: 'alice', password: 'Alice-pass-2025', roles: ['staff'] });
 });
 after(() => t.close());

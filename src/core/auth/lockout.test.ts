@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import { AppError } from '../errors.ts';
 import { unlockUser } from '../users/service.ts';
 import { auditEvents } from '../audit/schema.ts';
@@ -10,10 +10,10 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { loginFailures, users } from './schema.ts';
 import type { Actor } from './actor.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 let adminId: string;
 before(async () => {
-  t = await createTestApp();
+  t = await createBaseApp();
   adminId = await addUser(t.ctx, {
     username: 'sysadmin2',
     password: 'Kx7-admin-first',

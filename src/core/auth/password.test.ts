@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import { passwordProblem } from './password.ts';
 import { isCommonPassword } from './commonPasswords.ts';
 import { users } from './schema.ts';
@@ -51,9 +51,9 @@ test('a password containing the username is refused, in any case', () => {
     assert.equal(passwordProblem(pw, { minLength: 8, username: 'zhaolin' }), '不能包含用户名', pw);
 });
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 before(async () => {
-  t = await createTestApp();
+  t = await createBaseApp();
   await addUser(t.ctx, { username: 'carol', password: 'Kx7-first-pass9', roles: ['staff'] });
 });
 after(() => t.close());

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { addUser, createDemoContext, signIn } from '../../server/testing.ts';
+import { addUser, createBaseContext, signIn } from '../../server/testing.ts';
 import { buildApp } from '../../server/app.ts';
 import { readConfig } from '../../server/config.ts';
 import { loginFailures } from './schema.ts';
 
-let t: Awaited<ReturnType<typeof createDemoContext>>;
+let t: Awaited<ReturnType<typeof createBaseContext>>;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let proxied: Awaited<ReturnType<typeof buildApp>>;
 before(async () => {
-  t = await createDemoContext();
+  t = await createBaseContext();
   app = await buildApp({ ctx: t.ctx });
   // Behind nginx on this machine (FAZHI_TRUST_PROXY=1), 4-hour sessions.
   const config = readConfig({ FAZHI_TRUST_PROXY: '1', FAZHI_SESSION_MAX_HOURS: '4' });

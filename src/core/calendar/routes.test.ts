@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { addUser, createTestApp, moveToDay, orgIdByName, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, moveToDay, orgIdByName, signIn } from '../../server/testing.ts';
 import { resolveSession } from '../auth/service.ts';
 import { openCase } from '../cases/service.ts';
 import { caseSteps } from '../cases/schema.ts';
 
 // A year without its State Council notice (2027 here: chinese-days ends with 2026) observes the
 // 全国年节及纪念日放假办法 until an administrator enters the notice.
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let sys: Session;
 
 before(async () => {
-  t = await createTestApp(); // fixed clock: 2025-03-03
+  t = await createBaseApp(); // fixed clock: 2025-03-03
   await addUser(t.ctx, {
     username: 'calsys',
     password: 'Sys-pass-2025',

@@ -6,18 +6,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, orgIdByName, signIn } from '../../server/testing.ts';
 import { queryRows } from '../db/client.ts';
 import { openCase } from './service.ts';
 import { resolveSession } from '../auth/service.ts';
 import { caseSteps } from './schema.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let staff: Session, sys: Session;
 
 before(async () => {
-  t = await createTestApp(); // today: 2025-03-03 (Monday)
+  t = await createBaseApp(); // today: 2025-03-03 (Monday)
   await addUser(t.ctx, { username: 'staff2', password: 'Staff-pass-2025', roles: ['staff'] });
   await addUser(t.ctx, {
     username: 'sys2',

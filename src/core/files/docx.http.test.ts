@@ -1,13 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import { bomb } from './docxTestkit.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 let headers: Record<string, string>;
 
 before(async () => {
-  t = await createTestApp();
+  t = await createBaseApp();
   await addUser(t.ctx, { username: 'bomb', password: 'Staff-pass-2025', roles: ['staff'] });
   headers = (await signIn(t.app, 'bomb', 'Staff-pass-2025')).headers;
 });

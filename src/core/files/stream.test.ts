@@ -3,19 +3,19 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import { testApi, type Session } from '../../server/testApi.ts';
 import { queryRows } from '../db/client.ts';
 import { newId } from '../clock.ts';
 import { CHUNK_BYTES } from './stream.ts';
 
 /** Large files (audio/video of 全过程记录) streamed in 1 MB chunks: stored, read back, refused over the limit. */
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 let staff: Session, other: Session, admin: Session;
 const { ok } = testApi(() => t, []);
 
 before(async () => {
-  t = await createTestApp();
+  t = await createBaseApp();
   await addUser(t.ctx, { username: 'st-staff', password: 'Stream-pass-2025', roles: ['staff'] });
   await addUser(t.ctx, { username: 'st-other', password: 'Stream-pass-2025', roles: ['staff'] });
   await addUser(t.ctx, { username: 'st-admin', password: 'Stream-pass-2025', roles: ['sysAdmin'] });

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { addUser, createDemoContext, signIn, type TestContext } from '../../server/testing.ts';
+import { addUser, createBaseContext, signIn, type TestContext } from '../../server/testing.ts';
 import { buildApp } from '../../server/app.ts';
 import { queryRows } from '../db/client.ts';
 import { fieldLabel, findBadText } from './hygiene.ts';
@@ -12,7 +12,7 @@ let app: FastifyInstance;
 let headers: Record<string, string>;
 
 before(async () => {
-  t = await createDemoContext();
+  t = await createBaseContext();
   app = await buildApp({ ctx: t.ctx });
   await addUser(t.ctx, { username: 'hygiene', password: 'Staff-pass-2025', roles: ['staff'] });
   headers = (await signIn(app, 'hygiene', 'Staff-pass-2025')).headers;

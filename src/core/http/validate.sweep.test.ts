@@ -166,7 +166,9 @@ const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..
 test('every exported schema refuses a large set of invalid inputs in Chinese, naming each field', async () => {
   const schemas: Array<[string, z.ZodType]> = [];
   for (const file of schemaFiles(SRC)) {
-    const mod = (await import(file)) as Record<string, unknown>;
+    // Under scripts/test.mjs the tests run compiled: the module is the .js beside the source's link.
+    const compiled = import.meta.url.endsWith('.js') ? file.replace(/\.ts$/, '.js') : file;
+    const mod = (await import(compiled)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       const rel = `${path.relative(SRC, file)}#${name}`;
       if (value instanceof z.ZodType) schemas.push([rel, value]);

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addUser, createTestApp, orgIdByName, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, orgIdByName, signIn } from '../../server/testing.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
 let sys: Session, sec: Session, aud: Session, staff: Session;
 
 before(async () => {
-  t = await createTestApp();
+  t = await createBaseApp();
   await addUser(t.ctx, {
     username: 'sys1',
     password: 'Sys-pass-2025',
