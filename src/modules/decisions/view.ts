@@ -10,7 +10,13 @@ import { latestFor, listComments } from '../consultation/index.ts';
 import { dispositionReport } from '../consultation/index.ts';
 import { articles } from '../consultation/index.ts';
 import { itemsAbout, meetingName, upcomingMeetings } from '../meetings/index.ts';
-import { CONCLUSION_LABELS, MATTER_STATUS_LABELS, mattersOfSubject } from '../reviews/index.ts';
+import {
+  CONCLUSION_LABELS,
+  isOpen,
+  MATTER_STATUS_LABELS,
+  mattersOfSubject,
+  type Conclusion,
+} from '../reviews/index.ts';
 import { decisionCatalogueItems, majorDecisions } from './schema.ts';
 import { evidenceOf } from './evidence.ts';
 import { loadDecision, scopeOf } from './service.ts';
@@ -52,10 +58,10 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
     dueOn: m.dueOn,
     conclusion: m.conclusion,
     /** Still before the 法制机构 (its conclusion may yet come). */
-    underReview: m.status === 'submitted' || m.status === 'reviewing',
+    underReview: isOpen(m),
     /** What the page shows of it: the conclusion, 已撤回, or 审查中 while the review runs. */
     stateLabel: m.conclusion
-      ? CONCLUSION_LABELS[m.conclusion]
+      ? CONCLUSION_LABELS[m.conclusion as Conclusion]
       : m.status === 'withdrawn'
         ? MATTER_STATUS_LABELS.withdrawn
         : MATTER_STATUS_LABELS.reviewing,

@@ -16,7 +16,7 @@ export {
   withdrawMattersOf,
   type ConcludeInput,
 } from './closing.ts';
-export { loadMatter, mattersOfSubject, type MatterRow } from './matters.ts';
+export { isOpen, loadMatter, mattersOfSubject, type MatterRow } from './matters.ts';
 export { assignReviewers, giveOpinion, markAdoption } from './opinions.ts';
 export { createAdvisor } from './advisors.ts';
 export { departmentMatters, departmentMatterTitle } from './refs.ts';
