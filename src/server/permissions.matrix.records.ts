@@ -123,6 +123,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/petitions',
       'GET /api/petitions/options',
       'GET /api/hotline/tickets',
+      'GET /api/hotline/labels',
       'POST /api/hotline/ticket-imports',
       'GET /api/hotline/facts',
       'GET /api/hotline/ratings',

@@ -9,7 +9,7 @@ import { maskIdNumber, maskName, maskPhone } from '../disclosure/index.ts';
 import { authorize, can } from './policy.ts';
 import { loadTicket } from './service.ts';
 import type { TicketRow } from './intake.ts';
-import { CHANNELS, KINDS, SATISFACTION, SOURCES, labelOf } from './labels.ts';
+import { CHANNELS, KINDS, SATISFACTION, SCORES, SOURCES, labelOf } from './labels.ts';
 import { HOTLINE_TICKET } from './procedure.ts';
 
 export interface ListFilter {
@@ -142,7 +142,12 @@ export async function ticketView(ctx: Ctx, actor: Actor, id: string) {
     })),
     divisions: orgs,
     rating: rating
-      ? { score: rating.score, comment: rating.comment, ratedOn: String(rating.rated_on) }
+      ? {
+          score: rating.score,
+          scoreLabel: labelOf(SCORES, rating.score),
+          comment: rating.comment,
+          ratedOn: String(rating.rated_on),
+        }
       : null,
     abilities: {
       sign: mayAct && allowed.has('sign'),

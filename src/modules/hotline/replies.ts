@@ -67,7 +67,12 @@ export const ticketReply = z
       .describe('办理记录'),
     divisions: z.array(z.object({ id: z.uuid(), name: str('科室名称') })).describe('本单位科室'),
     rating: z
-      .object({ score: str('评分'), comment: orNull('评价内容'), ratedOn: str('评价日期') })
+      .object({
+        score: str('评分'),
+        scoreLabel: str('评分'),
+        comment: orNull('评价内容'),
+        ratedOn: str('评价日期'),
+      })
       .nullable()
       .describe('好差评'),
     abilities: z.record(z.string(), z.boolean()).describe('可办理的操作'),
@@ -122,3 +127,9 @@ export const convertReply = z.object({
   view: ticketReply,
 });
 export const settingsReply = hotlineDeadlines.schema;
+const options = (label: string) =>
+  z.array(z.object({ value: str('代码'), label: str('名称') })).describe(label);
+export const labelsReply = z.object({
+  statuses: options('办理状态'),
+  scores: options('好差评等级'),
+});

@@ -9,13 +9,6 @@ import { TicketActs, type Pending } from './TicketActs.tsx';
 import type { TicketPayload } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
-const SCORE_LABELS: Record<string, string> = {
-  '5': '非常满意',
-  '4': '满意',
-  '3': '基本满意',
-  '2': '不满意',
-  '1': '非常不满意',
-};
 
 /** One ticket: the citizen (masked unless handling), the clocks, the history and the acts the reader may do. */
 export default function TicketPage() {
@@ -130,7 +123,7 @@ export default function TicketPage() {
                     {
                       key: 'g',
                       label: '好差评',
-                      children: `${SCORE_LABELS[data.rating.score]}${data.rating.comment ? `：${data.rating.comment}` : ''}`,
+                      children: `${data.rating.scoreLabel}${data.rating.comment ? `：${data.rating.comment}` : ''}`,
                     },
                   ]
                 : []),

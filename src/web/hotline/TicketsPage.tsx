@@ -7,7 +7,13 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
-import { CHANNELS, KINDS, STATUSES, type TicketItem, type TicketPayload } from './types.ts';
+import {
+  CHANNELS,
+  KINDS,
+  type HotlineLabels,
+  type TicketItem,
+  type TicketPayload,
+} from './types.ts';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => ({
@@ -43,6 +49,11 @@ export default function TicketsPage() {
         page,
         pageSize: 20,
       }),
+  });
+  const labels = useQuery({
+    queryKey: ['hotline-labels'],
+    queryFn: () => get<HotlineLabels>('/api/hotline/labels'),
+    staleTime: Infinity,
   });
   const reset = () => setPage(1);
   return (
@@ -99,7 +110,7 @@ export default function TicketsPage() {
             ariaLabel="办理状态"
             placeholder="全部状态"
             width={140}
-            options={STATUSES}
+            options={labels.data?.statuses ?? []}
             value={status}
             onChange={(e) => {
               setStatus(e.target.value);

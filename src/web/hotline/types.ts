@@ -13,15 +13,6 @@ export const CHANNELS = [
   { value: 'portal', label: '网民留言' },
   { value: 'other', label: '其他' },
 ];
-export const STATUSES = [
-  { value: 'received', label: '待签收' },
-  { value: 'handling', label: '办理中' },
-  { value: 'replied', label: '已答复待回访' },
-  { value: 'closed', label: '已办结' },
-  { value: 'disputed', label: '已退单' },
-  { value: 'merged', label: '已并单' },
-  { value: 'converted', label: '已转其他程序' },
-];
 export const SATISFACTION = [
   { value: 'satisfied', label: '满意' },
   { value: 'basic', label: '基本满意' },
@@ -92,7 +83,7 @@ export interface TicketPayload {
   clocks: ClockInfo[];
   history: Array<{ seq: number; label: string; on: string; data: Record<string, unknown> }>;
   divisions: Array<{ id: string; name: string }>;
-  rating: { score: string; comment: string | null; ratedOn: string } | null;
+  rating: { score: string; scoreLabel: string; comment: string | null; ratedOn: string } | null;
   abilities: Record<
     | 'sign'
     | 'dispute'
@@ -114,4 +105,14 @@ export interface ImportResult {
   created: number;
   duplicates: string[];
   errors: Array<{ index: number; ticketNo: string | null; message: string }>;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+/** The server's labels (GET /api/hotline/labels): the 办理状态 filter and the 好差评 levels. */
+export interface HotlineLabels {
+  statuses: Option[];
+  scores: Option[];
 }
