@@ -7,6 +7,13 @@ import { startTestServer } from '../../src/server/testing.ts';
 import { assertNoSeriousA11yViolations, launchBrowser, newAxeContext } from './browser.ts';
 
 const USER = { username: 'e2e_pub', password: 'Fazhi-e2e-Passw0rd!2025', roles: ['staff'] };
+// Issue 13 item 11: the colleague named as 保密审查人, who passes the item in their own session.
+const REVIEWER = {
+  username: 'e2e_rev',
+  password: 'Fazhi-e2e-Rev-Passw0rd!',
+  roles: ['staff'],
+  orgName: '办公室',
+};
 const ADMIN = {
   username: 'e2e_sys',
   password: 'Fazhi-e2e-Sys-Passw0rd!',
@@ -156,6 +163,67 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
         );
         await page.keyboard.press('Escape');
         await context.close();
+      },
+    );
+
+    await t.test(
+      '保密审查 (条例第十七条): the drafter asks, the named reviewer passes it in their own session, it is on the portal',
+      async () => {
+        await server.createUser(REVIEWER);
+        const title = '示范市科学技术局关于开展科技活动周的通知';
+        const drafter = await newAxeContext(browser);
+        const page = await drafter.newPage();
+        await signIn(page, base, USER, '我的待办');
+        await page.goto(`${base}/app/publications/new`);
+        await page.getByRole('heading', { name: '发布主动公开信息' }).waitFor();
+        await page.getByLabel('名称').fill(title);
+        const pick = async (label: string, option: string) => {
+          await page.getByLabel(label, { exact: true }).click();
+          await page
+            .locator(
+              '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+            )
+            .filter({ hasText: option })
+            .first()
+            .click();
+        };
+        await pick('组配分类', '政策文件');
+        await pick('主题分类', '科技、教育/科技');
+        await page.getByLabel('生成日期（发文日期）').click();
+        await page.getByLabel('生成日期（发文日期）').fill('2025-02-28');
+        await page.keyboard.press('Enter');
+        // The server's today (the test clock), not the browser's.
+        await page.getByLabel('发布日期').click();
+        await page.getByLabel('发布日期').fill('2025-03-03');
+        await page.keyboard.press('Enter');
+        await page.getByLabel('正文').fill('各有关单位：\n\n现就开展科技活动周有关事项通知如下。');
+        await pick('保密审查人', REVIEWER.username);
+        await page.getByRole('button', { name: '提请保密审查并发布' }).click();
+        await page.waitForURL(/\/app\/publications\/reviews\/[0-9a-f-]+$/, { timeout: 20_000 });
+        await page.getByText('待保密审查').first().waitFor({ timeout: 20_000 });
+        assert.equal(
+          await page.getByRole('button', { name: '通过并公开' }).count(),
+          0,
+          'not the drafter',
+        );
+        await assertNoSeriousA11yViolations(page, '/app/publications/reviews/:id');
+        const portal = await page.goto(`${base}/xxgk/catalog?category=policy`);
+        assert.ok(!(await portal!.text()).includes(title), 'not on the portal before the review');
+        await drafter.close();
+
+        const reviewerContext = await newAxeContext(browser);
+        const rp = await reviewerContext.newPage();
+        await signIn(rp, base, REVIEWER, '保密审查');
+        await rp.goto(`${base}/app/publications/reviews`);
+        await rp.getByRole('link', { name: title }).click();
+        await rp.getByRole('button', { name: '通过并公开' }).click();
+        await rp.getByLabel('审查意见').fill('不涉及国家秘密，可以公开');
+        await rp.getByRole('button', { name: '确认通过并公开' }).click();
+        await rp.getByText('已公开').first().waitFor({ timeout: 20_000 });
+        await rp.getByRole('link', { name: '查看已公开的信息' }).waitFor();
+        const after = await rp.goto(`${base}/xxgk/catalog?category=policy`);
+        assert.ok((await after!.text()).includes(title), 'on the portal once passed');
+        await reviewerContext.close();
       },
     );
 
