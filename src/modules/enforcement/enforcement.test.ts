@@ -1,86 +1,21 @@
 // 双随机、一公开 through the staff API and the portal: plan → commit → draw once → inspection →
 // result published within 20 WD (a case step); the draw re-runs from the published data; repeated
-// draws refused, a cancelled draw kept with its reason; too few inspectors refused with nothing changed;
-// officers without a valid certificate refused by name; scope (another department → 404).
+// draws refused; officers without a valid certificate refused by name; scope (another department → 404).
+// The registry's marks and too few inspectors: inspectors.test.ts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, moveToDay, signIn } from '../../server/testing.ts';
+import { moveToDay } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
-import { createOrg } from '../../core/orgs/service.ts';
-import type { Actor } from '../../core/auth/actor.ts';
-import { runSweep } from '../../core/cases/sweep.ts';
-import { sweepTasks } from '../../server/modules.ts';
 import { sha256 } from './draw.ts';
 import { redrawById } from './draws.ts';
 import { redrawCommand } from './index.ts';
+import { useEnforcementTest, type EnforcementTest, type Session } from './testkit.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-type Session = Awaited<ReturnType<typeof signIn>>;
+const e = useEnforcementTest(() => ({ t, staff, legal, leader, advisor, eduStaff } = e));
+const { call, ok, refused } = e;
+let t: EnforcementTest['t'];
 let staff: Session, legal: Session, leader: Session, advisor: Session, eduStaff: Session;
-
-before(async () => {
-  t = await createTestApp();
-  await addUser(t.ctx, { username: 'es', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, {
-    username: 'el',
-    password: 'Legal-pass-2025',
-    roles: ['legalOfficer'],
-    orgName: '政策法规科',
-  });
-  await addUser(t.ctx, { username: 'ed', password: 'Leader-pass-2025', roles: ['leader'] });
-  await addUser(t.ctx, {
-    username: 'ea',
-    password: 'Advisor-pass-2025',
-    roles: ['legalAdvisor'],
-    orgName: '政策法规科',
-  });
-  const [gov] = await queryRows<{ id: string }>(
-    t.ctx.db,
-    sql`select id from organisations where name = '示范市人民政府'`,
-  );
-  await createOrg(t.ctx, { userId: null, orgId: null } as unknown as Actor, {
-    name: '示范市教育局',
-    kind: 'department',
-    parentId: gov.id,
-  });
-  await addUser(t.ctx, {
-    username: 'edu',
-    password: 'Staff-pass-2025',
-    roles: ['staff'],
-    orgName: '示范市教育局',
-  });
-  staff = await signIn(t.app, 'es', 'Staff-pass-2025');
-  legal = await signIn(t.app, 'el', 'Legal-pass-2025');
-  leader = await signIn(t.app, 'ed', 'Leader-pass-2025');
-  advisor = await signIn(t.app, 'ea', 'Advisor-pass-2025');
-  eduStaff = await signIn(t.app, 'edu', 'Staff-pass-2025');
-});
-after(() => t.close());
-
-const call = (s: Session | null, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: s?.headers ?? {}, payload });
-const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
-  return res.json();
-};
-const auditCount = async () =>
-  (await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_events`))[0].n;
-const refused = async (
-  s: Session,
-  url: string,
-  payload: object,
-  status: number,
-  message: RegExp,
-) => {
-  const n = await auditCount();
-  const res = await call(s, 'POST', url, payload);
-  assert.equal(res.statusCode, status, res.body);
-  assert.match(res.json().error.message, message);
-  assert.equal(await auditCount(), n, 'nothing changed');
-  return res.json();
-};
 
 let planId = '';
 let drawId = '';
@@ -90,26 +25,6 @@ let inspections: Array<{
   creditCode: string;
   inspectorIds: string[];
 }> = [];
-
-test('the demo registry: marks for expiring certificates and short training; the sweep opens a 换证 reminder', async () => {
-  const r = await ok(legal, 'GET', '/api/enforcement/officers');
-  const chen = r.items.find((o: { name: string }) => o.name === '陈静');
-  assert.equal(chen.expiringSoon, true);
-  const zhao = r.items.find((o: { name: string }) => o.name === '赵磊');
-  assert.equal(zhao.eligible, false);
-  assert.equal(r.items.find((o: { name: string }) => o.name === '张伟').trainingShort, true);
-  await runSweep(t.ctx, sweepTasks);
-  const [c] = await queryRows<{ title: string; status: string }>(
-    t.ctx.db,
-    sql`select title, status from cases where procedure = 'certificateRenewal'`,
-  );
-  assert.match(c.title, /陈静执法证.*即将到期/);
-  const [step] = await queryRows<{ due: string }>(
-    t.ctx.db,
-    sql`select due_date::text as due from case_steps s join cases c on c.id = s.case_id where c.procedure = 'certificateRenewal' and s.status = 'open'`,
-  );
-  assert.equal(step.due, '2025-04-17', 'due on the expiry date (today + 45 days)');
-});
 
 test('a plan is approved and published, then drawn once from a committed nonce', async () => {
   const { items } = await ok(staff, 'GET', '/api/enforcement/items');
@@ -198,60 +113,6 @@ test('a plan is approved and published, then drawn once from a committed nonce',
   assert.match(lines.at(-1)!, /哈希值与公布的不符/);
   await t.ctx.db.execute(
     sql`update enforcement_draws set snapshot = replace(snapshot, '"v":1 ', '"v":1') where id = ${drawId}`,
-  );
-});
-
-test('too few inspectors: refused in Chinese, the commitment stays, nothing drawn', async () => {
-  const { items } = await ok(staff, 'GET', '/api/enforcement/items');
-  const key = items.find((i: { kind: string }) => i.kind === 'key');
-  const p = await ok(staff, 'POST', '/api/enforcement/plans', {
-    year: 2025,
-    name: '人员不足的计划',
-    itemIds: [key.id],
-    ratio: 10,
-    perTarget: 6,
-    startOn: '2025-03-01',
-    endOn: '2025-12-31',
-  });
-  await ok(legal, 'POST', `/api/enforcement/plans/${p.plan.id}/approve`, {});
-  await ok(legal, 'POST', `/api/enforcement/plans/${p.plan.id}/publish`, {});
-  const d = await ok(staff, 'POST', `/api/enforcement/plans/${p.plan.id}/draws`, {});
-  await refused(
-    staff,
-    `/api/enforcement/draws/${d.draw.id}/execute`,
-    {},
-    409,
-    /执法检查人员不足：名录库中持有效执法证的在岗人员只有5名，每个检查对象需要6名/,
-  );
-  assert.equal(
-    (await ok(staff, 'GET', `/api/enforcement/draws/${d.draw.id}`)).draw.status,
-    'committed',
-  );
-  await refused(
-    legal,
-    `/api/enforcement/draws/${d.draw.id}/cancel`,
-    { reason: '短' },
-    400,
-    /作废理由/,
-  );
-  const cancelled = await ok(legal, 'POST', `/api/enforcement/draws/${d.draw.id}/cancel`, {
-    reason: '每户人数设置有误，重新制定计划',
-  });
-  assert.equal(cancelled.draw.status, 'cancelled');
-  assert.equal(cancelled.draw.cancelReason, '每户人数设置有误，重新制定计划');
-  await refused(
-    staff,
-    `/api/enforcement/draws/${d.draw.id}/execute`,
-    {},
-    409,
-    /已作废（每户人数设置有误/,
-  );
-  const list = await ok(staff, 'GET', '/api/enforcement/draws?year=2025');
-  assert.ok(
-    list.items.some(
-      (x: { id: string; status: string }) => x.id === d.draw.id && x.status === 'cancelled',
-    ),
-    'a cancelled draw stays on the record',
   );
 });
 
