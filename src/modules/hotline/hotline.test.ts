@@ -1,93 +1,35 @@
 // 12345 tickets through the API: the platform's import endpoint (token, bad records, idempotency), manual
 // entry, masking, the acts (签收, 交办, 延期 approved by a leader, a late reply, 回访, 重新办理, 并单, 退单 window),
-// conversion to 依申请公开, publication refusing personal data, 好差评 once and only after closure, facts.
+// conversion to 依申请公开, 好差评 once and only after closure, facts, the deadline table (publication and the
+// Excel import: intake.test.ts).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
-import { testApi } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { recordRating } from './index.ts';
 import { IMPORT_PATH } from './routes.ts';
+import { useHotlineTest, type HotlineTest, type Session } from './testkit.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-type Session = Awaited<ReturnType<typeof signIn>>;
+const h = useHotlineTest(() => ({ t, office, division, other, leader, admin, legal } = h));
+const { ok, refused, call, day } = h.api;
+const { ticket, push, idOf } = h;
+let t: HotlineTest['t'];
 let office: Session,
   division: Session,
   other: Session,
   leader: Session,
   admin: Session,
   legal: Session;
-const api = testApi(
-  () => t,
-  [
-    'hotline_tickets',
-    'cases',
-    'case_events',
-    'hotline_ratings',
-    'audit_events',
-    'disclosure_requests',
-  ],
-);
-const { ok, refused, call, day } = api;
-
-before(async () => {
-  t = await createTestApp();
-  const users: Array<[string, string, string]> = [
-    ['ho', 'staff', '办公室'],
-    ['hd', 'staff', '高新技术科'],
-    ['hx', 'staff', '成果转化与区域创新科'],
-    ['hl', 'leader', '示范市科学技术局'],
-    ['ha', 'sysAdmin', '办公室'],
-    ['hg', 'legalOfficer', '政策法规科'],
-  ];
-  for (const [u, role, org] of users)
-    await addUser(t.ctx, {
-      username: u,
-      password: 'Hotline-pass-2025',
-      roles: [role as 'staff'],
-      orgName: org,
-    });
-  [office, division, other, leader, admin, legal] = await Promise.all(
-    ['ho', 'hd', 'hx', 'hl', 'ha', 'hg'].map((u) => signIn(t.app, u, 'Hotline-pass-2025')),
-  );
-});
-after(() => t.close());
-
-const ticket = (no: string, extra: Record<string, unknown> = {}) => ({
-  ticketNo: no,
-  channel: 'phone',
-  receivedAt: '2025-02-24T09:30:00+08:00',
-  kind: 'complain',
-  content: '反映某孵化器违规收取入驻企业费用。',
-  citizen: { name: '张三丰', phone: '13812345678', idNumber: '110101199001011234' },
-  ...extra,
-});
-let token = '';
-const push = (tickets: unknown[], auth = `Bearer ${token}`) =>
-  t.app.inject({
-    method: 'POST',
-    url: IMPORT_PATH,
-    headers: { authorization: auth },
-    payload: { tickets },
-  });
-const idOf = async (no: string) =>
-  (
-    await queryRows<{ id: string }>(
-      t.ctx.db,
-      sql`select id from hotline_tickets where ticket_no = ${no}`,
-    )
-  )[0].id;
 
 test('the import endpoint: token from the 系统管理员, bad records reported, good ones land, nothing twice', async () => {
   await refused(office, 'POST', '/api/hotline/tokens', { label: '12345平台' }, 403, /无权/);
   const created = await ok(admin, 'POST', '/api/hotline/tokens', { label: '12345平台' });
-  token = created.token;
+  h.token = created.token;
   const [{ token_hash: stored }] = await queryRows<{ token_hash: string }>(
     t.ctx.db,
     sql`select token_hash from hotline_tokens`,
   );
-  assert.notEqual(stored, token, 'only the hash is stored');
+  assert.notEqual(stored, h.token, 'only the hash is stored');
   assert.equal((await push([ticket('GD001')], '')).statusCode, 401);
   assert.equal(
     (await push([ticket('GD001')], 'Bearer fzh_not-a-real-token-at-all')).statusCode,
@@ -116,7 +58,7 @@ test('the import endpoint: token from the 系统管理员, bad records reported,
   assert.match(r.errors[2].message, /不能晚于今天/);
   const again = (await push(batch)).json();
   assert.equal(again.created, 0, 're-importing the same batch creates nothing');
-  assert.equal((await api.count('hotline_tickets')) - 2, 3); // the demo's two
+  assert.equal((await h.api.count('hotline_tickets')) - 2, 3); // the demo's two
   const [{ due }] = await queryRows<{ due: string }>(
     t.ctx.db,
     sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD002'`,
@@ -124,7 +66,7 @@ test('the import endpoint: token from the 系统管理员, bad records reported,
   assert.equal(due, '2025-02-26', '咨询: 2 working days');
   await ok(admin, 'POST', `/api/hotline/tokens/${created.id}/revoke`, {});
   assert.equal((await push([ticket('GD010')])).statusCode, 401, 'a revoked token is refused');
-  token = (await ok(admin, 'POST', '/api/hotline/tokens', { label: '新令牌' })).token;
+  h.token = (await ok(admin, 'POST', '/api/hotline/tokens', { label: '新令牌' })).token;
 });
 
 test('personal data: full for the handlers, masked for other divisions; other roles see nothing', async () => {
@@ -285,63 +227,6 @@ test('并单 and conversion to 依申请公开 keep the link', async () => {
   );
 });
 
-test("publication: with consent only, never with the citizen's phone, ID number or name", async () => {
-  const m = await ok(office, 'POST', '/api/hotline/tickets', {
-    channel: 'web',
-    receivedAt: '2025-03-24T10:00:00+08:00',
-    kind: 'consult',
-    content: '科技创新券如何申领？',
-    citizen: { name: '李四', phone: '139 0000 1111', idNumber: '340102198001011234' },
-    publishConsent: true,
-  });
-  const id = m.ticket.id;
-  await refused(
-    office,
-    'POST',
-    `/api/hotline/tickets/${id}/publish`,
-    { text: '答复' },
-    409,
-    /尚未答复/,
-  );
-  await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, { action: 'sign', on: '2025-03-24' });
-  await ok(office, 'POST', `/api/hotline/tickets/${id}/act`, {
-    action: 'reply',
-    on: '2025-03-24',
-    text: '李四您好，创新券可在政务服务网申领，如有疑问请致电13900001111。',
-  });
-  await refused(
-    office,
-    'POST',
-    `/api/hotline/tickets/${id}/publish`,
-    { text: '您好，如有疑问请致电139-0000-1111。' },
-    400,
-    /联系电话/,
-  );
-  await refused(
-    office,
-    'POST',
-    `/api/hotline/tickets/${id}/publish`,
-    { text: '证件340102198001011234已核验。' },
-    400,
-    /证件号码/,
-  );
-  await refused(
-    office,
-    'POST',
-    `/api/hotline/tickets/${id}/publish`,
-    { text: '李四您好，创新券可在政务服务网申领。' },
-    400,
-    /姓名/,
-  );
-  const v = await ok(office, 'POST', `/api/hotline/tickets/${id}/publish`, {
-    text: '您好，创新券可在政务服务网申领。',
-  });
-  assert.equal(v.ticket.publishedOn, '2025-03-24');
-  const page = await t.app.inject({ method: 'GET', url: '/wmly' });
-  assert.match(page.body, /创新券可在政务服务网申领/);
-  assert.doesNotMatch(page.body, /13900001111|李四/);
-});
-
 test('好差评: refused before closure and a second time; rates per division and month; facts', async () => {
   const open = await idOf('GD005'.replace('5', '6')); // converted: never rated
   const [{ case_id: convertedCase }] = await queryRows<{ case_id: string }>(
@@ -407,51 +292,4 @@ test('the deadline table is configuration: the 系统管理员 changes it, staff
     sql`select due_on::text as due from hotline_tickets where ticket_no = 'GD020'`,
   );
   assert.equal(due, '2025-03-27', '咨询: now 3 working days');
-});
-
-test("Excel import of a day's tickets: Chinese column names and labels, bad rows reported, nothing twice", async () => {
-  const { default: ExcelJS } = await import('exceljs');
-  const { multipartBody } = await import('../disclosure/publications/testkit.ts');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('工单');
-  ws.addRow(['工单编号', '来源渠道', '受理时间', '诉求类型', '诉求内容', '诉求人', '联系电话']);
-  ws.addRow([
-    'XL001',
-    '12345电话',
-    '2025-03-24 09:15',
-    '投诉',
-    '反映实验室废液处置不规范。',
-    '孙某',
-    '13511112222',
-  ]);
-  ws.addRow(['XL002', '12345网站', '2025-03-24', '建议', '建议增加科技政策宣讲场次。', '', '']);
-  ws.addRow(['XL003', '12345电话', '2025-03-24 10:00', '闲聊', '内容', '', '']);
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const upload = async () => {
-    const { payload, headers } = multipartBody(
-      '工单.xlsx',
-      buf,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/hotline/ticket-imports',
-      headers: { ...office.headers, ...headers },
-      payload,
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json();
-  };
-  const r = await upload();
-  assert.equal(r.created, 2);
-  assert.equal(r.errors.length, 1);
-  assert.match(r.errors[0].message, /诉求类型/);
-  assert.equal((await upload()).created, 0);
-  const [row] = await queryRows<{ kind: string; source: string; received_at: Date }>(
-    t.ctx.db,
-    sql`select kind, source, received_at from hotline_tickets where ticket_no = 'XL001'`,
-  );
-  assert.equal(row.kind, 'complain');
-  assert.equal(row.source, 'excel');
-  assert.equal(new Date(row.received_at).toISOString(), '2025-03-24T01:15:00.000Z');
 });
