@@ -61,6 +61,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/meetings',
       'GET /api/meetings/facts',
       'GET /api/litigation',
+      'GET /api/litigation/labels',
       'GET /api/litigation/hearings',
       'GET /api/litigation/facts',
       'GET /api/litigation/table4',

@@ -10,7 +10,15 @@ import { queryRows } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { litigationCases } from './schema.ts';
-import { ACT_MODULES, RESULT_LABELS, categoryOf, type ActModule, type Category } from './labels.ts';
+import {
+  ACT_MODULES,
+  CATEGORY_LABELS,
+  KIND_LABELS,
+  RESULT_LABELS,
+  categoryOf,
+  type ActModule,
+  type Category,
+} from './labels.ts';
 import type { LitigationRow } from './service.ts';
 
 type ResultCols = Pick<
@@ -112,6 +120,7 @@ export function presentRow(r: LitigationRow, today: string) {
     id: r.id,
     caseId: r.caseId,
     kind: r.kind,
+    kindLabel: KIND_LABELS[r.kind as keyof typeof KIND_LABELS] ?? r.kind,
     caseNo: r.caseNo,
     applicant: r.applicant,
     body: r.body,
@@ -137,6 +146,7 @@ export function presentRow(r: LitigationRow, today: string) {
           label: RESULT_LABELS[res.result] ?? res.result,
           on: res.on,
           category: categoryOf(res.result),
+          categoryLabel: CATEGORY_LABELS[categoryOf(res.result)],
         }
       : null,
     firstResult: r.firstResult

@@ -19,7 +19,7 @@ import { dateCn } from '../lib/format.ts';
 import { DueDate } from '../lib/DueDate.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { ActDialog } from './ActDialog.tsx';
-import { CATEGORY_LABELS, KIND_LABELS, type CaseView, type ClockState } from './types.ts';
+import { type CaseView, type ClockState } from './types.ts';
 
 const PROCEDURE: Record<string, string> = { ordinary: '普通程序', simple: '简易程序' };
 
@@ -50,7 +50,7 @@ export default function CasePage() {
   return (
     <>
       <PageHeader
-        title={`${KIND_LABELS[r.kind]}：${r.caseNo}`}
+        title={`${r.kindLabel}：${r.caseNo}`}
         subTitle={data.statusLabel}
         extra={
           r.answeredOn ? (
@@ -113,7 +113,7 @@ export default function CasePage() {
             )}
             <Descriptions.Item label="结果">
               {r.result
-                ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}，${dateCn(r.result.on)}）`
+                ? `${r.result.label}（${r.result.categoryLabel}，${dateCn(r.result.on)}）`
                 : '尚未审结'}
             </Descriptions.Item>
           </Descriptions>

@@ -7,14 +7,13 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { RegisterModal } from './RegisterModal.tsx';
-import { CATEGORY_LABELS, KIND_LABELS, type CaseItem, type CaseView } from './types.ts';
+import { type CaseItem, type CaseView } from './types.ts';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 10 }, (_, i) => ({
   value: String(thisYear - i),
   label: `${thisYear - i}年`,
 }));
-const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 /** 行政复议 (the bureau as 被申请人) and 行政诉讼 (as 被告): the cases, their answers and results. */
 export default function LitigationPage() {
@@ -29,6 +28,11 @@ export default function LitigationPage() {
   const { data, isPending } = useQuery({
     queryKey: ['litigation', filters],
     queryFn: () => get<CaseItem[]>('/api/litigation', filters),
+  });
+  const labels = useQuery({
+    queryKey: ['litigation-labels'],
+    queryFn: () => get<{ kinds: { value: string; label: string }[] }>('/api/litigation/labels'),
+    staleTime: Infinity,
   });
   const manage = !!session.abilities.manageLitigation;
   return (
@@ -60,7 +64,7 @@ export default function LitigationPage() {
             ariaLabel="案件类型"
             placeholder="全部案件"
             width={140}
-            options={KINDS}
+            options={labels.data?.kinds ?? []}
             value={kind}
             onChange={(e) => setKind(e.target.value)}
           />
@@ -79,7 +83,7 @@ export default function LitigationPage() {
             {
               title: '类型',
               render: (_, r) =>
-                KIND_LABELS[r.kind] +
+                r.kindLabel +
                 (r.kind === 'lawsuit' && r.afterReconsideration ? '（复议后起诉）' : ''),
             },
             { title: '申请人（原告）', dataIndex: 'applicant' },
@@ -105,9 +109,7 @@ export default function LitigationPage() {
             {
               title: '结果',
               render: (_, r) =>
-                r.result
-                  ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}）`
-                  : '尚未审结',
+                r.result ? `${r.result.label}（${r.result.categoryLabel}）` : '尚未审结',
             },
           ]}
         />

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { get } from '../lib/api.ts';
 import { dateCn } from '../lib/format.ts';
 import { useCurrentSession } from '../lib/session.ts';
-import { CATEGORY_LABELS, type CaseItem } from './types.ts';
+import { type CaseItem } from './types.ts';
 
 const GROUPS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
 const COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
@@ -95,9 +95,7 @@ function CellCases({
               </Link>{' '}
               <Typography.Text type="secondary">
                 {r.applicant} · 收到副本{dateCn(r.receivedOn)} ·{' '}
-                {r.result
-                  ? `${r.result.label}（${CATEGORY_LABELS[r.result.category]}）`
-                  : '尚未审结'}
+                {r.result ? `${r.result.label}（${r.result.categoryLabel}）` : '尚未审结'}
               </Typography.Text>
             </List.Item>
           )}

@@ -13,6 +13,7 @@ export interface CaseItem {
   id: string;
   caseId: string;
   kind: 'reconsideration' | 'lawsuit';
+  kindLabel: string;
   caseNo: string;
   applicant: string;
   body: string;
@@ -28,7 +29,13 @@ export interface CaseItem {
   answerDue: string | null;
   answerLate: boolean | null;
   evidence: { title: string; gatheredOn: string }[];
-  result: { code: string; label: string; on: string; category: string } | null;
+  result: {
+    code: string;
+    label: string;
+    on: string;
+    category: string;
+    categoryLabel: string;
+  } | null;
   firstResult: { code: string; label: string; on: string } | null;
   appealedOn: string | null;
 }
@@ -77,14 +84,3 @@ export interface CaseView {
   canAct: boolean;
   today: string;
 }
-
-export const KIND_LABELS: Record<string, string> = {
-  reconsideration: '行政复议',
-  lawsuit: '行政诉讼',
-};
-export const CATEGORY_LABELS: Record<string, string> = {
-  maintained: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-};
