@@ -14,7 +14,12 @@ export const LEGAL_RULES: Rule[] = [
       auditadmin: 403,
       '*': 'ok',
     },
-    routes: ['GET /api/reviews', 'GET /api/reviews/settings', 'GET /api/reviews/opinions'],
+    routes: [
+      'GET /api/reviews',
+      'GET /api/reviews/labels',
+      'GET /api/reviews/settings',
+      'GET /api/reviews/opinions',
+    ],
   },
   {
     name: 'submitters',

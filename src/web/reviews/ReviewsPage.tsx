@@ -7,13 +7,7 @@ import { useCurrentSession } from '../lib/session.ts';
 import { DueDate } from '../lib/DueDate.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
-import {
-  MATTER_STATUSES,
-  MATTER_TYPES,
-  type Candidates,
-  type MatterItem,
-  type MatterList,
-} from './types.ts';
+import { MATTER_TYPES, type Candidates, type MatterItem, type MatterList } from './types.ts';
 
 const FILTERS = ['type', 'status', 'assignee'] as const;
 
@@ -28,6 +22,11 @@ export default function ReviewsPage() {
   const { data, isPending } = useQuery({
     queryKey: ['reviews', filter, q, page],
     queryFn: () => get<MatterList>('/api/reviews', { ...filter, q, page, pageSize: 20 }),
+  });
+  const labels = useQuery({
+    queryKey: ['reviews', 'labels'],
+    queryFn: () => get<{ statuses: { value: string; label: string }[] }>('/api/reviews/labels'),
+    staleTime: Infinity,
   });
   const candidates = useQuery({
     queryKey: ['reviews', 'reviewers'],
@@ -80,7 +79,7 @@ export default function ReviewsPage() {
           <NativeSelect
             aria-label="状态"
             placeholder="全部状态"
-            options={MATTER_STATUSES}
+            options={labels.data?.statuses ?? []}
             value={filter.status}
             onChange={(v) => set('status', v)}
           />

@@ -31,12 +31,6 @@ export const MATTER_TYPES = options({
   reconsideration: '行政复议应诉',
   other: '其他法律事务',
 });
-export const MATTER_STATUSES = options({
-  submitted: '待分派',
-  reviewing: '审查中',
-  concluded: '已出具审查意见',
-  withdrawn: '已撤回',
-});
 export const CONCLUSIONS = options({
   lawful: '合法',
   lawfulAfterRevision: '修改后合法',
