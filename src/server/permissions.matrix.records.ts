@@ -55,6 +55,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/documents/facts',
       'GET /api/document-cleanups',
       'GET /api/decisions',
+      'GET /api/decisions/labels',
       'GET /api/decisions/facts',
       'GET /api/decision-catalogues',
       'GET /api/decisions/records',
