@@ -170,6 +170,8 @@ test('every exported schema refuses a large set of invalid inputs in Chinese, na
     const compiled = import.meta.url.endsWith('.js') ? file.replace(/\.ts$/, '.js') : file;
     const mod = (await import(compiled)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
+      // A response schema (`…Reply`) documents what the server sends; nothing is ever parsed by it.
+      if (/Reply$/.test(name)) continue;
       const rel = `${path.relative(SRC, file)}#${name}`;
       if (value instanceof z.ZodType) schemas.push([rel, value]);
       // settings definitions and the like carry their schema one level down
