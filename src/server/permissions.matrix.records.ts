@@ -51,6 +51,7 @@ export const RECORD_RULES: Rule[] = [
     routes: [
       'GET /api/penalties/statistics/:year',
       'GET /api/documents',
+      'GET /api/documents/labels',
       'GET /api/documents/export.xlsx',
       'GET /api/documents/facts',
       'GET /api/document-cleanups',

@@ -6,7 +6,6 @@ import { get } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
-import { LEGAL_STATUSES } from './types.ts';
 
 interface Item {
   id: string;
@@ -38,6 +37,12 @@ export default function DocumentsPage() {
     year: year || undefined,
     q: q || undefined,
   };
+  const labels = useQuery({
+    queryKey: ['documents', 'labels'],
+    queryFn: () =>
+      get<{ legalStatuses: { value: string; label: string }[] }>('/api/documents/labels'),
+    staleTime: Infinity,
+  });
   const { data, isPending } = useQuery({
     queryKey: ['documents', filters, page],
     queryFn: () =>
@@ -73,7 +78,7 @@ export default function DocumentsPage() {
             ariaLabel="效力状态"
             placeholder="全部效力状态"
             width={160}
-            options={LEGAL_STATUSES}
+            options={labels.data?.legalStatuses ?? []}
             value={legalStatus}
             onChange={(e) => {
               setLegalStatus(e.target.value);

@@ -110,13 +110,6 @@ export const DOC_TYPES = [
   { value: 'decision', label: '决定' },
   { value: 'standard', label: '标准' },
 ];
-export const LEGAL_STATUSES = [
-  { value: 'draft', label: '未发布' },
-  { value: 'inForce', label: '有效' },
-  { value: 'amended', label: '已修改' },
-  { value: 'expired', label: '失效' },
-  { value: 'abolished', label: '废止' },
-];
 export const CLEANUP_DECISIONS = [
   { value: 'keep', label: '保留' },
   { value: 'amend', label: '修改' },
