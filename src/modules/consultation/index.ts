@@ -17,7 +17,12 @@ export {
   type ConsultationRow,
   type DispositionInput,
 } from './service.ts';
-export { cnDate, dispositionReport, type DispositionReport } from './report.ts';
+export {
+  cnDate,
+  DISPOSITION_OPTIONS,
+  dispositionReport,
+  type DispositionReport,
+} from './report.ts';
 export { articles, structure } from './text.ts';
 export { DraftText, FeedbackReport, registerConsultationPages } from './portal.tsx';
 export { commentsReceivedSql } from './facts.ts';

@@ -11,6 +11,11 @@ export const DISPOSITION_LABELS = {
 } as const;
 export type Disposition = keyof typeof DISPOSITION_LABELS;
 export const DISPOSITIONS = Object.keys(DISPOSITION_LABELS) as Disposition[];
+/** The 处理意见 choices as the workbench shows them (its select and each comment's label). */
+export const DISPOSITION_OPTIONS = DISPOSITIONS.map((value) => ({
+  value,
+  label: DISPOSITION_LABELS[value],
+}));
 
 export interface ReportComment {
   seq: number;

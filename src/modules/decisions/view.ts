@@ -7,7 +7,7 @@ import { caseView } from '../../core/cases/view.ts';
 import { caseState, getCase, loadHistory } from '../../core/cases/service.ts';
 import { users } from '../../core/auth/schema.ts';
 import { latestFor, listComments } from '../consultation/index.ts';
-import { dispositionReport } from '../consultation/index.ts';
+import { DISPOSITION_OPTIONS, dispositionReport } from '../consultation/index.ts';
 import { articles } from '../consultation/index.ts';
 import { itemsAbout, meetingName, upcomingMeetings } from '../meetings/index.ts';
 import {
@@ -100,6 +100,7 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
             disposedAt: x.disposedAt?.toISOString() ?? null,
           })),
           report: dispositionReport(c, comments),
+          dispositions: DISPOSITION_OPTIONS,
         }
       : null,
     evidence: evidence.map((e) => ({

@@ -9,7 +9,7 @@ import { evaluate } from '../../core/procedure/engine.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { files } from '../../core/files/schema.ts';
 import { latestFor, listComments } from '../consultation/index.ts';
-import { dispositionReport } from '../consultation/index.ts';
+import { DISPOSITION_OPTIONS, dispositionReport } from '../consultation/index.ts';
 import { articles } from '../consultation/index.ts';
 import { loadDocument, scopeOfDoc, versionsOf } from './service.ts';
 import { eventsOf } from './validity.ts';
@@ -86,6 +86,7 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
             disposedAt: x.disposedAt?.toISOString() ?? null,
           })),
           report: dispositionReport(c, comments),
+          dispositions: DISPOSITION_OPTIONS,
         }
       : null,
     events: events.map((e) => ({ kind: e.kind, on: e.on, act: e.act, note: e.note, data: e.data })),

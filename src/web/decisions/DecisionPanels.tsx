@@ -9,11 +9,6 @@ const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
 // Dark text on light tints: antd's preset tag colours fail axe's contrast check.
 const OK = { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' };
 const MISSING = { color: '#7a4100', background: '#fff7e6', borderColor: '#ffc069' };
-const DISPOSITIONS = [
-  { value: 'adopted', label: '采纳' },
-  { value: 'partlyAdopted', label: '部分采纳' },
-  { value: 'notAdopted', label: '不采纳' },
-];
 
 /** 条例第二十九条: what goes to the meeting with the draft, and whether it is on file. */
 export function MaterialsCard({ data }: { data: DecisionPayload }) {
@@ -85,7 +80,7 @@ export function CommentsCard({
             title: '处理意见',
             render: (_, r) =>
               r.disposition ? (
-                `${DISPOSITIONS.find((x) => x.value === r.disposition)?.label}${r.reason ? `：${r.reason}` : ''}`
+                `${c.dispositions.find((x) => x.value === r.disposition)?.label}${r.reason ? `：${r.reason}` : ''}`
               ) : data.abilities.dispose ? (
                 <Button onClick={() => setTarget(r)}>处理第{r.seq}条意见</Button>
               ) : (
@@ -104,7 +99,7 @@ export function CommentsCard({
               label: '处理意见',
               type: 'select',
               required: true,
-              options: DISPOSITIONS,
+              options: c.dispositions,
             },
             {
               name: 'reason',

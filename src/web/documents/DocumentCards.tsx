@@ -3,12 +3,6 @@ import type { ReactNode } from 'react';
 import { h2, type Pending } from './DocumentActs.tsx';
 import type { DocComment, DocumentPayload } from './types.ts';
 
-const DISPOSITIONS = [
-  { value: 'adopted', label: '采纳' },
-  { value: 'partlyAdopted', label: '部分采纳' },
-  { value: 'notAdopted', label: '不采纳' },
-];
-
 /** The 公开征求意见 card: the period, the report, each comment with its disposition (or the form to give it). */
 export function ConsultationCard({
   data,
@@ -45,7 +39,7 @@ export function ConsultationCard({
             title: '处理意见',
             render: (_, r) =>
               r.disposition
-                ? `${DISPOSITIONS.find((x) => x.value === r.disposition)?.label}${r.reason ? `：${r.reason}` : ''}`
+                ? `${c.dispositions.find((x) => x.value === r.disposition)?.label}${r.reason ? `：${r.reason}` : ''}`
                 : a.dispose
                   ? ask(
                       {
@@ -57,7 +51,7 @@ export function ConsultationCard({
                             label: '处理意见',
                             type: 'select',
                             required: true,
-                            options: DISPOSITIONS,
+                            options: c.dispositions,
                           },
                           {
                             name: 'reason',

@@ -50,6 +50,8 @@ export interface DocumentPayload {
     articles: number[];
     comments: DocComment[];
     report: { summary: string; pending: number };
+    /** The server's 处理意见 choices (consultation DISPOSITION_OPTIONS). */
+    dispositions: { value: string; label: string }[];
   };
   events: {
     kind: string;
