@@ -1,11 +1,25 @@
-// Builds the migrated database templates the test files start from (see scripts/test.mjs):
-// a PGlite data-dir dump (initdb once, not per file) and, with TEST_DATABASE_URL, a PostgreSQL template.
+// Builds the databases the test files start from (see scripts/test.mjs): a migrated PGlite data-dir
+// dump (initdb once, not per file) and, with TEST_DATABASE_URL, a migrated PostgreSQL template; then the
+// demo as loaded at TEST_NOW, from either, with its accounts (src/server/testing.ts: createDemoContext).
 import fs from 'node:fs';
 import path from 'node:path';
+import { fixedClock } from '../src/core/clock.ts';
 import { openDatabase } from '../src/core/db/client.ts';
 import { migrate } from '../src/core/db/migrate.ts';
+import { boot } from '../src/server/boot.ts';
+import { loadDemo } from '../src/server/demo.ts';
+import { TEST_NOW } from '../src/server/testing.ts';
 
-const [, , target, out] = process.argv;
+const [, , target, out, demoOut, accountsOut] = process.argv;
+
+/** Loads the demo at TEST_NOW into a migrated database and writes its accounts (with passwords). */
+async function demo(opts: Omit<Parameters<typeof boot>[0], 'clock'>) {
+  const ctx = await boot({ ...opts, clock: fixedClock(TEST_NOW) });
+  const accounts = await loadDemo(ctx);
+  if (!accounts) throw new Error('the demo snapshot needs an empty database');
+  fs.writeFileSync(accountsOut, JSON.stringify(accounts));
+  return ctx;
+}
 if (target === 'pglite') {
   const database = await openDatabase({});
   await migrate(database.db);
@@ -15,6 +29,13 @@ if (target === 'pglite') {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, Buffer.from(await blob.arrayBuffer()));
   await database.close();
+  if (demoOut) {
+    const ctx = await demo({ database: await openDatabase({ loadDataDir: blob }) });
+    const demoClient = (ctx.database.db as unknown as { $client: typeof client }).$client;
+    const demoBlob = await demoClient.dumpDataDir('none');
+    fs.writeFileSync(demoOut, Buffer.from(await demoBlob.arrayBuffer()));
+    await ctx.database.close();
+  }
 } else if (target === 'postgres') {
   const { default: pg } = await import('pg');
   const admin = process.env.TEST_DATABASE_URL!;
@@ -34,6 +55,13 @@ if (target === 'pglite') {
   const database = await openDatabase({ url: url.toString() });
   await migrate(database.db);
   await database.close();
+  if (demoOut) {
+    await run(`drop database if exists "${demoOut}" with (force)`);
+    await run(`create database "${demoOut}" template "${out}"`);
+    url.pathname = `/${demoOut}`;
+    const ctx = await demo({ url: url.toString(), poolSize: 2 });
+    await ctx.database.close();
+  }
 } else if (target === 'drop-postgres') {
   // Drops the template and every scratch database of this test run (`out` = the template's name).
   const { default: pg } = await import('pg');
@@ -45,7 +73,7 @@ if (target === 'pglite') {
         await c.query(`select datname from pg_database where datname like $1`, [`fazhi_t_${run}_%`])
       ).rows.map((r) => r.datname as string)
     : [];
-  for (const name of [out, ...names])
+  for (const name of [out, `${out}_demo`, ...names])
     await c.query(`drop database if exists "${name}" with (force)`);
   await c.end();
 }

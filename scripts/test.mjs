@@ -99,21 +99,32 @@ function pass(label, files, env) {
   if (res.status !== 0) failedRun = true;
 }
 
-// PGlite: initdb and migrations once, each test file loads the dump (≈0.4 s instead of ≈3 s).
+// PGlite: initdb and migrations once, each test file loads the dump (≈0.4 s instead of ≈3 s); the demo
+// as loaded at TEST_NOW once too, for the files that start from it (src/server/testing.ts).
 const dump = path.join(tmp, 'pglite-template.tar');
-let r = tsx(['scripts/prepare-test-db.ts', 'pglite', dump]);
+const demoDump = path.join(tmp, 'pglite-demo.tar');
+const accounts = path.join(tmp, 'demo-accounts.json');
+let r = tsx(['scripts/prepare-test-db.ts', 'pglite', dump, demoDump, accounts]);
 if (r.status !== 0) process.exit(r.status ?? 1);
-pass('PGlite', [...unit, ...e2e], { FAZHI_TEST_DB: 'pglite', FAZHI_TEST_PGLITE_DUMP: dump });
+pass('PGlite', [...unit, ...e2e], {
+  FAZHI_TEST_DB: 'pglite',
+  FAZHI_TEST_PGLITE_DUMP: dump,
+  FAZHI_TEST_PGLITE_DEMO_DUMP: demoDump,
+  FAZHI_TEST_DEMO_ACCOUNTS: accounts,
+});
 
 if (process.env.TEST_DATABASE_URL) {
   const template = `fazhi_tpl_${process.pid}`;
-  r = tsx(['scripts/prepare-test-db.ts', 'postgres', template]);
+  const pgAccounts = path.join(tmp, 'demo-accounts-pg.json');
+  r = tsx(['scripts/prepare-test-db.ts', 'postgres', template, `${template}_demo`, pgAccounts]);
   if (r.status !== 0) process.exit(r.status ?? 1);
   // Files that never open a test database (pure engine, calendar, text and document tests) ran once already.
   const usesDatabase = (f) => /\b(testing|testApi)\.ts\b/.test(fs.readFileSync(f, 'utf8'));
   pass('PostgreSQL', unit.filter(usesDatabase), {
     FAZHI_TEST_DB: 'postgres',
     FAZHI_TEST_PG_TEMPLATE: template,
+    FAZHI_TEST_PG_DEMO_TEMPLATE: `${template}_demo`,
+    FAZHI_TEST_DEMO_ACCOUNTS: pgAccounts,
   });
   tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
 } else {

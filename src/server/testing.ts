@@ -28,12 +28,13 @@ export interface TestContext {
 export const testDbKind = (): 'postgres' | 'pglite' =>
   process.env.FAZHI_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchPostgres(
+  template = process.env.FAZHI_TEST_PG_TEMPLATE,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
   const admin = process.env.TEST_DATABASE_URL!;
   // Named after the test run so the runner can drop whatever a crashed test file left behind.
   const name = `fazhi_t_${process.env.FAZHI_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
-  const template = process.env.FAZHI_TEST_PG_TEMPLATE;
   const run = async (q: string) => {
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
@@ -49,11 +50,17 @@ export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<
   return { url: url.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) };
 }
 
-/** A migrated, empty database with a fixed clock. */
-export async function createTestContext(now = TEST_NOW): Promise<TestContext> {
+/**
+ * A migrated, empty database with a fixed clock (or, with `from`, a copy of a prepared database: the
+ * demo snapshot below).
+ */
+export async function createTestContext(
+  now = TEST_NOW,
+  from: { pgTemplate?: string; pgliteDump?: string } = {},
+): Promise<TestContext> {
   const clock = fixedClock(now);
   if (testDbKind() === 'postgres') {
-    const scratch = await scratchPostgres();
+    const scratch = await scratchPostgres(from.pgTemplate);
     const ctx = await boot({ url: scratch.url, clock, poolSize: 5 });
     return {
       ctx,
@@ -67,7 +74,7 @@ export async function createTestContext(now = TEST_NOW): Promise<TestContext> {
       },
     };
   }
-  const dump = process.env.FAZHI_TEST_PGLITE_DUMP;
+  const dump = from.pgliteDump ?? process.env.FAZHI_TEST_PGLITE_DUMP;
   const loadDataDir = dump && fs.existsSync(dump) ? new Blob([fs.readFileSync(dump)]) : undefined;
   const database = await openDatabase({ loadDataDir });
   const ctx = await boot({ database, clock });
@@ -83,11 +90,33 @@ export interface Start {
   records?: boolean;
 }
 
+/**
+ * The demo as loaded at TEST_NOW, prepared once per test run (scripts/prepare-test-db.ts): a PGlite
+ * dump or a PostgreSQL template, and the accounts with their initial passwords. Loading the demo through
+ * the services is the same every time at one date; a file starting from the demo at TEST_NOW copies it
+ * instead (the demo itself is tested at many dates by the modules' demo tests, which load it).
+ */
+const demoSnapshot = () => {
+  const accounts = process.env.FAZHI_TEST_DEMO_ACCOUNTS;
+  if (!accounts || !fs.existsSync(accounts)) return undefined;
+  const pgTemplate = process.env.FAZHI_TEST_PG_DEMO_TEMPLATE;
+  const pgliteDump = process.env.FAZHI_TEST_PGLITE_DEMO_DUMP;
+  if (testDbKind() === 'postgres' ? !pgTemplate : !pgliteDump || !fs.existsSync(pgliteDump))
+    return undefined;
+  return { pgTemplate, pgliteDump, accounts };
+};
+
 /** A test context with the demo department loaded; returns its accounts. */
 export async function createDemoContext(
   now = TEST_NOW,
   start: Start = {},
 ): Promise<TestContext & { accounts: DemoAccount[] }> {
+  const snapshot = now === TEST_NOW && start.records !== false ? demoSnapshot() : undefined;
+  if (snapshot) {
+    const t = await createTestContext(now, snapshot);
+    const accounts = JSON.parse(fs.readFileSync(snapshot.accounts, 'utf8')) as DemoAccount[];
+    return { ...t, accounts };
+  }
   const t = await createTestContext(now);
   const accounts = (await loadDemo(t.ctx, { records: start.records }))!;
   return { ...t, accounts };
