@@ -352,6 +352,20 @@ test('保密审查, approval by the 局长办公会 (figures freeze), submission
     session: '2026年第3次局长办公会议',
     on: '2026-02-09',
   };
+  // The acts the screen offers are the engine's for the status (issue 11 item 3): while drafting, the
+  // 保密审查 and redrafting; after it, the approval only — for staff and leaders alike.
+  const acts = (over: Partial<Record<string, boolean>>) => ({
+    review: false,
+    approve: false,
+    submit: false,
+    publish: false,
+    regenerate: false,
+    ...over,
+  });
+  view = await ok(staff, 'GET', '/api/reports/2025');
+  assert.equal(view.status, 'drafting');
+  assert.deepEqual(view.acts, acts({ review: true, regenerate: true }));
+  assert.deepEqual(view.blocked, []);
   await refused(
     staff,
     'POST',
@@ -374,6 +388,8 @@ test('保密审查, approval by the 局长办公会 (figures freeze), submission
     on: '2026-02-09',
   });
   assert.equal(view.status, 'reviewed');
+  assert.deepEqual(view.acts, acts({ approve: true }));
+  assert.deepEqual((await ok(leader, 'GET', '/api/reports/2025')).acts, acts({ approve: true }));
   await refused(
     staff,
     'POST',
@@ -441,6 +457,7 @@ test('保密审查, approval by the 局长办公会 (figures freeze), submission
     recipients: ['中共示范市委、示范市人民政府', '省科学技术厅', '示范市司法局'],
   });
   assert.equal(view.status, 'submitted');
+  assert.deepEqual(view.acts, acts({ publish: true }));
   await refused(
     staff,
     'POST',
@@ -541,6 +558,10 @@ test('RBAC: a department sees its own reports; oversight reads submitted ones an
   );
   const read = await ok(oversight, 'GET', `/api/reports/2025?department=${deptId}`);
   assert.equal(read.editable, false);
+  assert.ok(
+    Object.values(read.acts).every((a) => a === false),
+    'oversight reads the report and does none of its acts',
+  );
   assert.equal(
     read.version.seq,
     2,

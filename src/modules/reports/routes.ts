@@ -10,7 +10,8 @@ import { notFound } from '../../core/errors.ts';
 import { PART_CODES } from './document.ts';
 import { approveReport, publishReport, reviewReport, submitReport } from './signOff.ts';
 import { generateReport, regenerateReport, saveReport, type ReportDeps } from './service.ts';
-import { reportView, stepRecords } from './view.ts';
+import { REPORT_ACTS, reportView, stepRecords } from './view.ts';
+import { actsReply } from '../../core/cases/acts.ts';
 import { compareVersions, listVersions } from './versions.ts';
 import { docxToPdf, reportDocx } from './export.ts';
 import { oversightOverview, oversightXlsx } from './oversight.ts';
@@ -90,6 +91,24 @@ const stepQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).describe('年度'),
 });
 
+// The report screen (documentation: the reply is serialised as view.ts returns it, nothing is stripped).
+const reportReply = z
+  .union([
+    z.looseObject({
+      exists: z.literal(false).describe('报告尚未生成'),
+      canGenerate: z.boolean().describe('可生成初稿'),
+    }),
+    z.looseObject({
+      exists: z.literal(true).describe('报告已生成'),
+      status: z.string().describe('状态'),
+      statusLabel: z.string().describe('状态'),
+      editable: z.boolean().describe('可编辑'),
+      ...actsReply(REPORT_ACTS),
+    }),
+  ])
+  .describe('法治政府建设年度报告');
+const reportResponse = { 200: reportReply };
+
 const regenerateBody = z.object({ baseVersionId: z.uuid().describe('所依据的版本') });
 const publishBody = z.object({ on: isoDate('公开日期') });
 const compareQuery = z.object({
@@ -145,13 +164,25 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
 
   api.get(
     '/api/reports/:year',
-    { schema: { summary: '法治政府建设年度报告', params: yearParam, querystring: deptQuery } },
+    {
+      schema: {
+        summary: '法治政府建设年度报告',
+        params: yearParam,
+        querystring: deptQuery,
+        response: reportResponse,
+      },
+    },
     async (req) => view(req, req.params.year, req.query.department),
   );
   api.post(
     '/api/reports/:year',
     {
-      schema: { summary: '生成年度报告初稿', params: yearParam, body: noBody },
+      schema: {
+        summary: '生成年度报告初稿',
+        params: yearParam,
+        body: noBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {
@@ -162,7 +193,12 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   api.put(
     '/api/reports/:year',
     {
-      schema: { summary: '保存年度报告（新版本）', params: yearParam, body: saveBody },
+      schema: {
+        summary: '保存年度报告（新版本）',
+        params: yearParam,
+        body: saveBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {
@@ -173,7 +209,12 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   api.post(
     '/api/reports/:year/regenerate',
     {
-      schema: { summary: '按最新数据重新生成', params: yearParam, body: regenerateBody },
+      schema: {
+        summary: '按最新数据重新生成',
+        params: yearParam,
+        body: regenerateBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {
@@ -184,7 +225,12 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   api.post(
     '/api/reports/:year/review',
     {
-      schema: { summary: '记录保密审查', params: yearParam, body: reviewBody },
+      schema: {
+        summary: '记录保密审查',
+        params: yearParam,
+        body: reviewBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {
@@ -195,7 +241,12 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   api.post(
     '/api/reports/:year/approve',
     {
-      schema: { summary: '记录会议审定', params: yearParam, body: approveBody },
+      schema: {
+        summary: '记录会议审定',
+        params: yearParam,
+        body: approveBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {
@@ -206,7 +257,12 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   api.post(
     '/api/reports/:year/submit',
     {
-      schema: { summary: '报送年度报告', params: yearParam, body: submitBody },
+      schema: {
+        summary: '报送年度报告',
+        params: yearParam,
+        body: submitBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {
@@ -217,7 +273,12 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
   api.post(
     '/api/reports/:year/publish',
     {
-      schema: { summary: '公开年度报告', params: yearParam, body: publishBody },
+      schema: {
+        summary: '公开年度报告',
+        params: yearParam,
+        body: publishBody,
+        response: reportResponse,
+      },
       preValidation: edits,
     },
     async (req) => {

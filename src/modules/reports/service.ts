@@ -25,6 +25,7 @@ import {
   figuresOf,
   findReport,
   mustFindReport,
+  redraftable,
   statusOf,
   versionById,
   type Figures,
@@ -269,7 +270,7 @@ export async function regenerateReport(
   authorize(actor, 'ruleOfLawReport', 'edit');
   const r = await mustFindReport(ctx.db, actor.departmentId, year);
   authorize(actor, 'ruleOfLawReport', 'edit', r);
-  if ((await statusOf(ctx.db, r.caseId)) !== 'drafting')
+  if (!redraftable(await statusOf(ctx.db, r.caseId)))
     refuse('只有编制中的报告可以按最新数据重新生成');
   const facts = await gatherFacts(ctx, deps.providers, actor.departmentId, year);
   const template = await getSetting(ctx.db, reportTemplateSetting, ctx.clock.now().getTime());

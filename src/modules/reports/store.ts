@@ -75,6 +75,9 @@ export async function statusOf(db: DbOrTx, caseId: string): Promise<ReportStatus
   return (c?.status ?? 'new') as ReportStatus;
 }
 
+/** Redrafting from today's records replaces the text: only before the 保密审查 (a later change is a revision). */
+export const redraftable = (s: ReportStatus) => s === 'drafting';
+
 export const contentOf = (v: VersionRow) => v.content as ReportDocument;
 /** The figures a version states: frozen at approval, else those seen when it was saved. */
 export const figuresOf = (v: VersionRow) => (v.frozen ?? v.figures) as Figures;

@@ -9,6 +9,9 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { authorize as authorizeCore } from '../../core/auth/policy.ts';
 import { authorize, can } from './policy.ts';
 import { caseSteps } from '../../core/cases/schema.ts';
+import { loadHistory } from '../../core/cases/service.ts';
+import { evaluate } from '../../core/procedure/engine.ts';
+import { actsOf, engineVerdict } from '../../core/cases/acts.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { notFound } from '../../core/errors.ts';
 import { getOrg, oversightBodyOf } from '../../core/orgs/service.ts';
@@ -21,6 +24,7 @@ import { planReference, type ReportDeps } from './service.ts';
 import {
   contentOf,
   findReport,
+  redraftable,
   reportScope,
   statusOf,
   submittedVersionId,
@@ -43,13 +47,14 @@ export const STATUS_LABELS = Object.fromEntries(
   RULE_OF_LAW_REPORT.statuses.map((s) => [s.code, s.label]),
 ) as Record<ReportStatus, string>;
 
-/** Which acts the status allows (the service refuses the others with the reason). */
-const nextActs = (s: ReportStatus) => ({
-  review: s === 'drafting',
-  approve: s === 'reviewed',
-  submit: s === 'approved',
-  publish: s === 'submitted',
-});
+/** The acts of the report screen: the engine's sign-off acts (procedure.ts) and redrafting. */
+export const REPORT_ACTS = {
+  review: '保密审查',
+  approve: '审定',
+  submit: '报送',
+  publish: '公开',
+  regenerate: '按最新数据重新生成',
+} as const;
 
 async function departmentFor(ctx: Ctx, actor: Actor, departmentId?: string) {
   const own = !departmentId || departmentId === actor.departmentId;
@@ -153,6 +158,13 @@ export async function reportView(
     .where(eq(caseSteps.caseId, r.caseId))
     .orderBy(asc(caseSteps.step));
   const today = ctx.clock.today();
+  // What this actor may do now: the engine's acts for the actor's roles, for those who keep the report.
+  const { def } = ctx.procedures.get(RULE_OF_LAW_REPORT.code);
+  const history = await loadHistory(ctx.db, r.caseId);
+  const engine = engineVerdict(evaluate(def, history, ctx.calendar.current(), today), actor.roles);
+  const acts = actsOf(REPORT_ACTS, (a) =>
+    !canEdit ? false : a === 'regenerate' ? redraftable(status) : engine(a),
+  );
   return {
     exists: true as const,
     today: ctx.clock.today(),
@@ -201,9 +213,7 @@ export async function reportView(
     // Last year's part (四): shown beside this year's, inserted only where staff choose to.
     planReference:
       canEdit && status === 'drafting' ? await planReference(ctx.db, department.id, year) : null,
-    acts: canEdit
-      ? nextActs(status)
-      : { review: false, approve: false, submit: false, publish: false },
+    ...acts,
   };
 }
 

@@ -275,7 +275,7 @@ export default function ReportPage() {
               >
                 保存
               </Button>
-              {r.status === 'drafting' && (
+              {r.acts.regenerate && (
                 <Button
                   disabled={busy}
                   onClick={() =>
@@ -303,6 +303,11 @@ export default function ReportPage() {
                 <Button key={a} disabled={dirty} onClick={() => setAct(a)}>
                   {label}
                 </Button>
+              ))}
+              {r.blocked.map((b) => (
+                <Typography.Text key={b.action} type="secondary">
+                  {`${b.label}：${b.reason}`}
+                </Typography.Text>
               ))}
               {dirty && (
                 <Typography.Text type="secondary">
