@@ -93,7 +93,6 @@ test('personal data in a text for the portal', () => {
   assert.deepEqual(personalDataIn('资金10000000元，比例百分之十'), []);
 });
 
-let id = '';
 test('assignment, contact, co-opinion, reply with its result code, feedback, 复文 published on the portal', async () => {
   const v = await ok(staff, 'POST', '/api/proposals', {
     kind: 'deputy',
@@ -106,7 +105,7 @@ test('assignment, contact, co-opinion, reply with its result code, feedback, 复
     leadOrgId,
     coOrgIds: [coOrgId],
   });
-  id = v.proposal.id;
+  const id = v.proposal.id;
   assert.equal(v.proposal.dueOn, '2025-04-20');
   const steps = Object.fromEntries(
     v.state.openSteps.map((s: { step: string; due: { date: string } }) => [s.step, s.due.date]),
@@ -242,8 +241,35 @@ test('difficult items: 6 months with the reason; scope (other department, outsid
   );
 });
 
-test('facts: handled and published, each with its records', async () => {
+test('facts: handled and published, each with its records', async (c) => {
+  // A suggestion of this year, replied after the contact and its 复文 published.
+  const v = await ok(staff, 'POST', '/api/proposals', {
+    kind: 'deputy',
+    number: '2025095',
+    title: '关于加强科技成果转化的建议',
+    proposer: '周代表',
+    assignedBy: '市人大常委会代表工作室',
+    assignedOn: '2025-02-10',
+    leadOrgId,
+  });
+  const id = v.proposal.id;
+  await ok(staff, 'POST', `/api/proposals/${id}/act`, {
+    action: 'contact',
+    on: '2025-02-20',
+    method: 'phone',
+    note: '电话沟通办理方案',
+  });
+  await ok(staff, 'POST', `/api/proposals/${id}/act`, {
+    action: 'reply',
+    on: '2025-03-03',
+    resultCode: 'A',
+    replyText: '周代表：您的建议收悉，现答复如下：已建立成果转化服务平台。',
+  });
+  await ok(staff, 'POST', `/api/proposals/${id}/publish`, {
+    text: '周代表：\n您的建议收悉，现答复如下：已建立成果转化服务平台。',
+  });
   await moveToDay(t, '2025-12-31');
+  c.after(() => moveToDay(t, '2025-03-03'));
   const { facts } = await ok(staff, 'GET', '/api/proposals/facts?year=2025');
   const f = Object.fromEntries(facts.map((x: { key: string }) => [x.key, x]));
   const handled = await ok(staff, 'GET', '/api/proposals?year=2025&fact=handled');

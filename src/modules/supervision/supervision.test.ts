@@ -52,7 +52,16 @@ const ok = async (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, paylo
   return res.json();
 };
 
-let late = '';
+/** A task of 高新技术科 through the API, assigned today (2025-03-03) with the given deadline. */
+const task = async (title: string, dueOn: string) =>
+  (await ok(staff, 'POST', '/api/supervision', {
+    title,
+    sourceKind: 'inspection',
+    assignedBy: '市委巡察组',
+    orgId,
+    dueOn,
+  })) as { task: { id: string } };
+
 test('a task: assigned, progress reported, closed on time; a past deadline refused', async () => {
   const v = await ok(staff, 'POST', '/api/supervision', {
     title: '落实领导批示：清理过期规范性文件',
@@ -90,7 +99,7 @@ test('a task: assigned, progress reported, closed on time; a past deadline refus
     orgId,
     dueOn: '2025-03-10',
   });
-  late = l.task.id;
+  const late = l.task.id;
   assert.equal(
     (await call(other, 'GET', `/api/supervision/${late}`)).statusCode,
     404,
@@ -121,8 +130,10 @@ test('a task: assigned, progress reported, closed on time; a past deadline refus
   );
 });
 
-test('overdue: the sweep escalates the task to the leaders (我的待办 + notification), once', async () => {
+test('overdue: the sweep escalates the task to the leaders (我的待办 + notification), once', async (c) => {
+  const late = (await task('整改巡察反馈问题：执法档案归档不及时', '2025-03-10')).task.id;
   await moveToDay(t, '2025-03-11');
+  c.after(() => moveToDay(t, '2025-03-03'));
   const r1 = await runSweep(t.ctx, sweepTasks);
   assert.ok((r1.results.supervisionEscalated ?? 0) >= 1);
   const r2 = await runSweep(t.ctx, sweepTasks);
@@ -202,6 +213,12 @@ test('part (四) of the annual report becomes tasks in one step, once', async ()
 });
 
 test('facts: closed on time, with its records', async () => {
+  const closed = await task('落实领导批示：更新执法裁量基准', '2025-04-30');
+  await ok(staff, 'POST', `/api/supervision/${closed.task.id}/act`, {
+    action: 'close',
+    on: '2025-03-03',
+    result: '已更新并印发。',
+  });
   const { facts } = await ok(staff, 'GET', '/api/supervision/facts?year=2025');
   const f = facts.find((x: { key: string }) => x.key === 'supervision.closedOnTime');
   const records = await ok(staff, 'GET', '/api/supervision?year=2025&fact=closedOnTime');
