@@ -13,8 +13,9 @@ import {
   importWorkPlan,
   listTasks,
   loadTask,
-  taskView,
 } from './service.ts';
+import { TASK_ACTS, taskView } from './view.ts';
+import { actsReply } from '../../core/cases/acts.ts';
 import { supervisionFacts } from './facts.ts';
 import { supervisionPolicy } from './policy.ts';
 
@@ -26,6 +27,23 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
+
+// The task page (documentation: the reply is serialised as view.ts returns it, nothing is stripped).
+const taskReply = z
+  .looseObject({
+    task: z
+      .looseObject({
+        id: z.uuid().describe('编号'),
+        title: z.string().describe('督办事项'),
+        status: z.string().describe('状态'),
+        dueOn: z.string().describe('办结期限'),
+      })
+      .describe('督办事项'),
+    ...actsReply(TASK_ACTS),
+    today: z.string().describe('今天'),
+  })
+  .describe('督办事项（期限、进展、可办理的操作）');
+const taskResponse = { 200: taskReply };
 
 export function supervisionRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
@@ -63,7 +81,10 @@ export function supervisionRoutes(app: FastifyInstance, ctx: Ctx): void {
   );
   api.post(
     '/api/supervision',
-    { schema: { summary: '交办督办事项', body: assignSchema }, preValidation: assigns },
+    {
+      schema: { summary: '交办督办事项', body: assignSchema, response: taskResponse },
+      preValidation: assigns,
+    },
     async (req) => {
       const actor = requireActor(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -89,13 +110,19 @@ export function supervisionRoutes(app: FastifyInstance, ctx: Ctx): void {
   );
   api.get(
     '/api/supervision/:id',
-    { schema: { summary: '督办事项（期限、进展、可办理的操作）', params: idParam } },
+    {
+      schema: {
+        summary: '督办事项（期限、进展、可办理的操作）',
+        params: idParam,
+        response: taskResponse,
+      },
+    },
     async (req) => taskView(ctx, requireActor(req), parse(idParam, req.params).id),
   );
   api.post(
     '/api/supervision/:id/act',
     {
-      schema: { summary: '办理督办事项', params: idParam, body: actSchema },
+      schema: { summary: '办理督办事项', params: idParam, body: actSchema, response: taskResponse },
       preValidation: handlesTask,
     },
     async (req) => {

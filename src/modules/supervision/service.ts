@@ -9,10 +9,9 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { audit, auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import { systemActor, type Actor } from '../../core/auth/actor.ts';
-import { caseState, openCase, recordAction } from '../../core/cases/service.ts';
-import { cases } from '../../core/cases/schema.ts';
+import { openCase, recordAction } from '../../core/cases/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import type { SweepTask } from '../../core/cases/sweep.ts';
@@ -24,7 +23,10 @@ import { supervisedTasks, supervisionProgress } from './schema.ts';
 export type TaskRow = typeof supervisedTasks.$inferSelect;
 const str = (label: string, max: number, min = 0) =>
   z.string().trim().min(min).max(max).describe(label);
-const scopeOf = (t: TaskRow): TaskScope => ({ departmentId: t.departmentId, orgId: t.orgId });
+export const scopeOf = (t: TaskRow): TaskScope => ({
+  departmentId: t.departmentId,
+  orgId: t.orgId,
+});
 
 export const assignSchema = z.object({
   title: str('督办事项', 500, 2),
@@ -272,7 +274,7 @@ export async function actOnTask(
       .update(supervisedTasks)
       .set({ ...patch, status: state.status })
       .where(eq(supervisedTasks.id, t.id));
-    await auditAct(
+    await audit(
       tx,
       ctx,
       actor,
@@ -314,24 +316,6 @@ export const escalateOverdue: SweepTask = async (tx, ctx) => {
   }
   return { supervisionEscalated: due.length };
 };
-
-export async function taskView(ctx: Ctx, actor: Actor, id: string) {
-  const t = await loadTask(ctx.db, actor, id);
-  const [c] = await ctx.db.select().from(cases).where(eq(cases.id, t.caseId));
-  const progress = await ctx.db
-    .select()
-    .from(supervisionProgress)
-    .where(eq(supervisionProgress.taskId, t.id))
-    .orderBy(desc(supervisionProgress.on), desc(supervisionProgress.createdAt));
-  return {
-    task: { ...t, createdAt: t.createdAt.toISOString() },
-    progress: progress.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
-    state: await caseState(ctx, c),
-    canAct: supervisionPolicy.can(actor, 'supervisedTask', 'act', scopeOf(t)),
-    canAdjust: supervisionPolicy.can(actor, 'supervisedTask', 'adjust', scopeOf(t)),
-    today: ctx.clock.today(),
-  };
-}
 
 export async function listTasks(
   ctx: Ctx,

@@ -130,6 +130,29 @@ test('a task: assigned, progress reported, closed on time; a past deadline refus
   );
 });
 
+test('the task page offers the acts the engine allows and the policy gives the actor (issue 11 item 3)', async () => {
+  const id = (await task('落实工作要点：修订执法裁量基准', '2025-04-30')).task.id;
+  const view = async (s: Session) => ok(s, 'GET', `/api/supervision/${id}`);
+  // Open: the responsible staff report and close; a leader also sets the deadline; a colleague of
+  // another 科室 reads the task and does none of it.
+  assert.deepEqual((await view(staff)).acts, { progress: true, adjustDue: false, close: true });
+  assert.deepEqual((await view(leader)).acts, { progress: true, adjustDue: true, close: true });
+  assert.deepEqual((await view(colleague)).acts, {
+    progress: false,
+    adjustDue: false,
+    close: false,
+  });
+  const closed = await ok(staff, 'POST', `/api/supervision/${id}/act`, {
+    action: 'close',
+    on: '2025-03-03',
+    result: '已修订并印发。',
+  });
+  assert.deepEqual(closed.acts, { progress: false, adjustDue: false, close: false });
+  // Closed: the engine offers nothing, to the leader either.
+  assert.deepEqual((await view(leader)).acts, { progress: false, adjustDue: false, close: false });
+  assert.deepEqual((await view(leader)).blocked, []);
+});
+
 test('overdue: the sweep escalates the task to the leaders (我的待办 + notification), once', async (c) => {
   const late = (await task('整改巡察反馈问题：执法档案归档不及时', '2025-03-10')).task.id;
   await moveToDay(t, '2025-03-11');

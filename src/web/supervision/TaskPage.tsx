@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table } from 'antd';
+import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
@@ -35,7 +35,7 @@ export default function TaskPage() {
     return <Result status="error" title="无法打开该督办事项" subTitle={errorMessage(error)} />;
   rememberToday(data.today);
   const t = data.task;
-  const isOpen = t.status === 'open';
+  const { acts } = data;
   return (
     <>
       <PageHeader
@@ -46,66 +46,69 @@ export default function TaskPage() {
         <Card
           title={sectionTitle('办理')}
           extra={
-            isOpen ? (
-              <Space wrap>
-                {data.canAct && (
-                  <Button
-                    onClick={() =>
-                      setPending({
-                        action: 'progress',
-                        title: '报送进展情况',
-                        fields: [
-                          on(),
-                          {
-                            name: 'percent',
-                            label: '完成进度（%）',
-                            type: 'number',
-                            required: true,
-                          },
-                          { name: 'text', label: '进展情况', type: 'textarea', required: true },
-                        ],
-                      })
-                    }
-                  >
-                    报送进展
-                  </Button>
-                )}
-                {data.canAdjust && (
-                  <Button
-                    onClick={() =>
-                      setPending({
-                        action: 'adjustDue',
-                        title: '调整办结期限',
-                        fields: [
-                          on(),
-                          { name: 'dueOn', label: '新的办结期限', type: 'date', required: true },
-                          { name: 'reason', label: '调整理由', type: 'textarea', required: true },
-                        ],
-                      })
-                    }
-                  >
-                    调整期限
-                  </Button>
-                )}
-                {data.canAct && (
-                  <Button
-                    type="primary"
-                    onClick={() =>
-                      setPending({
-                        action: 'close',
-                        title: '办结',
-                        fields: [
-                          on(),
-                          { name: 'result', label: '办结情况', type: 'textarea', required: true },
-                        ],
-                      })
-                    }
-                  >
-                    办结
-                  </Button>
-                )}
-              </Space>
-            ) : null
+            <Space wrap>
+              {acts.progress && (
+                <Button
+                  onClick={() =>
+                    setPending({
+                      action: 'progress',
+                      title: '报送进展情况',
+                      fields: [
+                        on(),
+                        {
+                          name: 'percent',
+                          label: '完成进度（%）',
+                          type: 'number',
+                          required: true,
+                        },
+                        { name: 'text', label: '进展情况', type: 'textarea', required: true },
+                      ],
+                    })
+                  }
+                >
+                  报送进展
+                </Button>
+              )}
+              {acts.adjustDue && (
+                <Button
+                  onClick={() =>
+                    setPending({
+                      action: 'adjustDue',
+                      title: '调整办结期限',
+                      fields: [
+                        on(),
+                        { name: 'dueOn', label: '新的办结期限', type: 'date', required: true },
+                        { name: 'reason', label: '调整理由', type: 'textarea', required: true },
+                      ],
+                    })
+                  }
+                >
+                  调整期限
+                </Button>
+              )}
+              {acts.close && (
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    setPending({
+                      action: 'close',
+                      title: '办结',
+                      fields: [
+                        on(),
+                        { name: 'result', label: '办结情况', type: 'textarea', required: true },
+                      ],
+                    })
+                  }
+                >
+                  办结
+                </Button>
+              )}
+              {data.blocked.map((b) => (
+                <Typography.Text key={b.action} type="secondary">
+                  {`${b.label}：${b.reason}`}
+                </Typography.Text>
+              ))}
+            </Space>
           }
         >
           <Descriptions

@@ -1,4 +1,6 @@
 import type { CaseStateLite } from '../petitions/CaseSteps.tsx';
+import type { Acts } from '../../core/cases/acts.ts';
+import type { TASK_ACTS } from '../../modules/supervision/view.ts';
 
 export interface Task {
   id: string;
@@ -20,8 +22,9 @@ export interface TaskPayload {
   task: Task;
   progress: Array<{ id: string; on: string; text: string; percent: number }>;
   state: CaseStateLite;
-  canAct: boolean;
-  canAdjust: boolean;
+  /** What this actor may do now (the engine's acts and the policy), and what a rule holds back. */
+  acts: Acts<keyof typeof TASK_ACTS>['acts'];
+  blocked: Acts<keyof typeof TASK_ACTS>['blocked'];
   today?: string;
 }
 export const SOURCES = [
