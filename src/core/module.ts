@@ -27,6 +27,12 @@ export interface ModuleManifest {
   label: string;
   /** Chinese names of the audit action codes it writes, of its payload keys and record kinds (audit/labels.ts). */
   audit?: ModuleAudit;
+  /**
+   * Its tables that only grow (a trigger refuses UPDATE/DELETE, e.g. evidence entries naming their audit
+   * seq): in production the application role gets no UPDATE, DELETE or TRUNCATE on them either
+   * (core/audit/roles.ts, with the audit log's own tables).
+   */
+  appendOnlyTables?: string[];
   /** The procedures it runs on the shared engine, with the acts only its services record (module and label are the manifest's). */
   procedures?: Array<Omit<ProcedureEntry, 'module' | 'moduleLabel'>>;
   sweepTasks?: SweepTask[];

@@ -6,7 +6,7 @@ import { resetPasswordByCommand, setActiveByCommand } from '../core/users/servic
 import { auditCommand, enableAuditCheckpoints } from '../core/audit/cli.ts';
 import { migrateAsOwner } from '../core/audit/roles.ts';
 import { scheduleSweep, runSweep } from '../core/cases/sweep.ts';
-import { sweepTasks } from './modules.ts';
+import { appendOnlyTables, sweepTasks } from './modules.ts';
 import { AppError } from '../core/errors.ts';
 import { backupPglite, restorePglite } from '../core/db/client.ts';
 import { ROLE_LABELS } from '../core/auth/roles.ts';
@@ -164,7 +164,7 @@ async function main(argv: string[]) {
 /** With DATABASE_MIGRATION_URL the owner migrates and grants; the app role then only checks (boot). */
 async function migrateFirst(config: ReturnType<typeof readConfig>) {
   if (!config.migrationUrl || !config.databaseUrl) return;
-  const done = await migrateAsOwner(config.migrationUrl, config.databaseUrl);
+  const done = await migrateAsOwner(config.migrationUrl, config.databaseUrl, appendOnlyTables);
   if (done.applied.length)
     console.log(
       `数据库迁移由 ${done.owner} 执行（${done.applied.length} 项），应用账号 ${done.app} 已授权 / migrated as ${done.owner} (${done.applied.length} applied), privileges granted to ${done.app}`,

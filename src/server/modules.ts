@@ -60,3 +60,6 @@ export const sweepTasks: SweepTask[] = [
 export const factProviders: FactProvider[] = MODULES.flatMap((m) => m.facts ?? []);
 
 export const portalSections: PortalSection[] = MODULES.flatMap((m) => m.portalSections ?? []);
+
+/** The tables the modules declare append-only: the owner role withholds UPDATE/DELETE/TRUNCATE on them. */
+export const appendOnlyTables: string[] = MODULES.flatMap((m) => m.appendOnlyTables ?? []);

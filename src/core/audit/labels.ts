@@ -4,7 +4,7 @@
  * are named by the procedures' own action labels, so core knows no module. A code without a name
  * fails labels.test.ts (the demo's chain and every literal code in the source are checked).
  */
-import type { ProcedureDef } from '../procedure/types.ts';
+import type { ActionCode, ProcedureDef } from '../procedure/types.ts';
 import type { ProcedureEntry } from '../cases/registry.ts';
 
 export type AuditActionLabels = Readonly<Record<string, string>>;
@@ -29,11 +29,15 @@ export interface ModuleAudit {
   entities?: Readonly<Record<string, AuditEntityKind>>;
 }
 
-/** Every act of a procedure as `<prefix><action>` (module services that audit each engine act under their own prefix). */
-export function procedureActionLabels(
-  prefix: string,
-  defs: ProcedureDef[],
-): Record<string, string> {
+/**
+ * Every act of a procedure as `<prefix><action>`, named by the act's label (module services that audit
+ * each engine act under their own prefix). Typed: for procedures declared with defineProcedure the keys
+ * are `${prefix}${ActionCode}`, so auditRecorder accepts exactly the acts the procedures declare.
+ */
+export function procedureActionLabels<P extends string, D extends ProcedureDef>(
+  prefix: P,
+  defs: readonly D[],
+): Record<`${P}${ActionCode<D>}`, string> {
   const out: Record<string, string> = {};
   for (const d of defs) for (const a of d.actions) out[`${prefix}${a.code}`] ??= a.label;
   return out;

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { boot } from '../../server/boot.ts';
 import { loadDemo } from '../../server/demo.ts';
+import { appendOnlyTables } from '../../server/modules.ts';
 import { testDbKind, TEST_NOW } from '../../server/testing.ts';
 import { fixedClock } from '../clock.ts';
 import { queryRows } from '../db/client.ts';
@@ -15,7 +16,7 @@ import { appendAudit } from './chain.ts';
 import { createCheckpoint } from './checkpoint.ts';
 import { verifyOnServer } from './export.ts';
 import { auditFilesFromEnv } from './keys.ts';
-import { migrateAsOwner } from './roles.ts';
+import { CORE_APPEND_ONLY_TABLES, migrateAsOwner } from './roles.ts';
 
 async function asAdmin<T>(run: (q: (text: string) => Promise<unknown>) => Promise<T>): Promise<T> {
   const { default: pg } = await import('pg');
@@ -56,13 +57,16 @@ if (testDbKind() === 'postgres')
       const journal = JSON.parse(
         fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'),
       ).entries.length;
-      const done = await migrateAsOwner(urlAs(ownerRole), urlAs(appRole));
+      const done = await migrateAsOwner(urlAs(ownerRole), urlAs(appRole), appendOnlyTables);
       assert.deepEqual(
         { owner: done.owner, app: done.app, applied: done.applied.length },
         { owner: ownerRole, app: appRole, applied: journal },
       );
       // A second start applies nothing and grants again (idempotent).
-      assert.equal((await migrateAsOwner(urlAs(ownerRole), urlAs(appRole))).applied.length, 0);
+      assert.equal(
+        (await migrateAsOwner(urlAs(ownerRole), urlAs(appRole), appendOnlyTables)).applied.length,
+        0,
+      );
 
       // The server starts with the restricted role: boot only checks that nothing is pending.
       app = await boot({ url: urlAs(appRole), clock, poolSize: 2 });
@@ -99,15 +103,20 @@ if (testDbKind() === 'postgres')
           (e: unknown) => why.test(String((e as { cause?: unknown }).cause ?? e)),
           statement,
         );
-      for (const table of ['audit_events', 'audit_checkpoints']) {
-        await refused(`update ${table} set seq = seq`, /permission denied/);
+      // Core's tables and the ones the modules' manifests declare (decisions: decision_evidence).
+      assert.ok(appendOnlyTables.includes('decision_evidence'), 'a manifest declares its table');
+      for (const table of [...CORE_APPEND_ONLY_TABLES, ...appendOnlyTables]) {
+        const [{ column }] = await queryRows<{ column: string }>(
+          app.db,
+          sql`select column_name as column from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_identity = 'NO' and is_generated = 'NEVER' order by ordinal_position limit 1`,
+        );
+        await refused(`update ${table} set ${column} = ${column}`, /permission denied/);
         await refused(`delete from ${table}`, /permission denied/);
         await refused(`truncate ${table}`, /permission denied/);
         await refused(`alter table ${table} disable trigger user`, /must be owner/);
         await refused(`alter table ${table} owner to ${appRole}`, /must be owner/);
         await refused(`drop table ${table}`, /must be owner/);
       }
-      await refused(`alter table decision_evidence disable trigger user`, /must be owner/);
       await refused(`set session_replication_role = replica`, /permission denied/);
       await refused(`create table fazhi_mine (x int)`, /permission denied/);
       assert.equal((await verifyOnServer(app.db, files)).intact, true);
@@ -139,7 +148,10 @@ if (testDbKind() === 'postgres')
       await q(`create role ${appRole} login password '${password}' in role ${ownerRole}`);
     });
     try {
-      await assert.rejects(migrateAsOwner(urlAs(ownerRole), urlAs(appRole)), /属于表的所有者/);
+      await assert.rejects(
+        migrateAsOwner(urlAs(ownerRole), urlAs(appRole), appendOnlyTables),
+        /属于表的所有者/,
+      );
     } finally {
       await asAdmin(async (q) => {
         await q(`drop role if exists ${appRole}`);

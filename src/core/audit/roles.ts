@@ -6,13 +6,11 @@ import { migrate } from '../db/migrate.ts';
  * The PostgreSQL privileges of the application's role (等保2.0 三级 安全审计, 访问控制: 最小权限).
  * The owner role runs the migrations and owns every table; the application role is not the owner,
  * so it cannot ALTER TABLE … DISABLE TRIGGER, and it is never granted UPDATE, DELETE or TRUNCATE on
- * the append-only tables. README ("Database roles") prints the same statements.
+ * the append-only tables: core's own (the audit log and its checkpoints) and those the modules'
+ * manifests declare (`appendOnlyTables`), handed in by the caller — core names no module's table.
+ * README ("Database roles") prints the same statements.
  */
-export const APPEND_ONLY_TABLES = [
-  'audit_events',
-  'audit_checkpoints',
-  'decision_evidence',
-] as const;
+export const CORE_APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints'] as const;
 
 /** A role name as an SQL identifier: plain when it is one, quoted otherwise. */
 const ident = (name: string) =>
@@ -23,15 +21,20 @@ const ident = (name: string) =>
  * DATABASE_MIGRATION_URL is set). The application role gets no CREATE on the schema: it only checks
  * at start that the owner applied every migration (`pendingMigrations` creates nothing).
  */
-export function appRoleGrants(appRole: string, ownerRole: string): string[] {
+export function appRoleGrants(
+  appRole: string,
+  ownerRole: string,
+  moduleAppendOnly: readonly string[],
+): string[] {
   const app = ident(appRole);
   const owner = ident(ownerRole);
+  const appendOnly = [...new Set([...CORE_APPEND_ONLY_TABLES, ...moduleAppendOnly])].map(ident);
   return [
     `GRANT USAGE ON SCHEMA public TO ${app}`,
     `REVOKE CREATE ON SCHEMA public FROM ${app}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`,
-    `REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${app}`,
+    `REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON ${appendOnly.join(', ')} FROM ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
   ];
@@ -48,10 +51,12 @@ export interface OwnerMigration {
  * application role (DATABASE_URL's) its privileges again — a new table, or a new append-only one,
  * is never left with the wrong rights. Refuses an application role that could undo the protection
  * (a superuser, or a member of the owner role: it could disable the audit table's trigger).
+ * `moduleAppendOnly`: the tables the modules' manifests declare append-only (server/modules.ts).
  */
 export async function migrateAsOwner(
   migrationUrl: string,
   appUrl: string,
+  moduleAppendOnly: readonly string[],
 ): Promise<OwnerMigration> {
   const appDb = await openDatabase({ url: appUrl, poolSize: 1 });
   let app: string;
@@ -74,7 +79,8 @@ export async function migrateAsOwner(
     const applied = await migrate(owner.db);
     if (me.owner !== app) {
       await owner.db.transaction(async (tx) => {
-        for (const statement of appRoleGrants(app, me.owner)) await tx.execute(sql.raw(statement));
+        for (const statement of appRoleGrants(app, me.owner, moduleAppendOnly))
+          await tx.execute(sql.raw(statement));
       });
     }
     return { applied, owner: me.owner, app };

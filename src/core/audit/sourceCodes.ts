@@ -1,8 +1,10 @@
 /**
  * The audit action codes written in the source, found without running it (labels.test.ts): literal
  * `action: '…'` codes, a helper's prefix (`action: \`meeting.${action}\``) with the literal actions its
- * callers in the same module pass, and the codes given to changeSetting. Codes built from a variable
- * (an engine act) are named by the procedures and checked on the demo's chain instead.
+ * callers in the same module pass, the literal codes passed to a module's recorder (`const audit =
+ * auditRecorder(…)`, the action its fourth argument; the compiler checks them too) and the codes given
+ * to changeSetting. Codes built from a variable (an engine act) are named by the procedures and checked
+ * on the demo's chain instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +61,13 @@ function literals(arg: string): string[] {
   return [...branches.matchAll(/'([A-Za-z][\w.]*)'/g)].map((m) => m[1]);
 }
 
+/** src/modules/<name> of a module's file (a file elsewhere: its own folder). */
+function moduleDir(file: string): string {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('modules');
+  return at < 0 ? path.dirname(file) : parts.slice(0, at + 2).join(path.sep);
+}
+
 export interface SourceCode {
   code: string;
   file: string;
@@ -113,6 +122,21 @@ export function auditCodesInSource(root: string): SourceCode[] {
     for (const m of text.matchAll(/changeSetting\(/g)) {
       const arg = callArgs(text, m.index + m[0].length - 1)[3] ?? '';
       for (const l of literals(arg)) out.push({ code: l, file: rel(file) });
+    }
+  }
+  // A module's recorder: its calls anywhere in the module, the action being the fourth argument.
+  const recorders = new Set<string>();
+  for (const [file, text] of texts)
+    for (const r of text.matchAll(/const (\w+) = auditRecorder\(/g))
+      recorders.add(`${moduleDir(file)}|${r[1]}`);
+  for (const key of recorders) {
+    const [dir, name] = key.split('|');
+    for (const [file, body] of texts) {
+      if (!file.startsWith(dir + path.sep)) continue;
+      for (const c of body.matchAll(new RegExp(`(?<![\\w.])${name}\\(`, 'g'))) {
+        const arg = callArgs(body, c.index + c[0].length - 1)[3] ?? '';
+        for (const l of literals(arg)) out.push({ code: l, file: rel(file) });
+      }
     }
   }
   return out;

@@ -112,8 +112,9 @@ export interface ActionEffect {
   outcome?: string | { field: string };
 }
 
-export interface ActionDef {
-  code: string;
+/** `A`: the action codes a procedure declares, kept as a type by defineProcedure (default: any code). */
+export interface ActionDef<A extends string = string> {
+  code: A;
   label: string; // Chinese
   roles: string[];
   fields?: FieldSpec[];
@@ -218,7 +219,7 @@ export interface StatusDef {
   final?: boolean;
 }
 
-export interface ProcedureDef {
+export interface ProcedureDef<A extends string = string> {
   code: string;
   label: string; // Chinese
   statuses: StatusDef[];
@@ -226,11 +227,28 @@ export interface ProcedureDef {
   /** Role code → Chinese label, for messages. */
   roleLabels?: Record<string, string>;
   steps: StepDef[];
-  actions: ActionDef[];
+  actions: ActionDef<A>[];
   clocks: ClockDef[];
   /** Outcome code → Chinese label. */
   outcomes?: Array<{ code: string; label: string }>;
 }
+
+/**
+ * A procedure whose action codes stay a type (`ActionCode<typeof X>`): what a module records under
+ * them (its audit codes, `penalty.${ActionCode<…>}`) is checked against the procedure as declared.
+ */
+export function defineProcedure<const A extends string>(def: ProcedureDef<A>): ProcedureDef<A> {
+  return def;
+}
+
+/** A procedure's actions declared in a file of their own (assembled into one defineProcedure). */
+export function defineActions<const A extends string>(actions: ActionDef<A>[]): ActionDef<A>[] {
+  return actions;
+}
+
+/** The action codes of a procedure declared with defineProcedure (string for any other). */
+export type ActionCode<P extends { actions: ReadonlyArray<{ code: string }> }> =
+  P['actions'][number]['code'];
 
 // ---------- results ----------
 

@@ -16,6 +16,7 @@ export const decisionsModule: ModuleManifest = {
   name: 'decisions',
   label: '重大行政决策',
   audit: decisionsAudit,
+  appendOnlyTables: ['decision_evidence'],
   abilities: decisionAbilities,
   procedures: [
     {

@@ -11,7 +11,7 @@
  * 30 日) is a clock with no step: the bureau watches it on the case page, it is never the bureau's 待办.
  * 行政应诉 (行政诉讼法) is in procedureLawsuit.ts.
  */
-import type { ClockDef, Cond, ProcedureDef } from '../../core/procedure/engine.ts';
+import { defineProcedure, type ClockDef, type Cond } from '../../core/procedure/engine.ts';
 import { DECISION_LABELS, opts } from './labels.ts';
 
 export const ROLES = ['legalOfficer', 'leader'];
@@ -46,7 +46,7 @@ const decisionClock = (
   extend,
 });
 
-export const RECONSIDERATION: ProcedureDef = {
+export const RECONSIDERATION = defineProcedure({
   code: 'reconsideration',
   label: '行政复议答复',
   statuses: [
@@ -258,6 +258,6 @@ export const RECONSIDERATION: ProcedureDef = {
     },
   ],
   outcomes: opts(DECISION_LABELS).map((o) => ({ code: o.value, label: o.label })),
-};
+});
 
 export const RECONSIDERATION_MODULE_ACTIONS = ['receive', 'receiveSimple', 'answer', 'decide'];

@@ -4,7 +4,7 @@
  * (Art 101 → 民事诉讼法 Art 85); the appeal windows are 15 日 for a judgment and 10 日 for a ruling from
  * service (Art 85); the 负责人 appears in court or delegates (Art 3).
  */
-import type { ProcedureDef } from '../../core/procedure/engine.ts';
+import { defineProcedure } from '../../core/procedure/engine.ts';
 import { JUDGMENT_LABELS, RULING_LABELS, opts } from './labels.ts';
 import { ROLES, ROLE_LABELS, SSF, notHeadThere } from './procedure.ts';
 
@@ -21,7 +21,7 @@ const hearingGate = {
   message: '尚未登记开庭审理，不能登记裁判结果（请先登记出庭应诉情况）',
 };
 
-export const LAWSUIT: ProcedureDef = {
+export const LAWSUIT = defineProcedure({
   code: 'adminLitigation',
   label: '行政应诉',
   statuses: [
@@ -226,7 +226,7 @@ export const LAWSUIT: ProcedureDef = {
     code: o.value,
     label: o.label,
   })),
-};
+});
 
 export const LAWSUIT_MODULE_ACTIONS = [
   'receive',

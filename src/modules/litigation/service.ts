@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { audit, auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { formatDateZh } from '../../core/calendar/explain.ts';
@@ -231,11 +231,11 @@ export async function actOnCase(
       Object.assign(set, { finalResult: String(req.data?.result), finalResultOn: req.on });
     if (Object.keys(set).length)
       await tx.update(litigationCases).set(set).where(eq(litigationCases.id, row.id));
-    await auditAct(
+    await audit(
       tx,
       ctx,
       actor,
-      `litigation.${req.action}`,
+      audit.code(`litigation.${req.action}`),
       { type: 'litigationCase', id: row.id },
       {
         on: req.on,

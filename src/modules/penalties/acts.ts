@@ -8,7 +8,7 @@ import type { Tx } from '../../core/db/client.ts';
 import { type Actor } from '../../core/auth/actor.ts';
 import { recordAction } from '../../core/cases/service.ts';
 import { authorize } from './policy.ts';
-import { auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import { invalid, loadPenalty, scopeOf, type PenaltyRow } from './service.ts';
 import { type Penalty } from './rules.ts';
 import { type PenaltyType } from './labels.ts';
@@ -68,7 +68,7 @@ export async function plainAct(
     id,
     async (tx, p, day) => {
       await act(ctx, actor, tx, p, action, day, data);
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,

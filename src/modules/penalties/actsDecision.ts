@@ -10,7 +10,7 @@ import { getOrg } from '../../core/orgs/service.ts';
 import { takeNext } from '../../core/numbering/counter.ts';
 import { submitMatter } from '../reviews/index.ts';
 import { penaltyCases } from './schema.ts';
-import { auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import { departmentSettings, invalid, parentGovernment, type PenaltyRow } from './service.ts';
 import { heavierThan, outsideRange, type Penalty } from './rules.ts';
 import { PenaltyInput, act, checkAmounts, penaltyOf, withCase } from './acts.ts';
@@ -34,7 +34,7 @@ export async function submitLegalCheck(
       fileIds: input.fileIds,
     });
     await act(ctx, actor, tx, p, 'submitLegalCheck', day, { matterId: m.id });
-    await auditAct(
+    await audit(
       tx,
       ctx,
       actor,
@@ -59,7 +59,7 @@ export async function collectiveDiscussion(
     id,
     async (tx, p, day) => {
       await act(ctx, actor, tx, p, 'collectiveDiscussion', day, input);
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,
@@ -173,7 +173,7 @@ export async function decide(
         })
         .where(eq(penaltyCases.id, p.id))
         .returning();
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,

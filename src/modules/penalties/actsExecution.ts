@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { type Ctx } from '../../core/context.ts';
 import { type Actor } from '../../core/auth/actor.ts';
 import { penaltyCases } from './schema.ts';
-import { audit, auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import { invalid, type PenaltyRow } from './service.ts';
 import { surcharge } from './rules.ts';
 import { act, withCase } from './acts.ts';
@@ -25,7 +25,7 @@ export async function deliver(
     async (tx, p, day) => {
       await act(ctx, actor, tx, p, 'deliver', day, input);
       await tx.update(penaltyCases).set({ deliveredOn: day }).where(eq(penaltyCases.id, p.id));
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,
@@ -77,7 +77,7 @@ export async function execute(
         note: input.note,
       });
       await tx.update(penaltyCases).set({ executedOn: day }).where(eq(penaltyCases.id, p.id));
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,
@@ -113,7 +113,7 @@ export async function publish(
         .update(penaltyCases)
         .set({ publishedOn: day, publicSummary: summary })
         .where(eq(penaltyCases.id, p.id));
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,
@@ -142,14 +142,7 @@ export async function closeCase(ctx: Ctx, actor: Actor, id: string, on?: string)
         p.mode === 'summary' ? { note: '已当场执行' } : {},
       );
       await tx.update(penaltyCases).set({ closedOn: day }).where(eq(penaltyCases.id, p.id));
-      await auditAct(
-        tx,
-        ctx,
-        actor,
-        'penalty.close',
-        { type: 'penaltyCase', id: p.id },
-        { on: day },
-      );
+      await audit(tx, ctx, actor, 'penalty.close', { type: 'penaltyCase', id: p.id }, { on: day });
     },
     on,
   );
@@ -170,7 +163,7 @@ export async function revoke(
     async (tx, p, day) => {
       await act(ctx, actor, tx, p, 'revoke', day, input);
       await tx.update(penaltyCases).set({ revokedOn: day }).where(eq(penaltyCases.id, p.id));
-      await auditAct(tx, ctx, actor, 'penalty.revoke', { type: 'penaltyCase', id: p.id }, input);
+      await audit(tx, ctx, actor, 'penalty.revoke', { type: 'penaltyCase', id: p.id }, input);
     },
     on,
   );

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { type Ctx } from '../../core/context.ts';
 import { type Actor } from '../../core/auth/actor.ts';
 import { penaltyCases } from './schema.ts';
-import { auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import { departmentSettings, invalid } from './service.ts';
 import { hearingEligible } from './rules.ts';
 import { PenaltyInput, act, checkAmounts, penaltyOf, withCase } from './acts.ts';
@@ -62,7 +62,7 @@ export async function serveNotice(
         .update(penaltyCases)
         .set({ notice, discretionCode: notice.discretionCode ?? null })
         .where(eq(penaltyCases.id, p.id));
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,
@@ -107,7 +107,7 @@ export async function scheduleHearing(
           `${chair}是本案调查人员，听证应当由行政机关指定的非本案调查人员主持（行政处罚法第六十四条第四项）`,
         );
       await act(ctx, actor, tx, p, 'scheduleHearing', day, { ...input, chair });
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,
@@ -140,7 +140,7 @@ export async function holdHearing(
         );
       await act(ctx, actor, tx, p, 'holdHearing', day, input);
       await tx.update(penaltyCases).set({ hearingHeld: true }).where(eq(penaltyCases.id, p.id));
-      await auditAct(
+      await audit(
         tx,
         ctx,
         actor,

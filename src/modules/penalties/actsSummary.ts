@@ -8,7 +8,7 @@ import { takeNext } from '../../core/numbering/counter.ts';
 import { assertOfficersEligible, listEligibleOfficers } from '../enforcement/index.ts';
 import { penaltyCases } from './schema.ts';
 import { authorize } from './policy.ts';
-import { auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import { departmentSettings, invalid, parentGovernment, type PenaltyRow } from './service.ts';
 import { SUMMARY_LIMITS } from './rules.ts';
 import { PARTY_KINDS, typeLabels, type PartyKind } from './labels.ts';
@@ -132,7 +132,7 @@ export async function decideOnSpot(
         createdAt: ctx.clock.now(),
       })
       .returning();
-    await auditAct(
+    await audit(
       tx,
       ctx,
       actor,
@@ -151,7 +151,7 @@ export async function decideOnSpot(
 export async function fileSummary(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   await withCase(ctx, actor, id, async (tx, p, day) => {
     await act(ctx, actor, tx, p, 'fileRecord', day);
-    await auditAct(
+    await audit(
       tx,
       ctx,
       actor,

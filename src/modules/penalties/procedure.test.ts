@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../core/calendar/calendar.ts';
-import { check, evaluate, type CaseEvent } from '../../core/procedure/engine.ts';
+import { check, evaluate, type CaseEvent, type ProcedureDef } from '../../core/procedure/engine.ts';
 import { PENALTY_CASE as P } from './procedure.ts';
 import { PENALTY_SUMMARY as S } from './procedureSummary.ts';
 import { limitationEnd } from './rules.ts';
@@ -20,7 +20,7 @@ const ROLE: Record<string, string[]> = {
   revoke: ['leader'],
 };
 
-function history(steps: Step[], proc = P): CaseEvent[] {
+function history(steps: Step[], proc: ProcedureDef = P): CaseEvent[] {
   const h: CaseEvent[] = [];
   for (const [type, on, data, roles] of steps) {
     const ev = { type, on, data, actorRoles: roles ?? ROLE[type] ?? ['officer'] };

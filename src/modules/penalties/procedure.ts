@@ -10,12 +10,11 @@
  * The acts are declared by chapter (procedureInvestigation/Hearing/Decision/Execution.ts, their gates
  * in procedureGates.ts); 简易程序 (Arts 51–52) is the second procedure, in procedureSummary.ts.
  */
-import type {
-  ActionDef,
-  ClockDef,
-  Cond,
-  ProcedureDef,
-  StepDef,
+import {
+  defineProcedure,
+  type ClockDef,
+  type Cond,
+  type StepDef,
 } from '../../core/procedure/engine.ts';
 import {
   ALL,
@@ -218,14 +217,14 @@ const steps: StepDef[] = [
   },
 ];
 
-const actions: ActionDef[] = [
+const actions = [
   ...INVESTIGATION_ACTIONS,
   ...HEARING_ACTIONS,
   ...DECISION_ACTIONS,
   ...EXECUTION_ACTIONS,
 ];
 
-export const PENALTY_CASE: ProcedureDef = {
+export const PENALTY_CASE = defineProcedure({
   code: 'penaltyCase',
   label: '行政处罚（普通程序）',
   statuses: [
@@ -254,7 +253,7 @@ export const PENALTY_CASE: ProcedureDef = {
     { code: 'noPenalty', label: '不予行政处罚' },
     { code: 'terminated', label: '撤销案件' },
   ],
-};
+});
 
 /** Every act carries module records (amounts, files, publication, the review matter): only the service records them. */
 export const PENALTY_MODULE_ACTIONS = [

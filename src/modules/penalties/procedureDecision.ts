@@ -1,10 +1,10 @@
 /** 行政处罚法 Arts 57–60: 法制审核, 集体讨论 and 决定, as the engine's acts. */
-import type { ActionDef } from '../../core/procedure/engine.ts';
+import { defineActions } from '../../core/procedure/engine.ts';
 import { CONCLUSION_LABELS } from '../reviews/index.ts';
 import { HANDLERS, amountFields, gates, opts } from './procedureGates.ts';
 
 /** 法制审核 (Art 58), 集体讨论 (Art 57 ¶2) and 决定 (Arts 57, 59–60). */
-export const DECISION_ACTIONS: ActionDef[] = [
+export const DECISION_ACTIONS = defineActions([
   {
     code: 'submitLegalCheck',
     label: '提交法制审核',
@@ -102,4 +102,4 @@ export const DECISION_ACTIONS: ActionDef[] = [
       { when: { data: 'decisionType', eq: 'noPenalty' }, status: 'closed' },
     ],
   },
-];
+]);

@@ -2,11 +2,11 @@
  * 行政处罚法 Art 61 and Ch. VI (执行, Arts 66–73): 送达, 执行, 事后公开 and its withdrawal (Art 48), 结案
  * and 撤销案件, as the engine's acts.
  */
-import type { ActionDef } from '../../core/procedure/engine.ts';
+import { defineActions } from '../../core/procedure/engine.ts';
 import { ALL, HANDLERS, gates } from './procedureGates.ts';
 
 /** 送达 (Art 61), 执行 (Arts 66–73), 事后公开 and its withdrawal (Art 48), 结案, 撤销案件. */
-export const EXECUTION_ACTIONS: ActionDef[] = [
+export const EXECUTION_ACTIONS = defineActions([
   {
     code: 'deliver',
     label: '送达行政处罚决定书',
@@ -92,4 +92,4 @@ export const EXECUTION_ACTIONS: ActionDef[] = [
     ],
     effects: [{ status: 'terminated', outcome: 'terminated' }],
   },
-];
+]);

@@ -1,9 +1,9 @@
 /** 行政处罚法 Arts 44–45 and Ch. V §4 (听证程序, Arts 63–65): 告知, 陈述申辩 and 听证, as the engine's acts. */
-import type { ActionDef } from '../../core/procedure/engine.ts';
+import { defineActions } from '../../core/procedure/engine.ts';
 import { HANDLERS, amountFields, gates } from './procedureGates.ts';
 
 /** 告知 (Art 44), 陈述申辩 (Art 45) and 听证 (Arts 63–65). */
-export const HEARING_ACTIONS: ActionDef[] = [
+export const HEARING_ACTIONS = defineActions([
   {
     code: 'serveNotice',
     label: '行政处罚事先告知',
@@ -112,4 +112,4 @@ export const HEARING_ACTIONS: ActionDef[] = [
       },
     ],
   },
-];
+]);

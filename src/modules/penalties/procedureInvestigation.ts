@@ -1,9 +1,9 @@
 /** 行政处罚法 Ch. V §1–§2 (Arts 54–56): 立案 and 调查取证, as the engine's acts. */
-import type { ActionDef } from '../../core/procedure/engine.ts';
+import { defineActions } from '../../core/procedure/engine.ts';
 import { HANDLERS, gates } from './procedureGates.ts';
 
 /** 立案 and 调查取证 (Arts 54–56; ≥ 2 officers, Art 42; 先行登记保存 decided within 7 工作日). */
-export const INVESTIGATION_ACTIONS: ActionDef[] = [
+export const INVESTIGATION_ACTIONS = defineActions([
   {
     code: 'open',
     label: '立案',
@@ -80,4 +80,4 @@ export const INVESTIGATION_ACTIONS: ActionDef[] = [
     ],
     fields: [{ name: 'measure', label: '处理措施', type: 'longText', required: true }],
   },
-];
+]);

@@ -1,12 +1,12 @@
 /** 行政处罚法 Ch. V §1 (简易程序, Arts 51–52) as the engine's second 行政处罚 procedure. */
-import type { ProcedureDef } from '../../core/procedure/engine.ts';
+import { defineProcedure } from '../../core/procedure/engine.ts';
 import { HANDLERS, amountFields } from './procedureGates.ts';
 
 /**
  * 简易程序 (Arts 51–52): 当场作出 a warning or a fine within ¥200 (citizen) / ¥3,000 (organisation) —
  * checked by the service — then 报所属行政机关备案, payment and 结案.
  */
-export const PENALTY_SUMMARY: ProcedureDef = {
+export const PENALTY_SUMMARY = defineProcedure({
   code: 'penaltySummary',
   label: '行政处罚（简易程序）',
   statuses: [
@@ -68,4 +68,4 @@ export const PENALTY_SUMMARY: ProcedureDef = {
   ],
   clocks: [],
   outcomes: [{ code: 'penalty', label: '给予行政处罚' }],
-};
+});

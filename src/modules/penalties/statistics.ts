@@ -11,7 +11,6 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { appendAudit } from '../../core/audit/chain.ts';
 import { systemActor, type Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import type { SweepTask } from '../../core/cases/sweep.ts';
@@ -22,6 +21,7 @@ import { enforcementStatistics } from './schema.ts';
 import { departmentsWithOfficers } from '../enforcement/index.ts';
 import { authorize, can } from './policy.ts';
 import { penaltySettings } from './labels.ts';
+import { audit } from './audit.ts';
 
 const ROLES = ['legalOfficer', 'leader'];
 
@@ -254,17 +254,13 @@ export async function publishStatistics(
       .update(enforcementStatistics)
       .set({ figures, publishedOn: today, publishedBy: actor.userId })
       .where(eq(enforcementStatistics.id, row.id));
-    await appendAudit(
+    await audit(
       tx,
-      {
-        actorId: actor.userId,
-        orgId: actor.orgId,
-        action: 'penalty.statisticsPublish',
-        entityType: 'enforcementStatistics',
-        entityId: row.id,
-        payload: { year, figures: figures.length, late: today > row.dueOn },
-      },
-      ctx.clock.now(),
+      ctx,
+      actor,
+      'penalty.statisticsPublish',
+      { type: 'enforcementStatistics', id: row.id },
+      { year, figures: figures.length, late: today > row.dueOn },
     );
     return { year, publishedOn: today, late: today > row.dueOn };
   });

@@ -14,7 +14,7 @@ import { FILE_KINDS, MODE_LABELS, PARTY_KINDS, typeLabels, type FileKind } from 
 import { PENALTY_CASE } from './procedure.ts';
 import { PENALTY_SUMMARY } from './procedureSummary.ts';
 
-const LABELS = new Map(
+const LABELS = new Map<string, string>(
   [...PENALTY_CASE.actions, ...PENALTY_SUMMARY.actions].map((a) => [a.code, a.label]),
 );
 export const actLabel = (code: string) => LABELS.get(code) ?? code;

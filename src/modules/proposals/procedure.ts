@@ -5,7 +5,7 @@
  * unit within 1个月 (local rule [V-loc]); the result code A/B/C/D required on the reply (local practice).
  * Months are not a unit of the engine: the service computes the due dates and the clocks read them.
  */
-import type { ProcedureDef } from '../../core/procedure/engine.ts';
+import { defineProcedure } from '../../core/procedure/engine.ts';
 
 export const KIND_LABELS = { deputy: '人大代表建议', cppcc: '政协提案' } as const;
 export type ProposalKind = keyof typeof KIND_LABELS;
@@ -31,7 +31,7 @@ const opts = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 const HANDLERS = ['staff', 'leader'];
 
-export const PROPOSAL: ProcedureDef = {
+export const PROPOSAL = defineProcedure({
   code: 'proposal',
   label: '建议提案办理',
   statuses: [
@@ -172,7 +172,7 @@ export const PROPOSAL: ProcedureDef = {
     },
   ],
   outcomes: Object.entries(RESULT_LABELS).map(([code, label]) => ({ code, label })),
-};
+});
 
 export const PROPOSAL_MODULE_ACTIONS = [
   'assign',

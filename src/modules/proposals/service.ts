@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/clock.ts';
 import { inTx, type Ctx } from '../../core/context.ts';
 import type { DbOrTx, Tx } from '../../core/db/client.ts';
-import { audit, auditAct } from './audit.ts';
+import { audit } from './audit.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { caseState, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
@@ -242,7 +242,7 @@ export async function actOnProposal(
       .update(proposals)
       .set({ ...patch, status: state.status })
       .where(eq(proposals.id, p.id));
-    await auditAct(
+    await audit(
       tx,
       ctx,
       actor,

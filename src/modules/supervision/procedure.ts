@@ -3,7 +3,7 @@
  * leader with the reason), progress reports and closure. An overdue task is escalated by the sweep: the
  * `escalated` step opens for the department's leaders (their 工作台 / 我的待办 and notifications).
  */
-import type { ProcedureDef } from '../../core/procedure/engine.ts';
+import { defineProcedure } from '../../core/procedure/engine.ts';
 
 export const SOURCE_LABELS = {
   workPlan: '年度工作要点',
@@ -14,7 +14,7 @@ export const SOURCE_LABELS = {
 export type SourceKind = keyof typeof SOURCE_LABELS;
 const HANDLERS = ['staff', 'leader'];
 
-export const SUPERVISED_TASK: ProcedureDef = {
+export const SUPERVISED_TASK = defineProcedure({
   code: 'supervisedTask',
   label: '督办事项',
   statuses: [
@@ -113,7 +113,7 @@ export const SUPERVISED_TASK: ProcedureDef = {
     },
   ],
   outcomes: [{ code: 'closed', label: '已办结' }],
-};
+});
 
 export const SUPERVISED_TASK_MODULE_ACTIONS = [
   'assign',
