@@ -9,8 +9,8 @@ import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { submitComment } from '../consultation/index.ts';
 import { latestFor, listComments } from '../consultation/index.ts';
-import { concludeMatter } from '../reviews/index.ts';
-import { legalAdvisors, reviewAssignments, reviewMatters } from '../reviews/schema.ts';
+import { concludeMatter, mattersOfSubject } from '../reviews/index.ts';
+import { legalAdvisors, reviewAssignments } from '../reviews/schema.ts';
 import { createAdvisor } from '../reviews/advisors.ts';
 import { assignReviewers, giveOpinion } from '../reviews/opinions.ts';
 import { createMeeting, publishAgenda, recordHeld } from '../meetings/index.ts';
@@ -40,9 +40,25 @@ export interface KitOptions {
   input: Partial<StartInput> & { title: string };
   draftText: string;
   comments?: string[];
-  /** Stop after this stage. */
-  until?: 'commentOpen' | 'underReview' | 'reviewed' | 'published';
+  /**
+   * Stop after this stage: the comment period opened, participation summarised, the legality review
+   * asked for, the review concluded, the draft submitted to a meeting (not yet held), decided (before
+   * the party report), published.
+   */
+  until?:
+    | 'commentOpen'
+    | 'participated'
+    | 'underReview'
+    | 'reviewed'
+    | 'submitted'
+    | 'decided'
+    | 'published';
   fileIds?: string[];
+  /**
+   * The first legality review finds the draft unlawful; this revision is reviewed again and found
+   * lawful on the same day (the archive then holds two drafts).
+   */
+  revisedDraftText?: string;
 }
 
 const noon = (d: string) => `${d}T04:00:00.000Z`;
@@ -94,6 +110,27 @@ async function advisorInTerm(ctx: Ctx, legal: Actor): Promise<string> {
     termEnd: `${year + 2}-12-31`,
   });
   return created.id;
+}
+
+/**
+ * The legal office has the review's open matter given a 公职律师's opinion (on paper, entered by the
+ * office): Art 28 asks for it before the conclusion. Returns the matter.
+ */
+async function advise(ctx: Ctx, legal: Actor, caseId: string): Promise<string> {
+  const matter = (await mattersOfSubject(ctx.db, caseId)).at(-1)!;
+  const advisorId = await advisorInTerm(ctx, legal);
+  await assignReviewers(ctx, legal, matter.id, { advisorIds: [advisorId] });
+  const [assignment] = await ctx.db
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .where(
+      and(eq(reviewAssignments.matterId, matter.id), eq(reviewAssignments.advisorId, advisorId)),
+    );
+  await giveOpinion(ctx, legal, matter.id, {
+    body: '决策事项属于本机关法定权限，草案履行了公众参与程序，内容未发现与上位法相抵触。',
+    assignmentId: assignment.id,
+  });
+  return matter.id;
 }
 
 export async function driveDecision(
@@ -151,6 +188,7 @@ export async function driveDecision(
   await summarizeParticipation(ctx, who.staff, d.id, {
     adoptionSummary: '对收到的意见逐条研究，合理意见已吸收到决策草案中。',
   });
+  if (o.until === 'participated') return d;
   if (input.technical) {
     await formAct(ctx, who.staff, d.id, 'addExpert', today, {
       name: '张教授',
@@ -191,27 +229,30 @@ export async function driveDecision(
   });
   if (o.until === 'underReview') return d;
   go(when.concludeOn);
-  const [matter] = await ctx.db
-    .select({ id: reviewMatters.id })
-    .from(reviewMatters)
-    .where(eq(reviewMatters.subjectCaseId, d.caseId));
-  // Art 28: a 公职律师 gives a legal opinion (on paper, entered by the legal office) before the conclusion.
-  const advisorId = await advisorInTerm(ctx, who.legal);
-  await assignReviewers(ctx, who.legal, matter.id, { advisorIds: [advisorId] });
-  const [assignment] = await ctx.db
-    .select({ id: reviewAssignments.id })
-    .from(reviewAssignments)
-    .where(
-      and(eq(reviewAssignments.matterId, matter.id), eq(reviewAssignments.advisorId, advisorId)),
-    );
-  await giveOpinion(ctx, who.legal, matter.id, {
-    body: '决策事项属于本机关法定权限，草案履行了公众参与程序，内容未发现与上位法相抵触。',
-    assignmentId: assignment.id,
-  });
-  await concludeMatter(ctx, who.legal, matter.id, {
-    conclusion: 'lawful',
-    opinion: '决策草案符合法定权限和程序，内容合法。',
-  });
+  const matterId = await advise(ctx, who.legal, d.caseId);
+  if (o.revisedDraftText) {
+    await concludeMatter(ctx, who.legal, matterId, {
+      conclusion: 'unlawful',
+      opinion: '决策草案设定的条件缺乏法律依据。',
+    });
+    await saveDraft(ctx, who.staff, d.id, {
+      draftText: o.revisedDraftText,
+      legalSort: '同上',
+      revisionNote: '根据合法性审查意见修改',
+    });
+    await submitLegalReview(ctx, who.staff, d.id, {
+      materials: '修改后的决策草案',
+      requestedBy: cal.addWorkdays(when.concludeOn, 7),
+    });
+    await concludeMatter(ctx, who.legal, await advise(ctx, who.legal, d.caseId), {
+      conclusion: 'lawful',
+      opinion: '修改后的决策草案符合法定权限和程序，内容合法。',
+    });
+  } else
+    await concludeMatter(ctx, who.legal, matterId, {
+      conclusion: 'lawful',
+      opinion: '决策草案符合法定权限和程序，内容合法。',
+    });
   if (o.until === 'reviewed') return d;
   const { meetingOn } = when;
   const m = await createMeeting(ctx, who.staff, {
@@ -226,6 +267,7 @@ export async function driveDecision(
     publicSummary: `研究${d.title}`,
   });
   await publishAgenda(ctx, who.staff, m.id);
+  if (o.until === 'submitted') return d;
   go(meetingOn);
   await recordHeld(ctx, who.staff, m.id, {
     attendees: '局长、副局长、各科室负责人',
@@ -241,6 +283,7 @@ export async function driveDecision(
     decision: 'adopted',
     executionUnit: input.undertakingUnit,
   });
+  if (o.until === 'decided') return d;
   if (input.partyReportRequired)
     await formAct(ctx, who.leader, d.id, 'partyReport', meetingOn, {
       reportedTo: '中共示范市科学技术局党组',
@@ -249,7 +292,7 @@ export async function driveDecision(
     });
   go(when.publishOn);
   // The meeting adopted the draft as consulted on; the published text drops the 征求意见稿 marking (Art 32).
-  const adoptedText = o.draftText.replace(/（征求意见稿）|征求意见稿/g, '');
+  const adoptedText = (o.revisedDraftText ?? o.draftText).replace(/（征求意见稿）|征求意见稿/g, '');
   return publishDecision(ctx, who.staff, d.id, {
     adoptedText,
     adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。',
