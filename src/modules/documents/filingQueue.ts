@@ -6,7 +6,9 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { authorize } from './policy.ts';
+import { authorize, can } from './policy.ts';
+import { evaluate, type CaseEvent } from '../../core/procedure/engine.ts';
+import { actsOf, engineVerdict } from '../../core/cases/acts.ts';
 import { caseEvents, cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { documentFilings, normativeDocuments } from './schema.ts';
@@ -87,7 +89,39 @@ async function materialsOf(db: DbOrTx, caseIds: string[], documentIds: string[])
   };
 }
 
-/** The oversight body's queue: filings of every department addressed to it (scoped in SQL), with their materials. */
+/** The oversight body's decisions on a filing (procedurePublication.ts): the view's act → the engine's. */
+export const FILING_ACTS = { accept: '准予备案', return: '退回纠错' } as const;
+const ENGINE_ACT = { accept: 'acceptFiling', return: 'requestCorrection' } as const;
+
+/** The cases' histories, one query for the page. */
+async function historiesOf(db: DbOrTx, caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
+  const rows = caseIds.length
+    ? await db
+        .select()
+        .from(caseEvents)
+        .where(inArray(caseEvents.caseId, caseIds))
+        .orderBy(asc(caseEvents.seq))
+    : [];
+  const out = new Map<string, CaseEvent[]>();
+  for (const r of rows)
+    out.set(r.caseId, [
+      ...(out.get(r.caseId) ?? []),
+      {
+        type: r.type,
+        on: r.on,
+        seq: r.seq,
+        actorRoles: r.actorRoles,
+        data: r.data as Record<string, unknown>,
+      },
+    ]);
+  return out;
+}
+
+/**
+ * The oversight body's queue: filings of every department addressed to it (scoped in SQL), with their
+ * materials and `acts`: the engine's decisions on the document's case (filed, or answered after 纠错)
+ * that the policy lets this actor take on the filing.
+ */
 export async function filingQueue(ctx: Ctx, actor: Actor, status?: string) {
   authorize(actor, 'documentFiling', 'queue');
   const conds = [eq(documentFilings.oversightOrgId, actor.departmentId)];
@@ -120,10 +154,26 @@ export async function filingQueue(ctx: Ctx, actor: Actor, status?: string) {
     rows.map((r) => r.caseId),
     rows.map((r) => r.documentId),
   );
-  return rows.map(({ caseId, ...r }) => ({
-    ...r,
-    materials: materials(caseId),
-    statusLabel:
-      FILING_STATUS_LABELS[r.filing.status as keyof typeof FILING_STATUS_LABELS] ?? r.filing.status,
-  }));
+  const histories = await historiesOf(
+    ctx.db,
+    rows.map((r) => r.caseId),
+  );
+  const { def } = ctx.procedures.get('normativeDocument');
+  const cal = ctx.calendar.current();
+  const today = ctx.clock.today();
+  return rows.map(({ caseId, ...r }) => {
+    const engine = engineVerdict(
+      evaluate(def, histories.get(caseId) ?? [], cal, today),
+      actor.roles,
+    );
+    const reviews = can(actor, 'documentFiling', 'review', r.filing);
+    return {
+      ...r,
+      materials: materials(caseId),
+      ...actsOf(FILING_ACTS, (a) => reviews && engine(ENGINE_ACT[a])),
+      statusLabel:
+        FILING_STATUS_LABELS[r.filing.status as keyof typeof FILING_STATUS_LABELS] ??
+        r.filing.status,
+    };
+  });
 }

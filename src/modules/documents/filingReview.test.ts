@@ -89,6 +89,13 @@ test('备案 follows the oversight decision: 报备审查中 until 准予备案;
   );
   assert.equal(material.materials.legalReview.opinion, '合法');
   assert.equal(material.draftingExplanation, draft.draftingExplanation);
+  // The decisions the queue offers are the engine's on the case (issue 11 item 3): both while filed.
+  assert.deepEqual(material.acts, { accept: true, return: true });
+  assert.equal(
+    (await call(staff, 'GET', '/api/filings')).statusCode,
+    403,
+    'the queue is oversight',
+  );
   const unfiled = await ok(staff, 'POST', '/api/documents', {
     ...draft,
     title: '示范市未报备文件',
@@ -103,6 +110,10 @@ test('备案 follows the oversight decision: 报备审查中 until 准予备案;
     correctionRequest: '第二条应明确创新券的适用范围',
   });
   assert.deepEqual(await worklist(oversight), []);
+  const returned = (await ok(oversight, 'GET', '/api/filings')).items.find(
+    (i: { documentId: string }) => i.documentId === id,
+  );
+  assert.deepEqual(returned.acts, { accept: false, return: false }, 'waiting for the 纠错');
   const correction = await worklist(staff);
   assert.deepEqual(
     correction.map((i: { stepLabel: string; dueDate: string }) => [i.stepLabel, i.dueDate]),
@@ -130,6 +141,7 @@ test('备案 follows the oversight decision: 报备审查中 until 准予备案;
     (i: { documentId: string }) => i.documentId === id,
   );
   assert.equal(again.materials.correctedVersion.id, answer.versionId);
+  assert.deepEqual(again.acts, { accept: true, return: true }, 'answered: reviewed afresh');
   assert.deepEqual(
     (await worklist(oversight)).map((i: { stepLabel: string }) => i.stepLabel),
     ['备案审查'],
@@ -143,6 +155,10 @@ test('备案 follows the oversight decision: 报备审查中 until 准予备案;
     '已备案',
   );
   assert.deepEqual(await worklist(oversight), []);
+  const accepted = (await ok(oversight, 'GET', '/api/filings')).items.find(
+    (i: { documentId: string }) => i.documentId === id,
+  );
+  assert.deepEqual([accepted.acts, accepted.blocked], [{ accept: false, return: false }, []]);
 });
 
 test("the review and the 纠错 reach each side's notifications as their due dates near", async () => {

@@ -10,7 +10,8 @@ import { isoDate } from '../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { answerCorrection, reviewFiling } from './filing.ts';
-import { filingQueue } from './filingQueue.ts';
+import { FILING_ACTS, filingQueue } from './filingQueue.ts';
+import { actsReply } from '../../core/cases/acts.ts';
 import { authorize, can } from './policy.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { documentFilings } from './schema.ts';
@@ -32,12 +33,35 @@ const filingQuery = z.object({
   status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态'),
 });
 const ok = z.object({ ok: z.literal(true) });
+// The queue (documentation: the reply is serialised as filingQueue returns it, nothing is stripped).
+const queueReply = z.object({
+  items: z.array(
+    z
+      .looseObject({
+        documentId: z.uuid().describe('文件'),
+        title: z.string().describe('文件名称'),
+        department: z.string().describe('报送部门'),
+        statusLabel: z.string().describe('备案状态'),
+        filing: z
+          .looseObject({ id: z.uuid().describe('备案'), status: z.string().describe('状态') })
+          .describe('备案'),
+        ...actsReply(FILING_ACTS),
+      })
+      .describe('报送的备案'),
+  ),
+});
 
 export function filingRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
   api.get(
     '/api/filings',
-    { schema: { summary: '备案审查（报送的备案）', querystring: filingQuery } },
+    {
+      schema: {
+        summary: '备案审查（报送的备案）',
+        querystring: filingQuery,
+        response: { 200: queueReply },
+      },
+    },
     async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }),
   );
   // Issue 12 item 7: the role (403) and the filing's scope (404) are checked before the body is validated.

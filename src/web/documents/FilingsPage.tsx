@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { FormModal } from './FormModal.tsx';
+import type { Acts } from '../../core/cases/acts.ts';
+import type { FILING_ACTS } from '../../modules/documents/filingQueue.ts';
 
 interface Materials {
   legalReview: { on: string; conclusion: string; opinion: string } | null;
@@ -16,7 +18,8 @@ interface Materials {
     publishedOn: string | null;
   } | null;
 }
-interface Row {
+/** A filing of the queue; `acts`: the decisions this actor may take on it now (the engine's, by the server). */
+interface Row extends Acts<keyof typeof FILING_ACTS> {
   documentId: string;
   title: string;
   statusLabel: string;
@@ -32,7 +35,6 @@ interface Row {
   materials: Materials;
   filing: {
     id: string;
-    status: string;
     submittedOn: string;
     dueOn: string;
     filingNo: string | null;
@@ -116,7 +118,7 @@ function FilingMaterials({ r }: { r: Row }) {
 
 /** The 司法局's own opinion: 准予备案 with its opinion, or the 纠错意见 (the department's answer is shown with the materials). */
 function opinionOf(r: Row): string {
-  if (r.filing.status === 'accepted') return r.filing.reviewOpinion ?? '准予备案';
+  if (r.filing.acceptedOn) return r.filing.reviewOpinion ?? '准予备案';
   return r.filing.correctionRequest ? `纠错意见：${r.filing.correctionRequest}` : '—';
 }
 
@@ -165,23 +167,30 @@ export default function FilingsPage() {
             {
               title: '审查',
               render: (_, r) =>
-                r.filing.status === 'submitted' || r.filing.status === 'answered' ? (
+                r.acts.accept || r.acts.return ? (
                   <Space>
-                    <Button
-                      size="small"
-                      type="primary"
-                      onClick={() => setTarget({ row: r, decision: 'accept' })}
-                    >
-                      准予备案
-                    </Button>
-                    <Button size="small" onClick={() => setTarget({ row: r, decision: 'return' })}>
-                      退回纠错
-                    </Button>
+                    {r.acts.accept && (
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => setTarget({ row: r, decision: 'accept' })}
+                      >
+                        准予备案
+                      </Button>
+                    )}
+                    {r.acts.return && (
+                      <Button
+                        size="small"
+                        onClick={() => setTarget({ row: r, decision: 'return' })}
+                      >
+                        退回纠错
+                      </Button>
+                    )}
                   </Space>
-                ) : r.filing.status === 'accepted' ? (
+                ) : r.filing.acceptedOn ? (
                   `已于${r.filing.acceptedOn}准予备案`
                 ) : (
-                  '等待制定机关纠错'
+                  r.blocked.map((b) => `${b.label}：${b.reason}`).join('；') || '等待制定机关纠错'
                 ),
             },
           ]}
