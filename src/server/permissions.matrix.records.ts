@@ -102,6 +102,16 @@ export const RECORD_RULES: Rule[] = [
     ],
   },
   {
+    name: 'secrecyReviewOfCase',
+    why: 'The 保密审查 of a case whose procedure carries it (条例第十七条; disclosure/secrecyReviewRoutes.ts): the fixture case does not carry it yet, so it is 404 for everyone',
+    cells: { '*': 404 },
+    routes: [
+      'GET /api/cases/:id/secrecy-review',
+      'POST /api/cases/:id/secrecy-review',
+      'POST /api/cases/:id/secrecy-review/decision',
+    ],
+  },
+  {
     name: 'drafters',
     why: 'Drafting and registering (文件, 决策, 目录, 会议, 依申请公开, 信访, 12345, 建议提案, 督办 登记; 信访/12345 lists): staff and leaders',
     cells: { 'staff*': 'ok', 'leader*': 'ok', '*': 403 },

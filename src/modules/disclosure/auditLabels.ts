@@ -12,6 +12,9 @@ export const disclosureAudit = {
     'publication.review.request': '提请保密审查',
     'publication.review.pass': '保密审查通过并公开',
     'publication.review.return': '保密审查退回',
+    'secrecyReview.request': '提请保密审查',
+    'secrecyReview.pass': '保密审查通过',
+    'secrecyReview.return': '保密审查退回',
     'disclosure.guide.update': '修改政府信息公开指南',
     'disclosure.report.save': '保存政府信息公开年度报告',
     'disclosure.report.submit': '报送政府信息公开年度报告',
@@ -65,5 +68,7 @@ export const disclosureAudit = {
       suffix: '年度',
     },
     disclosureGuide: { label: '政府信息公开指南' },
+    // A case of any module whose procedure carries the 保密审查 (secrecyReview.ts).
+    secrecyReview: { label: '保密审查事项', table: 'cases', name: 'title', quoted: true },
   },
 } as const satisfies ModuleAudit;

@@ -16,6 +16,21 @@ export {
   type PublicationRow,
   type PublishResult,
 } from './publications/service.ts';
+// The 保密审查 before publishing (条例第十七条): the fragment a publishing procedure carries, and the passing review.
+export {
+  carriesSecrecyReview,
+  SECRECY_REVIEW_ACTIONS,
+  SECRECY_REVIEW_GATE,
+  secrecyReviewPassed,
+  secrecyReviewPending,
+  withSecrecyReview,
+  type SecrecyReviewOptions,
+} from './secrecyReview.ts';
+export {
+  passedSecrecyReview,
+  secrecyReviewOf,
+  type SecrecyReviewState,
+} from './secrecyReviewService.ts';
 export { classificationSettings, labelOf, VALIDITY_LABELS } from './publications/categories.ts';
 export {
   maskIdNumber,

@@ -13,6 +13,8 @@ import { publicationRoutes } from './publications/routes.ts';
 import { guideRecordRoutes } from './publications/guideRecords.ts';
 import { disclosureRequestRoutes } from './requests/routes.ts';
 import { disclosureReportRoutes } from './report/routes.ts';
+import { secrecyReviewRoutes } from './secrecyReviewRoutes.ts';
+import { SECRECY_REVIEW_ACTIONS } from './secrecyReview.ts';
 import { disclosureRequestPortal } from './requests/portal.tsx';
 import { publicationPortal, publicationSections } from './publications/portal.tsx';
 import { attachmentFileReader, isPublishedAttachment } from './publications/service.ts';
@@ -46,7 +48,10 @@ export const disclosureModule: ModuleManifest = {
       read: readRequest,
       act: actOnRequest,
     },
-    { def: DISCLOSURE_ANNUAL_REPORT, moduleActions: ['open', 'submit', 'publish'] },
+    {
+      def: DISCLOSURE_ANNUAL_REPORT,
+      moduleActions: ['open', 'submit', 'publish', ...SECRECY_REVIEW_ACTIONS],
+    },
     // The 保密审查 before 主动公开: asked and decided through publications/review.ts only.
     {
       def: PUBLICATION_REVIEW,
@@ -65,6 +70,7 @@ export const disclosureModule: ModuleManifest = {
     guideRecordRoutes(app, ctx);
     disclosureRequestRoutes(app, ctx);
     disclosureReportRoutes(app, ctx);
+    secrecyReviewRoutes(app, ctx);
   },
   portal: (ctx, page) =>
     async function disclosurePortal(fastify) {

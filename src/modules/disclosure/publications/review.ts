@@ -21,7 +21,7 @@ import { disclosureAudit } from '../auditLabels.ts';
 import { disclosureApprovalSetting } from '../approval.ts';
 import { authorize } from '../policy.ts';
 import { publicationRequests } from './schema.ts';
-import { reviewerFor } from './reviewers.ts';
+import { checkReviewDecision, reviewerFor } from './reviewers.ts';
 import { REVIEWER } from './reviewProcedure.ts';
 import { checkPublication, publish, type DraftInput, type PublishResult } from './service.ts';
 
@@ -132,26 +132,16 @@ export async function decidePublication(
     const row = await loadPublicationRequest(tx, actor, id, true);
     if (row.status !== 'pending')
       throw new AppError('CONFLICT', `该信息已完成保密审查（${REVIEW_STATUS_LABELS[row.status]}）`);
-    if (row.requestedBy === actor.userId)
-      throw new AppError(
-        'ACTION_NOT_ALLOWED',
-        '不能由起草人本人进行保密审查（《政府信息公开条例》第十七条）',
-      );
-    if (row.reviewerId !== actor.userId) {
-      const [named] = await tx
-        .select({ name: users.displayName })
-        .from(users)
-        .where(eq(users.id, row.reviewerId));
-      throw new AppError(
-        'FORBIDDEN',
-        `该信息的保密审查人为${named?.name ?? '另一名工作人员'}，须由其本人审查`,
-      );
-    }
-    const opinion = input.opinion?.trim() ?? '';
-    if (!input.approve && opinion.length < 2)
-      throw new AppError('VALIDATION', '退回理由：必填', {
-        fields: [{ path: 'opinion', message: '退回理由：必填' }],
-      });
+    const [named] = await tx
+      .select({ name: users.displayName })
+      .from(users)
+      .where(eq(users.id, row.reviewerId));
+    const opinion = checkReviewDecision(
+      actor,
+      { ...row, reviewerName: named?.name ?? '' },
+      input,
+      '该信息',
+    );
     const today = ctx.clock.today();
     const reviewer: Actor = { ...actor, roles: [...actor.roles, REVIEWER as Role] };
     await recordAction(

@@ -48,3 +48,31 @@ export async function reviewerFor(db: DbOrTx, actor: Actor, reviewerId: string):
   const found = (await confidentialityReviewers(db, actor)).find((r) => r.id === reviewerId);
   return found ?? invalid('保密审查人：不是本部门可以进行保密审查的工作人员');
 }
+
+/**
+ * The reviewer's decision is theirs alone: refused to the one who asked (the same person cannot both ask and
+ * consent), to any account but the one named, and a return without its reason. Answers the trimmed opinion.
+ */
+export function checkReviewDecision(
+  actor: Actor,
+  request: { requestedBy: string | null; reviewerId: string | null; reviewerName: string },
+  input: { approve: boolean; opinion?: string },
+  what: string,
+): string {
+  if (request.requestedBy === actor.userId)
+    throw new AppError(
+      'ACTION_NOT_ALLOWED',
+      '不能由起草人本人进行保密审查（《政府信息公开条例》第十七条）',
+    );
+  if (request.reviewerId !== actor.userId)
+    throw new AppError(
+      'FORBIDDEN',
+      `${what}的保密审查人为${request.reviewerName || '另一名工作人员'}，须由其本人审查`,
+    );
+  const opinion = input.opinion?.trim() ?? '';
+  if (!input.approve && opinion.length < 2)
+    throw new AppError('VALIDATION', '退回理由：必填', {
+      fields: [{ path: 'opinion', message: '退回理由：必填' }],
+    });
+  return opinion;
+}

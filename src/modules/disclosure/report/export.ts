@@ -4,12 +4,13 @@ import { inTx, type Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { authorize } from '../policy.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
-import { recordAction } from '../../../core/cases/service.ts';
+import { loadHistory, recordAction } from '../../../core/cases/service.ts';
 import { getOrg } from '../../../core/orgs/service.ts';
 import { AppError } from '../../../core/errors.ts';
 import { gongwenDocx, DOCX_MIME, type Block } from '../../../core/docx/gongwen.ts';
 import { storeFile } from '../../../core/files/service.ts';
 import { publish } from '../publications/service.ts';
+import { passedSecrecyReview } from '../secrecyReviewService.ts';
 import {
   landscapeTables,
   placeTables,
@@ -82,12 +83,15 @@ export async function reportDocx(
   return { name: `${title}.docx`, buffer: await reportDocxOf(title, year, v.prose, v.tables) };
 }
 
-/** 条例 Art 49: publishes the submitted report as 主动公开 (category 政府信息公开年报) with the .docx attached. */
+/**
+ * 条例 Art 49: publishes the submitted report as 主动公开 (category 政府信息公开年报) with the .docx attached, once its
+ * 保密审查 has passed (条例第十七条: the reviewer's own act, secrecyReviewService.ts); the item records that review.
+ */
 export async function publishReport(
   ctx: Ctx,
   actor: Actor,
   year: number,
-  input: { reviewer: string; on: string },
+  input: { on: string },
 ): Promise<{ publicationId: string; indexNumber: string }> {
   authorize(actor, 'disclosureReport', 'edit');
   const { name, buffer } = await reportDocx(ctx, actor, year);
@@ -97,6 +101,9 @@ export async function publishReport(
       throw new AppError('ACTION_NOT_ALLOWED', '年度报告须先报送主管部门，再予公开');
     const s = r.snapshot as Snapshot;
     const prose = r.prose as Prose;
+    const review = await passedSecrecyReview(tx, r.caseId!);
+    // The report is formed when it is submitted (its text and tables frozen then).
+    const submitted = (await loadHistory(tx, r.caseId!)).findLast((e) => e.type === 'submit');
     const file = await storeFile(tx, ctx, actor, { name, mime: DOCX_MIME, content: buffer });
     const received = s.table3.find((x) => x.key === 'received')!.cells[6];
     const pub = await publish(tx, ctx, actor, {
@@ -104,14 +111,14 @@ export async function publishReport(
       category: 'annualReport',
       topic: 'government',
       keywords: ['政府信息公开', '年度报告'],
-      formedOn: input.on,
+      formedOn: submitted?.on ?? review.on,
       summary: `${year}年度政府信息公开工作情况：本年新收政府信息公开申请${received}件。`,
       body:
         [prose.overview, prose.problems, prose.other].filter(Boolean).join('\n\n') ||
         `${year}年政府信息公开工作年度报告`,
       source: { module: 'disclosure', entityId: r.id },
       attachmentIds: [file.id],
-      confidentialityReview: { reviewer: input.reviewer, conclusion: 'public', on: input.on },
+      confidentialityReview: review,
     });
     await recordAction(
       ctx,

@@ -3,8 +3,9 @@
  * 政府信息公开工作年度报告 to the 本级主管部门 and publishes it by 1月31日. A case with a date clock.
  */
 import type { ProcedureDef } from '../../../core/procedure/engine.ts';
+import { withSecrecyReview } from '../secrecyReview.ts';
 
-export const DISCLOSURE_ANNUAL_REPORT: ProcedureDef = {
+const REPORT: ProcedureDef = {
   code: 'disclosureAnnualReport',
   label: '政府信息公开工作年度报告',
   statuses: [
@@ -65,3 +66,10 @@ export const DISCLOSURE_ANNUAL_REPORT: ProcedureDef = {
     },
   ],
 };
+
+/** The submitted report (its text and tables frozen) is reviewed before it is published (条例第十七条). */
+export const DISCLOSURE_ANNUAL_REPORT: ProcedureDef = withSecrecyReview(REPORT, {
+  drafters: ['staff', 'leader'],
+  publishAction: 'publish',
+  statuses: ['submitted'],
+});

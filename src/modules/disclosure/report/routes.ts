@@ -51,10 +51,8 @@ const submitBody = z.object({
   on: isoDate('报送日期'),
   submittedTo: z.string().trim().max(100).optional().describe('报送单位'),
 });
-const publishBody = z.object({
-  on: isoDate('公开日期'),
-  reviewer: z.string().trim().min(1).max(60).describe('保密审查人'),
-});
+// The 保密审查 is the reviewer's own act before this (secrecyReviewRoutes.ts), not a typed name.
+const publishBody = z.object({ on: isoDate('公开日期') });
 
 export function disclosureReportRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();

@@ -14,7 +14,7 @@ test(
     t.after(() => app.close());
     await addUser(app.ctx, { username: 'xxgk', password: PW, roles: ['staff'], orgName: '办公室' });
     await addUser(app.ctx, { username: 'fzsh', password: PW, roles: ['legalOfficer'] });
-    await addUser(app.ctx, {
+    const leadId = await addUser(app.ctx, {
       username: 'xxgk-lead',
       password: PW,
       roles: ['leader'],
@@ -297,10 +297,18 @@ test(
       '六、其他需要报告的事项',
     ])
       assert.ok(body.includes(s), s);
-    const pub = await api('POST', '/api/disclosure/reports/2025/publish', {
-      on: '2025-03-10',
-      reviewer: '张主任',
-    });
+    // 条例第十七条: the 保密审查 is the named leader's own act (disclosure/secrecyReviewService.ts), then publication.
+    const reportCase = sub.json().caseId as string;
+    ok(await api('POST', `/api/cases/${reportCase}/secrecy-review`, { reviewerId: leadId }));
+    ok(
+      await api(
+        'POST',
+        `/api/cases/${reportCase}/secrecy-review/decision`,
+        { approve: true },
+        lead,
+      ),
+    );
+    const pub = await api('POST', '/api/disclosure/reports/2025/publish', { on: '2025-03-10' });
     assert.equal(pub.statusCode, 200, pub.body);
     assert.ok(pub.json().indexNumber);
   },

@@ -11,6 +11,7 @@ import { DueDate } from '../../lib/DueDate.tsx';
 import { FileUpload, uploadedIds } from '../../lib/FileUpload.tsx';
 import { RequireAbility } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
+import { ReviewerSelect } from './ReviewerSelect.tsx';
 import {
   publicationsKey,
   useFileLimit,
@@ -247,12 +248,7 @@ function Publish() {
             extra="由起草人以外的本部门工作人员在其本人账号中审查：审查通过后发布并生成索引号，退回的不发布"
             rules={[{ required: true, message: '请选择保密审查人' }]}
           >
-            <Select
-              style={{ width: 260 }}
-              showSearch
-              optionFilterProp="label"
-              options={(meta?.reviewers ?? []).map((r) => ({ value: r.id, label: r.name }))}
-            />
+            <ReviewerSelect reviewers={meta?.reviewers ?? []} />
           </Form.Item>
         </Card>
         {problems.length ? (

@@ -24,6 +24,7 @@ import {
   type PublicationRequest,
 } from './queries.ts';
 import { ReviewStatus } from './ReviewsPage.tsx';
+import { OpinionItem } from './ReviewerSelect.tsx';
 
 /** Pass (publish) or return, with the opinion or reason: the reviewer's act, confirmed before it is done. */
 function DecideModal({
@@ -68,13 +69,7 @@ function DecideModal({
           : '退回后该信息不发布，起草人修改后可重新提请保密审查。'}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="opinion"
-          label={approve ? '审查意见' : '退回理由'}
-          rules={approve ? [] : [{ required: true, message: '请填写退回理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
+        <OpinionItem approve={approve} />
       </Form>
     </Modal>
   );

@@ -12,6 +12,7 @@ import {
   Space,
   Spin,
   Table,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +23,7 @@ import { DATE, dateCn } from '../../lib/format.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { Table2Editor } from './Editors.tsx';
 import { Table4View } from '../../litigation/Table4View.tsx';
+import { SecrecyReviewPanel, useSecrecyReview } from '../SecrecyReviewPanel.tsx';
 import type { CellRequest, Manual, Prose, ReportPayload, Table3Row } from './types.ts';
 
 const COLS = [
@@ -55,6 +57,7 @@ export default function ReportPage() {
     queryKey: key,
     queryFn: () => get<ReportPayload>(`/api/disclosure/reports/${year}`),
   });
+  const { data: secrecy } = useSecrecyReview(data?.frozen ? data.caseId : null);
   const [prose, setProse] = useState<Prose>({ overview: '', problems: '', other: '' });
   const [manual, setManual] = useState<Manual>({ table2: {} });
   const [cell, setCell] = useState<{ row: Table3Row; col: number } | null>(null);
@@ -204,6 +207,9 @@ export default function ReportPage() {
             onChange={(e) => setProse({ ...prose, other: e.target.value })}
           />
         </Card>
+        {data.frozen && data.caseId && data.status !== 'published' && (
+          <SecrecyReviewPanel caseId={data.caseId} />
+        )}
         <Space>
           {data.canEdit && (
             <Button
@@ -235,20 +241,19 @@ export default function ReportPage() {
             </Button>
           )}
           {data.frozen && data.status !== 'published' && (
-            <Button
-              onClick={() =>
-                void run(
-                  () =>
-                    post(`/api/disclosure/reports/${year}/publish`, {
-                      on: today,
-                      reviewer: '政府信息公开工作机构负责人',
-                    }),
-                  '已公开',
-                )
-              }
-            >
-              公开年度报告
-            </Button>
+            <Tooltip title={secrecy?.gate}>
+              <Button
+                disabled={!secrecy || !!secrecy.gate}
+                onClick={() =>
+                  void run(
+                    () => post(`/api/disclosure/reports/${year}/publish`, { on: today }),
+                    '已公开',
+                  )
+                }
+              >
+                公开年度报告
+              </Button>
+            </Tooltip>
           )}
         </Space>
       </Space>

@@ -26,6 +26,8 @@ export interface Manual {
 export interface ReportPayload {
   year: number;
   exists: boolean;
+  /** The report's deadline case (it carries the 保密审查 before publication). */
+  caseId: string | null;
   frozen: boolean;
   status: string | null;
   canEdit: boolean;
