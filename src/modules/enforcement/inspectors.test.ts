@@ -1,6 +1,8 @@
 // The inspectors behind a draw: the demo registry's marks (expiring certificate, short training) and
 // the sweep's 换证 reminder; too few inspectors refused in Chinese with the commitment kept, nothing
 // drawn, and the draw cancelled with its reason.
+// The app is the demo's (createTestApp in server/testing.ts, through ./testkit.ts); naming testing.ts
+// here is what puts this file in the runner's PostgreSQL pass too (scripts/test.mjs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';

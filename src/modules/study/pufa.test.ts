@@ -103,7 +103,15 @@ test('普法责任清单: a tracked case with a deadline; overdue; completed onc
 });
 
 test('an open 普法责任清单 item is in 我的待办 and the sweep reminds of it (the shared engine)', async () => {
-  const worklist = await ok(staff, 'GET', '/api/worklist');
+  // Another department's list (综合科 of 示范市农业农村局), so that the first test's counts stay its own.
+  const d = await ok(other, 'POST', '/api/study/duties', {
+    year: 2025,
+    title: '宣传解读《农业技术推广法》',
+    owner: '综合科',
+    dueOn: '2025-02-28',
+    assignedOn: '2025-01-15',
+  });
+  const worklist = await ok(other, 'GET', '/api/worklist');
   assert.ok(
     worklist.items.some(
       (i: { stepLabel: string; overdue: boolean }) =>
@@ -114,7 +122,7 @@ test('an open 普法责任清单 item is in 我的待办 and the sweep reminds o
   await runSweep(t.ctx, sweepTasks);
   const notes = await queryRows<{ kind: string }>(
     t.ctx.db,
-    sql`select n.kind from notifications n join cases c on c.id = n.case_id where c.procedure = 'pufaDuty'`,
+    sql`select n.kind from notifications n join pufa_duties d on d.case_id = n.case_id where d.id = ${d.id}`,
   );
   assert.ok(
     notes.some((n) => n.kind === 'overdue'),

@@ -3,17 +3,56 @@
 // (overdue, completion once: pufa.test.ts), publicity events, the facts with their records, and scope.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Session } from '../../server/testApi.ts';
-import { useStudyTest, type StudyTest } from './testkit.ts';
+import { studyApp, type StudyTest } from './testkit.ts';
 import { educationFactsFrom } from './facts.ts';
 import { examRates, trainingHoursByPerson } from './index.ts';
 
-const h = useStudyTest(() => ({ t, staff, other, oversight, deptId } = h));
-const { ok, call, refused } = h.api;
-const { facts } = h;
-let t: StudyTest['t'];
-let staff: Session, other: Session, oversight: Session;
-let deptId = '';
+// Each test that records starts from its own app (studyApp: createBaseApp in server/testing.ts, which
+// also keeps this file in the runner's PostgreSQL pass, scripts/test.mjs); these build what it states.
+
+/** The first department's trainings: 张伟 24.5 hours in 2025 (and 30 in 2024), 李静 and 刘洋 16. */
+async function recordTrainings({ staff, api: { ok } }: StudyTest): Promise<void> {
+  await ok(staff, 'POST', '/api/study/trainings', {
+    heldOn: '2025-02-12',
+    title: '行政执法人员法律知识培训',
+    organizer: '示范市司法局',
+    hoursPerPerson: 16,
+    participants: ['张伟', '李静', '刘洋'],
+  });
+  await ok(staff, 'POST', '/api/study/trainings', {
+    heldOn: '2025-02-26',
+    title: '行政处罚法专题培训',
+    hoursPerPerson: 8.5,
+    participants: ['张伟'],
+  });
+  await ok(staff, 'POST', '/api/study/trainings', {
+    heldOn: '2024-12-20',
+    title: '上年度培训',
+    hoursPerPerson: 30,
+    participants: ['张伟'],
+  });
+}
+
+/** The first department's 2025 plan (4 会前学法, 40 hours each; 行政复议法 in the first quarter) and one 会前学法 held. */
+async function recordPlanAndSession({ staff, api: { ok } }: StudyTest): Promise<void> {
+  await ok(staff, 'PUT', '/api/study/plan', {
+    year: 2025,
+    title: '2025年度会前学法计划',
+    issuedOn: '2025-02-10',
+    preMeetingTarget: 4,
+    trainingHoursTarget: 40,
+    topics: [{ quarter: 1, topic: '行政复议法' }],
+  });
+  await ok(staff, 'POST', '/api/reports/study/sessions', {
+    heldOn: '2025-02-18',
+    kind: 'preMeeting',
+    topic: '学习行政复议法',
+    speaker: '政策法规科',
+    durationMinutes: 40,
+    attendees: 12,
+    ledByHead: true,
+  });
+}
 
 test('rates are computed from the results: 参考率 took/expected, 合格率 passed/took', () => {
   assert.deepEqual(
@@ -62,26 +101,11 @@ test('rates are computed from the results: 参考率 took/expected, 合格率 pa
   );
 });
 
-test("trainings count toward each person's annual hours", async () => {
-  await ok(staff, 'POST', '/api/study/trainings', {
-    heldOn: '2025-02-12',
-    title: '行政执法人员法律知识培训',
-    organizer: '示范市司法局',
-    hoursPerPerson: 16,
-    participants: ['张伟', '李静', '刘洋'],
-  });
-  await ok(staff, 'POST', '/api/study/trainings', {
-    heldOn: '2025-02-26',
-    title: '行政处罚法专题培训',
-    hoursPerPerson: 8.5,
-    participants: ['张伟'],
-  });
-  await ok(staff, 'POST', '/api/study/trainings', {
-    heldOn: '2024-12-20',
-    title: '上年度培训',
-    hoursPerPerson: 30,
-    participants: ['张伟'],
-  });
+test("trainings count toward each person's annual hours", async (c) => {
+  const h = await studyApp(c);
+  const { t, staff, deptId, facts } = h;
+  const { ok, refused } = h.api;
+  await recordTrainings(h);
   await refused(
     staff,
     'POST',
@@ -113,7 +137,10 @@ test("trainings count toward each person's annual hours", async () => {
   assert.equal(f.get('study.trainings')!.sentence, '组织法治培训2期，参训4人次，人均14.1学时。');
 });
 
-test('an exam: a score over the maximum is refused, nothing changed; rates from the fixture records', async () => {
+test('an exam: a score over the maximum is refused, nothing changed; rates from the fixture records', async (c) => {
+  const h = await studyApp(c);
+  const { staff, facts } = h;
+  const { ok, refused } = h.api;
   const results = [
     { person: '张伟', score: 92 },
     { person: '李静', score: 88 },
@@ -165,7 +192,11 @@ test('an exam: a score over the maximum is refused, nothing changed; rates from 
   });
 });
 
-test('publicity events with audience; the plan; 学法 sessions still feed part (三)', async () => {
+test('publicity events with audience; the plan; 学法 sessions still feed part (三)', async (c) => {
+  const h = await studyApp(c);
+  const { staff, other, oversight, facts } = h;
+  const { ok, call, refused } = h.api;
+  await recordTrainings(h);
   await ok(staff, 'POST', '/api/study/events', {
     heldOn: '2025-01-10',
     campaign: 'constitutionWeek',
@@ -187,23 +218,7 @@ test('publicity events with audience; the plan; 学法 sessions still feed part 
     400,
     /活动类别/,
   );
-  await ok(staff, 'PUT', '/api/study/plan', {
-    year: 2025,
-    title: '2025年度会前学法计划',
-    issuedOn: '2025-02-10',
-    preMeetingTarget: 4,
-    trainingHoursTarget: 40,
-    topics: [{ quarter: 1, topic: '行政复议法' }],
-  });
-  await ok(staff, 'POST', '/api/reports/study/sessions', {
-    heldOn: '2025-02-18',
-    kind: 'preMeeting',
-    topic: '学习行政复议法',
-    speaker: '政策法规科',
-    durationMinutes: 40,
-    attendees: 12,
-    ledByHead: true,
-  });
+  await recordPlanAndSession(h);
   const v = await ok(staff, 'GET', '/api/study?year=2025');
   assert.equal(v.plan.preMeetingTarget, 4);
   assert.equal(v.events.length, 2);
@@ -256,7 +271,11 @@ test('publicity events with audience; the plan; 学法 sessions still feed part 
   assert.equal((await call(oversight, 'GET', '/api/study?year=2025')).statusCode, 403);
 });
 
-test("the plan's quarterly topics: edited on their own, kept when the plan is re-saved, shown quarter by quarter", async () => {
+test("the plan's quarterly topics: edited on their own, kept when the plan is re-saved, shown quarter by quarter", async (c) => {
+  const h = await studyApp(c);
+  const { staff, other, oversight } = h;
+  const { ok, call, refused } = h.api;
+  await recordPlanAndSession(h);
   await refused(
     other,
     'PUT',
