@@ -14,6 +14,7 @@ import type { FileReader } from './files/service.ts';
 import type { PortalPageContext } from '../portal/http.tsx';
 import type { PortalSection } from '../portal/layout.tsx';
 import type { ModuleAudit } from './audit/labels.ts';
+import type { LabelLists } from './http/labels.ts';
 
 /** What the server hands a module's routes: the other modules' contributions it may need. */
 export interface ModuleDeps {
@@ -42,6 +43,8 @@ export interface ModuleManifest {
    */
   abilities?: (actor: Actor) => Record<string, boolean>;
   facts?: FactProvider[];
+  /** The Chinese labels of its codes the workbench shows (statuses, kinds …): GET /api/<name>/labels. */
+  labels?: LabelLists;
   /** Its staff API (thin routes: validate → authorize → one service call → present). */
   routes?: (app: FastifyInstance, ctx: Ctx, deps: ModuleDeps) => void;
   /** Its public portal pages, and the sections they add to the portal's home and menu. */

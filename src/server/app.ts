@@ -24,6 +24,7 @@ import { MODULES, factProviders, portalSections } from './modules.ts';
 import { computeDue } from '../core/calendar/calendar.ts';
 import { portalErrorPage, portalPlugin } from '../portal/plugin.tsx';
 import { fileRoutes } from '../core/files/routes.ts';
+import { labelRoute } from '../core/http/labels.ts';
 import { numberingRoutes } from '../core/numbering/routes.ts';
 import { siteOf } from './site.ts';
 
@@ -126,7 +127,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }),
   );
   tagged('文号', () => numberingRoutes(app, ctx));
-  for (const m of MODULES) tagged(m.label, () => m.routes?.(app, ctx, { facts: factProviders }));
+  for (const m of MODULES)
+    tagged(m.label, () => {
+      if (m.labels) labelRoute(app, m.name, m.labels);
+      m.routes?.(app, ctx, { facts: factProviders });
+    });
   openApiRoutes(app, { title: '法治工作台接口', version: '1' });
 
   await registerWorkbench(app, opts.webDir ?? WEB_DIR);

@@ -20,7 +20,7 @@ export interface LabelLists {
   /** Who may read them: the module's rule for listing its records (throws like a route guard). */
   guard: (actor: Actor) => unknown;
   /** Each list: its Chinese name and its choices, in the order screens show them. */
-  lists: Record<string, { label: string; choices: readonly Choice[] }>;
+  lists: Record<string, { label: string; choices: Choice[] }>;
 }
 
 /** The choices of a code → label record, in its order. */

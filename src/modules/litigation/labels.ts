@@ -83,5 +83,4 @@ export const ACT_MODULES = {
 } as const;
 export type ActModule = keyof typeof ACT_MODULES;
 
-export const opts = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+export { choicesOf as opts } from '../../core/http/labels.ts';

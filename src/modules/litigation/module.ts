@@ -1,12 +1,14 @@
 /** 行政复议与应诉: the bureau as 被申请人 and 被告 (RULES §9); table 四 and the 法治年报 facts from the records. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { choicesOf } from '../../core/http/labels.ts';
 import { litigationAudit } from './auditLabels.ts';
 import { LAWSUIT, LAWSUIT_MODULE_ACTIONS } from './procedureLawsuit.ts';
 import { RECONSIDERATION, RECONSIDERATION_MODULE_ACTIONS } from './procedure.ts';
 import { litigationFacts } from './facts.ts';
 import { litigationRoutes } from './routes.ts';
 import { loadLitigation } from './service.ts';
-import { litigationAbilities } from './policy.ts';
+import { authorize, litigationAbilities } from './policy.ts';
+import { KIND_LABELS } from './labels.ts';
 import { seedDemoLitigation } from './demo.ts';
 
 const page = { table: 'litigation_cases', path: '/litigation/' };
@@ -26,6 +28,11 @@ export const litigationModule: ModuleManifest = {
   ],
   facts: [{ module: 'litigation', area: 'reconsideration', facts: litigationFacts }],
   abilities: litigationAbilities,
+  labels: {
+    summary: '案件类型（列表的筛选项）',
+    guard: (a) => authorize(a, 'litigationCase', 'list'),
+    lists: { kinds: { label: '案件类型', choices: choicesOf(KIND_LABELS) } },
+  },
   routes: (app, ctx) => litigationRoutes(app, ctx),
   demo: (ctx, _staff, opts) => seedDemoLitigation(ctx, opts),
 };

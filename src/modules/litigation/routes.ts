@@ -13,7 +13,7 @@ import { answerDocx } from './docx.ts';
 import { tableFour, tableFourCell } from './table4.ts';
 import { litigationFacts } from './facts.ts';
 import { actTargets } from './targets.ts';
-import { ACT_MODULES, KIND_LABELS, opts } from './labels.ts';
+import { ACT_MODULES, opts } from './labels.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 1) =>
@@ -89,21 +89,6 @@ export function litigationRoutes(app: FastifyInstance, ctx: Ctx): void {
       preValidation: lists,
     },
     async (req) => listCases(ctx, requireActor(req), req.query),
-  );
-  api.get(
-    '/api/litigation/labels',
-    {
-      schema: {
-        summary: '案件类型（列表的筛选项）',
-        response: {
-          200: z.object({
-            kinds: z.array(z.object({ value: z.string(), label: z.string() })).describe('案件类型'),
-          }),
-        },
-      },
-      preValidation: lists,
-    },
-    async () => ({ kinds: opts(KIND_LABELS) }),
   );
   api.post(
     '/api/litigation/reconsiderations',

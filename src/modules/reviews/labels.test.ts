@@ -39,3 +39,26 @@ test('GET /api/reviews/labels: the four statuses of a matter, and each filters t
   const anon = await t.app.inject({ method: 'GET', url: '/api/reviews/labels' });
   assert.equal(anon.statusCode, 401);
 });
+
+test('GET /api/reviews/labels: the matter types, conclusions, adoptions and advisor kinds the forms offer, each accepted by its route', async () => {
+  const labels = await get('/api/reviews/labels');
+  assert.deepEqual(
+    labels.matterTypes.map((c: { label: string }) => c.label),
+    ['重大行政决策', '行政规范性文件', '合同协议', '信息公开答复', '行政复议应诉', '其他法律事务'],
+  );
+  assert.deepEqual(labels.conclusions, [
+    { value: 'lawful', label: '合法' },
+    { value: 'lawfulAfterRevision', label: '修改后合法' },
+    { value: 'unlawful', label: '不合法' },
+  ]);
+  assert.deepEqual(
+    labels.adoptions.map((c: { label: string }) => c.label),
+    ['采纳', '部分采纳', '未采纳'],
+  );
+  assert.deepEqual(
+    labels.advisorKinds.map((c: { label: string }) => c.label),
+    ['法律顾问', '公职律师'],
+  );
+  // Every offered type filters the queue (the list's query accepts each code the form sends).
+  for (const c of labels.matterTypes) await get(`/api/reviews?type=${c.value}`);
+});

@@ -7,12 +7,14 @@ import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
 import { loadMatter, materialFileReader } from './matters.ts';
 import { seedDemoReviews } from './demo.ts';
+import { reviewLabelLists } from './labelLists.ts';
 
 export const reviewsModule: ModuleManifest = {
   name: 'reviews',
   label: '合法性审查',
   audit: reviewsAudit,
   abilities: reviewAbilities,
+  labels: reviewLabelLists,
   procedures: [
     {
       def: LEGAL_REVIEW,

@@ -13,14 +13,7 @@ import { matterView } from './view.ts';
 import { advisorBody, createAdvisor, listAdvisors, updateAdvisor } from './advisors.ts';
 import { reviewFacts } from './facts.ts';
 import { readReviewLimits, updateReviewLimits } from './settings.ts';
-import {
-  ADOPTIONS,
-  CONCLUSIONS,
-  MATTER_STATUS_LABELS,
-  MATTER_STATUSES,
-  MATTER_TYPES,
-  reviewSettings,
-} from './labels.ts';
+import { ADOPTIONS, CONCLUSIONS, MATTER_STATUSES, MATTER_TYPES, reviewSettings } from './labels.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 0) =>
@@ -67,25 +60,6 @@ export function reviewRoutes(app: FastifyInstance, ctx: Ctx): void {
     '/api/reviews',
     { schema: { summary: '合法性审查事项列表', querystring: listQuery } },
     async (req) => listMatters(ctx, requireActor(req), req.query),
-  );
-  api.get(
-    '/api/reviews/labels',
-    {
-      schema: {
-        summary: '合法性审查事项的办理状态（列表的筛选项）',
-        response: {
-          200: z.object({
-            statuses: z
-              .array(z.object({ value: z.string(), label: z.string() }))
-              .describe('办理状态'),
-          }),
-        },
-      },
-      preValidation: guard((a) => authorize(a, 'reviewMatter', 'list')),
-    },
-    async () => ({
-      statuses: MATTER_STATUSES.map((value) => ({ value, label: MATTER_STATUS_LABELS[value] })),
-    }),
   );
   api.post(
     '/api/reviews',

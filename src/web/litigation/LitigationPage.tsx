@@ -8,6 +8,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { RegisterModal } from './RegisterModal.tsx';
 import { type CaseItem, type CaseView } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 10 }, (_, i) => ({
@@ -29,11 +30,7 @@ export default function LitigationPage() {
     queryKey: ['litigation', filters],
     queryFn: () => get<CaseItem[]>('/api/litigation', filters),
   });
-  const labels = useQuery({
-    queryKey: ['litigation-labels'],
-    queryFn: () => get<{ kinds: { value: string; label: string }[] }>('/api/litigation/labels'),
-    staleTime: Infinity,
-  });
+  const labels = useLabels('litigation');
   const manage = !!session.abilities.manageLitigation;
   return (
     <>
@@ -64,7 +61,7 @@ export default function LitigationPage() {
             ariaLabel="案件类型"
             placeholder="全部案件"
             width={140}
-            options={labels.data?.kinds ?? []}
+            options={labels.choices('kinds')}
             value={kind}
             onChange={(e) => setKind(e.target.value)}
           />

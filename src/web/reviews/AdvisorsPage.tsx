@@ -9,12 +9,14 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { ActForm } from '../lib/ActForm.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { LimitsCard } from './LimitsCard.tsx';
-import { ADVISOR_KINDS, type Advisor, type Candidates } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { Advisor, Candidates } from './types.ts';
 
 const need = (label: string) => [{ required: true, message: `请填写${label}` }];
 
 /** 法律顾问 / 公职律师 registry (the legal office keeps it; leaders read it) and the review time limits. */
 export default function AdvisorsPage() {
+  const labels = useLabels('reviews');
   const { abilities } = useCurrentSession();
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -111,7 +113,7 @@ export default function AdvisorsPage() {
                 name="kind"
                 rules={[{ required: true, message: '请选择类别' }]}
               >
-                <NativeSelect options={ADVISOR_KINDS} />
+                <NativeSelect options={labels.choices('advisorKinds')} />
               </Form.Item>
               <Form.Item label="姓名" name="name" rules={need('姓名')}>
                 <Input maxLength={50} />

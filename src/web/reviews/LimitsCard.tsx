@@ -1,7 +1,8 @@
 import { App, Button, Card, Form, InputNumber, Table } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, put } from '../lib/api.ts';
-import { MATTER_TYPES, type ReviewLimits } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { ReviewLimits } from './types.ts';
 
 const COLUMNS = [
   { key: 'minWorkdays', title: '至少预留（工作日）', min: 0 },
@@ -11,6 +12,7 @@ const COLUMNS = [
 
 /** 审查期限设置: per matter type; the server keeps the statutory floors (重大行政决策 ≥ 7 个工作日). */
 export function LimitsCard() {
+  const labels = useLabels('reviews');
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReviewLimits>();
@@ -40,7 +42,7 @@ export function LimitsCard() {
           rowKey="value"
           size="small"
           pagination={false}
-          dataSource={MATTER_TYPES}
+          dataSource={labels.choices('matterTypes')}
           columns={[
             { title: '事项类型', dataIndex: 'label' },
             ...COLUMNS.map((c) => ({

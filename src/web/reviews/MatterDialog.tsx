@@ -3,13 +3,8 @@ import { Checkbox, Form, Input, Typography, type UploadFile } from 'antd';
 import { ActForm } from '../lib/ActForm.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
-import {
-  ADOPTIONS,
-  CONCLUSIONS,
-  type Candidates,
-  type MatterPayload,
-  type Opinion,
-} from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { Candidates, MatterPayload, Opinion } from './types.ts';
 
 /** The act a dialog of the matter page is open for. */
 export type Act =
@@ -33,6 +28,7 @@ export function MatterDialog({
   run: (path: string, body: unknown, label: string) => Promise<void>;
 }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
+  const labels = useLabels('reviews');
   const a = data.abilities;
   const inTerm = candidates?.advisors.filter((x) => x.inTerm) ?? [];
   return (
@@ -120,7 +116,7 @@ export function MatterDialog({
                 name="conclusion"
                 rules={[{ required: true, message: '请选择审查结论' }]}
               >
-                <NativeSelect options={CONCLUSIONS} />
+                <NativeSelect options={labels.choices('conclusions')} />
               </Form.Item>
               <Form.Item label="审查意见" name="opinion" rules={need('审查意见')}>
                 <Input.TextArea autoSize={{ minRows: 4 }} />
@@ -143,7 +139,7 @@ export function MatterDialog({
                 name="adoption"
                 rules={[{ required: true, message: '请选择采纳情况' }]}
               >
-                <NativeSelect options={ADOPTIONS} />
+                <NativeSelect options={labels.choices('adoptions')} />
               </Form.Item>
               <Form.Item label="理由" name="reason" extra="部分采纳或未采纳的，应当说明理由">
                 <Input.TextArea autoSize={{ minRows: 2 }} />

@@ -9,7 +9,8 @@ import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
 import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
-import { MATTER_TYPES, type MatterPayload } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { MatterPayload } from './types.ts';
 
 const NAMES = ['type', 'title', 'summary', 'requestedBy', 'fileIds'];
 interface Values {
@@ -21,6 +22,7 @@ interface Values {
 
 /** A 科室 submits a matter of its own (合同协议, 其他法律事务 …); documents and decisions submit from their pages. */
 export default function NewMatterPage() {
+  const labels = useLabels('reviews');
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -78,7 +80,7 @@ export default function NewMatterPage() {
             name="type"
             rules={[{ required: true, message: '请选择事项类型' }]}
           >
-            <NativeSelect options={MATTER_TYPES} />
+            <NativeSelect options={labels.choices('matterTypes')} />
           </Form.Item>
           <Form.Item
             label="事项名称"

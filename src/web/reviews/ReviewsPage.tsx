@@ -7,7 +7,8 @@ import { useCurrentSession } from '../lib/session.ts';
 import { DueDate } from '../lib/DueDate.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
-import { MATTER_TYPES, type Candidates, type MatterItem, type MatterList } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { Candidates, MatterItem, MatterList } from './types.ts';
 
 const FILTERS = ['type', 'status', 'assignee'] as const;
 
@@ -23,11 +24,7 @@ export default function ReviewsPage() {
     queryKey: ['reviews', filter, q, page],
     queryFn: () => get<MatterList>('/api/reviews', { ...filter, q, page, pageSize: 20 }),
   });
-  const labels = useQuery({
-    queryKey: ['reviews', 'labels'],
-    queryFn: () => get<{ statuses: { value: string; label: string }[] }>('/api/reviews/labels'),
-    staleTime: Infinity,
-  });
+  const labels = useLabels('reviews');
   const candidates = useQuery({
     queryKey: ['reviews', 'reviewers'],
     queryFn: () => get<Candidates>('/api/reviews/reviewers'),
@@ -72,14 +69,14 @@ export default function ReviewsPage() {
           <NativeSelect
             aria-label="事项类型"
             placeholder="全部类型"
-            options={MATTER_TYPES}
+            options={labels.choices('matterTypes')}
             value={filter.type}
             onChange={(v) => set('type', v)}
           />
           <NativeSelect
             aria-label="状态"
             placeholder="全部状态"
-            options={labels.data?.statuses ?? []}
+            options={labels.choices('statuses')}
             value={filter.status}
             onChange={(v) => set('status', v)}
           />
