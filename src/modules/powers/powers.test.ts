@@ -2,9 +2,9 @@
 // file), export and round trip, adjustments with their log, cancelling twice refused, counts as the
 // report's fact with its records, the portal page with its history, and scope.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import { testApi, type Session } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { multipartBody } from '../disclosure/publications/testkit.ts';
@@ -13,7 +13,8 @@ import { DEMO_POWERS } from './demo.ts';
 import { powersToXlsx } from './excel.ts';
 import { POWER_CATEGORIES } from './categories.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+// The app of the running test: each test starts from its own (fresh) and records what it states.
+let t: Awaited<ReturnType<typeof createBaseApp>>;
 let staff: Session, other: Session, advisor: Session;
 let deptId = '';
 const PW = 'Power-pass-2025';
@@ -24,8 +25,10 @@ const api = testApi(
 const { ok, call, refused } = api;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-before(async () => {
-  t = await createTestApp(); // 2025-03-03
+/** A new app for the calling test (the demo's organisations and accounts, 2025-03-03), closed after it. */
+async function fresh(c: TestContext): Promise<void> {
+  t = await createBaseApp(); // 2025-03-03
+  c.after(() => t.close());
   await t.ctx.db.execute(
     sql`insert into organisations (id, name, kind, parent_id, created_at) select gen_random_uuid(), '示范市农业农村局', 'department', parent_id, now() from organisations where name = '示范市科学技术局'`,
   );
@@ -49,8 +52,7 @@ before(async () => {
       sql`select department_id as id from users where username = 'ps'`,
     )
   )[0].id;
-});
-after(() => t.close());
+}
 
 const rows = DEMO_POWERS.map((p) => ({ ...p, status: 'valid' }));
 const upload = (
@@ -73,7 +75,59 @@ async function facts(year: number) {
   return new Map((await p.facts(t.ctx, deptId, year)).map((f) => [f.key, f]));
 }
 
-test('a bad file: every bad row named by row and column, nothing imported', async () => {
+/** The five demo items imported (2025-01-10); answers the import's counts. */
+async function importList() {
+  const res = await upload(staff, await powersToXlsx('示范市科学技术局权责清单', rows));
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json();
+}
+/** The licence's 办理时限 cut to 5 working days by a later file (2025-02-15). */
+const shortenLicence = async () =>
+  (
+    await upload(
+      staff,
+      await powersToXlsx('x', [{ ...rows[0], timeLimit: '5个工作日' }]),
+      'adjustBasis=压缩审批时限&effectiveOn=2025-02-15',
+    )
+  ).json();
+const itemsByCategory = async () =>
+  Object.fromEntries(
+    (await ok(staff, 'GET', '/api/powers')).items.map((p: { category: string }) => [p.category, p]),
+  );
+/** The reward's 承办机构 adjusted (2025-02-20), the inspection cancelled (2025-02-25). */
+async function adjustRewardCancelInspection() {
+  const { reward, inspection } = await itemsByCategory();
+  await ok(staff, 'PUT', `/api/powers/${reward.id}`, {
+    handlingOrg: '成果转化科',
+    adjustBasis: '局内职能调整',
+    effectiveOn: '2025-02-20',
+  });
+  await ok(staff, 'POST', `/api/powers/${inspection.id}/cancel`, {
+    adjustBasis: '并入双随机一公开',
+    effectiveOn: '2025-02-25',
+  });
+}
+/** 2024's counts: the licence month by month (429 in all), the registration (确认) for the whole year (186). */
+async function recordLicensingCounts() {
+  const { items } = await ok(staff, 'GET', '/api/powers');
+  const licence = items.find((p: { code: string }) => p.code === '000105001000');
+  const registration = items.find((p: { code: string }) => p.code === '000105002000');
+  const monthly = [31, 28, 39, 36, 35, 38, 40, 33, 37, 36, 34, 42];
+  for (const [i, count] of monthly.entries())
+    await ok(staff, 'POST', `/api/powers/${licence.id}/counts`, {
+      year: 2024,
+      month: i + 1,
+      count,
+    });
+  await ok(staff, 'POST', `/api/powers/${registration.id}/counts`, {
+    year: 2024,
+    month: 0,
+    count: 186,
+  });
+}
+
+test('a bad file: every bad row named by row and column, nothing imported', async (c) => {
+  await fresh(c);
   const bad = [
     rows[0],
     { ...rows[1], code: rows[0].code },
@@ -94,10 +148,9 @@ test('a bad file: every bad row named by row and column, nothing imported', asyn
   assert.match(notExcel.json().error.message, /不是有效的Excel/);
 });
 
-test('import, export and round trip: the exported file imports with nothing changed', async () => {
-  const res = await upload(staff, await powersToXlsx('示范市科学技术局权责清单', rows));
-  assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json(), { added: 5, adjusted: 0, unchanged: 0 });
+test('import, export and round trip: the exported file imports with nothing changed', async (c) => {
+  await fresh(c);
+  assert.deepEqual(await importList(), { added: 5, adjusted: 0, unchanged: 0 });
   const exp = await call(staff, 'GET', '/api/powers/export.xlsx');
   assert.equal(exp.statusCode, 200);
   assert.match(String(exp.headers['content-disposition']), /xlsx/);
@@ -114,12 +167,7 @@ test('import, export and round trip: the exported file imports with nothing chan
   assert.equal(licence.basis, rows[0].basis);
   assert.equal(POWER_CATEGORIES.licensing, '行政许可');
   // A changed row in a later file is an adjustment with what changed.
-  const changed = await upload(
-    staff,
-    await powersToXlsx('x', [{ ...rows[0], timeLimit: '5个工作日' }]),
-    'adjustBasis=压缩审批时限&effectiveOn=2025-02-15',
-  );
-  assert.deepEqual(changed.json(), { added: 0, adjusted: 1, unchanged: 0 });
+  assert.deepEqual(await shortenLicence(), { added: 0, adjusted: 1, unchanged: 0 });
   const v = await ok(staff, 'GET', `/api/powers/${licence.id}`);
   assert.equal(v.item.version, 2);
   assert.equal(v.item.status, 'adjusted');
@@ -128,10 +176,10 @@ test('import, export and round trip: the exported file imports with nothing chan
   ]);
 });
 
-test('adjust and cancel with basis and date; cancelled twice refused; other department 404', async () => {
-  const { items } = await ok(staff, 'GET', '/api/powers');
-  const inspection = items.find((p: { category: string }) => p.category === 'inspection');
-  const reward = items.find((p: { category: string }) => p.category === 'reward');
+test('adjust and cancel with basis and date; cancelled twice refused; other department 404', async (c) => {
+  await fresh(c);
+  await importList();
+  const { inspection, reward } = await itemsByCategory();
   await refused(
     staff,
     'PUT',
@@ -148,15 +196,7 @@ test('adjust and cancel with basis and date; cancelled twice refused; other depa
     400,
     /调整依据/,
   );
-  await ok(staff, 'PUT', `/api/powers/${reward.id}`, {
-    handlingOrg: '成果转化科',
-    adjustBasis: '局内职能调整',
-    effectiveOn: '2025-02-20',
-  });
-  await ok(staff, 'POST', `/api/powers/${inspection.id}/cancel`, {
-    adjustBasis: '并入双随机一公开',
-    effectiveOn: '2025-02-25',
-  });
+  await adjustRewardCancelInspection();
   await refused(
     staff,
     'POST',
@@ -213,18 +253,48 @@ test('adjust and cancel with basis and date; cancelled twice refused; other depa
   assert.equal(inForce.length, 4);
 });
 
-test('licensing counts: monthly or the whole year; the report\'s "办理…许可…宗" is a fact with its records', async () => {
+test('the list offers what the actor may do to each item: the rule the services enforce (issue 11 item 3)', async (c) => {
+  await fresh(c);
+  await importList();
+  await adjustRewardCancelInspection();
+  await addUser(t.ctx, { username: 'pofficer', password: PW, roles: ['officer'] });
+  const officer = await signIn(t.app, 'pofficer', PW);
+  const byCategory = async (s: Session) =>
+    Object.fromEntries(
+      (await ok(s, 'GET', '/api/powers')).items.map((p: { category: string }) => [p.category, p]),
+    );
+  const mine = await byCategory(staff);
+  assert.deepEqual(mine.reward.acts, { adjust: true, cancel: true, count: true });
+  assert.deepEqual(mine.reward.blocked, []);
+  // Cancelled: kept on the record, neither adjusted nor cancelled again (with the services' reasons);
+  // the 办件量 of its months may still be recorded.
+  assert.deepEqual(mine.inspection.acts, { adjust: false, cancel: false, count: true });
+  assert.deepEqual(
+    mine.inspection.blocked.map((b: { reason: string }) => b.reason),
+    [
+      `事项“${mine.inspection.name}”已取消，不能调整`,
+      `事项“${mine.inspection.name}”已取消，不能重复取消`,
+    ],
+  );
+  assert.deepEqual(
+    (await ok(staff, 'GET', `/api/powers/${mine.inspection.id}`)).item.acts,
+    mine.inspection.acts,
+  );
+  // An enforcement officer reads the list and keeps none of it.
+  const read = await byCategory(officer);
+  assert.deepEqual(read.reward.acts, { adjust: false, cancel: false, count: false });
+  assert.deepEqual(read.inspection.blocked, []);
+});
+
+test('licensing counts: monthly or the whole year; the report\'s "办理…许可…宗" is a fact with its records', async (c) => {
+  await fresh(c);
+  await importList();
+  await shortenLicence();
+  await adjustRewardCancelInspection();
   const { items } = await ok(staff, 'GET', '/api/powers');
   const licence = items.find((p: { code: string }) => p.code === '000105001000');
-  const registration = items.find((p: { code: string }) => p.code === '000105002000');
   // Last year (2024): monthly for the licence; the whole year for the other.
-  const monthly = [31, 28, 39, 36, 35, 38, 40, 33, 37, 36, 34, 42];
-  for (const [i, count] of monthly.entries())
-    await ok(staff, 'POST', `/api/powers/${licence.id}/counts`, {
-      year: 2024,
-      month: i + 1,
-      count,
-    });
+  await recordLicensingCounts();
   await refused(
     staff,
     'POST',
@@ -249,11 +319,6 @@ test('licensing counts: monthly or the whole year; the report\'s "办理…许�
     400,
     /月份/,
   );
-  await ok(staff, 'POST', `/api/powers/${registration.id}/counts`, {
-    year: 2024,
-    month: 0,
-    count: 186,
-  });
   const f = await facts(2024);
   assert.equal(f.get('powers.licensing')!.value, 429, 'only 行政许可 items count');
   assert.equal(f.get('powers.licensing')!.sentence, '全年办理外国人来华工作许可429宗。');
@@ -298,7 +363,10 @@ async function countSheet(rows: Array<Array<string | number>>): Promise<Buffer> 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('case counts imported from Excel: every bad row named, nothing recorded from a failed file', async () => {
+test('case counts imported from Excel: every bad row named, nothing recorded from a failed file', async (c) => {
+  await fresh(c);
+  await importList();
+  await recordLicensingCounts();
   const send = async (content: Buffer) => {
     const { payload, headers } = multipartBody('办件数量.xlsx', content, XLSX);
     return call(
@@ -336,7 +404,11 @@ test('case counts imported from Excel: every bad row named, nothing recorded fro
   );
 });
 
-test('the portal shows the list in force by category and each item with its history', async () => {
+test('the portal shows the list in force by category and each item with its history', async (c) => {
+  await fresh(c);
+  await importList();
+  await shortenLicence();
+  await adjustRewardCancelInspection();
   const page = await t.app.inject({ method: 'GET', url: '/qzqd' });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /共4项行政权力事项/);
