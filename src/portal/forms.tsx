@@ -1,7 +1,37 @@
 // Form parts of the public portal's server-rendered pages (GOV.UK-style error summary and fields):
 // one copy for every module's public form. All text is escaped by React.
+import { AppError, ERROR_STATUS, type ErrorCode } from '../core/errors.ts';
+import { firstString } from './http.tsx';
+import { PORTAL_CSRF_FIELD } from './csrf.tsx';
 
 export type Values = Record<string, string>;
+
+/** A posted form's fields as strings (the first of a repeated field), each cut to 5000 characters. */
+export const formValues = (body: unknown): Values =>
+  Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>)
+      .filter(([k]) => k !== PORTAL_CSRF_FIELD)
+      .map(([k, v]) => [k, (firstString(v) ?? '').slice(0, 5000)]),
+  );
+
+/**
+ * A refusal to show on the form again, with its error's status: field errors by field name, or for
+ * the other codes the form expects (an act not allowed now, a second rating) the message on its own.
+ * Anything else is not the citizen's to correct: undefined, and the caller rethrows it.
+ */
+export function formRefusal(
+  e: unknown,
+  codes: readonly ErrorCode[] = ['VALIDATION'],
+): { errors: Record<string, string>; status: number } | undefined {
+  if (!(e instanceof AppError) || !codes.includes(e.code)) return undefined;
+  const fields = e.code === 'VALIDATION' ? (e.fields ?? []) : [];
+  return {
+    errors: fields.length
+      ? Object.fromEntries(fields.map((f) => [f.path.split('.')[0] || 'form', f.message]))
+      : { form: e.message },
+    status: ERROR_STATUS[e.code],
+  };
+}
 
 /** The summary above a refused form; each entry links to its field (`f-<name>`), `form` entries stand alone. */
 export function ErrorList({ errors }: { errors: Record<string, string> }) {

@@ -2,11 +2,13 @@
 import assert from 'node:assert/strict';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import {
   portalNotFoundHandler,
   portalPlugin,
   type PortalDeps,
+  type PortalPageContext,
   type PortalSite,
 } from './plugin.tsx';
 
@@ -48,6 +50,16 @@ export async function makeApp(
   app.setNotFoundHandler(portalNotFoundHandler(deps));
   await app.ready();
   return app;
+}
+
+/** A bare app for a section's pages (as a module registers them): cookies, forms and rate limits. */
+export async function sectionApp() {
+  const app = Fastify({ logger: false });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  const page: PortalPageContext = { getSite: async () => SITE, sections: [], secureCookies: false };
+  return { app, page };
 }
 
 export function cookieValue(res: LightMyRequestResponse, name: string) {

@@ -7,8 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { systemActor } from '../../core/auth/actor.ts';
-import { importTickets, platformActor, receiveTicket } from './intake.ts';
+import { importTickets, platformActor, portalActor, receiveTicket } from './intake.ts';
 import { actOnTicket } from './service.ts';
 import { recordRating } from './ratings.ts';
 import { hotlineTickets } from './schema.ts';
@@ -72,12 +71,7 @@ export async function seedDemoHotline(
   const wd = (n: number) =>
     cal.addWorkdays(cal.isWorkday(today) ? today : cal.addWorkdays(today, -1), -n);
   const office: Actor = { ...staff, orgId: opts.departmentId, orgName: '示范市科学技术局' };
-  const portal = systemActor({
-    departmentId: opts.departmentId,
-    roles: ['staff'],
-    username: 'portal',
-    displayName: '网民留言',
-  });
+  const portal = portalActor(opts.departmentId);
   const m = await receiveTicket(
     ctx,
     portal,

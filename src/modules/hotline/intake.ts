@@ -18,7 +18,7 @@ import { chinaDate, newId } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { takeNext } from '../../core/numbering/counter.ts';
-import { newTrackingCode } from '../disclosure/index.ts';
+import { newTrackingCode } from '../../portal/trackingCode.ts';
 import { hotlineTickets } from './schema.ts';
 import { CHANNEL_CODES, CHANNELS, KIND_CODES, KINDS, type Kind } from './labels.ts';
 import { loadDeadlines, ticketDates } from './settings.ts';
@@ -86,6 +86,9 @@ const blank = (s?: string | null) => (s && s.trim() ? s.trim() : null);
 /** The platform (or the Excel import) acting for the department: no signed-in user. */
 export const platformActor = (departmentId: string, displayName = '12345热线平台') =>
   systemActor({ departmentId, roles: ['staff'], username: 'hotline', displayName });
+/** The portal's 网民留言 form acting for the department: the citizen is no signed-in user. */
+export const portalActor = (departmentId: string) =>
+  systemActor({ departmentId, roles: ['staff'], username: 'portal', displayName: '网民留言' });
 
 const CHUNK = 500;
 

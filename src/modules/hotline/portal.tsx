@@ -5,33 +5,27 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
-import { systemActor } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { parse } from '../../core/http/validate.ts';
 import { portalDepartment } from '../../core/orgs/service.ts';
 import {
-  firstString,
   portalCsrf,
-  sendCsrfFailure,
   sendPortalPage,
-  verifyPortalCsrf,
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { TRACKING_CODE_RE } from '../disclosure/index.ts';
-import { receiveTicket } from './intake.ts';
-import { recordRating, type Score } from './ratings.ts';
+import { registerPublicForm } from '../../portal/publicForm.tsx';
+import { trackingLookup } from '../../portal/tracking.tsx';
+import { portalActor, receiveTicket } from './intake.ts';
 import { HOTLINE_TICKET } from './procedure.ts';
 import { KIND_CODES } from './labels.ts';
-import { ratingPortal, ratingSection } from './ratingPortal.tsx';
+import { ratingPortal, ratingSection, rateRoute } from './ratingPortal.tsx';
 import {
   MessageForm,
   MessageHome,
-  TrackLookup,
   TrackView,
   type PublishedReply,
   type TrackInfo,
-  type Values,
 } from './portalViews.tsx';
 
 export const hotlineSections: PortalSection[] = [
@@ -42,17 +36,6 @@ export const hotlineSections: PortalSection[] = [
   },
   ratingSection,
 ];
-
-type Body = Record<string, unknown>;
-const fieldsOf = (body: Body): Values =>
-  Object.fromEntries(
-    Object.entries(body)
-      .filter(([k]) => k !== '_csrf')
-      .map(([k, v]) => [k, (firstString(v) ?? '').slice(0, 5000)]),
-  );
-const errorsOf = (e: AppError) =>
-  Object.fromEntries((e.fields ?? []).map((f) => [f.path.split('.')[0] || 'form', f.message]));
-const normaliseCode = (s: string) => s.toLowerCase().replace(/[\s-]/g, '');
 
 const messageSchema = z.object({
   kind: z.enum(KIND_CODES).describe('留言类型'),
@@ -106,35 +89,21 @@ async function trackInfo(ctx: Ctx, code: string): Promise<(TrackInfo & { caseId:
 export function hotlinePortal(ctx: Ctx, page: PortalPageContext) {
   const crumbs = (title?: string) =>
     title ? [{ title: '网民留言', href: '/wmly' }, { title }] : [{ title: '网民留言' }];
-  const formPage = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors: Record<string, string>,
-    status = 200,
-  ) => {
-    const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
-    return sendPortalPage(req, reply, page, {
-      title: Object.keys(errors).length ? '错误：我要留言' : '我要留言',
-      status,
-      breadcrumbs: crumbs('我要留言'),
-      children: <MessageForm csrf={field} values={values} errors={errors} />,
-    });
-  };
+  const lookup = trackingLookup(page, {
+    path: '/wmly/track',
+    title: '留言办理情况查询',
+    hint: '提交留言后获得的32位查询码',
+    breadcrumbs: crumbs('办理情况查询'),
+    noun: '留言',
+  });
   const trackPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     code: string,
     extra: { flash?: string; errors?: Record<string, string>; status?: number } = {},
   ) => {
-    const info = TRACKING_CODE_RE.test(code) ? await trackInfo(ctx, code) : null;
-    if (!info)
-      return sendPortalPage(req, reply, page, {
-        title: '未找到留言',
-        status: 404,
-        breadcrumbs: crumbs('办理情况查询'),
-        children: <TrackLookup error="未找到与该查询码对应的留言，请核对后重新输入。" />,
-      });
+    const info = await trackInfo(ctx, code);
+    if (!info) return lookup.notFound(req, reply);
     const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
     return sendPortalPage(req, reply, page, {
       title: '留言办理情况',
@@ -169,119 +138,40 @@ export function hotlinePortal(ctx: Ctx, page: PortalPageContext) {
         children: <MessageHome replies={replies} />,
       });
     });
-    app.get('/wmly/new', async (req, reply) =>
-      formPage(req, reply, { kind: 'consult', publishConsent: 'no' }, {}),
-    );
-    app.post(
-      '/wmly/new',
-      { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
-      async (req, reply) => {
-        if (!verifyPortalCsrf(req)) return sendCsrfFailure(req, reply, page);
-        const values = fieldsOf((req.body ?? {}) as Body);
-        try {
-          const input = parse(messageSchema, values);
-          const dept = await portalDepartment(ctx.db);
-          if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通网民留言');
-          const actor = systemActor({
-            departmentId: dept.id,
-            roles: ['staff'],
-            username: 'portal',
-            displayName: '网民留言',
-          });
-          const row = await receiveTicket(
-            ctx,
-            actor,
-            {
-              channel: 'portal',
-              receivedAt: ctx.clock.now().toISOString(),
-              kind: input.kind,
-              title: input.title,
-              content: input.content,
-              location: input.location ?? null,
-              citizen: { name: input.name, phone: input.phone },
-              publishConsent: input.publishConsent === 'yes',
-            },
-            'portal',
-          );
-          return reply.redirect(`/wmly/track/${row.trackingCode}?new=1`, 303);
-        } catch (e) {
-          if (e instanceof AppError && e.code === 'VALIDATION')
-            return formPage(req, reply, values, errorsOf(e), 400);
-          throw e;
-        }
+    registerPublicForm(app, page, {
+      path: '/wmly/new',
+      title: '我要留言',
+      breadcrumbs: crumbs('我要留言'),
+      initial: { kind: 'consult', publishConsent: 'no' },
+      render: (form) => <MessageForm {...form} />,
+      submit: async (values) => {
+        const input = parse(messageSchema, values);
+        const dept = await portalDepartment(ctx.db);
+        if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通网民留言');
+        const row = await receiveTicket(
+          ctx,
+          portalActor(dept.id),
+          {
+            channel: 'portal',
+            receivedAt: ctx.clock.now().toISOString(),
+            kind: input.kind,
+            title: input.title,
+            content: input.content,
+            location: input.location ?? null,
+            citizen: { name: input.name, phone: input.phone },
+            publishConsent: input.publishConsent === 'yes',
+          },
+          'portal',
+        );
+        return `/wmly/track/${row.trackingCode}?new=1`;
       },
-    );
-    app.get(
-      '/wmly/track',
-      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const raw = firstString((req.query as Body)?.code);
-        if (raw === undefined)
-          return sendPortalPage(req, reply, page, {
-            title: '留言办理情况查询',
-            breadcrumbs: crumbs('办理情况查询'),
-            children: <TrackLookup />,
-          });
-        const code = normaliseCode(raw);
-        if (!TRACKING_CODE_RE.test(code))
-          return sendPortalPage(req, reply, page, {
-            title: '错误：留言办理情况查询',
-            status: 400,
-            breadcrumbs: crumbs('办理情况查询'),
-            children: (
-              <TrackLookup
-                error="查询码应为32位字母和数字，请核对后重新输入。"
-                value={raw.slice(0, 64)}
-              />
-            ),
-          });
-        return reply.redirect(`/wmly/track/${code}`, 303);
-      },
-    );
-    app.get(
-      '/wmly/track/:code',
-      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const code = normaliseCode(String((req.params as Body).code ?? ''));
-        const q = (req.query ?? {}) as Body;
-        return trackPage(req, reply, code, {
-          flash: q.new ? 'submitted' : q.rated ? 'rated' : undefined,
-        });
-      },
-    );
-    app.post(
-      '/wmly/track/:code/rate',
-      { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
-      async (req, reply) => {
-        if (!verifyPortalCsrf(req)) return sendCsrfFailure(req, reply, page);
-        const code = normaliseCode(String((req.params as Body).code ?? ''));
-        const info = TRACKING_CODE_RE.test(code) ? await trackInfo(ctx, code) : null;
-        if (!info) return trackPage(req, reply, code);
-        const values = fieldsOf((req.body ?? {}) as Body);
-        try {
-          if (!['1', '2', '3', '4', '5'].includes(values.score ?? ''))
-            throw new AppError('VALIDATION', '评价：请选择评价等级', {
-              fields: [{ path: 'score', message: '评价：请选择评价等级' }],
-            });
-          await recordRating(ctx, {
-            caseId: info.caseId,
-            score: values.score as Score,
-            comment: values.comment,
-          });
-          return reply.redirect(`/wmly/track/${code}?rated=1`, 303);
-        } catch (e) {
-          if (
-            e instanceof AppError &&
-            ['VALIDATION', 'ACTION_NOT_ALLOWED', 'CONFLICT'].includes(e.code)
-          ) {
-            return trackPage(req, reply, code, {
-              errors: e.code === 'VALIDATION' ? errorsOf(e) : { form: e.message },
-              status: e.code === 'VALIDATION' ? 400 : 409,
-            });
-          }
-          throw e;
-        }
-      },
-    );
+    });
+    lookup.register(app, async (req, reply, code) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      return trackPage(req, reply, code, {
+        flash: q.new ? 'submitted' : q.rated ? 'rated' : undefined,
+      });
+    });
+    rateRoute(ctx, app, lookup, (code) => trackInfo(ctx, code), trackPage);
   };
 }

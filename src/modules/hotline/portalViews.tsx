@@ -4,8 +4,6 @@ import { formatChineseDate } from '../../portal/plugin.tsx';
 import { KINDS, SCORES } from './labels.ts';
 import { ErrorList, Field, type Values } from '../../portal/forms.tsx';
 
-export type { Values };
-
 export interface PublishedReply {
   ticketNo: string;
   title: string;
@@ -126,44 +124,6 @@ export interface TrackInfo {
   repliedOn: string | null;
   rated: boolean;
   ratable: boolean;
-}
-
-/** A tracking-code form (GET): the 网民留言 lookup and the 好差评 page share it. */
-export function CodeLookup({
-  title,
-  intro,
-  action,
-  error,
-  value,
-}: {
-  title: string;
-  intro?: string;
-  action: string;
-  error?: string;
-  value?: string;
-}) {
-  return (
-    <>
-      <h1>{title}</h1>
-      {intro ? <p>{intro}</p> : null}
-      {error ? (
-        <div className="error-summary" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
-      <form method="get" action={action}>
-        <div className="form-group">
-          <label htmlFor="f-code">查询码</label>
-          <input id="f-code" name="code" defaultValue={value ?? ''} autoComplete="off" />
-        </div>
-        <button type="submit">查询</button>
-      </form>
-    </>
-  );
-}
-
-export function TrackLookup({ error, value }: { error?: string; value?: string }) {
-  return <CodeLookup title="留言办理情况查询" action="/wmly/track" error={error} value={value} />;
 }
 
 export function TrackView({

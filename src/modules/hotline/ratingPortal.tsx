@@ -6,22 +6,19 @@ import { sql } from 'drizzle-orm';
 import type { ReactNode } from 'react';
 import type { Ctx } from '../../core/context.ts';
 import { queryRows } from '../../core/db/client.ts';
-import { AppError } from '../../core/errors.ts';
 import {
-  firstString,
   formatChineseDate,
   portalCsrf,
-  sendCsrfFailure,
   sendPortalPage,
-  verifyPortalCsrf,
   type PortalPageContext,
   type PortalSection,
 } from '../../portal/plugin.tsx';
-import { ErrorList } from '../../portal/forms.tsx';
-import { requestByTrackingCode, TRACKING_CODE_RE } from '../disclosure/index.ts';
+import { ErrorList, formRefusal, formValues } from '../../portal/forms.tsx';
+import { trackingLookup } from '../../portal/tracking.tsx';
+import { requestByTrackingCode } from '../disclosure/index.ts';
 import { petitionByTrackingCode } from '../petitions/index.ts';
 import { recordRating, type Score } from './ratings.ts';
-import { CodeLookup, RatingForm } from './portalViews.tsx';
+import { RatingForm } from './portalViews.tsx';
 
 export const ratingSection: PortalSection = {
   path: '/hcp',
@@ -72,16 +69,6 @@ async function findMatter(ctx: Ctx, code: string): Promise<Matter | null> {
   return { ...found, rated };
 }
 
-const Lookup = ({ error, value }: { error?: string; value?: string }) => (
-  <CodeLookup
-    title="好差评"
-    intro="请输入办理回执或答复文书上的查询码（网民留言、政府信息公开申请、信访事项均可），对已办结事项的办理作出评价。每件事项只能评价一次。"
-    action="/hcp"
-    error={error}
-    value={value}
-  />
-);
-
 function MatterView({
   code,
   m,
@@ -123,31 +110,68 @@ function MatterView({
   );
 }
 
-const normaliseCode = (s: string) => s.toLowerCase().replace(/[\s-]/g, '');
+type Refusal = { errors: Record<string, string>; status: number };
+
+/**
+ * The 好差评 form's POST on a matter's page below a tracking lookup (/wmly/track/:code/rate,
+ * /hcp/:code/rate): the matter by its code, the rating recorded (ratings.ts checks the score, that the
+ * matter is done and not yet rated), then its page again — with the refusal when there is one.
+ */
+export function rateRoute<M extends { caseId: string; closed: boolean }>(
+  ctx: Ctx,
+  app: FastifyInstance,
+  lookup: ReturnType<typeof trackingLookup>,
+  find: (code: string) => Promise<M | null>,
+  show: (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    refusal: Refusal,
+  ) => Promise<FastifyReply>,
+) {
+  lookup.post(app, 'rate', async (req, reply, code) => {
+    const m = await find(code);
+    if (!m) return lookup.notFound(req, reply);
+    const values = formValues(req.body);
+    try {
+      await recordRating(ctx, {
+        caseId: m.caseId,
+        score: values.score as Score,
+        comment: values.comment,
+        closed: m.closed,
+      });
+      return reply.redirect(`${lookup.path}/${code}?rated=1`, 303);
+    } catch (e) {
+      const refused = formRefusal(e, ['VALIDATION', 'ACTION_NOT_ALLOWED', 'CONFLICT']);
+      if (refused) return show(req, reply, code, refused);
+      throw e;
+    }
+  });
+}
 
 export function ratingPortal(ctx: Ctx, page: PortalPageContext) {
-  const crumbs = (title?: string) =>
-    title ? [{ title: '好差评', href: '/hcp' }, { title }] : [{ title: '好差评' }];
-  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
-    sendPortalPage(req, reply, page, {
-      title: '未找到事项',
-      status: 404,
-      breadcrumbs: crumbs('评价'),
-      children: <Lookup error="未找到与该查询码对应的事项，请核对后重新输入。" />,
-    });
+  const lookup = trackingLookup(page, {
+    path: '/hcp',
+    title: '好差评',
+    intro:
+      '请输入办理回执或答复文书上的查询码（网民留言、政府信息公开申请、信访事项均可），对已办结事项的办理作出评价。每件事项只能评价一次。',
+    hint: '32位字母和数字，可含空格',
+    breadcrumbs: [{ title: '好差评' }],
+    noun: '事项',
+  });
   const matterPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     code: string,
     extra: { rated?: boolean; errors?: Record<string, string>; status?: number } = {},
   ) => {
-    const m = TRACKING_CODE_RE.test(code) ? await findMatter(ctx, code) : null;
-    if (!m) return notFound(req, reply);
+    const m = await findMatter(ctx, code);
+    if (!m) return lookup.notFound(req, reply);
     const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
     return sendPortalPage(req, reply, page, {
       title: Object.keys(extra.errors ?? {}).length ? '错误：好差评' : '好差评',
       status: extra.status,
-      breadcrumbs: crumbs('评价'),
+      breadcrumbs: [{ title: '好差评', href: '/hcp' }, { title: '评价' }],
       children: (
         <MatterView
           code={code}
@@ -159,76 +183,11 @@ export function ratingPortal(ctx: Ctx, page: PortalPageContext) {
       ),
     });
   };
-  const limit = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
 
   return async function plugin(app: FastifyInstance) {
-    app.get('/hcp', limit, async (req, reply) => {
-      const raw = firstString((req.query as Record<string, unknown>)?.code);
-      if (raw === undefined)
-        return sendPortalPage(req, reply, page, {
-          title: '好差评',
-          breadcrumbs: crumbs(),
-          children: <Lookup />,
-        });
-      const code = normaliseCode(raw);
-      if (!TRACKING_CODE_RE.test(code))
-        return sendPortalPage(req, reply, page, {
-          title: '错误：好差评',
-          status: 400,
-          breadcrumbs: crumbs(),
-          children: (
-            <Lookup error="查询码应为32位字母和数字，请核对后重新输入。" value={raw.slice(0, 64)} />
-          ),
-        });
-      return reply.redirect(`/hcp/${code}`, 303);
-    });
-    app.get('/hcp/:code', limit, async (req, reply) =>
-      matterPage(
-        req,
-        reply,
-        normaliseCode(String((req.params as Record<string, unknown>).code ?? '')),
-        { rated: !!(req.query as Record<string, unknown>)?.rated },
-      ),
+    lookup.register(app, async (req, reply, code) =>
+      matterPage(req, reply, code, { rated: !!(req.query as Record<string, unknown>)?.rated }),
     );
-    app.post(
-      '/hcp/:code/rate',
-      { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
-      async (req, reply) => {
-        if (!verifyPortalCsrf(req)) return sendCsrfFailure(req, reply, page);
-        const code = normaliseCode(String((req.params as Record<string, unknown>).code ?? ''));
-        const m = TRACKING_CODE_RE.test(code) ? await findMatter(ctx, code) : null;
-        if (!m) return notFound(req, reply);
-        const body = (req.body ?? {}) as Record<string, unknown>;
-        const score = firstString(body.score) ?? '';
-        try {
-          if (!['1', '2', '3', '4', '5'].includes(score))
-            throw new AppError('VALIDATION', '评价：请选择评价等级', {
-              fields: [{ path: 'score', message: '评价：请选择评价等级' }],
-            });
-          await recordRating(ctx, {
-            caseId: m.caseId,
-            score: score as Score,
-            comment: (firstString(body.comment) ?? '').slice(0, 500),
-            closed: m.closed,
-          });
-          return reply.redirect(`/hcp/${code}?rated=1`, 303);
-        } catch (e) {
-          if (
-            e instanceof AppError &&
-            ['VALIDATION', 'ACTION_NOT_ALLOWED', 'CONFLICT'].includes(e.code)
-          ) {
-            const errors =
-              e.code === 'VALIDATION'
-                ? Object.fromEntries((e.fields ?? []).map((f) => [f.path, f.message]))
-                : { form: e.message };
-            return matterPage(req, reply, code, {
-              errors,
-              status: e.code === 'VALIDATION' ? 400 : 409,
-            });
-          }
-          throw e;
-        }
-      },
-    );
+    rateRoute(ctx, app, lookup, (code) => findMatter(ctx, code), matterPage);
   };
 }

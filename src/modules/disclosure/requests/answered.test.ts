@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
 import { disclosureRequestFacts } from './facts.ts';
-import { codeOf, PERSON, portalSession, PW, submit } from './testkit.ts';
+import { codeOf, PERSON, PW, submit, supplementBare } from './testkit.ts';
 
 test(
   '依申请公开 answered: released files, 答复书, delivery, fees, table 三, facts, annual report',
@@ -52,19 +52,7 @@ test(
       }),
     );
     app.clock.set('2025-03-10T02:00:00.000Z');
-    const s = await portalSession(app.app);
-    const sup = await app.app.inject({
-      method: 'POST',
-      url: `/xxgk/track/${bareCode}/supplement`,
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        _csrf: s.token,
-        name: '王五',
-        idNumber: '110101198001010022',
-        phone: '13700000000',
-        description: '2024年科技项目验收结果',
-      }).toString(),
-    });
+    const sup = await supplementBare(app.app, bareCode);
     assert.equal(sup.statusCode, 303);
     staff = await signIn(app.app, 'xxgk', PW);
     const legal = await signIn(app.app, 'fzsh', PW);

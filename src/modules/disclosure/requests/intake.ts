@@ -2,7 +2,7 @@
  * Receiving a 依申请公开 request (条例 Arts 28–31): from the portal or entered by staff. A request
  * lacking identity or description is received all the same and goes down the 补正 path (Art 30).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { inTx } from '../../../core/context.ts';
@@ -16,6 +16,7 @@ import { AppError } from '../../../core/errors.ts';
 import { disclosureRequests } from './schema.ts';
 import { systemActor } from '../../../core/auth/actor.ts';
 import { receiptOf, type Receipt, type ReceiptInput } from './receipt.ts';
+import { newTrackingCode } from '../../../portal/trackingCode.ts';
 
 export type RequestRow = typeof disclosureRequests.$inferSelect;
 
@@ -41,26 +42,6 @@ export interface IntakeResult {
 }
 
 const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
-const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
-
-/** 20 random bytes (160 bits) as lowercase base32 (32 characters). */
-export function newTrackingCode(): string {
-  const bytes = randomBytes(20);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
-
-export const TRACKING_CODE_RE = /^[a-z2-7]{32}$/;
 
 const norm = (s?: string | null) => (s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
 /** What the applicant wrote, exactly (trimmed): full-width punctuation stays; only matching keys are normalised. */

@@ -4,58 +4,27 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { parse } from '../../../core/http/validate.ts';
-import {
-  portalCsrf,
-  sendCsrfFailure,
-  sendPortalPage,
-  verifyPortalCsrf,
-  firstString,
-  type PortalPageContext,
-} from '../../../portal/plugin.tsx';
+import { portalCsrf, sendPortalPage, type PortalPageContext } from '../../../portal/plugin.tsx';
+import { formRefusal, formValues } from '../../../portal/forms.tsx';
+import { registerPublicForm } from '../../../portal/publicForm.tsx';
+import { trackingLookup } from '../../../portal/tracking.tsx';
 import { portalDepartment } from '../../../core/orgs/service.ts';
 import { DELIVERY_METHODS, FORMS, ID_TYPES } from '../outcomes.ts';
-import { portalActor, receiveRequest, TRACKING_CODE_RE } from './intake.ts';
+import { portalActor, receiveRequest } from './intake.ts';
 import { supplementFromPortal } from './service.ts';
 import { trackingView } from './queries.ts';
 import { portalApplicantSchema, supplementSchema } from './validation.ts';
-import { ApplyForm, SupplementForm, TrackLookup, TrackView, type Values } from './portalViews.tsx';
-
-type Body = Record<string, unknown>;
-const fieldsOf = (body: Body): Values =>
-  Object.fromEntries(
-    Object.entries(body)
-      .filter(([k]) => k !== '_csrf')
-      .map(([k, v]) => [k, (firstString(v) ?? '').slice(0, 5000)]),
-  );
-const errorsOf = (e: AppError) =>
-  Object.fromEntries((e.fields ?? []).map((f) => [f.path.split('.')[0] || 'form', f.message]));
-/** Codes are shown in groups of four; accept them with spaces, dashes or in capitals. */
-export const normaliseCode = (s: string) => s.toLowerCase().replace(/[\s-]/g, '');
+import { ApplyForm, SupplementForm, TrackView, type Values } from './portalViews.tsx';
 
 export function disclosureRequestPortal(ctx: Ctx, page: PortalPageContext) {
   const crumbs = (title: string) => [{ title: '政府信息公开', href: '/xxgk' }, { title }];
-  const applyPage = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors: Record<string, string>,
-    status = 200,
-  ) => {
-    const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
-    return sendPortalPage(req, reply, page, {
-      title: Object.keys(errors).length ? '错误：政府信息公开申请' : '政府信息公开申请',
-      status,
-      breadcrumbs: crumbs('政府信息公开申请'),
-      children: (
-        <ApplyForm
-          csrf={field}
-          values={values}
-          errors={errors}
-          options={{ forms: FORMS, deliveries: DELIVERY_METHODS, idTypes: ID_TYPES }}
-        />
-      ),
-    });
-  };
+  const lookup = trackingLookup(page, {
+    path: '/xxgk/track',
+    title: '申请查询',
+    hint: '提交申请后获得的32位查询码',
+    breadcrumbs: crumbs('申请查询'),
+    noun: '申请',
+  });
   const trackPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -71,14 +40,7 @@ export function disclosureRequestPortal(ctx: Ctx, page: PortalPageContext) {
     try {
       view = await trackingView(ctx, code);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'NOT_FOUND') {
-        return sendPortalPage(req, reply, page, {
-          title: '未找到申请',
-          status: 404,
-          breadcrumbs: crumbs('申请查询'),
-          children: <TrackLookup error="未找到与该查询码对应的申请，请核对后重新输入。" />,
-        });
-      }
+      if (e instanceof AppError && e.code === 'NOT_FOUND') return lookup.notFound(req, reply);
       throw e;
     }
     const { field } = portalCsrf(req, reply, { secure: page.secureCookies });
@@ -103,116 +65,53 @@ export function disclosureRequestPortal(ctx: Ctx, page: PortalPageContext) {
   };
 
   return async function plugin(app: FastifyInstance) {
-    app.get('/xxgk/apply', async (req, reply) =>
-      applyPage(req, reply, { applicantKind: 'naturalPerson' }, {}),
-    );
-
-    app.post(
-      '/xxgk/apply',
-      { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
-      async (req, reply) => {
-        if (!verifyPortalCsrf(req)) return sendCsrfFailure(req, reply, page);
-        const values = fieldsOf((req.body ?? {}) as Body);
-        try {
-          const input = parse(portalApplicantSchema, values);
-          const dept = await portalDepartment(ctx.db);
-          if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通政府信息公开申请');
-          const departmentId = dept.id;
-          // 条例 Art 31: online applications — the receipt date is the day both sides confirm (today).
-          const r = await receiveRequest(ctx, portalActor(departmentId), {
-            applicant: input,
-            receipt: { channel: 'online', receivedOn: ctx.clock.today() },
-            orgId: departmentId,
-          });
-          return reply.redirect(
-            `/xxgk/track/${r.trackingCode}?${r.duplicate ? 'dup' : 'new'}=1`,
-            303,
-          );
-        } catch (e) {
-          if (e instanceof AppError && e.code === 'VALIDATION')
-            return applyPage(req, reply, values, errorsOf(e), 400);
-          throw e;
-        }
+    registerPublicForm(app, page, {
+      path: '/xxgk/apply',
+      title: '政府信息公开申请',
+      breadcrumbs: crumbs('政府信息公开申请'),
+      initial: { applicantKind: 'naturalPerson' },
+      render: (form) => (
+        <ApplyForm
+          {...form}
+          options={{ forms: FORMS, deliveries: DELIVERY_METHODS, idTypes: ID_TYPES }}
+        />
+      ),
+      submit: async (values) => {
+        const input = parse(portalApplicantSchema, values);
+        const dept = await portalDepartment(ctx.db);
+        if (!dept) throw new AppError('UNAVAILABLE', '本网站暂未开通政府信息公开申请');
+        // 条例 Art 31: online applications — the receipt date is the day both sides confirm (today).
+        const r = await receiveRequest(ctx, portalActor(dept.id), {
+          applicant: input,
+          receipt: { channel: 'online', receivedOn: ctx.clock.today() },
+          orgId: dept.id,
+        });
+        return `/xxgk/track/${r.trackingCode}?${r.duplicate ? 'dup' : 'new'}=1`;
       },
-    );
+    });
 
-    app.get(
-      '/xxgk/track',
-      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const raw = firstString((req.query as Body)?.code);
-        if (raw === undefined)
-          return sendPortalPage(req, reply, page, {
-            title: '申请查询',
-            breadcrumbs: crumbs('申请查询'),
-            children: <TrackLookup />,
-          });
-        const code = normaliseCode(raw);
-        if (!TRACKING_CODE_RE.test(code))
-          return sendPortalPage(req, reply, page, {
-            title: '错误：申请查询',
-            status: 400,
-            breadcrumbs: crumbs('申请查询'),
-            children: (
-              <TrackLookup
-                error="查询码应为32位字母和数字，请核对后重新输入。"
-                value={raw.slice(0, 64)}
-              />
-            ),
-          });
-        return reply.redirect(`/xxgk/track/${code}`, 303);
-      },
-    );
+    lookup.register(app, async (req, reply, code) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const flash = q.new
+        ? 'submitted'
+        : q.dup
+          ? 'duplicate'
+          : q.supplemented
+            ? 'supplemented'
+            : undefined;
+      return trackPage(req, reply, code, { flash });
+    });
 
-    app.get(
-      '/xxgk/track/:code',
-      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const code = normaliseCode(String((req.params as Body).code ?? ''));
-        const q = (req.query ?? {}) as Body;
-        if (!TRACKING_CODE_RE.test(code))
-          return sendPortalPage(req, reply, page, {
-            title: '未找到申请',
-            status: 404,
-            breadcrumbs: crumbs('申请查询'),
-            children: <TrackLookup error="查询码格式不正确。" />,
-          });
-        const flash = q.new
-          ? 'submitted'
-          : q.dup
-            ? 'duplicate'
-            : q.supplemented
-              ? 'supplemented'
-              : undefined;
-        return trackPage(req, reply, code, { flash });
-      },
-    );
-
-    app.post(
-      '/xxgk/track/:code/supplement',
-      { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
-      async (req, reply) => {
-        if (!verifyPortalCsrf(req)) return sendCsrfFailure(req, reply, page);
-        const code = normaliseCode(String((req.params as Body).code ?? ''));
-        if (!TRACKING_CODE_RE.test(code)) return trackPage(req, reply, code);
-        const values = fieldsOf((req.body ?? {}) as Body);
-        try {
-          await supplementFromPortal(ctx, code, parse(supplementSchema, values));
-          return reply.redirect(`/xxgk/track/${code}?supplemented=1`, 303);
-        } catch (e) {
-          if (
-            e instanceof AppError &&
-            (e.code === 'VALIDATION' || e.code === 'ACTION_NOT_ALLOWED')
-          ) {
-            return trackPage(req, reply, code, {
-              errors: e.code === 'VALIDATION' ? errorsOf(e) : { form: e.message },
-              values,
-              status: e.code === 'VALIDATION' ? 400 : 409,
-            });
-          }
-          throw e;
-        }
-      },
-    );
+    lookup.post(app, 'supplement', async (req, reply, code) => {
+      const values = formValues(req.body);
+      try {
+        await supplementFromPortal(ctx, code, parse(supplementSchema, values));
+        return reply.redirect(`/xxgk/track/${code}?supplemented=1`, 303);
+      } catch (e) {
+        const refused = formRefusal(e, ['VALIDATION', 'ACTION_NOT_ALLOWED']);
+        if (refused) return trackPage(req, reply, code, { ...refused, values });
+        throw e;
+      }
+    });
   };
 }

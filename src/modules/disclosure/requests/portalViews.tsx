@@ -118,39 +118,6 @@ export function ApplyForm({
   );
 }
 
-export function TrackLookup({ error, value }: { error?: string; value?: string }) {
-  return (
-    <>
-      <h1>申请查询</h1>
-      {error ? (
-        <div className="error-summary" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
-      <form method="get" action="/xxgk/track" noValidate>
-        <div className={error ? 'form-group has-error' : 'form-group'}>
-          <label htmlFor="f-code">查询码</label>
-          <span className="hint" id="h-code">
-            提交申请后获得的32位查询码
-          </span>
-          <input
-            type="text"
-            id="f-code"
-            name="code"
-            defaultValue={value ?? ''}
-            autoComplete="off"
-            aria-describedby="h-code"
-            aria-invalid={error ? 'true' : undefined}
-          />
-        </div>
-        <button type="submit" className="button">
-          查询
-        </button>
-      </form>
-    </>
-  );
-}
-
 export interface TrackViewData {
   stage: string;
   receivedOn: string;

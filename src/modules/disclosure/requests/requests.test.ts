@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
-import { codeOf, PERSON, portalSession, PW, submit } from './testkit.ts';
+import { codeOf, PERSON, PW, submit, supplementBare } from './testkit.ts';
 
 test(
   '依申请公开: intake, duplicates, scope, 补正 restart, pause, extension cap, answer',
@@ -141,19 +141,7 @@ test(
     assert.equal(early.statusCode, 409);
     // The applicant corrects on 2025-03-10: the 20 WD restart from that day (→ 2025-04-08, 清明 4-4 to 4-6 skipped).
     app.clock.set('2025-03-10T02:00:00.000Z');
-    const s = await portalSession(app.app);
-    const sup = await app.app.inject({
-      method: 'POST',
-      url: `/xxgk/track/${bareCode}/supplement`,
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        _csrf: s.token,
-        name: '王五',
-        idNumber: '110101198001010022',
-        phone: '13700000000',
-        description: '2024年科技项目验收结果',
-      }).toString(),
-    });
+    const sup = await supplementBare(app.app, bareCode);
     assert.equal(sup.statusCode, 303);
     page = await app.app.inject({ method: 'GET', url: `/xxgk/track/${bareCode}` });
     assert.match(page.body, /办理中/);

@@ -1,4 +1,4 @@
-/** The portal side of the 依申请公开 tests: a CSRF-carrying session, the apply form, the tracking code. */
+/** The portal side of the 依申请公开 tests: a CSRF-carrying session, the apply and 补正 forms, the tracking code. */
 import assert from 'node:assert/strict';
 import type { createTestApp } from '../../../server/testing.ts';
 
@@ -13,15 +13,28 @@ export async function portalSession(app: App['app']) {
   return { token, cookie };
 }
 
-export async function submit(app: App['app'], fields: Record<string, string>) {
+/** A portal form posted as a browser does: in a fresh session, with its CSRF token. */
+export async function postForm(app: App['app'], url: string, fields: Record<string, string>) {
   const s = await portalSession(app);
   return app.inject({
     method: 'POST',
-    url: '/xxgk/apply',
+    url,
     headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
   });
 }
+
+export const submit = (app: App['app'], fields: Record<string, string>) =>
+  postForm(app, '/xxgk/apply', fields);
+
+/** The applicant's 补正 of the bare request in requests.test.ts and answered.test.ts. */
+export const supplementBare = (app: App['app'], code: string) =>
+  postForm(app, `/xxgk/track/${code}/supplement`, {
+    name: '王五',
+    idNumber: '110101198001010022',
+    phone: '13700000000',
+    description: '2024年科技项目验收结果',
+  });
 
 export const codeOf = (location: string) => /\/xxgk\/track\/([a-z2-7]{32})/.exec(location)![1];
 
