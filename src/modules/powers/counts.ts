@@ -10,6 +10,7 @@ import { audit } from './audit.ts';
 import { newId } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorizePowers } from './policy.ts';
+import { powerRefusal } from './acts.ts';
 import { powerCaseCounts, powerItems } from './schema.ts';
 import { loadPower } from './service.ts';
 import { readSheet } from './excel.ts';
@@ -74,6 +75,8 @@ export async function recordCount(
 ): Promise<void> {
   const p = await loadPower(ctx.db, actor, powerId);
   authorizePowers(actor, 'powerList', 'edit', p);
+  const refused = powerRefusal(p, 'count');
+  if (refused) throw new AppError('ACTION_NOT_ALLOWED', refused);
   if (future(ctx, input)) throw new AppError('VALIDATION', '不能登记未来月份的办件数量');
   await inTx(ctx, (tx) => upsertCount(tx, ctx, actor, p, input, source));
 }
@@ -101,6 +104,8 @@ export async function importCounts(
     const bad = (h: string, m: string) => errors.push(`第${row}行 ${col(h)}列（${h}）：${m}`);
     const p = items.get(get('事项编码'));
     if (!p) bad('事项编码', `本部门权责清单中没有编码“${get('事项编码')}”`);
+    const refused = p && powerRefusal(p, 'count');
+    if (refused) bad('事项编码', refused);
     const year = Number(get('年度'));
     const month = get('月份') ? Number(get('月份')) : 0;
     const count = Number(get('办件数量'));

@@ -17,6 +17,8 @@ import {
   POWER_STATUSES,
 } from './categories.ts';
 import { authorizePowers } from './policy.ts';
+import { POWER_ACTS, powerActs } from './acts.ts';
+import { actsReply } from '../../core/cases/acts.ts';
 import { powerAdjustments, powerItems } from './schema.ts';
 import {
   addPower,
@@ -93,6 +95,7 @@ const powerItem = z
     ) as Record<keyof typeof POWER_FIELDS, z.ZodString>),
     status: str('状态（valid 有效、adjusted 已调整、cancelled 已取消）'),
     version: z.number().int().describe('版本'),
+    ...actsReply(POWER_ACTS),
   })
   .describe('权责事项');
 const adjustmentRow = z
@@ -170,14 +173,11 @@ export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const { status } = req.query;
-      const all = await listPowers(
-        ctx.db,
-        requireActor(req),
-        status && status !== 'inForce' ? { status } : {},
-      );
+      const actor = requireActor(req);
+      const all = await listPowers(ctx.db, actor, status && status !== 'inForce' ? { status } : {});
       const items = status === 'inForce' ? all.filter((p) => p.status !== 'cancelled') : all;
       return {
-        items,
+        items: items.map((p) => ({ ...p, ...powerActs(actor, p) })),
         categories: POWER_CATEGORIES,
         statuses: POWER_STATUSES,
         actions: ADJUSTMENT_ACTIONS,
@@ -308,8 +308,9 @@ export function powerRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const p = await loadPower(ctx.db, requireActor(req), req.params.id);
-      return { item: p, history: await historyOf(ctx.db, [p.id]) };
+      const actor = requireActor(req);
+      const p = await loadPower(ctx.db, actor, req.params.id);
+      return { item: { ...p, ...powerActs(actor, p) }, history: await historyOf(ctx.db, [p.id]) };
     },
   );
   api.put(

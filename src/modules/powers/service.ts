@@ -11,6 +11,7 @@ import { newId } from '../../core/clock.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { POWER_FIELDS, type PowerField, type PowerInput } from './categories.ts';
 import { authorizePowers } from './policy.ts';
+import { powerRefusal } from './acts.ts';
 import { powerAdjustments, powerItems } from './schema.ts';
 
 export interface Adjustment {
@@ -168,8 +169,8 @@ export async function adjustPower(
   const p = await loadPower(ctx.db, actor, id);
   authorizePowers(actor, 'powerList', 'edit', p);
   checkDate(ctx, a);
-  if (p.status === 'cancelled')
-    throw new AppError('ACTION_NOT_ALLOWED', `事项“${p.name}”已取消，不能调整`);
+  const refused = powerRefusal(p, 'adjust');
+  if (refused) throw new AppError('ACTION_NOT_ALLOWED', refused);
   if (changes.code && changes.code !== p.code)
     throw new AppError('VALIDATION', '事项编码不能调整（同一事项编码保持不变），请取消后新增');
   if (!diff(p, changes).length) throw new AppError('VALIDATION', '没有需要调整的内容');
@@ -188,17 +189,14 @@ export async function cancelPower(
   await inTx(ctx, async (tx) => {
     // Read again inside the transaction: two cancellations at once do not both pass.
     const [cur] = await tx.select().from(powerItems).where(eq(powerItems.id, id)).for('update');
-    if (cur.status === 'cancelled') {
+    if (powerRefusal(cur, 'cancel')) {
       const [last] = await tx
         .select()
         .from(powerAdjustments)
         .where(and(eq(powerAdjustments.powerId, id), eq(powerAdjustments.action, 'cancel')))
         .orderBy(desc(powerAdjustments.version))
         .limit(1);
-      throw new AppError(
-        'ACTION_NOT_ALLOWED',
-        `事项“${cur.name}”已于${last?.effectiveOn ?? ''}取消，不能重复取消`,
-      );
+      throw new AppError('ACTION_NOT_ALLOWED', powerRefusal(cur, 'cancel', last?.effectiveOn)!);
     }
     const now = ctx.clock.now();
     await tx

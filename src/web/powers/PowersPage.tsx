@@ -159,7 +159,7 @@ export default function PowersPage() {
       el.reset();
     }, '已导入');
   };
-  const licensing = data.items.filter((p) => p.status !== 'cancelled');
+  const countable = data.items.filter((p) => p.acts.count);
   return (
     <>
       <PageHeader
@@ -218,11 +218,11 @@ export default function PowersPage() {
                 title: '操作',
                 width: 80,
                 render: (_: unknown, p) =>
-                  p.status === 'cancelled' ? null : (
+                  p.acts.adjust || p.acts.cancel ? (
                     <Button size="small" onClick={() => setEditing(p)}>
                       调整
                     </Button>
-                  ),
+                  ) : null,
               },
             ]}
           />
@@ -235,13 +235,18 @@ export default function PowersPage() {
               <strong>调整“{editing.name}”</strong>
               <label>
                 调整方式{' '}
-                <select name="kind" style={input} defaultValue="timeLimit">
-                  {Object.entries(FIELDS).map(([k, l]) => (
-                    <option key={k} value={k}>
-                      修改{l}
-                    </option>
-                  ))}
-                  <option value="cancel">取消该事项</option>
+                <select
+                  name="kind"
+                  style={input}
+                  defaultValue={editing.acts.adjust ? 'timeLimit' : 'cancel'}
+                >
+                  {editing.acts.adjust &&
+                    Object.entries(FIELDS).map(([k, l]) => (
+                      <option key={k} value={k}>
+                        修改{l}
+                      </option>
+                    ))}
+                  {editing.acts.cancel && <option value="cancel">取消该事项</option>}
                 </select>
               </label>
               <label>
@@ -277,7 +282,7 @@ export default function PowersPage() {
             <label>
               事项{' '}
               <select name="powerId" style={input}>
-                {licensing.map((p) => (
+                {countable.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
                   </option>
