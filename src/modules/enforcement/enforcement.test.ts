@@ -3,7 +3,7 @@
 // draws refused; officers without a valid certificate refused by name; scope (another department → 404).
 // The registry's marks and too few inspectors: inspectors.test.ts.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { moveToDay } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
@@ -17,14 +17,45 @@ const { call, ok, refused } = e;
 let t: EnforcementTest['t'];
 let staff: Session, legal: Session, leader: Session, advisor: Session, eduStaff: Session;
 
-let planId = '';
-let drawId = '';
-let inspections: Array<{
-  id: string;
-  targetName: string;
-  creditCode: string;
-  inspectorIds: string[];
-}> = [];
+// One app for the file; each test draws its own plan (drawnPlan) and records what it needs, so none
+// depends on another's records, and a test that moves the clock moves it back (movedTo).
+type Inspection = { id: string; targetName: string; creditCode: string; inspectorIds: string[] };
+
+/** A 2025 plan for the key item (50% of the 12 demo targets), approved, published and drawn. */
+async function drawnPlan(name: string) {
+  const { items } = await ok(staff, 'GET', '/api/enforcement/items');
+  const key = items.find((i: { kind: string }) => i.kind === 'key');
+  const created = await ok(staff, 'POST', '/api/enforcement/plans', {
+    year: 2025,
+    name,
+    itemIds: [key.id],
+    ratio: 50,
+    startOn: '2025-03-01',
+    endOn: '2025-12-31',
+  });
+  const planId: string = created.plan.id;
+  await ok(legal, 'POST', `/api/enforcement/plans/${planId}/approve`, {});
+  await ok(leader, 'POST', `/api/enforcement/plans/${planId}/publish`, {});
+  const committed = await ok(staff, 'POST', `/api/enforcement/plans/${planId}/draws`, {});
+  const drawId: string = committed.draw.id;
+  const drawn = await ok(staff, 'POST', `/api/enforcement/draws/${drawId}/execute`, {});
+  return { planId, drawId, inspections: drawn.inspections as Inspection[] };
+}
+
+/** Today is `day` for the rest of the test, and 2025-03-03 again after it. */
+async function movedTo(c: TestContext, day: string) {
+  await moveToDay(t, day);
+  c.after(() => moveToDay(t, '2025-03-03'));
+}
+
+/** The inspection of 2025-03-07 recorded with a problem to rectify (today must be that day or later). */
+const recordedFinding = (inspection: Inspection) =>
+  ok(staff, 'POST', `/api/enforcement/inspections/${inspection.id}/record`, {
+    inspectedOn: '2025-03-07',
+    endedOn: '2025-03-07',
+    findings: '现场检查实验动物设施，发现饲养记录缺失。',
+    result: 'rectify',
+  });
 
 test('a plan is approved and published, then drawn once from a committed nonce', async () => {
   const { items } = await ok(staff, 'GET', '/api/enforcement/items');
@@ -54,13 +85,13 @@ test('a plan is approved and published, then drawn once from a committed nonce',
     startOn: '2025-03-01',
     endOn: '2025-12-31',
   });
-  planId = created.plan.id;
+  const planId = created.plan.id;
   await refused(staff, `/api/enforcement/plans/${planId}/draws`, {}, 409, /审批并公布后才能抽取/);
   await refused(staff, `/api/enforcement/plans/${planId}/approve`, {}, 403, /无权/);
   await ok(legal, 'POST', `/api/enforcement/plans/${planId}/approve`, {});
   await ok(leader, 'POST', `/api/enforcement/plans/${planId}/publish`, {});
   const committed = await ok(staff, 'POST', `/api/enforcement/plans/${planId}/draws`, {});
-  drawId = committed.draw.id;
+  const drawId = committed.draw.id;
   assert.equal(committed.draw.nonce, null, 'the nonce stays secret until the draw');
   assert.match(committed.draw.commitment, /^[0-9a-f]{64}$/);
   await refused(staff, `/api/enforcement/plans/${planId}/draws`, {}, 409, /已公布承诺值/);
@@ -68,7 +99,6 @@ test('a plan is approved and published, then drawn once from a committed nonce',
   assert.equal(sha256(drawn.draw.nonce), drawn.draw.commitment);
   assert.equal(drawn.inspections.length, 6, '50% of 12 targets');
   for (const i of drawn.inspections) assert.equal(i.inspectorIds.length, 2);
-  inspections = drawn.inspections;
   // 李强 declared a relative at the first demo company: never drawn for it; 赵磊 (suspended) never drawn.
   const officers = (await ok(legal, 'GET', '/api/enforcement/officers')).items as Array<{
     id: string;
@@ -116,7 +146,8 @@ test('a plan is approved and published, then drawn once from a committed nonce',
   );
 });
 
-test('inspection: eligible inspectors only, result recorded, published within 20 WD as a step', async () => {
+test('inspection: eligible inspectors only, result recorded, published within 20 WD as a step', async (c) => {
+  const { planId, inspections } = await drawnPlan('2025年实验动物专项抽查（检查）');
   const officers = (await ok(legal, 'GET', '/api/enforcement/officers')).items as Array<{
     id: string;
     name: string;
@@ -124,7 +155,7 @@ test('inspection: eligible inspectors only, result recorded, published within 20
   const zhao = officers.find((o) => o.name === '赵磊')!;
   const wang = officers.find((o) => o.name === '王明')!;
   const first = inspections[0];
-  await moveToDay(t, '2025-03-10');
+  await movedTo(c, '2025-03-10');
   await refused(
     staff,
     `/api/enforcement/inspections/${first.id}/record`,
@@ -145,12 +176,7 @@ test('inspection: eligible inspectors only, result recorded, published within 20
     400,
     /不能晚于今天/,
   );
-  const rec = await ok(staff, 'POST', `/api/enforcement/inspections/${first.id}/record`, {
-    inspectedOn: '2025-03-07',
-    endedOn: '2025-03-07',
-    findings: '现场检查实验动物设施，发现饲养记录缺失。',
-    result: 'rectify',
-  });
+  const rec = await recordedFinding(first);
   assert.equal(
     rec.inspection.publishDue,
     '2025-04-07',
@@ -187,8 +213,10 @@ test('inspection: eligible inspectors only, result recorded, published within 20
   assert.match(none.body, /没有符合条件的抽查结果/);
 });
 
-test('a finding opens one 行政处罚 case in one step; a second 立案 and a record without problems are refused', async () => {
-  const [first, second] = inspections;
+test('a finding opens one 行政处罚 case in one step; a second 立案 and a record without problems are refused', async (c) => {
+  const [first, second] = (await drawnPlan('2025年实验动物专项抽查（立案）')).inspections;
+  await movedTo(c, '2025-03-10');
+  await recordedFinding(first);
   const opened = await ok(staff, 'POST', '/api/penalties/from-inspection', {
     inspectionRecordId: first.id,
     approvedBy: '王局长',
@@ -227,6 +255,7 @@ test('a finding opens one 行政处罚 case in one step; a second 立案 and a r
 });
 
 test('the portal publishes the registry, the lists and the draw for anyone to re-run', async () => {
+  const { drawId } = await drawnPlan('2025年实验动物专项抽查（公开）');
   const zfgs = await call(null, 'GET', '/zfgs');
   assert.equal(zfgs.statusCode, 200);
   assert.match(zfgs.body, /王明/);
@@ -250,6 +279,7 @@ test('the portal publishes the registry, the lists and the draw for anyone to re
 });
 
 test('scope: another department sees nothing of ours (404); an outside advisor has no access', async () => {
+  const { planId, drawId, inspections } = await drawnPlan('2025年实验动物专项抽查（范围）');
   assert.equal((await call(eduStaff, 'GET', `/api/enforcement/plans/${planId}`)).statusCode, 404);
   assert.equal((await call(eduStaff, 'GET', `/api/enforcement/draws/${drawId}`)).statusCode, 404);
   assert.equal(
@@ -270,7 +300,9 @@ test('scope: another department sees nothing of ours (404); an outside advisor h
   assert.equal((await call(null, 'GET', '/api/enforcement/inspections')).statusCode, 401);
 });
 
-test('facts and the exchange format count the records', async () => {
+test('facts and the exchange format count the records', async (c) => {
+  await movedTo(c, '2025-03-10');
+  await recordedFinding((await drawnPlan('2025年实验动物专项抽查（统计）')).inspections[0]);
   const { facts } = await ok(staff, 'GET', '/api/enforcement/facts?year=2025');
   const get = (k: string) => facts.find((f: { key: string }) => f.key === k);
   assert.equal(get('enforcement.officers').value, 5);
