@@ -60,3 +60,28 @@ test('a rated ticket shows its 好差评 level by the server’s label', async (
     labels.scores.find((s: { value: string }) => s.value === rated.score).label,
   );
 });
+
+test('GET /api/hotline/labels: the 诉求类型, 来源渠道 and 回访满意度 the forms offer, each filtering the list', async () => {
+  const labels = await get('/api/hotline/labels');
+  assert.deepEqual(
+    labels.kinds.map((c: { label: string }) => c.label),
+    ['咨询', '求助', '建议', '投诉', '举报'],
+  );
+  assert.deepEqual(
+    labels.channels.map((c: { label: string }) => c.label),
+    ['12345电话', '12345网站', '12345移动端', '微信', '网民留言', '其他'],
+  );
+  assert.deepEqual(labels.satisfaction, [
+    { value: 'satisfied', label: '满意' },
+    { value: 'basic', label: '基本满意' },
+    { value: 'unsatisfied', label: '不满意' },
+  ]);
+  for (const c of labels.kinds) {
+    const list = await get(`/api/hotline/tickets?kind=${c.value}`);
+    for (const item of list.items) assert.equal(item.kindLabel, c.label);
+  }
+  for (const c of labels.channels) {
+    const list = await get(`/api/hotline/tickets?channel=${c.value}`);
+    for (const item of list.items) assert.equal(item.channelLabel, c.label);
+  }
+});

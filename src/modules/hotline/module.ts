@@ -1,5 +1,6 @@
 /** 12345热线与网民留言: tickets from the city platform, 网民留言 on the portal, 好差评 (RULES §7.2). */
 import type { ModuleManifest } from '../../core/module.ts';
+import { statusChoices } from '../../core/http/labels.ts';
 import { hotlineAudit } from './auditLabels.ts';
 import { HOTLINE_MODULE_ACTIONS, HOTLINE_TICKET } from './procedure.ts';
 import { hotlineFacts } from './facts.ts';
@@ -8,6 +9,7 @@ import { hotlinePortal, hotlineSections } from './portal.tsx';
 import { loadTicket } from './service.ts';
 import { authorize, hotlineAbilities } from './policy.ts';
 import { seedDemoHotline } from './demo.ts';
+import { CHANNELS, KINDS, SATISFACTION, SCORES } from './labels.ts';
 
 export const hotlineModule: ModuleManifest = {
   name: 'hotline',
@@ -25,6 +27,17 @@ export const hotlineModule: ModuleManifest = {
     },
   ],
   abilities: hotlineAbilities,
+  labels: {
+    summary: '12345热线工单的办理状态、诉求类型、来源渠道、回访满意度和好差评等级',
+    guard: (a) => authorize(a, 'hotlineTicket', 'list'),
+    lists: {
+      statuses: { label: '办理状态', choices: statusChoices(HOTLINE_TICKET) },
+      kinds: { label: '诉求类型', choices: [...KINDS] },
+      channels: { label: '来源渠道', choices: [...CHANNELS] },
+      satisfaction: { label: '回访满意度', choices: [...SATISFACTION] },
+      scores: { label: '好差评等级', choices: [...SCORES] },
+    },
+  },
   facts: [{ module: 'hotline', area: 'functions', facts: hotlineFacts }],
   routes: (app, ctx) => hotlineRoutes(app, ctx),
   portal: (ctx, page) => hotlinePortal(ctx, page),

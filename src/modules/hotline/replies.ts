@@ -127,9 +127,3 @@ export const convertReply = z.object({
   view: ticketReply,
 });
 export const settingsReply = hotlineDeadlines.schema;
-const options = (label: string) =>
-  z.array(z.object({ value: str('代码'), label: str('名称') })).describe(label);
-export const labelsReply = z.object({
-  statuses: options('办理状态'),
-  scores: options('好差评等级'),
-});

@@ -18,13 +18,11 @@ import { ratingRates } from './ratings.ts';
 import { createToken, departmentOfToken, listTokens, revokeToken } from './tokens.ts';
 import { readTicketSheet } from './excel.ts';
 import { authorize } from './policy.ts';
-import { CHANNEL_CODES, KIND_CODES, SCORES } from './labels.ts';
-import { HOTLINE_TICKET } from './procedure.ts';
+import { CHANNEL_CODES, KIND_CODES } from './labels.ts';
 import { hotlineDeadlines } from './settings.ts';
 import {
   convertReply,
   importReply,
-  labelsReply,
   listReply,
   ratingsReply,
   settingsReply,
@@ -150,20 +148,6 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => listTickets(ctx, requireActor(req), req.query),
-  );
-  api.get(
-    '/api/hotline/labels',
-    {
-      schema: { summary: '12345热线工单的办理状态和好差评等级', response: { 200: labelsReply } },
-      preValidation: lists,
-    },
-    // 新建 is the engine's state before 受理: no listed ticket is in it, so it is no filter.
-    async () => ({
-      statuses: HOTLINE_TICKET.statuses
-        .filter((s) => s.code !== HOTLINE_TICKET.initialStatus)
-        .map((s) => ({ value: s.code, label: s.label })),
-      scores: SCORES.map((s) => ({ value: s.value, label: s.label })),
-    }),
   );
   api.post(
     '/api/hotline/tickets',

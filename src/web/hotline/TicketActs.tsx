@@ -1,6 +1,7 @@
 import { Button, Space } from 'antd';
 import type { StepField } from '../decisions/StepModal.tsx';
-import { SATISFACTION, type TicketPayload } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { TicketPayload } from './types.ts';
 
 /** An act of the ticket page that opens a form: its fields, where it posts, how values become the body. */
 export interface Pending {
@@ -28,6 +29,7 @@ export function TicketActs({
   ) => void;
   open: (p: Pending) => void;
 }) {
+  const labels = useLabels('hotline');
   const t = data.ticket;
   const a = data.abilities;
   const divisions = data.divisions.map((d) => ({ value: d.id, label: d.name }));
@@ -127,7 +129,7 @@ export function TicketActs({
                 label: '满意度',
                 type: 'select',
                 required: true,
-                options: SATISFACTION,
+                options: labels.choices('satisfaction'),
               },
               { name: 'note', label: '回访情况', type: 'textarea' },
             ])

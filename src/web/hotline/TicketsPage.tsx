@@ -7,13 +7,8 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
-import {
-  CHANNELS,
-  KINDS,
-  type HotlineLabels,
-  type TicketItem,
-  type TicketPayload,
-} from './types.ts';
+import { useLabels } from '../lib/labels.ts';
+import type { TicketItem, TicketPayload } from './types.ts';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => ({
@@ -50,11 +45,7 @@ export default function TicketsPage() {
         pageSize: 20,
       }),
   });
-  const labels = useQuery({
-    queryKey: ['hotline-labels'],
-    queryFn: () => get<HotlineLabels>('/api/hotline/labels'),
-    staleTime: Infinity,
-  });
+  const labels = useLabels('hotline');
   const reset = () => setPage(1);
   return (
     <>
@@ -88,7 +79,7 @@ export default function TicketsPage() {
             ariaLabel="诉求类型"
             placeholder="全部类型"
             width={120}
-            options={KINDS}
+            options={labels.choices('kinds')}
             value={kind}
             onChange={(e) => {
               setKind(e.target.value);
@@ -99,7 +90,7 @@ export default function TicketsPage() {
             ariaLabel="来源渠道"
             placeholder="全部渠道"
             width={140}
-            options={CHANNELS}
+            options={labels.choices('channels')}
             value={channel}
             onChange={(e) => {
               setChannel(e.target.value);
@@ -110,7 +101,7 @@ export default function TicketsPage() {
             ariaLabel="办理状态"
             placeholder="全部状态"
             width={140}
-            options={labels.data?.statuses ?? []}
+            options={labels.choices('statuses')}
             value={status}
             onChange={(e) => {
               setStatus(e.target.value);
@@ -179,7 +170,7 @@ export default function TicketsPage() {
               label: '来源渠道',
               type: 'select',
               required: true,
-              options: CHANNELS,
+              options: labels.choices('channels'),
               initial: 'phone',
             },
             {
@@ -187,7 +178,7 @@ export default function TicketsPage() {
               label: '诉求类型',
               type: 'select',
               required: true,
-              options: KINDS,
+              options: labels.choices('kinds'),
               initial: 'consult',
             },
             { name: 'receivedOn', label: '受理日期', type: 'date', required: true },

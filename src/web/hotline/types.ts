@@ -1,24 +1,3 @@
-export const KINDS = [
-  { value: 'consult', label: '咨询' },
-  { value: 'help', label: '求助' },
-  { value: 'suggest', label: '建议' },
-  { value: 'complain', label: '投诉' },
-  { value: 'report', label: '举报' },
-];
-export const CHANNELS = [
-  { value: 'phone', label: '12345电话' },
-  { value: 'web', label: '12345网站' },
-  { value: 'app', label: '12345移动端' },
-  { value: 'wechat', label: '微信' },
-  { value: 'portal', label: '网民留言' },
-  { value: 'other', label: '其他' },
-];
-export const SATISFACTION = [
-  { value: 'satisfied', label: '满意' },
-  { value: 'basic', label: '基本满意' },
-  { value: 'unsatisfied', label: '不满意' },
-];
-
 export interface TicketItem {
   id: string;
   ticketNo: string;
@@ -105,14 +84,4 @@ export interface ImportResult {
   created: number;
   duplicates: string[];
   errors: Array<{ index: number; ticketNo: string | null; message: string }>;
-}
-
-export interface Option {
-  value: string;
-  label: string;
-}
-/** The server's labels (GET /api/hotline/labels): the 办理状态 filter and the 好差评 levels. */
-export interface HotlineLabels {
-  statuses: Option[];
-  scores: Option[];
 }
