@@ -98,14 +98,20 @@ test('eligibility: 在岗 with a certificate valid on the day; reasons name the 
 });
 
 test('a certificate number is registered once; validity must run forward', async () => {
+  await createOfficer(t.ctx, legal, {
+    ...base,
+    name: '戊执法',
+    certificateNo: 'T-0005',
+    validTo: '2026-12-31',
+  });
   await assert.rejects(
     createOfficer(t.ctx, legal, {
       ...base,
       name: '重复',
-      certificateNo: 'T-0001',
+      certificateNo: 'T-0005',
       validTo: '2026-12-31',
     }),
-    /已登记为甲执法的执法证/,
+    /已登记为戊执法的执法证/,
   );
   await assert.rejects(
     createOfficer(t.ctx, legal, {
