@@ -119,7 +119,21 @@ if (process.env.TEST_DATABASE_URL) {
   r = tsx(['scripts/prepare-test-db.ts', 'postgres', template, `${template}_demo`, pgAccounts]);
   if (r.status !== 0) process.exit(r.status ?? 1);
   // Files that never open a test database (pure engine, calendar, text and document tests) ran once already.
-  const usesDatabase = (f) => /\b(testing|testApi)\.ts\b/.test(fs.readFileSync(f, 'utf8'));
+  // A file uses a database when it, or a file it imports from the tree (a testkit), names the test support.
+  const seen = new Map();
+  const usesDatabase = (f) => {
+    if (seen.has(f)) return seen.get(f);
+    seen.set(f, false);
+    const text = fs.readFileSync(f, 'utf8');
+    const local = [...text.matchAll(/from '(\.{1,2}\/[^']+\.tsx?)'/g)].map((m) =>
+      path.join(path.dirname(f), m[1]),
+    );
+    const uses =
+      /\b(testing|testApi)\.ts\b/.test(text) ||
+      local.some((g) => fs.existsSync(g) && usesDatabase(g));
+    seen.set(f, uses);
+    return uses;
+  };
   pass('PostgreSQL', unit.filter(usesDatabase), {
     FAZHI_TEST_DB: 'postgres',
     FAZHI_TEST_PG_TEMPLATE: template,
