@@ -72,6 +72,31 @@ export function setCookieHeader(res: LightMyRequestResponse, name: string): stri
   return all.find((c) => c.startsWith(`${name}=`)) ?? '';
 }
 
+/** A citizen's session as a browser holds it after GET `url`: the page, its CSRF cookie and form token. */
+export async function portalSession(app: FastifyInstance, url: string) {
+  const page = await app.inject({ method: 'GET', url });
+  return {
+    page,
+    token: /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '',
+    cookie: `fazhi_pcsrf=${cookieValue(page, 'fazhi_pcsrf')?.value ?? ''}`,
+  };
+}
+
+/** A portal form posted as a browser does: the session's cookie and its token in the form. */
+export function postPortalForm(
+  app: FastifyInstance,
+  url: string,
+  s: { token: string; cookie: string },
+  fields: Record<string, string>,
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
+  });
+}
+
 /** GET / and return the CSRF cookie + form token. */
 export async function csrf(app: FastifyInstance) {
   const res = await app.inject({ method: 'GET', url: '/' });

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
+import { portalSession as openSession, postPortalForm } from '../../portal/testApp.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let office: Awaited<ReturnType<typeof signIn>>;
@@ -20,22 +21,13 @@ before(async () => {
 });
 after(() => t.close());
 
-async function portalSession() {
-  const res = await t.app.inject({ method: 'GET', url: '/wmly/new' });
-  assert.equal(res.statusCode, 200);
-  const token = /name="_csrf" value="([^"]+)"/.exec(res.body)![1];
-  return {
-    token,
-    cookie: `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')!.value}`,
-  };
-}
+const portalSession = async () => {
+  const s = await openSession(t.app, '/wmly/new');
+  assert.equal(s.page.statusCode, 200);
+  return s;
+};
 const form = (url: string, s: { token: string; cookie: string }, fields: Record<string, string>) =>
-  t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
-  });
+  postPortalForm(t.app, url, s, fields);
 const message = {
   kind: 'complain',
   title: '实验室噪音扰民<b>',

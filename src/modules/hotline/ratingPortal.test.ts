@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { docxText } from '../../core/files/docx.ts';
+import { portalSession as openSession, postPortalForm } from '../../portal/testApp.ts';
 
 const PW = 'Rating-pass-2025';
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -29,22 +30,9 @@ const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
   assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
   return res.json();
 };
-async function portalSession(code: string) {
-  const res = await t.app.inject({ method: 'GET', url: `/hcp/${code}` });
-  const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '';
-  return {
-    page: res,
-    token,
-    cookie: `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')?.value ?? ''}`,
-  };
-}
+const portalSession = (code: string) => openSession(t.app, `/hcp/${code}`);
 const rate = (code: string, s: { token: string; cookie: string }, fields: Record<string, string>) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/hcp/${code}/rate`,
-    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
-  });
+  postPortalForm(t.app, `/hcp/${code}/rate`, s, fields);
 const ratings = async (caseId: string) =>
   await queryRows<{ score: string; module: string }>(
     t.ctx.db,

@@ -3,23 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addUser, createTestApp, signIn } from '../../../server/testing.ts';
-
-const PW = 'Portal-Form-Passw0rd!';
-
-async function submit(
-  app: Awaited<ReturnType<typeof createTestApp>>['app'],
-  fields: Record<string, string>,
-) {
-  const form = await app.inject({ method: 'GET', url: '/xxgk/apply' });
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1];
-  const cookie = `fazhi_pcsrf=${form.cookies.find((c) => c.name === 'fazhi_pcsrf')!.value}`;
-  return app.inject({
-    method: 'POST',
-    url: '/xxgk/apply',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
-}
+import { PW, submit } from './testkit.ts';
 
 test('portal: an empty application is refused on the form (name, contact, description named); nothing is received', async (t) => {
   const app = await createTestApp();

@@ -1,27 +1,16 @@
 /** The portal side of the 依申请公开 tests: a CSRF-carrying session, the apply and 补正 forms, the tracking code. */
 import assert from 'node:assert/strict';
 import type { createTestApp } from '../../../server/testing.ts';
+import { portalSession, postPortalForm } from '../../../portal/testApp.ts';
 
 export type App = Awaited<ReturnType<typeof createTestApp>>;
 export const PW = 'Disclosure-Test-Passw0rd!';
 
-export async function portalSession(app: App['app']) {
-  const res = await app.inject({ method: 'GET', url: '/xxgk/apply' });
-  assert.equal(res.statusCode, 200);
-  const token = /name="_csrf" value="([^"]+)"/.exec(res.body)![1];
-  const cookie = `fazhi_pcsrf=${res.cookies.find((c) => c.name === 'fazhi_pcsrf')!.value}`;
-  return { token, cookie };
-}
-
 /** A portal form posted as a browser does: in a fresh session, with its CSRF token. */
 export async function postForm(app: App['app'], url: string, fields: Record<string, string>) {
-  const s = await portalSession(app);
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: s.token, ...fields }).toString(),
-  });
+  const s = await portalSession(app, '/xxgk/apply');
+  assert.equal(s.page.statusCode, 200);
+  return postPortalForm(app, url, s, fields);
 }
 
 export const submit = (app: App['app'], fields: Record<string, string>) =>

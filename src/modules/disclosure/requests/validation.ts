@@ -85,16 +85,7 @@ export const staffIntakeSchema = applicantSchema.extend({
   lateReason: optText(400, '未能当日确认的原因'),
 });
 
-export const supplementSchema = z.object({
-  name: optText(100, '姓名或名称'),
-  idNumber: optText(40, '证件号码'),
-  creditCode: optText(30, '统一社会信用代码'),
-  phone: optText(30, '联系电话'),
-  email: z
-    .union([z.email(), z.literal('')])
-    .optional()
-    .transform((s) => (s ? s : undefined))
-    .describe('电子邮箱'),
-  address: optText(200, '通信地址'),
-  description: optText(4000, '补正后的申请内容'),
-});
+/** The applicant's 补正 (条例 Art 30) on the portal: who they are and how to reach them, and the request restated. */
+export const supplementSchema = applicantSchema
+  .pick({ name: true, idNumber: true, creditCode: true, phone: true, email: true, address: true })
+  .extend({ description: optText(4000, '补正后的申请内容') });
