@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/http/validate.ts';
 import { fileReply } from '../../core/http/replies.ts';
+import { actsReply } from '../../core/cases/acts.ts';
+import { DRAW_ACTS } from './draws.ts';
 import { enforcementSettings, RESULT_LABELS } from './labels.ts';
 
 export const idParam = z.object({ id: z.uuid().describe('编号') });
@@ -262,7 +264,8 @@ export const drawPageReply = z.object({
   draw: drawRow,
   plan: z.object({ id, name: str('计划名称'), year: z.number().int().describe('年度') }),
   inspections: z.array(inspectionRow),
-  abilities: flags('可办理的操作'),
+  ...actsReply(DRAW_ACTS),
+  portal: orNull('门户网站公示页'),
 });
 export const drawsReply = z.object({
   items: z.array(drawRow.extend({ planName: str('抽查计划'), year: z.number().int() })),

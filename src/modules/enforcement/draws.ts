@@ -151,6 +151,51 @@ export async function buildSnapshot(db: DbOrTx, p: PlanRow, on: string): Promise
   };
 }
 
+/** The acts on a draw (the draw page's buttons). */
+export const DRAW_ACTS = { execute: '抽取', verify: '复核抽取结果', cancel: '作废' } as const;
+export type DrawAct = keyof typeof DRAW_ACTS;
+
+/**
+ * Why `act` cannot be done to the draw now, or null: the rule executeDraw, redrawRecord and cancelDraw
+ * enforce, and the draw page shows (drawView). `stage`: not an act of the draw's state at all (the page
+ * shows no button); otherwise the act is held back and the page says why. `begun`: an inspection of
+ * the draw has its result recorded.
+ */
+export function drawRefusal(
+  d: DrawRow,
+  act: DrawAct,
+  begun = false,
+): { reason: string; stage: boolean } | null {
+  const stage = (reason: string) => ({ reason, stage: true });
+  if (act === 'execute')
+    return d.status === 'drawn'
+      ? stage(`本次抽取已于${d.drawnAt}完成，不能重复抽取`)
+      : d.status === 'cancelled'
+        ? stage(`本次抽取已作废（${d.cancelReason}），不能再抽取`)
+        : null;
+  // Verifiable once it ran: a cancelled draw that had run keeps its data for re-running.
+  if (act === 'verify') return d.snapshot ? null : stage('本次抽取尚未进行，没有可复核的数据');
+  if (d.status === 'cancelled') return stage('本次抽取已经作废');
+  return begun ? { reason: '已有检查对象录入了检查结果，不能作废本次抽取', stage: false } : null;
+}
+
+function refuse(r: { reason: string } | null): void {
+  if (r) throw new AppError('ACTION_NOT_ALLOWED', r.reason);
+}
+
+/** Whether an inspection of the draw has its result recorded (a draw in use is not cancelled). */
+export async function inspectionsBegun(db: DbOrTx, drawId: string): Promise<boolean> {
+  const begun = await db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .where(and(eq(inspections.drawId, drawId), ne(inspections.status, 'pending')))
+    .limit(1);
+  return begun.length > 0;
+}
+
+/** A draw is on the portal (its commitment first, then its data) once its plan is published. */
+export const drawOnPortal = (p: { status: string }) => p.status === 'published';
+
 /** Step 2: the draw itself, once. Fails with nothing changed when there are too few candidates. */
 export async function executeDraw(
   ctx: Ctx,
@@ -162,10 +207,7 @@ export async function executeDraw(
   const run = async (t: Tx) => {
     const d = await loadDraw(t, actor, drawId, true);
     authorize(actor, 'inspection', 'manage', d);
-    if (d.status === 'drawn')
-      throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已于${d.drawnAt}完成，不能重复抽取`);
-    if (d.status === 'cancelled')
-      throw new AppError('ACTION_NOT_ALLOWED', `本次抽取已作废（${d.cancelReason}），不能再抽取`);
+    refuse(drawRefusal(d, 'execute'));
     const [p] = await t.select().from(plans).where(eq(plans.id, d.planId));
     const { snapshot, text } = canonicalSnapshot(await buildSnapshot(t, p, ctx.clock.today()));
     const snapshotHash = sha256(text);
@@ -227,14 +269,7 @@ export async function cancelDraw(
   return inTx(ctx, async (tx) => {
     const d = await loadDraw(tx, actor, drawId, true);
     authorize(actor, 'inspection', 'approve', d);
-    if (d.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', '本次抽取已经作废');
-    const begun = await tx
-      .select({ id: inspections.id })
-      .from(inspections)
-      .where(and(eq(inspections.drawId, d.id), ne(inspections.status, 'pending')))
-      .limit(1);
-    if (begun.length)
-      throw new AppError('ACTION_NOT_ALLOWED', '已有检查对象录入了检查结果，不能作废本次抽取');
+    refuse(drawRefusal(d, 'cancel', await inspectionsBegun(tx, d.id)));
     await tx.delete(inspections).where(eq(inspections.drawId, d.id));
     const [row] = await tx
       .update(draws)
@@ -284,8 +319,7 @@ export function redrawRecord(d: DrawRow): {
   snapshotHash: string;
   seed: string;
 } {
-  if (d.status !== 'drawn' && !(d.status === 'cancelled' && d.snapshot))
-    throw new AppError('ACTION_NOT_ALLOWED', '本次抽取尚未进行，没有可复核的数据');
+  refuse(drawRefusal(d, 'verify'));
   const v = verifyDraw({
     commitment: d.commitment,
     nonce: d.nonce,

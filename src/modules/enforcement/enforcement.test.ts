@@ -21,8 +21,8 @@ let staff: Session, legal: Session, leader: Session, advisor: Session, eduStaff:
 // depends on another's records, and a test that moves the clock moves it back (movedTo).
 type Inspection = { id: string; targetName: string; creditCode: string; inspectorIds: string[] };
 
-/** A 2025 plan for the key item (50% of the 12 demo targets), approved, published and drawn. */
-async function drawnPlan(name: string) {
+/** A 2025 plan for the key item (50% of the 12 demo targets), approved, published, its draw committed. */
+async function committedPlan(name: string) {
   const { items } = await ok(staff, 'GET', '/api/enforcement/items');
   const key = items.find((i: { kind: string }) => i.kind === 'key');
   const created = await ok(staff, 'POST', '/api/enforcement/plans', {
@@ -37,7 +37,12 @@ async function drawnPlan(name: string) {
   await ok(legal, 'POST', `/api/enforcement/plans/${planId}/approve`, {});
   await ok(leader, 'POST', `/api/enforcement/plans/${planId}/publish`, {});
   const committed = await ok(staff, 'POST', `/api/enforcement/plans/${planId}/draws`, {});
-  const drawId: string = committed.draw.id;
+  return { planId, drawId: committed.draw.id as string };
+}
+
+/** The plan of committedPlan, drawn. */
+async function drawnPlan(name: string) {
+  const { planId, drawId } = await committedPlan(name);
   const drawn = await ok(staff, 'POST', `/api/enforcement/draws/${drawId}/execute`, {});
   return { planId, drawId, inspections: drawn.inspections as Inspection[] };
 }
@@ -252,6 +257,41 @@ test('a finding opens one 行政处罚 case in one step; a second 立案 and a r
     400,
     /该检查未发现问题，不能据此立案/,
   );
+});
+
+test("the draw page offers the draw's acts by the rule the services enforce, and its portal page (issue 11 item 3)", async (c) => {
+  const { drawId } = await committedPlan('2025年实验动物专项抽查（操作）');
+  const page = (s: Session) => ok(s, 'GET', `/api/enforcement/draws/${drawId}`);
+  // Committed: drawn by whoever runs inspections; cancelled only by the legal office or a leader.
+  let staffPage = await page(staff);
+  assert.deepEqual(staffPage.acts, { execute: true, verify: false, cancel: false });
+  assert.equal(
+    staffPage.portal,
+    `/sjcc/draws/${drawId}`,
+    'the commitment is public before the draw',
+  );
+  assert.deepEqual((await page(legal)).acts, { execute: true, verify: false, cancel: true });
+  const drawn = await ok(staff, 'POST', `/api/enforcement/draws/${drawId}/execute`, {});
+  assert.deepEqual(drawn.acts, { execute: false, verify: true, cancel: false });
+  assert.deepEqual((await page(legal)).acts, { execute: false, verify: true, cancel: true });
+  // An inspection under way holds the cancellation back, with the service's reason.
+  await movedTo(c, '2025-03-07');
+  await recordedFinding(drawn.inspections[0]);
+  const legalPage = await page(legal);
+  assert.deepEqual(legalPage.acts, { execute: false, verify: true, cancel: false });
+  assert.deepEqual(legalPage.blocked, [
+    { action: 'cancel', label: '作废', reason: '已有检查对象录入了检查结果，不能作废本次抽取' },
+  ]);
+  assert.deepEqual((await page(staff)).blocked, [], "not the staff's act");
+  await refused(
+    legal,
+    `/api/enforcement/draws/${drawId}/cancel`,
+    { reason: '抽取对象有误' },
+    409,
+    /已有检查对象录入了检查结果，不能作废本次抽取/,
+  );
+  staffPage = await page(staff);
+  assert.equal(staffPage.draw.status, 'drawn');
 });
 
 test('the portal publishes the registry, the lists and the draw for anyone to re-run', async () => {

@@ -8,12 +8,18 @@ import { factsReply } from '../../core/http/replies.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize, can } from './policy.ts';
+import { actsOf } from '../../core/cases/acts.ts';
+import { portalDepartment } from '../../core/orgs/service.ts';
 import { advancePlan, createPlan, listPlans, loadPlan, planView } from './plans.ts';
 import {
   cancelDraw,
   commitDraw,
+  DRAW_ACTS,
+  drawOnPortal,
+  drawRefusal,
   drawsOf,
   executeDraw,
+  inspectionsBegun,
   loadDraw,
   publicDraw,
   redrawRecord,
@@ -49,18 +55,26 @@ import {
   yearQuery,
 } from './apiSchemas.ts';
 
+// The role each act of a draw needs (draws.ts authorizes the same).
+const DRAW_RULE = { execute: 'manage', verify: 'read', cancel: 'approve' } as const;
+
 async function drawView(ctx: Ctx, actor: Actor, id: string) {
   const d = await loadDraw(ctx.db, actor, id);
   const [p] = await ctx.db.select().from(plans).where(eq(plans.id, d.planId));
   const list = await listInspections(ctx, actor, { drawId: d.id, page: 1, pageSize: 200 });
+  const begun = await inspectionsBegun(ctx.db, d.id);
+  const portal = await portalDepartment(ctx.db);
   return {
     draw: publicDraw(d),
     plan: { id: p.id, name: p.name, year: p.year },
     inspections: list.items,
-    abilities: {
-      execute: d.status === 'committed' && can(actor, 'inspection', 'manage', d),
-      cancel: d.status !== 'cancelled' && can(actor, 'inspection', 'approve', d),
-    },
+    // What this actor may do now: the role on the draw (policy.ts), then the draw's own rule.
+    ...actsOf(DRAW_ACTS, (a) => {
+      if (!can(actor, 'inspection', DRAW_RULE[a], d)) return false;
+      const refused = drawRefusal(d, a, begun);
+      return !refused || (refused.stage ? false : refused.reason);
+    }),
+    portal: drawOnPortal(p) && d.departmentId === portal?.id ? `/sjcc/draws/${d.id}` : null,
   };
 }
 

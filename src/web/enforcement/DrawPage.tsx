@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
@@ -42,7 +42,7 @@ export default function DrawPage() {
         subTitle={d.statusLabel}
         extra={
           <Space>
-            {data.abilities.execute && (
+            {data.acts.execute && (
               <Button
                 type="primary"
                 onClick={() =>
@@ -54,17 +54,22 @@ export default function DrawPage() {
                 抽取
               </Button>
             )}
-            {d.status === 'drawn' && <Button onClick={() => void verify()}>复核抽取结果</Button>}
-            {d.status !== 'committed' && (
-              <a href={`/sjcc/draws/${d.id}`} target="_blank" rel="noreferrer">
+            {data.acts.verify && <Button onClick={() => void verify()}>复核抽取结果</Button>}
+            {data.portal && (
+              <a href={data.portal} target="_blank" rel="noreferrer">
                 门户网站公示页
               </a>
             )}
-            {data.abilities.cancel && (
+            {data.acts.cancel && (
               <Button danger onClick={() => setCancelling(true)}>
                 作废
               </Button>
             )}
+            {data.blocked.map((b) => (
+              <Typography.Text key={b.action} type="secondary">
+                {`${b.label}：${b.reason}`}
+              </Typography.Text>
+            ))}
           </Space>
         }
       />

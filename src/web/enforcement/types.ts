@@ -1,4 +1,7 @@
 /** Shapes of the 行政执法 staff API (src/modules/enforcement/routes.ts). */
+import type { Acts } from '../../core/cases/acts.ts';
+import type { DrawAct } from '../../modules/enforcement/draws.ts';
+
 export interface Officer {
   id: string;
   name: string;
@@ -91,7 +94,11 @@ export interface DrawPayload {
   draw: Draw;
   plan: { id: string; name: string; year: number };
   inspections: Inspection[];
-  abilities: { execute: boolean; cancel: boolean };
+  /** What this actor may do now (the server's rule: draws.ts drawRefusal), and what is held back. */
+  acts: Acts<DrawAct>['acts'];
+  blocked: Acts<DrawAct>['blocked'];
+  /** The draw's page on the portal, once it is public there. */
+  portal: string | null;
 }
 export const opts = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
