@@ -3,6 +3,9 @@
  * office, a leader, the 司法局, the 办公室), a draft, and a collective decision as users take it — a 局长办公会 on `on` with the document on its
  * agenda, its record entered, and the result recorded against that agenda item.
  */
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../core/context.ts';
+import { queryRows } from '../core/db/client.ts';
 import type { testApi } from './testApi.ts';
 import { addUser, signIn, type createTestApp } from './testing.ts';
 
@@ -63,4 +66,27 @@ export async function decideAtHeldMeeting(
     meetingId,
     view: await post(`/api/documents/${documentId}/decide`, { meetingId, decision }),
   };
+}
+
+/**
+ * The 保密审查 before 公开发布 (条例第十七条) as users do it: the drafter names the reviewer's account (by default the
+ * legal office's, dl), which passes it in its own session. Answers the review as the reviewer's decision left it.
+ */
+export async function passSecrecyReview(
+  t: { ctx: Ctx },
+  asker: Post,
+  reviewer: Post,
+  documentId: string,
+  reviewerUsername = 'dl',
+) {
+  const [row] = await queryRows<{ caseId: string; reviewerId: string }>(
+    t.ctx.db,
+    sql`select d.case_id as "caseId", u.id as "reviewerId" from normative_documents d, users u
+        where d.id = ${documentId} and u.username = ${reviewerUsername}`,
+  );
+  await asker(`/api/cases/${row.caseId}/secrecy-review`, { reviewerId: row.reviewerId });
+  return reviewer(`/api/cases/${row.caseId}/secrecy-review/decision`, {
+    approve: true,
+    opinion: '不涉及国家秘密，可以公开',
+  });
 }

@@ -19,7 +19,8 @@ import { users } from '../../src/core/auth/schema.ts';
 import type { Actor } from '../../src/core/auth/actor.ts';
 import type { Role } from '../../src/core/auth/roles.ts';
 import { createDraft } from '../../src/modules/documents/service.ts';
-import { act, assignNumber, publishDocument } from '../../src/modules/documents/workflow.ts';
+import { act, assignNumber } from '../../src/modules/documents/workflow.ts';
+import { publications } from '../../src/modules/disclosure/publications/schema.ts';
 import {
   addTopic,
   createMeeting,
@@ -138,12 +139,52 @@ test(
 
       // Item 5: filed is not 已备案.
       await assignNumber(ctx, staffA, doc.id, {});
-      await publishDocument(ctx, staffA, doc.id, {
-        interpretation: '一、制定背景。二、主要内容：科技成果登记的范围和程序。',
-        confidentialityReviewer: '王晓明',
-      });
+      // Issue 13 item 11: the 保密审查 (条例第十七条) is asked on the page, naming the reviewer's account; it waits in
+      // that account's 我的待办; the reviewer passes it in their own session; only then may the document be published.
       const staff = await workbenchLogin(browser, base, 'e2e_ds', PW);
       await staff.goto(docUrl);
+      await staff.getByRole('heading', { name: TITLE }).waitFor();
+      await staff.getByText('公开发布：须经保密审查通过后方可公开').first().waitFor();
+      await staff.getByLabel('保密审查人', { exact: true }).click();
+      const offered = staff.locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+      );
+      assert.ok(
+        !(await offered.allInnerTexts()).includes('e2e_ds'),
+        'the drafter is not offered as their own reviewer',
+      );
+      await offered.filter({ hasText: 'e2e_legal' }).first().click();
+      await staff.getByRole('button', { name: '提请保密审查' }).click();
+      await staff.getByText('待保密审查').first().waitFor();
+      await assertNoSeriousA11yViolations(staff, 'document: secrecy review asked');
+
+      const reviewer = await workbenchLogin(browser, base, 'e2e_legal', PW);
+      const todo = reviewer
+        .getByRole('row', { name: new RegExp(TITLE) })
+        .filter({ hasText: '保密审查' });
+      await todo.waitFor();
+      await todo.getByRole('link', { name: TITLE }).click();
+      await reviewer.getByRole('link', { name: '打开行政规范性文件页面' }).click();
+      await reviewer.getByRole('heading', { name: TITLE }).waitFor();
+      await reviewer.getByRole('button', { name: '保密审查通过' }).click();
+      const dialog = reviewer.getByRole('dialog');
+      await dialog.getByLabel('审查意见').fill('不涉及国家秘密，可以公开');
+      await dialog.getByRole('button', { name: '确认通过' }).click();
+      await reviewer.getByText('保密审查通过').first().waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await staff.reload();
+      await submitDialog(staff, '公开发布', async (d) => {
+        await d
+          .getByLabel('政策解读')
+          .fill('一、制定背景。二、主要内容：科技成果登记的范围和程序。');
+      });
+      await staff.getByText('行政规范性文件 · 已发布待备案').waitFor();
+      const [pub] = await ctx.db
+        .select({ review: publications.confidentialityReview })
+        .from(publications)
+        .where(eq(publications.sourceEntityId, doc.id));
+      assert.equal((pub.review as { reviewerId: string }).reviewerId, legalA.userId);
       await submitDialog(staff, '报送备案');
       await staff.getByText('已报送待审查').waitFor();
       await staff.getByText('行政规范性文件 · 报备审查中').waitFor();

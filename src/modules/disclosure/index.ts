@@ -21,12 +21,15 @@ export {
   carriesSecrecyReview,
   SECRECY_REVIEW_ACTIONS,
   SECRECY_REVIEW_GATE,
+  SECRECY_REVIEWER,
   secrecyReviewPassed,
   secrecyReviewPending,
   withSecrecyReview,
   type SecrecyReviewOptions,
 } from './secrecyReview.ts';
 export {
+  askSecrecyReview,
+  decideSecrecyReview,
   passedSecrecyReview,
   secrecyReviewOf,
   type SecrecyReviewState,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { addUser, createTestApp, signIn } from '../../server/testing.ts';
-import { decideAtHeldMeeting } from '../../server/testDocuments.ts';
+import { decideAtHeldMeeting, passSecrecyReview } from '../../server/testDocuments.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -50,9 +50,15 @@ before(async () => {
     });
     await decideAtHeldMeeting((url, body) => ok(leader, url, body), id, on);
     await ok(staff, `/api/documents/${id}/number`, {});
+    await passSecrecyReview(
+      t,
+      (url, body) => ok(staff, url, body),
+      (url, body) => ok(legal, url, body),
+      id,
+      'cl',
+    );
     await ok(staff, `/api/documents/${id}/publish`, {
       interpretation: '政策解读：本办法规范相关管理工作，自发布之日起施行。',
-      confidentialityReviewer: '王晓明',
     });
     ids.push(id);
   }

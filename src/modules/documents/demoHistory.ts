@@ -17,6 +17,7 @@ import { mattersOfSubject } from '../reviews/index.ts';
 import { assignReviewers } from '../reviews/index.ts';
 import { normativeDocuments } from './schema.ts';
 import { submitComment } from '../consultation/index.ts';
+import { askSecrecyReview, decideSecrecyReview } from '../disclosure/index.ts';
 import { createDraft, type DraftInput } from './service.ts';
 import { act, assignNumber, publishDocument } from './workflow.ts';
 import { closeComment, dispose, openComment, publishFeedback } from './commenting.ts';
@@ -163,9 +164,14 @@ export async function seedDemoDocumentHistory(ctx: Ctx, staff: Actor): Promise<v
       decision: 'adopted',
     });
     await assignNumber(on(d.publishOn), staff, id, {});
+    // 保密审查 (条例第十七条): the legal office's account reviews the final text, in its own name.
+    await askSecrecyReview(on(d.publishOn), staff, caseId, { reviewerId: legal.userId });
+    await decideSecrecyReview(on(d.publishOn), legal, caseId, {
+      approve: true,
+      opinion: '经审查，不涉及国家秘密，可以公开。',
+    });
     await publishDocument(on(d.publishOn), staff, id, {
       interpretation: p.interpretation,
-      confidentialityReviewer: '李静（政策法规科）',
       topic: 'science',
       keywords: p.input.keywords,
     });

@@ -5,6 +5,7 @@
  */
 import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { NewCaseEvent } from '../../core/procedure/engine.ts';
+import { SECRECY_REVIEWER } from '../disclosure/index.ts';
 
 /** Every act of one document's history, oldest first. */
 export interface DocumentDates {
@@ -125,6 +126,14 @@ export function documentEvents(d: DocumentDates, market: boolean): NewCaseEvent[
       data: { docNumber: '科规〔2025〕1号' },
       actorRoles: staff,
     },
+    {
+      type: 'requestSecrecyReview',
+      on: d.publishOn,
+      data: { reviewer: '法制审核人员', reviewerId: 'legal', dueOn: d.publishOn },
+      actorRoles: staff,
+    },
+    // The named reviewer acts in the procedure's reviewer role (disclosure/secrecyReviewService.ts).
+    { type: 'passSecrecyReview', on: d.publishOn, data: {}, actorRoles: [SECRECY_REVIEWER] },
     {
       type: 'publish',
       on: d.publishOn,

@@ -8,6 +8,7 @@ import { runSweep } from '../../core/cases/sweep.ts';
 import { sweepTasks } from '../../server/modules.ts';
 import {
   decideAtHeldMeeting,
+  passSecrecyReview,
   DOCUMENT_DRAFT,
   documentAccounts,
 } from '../../server/testDocuments.ts';
@@ -45,9 +46,14 @@ async function publishedDocument(title: string, on: string): Promise<string> {
   });
   await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), id, on);
   await ok(staff, 'POST', `/api/documents/${id}/number`, {});
+  await passSecrecyReview(
+    t,
+    (url, body) => ok(staff, 'POST', url, body),
+    (url, body) => ok(legal, 'POST', url, body),
+    id,
+  );
   await ok(staff, 'POST', `/api/documents/${id}/publish`, {
     interpretation: '本办法的主要内容和适用范围解读如下，请各单位遵照执行。',
-    confidentialityReviewer: '王晓明',
   });
   return id;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, createTestApp, orgIdByName, signIn, moveToDay } from '../../server/testing.ts';
-import { decideAtHeldMeeting } from '../../server/testDocuments.ts';
+import { decideAtHeldMeeting, passSecrecyReview } from '../../server/testDocuments.ts';
 import { createOrg } from '../../core/orgs/service.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 
@@ -152,9 +152,15 @@ test('published documents appear in the registry with search, filters and a page
   });
   await decideAtHeldMeeting((url, body) => api(leader, url, body), docId, '2025-03-13');
   await api(staff, `/api/documents/${docId}/number`, {});
+  await passSecrecyReview(
+    t,
+    (url, body) => api(staff, url, body),
+    (url, body) => api(legal, url, body),
+    docId,
+    'pl',
+  );
   await api(staff, `/api/documents/${docId}/publish`, {
     interpretation: '一、制定背景：为深入贯彻落实重要论述。二、主要内容：共两条。',
-    confidentialityReviewer: '王晓明',
   });
   const hit = await t.app.inject({ url: `/gfxwj?q=${encodeURIComponent('习近平')}` });
   assert.match(hit.body, /若干措施/);
@@ -259,9 +265,15 @@ test("the portal speaks for its department: another department's documents and c
     (await api(es, `/api/documents/${id}/number`, {})).document.docNumber,
     '教规〔2025〕1号',
   );
+  await passSecrecyReview(
+    t,
+    (url, body) => api(es, url, body),
+    (url, body) => api(el, url, body),
+    id,
+    'el',
+  );
   await api(es, `/api/documents/${id}/publish`, {
     interpretation: '一、制定背景：规范中小学课后服务。二、主要内容：共两条。',
-    confidentialityReviewer: '赵老师',
   });
   assert.doesNotMatch(
     (await t.app.inject({ url: `/gfxwj?q=${encodeURIComponent('课后服务')}` })).body,

@@ -4,6 +4,7 @@
  * 集体审议 → 统一登记编号 → 公开发布 → 备案. Declared as data; the procedure engine enforces it.
  */
 import type { ActionDef, ClockDef, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
+import { SECRECY_REVIEW_ACTIONS, withSecrecyReview } from '../disclosure/index.ts';
 import {
   DOCUMENT_PROCEDURE_DEFAULTS,
   type DocumentProcedureSettings,
@@ -191,7 +192,7 @@ function actions(s: DocumentProcedureSettings): ActionDef[] {
 /** Builds the normative-document procedure with local settings (filing deadline, review times, comment minimums). */
 export function normativeDocumentProcedure(settings: NormativeDocumentSettings = {}): ProcedureDef {
   const s: DocumentProcedureSettings = { ...DOCUMENT_PROCEDURE_DEFAULTS, ...settings };
-  return {
+  const def: ProcedureDef = {
     code: 'normativeDocument',
     label: '行政规范性文件制定',
     statuses: [
@@ -220,6 +221,19 @@ export function normativeDocumentProcedure(settings: NormativeDocumentSettings =
       { code: 'withdrawn', label: '终止制定' },
     ],
   };
+  // 保密审查 before 公开发布 (《政府信息公开条例》第十七条): of the final text, once the 文号 is assigned.
+  return withSecrecyReview(def, {
+    drafters: ['staff'],
+    publishAction: 'publish',
+    statuses: ['drafting'],
+    requires: [
+      {
+        when: { done: 'assignNumber' },
+        code: 'not_numbered',
+        message: '统一登记编号后方可提请保密审查',
+      },
+    ],
+  });
 }
 
 /** Acts the documents module records itself with its own rows; the generic case page cannot (recordAction refuses). */
@@ -236,6 +250,8 @@ export const DOCUMENT_MODULE_ACTIONS = [
   'submitLegalReview',
   'concludeLegalReview',
   'collectiveDecision',
+  // Asked and decided through the shared 保密审查 service (disclosure), never the generic case page.
+  ...SECRECY_REVIEW_ACTIONS,
 ];
 /** The default procedure (30日 filing, 5–15 个工作日 legality review). */
 export const NORMATIVE_DOCUMENT: ProcedureDef = normativeDocumentProcedure();

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../core/calendar/calendar.ts';
 import { check, type CaseEvent, type ProcedureDef } from '../../core/procedure/engine.ts';
+import { SECRECY_REVIEWER } from '../disclosure/index.ts';
 import { NORMATIVE_DOCUMENT } from './procedure.ts';
 
 export const cal = createCalendar({ overrides: [], officialYears: [] });
@@ -16,6 +17,8 @@ export const ROLE: Record<string, string[]> = {
   concludeLegalReview: ['legalOfficer'],
   collectiveDecision: ['leader'],
   withdraw: ['leader'],
+  passSecrecyReview: [SECRECY_REVIEWER],
+  returnSecrecyReview: [SECRECY_REVIEWER],
 };
 
 export function history(steps: Step[], proc: ProcedureDef = P): CaseEvent[] {
@@ -51,5 +54,11 @@ export const adopted: Step[] = [
 export const published: Step[] = [
   ...adopted,
   ['assignNumber', '2025-03-26', { docNumber: '科规〔2025〕3号' }],
+  [
+    'requestSecrecyReview',
+    '2025-03-26',
+    { reviewer: '李静', reviewerId: 'u-legal', dueOn: '2025-04-02' },
+  ],
+  ['passSecrecyReview', '2025-03-27'],
   ['publish', '2025-04-01', { channel: '政府网站', filingDueOn: '2025-05-01' }],
 ];

@@ -7,6 +7,7 @@ import {
   decideAtHeldMeeting,
   DOCUMENT_DRAFT,
   documentAccounts,
+  passSecrecyReview,
 } from '../../server/testDocuments.ts';
 import { testApi } from '../../server/testApi.ts';
 
@@ -46,9 +47,14 @@ test('amending publishes a new version that supersedes the old one (已修改); 
     });
     await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), id, on);
     await ok(staff, 'POST', `/api/documents/${id}/number`, {});
+    await passSecrecyReview(
+      t,
+      (url, body) => ok(staff, 'POST', url, body),
+      (url, body) => ok(legal, 'POST', url, body),
+      id,
+    );
     return ok(staff, 'POST', `/api/documents/${id}/publish`, {
       interpretation: '本次修改的主要内容：调整申报条件，简化审批流程。',
-      confidentialityReviewer: '王晓明',
     });
   };
   const v1 = await ok(staff, 'POST', '/api/documents', {
@@ -146,9 +152,14 @@ test('the 备案 period and validity limits are 业务设置 of the 系统管理
   });
   await decideAtHeldMeeting((url, body) => ok(leader, 'POST', url, body), id, '2027-04-01');
   await ok(staff, 'POST', `/api/documents/${id}/number`, {});
+  await passSecrecyReview(
+    t,
+    (url, body) => ok(staff, 'POST', url, body),
+    (url, body) => ok(legal, 'POST', url, body),
+    id,
+  );
   const published = await ok(staff, 'POST', `/api/documents/${id}/publish`, {
     interpretation: '本办法规范科技成果转化奖励的条件、程序和标准。',
-    confidentialityReviewer: '王晓明',
   });
   // Three working days from 2027-04-01 (a Thursday), not thirty days.
   const due = t.ctx.calendar.current().addWorkdays('2027-04-01', 3);

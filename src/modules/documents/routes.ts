@@ -78,7 +78,6 @@ const publishBody = z.object({
   interpretation: text('政策解读', 50_000, 1),
   keywords: text('关键词', 200).optional(),
   topic: z.string().max(40).optional().describe('主题分类'),
-  confidentialityReviewer: text('保密审查人', 50, 2),
 });
 const endBody = z.object({
   kind: z.enum(['abolished', 'declaredInvalid']).describe('决定类型'),

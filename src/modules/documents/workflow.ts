@@ -13,7 +13,7 @@ import { getSetting } from '../../core/settings/service.ts';
 import { computeDue } from '../../core/calendar/calendar.ts';
 import { checkDocNumber, nextDocNumber, parseDocNumber } from '../../core/numbering/docNumber.ts';
 import { toSearchText } from '../../core/search/tokens.ts';
-import { publish as publishItem } from '../disclosure/index.ts';
+import { passedSecrecyReview, publish as publishItem } from '../disclosure/index.ts';
 import {
   concludeForSubject,
   reviewDue,
@@ -172,11 +172,12 @@ export interface PublishInput {
   interpretation: string;
   keywords?: string;
   topic?: string;
-  /** 保密审查 before publishing (条例 Art 17). */
-  confidentialityReviewer: string;
 }
 
-/** 公开发布: the document and its 解读 together, as a 主动公开 record; an amendment supersedes its predecessor. */
+/**
+ * 公开发布: the document and its 解读 together, as a 主动公开 record; an amendment supersedes its predecessor. The
+ * engine refuses it before the 保密审查 has passed (条例第十七条), and the record names the reviewer's account.
+ */
 export async function publishDocument(ctx: Ctx, actor: Actor, id: string, input: PublishInput) {
   return inTx(ctx, async (tx) => {
     const d = await loadForEdit(tx, actor, id);
@@ -234,11 +235,7 @@ export async function publishDocument(ctx: Ctx, actor: Actor, id: string, input:
       body: `${d.bodyText}\n\n政策解读\n${input.interpretation.trim()}`,
       validity: 'inForce',
       source: { module: 'documents', entityId: d.id },
-      confidentialityReview: {
-        reviewer: input.confidentialityReviewer,
-        conclusion: 'public',
-        on: today,
-      },
+      confidentialityReview: await passedSecrecyReview(tx, d.caseId),
     });
     const search = toSearchText(
       [d.title, d.docNumber ?? '', keywords.join(' '), d.bodyText, input.interpretation].join('\n'),

@@ -130,7 +130,6 @@ export function DocumentActs({
                 help: '留空为最长有效期（5年；试行、暂行2年）',
               },
               { name: 'keywords', label: '关键词' },
-              { name: 'confidentialityReviewer', label: '保密审查人', required: true },
             ],
           })}
         {a.file &&

@@ -22,6 +22,7 @@ import { DocumentActs, h2, type Pending } from './DocumentActs.tsx';
 import { ConsultationCard, FilingCard } from './DocumentCards.tsx';
 import { SourceUpload } from './SourceUpload.tsx';
 import { LegalHistory } from './LegalHistory.tsx';
+import { SecrecyReviewPanel } from '../disclosure/SecrecyReviewPanel.tsx';
 import type { DocumentPayload } from './types.ts';
 
 export default function DocumentPage() {
@@ -133,6 +134,16 @@ export default function DocumentPage() {
             ]}
           />
         </Card>
+        {/* 保密审查 (条例第十七条) of the final text: asked once the 文号 is assigned, the named reviewer decides here. */}
+        {d.docNumber && (
+          <SecrecyReviewPanel
+            caseId={data.procedure.case.id}
+            onChanged={() => {
+              void client.invalidateQueries({ queryKey: key });
+              void client.invalidateQueries({ queryKey: ['worklist'] });
+            }}
+          />
+        )}
         <DocumentActs data={data} ask={ask} direct={direct} />
         <ConsultationCard data={data} ask={ask} />
         <FilingCard data={data} open={setPending} />
