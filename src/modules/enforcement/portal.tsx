@@ -14,7 +14,7 @@ import {
 } from '../../portal/plugin.tsx';
 import { formatDateZh as cnDate } from '../../core/calendar/explain.ts';
 import { disclosures, draws, inspections, officers, plans } from './schema.ts';
-import { publicDraw, redrawRecord } from './draws.ts';
+import { drawOnPortal, publicDraw, redrawRecord } from './draws.ts';
 import { withNames } from './inspections.ts';
 import { DRAW_STATUS_LABELS, OFFICER_STATUS_LABELS } from './labels.ts';
 import { InfoVersion, ItemsVersion, DrawScheme } from './portalParts.tsx';
@@ -268,7 +268,7 @@ export function enforcementPortal(deps: { ctx: Ctx; page: PortalPageContext }): 
         .where(and(eq(draws.id, id), eq(draws.departmentId, dept.id)));
       if (!d) return undefined;
       const [p] = await ctx.db.select().from(plans).where(eq(plans.id, d.planId));
-      return p?.status === 'published' ? { d, p } : undefined;
+      return p && drawOnPortal(p) ? { d, p } : undefined;
     };
 
     fastify.get('/sjcc/draws/:id', async (req, reply) => {
