@@ -22,6 +22,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
 import { StepsTable } from './StepsTable.tsx';
+import { SecrecyReviewPanel } from '../disclosure/SecrecyReviewPanel.tsx';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -83,6 +84,17 @@ export default function CasePage() {
                 </Link>
               </span>
             }
+          />
+        )}
+        {/* A record without a page of its own (e.g. the 政府信息公开工作年度报告): its 保密审查 is decided here, where the
+            reviewer's 我的待办 leads (条例第十七条). */}
+        {!c.page && data.events.some((e) => e.type === 'requestSecrecyReview') && (
+          <SecrecyReviewPanel
+            caseId={c.id}
+            onChanged={() => {
+              void client.invalidateQueries({ queryKey: key });
+              void client.invalidateQueries({ queryKey: ['worklist'] });
+            }}
           />
         )}
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>基本信息</h2>}>
