@@ -152,6 +152,51 @@ const refusals: Array<{
     code: 'not_numbered',
   },
   {
+    name: 'publishing before the 保密审查 passed (条例第十七条)',
+    steps: [...adopted, ['assignNumber', '2025-03-26', { docNumber: '科规〔2025〕3号' }]],
+    next: ['publish', '2025-03-26', { channel: '政府网站' }],
+    code: 'secrecy_review_missing',
+  },
+  {
+    name: 'publishing after the 保密审查 returned it',
+    steps: [
+      ...adopted,
+      ['assignNumber', '2025-03-26', { docNumber: '科规〔2025〕3号' }],
+      [
+        'requestSecrecyReview',
+        '2025-03-26',
+        { reviewer: '李静', reviewerId: 'u', dueOn: '2025-04-02' },
+      ],
+      ['returnSecrecyReview', '2025-03-27', { reason: '附件含内部信息' }],
+    ],
+    next: ['publish', '2025-03-27', { channel: '政府网站' }],
+    code: 'secrecy_review_missing',
+  },
+  {
+    name: 'the 保密审查 asked before the 文号 (the text is not final)',
+    steps: adopted,
+    next: [
+      'requestSecrecyReview',
+      '2025-03-26',
+      { reviewer: '李静', reviewerId: 'u', dueOn: '2025-04-02' },
+    ],
+    code: 'not_numbered',
+  },
+  {
+    name: 'the 保密审查 passed by the drafter’s role, not the named reviewer’s',
+    steps: [
+      ...adopted,
+      ['assignNumber', '2025-03-26', { docNumber: '科规〔2025〕3号' }],
+      [
+        'requestSecrecyReview',
+        '2025-03-26',
+        { reviewer: '李静', reviewerId: 'u', dueOn: '2025-04-02' },
+      ],
+    ],
+    next: ['passSecrecyReview', '2025-03-27', {}, ['staff']],
+    code: 'role_forbidden',
+  },
+  {
     name: 'rejected at the collective deliberation',
     steps: [
       ...reviewed,
