@@ -2,88 +2,17 @@
 // 告知 → 决定 gates (Arts 44, 45, 62), 法制审核 through the review queue (Art 58), remedy and 文号 in the
 // decision (Art 59), publication with the party masked and its withdrawal (Art 48), the feed, 简易程序
 // limits (Art 51), 全过程记录 files, and who sees what.
+// Each test builds its own app and takes its own case to the stage it is about (testkit.ts).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
-import { testApi, type Session } from '../../server/testApi.ts';
 import { queryRows } from '../../core/db/client.ts';
 import { newId } from '../../core/clock.ts';
+import { decided, decideBody, filed, noticeBody, party, penaltyApp, published } from './testkit.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-const api = testApi(
-  () => t,
-  ['penalty_cases', 'penalty_files', 'case_events', 'audit_events', 'review_matters'],
-);
-const { ok, refused, call, day } = api;
-let off1: Session, off2: Session, leader: Session, legal: Session, staff: Session, other: Session;
-let off1Id = '';
-const officer = { a: newId(), b: newId(), expired: newId(), hearingChair: newId() };
-
-before(async () => {
-  t = await createTestApp();
-  const dept = (
-    await queryRows<{ id: string }>(
-      t.ctx.db,
-      sql`select id from organisations where name = '示范市科学技术局'`,
-    )
-  )[0].id;
-  await t.ctx.db.execute(
-    sql`insert into organisations (id, name, kind, created_at) values (${newId()}, '示范市某某局', 'department', now())`,
-  );
-  const add = (id: string, name: string, cert: string, validTo: string) =>
-    t.ctx.db.execute(
-      sql`insert into enforcement_officers (id, department_id, name, certificate_no, valid_from, valid_to, status, created_at, updated_at) values (${id}, ${dept}, ${name}, ${cert}, '2023-01-01', ${validTo}, 'active', now(), now())`,
-    );
-  await add(officer.a, '赵执法', 'ZF001', '2027-12-31');
-  await add(officer.b, '钱执法', 'ZF002', '2027-12-31');
-  await add(officer.expired, '孙过期', 'ZF003', '2025-01-31');
-  off1Id = await addUser(t.ctx, {
-    username: 'pen-off1',
-    password: 'Officer-pass-2025',
-    roles: ['officer'],
-  });
-  await addUser(t.ctx, { username: 'pen-off2', password: 'Officer-pass-2025', roles: ['officer'] });
-  await addUser(t.ctx, {
-    username: 'pen-lead',
-    password: 'Leader-pass-2025',
-    roles: ['leader'],
-    orgName: '示范市科学技术局',
-  });
-  await addUser(t.ctx, {
-    username: 'pen-legal',
-    password: 'Legal-pass-2025',
-    roles: ['legalOfficer'],
-    orgName: '政策法规科',
-  });
-  await addUser(t.ctx, { username: 'pen-staff', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, {
-    username: 'pen-other',
-    password: 'Other-pass-2025',
-    roles: ['leader'],
-    orgName: '示范市某某局',
-  });
-  off1 = await signIn(t.app, 'pen-off1', 'Officer-pass-2025');
-  off2 = await signIn(t.app, 'pen-off2', 'Officer-pass-2025');
-  leader = await signIn(t.app, 'pen-lead', 'Leader-pass-2025');
-  legal = await signIn(t.app, 'pen-legal', 'Legal-pass-2025');
-  staff = await signIn(t.app, 'pen-staff', 'Staff-pass-2025');
-  other = await signIn(t.app, 'pen-other', 'Other-pass-2025');
-});
-after(() => t.close());
-
-const party = {
-  partyKind: 'individual',
-  partyName: '张三',
-  partyIdNo: '110101199001011234',
-  summary: '未经备案擅自开展实验动物生产活动',
-  actOn: '2025-02-10',
-  discoveredOn: '2025-03-03',
-  approvedBy: '王局长',
-};
-let id = '';
-
-test('立案: the limitation period and officers with valid certificates (Art 36, 42); nothing changes when refused', async () => {
+test('立案: the limitation period and officers with valid certificates (Art 36, 42); nothing changes when refused', async (c) => {
+  const p = await penaltyApp(c);
+  const { ok, refused, off1, officer } = p;
   await refused(
     off1,
     'POST',
@@ -116,17 +45,16 @@ test('立案: the limitation period and officers with valid certificates (Art 36
     400,
     /本部门没有该检查记录/,
   );
-  const v = await ok(off1, 'POST', '/api/penalties', {
-    ...party,
-    officerIds: [officer.a, officer.b],
-  });
-  id = v.penalty.id;
+  const v = await filed(p);
   assert.match(v.penalty.caseNo, /^科规罚立〔2025〕1号$/);
   assert.deepEqual(v.penalty.officerNames, ['赵执法（ZF001）', '钱执法（ZF002）']);
   assert.ok(v.state.openSteps.some((s: { step: string }) => s.step === 'serveNotice'));
 });
 
-test('who sees the case: the assigned officer, the legal office and leaders; not another officer nor another department', async () => {
+test('who sees the case: the assigned officer, the legal office and leaders; not another officer nor another department', async (c) => {
+  const p = await penaltyApp(c);
+  const { ok, refused, call, off1, off2, leader, legal, other } = p;
+  const id = (await filed(p)).penalty.id;
   await ok(off1, 'GET', `/api/penalties/${id}`);
   await ok(leader, 'GET', `/api/penalties/${id}`);
   await ok(legal, 'GET', `/api/penalties/${id}`);
@@ -156,14 +84,10 @@ test('who sees the case: the assigned officer, the legal office and leaders; not
   );
 });
 
-test('告知 before 决定; no decision in the 陈述申辩 window; none heavier than notified (Arts 44, 45, 62)', async () => {
-  const decideBody = {
-    decisionType: 'penalty',
-    types: ['fine'],
-    fineAmount: 5000,
-    facts: '经查属实',
-    basis: '《实验动物管理条例》第二十九条',
-  };
+test('告知 before 决定; no decision in the 陈述申辩 window; none heavier than notified (Arts 44, 45, 62)', async (c) => {
+  const p = await penaltyApp(c);
+  const { ok, refused, day, off1, leader } = p;
+  const id = (await filed(p)).penalty.id;
   await refused(
     leader,
     'POST',
@@ -172,13 +96,7 @@ test('告知 before 决定; no decision in the 陈述申辩 window; none heavier
     409,
     /不能作出行政处罚决定|当前状态/,
   );
-  const n = await ok(off1, 'POST', `/api/penalties/${id}/notice`, {
-    types: ['fine'],
-    fineAmount: 5000,
-    facts: '擅自开展实验动物生产',
-    reasons: '违反备案规定',
-    basis: '《实验动物管理条例》第二十九条',
-  });
+  const n = await ok(off1, 'POST', `/api/penalties/${id}/notice`, noticeBody);
   assert.equal(n.penalty.notice.statementUntil, '2025-03-10');
   assert.equal(
     n.penalty.notice.hearingEligible,
@@ -218,7 +136,10 @@ test('告知 before 决定; no decision in the 陈述申辩 window; none heavier
   assert.equal(d.penalty.publicationDueOn, '2025-03-20');
 });
 
-test('送达, documents, 全过程记录 files, publication with the name masked, the feed', async () => {
+test('送达, documents, 全过程记录 files, publication with the name masked, the feed', async (c) => {
+  const p = await penaltyApp(c);
+  const { t, ok, refused, call, off1, off2, leader } = p;
+  const id = await decided(p); // on 2025-03-11
   await ok(off1, 'POST', `/api/penalties/${id}/deliver`, { method: '直接送达', recipient: '张三' });
   for (const kind of ['filing', 'notice', 'decision', 'serviceReceipt']) {
     const res = await call(off1, 'GET', `/api/penalties/${id}/documents/${kind}`);
@@ -277,7 +198,10 @@ test('送达, documents, 全过程记录 files, publication with the name masked
   assert.equal((await call(off1, 'GET', '/api/penalties/export?year=2025')).statusCode, 403);
 });
 
-test('执行 with the surcharge (Art 72), 结案, then revocation and withdrawal from the portal (Art 48)', async () => {
+test('执行 with the surcharge (Art 72), 结案, then revocation and withdrawal from the portal (Art 48)', async (c) => {
+  const p = await penaltyApp(c);
+  const { t, ok, refused, day, off1, leader } = p;
+  const id = await published(p); // delivered on 2025-03-11
   await day('2025-03-31');
   // Delivered 3月11日: due 3月26日; 5 days late → 3 % × 5 of 5,000 = 750.
   await refused(
@@ -309,7 +233,10 @@ test('执行 with the surcharge (Art 72), 结案, then revocation and withdrawal
   assert.match(page.body, /撤回公开.*该决定已被复议机关撤销/s);
 });
 
-test('a major case needs 法制审核 through the review queue, then 集体讨论 (Arts 57, 58)', async () => {
+test('a major case needs 法制审核 through the review queue, then 集体讨论 (Arts 57, 58)', async (c) => {
+  const p = await penaltyApp(c);
+  const { t, ok, refused, day, off1, leader, legal, staff, officer } = p;
+  await filed(p); // another case opened this year: the facts count both
   await day('2025-04-01');
   const v = await ok(off1, 'POST', '/api/penalties', {
     ...party,
@@ -364,7 +291,8 @@ test('a major case needs 法制审核 through the review queue, then 集体讨�
   assert.equal(facts.find((f) => f.key === 'penalties.legalChecks')?.value, 1);
 });
 
-test('简易程序 only within the Art 51 amounts, by two officers', async () => {
+test('简易程序 only within the Art 51 amounts, by two officers', async (c) => {
+  const { ok, refused, off1, officer } = await penaltyApp(c);
   const body = {
     partyKind: 'individual',
     partyName: '李四',
@@ -388,5 +316,4 @@ test('简易程序 only within the Art 51 amounts, by two officers', async () =>
   await refused(off1, 'POST', `/api/penalties/${v.penalty.id}/close`, {}, 409, /备案.*第五十二条/);
   await ok(off1, 'POST', `/api/penalties/${v.penalty.id}/file-record`, {});
   await ok(off1, 'POST', `/api/penalties/${v.penalty.id}/close`, {});
-  void off1Id;
 });
