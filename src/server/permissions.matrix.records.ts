@@ -119,6 +119,7 @@ export const RECORD_RULES: Rule[] = [
       'POST /api/decision-catalogues/:id/approve',
       'POST /api/decision-catalogues/:id/publish',
       'POST /api/decision-catalogues/:id/adjustments',
+      'POST /api/decision-catalogues/:id/adjustments/publish',
       'POST /api/meetings',
       'PUT /api/disclosure/guide',
       'GET /api/disclosure/requests',

@@ -8,6 +8,7 @@
 // dates, the summary disabled with the engine's reason before the feedback is published.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import {
   assertNoSeriousA11yViolations,
@@ -23,6 +24,34 @@ import type { Actor } from '../../src/core/auth/actor.ts';
 import type { Role } from '../../src/core/auth/roles.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
+
+/**
+ * 保密审查 (条例第十七条) on the page at `url`: the drafter names the legal office's officer (e2e_dl) on
+ * the panel, who passes it in their own session; the drafter's page is then reloaded.
+ */
+async function secrecyReview(staff: Page, legal: Page, url: string) {
+  await staff.getByLabel('保密审查人', { exact: true }).click();
+  await staff
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: 'e2e_dl' })
+    .first()
+    .click();
+  await staff.getByRole('button', { name: '提请保密审查' }).click();
+  await staff.getByText('待保密审查').first().waitFor();
+  assert.equal(
+    await staff.getByRole('button', { name: '保密审查通过' }).count(),
+    0,
+    'not the drafter',
+  );
+  await legal.goto(url);
+  await legal.getByRole('button', { name: '保密审查通过' }).click();
+  await legal.getByRole('textbox', { name: '审查意见' }).fill('不涉及国家秘密，可以公开');
+  await legal.getByRole('button', { name: '确认通过' }).click();
+  await legal.getByRole('dialog').waitFor({ state: 'hidden' });
+  await legal.getByText('审查日期').first().waitFor();
+  await staff.reload();
+}
+
 const ITEM = '示范市科技企业研发投入后补助办法';
 
 test('a major decision from the catalogue to publication', { timeout: 420_000 }, async (t) => {
@@ -84,8 +113,11 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
       await d.getByLabel('同意机关').fill('中共示范市委');
       await d.getByLabel('增加事项名称').fill(ITEM);
       await d.getByLabel('增加事项承办单位').fill('高新技术科');
-      await d.getByLabel('保密审查人').fill('李静');
     });
+    // Issue 13 item 11: the adjustment is reviewed for secrets (条例第十七条) before it is published.
+    const legal = await workbenchLogin(browser, base, 'e2e_dl', PW);
+    await secrecyReview(staff, legal, `${base}/app/decisions/catalogue`);
+    await staff.getByRole('button', { name: '公布目录调整' }).click();
     await staff.getByRole('cell', { name: ITEM }).waitFor();
     await assertNoSeriousA11yViolations(staff, 'catalogue');
 
@@ -193,7 +225,6 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     });
 
     // The legal office assigns the 法律顾问, who gives an opinion; the office concludes in the queue.
-    const legal = await workbenchLogin(browser, base, 'e2e_dl', PW);
     await legal.goto(decisionUrl);
     await legal.getByRole('link', { name: '第1次送审' }).click();
     await submitDialog(legal, '分派审查人员', async (d) => {
@@ -259,6 +290,10 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await leader.getByText('已决定待公布').first().waitFor();
 
     await staff.goto(decisionUrl);
+    // Issue 13 item 11: 公布决策 waits for the 保密审查 (条例第十七条), the gate's reason shown; the drafter
+    // names the legal office's officer, who passes it in their own session.
+    await staff.getByText('公布决策：须经保密审查通过后方可公开').waitFor();
+    await secrecyReview(staff, legal, decisionUrl);
     // Issue 13 item 8: 公布决策 asks for the adopted text; the draft still marked 征求意见稿 is refused.
     await staff.getByRole('button', { name: '公布决策', exact: true }).click();
     const publish = staff.getByRole('dialog');
@@ -273,7 +308,6 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await publish
       .getByLabel('解读', { exact: true })
       .fill('本办法对科技企业研发投入增量给予后补助，首次申报的企业补助比例提高。');
-    await publish.getByLabel('保密审查人').fill('李静');
     await publish.getByRole('button', { name: '确认' }).click();
     await publish
       .getByText(/不能是征求意见稿/)

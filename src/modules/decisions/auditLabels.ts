@@ -20,6 +20,7 @@ export const decisionsAudit = {
     'decisionCatalogue.deleteItem': '删除目录事项',
     'decisionCatalogue.approve': '目录经审定同意',
     'decisionCatalogue.publish': '公布决策事项目录',
+    'decisionCatalogue.approveAdjustment': '目录调整经同意',
     'decisionCatalogue.adjust': '调整决策事项目录',
   },
   fields: {

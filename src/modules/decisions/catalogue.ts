@@ -14,7 +14,7 @@ import { auditRecorder } from '../../core/audit/recorder.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { authorize } from './policy.ts';
-import { publish as publishItem } from '../disclosure/index.ts';
+import { passedSecrecyReview, publish as publishItem } from '../disclosure/index.ts';
 import { decisionsAudit } from './auditLabels.ts';
 import { decisionCatalogueItems, decisionCatalogues } from './schema.ts';
 import { DECISION_CATALOGUE } from './catalogueProcedure.ts';
@@ -281,18 +281,15 @@ export async function approveCatalogue(
   });
 }
 
-/** Publishes an approved catalogue on the portal (主动公开 record). */
-export async function publishCatalogue(
-  ctx: Ctx,
-  actor: Actor,
-  catalogueId: string,
-  input: { confidentialityReviewer: string },
-): Promise<void> {
+/**
+ * Publishes an approved catalogue on the portal (主动公开 record), once its 保密审查 has passed (the
+ * reviewer's own act, 条例第十七条); the record names the reviewer's account.
+ */
+export async function publishCatalogue(ctx: Ctx, actor: Actor, catalogueId: string): Promise<void> {
   await inTx(ctx, async (tx) => {
     const c = await forChange(tx, actor, catalogueId);
-    await act(tx, ctx, actor, c, 'publish', {
-      confidentialityReviewer: input.confidentialityReviewer,
-    });
+    await act(tx, ctx, actor, c, 'publish');
+    const confidentialityReview = await passedSecrecyReview(tx, c.caseId);
     const items = await itemsOf(tx, c.id);
     const today = ctx.clock.today();
     const pub = await publishItem(tx, ctx, actor, {
@@ -304,11 +301,7 @@ export async function publishCatalogue(
       summary: `${c.year}年度重大行政决策事项${items.length}项，经${c.approvedBy}同意。`,
       body: `${catalogueText(items)}\n\n本目录经${c.approvedBy}同意${c.approvalRef ? `（${c.approvalRef}）` : ''}，根据《重大行政决策程序暂行条例》第三条向社会公布，并根据实际情况调整。`,
       source: { module: 'decisions', entityId: c.id },
-      confidentialityReview: {
-        reviewer: input.confidentialityReviewer,
-        conclusion: 'public',
-        on: today,
-      },
+      confidentialityReview,
     });
     await tx
       .update(decisionCatalogues)

@@ -2,10 +2,16 @@
  * 决策事项目录 as a procedure (《重大行政决策程序暂行条例》第三条第三款: 决策机关可以根据本条第一款的规定，
  * 结合职责权限和本地实际，确定决策事项目录、标准，经同级党委同意后向社会公布，并根据实际情况调整):
  * drafted (items edited freely) → agreed by the 同级党委 → published; once published it changes only
- * by an adjustment, itself agreed and then published. The engine is the state machine; the catalogue
- * tables hold the record.
+ * by an adjustment, itself agreed and then published. Each publication waits for its 保密审查 (《政府信息
+ * 公开条例》第十七条), the reviewer's own act. The engine is the state machine; the catalogue tables hold
+ * the record.
  */
-import type { Gate, ProcedureDef } from '../../core/procedure/engine.ts';
+import type { ActionDef, Cond, Gate, ProcedureDef } from '../../core/procedure/engine.ts';
+import {
+  SECRECY_REVIEW_ACTIONS,
+  SECRECY_REVIEW_GATE,
+  withSecrecyReview,
+} from '../disclosure/index.ts';
 
 const ROLES = ['staff', 'leader'];
 const ART_3 = '条例第三条';
@@ -24,7 +30,7 @@ const DRAFT_ONLY: Gate[] = [
   },
 ];
 
-export const DECISION_CATALOGUE: ProcedureDef = {
+const CATALOGUE: ProcedureDef = {
   code: 'decisionCatalogue',
   label: '重大行政决策事项目录',
   statuses: [
@@ -83,9 +89,6 @@ export const DECISION_CATALOGUE: ProcedureDef = {
         },
         { when: { notDone: 'publish' }, code: 'already_published', message: '目录已经公布' },
       ],
-      fields: [
-        { name: 'confidentialityReviewer', label: '保密审查人', type: 'text', required: true },
-      ],
       effects: [{ status: 'published' }],
     },
     {
@@ -114,7 +117,7 @@ export const DECISION_CATALOGUE: ProcedureDef = {
       ],
     },
     {
-      // … and published in its own right.
+      // … and published in its own right, once reviewed for secrets.
       code: 'publishAdjustment',
       label: '公布目录调整',
       roles: ROLES,
@@ -125,12 +128,54 @@ export const DECISION_CATALOGUE: ProcedureDef = {
           message: `目录调整须经同级党委同意后向社会公布（${ART_3}）；请先登记同意情况`,
         },
       ],
-      fields: [
-        { name: 'confidentialityReviewer', label: '保密审查人', type: 'text', required: true },
-      ],
     },
   ],
   clocks: [],
+};
+
+/** Something agreed awaits publication: the catalogue, or its latest adjustment. */
+const awaitingPublication: Gate = {
+  when: {
+    any: [
+      { status: 'approved' },
+      { latest: ['approveAdjustment', 'publishAdjustment'], is: 'approveAdjustment' },
+    ],
+  },
+  code: 'nothing_to_publish',
+  message: '目录或目录调整经同意后、公布前提请保密审查',
+};
+/**
+ * A review passed since what is published was agreed: the catalogue's review does not cover a later
+ * adjustment, which is reviewed in its own right.
+ */
+const passedSinceAgreed: Cond = {
+  latest: ['approve', 'approveAdjustment', ...SECRECY_REVIEW_ACTIONS],
+  is: 'passSecrecyReview',
+};
+const REVIEW_GATE: Gate = { ...SECRECY_REVIEW_GATE, when: passedSinceAgreed };
+
+const reviewed = withSecrecyReview(CATALOGUE, {
+  drafters: ROLES,
+  publishAction: 'publish',
+  requires: [awaitingPublication],
+});
+const gated = (a: ActionDef): ActionDef => {
+  const requires = (a.requires ?? []).filter((g) => g.code !== SECRECY_REVIEW_GATE.code);
+  if (a.code === 'publish' || a.code === 'publishAdjustment')
+    return { ...a, requires: [...requires, REVIEW_GATE] };
+  if (a.code === 'requestSecrecyReview')
+    return {
+      ...a,
+      requires: requires.map((g) =>
+        g.code === 'secrecy_review_passed' ? { ...g, when: { not: passedSinceAgreed } } : g,
+      ),
+    };
+  return a;
+};
+
+export const DECISION_CATALOGUE: ProcedureDef = {
+  ...reviewed,
+  actions: reviewed.actions.map(gated),
 };
 
 /** Every act goes through the catalogue service (it writes the catalogue and its publication with the act). */

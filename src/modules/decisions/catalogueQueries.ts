@@ -123,6 +123,11 @@ export async function listCatalogues(ctx: Ctx, actor: Actor) {
       const manage = can(actor, 'majorDecision', 'catalogue', c);
       const state = evaluate(DECISION_CATALOGUE, events.get(c.caseId) ?? [], cal, today);
       const allowed = new Set(manage ? actionsFor(state, actor.roles).map((a) => a.action) : []);
+      const history = events.get(c.caseId) ?? [];
+      // An adjustment agreed and not yet published (it waits for its 保密审查).
+      const agreed = history.findLast((e) =>
+        ['approveAdjustment', 'publishAdjustment'].includes(e.type),
+      );
       return {
         ...c,
         status: status as CatalogueStatus,
@@ -134,7 +139,18 @@ export async function listCatalogues(ctx: Ctx, actor: Actor) {
           approve: allowed.has('approve'),
           publish: allowed.has('publish'),
           adjust: allowed.has('approveAdjustment'),
+          publishAdjustment: allowed.has('publishAdjustment'),
         },
+        pendingAdjustment:
+          agreed?.type === 'approveAdjustment'
+            ? (agreed.data as {
+                reason: string;
+                approvedOn: string;
+                approvedBy: string;
+                add: ItemInput[];
+                remove: string[];
+              })
+            : null,
       };
     }),
   );

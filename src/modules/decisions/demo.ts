@@ -21,6 +21,7 @@ import {
   publishCatalogue,
 } from './catalogue.ts';
 import { decisionTimeline, driveDecision } from './testkit.ts';
+import { askSecrecyReview, decideSecrecyReview } from '../disclosure/index.ts';
 
 async function actorWith(ctx: Ctx, departmentId: string, role: Role): Promise<Actor | null> {
   const [u] = await ctx.db
@@ -117,7 +118,13 @@ export async function seedDemoDecisions(ctx: Ctx, staff: Actor): Promise<void> {
     approvedBy: '中共示范市委',
     approvalRef: '市委常委会会议',
   });
-  await publishCatalogue(early, staff, cat.id, { confidentialityReviewer: '李静' });
+  // 条例第十七条: the legal office's officer, named by the drafter, reviews the catalogue for secrets.
+  await askSecrecyReview(early, staff, cat.caseId, { reviewerId: legal.userId });
+  await decideSecrecyReview(early, legal, cat.caseId, {
+    approve: true,
+    opinion: '不涉及国家秘密、工作秘密，同意公开。',
+  });
+  await publishCatalogue(early, staff, cat.id);
   const [innovation, transfer] = await itemsOf(ctx.db, cat.id);
   const who = { staff, leader, legal };
   const inYear = Number(inProgressFrom.slice(0, 4)) === year;

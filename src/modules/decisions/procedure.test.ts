@@ -255,6 +255,13 @@ const refusals: Array<{ name: string; steps: Step[]; next: Step; code: string; m
       message: /第三十一条/,
     },
     {
+      name: 'publication before the 保密审查 has passed (条例第十七条)',
+      steps: decided,
+      next: ['publish', '2025-04-21', { channel: '门户网站', adoptionExplanation: 'x' }],
+      code: 'secrecy_review_missing',
+      message: /须经保密审查通过后方可公开/,
+    },
+    {
       name: 'a public decision cannot be left unpublished',
       steps: decided,
       next: ['exemptPublication', '2025-04-21', { reason: '不想公布' }],

@@ -6,6 +6,7 @@
  * are in actions.ts; the gates shared by several acts in gates.ts.
  */
 import type { ClockDef, ProcedureDef, StepDef } from '../../core/procedure/engine.ts';
+import { withSecrecyReview } from '../disclosure/index.ts';
 import { decisionActions } from './actions.ts';
 import {
   conds,
@@ -158,7 +159,7 @@ export const STATUSES = [
   { code: 'withdrawn', label: '终止决策程序', final: true },
 ];
 
-export const MAJOR_DECISION: ProcedureDef = {
+const DECISION: ProcedureDef = {
   code: 'majorDecision',
   label: '重大行政决策',
   statuses: STATUSES,
@@ -179,6 +180,16 @@ export const MAJOR_DECISION: ProcedureDef = {
     { code: 'withdrawn', label: '终止决策程序' },
   ],
 };
+
+/**
+ * The decision, once made, is reviewed for secrets before it is published (《政府信息公开条例》第十七条): the
+ * drafter names the reviewer's account, the reviewer passes it in their own session, and 公布决策 waits for the pass.
+ */
+export const MAJOR_DECISION: ProcedureDef = withSecrecyReview(DECISION, {
+  drafters: ['staff'],
+  publishAction: 'publish',
+  statuses: ['decided'],
+});
 
 /**
  * Every act of a decision carries evidence or module records, so each goes through the decisions

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../core/calendar/calendar.ts';
 import { check, type CaseEvent } from '../../core/procedure/engine.ts';
+import { SECRECY_REVIEWER } from '../disclosure/index.ts';
 import { MAJOR_DECISION as P } from './procedure.ts';
 
 export const cal = createCalendar({ overrides: [], officialYears: [] });
@@ -19,6 +20,7 @@ export const ROLE: Record<string, string[]> = {
   resume: ['leader'],
   adjust: ['leader'],
   exemptPublication: ['leader'],
+  passSecrecyReview: [SECRECY_REVIEWER],
 };
 
 export function history(steps: Step[]): CaseEvent[] {
@@ -100,8 +102,18 @@ export const meeting = {
 };
 export const onAgenda: Step[] = [...lawful, ['submitToMeeting', '2025-04-16', { meetingId: 'm1' }]];
 export const decided: Step[] = [...onAgenda, ['collectiveDecision', '2025-04-18', meeting]];
-export const published: Step[] = [
+/** Decided and its 保密审查 passed by the reviewer named (条例第十七条). */
+export const reviewedForSecrets: Step[] = [
   ...decided,
+  [
+    'requestSecrecyReview',
+    '2025-04-18',
+    { reviewer: '李静', reviewerId: 'u-legal', dueOn: '2025-04-25' },
+  ],
+  ['passSecrecyReview', '2025-04-21', { opinion: '同意公开' }],
+];
+export const published: Step[] = [
+  ...reviewedForSecrets,
   [
     'publish',
     '2025-04-21',

@@ -1,13 +1,13 @@
 /**
  * 决策公布 (条例 Art 32): the adopted text as a 主动公开 record with the adoption of opinions explained
- * and a 解读; a published major adjustment replaces its predecessor (Art 37). One transaction with its evidence.
+ * and a 解读, once the decision's 保密审查 has passed (the reviewer's act, disclosure's secrecy review); a published major adjustment replaces its predecessor (Art 37). One transaction with its evidence.
  */
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAction } from '../../core/cases/service.ts';
-import { publish as publishItem } from '../disclosure/index.ts';
+import { passedSecrecyReview, publish as publishItem } from '../disclosure/index.ts';
 import { majorDecisions } from './schema.ts';
 import { recordEvidence } from './evidence.ts';
 import { precheck, step, withDecision } from './service.ts';
@@ -18,7 +18,6 @@ export interface PublishInput {
   adoptionExplanation: string;
   interpretation: string;
   interpretationForm?: string;
-  confidentialityReviewer: string;
   keywords?: string;
   fileIds?: string[];
 }
@@ -64,6 +63,8 @@ export async function publishDecision(ctx: Ctx, actor: Actor, id: string, input:
       channel,
       adoptionExplanation: input.adoptionExplanation,
     });
+    // The 保密审查 is the named reviewer's own act before this (条例第十七条); the item records it.
+    const confidentialityReview = await passedSecrecyReview(tx, dec.caseId);
     pub = await publishItem(tx, ctx, actor, {
       title: dec.title,
       category: 'policy',
@@ -74,11 +75,7 @@ export async function publishDecision(ctx: Ctx, actor: Actor, id: string, input:
       body: `${adoptedText}\n\n公众意见、专家论证意见的采纳情况\n${input.adoptionExplanation.trim()}\n\n政策解读\n${input.interpretation.trim()}`,
       source: { module: 'decisions', entityId: dec.id },
       attachmentIds: input.fileIds,
-      confidentialityReview: {
-        reviewer: input.confidentialityReviewer,
-        conclusion: 'public',
-        on: today,
-      },
+      confidentialityReview,
     });
     const d = await step(
       ctx,

@@ -127,7 +127,6 @@ const publishBody = z.object({
   adoptionExplanation: text('采纳情况说明', 20_000, 2),
   interpretation: text('解读', 50_000, 1),
   interpretationForm: text('解读方式', 100).optional(),
-  confidentialityReviewer: text('保密审查人', 50, 2),
   keywords: text('关键词', 200).optional(),
   fileIds,
 });

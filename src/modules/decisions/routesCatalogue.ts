@@ -10,7 +10,7 @@ import { guard, noBody, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from './policy.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import { adjustCatalogue } from './catalogueAdjust.ts';
+import { approveAdjustment, publishAdjustment } from './catalogueAdjust.ts';
 import {
   addItem,
   approveCatalogue,
@@ -105,23 +105,19 @@ export function catalogueRoutes(app: FastifyInstance, ctx: Ctx): void {
     }),
     (a, id, b) => approveCatalogue(ctx, a, id, b),
   );
-  cat(
-    '/publish',
-    '公布目录',
-    z.object({ confidentialityReviewer: text('保密审查人', 50, 2) }),
-    (a, id, b) => publishCatalogue(ctx, a, id, b),
-  );
+  // The 保密审查 before each publication is the reviewer's own act (/api/cases/:id/secrecy-review).
+  cat('/publish', '公布目录', noBody, (a, id) => publishCatalogue(ctx, a, id));
   cat(
     '/adjustments',
-    '调整目录',
+    '登记目录调整的同意情况',
     z.object({
       reason: text('调整理由', 5000, 2),
       approvedOn: isoDate('同意日期'),
       approvedBy: text('同意机关', 100, 2),
       add: z.array(itemBody).max(50).default([]).describe('增加事项'),
       remove: z.array(z.uuid().describe('调出事项')).max(50).default([]).describe('调出事项'),
-      confidentialityReviewer: text('保密审查人', 50, 2),
     }),
-    (a, id, b) => adjustCatalogue(ctx, a, id, b),
+    (a, id, b) => approveAdjustment(ctx, a, id, b),
   );
+  cat('/adjustments/publish', '公布目录调整', noBody, (a, id) => publishAdjustment(ctx, a, id));
 }

@@ -8,6 +8,7 @@ import type { Ctx } from '../../core/context.ts';
 import type { Calendar } from '../../core/calendar/calendar.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { submitComment } from '../consultation/index.ts';
+import { askSecrecyReview, decideSecrecyReview } from '../disclosure/index.ts';
 import { latestFor, listComments } from '../consultation/index.ts';
 import { concludeMatter, mattersOfSubject } from '../reviews/index.ts';
 import { legalAdvisors, reviewAssignments } from '../reviews/schema.ts';
@@ -291,12 +292,17 @@ export async function driveDecision(
       reply: '同意',
     });
   go(when.publishOn);
+  // 条例第十七条: the legal office's officer, named by the drafter, reviews the decision for secrets.
+  await askSecrecyReview(ctx, who.staff, d.caseId, { reviewerId: who.legal.userId });
+  await decideSecrecyReview(ctx, who.legal, d.caseId, {
+    approve: true,
+    opinion: '不涉及国家秘密、工作秘密，同意公开。',
+  });
   // The meeting adopted the draft as consulted on; the published text drops the 征求意见稿 marking (Art 32).
   const adoptedText = (o.revisedDraftText ?? o.draftText).replace(/（征求意见稿）|征求意见稿/g, '');
   return publishDecision(ctx, who.staff, d.id, {
     adoptedText,
     adoptionExplanation: '公众意见和专家论证意见的采纳情况已随决策一并公布。',
     interpretation: `${d.title}的出台背景、主要内容和政策要点解读：本决策旨在进一步激发创新活力。`,
-    confidentialityReviewer: '李静',
   });
 }

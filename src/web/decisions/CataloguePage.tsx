@@ -5,6 +5,7 @@ import { errorMessage, get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from './StepModal.tsx';
+import { SecrecyReviewPanel } from '../disclosure/SecrecyReviewPanel.tsx';
 import type { Catalogue } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
@@ -24,7 +25,8 @@ interface Pending {
 
 /**
  * 决策事项目录 (条例第三条): drafted, agreed by the 同级党委, published, adjusted with a published adjustment.
- * The buttons are the acts the server's engine allows on each catalogue now (`actions`).
+ * The buttons are the acts the server's engine allows on each catalogue now (`actions`); each publication
+ * waits for its 保密审查 (《政府信息公开条例》第十七条), asked and decided on the panel.
  */
 export default function CataloguePage() {
   const session = useCurrentSession();
@@ -143,6 +145,28 @@ export default function CataloguePage() {
                   ))}
                 </ul>
               )}
+              {c.pendingAdjustment && (
+                <p style={{ marginTop: 12 }}>
+                  待公布的调整（{c.pendingAdjustment.approvedOn}经{c.pendingAdjustment.approvedBy}
+                  同意）：{c.pendingAdjustment.reason}；
+                  {[
+                    ...c.pendingAdjustment.add.map((x) => `增加${x.title}`),
+                    ...c.pendingAdjustment.remove.map(
+                      (id) => `调出${c.items.find((i) => i.id === id)?.title ?? ''}`,
+                    ),
+                  ].join('、')}
+                </p>
+              )}
+              {(c.status === 'approved' || c.pendingAdjustment) && (
+                <div style={{ marginTop: 12 }}>
+                  <SecrecyReviewPanel
+                    caseId={c.caseId}
+                    onChanged={() =>
+                      void client.invalidateQueries({ queryKey: ['decision-catalogues'] })
+                    }
+                  />
+                </div>
+              )}
               {manage && (
                 <Space wrap style={{ marginTop: 12 }}>
                   {c.actions.editItems && (
@@ -185,27 +209,31 @@ export default function CataloguePage() {
                     <Button
                       type="primary"
                       onClick={() =>
-                        setPending({
-                          title: '公布目录',
-                          path: `${base}/publish`,
-                          fields: [
-                            {
-                              name: 'confidentialityReviewer',
-                              label: '保密审查人',
-                              required: true,
-                            },
-                          ],
-                        })
+                        void run(`${base}/publish`, {}, '公布目录').catch((e) =>
+                          message.error(errorMessage(e)),
+                        )
                       }
                     >
                       公布目录
+                    </Button>
+                  )}
+                  {c.actions.publishAdjustment && (
+                    <Button
+                      type="primary"
+                      onClick={() =>
+                        void run(`${base}/adjustments/publish`, {}, '公布目录调整').catch((e) =>
+                          message.error(errorMessage(e)),
+                        )
+                      }
+                    >
+                      公布目录调整
                     </Button>
                   )}
                   {c.actions.adjust && (
                     <Button
                       onClick={() =>
                         setPending({
-                          title: '调整目录',
+                          title: '登记目录调整的同意情况',
                           path: `${base}/adjustments`,
                           fields: [
                             { name: 'reason', label: '调整理由', type: 'textarea', required: true },
@@ -218,11 +246,6 @@ export default function CataloguePage() {
                               label: '调出事项',
                               type: 'select',
                               options: listed.map((i) => ({ value: i.id, label: i.title })),
-                            },
-                            {
-                              name: 'confidentialityReviewer',
-                              label: '保密审查人',
-                              required: true,
                             },
                           ],
                           body: ({ addTitle, addUnit, remove, ...v }) => ({

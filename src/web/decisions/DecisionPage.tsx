@@ -24,6 +24,7 @@ import { StepModal } from './StepModal.tsx';
 import { FlowChart } from './FlowChart.tsx';
 import { actionSpecs, type Spec } from './actionSpecs.ts';
 import { CommentsCard, EvidenceCard, MaterialsCard } from './DecisionPanels.tsx';
+import { SecrecyReviewPanel } from '../disclosure/SecrecyReviewPanel.tsx';
 import type { DecisionPayload } from './types.ts';
 
 // Links inside text are underlined (axe link-in-text-block).
@@ -73,8 +74,11 @@ export default function DecisionPage() {
     </Popconfirm>
   );
   const specs = actionSpecs(data);
-  // 法律顾问、公职律师的意见 is noted by the review queue, never recorded on this page.
-  const blocked = data.procedure.blocked.filter((b) => b.action !== 'advisorOpinion');
+  // 法律顾问、公职律师的意见 is noted by the review queue, never recorded on this page; the 保密审查 is asked
+  // on its own panel below.
+  const blocked = data.procedure.blocked.filter(
+    (b) => b.action !== 'advisorOpinion' && b.action !== 'requestSecrecyReview',
+  );
   // Why the review in progress cannot be concluded yet (e.g. no 法律顾问 opinion, 条例第二十八条).
   const reviewBlocked = blocked.find(
     (b) => b.action === 'concludeLegalReview' && data.legalReviews.some((r) => r.underReview),
@@ -194,6 +198,16 @@ export default function DecisionPage() {
                 />
               )}
             </Card>
+            {/* 保密审查 (《政府信息公开条例》第十七条) of the decision made, before 公布决策; the named reviewer decides here. */}
+            {data.procedure.case.status === 'decided' && !d.confidential && (
+              <SecrecyReviewPanel
+                caseId={data.procedure.case.id}
+                onChanged={() => {
+                  void client.invalidateQueries({ queryKey: key });
+                  void client.invalidateQueries({ queryKey: ['worklist'] });
+                }}
+              />
+            )}
             <MaterialsCard data={data} />
             {data.consultation && (
               <CommentsCard

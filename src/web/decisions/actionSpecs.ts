@@ -243,7 +243,6 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
         { name: 'interpretationForm', label: '解读方式', help: '新闻发布会、接受访谈、图文解读等' },
         { name: 'channel', label: '公布途径', help: '默认：门户网站重大行政决策栏目' },
         { name: 'keywords', label: '关键词' },
-        { name: 'confidentialityReviewer', label: '保密审查人', required: true },
       ],
       body: plain,
     });

@@ -5,7 +5,15 @@
 // which puts this file in the runner's PostgreSQL pass too).
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { decisionsTest } from './testkit.ts';
+import { queryRows } from '../../../core/db/client.ts';
+import { decisionsTest, START } from './testkit.ts';
+
+/** What 公布决策 sends (the adopted text, the adoption of opinions explained, a 解读). */
+const publication = {
+  adoptedText: '示范市科技创新券实施方案\n一、目标\n二、创新券的发放对象和额度\n三、兑付程序',
+  adoptionExplanation: '公众意见采纳2条，专家论证意见全部采纳',
+  interpretation: '本方案旨在降低科技型中小企业研发成本，创新券可用于购买检验检测等科技服务。',
+};
 
 /** A 决策后评估 (Art 35): the evaluator is named by each test. */
 const evaluation = {
@@ -74,14 +82,9 @@ decisionsTest(
 decisionsTest(
   'publication: party report first (Art 31), then with the opinion adoption explained and a 解读',
   'base',
-  async ({ staff, leader, ok, refused, drive, when }) => {
+  async ({ staff, leader, ok, refused, drive, when, secrecyReviewPassed }) => {
     const id = await drive('decided');
-    const body = {
-      adoptedText: '示范市科技创新券实施方案\n一、目标\n二、创新券的发放对象和额度\n三、兑付程序',
-      adoptionExplanation: '公众意见采纳2条，专家论证意见全部采纳',
-      interpretation: '本方案旨在降低科技型中小企业研发成本，创新券可用于购买检验检测等科技服务。',
-      confidentialityReviewer: '李静',
-    };
+    const body = publication;
     await refused(staff, 'POST', `/api/decisions/${id}/publish`, body, 409, /向同级党委请示报告/);
     await ok(leader, 'POST', `/api/decisions/${id}/act`, {
       action: 'partyReport',
@@ -113,6 +116,7 @@ decisionsTest(
       400,
       /决策文本（通过稿）.*不能是征求意见稿/,
     );
+    await secrecyReviewPassed((await ok(staff, 'GET', `/api/decisions/${id}`)).procedure.case.id);
     const v = await ok(staff, 'POST', `/api/decisions/${id}/publish`, body);
     assert.equal(
       v.procedure.events.find((e: { type: string }) => e.type === 'publish').data.adoptedText,
@@ -121,6 +125,47 @@ decisionsTest(
     assert.equal(v.procedure.case.status, 'implementing');
     assert.ok(v.decision.publicationId);
     assert.equal(v.flow.find((n: { code: string }) => n.code === 'publish').state, 'done');
+  },
+);
+
+decisionsTest(
+  '保密审查 before publication (条例第十七条): the reviewer named by the drafter passes it in their own session; publishing waits for it and names the reviewer’s account',
+  'base',
+  async ({ t, staff, leader, legal, staffId, legalId, ok, refused, call, drive }) => {
+    const id = await drive('decided', {
+      input: { title: START.title, partyReportRequired: false },
+    });
+    const caseId = (await ok(staff, 'GET', `/api/decisions/${id}`)).procedure.case.id;
+    const review = `/api/cases/${caseId}/secrecy-review`;
+    const gate = /须经保密审查通过后方可公开（《政府信息公开条例》第十七条）/;
+    let v = await ok(staff, 'GET', `/api/decisions/${id}`);
+    assert.equal(v.abilities.publish, false);
+    assert.match(
+      v.procedure.blocked.find((b: { action: string }) => b.action === 'publish').reason,
+      gate,
+    );
+    await refused(staff, 'POST', `/api/decisions/${id}/publish`, publication, 409, gate);
+    // The drafter cannot name themselves; the reviewer named gets the step in their 我的待办.
+    await refused(staff, 'POST', review, { reviewerId: staffId }, 400, /不能由起草人本人/);
+    await ok(staff, 'POST', review, { reviewerId: legalId });
+    const todo = (await ok(legal, 'GET', '/api/worklist')).items.find(
+      (i: { caseId: string; stepLabel: string }) => i.caseId === caseId,
+    );
+    assert.equal(todo?.stepLabel, '保密审查');
+    await refused(staff, 'POST', `/api/decisions/${id}/publish`, publication, 409, gate);
+    // Only the named account decides: not the drafter, not another account of the department.
+    await refused(staff, 'POST', `${review}/decision`, { approve: true }, 409, /不能由起草人本人/);
+    const other = await call(leader, 'POST', `${review}/decision`, { approve: true });
+    assert.equal(other.statusCode, 403, other.body);
+    await ok(legal, 'POST', `${review}/decision`, { approve: true, opinion: '同意公开' });
+    v = await ok(staff, 'POST', `/api/decisions/${id}/publish`, publication);
+    assert.equal(v.procedure.case.status, 'implementing');
+    const [pub] = await queryRows<{ review: { reviewerId: string; on: string } }>(
+      t.ctx.db,
+      sql`select confidentiality_review as review from publications where id = ${v.decision.publicationId}`,
+    );
+    assert.equal(pub.review.reviewerId, legalId, 'the publication names the reviewer’s account');
+    assert.equal(pub.review.on, v.decision.publishedOn);
   },
 );
 

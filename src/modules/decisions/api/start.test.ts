@@ -12,7 +12,7 @@ import { decisionsTest, START } from './testkit.ts';
 decisionsTest(
   'catalogue: approved by the Party committee before publication, frozen after approval, adjusted by a published adjustment',
   'demo',
-  async ({ t, staff, ok, refused }) => {
+  async ({ t, staff, ok, refused, secrecyReviewPassed }) => {
     // The demo published 2025's catalogue; the bureau drafts 2026's.
     await refused(staff, 'POST', '/api/decision-catalogues', { year: 2025 }, 409, /已经存在/);
     let r = await ok(staff, 'POST', '/api/decision-catalogues', { year: 2026 });
@@ -27,7 +27,7 @@ decisionsTest(
       staff,
       'POST',
       `/api/decision-catalogues/${catId}/publish`,
-      { confidentialityReviewer: '李静' },
+      {},
       409,
       /经同级党委同意后向社会公布/,
     );
@@ -44,9 +44,9 @@ decisionsTest(
       409,
       /不能直接修改/,
     );
-    r = await ok(staff, 'POST', `/api/decision-catalogues/${catId}/publish`, {
-      confidentialityReviewer: '李静',
-    });
+    const { caseId } = r.items.find((c: { id: string }) => c.id === catId);
+    await secrecyReviewPassed(caseId);
+    r = await ok(staff, 'POST', `/api/decision-catalogues/${catId}/publish`, {});
     assert.equal(r.items.find((c: { id: string }) => c.id === catId).status, 'published');
     r = await ok(staff, 'GET', '/api/decision-catalogues?year=2026');
     await ok(staff, 'POST', `/api/decision-catalogues/${catId}/adjustments`, {
@@ -54,8 +54,9 @@ decisionsTest(
       approvedOn: '2025-03-03',
       approvedBy: '中共示范市委',
       add: [{ title: '示范市科技成果转化奖励办法', undertakingUnit: '成果转化与区域创新科' }],
-      confidentialityReviewer: '李静',
     });
+    await secrecyReviewPassed(caseId);
+    await ok(staff, 'POST', `/api/decision-catalogues/${catId}/adjustments/publish`, {});
     r = await ok(staff, 'GET', '/api/decision-catalogues?year=2026');
     assert.equal(r.items[0].adjustments.length, 1);
     assert.equal(r.items[0].items.length, 2);

@@ -104,15 +104,34 @@ export async function decisionsApp(from: 'demo' | 'base') {
       { staff: staff.actor, leader: leader.actor, legal: legal.actor },
       {
         startOn: FIRST_DAY,
-        input: { ...START, outsideCatalogueReason: '年度目录公布后新增的事项' } as StartInput,
+
         draftText: '示范市科技创新券实施方案（征求意见稿）\n一、目标\n二、创新券的发放对象和额度',
         comments: ['建议将创新券额度提高到每家企业30万元', '建议简化兑付程序'],
         until,
         ...o,
+        input: {
+          ...START,
+          outsideCatalogueReason: '年度目录公布后新增的事项',
+          ...o.input,
+        } as StartInput,
       },
     );
     await api.day(when[DAY_OF[until]]);
     return d.id;
+  };
+
+  /**
+   * The 保密审查 of a case before its publication (条例第十七条): the drafter (staff) names the legal office's
+   * officer, who passes it in their own session.
+   */
+  const secrecyReviewPassed = async (caseId: string) => {
+    await api.ok(staff.session, 'POST', `/api/cases/${caseId}/secrecy-review`, {
+      reviewerId: legal.actor.userId,
+    });
+    await api.ok(legal.session, 'POST', `/api/cases/${caseId}/secrecy-review/decision`, {
+      approve: true,
+      opinion: '不涉及国家秘密、工作秘密，同意公开。',
+    });
   };
 
   return {
@@ -122,10 +141,12 @@ export async function decisionsApp(from: 'demo' | 'base') {
     leader: leader.session,
     advisor: advisor.session,
     oversight,
+    staffId: staff.actor.userId,
     legalId: legal.actor.userId,
     advisorUserId: advisor.actor.userId,
     when,
     drive,
+    secrecyReviewPassed,
     ...api,
     close: () => t.close(),
   };
