@@ -69,9 +69,28 @@ export async function decideAtHeldMeeting(
 }
 
 /**
- * The 保密审查 before 公开发布 (条例第十七条) as users do it: the drafter names the reviewer's account (by default the
- * legal office's, dl), which passes it in its own session. Answers the review as the reviewer's decision left it.
+ * The 保密审查 of any case carrying it (条例第十七条; disclosure/secrecyReview.ts) as users do it: the drafter names
+ * the reviewer's account, which passes it in its own session. Answers the review as the decision left it.
  */
+export async function passCaseSecrecyReview(
+  t: { ctx: Ctx },
+  asker: Post,
+  reviewer: Post,
+  caseId: string,
+  reviewerUsername: string,
+) {
+  const [row] = await queryRows<{ id: string }>(
+    t.ctx.db,
+    sql`select id from users where username = ${reviewerUsername}`,
+  );
+  await asker(`/api/cases/${caseId}/secrecy-review`, { reviewerId: row.id });
+  return reviewer(`/api/cases/${caseId}/secrecy-review/decision`, {
+    approve: true,
+    opinion: '不涉及国家秘密，可以公开',
+  });
+}
+
+/** A document's 保密审查 before 公开发布, passed by (by default) the legal office's account, dl. */
 export async function passSecrecyReview(
   t: { ctx: Ctx },
   asker: Post,
@@ -79,14 +98,9 @@ export async function passSecrecyReview(
   documentId: string,
   reviewerUsername = 'dl',
 ) {
-  const [row] = await queryRows<{ caseId: string; reviewerId: string }>(
+  const [row] = await queryRows<{ caseId: string }>(
     t.ctx.db,
-    sql`select d.case_id as "caseId", u.id as "reviewerId" from normative_documents d, users u
-        where d.id = ${documentId} and u.username = ${reviewerUsername}`,
+    sql`select case_id as "caseId" from normative_documents where id = ${documentId}`,
   );
-  await asker(`/api/cases/${row.caseId}/secrecy-review`, { reviewerId: row.reviewerId });
-  return reviewer(`/api/cases/${row.caseId}/secrecy-review/decision`, {
-    approve: true,
-    opinion: '不涉及国家秘密，可以公开',
-  });
+  return passCaseSecrecyReview(t, asker, reviewer, row.caseId, reviewerUsername);
 }
