@@ -3,8 +3,7 @@
  * time limits, a setting of each department.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { testApi } from '../../server/testApi.ts';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addUser, signIn } from '../../server/testing.ts';
 import { queryRows } from '../../core/db/client.ts';
@@ -12,96 +11,37 @@ import { createOrg } from '../../core/orgs/service.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { reviewFacts } from './facts.ts';
 import {
-  advisorA,
-  advisorB,
+  adoption,
+  assignedContract,
   expiredAdvisor,
-  reviewsTestApp,
-  TABLES,
-  type ReviewsTestApp,
+  movedTo,
+  normativeDocument,
+  opinionsMarked,
+  registered,
+  reviewsKit,
   type Session,
 } from './testkit.ts';
 
-let t: ReviewsTestApp;
-let staff: Session,
-  otherDivision: Session,
-  legal: Session,
-  legal2: Session,
-  advisor: Session,
-  advisor2: Session,
-  leader: Session;
-let legal2Id = '',
-  advisorUserId = '',
-  advisor2UserId = '',
-  departmentId = '';
-let baseline: Awaited<ReturnType<typeof reviewFacts>> = [];
-const { call, ok, refused, day } = testApi(() => t, TABLES);
+const k = reviewsKit();
+const { ok, refused } = k;
 
-before(async () => {
-  ({
-    t,
-    staff,
-    otherDivision,
-    legal,
-    legal2,
-    advisor,
-    advisor2,
-    leader,
-    legal2Id,
-    advisorUserId,
-    advisor2UserId,
-    departmentId,
-  } = await reviewsTestApp());
-  baseline = await reviewFacts(t.ctx, departmentId, 2025); // the demo department has matters of its own
-  // What the facts count (the story of submitting.test.ts and opinions.test.ts): three advisors, one
-  // out of term in 2025; a contract with three opinions (one adopted, one partly, one not), concluded;
-  // a normative document with two matters, both concluded.
-  const a = (await ok(legal, 'POST', '/api/legal-advisors', { ...advisorA, userId: advisorUserId }))
-    .id;
-  const b = (await ok(legal, 'POST', '/api/legal-advisors', advisorB)).id;
-  await ok(legal, 'POST', '/api/legal-advisors', expiredAdvisor);
-  const contract = (
-    await ok(staff, 'POST', '/api/reviews', {
-      type: 'contract',
-      title: '与示范大学共建新型研发机构合作协议',
-    })
-  ).matter.id;
-  const assigned = await ok(legal, 'POST', `/api/reviews/${contract}/assign`, {
-    userIds: [legal2Id],
-    advisorIds: [a, b],
-  });
-  const onPaper = assigned.reviewers.find((r: { name: string }) => r.name === '周武').assignmentId;
-  await ok(advisor, 'POST', `/api/reviews/${contract}/opinions`, {
-    body: '第三条违约责任不对等，建议明确双方责任',
-  });
-  await ok(legal2, 'POST', `/api/reviews/${contract}/opinions`, {
-    body: '第五条知识产权归属应当依照科学技术进步法明确',
-  });
-  const given = await ok(legal, 'POST', `/api/reviews/${contract}/opinions`, {
-    body: '第八条争议解决方式建议约定仲裁',
-    assignmentId: onPaper,
-  });
-  const [o1, o2, o3] = given.opinions;
-  const adoption = (o: { id: string }, body: Record<string, string>) =>
-    ok(staff, 'POST', `/api/reviews/${contract}/opinions/${o.id}/adoption`, body);
-  await adoption(o1, { adoption: 'adopted' });
-  await adoption(o2, { adoption: 'partlyAdopted', reason: '知识产权归属按合作各方投入约定' });
-  await day('2025-03-07');
-  await ok(legal, 'POST', `/api/reviews/${contract}/conclude`, {
+test('facts: matters reviewed by type, opinions given and adopted, advisors engaged — with their records', async (c) => {
+  const { t, staff, legal, departmentId } = k;
+  const baseline = await reviewFacts(t.ctx, departmentId, 2025); // the demo department has matters of its own
+  // What the facts count: three advisors, one out of term in 2025; a contract with three opinions
+  // (one adopted, one partly, one not), concluded; a normative document with two matters, both concluded.
+  const m = await assignedContract(k);
+  await registered(k, expiredAdvisor);
+  const [, , o3] = await opinionsMarked(k, m);
+  await movedTo(k, c, '2025-03-07');
+  await ok(legal, 'POST', `/api/reviews/${m.matter.id}/conclude`, {
     conclusion: 'lawfulAfterRevision',
     opinion: '按第1至3条意见修改后合法',
   });
-  await adoption(o3, { adoption: 'notAdopted', reason: '已约定诉讼管辖' });
-  const doc = await ok(staff, 'POST', '/api/documents', {
-    title: '示范市科技企业孵化器认定管理办法',
-    docType: 'measures',
-    trial: 'none',
-    concernsMarket: false,
-    touchesPublicInterest: true,
-    bodyText: '第一条 为规范孵化器认定，制定本办法。',
-  });
+  await adoption(k, m, o3, { adoption: 'notAdopted', reason: '已约定诉讼管辖' });
+  const doc = await normativeDocument(k);
   const act = (who: Session, action: string, data: Record<string, string>) =>
-    ok(who, 'POST', `/api/documents/${doc.document.id}/act`, { action, on: '2025-03-07', data });
-  await act(leader, 'exemptComment', { reason: '涉及国家秘密，依法需要保密' });
+    ok(who, 'POST', `/api/documents/${doc.id}/act`, { action, on: '2025-03-07', data });
   await act(staff, 'submitLegalReview', { materials: '送审稿及起草说明' });
   await act(legal, 'concludeLegalReview', {
     conclusion: 'unlawful',
@@ -112,10 +52,6 @@ before(async () => {
     conclusion: 'lawfulAfterRevision',
     opinion: '删除第三条后合法',
   });
-});
-after(() => t.close());
-
-test('facts: matters reviewed by type, opinions given and adopted, advisors engaged — with their records', async () => {
   const facts = await reviewFacts(t.ctx, departmentId, 2025);
   const f = (k: string) => facts.find((x) => x.key === k)!;
   const was = (k: string) => baseline.find((x) => x.key === k)!.value;
@@ -181,7 +117,9 @@ test('facts: matters reviewed by type, opinions given and adopted, advisors enga
   );
 });
 
-test('time limits are a setting; the 7-working-day floor for decisions cannot be lowered', async () => {
+test('time limits are a setting; the 7-working-day floor for decisions cannot be lowered', async (c) => {
+  const { staff, legal } = k;
+  await movedTo(k, c, '2025-03-07');
   const current = await ok(legal, 'GET', '/api/reviews/settings');
   assert.deepEqual(current.normativeDocument, {
     minWorkdays: 5,
@@ -223,7 +161,9 @@ test('time limits are a setting; the 7-working-day floor for decisions cannot be
   await ok(legal, 'PUT', '/api/reviews/settings', current);
 });
 
-test('time limits are per department: 示范市教育局’s legal office changes its own, never 示范市科学技术局’s', async () => {
+test('time limits are per department: 示范市教育局’s legal office changes its own, never 示范市科学技术局’s', async (c) => {
+  const { t, staff, legal } = k;
+  await movedTo(k, c, '2025-03-07');
   const [gov] = await queryRows<{ id: string }>(
     t.ctx.db,
     sql`select id from organisations where name = '示范市人民政府'`,

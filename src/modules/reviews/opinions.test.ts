@@ -3,75 +3,28 @@
  * side's adoption marks, the conclusion, and a normative document whose gates follow its matters.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { testApi } from '../../server/testApi.ts';
+import { test } from 'node:test';
 import {
-  advisorA,
-  advisorB,
-  reviewsTestApp,
-  TABLES,
-  type ReviewsTestApp,
-  type Session,
+  adoption,
+  assignedContract,
+  CONTRACT,
+  DECISION,
+  movedTo,
+  normativeDocument,
+  opinionsGiven,
+  opinionsMarked,
+  reviewsKit,
+  submitted,
 } from './testkit.ts';
 
-let t: ReviewsTestApp;
-let staff: Session,
-  otherDivision: Session,
-  legal: Session,
-  legal2: Session,
-  advisor: Session,
-  advisor2: Session,
-  leader: Session;
-let legal2Id = '',
-  advisorUserId = '',
-  advisor2UserId = '',
-  departmentId = '';
-let advisorAId = '',
-  advisorBId = '',
-  matterId = '';
-const { call, ok, refused, day } = testApi(() => t, TABLES);
-
-before(async () => {
-  ({
-    t,
-    staff,
-    otherDivision,
-    legal,
-    legal2,
-    advisor,
-    advisor2,
-    leader,
-    legal2Id,
-    advisorUserId,
-    advisor2UserId,
-    departmentId,
-  } = await reviewsTestApp());
-  // Where submitting.test.ts leaves the story: two advisors in term, a decision and a contract
-  // submitted on Monday 2025-03-03, the contract assigned to rl2 and both advisors.
-  advisorAId = (
-    await ok(legal, 'POST', '/api/legal-advisors', { ...advisorA, userId: advisorUserId })
-  ).id;
-  advisorBId = (await ok(legal, 'POST', '/api/legal-advisors', advisorB)).id;
-  await ok(staff, 'POST', '/api/reviews', {
-    type: 'majorDecision',
-    title: '示范市科技创新发展“十五五”规划',
-    requestedBy: '2025-03-12',
-  });
-  matterId = (
-    await ok(staff, 'POST', '/api/reviews', {
-      type: 'contract',
-      title: '与示范大学共建新型研发机构合作协议',
-      summary: '请审查协议条款',
-    })
-  ).matter.id;
-  await ok(legal, 'POST', `/api/reviews/${matterId}/assign`, {
-    userIds: [legal2Id],
-    advisorIds: [advisorAId, advisorBId],
-  });
-});
-after(() => t.close());
+const k = reviewsKit();
+const { ok, refused } = k;
 
 test('numbered opinions: by assigned reviewers, or entered by the legal office for an advisor without an account', async () => {
+  const { legal } = k;
+  const m = await assignedContract(k);
+  const { advisor } = m;
+  const matterId = m.matter.id;
   await refused(
     legal,
     'POST',
@@ -107,7 +60,7 @@ test('numbered opinions: by assigned reviewers, or entered by the legal office f
     ).opinions[0].seq,
     1,
   );
-  await ok(legal2, 'POST', `/api/reviews/${matterId}/opinions`, {
+  await ok(m.reviewer.session, 'POST', `/api/reviews/${matterId}/opinions`, {
     body: '第五条知识产权归属应当依照科学技术进步法明确',
   });
   const third = await ok(legal, 'POST', `/api/reviews/${matterId}/opinions`, {
@@ -118,12 +71,17 @@ test('numbered opinions: by assigned reviewers, or entered by the legal office f
     third.opinions.map(
       (o: { seq: number; reviewerName: string }) => `第${o.seq}条 ${o.reviewerName}`,
     ),
-    ['第1条 陈明', '第2条 rl2', '第3条 周武'],
+    ['第1条 陈明', `第2条 ${m.reviewer.name}`, '第3条 周武'],
   );
   assert.match(third.timeline.at(-1).detail, /由rl录入/);
 });
 
 test('adoption: the requesting side marks each opinion once, with a reason unless adopted', async () => {
+  const { staff, otherDivision } = k;
+  const m = await assignedContract(k);
+  const { advisor } = m;
+  const matterId = m.matter.id;
+  await opinionsGiven(k, m);
   const view = await ok(staff, 'GET', `/api/reviews/${matterId}`);
   const [o1, o2] = view.opinions;
   await refused(
@@ -171,7 +129,13 @@ test('adoption: the requesting side marks each opinion once, with a reason unles
   );
 });
 
-test('concluding: by the legal office, once; then no more opinions', async () => {
+test('concluding: by the legal office, once; then no more opinions', async (c) => {
+  const { staff, legal } = k;
+  await submitted(k, { type: 'majorDecision', title: DECISION, requestedBy: '2025-03-12' });
+  const m = await assignedContract(k);
+  const { advisor, advisorAId } = m;
+  const matterId = m.matter.id;
+  await opinionsMarked(k, m);
   await refused(
     staff,
     'POST',
@@ -188,7 +152,7 @@ test('concluding: by the legal office, once; then no more opinions', async () =>
     400,
     /审查结论/,
   );
-  await day('2025-03-07');
+  await movedTo(k, c, '2025-03-07');
   const v = await ok(legal, 'POST', `/api/reviews/${matterId}/conclude`, {
     conclusion: 'lawfulAfterRevision',
     opinion: '按第1至3条意见修改后合法',
@@ -218,10 +182,7 @@ test('concluding: by the legal office, once; then no more opinions', async () =>
     'the step is done',
   );
   const [o3] = v.opinions.slice(2);
-  await ok(staff, 'POST', `/api/reviews/${matterId}/opinions/${o3.id}/adoption`, {
-    adoption: 'notAdopted',
-    reason: '已约定诉讼管辖',
-  });
+  await adoption(k, m, o3, { adoption: 'notAdopted', reason: '已约定诉讼管辖' });
   const filtered = await ok(
     legal,
     'GET',
@@ -234,35 +195,24 @@ test('concluding: by the legal office, once; then no more opinions', async () =>
   const unassigned = (await ok(legal, 'GET', '/api/reviews?assignee=none')).items.map(
     (i: { title: string }) => i.title,
   );
-  assert.ok(
-    unassigned.includes('示范市科技创新发展“十五五”规划') &&
-      !unassigned.includes('与示范大学共建新型研发机构合作协议'),
-  );
+  assert.ok(unassigned.includes(DECISION) && !unassigned.includes(CONTRACT));
   assert.deepEqual(
-    (await ok(legal2, 'GET', '/api/reviews?assignee=me')).items.map((i: { id: string }) => i.id),
+    (await ok(m.reviewer.session, 'GET', '/api/reviews?assignee=me')).items.map(
+      (i: { id: string }) => i.id,
+    ),
     [matterId],
   );
 });
 
-test('a normative document: submitting it opens a matter; the conclusion reaches the document and its gates', async () => {
-  const doc = await ok(staff, 'POST', '/api/documents', {
-    title: '示范市科技企业孵化器认定管理办法',
-    docType: 'measures',
-    trial: 'none',
-    concernsMarket: false,
-    touchesPublicInterest: true,
-    bodyText: '第一条 为规范孵化器认定，制定本办法。',
-  });
-  const id = doc.document.id;
-  await ok(leader, 'POST', `/api/documents/${id}/act`, {
-    action: 'exemptComment',
-    on: '2025-03-07',
-    data: { reason: '涉及国家秘密，依法需要保密' },
-  });
+test('a normative document: submitting it opens a matter; the conclusion reaches the document and its gates', async (c) => {
+  const { staff, legal, leader } = k;
+  await movedTo(k, c, '2025-03-07');
+  const doc = await normativeDocument(k);
+  const id = doc.id;
   await refused(
     staff,
     'POST',
-    `/api/cases/${doc.document.caseId}/actions`,
+    `/api/cases/${doc.caseId}/actions`,
     { action: 'submitLegalReview', on: '2025-03-07', data: {} },
     409,
     /所属业务页面/,
@@ -279,7 +229,7 @@ test('a normative document: submitting it opens a matter; the conclusion reaches
   await refused(
     legal,
     'POST',
-    `/api/cases/${doc.document.caseId}/actions`,
+    `/api/cases/${doc.caseId}/actions`,
     {
       action: 'concludeLegalReview',
       on: '2025-03-07',

@@ -4,55 +4,26 @@
  * assigned to them.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { testApi } from '../../server/testApi.ts';
+import { test } from 'node:test';
 import { multipartBody } from '../disclosure/publications/testkit.ts';
 import {
+  account,
   advisorA,
   advisorB,
-  reviewsTestApp,
-  TABLES,
-  type ReviewsTestApp,
-  type Session,
+  assignedContract,
+  CONTRACT,
+  DECISION,
+  expiredAdvisor,
+  registered,
+  reviewsKit,
+  submitted,
 } from './testkit.ts';
 
-let t: ReviewsTestApp;
-let staff: Session,
-  otherDivision: Session,
-  legal: Session,
-  legal2: Session,
-  advisor: Session,
-  advisor2: Session,
-  leader: Session;
-let legal2Id = '',
-  advisorUserId = '',
-  advisor2UserId = '',
-  departmentId = '';
-let advisorAId = '',
-  advisorBId = '',
-  expiredId = '',
-  matterId = '';
-const { call, ok, refused, day } = testApi(() => t, TABLES);
-
-before(async () => {
-  ({
-    t,
-    staff,
-    otherDivision,
-    legal,
-    legal2,
-    advisor,
-    advisor2,
-    leader,
-    legal2Id,
-    advisorUserId,
-    advisor2UserId,
-    departmentId,
-  } = await reviewsTestApp());
-});
-after(() => t.close());
+const k = reviewsKit();
+const { call, ok, refused } = k;
 
 test('advisor registry: the legal office keeps it; bad terms, duplicate licences and wrong accounts are refused', async () => {
+  const { staff, legal, leader, advisor, legal2Id, advisorUserId } = k;
   await refused(staff, 'POST', '/api/legal-advisors', advisorA, 403, /无权/);
   await refused(
     legal,
@@ -78,18 +49,11 @@ test('advisor registry: the legal office keeps it; bad terms, duplicate licences
     400,
     /应为本部门具有“法律顾问\/公职律师”角色的账号/,
   );
-  advisorAId = (
+  const advisorAId = (
     await ok(legal, 'POST', '/api/legal-advisors', { ...advisorA, userId: advisorUserId })
   ).id;
-  advisorBId = (await ok(legal, 'POST', '/api/legal-advisors', advisorB)).id;
-  expiredId = (
-    await ok(legal, 'POST', '/api/legal-advisors', {
-      ...advisorB,
-      name: '吴过期',
-      licenceNumber: '33416201910000001',
-      termEnd: '2024-12-31',
-    })
-  ).id;
+  const advisorBId = (await ok(legal, 'POST', '/api/legal-advisors', advisorB)).id;
+  const expiredId = (await ok(legal, 'POST', '/api/legal-advisors', expiredAdvisor)).id;
   await refused(
     legal,
     'POST',
@@ -119,11 +83,8 @@ test('advisor registry: the legal office keeps it; bad terms, duplicate licences
 });
 
 test('submitting: 重大行政决策 must leave ≥ 7 working days (条例第二十六条); due dates per type on the official calendar', async () => {
-  const decision = {
-    type: 'majorDecision',
-    title: '示范市科技创新发展“十五五”规划',
-    requestedBy: '2025-03-11',
-  };
+  const { t, staff, otherDivision, legal } = k;
+  const decision = { type: 'majorDecision', title: DECISION, requestedBy: '2025-03-11' };
   await refused(
     staff,
     'POST',
@@ -162,11 +123,11 @@ test('submitting: 重大行政决策 must leave ≥ 7 working days (条例第二
   ).json();
   const contract = await ok(staff, 'POST', '/api/reviews', {
     type: 'contract',
-    title: '与示范大学共建新型研发机构合作协议',
+    title: CONTRACT,
     summary: '请审查协议条款',
     fileIds: [file.id],
   });
-  matterId = contract.matter.id;
+  const matterId = contract.matter.id;
   assert.equal(contract.matter.dueOn, '2025-03-10', 'contracts: 5 working days by default');
   assert.match(
     contract.matter.dueExplanation,
@@ -215,6 +176,12 @@ test('submitting: 重大行政决策 must leave ≥ 7 working days (条例第二
 });
 
 test('assigning reviewers: only the legal office; staff of the office and advisors in term', async () => {
+  const { staff, legal, legal2Id, advisor2UserId } = k;
+  const expiredId = await registered(k, expiredAdvisor);
+  // 陈明 signs in with an account of their own, linked in the registry.
+  const advisorAId = await registered(k, advisorA, (await account(k, 'legalAdvisor')).id);
+  const advisorBId = await registered(k, advisorB);
+  const matterId = (await submitted(k, { type: 'contract', title: CONTRACT })).id;
   await refused(
     staff,
     'POST',
@@ -267,6 +234,16 @@ test('assigning reviewers: only the legal office; staff of the office and adviso
 });
 
 test('advisors see only the matters assigned to them; anything else answers 404', async () => {
+  const { legal, advisor2 } = k;
+  // The advisor's account is this test's own: what they see is only what it assigns them.
+  const m = await assignedContract(k);
+  const { advisor } = m;
+  const matterId = m.matter.id;
+  const decision = await submitted(k, {
+    type: 'majorDecision',
+    title: DECISION,
+    requestedBy: '2025-03-12',
+  });
   const mine = await ok(advisor, 'GET', '/api/reviews');
   assert.deepEqual(
     mine.items.map((i: { id: string }) => i.id),
@@ -277,9 +254,6 @@ test('advisors see only the matters assigned to them; anything else answers 404'
   assert.equal(view.abilities.conclude, false);
   assert.equal((await ok(advisor2, 'GET', '/api/reviews')).total, 0);
   assert.equal((await call(advisor2, 'GET', `/api/reviews/${matterId}`)).statusCode, 404);
-  const decision = (await ok(legal, 'GET', '/api/reviews', undefined)).items.find(
-    (i: { type: string }) => i.type === 'majorDecision',
-  );
   assert.equal((await call(advisor, 'GET', `/api/reviews/${decision.id}`)).statusCode, 404);
   await refused(
     advisor2,
@@ -307,14 +281,12 @@ test('advisors see only the matters assigned to them; anything else answers 404'
   );
   assert.equal((await call(advisor, 'GET', '/api/reviews/reviewers')).statusCode, 403);
   // Nor the department's cases behind the matters: an outside advisor is not a case worker.
-  const someCase = (await ok(legal, 'GET', '/api/worklist')).items[0];
+  const someCase = (await ok(legal, 'GET', '/api/worklist')).items.find(
+    (i: { caseId: string }) => i.caseId !== m.matter.caseId,
+  );
   assert.equal((await call(advisor, 'GET', `/api/cases/${someCase.caseId}`)).statusCode, 404);
   // Their 我的待办 holds the steps of the matters assigned to them, and nothing else of the department.
   const assignedWork = await ok(advisor, 'GET', '/api/worklist');
   assert.ok(assignedWork.items.length >= 1);
-  assert.ok(
-    assignedWork.items.every(
-      (i: { caseTitle: string }) => i.caseTitle === '与示范大学共建新型研发机构合作协议',
-    ),
-  );
+  assert.ok(assignedWork.items.every((i: { caseTitle: string }) => i.caseTitle === CONTRACT));
 });
