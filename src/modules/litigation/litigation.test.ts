@@ -2,69 +2,21 @@
 // clock in 我的待办, evidence gathered during the case refused (复议法 Art 46), a late answer accepted and
 // marked, an outcome before a hearing refused, table 四 of the disclosure report and the facts following
 // the records, the 答复书 .docx, and who may see what.
+// Each test builds its own app and takes its own case to the stage it is about (testkit.ts).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { test } from 'node:test';
 import mammoth from 'mammoth';
-import { addUser, createTestApp, signIn } from '../../server/testing.ts';
-import { testApi, type Session } from '../../server/testApi.ts';
-import { queryRows } from '../../core/db/client.ts';
+import { answeredLate, litigationApp, RECON, registered, suitFiled } from './testkit.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-let legal: Session, leader: Session, staff: Session, advisor: Session;
-const api = testApi(() => t, ['litigation_cases', 'cases', 'case_events', 'audit_events']);
-let requestId = '';
-let reconId = '';
-let suitId = '';
-
-before(async () => {
-  t = await createTestApp();
-  await addUser(t.ctx, {
-    username: 'll',
-    password: 'Legal-pass-2025',
-    roles: ['legalOfficer'],
-    orgName: '政策法规科',
-  });
-  await addUser(t.ctx, { username: 'ld', password: 'Leader-pass-2025', roles: ['leader'] });
-  await addUser(t.ctx, { username: 'ls', password: 'Staff-pass-2025', roles: ['staff'] });
-  await addUser(t.ctx, {
-    username: 'la',
-    password: 'Advisor-pass-2025',
-    roles: ['legalAdvisor'],
-    orgName: '政策法规科',
-  });
-  legal = await signIn(t.app, 'll', 'Legal-pass-2025');
-  leader = await signIn(t.app, 'ld', 'Leader-pass-2025');
-  staff = await signIn(t.app, 'ls', 'Staff-pass-2025');
-  advisor = await signIn(t.app, 'la', 'Advisor-pass-2025');
-  [{ id: requestId }] = await queryRows<{ id: string }>(
-    t.ctx.db,
-    sql`select id from disclosure_requests order by received_on limit 1`,
-  );
-});
-after(() => t.close());
-
-const RECON = {
-  caseNo: '示政复〔2025〕3号',
-  applicant: '李某',
-  body: '示范市人民政府',
-  procedureType: 'ordinary',
-  actModule: 'disclosureRequest',
-  filedOn: '2025-02-20',
-  receivedOn: '2025-03-03',
-};
-
-test('a 复议 is registered against a disclosure answer; its 10-working-day answer clock is in 我的待办', async () => {
+test('a 复议 is registered against a disclosure answer; its 10-working-day answer clock is in 我的待办', async (tc) => {
+  const l = await litigationApp(tc);
+  const { api, legal, requestId } = l;
   const targets = await api.ok(legal, 'GET', '/api/litigation/targets?module=disclosureRequest');
   assert.ok(
     targets.some((x: { id: string }) => x.id === requestId),
     "the department's requests are offered",
   );
-  const v = await api.ok(legal, 'POST', '/api/litigation/reconsiderations', {
-    ...RECON,
-    actRecordId: requestId,
-  });
-  reconId = v.record.id;
+  const v = await registered(l);
   assert.equal(v.record.act.module, 'disclosureRequest');
   assert.equal(v.record.act.path, `/disclosure/requests/${requestId}`);
   assert.match(v.record.actTitle, /^政府信息公开申请答复：/);
@@ -99,7 +51,10 @@ test('a 复议 is registered against a disclosure answer; its 10-working-day ans
   );
 });
 
-test('bad input: a suit without the receipt date; evidence gathered during the 复议 — refused, nothing changed', async () => {
+test('bad input: a suit without the receipt date; evidence gathered during the 复议 — refused, nothing changed', async (tc) => {
+  const l = await litigationApp(tc);
+  const { api, legal } = l;
+  const reconId = (await registered(l)).record.id;
   await api.refused(
     legal,
     'POST',
@@ -136,14 +91,11 @@ test('bad input: a suit without the receipt date; evidence gathered during the �
   );
 });
 
-test('an answer after the 10 working days is accepted, marked late and counted; the 答复书 is a 公文', async () => {
-  await api.day('2025-03-18');
-  const v = await api.ok(legal, 'POST', `/api/litigation/${reconId}/acts`, {
-    action: 'answer',
-    on: '2025-03-18',
-    data: { summary: '被申请人已依法答复。\n答复程序合法。' },
-    evidence: [{ title: '政府信息公开申请登记表', gatheredOn: '2025-01-10' }],
-  });
+test('an answer after the 10 working days is accepted, marked late and counted; the 答复书 is a 公文', async (tc) => {
+  const l = await litigationApp(tc);
+  const { api, legal } = l;
+  const reconId = await answeredLate(l); // on 2025-03-18
+  const v = await api.ok(legal, 'GET', `/api/litigation/${reconId}`);
   assert.equal(v.record.answerLate, true);
   assert.equal(v.record.answerDue, '2025-03-17');
   assert.equal(v.statusLabel, '复议审理中');
@@ -172,7 +124,10 @@ test('an answer after the 10 working days is accepted, marked late and counted; 
     assert.ok(body.includes(s), s);
 });
 
-test('the decision changes table 四 of the disclosure report and the 纠错率; the cell lists the case', async () => {
+test('the decision changes table 四 of the disclosure report and the 纠错率; the cell lists the case', async (tc) => {
+  const l = await litigationApp(tc);
+  const { api, legal, leader } = l;
+  const reconId = await answeredLate(l);
   const before = await api.ok(legal, 'GET', '/api/disclosure/reports/2025');
   assert.deepEqual(before.tables.table4, [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   await api.ok(leader, 'POST', `/api/litigation/${reconId}/acts`, {
@@ -214,17 +169,11 @@ test('the decision changes table 四 of the disclosure report and the 纠错率;
   });
 });
 
-test('a suit: answer within 15 days, an outcome before a hearing refused, the 出庭 rate, the appeal window', async () => {
-  const v = await api.ok(legal, 'POST', '/api/litigation/lawsuits', {
-    caseNo: '（2025）皖1602行初9号',
-    applicant: '赵某',
-    body: '示范市人民法院',
-    actModule: 'disclosureRequest',
-    actRecordId: requestId,
-    receivedOn: '2025-03-18',
-    afterReconsideration: true,
-  });
-  suitId = v.record.id;
+test('a suit: answer within 15 days, an outcome before a hearing refused, the 出庭 rate, the appeal window', async (tc) => {
+  const l = await litigationApp(tc);
+  const { api, legal } = l;
+  const v = await suitFiled(l); // on 2025-03-18
+  const suitId = v.record.id;
   assert.equal(v.clocks.find((c: { clock: string }) => c.clock === 'defence').due, '2025-04-02');
   await api.ok(legal, 'POST', `/api/litigation/${suitId}/acts`, {
     action: 'defend',
@@ -271,7 +220,11 @@ test('a suit: answer within 15 days, an outcome before a hearing refused, the �
   assert.equal((await api.ok(legal, 'GET', '/api/litigation/hearings?year=2025')).length, 1);
 });
 
-test("who may see and act: the legal office and leaders act, the department's staff read, others 404", async () => {
+test("who may see and act: the legal office and leaders act, the department's staff read, others 404", async (tc) => {
+  const l = await litigationApp(tc);
+  const { api, legal, staff, advisor } = l;
+  const reconId = (await registered(l)).record.id;
+  const suitId = (await suitFiled(l)).record.id;
   assert.equal((await api.ok(staff, 'GET', '/api/litigation')).length, 2);
   await api.ok(staff, 'GET', `/api/litigation/${reconId}`);
   assert.equal((await api.ok(staff, 'GET', `/api/litigation/${reconId}`)).actions.length, 0);

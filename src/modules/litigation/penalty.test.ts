@@ -14,10 +14,10 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let legal: Session, leader: Session, otherLeader: Session;
 const api = testApi(() => t, ['litigation_cases', 'cases', 'case_events', 'audit_events']);
 const officers = { a: newId(), b: newId(), c: newId(), d: newId() };
+// Penalty cases built once and only read: each test registers its own 复议 against them.
 let decided = '',
   undecided = '',
   foreign = '';
-let reconId = '';
 
 const spot = (officerIds: string[]) => ({
   partyKind: 'organisation',
@@ -94,6 +94,14 @@ const RECON = {
   receivedOn: '2025-03-03',
 };
 
+/** A 复议 against the decided penalty, registered by the legal office; returns the API's view. */
+const reconsideration = (caseNo: string) =>
+  api.ok(legal, 'POST', '/api/litigation/reconsiderations', {
+    ...RECON,
+    caseNo,
+    actRecordId: decided,
+  });
+
 test('a 复议 is registered against a decided penalty; the case links to the decision', async () => {
   const targets = await api.ok(legal, 'GET', '/api/litigation/targets?module=penaltyDecision');
   assert.deepEqual(
@@ -102,11 +110,8 @@ test('a 复议 is registered against a decided penalty; the case links to the de
     "only the department's decided cases are offered",
   );
   assert.match(targets[0].title, /当罚〔2025〕\d+号（/);
-  const v = await api.ok(legal, 'POST', '/api/litigation/reconsiderations', {
-    ...RECON,
-    actRecordId: decided,
-  });
-  reconId = v.record.id;
+  const v = await reconsideration(RECON.caseNo);
+  const reconId = v.record.id;
   assert.deepEqual(v.record.act, {
     module: 'penaltyDecision',
     recordId: decided,
@@ -171,7 +176,9 @@ test("an undecided penalty case or another department's decision is refused in C
   );
 });
 
-test("the 复议机关's decision period: 60 days from 受理 (Art 62), extended by ≤ 30 days, on the case but never in 我的待办", async () => {
+test("the 复议机关's decision period: 60 days from 受理 (Art 62), extended by ≤ 30 days, on the case but never in 我的待办", async (tc) => {
+  tc.after(() => api.day('2025-03-03'));
+  const reconId = (await reconsideration('示政复〔2025〕23号')).record.id;
   let v = await api.ok(legal, 'GET', `/api/litigation/${reconId}`);
   const clock = (view: typeof v) =>
     view.clocks.find((c: { clock: string }) => c.clock === 'decision');
@@ -225,7 +232,7 @@ test("the 复议机关's decision period: 60 days from 受理 (Art 62), extended
   const overdue = await api.ok(legal, 'GET', '/api/worklist?filter=overdue');
   assert.ok(
     !JSON.stringify(overdue).includes(reconId) &&
-      !JSON.stringify(overdue).includes('示政复〔2025〕21号'),
+      !JSON.stringify(overdue).includes('示政复〔2025〕23号'),
     'nothing of the case is overdue in 我的待办',
   );
   v = await api.ok(leader, 'POST', `/api/litigation/${reconId}/acts`, {
@@ -237,7 +244,9 @@ test("the 复议机关's decision period: 60 days from 受理 (Art 62), extended
   assert.equal(clock(v).watch, '复议机关逾期作出决定');
 });
 
-test('简易程序: 30 days from 受理, no extension; without a 受理日期 the period runs from the copy and says so', async () => {
+test('简易程序: 30 days from 受理, no extension; without a 受理日期 the period runs from the copy and says so', async (tc) => {
+  await api.day('2025-06-03');
+  tc.after(() => api.day('2025-03-03'));
   const v = await api.ok(legal, 'POST', '/api/litigation/reconsiderations', {
     ...RECON,
     caseNo: '示政复〔2025〕22号',
