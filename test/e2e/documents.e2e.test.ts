@@ -150,11 +150,24 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await staff.reload();
     await modal(staff, '统一登记编号');
     await staff.getByText('科规〔2025〕1号').first().waitFor();
+    // The 保密审查 (条例第十七条) is the named colleague's act in their own session, then 公开发布.
+    await staff.getByLabel('保密审查人', { exact: true }).click();
+    await staff
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'e2e_legal' })
+      .first()
+      .click();
+    await staff.getByRole('button', { name: '提请保密审查' }).click();
+    await staff.getByText('待保密审查').first().waitFor();
+    await legal.goto(docUrl);
+    await legal.getByRole('button', { name: '保密审查通过' }).click();
+    await legal.getByRole('dialog').getByRole('button', { name: '确认通过' }).click();
+    await legal.getByText('保密审查通过').first().waitFor();
+    await staff.reload();
     await modal(staff, '公开发布', async (d) => {
       await d
         .getByLabel('政策解读')
         .fill('一、制定背景。二、主要内容：创新券的申领、使用和兑付。三、施行时间。');
-      await d.getByLabel('保密审查人').fill('王晓明');
     });
     await staff.getByText('有效').first().waitFor();
     await staff.goto(`${base}/app/documents`);
