@@ -96,6 +96,9 @@ export async function assignReviewers(
       .where(eq(reviewAssignments.matterId, m.id));
     const added: string[] = [];
     const now = ctx.clock.now();
+    // The reviewers are listed in the order they were assigned (reviewersOf sorts by createdAt): the rows
+    // of one act are a millisecond apart, so the order never rests on how the database breaks a tie.
+    const at = () => new Date(now.getTime() + added.length);
     for (const u of staff) {
       if (existing.some((e) => e.userId === u.id)) continue;
       await tx.insert(reviewAssignments).values({
@@ -104,7 +107,7 @@ export async function assignReviewers(
         userId: u.id,
         assignedBy: actor.userId,
         assignedOn: today,
-        createdAt: now,
+        createdAt: at(),
       });
       added.push(u.name);
     }
@@ -118,7 +121,7 @@ export async function assignReviewers(
         advisorId: a.id,
         assignedBy: actor.userId,
         assignedOn: today,
-        createdAt: now,
+        createdAt: at(),
       });
       added.push(a.name);
     }
