@@ -1,7 +1,8 @@
 /** 重大行政决策 (国务院令第713号): the procedure, the 目录, the portal /zdjc. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { statusChoices } from '../../core/http/labels.ts';
 import { decisionsAudit } from './auditLabels.ts';
-import { decisionAbilities } from './policy.ts';
+import { authorize, decisionAbilities } from './policy.ts';
 import { DECISION_MODULE_ACTIONS, MAJOR_DECISION } from './procedure.ts';
 import { CATALOGUE_MODULE_ACTIONS, DECISION_CATALOGUE } from './catalogueProcedure.ts';
 import { decisionFacts } from './facts.ts';
@@ -18,6 +19,11 @@ export const decisionsModule: ModuleManifest = {
   audit: decisionsAudit,
   appendOnlyTables: ['decision_evidence'],
   abilities: decisionAbilities,
+  labels: {
+    summary: '重大行政决策的办理状态（列表的筛选项）',
+    guard: (a) => authorize(a, 'majorDecision', 'list'),
+    lists: { statuses: { label: '办理状态', choices: statusChoices(MAJOR_DECISION) } },
+  },
   procedures: [
     {
       def: MAJOR_DECISION,

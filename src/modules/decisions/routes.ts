@@ -9,7 +9,6 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { attachmentHeader } from '../../core/docx/gongwen.ts';
 import { listDecisions, loadDecision, startDecision } from './service.ts';
 import { decisionView } from './view.ts';
-import { MAJOR_DECISION } from './procedure.ts';
 import {
   addEvidence,
   closeComment,
@@ -157,28 +156,6 @@ const evidenceBody = z.object({
 
 export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get(
-    '/api/decisions/labels',
-    {
-      schema: {
-        summary: '重大行政决策的办理状态（列表的筛选项）',
-        response: {
-          200: z.object({
-            statuses: z
-              .array(z.object({ value: z.string(), label: z.string() }))
-              .describe('办理状态'),
-          }),
-        },
-      },
-      preValidation: guard((a) => authorize(a, 'majorDecision', 'list')),
-    },
-    // 待启动 is the engine's state before the procedure starts: no listed decision is in it.
-    async () => ({
-      statuses: MAJOR_DECISION.statuses
-        .filter((s) => s.code !== MAJOR_DECISION.initialStatus)
-        .map((s) => ({ value: s.code, label: s.label })),
-    }),
-  );
   api.get(
     '/api/decisions',
     { schema: { summary: '重大行政决策列表', querystring: listQuery } },

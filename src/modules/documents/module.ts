@@ -1,7 +1,9 @@
 /** 行政规范性文件: drafting to 备案, validity and 清理, the portal registry /gfxwj. */
 import type { ModuleManifest } from '../../core/module.ts';
+import { choicesOf } from '../../core/http/labels.ts';
+import { LEGAL_STATUS_LABELS } from './status.ts';
 import { documentsAudit } from './auditLabels.ts';
-import { documentAbilities } from './policy.ts';
+import { authorize, documentAbilities } from './policy.ts';
 import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from './procedure.ts';
 import { documentExpiryTask, documentReminderTask } from './validity.ts';
 import { documentFacts } from './facts.ts';
@@ -16,6 +18,11 @@ export const documentsModule: ModuleManifest = {
   label: '行政规范性文件',
   audit: documentsAudit,
   abilities: documentAbilities,
+  labels: {
+    summary: '行政规范性文件的效力状态（列表的筛选项）',
+    guard: (a) => authorize(a, 'normativeDocument', 'list'),
+    lists: { legalStatuses: { label: '效力状态', choices: choicesOf(LEGAL_STATUS_LABELS) } },
+  },
   procedures: [
     {
       def: NORMATIVE_DOCUMENT,

@@ -19,7 +19,7 @@ import { importDocx } from './source.ts';
 import { DOCUMENT_FACT_FILTERS, documentFacts, tableTwoRow } from './facts.ts';
 import { authorize as authorizeCore } from '../../core/auth/policy.ts';
 import { authorize } from './policy.ts';
-import { LEGAL_STATUS_LABELS, legalStatusLabel } from './status.ts';
+import { legalStatusLabel } from './status.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { cleanupRoutes } from './routesCleanup.ts';
 import { filingRoutes } from './routesFiling.ts';
@@ -104,28 +104,6 @@ const commentParams = z.object({
 
 export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
-  api.get(
-    '/api/documents/labels',
-    {
-      schema: {
-        summary: '行政规范性文件的效力状态（列表的筛选项）',
-        response: {
-          200: z.object({
-            legalStatuses: z
-              .array(z.object({ value: z.string(), label: z.string() }))
-              .describe('效力状态'),
-          }),
-        },
-      },
-      preValidation: guard((a) => authorize(a, 'normativeDocument', 'list')),
-    },
-    async () => ({
-      legalStatuses: Object.entries(LEGAL_STATUS_LABELS).map(([value, label]) => ({
-        value,
-        label,
-      })),
-    }),
-  );
   api.get(
     '/api/documents',
     { schema: { summary: '行政规范性文件列表', querystring: listQuery } },

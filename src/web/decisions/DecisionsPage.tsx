@@ -7,6 +7,7 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import type { DecisionItem } from './types.ts';
+import { useLabels } from '../lib/labels.ts';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 10 }, (_, i) => ({
@@ -22,11 +23,7 @@ export default function DecisionsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const filters = { status: status || undefined, year: year || undefined, q: q || undefined };
-  const labels = useQuery({
-    queryKey: ['decisions', 'labels'],
-    queryFn: () => get<{ statuses: { value: string; label: string }[] }>('/api/decisions/labels'),
-    staleTime: Infinity,
-  });
+  const labels = useLabels('decisions');
   const { data, isPending } = useQuery({
     queryKey: ['decisions', filters, page],
     queryFn: () =>
@@ -58,7 +55,7 @@ export default function DecisionsPage() {
             ariaLabel="办理状态"
             placeholder="全部状态"
             width={200}
-            options={labels.data?.statuses ?? []}
+            options={labels.choices('statuses')}
             value={status}
             onChange={(e) => {
               setStatus(e.target.value);

@@ -6,6 +6,7 @@ import { get } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
+import { useLabels } from '../lib/labels.ts';
 
 interface Item {
   id: string;
@@ -37,12 +38,7 @@ export default function DocumentsPage() {
     year: year || undefined,
     q: q || undefined,
   };
-  const labels = useQuery({
-    queryKey: ['documents', 'labels'],
-    queryFn: () =>
-      get<{ legalStatuses: { value: string; label: string }[] }>('/api/documents/labels'),
-    staleTime: Infinity,
-  });
+  const labels = useLabels('documents');
   const { data, isPending } = useQuery({
     queryKey: ['documents', filters, page],
     queryFn: () =>
@@ -78,7 +74,7 @@ export default function DocumentsPage() {
             ariaLabel="效力状态"
             placeholder="全部效力状态"
             width={160}
-            options={labels.data?.legalStatuses ?? []}
+            options={labels.choices('legalStatuses')}
             value={legalStatus}
             onChange={(e) => {
               setLegalStatus(e.target.value);
