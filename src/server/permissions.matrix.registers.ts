@@ -127,7 +127,6 @@ export const REGISTER_RULES: Rule[] = [
       'POST /api/reports/:year',
       'PUT /api/reports/:year',
       'POST /api/reports/:year/regenerate',
-      'POST /api/reports/:year/review',
       'POST /api/reports/:year/approve',
       'POST /api/reports/:year/submit',
       'POST /api/reports/:year/publish',

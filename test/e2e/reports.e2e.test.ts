@@ -1,6 +1,6 @@
 // 法治政府建设年度报告 in a real browser: staff generate the report from the demo records, edit the
-// prose, open a figure to see the records behind it, record the 保密审查 and the approval, submit and
-// publish it; the public reads it on the portal; the oversight body sees it as published and opens
+// prose, open a figure to see the records behind it, ask the legal officer for the 保密审查 (which she
+// passes in her own session), record the approval, submit and publish it; the public reads it on the portal; the oversight body sees it as published and opens
 // it read-only. axe finds no serious or critical violations on the way.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -28,6 +28,13 @@ test(
     const year = Number(server.ctx.clock.today().slice(0, 4));
     try {
       await server.createUser({ username: 'e2e_report', password: PW, roles: ['staff'] });
+      // The legal office's officer, named by the drafter for the 保密审查 (条例第十七条).
+      await server.createUser({
+        username: 'e2e_rsec',
+        password: PW,
+        roles: ['legalOfficer'],
+        orgName: '政策法规科',
+      });
       await server.createUser({
         username: 'e2e_oversee',
         password: PW,
@@ -104,8 +111,26 @@ test(
       await staff.getByRole('button', { name: '保存', exact: true }).click();
       await staff.getByText(/第3版/).waitFor();
 
-      // 保密审查 → 审定 (局长办公会) → 报送 → 公开.
-      await submitDialog(staff, '保密审查', (d) => d.getByLabel('保密审查人').fill('办公室保密员'));
+      // 保密审查 → 审定 (局长办公会) → 报送 → 公开. The review is the named officer's own act: the drafter
+      // names her on the panel; 审定 waits, with the gate's reason, until she passes it in her session.
+      await staff.getByText(/审定：年度报告须先通过保密审查/).waitFor();
+      await staff.getByLabel('保密审查人', { exact: true }).click();
+      await staff
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: 'e2e_rsec' })
+        .first()
+        .click();
+      await staff.getByRole('button', { name: '提请保密审查' }).click();
+      await staff.getByText('待保密审查').first().waitFor();
+      assert.equal(await staff.getByRole('button', { name: '保密审查通过' }).count(), 0);
+      const officer = await workbenchLogin(browser, base, 'e2e_rsec', PW);
+      await officer.goto(staff.url());
+      await officer.getByRole('button', { name: '保密审查通过' }).click();
+      await officer.getByRole('textbox', { name: '审查意见' }).fill('报告不涉及国家秘密，可以公开');
+      await officer.getByRole('button', { name: '确认通过' }).click();
+      await officer.getByRole('dialog').waitFor({ state: 'hidden' });
+      await staff.reload();
+      await staff.getByText(/已保密审查 · 第3版/).waitFor();
       await submitDialog(staff, '记录审定', (d) =>
         d.getByLabel('会议名称及期次').fill(`${year + 1}年第2次局长办公会议`),
       );

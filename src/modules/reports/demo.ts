@@ -1,18 +1,52 @@
 /**
  * Demo data for the 法治政府建设年度报告 (for `npm start`, with the years of demo history): last
  * year's 学法 sessions and 述法 entries, and last year's report drafted from the demo records, then
- * walked through the services on the days a bureau would act: 保密审查 and 审定 in January, 报送 before
+ * walked through the services on the days a bureau would act: 保密审查 (asked by the clerk, passed by the
+ * legal officer in her own act) and 审定 in January, 报送 before
  * 3月1日, 公开 before 4月1日 (厅字〔2019〕28号 Art 24). Acts still ahead of today are left to do, so the
  * report is never shown as overdue while it is on time, nor as drafting once published.
  */
 import { fixedClock } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import type { Calendar } from '../../core/calendar/calendar.ts';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
+import type { Role } from '../../core/auth/roles.ts';
+import { users } from '../../core/auth/schema.ts';
+import { organisations } from '../../core/orgs/schema.ts';
 import type { FactProvider } from '../../core/facts.ts';
 import { addStatement, addStudySession, type StudyInput } from '../study/index.ts';
-import { approveReport, publishReport, reviewReport, submitReport } from './signOff.ts';
+import { approveReport, publishReport, submitReport } from './signOff.ts';
 import { generateReport } from './service.ts';
+import { mustFindReport } from './store.ts';
+import { askSecrecyReview, decideSecrecyReview } from '../disclosure/index.ts';
+
+/** The department's legal officer (the demo's 李静 of 政策法规科), as an actor of her own session. */
+async function legalOfficer(ctx: Ctx, staff: Actor): Promise<Actor | null> {
+  const [u] = await ctx.db
+    .select({ user: users, orgName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(
+      and(
+        eq(users.departmentId, staff.departmentId),
+        eq(users.active, true),
+        sql`'legalOfficer' = any(${users.roles})`,
+      ),
+    )
+    .limit(1);
+  if (!u) return null;
+  return {
+    userId: u.user.id,
+    username: u.user.username,
+    displayName: u.user.displayName,
+    orgId: u.user.orgId,
+    orgName: u.orgName,
+    departmentId: u.user.departmentId,
+    roles: u.user.roles as Role[],
+    mustChangePassword: false,
+  };
+}
 
 /**
  * The days of last year's report, a pure function of today (checked for every day of several years):
@@ -22,13 +56,16 @@ import { generateReport } from './service.ts';
 export function reportDemoDates(cal: Calendar, today: string) {
   const year = Number(today.slice(0, 4));
   const draftOn = cal.addWorkdays(`${year - 1}-12-31`, 5);
-  const reviewOn = cal.addWorkdays(draftOn, 8);
+  // The 保密审查 asked after a week of drafting, passed two working days later (inside its period).
+  const askOn = cal.addWorkdays(draftOn, 6);
+  const reviewOn = cal.addWorkdays(askOn, 2);
   const approveOn = cal.addWorkdays(reviewOn, 3);
   const submitOn = cal.addWorkdays(approveOn, 2);
   const publishOn = cal.addWorkdays(submitOn, 10);
   return {
     reportYear: year - 1,
     draftOn: draftOn <= today ? draftOn : today,
+    askOn,
     reviewOn,
     approveOn,
     submitOn,
@@ -95,11 +132,16 @@ export async function seedDemoReport(
   /** The same services, on the day the act happened. */
   const on = (day: string): Ctx => ({ ...ctx, clock: fixedClock(`${day}T02:00:00.000Z`) });
   await generateReport(on(d.draftOn), { providers }, staff, year);
+  // 条例第十七条: the drafter names the legal office's officer (李静), who passes the review in her own act;
+  // until she has, the step waits in her 我的待办.
+  const reviewer = await legalOfficer(ctx, staff);
+  if (!reviewer || d.askOn > today) return;
+  const report = await mustFindReport(ctx.db, staff.departmentId, year);
+  await askSecrecyReview(on(d.askOn), staff, report.caseId, { reviewerId: reviewer.userId });
   if (d.reviewOn > today) return;
-  await reviewReport(on(d.reviewOn), staff, year, {
-    reviewer: '李静（政策法规科）',
+  await decideSecrecyReview(on(d.reviewOn), reviewer, report.caseId, {
+    approve: true,
     opinion: '经审查，报告不涉及国家秘密和工作秘密，可以公开。',
-    on: d.reviewOn,
   });
   if (d.approveOn > today) return;
   const session = `${d.approveOn.slice(0, 4)}年第1次局长办公会议`;

@@ -1,19 +1,25 @@
 /**
- * 法治政府建设年度报告 as a procedure (厅字〔2019〕28号, RULES §11–12): draft → 保密审查 → approval by
+ * 法治政府建设年度报告 as a procedure (厅字〔2019〕28号, RULES §11–12): draft → 保密审查 (《政府信息公开条例》
+ * 第十七条: the reviewer's own act, disclosure's shared fragment) → approval by
  * the 党组/局长办公会 → report to the 本级党委和政府, the 上一级主管部门 and the oversight body by
  * 3月1日 → publish by 4月1日 (Art 24). Both deadlines are date clocks (the dates come from the
  * template setting), shown in 我的待办 and reminded by the sweep like every other step.
  * A change after the 保密审查 or the approval is a revision: back to drafting, reviewed and approved
  * again; the published version stays published until the revision is.
  */
-import type { ProcedureDef } from '../../core/procedure/engine.ts';
+import type { ActionDef, Cond, Gate, ProcedureDef } from '../../core/procedure/engine.ts';
+import {
+  SECRECY_REVIEW_ACTIONS,
+  SECRECY_REVIEW_GATE,
+  withSecrecyReview,
+} from '../disclosure/index.ts';
 
 export const MEETING_KINDS = [
   { value: 'partyGroup', label: '党组（党委）会议' },
   { value: 'directorsOffice', label: '局长办公会议' },
 ];
 
-export const RULE_OF_LAW_REPORT: ProcedureDef = {
+const REPORT: ProcedureDef = {
   code: 'ruleOfLawReport',
   label: '法治政府建设年度报告',
   statuses: [
@@ -57,21 +63,11 @@ export const RULE_OF_LAW_REPORT: ProcedureDef = {
       effects: [{ status: 'drafting' }],
     },
     {
-      code: 'review',
-      label: '保密审查',
-      roles: ['staff', 'leader'],
-      statuses: ['drafting'],
-      fields: [
-        { name: 'reviewer', label: '保密审查人', type: 'text', required: true },
-        { name: 'opinion', label: '审查意见', type: 'longText' },
-      ],
-      effects: [{ status: 'reviewed' }],
-    },
-    {
       code: 'approve',
       label: '审定',
       roles: ['staff', 'leader'],
-      statuses: ['reviewed'],
+      // In drafting too, so that asking before the pass answers with the gate's reason.
+      statuses: ['drafting', 'reviewed'],
       fields: [
         {
           name: 'meetingKind',
@@ -138,6 +134,44 @@ export const RULE_OF_LAW_REPORT: ProcedureDef = {
       stop: ['publish'],
     },
   ],
+};
+
+/** A review passed since the text last changed by a revision (a revision needs a new review). */
+const passedSinceRevised: Cond = {
+  latest: ['revise', ...SECRECY_REVIEW_ACTIONS],
+  is: 'passSecrecyReview',
+};
+const REVIEW_GATE: Gate = { ...SECRECY_REVIEW_GATE, when: passedSinceRevised };
+const BEFORE_APPROVAL: Gate = {
+  ...REVIEW_GATE,
+  message:
+    '年度报告须先通过保密审查，再提请党组（党委）会议或局长办公会议审定（《政府信息公开条例》第十七条）',
+};
+
+const reviewed = withSecrecyReview(REPORT, {
+  drafters: ['staff', 'leader'],
+  publishAction: 'publish',
+  statuses: ['drafting'],
+});
+/** The pass moves the report to 已保密审查; 审定 and 公开 need a pass since the latest revision. */
+const adjusted = (a: ActionDef): ActionDef => {
+  const requires = (a.requires ?? []).filter((g) => g.code !== SECRECY_REVIEW_GATE.code);
+  if (a.code === 'publish') return { ...a, requires: [...requires, REVIEW_GATE] };
+  if (a.code === 'approve') return { ...a, requires: [...requires, BEFORE_APPROVAL] };
+  if (a.code === 'passSecrecyReview') return { ...a, effects: [{ status: 'reviewed' }] };
+  if (a.code === 'requestSecrecyReview')
+    return {
+      ...a,
+      requires: requires.map((g) =>
+        g.code === 'secrecy_review_passed' ? { ...g, when: { not: passedSinceRevised } } : g,
+      ),
+    };
+  return a;
+};
+
+export const RULE_OF_LAW_REPORT: ProcedureDef = {
+  ...reviewed,
+  actions: reviewed.actions.map(adjusted),
 };
 
 /** Every act goes through the report service (it changes the report with the case). */

@@ -8,7 +8,7 @@ import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
 import { notFound } from '../../core/errors.ts';
 import { PART_CODES } from './document.ts';
-import { approveReport, publishReport, reviewReport, submitReport } from './signOff.ts';
+import { approveReport, publishReport, submitReport } from './signOff.ts';
 import { generateReport, regenerateReport, saveReport, type ReportDeps } from './service.ts';
 import { REPORT_ACTS, reportView, stepRecords } from './view.ts';
 import { actsReply } from '../../core/cases/acts.ts';
@@ -62,11 +62,6 @@ const saveBody = z.object({
     .object({ reason: text('修订原因', 500, 2) })
     .optional()
     .describe('修订'),
-});
-const reviewBody = z.object({
-  reviewer: text('保密审查人', 60, 2),
-  opinion: text('审查意见', 2000).optional(),
-  on: isoDate('审查日期'),
 });
 const approveBody = z.object({
   meetingKind: z
@@ -219,22 +214,6 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
     },
     async (req) => {
       await regenerateReport(ctx, deps, requireActor(req), req.params.year, req.body.baseVersionId);
-      return view(req, req.params.year);
-    },
-  );
-  api.post(
-    '/api/reports/:year/review',
-    {
-      schema: {
-        summary: '记录保密审查',
-        params: yearParam,
-        body: reviewBody,
-        response: reportResponse,
-      },
-      preValidation: edits,
-    },
-    async (req) => {
-      await reviewReport(ctx, requireActor(req), req.params.year, req.body);
       return view(req, req.params.year);
     },
   );

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { ReportDocument } from './document.ts';
 import { findSoffice } from './export.ts';
-import { approvalMeeting, reportsTest, reportTo } from './testkit.ts';
+import { approvalMeeting, passReview, reportsTest, reportTo } from './testkit.ts';
 
 reportsTest(
   '保密审查, approval by the 局长办公会 (figures freeze), submission, publication; refusals change nothing',
@@ -15,10 +15,9 @@ reportsTest(
     const { staff, leader, ok, refused, day } = k;
     let view = await reportTo(k, 'edited');
     const meeting = approvalMeeting;
-    // The acts the screen offers are the engine's for the status (issue 11 item 3): while drafting, the
-    // 保密审查 and redrafting; after it, the approval only — for staff and leaders alike.
+    // The acts the screen offers are the engine's for the status (issue 11 item 3): while drafting,
+    // redrafting (the 保密审查 is the shared panel's); after it, the approval only — for staff and leaders alike.
     const acts = (over: Partial<Record<string, boolean>>) => ({
-      review: false,
       approve: false,
       submit: false,
       publish: false,
@@ -27,8 +26,7 @@ reportsTest(
     });
     view = await ok(staff, 'GET', '/api/reports/2025');
     assert.equal(view.status, 'drafting');
-    assert.deepEqual(view.acts, acts({ review: true, regenerate: true }));
-    assert.deepEqual(view.blocked, []);
+    assert.deepEqual(view.acts, acts({ regenerate: true }));
     await refused(
       staff,
       'POST',
@@ -46,21 +44,44 @@ reportsTest(
       409,
       /尚未经.*审定，不能报送/,
     );
-    view = await ok(staff, 'POST', '/api/reports/2025/review', {
-      reviewer: '办公室保密员',
-      on: '2026-02-09',
-    });
-    assert.equal(view.status, 'reviewed');
-    assert.deepEqual(view.acts, acts({ approve: true }));
-    assert.deepEqual((await ok(leader, 'GET', '/api/reports/2025')).acts, acts({ approve: true }));
+    // 保密审查 (《政府信息公开条例》第十七条) is the named reviewer's own act: the drafter names the legal
+    // officer's account (never their own), and the step waits in her 我的待办.
+    const caseId = view.caseId as string;
+    const secrecy = `/api/cases/${caseId}/secrecy-review`;
+    const offered = (await ok(staff, 'GET', secrecy)).reviewers as { id: string; name: string }[];
+    assert.ok(!offered.some((r) => r.name === 'rs'), 'the drafter is not offered');
+    const rsec = offered.find((r) => r.name === 'rsec')!;
+    await ok(staff, 'POST', secrecy, { reviewerId: rsec.id });
+    const todo = async (s: typeof staff) =>
+      ((await ok(s, 'GET', '/api/worklist')).items as { caseId: string; stepLabel: string }[]).some(
+        (i) => i.caseId === caseId && i.stepLabel === '保密审查',
+      );
+    assert.equal(await todo(k.reviewer), true, "in the reviewer's 我的待办");
+    assert.equal(await todo(staff), false);
     await refused(
       staff,
       'POST',
-      '/api/reports/2025/review',
-      { reviewer: '办公室保密员', on: '2026-02-09' },
+      `${secrecy}/decision`,
+      { approve: true },
       409,
-      /不能重复审查/,
+      /不能由起草人本人进行保密审查/,
     );
+    await refused(leader, 'POST', `${secrecy}/decision`, { approve: true }, 403, /须由其本人审查/);
+    // Until it passes, 审定 is refused with the gate's reason.
+    const early = await k.call(leader, 'POST', '/api/reports/2025/approve', meeting);
+    assert.equal(early.statusCode, 409, early.body);
+    assert.equal(early.json().error.reason, 'secrecy_review_missing');
+    assert.match(early.json().error.message, /须先通过保密审查/);
+    await ok(k.reviewer, 'POST', `${secrecy}/decision`, {
+      approve: true,
+      opinion: '经审查，报告不涉及国家秘密和工作秘密，可以公开。',
+    });
+    assert.equal(await todo(k.reviewer), false, 'decided: gone from her 我的待办');
+    view = await ok(staff, 'GET', '/api/reports/2025');
+    assert.equal(view.status, 'reviewed');
+    assert.deepEqual(view.acts, acts({ approve: true }));
+    assert.deepEqual((await ok(leader, 'GET', '/api/reports/2025')).acts, acts({ approve: true }));
+    await refused(staff, 'POST', secrecy, { reviewerId: rsec.id }, 409, /不能提请保密审查/);
     view = await ok(leader, 'POST', '/api/reports/2025/approve', meeting);
     assert.equal(view.status, 'approved');
     assert.equal(view.version.frozen, true);
@@ -138,9 +159,18 @@ reportsTest(
     );
     view = await ok(staff, 'POST', '/api/reports/2025/publish', { on: '2026-02-10' });
     assert.equal(view.status, 'published');
+    // The published report records the passing review: the reviewer's account, not a typed name.
     assert.deepEqual(
-      view.deadlines.steps.map((s: { status: string }) => s.status),
-      ['done', 'done'],
+      { reviewer: view.review.reviewer, reviewerId: view.review.reviewerId, on: view.review.on },
+      { reviewer: 'rsec', reviewerId: rsec.id, on: '2026-02-09' },
+    );
+    assert.deepEqual(
+      view.deadlines.steps.map((s: { step: string; status: string }) => [s.step, s.status]),
+      [
+        ['publish', 'done'],
+        ['secrecyReview', 'done'],
+        ['submit', 'done'],
+      ],
     );
     await refused(staff, 'POST', '/api/reports/2025/publish', { on: '2026-02-10' }, 409, /已公开/);
   },
@@ -181,6 +211,18 @@ reportsTest(
     assert.equal(view.status, 'drafting');
     assert.equal(view.version.frozen, false);
     assert.equal(view.figures['study.sessions'].value, 3, 'a revision is live again');
+    assert.equal(view.review, null);
+    // The revision needs its own 保密审查: 审定 is refused until a new request passes.
+    await refused(
+      k.leader,
+      'POST',
+      '/api/reports/2025/approve',
+      { ...approvalMeeting, on: '2026-02-10' },
+      409,
+      /须先通过保密审查/,
+    );
+    await passReview(k);
+    assert.equal((await ok(staff, 'GET', '/api/reports/2025')).status, 'reviewed');
     const after = await t.app.inject({ method: 'GET', url: `/fzzfjs/${id}` });
     assert.match(after.body, /执法人员总数达18名/);
     assert.doesNotMatch(after.body, /修订后的导语/);

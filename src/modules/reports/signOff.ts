@@ -1,5 +1,5 @@
 /**
- * The annual report's sign-off (RULES §11): 保密审查, 审定 by the 党组/局长办公会 (the figures freeze), 报送
+ * The annual report's sign-off (RULES §11): 保密审查 (the reviewer's own act, disclosure's fragment), 审定 by the 党组/局长办公会 (the figures freeze), 报送
  * to the 本级党委和政府, the 上一级主管部门 and the oversight body (by 3月1日) and 公开 on the portal (by
  * 4月1日), each one transaction with its engine act and audit event.
  */
@@ -25,6 +25,7 @@ import {
   type Submission,
 } from './store.ts';
 import { ReportDeps, refuse } from './service.ts';
+import { passedSecrecyReview } from '../disclosure/index.ts';
 
 /** Loads the report for an act, locked, with its status; refuses with `why(status)` when it returns a message. */
 async function forAct(
@@ -48,47 +49,6 @@ const approvedBy = (r: ReportRow) => {
   return a ? `已于${a.meetingOn}经${a.session}审定` : '已经审定';
 };
 
-export async function reviewReport(
-  ctx: Ctx,
-  actor: Actor,
-  year: number,
-  input: { reviewer: string; opinion?: string; on: string },
-): Promise<void> {
-  await inTx(ctx, async (tx) => {
-    const { r } = await forAct(tx, actor, year, (s, row) =>
-      s === 'reviewed'
-        ? '年度报告已通过保密审查，不能重复审查'
-        : s !== 'drafting'
-          ? `年度报告${approvedBy(row)}，如需修改请先修订`
-          : null,
-    );
-    const review: Review = { reviewer: input.reviewer, opinion: input.opinion ?? '', on: input.on };
-    await recordAction(
-      ctx,
-      actor,
-      r.caseId,
-      {
-        action: 'review',
-        on: input.on,
-        data: { reviewer: review.reviewer, opinion: review.opinion },
-      },
-      tx,
-    );
-    await tx
-      .update(ruleOfLawReports)
-      .set({ review, updatedAt: ctx.clock.now() })
-      .where(eq(ruleOfLawReports.id, r.id));
-    await audit(
-      tx,
-      ctx,
-      actor,
-      'reports.review',
-      { type: 'ruleOfLawReport', id: r.id },
-      { year, ...review, versionId: r.currentVersionId },
-    );
-  });
-}
-
 /** Approval by the 党组/局长办公会: the current version's figures freeze (every fact of the year). */
 export async function approveReport(
   ctx: Ctx,
@@ -101,11 +61,8 @@ export async function approveReport(
   const facts = await gatherFacts(ctx, deps.providers, actor.departmentId, year);
   await inTx(ctx, async (tx) => {
     const { r } = await forAct(tx, actor, year, (s, row) =>
-      s === 'drafting'
-        ? '年度报告须先通过保密审查，再提请党组（党委）会议或局长办公会议审定'
-        : s !== 'reviewed'
-          ? `年度报告${approvedBy(row)}，不能重复审定`
-          : null,
+      // In drafting, the engine refuses with the 保密审查 gate's reason (procedure.ts).
+      s !== 'drafting' && s !== 'reviewed' ? `年度报告${approvedBy(row)}，不能重复审定` : null,
     );
     const approval: Approval = {
       meetingKind: input.meetingKind,
@@ -207,7 +164,10 @@ export async function submitReport(
   });
 }
 
-/** Publication on the portal (by 4月1日, Art 24): the approved version, as submitted. */
+/**
+ * Publication on the portal (by 4月1日, Art 24): the approved version, as submitted, with the passing 保密审查
+ * (the reviewer's account, 《政府信息公开条例》第十七条) recorded on the report.
+ */
 export async function publishReport(
   ctx: Ctx,
   actor: Actor,
@@ -225,9 +185,17 @@ export async function publishReport(
             : null,
     );
     await recordAction(ctx, actor, r.caseId, { action: 'publish', on: input.on }, tx);
+    const p = await passedSecrecyReview(tx, r.caseId);
+    const review: Review = {
+      reviewer: p.reviewer,
+      reviewerId: p.reviewerId!, // always set by the named-account review
+      opinion: p.note ?? '',
+      on: p.on,
+    };
     await tx
       .update(ruleOfLawReports)
       .set({
+        review,
         publishedVersionId: r.approvedVersionId,
         publishedOn: input.on,
         updatedAt: ctx.clock.now(),
@@ -243,6 +211,7 @@ export async function publishReport(
         year,
         on: input.on,
         versionId: r.approvedVersionId,
+        reviewerId: review.reviewerId,
       },
     );
   });

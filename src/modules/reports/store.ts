@@ -11,8 +11,10 @@ export type VersionRow = typeof ruleOfLawReportVersions.$inferSelect;
 export type Figures = Record<string, Figure>;
 export type ReportStatus = 'new' | 'drafting' | 'reviewed' | 'approved' | 'submitted' | 'published';
 
+/** The passing 保密审查 recorded on the published report: the reviewing account, by name and id. */
 export interface Review {
   reviewer: string;
+  reviewerId: string;
   opinion: string;
   on: string;
 }

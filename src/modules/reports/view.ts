@@ -47,9 +47,11 @@ export const STATUS_LABELS = Object.fromEntries(
   RULE_OF_LAW_REPORT.statuses.map((s) => [s.code, s.label]),
 ) as Record<ReportStatus, string>;
 
-/** The acts of the report screen: the engine's sign-off acts (procedure.ts) and redrafting. */
+/**
+ * The acts of the report screen: the engine's sign-off acts (procedure.ts) and redrafting. The 保密审查 is
+ * asked and decided on the shared panel (/api/cases/:id/secrecy-review), not here.
+ */
 export const REPORT_ACTS = {
-  review: '保密审查',
   approve: '审定',
   submit: '报送',
   publish: '公开',

@@ -4,16 +4,15 @@ import { errorMessage, post } from '../lib/api.ts';
 import { DateField } from '../lib/DateField.tsx';
 import type { Report } from './types.ts';
 
-export type Act = 'review' | 'approve' | 'submit' | 'publish';
+/** The sign-off acts of this page; the 保密审查 is the shared panel's (SecrecyReviewPanel). */
+export type Act = 'approve' | 'submit' | 'publish';
 
 const TITLES: Record<Act, string> = {
-  review: '保密审查',
   approve: '记录审定',
   submit: '报送年度报告',
   publish: '在门户网站公开',
 };
 const NOTES: Record<Act, string> = {
-  review: '公开前须经保密审查（涉及党和国家秘密的内容不得公开）。审查后修改报告须重新审查。',
   approve:
     '报告须经党组（党委）会议或局长办公会议审定。审定后报告所载数据锁定，不再随业务记录变化。',
   submit: '报送本级党委和政府、上一级主管部门，并抄送依法治市办（司法局）。期限：次年3月1日前。',
@@ -21,8 +20,6 @@ const NOTES: Record<Act, string> = {
 };
 
 interface Values {
-  reviewer?: string;
-  opinion?: string;
   meetingKind?: string;
   meetingOn?: string;
   session?: string;
@@ -71,19 +68,17 @@ export function ActModal({
   const submit = async () => {
     const v = await form.validateFields();
     const body =
-      act === 'review'
-        ? { reviewer: v.reviewer, opinion: v.opinion, on: v.on }
-        : act === 'approve'
-          ? { meetingKind: v.meetingKind, meetingOn: v.meetingOn, session: v.session, on: v.on }
-          : act === 'submit'
-            ? {
-                on: v.on,
-                recipients: [
-                  ...(v.named ?? []).map((s) => s.trim()),
-                  ...(v.recipients ?? '').split('\n').map((s) => s.trim()),
-                ].filter(Boolean),
-              }
-            : { on: v.on };
+      act === 'approve'
+        ? { meetingKind: v.meetingKind, meetingOn: v.meetingOn, session: v.session, on: v.on }
+        : act === 'submit'
+          ? {
+              on: v.on,
+              recipients: [
+                ...(v.named ?? []).map((s) => s.trim()),
+                ...(v.recipients ?? '').split('\n').map((s) => s.trim()),
+              ].filter(Boolean),
+            }
+          : { on: v.on };
     setBusy(true);
     try {
       onDone(await post<Report>(`/api/reports/${year}/${act}`, body));
@@ -107,24 +102,6 @@ export function ActModal({
       {act && <Alert type="info" title={NOTES[act]} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
-        {act === 'review' && (
-          <>
-            <Form.Item
-              name="reviewer"
-              label="保密审查人"
-              rules={[{ required: true, min: 2, message: '请填写保密审查人' }]}
-            >
-              <Input maxLength={60} />
-            </Form.Item>
-            <Form.Item name="opinion" label="审查意见">
-              <Input.TextArea
-                rows={3}
-                maxLength={2000}
-                placeholder="经审查，报告不涉及国家秘密和工作秘密，可以公开。"
-              />
-            </Form.Item>
-          </>
-        )}
         {act === 'approve' && (
           <>
             <Form.Item name="meetingKind" label="审定会议" rules={[{ required: true }]}>

@@ -17,6 +17,7 @@ import { FigureDrawer } from './FigureDrawer.tsx';
 import { ActModal, type Act } from './ActModal.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 import { useReportYear, YearSelect } from './YearSelect.tsx';
+import { SecrecyReviewPanel } from '../disclosure/SecrecyReviewPanel.tsx';
 import type { Approval, Report, ReportPayload } from './types.ts';
 import './reports.css';
 
@@ -29,7 +30,6 @@ const STEP_OF: Record<string, number> = {
   published: 4,
 };
 const ACT_BUTTONS: Array<[Act, string]> = [
-  ['review', '保密审查'],
   ['approve', '记录审定'],
   ['submit', '报送'],
   ['publish', '公开'],
@@ -264,6 +264,13 @@ export default function ReportPage() {
           onChange={(d) => (setDoc(d), setDirty(true))}
           onFigure={setFigureKey}
         />
+        {/* 保密审查 (条例第十七条): asked by the drafter while drafting, decided by the named account. */}
+        {r.caseId && (r.status === 'drafting' || r.status === 'reviewed') && (
+          <SecrecyReviewPanel
+            caseId={r.caseId}
+            onChanged={() => void client.invalidateQueries({ queryKey: key })}
+          />
+        )}
         {r.editable && (
           <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
             <Flex gap={8} wrap align="center">
