@@ -123,6 +123,8 @@ test('0032: each catalogue is a case with its status, approval, publication and 
     approve: false,
     publish: false,
     adjust: true,
+    // Its adjustment is published already: no agreed adjustment waits for its 公布.
+    publishAdjustment: false,
   });
   assert.match(p.state.blocked.find((b) => b.action === 'publish')!.reason, /目录已经公布/);
   const d = await stateOf(draft.caseId);
@@ -132,6 +134,7 @@ test('0032: each catalogue is a case with its status, approval, publication and 
     approve: true,
     publish: false,
     adjust: false,
+    publishAdjustment: false,
   });
   const [{ n }] = await queryRows<{ n: number }>(
     ctx.db,
