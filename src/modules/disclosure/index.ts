@@ -28,6 +28,7 @@ export {
   type SecrecyReviewOptions,
 } from './secrecyReview.ts';
 export {
+  actorOf as accountActor,
   askSecrecyReview,
   decideSecrecyReview,
   passedSecrecyReview,

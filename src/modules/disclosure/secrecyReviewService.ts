@@ -142,7 +142,7 @@ export async function reviewCase(
 }
 
 /** The account as an actor (its own roles and scope), to ask whether it may read the case. */
-async function actorOf(db: DbOrTx, userId: string): Promise<Actor> {
+export async function actorOf(db: DbOrTx, userId: string): Promise<Actor> {
   const [u] = await db
     .select({ user: users, orgName: organisations.name })
     .from(users)

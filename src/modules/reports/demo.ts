@@ -11,22 +11,19 @@ import type { Ctx } from '../../core/context.ts';
 import type { Calendar } from '../../core/calendar/calendar.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
-import type { Role } from '../../core/auth/roles.ts';
 import { users } from '../../core/auth/schema.ts';
-import { organisations } from '../../core/orgs/schema.ts';
 import type { FactProvider } from '../../core/facts.ts';
 import { addStatement, addStudySession, type StudyInput } from '../study/index.ts';
 import { approveReport, publishReport, submitReport } from './signOff.ts';
 import { generateReport } from './service.ts';
 import { mustFindReport } from './store.ts';
-import { askSecrecyReview, decideSecrecyReview } from '../disclosure/index.ts';
+import { accountActor, askSecrecyReview, decideSecrecyReview } from '../disclosure/index.ts';
 
 /** The department's legal officer (the demo's 李静 of 政策法规科), as an actor of her own session. */
 async function legalOfficer(ctx: Ctx, staff: Actor): Promise<Actor | null> {
   const [u] = await ctx.db
-    .select({ user: users, orgName: organisations.name })
+    .select({ id: users.id })
     .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
     .where(
       and(
         eq(users.departmentId, staff.departmentId),
@@ -35,17 +32,7 @@ async function legalOfficer(ctx: Ctx, staff: Actor): Promise<Actor | null> {
       ),
     )
     .limit(1);
-  if (!u) return null;
-  return {
-    userId: u.user.id,
-    username: u.user.username,
-    displayName: u.user.displayName,
-    orgId: u.user.orgId,
-    orgName: u.orgName,
-    departmentId: u.user.departmentId,
-    roles: u.user.roles as Role[],
-    mustChangePassword: false,
-  };
+  return u ? accountActor(ctx.db, u.id) : null;
 }
 
 /**
