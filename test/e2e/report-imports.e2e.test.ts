@@ -123,6 +123,8 @@ test('年报导入分析: import, analysis view, scope, in Chromium', { timeout:
           .waitFor({ timeout: 20_000 });
         await page.getByRole('link', { name: '← 返回导入列表' }).click();
         await page.getByRole('columnheader', { name: '所属部门' }).waitFor();
+        // The header shows before the list has loaded: wait for the third row, then count.
+        await page.locator('tbody tr.ant-table-row').nth(2).waitFor();
         assert.equal(await page.locator('tbody tr.ant-table-row').count(), 3);
         await assertNoSeriousA11yViolations(page, '/app/reports/imports (oversight)');
         await context.close();
