@@ -15,6 +15,7 @@ import type { PortalPageContext } from '../portal/http.tsx';
 import type { PortalSection } from '../portal/layout.tsx';
 import type { ModuleAudit } from './audit/labels.ts';
 import type { LabelLists } from './http/labels.ts';
+import type { FormLists } from './http/forms.ts';
 
 /** What the server hands a module's routes: the other modules' contributions it may need. */
 export interface ModuleDeps {
@@ -45,6 +46,8 @@ export interface ModuleManifest {
   facts?: FactProvider[];
   /** The Chinese labels of its codes the workbench shows (statuses, kinds …): GET /api/<name>/labels. */
   labels?: LabelLists;
+  /** The fields of its forms that post to routes of their own (not engine acts): GET /api/<name>/forms. */
+  forms?: FormLists;
   /** Its staff API (thin routes: validate → authorize → one service call → present). */
   routes?: (app: FastifyInstance, ctx: Ctx, deps: ModuleDeps) => void;
   /** Its public portal pages, and the sections they add to the portal's home and menu. */

@@ -25,6 +25,7 @@ import { computeDue } from '../core/calendar/calendar.ts';
 import { portalErrorPage, portalPlugin } from '../portal/plugin.tsx';
 import { fileRoutes } from '../core/files/routes.ts';
 import { labelRoute } from '../core/http/labels.ts';
+import { formsRoute } from '../core/http/forms.ts';
 import { numberingRoutes } from '../core/numbering/routes.ts';
 import { siteOf } from './site.ts';
 
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const m of MODULES)
     tagged(m.label, () => {
       if (m.labels) labelRoute(app, m.name, m.labels);
+      if (m.forms) formsRoute(app, m.name, m.forms);
       m.routes?.(app, ctx, { facts: factProviders });
     });
   openApiRoutes(app, { title: '法治工作台接口', version: '1' });

@@ -4,11 +4,9 @@ import type { Actor } from '../auth/actor.ts';
 import { users } from '../auth/schema.ts';
 import { organisations } from '../orgs/schema.ts';
 import { actionsFor, type FieldSpec } from '../procedure/engine.ts';
+import { fieldView } from '../http/forms.ts';
 import { caseEvents, caseSteps } from './schema.ts';
 import { caseState, getCaseInScope, loadHistory } from './service.ts';
-
-// The engine's field types, in the vocabulary of the generic case form of the workbench.
-const FIELD_TYPE: Record<string, string> = { longText: 'textarea', boolean: 'select' };
 
 /** Everything the case page shows, with what this actor may do now (computed, never re-implemented by the UI). */
 export async function caseView(ctx: Ctx, actor: Actor, id: string) {
@@ -90,24 +88,7 @@ export async function caseView(ctx: Ctx, actor: Actor, id: string) {
     actions: mine.map((a) => ({
       action: a.action,
       label: a.label,
-      fields: (a.fields ?? []).map((f) => ({
-        name: f.name,
-        label: f.label,
-        type: FIELD_TYPE[f.type] ?? f.type,
-        required: !!f.required,
-        options:
-          f.type === 'boolean'
-            ? [
-                { value: 'true', label: '是' },
-                { value: 'false', label: '否' },
-              ]
-            : f.options,
-        min: f.min,
-        max: f.max,
-        minLength: f.minLength,
-        maxLength: f.maxLength,
-        help: f.help,
-      })),
+      fields: (a.fields ?? []).map((f) => fieldView(f)),
     })),
     blocked: state.blocked
       .filter((b) => b.roles.some((r) => actor.roles.includes(r as never)))

@@ -4,6 +4,8 @@ import { AppError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import { fieldsSchema } from './fieldSchema.ts';
 import type { FieldSpec } from './types.ts';
+import { choice, long, ref, sized, text, yes } from './fields.ts';
+import { fieldView } from '../http/forms.ts';
 
 const FIELDS: FieldSpec[] = [
   { name: 'reason', label: '理由', type: 'longText', required: true, minLength: 2, maxLength: 10 },
@@ -63,4 +65,46 @@ test('a required field left out or blank is refused; an optional one is not', ()
   assert.match(e.kind, /^类型：/);
   assert.equal(e.note, undefined);
   assert.equal(e.count, undefined);
+});
+
+test('a ref select takes the id of a record the page offers; the builders type the body from the declaration', () => {
+  const fields = [
+    ref('meetingId', '会议'),
+    choice('decision', '决定', ['adopted', '审议通过'], ['rejected', '不予通过']),
+    sized(text('note', '说明'), 5),
+    yes('isPublic', '是否公开'),
+  ];
+  const s = fieldsSchema(fields);
+  const id = '0b9a3c9e-4d6f-4a51-9a0e-2f1f2b7c8d90';
+  const body = parse(s, { meetingId: id, decision: 'adopted', isPublic: false });
+  // Typed: the select's values and the required fields, as declared.
+  const decision: 'adopted' | 'rejected' = body.decision;
+  const meeting: string = body.meetingId;
+  assert.deepEqual([decision, meeting, body.isPublic], ['adopted', id, false]);
+  try {
+    parse(s, { meetingId: '第一次会议', decision: 'later', note: '超过五个字了', isPublic: 'no' });
+    assert.fail('refused');
+  } catch (e) {
+    assert.ok(e instanceof AppError);
+    const by = Object.fromEntries((e.fields ?? []).map((f) => [f.path, f.message]));
+    assert.deepEqual(Object.keys(by).sort(), ['decision', 'isPublic', 'meetingId', 'note']);
+    for (const [path, label] of [
+      ['meetingId', '会议'],
+      ['decision', '决定'],
+      ['note', '说明'],
+      ['isPublic', '是否公开'],
+    ])
+      assert.match(by[path], new RegExp(`^${label}`));
+  }
+});
+
+test('fieldView: a field in the workbench form vocabulary; a ref gets the records offered', () => {
+  assert.deepEqual(fieldView(yes('isPublic', '是否公开')).options, [
+    { value: 'true', label: '是' },
+    { value: 'false', label: '否' },
+  ]);
+  assert.equal(fieldView(long('reason', '理由')).type, 'textarea');
+  const offered = [{ value: 'm1', label: '局长办公会（2025-03-10）' }];
+  const v = fieldView(ref('meetingId', '会议'), offered);
+  assert.deepEqual([v.type, v.ref, v.required, v.options], ['select', true, true, offered]);
 });

@@ -26,6 +26,10 @@ export function fieldSchema(f: FieldSpec): z.ZodType {
       s = z.boolean().describe(f.label);
       break;
     case 'select': {
+      if (f.ref) {
+        s = z.uuid().describe(f.label);
+        break;
+      }
       const values = (f.options ?? []).map((o) => o.value);
       s = z.enum(values as [string, ...string[]]).describe(f.label);
       break;
@@ -41,7 +45,27 @@ export function fieldSchema(f: FieldSpec): z.ZodType {
   return f.required ? s : s.optional();
 }
 
-/** The object schema of a list of fields (a form's body, before the route adds what is its own). */
-export function fieldsSchema(fields: readonly FieldSpec[]) {
-  return z.object(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])));
+type Value<F> = F extends { type: 'number' }
+  ? number
+  : F extends { type: 'boolean' }
+    ? boolean
+    : F extends { type: 'select'; options: ReadonlyArray<{ value: infer V }> }
+      ? V
+      : string;
+/** The parsed body of a list of fields, typed from their declaration (names and `required: true` as literals). */
+export type FieldsInput<Fs extends readonly FieldSpec[]> = {
+  [F in Fs[number] as F extends { required: true } ? F['name'] : never]: Value<F>;
+} & { [F in Fs[number] as F extends { required: true } ? never : F['name']]?: Value<F> };
+
+type Shape<Fs extends readonly FieldSpec[]> = {
+  [K in keyof FieldsInput<Fs>]-?: z.ZodType<FieldsInput<Fs>[K]>;
+};
+/**
+ * The object schema of a list of fields (a form's body, before the route adds what is its own), its
+ * output typed from the declaration.
+ */
+export function fieldsSchema<const Fs extends readonly FieldSpec[]>(fields: Fs) {
+  return z.object(
+    Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])),
+  ) as unknown as z.ZodObject<Shape<Fs>>;
 }

@@ -69,6 +69,8 @@ export interface FieldSpec {
   /** Required only when this condition holds (conditions may look at the event's own data). */
   requiredWhen?: Cond;
   options?: Array<{ value: string; label: string }>;
+  /** A select of records the page offers at the time (e.g. the meetings to come): the value is a record's id. */
+  ref?: boolean;
   /** Bounds for numbers. */
   min?: number;
   max?: number;

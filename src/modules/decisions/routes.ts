@@ -28,7 +28,8 @@ import { decisionFacts } from './facts.ts';
 import { catalogueRoutes } from './routesCatalogue.ts';
 import { FORM_ACTIONS } from './actions.ts';
 import { DRAFT_PLAN_FIELDS } from './actionsStart.ts';
-import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { fieldSchema, fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { DRAFT_TEXT, STEP_FORMS } from './stepForms.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 0) =>
@@ -80,15 +81,11 @@ const listQuery = z.object({
 // The draft's own text, then the draftPlan act's fields as the procedure declares them (a schema
 // built from data at start-up, so its output is typed where it is used: DraftInput).
 const draftBody = z
-  .object({ draftText: text('决策草案', 200_000, 1) })
+  .object({ draftText: fieldSchema(DRAFT_TEXT) })
   .extend(fieldsSchema(DRAFT_PLAN_FIELDS).shape)
   .extend({ fileIds });
-const commentBody = z.object({
-  startOn: isoDate('征求意见开始日期'),
-  endOn: isoDate('征求意见截止日期'),
-  channel: text('发布渠道', 200).optional(),
-  shortenedReason: text('缩短期限的理由', 2000).optional(),
-});
+// The step forms' bodies are derived from their declared fields (stepForms.ts).
+const commentBody = fieldsSchema(STEP_FORMS.comment);
 const dispositionBody = z.object({
   disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'),
   reason: text('理由', 2000).optional(),
@@ -99,48 +96,17 @@ const actBody = z.object({
   data: z.record(z.string(), z.unknown()).default({}).describe('办理内容'),
   fileIds,
 });
-const reviewBody = z.object({
-  materials: text('送审材料', 20_000, 2),
-  requestedBy: isoDate('要求审查完成日期'),
-  fileIds,
-});
-const meetingBody = z.object({
-  meetingId: z.uuid().describe('会议'),
-  isPublic: z.boolean().default(false).describe('议题是否公开'),
-  publicSummary: text('公开的议题说明', 2000).optional(),
-});
-const decideBody = z.object({
-  meetingId: z.uuid().describe('会议'),
-  discussion: text('会议组成人员发表意见情况', 20_000, 2),
-  headOpinion: text('行政首长意见', 5000, 1),
-  differsFromMajority: z.boolean().describe('是否与多数人意见不一致'),
-  differenceReason: text('在会上说明的理由', 5000).optional(),
-  dissent: text('不同意见', 10_000, 1),
-  decision: z.enum(['adopted', 'adoptedWithRevision', 'deferred', 'rejected']).describe('决定'),
-  executionUnit: text('决策执行单位', 100).optional(),
-  fileIds,
-});
-const publishBody = z.object({
-  adoptedText: text('决策文本（通过稿）', 200_000, 1),
-  channel: text('公布途径', 200).optional(),
-  adoptionExplanation: text('采纳情况说明', 20_000, 2),
-  interpretation: text('解读', 50_000, 1),
-  interpretationForm: text('解读方式', 100).optional(),
-  keywords: text('关键词', 200).optional(),
-  fileIds,
-});
+const participationBody = fieldsSchema(STEP_FORMS.participation).extend({ fileIds });
+const reviewBody = fieldsSchema(STEP_FORMS.legalReview).extend({ fileIds });
+const meetingBody = fieldsSchema(STEP_FORMS.meeting);
+const decideBody = fieldsSchema(STEP_FORMS.decide).extend({ fileIds });
+const publishBody = fieldsSchema(STEP_FORMS.publish).extend({ fileIds });
 const evaluationBody = z.object({
   on: isoDate('评估日期'),
   data: z.record(z.string(), z.unknown()).describe('评估内容'),
   fileIds,
 });
-const adjustBody = z.object({
-  kind: z.enum(['minor', 'major', 'stop']).describe('调整类型'),
-  reason: text('调整理由及依据', 10_000, 2),
-  decidedAt: text('作出决定的会议', 200, 2),
-  revisionTitle: text('调整后的决策事项名称', 200, 4).optional(),
-  fileIds,
-});
+const adjustBody = fieldsSchema(STEP_FORMS.adjust).extend({ fileIds });
 const evidenceBody = z.object({
   kind: z
     .string()
@@ -267,11 +233,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       return decisionView(ctx, actor, req.params.id);
     },
   );
-  post(
-    '/participation',
-    '公众参与意见研究采纳情况',
-    z.object({ adoptionSummary: text('意见研究采纳情况', 20_000, 2), fileIds }),
-    (a, id, b) => summarizeParticipation(ctx, a, id, b),
+  post('/participation', '公众参与意见研究采纳情况', participationBody, (a, id, b) =>
+    summarizeParticipation(ctx, a, id, b),
   );
   post('/act', '办理一项程序（专家论证、风险评估等）', actBody, (a, id, b) =>
     formAct(ctx, a, id, b.action, b.on, b.data, b.fileIds),

@@ -4,6 +4,8 @@ import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { can } from './policy.ts';
 import { caseView } from '../../core/cases/view.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { DRAFT_TEXT, STEP_FORMS } from './stepForms.ts';
 import { caseState, getCase, loadHistory } from '../../core/cases/service.ts';
 import { users } from '../../core/auth/schema.ts';
 import { latestFor, listComments } from '../consultation/index.ts';
@@ -80,6 +82,14 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
   const mine = new Set(proc.actions.map((a) => a.action));
   const today = ctx.clock.today();
   const heldWithAgenda = agenda.filter((x) => x.meeting.status === 'held' && !x.item.outcome);
+  const meetingChoice = (m: { id: string; meetingOn: string }, name: string) => ({
+    value: m.id,
+    label: `${name}（${m.meetingOn}）`,
+  });
+  const upcoming = (await upcomingMeetings(ctx.db, d.departmentId, today)).map((m) =>
+    meetingChoice(m, m.name),
+  );
+  const held = heldWithAgenda.map((x) => meetingChoice(x.meeting, meetingName(x.meeting)));
   return {
     decision: {
       ...d,
@@ -140,13 +150,23 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
         ? proc.actions.filter((a) => (FORM_ACTIONS as readonly string[]).includes(a.action))
         : [],
     },
-    choices: {
-      upcomingMeetings: await upcomingMeetings(ctx.db, d.departmentId, today),
-      heldMeetings: heldWithAgenda.map((x) => ({
-        id: x.meeting.id,
-        name: meetingName(x.meeting),
-        meetingOn: x.meeting.meetingOn,
-      })),
+    // The step forms' fields as declared once (stepForms.ts), the meetings offered filled in.
+    forms: {
+      draftText: fieldView(DRAFT_TEXT),
+      comment: STEP_FORMS.comment.map((f) => fieldView(f)),
+      participation: STEP_FORMS.participation.map((f) => fieldView(f)),
+      legalReview: STEP_FORMS.legalReview.map((f) => fieldView(f)),
+      meeting: STEP_FORMS.meeting.map((f) =>
+        f.name === 'meetingId'
+          ? {
+              ...fieldView(f, upcoming),
+              help: upcoming.length ? undefined : '没有待召开的会议，请先在“会议议题”中安排会议',
+            }
+          : fieldView(f),
+      ),
+      decide: STEP_FORMS.decide.map((f) => fieldView(f, f.name === 'meetingId' ? held : undefined)),
+      publish: STEP_FORMS.publish.map((f) => fieldView(f)),
+      adjust: STEP_FORMS.adjust.map((f) => fieldView(f)),
     },
   };
 }

@@ -121,7 +121,7 @@ export interface CaseEvent {
 export interface ActionField {
   name: string;
   label: string;
-  type: 'date' | 'text' | 'textarea' | 'number' | 'select';
+  type: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'boolean';
   required: boolean;
   options?: { value: string; label: string }[];
   /** Bounds of a number; length bounds of a text. */

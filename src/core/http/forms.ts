@@ -1,0 +1,79 @@
+/**
+ * The forms of a module that post to routes of their own (not engine acts, whose fields come with the
+ * case), declared once as FieldSpec lists in its manifest (`forms`): the routes derive their bodies
+ * from them (procedure/fieldSchema.ts), and the server answers `GET /api/<module>/forms` with them in
+ * the workbench's vocabulary, so a screen keeps no copy of a label, a limit or an option.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.ts';
+import type { FieldSpec } from '../procedure/types.ts';
+import { guard, type ZodProvider } from './schema.ts';
+
+export interface FormLists {
+  /** What the forms are, for the API reference (e.g. 「工单办理各环节的表单」). */
+  summary: string;
+  /** Who may read them: the module's rule for listing its records (throws like a route guard). */
+  guard: (actor: Actor) => unknown;
+  /** Each form: its fields, in the order the form shows them. */
+  forms: Record<string, readonly FieldSpec[]>;
+}
+
+// The engine's field types in the vocabulary of the workbench's form (web/lib/ActForm.tsx).
+const webType = (t: FieldSpec['type']) => (t === 'longText' ? ('textarea' as const) : t);
+
+/**
+ * A field as the workbench's forms draw it. A `ref` select's options are the records the page offers
+ * at the time: given here by a view that knows them, or filled in by the page.
+ */
+export function fieldView(f: FieldSpec, options?: Array<{ value: string; label: string }>) {
+  return {
+    name: f.name,
+    label: f.label,
+    type: webType(f.type),
+    required: !!f.required,
+    options:
+      f.type === 'boolean'
+        ? [
+            { value: 'true', label: '是' },
+            { value: 'false', label: '否' },
+          ]
+        : (options ?? f.options),
+    ref: f.ref || undefined,
+    min: f.min,
+    max: f.max,
+    minLength: f.minLength,
+    maxLength: f.maxLength,
+    help: f.help,
+  };
+}
+
+const choice = z.object({ value: z.string().describe('代码'), label: z.string().describe('名称') });
+const fieldReply = z.object({
+  name: z.string().describe('字段'),
+  label: z.string().describe('名称'),
+  type: z.enum(['text', 'textarea', 'date', 'number', 'boolean', 'select']).describe('类型'),
+  required: z.boolean().describe('是否必填'),
+  options: z.array(choice).optional().describe('选项'),
+  ref: z.boolean().optional().describe('是否选择记录'),
+  min: z.number().optional().describe('最小值'),
+  max: z.number().optional().describe('最大值'),
+  minLength: z.number().optional().describe('最少字数'),
+  maxLength: z.number().optional().describe('最多字数'),
+  help: z.string().optional().describe('说明'),
+});
+
+/** `GET /api/<module>/forms`: the module's forms, with their reply schema for the OpenAPI document. */
+export function formsRoute(app: FastifyInstance, module: string, forms: FormLists): void {
+  const keys = Object.keys(forms.forms);
+  const reply = z.object(Object.fromEntries(keys.map((k) => [k, z.array(fieldReply)])));
+  const body = Object.fromEntries(keys.map((k) => [k, forms.forms[k].map((f) => fieldView(f))]));
+  app.withTypeProvider<ZodProvider>().get(
+    `/api/${module}/forms`,
+    {
+      schema: { summary: forms.summary, response: { 200: reply } },
+      preValidation: guard(forms.guard),
+    },
+    async () => body,
+  );
+}
