@@ -28,6 +28,13 @@ export interface TestContext {
 export const testDbKind = (): 'postgres' | 'pglite' =>
   process.env.FAZHI_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
+/**
+ * A test database's sessions commit without waiting for the WAL flush (a crash could lose the last
+ * commits of a scratch database, which nobody keeps): the PostgreSQL pass's counterpart of PGlite's
+ * relaxed durability in tests. Production connections keep the server's setting.
+ */
+const RELAXED_COMMIT = '-c synchronous_commit=off';
+
 export async function scratchPostgres(
   template = process.env.FAZHI_TEST_PG_TEMPLATE,
 ): Promise<{ url: string; drop(): Promise<void> }> {
@@ -36,7 +43,7 @@ export async function scratchPostgres(
   // Named after the test run so the runner can drop whatever a crashed test file left behind.
   const name = `fazhi_t_${process.env.FAZHI_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
   const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
+    const c = new pg.Client({ connectionString: admin, options: RELAXED_COMMIT });
     await c.connect();
     try {
       await c.query(q);
@@ -47,7 +54,16 @@ export async function scratchPostgres(
   await run(`create database "${name}"${template ? ` template "${template}"` : ''}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
+  url.searchParams.set('options', RELAXED_COMMIT);
   return { url: url.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) };
+}
+
+// A dump read once per test process (a Blob is immutable: each PGlite copies it into its own memory).
+const dumps = new Map<string, Blob>();
+function dumpBlob(file: string): Blob {
+  let blob = dumps.get(file);
+  if (!blob) dumps.set(file, (blob = new Blob([fs.readFileSync(file)])));
+  return blob;
 }
 
 /**
@@ -75,7 +91,7 @@ export async function createTestContext(
     };
   }
   const dump = from.pgliteDump ?? process.env.FAZHI_TEST_PGLITE_DUMP;
-  const loadDataDir = dump && fs.existsSync(dump) ? new Blob([fs.readFileSync(dump)]) : undefined;
+  const loadDataDir = dump && fs.existsSync(dump) ? dumpBlob(dump) : undefined;
   const database = await openDatabase({ loadDataDir });
   const ctx = await boot({ database, clock });
   return { ctx, clock, close: () => ctx.database.close() };

@@ -1,5 +1,4 @@
 /** The filtered audit log as an Excel workbook, for the 审计管理员 (等保2.0 三级: 审计记录的分析与报表). */
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../context.ts';
 import type { AuditCatalogue } from './labels.ts';
 import { listAudit, type AuditFilter } from './service.ts';
@@ -16,6 +15,8 @@ export async function auditWorkbook(
   filter: Omit<AuditFilter, 'before' | 'limit'>,
   describe: string,
 ): Promise<Buffer> {
+  // Loaded on export, not at start (every process would pay for it).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

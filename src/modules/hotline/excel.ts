@@ -1,5 +1,6 @@
 /** A day's tickets exported by the platform as .xlsx: the first sheet, a header row of Chinese column names. */
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a sheet is read (as in the other modules): every process would pay for it at start.
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 
 const COLUMNS: Record<string, string> = {
@@ -27,7 +28,8 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** Rows as platform records (受理时间 "2025-03-03 09:30" is Beijing time). */
 export async function readTicketSheet(buf: Buffer): Promise<unknown[]> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
