@@ -96,6 +96,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/penalties/settings',
       'GET /api/proposals',
       'GET /api/supervision',
+      'GET /api/supervision/forms',
       'GET /api/reports/:year',
       'GET /api/enforcement/exchange/inspections.csv',
       'GET /api/enforcement/exchange/inspections.json',

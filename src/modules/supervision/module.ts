@@ -5,7 +5,8 @@ import { SUPERVISED_TASK, SUPERVISED_TASK_MODULE_ACTIONS } from './procedure.ts'
 import { supervisionFacts } from './facts.ts';
 import { supervisionRoutes } from './routes.ts';
 import { escalateOverdue, loadTask } from './service.ts';
-import { supervisionAbilities } from './policy.ts';
+import { supervisionAbilities, supervisionPolicy } from './policy.ts';
+import { TASK_FORMS } from './forms.ts';
 import { seedDemoSupervision } from './demo.ts';
 
 export const supervisionModule: ModuleManifest = {
@@ -23,6 +24,11 @@ export const supervisionModule: ModuleManifest = {
   sweepTasks: [escalateOverdue],
   facts: [{ module: 'supervision', area: 'other', facts: supervisionFacts }],
   routes: (app, ctx) => supervisionRoutes(app, ctx),
+  forms: {
+    summary: '督办事项的表单（交办、导入年度工作要点）',
+    guard: (a) => supervisionPolicy.authorize(a, 'supervisedTask', 'list'),
+    forms: TASK_FORMS,
+  },
   abilities: supervisionAbilities,
   demo: (ctx, staff) => seedDemoSupervision(ctx, staff),
 };

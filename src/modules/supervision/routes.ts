@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { isoDate } from '../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import {
   actOnTask,
   actSchema,
   assignSchema,
   assignTask,
+  importSchema,
   importWorkPlan,
   listTasks,
   loadTask,
@@ -97,12 +97,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         summary: '年度报告第四部分的工作要点转为督办事项',
-        body: z.object({
-          year: z.number().int().min(2000).max(2100).describe('报告年度'),
-          orgId: z.uuid().describe('责任科室'),
-          dueOn: isoDate('办结期限'),
-          assignedBy: z.string().trim().min(1).max(100).describe('交办领导或机关'),
-        }),
+        body: importSchema,
       },
       preValidation: assigns,
     },

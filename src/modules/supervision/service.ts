@@ -13,33 +13,29 @@ import { audit } from './audit.ts';
 import { systemActor, type Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { parse } from '../../core/http/validate.ts';
+import { fieldSchema, fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
+import type { FieldSpec } from '../../core/procedure/types.ts';
 import type { SweepTask } from '../../core/cases/sweep.ts';
 import { reportPlanItems } from '../reports/index.ts';
-import { SOURCE_LABELS } from './procedure.ts';
+import { ACT_FORMS, TASK_FORMS } from './forms.ts';
 import { supervisionPolicy, type TaskScope } from './policy.ts';
 import { supervisedTasks, supervisionProgress } from './schema.ts';
 
 export type TaskRow = typeof supervisedTasks.$inferSelect;
-const str = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
 export const scopeOf = (t: TaskRow): TaskScope => ({
   departmentId: t.departmentId,
   orgId: t.orgId,
 });
 
-export const assignSchema = z.object({
-  title: str('督办事项', 500, 2),
-  description: str('具体要求', 20_000).optional(),
-  sourceKind: z
-    .enum(Object.keys(SOURCE_LABELS) as [keyof typeof SOURCE_LABELS])
-    .describe('督办来源'),
-  assignedBy: str('交办领导或机关', 100, 1),
-  orgId: z.uuid().describe('责任科室'),
-  ownerName: str('责任人', 50).optional(),
-  dueOn: isoDate('办结期限'),
+export const assignSchema = fieldsSchema(TASK_FORMS.create);
+// A year and a percentage are whole numbers (the declared bounds come with the field).
+const whole = (f: FieldSpec) => (fieldSchema(f) as z.ZodNumber).int();
+export const importSchema = fieldsSchema(TASK_FORMS.importPlan).extend({
+  year: whole(TASK_FORMS.importPlan[0]),
 });
-type AssignInput = z.input<typeof assignSchema> & { sourceRef?: string };
+type AssignFields = FieldsInput<typeof TASK_FORMS.create>;
+type AssignInput = AssignFields & { sourceRef?: string };
 
 async function checkOrg(tx: Tx, departmentId: string, orgId: string): Promise<void> {
   const [o] = await tx
@@ -61,7 +57,7 @@ async function assignIn(
   tx: Tx,
   ctx: Ctx,
   actor: Actor,
-  p: z.output<typeof assignSchema>,
+  p: AssignFields,
   sourceRef = '',
 ): Promise<string> {
   const today = ctx.clock.today();
@@ -136,15 +132,7 @@ export async function importWorkPlan(
   input: { year: number; orgId: string; dueOn: string; assignedBy: string },
 ): Promise<{ created: number; skipped: number }> {
   supervisionPolicy.authorize(actor, 'supervisedTask', 'assign');
-  const b = parse(
-    z.object({
-      year: z.number().int().min(2000).max(2100).describe('报告年度'),
-      orgId: z.uuid().describe('责任科室'),
-      dueOn: isoDate('办结期限'),
-      assignedBy: str('交办领导或机关', 100, 1),
-    }),
-    input,
-  );
+  const b = parse(importSchema, input);
   return inTx(ctx, async (tx) => {
     const items = await reportPlanItems(tx, actor.departmentId, b.year);
     if (!items) throw new AppError('NOT_FOUND', `本部门尚未生成${b.year}年度法治政府建设年度报告`);
@@ -200,25 +188,14 @@ export async function loadTask(
   return t;
 }
 
-const on = isoDate('办理日期');
+const action = <A extends string>(a: A) => z.literal(a).describe('办理事项');
 export const actSchema = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('progress').describe('办理事项'),
-    on,
-    percent: z.number().int().min(0).max(100).describe('完成进度（%）'),
-    text: str('进展情况', 5000, 2),
+  fieldsSchema(ACT_FORMS.progress).extend({
+    action: action('progress'),
+    percent: whole(ACT_FORMS.progress[1]),
   }),
-  z.object({
-    action: z.literal('adjustDue').describe('办理事项'),
-    on,
-    dueOn: isoDate('新的办结期限'),
-    reason: str('调整理由', 2000, 2),
-  }),
-  z.object({
-    action: z.literal('close').describe('办理事项'),
-    on,
-    result: str('办结情况', 5000, 2),
-  }),
+  fieldsSchema(ACT_FORMS.adjustDue).extend({ action: action('adjustDue') }),
+  fieldsSchema(ACT_FORMS.close).extend({ action: action('close') }),
 ]);
 
 export async function actOnTask(

@@ -8,6 +8,8 @@ import { actsOf, engineVerdict } from '../../core/cases/acts.ts';
 import { supervisionPolicy } from './policy.ts';
 import { supervisionProgress } from './schema.ts';
 import { loadTask, scopeOf } from './service.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { ACT_FORMS } from './forms.ts';
 
 /** The acts of the page (procedure.ts), each with the rule of policy.ts that lets an actor do it. */
 export const TASK_ACTS = {
@@ -36,6 +38,12 @@ export async function taskView(ctx: Ctx, actor: Actor, id: string) {
     ...actsOf(TASK_ACTS, (a) =>
       supervisionPolicy.can(actor, 'supervisedTask', RULE[a], scopeOf(t)) ? engine(a) : false,
     ),
+    // The acts' forms, declared once (forms.ts): the page adds only the initial values.
+    forms: {
+      progress: ACT_FORMS.progress.map((f) => fieldView(f)),
+      adjustDue: ACT_FORMS.adjustDue.map((f) => fieldView(f)),
+      close: ACT_FORMS.close.map((f) => fieldView(f)),
+    },
     today: ctx.clock.today(),
   };
 }

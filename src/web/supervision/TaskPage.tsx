@@ -4,27 +4,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { StepModal } from '../decisions/StepModal.tsx';
+import { filled } from '../lib/forms.ts';
 import { CaseSteps, rememberToday, sectionTitle, today } from '../petitions/CaseSteps.tsx';
-import { sourceLabel, type TaskPayload } from './types.ts';
+import { useSourceLabel, type TaskPayload } from './types.ts';
 
-const on = (): StepField => ({
-  name: 'on',
-  label: '办理日期',
-  type: 'date',
-  required: true,
-  initial: today(),
-});
+// The title of each act's form; its fields are the declared ones the page is sent (data.forms).
+const TITLES = { progress: '报送进展情况', adjustDue: '调整办结期限', close: '办结' } as const;
+type Act = keyof typeof TITLES;
 
 export default function TaskPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [pending, setPending] = useState<{
-    action: string;
-    title: string;
-    fields: StepField[];
-  } | null>(null);
+  const [pending, setPending] = useState<Act | null>(null);
+  const sourceLabel = useSourceLabel();
   const key = ['task', id];
   const { data, isPending, error } = useQuery({
     queryKey: key,
@@ -47,59 +41,10 @@ export default function TaskPage() {
           title={sectionTitle('办理')}
           extra={
             <Space wrap>
-              {acts.progress && (
-                <Button
-                  onClick={() =>
-                    setPending({
-                      action: 'progress',
-                      title: '报送进展情况',
-                      fields: [
-                        on(),
-                        {
-                          name: 'percent',
-                          label: '完成进度（%）',
-                          type: 'number',
-                          required: true,
-                        },
-                        { name: 'text', label: '进展情况', type: 'textarea', required: true },
-                      ],
-                    })
-                  }
-                >
-                  报送进展
-                </Button>
-              )}
-              {acts.adjustDue && (
-                <Button
-                  onClick={() =>
-                    setPending({
-                      action: 'adjustDue',
-                      title: '调整办结期限',
-                      fields: [
-                        on(),
-                        { name: 'dueOn', label: '新的办结期限', type: 'date', required: true },
-                        { name: 'reason', label: '调整理由', type: 'textarea', required: true },
-                      ],
-                    })
-                  }
-                >
-                  调整期限
-                </Button>
-              )}
+              {acts.progress && <Button onClick={() => setPending('progress')}>报送进展</Button>}
+              {acts.adjustDue && <Button onClick={() => setPending('adjustDue')}>调整期限</Button>}
               {acts.close && (
-                <Button
-                  type="primary"
-                  onClick={() =>
-                    setPending({
-                      action: 'close',
-                      title: '办结',
-                      fields: [
-                        on(),
-                        { name: 'result', label: '办结情况', type: 'textarea', required: true },
-                      ],
-                    })
-                  }
-                >
+                <Button type="primary" onClick={() => setPending('close')}>
                   办结
                 </Button>
               )}
@@ -148,19 +93,19 @@ export default function TaskPage() {
       </Space>
       {pending && (
         <StepModal
-          title={pending.title}
-          fields={pending.fields}
+          title={TITLES[pending]}
+          fields={filled(data.forms[pending], { initial: { on: today() } })}
           files={false}
           onClose={() => setPending(null)}
           onSubmit={async (v) => {
             const res = await post<TaskPayload>(`/api/supervision/${id}/act`, {
-              action: pending.action,
+              action: pending,
               ...v,
             });
             client.setQueryData(key, res);
             void client.invalidateQueries({ queryKey: ['supervision'] });
             setPending(null);
-            message.success(`已办理：${pending.title}`);
+            message.success(`已办理：${TITLES[pending]}`);
           }}
         />
       )}

@@ -5,9 +5,10 @@ import { Link, useNavigate } from 'react-router';
 import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { StepModal } from '../decisions/StepModal.tsx';
+import { useForms } from '../lib/forms.ts';
 import { rememberToday, today, type Options } from '../petitions/CaseSteps.tsx';
-import { SOURCES, sourceLabel, type Task, type TaskPayload } from './types.ts';
+import { useSourceLabel, type Task, type TaskPayload } from './types.ts';
 
 /** 督办事项: tasks from leadership or a superior, and the annual 工作要点 imported in one step. */
 export default function TasksPage() {
@@ -32,42 +33,15 @@ export default function TasksPage() {
   });
   const orgs = (opts?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }));
   const lastYear = String(Number(today().slice(0, 4)) - 1);
-  const fields: StepField[] =
+  const { fields: formFields } = useForms('supervision');
+  const sourceLabel = useSourceLabel();
+  const fields =
     open === 'import'
-      ? [
-          {
-            name: 'year',
-            label: '报告年度',
-            required: true,
-            initial: lastYear,
-            help: '该年度法治政府建设年度报告第四部分的各项安排',
-          },
-          { name: 'orgId', label: '责任科室', type: 'select', required: true, options: orgs },
-          {
-            name: 'dueOn',
-            label: '办结期限',
-            type: 'date',
-            required: true,
-            initial: `${Number(lastYear) + 1}-12-31`,
-          },
-          { name: 'assignedBy', label: '交办领导或机关', required: true, initial: '局党组' },
-        ]
-      : [
-          { name: 'title', label: '督办事项', required: true },
-          {
-            name: 'sourceKind',
-            label: '督办来源',
-            type: 'select',
-            required: true,
-            options: SOURCES,
-            initial: 'instruction',
-          },
-          { name: 'assignedBy', label: '交办领导或机关', required: true },
-          { name: 'orgId', label: '责任科室', type: 'select', required: true, options: orgs },
-          { name: 'ownerName', label: '责任人' },
-          { name: 'dueOn', label: '办结期限', type: 'date', required: true },
-          { name: 'description', label: '具体要求', type: 'textarea' },
-        ];
+      ? formFields('importPlan', {
+          initial: { year: lastYear, dueOn: `${Number(lastYear) + 1}-12-31`, assignedBy: '局党组' },
+          options: { orgId: orgs },
+        })
+      : formFields('create', { initial: { sourceKind: 'instruction' }, options: { orgId: orgs } });
   rememberToday(data?.today);
   return (
     <>

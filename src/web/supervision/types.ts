@@ -1,6 +1,9 @@
 import type { CaseStateLite } from '../petitions/CaseSteps.tsx';
 import type { Acts } from '../../core/cases/acts.ts';
 import type { TASK_ACTS } from '../../modules/supervision/view.ts';
+import type { ActForm as ActFormName } from '../../modules/supervision/forms.ts';
+import type { FormField } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 
 export interface Task {
   id: string;
@@ -22,15 +25,16 @@ export interface TaskPayload {
   task: Task;
   progress: Array<{ id: string; on: string; text: string; percent: number }>;
   state: CaseStateLite;
+  /** The acts' forms, as the server declares them (modules/supervision/forms.ts). */
+  forms: Record<ActFormName, FormField[]>;
   /** What this actor may do now (the engine's acts and the policy), and what a rule holds back. */
   acts: Acts<keyof typeof TASK_ACTS>['acts'];
   blocked: Acts<keyof typeof TASK_ACTS>['blocked'];
   today?: string;
 }
-export const SOURCES = [
-  { value: 'workPlan', label: '年度工作要点' },
-  { value: 'instruction', label: '领导批示' },
-  { value: 'inspection', label: '巡察反馈问题' },
-  { value: 'superior', label: '上级交办' },
-];
-export const sourceLabel = (v: string) => SOURCES.find((s) => s.value === v)?.label ?? v;
+/** A source's name, from the options of the declared 督办来源 field (GET /api/supervision/forms). */
+export function useSourceLabel() {
+  const { fields } = useForms('supervision');
+  const options = fields('create').find((f) => f.name === 'sourceKind')?.options ?? [];
+  return (v: string) => options.find((o) => o.value === v)?.label ?? v;
+}
