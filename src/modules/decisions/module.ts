@@ -11,6 +11,7 @@ import { decisionRecordRoutes } from './factRecords.ts';
 import { decisionPortal, decisionSections } from './portal.tsx';
 import { evidenceFileReader, loadDecision } from './service.ts';
 import { loadCatalogue } from './catalogueQueries.ts';
+import { CATALOGUE_FORMS } from './catalogueForms.ts';
 import { seedDemoDecisions } from './demo.ts';
 
 export const decisionsModule: ModuleManifest = {
@@ -23,6 +24,11 @@ export const decisionsModule: ModuleManifest = {
     summary: '重大行政决策的办理状态（列表的筛选项）',
     guard: (a) => authorize(a, 'majorDecision', 'list'),
     lists: { statuses: { label: '办理状态', choices: statusChoices(MAJOR_DECISION) } },
+  },
+  forms: {
+    summary: '决策事项目录的表单（事项、同意情况、目录调整）',
+    guard: (a) => authorize(a, 'majorDecision', 'list'),
+    forms: CATALOGUE_FORMS,
   },
   procedures: [
     {

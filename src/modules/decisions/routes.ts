@@ -86,10 +86,7 @@ const draftBody = z
   .extend({ fileIds });
 // The step forms' bodies are derived from their declared fields (stepForms.ts).
 const commentBody = fieldsSchema(STEP_FORMS.comment);
-const dispositionBody = z.object({
-  disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'),
-  reason: text('理由', 2000).optional(),
-});
+const dispositionBody = fieldsSchema(STEP_FORMS.disposition);
 const actBody = z.object({
   action: z.enum(FORM_ACTIONS).describe('操作'),
   on: isoDate('办理日期'),
@@ -107,18 +104,7 @@ const evaluationBody = z.object({
   fileIds,
 });
 const adjustBody = fieldsSchema(STEP_FORMS.adjust).extend({ fileIds });
-const evidenceBody = z.object({
-  kind: z
-    .string()
-    .regex(/^[a-zA-Z]{2,40}$/)
-    .default('other')
-    .describe('所属环节'),
-  title: text('材料名称', 200, 2),
-  body: text('内容', 200_000).optional(),
-  supersedesId: z.uuid().nullish().describe('更正的材料'),
-  note: text('补充或更正理由', 2000).nullish(),
-  fileIds,
-});
+const evidenceBody = fieldsSchema(STEP_FORMS.evidence).extend({ fileIds });
 
 export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();

@@ -5,10 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate } from '../../core/http/validate.ts';
 import { guard, noBody, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from './policy.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { CATALOGUE_FORMS } from './catalogueForms.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { approveAdjustment, publishAdjustment } from './catalogueAdjust.ts';
 import {
@@ -23,13 +24,7 @@ import {
 
 const text = (label: string, max: number, min = 0) =>
   z.string().trim().min(min).max(max).describe(label);
-const itemBody = z.object({
-  title: text('事项名称', 200, 4),
-  content: text('主要内容', 5000).optional(),
-  undertakingUnit: text('承办单位', 100, 2),
-  basis: text('决策依据', 2000).optional(),
-  plannedTime: text('计划完成时间', 50).optional(),
-});
+const itemBody = fieldsSchema(CATALOGUE_FORMS.item);
 
 export function catalogueRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
@@ -95,25 +90,15 @@ export function catalogueRoutes(app: FastifyInstance, ctx: Ctx): void {
   cat('/items/:itemId/delete', '删除草稿目录事项', noBody, (a, id, _b, itemId) =>
     deleteDraftItem(ctx, a, id, itemId!),
   );
-  cat(
-    '/approve',
-    '记录目录经同意',
-    z.object({
-      approvedOn: isoDate('同意日期'),
-      approvedBy: text('同意机关', 100, 2),
-      approvalRef: text('同意文件或会议', 200).optional(),
-    }),
-    (a, id, b) => approveCatalogue(ctx, a, id, b),
+  cat('/approve', '记录目录经同意', fieldsSchema(CATALOGUE_FORMS.approval), (a, id, b) =>
+    approveCatalogue(ctx, a, id, b),
   );
   // The 保密审查 before each publication is the reviewer's own act (/api/cases/:id/secrecy-review).
   cat('/publish', '公布目录', noBody, (a, id) => publishCatalogue(ctx, a, id));
   cat(
     '/adjustments',
     '登记目录调整的同意情况',
-    z.object({
-      reason: text('调整理由', 5000, 2),
-      approvedOn: isoDate('同意日期'),
-      approvedBy: text('同意机关', 100, 2),
+    fieldsSchema(CATALOGUE_FORMS.adjustment).extend({
       add: z.array(itemBody).max(50).default([]).describe('增加事项'),
       remove: z.array(z.uuid().describe('调出事项')).max(50).default([]).describe('调出事项'),
     }),

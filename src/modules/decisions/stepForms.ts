@@ -5,6 +5,7 @@
  * field-named error messages take their labels and limits from them.
  */
 import { choice, date, long, ref, sized, text, yes } from '../../core/procedure/fields.ts';
+import { DISPOSITION_OPTIONS } from '../consultation/index.ts';
 
 /** 决策草案 (Art 12): the text itself; the draftPlan act's own fields follow it (DRAFT_PLAN_FIELDS). */
 export const DRAFT_TEXT = sized(long('draftText', '决策草案', true), 200_000, 1);
@@ -119,6 +120,45 @@ export const STEP_FORMS = {
       text('revisionTitle', '调整后的决策事项名称', false, '重大调整时填写，将启动新的决策程序'),
       200,
       4,
+    ),
+  ],
+  // The handling of one public comment, with the reason where it is not adopted (Art 16).
+  disposition: [
+    {
+      name: 'disposition' as const,
+      label: '处理意见',
+      type: 'select' as const,
+      required: true as const,
+      options: DISPOSITION_OPTIONS,
+    },
+    sized(long('reason', '理由', false, '部分采纳或不采纳的须说明理由'), 2000),
+  ],
+  // Materials added or corrected after the fact keep the original and say why (Art 39 archive).
+  evidence: [
+    choice(
+      'kind',
+      '所属环节',
+      ['other', '其他材料'],
+      ['draftPlan', '拟订决策草案'],
+      ['summarizeParticipation', '公众参与'],
+      ['expertOpinion', '专家论证'],
+      ['riskAssessment', '风险评估'],
+      ['submitLegalReview', '合法性审查'],
+      ['collectiveDecision', '集体讨论决定'],
+      ['publish', '决策公布'],
+      ['executionReport', '决策执行'],
+      ['postEvaluation', '决策后评估'],
+    ),
+    sized(text('title', '材料名称', true), 200, 2),
+    sized(long('body', '内容'), 200_000),
+    {
+      ...ref('supersedesId', '更正的材料'),
+      required: false,
+      help: '更正时原材料保留不变，新材料另行编号',
+    },
+    sized(
+      long('note', '补充或更正理由', false, '决策作出后补充材料或更正材料的，应当说明理由'),
+      2000,
     ),
   ],
 };

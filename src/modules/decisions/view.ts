@@ -167,6 +167,8 @@ export async function decisionView(ctx: Ctx, actor: Actor, id: string) {
       decide: STEP_FORMS.decide.map((f) => fieldView(f, f.name === 'meetingId' ? held : undefined)),
       publish: STEP_FORMS.publish.map((f) => fieldView(f)),
       adjust: STEP_FORMS.adjust.map((f) => fieldView(f)),
+      disposition: STEP_FORMS.disposition.map((f) => fieldView(f)),
+      evidence: STEP_FORMS.evidence.map((f) => fieldView(f)),
     },
   };
 }

@@ -4,18 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { useForms } from '../lib/forms.ts';
 import { StepModal, type StepField } from './StepModal.tsx';
 import { SecrecyReviewPanel } from '../disclosure/SecrecyReviewPanel.tsx';
 import type { Catalogue } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
-const ITEM_FIELDS: StepField[] = [
-  { name: 'title', label: '事项名称', required: true },
-  { name: 'undertakingUnit', label: '承办单位', required: true },
-  { name: 'basis', label: '决策依据', type: 'textarea' },
-  { name: 'plannedTime', label: '计划完成时间' },
-  { name: 'content', label: '主要内容', type: 'textarea' },
-];
 interface Pending {
   title: string;
   path: string;
@@ -33,6 +27,7 @@ export default function CataloguePage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
+  const { fields } = useForms('decisions');
   const { data, isPending } = useQuery({
     queryKey: ['decision-catalogues'],
     queryFn: () => get<{ items: Catalogue[] }>('/api/decision-catalogues'),
@@ -175,7 +170,7 @@ export default function CataloguePage() {
                         setPending({
                           title: '增加事项',
                           path: `${base}/items`,
-                          fields: ITEM_FIELDS,
+                          fields: fields('item'),
                         })
                       }
                     >
@@ -189,16 +184,7 @@ export default function CataloguePage() {
                         setPending({
                           title: '登记同意情况',
                           path: `${base}/approve`,
-                          fields: [
-                            { name: 'approvedOn', label: '同意日期', type: 'date', required: true },
-                            {
-                              name: 'approvedBy',
-                              label: '同意机关',
-                              required: true,
-                              help: '经同级党委同意后向社会公布（条例第三条）',
-                            },
-                            { name: 'approvalRef', label: '同意文件或会议' },
-                          ],
+                          fields: fields('approval'),
                         })
                       }
                     >
@@ -236,17 +222,12 @@ export default function CataloguePage() {
                           title: '登记目录调整的同意情况',
                           path: `${base}/adjustments`,
                           fields: [
-                            { name: 'reason', label: '调整理由', type: 'textarea', required: true },
-                            { name: 'approvedOn', label: '同意日期', type: 'date', required: true },
-                            { name: 'approvedBy', label: '同意机关', required: true },
-                            { name: 'addTitle', label: '增加事项名称' },
-                            { name: 'addUnit', label: '增加事项承办单位' },
-                            {
-                              name: 'remove',
-                              label: '调出事项',
-                              type: 'select',
-                              options: listed.map((i) => ({ value: i.id, label: i.title })),
-                            },
+                            ...fields('adjustment'),
+                            ...fields('adjustmentChange', {
+                              options: {
+                                remove: listed.map((i) => ({ value: i.id, label: i.title })),
+                              },
+                            }),
                           ],
                           body: ({ addTitle, addUnit, remove, ...v }) => ({
                             ...v,

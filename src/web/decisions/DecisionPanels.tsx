@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import { dateTime } from '../lib/format.ts';
 import { StepModal } from './StepModal.tsx';
-import { STAGES } from './actionSpecs.ts';
+import { filled } from '../lib/forms.ts';
 import type { DecisionPayload } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
@@ -93,21 +93,7 @@ export function CommentsCard({
         <StepModal
           title={`处理第${target.seq}条意见`}
           files={false}
-          fields={[
-            {
-              name: 'disposition',
-              label: '处理意见',
-              type: 'select',
-              required: true,
-              options: c.dispositions,
-            },
-            {
-              name: 'reason',
-              label: '理由',
-              type: 'textarea',
-              help: '部分采纳或不采纳的须说明理由',
-            },
-          ]}
+          fields={data.forms.disposition}
           onClose={() => setTarget(null)}
           onSubmit={async (v) => {
             await onDispose(target.id, v);
@@ -176,31 +162,12 @@ export function EvidenceCard({
       {open && (
         <StepModal
           title="补充或更正材料"
-          fields={[
-            {
-              name: 'kind',
-              label: '所属环节',
-              type: 'select',
-              required: true,
-              options: STAGES,
-              initial: 'other',
+          fields={filled(data.forms.evidence, {
+            initial: { kind: 'other' },
+            options: {
+              supersedesId: named.map((e) => ({ value: e.id, label: `第${e.seq}项 ${e.title}` })),
             },
-            { name: 'title', label: '材料名称', required: true },
-            { name: 'body', label: '内容', type: 'textarea' },
-            {
-              name: 'supersedesId',
-              label: '更正的材料',
-              type: 'select',
-              options: named.map((e) => ({ value: e.id, label: `第${e.seq}项 ${e.title}` })),
-              help: '更正时原材料保留不变，新材料另行编号',
-            },
-            {
-              name: 'note',
-              label: '补充或更正理由',
-              type: 'textarea',
-              help: '决策作出后补充材料或更正材料的，应当说明理由',
-            },
-          ]}
+          })}
           onClose={() => setOpen(false)}
           onSubmit={async (v, fileIds) => {
             await onAdd({ ...v, fileIds });

@@ -126,16 +126,3 @@ export function actionSpecs(d: DecisionPayload): Spec[] {
     });
   return out;
 }
-
-export const STAGES = [
-  { value: 'other', label: '其他材料' },
-  { value: 'draftPlan', label: '拟订决策草案' },
-  { value: 'summarizeParticipation', label: '公众参与' },
-  { value: 'expertOpinion', label: '专家论证' },
-  { value: 'riskAssessment', label: '风险评估' },
-  { value: 'submitLegalReview', label: '合法性审查' },
-  { value: 'collectiveDecision', label: '集体讨论决定' },
-  { value: 'publish', label: '决策公布' },
-  { value: 'executionReport', label: '决策执行' },
-  { value: 'postEvaluation', label: '决策后评估' },
-];

@@ -2,6 +2,7 @@
 // the declared fields, and each route refuses a body by the same Chinese labels, derived from them.
 import assert from 'node:assert/strict';
 import { STEP_FORMS, type StepForm } from '../stepForms.ts';
+import { CATALOGUE_FORMS } from '../catalogueForms.ts';
 import { decisionsTest } from './testkit.ts';
 
 const ROUTE_OF: Record<StepForm, string> = {
@@ -12,6 +13,8 @@ const ROUTE_OF: Record<StepForm, string> = {
   decide: '/decision',
   publish: '/publish',
   adjust: '/adjust',
+  disposition: `/comments/${crypto.randomUUID()}/disposition`,
+  evidence: '/evidence',
 };
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -66,3 +69,32 @@ decisionsTest(
 );
 
 type FieldList = ReadonlyArray<{ name: string; label: string; required?: boolean }>;
+
+decisionsTest(
+  'catalogue forms: served at GET /api/decisions/forms as declared; the routes refuse by the same labels',
+  'base',
+  async ({ staff, ok, refused }) => {
+    const forms = await ok(staff, 'GET', '/api/decisions/forms');
+    for (const [form, fields] of Object.entries(CATALOGUE_FORMS) as Array<[string, FieldList]>)
+      assert.deepEqual(
+        forms[form].map((f: { name: string; label: string }) => [f.name, f.label]),
+        fields.map((f) => [f.name, f.label]),
+        form,
+      );
+    const r = await ok(staff, 'POST', '/api/decision-catalogues', { year: 2026 });
+    const id = r.items.find((c: { year: number }) => c.year === 2026).id;
+    for (const [path, label] of [
+      ['/items', '事项名称'],
+      ['/approve', '同意日期'],
+      ['/adjustments', '调整理由'],
+    ])
+      await refused(
+        staff,
+        'POST',
+        `/api/decision-catalogues/${id}${path}`,
+        {},
+        400,
+        new RegExp(label),
+      );
+  },
+);
