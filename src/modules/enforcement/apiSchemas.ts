@@ -4,11 +4,12 @@
  * a field left out here is not stripped).
  */
 import { z } from 'zod';
-import { isoDate } from '../../core/http/validate.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 import { fileReply } from '../../core/http/replies.ts';
 import { actsReply } from '../../core/cases/acts.ts';
 import { DRAW_ACTS } from './draws.ts';
-import { enforcementSettings, RESULT_LABELS } from './labels.ts';
+import { ENFORCEMENT_FORMS, whole } from './forms.ts';
+import { enforcementSettings } from './labels.ts';
 
 export const idParam = z.object({ id: z.uuid().describe('编号') });
 export const text = (label: string, max: number, min = 0) =>
@@ -25,53 +26,30 @@ export const paging = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 };
 
-export const officerBody = z.object({
-  name: text('姓名', 50, 1),
+// The forms' bodies, derived from their declaration (forms.ts); what a form sends as a list (the
+// plan's items and categories, the flow chart's steps) or as a whole number keeps the declared label.
+const F = ENFORCEMENT_FORMS;
+const spec = (form: keyof typeof F, name: string) => F[form].find((f) => f.name === name)!;
+export const officerBody = fieldsSchema(F.officer).extend({
   orgId: z.uuid().nullish().describe('所在科室'),
-  certificateNo: text('执法证号', 50, 1),
-  issuingBody: text('发证机关', 100).optional(),
-  field: text('执法领域', 100).optional(),
-  validFrom: isoDate('有效期起'),
-  validTo: isoDate('有效期至'),
-  status: z.enum(['active', 'suspended', 'revoked']).describe('状态'),
 });
-export const itemBody = z.object({
-  name: text('事项名称', 200, 2),
-  legalBasis: text('检查依据', 2000, 2),
-  method: text('检查方式', 200, 1),
-  subject: text('检查主体', 200, 1),
-  ratio: z.number().gt(0).max(100).describe('抽查比例'),
-  kind: z.enum(['general', 'key']).describe('事项类别'),
+export const itemBody = fieldsSchema(F.item);
+export const infoBody = fieldsSchema(F.info).extend({
+  flowSteps: z.array(text('流程步骤', 200)).max(50).describe(spec('info', 'flowSteps').label),
 });
-export const infoBody = z.object({
-  bodies: text('执法主体', 5000, 2),
-  powers: text('职责权限', 10_000, 2),
-  procedures: text('执法程序', 10_000, 2),
-  flowSteps: z.array(text('流程步骤', 200)).max(50).describe('执法流程图'),
-  discretion: text('裁量基准', 10_000, 2),
-  remedies: text('救济途径', 5000, 2),
-});
-export const planBody = z.object({
-  year,
-  name: text('计划名称', 200, 2),
-  itemIds: z.array(z.uuid()).min(1).max(100).describe('抽查事项'),
-  scope: text('检查范围', 2000).optional(),
-  categories: z.array(text('行业类别', 100)).max(100).optional().describe('行业类别'),
-  ratio: z.number().gt(0).max(100).describe('抽查比例'),
-  frequency: text('抽查频次', 100).optional(),
-  startOn: isoDate('开始日期'),
-  endOn: isoDate('结束日期'),
+export const planBody = fieldsSchema(F.plan).extend({
+  year: whole(spec('plan', 'year')),
+  itemIds: z.array(z.uuid()).min(1).max(100).describe(spec('plan', 'itemIds').label),
+  categories: z
+    .array(text('行业类别', 100))
+    .max(100)
+    .optional()
+    .describe(spec('plan', 'categories').label),
   orgId: z.uuid().nullish().describe('责任科室'),
-  quantity: z.number().int().min(1).max(1_000_000).nullish().describe('计划抽查数量'),
-  perTarget: z.number().int().min(2).max(10).optional().describe('每户检查人员数'),
-  stratify: z.enum(['none', 'category', 'risk']).optional().describe('分层方式'),
-  excludeLastYear: z.boolean().optional().describe('回避上年度检查人员'),
+  quantity: whole(spec('plan', 'quantity')).nullish().describe(spec('plan', 'quantity').label),
+  perTarget: whole(spec('plan', 'perTarget')).optional().describe(spec('plan', 'perTarget').label),
 });
-export const recordBody = z.object({
-  inspectedOn: isoDate('检查日期'),
-  endedOn: isoDate('检查结束日期'),
-  findings: text('检查情况', 20_000, 2),
-  result: z.enum(Object.keys(RESULT_LABELS) as [keyof typeof RESULT_LABELS]).describe('检查结果'),
+export const recordBody = fieldsSchema(F.record).extend({
   fileIds: z.array(z.uuid()).max(50).optional().describe('证据材料'),
   inspectorIds: z.array(z.uuid()).max(10).optional().describe('检查人员'),
 });
@@ -82,15 +60,10 @@ export const officersQuery = z.object({
   trained: bool('培训达标'),
   year: year.optional(),
 });
-export const trainingBody = z.object({
-  year,
-  hours: z.number().min(0).max(2000).describe('培训学时'),
+export const trainingBody = fieldsSchema(F.training).extend({
+  year: whole(spec('training', 'year')),
 });
-export const conflictBody = z.object({
-  creditCode: text('统一社会信用代码', 18, 18),
-  kind: z.enum(['employment', 'relative', 'other']).describe('回避情形'),
-  note: text('说明', 500).optional(),
-});
+export const conflictBody = fieldsSchema(F.conflict);
 export const itemsQuery = z.object({ active: bool('启用') });
 export const activeBody = z.object({ active: z.boolean().describe('启用') });
 export const targetsQuery = z.object({ search: text('关键词', 100).optional(), ...paging });
@@ -99,7 +72,7 @@ export const plansQuery = z.object({
   status: z.enum(['draft', 'approved', 'published']).optional().describe('状态'),
 });
 export const drawsQuery = z.object({ year: year.optional() });
-export const cancelBody = z.object({ reason: text('作废理由', 2000, 4) });
+export const cancelBody = fieldsSchema(F.cancel);
 export const inspectionsQuery = z.object({
   planId: z.uuid().optional().describe('抽查计划'),
   drawId: z.uuid().optional().describe('抽取'),

@@ -8,7 +8,8 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { enforcementAudit } from './auditLabels.ts';
 import { loadInspection } from './inspections.ts';
 import { loadOfficer } from './officers.ts';
-import { enforcementAbilities } from './policy.ts';
+import { authorize, enforcementAbilities } from './policy.ts';
+import { ENFORCEMENT_FORMS } from './forms.ts';
 import { CERTIFICATE_RENEWAL, INSPECTION_PUBLICATION, MODULE_ACTIONS } from './procedure.ts';
 import { enforcementRoutes } from './routes.ts';
 import { enforcementPortal, enforcementSections } from './portal.tsx';
@@ -37,6 +38,11 @@ export const enforcementModule: ModuleManifest = {
   ],
   sweepTasks: [certificateSweep],
   abilities: enforcementAbilities,
+  forms: {
+    summary: '行政执法的表单（执法人员、抽查事项、执法信息、抽查计划、检查结果、作废抽取）',
+    guard: (a) => authorize(a, 'inspection', 'list'),
+    forms: ENFORCEMENT_FORMS,
+  },
   facts: [{ module: 'enforcement', area: 'enforcement', facts: enforcementFacts }],
   routes: (app, ctx) => enforcementRoutes(app, ctx),
   portal: (ctx, page) => enforcementPortal({ ctx, page }),

@@ -6,9 +6,9 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
 import { ImportButton } from './ImportButton.tsx';
-import { opts, type Item, type Version } from './types.ts';
+import { optionLabel, sent, useEnforcementForms } from './forms.ts';
+import type { Item, Version } from './types.ts';
 
-const KIND = { general: '一般检查事项', key: '重点检查事项' };
 interface Target {
   id: string;
   creditCode: string;
@@ -19,7 +19,8 @@ interface Target {
 }
 interface Pending {
   title: string;
-  fields: StepField[];
+  /** Drawn once the declared forms have arrived. */
+  fields: () => StepField[];
   send: (v: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -31,6 +32,8 @@ export default function CataloguePage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
+  const forms = useEnforcementForms();
+  const { fields } = forms;
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const items = useQuery({
@@ -73,22 +76,8 @@ export default function CataloguePage() {
                   onClick={() =>
                     setPending({
                       title: '增加抽查事项',
-                      fields: [
-                        { name: 'name', label: '事项名称', required: true },
-                        { name: 'legalBasis', label: '检查依据', type: 'textarea', required: true },
-                        { name: 'method', label: '检查方式', required: true },
-                        { name: 'subject', label: '检查主体', required: true },
-                        { name: 'ratio', label: '抽查比例（%）', type: 'number', required: true },
-                        {
-                          name: 'kind',
-                          label: '事项类别',
-                          type: 'select',
-                          required: true,
-                          options: opts(KIND),
-                          initial: 'general',
-                        },
-                      ],
-                      send: (v) => post('/api/enforcement/items', { ...v, ratio: Number(v.ratio) }),
+                      fields: () => fields('item', { initial: { kind: 'general' } }),
+                      send: (v) => post('/api/enforcement/items', sent(fields('item'))(v)),
                     })
                   }
                 >
@@ -117,7 +106,10 @@ export default function CataloguePage() {
             dataSource={items.data?.items ?? []}
             columns={[
               { title: '抽查事项', dataIndex: 'name' },
-              { title: '类别', render: (_, i) => <Tag>{KIND[i.kind]}</Tag> },
+              {
+                title: '类别',
+                render: (_, i) => <Tag>{optionLabel(fields('item'), 'kind', i.kind)}</Tag>,
+              },
               { title: '检查依据', dataIndex: 'legalBasis' },
               { title: '检查方式', dataIndex: 'method' },
               { title: '抽查比例', render: (_, i) => `${i.ratio}%` },
@@ -153,19 +145,7 @@ export default function CataloguePage() {
                 onClick={() =>
                   setPending({
                     title: '公布执法信息',
-                    fields: [
-                      { name: 'bodies', label: '执法主体', type: 'textarea', required: true },
-                      { name: 'powers', label: '职责权限', type: 'textarea', required: true },
-                      { name: 'procedures', label: '执法程序', type: 'textarea', required: true },
-                      {
-                        name: 'flowSteps',
-                        label: '执法流程图（每行一个步骤）',
-                        type: 'textarea',
-                        required: true,
-                      },
-                      { name: 'discretion', label: '裁量基准', type: 'textarea', required: true },
-                      { name: 'remedies', label: '救济途径', type: 'textarea', required: true },
-                    ],
+                    fields: () => fields('info'),
                     send: (v) =>
                       post('/api/enforcement/info/publish', {
                         ...v,
@@ -237,10 +217,10 @@ export default function CataloguePage() {
           />
         </Card>
       </Space>
-      {pending && (
+      {pending && !forms.isPending && (
         <StepModal
           title={pending.title}
-          fields={pending.fields}
+          fields={pending.fields()}
           files={false}
           onClose={() => setPending(null)}
           onSubmit={async (v) => {

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
+import { useEnforcementForms } from './forms.ts';
 import { INSPECTION_STATUS, type DrawPayload, type Inspection } from './types.ts';
 
 /** One draw: its commitment, the draw itself (once), its published data, the inspections it created. */
@@ -13,6 +14,8 @@ export default function DrawPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [cancelling, setCancelling] = useState(false);
+  const forms = useEnforcementForms();
+  const { fields } = forms;
   const key = ['enforcement', 'draw', id];
   const { data, isPending, error } = useQuery({
     queryKey: key,
@@ -125,11 +128,11 @@ export default function DrawPage() {
           />
         </Card>
       </Space>
-      {cancelling && (
+      {cancelling && !forms.isPending && (
         <StepModal
           title="作废本次抽取"
           files={false}
-          fields={[{ name: 'reason', label: '作废理由', type: 'textarea', required: true }]}
+          fields={fields('cancel')}
           onClose={() => setCancelling(false)}
           onSubmit={async (v) => {
             done(await post<DrawPayload>(`/api/enforcement/draws/${id}/cancel`, v), '已作废');

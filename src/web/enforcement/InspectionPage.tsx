@@ -6,7 +6,8 @@ import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
 import { OpenPenaltyButton } from './OpenPenaltyButton.tsx';
-import { INSPECTION_STATUS, opts, RESULTS, type Inspection } from './types.ts';
+import { useEnforcementForms } from './forms.ts';
+import { INSPECTION_STATUS, type Inspection } from './types.ts';
 
 interface Payload {
   inspection: Inspection;
@@ -19,6 +20,8 @@ export default function InspectionPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [recording, setRecording] = useState(false);
+  const forms = useEnforcementForms();
+  const { fields } = forms;
   const key = ['enforcement', 'inspection', id];
   const { data, isPending, error } = useQuery({
     queryKey: key,
@@ -117,22 +120,10 @@ export default function InspectionPage() {
           ]}
         />
       </Card>
-      {recording && (
+      {recording && !forms.isPending && (
         <StepModal
           title="录入检查结果"
-          fields={[
-            { name: 'inspectedOn', label: '检查日期', type: 'date', required: true },
-            { name: 'endedOn', label: '检查结束日期', type: 'date', required: true },
-            {
-              name: 'result',
-              label: '检查结果',
-              type: 'select',
-              required: true,
-              options: opts(RESULTS),
-              initial: 'noProblem',
-            },
-            { name: 'findings', label: '检查情况', type: 'textarea', required: true },
-          ]}
+          fields={fields('record', { initial: { result: 'noProblem' } })}
           onClose={() => setRecording(false)}
           onSubmit={async (v, fileIds) => {
             await post(`/api/enforcement/inspections/${id}/record`, { ...v, fileIds });

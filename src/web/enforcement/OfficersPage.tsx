@@ -6,17 +6,13 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
 import { ImportButton } from './ImportButton.tsx';
-import { opts, type Officer } from './types.ts';
+import { optionLabel, sent, useEnforcementForms } from './forms.ts';
+import type { Officer } from './types.ts';
 
-const STATUS = { active: '在岗', suspended: '暂停', revoked: '注销' };
-const CONFLICT = {
-  employment: '曾在该单位任职或有利害关系',
-  relative: '近亲属在该单位',
-  other: '其他应回避情形',
-};
 interface Pending {
   title: string;
-  fields: StepField[];
+  /** Drawn once the declared forms have arrived. */
+  fields: () => StepField[];
   send: (v: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -36,22 +32,20 @@ export default function OfficersPage() {
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['enforcement', 'officers'] });
   const year = new Date().getFullYear();
-  const officerFields = (o?: Officer): StepField[] => [
-    { name: 'name', label: '姓名', required: true, initial: o?.name },
-    { name: 'certificateNo', label: '执法证号', required: true, initial: o?.certificateNo },
-    { name: 'issuingBody', label: '发证机关', initial: o?.issuingBody },
-    { name: 'field', label: '执法领域', initial: o?.field },
-    { name: 'validFrom', label: '有效期起', type: 'date', required: true, initial: o?.validFrom },
-    { name: 'validTo', label: '有效期至', type: 'date', required: true, initial: o?.validTo },
-    {
-      name: 'status',
-      label: '状态',
-      type: 'select',
-      required: true,
-      options: opts(STATUS),
-      initial: o?.status ?? 'active',
-    },
-  ];
+  const forms = useEnforcementForms();
+  const { fields } = forms;
+  const officerFields = (o?: Officer): StepField[] =>
+    fields('officer', {
+      initial: {
+        name: o?.name,
+        certificateNo: o?.certificateNo,
+        issuingBody: o?.issuingBody,
+        field: o?.field,
+        validFrom: o?.validFrom,
+        validTo: o?.validTo,
+        status: o?.status ?? 'active',
+      },
+    });
   const settings = data?.settings;
   return (
     <>
@@ -64,7 +58,7 @@ export default function OfficersPage() {
               onClick={() =>
                 setPending({
                   title: '登记执法人员',
-                  fields: officerFields(),
+                  fields: () => officerFields(),
                   send: (v) => post('/api/enforcement/officers', v),
                 })
               }
@@ -131,8 +125,7 @@ export default function OfficersPage() {
               render: (_, o) =>
                 o.conflicts
                   .map(
-                    (c) =>
-                      `${c.creditCode}（${CONFLICT[c.kind as keyof typeof CONFLICT] ?? c.kind}）`,
+                    (c) => `${c.creditCode}（${optionLabel(fields('conflict'), 'kind', c.kind)}）`,
                   )
                   .join('；') || '—',
             },
@@ -147,7 +140,7 @@ export default function OfficersPage() {
                           onClick={() =>
                             setPending({
                               title: `修改${o.name}`,
-                              fields: officerFields(o),
+                              fields: () => officerFields(o),
                               send: (v) => post(`/api/enforcement/officers/${o.id}`, v),
                             })
                           }
@@ -159,26 +152,12 @@ export default function OfficersPage() {
                           onClick={() =>
                             setPending({
                               title: `登记${o.name}的培训学时`,
-                              fields: [
-                                {
-                                  name: 'year',
-                                  label: '年度',
-                                  type: 'number',
-                                  required: true,
-                                  initial: String(year),
-                                },
-                                {
-                                  name: 'hours',
-                                  label: '培训学时',
-                                  type: 'number',
-                                  required: true,
-                                },
-                              ],
+                              fields: () => fields('training', { initial: { year: String(year) } }),
                               send: (v) =>
-                                post(`/api/enforcement/officers/${o.id}/training`, {
-                                  year: Number(v.year),
-                                  hours: Number(v.hours),
-                                }),
+                                post(
+                                  `/api/enforcement/officers/${o.id}/training`,
+                                  sent(fields('training'))(v),
+                                ),
                             })
                           }
                         >
@@ -189,18 +168,7 @@ export default function OfficersPage() {
                           onClick={() =>
                             setPending({
                               title: `登记${o.name}的回避情形`,
-                              fields: [
-                                { name: 'creditCode', label: '统一社会信用代码', required: true },
-                                {
-                                  name: 'kind',
-                                  label: '回避情形',
-                                  type: 'select',
-                                  required: true,
-                                  options: opts(CONFLICT),
-                                  initial: 'relative',
-                                },
-                                { name: 'note', label: '说明' },
-                              ],
+                              fields: () => fields('conflict', { initial: { kind: 'relative' } }),
                               send: (v) => post(`/api/enforcement/officers/${o.id}/conflicts`, v),
                             })
                           }
@@ -215,10 +183,10 @@ export default function OfficersPage() {
           ]}
         />
       </Card>
-      {pending && (
+      {pending && !forms.isPending && (
         <StepModal
           title={pending.title}
-          fields={pending.fields}
+          fields={pending.fields()}
           files={false}
           onClose={() => setPending(null)}
           onSubmit={async (v) => {

@@ -6,9 +6,8 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
-import { opts, type Item, type Plan, type PlanPayload } from './types.ts';
-
-const STRATIFY = { none: '不分层', category: '按行业类别分层', risk: '按风险等级分层' };
+import { sent, useEnforcementForms } from './forms.ts';
+import type { Item, Plan, PlanPayload } from './types.ts';
 
 /** 年度抽查计划: drafted, approved, published; each drawn on its own page. */
 export default function PlansPage() {
@@ -27,6 +26,8 @@ export default function PlansPage() {
     enabled: open,
   });
   const year = new Date().getFullYear();
+  const { fields } = useEnforcementForms();
+  const planForm = fields('plan');
   return (
     <>
       <PageHeader
@@ -59,70 +60,35 @@ export default function PlansPage() {
           ]}
         />
       </Card>
-      {open && items.data && (
+      {open && items.data && planForm.length > 0 && (
         <StepModal
           title="制定抽查计划"
           files={false}
-          fields={[
-            { name: 'name', label: '计划名称', required: true },
-            { name: 'year', label: '年度', type: 'number', required: true, initial: String(year) },
-            {
-              name: 'itemId',
-              label: '抽查事项',
-              type: 'select',
-              required: true,
-              options: items.data.items.map((i) => ({
+          fields={fields('plan', {
+            initial: {
+              year: String(year),
+              perTarget: '2',
+              stratify: 'none',
+              excludeLastYear: 'false',
+            },
+            options: {
+              itemIds: items.data.items.map((i) => ({
                 value: i.id,
                 label: `${i.name}（${i.kind === 'key' ? '重点' : '一般'}，${i.ratio}%）`,
               })),
             },
-            { name: 'scope', label: '检查范围' },
-            { name: 'categories', label: '行业类别（多个用顿号分隔，空为全部）' },
-            { name: 'ratio', label: '抽查比例（%）', type: 'number', required: true },
-            { name: 'quantity', label: '计划抽查数量（可选）', type: 'number' },
-            { name: 'frequency', label: '抽查频次' },
-            { name: 'startOn', label: '开始日期', type: 'date', required: true },
-            { name: 'endOn', label: '结束日期', type: 'date', required: true },
-            { name: 'perTarget', label: '每户检查人员数', type: 'number', initial: '2' },
-            {
-              name: 'stratify',
-              label: '分层方式',
-              type: 'select',
-              options: opts(STRATIFY),
-              initial: 'none',
-            },
-            {
-              name: 'excludeLastYear',
-              label: '回避上年度对同一对象的检查人员',
-              type: 'select',
-              options: [
-                { value: 'false', label: '否' },
-                { value: 'true', label: '是' },
-              ],
-              initial: 'false',
-            },
-          ]}
+          })}
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
             const res = await post<PlanPayload>('/api/enforcement/plans', {
-              name: v.name,
-              year: Number(v.year),
-              itemIds: [v.itemId],
-              scope: v.scope,
-              ratio: Number(v.ratio),
-              frequency: v.frequency,
-              startOn: v.startOn,
-              endOn: v.endOn,
+              ...sent(planForm)(v),
+              itemIds: [v.itemIds],
               categories: v.categories
                 ? String(v.categories)
                     .split(/[、,，]/)
                     .map((s) => s.trim())
                     .filter(Boolean)
                 : [],
-              quantity: v.quantity ? Number(v.quantity) : null,
-              perTarget: v.perTarget ? Number(v.perTarget) : 2,
-              stratify: v.stratify ?? 'none',
-              excludeLastYear: v.excludeLastYear === 'true',
             });
             void client.invalidateQueries({ queryKey: ['enforcement'] });
             message.success('已制定抽查计划');

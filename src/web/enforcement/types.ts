@@ -102,11 +102,4 @@ export interface DrawPayload {
 }
 export const opts = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
-export const RESULTS = {
-  noProblem: '未发现问题',
-  rectify: '发现问题，责令整改',
-  referred: '发现问题，移交立案',
-  notFound: '未发现（查无下落）',
-  other: '其他',
-};
 export const INSPECTION_STATUS = { pending: '待检查', done: '待公示', published: '已公示' };
