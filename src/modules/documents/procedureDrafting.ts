@@ -4,7 +4,18 @@
  */
 import type { ActionDef } from '../../core/procedure/engine.ts';
 import type { DocumentProcedureSettings } from './procedureSettings.ts';
+import { date, sized, text } from '../../core/procedure/fields.ts';
 import { adopted, gates, market, opts, reviewConcluded, reviewRunning } from './procedureGates.ts';
+
+/**
+ * 公开征求意见's fields, declared once: the act's, and the document page's form that opens the period
+ * (forms.ts, POST /api/documents/:id/comment/open) derives its body from them.
+ */
+export const OPEN_COMMENT_FIELDS = [
+  date('startOn', '征求意见开始日期'),
+  { ...date('endOn', '征求意见截止日期'), help: '一般不少于7个工作日；涉及市场主体的不少于30日' },
+  sized(text('channel', '发布渠道', false, '如：政府网站意见征集栏目'), 200),
+];
 
 export function draftingActions(s: DocumentProcedureSettings): ActionDef[] {
   return [
@@ -42,11 +53,7 @@ export function draftingActions(s: DocumentProcedureSettings): ActionDef[] {
           message: '公开征求意见正在进行中',
         },
       ],
-      fields: [
-        { name: 'startOn', label: '征求意见开始日期', type: 'date', required: true },
-        { name: 'endOn', label: '征求意见截止日期', type: 'date', required: true },
-        { name: 'channel', label: '发布渠道', type: 'text', help: '如：政府网站意见征集栏目' },
-      ],
+      fields: [...OPEN_COMMENT_FIELDS],
       dateRules: [
         {
           from: { field: 'startOn' },

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { DOCUMENT_FORMS } from './forms.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { createDraft, loadDocument, startAmendment, updateDraft } from './service.ts';
@@ -54,47 +56,21 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const commentWindow = z.object({
-  startOn: isoDate('征求意见开始日期'),
-  endOn: isoDate('征求意见截止日期'),
-  channel: text('发布渠道', 200).optional(),
-});
-const dispositionBody = z.object({
-  disposition: z.enum(['adopted', 'partlyAdopted', 'notAdopted']).describe('处理意见'),
-  reason: text('理由', 2000).optional(),
-});
-const actBody = z.object({
+// The forms' bodies are derived from their declared fields (forms.ts); what is not a form field is added.
+const F = DOCUMENT_FORMS;
+const topic = z.string().max(40).optional().describe('主题分类');
+const commentWindow = fieldsSchema(F.openComment);
+const dispositionBody = fieldsSchema(F.disposition);
+const actBody = fieldsSchema(F.act).extend({
   action: z.enum(ENGINE_ACTIONS).describe('操作'),
-  on: isoDate('办理日期'),
   data: z.record(z.string(), z.unknown()).default({}).describe('办理内容'),
 });
-const numberBody = z.object({
-  docNumber: text('文号', 50).optional(),
-  registrationNumber: text('统一登记号', 50).optional(),
-});
-const publishBody = z.object({
-  effectiveOn: isoDate('施行日期').optional(),
-  validUntil: isoDate('有效期至').optional(),
-  interpretation: text('政策解读', 50_000, 1),
-  keywords: text('关键词', 200).optional(),
-  topic: z.string().max(40).optional().describe('主题分类'),
-});
-const endBody = z.object({
-  kind: z.enum(['abolished', 'declaredInvalid']).describe('决定类型'),
-  on: isoDate('决定日期'),
-  act: text('决定依据', 200, 1),
-  note: text('说明', 2000).optional(),
-});
-const evaluationBody = z.object({
-  on: isoDate('评估日期'),
-  conclusion: z.enum(['continue', 'amend', 'abolish']).describe('评估结论'),
-  evaluation: text('评估情况', 20_000, 4),
-});
-const decideBody = z.object({
-  meetingId: z.uuid().describe('会议'),
-  decision: z.enum(['adopted', 'adoptedWithRevision', 'deferred', 'rejected']).describe('审议结果'),
-  minutes: text('会议纪要摘录', 5000).optional(),
-});
+const numberBody = fieldsSchema(F.number);
+const publishBody = fieldsSchema(F.publish).extend({ topic });
+const endBody = fieldsSchema(F.end);
+const evaluationBody = fieldsSchema(F.evaluation);
+const decideBody = fieldsSchema(F.decide);
+const filingBody = fieldsSchema(F.filing);
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
 const commentParams = z.object({
@@ -260,12 +236,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   );
   post('/number', '编文号', numberBody, (a, id, b) => assignNumber(ctx, a, id, b));
   post('/publish', '公布文件', publishBody, (a, id, b) => publishDocument(ctx, a, id, b));
-  post(
-    '/filing',
-    '报送备案',
-    z.object({ filingNo: text('备案登记号', 50).optional() }),
-    (a, id, b) => submitFiling(ctx, a, id, b),
-  );
+  post('/filing', '报送备案', filingBody, (a, id, b) => submitFiling(ctx, a, id, b));
   post('/amend', '启动修改（新版本）', noBody, (a, id) => startAmendment(ctx, a, id));
   post(
     '/source',

@@ -8,24 +8,19 @@ import type { Ctx } from '../../core/context.ts';
 import { guard, noBody, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize } from './policy.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { CLEANUP_FORMS } from './forms.ts';
 import { notFound } from '../../core/errors.ts';
 import { campaignList, decide, listCampaigns, openCampaign, publishCampaign } from './cleanup.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-const cleanupBody = z.object({
-  title: text('清理工作名称', 200, 4),
-  basis: text('清理依据', 2000).default(''),
-});
+// The bodies are derived from the declared fields (forms.ts).
+const cleanupBody = fieldsSchema(CLEANUP_FORMS.openCleanup);
 const cleanupItemParams = z.object({
   id: z.uuid().describe('编号'),
   documentId: z.uuid().describe('文件编号'),
 });
-const cleanupDecision = z.object({
-  decision: z.enum(['keep', 'amend', 'abolish', 'declareInvalid']).describe('清理意见'),
-  note: text('说明', 2000).optional(),
-});
+const cleanupDecision = fieldsSchema(CLEANUP_FORMS.cleanupDecision);
 
 export function cleanupRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
@@ -36,7 +31,8 @@ export function cleanupRoutes(app: FastifyInstance, ctx: Ctx): void {
   api.post(
     '/api/document-cleanups',
     { schema: { summary: '开展文件清理', body: cleanupBody }, preValidation: cleanup },
-    async (req) => openCampaign(ctx, requireActor(req), req.body),
+    async (req) =>
+      openCampaign(ctx, requireActor(req), { ...req.body, basis: req.body.basis ?? '' }),
   );
   api.get(
     '/api/document-cleanups/:id',

@@ -6,7 +6,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate } from '../../core/http/validate.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { FILING_FORMS } from './forms.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { answerCorrection, reviewFiling } from './filing.ts';
@@ -17,18 +19,13 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { documentFilings } from './schema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-const reviewBody = z.object({
-  decision: z.enum(['accept', 'return']).describe('审查结论'),
-  opinion: text('审查意见', 5000).optional(),
-  correctionRequest: text('纠错意见', 5000).optional(),
-  answerDueOn: isoDate('纠错期限').optional(),
-});
-const answerBody = z.object({
-  answer: text('纠错情况', 5000, 1),
-  correctedText: text('纠正后的文本', 200_000, 1),
-});
+// The bodies are derived from the declared fields (forms.ts): 准予备案 takes the opinion, 退回纠错 the
+// correction request (required when returning: reviewFiling refuses a return without it).
+const reviewBody = z
+  .object({ decision: z.enum(['accept', 'return']).describe('审查结论') })
+  .extend(fieldsSchema(FILING_FORMS.accept).shape)
+  .extend(fieldsSchema(FILING_FORMS.return).partial().shape);
+const answerBody = fieldsSchema(FILING_FORMS.answer);
 const filingQuery = z.object({
   status: z.enum(['submitted', 'returned', 'answered', 'accepted']).optional().describe('状态'),
 });
@@ -49,7 +46,18 @@ const queueReply = z.object({
       })
       .describe('报送的备案'),
   ),
+  forms: z
+    .record(
+      z.string(),
+      z.array(z.looseObject({ name: z.string().describe('字段'), label: z.string() })),
+    )
+    .describe('审查的表单（准予备案、退回纠错）'),
 });
+// The review forms as the queue's page draws them (declared once in forms.ts).
+const reviewForms = {
+  accept: FILING_FORMS.accept.map((f) => fieldView(f)),
+  return: FILING_FORMS.return.map((f) => fieldView(f)),
+};
 
 export function filingRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
@@ -62,7 +70,10 @@ export function filingRoutes(app: FastifyInstance, ctx: Ctx): void {
         response: { 200: queueReply },
       },
     },
-    async (req) => ({ items: await filingQueue(ctx, requireActor(req), req.query.status) }),
+    async (req) => ({
+      items: await filingQueue(ctx, requireActor(req), req.query.status),
+      forms: reviewForms,
+    }),
   );
   // Issue 12 item 7: the role (403) and the filing's scope (404) are checked before the body is validated.
   const filing = async (req: FastifyRequest) => {

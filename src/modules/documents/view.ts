@@ -15,6 +15,8 @@ import { loadDocument, scopeOfDoc, versionsOf } from './service.ts';
 import { eventsOf } from './validity.ts';
 import { filingsOf } from './filing.ts';
 import { meetingsToDecide } from './collective.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { DOCUMENT_FORMS, FILING_FORMS, type DocumentForm } from './forms.ts';
 import { legalStatus, legalStatusLabel, LEGAL_STATUS_LABELS, ENDING_LABELS } from './status.ts';
 import { DOC_TYPE_LABELS, FILING_STATUS_LABELS, TRIAL_LABELS } from './labels.ts';
 
@@ -55,6 +57,7 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
   const state = evaluate(def, history, ctx.calendar.current(), ctx.clock.today());
   const making = state.allowed.some((a) => a.action === 'withdraw');
   const decide = proc.actions.find((a) => a.action === 'collectiveDecision');
+  const decideAt = decide ? await meetingsToDecide(ctx.db, d.id) : null;
   return {
     document: {
       ...d,
@@ -104,6 +107,23 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       legalStatus: v.legalStatus,
       legalStatusLabel: legalStatusLabel(v.legalStatus),
     })),
+    // The forms' fields as declared once (forms.ts), the meetings offered to 集体审议 filled in.
+    forms: {
+      ...Object.fromEntries(
+        Object.entries(DOCUMENT_FORMS).map(([k, fs]) => [k, fs.map((f) => fieldView(f))]),
+      ),
+      decide: DOCUMENT_FORMS.decide.map((f) =>
+        fieldView(
+          f,
+          f.name === 'meetingId'
+            ? (decideAt ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.meetingOn}）` }))
+            : undefined,
+        ),
+      ),
+      answer: FILING_FORMS.answer.map((f) => fieldView(f)),
+      accept: FILING_FORMS.accept.map((f) => fieldView(f)),
+      return: FILING_FORMS.return.map((f) => fieldView(f)),
+    } as Record<DocumentForm | keyof typeof FILING_FORMS, ReturnType<typeof fieldView>[]>,
     // What this actor may do here (the UI never re-implements the rules).
     abilities: {
       edit: editable && !d.publishedOn && !d.docNumber && making,
@@ -121,8 +141,7 @@ export async function documentView(ctx: Ctx, actor: Actor, id: string) {
       reviewFiling:
         !!filing && can(actor, 'documentFiling', 'review', filing) && mine.has('acceptFiling'),
       // 集体审议: at a held meeting whose agenda lists the document (the meetings to choose from).
-      decideAt: decide ? await meetingsToDecide(ctx.db, d.id) : null,
-      decideOptions: decide?.fields?.find((f) => f.name === 'decision')?.options ?? [],
+      decideAt,
       amend: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
       end: editable && (derived.status === 'inForce' || derived.status === 'notYetInForce'),
       evaluate: editable && !!d.publishedOn,

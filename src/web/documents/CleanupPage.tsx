@@ -6,7 +6,8 @@ import { ApiError, errorMessage, get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { FormModal } from './FormModal.tsx';
-import { CLEANUP_DECISIONS, type CleanupDetail, type CleanupItem } from './types.ts';
+import type { CleanupDetail, CleanupItem } from './types.ts';
+import { useForms } from '../lib/forms.ts';
 
 /** One 清理 campaign: a decision for each document in force, the totals, and publishing the result list. */
 export default function CleanupPage() {
@@ -16,6 +17,7 @@ export default function CleanupPage() {
   const session = useCurrentSession();
   const { message } = App.useApp();
   const [target, setTarget] = useState<CleanupItem | null>(null);
+  const { fields } = useForms('documents');
   const key = ['document-cleanup', id];
   const { data, isPending, error } = useQuery({
     queryKey: key,
@@ -123,23 +125,9 @@ export default function CleanupPage() {
       {target && (
         <FormModal
           title={`清理意见：${target.title}`}
-          fields={[
-            {
-              name: 'decision',
-              label: '清理意见',
-              type: 'select',
-              required: true,
-              options: CLEANUP_DECISIONS,
-              initial: target.decision ?? undefined,
-            },
-            {
-              name: 'note',
-              label: '说明',
-              type: 'textarea',
-              initial: target.note ?? undefined,
-              help: '修改、废止或宣布失效的，写明理由（如：上位法已修改）',
-            },
-          ]}
+          fields={fields('cleanupDecision', {
+            initial: { decision: target.decision ?? undefined, note: target.note ?? undefined },
+          })}
           onClose={() => setTarget(null)}
           onSubmit={async (v) => {
             const res = await post<CleanupDetail>(

@@ -6,6 +6,7 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { FormModal } from './FormModal.tsx';
+import { useForms } from '../lib/forms.ts';
 import type { CleanupCampaign } from './types.ts';
 
 /** 清理: the department's campaigns with their totals; the legal office opens a new one over the documents in force. */
@@ -13,6 +14,7 @@ export default function CleanupsPage() {
   const navigate = useNavigate();
   const session = useCurrentSession();
   const [opening, setOpening] = useState(false);
+  const { fields } = useForms('documents');
   const { data, isPending } = useQuery({
     queryKey: ['document-cleanups'],
     queryFn: () => get<{ items: CleanupCampaign[] }>('/api/document-cleanups'),
@@ -55,20 +57,7 @@ export default function CleanupsPage() {
       {opening && (
         <FormModal
           title="开展清理"
-          fields={[
-            {
-              name: 'title',
-              label: '清理工作名称',
-              required: true,
-              help: '如：2025年规范性文件专项清理',
-            },
-            {
-              name: 'basis',
-              label: '清理依据',
-              type: 'textarea',
-              help: '如：《中华人民共和国科学技术进步法》修订',
-            },
-          ]}
+          fields={fields('openCleanup')}
           onClose={() => setOpening(false)}
           onSubmit={async (v) => {
             const res = await post<{ id: string }>('/api/document-cleanups', v);

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { h2, type Pending } from './DocumentActs.tsx';
 import type { DocComment, DocumentPayload } from './types.ts';
+import { filled } from '../lib/forms.ts';
 
 /** The 公开征求意见 card: the period, the report, each comment with its disposition (or the form to give it). */
 export function ConsultationCard({
@@ -45,21 +46,7 @@ export function ConsultationCard({
                       {
                         title: `处理第${r.seq}条意见`,
                         path: `/comments/${r.id}/disposition`,
-                        fields: [
-                          {
-                            name: 'disposition',
-                            label: '处理意见',
-                            type: 'select',
-                            required: true,
-                            options: c.dispositions,
-                          },
-                          {
-                            name: 'reason',
-                            label: '理由',
-                            type: 'textarea',
-                            help: '部分采纳或不采纳的须说明理由',
-                          },
-                        ],
+                        fields: filled(data.forms.disposition ?? []),
                       },
                       false,
                     )
@@ -101,17 +88,7 @@ export function FilingCard({ data, open }: { data: DocumentPayload; open: (p: Pe
               open({
                 title: '答复纠错意见',
                 path: '',
-                fields: [
-                  { name: 'answer', label: '纠错情况', type: 'textarea', required: true },
-                  {
-                    name: 'correctedText',
-                    label: '纠正后的文本',
-                    type: 'textarea',
-                    required: true,
-                    initial: d.bodyText,
-                    help: '按纠错意见修改后的正文，保存为文件的新版本',
-                  },
-                ],
+                fields: filled(data.forms.answer ?? [], { initial: { correctedText: d.bodyText } }),
               })
             }
           >
@@ -127,7 +104,7 @@ export function FilingCard({ data, open }: { data: DocumentPayload; open: (p: Pe
               open({
                 title: '准予备案',
                 path: 'review:accept',
-                fields: [{ name: 'opinion', label: '审查意见', type: 'textarea' }],
+                fields: filled(data.forms.accept ?? []),
               })
             }
           >
@@ -138,20 +115,7 @@ export function FilingCard({ data, open }: { data: DocumentPayload; open: (p: Pe
               open({
                 title: '退回纠错',
                 path: 'review:return',
-                fields: [
-                  {
-                    name: 'correctionRequest',
-                    label: '纠错意见',
-                    type: 'textarea',
-                    required: true,
-                  },
-                  {
-                    name: 'answerDueOn',
-                    label: '纠错期限',
-                    type: 'date',
-                    help: '留空为30日',
-                  },
-                ],
+                fields: filled(data.forms.return ?? []),
               })
             }
           >

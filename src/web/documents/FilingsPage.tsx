@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { FormModal } from './FormModal.tsx';
+import type { FormField } from '../lib/ActForm.tsx';
+import { filled } from '../lib/forms.ts';
 import type { Acts } from '../../core/cases/acts.ts';
 import type { FILING_ACTS } from '../../modules/documents/filingQueue.ts';
 
@@ -129,7 +131,7 @@ export default function FilingsPage() {
   const [target, setTarget] = useState<{ row: Row; decision: 'accept' | 'return' } | null>(null);
   const { data, isPending } = useQuery({
     queryKey: ['filings'],
-    queryFn: () => get<{ items: Row[] }>('/api/filings'),
+    queryFn: () => get<{ items: Row[]; forms: Record<string, FormField[]> }>('/api/filings'),
   });
   return (
     <>
@@ -199,19 +201,7 @@ export default function FilingsPage() {
       {target && (
         <FormModal
           title={target.decision === 'accept' ? '准予备案' : '退回纠错'}
-          fields={
-            target.decision === 'accept'
-              ? [{ name: 'opinion', label: '审查意见', type: 'textarea' }]
-              : [
-                  {
-                    name: 'correctionRequest',
-                    label: '纠错意见',
-                    type: 'textarea',
-                    required: true,
-                  },
-                  { name: 'answerDueOn', label: '纠错期限', type: 'date', help: '留空为30日' },
-                ]
-          }
+          fields={filled(data?.forms[target.decision] ?? [])}
           onClose={() => setTarget(null)}
           onSubmit={async (v) => {
             await post(`/api/filings/${target.row.filing.id}/review`, {

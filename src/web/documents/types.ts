@@ -1,4 +1,5 @@
 import type { CasePayload } from '../lib/types.ts';
+import type { FormField } from '../lib/ActForm.tsx';
 
 export interface DocComment {
   id: string;
@@ -98,8 +99,9 @@ export interface DocumentPayload {
     engineActions: CasePayload['actions'];
     /** 集体审议 is possible now: the held meetings whose agenda lists the document (null: not now). */
     decideAt: { id: string; name: string; meetingOn: string }[] | null;
-    decideOptions: { value: string; label: string }[];
   };
+  /** The forms' fields as the server declares them (documents/forms.ts), by form. */
+  forms: Record<string, FormField[]>;
 }
 
 export const DOC_TYPES = [
@@ -112,13 +114,6 @@ export const DOC_TYPES = [
   { value: 'decision', label: '决定' },
   { value: 'standard', label: '标准' },
 ];
-export const CLEANUP_DECISIONS = [
-  { value: 'keep', label: '保留' },
-  { value: 'amend', label: '修改' },
-  { value: 'abolish', label: '废止' },
-  { value: 'declareInvalid', label: '宣布失效' },
-];
-
 export interface CleanupTotals {
   total: number;
   keep: number;
