@@ -13,33 +13,26 @@ import { appendAudit } from '../../core/audit/chain.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { openCase } from '../../core/cases/service.ts';
 import { takeNext } from '../../core/numbering/counter.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { parse } from '../../core/http/validate.ts';
+import { fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
 import { CHANNELS, type Channel } from './labels.ts';
+import { MATTER, PETITIONER } from './forms.ts';
 import { petitionPolicy } from './policy.ts';
 import { petitions } from './schema.ts';
 import { newTrackingCode } from '../disclosure/index.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
-const str = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-export const registerSchema = z.object({
-  channel: z.enum(CHANNELS).describe('信访渠道'),
-  source: z.enum(['direct', 'transferred']).describe('来源'),
-  transferredBy: str('转送、交办机关', 100).optional(),
-  receivedOn: isoDate('收到日期'),
-  petitioner: z
-    .object({
-      name: str('信访人姓名', 100, 1),
-      phone: str('联系电话', 40).optional(),
-      idNumber: str('身份证号码', 40).optional(),
-      address: str('通信地址', 200).optional(),
-    })
-    .describe('信访人'),
-  content: str('信访内容', 20_000, 2),
-  sourceRef: str('来源编号', 100).optional(),
+// The body of the registration form (forms.ts): the petitioner's fields nested, and the source
+// reference of a converted 12345 ticket (not a form field).
+export const registerSchema = fieldsSchema(MATTER).extend({
+  petitioner: fieldsSchema(PETITIONER).describe('信访人'),
+  sourceRef: z.string().trim().max(100).describe('来源编号').optional(),
 });
-export type RegisterInput = z.input<typeof registerSchema>;
+export type RegisterInput = FieldsInput<typeof MATTER> & {
+  petitioner: FieldsInput<typeof PETITIONER>;
+  sourceRef?: string;
+};
 
 /** The matter registered from the same source reference (a 12345 ticket number), if any. */
 async function bySourceRef(

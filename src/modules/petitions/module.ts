@@ -5,7 +5,8 @@ import { PETITION, PETITION_MODULE_ACTIONS } from './procedure.ts';
 import { petitionFacts } from './facts.ts';
 import { petitionRoutes } from './routes.ts';
 import { loadPetition } from './service.ts';
-import { petitionAbilities } from './policy.ts';
+import { petitionAbilities, petitionPolicy } from './policy.ts';
+import { PETITION_FORMS } from './forms.ts';
 import { seedDemoPetitions } from './demo.ts';
 
 export const petitionsModule: ModuleManifest = {
@@ -23,5 +24,10 @@ export const petitionsModule: ModuleManifest = {
   facts: [{ module: 'petitions', area: 'disputes', facts: petitionFacts }],
   routes: (app, ctx) => petitionRoutes(app, ctx),
   abilities: petitionAbilities,
+  forms: {
+    summary: '登记信访事项的表单',
+    guard: (a) => petitionPolicy.authorize(a, 'petition', 'list'),
+    forms: PETITION_FORMS,
+  },
   demo: (ctx, staff, opts) => seedDemoPetitions(ctx, staff, opts),
 };

@@ -10,7 +10,8 @@
  * - 复核 request within 30日 of receiving the 复查意见, 复核意见 within 30日, hearing time not counted (Art 36).
  */
 import type { ProcedureDef } from '../../core/procedure/engine.ts';
-import { CATEGORY_LABELS, CHANNEL_LABELS, DECISION_LABELS, SOURCE_LABELS, opts } from './labels.ts';
+import { DECISION_LABELS, opts } from './labels.ts';
+import { ACT_DATA } from './forms.ts';
 
 const HANDLERS = ['staff', 'leader'];
 
@@ -67,22 +68,7 @@ export const PETITION: ProcedureDef = {
       roles: HANDLERS,
       statuses: ['registered'],
       once: { message: '信访事项已登记' },
-      fields: [
-        {
-          name: 'channel',
-          label: '信访渠道',
-          type: 'select',
-          required: true,
-          options: opts(CHANNEL_LABELS),
-        },
-        {
-          name: 'source',
-          label: '来源',
-          type: 'select',
-          required: true,
-          options: opts(SOURCE_LABELS),
-        },
-      ],
+      fields: ACT_DATA.register,
     },
     {
       code: 'accept',
@@ -92,7 +78,7 @@ export const PETITION: ProcedureDef = {
       requires: [
         { when: { done: 'register' }, code: 'not_registered', message: '信访事项尚未登记' },
       ],
-      fields: [{ name: 'noticeText', label: '告知内容', type: 'longText', required: true }],
+      fields: ACT_DATA.accept,
       effects: [{ status: 'accepted' }],
     },
     {
@@ -113,7 +99,7 @@ export const PETITION: ProcedureDef = {
         message:
           '转送、交办的信访事项应当自收到之日起5个工作日内提出异议（信访工作条例第二十三条），已超过期限，应当受理办理',
       },
-      fields: [{ name: 'reason', label: '异议理由', type: 'longText', required: true }],
+      fields: ACT_DATA.object,
       effects: [{ status: 'objected', outcome: 'objected' }],
     },
     {
@@ -121,15 +107,7 @@ export const PETITION: ProcedureDef = {
       label: '确定信访事项类别',
       roles: HANDLERS,
       statuses: ['accepted'],
-      fields: [
-        {
-          name: 'category',
-          label: '信访事项类别',
-          type: 'select',
-          required: true,
-          options: opts(CATEGORY_LABELS),
-        },
-      ],
+      fields: ACT_DATA.classify,
     },
     {
       code: 'redirect',
@@ -144,7 +122,7 @@ export const PETITION: ProcedureDef = {
             '只有申诉求决类事项才引导通过诉讼、复议、仲裁等法定途径解决（信访工作条例第三十一条）',
         },
       ],
-      fields: [{ name: 'route', label: '法定途径', type: 'text', required: true }],
+      fields: ACT_DATA.redirect,
       effects: [{ status: 'redirected', outcome: 'redirected' }],
     },
     {
@@ -152,12 +130,7 @@ export const PETITION: ProcedureDef = {
       label: '延长办理期限',
       roles: HANDLERS,
       statuses: ['accepted'],
-      fields: [
-        { name: 'days', label: '延长天数', type: 'number', required: true, min: 1, max: 30 },
-        { name: 'reason', label: '延期理由', type: 'longText', required: true },
-        { name: 'approvedBy', label: '批准的负责人', type: 'text', requiredUnlessRole: ['leader'] },
-        { name: 'toldOn', label: '告知信访人延期理由日期', type: 'date', required: true },
-      ],
+      fields: ACT_DATA.extend,
     },
     {
       code: 'answer',
@@ -172,16 +145,7 @@ export const PETITION: ProcedureDef = {
         },
         { when: { done: 'classify' }, code: 'not_classified', message: '请先确定信访事项类别' },
       ],
-      fields: [
-        {
-          name: 'decision',
-          label: '处理意见',
-          type: 'select',
-          required: true,
-          options: opts(DECISION_LABELS),
-        },
-        { name: 'servedOn', label: '送达日期', type: 'date' },
-      ],
+      fields: ACT_DATA.answer,
       effects: [{ status: 'answered', outcome: { field: 'decision' } }],
     },
     {
@@ -195,7 +159,7 @@ export const PETITION: ProcedureDef = {
         message:
           '复查请求应当自收到处理意见书之日起30日内提出（信访工作条例第三十五条），已超过期限，不予受理',
       },
-      fields: [{ name: 'request', label: '复查请求', type: 'longText', required: true }],
+      fields: ACT_DATA.requestReview,
       effects: [{ status: 'reviewing' }],
     },
     {
@@ -203,16 +167,7 @@ export const PETITION: ProcedureDef = {
       label: '出具复查意见',
       roles: HANDLERS,
       statuses: ['reviewing'],
-      fields: [
-        {
-          name: 'decision',
-          label: '复查意见',
-          type: 'select',
-          required: true,
-          options: opts(DECISION_LABELS),
-        },
-        { name: 'servedOn', label: '送达日期', type: 'date' },
-      ],
+      fields: ACT_DATA.reviewOpinion,
       effects: [{ status: 'reviewed', outcome: { field: 'decision' } }],
     },
     {
@@ -226,7 +181,7 @@ export const PETITION: ProcedureDef = {
         message:
           '复核请求应当自收到复查意见之日起30日内提出（信访工作条例第三十六条），已超过期限，不予受理',
       },
-      fields: [{ name: 'request', label: '复核请求', type: 'longText', required: true }],
+      fields: ACT_DATA.requestRecheck,
       effects: [{ status: 'rechecking' }],
     },
     {
@@ -234,7 +189,7 @@ export const PETITION: ProcedureDef = {
       label: '举行听证',
       roles: HANDLERS,
       statuses: ['rechecking'],
-      fields: [{ name: 'note', label: '听证说明', type: 'text' }],
+      fields: ACT_DATA.hearingStart,
     },
     {
       code: 'hearingEnd',
@@ -254,15 +209,7 @@ export const PETITION: ProcedureDef = {
       label: '出具复核意见',
       roles: HANDLERS,
       statuses: ['rechecking'],
-      fields: [
-        {
-          name: 'decision',
-          label: '复核意见',
-          type: 'select',
-          required: true,
-          options: opts(DECISION_LABELS),
-        },
-      ],
+      fields: ACT_DATA.recheckOpinion,
       effects: [{ status: 'rechecked', outcome: { field: 'decision' } }],
     },
   ],

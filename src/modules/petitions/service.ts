@@ -14,8 +14,11 @@ import { caseState, recordAction } from '../../core/cases/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { users } from '../../core/auth/schema.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
-import { CATEGORIES, DECISIONS } from './labels.ts';
+import { parse } from '../../core/http/validate.ts';
+import { fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
+import type { FieldSpec } from '../../core/procedure/types.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { ACT_FORMS, type ActForm } from './forms.ts';
 import { petitionPolicy, type PetitionScope } from './policy.ts';
 import { petitions } from './schema.ts';
 import type { PetitionRow } from './intake.ts';
@@ -42,78 +45,37 @@ export async function loadPetition(
   return p;
 }
 
-const str = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-const on = isoDate('办理日期');
-export const actSchema = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('accept').describe('办理事项'),
-    on,
-    noticeText: str('告知内容', 5000, 2),
-  }),
-  z.object({
-    action: z.literal('object').describe('办理事项'),
-    on,
-    reason: str('异议理由', 5000, 2),
-  }),
-  z.object({
-    action: z.literal('classify').describe('办理事项'),
-    on,
-    category: z.enum(CATEGORIES).describe('信访事项类别'),
+/** One act's body: its declared form (forms.ts) under its `action`. */
+const act = <A extends ActForm, const Fs extends readonly FieldSpec[]>(action: A, fields: Fs) =>
+  fieldsSchema(fields).extend({ action: z.literal(action).describe('办理事项') });
+const ACT_BODIES = [
+  act('accept', ACT_FORMS.accept),
+  act('object', ACT_FORMS.object),
+  // The form names one or two handlers; an API client may name more at once (handlerIds).
+  act('classify', ACT_FORMS.classify).extend({
     handlerIds: z.array(z.uuid().describe('承办人')).max(20).optional().describe('承办人'),
-    accusedOrgId: z.uuid().nullish().describe('被检举控告的科室'),
   }),
-  z.object({
-    action: z.literal('redirect').describe('办理事项'),
-    on,
-    route: str('法定途径', 500, 2),
-  }),
-  z.object({
-    action: z.literal('extend').describe('办理事项'),
-    on,
-    days: z.number().int().min(1).max(30).describe('延长天数'),
-    reason: str('延期理由', 2000, 2),
-    approvedBy: str('批准的负责人', 50).optional(),
-    toldOn: isoDate('告知信访人延期理由日期'),
-  }),
-  z.object({
-    action: z.literal('answer').describe('办理事项'),
-    on,
-    decision: z.enum(DECISIONS).describe('处理意见'),
-    facts: str('事实和理由', 20_000, 2),
-    opinion: str('处理意见', 20_000, 2),
-    basis: str('法律依据', 5000, 2),
-    servedOn: isoDate('送达日期'),
-  }),
-  z.object({
-    action: z.literal('requestReview').describe('办理事项'),
-    on,
-    request: str('复查请求', 5000, 2),
-  }),
-  z.object({
-    action: z.literal('reviewOpinion').describe('办理事项'),
-    on,
-    decision: z.enum(DECISIONS).describe('复查意见'),
-    servedOn: isoDate('送达日期'),
-  }),
-  z.object({
-    action: z.literal('requestRecheck').describe('办理事项'),
-    on,
-    request: str('复核请求', 5000, 2),
-  }),
-  z.object({
-    action: z.literal('hearingStart').describe('办理事项'),
-    on,
-    note: str('听证说明', 500).optional(),
-  }),
-  z.object({ action: z.literal('hearingEnd').describe('办理事项'), on }),
-  z.object({
-    action: z.literal('recheckOpinion').describe('办理事项'),
-    on,
-    decision: z.enum(DECISIONS).describe('复核意见'),
-  }),
-]);
-export type PetitionAct = z.input<typeof actSchema>;
+  act('redirect', ACT_FORMS.redirect),
+  act('extend', ACT_FORMS.extend),
+  act('answer', ACT_FORMS.answer),
+  act('requestReview', ACT_FORMS.requestReview),
+  act('reviewOpinion', ACT_FORMS.reviewOpinion),
+  act('requestRecheck', ACT_FORMS.requestRecheck),
+  act('hearingStart', ACT_FORMS.hearingStart),
+  act('hearingEnd', ACT_FORMS.hearingEnd),
+  act('recheckOpinion', ACT_FORMS.recheckOpinion),
+] as const;
+export const actSchema = z.discriminatedUnion('action', ACT_BODIES);
+/**
+ * The body of one act alone: a union's 400 would name a field by the label of any act that has it
+ * (复查意见 as 处理意见), this one by the act's own form.
+ */
+export const actBodyOf = (action: unknown) =>
+  ACT_BODIES.find((b) => b.shape.action.value === action);
+/** An act as a caller gives it: its `action` and its form's values (classify: also `handlerIds`). */
+export type PetitionAct = {
+  [A in ActForm]: { action: A } & FieldsInput<(typeof ACT_FORMS)[A]>;
+}[ActForm] & { handlerIds?: string[] };
 
 /** 检举控告: named handlers of the department, none of them in the accused division (条例 Art 30). */
 async function checkHandlers(
@@ -175,7 +137,8 @@ export async function actOnPetition(
         data = { reason: a.reason };
         break;
       case 'classify': {
-        const handlerIds = [...new Set(a.handlerIds ?? [])];
+        const named = [...(a.handlerIds ?? []), a.handler1, a.handler2];
+        const handlerIds = [...new Set(named.filter((h): h is string => !!h))];
         if (a.category === 'accusation') {
           await checkHandlers(tx, p, handlerIds, a.accusedOrgId ?? null);
           // The classifier keeps access only as a named handler.
@@ -288,7 +251,11 @@ export async function petitionView(ctx: Ctx, actor: Actor, id: string) {
   const p = await loadPetition(ctx.db, actor, id);
   const [c] = await ctx.db.select().from(cases).where(eq(cases.id, p.caseId));
   const state = await caseState(ctx, c);
-  return { petition: petitionForActor(actor, p), state, today: ctx.clock.today() };
+  // The acts' forms as declared (forms.ts); the page fills the handlers and divisions it offers.
+  const forms = Object.fromEntries(
+    Object.entries(ACT_FORMS).map(([a, fields]) => [a, fields.map((f) => fieldView(f))]),
+  );
+  return { petition: petitionForActor(actor, p), state, forms, today: ctx.clock.today() };
 }
 
 /** The department's matters the actor may read (检举控告 only to their handlers), newest first. */

@@ -5,102 +5,28 @@ import { useNavigate, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { filled } from '../lib/forms.ts';
 import { CaseSteps, rememberToday, sectionTitle, today, type Options } from './CaseSteps.tsx';
-import { CATEGORIES, CHANNELS, DECISIONS, label, type PetitionPayload } from './types.ts';
+import { CATEGORIES, CHANNELS, label, type PetitionPayload } from './types.ts';
 
-const text = (name: string, l: string, required = true): StepField => ({
-  name,
-  label: l,
-  type: 'textarea',
-  required,
-});
-const on = (): StepField => ({
-  name: 'on',
-  label: '办理日期',
-  type: 'date',
-  required: true,
-  initial: today(),
-});
-
-/** The form of each act the engine currently allows (the codes are the procedure's). */
-function fieldsOf(action: string, opts: Options | undefined): StepField[] | null {
+/**
+ * The form of an act the engine currently allows, as the server declares it (forms.ts), with the
+ * day's date and the department's people and divisions the 检举控告 handlers are chosen from.
+ */
+function fieldsOf(
+  forms: PetitionPayload['forms'],
+  action: string,
+  opts: Options | undefined,
+): StepField[] | null {
+  const declared = forms?.[action];
+  if (!declared) return null;
   const people = (opts?.people ?? []).map((p) => ({ value: p.id, label: p.name }));
   const orgs = (opts?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }));
-  switch (action) {
-    case 'accept':
-      return [on(), text('noticeText', '告知内容')];
-    case 'object':
-      return [on(), text('reason', '异议理由')];
-    case 'classify':
-      return [
-        on(),
-        {
-          name: 'category',
-          label: '信访事项类别',
-          type: 'select',
-          required: true,
-          options: CATEGORIES,
-        },
-        { name: 'handler1', label: '承办人（检举控告类必填）', type: 'select', options: people },
-        { name: 'handler2', label: '第二承办人', type: 'select', options: people },
-        { name: 'accusedOrgId', label: '被检举控告的科室', type: 'select', options: orgs },
-      ];
-    case 'redirect':
-      return [
-        on(),
-        { name: 'route', label: '法定途径', required: true, help: '如：行政复议、行政诉讼、仲裁' },
-      ];
-    case 'extend':
-      return [
-        on(),
-        {
-          name: 'days',
-          label: '延长天数',
-          type: 'number',
-          required: true,
-          help: '不超过30日（信访工作条例第三十四条）',
-        },
-        text('reason', '延期理由'),
-        { name: 'approvedBy', label: '批准的负责人' },
-        {
-          name: 'toldOn',
-          label: '告知信访人延期理由日期',
-          type: 'date',
-          required: true,
-          initial: today(),
-        },
-      ];
-    case 'answer':
-      return [
-        on(),
-        { name: 'decision', label: '处理意见', type: 'select', required: true, options: DECISIONS },
-        text('facts', '事实和理由'),
-        text('opinion', '处理意见书内容'),
-        text('basis', '法律依据'),
-        { name: 'servedOn', label: '送达日期', type: 'date', required: true, initial: today() },
-      ];
-    case 'requestReview':
-      return [on(), text('request', '复查请求')];
-    case 'reviewOpinion':
-      return [
-        on(),
-        { name: 'decision', label: '复查意见', type: 'select', required: true, options: DECISIONS },
-        { name: 'servedOn', label: '送达日期', type: 'date', required: true, initial: today() },
-      ];
-    case 'requestRecheck':
-      return [on(), text('request', '复核请求')];
-    case 'hearingStart':
-      return [on(), { name: 'note', label: '听证说明' }];
-    case 'hearingEnd':
-      return [on()];
-    case 'recheckOpinion':
-      return [
-        on(),
-        { name: 'decision', label: '复核意见', type: 'select', required: true, options: DECISIONS },
-      ];
-    default:
-      return null;
-  }
+  const day = today();
+  return filled(declared, {
+    initial: { on: day, toldOn: day, servedOn: day },
+    options: { handler1: people, handler2: people, accusedOrgId: orgs },
+  });
 }
 
 export default function PetitionPage() {
@@ -128,17 +54,14 @@ export default function PetitionPage() {
   rememberToday(data.today);
   const p = data.petition;
   const state = data.state;
+  // The 处理意见's labels are the options of the declared answer form.
+  const decisions = data.forms?.answer?.find((f) => f.name === 'decision')?.options ?? [];
   const submit = async (v: Record<string, unknown>) => {
     if (!pending) return;
-    const { handler1, handler2, ...rest } = v;
-    const body = {
+    const res = await post<PetitionPayload>(`/api/petitions/${id}/act`, {
       action: pending.action,
-      ...rest,
-      ...(pending.action === 'classify'
-        ? { handlerIds: [handler1, handler2].filter(Boolean) }
-        : {}),
-    };
-    const res = await post<PetitionPayload>(`/api/petitions/${id}/act`, body);
+      ...v,
+    });
     setPending(null);
     message.success(`已办理：${pending.label}`);
     void client.invalidateQueries({ queryKey: ['petitions'] });
@@ -157,7 +80,7 @@ export default function PetitionPage() {
           extra={
             <Space wrap>
               {state.allowed.map((a) => {
-                const fields = fieldsOf(a.action, opts);
+                const fields = fieldsOf(data.forms, a.action, opts);
                 return fields ? (
                   <Button
                     key={a.action}
@@ -205,7 +128,7 @@ export default function PetitionPage() {
               {
                 key: 'd',
                 label: '处理意见',
-                children: p.decision ? `${label(DECISIONS, p.decision)}（${p.answeredOn}）` : '—',
+                children: p.decision ? `${label(decisions, p.decision)}（${p.answeredOn}）` : '—',
               },
               ...(p.trackingCode
                 ? [{ key: 'q', label: '好差评查询码', children: <code>{p.trackingCode}</code> }]

@@ -7,14 +7,8 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
 import { rememberToday, today } from './CaseSteps.tsx';
-import {
-  CATEGORIES,
-  CHANNELS,
-  SOURCES,
-  label,
-  type Petition,
-  type PetitionPayload,
-} from './types.ts';
+import { useForms } from '../lib/forms.ts';
+import { CATEGORIES, CHANNELS, label, type Petition, type PetitionPayload } from './types.ts';
 
 /** 信访事项: registration from any channel and the list of matters the user may read. */
 export default function PetitionsPage() {
@@ -23,6 +17,8 @@ export default function PetitionsPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
+  // The registration form as the server declares it (modules/petitions/forms.ts).
+  const { fields, isPending: formsPending } = useForms('petitions');
   const { data, isPending } = useQuery({
     queryKey: ['petitions', page],
     queryFn: () =>
@@ -38,7 +34,7 @@ export default function PetitionsPage() {
         title="信访事项"
         extra={
           session.abilities.petitionRegister ? (
-            <Button type="primary" onClick={() => setOpen(true)}>
+            <Button type="primary" disabled={formsPending} onClick={() => setOpen(true)}>
               登记信访事项
             </Button>
           ) : null
@@ -81,37 +77,9 @@ export default function PetitionsPage() {
         <StepModal
           title="登记信访事项"
           files={false}
-          fields={[
-            {
-              name: 'channel',
-              label: '信访渠道',
-              type: 'select',
-              required: true,
-              options: CHANNELS,
-              initial: 'letter',
-            },
-            {
-              name: 'source',
-              label: '来源',
-              type: 'select',
-              required: true,
-              options: SOURCES,
-              initial: 'direct',
-            },
-            { name: 'transferredBy', label: '转送、交办机关', help: '转送、交办的事项填写' },
-            {
-              name: 'receivedOn',
-              label: '收到日期',
-              type: 'date',
-              required: true,
-              initial: today(),
-            },
-            { name: 'name', label: '信访人姓名', required: true },
-            { name: 'phone', label: '联系电话' },
-            { name: 'idNumber', label: '身份证号码' },
-            { name: 'address', label: '通信地址' },
-            { name: 'content', label: '信访内容', type: 'textarea', required: true },
-          ]}
+          fields={fields('register', {
+            initial: { channel: 'letter', source: 'direct', receivedOn: today() },
+          })}
           onClose={() => setOpen(false)}
           onSubmit={async ({ name, phone, idNumber, address, ...v }) => {
             const res = await post<PetitionPayload>('/api/petitions', {

@@ -1,3 +1,4 @@
+import type { FormField } from '../lib/ActForm.tsx';
 import type { CaseStateLite } from './CaseSteps.tsx';
 
 export interface Petition {
@@ -26,6 +27,8 @@ export interface Petition {
 export interface PetitionPayload {
   petition: Petition | null;
   state: CaseStateLite | null;
+  /** Each act's form as the server declares it (modules/petitions/forms.ts). */
+  forms?: Record<string, FormField[]>;
   today?: string;
 }
 
@@ -37,19 +40,10 @@ export const CHANNELS = [
   { value: 'hotline', label: '12345热线转办' },
   { value: 'other', label: '其他' },
 ];
-export const SOURCES = [
-  { value: 'direct', label: '信访人直接提出' },
-  { value: 'transferred', label: '信访部门或上级机关转送、交办' },
-];
 export const CATEGORIES = [
   { value: 'suggestion', label: '建议意见类' },
   { value: 'accusation', label: '检举控告类' },
   { value: 'appeal', label: '申诉求决类' },
 ];
-export const DECISIONS = [
-  { value: 'support', label: '予以支持' },
-  { value: 'explain', label: '解释说明' },
-  { value: 'notSupport', label: '不予支持' },
-];
-export const label = (list: Array<{ value: string; label: string }>, v: string | null) =>
+export const label = (list: ReadonlyArray<{ value: string; label: string }>, v: string | null) =>
   list.find((o) => o.value === v)?.label ?? v ?? '—';
