@@ -15,10 +15,12 @@ test("publication: with consent only, never with the citizen's phone, ID number 
   await day('2025-03-24'); // the day the acts of hotline.test.ts end on
   const m = await ok(office, 'POST', '/api/hotline/tickets', {
     channel: 'web',
-    receivedAt: '2025-03-24T10:00:00+08:00',
+    receivedOn: '2025-03-24',
     kind: 'consult',
     content: '科技创新券如何申领？',
-    citizen: { name: '李四', phone: '139 0000 1111', idNumber: '340102198001011234' },
+    name: '李四',
+    phone: '139 0000 1111',
+    idNumber: '340102198001011234',
     publishConsent: true,
   });
   const id = m.ticket.id;

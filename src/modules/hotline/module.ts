@@ -9,6 +9,7 @@ import { hotlinePortal, hotlineSections } from './portal.tsx';
 import { loadTicket } from './service.ts';
 import { authorize, hotlineAbilities } from './policy.ts';
 import { seedDemoHotline } from './demo.ts';
+import { CREATE_TICKET } from './ticketForms.ts';
 import { CHANNELS, KINDS, SATISFACTION, SCORES } from './labels.ts';
 
 export const hotlineModule: ModuleManifest = {
@@ -37,6 +38,11 @@ export const hotlineModule: ModuleManifest = {
       satisfaction: { label: '回访满意度', choices: [...SATISFACTION] },
       scores: { label: '好差评等级', choices: [...SCORES] },
     },
+  },
+  forms: {
+    summary: '12345热线录入工单的表单',
+    guard: (a) => authorize(a, 'hotlineTicket', 'list'),
+    forms: { create: CREATE_TICKET },
   },
   facts: [{ module: 'hotline', area: 'functions', facts: hotlineFacts }],
   routes: (app, ctx) => hotlineRoutes(app, ctx),

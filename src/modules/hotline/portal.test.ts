@@ -113,10 +113,11 @@ test('conversion into a 信访 matter keeps the link', async () => {
     headers: office.headers,
     payload: {
       channel: 'phone',
-      receivedAt: '2025-03-03T08:00:00+08:00',
+      receivedOn: '2025-03-03',
       kind: 'complain',
       content: '反映某项目负责人挪用科研经费，要求查处。',
-      citizen: { name: '钱某', phone: '13600001111' },
+      name: '钱某',
+      phone: '13600001111',
     },
   });
   assert.equal(m.statusCode, 200, m.body);

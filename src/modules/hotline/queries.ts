@@ -11,6 +11,8 @@ import { loadTicket } from './service.ts';
 import type { TicketRow } from './intake.ts';
 import { CHANNELS, KINDS, SATISFACTION, SCORES, SOURCES, labelOf } from './labels.ts';
 import { HOTLINE_TICKET } from './procedure.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { TICKET_FORMS } from './ticketForms.ts';
 
 export interface ListFilter {
   year?: number;
@@ -120,6 +122,7 @@ export async function ticketView(ctx: Ctx, actor: Actor, id: string) {
   const mayAct = can(actor, 'hotlineTicket', 'act', t);
   const allowed = new Set(state.allowed.map((a) => a.action));
   const leader = can(actor, 'hotlineTicket', 'approveExtension', t);
+  const divisionChoices = orgs.map((o) => ({ value: o.id, label: o.name }));
   const orgName = (oid: string) =>
     orgs.find((o) => o.id === oid)?.name ?? (oid === t.departmentId ? '本单位' : '');
   return {
@@ -141,6 +144,13 @@ export async function ticketView(ctx: Ctx, actor: Actor, id: string) {
       data: e.data,
     })),
     divisions: orgs,
+    // The acts' forms as declared once (ticketForms.ts), the department's divisions offered.
+    forms: Object.fromEntries(
+      Object.entries(TICKET_FORMS).map(([k, fields]) => [
+        k,
+        fields.map((f) => fieldView(f, 'ref' in f ? divisionChoices : undefined)),
+      ]),
+    ),
     rating: rating
       ? {
           score: rating.score,

@@ -66,6 +66,7 @@ export const ticketReply = z
       )
       .describe('办理记录'),
     divisions: z.array(z.object({ id: z.uuid(), name: str('科室名称') })).describe('本单位科室'),
+    forms: z.record(z.string(), z.array(z.unknown())).describe('各项办理的表单字段'),
     rating: z
       .object({
         score: str('评分'),

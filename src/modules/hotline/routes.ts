@@ -3,13 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { CREATE_TICKET, TICKET_FORMS } from './ticketForms.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { factsReply, okReply } from '../../core/http/replies.ts';
 import { maxFileBytes } from '../../core/files/service.ts';
 import { readUpload } from '../../core/files/routes.ts';
 import { importTickets, platformActor, receiveTicket, ticketRecord } from './intake.ts';
-import { actOnTicket, loadTicket, type TicketAct } from './service.ts';
+import { actOnTicket, loadTicket } from './service.ts';
 import { convertTicket } from './convert.ts';
 import { publishReply } from './publish.ts';
 import { listTickets, ticketView } from './queries.ts';
@@ -58,64 +60,39 @@ const listQuery = z.object({
 });
 const text = (label: string, max: number, min = 1) =>
   z.string().trim().min(min).max(max).describe(label);
-const manualBody = ticketRecord.extend({ ticketNo: ticketRecord.shape.ticketNo.optional() });
-const on = isoDate('办理日期');
+// The forms' bodies are derived from their declared fields (ticketForms.ts). 录入工单's number keeps the
+// platform's format rule (letters, digits, _ and -), which a declared field cannot say.
+const manualBody = fieldsSchema(CREATE_TICKET).extend({
+  ticketNo: ticketRecord.shape.ticketNo.optional(),
+  idNumber: z.string().trim().max(30).optional().describe('证件号码'),
+  publishConsent: z.boolean().optional().describe('同意公开答复'),
+});
+const action = <A extends string>(a: A) => z.literal(a).describe('办理事项');
+const F = TICKET_FORMS;
 const actBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('sign').describe('办理事项'), on }),
-  z.object({
-    action: z.literal('dispute').describe('办理事项'),
-    on,
-    reason: text('退单理由', 2000, 2),
-  }),
-  z.object({
-    action: z.literal('assign').describe('办理事项'),
-    on,
-    orgId: z.uuid().describe('主办科室'),
+  fieldsSchema(F.sign).extend({ action: action('sign') }),
+  fieldsSchema(F.dispute).extend({ action: action('dispute') }),
+  // The API also takes several 协办 divisions at once (coOrgIds); the form offers one (coOrgId).
+  fieldsSchema(F.assign).extend({
+    action: action('assign'),
     coOrgIds: z.array(z.uuid()).max(10).default([]).describe('协办科室'),
   }),
-  z.object({
-    action: z.literal('requestExtension').describe('办理事项'),
-    on,
-    dueOn: isoDate('申请延长至'),
-    reason: text('延期理由', 2000, 2),
+  fieldsSchema(F.requestExtension).extend({ action: action('requestExtension') }),
+  // Without a date, an approval grants the date requested.
+  fieldsSchema(F.approveExtension).extend({
+    action: action('approveExtension'),
+    dueOn: isoDate('延长至').optional(),
   }),
-  z.object({
-    action: z.literal('approveExtension').describe('办理事项'),
-    on,
-    decision: z.enum(['approved', 'rejected']).describe('审批意见'),
-    dueOn: isoDate('延长至').nullish(),
-    reason: text('审批说明', 2000).nullish(),
-  }),
-  z.object({
-    action: z.literal('reply').describe('办理事项'),
-    on,
-    text: text('答复内容', 20_000, 2),
-  }),
-  z.object({
-    action: z.literal('visit').describe('办理事项'),
-    on,
-    satisfaction: z.enum(['satisfied', 'basic', 'unsatisfied']).describe('满意度'),
-    note: text('回访情况', 2000).nullish(),
-  }),
-  z.object({
-    action: z.literal('reopen').describe('办理事项'),
-    on,
-    reason: text('重新办理原因', 2000, 2),
-  }),
-  z.object({
-    action: z.literal('merge').describe('办理事项'),
-    on,
-    intoTicketNo: text('并入工单编号', 40, 3),
-  }),
+  fieldsSchema(F.reply).extend({ action: action('reply') }),
+  fieldsSchema(F.visit).extend({ action: action('visit') }),
+  fieldsSchema(F.reopen).extend({ action: action('reopen') }),
+  fieldsSchema(F.merge).extend({ action: action('merge') }),
 ]);
 
 const yearQuery = z.object({ year });
 const ratingsQuery = z.object({ year: year.optional() });
-const convertBody = z.object({
-  target: z.enum(['disclosure', 'petition']).describe('转入程序'),
-  on,
-});
-const publishBody = z.object({ text: text('公开的答复内容', 20_000, 2) });
+const convertBody = fieldsSchema(F.convert);
+const publishBody = fieldsSchema(F.publish);
 const tokenBody = z.object({ label: text('令牌名称', 100, 2) });
 const ingestBody = z.object({
   tickets: z.array(z.unknown()).min(1).max(20_000).describe('工单'),
@@ -157,11 +134,16 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      const body = req.body;
+      const { receivedOn, name, phone, idNumber, ...rest } = req.body;
       const row = await receiveTicket(
         ctx,
         actor,
-        { ...body, citizen: body.citizen ?? null },
+        {
+          ...rest,
+          // A ticket taken down by hand is dated, not timed: the working day's start.
+          receivedAt: `${receivedOn}T09:00:00+08:00`,
+          citizen: name || phone || idNumber ? { name, phone, idNumber } : null,
+        },
         'manual',
       );
       return ticketView(ctx, actor, row.id);
@@ -208,7 +190,15 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const actor = requireActor(req);
       const { id } = req.params;
-      await actOnTicket(ctx, actor, id, req.body as TicketAct);
+      const body = req.body;
+      await actOnTicket(
+        ctx,
+        actor,
+        id,
+        body.action === 'assign'
+          ? { ...body, coOrgIds: body.coOrgId ? [body.coOrgId, ...body.coOrgIds] : body.coOrgIds }
+          : body,
+      );
       return ticketView(ctx, actor, id);
     },
   );

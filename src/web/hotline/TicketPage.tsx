@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { StepModal } from '../decisions/StepModal.tsx';
 import { TicketActs, type Pending } from './TicketActs.tsx';
 import type { TicketPayload } from './types.ts';
 
@@ -25,14 +25,6 @@ export default function TicketPage() {
   if (error || !data)
     return <Result status="error" title="无法打开该工单" subTitle={errorMessage(error)} />;
   const t = data.ticket;
-  const today = data.today;
-  const on: StepField = {
-    name: 'on',
-    label: '办理日期',
-    type: 'date',
-    required: true,
-    initial: today,
-  };
   const run = async (path: string, body: unknown, label: string) => {
     const res = await post<TicketPayload | { view: TicketPayload }>(
       `/api/hotline/tickets/${id}${path}`,
@@ -43,26 +35,11 @@ export default function TicketPage() {
     setPending(null);
     message.success(`已办理：${label}`);
   };
-  const act = (
-    title: string,
-    action: string,
-    fields: StepField[] = [],
-    body: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v,
-  ) =>
-    setPending({
-      title,
-      path: '/act',
-      fields: [on, ...fields],
-      body: (v) => ({ action, ...body(v) }),
-    });
   return (
     <>
       <PageHeader title={t.title} subTitle={`${t.ticketNo} · ${data.statusLabel}`} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card
-          title={h2('办理')}
-          extra={<TicketActs data={data} on={on} act={act} open={setPending} />}
-        >
+        <Card title={h2('办理')} extra={<TicketActs data={data} open={setPending} />}>
           <Descriptions
             column={2}
             items={[

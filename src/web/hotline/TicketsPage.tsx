@@ -8,6 +8,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
 import { useLabels } from '../lib/labels.ts';
+import { useForms } from '../lib/forms.ts';
 import type { TicketItem, TicketPayload } from './types.ts';
 
 const thisYear = new Date().getFullYear();
@@ -46,6 +47,7 @@ export default function TicketsPage() {
       }),
   });
   const labels = useLabels('hotline');
+  const { fields } = useForms('hotline');
   const reset = () => setPage(1);
   return (
     <>
@@ -163,46 +165,10 @@ export default function TicketsPage() {
         <StepModal
           title="录入工单"
           files={false}
-          fields={[
-            { name: 'ticketNo', label: '工单编号', help: '不填则自动编号' },
-            {
-              name: 'channel',
-              label: '来源渠道',
-              type: 'select',
-              required: true,
-              options: labels.choices('channels'),
-              initial: 'phone',
-            },
-            {
-              name: 'kind',
-              label: '诉求类型',
-              type: 'select',
-              required: true,
-              options: labels.choices('kinds'),
-              initial: 'consult',
-            },
-            { name: 'receivedOn', label: '受理日期', type: 'date', required: true },
-            { name: 'title', label: '标题' },
-            { name: 'content', label: '诉求内容', type: 'textarea', required: true },
-            { name: 'location', label: '发生地点' },
-            { name: 'name', label: '诉求人姓名' },
-            { name: 'phone', label: '联系电话' },
-            {
-              name: 'dueOn',
-              label: '热线规定的办理时限',
-              type: 'date',
-              help: '不填则按诉求类型的办理时限计算',
-            },
-          ]}
+          fields={fields('create', { initial: { channel: 'phone', kind: 'consult' } })}
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
-            const { receivedOn, name, phone, ticketNo, ...rest } = v as Record<string, string>;
-            const res = await post<TicketPayload>('/api/hotline/tickets', {
-              ...rest,
-              ...(ticketNo ? { ticketNo } : {}),
-              receivedAt: `${receivedOn}T09:00:00+08:00`,
-              citizen: { name: name || null, phone: phone || null },
-            });
+            const res = await post<TicketPayload>('/api/hotline/tickets', v);
             void client.invalidateQueries({ queryKey: ['hotline'] });
             message.success(`已录入工单${res.ticket.ticketNo}`);
             navigate(`/hotline/${res.ticket.id}`);

@@ -1,3 +1,5 @@
+import type { FormField } from '../lib/ActForm.tsx';
+
 export interface TicketItem {
   id: string;
   ticketNo: string;
@@ -62,6 +64,8 @@ export interface TicketPayload {
   clocks: ClockInfo[];
   history: Array<{ seq: number; label: string; on: string; data: Record<string, unknown> }>;
   divisions: Array<{ id: string; name: string }>;
+  /** Each act's form, its fields as the server declares them. */
+  forms: Record<string, FormField[]>;
   rating: { score: string; scoreLabel: string; comment: string | null; ratedOn: string } | null;
   abilities: Record<
     | 'sign'
