@@ -8,7 +8,8 @@ import { penaltyRoutes } from './routes.ts';
 import { penaltyPortal, penaltySections } from './portal.tsx';
 import { loadPenalty } from './service.ts';
 import { penaltyFileReader } from './records.ts';
-import { penaltyAbilities } from './policy.ts';
+import { authorize, penaltyAbilities } from './policy.ts';
+import { LIST_FORMS } from './forms.ts';
 import { seedDemoPenalties } from './demo.ts';
 import {
   ENFORCEMENT_STATISTICS,
@@ -33,6 +34,11 @@ export const penaltiesModule: ModuleManifest = {
   ],
   sweepTasks: [statisticsSweep],
   abilities: penaltyAbilities,
+  forms: {
+    summary: '行政处罚立案、当场处罚的表单',
+    guard: (a) => authorize(a, 'penaltyCase', 'list'),
+    forms: LIST_FORMS,
+  },
   facts: [{ module: 'penalties', area: 'enforcement', facts: penaltyFacts }],
   routes: (app, ctx, deps) => penaltyRoutes(app, ctx, deps),
   portal: (ctx, page) => penaltyPortal({ ctx, page }),

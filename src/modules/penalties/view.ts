@@ -13,11 +13,16 @@ import { paymentStatus } from './actsExecution.ts';
 import { FILE_KINDS, MODE_LABELS, PARTY_KINDS, typeLabels, type FileKind } from './labels.ts';
 import { PENALTY_CASE } from './procedure.ts';
 import { PENALTY_SUMMARY } from './procedureSummary.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { ACT_FORMS } from './forms.ts';
 
 const LABELS = new Map<string, string>(
   [...PENALTY_CASE.actions, ...PENALTY_SUMMARY.actions].map((a) => [a.code, a.label]),
 );
 export const actLabel = (code: string) => LABELS.get(code) ?? code;
+
+const officerOptions = (officers: Array<{ id: string; name: string; certificateNo: string }>) =>
+  officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）` }));
 
 export function penaltySummary(p: PenaltyRow, status: string) {
   const def = p.mode === 'summary' ? PENALTY_SUMMARY : PENALTY_CASE;
@@ -105,6 +110,13 @@ export async function penaltyView(ctx: Ctx, actor: Actor, id: string) {
     })),
     payment: paymentStatus(ctx, p, today),
     officers,
+    // The acts' forms as declared once (forms.ts); the officer selects offer the eligible officers.
+    forms: Object.fromEntries(
+      Object.entries(ACT_FORMS).map(([form, fields]) => [
+        form,
+        fields.map((f) => fieldView(f, 'ref' in f ? officerOptions(officers) : undefined)),
+      ]),
+    ),
     mayAct,
   };
 }

@@ -5,7 +5,8 @@ import { PROPOSAL, PROPOSAL_MODULE_ACTIONS } from './procedure.ts';
 import { proposalFacts } from './facts.ts';
 import { proposalRoutes } from './routes.ts';
 import { loadProposal } from './service.ts';
-import { proposalAbilities } from './policy.ts';
+import { proposalAbilities, proposalPolicy } from './policy.ts';
+import { LIST_FORMS } from './forms.ts';
 import { proposalPortal, proposalSections } from './portal.tsx';
 import { seedDemoProposals } from './demo.ts';
 
@@ -23,6 +24,11 @@ export const proposalsModule: ModuleManifest = {
   ],
   facts: [{ module: 'proposals', area: 'decisions', facts: proposalFacts }],
   routes: (app, ctx) => proposalRoutes(app, ctx),
+  forms: {
+    summary: '建议提案的表单（登记交办）',
+    guard: (a) => proposalPolicy.authorize(a, 'proposal', 'list'),
+    forms: LIST_FORMS,
+  },
   portal: (ctx, page) => proposalPortal({ ctx, page }),
   portalSections: proposalSections,
   abilities: proposalAbilities,

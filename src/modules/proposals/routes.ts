@@ -3,17 +3,18 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { parse } from '../../core/http/validate.ts';
 import { requireActor } from '../../core/http/session.ts';
-import { isoDate } from '../../core/http/validate.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import {
   actOnProposal,
   actSchema,
   assignProposal,
   assignSchema,
+  coOpinionSchema,
   listProposals,
   loadProposal,
   proposalView,
   publishReply,
+  publishSchema,
   submitCoOpinion,
 } from './service.ts';
 import { proposalFacts } from './facts.ts';
@@ -97,19 +98,6 @@ export function proposalRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     );
   post('/act', '办理建议提案', actSchema, actOnProposal);
-  post(
-    '/co-opinion',
-    '提出协办意见',
-    z.object({
-      opinion: z.string().trim().min(2).max(20_000).describe('协办意见'),
-      on: isoDate('提出日期'),
-    }),
-    submitCoOpinion,
-  );
-  post(
-    '/publish',
-    '公开复文',
-    z.object({ text: z.string().trim().min(10).max(50_000).describe('公开的答复全文') }),
-    publishReply,
-  );
+  post('/co-opinion', '提出协办意见', coOpinionSchema, submitCoOpinion);
+  post('/publish', '公开复文', publishSchema, publishReply);
 }

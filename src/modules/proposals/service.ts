@@ -14,39 +14,24 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { caseState, openCase, recordAction } from '../../core/cases/service.ts';
 import { cases } from '../../core/cases/schema.ts';
 import { organisations } from '../../core/orgs/schema.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
-import {
-  addMonths,
-  CONTACT_LABELS,
-  FEEDBACK_LABELS,
-  KIND_LABELS,
-  RESULT_LABELS,
-} from './procedure.ts';
+import { parse } from '../../core/http/validate.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
+import { addMonths, KIND_LABELS } from './procedure.ts';
+import { LIST_FORMS, PROPOSAL_FORMS, type ProposalForm } from './forms.ts';
 import { proposalPolicy, type ProposalScope } from './policy.ts';
 import { proposalOpinions, proposals } from './schema.ts';
 import { personalDataIn } from './personalData.ts';
 
 export type ProposalRow = typeof proposals.$inferSelect;
-const keys = <T extends Record<string, string>>(o: T) =>
-  Object.keys(o) as [keyof T & string, ...Array<keyof T & string>];
-const str = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
 export const scopeOf = (p: ProposalRow): ProposalScope => ({
   departmentId: p.departmentId,
   orgId: p.orgId,
   coOrgIds: p.coOrgIds,
 });
 
-export const assignSchema = z.object({
-  kind: z.enum(keys(KIND_LABELS)).describe('类别'),
-  number: str('建议提案编号', 50, 1),
-  title: str('标题', 200, 2),
-  proposer: str('代表委员', 100, 1),
-  proposerContact: str('代表委员联系方式', 100).optional(),
-  content: str('建议提案内容', 50_000).optional(),
-  assignedBy: str('交办机关', 100, 2),
-  assignedOn: isoDate('交办日期'),
-  leadOrgId: z.uuid().describe('主办单位'),
+// The form's one 协办单位 (coOrgId) and the API's list of them (coOrgIds) are joined by the service.
+export const assignSchema = fieldsSchema(LIST_FORMS.create).extend({
   coOrgIds: z.array(z.uuid().describe('协办单位')).max(10).default([]).describe('协办单位'),
 });
 
@@ -72,7 +57,7 @@ async function checkOrgs(tx: Tx, departmentId: string, ids: string[]): Promise<v
 export async function assignProposal(
   ctx: Ctx,
   actor: Actor,
-  input: z.input<typeof assignSchema>,
+  input: FieldsInput<typeof LIST_FORMS.create> & { coOrgIds?: string[] },
 ): Promise<{ id: string }> {
   proposalPolicy.authorize(actor, 'proposal', 'assign');
   const p = parse(assignSchema, input);
@@ -80,7 +65,9 @@ export async function assignProposal(
     throw new AppError('VALIDATION', '交办日期：不能晚于今天', {
       fields: [{ path: 'assignedOn', message: '不能晚于今天' }],
     });
-  const coOrgIds = [...new Set(p.coOrgIds)].filter((o) => o !== p.leadOrgId);
+  const coOrgIds = [...new Set([...p.coOrgIds, ...(p.coOrgId ? [p.coOrgId] : [])])].filter(
+    (o) => o !== p.leadOrgId,
+  );
   return inTx(ctx, async (tx) => {
     await checkOrgs(tx, actor.departmentId, [p.leadOrgId, ...coOrgIds]);
     const [dup] = await tx
@@ -166,41 +153,23 @@ export async function loadProposal(
   return p;
 }
 
-const on = isoDate('办理日期');
+const action = <A extends string>(a: A) => z.literal(a).describe('办理事项');
 export const actSchema = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('contact').describe('办理事项'),
-    on,
-    method: z.enum(keys(CONTACT_LABELS)).describe('沟通方式'),
-    note: str('沟通情况', 5000, 2),
-  }),
-  z.object({
-    action: z.literal('markDifficult').describe('办理事项'),
-    on,
-    reason: str('理由', 2000, 2),
-  }),
-  z.object({
-    action: z.literal('reply').describe('办理事项'),
-    on,
-    resultCode: z
-      .enum(keys(RESULT_LABELS), { message: '答复应当注明办理结果类别（A、B、C、D）' })
-      .optional()
-      .describe('办理结果类别'),
-    replyText: str('答复内容', 50_000, 10),
-  }),
-  z.object({
-    action: z.literal('feedback').describe('办理事项'),
-    on,
-    feedback: z.enum(keys(FEEDBACK_LABELS)).describe('反馈意见'),
-    note: str('反馈说明', 5000).optional(),
-  }),
+  fieldsSchema(PROPOSAL_FORMS.contact).extend({ action: action('contact') }),
+  fieldsSchema(PROPOSAL_FORMS.markDifficult).extend({ action: action('markDifficult') }),
+  fieldsSchema(PROPOSAL_FORMS.reply).extend({ action: action('reply') }),
+  fieldsSchema(PROPOSAL_FORMS.feedback).extend({ action: action('feedback') }),
 ]);
+type Acts = Omit<typeof PROPOSAL_FORMS, 'coOpinion' | 'publish'>;
+type ActInput = { [A in keyof Acts]: FieldsInput<Acts[A]> & { action: A } }[keyof Acts];
+export const coOpinionSchema = fieldsSchema(PROPOSAL_FORMS.coOpinion);
+export const publishSchema = fieldsSchema(PROPOSAL_FORMS.publish);
 
 export async function actOnProposal(
   ctx: Ctx,
   actor: Actor,
   id: string,
-  input: z.input<typeof actSchema>,
+  input: ActInput,
 ): Promise<void> {
   const a = parse(actSchema, input);
   await inTx(ctx, async (tx) => {
@@ -260,10 +229,7 @@ export async function submitCoOpinion(
   id: string,
   input: { opinion: string; on: string },
 ): Promise<void> {
-  const b = parse(
-    z.object({ opinion: str('协办意见', 20_000, 2), on: isoDate('提出日期') }),
-    input,
-  );
+  const b = parse(coOpinionSchema, input);
   await inTx(ctx, async (tx) => {
     const p = await loadProposal(tx, actor, id, true);
     proposalPolicy.authorize(actor, 'proposal', 'coOpinion', scopeOf(p));
@@ -307,7 +273,7 @@ export async function publishReply(
   id: string,
   input: { text: string },
 ): Promise<void> {
-  const b = parse(z.object({ text: str('公开的答复全文', 50_000, 10) }), input);
+  const b = parse(publishSchema, input);
   await inTx(ctx, async (tx) => {
     const p = await loadProposal(tx, actor, id, true);
     proposalPolicy.authorize(actor, 'proposal', 'act', scopeOf(p));
@@ -348,6 +314,10 @@ export async function proposalView(ctx: Ctx, actor: Actor, id: string) {
     state: await caseState(ctx, c),
     canAct: proposalPolicy.can(actor, 'proposal', 'act', scopeOf(p)),
     canCoOpinion: proposalPolicy.can(actor, 'proposal', 'coOpinion', scopeOf(p)),
+    // The forms of the page, declared once (forms.ts): the page adds only the initial values.
+    forms: Object.fromEntries(
+      Object.entries(PROPOSAL_FORMS).map(([k, fields]) => [k, fields.map((f) => fieldView(f))]),
+    ) as Record<ProposalForm, Array<ReturnType<typeof fieldView>>>,
     today: ctx.clock.today(),
   };
 }

@@ -1,39 +1,43 @@
 import { useState } from 'react';
 import { Form, type UploadFile } from 'antd';
-import { ActForm } from '../lib/ActForm.tsx';
+import { ActForm, type FormField } from '../lib/ActForm.tsx';
 import { FileUpload, uploadedIds } from '../lib/FileUpload.tsx';
-import { NativeSelect } from '../documents/NativeSelect.tsx';
+import { filled } from '../lib/forms.ts';
 import { post } from '../lib/api.ts';
-
-const KINDS = [
-  { value: 'document', label: '文书' },
-  { value: 'photo', label: '照片' },
-  { value: 'audio', label: '录音' },
-  { value: 'video', label: '录像' },
-  { value: 'other', label: '其他' },
-];
 
 /**
  * 全过程记录 (行政处罚法 Art 47): files attached to the act that produced them. Audio and video are
  * streamed to the server (up to the 大文件 limit); each file is attached with its SHA-256, append-only.
+ * The fields are the server's (`forms.attach` of the case view); the act is chosen among the case's.
  */
 export function AttachModal({
   penaltyId,
   events,
+  fields,
   onDone,
   onClose,
 }: {
   penaltyId: string;
   events: Array<{ seq: number; label: string; on: string }>;
+  fields: FormField[];
   onDone: (n: number) => void;
   onClose: () => void;
 }) {
   const [uploads, setUploads] = useState<UploadFile[]>([]);
   const last = events[events.length - 1];
+  const acts = events.map((e) => ({
+    value: String(e.seq),
+    label: `${e.seq}. ${e.label}（${e.on}）`,
+  }));
+  // The act a file belongs to is one of the case's, offered as a select of their numbers.
+  const shown = filled(fields, {
+    initial: { eventSeq: last ? String(last.seq) : undefined, kind: 'video' },
+    options: { eventSeq: acts },
+  }).map((f) => (f.name === 'eventSeq' ? { ...f, type: 'select' as const } : f));
   return (
     <ActForm
       title="附入全过程记录"
-      initialValues={{ eventSeq: last ? String(last.seq) : undefined, kind: 'video' }}
+      fields={shown}
       onClose={onClose}
       onSubmit={async (v: Record<string, unknown>) => {
         const ids = uploadedIds(uploads);
@@ -49,25 +53,6 @@ export function AttachModal({
     >
       {() => (
         <>
-          <Form.Item
-            label="所属办理环节"
-            name="eventSeq"
-            rules={[{ required: true, message: '请选择所属办理环节' }]}
-          >
-            <NativeSelect
-              options={events.map((e) => ({
-                value: String(e.seq),
-                label: `${e.seq}. ${e.label}（${e.on}）`,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            label="材料类型"
-            name="kind"
-            rules={[{ required: true, message: '请选择材料类型' }]}
-          >
-            <NativeSelect options={KINDS} />
-          </Form.Item>
           <Form.Item
             label="文件"
             required

@@ -6,8 +6,9 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, type StepField } from '../decisions/StepModal.tsx';
-import { PARTY_KINDS, PENALTY_TYPES, type PenaltyItem, type PenaltyPayload } from './types.ts';
+import { StepModal, bool } from '../decisions/StepModal.tsx';
+import { useForms } from '../lib/forms.ts';
+import type { PenaltyItem, PenaltyPayload } from './types.ts';
 
 const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
 
@@ -37,22 +38,9 @@ export default function PenaltiesPage() {
     value: o.id,
     label: `${o.name}（${o.certificateNo}）`,
   }));
-  const officerFields: StepField[] = [
-    {
-      name: 'officer1',
-      label: '执法人员一',
-      type: 'select',
-      required: true,
-      options: officerOptions,
-    },
-    {
-      name: 'officer2',
-      label: '执法人员二',
-      type: 'select',
-      required: true,
-      options: officerOptions,
-    },
-  ];
+  // 立案 and 当场处罚 as the server declares them (GET /api/penalties/forms).
+  const { fields } = useForms('penalties');
+  const options = { officer1: officerOptions, officer2: officerOptions };
   const done = async (res: PenaltyPayload, text: string) => {
     void client.invalidateQueries({ queryKey: ['penalties'] });
     message.success(text);
@@ -111,39 +99,16 @@ export default function PenaltiesPage() {
         <StepModal
           title="立案"
           files={false}
-          fields={[
-            {
-              name: 'partyKind',
-              label: '当事人类型',
-              type: 'select',
-              required: true,
-              options: PARTY_KINDS,
-              initial: 'organisation',
-            },
-            { name: 'partyName', label: '当事人', required: true },
-            { name: 'partyIdNo', label: '统一社会信用代码或身份证件号码' },
-            { name: 'summary', label: '案情摘要', type: 'textarea', required: true },
-            { name: 'actOn', label: '违法行为发生（终了）日期', type: 'date', required: true },
-            { name: 'discoveredOn', label: '发现日期', type: 'date', required: true },
-            {
-              name: 'major',
-              label: '重大执法决定',
-              type: 'select',
-              options: [
-                { value: 'false', label: '否' },
-                { value: 'true', label: '是' },
-              ],
-              initial: 'false',
-            },
-            { name: 'approvedBy', label: '立案审批人', help: '局领导立案时可不填' },
-            ...officerFields,
-          ]}
+          fields={fields('open', {
+            initial: { partyKind: 'organisation', major: 'false' },
+            options,
+          })}
           onClose={() => setDialog(null)}
           onSubmit={async (v) => {
             const { officer1, officer2, major, ...rest } = v;
             const res = await post<PenaltyPayload>('/api/penalties', {
               ...rest,
-              major: major === 'true',
+              major: bool(major),
               officerIds: [officer1, officer2].filter(Boolean),
             });
             await done(res, `已立案：${res.penalty.caseNo}`);
@@ -154,34 +119,10 @@ export default function PenaltiesPage() {
         <StepModal
           title="当场处罚（简易程序）"
           files={false}
-          fields={[
-            {
-              name: 'partyKind',
-              label: '当事人类型',
-              type: 'select',
-              required: true,
-              options: PARTY_KINDS,
-              initial: 'individual',
-            },
-            { name: 'partyName', label: '当事人', required: true },
-            {
-              name: 'type',
-              label: '处罚种类',
-              type: 'select',
-              required: true,
-              options: PENALTY_TYPES.filter((t) => t.value === 'warning' || t.value === 'fine'),
-              initial: 'fine',
-            },
-            {
-              name: 'fineAmount',
-              label: '罚款金额（元）',
-              type: 'number',
-              help: '自然人200元以下、法人或者其他组织3000元以下（行政处罚法第五十一条）',
-            },
-            { name: 'facts', label: '违法事实', type: 'textarea', required: true },
-            { name: 'basis', label: '处罚依据', required: true },
-            ...officerFields,
-          ]}
+          fields={fields('summary', {
+            initial: { partyKind: 'individual', type: 'fine' },
+            options,
+          })}
           onClose={() => setDialog(null)}
           onSubmit={async (v) => {
             const { officer1, officer2, type, fineAmount, ...rest } = v;

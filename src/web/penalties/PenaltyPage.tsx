@@ -5,23 +5,14 @@ import { useParams } from 'react-router';
 import { get, post } from '../lib/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, YES_NO, type StepField } from '../decisions/StepModal.tsx';
+import { StepModal } from '../decisions/StepModal.tsx';
+import type { FormField } from '../lib/ActForm.tsx';
+import { filled, formBody } from '../lib/forms.ts';
 import { AttachModal } from './AttachModal.tsx';
-import { DOCUMENTS, PENALTY_TYPES, type FieldSpec, type PenaltyPayload } from './types.ts';
+import { DOCUMENTS, type FieldSpec, type PenaltyPayload } from './types.ts';
 
 const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
-const penaltyFields: StepField[] = [
-  {
-    name: 'type',
-    label: '处罚种类',
-    type: 'select',
-    required: true,
-    options: PENALTY_TYPES,
-    initial: 'fine',
-  },
-  { name: 'fineAmount', label: '罚款金额（元）', type: 'number' },
-  { name: 'confiscationAmount', label: '没收金额（元）', type: 'number' },
-];
+// A form's one 处罚种类 as the routes' list of kinds.
 const withPenalty = (v: Record<string, unknown>) => {
   const { type, fineAmount, confiscationAmount, ...rest } = v;
   return {
@@ -32,145 +23,65 @@ const withPenalty = (v: Record<string, unknown>) => {
   };
 };
 
-/** The acts with a form of their own; every other allowed act is rendered from its engine fields. */
+/**
+ * The acts with a form of their own (its fields as the server declares them, `forms` of the case
+ * view); every other allowed act is rendered from its engine fields.
+ */
 function actForm(
   action: string,
-  officers: PenaltyPayload['officers'],
-): { fields: StepField[]; path: string; body: (v: Record<string, unknown>) => unknown } | null {
-  const opts = officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）` }));
+  forms: PenaltyPayload['forms'],
+): { fields: FormField[]; path: string; body: (v: Record<string, unknown>) => unknown } | null {
+  const form = (
+    key: string,
+    path: string,
+    body: (v: Record<string, unknown>) => unknown = formBody(forms[key] ?? []),
+  ) => ({ fields: forms[key] ?? [], path, body });
   switch (action) {
     case 'assignOfficers':
-      return {
-        fields: [
-          { name: 'officer1', label: '执法人员一', type: 'select', required: true, options: opts },
-          { name: 'officer2', label: '执法人员二', type: 'select', required: true, options: opts },
-        ],
-        path: 'assign',
-        body: (v) => ({ officerIds: [v.officer1, v.officer2] }),
-      };
+      return form('assign', 'assign', (v) => ({ officerIds: [v.officer1, v.officer2] }));
     case 'serveNotice':
       return {
-        fields: [
-          ...penaltyFields,
-          { name: 'facts', label: '违法事实', type: 'textarea', required: true },
-          { name: 'reasons', label: '理由', type: 'textarea', required: true },
-          { name: 'basis', label: '依据', required: true },
-        ],
-        path: 'notice',
-        body: withPenalty,
+        ...form('notice', 'notice', withPenalty),
+        fields: filled(forms.notice ?? [], { initial: { type: 'fine' } }),
       };
     case 'scheduleHearing':
       return {
-        fields: [
-          { name: 'hearingOn', label: '听证日期', type: 'date', required: true },
-          { name: 'place', label: '听证地点', required: true },
-          { name: 'chair', label: '听证主持人（非本案调查人员）', required: true },
-          { name: 'isPublic', label: '公开举行', type: 'select', options: YES_NO, initial: 'true' },
-        ],
-        path: 'hearing-notice',
-        body: (v) => ({ ...v, isPublic: v.isPublic !== 'false' }),
+        ...form('hearingNotice', 'hearing-notice'),
+        fields: filled(forms.hearingNotice ?? [], { initial: { isPublic: 'true' } }),
       };
     case 'holdHearing':
       return {
-        fields: [
-          { name: 'record', label: '听证笔录', type: 'textarea', required: true },
-          {
-            name: 'signed',
-            label: '笔录经当事人核对签字',
-            type: 'select',
-            options: YES_NO,
-            initial: 'true',
-          },
-        ],
-        path: 'hearing',
-        body: (v) => ({ ...v, signed: v.signed !== 'false' }),
+        ...form('hearing', 'hearing'),
+        fields: filled(forms.hearing ?? [], { initial: { signed: 'true' } }),
       };
     case 'submitLegalCheck':
-      return {
-        fields: [{ name: 'summary', label: '送审说明', type: 'textarea' }],
-        path: 'legal-check',
-        body: (v) => v,
-      };
+      return form('legalCheck', 'legal-check');
     case 'collectiveDiscussion':
-      return {
-        fields: [
-          { name: 'meeting', label: '会议', required: true },
-          { name: 'conclusion', label: '讨论结论', type: 'textarea', required: true },
-        ],
-        path: 'collective',
-        body: (v) => v,
-      };
+      return form('collective', 'collective');
     case 'decide':
       return {
-        fields: [
-          {
-            name: 'decisionType',
-            label: '决定类型',
-            type: 'select',
-            required: true,
-            options: [
-              { value: 'penalty', label: '给予行政处罚' },
-              { value: 'noPenalty', label: '不予行政处罚' },
-            ],
-            initial: 'penalty',
-          },
-          ...penaltyFields,
-          { name: 'facts', label: '违法事实和证据', type: 'textarea', required: true },
-          { name: 'basis', label: '处罚依据', required: true },
-          { name: 'discretionCode', label: '裁量情形代码' },
-          { name: 'outsideRangeReason', label: '超出裁量幅度的理由', type: 'textarea' },
-        ],
-        path: 'decide',
-        body: withPenalty,
+        ...form('decide', 'decide', withPenalty),
+        fields: filled(forms.decide ?? [], { initial: { decisionType: 'penalty', type: 'fine' } }),
       };
     case 'deliver':
       return {
-        fields: [
-          { name: 'method', label: '送达方式', required: true, initial: '直接送达' },
-          { name: 'recipient', label: '受送达人', required: true },
-        ],
-        path: 'deliver',
-        body: (v) => v,
+        ...form('deliver', 'deliver'),
+        fields: filled(forms.deliver ?? [], { initial: { method: '直接送达' } }),
       };
     case 'execute':
-      return {
-        fields: [
-          { name: 'paidAmount', label: '实缴罚没款（元）', type: 'number' },
-          { name: 'note', label: '执行情况', type: 'textarea', required: true },
-        ],
-        path: 'execute',
-        body: (v) => ({ ...v, paidAmount: num(v.paidAmount) }),
-      };
+      return form('execute', 'execute', (v) => ({ ...v, paidAmount: num(v.paidAmount) }));
     case 'publish':
-      return {
-        fields: [{ name: 'publicSummary', label: '公开摘要', type: 'textarea' }],
-        path: 'publish',
-        body: (v) => v,
-      };
+      return form('publish', 'publish');
     case 'close':
       return { fields: [], path: 'close', body: () => ({}) };
     case 'fileRecord':
       return { fields: [], path: 'file-record', body: () => ({}) };
     case 'revoke':
-      return {
-        fields: [
-          { name: 'reason', label: '理由', type: 'textarea', required: true },
-          { name: 'by', label: '作出机关', required: true },
-        ],
-        path: 'revoke',
-        body: (v) => v,
-      };
+      return form('revoke', 'revoke');
     case 'withdrawPublication':
-      return {
-        fields: [{ name: 'reason', label: '公开说明的理由', type: 'textarea', required: true }],
-        path: 'withdraw',
-        body: (v) => v,
-      };
-    case 'open':
-    case 'decideOnSpot':
-    case 'concludeLegalReview':
-      return null;
+      return form('withdraw', 'withdraw');
     default:
+      // open, decideOnSpot, concludeLegalReview: not acts of this page.
       return null;
   }
 }
@@ -205,7 +116,7 @@ export default function PenaltyPage() {
   useTitle(data?.penalty.title ?? '行政处罚案件');
   if (!data) return null;
   const p = data.penalty;
-  const form = act ? actForm(act.action, data.officers) : null;
+  const form = act ? actForm(act.action, data.forms) : null;
   const plain = act && !form && PLAIN.includes(act.action);
   return (
     <>
@@ -265,7 +176,7 @@ export default function PenaltyPage() {
           />
           <Space wrap style={{ marginTop: 12 }}>
             {data.state.allowed
-              .filter((a) => actForm(a.action, data.officers) || PLAIN.includes(a.action))
+              .filter((a) => actForm(a.action, data.forms) || PLAIN.includes(a.action))
               .map((a) => (
                 <Button key={a.action} onClick={() => setAct(a)}>
                   {a.label}
@@ -329,6 +240,7 @@ export default function PenaltyPage() {
         <AttachModal
           penaltyId={p.id}
           events={data.events}
+          fields={data.forms.attach ?? []}
           onClose={() => setAttaching(false)}
           onDone={(n) => {
             setAttaching(false);

@@ -1,4 +1,6 @@
 /** The shapes the penalties API returns (src/modules/penalties/view.ts). */
+import type { FormField } from '../lib/ActForm.tsx';
+
 export interface PenaltyItem {
   id: string;
   caseId: string;
@@ -60,25 +62,13 @@ export interface PenaltyPayload {
   }>;
   payment: { dueOn: string | null; surcharge: number; daysLate: number };
   officers: Array<{ id: string; name: string; certificateNo: string }>;
+  /** The acts' forms as the server declares them (modules/penalties/forms.ts). */
+  forms: Record<string, FormField[]>;
   mayAct: boolean;
 }
 export const PARTY_KINDS = [
   { value: 'individual', label: '自然人' },
   { value: 'organisation', label: '法人或者其他组织' },
-];
-export const PENALTY_TYPES = [
-  { value: 'warning', label: '警告' },
-  { value: 'criticism', label: '通报批评' },
-  { value: 'fine', label: '罚款' },
-  { value: 'confiscateIncome', label: '没收违法所得' },
-  { value: 'confiscateProperty', label: '没收非法财物' },
-  { value: 'suspendLicence', label: '暂扣许可证件' },
-  { value: 'lowerQualification', label: '降低资质等级' },
-  { value: 'restrictActivities', label: '限制开展生产经营活动' },
-  { value: 'restrictPractice', label: '限制从业' },
-  { value: 'suspendBusiness', label: '责令停产停业' },
-  { value: 'revokeLicence', label: '吊销许可证件' },
-  { value: 'orderClosure', label: '责令关闭' },
 ];
 export const DOCUMENTS = [
   { kind: 'filing', label: '立案审批表' },

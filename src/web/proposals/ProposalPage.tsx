@@ -4,22 +4,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, type StepField } from '../decisions/StepModal.tsx';
+import { StepModal } from '../decisions/StepModal.tsx';
+import { filled } from '../lib/forms.ts';
 import { CaseSteps, rememberToday, sectionTitle, today } from '../petitions/CaseSteps.tsx';
-import { CONTACTS, FEEDBACKS, RESULTS, kindLabel, type ProposalPayload } from './types.ts';
+import { optionLabel, useKindLabel, type ProposalPayload } from './types.ts';
+import type { ProposalForm } from '../../modules/proposals/forms.ts';
 
-const on = (): StepField => ({
-  name: 'on',
-  label: '办理日期',
-  type: 'date',
-  required: true,
-  initial: today(),
-});
+/** A form of the page: its declared fields (data.forms), where it posts, its initial values. */
 interface Pending {
   title: string;
+  form: ProposalForm;
   path: string;
-  fields: StepField[];
   action?: string;
+  initial?: Record<string, string | undefined>;
 }
 
 export default function ProposalPage() {
@@ -27,6 +24,7 @@ export default function ProposalPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
+  const kindLabel = useKindLabel();
   const key = ['proposal', id];
   const { data, isPending, error } = useQuery({
     queryKey: key,
@@ -38,8 +36,10 @@ export default function ProposalPage() {
   rememberToday(data.today);
   const p = data.proposal;
   const allowed = new Set(data.state.allowed.map((a) => a.action));
-  const act = (action: string, title: string, fields: StepField[]) =>
-    setPending({ title, path: '/act', action, fields: [on(), ...fields] });
+  const act = (action: ProposalForm, title: string, initial: Record<string, string> = {}) =>
+    setPending({ title, form: action, path: '/act', action, initial: { on: today(), ...initial } });
+  const label = (form: ProposalForm, name: string, v: string | null) =>
+    v ? optionLabel(data.forms[form], name, v) : undefined;
   const submit = async (v: Record<string, unknown>) => {
     if (!pending) return;
     const res = await post<ProposalPayload>(
@@ -64,92 +64,32 @@ export default function ProposalPage() {
             <Space wrap>
               {data.canAct && allowed.has('contact') && (
                 <Button
-                  onClick={() =>
-                    act('contact', '与代表委员联系沟通', [
-                      {
-                        name: 'method',
-                        label: '沟通方式',
-                        type: 'select',
-                        required: true,
-                        options: CONTACTS,
-                        initial: 'faceToFace',
-                      },
-                      { name: 'note', label: '沟通情况', type: 'textarea', required: true },
-                    ])
-                  }
+                  onClick={() => act('contact', '与代表委员联系沟通', { method: 'faceToFace' })}
                 >
                   记录联系沟通
                 </Button>
               )}
               {data.canAct && allowed.has('markDifficult') && (
-                <Button
-                  onClick={() =>
-                    act('markDifficult', '确定为难度大的事项', [
-                      {
-                        name: 'reason',
-                        label: '理由',
-                        type: 'textarea',
-                        required: true,
-                        help: '答复期限延至交办之日起6个月',
-                      },
-                    ])
-                  }
-                >
+                <Button onClick={() => act('markDifficult', '确定为难度大的事项')}>
                   延至6个月答复
                 </Button>
               )}
               {data.canAct && allowed.has('reply') && (
-                <Button
-                  type="primary"
-                  onClick={() =>
-                    act('reply', '答复代表委员', [
-                      {
-                        name: 'resultCode',
-                        label: '办理结果类别',
-                        type: 'select',
-                        options: RESULTS,
-                      },
-                      { name: 'replyText', label: '答复内容', type: 'textarea', required: true },
-                    ])
-                  }
-                >
+                <Button type="primary" onClick={() => act('reply', '答复代表委员')}>
                   答复
                 </Button>
               )}
               {data.canAct && allowed.has('feedback') && (
-                <Button
-                  onClick={() =>
-                    act('feedback', '登记代表委员反馈', [
-                      {
-                        name: 'feedback',
-                        label: '反馈意见',
-                        type: 'select',
-                        required: true,
-                        options: FEEDBACKS,
-                      },
-                      { name: 'note', label: '反馈说明' },
-                    ])
-                  }
-                >
-                  登记反馈
-                </Button>
+                <Button onClick={() => act('feedback', '登记代表委员反馈')}>登记反馈</Button>
               )}
               {data.canAct && p.repliedOn && !p.publishedOn && (
                 <Button
                   onClick={() =>
                     setPending({
                       title: '在门户网站公开复文',
+                      form: 'publish',
                       path: '/publish',
-                      fields: [
-                        {
-                          name: 'text',
-                          label: '公开的答复全文',
-                          type: 'textarea',
-                          required: true,
-                          initial: p.replyText ?? '',
-                          help: '须删除代表委员的联系方式、身份证号码等个人信息',
-                        },
-                      ],
+                      initial: { text: p.replyText ?? undefined },
                     })
                   }
                 >
@@ -161,17 +101,9 @@ export default function ProposalPage() {
                   onClick={() =>
                     setPending({
                       title: '提出协办意见',
+                      form: 'coOpinion',
                       path: '/co-opinion',
-                      fields: [
-                        {
-                          name: 'on',
-                          label: '提出日期',
-                          type: 'date',
-                          required: true,
-                          initial: today(),
-                        },
-                        { name: 'opinion', label: '协办意见', type: 'textarea', required: true },
-                      ],
+                      initial: { on: today() },
                     })
                   }
                 >
@@ -195,7 +127,7 @@ export default function ProposalPage() {
                 key: 'd',
                 label: '联系沟通',
                 children: p.contactedOn
-                  ? `${CONTACTS.find((c) => c.value === p.contactMethod)?.label ?? ''}，${p.contactedOn}`
+                  ? `${label('contact', 'method', p.contactMethod) ?? ''}，${p.contactedOn}`
                   : '尚未联系',
               },
               {
@@ -213,7 +145,7 @@ export default function ProposalPage() {
               {
                 key: 'f',
                 label: '代表委员反馈',
-                children: FEEDBACKS.find((f) => f.value === p.feedback)?.label ?? '—',
+                children: label('feedback', 'feedback', p.feedback) ?? '—',
               },
               {
                 key: 'g',
@@ -232,7 +164,7 @@ export default function ProposalPage() {
       {pending && (
         <StepModal
           title={pending.title}
-          fields={pending.fields}
+          fields={filled(data.forms[pending.form], { initial: pending.initial })}
           files={false}
           onClose={() => setPending(null)}
           onSubmit={submit}

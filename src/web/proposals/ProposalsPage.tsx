@@ -7,7 +7,8 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
 import { rememberToday, today, type Options } from '../petitions/CaseSteps.tsx';
-import { KINDS, kindLabel, type Proposal, type ProposalPayload } from './types.ts';
+import { useKindLabel, type Proposal, type ProposalPayload } from './types.ts';
+import { useForms } from '../lib/forms.ts';
 
 /** 人大代表建议 / 政协提案: assignment from the 人大/政协 office and the list of items in hand. */
 export default function ProposalsPage() {
@@ -30,6 +31,8 @@ export default function ProposalsPage() {
     enabled: open,
   });
   const orgs = (opts?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const { fields } = useForms('proposals');
+  const kindLabel = useKindLabel();
   rememberToday(data?.today);
   return (
     <>
@@ -85,42 +88,13 @@ export default function ProposalsPage() {
         <StepModal
           title="登记交办的建议提案"
           files={false}
-          fields={[
-            {
-              name: 'kind',
-              label: '类别',
-              type: 'select',
-              required: true,
-              options: KINDS,
-              initial: 'deputy',
-            },
-            { name: 'number', label: '建议提案编号', required: true },
-            { name: 'title', label: '标题', required: true },
-            { name: 'proposer', label: '代表委员', required: true },
-            { name: 'proposerContact', label: '代表委员联系方式', help: '仅供办理联系，不公开' },
-            {
-              name: 'assignedBy',
-              label: '交办机关',
-              required: true,
-              initial: '市人大常委会代表工作室',
-            },
-            {
-              name: 'assignedOn',
-              label: '交办日期',
-              type: 'date',
-              required: true,
-              initial: today(),
-            },
-            { name: 'leadOrgId', label: '主办单位', type: 'select', required: true, options: orgs },
-            { name: 'coOrgId', label: '协办单位', type: 'select', options: orgs },
-            { name: 'content', label: '建议提案内容', type: 'textarea' },
-          ]}
+          fields={fields('create', {
+            initial: { kind: 'deputy', assignedBy: '市人大常委会代表工作室', assignedOn: today() },
+            options: { leadOrgId: orgs, coOrgId: orgs },
+          })}
           onClose={() => setOpen(false)}
-          onSubmit={async ({ coOrgId, ...v }) => {
-            const res = await post<ProposalPayload>('/api/proposals', {
-              ...v,
-              coOrgIds: coOrgId ? [coOrgId] : [],
-            });
+          onSubmit={async (v) => {
+            const res = await post<ProposalPayload>('/api/proposals', v);
             message.success('已登记交办');
             navigate(`/proposals/${res.proposal.id}`);
           }}

@@ -1,4 +1,7 @@
 import type { CaseStateLite } from '../petitions/CaseSteps.tsx';
+import type { ProposalForm } from '../../modules/proposals/forms.ts';
+import type { FormField } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 
 export interface Proposal {
   id: string;
@@ -30,27 +33,17 @@ export interface ProposalPayload {
   state: CaseStateLite;
   canAct: boolean;
   canCoOpinion: boolean;
+  /** The page's forms, as the server declares them (modules/proposals/forms.ts). */
+  forms: Record<ProposalForm, FormField[]>;
   today?: string;
 }
-export const KINDS = [
-  { value: 'deputy', label: '人大代表建议' },
-  { value: 'cppcc', label: '政协提案' },
-];
-export const kindLabel = (k: string) => KINDS.find((o) => o.value === k)?.label ?? k;
-export const RESULTS = [
-  { value: 'A', label: 'A类（已经解决或基本解决）' },
-  { value: 'B', label: 'B类（正在解决或列入计划解决）' },
-  { value: 'C', label: 'C类（因条件限制留作参考或以后解决）' },
-  { value: 'D', label: 'D类（留作参考）' },
-];
-export const CONTACTS = [
-  { value: 'faceToFace', label: '当面沟通（面商）' },
-  { value: 'phone', label: '电话沟通' },
-  { value: 'letter', label: '书面沟通' },
-  { value: 'visit', label: '走访调研' },
-];
-export const FEEDBACKS = [
-  { value: 'satisfied', label: '满意' },
-  { value: 'basicallySatisfied', label: '基本满意' },
-  { value: 'dissatisfied', label: '不满意' },
-];
+/** The label of a value among a declared field's options (the server's declaration, forms.ts). */
+export const optionLabel = (fields: readonly FormField[] | undefined, name: string, v: string) =>
+  fields?.find((f) => f.name === name)?.options?.find((o) => o.value === v)?.label;
+
+/** A kind's name (人大代表建议, 政协提案), from the declared 类别 field (GET /api/proposals/forms). */
+export function useKindLabel() {
+  const { fields } = useForms('proposals');
+  const create = fields('create');
+  return (k: string) => optionLabel(create, 'kind', k) ?? k;
+}
