@@ -101,6 +101,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/proposals',
       'GET /api/proposals/forms',
       'GET /api/proposals/forms',
+      'GET /api/proposals/forms',
       'GET /api/supervision',
       'GET /api/supervision/forms',
       'GET /api/reports/:year',
