@@ -100,8 +100,6 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/penalties/settings',
       'GET /api/proposals',
       'GET /api/proposals/forms',
-      'GET /api/proposals/forms',
-      'GET /api/proposals/forms',
       'GET /api/supervision',
       'GET /api/supervision/forms',
       'GET /api/reports/:year',
