@@ -211,3 +211,20 @@ test('a field without a label is named by what is being validated, never by its 
   ]);
   assert.deepEqual(messages(z.object({ pageSize: z.number() }), 'x'), ['请求：内容格式不正确']);
 });
+
+test('a field shared by the acts of one route is named by the act that was posted', () => {
+  const act = (action: string, reasonLabel: string) =>
+    z.object({
+      action: z.literal(action),
+      reason: z.string().trim().min(1).describe(reasonLabel),
+    });
+  const s = z.union([act('return', '退单理由'), act('redo', '重新办理原因')]);
+  assert.equal(labelAt(s, ['reason'], { action: 'redo' }), '重新办理原因');
+  assert.equal(labelAt(s, ['reason'], { action: 'return' }), '退单理由');
+  assert.throws(
+    () => parse(s, { action: 'redo', reason: '' }),
+    (e: AppError) => /^重新办理原因：/.test(e.message),
+  );
+  // An act no option names: the first label still names the field (never its code name).
+  assert.equal(labelAt(s, ['reason'], { action: 'other' }), '退单理由');
+});

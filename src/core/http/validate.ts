@@ -21,6 +21,7 @@ interface Def {
   options?: Node[];
   left?: Node;
   right?: Node;
+  values?: unknown[];
 }
 const defOf = (n: Node) => n._zod.def as unknown as Def;
 const WRAPPERS = new Set([
@@ -55,8 +56,29 @@ const labelOf = (node: Node) =>
     .map((n) => z.globalRegistry.get(n)?.description)
     .find(Boolean);
 
+/**
+ * The options of a union that the value can be: those whose fixed (literal) fields all hold the
+ * value's own (e.g. the `action` of one act among several on one route), else all of them.
+ */
+function unionOptions(options: Node[], value: unknown): Node[] {
+  if (!value || typeof value !== 'object') return options;
+  const fits = options.filter((o) =>
+    layers(o).some((n) => {
+      const d = defOf(n);
+      if (d.type !== 'object' || !d.shape) return false;
+      return Object.entries(d.shape).every(([k, f]) => {
+        const lit = layers(f)
+          .map(defOf)
+          .find((x) => x.type === 'literal');
+        return !lit || (lit.values ?? []).includes((value as Record<string, unknown>)[k]);
+      });
+    }),
+  );
+  return fits.length ? fits : options;
+}
+
 /** The schemas that may validate `key` inside `node` (several for unions and intersections). */
-function children(node: Node, key: PropertyKey): Node[] {
+function children(node: Node, key: PropertyKey, value?: unknown): Node[] {
   const out: Node[] = [];
   for (const n of layers(node)) {
     const d = defOf(n);
@@ -71,9 +93,12 @@ function children(node: Node, key: PropertyKey): Node[] {
       out.push(...[d.items?.[Number(key)] ?? d.rest].filter((x): x is Node => !!x));
     else if ((d.type === 'record' || d.type === 'map' || d.type === 'set') && d.valueType)
       out.push(d.valueType);
-    else if (d.type === 'union') out.push(...(d.options ?? []).flatMap((o) => children(o, key)));
+    else if (d.type === 'union')
+      out.push(...unionOptions(d.options ?? [], value).flatMap((o) => children(o, key, value)));
     else if (d.type === 'intersection')
-      out.push(...[d.left, d.right].filter((x): x is Node => !!x).flatMap((o) => children(o, key)));
+      out.push(
+        ...[d.left, d.right].filter((x): x is Node => !!x).flatMap((o) => children(o, key, value)),
+      );
   }
   return out;
 }
@@ -262,12 +287,18 @@ export function issueMessage(raw: z.core.$ZodRawIssue): string {
   }
 }
 
-/** The label of the field at `path`: the innermost labelled schema on the way down. */
-export function labelAt(schema: Node, path: PropertyKey[]): string | undefined {
+/**
+ * The label of the field at `path`: the innermost labelled schema on the way down. With the `input`,
+ * a union is narrowed to the options the value can be (the field of the act that was posted).
+ */
+export function labelAt(schema: Node, path: PropertyKey[], input?: unknown): string | undefined {
   let nodes = [schema];
   let label: string | undefined;
+  let value = input;
   for (const key of path) {
-    nodes = nodes.flatMap((n) => children(n, key));
+    nodes = nodes.flatMap((n) => children(n, key, value));
+    value =
+      value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
     if (!nodes.length) break;
     label = nodes.map(labelOf).find(Boolean) ?? label;
   }
@@ -286,7 +317,7 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what = '�
     .map((issue) => {
       const path = issue.path.map(String).join('.');
       // A field without a label is named by what is being validated, never by its code name.
-      const label = labelAt(schema, issue.path) ?? what;
+      const label = labelAt(schema, issue.path, input) ?? what;
       return { path, message: `${label}：${issue.message}` };
     });
   throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), { fields });
