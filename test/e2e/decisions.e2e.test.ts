@@ -199,6 +199,8 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.goto(decisionUrl);
     await staff.getByRole('button', { name: '结束征求意见' }).click();
     await staff.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    // The page has the period closed before the next step's state is read.
+    await staff.getByText('已于2025-04-03结束').waitFor();
     // Issue 13 item 16: before the feedback is published the summary is offered disabled, with the engine's reason.
     assert.equal(
       await staff.getByRole('button', { name: '公众意见研究采纳情况' }).isDisabled(),
