@@ -74,21 +74,23 @@ function collectFailures(label, text) {
   });
 }
 
-// Two files per core: a test file waits much of its time (on the browser, on PostgreSQL, on its server's
-// sockets); with one file per core the PGlite pass kept the two cores 55 % busy (/usr/bin/time: 1027 s
-// of CPU in 938 s), with two it took 630 s instead of 923 s. Running the two passes side by side (six
-// files at once) was slower again. FAZHI_TEST_CONCURRENCY overrides.
-const concurrency =
-  Number(process.env.FAZHI_TEST_CONCURRENCY) || Math.max(2, 2 * os.availableParallelism());
+// Two files per core: a test file waits much of its time (on PostgreSQL, on its server's sockets); with
+// one file per core the PGlite pass kept the two cores 55 % busy (/usr/bin/time: 1027 s of CPU in 938 s),
+// with two it took 630 s instead of 923 s. Running the two passes side by side (six files at once) was
+// slower again. The browser tests run after the others, one per core: four Chromiums on two cores made
+// their waits time out. FAZHI_TEST_CONCURRENCY overrides the first number.
+const cores = os.availableParallelism();
+const concurrency = Number(process.env.FAZHI_TEST_CONCURRENCY) || Math.max(2, 2 * cores);
+const browserConcurrency = Math.max(2, cores);
 
-function pass(label, files, env) {
+function pass(label, files, env, width = concurrency) {
   if (!files.length) return;
   console.log(`\n=== ${label}: ${files.length} files ===`);
   const tap = path.join(tmp, `tap-${label.replace(/\W+/g, '-')}.txt`);
   const res = node(
     [
       '--test',
-      `--test-concurrency=${concurrency}`,
+      `--test-concurrency=${width}`,
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
@@ -114,12 +116,14 @@ const demoDump = path.join(tmp, 'pglite-demo.tar');
 const accounts = path.join(tmp, 'demo-accounts.json');
 let r = tsx(['scripts/prepare-test-db.ts', 'pglite', dump, demoDump, accounts]);
 if (r.status !== 0) process.exit(r.status ?? 1);
-pass('PGlite', [...unit, ...e2e], {
+const pglite = {
   FAZHI_TEST_DB: 'pglite',
   FAZHI_TEST_PGLITE_DUMP: dump,
   FAZHI_TEST_PGLITE_DEMO_DUMP: demoDump,
   FAZHI_TEST_DEMO_ACCOUNTS: accounts,
-});
+};
+pass('PGlite', unit, pglite);
+pass('PGlite, in Chromium', e2e, pglite, browserConcurrency);
 
 if (process.env.TEST_DATABASE_URL) {
   const template = `fazhi_tpl_${process.pid}`;

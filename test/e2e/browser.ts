@@ -218,3 +218,21 @@ export async function submitDialog(
     : await dialog.locator('.ant-form-item-explain-error').allTextContents();
   throw new Error(`「${button}」对话框未关闭：${why.join('；') || '无提示'}`);
 }
+
+/**
+ * Asks for the 保密审查 on a record's SecrecyReviewPanel: picks the reviewer whose option shows
+ * `reviewer` and clicks 提请保密审查. The pick is tried again while the button stays disabled (on a
+ * loaded machine the click can land while the dropdown is still opening).
+ */
+export async function askSecrecyReview(page: Page, reviewer: string): Promise<void> {
+  const ask = page.getByRole('button', { name: '提请保密审查' });
+  for (let attempt = 0; attempt < 3 && !(await ask.isEnabled()); attempt++) {
+    await page.getByLabel('保密审查人', { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: reviewer })
+      .first()
+      .click();
+  }
+  await ask.click();
+}

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import {
+  askSecrecyReview,
   assertNoSeriousA11yViolations,
   launchBrowser,
   newAxeContext,
@@ -30,13 +31,7 @@ const PW = 'Fazhi-e2e-Passw0rd!2025';
  * the panel, who passes it in their own session; the drafter's page is then reloaded.
  */
 async function secrecyReview(staff: Page, legal: Page, url: string) {
-  await staff.getByLabel('保密审查人', { exact: true }).click();
-  await staff
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: 'e2e_dl' })
-    .first()
-    .click();
-  await staff.getByRole('button', { name: '提请保密审查' }).click();
+  await askSecrecyReview(staff, 'e2e_dl');
   await staff.getByText('待保密审查').first().waitFor();
   assert.equal(
     await staff.getByRole('button', { name: '保密审查通过' }).count(),

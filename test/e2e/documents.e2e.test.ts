@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
 import {
+  askSecrecyReview,
   assertNoSeriousA11yViolations,
   launchBrowser,
   newAxeContext,
@@ -151,13 +152,7 @@ test('a normative document from draft to the portal registry', { timeout: 300_00
     await modal(staff, '统一登记编号');
     await staff.getByText('科规〔2025〕1号').first().waitFor();
     // The 保密审查 (条例第十七条) is the named colleague's act in their own session, then 公开发布.
-    await staff.getByLabel('保密审查人', { exact: true }).click();
-    await staff
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: 'e2e_legal' })
-      .first()
-      .click();
-    await staff.getByRole('button', { name: '提请保密审查' }).click();
+    await askSecrecyReview(staff, 'e2e_legal');
     await staff.getByText('待保密审查').first().waitFor();
     await legal.goto(docUrl);
     await legal.getByRole('button', { name: '保密审查通过' }).click();

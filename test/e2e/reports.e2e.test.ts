@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  askSecrecyReview,
   assertNoSeriousA11yViolations,
   launchBrowser,
   newAxeContext,
@@ -114,13 +115,7 @@ test(
       // 保密审查 → 审定 (局长办公会) → 报送 → 公开. The review is the named officer's own act: the drafter
       // names her on the panel; 审定 waits, with the gate's reason, until she passes it in her session.
       await staff.getByText(/审定：年度报告须先通过保密审查/).waitFor();
-      await staff.getByLabel('保密审查人', { exact: true }).click();
-      await staff
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-        .filter({ hasText: 'e2e_rsec' })
-        .first()
-        .click();
-      await staff.getByRole('button', { name: '提请保密审查' }).click();
+      await askSecrecyReview(staff, 'e2e_rsec');
       await staff.getByText('待保密审查').first().waitFor();
       assert.equal(await staff.getByRole('button', { name: '保密审查通过' }).count(), 0);
       const officer = await workbenchLogin(browser, base, 'e2e_rsec', PW);
