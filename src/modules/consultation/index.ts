@@ -24,6 +24,7 @@ export {
   type DispositionReport,
 } from './report.ts';
 export { articles, structure } from './text.ts';
+export { DISPOSITION_FORM } from './forms.ts';
 export { DraftText, FeedbackReport, registerConsultationPages } from './portal.tsx';
 export { commentsReceivedSql } from './facts.ts';
 export { seedHeldConsultation } from './seed.ts';

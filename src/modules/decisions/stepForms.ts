@@ -5,7 +5,7 @@
  * field-named error messages take their labels and limits from them.
  */
 import { choice, date, long, ref, sized, text, yes } from '../../core/procedure/fields.ts';
-import { DISPOSITION_OPTIONS } from '../consultation/index.ts';
+import { DISPOSITION_FORM } from '../consultation/index.ts';
 
 /** 决策草案 (Art 12): the text itself; the draftPlan act's own fields follow it (DRAFT_PLAN_FIELDS). */
 export const DRAFT_TEXT = sized(long('draftText', '决策草案', true), 200_000, 1);
@@ -123,16 +123,7 @@ export const STEP_FORMS = {
     ),
   ],
   // The handling of one public comment, with the reason where it is not adopted (Art 16).
-  disposition: [
-    {
-      name: 'disposition' as const,
-      label: '处理意见',
-      type: 'select' as const,
-      required: true as const,
-      options: DISPOSITION_OPTIONS,
-    },
-    sized(long('reason', '理由', false, '部分采纳或不采纳的须说明理由'), 2000),
-  ],
+  disposition: DISPOSITION_FORM,
   // Materials added or corrected after the fact keep the original and say why (Art 39 archive).
   evidence: [
     choice(

@@ -5,7 +5,7 @@
  * OpenAPI document and the field-named error messages take their labels and limits from them.
  */
 import { choice, date, long, ref, sized, text } from '../../core/procedure/fields.ts';
-import { DISPOSITION_OPTIONS } from '../consultation/index.ts';
+import { DISPOSITION_FORM } from '../consultation/index.ts';
 import { NORMATIVE_DOCUMENT } from './procedure.ts';
 import { OPEN_COMMENT_FIELDS } from './procedureDrafting.ts';
 import type { CollectiveResult } from './collective.ts';
@@ -33,16 +33,7 @@ export const DOCUMENT_FORMS = {
   act: [date('on', '办理日期')],
   // 公开征求意见 (国办发〔2018〕37号): the engine act's own fields (procedureDrafting.ts).
   openComment: OPEN_COMMENT_FIELDS,
-  disposition: [
-    {
-      name: 'disposition' as const,
-      label: '处理意见',
-      type: 'select' as const,
-      required: true as const,
-      options: DISPOSITION_OPTIONS,
-    },
-    sized(long('reason', '理由', false, '部分采纳或不采纳的须说明理由'), 2000),
-  ],
+  disposition: DISPOSITION_FORM,
   // 集体审议: at a held meeting whose agenda lists the document (the view offers those meetings).
   decide: [
     { ...ref('meetingId', '会议'), help: '已召开并将本文件列入议题的会议' },
