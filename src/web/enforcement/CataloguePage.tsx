@@ -6,7 +6,8 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
 import { ImportButton } from './ImportButton.tsx';
-import { optionLabel, sent, useEnforcementForms } from './forms.ts';
+import { optionLabel, useEnforcementForms } from './forms.ts';
+import { formBody } from '../lib/forms.ts';
 import type { Item, Version } from './types.ts';
 
 interface Target {
@@ -77,7 +78,7 @@ export default function CataloguePage() {
                     setPending({
                       title: '增加抽查事项',
                       fields: () => fields('item', { initial: { kind: 'general' } }),
-                      send: (v) => post('/api/enforcement/items', sent(fields('item'))(v)),
+                      send: (v) => post('/api/enforcement/items', formBody(fields('item'))(v)),
                     })
                   }
                 >

@@ -6,7 +6,8 @@ import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal, type StepField } from '../decisions/StepModal.tsx';
 import { ImportButton } from './ImportButton.tsx';
-import { optionLabel, sent, useEnforcementForms } from './forms.ts';
+import { optionLabel, useEnforcementForms } from './forms.ts';
+import { formBody } from '../lib/forms.ts';
 import type { Officer } from './types.ts';
 
 interface Pending {
@@ -156,7 +157,7 @@ export default function OfficersPage() {
                               send: (v) =>
                                 post(
                                   `/api/enforcement/officers/${o.id}/training`,
-                                  sent(fields('training'))(v),
+                                  formBody(fields('training'))(v),
                                 ),
                             })
                           }

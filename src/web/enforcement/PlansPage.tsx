@@ -6,7 +6,8 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { StepModal } from '../decisions/StepModal.tsx';
-import { sent, useEnforcementForms } from './forms.ts';
+import { useEnforcementForms } from './forms.ts';
+import { formBody } from '../lib/forms.ts';
 import type { Item, Plan, PlanPayload } from './types.ts';
 
 /** 年度抽查计划: drafted, approved, published; each drawn on its own page. */
@@ -81,7 +82,7 @@ export default function PlansPage() {
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
             const res = await post<PlanPayload>('/api/enforcement/plans', {
-              ...sent(planForm)(v),
+              ...formBody(planForm)(v),
               itemIds: [v.itemIds],
               categories: v.categories
                 ? String(v.categories)

@@ -19,13 +19,20 @@ export const filled = (fields: readonly FormField[], fill: FormFill = {}): FormF
     ...(fill.options?.[f.name] ? { options: fill.options[f.name] } : {}),
   }));
 
-/** A form's values as its route takes them: 是/否 fields as booleans (a select sends 'true'/'false'). */
+/** A value as its route takes it: 是/否 as a boolean (a select sends 'true'/'false'), a number as a number (an initial value is a string). */
+const typedValue = (field: FormField | undefined, v: unknown) =>
+  field?.type === 'boolean' ? bool(v) : field?.type === 'number' ? Number(v) : v;
+
+/** A form's values as its route takes them. */
 export const formBody =
   (fields: readonly FormField[]) => (values: Record<string, unknown>, fileIds?: string[]) => ({
     ...Object.fromEntries(
       Object.entries(values).map(([k, v]) => [
         k,
-        fields.find((f) => f.name === k)?.type === 'boolean' ? bool(v) : v,
+        typedValue(
+          fields.find((f) => f.name === k),
+          v,
+        ),
       ]),
     ),
     ...(fileIds ? { fileIds } : {}),
