@@ -219,7 +219,7 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
         await rp.getByRole('button', { name: '通过并公开' }).click();
         await rp.getByLabel('审查意见').fill('不涉及国家秘密，可以公开');
         await rp.getByRole('button', { name: '确认通过并公开' }).click();
-        await rp.getByText('已公开').first().waitFor({ timeout: 20_000 });
+        await rp.getByText('已公开').first().waitFor({ timeout: 45_000 });
         await rp.getByRole('link', { name: '查看已公开的信息' }).waitFor();
         const after = await rp.goto(`${base}/xxgk/catalog?category=policy`);
         assert.ok((await after!.text()).includes(title), 'on the portal once passed');
