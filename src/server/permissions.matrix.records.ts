@@ -67,6 +67,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/decision-catalogues',
       'GET /api/decisions/records',
       'GET /api/meetings',
+      'GET /api/meetings/forms',
       'GET /api/meetings/facts',
       'GET /api/litigation',
       'GET /api/litigation/labels',

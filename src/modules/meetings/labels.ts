@@ -46,3 +46,5 @@ export interface AgendaInput {
   publicSummary?: string;
   materials?: AgendaRow['materials'];
 }
+/** A topic added from the meeting page: the linked record's type may be left to be found from it. */
+export type TopicInput = Omit<AgendaInput, 'subjectType'> & { subjectType?: SubjectType };

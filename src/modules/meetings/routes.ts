@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate } from '../../core/http/validate.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { fieldSchema, fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { authorize, can } from './policy.ts';
@@ -11,11 +12,17 @@ import { agendaOf, listMeetings, loadMeeting, meetingActions } from './queries.t
 import { subjectChoices } from './subjects.ts';
 import { MEETING_KIND_LABELS, meetingName, SUBJECT_LABELS } from './labels.ts';
 import { meetingFacts } from './facts.ts';
+import {
+  KIND,
+  LIST_FORMS,
+  MEETING_FORMS,
+  PUBLIC_ATTENDEES,
+  parseAttendees,
+  type MeetingForm,
+} from './forms.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-const kind = z.enum(['directorsOffice', 'partyGroup']).describe('会议类型');
+const kind = fieldsSchema([KIND]).shape.kind;
 
 const listQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
@@ -29,30 +36,32 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const createBody = z.object({
-  kind,
-  meetingOn: isoDate('会议日期'),
+// The bodies are the declared forms' (forms.ts) and what the API takes besides: a chosen session
+// number, a linked record's type, the 列席 representatives as a list.
+const createBody = fieldsSchema(LIST_FORMS.create).extend({
   sessionNo: z.number().int().min(1).max(999).nullish().describe('期次'),
-  location: text('会议地点', 100).optional(),
-  chair: text('主持人', 50).optional(),
 });
-const topicBody = z.object({
-  title: text('议题名称', 200, 2),
-  subjectType: z.enum(['normativeDocument', 'reviewMatter', 'other']).describe('议题类型'),
-  subjectId: z.uuid().nullish().describe('关联事项'),
-  presenter: text('汇报单位', 100).optional(),
-  isPublic: z.boolean().default(false).describe('是否公开'),
-  publicSummary: text('公开的议题说明', 2000).optional(),
+const topicBody = fieldsSchema(MEETING_FORMS.topic).extend({
+  subjectType: z
+    .enum(['normativeDocument', 'reviewMatter', 'other'])
+    .optional()
+    .describe('议题类型'),
 });
-const heldBody = z.object({
-  attendees: text('出席人员', 2000, 2),
-  absentees: text('缺席人员', 2000).optional(),
+const attendee = z.object({
+  name: z.string().trim().min(1).max(50).describe('姓名'),
+  identity: z.string().trim().min(1).max(100).describe('身份'),
+});
+const attendeeList = z.array(attendee).max(50).describe(PUBLIC_ATTENDEES.label);
+const heldBody = fieldsSchema(MEETING_FORMS.held).extend({
+  // The form's lines, one representative a line, or the list itself; none when left out.
   publicAttendees: z
-    .array(z.object({ name: text('姓名', 50, 1), identity: text('身份', 100, 1) }))
-    .max(50)
-    .default([])
-    .describe('列席的公众代表'),
-  minutes: text('会议纪要', 50_000, 10),
+    .union([
+      attendeeList,
+      fieldSchema(PUBLIC_ATTENDEES)
+        .transform((v) => parseAttendees(String(v ?? '')))
+        .pipe(attendeeList),
+    ])
+    .describe(PUBLIC_ATTENDEES.label),
 });
 
 async function meetingView(ctx: Ctx, actor: Actor, id: string) {
@@ -62,7 +71,13 @@ async function meetingView(ctx: Ctx, actor: Actor, id: string) {
   const allowed = await meetingActions(ctx, actor, m);
   const subjects = allowed.has('addAgendaItem') ? await subjectChoices(ctx.db, m.departmentId) : [];
   return {
-    subjects,
+    // The page's forms, declared once (forms.ts); 关联事项 offers the records a topic may link to.
+    forms: Object.fromEntries(
+      Object.entries(MEETING_FORMS).map(([k, fields]) => [
+        k,
+        fields.map((f) => fieldView(f, f.name === 'subjectId' ? subjects : undefined)),
+      ]),
+    ) as Record<MeetingForm, Array<ReturnType<typeof fieldView>>>,
     meeting: { ...m, name: meetingName(m), kindLabel: MEETING_KIND_LABELS[m.kind] },
     agenda: items.map((i) => ({
       ...i,

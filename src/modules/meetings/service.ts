@@ -19,7 +19,7 @@ import { meetingsAudit } from './auditLabels.ts';
 import { agendaItems, meetings } from './schema.ts';
 import { MEETING } from './procedure.ts';
 import { agendaOf, loadMeeting } from './queries.ts';
-import { checkSubject, invalid } from './subjects.ts';
+import { checkSubject, invalid, subjectTypeOf } from './subjects.ts';
 import {
   MEETING_KIND_LABELS,
   meetingName,
@@ -28,6 +28,7 @@ import {
   type HeldInput,
   type MeetingInput,
   type MeetingRow,
+  type TopicInput,
 } from './labels.ts';
 
 const audit = auditRecorder(meetingsAudit);
@@ -181,21 +182,27 @@ export async function addAgendaItem(
   return row;
 }
 
-/** A plain agenda item (documents, review matters, other topics) added from the meeting page. */
+/**
+ * A plain agenda item (documents, review matters, other topics) added from the meeting page. The
+ * linked record's type is found from the record when not given (the form posts the record alone).
+ */
 export async function addTopic(
   ctx: Ctx,
   actor: Actor,
   meetingId: string,
-  input: AgendaInput,
+  input: TopicInput,
 ): Promise<AgendaRow> {
-  if (input.subjectType === 'majorDecision')
-    throw new AppError(
-      'ACTION_NOT_ALLOWED',
-      '重大行政决策须在决策页面“提请集体讨论”，以核对报送材料（条例第二十九条）',
-    );
   return inTx(ctx, async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    const row = await addAgendaItem(tx, ctx, actor, m, input);
+    const subjectType =
+      input.subjectType ??
+      (input.subjectId ? await subjectTypeOf(tx, m.departmentId, input.subjectId) : 'other');
+    if (subjectType === 'majorDecision')
+      throw new AppError(
+        'ACTION_NOT_ALLOWED',
+        '重大行政决策须在决策页面“提请集体讨论”，以核对报送材料（条例第二十九条）',
+      );
+    const row = await addAgendaItem(tx, ctx, actor, m, { ...input, subjectType });
     await audit(
       tx,
       ctx,

@@ -38,6 +38,20 @@ export async function checkSubject(
     });
 }
 
+/**
+ * The type of the department's record with this id (the form posts the chosen record alone; ids are
+ * unique across modules). A record of none of the types is refused by the field's name.
+ */
+export async function subjectTypeOf(
+  tx: Tx,
+  departmentId: string,
+  id: string,
+): Promise<SubjectType> {
+  for (const [type, titleOf] of Object.entries(SUBJECT_TITLES) as Array<[SubjectType, TitleOf]>)
+    if ((await titleOf(tx, departmentId, id)) !== undefined) return type;
+  return invalid('subjectId', '关联事项：本部门没有该事项');
+}
+
 /** What a plain topic may link to: the department's documents still being made and its open or recent review matters. */
 export async function subjectChoices(db: DbOrTx, departmentId: string) {
   const rows: Array<{ type: SubjectType; id: string; title: string }> = [
@@ -51,7 +65,7 @@ export async function subjectChoices(db: DbOrTx, departmentId: string) {
     })),
   ];
   return rows.map((x) => ({
-    value: `${x.type}:${x.id}`,
+    value: x.id,
     label: `${SUBJECT_LABELS[x.type]}：${x.title}`,
   }));
 }

@@ -4,15 +4,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { errorMessage, get, post } from '../lib/api.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { StepModal, bool, YES_NO, type StepField } from '../decisions/StepModal.tsx';
-import { parseAttendees, type MeetingPayload } from './types.ts';
+import { ActForm } from '../lib/ActForm.tsx';
+import { filled, formBody } from '../lib/forms.ts';
+import type { MeetingForm } from '../../modules/meetings/forms.ts';
+import type { MeetingPayload } from './types.ts';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
+/** A form of the page: its declared fields (data.forms), where it posts, its initial values. */
 interface Pending {
   title: string;
+  form: MeetingForm;
   path: string;
-  fields: StepField[];
-  body: (v: Record<string, unknown>) => unknown;
+  initial?: Record<string, string>;
 }
 
 export default function MeetingPage() {
@@ -52,32 +55,9 @@ export default function MeetingPage() {
                   onClick={() =>
                     setPending({
                       title: '增加议题',
+                      form: 'topic',
                       path: '/agenda',
-                      fields: [
-                        { name: 'title', label: '议题名称', required: true },
-                        {
-                          name: 'subject',
-                          label: '关联事项',
-                          type: 'select',
-                          options: data.subjects,
-                          help: '行政规范性文件、合法性审查事项；不关联的为其他议题',
-                        },
-                        { name: 'presenter', label: '汇报单位' },
-                        {
-                          name: 'isPublic',
-                          label: '是否向社会公开',
-                          type: 'select',
-                          options: YES_NO,
-                          initial: 'false',
-                        },
-                        { name: 'publicSummary', label: '公开的议题说明', type: 'textarea' },
-                      ],
-                      body: ({ subject, ...v }) => ({
-                        ...v,
-                        isPublic: bool(v.isPublic),
-                        subjectType: subject ? String(subject).split(':')[0] : 'other',
-                        subjectId: subject ? String(subject).split(':')[1] : null,
-                      }),
+                      initial: { isPublic: 'false' },
                     })
                   }
                 >
@@ -141,27 +121,7 @@ export default function MeetingPage() {
             data.abilities.recordHeld ? (
               <Button
                 type="primary"
-                onClick={() =>
-                  setPending({
-                    title: '登记会议记录',
-                    path: '/held',
-                    fields: [
-                      { name: 'attendees', label: '出席人员', type: 'textarea', required: true },
-                      { name: 'absentees', label: '缺席人员' },
-                      {
-                        name: 'publicAttendees',
-                        label: '列席的公众代表',
-                        type: 'textarea',
-                        help: '每行一人：姓名，身份（如：赵某，企业代表）',
-                      },
-                      { name: 'minutes', label: '会议纪要', type: 'textarea', required: true },
-                    ],
-                    body: (v) => ({
-                      ...v,
-                      publicAttendees: parseAttendees(String(v.publicAttendees ?? '')),
-                    }),
-                  })
-                }
+                onClick={() => setPending({ title: '登记会议记录', form: 'held', path: '/held' })}
               >
                 登记会议记录
               </Button>
@@ -196,12 +156,11 @@ export default function MeetingPage() {
         </Card>
       </Space>
       {pending && (
-        <StepModal
+        <ActForm
           title={pending.title}
-          fields={pending.fields}
-          files={false}
+          fields={filled(data.forms[pending.form], { initial: pending.initial })}
           onClose={() => setPending(null)}
-          onSubmit={(v) => run(pending.path, pending.body(v), pending.title)}
+          onSubmit={(v) => run(pending.path, formBody(data.forms[pending.form])(v), pending.title)}
         />
       )}
     </>

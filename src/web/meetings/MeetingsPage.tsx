@@ -6,8 +6,9 @@ import { get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from '../documents/NativeSelect.tsx';
-import { StepModal } from '../decisions/StepModal.tsx';
-import { KINDS, type MeetingItem, type MeetingPayload } from './types.ts';
+import { ActForm } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
+import type { MeetingItem, MeetingPayload } from './types.ts';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 10 }, (_, i) => ({
@@ -25,6 +26,10 @@ export default function MeetingsPage() {
   const [kind, setKind] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
+  // 安排会议 as the server declares it; its 会议类型 options are the list's filter too.
+  const { fields } = useForms('meetings');
+  const create = fields('create', { initial: { kind: 'directorsOffice' } });
+  const kinds = create.find((f) => f.name === 'kind')?.options ?? [];
   const filters = { year: year || undefined, kind: kind || undefined };
   const { data, isPending } = useQuery({
     queryKey: ['meetings', filters, page],
@@ -64,7 +69,7 @@ export default function MeetingsPage() {
             ariaLabel="会议类型"
             placeholder="全部会议"
             width={140}
-            options={KINDS}
+            options={[...kinds]}
             value={kind}
             onChange={(e) => {
               setKind(e.target.value);
@@ -102,23 +107,10 @@ export default function MeetingsPage() {
           ]}
         />
       </Card>
-      {open && (
-        <StepModal
+      {open && create.length > 0 && (
+        <ActForm
           title="安排会议"
-          files={false}
-          fields={[
-            {
-              name: 'kind',
-              label: '会议类型',
-              type: 'select',
-              required: true,
-              options: KINDS,
-              initial: 'directorsOffice',
-            },
-            { name: 'meetingOn', label: '会议日期', type: 'date', required: true },
-            { name: 'location', label: '会议地点' },
-            { name: 'chair', label: '主持人' },
-          ]}
+          fields={create}
           onClose={() => setOpen(false)}
           onSubmit={async (v) => {
             const res = await post<MeetingPayload>('/api/meetings', v);
