@@ -11,7 +11,7 @@ import {
   DOCUMENT_DRAFT,
   documentAccounts,
 } from '../../server/testDocuments.ts';
-import { CLEANUP_FORMS, DOCUMENT_FORMS, FILING_FORMS } from './forms.ts';
+import { CLEANUP_FORMS, DOCUMENT_FORMS, DRAFT_FORM, FILING_FORMS } from './forms.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -153,5 +153,37 @@ test('filing and 清理 forms: the queue and GET /api/documents/forms send them;
     {},
     400,
     firstRequired(CLEANUP_FORMS.cleanupDecision),
+  );
+});
+
+test('起草: GET /api/documents/forms sends the declared form; 起草 and 修改草稿 refuse by its labels', async () => {
+  const forms = await ok(staff, 'GET', '/api/documents/forms');
+  assert.deepEqual(shape(forms.draft), shape(DRAFT_FORM));
+  await refused(staff, 'POST', '/api/documents', {}, 400, firstRequired(DRAFT_FORM));
+  // An option outside the declared ones; a text over its declared limit.
+  await refused(
+    staff,
+    'POST',
+    '/api/documents',
+    { ...DOCUMENT_DRAFT, docType: 'law' },
+    400,
+    /文件类型/,
+  );
+  await refused(
+    staff,
+    'POST',
+    '/api/documents',
+    { ...DOCUMENT_DRAFT, keywords: '词'.repeat(201) },
+    400,
+    /关键词/,
+  );
+  const id = (await ok(staff, 'POST', '/api/documents', DOCUMENT_DRAFT)).document.id;
+  await refused(
+    staff,
+    'PUT',
+    `/api/documents/${id}`,
+    { ...DOCUMENT_DRAFT, concernsMarket: undefined },
+    400,
+    /是否涉及市场主体生产经营活动/,
   );
 });

@@ -4,12 +4,12 @@
  * the document view, the filing queue and GET /api/documents/forms send them to the web forms, and the
  * OpenAPI document and the field-named error messages take their labels and limits from them.
  */
-import { choice, date, long, ref, sized, text } from '../../core/procedure/fields.ts';
+import { choice, date, long, ref, sized, text, yes } from '../../core/procedure/fields.ts';
 import { DISPOSITION_FORM } from '../consultation/index.ts';
 import { NORMATIVE_DOCUMENT } from './procedure.ts';
-import { OPEN_COMMENT_FIELDS } from './procedureDrafting.ts';
+import { CONCERNS_MARKET, DRAFT_TITLE, OPEN_COMMENT_FIELDS } from './procedureDrafting.ts';
 import type { CollectiveResult } from './collective.ts';
-import { CLEANUP_DECISION_LABELS, EVALUATION_LABELS } from './labels.ts';
+import { CLEANUP_DECISION_LABELS, DOC_TYPE_LABELS, EVALUATION_LABELS } from './labels.ts';
 
 /** A label map as [value, label] pairs for `choice`, the values kept literal. */
 const pairsOf = <L extends Record<string, string>>(labels: L) =>
@@ -98,5 +98,36 @@ export const CLEANUP_FORMS = {
     ),
   ],
 };
+
+/**
+ * 起草 and 修改草稿 (POST /api/documents, PUT /api/documents/:id; the page /documents/new and
+ * /documents/:id/edit): whether the document concerns market actors is fixed when it is drafted (its
+ * comment period and 公平竞争审查 depend on it, service.ts updateDraft).
+ */
+export const DRAFT_FORM = [
+  DRAFT_TITLE,
+  choice('docType', '文件类型', ...pairsOf(DOC_TYPE_LABELS)),
+  {
+    ...choice('trial', '试行/暂行', ['none', '否'], ['trial', '试行'], ['interim', '暂行']),
+    required: false as const,
+  },
+  CONCERNS_MARKET,
+  yes('touchesPublicInterest', '是否涉及群众切身利益'),
+  sized(long('draftingExplanation', '起草说明'), 20_000),
+  sized(long('legalBases', '制定依据'), 5_000),
+  sized(
+    long(
+      'bodyText',
+      '正文',
+      false,
+      '每段一行；条文以“第一条”等开头。也可保存后在文件页面上传 .docx 正文',
+    ),
+    200_000,
+  ),
+  sized(text('keywords', '关键词'), 200),
+];
+
+/** The forms GET /api/documents/forms serves: 起草 and the 清理 forms. */
+export const LIST_FORMS = { draft: DRAFT_FORM, ...CLEANUP_FORMS };
 
 export type DocumentForm = keyof typeof DOCUMENT_FORMS;

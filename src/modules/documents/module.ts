@@ -8,7 +8,7 @@ import { DOCUMENT_MODULE_ACTIONS, NORMATIVE_DOCUMENT } from './procedure.ts';
 import { documentExpiryTask, documentReminderTask } from './validity.ts';
 import { documentFacts } from './facts.ts';
 import { documentRoutes } from './routes.ts';
-import { CLEANUP_FORMS } from './forms.ts';
+import { LIST_FORMS } from './forms.ts';
 import { documentPortal, documentSections } from './portal.tsx';
 import { seedDemoDocuments } from './demo.ts';
 import { loadDocument, sourceFileReader } from './service.ts';
@@ -24,11 +24,11 @@ export const documentsModule: ModuleManifest = {
     guard: (a) => authorize(a, 'normativeDocument', 'list'),
     lists: { legalStatuses: { label: '效力状态', choices: choicesOf(LEGAL_STATUS_LABELS) } },
   },
-  // The 清理 forms (the list page's 开展清理, the campaign page's opinion): GET /api/documents/forms.
+  // 起草 and the 清理 forms (the list page's 开展清理, the campaign page's opinion): GET /api/documents/forms.
   forms: {
-    summary: '规范性文件清理的表单',
+    summary: '行政规范性文件的表单（起草、清理）',
     guard: (a) => authorize(a, 'normativeDocument', 'list'),
-    forms: CLEANUP_FORMS,
+    forms: LIST_FORMS,
   },
   procedures: [
     {

@@ -4,8 +4,16 @@
  */
 import type { ActionDef } from '../../core/procedure/engine.ts';
 import type { DocumentProcedureSettings } from './procedureSettings.ts';
-import { date, sized, text } from '../../core/procedure/fields.ts';
+import { date, sized, text, yes } from '../../core/procedure/fields.ts';
 import { adopted, gates, market, opts, reviewConcluded, reviewRunning } from './procedureGates.ts';
+
+/** The 起草 act's fields that the 起草 form asks too (forms.ts DRAFT_FORM), declared once. */
+export const DRAFT_TITLE = sized(text('title', '文件名称', true), 200, 4);
+export const CONCERNS_MARKET = yes(
+  'concernsMarket',
+  '是否涉及市场主体生产经营活动',
+  '涉及的，征求意见不少于30日并须经公平竞争审查',
+);
 
 /**
  * 公开征求意见's fields, declared once: the act's, and the document page's form that opens the period
@@ -25,13 +33,8 @@ export function draftingActions(s: DocumentProcedureSettings): ActionDef[] {
       roles: ['staff'],
       statuses: ['new'],
       fields: [
-        { name: 'title', label: '文件名称', type: 'text', required: true },
-        {
-          name: 'concernsMarket',
-          label: '是否涉及市场主体生产经营活动',
-          type: 'boolean',
-          required: true,
-        },
+        DRAFT_TITLE,
+        CONCERNS_MARKET,
         { name: 'assessment', label: '评估论证情况', type: 'longText' },
       ],
       effects: [{ status: 'drafting' }],

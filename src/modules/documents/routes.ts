@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
 import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
-import { DOCUMENT_FORMS } from './forms.ts';
+import { DOCUMENT_FORMS, DRAFT_FORM } from './forms.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { createDraft, loadDocument, startAmendment, updateDraft } from './service.ts';
@@ -14,7 +14,7 @@ import { closeComment, dispose, openComment, publishFeedback } from './commentin
 import { submitFiling } from './filing.ts';
 import { decideAtMeeting, decideFromForm } from './collective.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
-import { DOC_TYPES, documentSettings, updateDocumentSettings } from './labels.ts';
+import { documentSettings, updateDocumentSettings } from './labels.ts';
 import { getSetting } from '../../core/settings/service.ts';
 import { documentDocx, documentsXlsx, feedbackDocx, interpretationDocx } from './export.ts';
 import { importDocx } from './source.ts';
@@ -27,20 +27,9 @@ import { cleanupRoutes } from './routesCleanup.ts';
 import { filingRoutes } from './routesFiling.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-
-export const draftBody = z.object({
-  title: text('文件名称', 200, 4),
-  docType: z.enum(DOC_TYPES).describe('文件类型'),
-  trial: z.enum(['none', 'trial', 'interim']).default('none').describe('试行/暂行'),
-  concernsMarket: z.boolean().describe('是否涉及市场主体'),
-  touchesPublicInterest: z.boolean().describe('是否涉及群众切身利益'),
-  draftingExplanation: text('起草说明', 20_000).default(''),
-  legalBases: text('制定依据', 5_000).default(''),
-  bodyText: text('正文', 200_000).default(''),
+// 起草's body is the declared form's (forms.ts DRAFT_FORM) and what the API takes besides.
+export const draftBody = fieldsSchema(DRAFT_FORM).extend({
   topic: z.string().max(40).optional().describe('主题分类'),
-  keywords: text('关键词', 200).optional(),
   issuerId: z.uuid().nullish().describe('制发机关'),
 });
 const listQuery = z.object({

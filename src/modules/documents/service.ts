@@ -23,12 +23,12 @@ export type DocumentRow = typeof normativeDocuments.$inferSelect;
 export interface DraftInput {
   title: string;
   docType: DocType;
-  trial: Trial;
+  trial?: Trial;
   concernsMarket: boolean;
   touchesPublicInterest: boolean;
-  draftingExplanation: string;
-  legalBases: string;
-  bodyText: string;
+  draftingExplanation?: string;
+  legalBases?: string;
+  bodyText?: string;
   topic?: string;
   keywords?: string;
   sourceFileId?: string | null;
@@ -124,12 +124,12 @@ function fieldsOf(input: DraftInput) {
   return {
     title: input.title.trim(),
     docType: input.docType,
-    trial: input.trial,
+    trial: input.trial ?? 'none',
     concernsMarket: input.concernsMarket,
     touchesPublicInterest: input.touchesPublicInterest,
-    draftingExplanation: input.draftingExplanation.trim(),
-    legalBases: input.legalBases.trim(),
-    bodyText: input.bodyText.trim(),
+    draftingExplanation: input.draftingExplanation?.trim() ?? '',
+    legalBases: input.legalBases?.trim() ?? '',
+    bodyText: input.bodyText?.trim() ?? '',
     topic: input.topic ?? 'science',
     keywords: input.keywords?.trim() ?? '',
     sourceFileId: input.sourceFileId ?? null,

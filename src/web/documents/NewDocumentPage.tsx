@@ -1,28 +1,39 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Result, Spin } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage, get, post, put } from '../lib/api.ts';
 import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
+import { FieldControl, type FormField } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { NativeSelect } from './NativeSelect.tsx';
-import { DOC_TYPES, type DocumentPayload } from './types.ts';
+import type { DocumentPayload } from './types.ts';
 
-const NAMES = [
-  'title',
-  'docType',
-  'trial',
-  'concernsMarket',
-  'touchesPublicInterest',
-  'draftingExplanation',
-  'legalBases',
-  'bodyText',
-  'keywords',
-];
-const yesNo = [
-  { value: true, label: '是' },
-  { value: false, label: '否' },
-];
+// How the page draws some of the declared fields (documents/forms.ts DRAFT_FORM, served at
+// GET /api/documents/forms): the small choices as radio buttons, the texts at their own heights.
+const radios = (f: FormField, disabled = false) => (
+  <Radio.Group
+    options={(f.options ?? []).map((o) =>
+      // 是/否 as the booleans the route takes
+      f.type === 'boolean' ? { value: o.value === 'true', label: o.label } : o,
+    )}
+    disabled={disabled}
+  />
+);
+const rows = (f: FormField, minRows: number) => (
+  <Input.TextArea autoSize={{ minRows }} maxLength={f.maxLength} />
+);
+const LOOK: Record<string, (f: FormField, editing: boolean) => ReactNode> = {
+  docType: (f) => <NativeSelect options={[...(f.options ?? [])]} width={240} />,
+  trial: (f) => radios(f),
+  // Fixed when drafted (its comment period and 公平竞争审查 depend on it).
+  concernsMarket: (f, editing) => radios(f, editing),
+  touchesPublicInterest: (f) => radios(f),
+  draftingExplanation: (f) => rows(f, 3),
+  legalBases: (f) => rows(f, 2),
+  bodyText: (f) => rows(f, 8),
+};
 
 /** 起草 (/documents/new) and 修改草案 (/documents/:id/edit): the same form; a published text changes only through a new version. */
 export default function NewDocumentPage() {
@@ -53,6 +64,8 @@ function DocumentForm({ current }: { current?: DocumentPayload }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { fields, isPending } = useForms('documents');
+  const draft = fields('draft');
   const d = current?.document;
   async function submit(values: Record<string, unknown>) {
     setBusy(true);
@@ -65,7 +78,7 @@ function DocumentForm({ current }: { current?: DocumentPayload }) {
       void client.invalidateQueries({ queryKey: ['documents'] });
       navigate(`/documents/${res.document.id}`);
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, flatResolver(NAMES));
+      const unplaced = applyFieldErrors(form, err, flatResolver(draft.map((f) => f.name)));
       setError(
         err instanceof ApiError && err.fields.length
           ? unplaced.length
@@ -92,6 +105,7 @@ function DocumentForm({ current }: { current?: DocumentPayload }) {
         keywords: d.keywords,
       }
     : { docType: 'measures', trial: 'none', concernsMarket: false, touchesPublicInterest: true };
+  if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   return (
     <>
       <PageHeader
@@ -107,55 +121,25 @@ function DocumentForm({ current }: { current?: DocumentPayload }) {
           onFinish={(v) => void submit(v)}
           initialValues={initial}
         >
-          <Form.Item
-            label="文件名称"
-            name="title"
-            rules={[{ required: true, message: '请填写文件名称' }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label="文件类型" name="docType">
-            <NativeSelect options={DOC_TYPES} width={240} />
-          </Form.Item>
-          <Form.Item label="试行/暂行" name="trial">
-            <Radio.Group
-              options={[
-                { value: 'none', label: '否' },
-                { value: 'trial', label: '试行' },
-                { value: 'interim', label: '暂行' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item
-            label="是否涉及市场主体生产经营活动"
-            name="concernsMarket"
-            extra={
-              d
-                ? '起草时已确定，不能更改（影响征求意见期限和公平竞争审查）'
-                : '涉及的，征求意见不少于30日并须经公平竞争审查'
-            }
-          >
-            <Radio.Group options={yesNo} disabled={!!d} />
-          </Form.Item>
-          <Form.Item label="是否涉及群众切身利益" name="touchesPublicInterest">
-            <Radio.Group options={yesNo} />
-          </Form.Item>
-          <Form.Item label="起草说明" name="draftingExplanation">
-            <Input.TextArea autoSize={{ minRows: 3 }} />
-          </Form.Item>
-          <Form.Item label="制定依据" name="legalBases">
-            <Input.TextArea autoSize={{ minRows: 2 }} />
-          </Form.Item>
-          <Form.Item
-            label="正文"
-            name="bodyText"
-            extra="每段一行；条文以“第一条”等开头。也可保存后在文件页面上传 .docx 正文"
-          >
-            <Input.TextArea autoSize={{ minRows: 8 }} />
-          </Form.Item>
-          <Form.Item label="关键词" name="keywords">
-            <Input />
-          </Form.Item>
+          {draft.map((f) => (
+            <Form.Item
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              extra={
+                f.name === 'concernsMarket' && d
+                  ? '起草时已确定，不能更改（影响征求意见期限和公平竞争审查）'
+                  : f.help
+              }
+              rules={
+                f.required && f.type === 'text'
+                  ? [{ required: true, message: `请填写${f.label}` }]
+                  : undefined
+              }
+            >
+              {LOOK[f.name]?.(f, !!d) ?? <FieldControl field={f} />}
+            </Form.Item>
+          ))}
           <Button type="primary" htmlType="submit" loading={busy}>
             {d ? '保存修改' : '保存草案'}
           </Button>

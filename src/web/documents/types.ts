@@ -104,16 +104,6 @@ export interface DocumentPayload {
   forms: Record<string, FormField[]>;
 }
 
-export const DOC_TYPES = [
-  { value: 'regulation', label: '规定' },
-  { value: 'measures', label: '办法' },
-  { value: 'rules', label: '细则' },
-  { value: 'implementation', label: '实施细则' },
-  { value: 'notice', label: '通知' },
-  { value: 'opinion', label: '意见' },
-  { value: 'decision', label: '决定' },
-  { value: 'standard', label: '标准' },
-];
 export interface CleanupTotals {
   total: number;
   keep: number;
