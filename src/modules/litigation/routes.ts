@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
+import { fieldSchema } from '../../core/procedure/fieldSchema.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
@@ -14,6 +15,7 @@ import { tableFour, tableFourCell } from './table4.ts';
 import { litigationFacts } from './facts.ts';
 import { actTargets } from './targets.ts';
 import { ACT_MODULES, opts } from './labels.ts';
+import { ACT_DATE, EVIDENCE, parseEvidence } from './forms.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 1) =>
@@ -50,12 +52,13 @@ export const lawsuitBody = z.object({
   afterReconsideration: z.boolean().default(false).describe('复议后起诉'),
 });
 const evidence = z.object({ title: text('证据名称', 200), gatheredOn: isoDate('取得日期') });
+const evidenceList = z.array(evidence).max(200).describe(EVIDENCE.label);
 export const actBody = z.object({
   action: z
     .string()
     .regex(/^[a-zA-Z]{1,40}$/, '无效')
     .describe('办理事项'),
-  on: isoDate('办理日期'),
+  on: fieldSchema(ACT_DATE) as z.ZodType<string>,
   data: z
     .record(
       z.string().max(40),
@@ -63,7 +66,15 @@ export const actBody = z.object({
     )
     .optional()
     .describe('办理内容'),
-  evidence: z.array(evidence).max(200).optional().describe('证据'),
+  // The form's lines (forms.ts EVIDENCE), one item a line, or the list itself.
+  evidence: z
+    .union([
+      evidenceList,
+      (fieldSchema(EVIDENCE) as z.ZodType<string | undefined>)
+        .transform((v) => (v === undefined ? undefined : parseEvidence(v)))
+        .pipe(evidenceList.optional()),
+    ])
+    .describe(EVIDENCE.label),
 });
 const listQuery = z.object({
   kind: z.enum(['reconsideration', 'lawsuit']).optional().describe('案件类型'),

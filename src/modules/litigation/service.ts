@@ -17,6 +17,7 @@ import { authorize } from './policy.ts';
 import { litigationCases } from './schema.ts';
 import { ACT_MODULES, type ActModule } from './labels.ts';
 import { actRecordTitle } from './targets.ts';
+import { ANSWER_ACTIONS } from './forms.ts';
 
 export type LitigationRow = typeof litigationCases.$inferSelect;
 export type Kind = LitigationRow['kind'];
@@ -164,7 +165,6 @@ export async function registerCase(
   });
 }
 
-const ANSWER_ACTIONS = new Set(['answer', 'defend']);
 const ANSWER_CLOCKS = new Set(['answer', 'answerSimple', 'defence']);
 
 /**

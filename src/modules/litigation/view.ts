@@ -9,6 +9,7 @@ import { can } from './policy.ts';
 import { loadLitigation } from './service.ts';
 import { presentRow } from './records.ts';
 import { BODY_CLOCKS } from './procedure.ts';
+import { actForm } from './forms.ts';
 
 type Clock = Awaited<ReturnType<typeof caseState>>['clocks'][number];
 
@@ -47,8 +48,11 @@ export async function litigationView(ctx: Ctx, actor: Actor, id: string) {
   const acceptedOn = typeof accepted === 'string' ? accepted : null;
   const mayAct = can(actor, 'litigationCase', 'act', row);
   // The register acts happen at registration; the page offers the rest.
+  // Each with its whole form (forms.ts): the date, the engine act's fields, an answer's evidence.
   const actions = mayAct
-    ? actionsFor(state, actor.roles).filter((a) => !['receive', 'receiveSimple'].includes(a.action))
+    ? actionsFor(state, actor.roles)
+        .filter((a) => !['receive', 'receiveSimple'].includes(a.action))
+        .map((a) => ({ ...a, fields: actForm(a.action, a.fields) }))
     : [];
   return {
     record: { ...presentRow(row, ctx.clock.today()), acceptedOn },
