@@ -47,3 +47,68 @@ export function testApi(t: () => TestApp, tables: string[]) {
   const day = (d: string) => moveToDay(t(), d);
   return { count, counts, call, ok, refused, day };
 }
+
+/** A declared field (FieldSpec) as far as the forms contract reads it. */
+type DeclaredField = { name: string; label: string; required?: boolean };
+/** A field as the server sends it to a form (core/http/forms.ts fieldView). */
+type ServedField = { name: string; label: string; required?: boolean };
+/** Where a form posts: the URL, and what the request carries besides its fields (e.g. the act). */
+export interface FormRoute<S extends Session = Session> {
+  url: string;
+  method?: Method;
+  /** Posted as it is: the required fields it names are not the ones expected to be missing. */
+  body?: Record<string, unknown>;
+  /** Who posts it (default: the contract's session). */
+  as?: S;
+}
+type Refuse<S extends Session> = (
+  s: S,
+  method: Method,
+  url: string,
+  payload: object,
+  status: number,
+  message: RegExp,
+) => Promise<unknown>;
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The contract of forms declared once (issue 11 item 2), for the forms a page is sent (`served`: GET
+ * /api/<module>/forms, or a record's view): each declared form is served as declared — its fields'
+ * names, labels and whether they are required, in order — and its route (`routes`; a form without one
+ * is only compared), given nothing but the route's `body`, answers 400 naming the first required field
+ * left out in the form's own words (`label` maps it when the route names it otherwise), and changes
+ * nothing. A route is given only for a form with a required field the body leaves out.
+ */
+export async function formsContract<F extends string, S extends Session>(contract: {
+  refused: Refuse<S>;
+  as: S;
+  served: Record<string, ReadonlyArray<ServedField>>;
+  declared: Record<F, ReadonlyArray<DeclaredField>>;
+  routes?: Partial<Record<F, FormRoute<S> | string>>;
+  label?: (label: string) => string;
+}): Promise<void> {
+  const { refused, as, served, declared, label = (l) => l } = contract;
+  const routes: Partial<Record<F, FormRoute<S> | string>> = contract.routes ?? {};
+  for (const [form, fields] of Object.entries(declared) as Array<[F, DeclaredField[]]>) {
+    assert.ok(served[form], `form ${form} is served`);
+    assert.deepEqual(
+      served[form].map((f) => [f.name, f.label, !!f.required]),
+      fields.map((f) => [f.name, f.label, !!f.required]),
+      form,
+    );
+    const given = routes[form];
+    if (!given) continue;
+    const route: FormRoute<S> = typeof given === 'string' ? { url: given } : given;
+    const body = route.body ?? {};
+    const missing = fields.find((f) => f.required && !(f.name in body));
+    assert.ok(missing, `form ${form}: the body leaves no required field out`);
+    await refused(
+      route.as ?? as,
+      route.method ?? 'POST',
+      route.url,
+      body,
+      400,
+      new RegExp(escaped(label(missing.label))),
+    );
+  }
+}

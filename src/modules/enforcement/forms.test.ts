@@ -2,26 +2,15 @@
 // declared fields, and each route refuses a body by the same Chinese labels, derived from them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { formsContract, type FormRoute } from '../../server/testApi.ts';
 import { ENFORCEMENT_FORMS, type EnforcementForm } from './forms.ts';
 import { useEnforcementTest } from './testkit.ts';
 
 const e = useEnforcementTest();
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-type FieldList = ReadonlyArray<{ name: string; label: string; required?: boolean }>;
 
 test('forms: the web gets the declared fields; each route refuses by the labels the form shows', async () => {
   const { ok, refused, staff, legal } = e;
   const served = await ok(staff, 'GET', '/api/enforcement/forms');
-  for (const [form, fields] of Object.entries(ENFORCEMENT_FORMS) as Array<
-    [EnforcementForm, FieldList]
-  >) {
-    const shown = served[form] as Array<{ name: string; label: string; required: boolean }>;
-    assert.deepEqual(
-      shown.map((f) => [f.name, f.label, f.required]),
-      fields.map((f) => [f.name, f.label, !!f.required]),
-      form,
-    );
-  }
   // The records the forms post to: an officer, a committed then executed draw, its inspections.
   const officer = (await ok(staff, 'GET', '/api/enforcement/officers')).items[0];
   const { items } = await ok(staff, 'GET', '/api/enforcement/items');
@@ -41,24 +30,23 @@ test('forms: the web gets the declared fields; each route refuses by the labels 
   const drawn = await ok(staff, 'POST', `/api/enforcement/draws/${drawId}/execute`, {});
   const inspectionId = drawn.inspections[0].id;
 
-  const ROUTES: Record<EnforcementForm, [typeof staff, string]> = {
-    officer: [legal, '/api/enforcement/officers'],
-    training: [legal, `/api/enforcement/officers/${officer.id}/training`],
-    conflict: [legal, `/api/enforcement/officers/${officer.id}/conflicts`],
-    item: [legal, '/api/enforcement/items'],
-    info: [legal, '/api/enforcement/info/publish'],
-    plan: [staff, '/api/enforcement/plans'],
-    record: [staff, `/api/enforcement/inspections/${inspectionId}/record`],
-    cancel: [legal, `/api/enforcement/draws/${drawId}/cancel`],
+  const ROUTES: Record<EnforcementForm, FormRoute<typeof staff>> = {
+    officer: { as: legal, url: '/api/enforcement/officers' },
+    training: { as: legal, url: `/api/enforcement/officers/${officer.id}/training` },
+    conflict: { as: legal, url: `/api/enforcement/officers/${officer.id}/conflicts` },
+    item: { as: legal, url: '/api/enforcement/items' },
+    info: { as: legal, url: '/api/enforcement/info/publish' },
+    plan: { as: staff, url: '/api/enforcement/plans' },
+    record: { as: staff, url: `/api/enforcement/inspections/${inspectionId}/record` },
+    cancel: { as: legal, url: `/api/enforcement/draws/${drawId}/cancel` },
   };
-  for (const [form, fields] of Object.entries(ENFORCEMENT_FORMS) as Array<
-    [EnforcementForm, FieldList]
-  >) {
-    // An empty body: 400, naming the first required field in the form's own words; nothing changed.
-    const first = fields.find((f) => f.required)!;
-    const [who, url] = ROUTES[form];
-    await refused(who, url, {}, 400, new RegExp(esc(first.label)));
-  }
+  await formsContract({
+    refused: (who, _method, url, body, status, message) => refused(who, url, body, status, message),
+    as: staff,
+    served,
+    declared: ENFORCEMENT_FORMS,
+    routes: ROUTES,
+  });
   // An option outside the declared ones, a number out of bounds or not whole, a text over its limit.
   await refused(staff, '/api/enforcement/plans', { ...plan, stratify: 'random' }, 400, /分层方式/);
   await refused(

@@ -5,25 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
-import { testApi } from '../../server/testApi.ts';
+import { formsContract, testApi } from '../../server/testApi.ts';
 import { DOCUMENT_DRAFT } from '../../server/testDocuments.ts';
-import { LIST_FORMS, MEETING_FORMS, type MeetingForm } from './forms.ts';
+import { LIST_FORMS, MEETING_FORMS } from './forms.ts';
 
-type FieldList = ReadonlyArray<{ name: string; label: string; required?: boolean }>;
-type Shown = Array<{ name: string; label: string; required: boolean; options?: unknown[] }>;
 const PW = 'Meeting-forms-2025';
 let t: Awaited<ReturnType<typeof createBaseApp>>;
 let staff: Awaited<ReturnType<typeof signIn>>;
 const api = testApi(() => t, ['meetings', 'meeting_agenda_items', 'case_events', 'audit_events']);
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const same = (shown: Shown, fields: FieldList, form: string) =>
-  assert.deepEqual(
-    shown.map((f) => [f.name, f.label, f.required]),
-    fields.map((f) => [f.name, f.label, !!f.required]),
-    form,
-  );
-const firstRequired = (fields: FieldList) => new RegExp(esc(fields.find((f) => f.required)!.label));
-const ROUTE_OF: Record<MeetingForm, string> = { topic: '/agenda', held: '/held' };
 
 before(async () => {
   t = await createBaseApp(); // 2025-03-03
@@ -35,12 +24,17 @@ after(() => t.close());
 test('the list page gets the declared form; the route refuses by its labels', async () => {
   const served = await api.ok(staff, 'GET', '/api/meetings/forms');
   assert.deepEqual(Object.keys(served), Object.keys(LIST_FORMS));
-  same(served.create, LIST_FORMS.create, 'create');
+  await formsContract({
+    ...api,
+    as: staff,
+    served,
+    declared: LIST_FORMS,
+    routes: { create: '/api/meetings' },
+  });
   assert.deepEqual(
     served.create[0].options.map((o: { label: string }) => o.label),
     ['局长办公会', '党组会'],
   );
-  await api.refused(staff, 'POST', '/api/meetings', {}, 400, firstRequired(LIST_FORMS.create));
   // An option outside the declared ones; a text over its declared limit.
   const body = { kind: 'directorsOffice', meetingOn: '2025-03-03' };
   await api.refused(staff, 'POST', '/api/meetings', { ...body, kind: 'plenary' }, 400, /会议类型/);
@@ -62,10 +56,13 @@ test('the meeting page gets its declared forms; each route refuses by their labe
     location: '三楼会议室',
   });
   const url = `/api/meetings/${v.meeting.id}`;
-  for (const [form, fields] of Object.entries(MEETING_FORMS) as Array<[MeetingForm, FieldList]>) {
-    same(v.forms[form], fields, form);
-    await api.refused(staff, 'POST', url + ROUTE_OF[form], {}, 400, firstRequired(fields));
-  }
+  await formsContract({
+    ...api,
+    as: staff,
+    served: v.forms,
+    declared: MEETING_FORMS,
+    routes: { topic: `${url}/agenda`, held: `${url}/held` },
+  });
   // 关联事项 offers the department's records by id, named with their type.
   const subject = v.forms.topic.find((f: { name: string }) => f.name === 'subjectId');
   assert.deepEqual(

@@ -4,11 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createBaseApp, orgIdByName, signIn } from '../../server/testing.ts';
-import { testApi } from '../../server/testApi.ts';
+import { formsContract, testApi } from '../../server/testApi.ts';
 import { ACT_FORMS, TASK_FORMS } from './forms.ts';
 
-type FieldList = ReadonlyArray<{ name: string; label: string; required?: boolean }>;
-type Shown = Array<{ name: string; label: string; required: boolean }>;
 const PW = 'Supervise-forms-2025';
 let t: Awaited<ReturnType<typeof createBaseApp>>;
 let staff: Awaited<ReturnType<typeof signIn>>;
@@ -17,15 +15,6 @@ const api = testApi(
   () => t,
   ['supervised_tasks', 'supervision_progress', 'case_events', 'audit_events'],
 );
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const same = (shown: Shown, fields: FieldList, form: string) =>
-  assert.deepEqual(
-    shown.map((f) => [f.name, f.label, f.required]),
-    fields.map((f) => [f.name, f.label, !!f.required]),
-    form,
-  );
-const firstRequired = (fields: FieldList) => new RegExp(esc(fields.find((f) => f.required)!.label));
-
 before(async () => {
   t = await createBaseApp();
   await addUser(t.ctx, { username: 'sf', password: PW, roles: ['staff'] });
@@ -37,21 +26,17 @@ after(() => t.close());
 test('the list page gets the declared forms; each route refuses by their labels', async () => {
   const served = await api.ok(staff, 'GET', '/api/supervision/forms');
   assert.deepEqual(Object.keys(served), Object.keys(TASK_FORMS));
-  same(served.create, TASK_FORMS.create, 'create');
-  same(served.importPlan, TASK_FORMS.importPlan, 'importPlan');
+  await formsContract({
+    ...api,
+    as: staff,
+    served,
+    declared: TASK_FORMS,
+    routes: { create: '/api/supervision', importPlan: '/api/supervision/import-plan' },
+  });
   const source = (served.create as Array<{ name: string; options?: unknown[] }>).find(
     (f) => f.name === 'sourceKind',
   );
   assert.equal(source?.options?.length, 4);
-  await api.refused(staff, 'POST', '/api/supervision', {}, 400, firstRequired(TASK_FORMS.create));
-  await api.refused(
-    staff,
-    'POST',
-    '/api/supervision/import-plan',
-    {},
-    400,
-    firstRequired(TASK_FORMS.importPlan),
-  );
   // An option outside the declared ones; a text over its declared limit; a year not whole.
   const task = {
     title: '落实领导批示',
@@ -95,10 +80,15 @@ test('the task page gets its acts’ declared fields; the act route refuses by t
     dueOn: '2099-12-31',
   });
   const url = `/api/supervision/${v.task.id}/act`;
-  for (const [action, fields] of Object.entries(ACT_FORMS)) {
-    same(v.forms[action], fields, action);
-    await api.refused(staff, 'POST', url, { action }, 400, firstRequired(fields));
-  }
+  await formsContract({
+    ...api,
+    as: staff,
+    served: v.forms,
+    declared: ACT_FORMS,
+    routes: Object.fromEntries(
+      Object.keys(ACT_FORMS).map((action) => [action, { url, body: { action } }]),
+    ),
+  });
   await api.refused(
     staff,
     'POST',

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { STEP_FORMS, type StepForm } from '../stepForms.ts';
 import { CATALOGUE_FORMS } from '../catalogueForms.ts';
+import { formsContract } from '../../../server/testApi.ts';
 import { decisionsTest } from './testkit.ts';
 
 const ROUTE_OF: Record<StepForm, string> = {
@@ -16,7 +17,6 @@ const ROUTE_OF: Record<StepForm, string> = {
   disposition: `/comments/${crypto.randomUUID()}/disposition`,
   evidence: '/evidence',
 };
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 decisionsTest(
   'step forms: the page gets the declared fields; each route refuses by the labels the form shows',
@@ -24,24 +24,16 @@ decisionsTest(
   async ({ staff, ok, refused, drive }) => {
     const id = await drive('participated');
     const view = await ok(staff, 'GET', `/api/decisions/${id}`);
-    for (const [form, fields] of Object.entries(STEP_FORMS) as Array<[StepForm, FieldList]>) {
-      const shown = view.forms[form] as Array<{ name: string; label: string; required: boolean }>;
-      assert.deepEqual(
-        shown.map((f) => [f.name, f.label, f.required]),
-        fields.map((f) => [f.name, f.label, !!f.required]),
-        form,
-      );
-      // An empty body: 400, naming the first required field in the form's own words; nothing changed.
-      const first = fields.find((f) => f.required)!;
-      await refused(
-        staff,
-        'POST',
-        `/api/decisions/${id}${ROUTE_OF[form]}`,
-        {},
-        400,
-        new RegExp(esc(first.label)),
-      );
-    }
+    // An empty body: 400, naming the first required field in the form's own words; nothing changed.
+    await formsContract({
+      refused,
+      as: staff,
+      served: view.forms,
+      declared: STEP_FORMS,
+      routes: Object.fromEntries(
+        Object.entries(ROUTE_OF).map(([form, path]) => [form, `/api/decisions/${id}${path}`]),
+      ),
+    });
     // An option outside the declared ones, and a text over its declared limit.
     await refused(
       staff,
@@ -68,33 +60,24 @@ decisionsTest(
   },
 );
 
-type FieldList = ReadonlyArray<{ name: string; label: string; required?: boolean }>;
-
 decisionsTest(
   'catalogue forms: served at GET /api/decisions/forms as declared; the routes refuse by the same labels',
   'base',
   async ({ staff, ok, refused }) => {
     const forms = await ok(staff, 'GET', '/api/decisions/forms');
-    for (const [form, fields] of Object.entries(CATALOGUE_FORMS) as Array<[string, FieldList]>)
-      assert.deepEqual(
-        forms[form].map((f: { name: string; label: string }) => [f.name, f.label]),
-        fields.map((f) => [f.name, f.label]),
-        form,
-      );
     const r = await ok(staff, 'POST', '/api/decision-catalogues', { year: 2026 });
     const id = r.items.find((c: { year: number }) => c.year === 2026).id;
-    for (const [path, label] of [
-      ['/items', '事项名称'],
-      ['/approve', '同意日期'],
-      ['/adjustments', '调整理由'],
-    ])
-      await refused(
-        staff,
-        'POST',
-        `/api/decision-catalogues/${id}${path}`,
-        {},
-        400,
-        new RegExp(label),
-      );
+    const url = `/api/decision-catalogues/${id}`;
+    await formsContract({
+      refused,
+      as: staff,
+      served: forms,
+      declared: CATALOGUE_FORMS,
+      routes: {
+        item: `${url}/items`,
+        approval: `${url}/approve`,
+        adjustment: `${url}/adjustments`,
+      },
+    });
   },
 );
