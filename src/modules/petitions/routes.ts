@@ -13,7 +13,6 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { registerPetition, registerSchema } from './intake.ts';
 import {
   actOnPetition,
-  actBodyOf,
   actSchema,
   listPetitions,
   loadPetition,
@@ -60,9 +59,6 @@ export function petitionRoutes(app: FastifyInstance, ctx: Ctx): void {
   const registers = guard((a) => petitionPolicy.authorize(a, 'petition', 'register'));
   const readsMatter = guard(async (a, req) => {
     await loadPetition(ctx.db, a, paramsOf(req, idParam).id);
-    // An act's body is refused in the words of its own form (forms.ts).
-    const body = actBodyOf((req.body as { action?: unknown } | undefined)?.action);
-    if (body) parse(body, req.body);
   });
   api.get(
     '/api/petitions',

@@ -66,12 +66,6 @@ const ACT_BODIES = [
   act('recheckOpinion', ACT_FORMS.recheckOpinion),
 ] as const;
 export const actSchema = z.discriminatedUnion('action', ACT_BODIES);
-/**
- * The body of one act alone: a union's 400 would name a field by the label of any act that has it
- * (复查意见 as 处理意见), this one by the act's own form.
- */
-export const actBodyOf = (action: unknown) =>
-  ACT_BODIES.find((b) => b.shape.action.value === action);
 /** An act as a caller gives it: its `action` and its form's values (classify: also `handlerIds`). */
 export type PetitionAct = {
   [A in ActForm]: { action: A } & FieldsInput<(typeof ACT_FORMS)[A]>;
