@@ -9,6 +9,7 @@ export const REGISTER_RULES: Rule[] = [
     cells: { 'advisor*': 403, sysadmin: 403, secadmin: 403, auditadmin: 403, '*': 'ok' },
     routes: [
       'GET /api/publications/meta',
+      'GET /api/disclosure/forms',
       'GET /api/publications/due',
       'GET /api/publications',
       'POST /api/publications',

@@ -1,7 +1,8 @@
 /** 政务公开: 主动公开 (publications), 依申请公开 (requests) and the 政府信息公开工作年度报告 (report). */
 import type { ModuleManifest } from '../../core/module.ts';
 import { disclosureAudit } from './auditLabels.ts';
-import { disclosureAbilities } from './policy.ts';
+import { authorize, disclosureAbilities } from './policy.ts';
+import { PUBLICATION_FORMS } from './publications/forms.ts';
 import { DISCLOSURE_REQUEST } from './procedure.ts';
 import { DISCLOSURE_ANNUAL_REPORT } from './report/procedure.ts';
 import { PUBLICATION_REVIEW } from './publications/reviewProcedure.ts';
@@ -60,6 +61,12 @@ export const disclosureModule: ModuleManifest = {
       read: loadPublicationRequest,
     },
   ],
+  // The publication page's 撤回 form: GET /api/disclosure/forms.
+  forms: {
+    summary: '主动公开的表单（撤回）',
+    guard: (a) => authorize(a, 'publication', 'list'),
+    forms: PUBLICATION_FORMS,
+  },
   sweepTasks: [lapsedPauseTask],
   facts: [
     { module: 'disclosure.publications', area: 'disclosure', facts: publicationFacts },

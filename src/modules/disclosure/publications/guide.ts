@@ -5,6 +5,8 @@
  * outdated guide a liability ground), every change audited.
  */
 import { z } from 'zod';
+import { fieldsSchema, type FieldsInput } from '../../../core/procedure/fieldSchema.ts';
+import { GUIDE_FORM } from './forms.ts';
 import { inTx, type Ctx } from '../../../core/context.ts';
 import type { DbOrTx } from '../../../core/db/client.ts';
 import { appendAudit } from '../../../core/audit/chain.ts';
@@ -12,20 +14,9 @@ import type { Actor } from '../../../core/auth/actor.ts';
 import { authorize } from '../policy.ts';
 import { defineSetting, getSetting, putSetting } from '../../../core/settings/service.ts';
 
-const text = (label: string, max: number) => z.string().trim().max(max).describe(label);
-
-export const guideSchema = z.object({
-  officeName: text('政府信息公开工作机构名称', 100).min(1),
-  address: text('办公地址', 200).min(1),
-  postcode: text('邮政编码', 10).default(''),
-  hours: text('办公时间', 200).min(1),
-  phone: text('联系电话', 50).min(1),
-  fax: text('传真', 50).default(''),
-  onlineContact: text('互联网联系方式（电子邮箱或网址）', 200).min(1),
-  // 公开的方式和途径, 依申请公开的受理, 监督保障 …: plain text, paragraphs separated by blank lines.
-  body: text('指南正文', 20_000).default(''),
-});
-export type Guide = z.infer<typeof guideSchema>;
+/** The guide as the form asks for it (forms.ts GUIDE_FORM), each field a string (empty when left out). */
+export const guideSchema = fieldsSchema(GUIDE_FORM);
+export type Guide = Record<(typeof GUIDE_FORM)[number]['name'], string>;
 export interface StoredGuide extends Guide {
   updatedOn: string | null;
 }
@@ -40,7 +31,7 @@ function guideSetting(departmentId: string) {
   return defineSetting<StoredGuide>({
     key: `disclosure.guide.${departmentId}`,
     label: '政府信息公开指南',
-    schema: guideSchema.extend({ updatedOn: z.string().nullable() }),
+    schema: guideSchema.required().extend({ updatedOn: z.string().nullable() }),
     defaults: {
       officeName: '',
       address: '',
@@ -64,9 +55,14 @@ export async function getGuide(
   return getSetting(db, guideSetting(departmentId), nowMs, 0);
 }
 
-export async function updateGuide(ctx: Ctx, actor: Actor, guide: Guide): Promise<StoredGuide> {
+export async function updateGuide(
+  ctx: Ctx,
+  actor: Actor,
+  input: FieldsInput<typeof GUIDE_FORM>,
+): Promise<StoredGuide> {
   authorize(actor, 'disclosureGuide', 'edit');
   const now = ctx.clock.now();
+  const guide = Object.fromEntries(GUIDE_FORM.map((f) => [f.name, input[f.name] ?? ''])) as Guide;
   const value: StoredGuide = { ...guide, updatedOn: ctx.clock.today() };
   await inTx(ctx, async (tx) => {
     await putSetting(tx, guideSetting(actor.departmentId), value, now);

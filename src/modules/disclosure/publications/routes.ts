@@ -23,6 +23,9 @@ import {
   updateClassifications,
 } from './classifications.ts';
 import { confidentialityReviewers } from './reviewers.ts';
+import { fieldView } from '../../../core/http/forms.ts';
+import { fieldsSchema } from '../../../core/procedure/fieldSchema.ts';
+import { GUIDE_FORM, PUBLICATION_FORMS } from './forms.ts';
 
 const listQuery = z.object({
   q: z.string().trim().max(100).optional().describe('关键字'),
@@ -72,7 +75,7 @@ const decisionBody = z.object({
   approve: z.boolean().describe('审查结论'),
   opinion: z.string().trim().max(500).optional().describe('审查意见或退回理由'),
 });
-const withdrawBody = z.object({ reason: z.string().trim().min(4).max(500).describe('撤回理由') });
+const withdrawBody = fieldsSchema(PUBLICATION_FORMS.withdraw);
 
 export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
@@ -214,6 +217,8 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     return {
       guide: await getGuide(ctx.db, actor.departmentId, ctx.clock.now().getTime()),
       canEdit: can(actor, 'disclosureGuide', 'edit'),
+      // The form's fields, declared once (forms.ts).
+      form: GUIDE_FORM.map((f) => fieldView(f)),
     };
   });
   api.put(

@@ -1,28 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, put } from '../../lib/api.ts';
 import { applyFieldErrors, flatResolver } from '../../lib/formErrors.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
+import type { FormField } from '../../lib/ActForm.tsx';
 import type { Guide } from './queries.ts';
 
-const FIELDS = [
-  'officeName',
-  'address',
-  'postcode',
-  'hours',
-  'phone',
-  'fax',
-  'onlineContact',
-  'body',
-];
 const guideKey = ['disclosureGuide'] as const;
 
 /** 政府信息公开指南 (条例 Art 12): the disclosure office's contact details and how to obtain information. */
 export default function GuidePage() {
   const { data, isPending, error } = useQuery({
     queryKey: guideKey,
-    queryFn: () => get<{ guide: Guide; canEdit: boolean }>('/api/disclosure/guide'),
+    queryFn: () =>
+      get<{ guide: Guide; canEdit: boolean; form: FormField[] }>('/api/disclosure/guide'),
   });
   const [form] = Form.useForm<Guide>();
   const client = useQueryClient();
@@ -41,7 +33,7 @@ export default function GuidePage() {
       message.success('政府信息公开指南已更新，门户网站同步显示');
       await client.invalidateQueries({ queryKey: guideKey });
     } catch (err) {
-      const rest = applyFieldErrors(form, err, flatResolver(FIELDS));
+      const rest = applyFieldErrors(form, err, flatResolver(fields.map((f) => f.name)));
       setProblem(rest.length ? rest.join('；') : errorMessage(err));
     } finally {
       setBusy(false);
@@ -49,15 +41,24 @@ export default function GuidePage() {
   }
 
   const readOnly = !data?.canEdit;
-  const text = (name: keyof Guide, label: string, required = true) => (
-    <Form.Item
-      name={name}
-      label={label}
-      rules={required ? [{ required: true, message: `请填写${label}` }] : []}
-    >
-      <Input disabled={readOnly} maxLength={200} />
-    </Form.Item>
-  );
+  // The fields as the server declares them (disclosure/publications/forms.ts GUIDE_FORM).
+  const fields = data?.form ?? [];
+  const field = (name: keyof Guide) => fields.find((f) => f.name === name);
+  const item = (name: keyof Guide, control: (f: FormField) => ReactNode) => {
+    const f = field(name);
+    return f ? (
+      <Form.Item
+        name={f.name}
+        label={f.label}
+        extra={f.help}
+        rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+      >
+        {control(f)}
+      </Form.Item>
+    ) : null;
+  };
+  const text = (name: keyof Guide) =>
+    item(name, (f) => <Input disabled={readOnly} maxLength={f.maxLength} />);
   return (
     <>
       <PageHeader
@@ -93,24 +94,20 @@ export default function GuidePage() {
           <Typography.Paragraph type="secondary">
             《政府信息公开条例》第十二条：指南应当包括政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容，并及时更新。
           </Typography.Paragraph>
-          {text('officeName', '机构名称')}
-          {text('address', '办公地址')}
-          {text('postcode', '邮政编码', false)}
-          {text('hours', '办公时间')}
+          {text('officeName')}
+          {text('address')}
+          {text('postcode')}
+          {text('hours')}
           <Space wrap size="large">
-            {text('phone', '联系电话')}
-            {text('fax', '传真', false)}
+            {text('phone')}
+            {text('fax')}
           </Space>
-          {text('onlineContact', '互联网联系方式（电子邮箱或网址）')}
+          {text('onlineContact')}
         </Card>
         <Card title="指南正文" style={{ marginBottom: 16 }}>
-          <Form.Item
-            name="body"
-            label="公开的方式和途径、依申请公开的程序、监督和救济等"
-            extra="段落之间空一行"
-          >
-            <Input.TextArea rows={14} disabled={readOnly} />
-          </Form.Item>
+          {item('body', (f) => (
+            <Input.TextArea rows={14} disabled={readOnly} maxLength={f.maxLength} />
+          ))}
         </Card>
         {problem ? (
           <Alert

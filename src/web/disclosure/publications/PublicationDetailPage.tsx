@@ -19,6 +19,7 @@ import { ApiError, errorMessage, get, post } from '../../lib/api.ts';
 import { dateTime } from '../../lib/format.ts';
 import { PageLoading } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
+import { useForms } from '../../lib/forms.ts';
 import {
   labelOf,
   portalHref,
@@ -33,6 +34,8 @@ function WithdrawModal({ id, open, onClose }: { id: string; open: boolean; onClo
   const client = useQueryClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  // 撤回理由 as the server declares it (disclosure/publications/forms.ts).
+  const [reason] = useForms('disclosure').fields('withdraw');
   async function submit({ reason }: { reason: string }) {
     setBusy(true);
     try {
@@ -60,13 +63,21 @@ function WithdrawModal({ id, open, onClose }: { id: string; open: boolean; onClo
         撤回用于更正错误发布的信息：记录保留，撤回人、时间和理由记入审计日志，门户网站不再显示。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="reason"
-          label="撤回理由"
-          rules={[{ required: true, min: 4, message: '请填写撤回理由（至少4个字）' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
+        {reason && (
+          <Form.Item
+            name={reason.name}
+            label={reason.label}
+            rules={[
+              {
+                required: true,
+                min: reason.minLength,
+                message: `请填写${reason.label}（至少${reason.minLength}个字）`,
+              },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={reason.maxLength} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
