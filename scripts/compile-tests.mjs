@@ -6,11 +6,15 @@
 // node_modules, dist and migrations link to the real ones.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const SOURCE = /\.tsx?$/;
 // Relative import specifiers that name a .ts/.tsx file: static, re-export and dynamic imports.
 const SPECIFIER = /((?:\bfrom|\bimport)\s*\(?\s*['"])(\.{1,2}\/[^'"\n]+?)\.tsx?(['"])/g;
+// node:test, which the compiled files import through scripts/test-shim.mjs (see scripts/test-worker.mjs).
+const NODE_TEST = /(\bfrom\s*)['"]node:test['"]/g;
+const SHIM = JSON.stringify(pathToFileURL(path.join(import.meta.dirname, 'test-shim.mjs')).href);
 
 function walk(dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -40,7 +44,7 @@ export async function compileTests(root, out, dirs = ['src', 'test']) {
   for (const f of sources) {
     const js = path.join(out, f.replace(SOURCE, '.js'));
     const text = fs.readFileSync(js, 'utf8');
-    const fixed = text.replace(SPECIFIER, '$1$2.js$3');
+    const fixed = text.replace(SPECIFIER, '$1$2.js$3').replace(NODE_TEST, `$1${SHIM}`);
     if (fixed !== text) fs.writeFileSync(js, fixed);
   }
   for (const f of files) {

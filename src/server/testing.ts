@@ -11,6 +11,7 @@ import { fixedClock, type Clock } from '../core/clock.ts';
 import type { Ctx } from '../core/context.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { boot } from './boot.ts';
+import { lendDatabase } from './testReuse.ts';
 import { buildApp } from './app.ts';
 import { loadDemo, type DemoAccount } from './demo.ts';
 import { createUser } from '../core/users/service.ts';
@@ -35,8 +36,9 @@ export const testDbKind = (): 'postgres' | 'pglite' =>
  */
 const RELAXED_COMMIT = '-c synchronous_commit=off';
 
+/** A scratch database copied from `template` (the run's migrated one by default; `null`: none, empty). */
 export async function scratchPostgres(
-  template = process.env.FAZHI_TEST_PG_TEMPLATE,
+  template: string | null | undefined = process.env.FAZHI_TEST_PG_TEMPLATE,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
   const admin = process.env.TEST_DATABASE_URL!;
@@ -68,7 +70,8 @@ function dumpBlob(file: string): Blob {
 
 /**
  * A migrated, empty database with a fixed clock (or, with `from`, a copy of a prepared database: the
- * demo snapshot below).
+ * demo snapshot below). The database may be one that an earlier test of the process closed, set back
+ * to how it was opened (testReuse.ts).
  */
 export async function createTestContext(
   now = TEST_NOW,
@@ -76,25 +79,25 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const clock = fixedClock(now);
   if (testDbKind() === 'postgres') {
-    const scratch = await scratchPostgres(from.pgTemplate);
-    const ctx = await boot({ url: scratch.url, clock, poolSize: 5 });
+    const template = from.pgTemplate ?? process.env.FAZHI_TEST_PG_TEMPLATE;
     return {
-      ctx,
       clock,
-      close: async () => {
-        try {
-          await ctx.database.close();
-        } finally {
-          await scratch.drop();
-        }
-      },
+      ...(await lendDatabase(`postgres:${template}`, clock, async () => {
+        const scratch = await scratchPostgres(template);
+        const database = await openDatabase({ url: scratch.url, poolSize: 5 });
+        return { database, drop: scratch.drop };
+      })),
     };
   }
-  const dump = from.pgliteDump ?? process.env.FAZHI_TEST_PGLITE_DUMP;
-  const loadDataDir = dump && fs.existsSync(dump) ? dumpBlob(dump) : undefined;
-  const database = await openDatabase({ loadDataDir });
-  const ctx = await boot({ database, clock });
-  return { ctx, clock, close: () => ctx.database.close() };
+  const dump = from.pgliteDump ?? process.env.FAZHI_TEST_PGLITE_DUMP ?? '';
+  return {
+    clock,
+    ...(await lendDatabase(`pglite:${dump}`, clock, async () => ({
+      database: await openDatabase({
+        loadDataDir: dump && fs.existsSync(dump) ? dumpBlob(dump) : undefined,
+      }),
+    }))),
+  };
 }
 
 /**
@@ -107,16 +110,18 @@ export interface Start {
 }
 
 /**
- * The demo as loaded at TEST_NOW, prepared once per test run (scripts/prepare-test-db.ts): a PGlite
- * dump or a PostgreSQL template, and the accounts with their initial passwords. Loading the demo through
+ * The demo as loaded at TEST_NOW, with its records or without (`records: false`), prepared once per test
+ * run (scripts/prepare-test-db.ts): a PGlite dump or a PostgreSQL template, and the accounts with their
+ * initial passwords. Loading the demo through
  * the services is the same every time at one date; a file starting from the demo at TEST_NOW copies it
  * instead (the demo itself is tested at many dates by the modules' demo tests, which load it).
  */
-const demoSnapshot = () => {
-  const accounts = process.env.FAZHI_TEST_DEMO_ACCOUNTS;
+const demoSnapshot = (records: boolean) => {
+  const kind = records ? 'DEMO' : 'BASE';
+  const accounts = process.env[`FAZHI_TEST_${kind}_ACCOUNTS`];
   if (!accounts || !fs.existsSync(accounts)) return undefined;
-  const pgTemplate = process.env.FAZHI_TEST_PG_DEMO_TEMPLATE;
-  const pgliteDump = process.env.FAZHI_TEST_PGLITE_DEMO_DUMP;
+  const pgTemplate = process.env[`FAZHI_TEST_PG_${kind}_TEMPLATE`];
+  const pgliteDump = process.env[`FAZHI_TEST_PGLITE_${kind}_DUMP`];
   if (testDbKind() === 'postgres' ? !pgTemplate : !pgliteDump || !fs.existsSync(pgliteDump))
     return undefined;
   return { pgTemplate, pgliteDump, accounts };
@@ -127,7 +132,7 @@ export async function createDemoContext(
   now = TEST_NOW,
   start: Start = {},
 ): Promise<TestContext & { accounts: DemoAccount[] }> {
-  const snapshot = now === TEST_NOW && start.records !== false ? demoSnapshot() : undefined;
+  const snapshot = now === TEST_NOW ? demoSnapshot(start.records !== false) : undefined;
   if (snapshot) {
     const t = await createTestContext(now, snapshot);
     const accounts = JSON.parse(fs.readFileSync(snapshot.accounts, 'utf8')) as DemoAccount[];

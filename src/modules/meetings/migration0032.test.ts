@@ -51,8 +51,7 @@ function migrationsBefore(): string {
 before(async () => {
   if (testDbKind() === 'postgres') {
     // A fresh database, not the run's migrated template: the migrations before 0032 run here.
-    delete process.env.FAZHI_TEST_PG_TEMPLATE;
-    const scratch = await scratchPostgres();
+    const scratch = await scratchPostgres(null);
     drop = scratch.drop;
     database = await openDatabase({ url: scratch.url, poolSize: 3 });
   } else database = await openDatabase({});

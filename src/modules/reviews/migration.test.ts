@@ -36,14 +36,8 @@ function migrationsUpTo(last: number): string {
 async function emptyDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
   if (testDbKind() !== 'postgres')
     return { database: await openDatabase({}), drop: async () => {} };
-  const template = process.env.FAZHI_TEST_PG_TEMPLATE;
-  delete process.env.FAZHI_TEST_PG_TEMPLATE; // the template is already migrated to the end
-  try {
-    const scratch = await scratchPostgres();
-    return { database: await openDatabase({ url: scratch.url, poolSize: 2 }), drop: scratch.drop };
-  } finally {
-    if (template !== undefined) process.env.FAZHI_TEST_PG_TEMPLATE = template;
-  }
+  const scratch = await scratchPostgres(null); // the run's template is already migrated to the end
+  return { database: await openDatabase({ url: scratch.url, poolSize: 2 }), drop: scratch.drop };
 }
 
 test('migration 0031: every matter keeps its status, now read from its case; the column is gone', async () => {
