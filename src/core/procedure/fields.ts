@@ -59,3 +59,10 @@ export const sized = <F extends FieldSpec>(f: F, maxLength: number, minLength?: 
   maxLength,
   ...(minLength ? { minLength } : {}),
 });
+
+/** A long text's non-empty lines, trimmed: how a form posts a list, one item a line. */
+export const formLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);

@@ -4,7 +4,7 @@
  * form's lines or as a list (routes.ts actBody). The view sends each act's whole form (view.ts).
  */
 import type { FieldSpec } from '../../core/procedure/types.ts';
-import { date, long } from '../../core/procedure/fields.ts';
+import { date, formLines, long } from '../../core/procedure/fields.ts';
 
 export const ACT_DATE = date('on', '办理日期');
 export const EVIDENCE = long(
@@ -25,11 +25,7 @@ export const actForm = (action: string, fields: readonly FieldSpec[] = []): Fiel
 
 /** "名称 2025-01-10" per line → the evidence list of an answer (a line without a date keeps none). */
 export const parseEvidence = (lines: string) =>
-  lines
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const m = /^(.*?)[\s，,]+(\d{4}-\d{2}-\d{2})$/.exec(l);
-      return m ? { title: m[1].trim(), gatheredOn: m[2] } : { title: l, gatheredOn: '' };
-    });
+  formLines(lines).map((l) => {
+    const m = /^(.*?)[\s，,]+(\d{4}-\d{2}-\d{2})$/.exec(l);
+    return m ? { title: m[1].trim(), gatheredOn: m[2] } : { title: l, gatheredOn: '' };
+  });

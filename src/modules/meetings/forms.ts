@@ -4,7 +4,16 @@
  * the meeting page gets MEETING_FORMS with the meeting (routes.ts meetingView), the 关联事项 select
  * filled with the records the meeting may link to.
  */
-import { choice, date, long, ref, sized, text, yes } from '../../core/procedure/fields.ts';
+import {
+  choice,
+  date,
+  formLines,
+  long,
+  ref,
+  sized,
+  text,
+  yes,
+} from '../../core/procedure/fields.ts';
 import { MEETING_KIND_LABELS } from './labels.ts';
 
 const pairs = <L extends Record<string, string>>(labels: L) =>
@@ -56,11 +65,7 @@ export type MeetingForm = keyof typeof MEETING_FORMS;
 
 /** The 列席 form's lines ("赵某，企业代表", one a line) as the API's list of representatives. */
 export const parseAttendees = (lines: string) =>
-  lines
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [name, ...rest] = l.split(/[，,、\s]+/);
-      return { name, identity: rest.join(' ') || '公众代表' };
-    });
+  formLines(lines).map((l) => {
+    const [name, ...rest] = l.split(/[，,、\s]+/);
+    return { name, identity: rest.join(' ') || '公众代表' };
+  });
