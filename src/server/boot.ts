@@ -3,6 +3,7 @@ import { migrate } from '../core/db/migrate.ts';
 import { createCalendarStore } from '../core/calendar/store.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Ctx } from '../core/context.ts';
+import { forgetSettings } from '../core/settings/service.ts';
 import { procedureRegistry } from './modules.ts';
 
 /** Opens the database, applies migrations and loads the calendar: the context every entry point needs. */
@@ -16,6 +17,7 @@ export async function boot(opts: {
   database?: Database;
 }): Promise<Ctx> {
   const database = opts.database ?? (await openDatabase(opts));
+  forgetSettings(); // cached per process: values read from another database must not carry over
   try {
     await migrate(database.db);
     const calendar = createCalendarStore();

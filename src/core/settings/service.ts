@@ -23,6 +23,11 @@ export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {
 
 const cache = new Map<string, { value: unknown; at: number }>();
 
+/** Forgets every cached value: a process that opens another database (the tests) starts afresh. */
+export function forgetSettings(): void {
+  cache.clear();
+}
+
 export async function getSetting<T>(
   db: DbOrTx,
   def: SettingDef<T>,
@@ -30,7 +35,7 @@ export async function getSetting<T>(
   ttlMs = 30_000,
 ): Promise<T> {
   const hit = cache.get(def.key);
-  if (hit && nowMs - hit.at < ttlMs) return hit.value as T;
+  if (hit && nowMs >= hit.at && nowMs - hit.at < ttlMs) return hit.value as T;
   const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
   const parsed = row
     ? def.schema.safeParse({ ...(def.defaults as object), ...(row.value as object) })
