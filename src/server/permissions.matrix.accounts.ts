@@ -59,6 +59,7 @@ export const ACCOUNT_RULES: Rule[] = [
       'GET /api/auth/session',
       'POST /api/auth/logout',
       'POST /api/auth/password',
+      'GET /api/auth/forms',
       'GET /api/admin/orgs',
       'GET /api/calendar/years',
       'GET /api/calendar/days',

@@ -8,15 +8,15 @@ import type { Actor } from './actor.ts';
 import { abilities } from './policy.ts';
 import { changePassword, login, logout, type SessionInfo } from './service.ts';
 import { ORG_KIND_LABELS, ROLE_LABELS } from './roles.ts';
+import { AUTH_FORMS } from './forms.ts';
+import { fieldsSchema } from '../procedure/fieldSchema.ts';
+import { formsRoute } from '../http/forms.ts';
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(64).describe('用户名'),
   password: z.string().min(1).max(256).describe('密码'),
 });
-const passwordBody = z.object({
-  currentPassword: z.string().min(1).max(256).describe('当前密码'),
-  newPassword: z.string().min(1).max(256).describe('新密码'),
-});
+const passwordBody = fieldsSchema(AUTH_FORMS.password);
 
 const present = (s: SessionInfo, more: Array<(a: Actor) => Record<string, boolean>>) => ({
   user: {
@@ -93,6 +93,12 @@ export function authRoutes(
       return { ok: true };
     },
   );
+
+  formsRoute(app, 'auth', {
+    summary: '本人账号的表单（修改密码）',
+    guard: () => true,
+    forms: AUTH_FORMS,
+  });
 
   api.get(
     '/api/meta',

@@ -22,11 +22,28 @@ export interface FormLists {
 // The engine's field types in the vocabulary of the workbench's form (web/lib/ActForm.tsx).
 const webType = (t: FieldSpec['type']) => (t === 'longText' ? ('textarea' as const) : t);
 
+// What only some fields declare, sent only when declared (a row's fields and a range's ends as fields).
+const extras = (f: FieldSpec) => ({
+  ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+  ...(f.autocomplete ? { autocomplete: f.autocomplete } : {}),
+  ...(f.confirms ? { confirms: f.confirms } : {}),
+  ...(f.ends ? { ends: f.ends.map((e) => fieldView(e)) } : {}),
+  ...(f.rows ? { rows: f.rows.map((r) => fieldView(r)) } : {}),
+  ...(f.minItems !== undefined ? { minItems: f.minItems } : {}),
+  ...(f.maxItems !== undefined ? { maxItems: f.maxItems } : {}),
+  ...(f.rowLabel ? { rowLabel: f.rowLabel } : {}),
+  ...(f.removeLabel ? { removeLabel: f.removeLabel } : {}),
+});
+
 /**
  * A field as the workbench's forms draw it. A `ref` select's options are the records the page offers
- * at the time: given here by a view that knows them, or filled in by the page.
+ * at the time, an `offered` select's those of the moment (e.g. the settings): given here by a view that
+ * knows them, or filled in by the page.
  */
-export function fieldView(f: FieldSpec, options?: Array<{ value: string; label: string }>) {
+export function fieldView(
+  f: FieldSpec,
+  options?: Array<{ value: string; label: string }>,
+): FieldReply {
   return {
     name: f.name,
     label: f.label,
@@ -45,14 +62,28 @@ export function fieldView(f: FieldSpec, options?: Array<{ value: string; label: 
     minLength: f.minLength,
     maxLength: f.maxLength,
     help: f.help,
+    ...extras(f),
   };
 }
 
 const choice = z.object({ value: z.string().describe('代码'), label: z.string().describe('名称') });
-const fieldReply = z.object({
+const plainReply = z.object({
   name: z.string().describe('字段'),
   label: z.string().describe('名称'),
-  type: z.enum(['text', 'textarea', 'date', 'number', 'boolean', 'select']).describe('类型'),
+  type: z
+    .enum([
+      'text',
+      'textarea',
+      'date',
+      'number',
+      'boolean',
+      'select',
+      'password',
+      'tags',
+      'dateRange',
+      'list',
+    ])
+    .describe('类型'),
   required: z.boolean().describe('是否必填'),
   options: z.array(choice).optional().describe('选项'),
   ref: z.boolean().optional().describe('是否选择记录'),
@@ -61,7 +92,22 @@ const fieldReply = z.object({
   minLength: z.number().optional().describe('最少字数'),
   maxLength: z.number().optional().describe('最多字数'),
   help: z.string().optional().describe('说明'),
+  placeholder: z.string().optional().describe('示例'),
+  autocomplete: z.enum(['current-password', 'new-password']).optional().describe('浏览器填写'),
+  confirms: z.string().optional().describe('再次输入的字段'),
+  minItems: z.number().optional().describe('最少项数'),
+  maxItems: z.number().optional().describe('最多项数'),
+  rowLabel: z.string().optional().describe('行的名称（{n}为序号）'),
+  removeLabel: z.string().optional().describe('删除一行的按钮名称'),
 });
+const rangeReply = plainReply.extend({
+  ends: z.array(plainReply).optional().describe('起止日期的两个字段'),
+});
+/** A served field: a list's rows and a range's ends are fields themselves (no lists within rows). */
+export const fieldReply = rangeReply.extend({
+  rows: z.array(rangeReply).optional().describe('每行的字段'),
+});
+export type FieldReply = z.infer<typeof fieldReply>;
 
 /** `GET /api/<module>/forms`: the module's forms, with their reply schema for the OpenAPI document. */
 export function formsRoute(app: FastifyInstance, module: string, forms: FormLists): void {

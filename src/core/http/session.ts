@@ -18,6 +18,7 @@ export const BACKGROUND_HEADER = 'x-fazhi-background';
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   '/api/auth/session',
   '/api/auth/password',
+  '/api/auth/forms',
   '/api/auth/logout',
   '/api/meta',
 ]);

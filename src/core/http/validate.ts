@@ -287,22 +287,38 @@ export function issueMessage(raw: z.core.$ZodRawIssue): string {
   }
 }
 
+// The lists whose items are a form's rows (FieldSpec 'list'): a problem in a row is named by the row.
+const ROW_LISTS = new WeakSet<Node>();
+/** Marks a list as a form's repeating rows: a field in its third row is named 「放假安排第3行：名称」. */
+export function rowList<S extends z.ZodType>(schema: S): S {
+  ROW_LISTS.add(schema);
+  return schema;
+}
+const isRowList = (n: Node) => layers(n).some((l) => ROW_LISTS.has(l));
+
 /**
- * The label of the field at `path`: the innermost labelled schema on the way down. With the `input`,
- * a union is narrowed to the options the value can be (the field of the act that was posted).
+ * The label of the field at `path`: the innermost labelled schema on the way down, after the rows
+ * it is in (「放假安排第2行：」). With the `input`, a union is narrowed to the options the value can
+ * be (the field of the act that was posted).
  */
 export function labelAt(schema: Node, path: PropertyKey[], input?: unknown): string | undefined {
   let nodes = [schema];
   let label: string | undefined;
+  let rows = '';
   let value = input;
   for (const key of path) {
+    if (label && /^\d+$/.test(String(key)) && nodes.some(isRowList)) {
+      rows += `${label}第${Number(key) + 1}行：`;
+      label = undefined;
+    }
     nodes = nodes.flatMap((n) => children(n, key, value));
     value =
       value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
     if (!nodes.length) break;
     label = nodes.map(labelOf).find(Boolean) ?? label;
   }
-  return label;
+  if (!rows) return label;
+  return label ? rows + label : rows.slice(0, -1);
 }
 
 /**

@@ -4,7 +4,19 @@ import { AppError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import { fieldsSchema } from './fieldSchema.ts';
 import type { FieldSpec } from './types.ts';
-import { choice, long, ref, sized, text, yes } from './fields.ts';
+import {
+  choice,
+  confirmation,
+  dateRange,
+  list,
+  long,
+  password,
+  ref,
+  sized,
+  tags,
+  text,
+  yes,
+} from './fields.ts';
 import { fieldView } from '../http/forms.ts';
 
 const FIELDS: FieldSpec[] = [
@@ -107,4 +119,88 @@ test('fieldView: a field in the workbench form vocabulary; a ref gets the record
   const offered = [{ value: 'm1', label: '局长办公会（2025-03-10）' }];
   const v = fieldView(ref('meetingId', '会议'), offered);
   assert.deepEqual([v.type, v.ref, v.required, v.options], ['select', true, true, offered]);
+});
+
+test('a password is taken as typed (not trimmed), bounded, and never echoed in a refusal', () => {
+  const s = fieldsSchema([
+    password('current', '当前密码', 'current-password'),
+    confirmation('again', '确认密码', { name: 'current', autocomplete: 'current-password' }),
+  ]);
+  assert.deepEqual(parse(s, { current: '  Pass word 1!  ' }), { current: '  Pass word 1!  ' });
+  // The repeat is the form's check: not part of the body.
+  assert.deepEqual(Object.keys(s.shape), ['current']);
+  for (const body of [{}, { current: '' }, { current: `Secret-${'x'.repeat(300)}` }]) {
+    try {
+      parse(s, body);
+      assert.fail('refused');
+    } catch (e) {
+      assert.ok(e instanceof AppError);
+      assert.match(e.message, /^当前密码：/);
+      assert.ok(!e.message.includes('Secret'), e.message);
+    }
+  }
+  const v = fieldView(password('current', '当前密码', 'current-password'));
+  assert.deepEqual([v.type, v.autocomplete, v.required], ['password', 'current-password', true]);
+});
+
+const ROWS = list(
+  'holidays',
+  '放假安排',
+  [
+    sized(text('name', '名称', true), 20),
+    dateRange('range', '起止日期', 'from', '开始日期', 'to', '结束日期'),
+  ],
+  { minItems: 1, maxItems: 2, rowLabel: '第{n}项' },
+);
+
+test('list rows: each row is its fields (a range as its two dates), typed; a problem names its row', () => {
+  const s = fieldsSchema([ROWS, tags('keywords', '关键词', 2, 5)]);
+  const body = parse(s, { holidays: [{ name: ' 元旦 ', from: '2027-01-01', to: '2027-01-03' }] });
+  const rows: Array<{ name: string; from: string; to: string }> = body.holidays;
+  assert.deepEqual(rows, [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }]);
+  assert.deepEqual(body.keywords, []);
+  try {
+    parse(s, {
+      holidays: [
+        { name: '元旦', from: '2027-01-01', to: '2027-01-01' },
+        { name: '春节', from: '2027-02-30' },
+      ],
+      keywords: ['法治', '超过五个字的词'],
+    });
+    assert.fail('refused');
+  } catch (e) {
+    assert.ok(e instanceof AppError);
+    const by = Object.fromEntries((e.fields ?? []).map((f) => [f.path, f.message]));
+    assert.match(by['holidays.1.from'], /^放假安排第2行：开始日期：/);
+    assert.equal(by['holidays.1.to'], '放假安排第2行：结束日期：必填');
+    assert.match(by['keywords.1'], /^关键词：不能超过5个字/);
+  }
+});
+
+test('list rows: the declared bounds on the number of rows and tags', () => {
+  const s = fieldsSchema([ROWS, tags('keywords', '关键词', 2, 5)]);
+  const row = { name: '元旦', from: '2027-01-01', to: '2027-01-01' };
+  const messages = (body: unknown) => {
+    try {
+      parse(s, body);
+      return '';
+    } catch (e) {
+      assert.ok(e instanceof AppError);
+      return e.message;
+    }
+  };
+  assert.match(messages({ holidays: [] }), /^放假安排：至少选择或填写一项$/);
+  assert.match(messages({ holidays: [row, row, row] }), /^放假安排：最多2项$/);
+  assert.match(messages({ holidays: [row], keywords: ['a', 'b', 'c'] }), /^关键词：最多2项$/);
+  assert.match(messages({ holidays: [row, 'x'] }), /^放假安排第2行：/);
+  // Served with its rows and bounds; a range with its ends.
+  const v = fieldView(ROWS);
+  assert.deepEqual([v.type, v.minItems, v.maxItems, v.rowLabel], ['list', 1, 2, '第{n}项']);
+  assert.deepEqual(
+    v.rows?.map((r) => [r.name, r.type, r.ends?.map((e) => e.name)]),
+    [
+      ['name', 'text', undefined],
+      ['range', 'dateRange', ['from', 'to']],
+    ],
+  );
 });

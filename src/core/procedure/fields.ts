@@ -60,6 +60,72 @@ export const sized = <F extends FieldSpec>(f: F, maxLength: number, minLength?: 
   ...(minLength ? { minLength } : {}),
 });
 
+/** A password (not trimmed, never echoed), with what the browser may fill in. */
+export const password = <N extends string>(
+  name: N,
+  label: string,
+  autocomplete: 'current-password' | 'new-password',
+  maxLength = 256,
+) => ({ name, label, type: 'password' as const, required: true as const, autocomplete, maxLength });
+/** The form's repeat of a password (确认新密码): checked in the form that both agree, not posted. */
+export const confirmation = <N extends string>(
+  name: N,
+  label: string,
+  of: { name: string; autocomplete: 'current-password' | 'new-password' },
+) => ({
+  name,
+  label,
+  type: 'password' as const,
+  required: true as const,
+  autocomplete: of.autocomplete,
+  confirms: of.name,
+});
+/** A select whose options are served at request time (e.g. settings); the value is a code of them. */
+export const offered = <N extends string>(name: N, label: string, maxLength = 40) => ({
+  name,
+  label,
+  type: 'select' as const,
+  required: true as const,
+  offered: true,
+  maxLength,
+});
+/** Free tags: up to `maxItems` short texts, each up to `maxLength` characters. */
+export const tags = <N extends string>(
+  name: N,
+  label: string,
+  maxItems: number,
+  maxLength: number,
+) => ({ name, label, type: 'tags' as const, required: false as const, maxItems, maxLength });
+/** One control for two dates (e.g. 放假起止日期), posted as the two date fields `from` and `to`. */
+export const dateRange = <N extends string, A extends string, B extends string>(
+  name: N,
+  label: string,
+  from: A,
+  fromLabel: string,
+  to: B,
+  toLabel: string,
+) => ({
+  name,
+  label,
+  type: 'dateRange' as const,
+  required: true as const,
+  ends: [date(from, fromLabel), date(to, toLabel)] as const,
+});
+/** Repeating rows, each the given fields, `minItems` to `maxItems` of them; `rowLabel` names row {n}. */
+export const list = <N extends string, R extends readonly FieldSpec[]>(
+  name: N,
+  label: string,
+  rows: R,
+  bounds: { minItems?: number; maxItems: number; rowLabel: string; removeLabel?: string },
+) => ({
+  name,
+  label,
+  type: 'list' as const,
+  required: false as const,
+  rows,
+  ...bounds,
+});
+
 /** A long text's non-empty lines, trimmed: how a form posts a list, one item a line. */
 export const formLines = (text: string) =>
   text

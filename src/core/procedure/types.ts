@@ -57,7 +57,21 @@ export interface Gate {
 
 // ---------- fields (what data an action needs; a generic UI renders a form from them) ----------
 
-export type FieldType = 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'select';
+export type FieldType =
+  | 'text'
+  | 'longText'
+  | 'date'
+  | 'number'
+  | 'boolean'
+  | 'select'
+  /** A secret: never trimmed, drawn as a password input, never echoed. */
+  | 'password'
+  /** Free tags: a list of short texts (e.g. 关键词), `maxItems` of them, each up to `maxLength`. */
+  | 'tags'
+  /** One control for two dates, posted as its two `ends` (e.g. from and to in a row). */
+  | 'dateRange'
+  /** Repeating rows: a list whose every row is the `rows` fields, `minItems` to `maxItems` rows. */
+  | 'list';
 
 export interface FieldSpec {
   name: string;
@@ -78,6 +92,25 @@ export interface FieldSpec {
   minLength?: number;
   maxLength?: number;
   help?: string; // Chinese hint
+  /** An example shown in the empty control (e.g. 如：春节). */
+  placeholder?: string;
+  /** password: what the browser may fill in (its saved password, or a new one). */
+  autocomplete?: 'current-password' | 'new-password';
+  /** A repeat of the named field (确认新密码): the form checks that both agree; it is not posted. */
+  confirms?: string;
+  /** select: options given by the server at request time (e.g. from the settings); any code is taken and the service checks it. */
+  offered?: boolean;
+  /** dateRange: its start and end, each a date field of the body. */
+  ends?: readonly [FieldSpec, FieldSpec];
+  /** list: the fields of each row (plain fields, no lists within). */
+  rows?: readonly FieldSpec[];
+  /** list and tags: bounds on the number of rows or tags. */
+  minItems?: number;
+  maxItems?: number;
+  /** list: how a row is called before its first field and in its remove button, {n} its number (第{n}项). */
+  rowLabel?: string;
+  /** list: the remove button's accessible name when not 删除 + rowLabel + label (删除第{n}个调休上班日). */
+  removeLabel?: string;
 }
 
 // ---------- date rules (minimum durations, maximum spans) ----------

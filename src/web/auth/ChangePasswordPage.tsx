@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError, api } from '../lib/api.ts';
-import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
+import { applyFieldErrors } from '../lib/formErrors.ts';
+import { FieldItems, fieldErrorPath } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import { fetchSession, sessionKey, storeSession, useSession } from '../lib/session.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { AuthShell } from './AuthShell.tsx';
@@ -17,6 +19,14 @@ interface PasswordForm {
   confirm: string;
 }
 
+// The client's hint of the rule (the server's policy, which may require more, decides).
+const strength = {
+  validator: (_: unknown, value: string | undefined) =>
+    !value || (value.length >= 8 && passwordClassCount(value) >= 3)
+      ? Promise.resolve()
+      : Promise.reject(new Error(PASSWORD_RULE_TEXT)),
+};
+
 export function ChangePasswordPage() {
   useTitle('修改密码');
   const [form] = Form.useForm<PasswordForm>();
@@ -27,6 +37,8 @@ export function ChangePasswordPage() {
   const { data: session, isPending } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The form as the server declares it (core/auth/forms.ts).
+  const fields = useForms('auth').fields('password');
 
   if (isPending) return <PageLoading />;
   if (!session) return <Navigate to="/login" replace />;
@@ -49,11 +61,7 @@ export function ChangePasswordPage() {
       message.success('密码已修改');
       navigate('/', { replace: true });
     } catch (err) {
-      const unplaced = applyFieldErrors(
-        form,
-        err,
-        flatResolver(['currentPassword', 'newPassword']),
-      );
+      const unplaced = applyFieldErrors(form, err, fieldErrorPath(fields));
       if (err instanceof ApiError && err.code === 'WEAK_PASSWORD' && err.fields.length === 0) {
         form.setFields([{ name: 'newPassword', errors: [err.message] }]);
       } else if (err instanceof ApiError && err.status === 401 && err.fields.length === 0) {
@@ -90,51 +98,13 @@ export function ChangePasswordPage() {
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
         <PasswordRule id="password-rule" />
         <Form form={form} layout="vertical" onFinish={onFinish} disabled={submitting}>
-          <Form.Item
-            label="当前密码"
-            name="currentPassword"
-            htmlFor="pw-current"
-            rules={[{ required: true, message: '请输入当前密码' }]}
-          >
-            <Input.Password id="pw-current" autoComplete="current-password" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label="新密码"
-            name="newPassword"
-            htmlFor="pw-new"
-            rules={[
-              { required: true, message: '请输入新密码' },
-              {
-                validator: (_, value: string | undefined) =>
-                  !value || (value.length >= 8 && passwordClassCount(value) >= 3)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(PASSWORD_RULE_TEXT)),
-              },
-            ]}
-          >
-            <Input.Password
-              id="pw-new"
-              autoComplete="new-password"
-              aria-describedby="password-rule"
-            />
-          </Form.Item>
-          <Form.Item
-            label="确认新密码"
-            name="confirm"
-            htmlFor="pw-confirm"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, value: string | undefined) =>
-                  !value || value === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('两次输入的新密码不一致')),
-              }),
-            ]}
-          >
-            <Input.Password id="pw-confirm" autoComplete="new-password" />
-          </Form.Item>
+          <FieldItems
+            fields={fields}
+            extras={{
+              currentPassword: { props: { autoFocus: true } },
+              newPassword: { rules: [strength], props: { 'aria-describedby': 'password-rule' } },
+            }}
+          />
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={submitting}>
               确认修改

@@ -1,156 +1,20 @@
-import { useState, type CSSProperties, type ReactNode } from 'react';
-import {
-  Alert,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  type FormInstance,
-  type UploadFile,
-} from 'antd';
-import dayjs from 'dayjs';
-import type { FieldSpec } from '../../core/procedure/types.ts';
+import { useState, type ReactNode } from 'react';
+import { Alert, Form, Modal, type FormInstance, type UploadFile } from 'antd';
 import { ApiError } from './api.ts';
-import { DateField } from './DateField.tsx';
-import { DATE } from './format.ts';
 import { FileUpload, uploadedIds } from './FileUpload.tsx';
 import { applyFieldErrors } from './formErrors.ts';
-import { NativeSelect } from '../documents/NativeSelect.tsx';
+import type { FormField, SelectKind } from './FieldControl.tsx';
+import { FieldItems, fieldErrorPath, formValues } from './FieldItems.tsx';
 
-/**
- * One field of a form, as the server declares an act's fields (the procedure's FieldSpec: type, label,
- * required, limits, options) or as a screen declares a form of its own. 'textarea' is the web's older
- * name of 'longText'.
- */
-export interface FormField {
-  name: string;
-  label: string;
-  type?: FieldSpec['type'] | 'textarea';
-  required?: boolean;
-  options?: ReadonlyArray<{ value: string; label: string }>;
-  /** Bounds of a number. */
-  min?: number;
-  max?: number;
-  /** Length bounds of a text. */
-  minLength?: number;
-  maxLength?: number;
-  help?: string;
-  initial?: string;
-  /** The message when a required field is left empty (default: 请填写 + label). */
-  requiredMessage?: string;
-}
-
-/** '是'/'否' choices: a boolean field's values as a form sends them ('true'/'false'; the server coerces). */
-export const YES_NO = [
-  { value: 'true', label: '是' },
-  { value: 'false', label: '否' },
-];
-export const bool = (v: unknown) => v === true || v === 'true';
-
-/** How a select is drawn: the native <select> (default), or antd's Select (the case actions). */
-export type SelectKind = 'native' | 'antd';
-
-const valueOf = (x: unknown) =>
-  x && typeof x === 'object' && 'target' in x
-    ? (x as { target: { value: unknown } }).target.value
-    : x;
-
-/**
- * The control of one field — the only place the web turns a field type into an input. Inside a
- * Form.Item it takes the item's id/value/onChange; alone, give it value/onChange (values, not events).
- */
-export function FieldControl({
-  field,
-  select = 'native',
-  emptyOption = true,
-  onChange,
-  ...control
-}: {
-  field: FormField;
-  select?: SelectKind;
-  /** A native select starts with an empty '请选择' choice (not when a value is always chosen). */
-  emptyOption?: boolean;
-  id?: string;
-  value?: unknown;
-  onChange?: (v: unknown) => void;
-  'aria-label'?: string;
-  style?: CSSProperties;
-  /** The browser's own check, for a control outside an antd Form. */
-  required?: boolean;
-}) {
-  const props = {
-    ...control,
-    onChange: (x: unknown) => onChange?.(valueOf(x)),
-  } as unknown as Record<string, never>;
-  const options = field.type === 'boolean' ? YES_NO : [...(field.options ?? [])];
-  switch (field.type) {
-    case 'date':
-      return <DateField {...props} />;
-    case 'longText':
-    case 'textarea':
-      return (
-        <Input.TextArea
-          autoSize={{ minRows: 3, maxRows: 10 }}
-          minLength={field.minLength}
-          maxLength={field.maxLength}
-          {...props}
-        />
-      );
-    case 'number':
-      return (
-        <InputNumber style={{ width: '100%' }} min={field.min ?? 0} max={field.max} {...props} />
-      );
-    case 'select':
-    case 'boolean':
-      if (select === 'antd') return <Select options={options} {...props} />;
-      return (
-        <NativeSelect
-          id={control.id}
-          value={control.value as string | undefined}
-          ariaLabel={control['aria-label']}
-          width={control.style?.width}
-          placeholder={emptyOption ? undefined : null}
-          options={options}
-          onChange={props.onChange}
-        />
-      );
-    default:
-      return <Input minLength={field.minLength} maxLength={field.maxLength} {...props} />;
-  }
-}
-
-/** The Form.Items of the fields: label, help, the required rule in Chinese, the control. */
-export function FieldItems({ fields, select }: { fields: FormField[]; select?: SelectKind }) {
-  return (
-    <>
-      {fields.map((f) => (
-        <Form.Item
-          key={f.name}
-          label={f.label}
-          name={f.name}
-          extra={f.help}
-          rules={
-            f.required
-              ? [{ required: true, message: f.requiredMessage ?? `请填写${f.label}` }]
-              : undefined
-          }
-        >
-          <FieldControl field={f} select={select} />
-        </Form.Item>
-      ))}
-    </>
-  );
-}
-
-/** A server error path ('body.data.reason', 'data.reason', 'reason.0') → the form field it names, if any. */
-export function fieldPath(names: string[]) {
-  return (path: string): string[] | null => {
-    const parts = path.replace(/^body\./, '').split('.');
-    if (parts[0] === 'data' && parts[1] && names.includes(parts[1])) return [parts[1]];
-    return parts[0] && names.includes(parts[0]) ? [parts[0]] : null;
-  };
-}
+// The field vocabulary lives in FieldControl.tsx and FieldItems.tsx; screens import it from here too.
+export { bool, FieldControl, YES_NO, type FormField, type SelectKind } from './FieldControl.tsx';
+export {
+  FieldItem,
+  FieldItems,
+  fieldErrorPath,
+  formValues,
+  type ItemExtra,
+} from './FieldItems.tsx';
 
 /**
  * The one form of an act, in a modal: the declared fields (and, when given, items the screen renders
@@ -193,17 +57,23 @@ export function ActForm({
   };
   async function ok() {
     const raw = (await form.validateFields()) as Record<string, unknown>;
-    const values = Object.fromEntries(
-      Object.entries(raw)
-        .filter(([, v]) => v !== undefined && v !== null && v !== '')
-        .map(([k, v]) => [k, dayjs.isDayjs(v) ? v.format(DATE) : v]),
-    );
+    const values = formValues(fields, raw);
     setBusy(true);
     setError(null);
     try {
       await onSubmit(values, uploadedIds(uploads));
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, fieldPath(Object.keys(raw)));
+      const unplaced = applyFieldErrors(
+        form,
+        err,
+        // The declared fields, and the items the screen renders itself.
+        fieldErrorPath([
+          ...fields,
+          ...Object.keys(raw)
+            .filter((k) => !fields.some((f) => f.name === k))
+            .map((name) => ({ name, label: name })),
+        ]),
+      );
       if (err instanceof ApiError && err.fields.length > 0)
         setError(unplaced.length ? unplaced.join('；') : null);
       else setError(err instanceof Error ? err.message : '提交失败');
