@@ -9,7 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { record, replay } from './test-shim.mjs';
 
-const { files, claims } = JSON.parse(fs.readFileSync(process.env.FAZHI_TEST_QUEUE, 'utf8'));
+const { files, claims, timeline } = JSON.parse(
+  fs.readFileSync(process.env.FAZHI_TEST_QUEUE, 'utf8'),
+);
 
 const claim = (i) => {
   try {
@@ -23,6 +25,7 @@ const claim = (i) => {
 for (let i = 0; i < files.length; i++) {
   if (!claim(i)) continue;
   const { label, file } = files[i];
+  const start = Date.now();
   let calls;
   let failure;
   try {
@@ -34,7 +37,10 @@ for (let i = 0; i < files.length; i++) {
     describe(label, () => {
       // First: a failing hook of the file stops the after hooks registered behind it. The next file's
       // suite waits for this one to end all the same (the root runs its suites one at a time).
-      after(resolve);
+      after(() => {
+        fs.appendFileSync(timeline, `${JSON.stringify({ label, start, end: Date.now() })}\n`);
+        resolve();
+      });
       if (failure)
         test('loads the file', () => {
           throw failure;

@@ -90,8 +90,16 @@ const browserConcurrency = Math.max(2, cores);
 
 // Each slot is one worker process that takes files from a shared queue (scripts/test-worker.mjs) instead
 // of a process per file: a process spent about 1.5 s of CPU loading the server's modules and compiling
-// PGlite's WebAssembly before its first test. The largest files are queued first, so that the last files
-// to start are short ones and the slots end together.
+// PGlite's WebAssembly before its first test.
+//
+// The queue starts with the files that take longest, so that no long file starts late and runs on alone
+// at the end of a pass (a PGlite pass ended 285 s after the command line's tests, queued by size, had
+// started at 219 s). What each file took in a full run on a quiet two-core machine is kept per pass in
+// scripts/test-durations.json (`FAZHI_TEST_DURATIONS=write npm test` rewrites it); a file not listed there
+// is estimated from its size (1 s per 4 kB).
+const DURATIONS = path.join(root, 'scripts/test-durations.json');
+const durations = fs.existsSync(DURATIONS) ? JSON.parse(fs.readFileSync(DURATIONS, 'utf8')) : {};
+
 function pass(label, files, env, width = concurrency) {
   if (!files.length) return;
   console.log(`\n=== ${label}: ${files.length} files ===`);
@@ -99,18 +107,25 @@ function pass(label, files, env, width = concurrency) {
   const tap = path.join(tmp, `tap-${slug}.txt`);
   const queue = path.join(tmp, `queue-${slug}.json`);
   const claims = path.join(tmp, `claims-${slug}`);
+  const timeline = path.join(tmp, `timeline-${slug}.jsonl`);
   fs.mkdirSync(claims);
-  const size = (f) => fs.statSync(f).size;
-  const ordered = [...files].sort((a, b) => size(b) - size(a) || a.localeCompare(b));
+  const known = durations[label] ?? {};
+  const cost = (f) => known[f] ?? fs.statSync(f).size / 4000;
+  const ordered = [...files].sort((a, b) => cost(b) - cost(a) || a.localeCompare(b));
   fs.writeFileSync(
     queue,
-    JSON.stringify({ files: ordered.map((f) => ({ label: f, file: compiled(f) })), claims }),
+    JSON.stringify({
+      files: ordered.map((f) => ({ label: f, file: compiled(f) })),
+      claims,
+      timeline,
+    }),
   );
   const workers = Array.from({ length: Math.min(width, files.length) }, (_, i) => {
     const w = path.join(tmp, `${slug}-worker-${i + 1}.mjs`);
     fs.writeFileSync(w, `import ${JSON.stringify(path.join(root, 'scripts/test-worker.mjs'))};\n`);
     return w;
   });
+  const started = Date.now();
   const res = node(
     [
       '--test',
@@ -131,6 +146,36 @@ function pass(label, files, env, width = concurrency) {
   totals.todo += count('todo');
   collectFailures(label, text);
   if (res.status !== 0) failedRun = true;
+  report(label, started, timeline);
+}
+
+/** What each file of a pass took (seconds, from its start to its end in its worker). */
+const timesOf = (timeline) =>
+  fs.existsSync(timeline)
+    ? fs
+        .readFileSync(timeline, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .map((r) => ({ ...r, took: (r.end - r.start) / 1000 }))
+    : [];
+
+/** The pass's wall time and its slowest files (each file's time in its worker, from its start to its end). */
+function report(label, started, timeline) {
+  const rows = fs.existsSync(timeline)
+    ? fs
+        .readFileSync(timeline, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const slowest = rows.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 8);
+  console.log(`\n${label}: ${s(Date.now() - started)}; slowest files (started at → time taken):`);
+  for (const r of slowest)
+    console.log(
+      `  ${s(r.start - started).padStart(8)} → ${s(r.end - r.start).padStart(8)}  ${r.label}`,
+    );
 }
 
 // PGlite: initdb and migrations once, each test file loads the dump (≈0.4 s instead of ≈3 s); the demo

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { scratchPostgres, testDbKind } from './testing.ts';
+import { fazhiArgs, scratchPostgres, testDbKind } from './testing.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-main-'));
@@ -20,7 +20,7 @@ const env = {
   FAZHI_NOW: '2026-12-04',
 };
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
+  spawnSync(process.execPath, fazhiArgs(...args), {
     cwd: root,
     env,
     encoding: 'utf8',
@@ -46,7 +46,7 @@ after(() => {
 function startServer(
   extra: Record<string, string> = {},
 ): Promise<{ url: string; output: () => string }> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
+  server = spawn(process.execPath, fazhiArgs('serve'), {
     cwd: root,
     env: { ...env, ...extra },
   });

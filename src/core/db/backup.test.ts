@@ -4,17 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { boot } from '../../server/boot.ts';
 import { systemClock } from '../clock.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { lockDataDir } from './lock.ts';
-
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/main.ts');
+import { fazhiArgs } from '../../server/testing.ts';
 
 /** `npm run fazhi -- …` on a data dir, without a DATABASE_URL. */
 function fazhi(dataDir: string, ...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const res = spawnSync(process.execPath, fazhiArgs(...args), {
     encoding: 'utf8',
     env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', FAZHI_DEMO: '0' },
     timeout: 120_000,
