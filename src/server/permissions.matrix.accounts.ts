@@ -97,6 +97,7 @@ export const ACCOUNT_RULES: Rule[] = [
       'POST /api/admin/orgs',
       'PATCH /api/admin/orgs/:id',
       'POST /api/calendar/notices',
+      'GET /api/calendar/forms',
       'GET /api/settings/files',
       'PUT /api/settings/files',
       'GET /api/settings/files/large',

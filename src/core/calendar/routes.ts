@@ -7,6 +7,9 @@ import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { computeDue } from './calendar.ts';
 import { enterNotice, listDays, listYears } from './service.ts';
+import { CALENDAR_FORMS } from './forms.ts';
+import { fieldsSchema } from '../procedure/fieldSchema.ts';
+import { formsRoute } from '../http/forms.ts';
 
 const dueQuery = called(
   z.object({
@@ -18,30 +21,7 @@ const dueQuery = called(
   '参数',
 );
 const yearField = z.coerce.number().int().min(2000).max(2099).describe('年份');
-const noticeBody = z.object({
-  year: yearField,
-  title: z.string().trim().min(4).max(200).describe('通知名称'),
-  holidays: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1).max(20).describe('节日名称'),
-        from: isoDate('放假开始日期'),
-        to: isoDate('放假结束日期'),
-      }),
-    )
-    .min(1)
-    .max(20)
-    .describe('放假安排'),
-  makeUpWorkdays: z
-    .array(
-      z.object({
-        date: isoDate('调休上班日期'),
-        name: z.string().trim().max(20).default('调休上班').describe('说明'),
-      }),
-    )
-    .max(20)
-    .describe('调休上班'),
-});
+const noticeBody = fieldsSchema(CALENDAR_FORMS.notice).extend({ year: yearField });
 
 export function calendarRoutes(app: FastifyInstance, ctx: Ctx): void {
   // Public (no login): the workbench and the portal preview deadlines with it.
@@ -70,6 +50,11 @@ export function calendarRoutes(app: FastifyInstance, ctx: Ctx): void {
     { schema: { summary: '某年的节假日与调休上班日', querystring: z.object({ year: yearField }) } },
     async (req) => listDays(ctx, req.query.year),
   );
+  formsRoute(app, 'calendar', {
+    summary: '工作日历的表单（录入国务院放假通知）',
+    guard: (a) => authorize(a, 'calendar', 'edit'),
+    forms: CALENDAR_FORMS,
+  });
   api.post(
     '/api/calendar/notices',
     {

@@ -112,7 +112,7 @@ export const dateRange = <N extends string, A extends string, B extends string>(
   ends: [date(from, fromLabel), date(to, toLabel)] as const,
 });
 /** Repeating rows, each the given fields, `minItems` to `maxItems` of them; `rowLabel` names row {n}. */
-export const list = <N extends string, R extends readonly FieldSpec[]>(
+export const list = <N extends string, const R extends readonly FieldSpec[]>(
   name: N,
   label: string,
   rows: R,

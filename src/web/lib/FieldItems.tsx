@@ -23,7 +23,16 @@ function fieldRules(f: FormField, fields: readonly FormField[]): FormRule[] {
         : f.type === 'dateRange'
           ? `请选择${f.label}`
           : `请填写${f.label}`);
-  const rules: FormRule[] = f.required ? [{ required: true, message: empty }] : [];
+  // Blank text is empty (the server trims it); a password is taken as typed.
+  const whitespace = !f.type || f.type === 'text' || f.type === 'textarea' || f.type === 'longText';
+  // (Only a text's rule names `whitespace`: a rule with it is checked as a string.)
+  const rules: FormRule[] = f.required
+    ? [
+        whitespace
+          ? { required: true, whitespace, message: empty }
+          : { required: true, message: empty },
+      ]
+    : [];
   if (of)
     rules.push(({ getFieldValue }) => ({
       validator: (_, value: unknown) =>

@@ -1,0 +1,89 @@
+// The 放假通知 form is declared once (forms.ts, issue 11 item 2): GET /api/calendar/forms serves it with
+// its rows, POST /api/calendar/notices refuses a body by its labels, a row's problem named by its row,
+// and the rows' bounds hold; nothing is entered when it refuses.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
+import { formsContract, testApi } from '../../server/testApi.ts';
+import { CALENDAR_FORMS } from './forms.ts';
+
+const PW = 'Calendar-forms-2025';
+let t: Awaited<ReturnType<typeof createBaseApp>>;
+let sys: Awaited<ReturnType<typeof signIn>>;
+let staff: Awaited<ReturnType<typeof signIn>>;
+const api = testApi(() => t, ['calendar_years', 'calendar_days', 'audit_events']);
+const URL = '/api/calendar/notices';
+const notice = {
+  year: 2027,
+  title: '国务院办公厅关于2027年部分节假日安排的通知',
+  holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+  makeUpWorkdays: [],
+};
+
+before(async () => {
+  t = await createBaseApp();
+  await addUser(t.ctx, {
+    username: 'calsys',
+    password: PW,
+    roles: ['sysAdmin'],
+    orgName: '办公室',
+  });
+  await addUser(t.ctx, { username: 'calstaff', password: PW, roles: ['staff'] });
+  sys = await signIn(t.app, 'calsys', PW);
+  staff = await signIn(t.app, 'calstaff', PW);
+});
+after(() => t.close());
+
+test('放假通知: served as declared with its rows; the route refuses by its labels', async () => {
+  const served = await api.ok(sys, 'GET', '/api/calendar/forms');
+  assert.deepEqual(Object.keys(served), Object.keys(CALENDAR_FORMS));
+  await formsContract({
+    ...api,
+    as: sys,
+    served,
+    declared: CALENDAR_FORMS,
+    routes: { notice: { url: URL, body: { year: 2027 } } },
+  });
+  const [, holidays, workdays] = served.notice;
+  assert.deepEqual(
+    [holidays.type, holidays.minItems, holidays.maxItems, holidays.rowLabel],
+    ['list', 1, 20, '第{n}项'],
+  );
+  assert.deepEqual(
+    holidays.rows.map((r: { label: string }) => r.label),
+    ['名称', '放假起止日期'],
+  );
+  assert.deepEqual(
+    holidays.rows[1].ends.map((e: { name: string; label: string }) => [e.name, e.label]),
+    [
+      ['from', '开始日期'],
+      ['to', '结束日期'],
+    ],
+  );
+  assert.equal(workdays.removeLabel, '删除第{n}个调休上班日');
+  assert.equal((await api.call(staff, 'GET', '/api/calendar/forms')).statusCode, 403);
+});
+
+test('放假通知: a row is named by its number; the rows are bounded', async () => {
+  await api.refused(
+    sys,
+    'POST',
+    URL,
+    { ...notice, holidays: [...notice.holidays, { name: '春节', from: '2027-02-05' }] },
+    400,
+    /^放假安排第2行：结束日期：必填$/,
+  );
+  await api.refused(
+    sys,
+    'POST',
+    URL,
+    { ...notice, makeUpWorkdays: [{ date: '2027-02-20', name: '' }] },
+    400,
+    /^调休上班日第1行：说明：不能为空$/,
+  );
+  await api.refused(sys, 'POST', URL, { ...notice, holidays: [] }, 400, /^放假安排：/);
+  const many = Array.from({ length: 21 }, () => notice.holidays[0]);
+  await api.refused(sys, 'POST', URL, { ...notice, holidays: many }, 400, /^放假安排：最多20项$/);
+  const res = await api.ok(sys, 'POST', URL, notice);
+  assert.equal(typeof res.recomputed, 'number');
+});

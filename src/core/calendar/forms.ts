@@ -1,0 +1,31 @@
+/**
+ * The 录入国务院放假通知 form, declared once: POST /api/calendar/notices derives its body from it (the
+ * year is the route's own), GET /api/calendar/forms serves it to the calendar screen, which draws its
+ * rows (放假安排, 调休上班日) with add and remove buttons. A problem in a row is named by the row
+ * (「放假安排第2行：开始日期：…」); the service's checks (a range in the year, a weekend worked) stay.
+ */
+import { date, dateRange, list, sized, text } from '../procedure/fields.ts';
+
+export const CALENDAR_FORMS = {
+  notice: [
+    sized(text('title', '通知标题', true), 200, 4),
+    list(
+      'holidays',
+      '放假安排',
+      [
+        { ...sized(text('name', '名称', true), 20), placeholder: '如：春节' },
+        dateRange('range', '放假起止日期', 'from', '开始日期', 'to', '结束日期'),
+      ],
+      { minItems: 1, maxItems: 20, rowLabel: '第{n}项' },
+    ),
+    list(
+      'makeUpWorkdays',
+      '调休上班日',
+      [
+        date('date', '日期', true),
+        { ...sized(text('name', '说明', true), 20), placeholder: '如：春节调休' },
+      ],
+      { maxItems: 20, rowLabel: '第{n}天', removeLabel: '删除第{n}个调休上班日' },
+    ),
+  ],
+};
