@@ -2,7 +2,7 @@
 // `npm test`: unit and integration tests on PGlite, then the same suite on PostgreSQL when
 // TEST_DATABASE_URL is set; browser tests (test/e2e) in the PGlite pass. With
 // FAZHI_TEST_REQUIRE_ALL=1 a skipped test fails the run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,17 +32,14 @@ const unit = select([
 const e2e = select(find('test').filter((f) => f.startsWith('test/e2e/'))).sort();
 
 // FAZHI_SCRYPT_COST=test: password hashes at a low scrypt cost (the production cost is tested once, explicitly).
-const run = (cmd, args, env = {}) =>
-  spawnSync(cmd, args, {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      FAZHI_TEST_RUN: String(process.pid),
-      FAZHI_SCRYPT_COST: 'test',
-      FAZHI_PGLITE_RELAXED: '1',
-      ...env,
-    },
-  });
+const testEnv = (env = {}) => ({
+  ...process.env,
+  FAZHI_TEST_RUN: String(process.pid),
+  FAZHI_SCRYPT_COST: 'test',
+  FAZHI_PGLITE_RELAXED: '1',
+  ...env,
+});
+const run = (cmd, args, env) => spawnSync(cmd, args, { stdio: 'inherit', env: testEnv(env) });
 const tsx = (args, env) => run(process.execPath, ['--import', 'tsx', ...args], env);
 
 // The workbench bundle the browser tests load.
@@ -55,7 +52,6 @@ if (e2e.length) run(process.execPath, ['scripts/ensure-web.mjs']);
 const compiled = await compileTests(root, path.join(tmp, 'build'));
 // FAZHI_TEST_NODE_FLAGS: more flags for the test processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 const nodeFlags = (process.env.FAZHI_TEST_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-const node = (args, env) => run(process.execPath, [...nodeFlags, ...args], env);
 
 const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
 let failedRun = false;
@@ -100,14 +96,16 @@ const browserConcurrency = Math.max(2, cores);
 const DURATIONS = path.join(root, 'scripts/test-durations.json');
 const durations = fs.existsSync(DURATIONS) ? JSON.parse(fs.readFileSync(DURATIONS, 'utf8')) : {};
 
-function pass(label, files, env, width = concurrency) {
+async function pass(label, files, env, width = concurrency, { quiet = false } = {}) {
   if (!files.length) return;
-  console.log(`\n=== ${label}: ${files.length} files ===`);
+  const say = (line) => (quiet ? fs.appendFileSync(log, `${line}\n`) : console.log(line));
   const slug = label.replace(/\W+/g, '-');
   const tap = path.join(tmp, `tap-${slug}.txt`);
   const queue = path.join(tmp, `queue-${slug}.json`);
   const claims = path.join(tmp, `claims-${slug}`);
   const timeline = path.join(tmp, `timeline-${slug}.jsonl`);
+  const log = path.join(tmp, `output-${slug}.txt`);
+  say(`\n=== ${label}: ${files.length} files ===`);
   fs.mkdirSync(claims);
   const known = durations[label] ?? {};
   const cost = (f) => known[f] ?? fs.statSync(f).size / 4000;
@@ -126,8 +124,11 @@ function pass(label, files, env, width = concurrency) {
     return w;
   });
   const started = Date.now();
-  const res = node(
+  const out = quiet ? fs.openSync(log, 'a') : 'inherit';
+  const child = spawn(
+    process.execPath,
     [
+      ...nodeFlags,
       '--test',
       `--test-concurrency=${width}`,
       '--test-reporter=spec',
@@ -136,8 +137,10 @@ function pass(label, files, env, width = concurrency) {
       `--test-reporter-destination=${tap}`,
       ...workers,
     ],
-    { ...env, FAZHI_TEST_QUEUE: queue },
+    { stdio: ['ignore', out, out], env: testEnv({ ...env, FAZHI_TEST_QUEUE: queue }) },
   );
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  if (quiet) fs.closeSync(out);
   const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   totals.pass += count('pass');
@@ -145,8 +148,9 @@ function pass(label, files, env, width = concurrency) {
   totals.skipped += count('skipped');
   totals.todo += count('todo');
   collectFailures(label, text);
-  if (res.status !== 0) failedRun = true;
-  report(label, started, timeline);
+  if (status !== 0) failedRun = true;
+  report(label, started, timeline, say);
+  if (quiet) process.stdout.write(fs.readFileSync(log));
 }
 
 /** What each file of a pass took (seconds, from its start to its end in its worker). */
@@ -161,7 +165,7 @@ const timesOf = (timeline) =>
     : [];
 
 /** The pass's wall time and its slowest files (each file's time in its worker, from its start to its end). */
-function report(label, started, timeline) {
+function report(label, started, timeline, say) {
   const rows = fs.existsSync(timeline)
     ? fs
         .readFileSync(timeline, 'utf8')
@@ -171,11 +175,9 @@ function report(label, started, timeline) {
     : [];
   const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
   const slowest = rows.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 8);
-  console.log(`\n${label}: ${s(Date.now() - started)}; slowest files (started at → time taken):`);
+  say(`\n${label}: ${s(Date.now() - started)}; slowest files (started at → time taken):`);
   for (const r of slowest)
-    console.log(
-      `  ${s(r.start - started).padStart(8)} → ${s(r.end - r.start).padStart(8)}  ${r.label}`,
-    );
+    say(`  ${s(r.start - started).padStart(8)} → ${s(r.end - r.start).padStart(8)}  ${r.label}`);
 }
 
 // PGlite: initdb and migrations once, each test file loads the dump (≈0.4 s instead of ≈3 s); the demo
@@ -199,8 +201,14 @@ const pglite = {
   FAZHI_TEST_PGLITE_BASE_DUMP: baseDump,
   FAZHI_TEST_BASE_ACCOUNTS: baseAccounts,
 };
-pass('PGlite', unit, pglite);
-pass('PGlite, in Chromium', e2e, pglite, browserConcurrency);
+await pass('PGlite', unit, pglite);
+// FAZHI_TEST_OVERLAP=1: the browser tests run beside the PostgreSQL pass (their output is printed when
+// they end) instead of before it.
+const overlap = process.env.FAZHI_TEST_OVERLAP === '1' && !!process.env.TEST_DATABASE_URL;
+const browserPass = pass('PGlite, in Chromium', e2e, pglite, browserConcurrency, {
+  quiet: overlap,
+});
+if (!overlap) await browserPass;
 
 if (process.env.TEST_DATABASE_URL) {
   const template = `fazhi_tpl_${process.pid}`;
@@ -228,7 +236,7 @@ if (process.env.TEST_DATABASE_URL) {
     seen.set(f, uses);
     return uses;
   };
-  pass('PostgreSQL', unit.filter(usesDatabase), {
+  await pass('PostgreSQL', unit.filter(usesDatabase), {
     FAZHI_TEST_DB: 'postgres',
     FAZHI_TEST_PG_TEMPLATE: template,
     FAZHI_TEST_PG_DEMO_TEMPLATE: `${template}_demo`,
@@ -236,6 +244,7 @@ if (process.env.TEST_DATABASE_URL) {
     FAZHI_TEST_PG_BASE_TEMPLATE: `${template}_base`,
     FAZHI_TEST_BASE_ACCOUNTS: pgBaseAccounts,
   });
+  await browserPass;
   tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
 } else {
   console.log(
