@@ -23,7 +23,7 @@ export interface FormField {
   maxLength?: number;
   help?: string;
   initial?: string;
-  /** The message when a required field is left empty (default: 请填写 + label, 请输入 a password). */
+  /** The message when a required field is left empty (default: 请填写 + label, 请选择 a choice or date, 请输入 a password). */
   requiredMessage?: string;
   /** An example shown in the empty control. */
   placeholder?: string;

@@ -11,6 +11,9 @@ export interface ItemExtra {
   props?: Record<string, unknown>;
 }
 
+// What is chosen rather than typed: its empty message says 请选择.
+const CHOSEN: ReadonlyArray<FormField['type']> = ['select', 'boolean', 'date', 'dateRange'];
+
 /** The rules of a declared field: required (in its words), and a repeat agreeing with its field. */
 function fieldRules(f: FormField, fields: readonly FormField[]): FormRule[] {
   const of = f.confirms ? fields.find((x) => x.name === f.confirms) : undefined;
@@ -20,7 +23,7 @@ function fieldRules(f: FormField, fields: readonly FormField[]): FormRule[] {
       ? `请再次输入${of.label}`
       : f.type === 'password'
         ? `请输入${f.label}`
-        : f.type === 'dateRange'
+        : f.type && CHOSEN.includes(f.type)
           ? `请选择${f.label}`
           : `请填写${f.label}`);
   // Blank text is empty (the server trims it); a password is taken as typed.

@@ -25,7 +25,7 @@ import {
 import { confidentialityReviewers } from './reviewers.ts';
 import { fieldView } from '../../../core/http/forms.ts';
 import { fieldsSchema } from '../../../core/procedure/fieldSchema.ts';
-import { GUIDE_FORM, PUBLICATION_FORMS } from './forms.ts';
+import { GUIDE_FORM, PUBLICATION_FORMS, PUBLISH_FORM } from './forms.ts';
 
 const listQuery = z.object({
   q: z.string().trim().max(100).optional().describe('关键字'),
@@ -46,17 +46,12 @@ const dueQuery = z.object({
   publishedOn: isoDate('发布日期').optional(),
 });
 
+const { reviewerId, ...publishFields } = fieldsSchema(PUBLISH_FORM).shape;
 const publishBody = z.object({
-  title: z.string().trim().min(1).max(200).describe('名称'),
-  category: z.string().trim().min(1).max(40).describe('组配分类'),
-  topic: z.string().trim().min(1).max(40).describe('主题分类'),
-  keywords: z.array(z.string().trim().min(1).max(20)).max(10).default([]).describe('关键词'),
-  docNumber: z.string().trim().max(50).nullable().optional().describe('文号'),
-  formedOn: isoDate('生成日期'),
-  publishedOn: isoDate('发布日期').optional(),
-  publishedVia: z.string().trim().max(100).nullable().optional().describe('首次发布渠道'),
-  summary: z.string().trim().max(500).default('').describe('内容概述'),
-  body: z.string().trim().min(1).max(200_000).describe('正文'),
+  ...publishFields,
+  // Left empty as null too (the API's older callers).
+  docNumber: publishFields.docNumber.nullable(),
+  publishedVia: publishFields.publishedVia.nullable(),
   validity: z
     .enum(VALIDITIES as [string, ...string[]])
     .nullable()
@@ -64,9 +59,7 @@ const publishBody = z.object({
     .describe('有效性'),
   attachmentIds: z.array(z.uuid()).max(20).default([]).describe('附件'),
   // 条例 Art 17: the drafter names the reviewer; the review itself is the reviewer's act (review.ts).
-  confidentialityReview: z
-    .object({ reviewerId: z.uuid().describe('保密审查人') })
-    .describe('保密审查'),
+  confidentialityReview: z.object({ reviewerId }).describe('保密审查'),
 });
 const reviewQuery = z.object({
   status: z.enum(['pending', 'published', 'returned']).optional().describe('审查状态'),
@@ -88,13 +81,23 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const nowMs = ctx.clock.now().getTime();
       const classes = await getSetting(ctx.db, classificationSettings, nowMs);
       const { pattern } = await getSetting(ctx.db, indexNumberSettings, nowMs);
+      // 保密审查 by another account of the department than the drafter's (条例第十七条).
+      const reviewers = await confidentialityReviewers(ctx.db, actor);
+      const choices = (list: Array<{ code: string; label: string }>) =>
+        list.map((c) => ({ value: c.code, label: c.label }));
+      const offered: Record<string, Array<{ value: string; label: string }>> = {
+        category: choices(classes.categories),
+        topic: choices(classes.topics),
+        reviewerId: reviewers.map((r) => ({ value: r.id, label: r.name })),
+      };
       return {
         ...classes,
         validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
         indexPattern: pattern,
         today: ctx.clock.today(),
-        // 保密审查 by another account of the department than the drafter's (条例第十七条).
-        reviewers: await confidentialityReviewers(ctx.db, actor),
+        reviewers,
+        // 发布主动公开信息, declared once (forms.ts), with the options of the moment.
+        form: PUBLISH_FORM.map((f) => fieldView(f, offered[f.name])),
         abilities: {
           publish: can(actor, 'publication', 'publish'),
           editGuide: can(actor, 'disclosureGuide', 'edit'),

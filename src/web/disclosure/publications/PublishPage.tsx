@@ -1,52 +1,23 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import type { UploadFile } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { errorMessage, get, post } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
-import { DATE } from '../../lib/format.ts';
+import { FieldItem, fieldErrorPath, formValues } from '../../lib/ActForm.tsx';
 import { DueDate } from '../../lib/DueDate.tsx';
 import { FileUpload, uploadedIds } from '../../lib/FileUpload.tsx';
 import { RequireAbility } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
-import { ReviewerSelect } from './ReviewerSelect.tsx';
 import {
   publicationsKey,
   useFileLimit,
   usePublicationMeta,
   type DueInfo,
+  type PublicationMeta,
   type PublicationRequest,
 } from './queries.ts';
-
-interface Values {
-  title: string;
-  category: string;
-  topic: string;
-  keywords?: string[];
-  docNumber?: string;
-  formedOn: Dayjs;
-  publishedOn: Dayjs;
-  publishedVia?: string;
-  summary?: string;
-  body: string;
-  confidentialityReview: { reviewerId: string };
-}
-
-const FIELD_PATHS = [
-  'title',
-  'category',
-  'topic',
-  'keywords',
-  'docNumber',
-  'formedOn',
-  'publishedOn',
-  'publishedVia',
-  'summary',
-  'body',
-  'confidentialityReview',
-];
 
 /** When the form's 生成日期 is set: the 20-working-day due date from the calendar, and whether the 发布日期 is late. */
 function DueNotice({
@@ -87,153 +58,98 @@ function DueNotice({
   );
 }
 
-function Publish() {
-  const { data: meta } = usePublicationMeta();
-  const [form] = Form.useForm<Values>();
+/**
+ * 发布主动公开信息 as the server declares it (GET /api/publications/meta sends the form, with the
+ * 组配分类, 主题分类 and 保密审查人 of the moment as options): the page places the fields in its two
+ * cards and adds the due notice, the attachments and the 首次发布渠道 asked for an earlier 发布日期.
+ */
+function Publish({ meta }: { meta: PublicationMeta }) {
+  const [form] = Form.useForm<Record<string, unknown>>();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const formedOn = Form.useWatch('formedOn', form);
-  const publishedOn = Form.useWatch('publishedOn', form);
+  const formedOn = Form.useWatch('formedOn', form) as string | undefined;
+  const publishedOn = Form.useWatch('publishedOn', form) as string | undefined;
+  const { today, form: fields } = meta;
+  // An earlier 发布日期 records a publication first made elsewhere (政府公报, the former website).
+  const earlier = !!publishedOn && publishedOn < today;
+  const limit = useFileLimit().data;
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const item = (name: string, props: Record<string, unknown> = {}, rules = {}) => {
+    const field = byName.get(name);
+    return field ? (
+      <FieldItem field={field} fields={fields} select="antd" extra={{ props, ...rules }} />
+    ) : null;
+  };
+  // Dates up to the server's today (the test clock's, not the browser's).
+  const past = { max: today, style: { width: 160 } };
 
-  async function submit(v: Values) {
+  async function submit(raw: Record<string, unknown>) {
     setSubmitting(true);
     setProblems([]);
     try {
-      const attachmentIds = uploadedIds(files);
+      const { reviewerId, publishedVia, ...values } = formValues(fields, raw);
       const asked = await post<PublicationRequest>('/api/publications', {
-        title: v.title,
-        category: v.category,
-        topic: v.topic,
-        keywords: v.keywords ?? [],
-        docNumber: v.docNumber?.trim() || null,
-        formedOn: v.formedOn.format(DATE),
-        publishedOn: v.publishedOn.format(DATE),
-        publishedVia: earlier ? v.publishedVia?.trim() || null : null,
-        summary: v.summary ?? '',
-        body: v.body,
-        attachmentIds,
-        confidentialityReview: { reviewerId: v.confidentialityReview.reviewerId },
+        ...values,
+        ...(earlier ? { publishedVia } : {}),
+        attachmentIds: uploadedIds(files),
+        confidentialityReview: { reviewerId },
       });
       message.success(`已提请${asked.reviewerName}保密审查，审查通过后发布`);
       await client.invalidateQueries({ queryKey: publicationsKey });
       navigate(`/publications/reviews/${asked.id}`);
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, (path) => {
-        const parts = path.split('.');
-        return FIELD_PATHS.includes(parts[0]) ? parts : null;
-      });
+      // The reviewer is posted as confidentialityReview.reviewerId.
+      const placed = fieldErrorPath(fields);
+      const unplaced = applyFieldErrors(form, err, (path) =>
+        placed(path.replace(/^(body\.)?confidentialityReview\./, '')),
+      );
       setProblems(unplaced.length ? unplaced : [errorMessage(err)]);
     } finally {
       setSubmitting(false);
     }
   }
 
-  const today = meta ? dayjs(meta.today) : dayjs();
-  // An earlier 发布日期 records a publication first made elsewhere (政府公报, the former website).
-  const earlier = !!publishedOn && publishedOn.isBefore(today, 'day');
-  const limit = useFileLimit().data;
   return (
     <>
       <PageHeader
         title="发布主动公开信息"
-        subTitle={`索引号由系统按“${meta?.indexPattern ?? ''}”自动生成，发布机构为本部门`}
+        subTitle={`索引号由系统按“${meta.indexPattern}”自动生成，发布机构为本部门`}
       />
-      <Form<Values>
+      <Form
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{
-          publishedOn: today,
-          keywords: [],
-        }}
+        initialValues={{ publishedOn: today, keywords: [] }}
         style={{ maxWidth: 900 }}
       >
         <Card title="一、信息内容" style={{ marginBottom: 16 }}>
-          <Form.Item name="title" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-            <Input maxLength={200} />
-          </Form.Item>
+          {item('title')}
           <Space wrap size="large" align="start">
-            <Form.Item
-              name="category"
-              label="组配分类"
-              rules={[{ required: true, message: '请选择组配分类' }]}
-            >
-              <Select
-                style={{ width: 200 }}
-                options={meta?.categories.map((c) => ({ value: c.code, label: c.label }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="topic"
-              label="主题分类"
-              rules={[{ required: true, message: '请选择主题分类' }]}
-            >
-              <Select
-                style={{ width: 220 }}
-                options={meta?.topics.map((c) => ({ value: c.code, label: c.label }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="formedOn"
-              label="生成日期（发文日期）"
-              rules={[{ required: true, message: '请选择生成日期' }]}
-              extra="信息形成或者变更的日期，20个工作日的公开期限自此起算"
-            >
-              <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
-            </Form.Item>
-            <Form.Item name="docNumber" label="文号" extra="如 科规〔2025〕3号；没有文号可不填">
-              <Input style={{ width: 220 }} maxLength={50} />
-            </Form.Item>
+            {item('category', { style: { width: 200 } })}
+            {item('topic', { style: { width: 220 } })}
+            {item('formedOn', past)}
+            {item('docNumber', { style: { width: 220 } })}
           </Space>
           <Space wrap size="large" align="start">
-            <Form.Item
-              name="publishedOn"
-              label="发布日期"
-              rules={[{ required: true, message: '请选择发布日期' }]}
-              extra="默认今天；已在政府公报、原门户网站等渠道公开的，填写实际发布日期"
-            >
-              <DatePicker format={DATE} disabledDate={(d) => d.isAfter(today, 'day')} />
-            </Form.Item>
-            {earlier ? (
-              <Form.Item
-                name="publishedVia"
-                label="首次发布渠道"
-                rules={[{ required: true, message: '发布日期早于今天时，请填写首次发布渠道' }]}
-                extra="如：示范市人民政府公报2025年第2期"
-              >
-                <Input style={{ width: 320 }} maxLength={100} />
-              </Form.Item>
-            ) : null}
+            {item('publishedOn', past)}
+            {earlier
+              ? item(
+                  'publishedVia',
+                  { style: { width: 320 } },
+                  {
+                    rules: [{ required: true, message: '发布日期早于今天时，请填写首次发布渠道' }],
+                  },
+                )
+              : null}
           </Space>
-          <DueNotice
-            formedOn={formedOn ? formedOn.format(DATE) : null}
-            publishedOn={publishedOn ? publishedOn.format(DATE) : null}
-          />
-          <Form.Item name="keywords" label="关键词">
-            <Select
-              mode="tags"
-              tokenSeparators={[',', '，', ' ']}
-              maxCount={10}
-              open={false}
-              suffixIcon={null}
-              placeholder="输入后按回车"
-            />
-          </Form.Item>
-          <Form.Item name="summary" label="内容概述">
-            <Input.TextArea rows={2} maxLength={500} showCount />
-          </Form.Item>
-          <Form.Item
-            name="body"
-            label="正文"
-            rules={[{ required: true, message: '请填写正文' }]}
-            extra="段落之间空一行"
-          >
-            <Input.TextArea rows={12} />
-          </Form.Item>
+          <DueNotice formedOn={formedOn ?? null} publishedOn={publishedOn ?? null} />
+          {item('keywords')}
+          {item('summary', { autoSize: { minRows: 2, maxRows: 6 }, showCount: true })}
+          {item('body', { autoSize: { minRows: 12, maxRows: 30 } })}
           <Form.Item label="附件" extra={limit ? `单个文件不超过 ${limit.label}` : undefined}>
             <FileUpload files={files} onChange={setFiles} buttonLabel="上传附件" />
           </Form.Item>
@@ -242,14 +158,12 @@ function Publish() {
           <Typography.Paragraph type="secondary">
             发布前须依照《保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定的，应报有关主管部门或者保密行政管理部门确定。
           </Typography.Paragraph>
-          <Form.Item
-            name={['confidentialityReview', 'reviewerId']}
-            label="保密审查人"
-            extra="由起草人以外的本部门工作人员在其本人账号中审查：审查通过后发布并生成索引号，退回的不发布"
-            rules={[{ required: true, message: '请选择保密审查人' }]}
-          >
-            <ReviewerSelect reviewers={meta?.reviewers ?? []} />
-          </Form.Item>
+          {/* One of the department's other accounts, chosen by name; no default (条例第十七条). */}
+          {item('reviewerId', {
+            style: { width: 260 },
+            showSearch: true,
+            optionFilterProp: 'label',
+          })}
         </Card>
         {problems.length ? (
           <Alert
@@ -272,10 +186,16 @@ function Publish() {
   );
 }
 
+/** The page once the form and its options have come (the 发布日期 starts at the server's today). */
+function PublishWithMeta() {
+  const { data: meta } = usePublicationMeta();
+  return meta ? <Publish meta={meta} /> : null;
+}
+
 export default function PublishPage() {
   return (
     <RequireAbility ability="publish">
-      <Publish />
+      <PublishWithMeta />
     </RequireAbility>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../lib/api.ts';
+import type { FormField } from '../../lib/ActForm.tsx';
 
 export interface Label {
   code: string;
@@ -13,6 +14,8 @@ export interface PublicationMeta {
   today: string;
   /** Who may do the 保密审查: the department's other accounts (never the drafter, 条例第十七条). */
   reviewers: Array<{ id: string; name: string }>;
+  /** 发布主动公开信息 as declared (forms.ts), its selects offering the above. */
+  form: FormField[];
   abilities: { publish: boolean; editGuide: boolean };
 }
 // The server's own types (type-only: nothing of the server reaches the bundle).
