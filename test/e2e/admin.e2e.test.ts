@@ -58,8 +58,10 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
         await page.getByRole('heading', { name: '录入国务院放假通知（2027年）' }).waitFor();
         await assertNoSeriousA11yViolations(page, 'calendar screen');
         await page.getByLabel('通知标题').fill('国务院办公厅关于2027年部分节假日安排的通知');
-        // The form opens with one empty 放假安排 row.
-        await page.getByLabel('第1项 名称').fill('元旦');
+        // The form opens with one empty 放假安排 row; its 名称 shows an example.
+        const name = page.getByLabel('第1项 名称');
+        assert.equal(await name.getAttribute('placeholder'), '如：春节');
+        await name.fill('元旦');
         const range = page.locator('.ant-picker-range').first();
         await range.locator('input').first().click();
         await range.locator('input').first().fill('2027-01-01');

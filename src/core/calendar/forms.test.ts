@@ -77,13 +77,30 @@ test('放假通知: a row is named by its number; the rows are bounded', async (
     sys,
     'POST',
     URL,
-    { ...notice, makeUpWorkdays: [{ date: '2027-02-20', name: '' }] },
+    { ...notice, makeUpWorkdays: [{ date: '2027-02-20', name: '调'.repeat(21) }] },
     400,
-    /^调休上班日第1行：说明：不能为空$/,
+    /^调休上班日第1行：说明：/,
   );
   await api.refused(sys, 'POST', URL, { ...notice, holidays: [] }, 400, /^放假安排：/);
   const many = Array.from({ length: 21 }, () => notice.holidays[0]);
   await api.refused(sys, 'POST', URL, { ...notice, holidays: many }, 400, /^放假安排：最多20项$/);
   const res = await api.ok(sys, 'POST', URL, notice);
   assert.equal(typeof res.recomputed, 'number');
+});
+
+test('放假通知: a 调休上班日 left without 说明 is called 调休上班; the 名称 shows its example', async () => {
+  const served = await api.ok(sys, 'GET', '/api/calendar/forms');
+  const [, holidays, workdays] = served.notice;
+  assert.equal(holidays.rows[0].placeholder, '如：春节');
+  assert.deepEqual(
+    workdays.rows.map((r: { label: string; required: boolean }) => [r.label, r.required]),
+    [
+      ['日期', true],
+      ['说明', false],
+    ],
+  );
+  await api.ok(sys, 'POST', URL, { ...notice, makeUpWorkdays: [{ date: '2027-02-20' }] });
+  const days = await api.ok(sys, 'GET', '/api/calendar/days?year=2027');
+  const items: Array<{ date: string; name: string }> = days.items ?? days;
+  assert.equal(items.find((d) => d.date === '2027-02-20')?.name, '调休上班');
 });

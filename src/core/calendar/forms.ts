@@ -23,7 +23,8 @@ export const CALENDAR_FORMS = {
       '调休上班日',
       [
         date('date', '日期', true),
-        { ...sized(text('name', '说明', true), 20), placeholder: '如：春节调休' },
+        // Left out, a 调休上班日 is called 调休上班 (as the API always took it).
+        { ...sized(text('name', '说明'), 20), placeholder: '如：春节调休', default: '调休上班' },
       ],
       { maxItems: 20, rowLabel: '第{n}天', removeLabel: '删除第{n}个调休上班日' },
     ),

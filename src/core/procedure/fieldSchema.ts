@@ -25,7 +25,10 @@ function counted<S extends z.ZodType>(f: FieldSpec, item: S) {
   return a.describe(f.label);
 }
 
-/** The schema of one field; optional unless `required` (a list or tags left out is an empty list). */
+/**
+ * The schema of one field; optional unless `required` (left out: its `default`, or an empty list for a
+ * list or tags).
+ */
 export function fieldSchema(f: FieldSpec): z.ZodType {
   let s: z.ZodType;
   switch (f.type) {
@@ -73,6 +76,7 @@ export function fieldSchema(f: FieldSpec): z.ZodType {
       s = textSchema(f, true);
   }
   if (f.required) return s;
+  if (f.default !== undefined) return s.default(f.default);
   return f.type === 'list' || f.type === 'tags' ? s.default([]) : s.optional();
 }
 
@@ -103,10 +107,10 @@ type Posted<F> = F extends { confirms: string }
   : F extends { type: 'dateRange'; ends: ReadonlyArray<infer E> }
     ? E & { required: F extends { required: true } ? true : false }
     : F;
-// A list or tags left out is an empty list: present in the parsed body either way.
+// A list or tags left out is an empty list, a field with a default its default: present either way.
 type Present<F> = F extends { required: true }
   ? true
-  : F extends { type: 'list' | 'tags' }
+  : F extends { type: 'list' | 'tags' } | { default: string }
     ? true
     : false;
 type InputOf<P> = {

@@ -94,6 +94,8 @@ export interface FieldSpec {
   help?: string; // Chinese hint
   /** An example shown in the empty control (e.g. 如：春节). */
   placeholder?: string;
+  /** An optional field's value when it is left out of the body (e.g. 调休上班); the form leaves it empty. */
+  default?: string;
   /** password: what the browser may fill in (its saved password, or a new one). */
   autocomplete?: 'current-password' | 'new-password';
   /** A repeat of the named field (确认新密码): the form checks that both agree; it is not posted. */
