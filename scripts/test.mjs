@@ -172,12 +172,17 @@ function report(label, started, timeline, say) {
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l))
+        .map((r) => ({ ...r, took: (r.end - r.start) / 1000 }))
     : [];
-  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
-  const slowest = rows.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 8);
-  say(`\n${label}: ${s(Date.now() - started)}; slowest files (started at → time taken):`);
+  const s = (seconds) => `${seconds.toFixed(1)} s`;
+  const slowest = [...rows].sort((a, b) => b.took - a.took).slice(0, 8);
+  say(`\n${label}: ${s((Date.now() - started) / 1000)}; slowest files (started at → time taken):`);
   for (const r of slowest)
-    say(`  ${s(r.start - started).padStart(8)} → ${s(r.end - r.start).padStart(8)}  ${r.label}`);
+    say(`  ${s((r.start - started) / 1000).padStart(8)} → ${s(r.took).padStart(8)}  ${r.label}`);
+  if (process.env.FAZHI_TEST_DURATIONS !== 'write' || filter.length) return;
+  const sorted = rows.sort((a, b) => a.label.localeCompare(b.label));
+  durations[label] = Object.fromEntries(sorted.map((r) => [r.label, Math.round(r.took)]));
+  fs.writeFileSync(DURATIONS, `${JSON.stringify(durations, null, 1)}\n`);
 }
 
 // PGlite: initdb and migrations once, each test file loads the dump (≈0.4 s instead of ≈3 s); the demo
@@ -202,9 +207,10 @@ const pglite = {
   FAZHI_TEST_BASE_ACCOUNTS: baseAccounts,
 };
 await pass('PGlite', unit, pglite);
-// FAZHI_TEST_OVERLAP=1: the browser tests run beside the PostgreSQL pass (their output is printed when
-// they end) instead of before it.
-const overlap = process.env.FAZHI_TEST_OVERLAP === '1' && !!process.env.TEST_DATABASE_URL;
+// The browser tests run beside the PostgreSQL pass (their output is printed when they end): a browser
+// test waits on its page much of the time, and so does a PostgreSQL test on the server.
+// FAZHI_TEST_OVERLAP=0 runs them one after the other.
+const overlap = process.env.FAZHI_TEST_OVERLAP !== '0' && !!process.env.TEST_DATABASE_URL;
 const browserPass = pass('PGlite, in Chromium', e2e, pglite, browserConcurrency, {
   quiet: overlap,
 });

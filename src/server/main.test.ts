@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { fazhiArgs, scratchPostgres, testDbKind } from './testing.ts';
+import { fazhiArgs } from './cliTestkit.ts';
+import { scratchPostgres, testDbKind } from './testing.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-main-'));

@@ -4,7 +4,6 @@
  * No mocks: tests talk to the same code and SQL as production.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
@@ -20,16 +19,6 @@ import { organisations } from '../core/orgs/schema.ts';
 import type { Role } from '../core/auth/roles.ts';
 
 export const TEST_NOW = '2025-03-03T02:00:00.000Z'; // 2025-03-03 10:00 in Beijing, a Monday
-
-/**
- * The node arguments that run the command line (`npm run fazhi -- …args`): the compiled main.js beside
- * this file when the tests run compiled (scripts/compile-tests.mjs), which spares each process tsx's
- * transform of the server's modules; main.ts through tsx otherwise.
- */
-export const fazhiArgs = (...args: string[]): string[] =>
-  import.meta.filename.endsWith('.js')
-    ? [path.join(import.meta.dirname, 'main.js'), ...args]
-    : ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts'), ...args];
 
 export interface TestContext {
   ctx: Ctx;

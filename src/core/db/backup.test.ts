@@ -8,7 +8,7 @@ import { boot } from '../../server/boot.ts';
 import { systemClock } from '../clock.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { lockDataDir } from './lock.ts';
-import { fazhiArgs } from '../../server/testing.ts';
+import { fazhiArgs } from '../../server/cliTestkit.ts';
 
 /** `npm run fazhi -- …` on a data dir, without a DATABASE_URL. */
 function fazhi(dataDir: string, ...args: string[]) {
