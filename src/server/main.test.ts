@@ -1,12 +1,12 @@
-// The command line as an operator uses it: real processes on a real PGlite data dir.
+// The command line as an operator uses it: real processes on a real PGlite data dir. The file opens no
+// test database, so it runs once, in the PGlite pass; main.postgres.test.ts starts on PostgreSQL.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { fazhiArgs } from './cliTestkit.ts';
-import { scratchPostgres, testDbKind } from './testing.ts';
+import { fazhiArgs, startServer, stopServer, type ServerProcess } from './cliTestkit.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-main-'));
@@ -29,50 +29,28 @@ const cli = (...args: string[]) =>
   });
 
 let server: ChildProcess | undefined;
-/** SIGTERM and wait for the exit (also after a failed assertion, so the next start finds its data dir free). */
-async function stopServer(): Promise<number | null> {
-  if (!server) return null;
+/** Stops the server of the test (also after a failed assertion, so the next start finds its data dir free). */
+async function stop(): Promise<number | null> {
   const s = server;
   server = undefined;
-  if (s.exitCode !== null) return s.exitCode;
-  const exited = new Promise<number | null>((resolve) => s.once('exit', (code) => resolve(code)));
-  s.kill('SIGTERM');
-  return exited;
+  return s ? stopServer(s) : null;
 }
 after(() => {
   server?.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function startServer(
-  extra: Record<string, string> = {},
-): Promise<{ url: string; output: () => string }> {
-  server = spawn(process.execPath, fazhiArgs('serve'), {
-    cwd: root,
-    env: { ...env, ...extra },
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready:\n${out}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = out.match(/FAZHI_READY (\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], output: () => out });
-      }
-    };
-    server!.stdout!.on('data', onData);
-    server!.stderr!.on('data', onData);
-    server!.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
-  });
+async function serve(extra: Record<string, string> = {}): Promise<ServerProcess> {
+  const started = await startServer(root, { ...env, ...extra });
+  server = started.process;
+  return started;
 }
 
 test(
   'serve: first start creates the database, loads the demo and prints accounts and URLs',
   { timeout: 180_000 },
   async () => {
-    const { url, output } = await startServer();
+    const { url, output } = await serve();
     assert.match(output(), /员工工作台 Staff workbench: http:\/\/127\.0\.0\.1:\d+\/app\//);
     assert.match(output(), /公众门户 {3}Public portal:/);
     for (const u of ['staff', 'legal', 'leader', 'sysadmin', 'secadmin', 'auditadmin', 'oversight'])
@@ -88,12 +66,7 @@ test(
     assert.match(second.stderr, /in use by another Fazhi process/);
 
     // SIGTERM: stop accepting, finish, close the database, release the lock, exit 0.
-    const exited = new Promise<number | null>((resolve) =>
-      server!.once('exit', (code) => resolve(code)),
-    );
-    server!.kill('SIGTERM');
-    assert.equal(await exited, 0);
-    server = undefined;
+    assert.equal(await stop(), 0);
     assert.equal(fs.existsSync(path.join(dataDir, 'fazhi.lock')), false);
   },
 );
@@ -128,8 +101,8 @@ test(
     assert.equal(reset.status, 0, reset.stderr);
     const password = reset.stdout.match(/new initial password: (\S+)/)![1];
 
-    const { url, output } = await startServer();
-    t.after(stopServer);
+    const { url, output } = await serve();
+    t.after(stop);
     assert.match(
       output(),
       /npm run fazhi -- demo/,
@@ -151,33 +124,15 @@ for (const day of ['2026-02-16', '2025-10-04', '2025-12-31', '2027-02-06']) {
   test(`first start on ${day} loads the whole demo`, { timeout: 180_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-day-'));
     try {
-      const { url, output } = await startServer({ FAZHI_DATA_DIR: dir, FAZHI_NOW: day });
+      const { url, output } = await serve({ FAZHI_DATA_DIR: dir, FAZHI_NOW: day });
       assert.match(output(), new RegExp(`FAZHI_NOW=${day}`));
       assert.match(output(), /\bauditadmin\b/);
       const registry = await (await fetch(`${url}/gfxwj`)).text();
       for (const title of ['示范市科技创新券管理办法', '示范市科技计划项目管理办法'])
         assert.ok(registry.includes(title), title);
     } finally {
-      await stopServer();
+      await stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 }
-
-// The PostgreSQL pass: the same first start on a scratch PostgreSQL database.
-if (testDbKind() === 'postgres')
-  test(
-    'first start on PostgreSQL with FAZHI_DEMO=1 loads the demo (on 2026-12-04)',
-    { timeout: 180_000 },
-    async () => {
-      const scratch = await scratchPostgres();
-      try {
-        const { url, output } = await startServer({ DATABASE_URL: scratch.url, FAZHI_DEMO: '1' });
-        assert.match(output(), /\bstaff\b/);
-        assert.equal((await (await fetch(`${url}/healthz`)).json()).database, 'postgres');
-      } finally {
-        await stopServer();
-        await scratch.drop();
-      }
-    },
-  );
