@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: unit and integration tests on PGlite, then the same suite on PostgreSQL when
-// TEST_DATABASE_URL is set; browser tests (test/e2e) in the PGlite pass. With
-// FAZHI_TEST_REQUIRE_ALL=1 a skipped test fails the run.
+// `npm test`: unit and integration tests on PGlite, then the files that open a test database again on
+// PostgreSQL when TEST_DATABASE_URL is set; the browser tests (test/e2e, on PGlite) beside that second
+// pass. With FAZHI_TEST_REQUIRE_ALL=1 a skipped test fails the run.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
