@@ -1,5 +1,7 @@
 /** Reading requests: the disclosure office's list and page, and the applicant's public tracking view. */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { fieldView, type FieldReply } from '../../../core/http/forms.ts';
+import { REQUEST_FORMS, type RequestForm } from './forms.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { authorize } from '../policy.ts';
@@ -158,6 +160,10 @@ export async function requestDetail(ctx: Ctx, actor: Actor, id: string) {
       : null,
     files: released,
     approval: await approvalView(ctx, actor, r.caseId),
+    // The page's forms (答复, 收费通知, 送达, 延长 and its 审批), declared once in forms.ts.
+    forms: Object.fromEntries(
+      Object.entries(REQUEST_FORMS).map(([k, fields]) => [k, fields.map((f) => fieldView(f))]),
+    ) as Record<RequestForm, FieldReply[]>,
     ...view,
   };
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../../core/context.ts';
-import { isoDate } from '../../../core/http/validate.ts';
+import { fieldsSchema } from '../../../core/procedure/fieldSchema.ts';
 import { guard, paramsOf, type ZodProvider } from '../../../core/http/schema.ts';
 import { requireActor } from '../../../core/http/session.ts';
 import { authorize as authorizeCore } from '../../../core/auth/policy.ts';
 import { authorize } from '../policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
-import { DELIVERY_METHODS } from '../outcomes.ts';
+import { REQUEST_FORMS } from './forms.ts';
 import { receiveRequest } from './intake.ts';
 import {
   answerRequest,
@@ -36,42 +36,23 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(50).describe('每页条数'),
 });
-const answerBody = z.object({
-  on: isoDate('答复日期'),
-  outcome: z.string().min(1).max(40).describe('答复类型'),
-  reasons: z.string().trim().max(4000).optional().describe('理由'),
-  legalBasis: z.string().trim().max(400).optional().describe('法律依据'),
-  replyLetterNo: z.string().trim().max(60).optional().describe('答复书编号'),
-  delivery: z
-    .enum(DELIVERY_METHODS.map((d) => d.value) as [string, ...string[]])
-    .optional()
-    .describe('送达方式'),
-});
-const deliveryBody = z.object({
-  on: isoDate('送达日期'),
-  method: z
-    .enum(DELIVERY_METHODS.map((d) => d.value) as [string, ...string[]])
-    .describe('送达方式'),
-  note: z.string().trim().max(400).optional().describe('送达情况'),
-});
+// The page's forms are declared once (forms.ts): each body is the form's fields and what the API takes
+// besides: 页数 also as text (as the fee quote's query gives it), whole 延长工作日数, and the approver's
+// 审批结论 (the button the approver pressed).
+const answerBody = fieldsSchema(REQUEST_FORMS.answer);
+const deliveryBody = fieldsSchema(REQUEST_FORMS.delivery);
+const feeFields = fieldsSchema(REQUEST_FORMS.fee).shape;
 const feeQuery = z.object({
-  method: z.enum(['perRequest', 'perPage']).describe('计收方式'),
+  method: feeFields.method,
   pages: z.coerce.number().int().min(0).max(1_000_000).optional().describe('页数'),
 });
-const feeBody = feeQuery.extend({
-  on: isoDate('通知日期'),
-  deliveredOn: isoDate('申请人收到通知之日').optional(),
+const feeBody = fieldsSchema(REQUEST_FORMS.fee).extend({ pages: feeQuery.shape.pages });
+const extensionFields = fieldsSchema(REQUEST_FORMS.extension);
+const extensionBody = extensionFields.extend({
+  workdays: (extensionFields.shape.workdays as unknown as z.ZodNumber).int(),
 });
-
-const extensionBody = z.object({
-  on: isoDate('申请日期'),
-  workdays: z.number().int().min(1).max(20).describe('延长工作日数'),
-  reason: z.string().trim().min(2).max(2000).describe('延长理由'),
-});
-const decisionBody = z.object({
-  on: isoDate('审批日期'),
+const decisionBody = fieldsSchema(REQUEST_FORMS.decision).extend({
   approve: z.boolean().describe('审批结论'),
-  opinion: z.string().trim().max(2000).optional().describe('审批意见'),
 });
 const approvalSettingsBody = disclosureApprovalSetting.schema;
 

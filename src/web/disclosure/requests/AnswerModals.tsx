@@ -1,32 +1,36 @@
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Form, Modal, Radio } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, errorMessage, get, post } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
-import { DATE } from '../../lib/format.ts';
-import { ANSWER_OUTCOMES, outcomeLabel } from '../../../modules/disclosure/outcomes.ts';
-import { DELIVERY_OPTIONS } from './types.ts';
+import { FieldItems, fieldErrorPath, formValues, type FormField } from '../../lib/ActForm.tsx';
+import { ANSWER_OUTCOMES } from '../../../modules/disclosure/outcomes.ts';
 
 interface Props {
   id: string;
   today: string;
+  /** The form's fields as the request's view serves them (forms.ts REQUEST_FORMS). */
+  fields: FormField[];
   onClose: () => void;
   onDone: () => void;
 }
 
+/** A form's values posted to its route; a 400's field-named problems land on the fields. */
 function useSubmit(onDone: () => void) {
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   return {
     error,
-    async run(form: ReturnType<typeof Form.useForm>[0], url: string, body: unknown) {
+    async run(form: ReturnType<typeof Form.useForm>[0], fields: FormField[], url: string) {
+      // A field left wrong shows its problem on the form; nothing is posted.
+      const raw = (await form.validateFields().catch(() => null)) as Record<string, unknown> | null;
+      if (!raw) return;
       setError(null);
       try {
-        await post(url, body);
+        await post(url, formValues(fields, raw));
         onDone();
       } catch (e) {
-        if (e instanceof ApiError) applyFieldErrors(form, e);
+        if (e instanceof ApiError) applyFieldErrors(form, e, fieldErrorPath(fields));
         setError(errorMessage(e));
         message.error(errorMessage(e));
       }
@@ -34,14 +38,23 @@ function useSubmit(onDone: () => void) {
   };
 }
 
-const OUTCOME_OPTIONS = ANSWER_OUTCOMES.map((o) => ({ value: o.code, label: outcomeLabel(o) }));
+// The controls as the modals drew them before the forms were served: a date picker and a number box
+// their own width, a long text its fixed rows.
+const own = { props: { style: { width: 'auto' } } };
+const rows = (n: number) => ({ props: { autoSize: false, rows: n } });
 
 /** The answer: exactly one table 三 outcome with its legal basis (条例 Art 36–37), drafted for the approver's 审签. */
-export function AnswerModal({ id, today, onClose, onDone }: Props) {
+export function AnswerModal({ id, today, fields, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const s = useSubmit(onDone);
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const basis = ANSWER_OUTCOMES.find((o) => o.code === outcome)?.basis;
+  // The 法律依据 left empty is the outcome's article of the 条例 (service.ts defaultBasis).
+  const shown = fields.map((f) =>
+    f.name === 'legalBasis' && basis
+      ? { ...f, help: `默认：《中华人民共和国政府信息公开条例》${basis.replace(/^条例/, '')}` }
+      : f,
+  );
   return (
     <Modal
       open
@@ -51,53 +64,27 @@ export function AnswerModal({ id, today, onClose, onDone }: Props) {
       width={680}
       onCancel={onClose}
       destroyOnHidden
-      onOk={() =>
-        void form
-          .validateFields()
-          .then((v: { on: Dayjs }) =>
-            s.run(form, `/api/disclosure/requests/${id}/answer`, { ...v, on: v.on.format(DATE) }),
-          )
-      }
+      onOk={() => void s.run(form, fields, `/api/disclosure/requests/${id}/answer`)}
     >
       {s.error && <Alert type="error" title={s.error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>
-        <Form.Item name="on" label="答复日期" rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item
-          name="outcome"
-          label="答复类型（年度报告表三）"
-          rules={[{ required: true, message: '请选择答复类型' }]}
-        >
-          <Select showSearch optionFilterProp="label" options={OUTCOME_OPTIONS} />
-        </Form.Item>
-        <Form.Item
-          name="legalBasis"
-          label="法律依据"
-          extra={
-            basis
-              ? `默认：《中华人民共和国政府信息公开条例》${basis.replace(/^条例/, '')}`
-              : undefined
-          }
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="reasons" label="理由（不予公开、部分公开、无法提供、不予处理时必填）">
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="replyLetterNo" label="答复书编号">
-          <Input />
-        </Form.Item>
-        <Form.Item name="delivery" label="送达方式">
-          <Select allowClear options={DELIVERY_OPTIONS} />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ on: today }}>
+        <FieldItems
+          fields={shown}
+          select="antd"
+          extras={{
+            on: own,
+            outcome: { props: { showSearch: true, optionFilterProp: 'label' } },
+            reasons: rows(4),
+            delivery: { props: { allowClear: true } },
+          }}
+        />
       </Form>
     </Modal>
   );
 }
 
 /** 信息处理费 notice (国办函〔2020〕109号): the amount follows the schedule. */
-export function FeeModal({ id, today, onClose, onDone }: Props) {
+export function FeeModal({ id, today, fields, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const s = useSubmit(onDone);
   const method = (Form.useWatch('method', form) as string | undefined) ?? 'perRequest';
@@ -111,6 +98,11 @@ export function FeeModal({ id, today, onClose, onDone }: Props) {
       }),
     enabled: method === 'perRequest' || pages !== undefined,
   });
+  // 计收方式 is drawn as radio buttons; 页数 is asked (and then required) when charged by the page.
+  const methodField = fields.find((f) => f.name === 'method');
+  const rest = fields
+    .filter((f) => f.name !== 'method' && (f.name !== 'pages' || method === 'perPage'))
+    .map((f) => (f.name === 'pages' ? { ...f, required: true } : f));
   return (
     <Modal
       open
@@ -119,45 +111,16 @@ export function FeeModal({ id, today, onClose, onDone }: Props) {
       cancelText="取消"
       onCancel={onClose}
       destroyOnHidden
-      onOk={() =>
-        void form.validateFields().then((v: { on: Dayjs; deliveredOn?: Dayjs }) =>
-          s.run(form, `/api/disclosure/requests/${id}/fee-notice`, {
-            ...v,
-            on: v.on.format(DATE),
-            deliveredOn: v.deliveredOn?.format(DATE),
-          }),
-        )
-      }
+      onOk={() => void s.run(form, fields, `/api/disclosure/requests/${id}/fee-notice`)}
     >
       {s.error && <Alert type="error" title={s.error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ on: dayjs(today), method: 'perRequest' }}
-      >
-        <Form.Item name="method" label="计收方式">
-          <Radio.Group
-            options={[
-              { value: 'perRequest', label: '按件计收' },
-              { value: 'perPage', label: '按量计收' },
-            ]}
-          />
-        </Form.Item>
-        {method === 'perPage' && (
-          <Form.Item name="pages" label="页数" rules={[{ required: true }]}>
-            <InputNumber min={0} />
+      <Form form={form} layout="vertical" initialValues={{ on: today, method: 'perRequest' }}>
+        {methodField && (
+          <Form.Item name="method" label={methodField.label} extra={methodField.help}>
+            <Radio.Group options={[...(methodField.options ?? [])]} />
           </Form.Item>
         )}
-        <Form.Item name="on" label="通知日期" rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item
-          name="deliveredOn"
-          label="申请人收到通知之日"
-          extra="缴费期限为收到通知次日起20个工作日"
-        >
-          <DatePicker />
-        </Form.Item>
+        <FieldItems fields={rest} extras={{ on: own, deliveredOn: own }} />
       </Form>
       {quote.data && (
         <Alert
@@ -171,7 +134,7 @@ export function FeeModal({ id, today, onClose, onDone }: Props) {
 }
 
 /** 送达 of the answer (条例 Art 40). */
-export function DeliveryModal({ id, today, onClose, onDone }: Props) {
+export function DeliveryModal({ id, today, fields, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const s = useSubmit(onDone);
   return (
@@ -182,25 +145,11 @@ export function DeliveryModal({ id, today, onClose, onDone }: Props) {
       cancelText="取消"
       onCancel={onClose}
       destroyOnHidden
-      onOk={() =>
-        void form
-          .validateFields()
-          .then((v: { on: Dayjs }) =>
-            s.run(form, `/api/disclosure/requests/${id}/delivery`, { ...v, on: v.on.format(DATE) }),
-          )
-      }
+      onOk={() => void s.run(form, fields, `/api/disclosure/requests/${id}/delivery`)}
     >
       {s.error && <Alert type="error" title={s.error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>
-        <Form.Item name="on" label="送达日期" rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="method" label="送达方式" rules={[{ required: true }]}>
-          <Select options={DELIVERY_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="note" label="送达情况">
-          <Input />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ on: today }}>
+        <FieldItems fields={fields} select="antd" extras={{ on: own }} />
       </Form>
     </Modal>
   );

@@ -1,49 +1,54 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Space,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Descriptions, Form, Modal, Space } from 'antd';
 import { ApiError, errorMessage, post } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
-import { DATE, dateCn } from '../../lib/format.ts';
+import { dateCn } from '../../lib/format.ts';
+import { FieldItems, fieldErrorPath, formValues, type FormField } from '../../lib/ActForm.tsx';
 import type { ApprovalView } from './types.ts';
 
 interface Props {
   id: string;
   today: string;
+  /** The form's fields as the request's view serves them (forms.ts REQUEST_FORMS). */
+  fields: FormField[];
   onClose: () => void;
   onDone: () => void;
 }
 
-function useSubmit(form: ReturnType<typeof Form.useForm>[0], onDone: () => void) {
+/** A form's values (and what the page adds) posted to its route; a 400's problems land on the fields. */
+function useSubmit(
+  form: ReturnType<typeof Form.useForm>[0],
+  fields: FormField[],
+  onDone: () => void,
+) {
   const [error, setError] = useState<string | null>(null);
   return {
     error,
-    async run(url: string, body: unknown) {
+    async run(url: string, added: Record<string, unknown> = {}) {
+      // A field left wrong shows its problem on the form; nothing is posted.
+      const raw = (await form.validateFields().catch(() => null)) as Record<string, unknown> | null;
+      if (!raw) return;
       setError(null);
       try {
-        await post(url, body);
+        await post(url, { ...formValues(fields, raw), ...added });
         onDone();
       } catch (e) {
-        if (e instanceof ApiError) applyFieldErrors(form, e);
+        if (e instanceof ApiError) applyFieldErrors(form, e, fieldErrorPath(fields));
         setError(errorMessage(e));
       }
     },
   };
 }
 
+// The controls as the modals drew them before the forms were served: a date picker its own width, a
+// long text its fixed rows.
+const own = { props: { style: { width: 'auto' } } };
+const rows = { props: { autoSize: false, rows: 3 } };
+
 /** The clerk asks for 延长答复期限; it takes effect when the approver consents (条例第三十三条第二款). */
-export function ExtensionModal({ id, today, onClose, onDone }: Props) {
+export function ExtensionModal({ id, today, fields, onClose, onDone }: Props) {
   const [form] = Form.useForm();
-  const s = useSubmit(form, onDone);
+  const s = useSubmit(form, fields, onDone);
   return (
     <Modal
       open
@@ -52,13 +57,7 @@ export function ExtensionModal({ id, today, onClose, onDone }: Props) {
       cancelText="取消"
       onCancel={onClose}
       destroyOnHidden
-      onOk={() =>
-        void form
-          .validateFields()
-          .then((v: { on: Dayjs; workdays: number; reason: string }) =>
-            s.run(`/api/disclosure/requests/${id}/extension`, { ...v, on: v.on.format(DATE) }),
-          )
-      }
+      onOk={() => void s.run(`/api/disclosure/requests/${id}/extension`)}
     >
       <Alert
         type="info"
@@ -66,24 +65,8 @@ export function ExtensionModal({ id, today, onClose, onDone }: Props) {
         title="需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日（《政府信息公开条例》第三十三条）。提请后由审批人在其账号中审批，批准后期限方才延长。"
       />
       {s.error && <Alert type="error" role="alert" title={s.error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>
-        <Form.Item
-          name="workdays"
-          label="延长工作日数"
-          rules={[{ required: true, message: '请填写延长工作日数' }]}
-        >
-          <InputNumber min={1} max={20} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label="延长理由"
-          rules={[{ required: true, min: 2, message: '请填写延长理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="on" label="提请日期" rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ on: today }}>
+        <FieldItems fields={fields} extras={{ reason: rows, on: own }} />
       </Form>
     </Modal>
   );
@@ -98,13 +81,16 @@ const LABELS = {
 function DecisionModal({
   id,
   today,
+  fields,
   kind,
   approve,
   onClose,
   onDone,
 }: Props & { kind: 'extension' | 'answer'; approve: boolean }) {
   const [form] = Form.useForm();
-  const s = useSubmit(form, onDone);
+  // An opinion is required to refuse or return (the service says so too).
+  const asked = fields.map((f) => (f.name === 'opinion' ? { ...f, required: !approve } : f));
+  const s = useSubmit(form, asked, onDone);
   const title = LABELS[kind][approve ? 'yes' : 'no'];
   return (
     <Modal
@@ -114,28 +100,11 @@ function DecisionModal({
       cancelText="取消"
       onCancel={onClose}
       destroyOnHidden
-      onOk={() =>
-        void form.validateFields().then((v: { on: Dayjs; opinion?: string }) =>
-          s.run(`/api/disclosure/requests/${id}/${kind}/decision`, {
-            ...v,
-            approve,
-            on: v.on.format(DATE),
-          }),
-        )
-      }
+      onOk={() => void s.run(`/api/disclosure/requests/${id}/${kind}/decision`, { approve })}
     >
       {s.error && <Alert type="error" role="alert" title={s.error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }}>
-        <Form.Item
-          name="opinion"
-          label="审批意见"
-          rules={approve ? [] : [{ required: true, message: '请填写审批意见' }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="on" label="审批日期" rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ on: today }}>
+        <FieldItems fields={asked} extras={{ opinion: rows, on: own }} />
       </Form>
     </Modal>
   );
@@ -146,11 +115,14 @@ export function PendingApproval({
   id,
   today,
   approval,
+  fields,
   onDone,
 }: {
   id: string;
   today: string;
   approval: ApprovalView;
+  /** The approver's form (审批意见, 审批日期) as the request's view serves it. */
+  fields: FormField[];
   onDone: (label: string) => void;
 }) {
   const [deciding, setDeciding] = useState<boolean | null>(null);
@@ -191,6 +163,7 @@ export function PendingApproval({
         <DecisionModal
           id={id}
           today={today}
+          fields={fields}
           kind={p.kind}
           approve={deciding}
           onClose={() => setDeciding(null)}

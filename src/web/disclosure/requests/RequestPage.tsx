@@ -173,7 +173,13 @@ export default function RequestPage() {
                 </Tooltip>
               ))}
           </Space>
-          <PendingApproval id={r.id} today={today} approval={data.approval} onDone={done} />
+          <PendingApproval
+            id={r.id}
+            today={today}
+            approval={data.approval}
+            fields={data.forms.decision}
+            onDone={done}
+          />
           {data.blocked.length > 0 && (
             <Alert
               type="info"
@@ -236,6 +242,7 @@ export default function RequestPage() {
         <AnswerModal
           id={r.id}
           today={today}
+          fields={data.forms.answer}
           onClose={() => setModal(null)}
           onDone={() => done('拟定答复并提请审签')}
         />
@@ -244,6 +251,7 @@ export default function RequestPage() {
         <ExtensionModal
           id={r.id}
           today={today}
+          fields={data.forms.extension}
           onClose={() => setModal(null)}
           onDone={() => done('申请延长答复期限')}
         />
@@ -252,6 +260,7 @@ export default function RequestPage() {
         <FeeModal
           id={r.id}
           today={today}
+          fields={data.forms.fee}
           onClose={() => setModal(null)}
           onDone={() => done('发出收费通知')}
         />
@@ -260,6 +269,7 @@ export default function RequestPage() {
         <DeliveryModal
           id={r.id}
           today={today}
+          fields={data.forms.delivery}
           onClose={() => setModal(null)}
           onDone={() => done('登记送达')}
         />

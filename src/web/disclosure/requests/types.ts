@@ -1,6 +1,8 @@
 // Shapes of the 依申请公开 API (src/modules/disclosure/requests/routes.ts).
 import type { CasePayload } from '../../lib/types.ts';
 import type { approvalView } from '../../../modules/disclosure/requests/approvals.ts';
+import type { RequestForm } from '../../../modules/disclosure/requests/forms.ts';
+import type { FormField } from '../../lib/ActForm.tsx';
 
 export interface RequestItem {
   id: string;
@@ -74,6 +76,8 @@ export type RequestDetail = CasePayload & {
   files: Array<{ id: string; name: string; size: number }>;
   /** What waits for approval (延长答复期限 or 答复审签), whether this account may decide it, and which role approves. */
   approval: ApprovalView;
+  /** The page's forms as the server declares them (modules/disclosure/requests/forms.ts). */
+  forms: Record<RequestForm, FormField[]>;
 };
 
 export type ApprovalView = Awaited<ReturnType<typeof approvalView>>;
