@@ -13,11 +13,7 @@ import {
   SECRECY_REVIEW_GATE,
   withSecrecyReview,
 } from '../disclosure/index.ts';
-
-export const MEETING_KINDS = [
-  { value: 'partyGroup', label: '党组（党委）会议' },
-  { value: 'directorsOffice', label: '局长办公会议' },
-];
+import { APPROVAL_FIELDS } from './forms.ts';
 
 const REPORT: ProcedureDef = {
   code: 'ruleOfLawReport',
@@ -68,17 +64,8 @@ const REPORT: ProcedureDef = {
       roles: ['staff', 'leader'],
       // In drafting too, so that asking before the pass answers with the gate's reason.
       statuses: ['drafting', 'reviewed'],
-      fields: [
-        {
-          name: 'meetingKind',
-          label: '审定会议',
-          type: 'select',
-          required: true,
-          options: MEETING_KINDS,
-        },
-        { name: 'meetingOn', label: '会议日期', type: 'date', required: true },
-        { name: 'session', label: '会议名称及期次', type: 'text', required: true },
-      ],
+      // Declared with the screen's form (forms.ts): the meeting's kind, name and date.
+      fields: [...APPROVAL_FIELDS],
       dateRules: [
         {
           from: { field: 'meetingOn' },

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
-import { isoDate } from '../../core/http/validate.ts';
 import { guard, noBody, type ZodProvider } from '../../core/http/schema.ts';
 import { authorize } from './policy.ts';
 import { requireActor } from '../../core/http/session.ts';
@@ -15,7 +14,9 @@ import { actsReply } from '../../core/cases/acts.ts';
 import { compareVersions, listVersions } from './versions.ts';
 import { docxToPdf, reportDocx } from './export.ts';
 import { oversightOverview, oversightXlsx } from './oversight.ts';
-import { MEETING_KINDS } from './procedure.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
+import { formLines } from '../../core/procedure/fields.ts';
+import { allRecipients, APPROVE_FORM, PUBLISH_FORM, SUBMIT_FORM } from './forms.ts';
 import { templateRoutes } from './templateRoutes.ts';
 
 const yearParam = z.object({
@@ -63,22 +64,38 @@ const saveBody = z.object({
     .optional()
     .describe('修订'),
 });
-const approveBody = z.object({
-  meetingKind: z
-    .enum(MEETING_KINDS.map((k) => k.value) as [string, ...string[]])
-    .describe('审定会议'),
-  meetingOn: isoDate('会议日期'),
-  session: text('会议名称及期次', 100, 2),
-  on: isoDate('办理日期'),
-});
-const submitBody = z.object({
-  on: isoDate('报送日期'),
-  recipients: z
-    .array(text('报送单位', 100, 2))
-    .min(1)
-    .max(10)
-    .describe('报送单位'),
-});
+// The sign-off bodies are the declared forms' (forms.ts).
+const approveBody = fieldsSchema(APPROVE_FORM);
+const submitFields = fieldsSchema(SUBMIT_FORM).shape;
+const recipientList = z
+  .array(text('报送单位', 100, 2))
+  .max(10)
+  .describe('报送单位');
+const submitBody = z
+  .object({
+    on: submitFields.on,
+    // The form names the recipients the org tree does not know and the others one a line; the
+    // API's list of all of them stays taken.
+    government: submitFields.government.optional(),
+    superior: submitFields.superior.optional(),
+    recipients: z
+      .union([
+        recipientList,
+        (submitFields.recipients as z.ZodType<string | undefined>)
+          .transform((v) => formLines(v ?? ''))
+          .pipe(recipientList),
+      ])
+      .describe('报送单位'),
+  })
+  .superRefine((b, c) => {
+    const n = allRecipients(b).length;
+    if (n < 1 || n > 10)
+      c.addIssue({
+        code: 'custom',
+        path: ['recipients'],
+        message: n < 1 ? '至少选择或填写一项' : '最多10项',
+      });
+  });
 const stepQuery = z.object({
   procedure: text('程序', 60, 1),
   step: text('环节', 60, 1),
@@ -105,7 +122,7 @@ const reportReply = z
 const reportResponse = { 200: reportReply };
 
 const regenerateBody = z.object({ baseVersionId: z.uuid().describe('所依据的版本') });
-const publishBody = z.object({ on: isoDate('公开日期') });
+const publishBody = fieldsSchema(PUBLISH_FORM);
 const compareQuery = z.object({
   from: z.uuid().describe('原版本'),
   to: z.uuid().describe('新版本'),
@@ -245,7 +262,11 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx, deps: ReportDeps): 
       preValidation: edits,
     },
     async (req) => {
-      await submitReport(ctx, requireActor(req), req.params.year, req.body);
+      const { on } = req.body;
+      await submitReport(ctx, requireActor(req), req.params.year, {
+        on,
+        recipients: allRecipients(req.body),
+      });
       return view(req, req.params.year);
     },
   );

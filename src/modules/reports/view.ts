@@ -33,6 +33,8 @@ import {
   type ReportStatus,
 } from './store.ts';
 import { deadlinesOf, reportTemplateSetting } from './template.ts';
+import { fieldView } from '../../core/http/forms.ts';
+import { reportForms } from './forms.ts';
 
 export type ShownFigure = Figure & { previous?: number; missing?: boolean };
 export interface FigureChange {
@@ -89,6 +91,16 @@ async function recipientDefaults(
     toName: [...(government ? [] : ['本级党委和政府']), '上一级主管部门'],
   };
 }
+
+/** The sign-off forms as the screen draws them (forms.ts). */
+const servedForms = (year: number, toName: readonly string[]) => {
+  const forms = reportForms(year, toName);
+  return {
+    approve: forms.approve.map((f) => fieldView(f)),
+    submit: forms.submit.map((f) => fieldView(f)),
+    publish: forms.publish.map((f) => fieldView(f)),
+  };
+};
 
 export async function reportView(
   ctx: Ctx,
@@ -164,6 +176,9 @@ export async function reportView(
   const { def } = ctx.procedures.get(RULE_OF_LAW_REPORT.code);
   const history = await loadHistory(ctx.db, r.caseId);
   const engine = engineVerdict(evaluate(def, history, ctx.calendar.current(), today), actor.roles);
+  const recipients = canEdit
+    ? await recipientDefaults(ctx, department.parentId)
+    : { known: [], toName: [] };
   const acts = actsOf(REPORT_ACTS, (a) =>
     !canEdit ? false : a === 'regenerate' ? redraftable(status) : engine(a),
   );
@@ -209,9 +224,9 @@ export async function reportView(
     approvedVersionId: r.approvedVersionId,
     publishedVersionId: r.publishedVersionId,
     editable: canEdit,
-    recipients: canEdit
-      ? await recipientDefaults(ctx, department.parentId)
-      : { known: [], toName: [] },
+    recipients,
+    // The sign-off forms, declared once (forms.ts), for those who keep the report.
+    forms: canEdit ? servedForms(year, recipients.toName) : null,
     // Last year's part (四): shown beside this year's, inserted only where staff choose to.
     planReference:
       canEdit && status === 'drafting' ? await planReference(ctx.db, department.id, year) : null,

@@ -340,6 +340,7 @@ export default function ReportPage() {
         year={year}
         today={r.today}
         recipients={r.recipients}
+        forms={r.forms}
         onClose={() => setAct(null)}
         onDone={(x) => (show(x), setAct(null), message.success('已办理'))}
       />
