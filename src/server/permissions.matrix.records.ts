@@ -71,6 +71,7 @@ export const RECORD_RULES: Rule[] = [
       'GET /api/meetings/facts',
       'GET /api/litigation',
       'GET /api/litigation/labels',
+      'GET /api/litigation/forms',
       'GET /api/litigation/hearings',
       'GET /api/litigation/facts',
       'GET /api/litigation/table4',

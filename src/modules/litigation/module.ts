@@ -10,6 +10,7 @@ import { loadLitigation } from './service.ts';
 import { authorize, litigationAbilities } from './policy.ts';
 import { KIND_LABELS } from './labels.ts';
 import { seedDemoLitigation } from './demo.ts';
+import { REGISTER_FORMS } from './forms.ts';
 
 const page = { table: 'litigation_cases', path: '/litigation/' };
 
@@ -34,5 +35,10 @@ export const litigationModule: ModuleManifest = {
     lists: { kinds: { label: '案件类型', choices: choicesOf(KIND_LABELS) } },
   },
   routes: (app, ctx) => litigationRoutes(app, ctx),
+  forms: {
+    summary: '行政复议和行政应诉的表单（登记行政复议、登记行政诉讼）',
+    guard: (a) => authorize(a, 'litigationCase', 'list'),
+    forms: REGISTER_FORMS,
+  },
   demo: (ctx, _staff, opts) => seedDemoLitigation(ctx, opts),
 };

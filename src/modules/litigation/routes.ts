@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate } from '../../core/http/validate.ts';
-import { fieldSchema } from '../../core/procedure/fieldSchema.ts';
+import { fieldSchema, fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { attachmentHeader, DOCX_MIME } from '../../core/docx/gongwen.ts';
@@ -15,7 +15,7 @@ import { tableFour, tableFourCell } from './table4.ts';
 import { litigationFacts } from './facts.ts';
 import { actTargets } from './targets.ts';
 import { ACT_MODULES, opts } from './labels.ts';
-import { ACT_DATE, EVIDENCE, parseEvidence } from './forms.ts';
+import { ACT_DATE, EVIDENCE, parseEvidence, REGISTER_FORMS } from './forms.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 1) =>
@@ -31,25 +31,25 @@ const actModule = z
   .enum(Object.keys(ACT_MODULES) as [keyof typeof ACT_MODULES])
   .describe('行政行为类型');
 
-const common = {
-  caseNo: text('案号', 100),
-  applicant: text('申请人（原告）', 200),
-  body: text('复议机关（人民法院）', 100),
-  actModule: actModule.nullable().optional(),
-  actRecordId: z.uuid().nullable().optional().describe('本机关的记录'),
-  actTitle: text('被复议（诉讼）的行政行为', 300, 0).optional(),
-  filedOn: isoDate('申请（立案）日期').nullable().optional(),
-};
+// The registering bodies are the declared forms' (forms.ts); an empty choice or date is also taken
+// as null, and 复议后起诉 as a boolean (the API's older callers).
+const orNull = <S extends Record<'actModule' | 'actRecordId' | 'filedOn', z.ZodType>>(s: S) => ({
+  ...s,
+  actModule: s.actModule.nullable(),
+  actRecordId: s.actRecordId.nullable(),
+  filedOn: s.filedOn.nullable(),
+});
+const recon = fieldsSchema(REGISTER_FORMS.reconsideration).shape;
 export const reconsiderationBody = z.object({
-  ...common,
-  receivedOn: isoDate('收到复议申请书副本日期'),
-  acceptedOn: isoDate('复议机关受理日期').nullable().optional(),
-  procedureType: z.enum(['ordinary', 'simple']).default('ordinary').describe('审理程序'),
+  ...orNull(recon),
+  acceptedOn: recon.acceptedOn.nullable(),
 });
 export const lawsuitBody = z.object({
-  ...common,
-  receivedOn: isoDate('收到起诉状副本日期'),
-  afterReconsideration: z.boolean().default(false).describe('复议后起诉'),
+  ...orNull(fieldsSchema(REGISTER_FORMS.lawsuit).shape),
+  afterReconsideration: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .default(false)
+    .describe('复议后起诉'),
 });
 const evidence = z.object({ title: text('证据名称', 200), gatheredOn: isoDate('取得日期') });
 const evidenceList = z.array(evidence).max(200).describe(EVIDENCE.label);

@@ -25,7 +25,7 @@ export interface FormField {
   initial?: string;
   /** The message when a required field is left empty (default: 请填写 + label, 请选择 a choice or date, 请输入 a password). */
   requiredMessage?: string;
-  /** An example shown in the empty control. */
+  /** An example shown in the empty control (a select's empty choice, default 请选择). */
   placeholder?: string;
   /** A password: what the browser may fill in. */
   autocomplete?: 'current-password' | 'new-password';
@@ -128,7 +128,7 @@ export function FieldControl({
           value={control.value as string | undefined}
           ariaLabel={control['aria-label']}
           width={control.style?.width}
-          placeholder={emptyOption ? undefined : null}
+          placeholder={emptyOption ? field.placeholder : null}
           options={options}
           onChange={props.onChange}
         />
