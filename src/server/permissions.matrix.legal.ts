@@ -17,6 +17,7 @@ export const LEGAL_RULES: Rule[] = [
     routes: [
       'GET /api/reviews',
       'GET /api/reviews/labels',
+      'GET /api/reviews/forms',
       'GET /api/reviews/settings',
       'GET /api/reviews/opinions',
     ],

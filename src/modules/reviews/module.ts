@@ -1,13 +1,14 @@
 /** 合法性审查: the legal office's queue, reviewers and the 法律顾问/公职律师 registry, 法审意见. */
 import type { ModuleManifest } from '../../core/module.ts';
 import { reviewsAudit } from './auditLabels.ts';
-import { reviewAbilities } from './policy.ts';
+import { authorize, reviewAbilities } from './policy.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_MODULE_ACTIONS } from './procedure.ts';
 import { reviewFacts } from './facts.ts';
 import { reviewRoutes } from './routes.ts';
 import { loadMatter, materialFileReader } from './matters.ts';
 import { seedDemoReviews } from './demo.ts';
 import { reviewLabelLists } from './labelLists.ts';
+import { MATTER_FORMS } from './forms.ts';
 
 export const reviewsModule: ModuleManifest = {
   name: 'reviews',
@@ -15,6 +16,11 @@ export const reviewsModule: ModuleManifest = {
   audit: reviewsAudit,
   abilities: reviewAbilities,
   labels: reviewLabelLists,
+  forms: {
+    summary: '提交合法性审查的表单',
+    guard: (a) => authorize(a, 'reviewMatter', 'list'),
+    forms: MATTER_FORMS,
+  },
   procedures: [
     {
       def: LEGAL_REVIEW,

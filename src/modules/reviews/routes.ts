@@ -32,6 +32,7 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
+// The declared form (forms.ts) with the materials: the department is the submitter's own.
 const newMatter = submitSchema.omit({ departmentId: true, caseId: true });
 const assignBody = z.object({
   userIds: z.array(z.uuid().describe('法制审核人员')).max(20).default([]).describe('法制审核人员'),

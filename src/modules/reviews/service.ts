@@ -14,11 +14,13 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { can } from '../../core/auth/policy.ts';
 import { authorize } from './policy.ts';
 import { getCase, openCase } from '../../core/cases/service.ts';
-import { isoDate, parse } from '../../core/http/validate.ts';
+import { parse } from '../../core/http/validate.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 import { departmentReviewLimits } from './settings.ts';
 import { files } from '../../core/files/schema.ts';
 import { reviewMaterials, reviewMatters } from './schema.ts';
-import { MATTER_TYPES, type ReviewMatterType } from './labels.ts';
+import type { ReviewMatterType } from './labels.ts';
+import { MATTER_FORMS } from './forms.ts';
 import { matterDue, type MatterDue } from './due.ts';
 import { reviewsAudit } from './auditLabels.ts';
 import { loadMatter, scopeOfMatter, type MatterRow } from './matters.ts';
@@ -37,15 +39,10 @@ export interface SubmitMatterInput {
   fileIds?: string[];
 }
 
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
-export const submitSchema = z.object({
-  type: z.enum(MATTER_TYPES).describe('事项类型'),
-  title: text('事项名称', 200, 2),
-  summary: text('送审说明', 20_000).optional(),
+// The declared form (forms.ts), and what a submitting module or the route gives besides.
+export const submitSchema = fieldsSchema(MATTER_FORMS.submit).extend({
   departmentId: z.uuid().describe('送审部门'),
   caseId: z.uuid().optional().describe('关联办件'),
-  requestedBy: isoDate('要求完成日期').optional(),
   fileIds: z.array(z.uuid().describe('送审材料')).max(50).optional().describe('送审材料'),
 });
 
