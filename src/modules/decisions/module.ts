@@ -12,6 +12,7 @@ import { decisionPortal, decisionSections } from './portal.tsx';
 import { evidenceFileReader, loadDecision } from './service.ts';
 import { loadCatalogue } from './catalogueQueries.ts';
 import { CATALOGUE_FORMS } from './catalogueForms.ts';
+import { START_FORM } from './startForm.ts';
 import { seedDemoDecisions } from './demo.ts';
 
 export const decisionsModule: ModuleManifest = {
@@ -26,9 +27,9 @@ export const decisionsModule: ModuleManifest = {
     lists: { statuses: { label: '办理状态', choices: statusChoices(MAJOR_DECISION) } },
   },
   forms: {
-    summary: '决策事项目录的表单（事项、同意情况、目录调整）',
+    summary: '决策事项目录的表单（事项、同意情况、目录调整）和启动决策的表单',
     guard: (a) => authorize(a, 'majorDecision', 'list'),
-    forms: CATALOGUE_FORMS,
+    forms: { ...CATALOGUE_FORMS, start: START_FORM },
   },
   procedures: [
     {

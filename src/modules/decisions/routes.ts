@@ -30,34 +30,23 @@ import { FORM_ACTIONS } from './actions.ts';
 import { DRAFT_PLAN_FIELDS } from './actionsStart.ts';
 import { fieldSchema, fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 import { DRAFT_TEXT, STEP_FORMS } from './stepForms.ts';
+import { START_FORM } from './startForm.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
 const fileIds = z.array(z.uuid().describe('附件')).max(20).default([]).describe('附件');
 
-export const startBody = z.object({
-  title: text('决策事项名称', 200, 4),
-  proposer: text('建议提出方', 100, 2),
-  proposerKind: z
-    .enum(['leader', 'department', 'lowerGov', 'deputy', 'public'])
-    .describe('建议来源'),
-  undertakingUnit: text('决策承办单位', 100, 2),
-  coUnits: text('协办单位', 200).optional(),
-  problem: text('拟解决的主要问题', 5000, 2),
-  reasonsAndBasis: text('建议理由和依据', 5000, 2),
-  initialPlan: text('初步方案', 10_000, 2),
-  necessity: text('必要性、可行性', 5000, 2),
-  catalogueItemId: z.uuid().nullish().describe('目录事项'),
-  outsideCatalogueReason: text('目录外启动的理由', 2000).nullish(),
-  confidential: z.boolean().default(false).describe('是否依法不予公开'),
-  confidentialReason: text('不予公开的依据', 2000).nullish(),
-  technical: z.boolean().describe('是否专业性、技术性较强'),
-  riskRelevant: z.boolean().describe('是否涉及社会稳定、公共安全风险'),
-  concernsMarket: z.boolean().describe('是否涉及市场主体经济活动'),
-  hearingPlanned: z.boolean().default(false).describe('是否召开听证会'),
-  partyReportRequired: z.boolean().default(false).describe('是否需向同级党委请示报告'),
-  startApprovedBy: text('决定启动的领导或会议', 200).nullish(),
+// 启动 (startForm.ts): the declared form, and what the API took before it was declared: null for an
+// empty choice or text, the flags the form starts at 否 left out as false.
+const start = fieldsSchema(START_FORM);
+const { shape: started } = start;
+export const startBody = start.extend({
+  catalogueItemId: started.catalogueItemId.nullable(),
+  outsideCatalogueReason: started.outsideCatalogueReason.nullable(),
+  confidential: started.confidential.default(false),
+  confidentialReason: started.confidentialReason.nullable(),
+  hearingPlanned: started.hearingPlanned.default(false),
+  partyReportRequired: started.partyReportRequired.default(false),
+  startApprovedBy: started.startApprovedBy.nullable(),
   fileIds,
 });
 const listQuery = z.object({
