@@ -164,16 +164,9 @@ const timesOf = (timeline) =>
         .map((r) => ({ ...r, took: (r.end - r.start) / 1000 }))
     : [];
 
-/** The pass's wall time and its slowest files (each file's time in its worker, from its start to its end). */
+/** Prints the pass's wall time and its slowest files; records what each file took when asked to. */
 function report(label, started, timeline, say) {
-  const rows = fs.existsSync(timeline)
-    ? fs
-        .readFileSync(timeline, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-        .map((r) => ({ ...r, took: (r.end - r.start) / 1000 }))
-    : [];
+  const rows = timesOf(timeline);
   const s = (seconds) => `${seconds.toFixed(1)} s`;
   const slowest = [...rows].sort((a, b) => b.took - a.took).slice(0, 8);
   say(`\n${label}: ${s((Date.now() - started) / 1000)}; slowest files (started at → time taken):`);
