@@ -7,7 +7,14 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type signIn } from '../../../server/testing.ts';
 import { formsContract, testApi } from '../../../server/testApi.ts';
 import { GUIDE_FORM, PUBLICATION_FORMS, PUBLISH_FORM } from './forms.ts';
-import { publicationUsers, publishViaReview, sampleInput, withReviewer } from './testkit.ts';
+import { confidentialityReviewers } from './reviewers.ts';
+import {
+  actorOf,
+  publicationUsers,
+  publishViaReview,
+  sampleInput,
+  withReviewer,
+} from './testkit.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -82,7 +89,10 @@ test('发布主动公开信息: served with the meta as declared, its options th
   assert.deepEqual(served('topic')?.options, codes(meta.topics));
   assert.deepEqual(
     served('reviewerId')?.options,
-    meta.reviewers.map((r: { id: string; name: string }) => ({ value: r.id, label: r.name })),
+    (await confidentialityReviewers(t.ctx.db, await actorOf(t.ctx, 'pub-staff'))).map((r) => ({
+      value: r.id,
+      label: r.name,
+    })),
   );
   assert.ok(served('reviewerId')?.options?.some((o) => o.value === reviewerId));
   const full: Record<string, unknown> = {

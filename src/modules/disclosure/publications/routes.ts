@@ -95,7 +95,6 @@ export function publicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         validities: VALIDITIES.map((code) => ({ code, label: VALIDITY_LABELS[code] })),
         indexPattern: pattern,
         today: ctx.clock.today(),
-        reviewers,
         // 发布主动公开信息, declared once (forms.ts), with the options of the moment.
         form: PUBLISH_FORM.map((f) => fieldView(f, offered[f.name])),
         abilities: {

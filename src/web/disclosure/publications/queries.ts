@@ -13,7 +13,6 @@ export interface PublicationMeta {
   indexPattern: string;
   today: string;
   /** Who may do the 保密审查: the department's other accounts (never the drafter, 条例第十七条). */
-  reviewers: Array<{ id: string; name: string }>;
   /** 发布主动公开信息 as declared (forms.ts), its selects offering the above. */
   form: FormField[];
   abilities: { publish: boolean; editGuide: boolean };
