@@ -10,6 +10,7 @@ export const ACCOUNT_RULES: Rule[] = [
     routes: [
       'GET /healthz',
       'POST /api/auth/login',
+      'GET /api/auth/forms',
       'GET /api/meta',
       'GET /api/calendar/due',
       'GET /app',
@@ -59,7 +60,6 @@ export const ACCOUNT_RULES: Rule[] = [
       'GET /api/auth/session',
       'POST /api/auth/logout',
       'POST /api/auth/password',
-      'GET /api/auth/forms',
       'GET /api/admin/orgs',
       'GET /api/calendar/years',
       'GET /api/calendar/days',

@@ -1,6 +1,7 @@
-// The 修改密码 form is declared once (forms.ts, issue 11 item 2): GET /api/auth/forms serves it (also
-// before a required change of password), POST /api/auth/password refuses a body by its labels, and a
-// password is taken as typed (not trimmed) and never echoed in a refusal.
+// The 登录 and 修改密码 forms are declared once (forms.ts, issue 11 item 2): GET /api/auth/forms serves
+// them without a session (the sign-in form is read before signing in; also before a required change of
+// password), POST /api/auth/login and /api/auth/password refuse a body by their labels, and a password
+// is taken as typed (not trimmed) and never echoed in a refusal.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
@@ -27,7 +28,7 @@ test('修改密码: served as declared; the route refuses by its labels and chan
     as: user,
     served,
     declared: AUTH_FORMS,
-    routes: { password: '/api/auth/password' },
+    routes: { login: '/api/auth/login', password: '/api/auth/password' },
   });
   assert.deepEqual(
     served.password.map((f: { type: string; autocomplete: string }) => [f.type, f.autocomplete]),
@@ -63,6 +64,43 @@ test('修改密码: served as declared; the route refuses by its labels and chan
   assert.equal(res.statusCode, 400);
   assert.match(res.json().error.message, /^新密码：不能超过256个字$/);
   assert.ok(!res.body.includes('Secret-'), 'the password is not echoed');
+});
+
+test('登录: served without a session; the sign-in refuses by its labels, as before', async () => {
+  const res = await t.app.inject({ url: '/api/auth/forms' });
+  assert.equal(res.statusCode, 200, res.body);
+  const served = res.json();
+  assert.deepEqual(
+    served.login.map((f: { name: string; label: string; type: string; maxLength?: number }) => [
+      f.name,
+      f.label,
+      f.type,
+      f.maxLength,
+    ]),
+    [
+      ['username', '用户名', 'text', 64],
+      ['password', '密码', 'password', 256],
+    ],
+  );
+  assert.equal(served.login[1].autocomplete, 'current-password');
+  const anon = { headers: {} };
+  await api.refused(anon, 'POST', '/api/auth/login', { password: PW }, 400, /^用户名：/);
+  await api.refused(
+    anon,
+    'POST',
+    '/api/auth/login',
+    { username: 'u'.repeat(65), password: PW },
+    400,
+    /^用户名：/,
+  );
+  await api.refused(anon, 'POST', '/api/auth/login', { username: 'pwforms' }, 400, /^密码：/);
+  // The user name is trimmed, as the sign-in always took it.
+  const signed = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: ' pwforms ', password: PW },
+  });
+  assert.equal(signed.statusCode, 200, signed.body);
 });
 
 test('a password is taken as typed: spaces around it are part of it', async () => {

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { noBody, type ZodProvider } from '../http/schema.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../http/session.ts';
@@ -12,10 +11,7 @@ import { AUTH_FORMS } from './forms.ts';
 import { fieldsSchema } from '../procedure/fieldSchema.ts';
 import { formsRoute } from '../http/forms.ts';
 
-const loginBody = z.object({
-  username: z.string().trim().min(1).max(64).describe('用户名'),
-  password: z.string().min(1).max(256).describe('密码'),
-});
+const loginBody = fieldsSchema(AUTH_FORMS.login);
 const passwordBody = fieldsSchema(AUTH_FORMS.password);
 
 const present = (s: SessionInfo, more: Array<(a: Actor) => Record<string, boolean>>) => ({
@@ -94,9 +90,11 @@ export function authRoutes(
     },
   );
 
+  // Read before signing in (the sign-in form): public, like the sign-in itself; nothing in it is secret.
   formsRoute(app, 'auth', {
-    summary: '本人账号的表单（修改密码）',
+    summary: '账号的表单（登录、修改密码）',
     guard: () => true,
+    public: true,
     forms: AUTH_FORMS,
   });
 

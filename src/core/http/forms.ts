@@ -15,6 +15,8 @@ export interface FormLists {
   summary: string;
   /** Who may read them: the module's rule for listing its records (throws like a route guard). */
   guard: (actor: Actor) => unknown;
+  /** Readable without a session (the sign-in form): no session is required and `guard` is not run. */
+  public?: boolean;
   /** Each form: its fields, in the order the form shows them. */
   forms: Record<string, readonly FieldSpec[]>;
 }
@@ -118,7 +120,7 @@ export function formsRoute(app: FastifyInstance, module: string, forms: FormList
     `/api/${module}/forms`,
     {
       schema: { summary: forms.summary, response: { 200: reply } },
-      preValidation: guard(forms.guard),
+      ...(forms.public ? { config: { public: true } } : { preValidation: guard(forms.guard) }),
     },
     async () => body,
   );

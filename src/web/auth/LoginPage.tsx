@@ -4,7 +4,9 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../lib/api.ts';
-import { flatResolver, applyFieldErrors } from '../lib/formErrors.ts';
+import { applyFieldErrors } from '../lib/formErrors.ts';
+import { FieldItems, fieldErrorPath, type ItemExtra } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import { storeSession, useSession } from '../lib/session.ts';
 import type { Session } from '../lib/types.ts';
 import { APP_TITLE, useTitle } from '../lib/useTitle.ts';
@@ -14,6 +16,19 @@ interface LoginForm {
   username: string;
   password: string;
 }
+
+// The controls as the page drew them before the form was served: large, with their icons.
+const EXTRAS: Record<string, ItemExtra> = {
+  username: {
+    props: {
+      prefix: <UserOutlined aria-hidden />,
+      autoComplete: 'username',
+      autoFocus: true,
+      size: 'large',
+    },
+  },
+  password: { props: { prefix: <LockOutlined aria-hidden />, size: 'large' } },
+};
 
 export function LoginPage() {
   useTitle('登录');
@@ -25,6 +40,11 @@ export function LoginPage() {
   const [error, setError] = useState<{ type: 'error' | 'warning'; text: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  // The form as the server declares it (core/auth/forms.ts), read before signing in; a name left
+  // empty is asked for as 请输入.
+  const fields = useForms('auth')
+    .fields('login')
+    .map((f) => ({ ...f, requiredMessage: `请输入${f.label}` }));
 
   if (session && !submitting) {
     return <Navigate to={session.user.mustChangePassword ? '/password' : from} replace />;
@@ -42,7 +62,7 @@ export function LoginPage() {
       storeSession(client, next);
       navigate(next.user.mustChangePassword ? '/password' : from, { replace: true });
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, flatResolver(['username', 'password']));
+      const unplaced = applyFieldErrors(form, err, fieldErrorPath(fields));
       if (err instanceof ApiError && err.code === 'ACCOUNT_LOCKED')
         setError({ type: 'warning', text: err.message });
       else if (err instanceof ApiError && err.fields.length > 0)
@@ -74,38 +94,13 @@ export function LoginPage() {
         )}
         <Form
           form={form}
+          name="login"
           layout="vertical"
           requiredMark={false}
           onFinish={onFinish}
           disabled={submitting}
         >
-          <Form.Item
-            label="用户名"
-            name="username"
-            htmlFor="login-username"
-            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
-          >
-            <Input
-              id="login-username"
-              prefix={<UserOutlined aria-hidden />}
-              autoComplete="username"
-              autoFocus
-              size="large"
-            />
-          </Form.Item>
-          <Form.Item
-            label="密码"
-            name="password"
-            htmlFor="login-password"
-            rules={[{ required: true, message: '请输入密码' }]}
-          >
-            <Input.Password
-              id="login-password"
-              prefix={<LockOutlined aria-hidden />}
-              autoComplete="current-password"
-              size="large"
-            />
-          </Form.Item>
+          <FieldItems fields={fields} extras={EXTRAS} />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             登录
           </Button>
