@@ -63,6 +63,7 @@ export const ACCOUNT_RULES: Rule[] = [
       'GET /api/admin/orgs',
       'GET /api/calendar/years',
       'GET /api/calendar/days',
+      'GET /api/calendar/due/forms',
       'GET /api/notifications',
       'POST /api/notifications/read-all',
       'POST /api/notifications/:id/read',

@@ -75,6 +75,13 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
           .waitFor({ timeout: 15_000 });
         // The year's table now lists the entered days.
         await page.getByRole('cell', { name: '元旦' }).first().waitFor({ timeout: 15_000 });
+        // The 期限试算 draws its served form: 1 working day from 2026-12-31 skips that 元旦.
+        const from = page.getByLabel('起算日期');
+        await from.fill('2026-12-31');
+        await from.press('Enter');
+        await page.getByLabel('期限', { exact: true }).fill('1');
+        await page.getByRole('button', { name: /^试\s?算$/ }).click();
+        await page.getByText(/^2027-01-04（2027年1月4日/).waitFor({ timeout: 15_000 });
         await page.context().close();
       },
     );

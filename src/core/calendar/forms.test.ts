@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, createBaseApp, signIn } from '../../server/testing.ts';
 import { formsContract, testApi } from '../../server/testApi.ts';
-import { CALENDAR_FORMS } from './forms.ts';
+import { CALENDAR_FORMS, DUE_FORMS } from './forms.ts';
 
 const PW = 'Calendar-forms-2025';
 let t: Awaited<ReturnType<typeof createBaseApp>>;
@@ -103,4 +103,46 @@ test('放假通知: a 调休上班日 left without 说明 is called 调休上班
   const days = await api.ok(sys, 'GET', '/api/calendar/days?year=2027');
   const items: Array<{ date: string; name: string }> = days.items ?? days;
   assert.equal(items.find((d) => d.date === '2027-02-20')?.name, '调休上班');
+});
+
+test('期限试算: served to every signed-in account as declared; the query refuses by its labels', async () => {
+  const served = await api.ok(staff, 'GET', '/api/calendar/due/forms');
+  assert.deepEqual(Object.keys(served), Object.keys(DUE_FORMS));
+  await formsContract({
+    ...api,
+    as: staff,
+    served,
+    declared: DUE_FORMS,
+    routes: { due: { url: '/api/calendar/due?count=20&unit=workday', method: 'GET' } },
+  });
+  assert.deepEqual(
+    served.due.map((f: { type: string; min?: number; max?: number }) => [f.type, f.min, f.max]),
+    [
+      ['date', undefined, undefined],
+      ['number', 1, 3650],
+      ['select', undefined, undefined],
+    ],
+  );
+  assert.equal(served.due[0].help, '事件发生之日，期限自次日起算');
+  assert.deepEqual(served.due[2].options, [
+    { value: 'workday', label: '工作日' },
+    { value: 'day', label: '日' },
+  ]);
+  assert.equal((await t.app.inject({ url: '/api/calendar/due/forms' })).statusCode, 401);
+  // The query (public) names its parameters by the form's labels; the count is whole days from 0.
+  const due = (qs: string) => t.app.inject({ url: `/api/calendar/due?${qs}` });
+  for (const [qs, label] of [
+    ['from=2025-09-25&count=1.5&unit=workday', '期限'],
+    ['from=2025-09-25&count=3651&unit=workday', '期限'],
+    ['from=2025-09-25&count=20&unit=week', '单位'],
+    ['from=2025-9-25&count=20&unit=day', '起算日期'],
+  ]) {
+    const res = await due(qs);
+    assert.equal(res.statusCode, 400, qs);
+    assert.match(res.json().error.message, new RegExp(`${label}：`), qs);
+  }
+  const zero = await due('from=2025-09-25&count=0&unit=day');
+  assert.equal(zero.statusCode, 200, zero.body);
+  const ok = await due('from=2025-09-25&count=20&unit=workday');
+  assert.equal(ok.json().due, '2025-10-29');
 });

@@ -4,7 +4,7 @@
  * rows (放假安排, 调休上班日) with add and remove buttons. A problem in a row is named by the row
  * (「放假安排第2行：开始日期：…」); the service's checks (a range in the year, a weekend worked) stay.
  */
-import { date, dateRange, list, sized, text } from '../procedure/fields.ts';
+import { choice, date, dateRange, list, num, sized, text } from '../procedure/fields.ts';
 
 export const CALENDAR_FORMS = {
   notice: [
@@ -30,3 +30,16 @@ export const CALENDAR_FORMS = {
     ),
   ],
 };
+
+/**
+ * The 期限试算 form (the calendar screen's calculator), declared once: GET /api/calendar/due derives its
+ * query from it (the count as text, whole days; rollForward is the API's own), GET
+ * /api/calendar/due/forms serves it to every signed-in account (the due date itself is public).
+ */
+export const DUE_FORMS = {
+  due: [
+    { ...date('from', '起算日期'), help: '事件发生之日，期限自次日起算' },
+    { ...num('count', '期限', {}, true), min: 1, max: 3650 },
+    choice('unit', '单位', ['workday', '工作日'], ['day', '日']),
+  ],
+} as const;

@@ -1,21 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { isoDate } from '../http/validate.ts';
 import { called, guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { computeDue } from './calendar.ts';
 import { enterNotice, listDays, listYears } from './service.ts';
-import { CALENDAR_FORMS } from './forms.ts';
+import { CALENDAR_FORMS, DUE_FORMS } from './forms.ts';
 import { fieldsSchema } from '../procedure/fieldSchema.ts';
 import { formsRoute } from '../http/forms.ts';
 
+// The calculator's form (forms.ts DUE_FORMS); a query's number comes as text, and the API has always
+// taken whole days from 0 (the form asks for 1 or more) and rollForward (not asked by the form).
+const [, COUNT] = DUE_FORMS.due;
 const dueQuery = called(
-  z.object({
-    from: isoDate('from'),
-    count: z.coerce.number().int().min(0).max(3650).describe('count'),
-    unit: z.enum(['workday', 'day']).describe('unit'),
+  fieldsSchema(DUE_FORMS.due).extend({
+    count: z.coerce.number().int().min(0).max(COUNT.max).describe(COUNT.label),
     rollForward: z.enum(['true', 'false']).optional().describe('rollForward'),
   }),
   '参数',
@@ -54,6 +54,12 @@ export function calendarRoutes(app: FastifyInstance, ctx: Ctx): void {
     summary: '工作日历的表单（录入国务院放假通知）',
     guard: (a) => authorize(a, 'calendar', 'edit'),
     forms: CALENDAR_FORMS,
+  });
+  // The calculator is every account's (its answer is public): its form is read by any signed-in account.
+  formsRoute(app, 'calendar/due', {
+    summary: '期限试算的表单',
+    guard: () => true,
+    forms: DUE_FORMS,
   });
   api.post(
     '/api/calendar/notices',

@@ -1,9 +1,10 @@
-import { Alert, Button, Descriptions, Form, InputNumber, Select } from 'antd';
+import { Alert, Button, Descriptions, Form } from 'antd';
 import dayjs from 'dayjs';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage, get } from '../lib/api.ts';
-import { DateField } from '../lib/DateField.tsx';
+import { FieldControl, type FormField } from '../lib/ActForm.tsx';
 import { ProvisionalTag } from '../lib/DueDate.tsx';
+import { useForms } from '../lib/forms.ts';
 import { DATE, dateCn } from '../lib/format.ts';
 import type { DueResult, Unit } from '../lib/types.ts';
 
@@ -13,8 +14,17 @@ interface Values {
   unit: Unit;
 }
 
+// The controls as the calculator drew them before its form was served: a line of narrow inputs.
+const CONTROL: Record<string, Record<string, unknown>> = {
+  count: { precision: 0, style: { width: 100 } },
+  unit: { style: { width: 110 } },
+};
+const chosen = (f: FormField) => f.type === 'date' || f.type === 'select';
+
 /** 期限试算: due date of N working days / days counted from an event date. */
 export function DueCalculator({ today }: { today?: string }) {
+  // The form as the server declares it (core/calendar/forms.ts DUE_FORMS).
+  const fields = useForms('calendar/due').fields('due');
   const calc = useMutation({
     mutationFn: (v: Values) =>
       get<DueResult>('/api/calendar/due', { from: v.from, count: v.count, unit: v.unit }),
@@ -28,26 +38,21 @@ export function DueCalculator({ today }: { today?: string }) {
         onFinish={(v) => calc.mutate(v)}
         style={{ rowGap: 8, marginBottom: 16 }}
       >
-        <Form.Item
-          label="起算日期"
-          name="from"
-          rules={[{ required: true, message: '请选择日期' }]}
-          tooltip="事件发生之日，期限自次日起算"
-        >
-          <DateField />
-        </Form.Item>
-        <Form.Item label="期限" name="count" rules={[{ required: true, message: '请输入期限' }]}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: 100 }} />
-        </Form.Item>
-        <Form.Item label="单位" name="unit">
-          <Select
-            style={{ width: 110 }}
-            options={[
-              { value: 'workday', label: '工作日' },
-              { value: 'day', label: '日' },
-            ]}
-          />
-        </Form.Item>
+        {fields.map((f) => (
+          <Form.Item
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            tooltip={f.help}
+            rules={
+              f.required
+                ? [{ required: true, message: `${chosen(f) ? '请选择' : '请输入'}${f.label}` }]
+                : []
+            }
+          >
+            <FieldControl field={f} select="antd" {...CONTROL[f.name]} />
+          </Form.Item>
+        ))}
         <Button type="primary" htmlType="submit" loading={calc.isPending}>
           试算
         </Button>
