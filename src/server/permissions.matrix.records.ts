@@ -131,6 +131,7 @@ export const RECORD_RULES: Rule[] = [
       'POST /api/meetings',
       'PUT /api/disclosure/guide',
       'GET /api/disclosure/requests',
+      'GET /api/disclosure/requests/forms',
       'POST /api/disclosure/requests',
       'PUT /api/disclosure/reports/:year',
       'POST /api/disclosure/reports/:year/submit',

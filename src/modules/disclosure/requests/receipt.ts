@@ -8,6 +8,7 @@
  */
 import { AppError, type FieldError } from '../../../core/errors.ts';
 import { RECEIPT_DATE_FIELD } from '../procedure.ts';
+import { RECEIPT_FIELDS, RECEIPT_FORMS } from './intakeForms.ts';
 
 export interface ReceiptInput {
   channel: string;
@@ -29,26 +30,19 @@ export interface Receipt {
   details: Record<string, string>;
 }
 
-const LABELS = {
-  receivedOn: '收到申请之日',
-  signedOn: '签收日期',
-  mailNumber: '邮件号码',
-  arrivedOn: '信函收到日期',
-  confirmedOn: '与申请人确认日期',
-  confirmation: '确认情况',
-  lateReason: '未能当日确认的原因',
-} as const;
-type Field = keyof typeof LABELS;
-
-const POST_FIELDS: Record<string, Field[]> = {
-  registeredPost: ['signedOn', 'mailNumber'],
-  mail: ['arrivedOn', 'confirmedOn', 'confirmation', 'lateReason'],
-};
+// The receipt's fields and each channel's as the intake form declares them (intakeForms.ts).
+type Field = (typeof RECEIPT_FIELDS)[number]['name'];
+const LABELS = Object.fromEntries(RECEIPT_FIELDS.map((f) => [f.name, f.label])) as Record<
+  Field,
+  string
+>;
+const channelFields = (channel: string) => RECEIPT_FORMS[channel] ?? RECEIPT_FORMS.inPerson;
+const isRegisteredPost = (f: Field) => RECEIPT_FORMS.registeredPost.some((x) => x.name === f);
 
 export function receiptOf(input: ReceiptInput, today: string): Receipt {
   const errors: FieldError[] = [];
   const fail = (f: Field, why: string) => errors.push({ path: f, message: `${LABELS[f]}：${why}` });
-  const own = POST_FIELDS[input.channel] ?? ['receivedOn'];
+  const own = channelFields(input.channel).map((x) => x.name as Field);
   const dateField = RECEIPT_DATE_FIELD[input.channel] ?? 'receivedOn';
   const value = (f: Field) => input[f]?.trim() || undefined;
   for (const f of Object.keys(LABELS) as Field[]) {
@@ -59,17 +53,14 @@ export function receiptOf(input: ReceiptInput, today: string): Receipt {
       f,
       f === 'receivedOn'
         ? `邮寄提交的申请以${LABELS[dateField]}为收到申请之日（条例第三十一条第（二）项），无需另填`
-        : POST_FIELDS.registeredPost.includes(f)
+        : isRegisteredPost(f)
           ? '只适用于需签收的邮寄申请'
           : '只适用于平常信函等无需签收的邮寄申请',
     );
   }
-  const required: Field[] =
-    input.channel === 'registeredPost'
-      ? ['signedOn']
-      : input.channel === 'mail'
-        ? ['arrivedOn', 'confirmedOn']
-        : ['receivedOn'];
+  const required = channelFields(input.channel)
+    .filter((x) => x.required)
+    .map((x) => x.name as Field);
   for (const f of required) if (!value(f)) fail(f, '必填');
   for (const f of ['receivedOn', 'signedOn', 'arrivedOn', 'confirmedOn'] as const) {
     const v = value(f);

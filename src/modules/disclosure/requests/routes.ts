@@ -8,6 +8,8 @@ import { authorize as authorizeCore } from '../../../core/auth/policy.ts';
 import { authorize } from '../policy.ts';
 import { attachmentHeader, DOCX_MIME } from '../../../core/docx/gongwen.ts';
 import { REQUEST_FORMS } from './forms.ts';
+import { INTAKE_FORMS } from './intakeForms.ts';
+import { formsRoute } from '../../../core/http/forms.ts';
 import { receiveRequest } from './intake.ts';
 import {
   answerRequest,
@@ -65,6 +67,12 @@ export function disclosureRequestRoutes(app: FastifyInstance, ctx: Ctx): void {
     { schema: { summary: '依申请公开的申请列表', querystring: listQuery } },
     async (req) => listRequests(ctx, requireActor(req), req.query),
   );
+  // The 登记 dialog's form (intakeForms.ts), for those who register requests.
+  formsRoute(app, 'disclosure/requests', {
+    summary: '登记政府信息公开申请的表单（申请渠道与申请人、各渠道收到申请之日的依据）',
+    guard: (a) => authorize(a, 'disclosureRequest', 'intake'),
+    forms: INTAKE_FORMS,
+  });
   api.post(
     '/api/disclosure/requests',
     {

@@ -1,7 +1,15 @@
 /** The request forms' zod schemas, shared by the staff API and the portal form. */
 import { z } from 'zod';
-import { isoDate } from '../../../core/http/validate.ts';
-import { CHANNELS, DELIVERY_METHODS, FORMS, ID_TYPES } from '../outcomes.ts';
+import { fieldsSchema } from '../../../core/procedure/fieldSchema.ts';
+import { DELIVERY_METHODS, FORMS, ID_TYPES } from '../outcomes.ts';
+import {
+  DELIVERY,
+  EMAIL,
+  INFO_FORM,
+  INTAKE_FIELDS,
+  ORG_TYPE,
+  RECEIPT_FIELDS,
+} from './intakeForms.ts';
 
 const values = (list: Array<{ value: string }>) =>
   list.map((o) => o.value) as [string, ...string[]];
@@ -73,16 +81,22 @@ export const portalApplicantSchema = applicantSchema.superRefine((a, ctx) => {
     });
 });
 
-/** Staff intake: the channel and what fixes the receipt date for it (条例 Art 31; receipt.ts checks which apply). */
-export const staffIntakeSchema = applicantSchema.extend({
-  channel: z.enum(values(CHANNELS)).describe('申请渠道'),
-  receivedOn: isoDate('收到申请之日').optional(),
-  signedOn: isoDate('签收日期').optional(),
-  mailNumber: optText(40, '邮件号码'),
-  arrivedOn: isoDate('信函收到日期').optional(),
-  confirmedOn: isoDate('与申请人确认日期').optional(),
-  confirmation: optText(200, '确认情况'),
-  lateReason: optText(400, '未能当日确认的原因'),
+/**
+ * Staff intake: the declared form's fields (intakeForms.ts: the channel, the applicant, what fixes the
+ * receipt date, all optional but the channel and the applicant's kind; receipt.ts checks which the
+ * channel needs), and as the API always took them: an empty choice as none, the e-mail checked as one,
+ * and the 证件类型 the portal asks.
+ */
+export const staffIntakeSchema = fieldsSchema([...INTAKE_FIELDS, ...RECEIPT_FIELDS]).extend({
+  orgType: optEnum(ORG_TYPE.options, ORG_TYPE.label),
+  email: z
+    .union([z.email(), z.literal('')])
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .describe(EMAIL.label),
+  form: optEnum(INFO_FORM.options, INFO_FORM.label),
+  delivery: optEnum(DELIVERY.options, DELIVERY.label),
+  idType: optEnum(ID_TYPES, '证件类型'),
 });
 
 /** The applicant's 补正 (条例 Art 30) on the portal: who they are and how to reach them, and the request restated. */

@@ -81,30 +81,3 @@ export type RequestDetail = CasePayload & {
 };
 
 export type ApprovalView = Awaited<ReturnType<typeof approvalView>>;
-
-export const opt = (value: string, label: string) => ({ value, label });
-export const CHANNEL_OPTIONS = [
-  opt('inPerson', '当面提交（提交之日）'),
-  opt('registeredPost', '邮寄（挂号信、快递等需签收的，签收之日）'),
-  opt('mail', '邮寄（平常信函等无需签收的，当日与申请人确认之日）'),
-  opt('online', '互联网渠道（双方确认之日）'),
-  opt('fax', '传真（双方确认之日）'),
-  opt('email', '电子邮件（双方确认之日）'),
-  opt('oral', '口头提出（当场记录之日）'),
-];
-export const ORG_TYPE_OPTIONS = [
-  opt('business', '商业企业'),
-  opt('research', '科研机构'),
-  opt('publicInterest', '社会公益组织'),
-  opt('legalService', '法律服务机构'),
-  opt('other', '其他'),
-];
-export const FORM_OPTIONS = [opt('paper', '纸质'), opt('electronic', '电子')];
-export const DELIVERY_OPTIONS = [
-  opt('pickup', '自行领取'),
-  opt('post', '邮寄'),
-  opt('email', '电子邮件'),
-  opt('online', '网上获取'),
-  opt('fax', '传真'),
-  opt('other', '其他'),
-];
