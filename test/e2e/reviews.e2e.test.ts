@@ -1,6 +1,7 @@
 // 合法性审查 in a real browser: a 科室 submits a contract with its materials, the legal office
-// registers an advisor and assigns the matter, the advisor (who sees only that matter) writes an
-// opinion, the 科室 marks it adopted, the legal office concludes. The screens are axe-clean.
+// registers an advisor (and lengthens a contract's default review period) and assigns the matter,
+// the advisor (who sees only that matter) writes an opinion, the 科室 marks it adopted, the legal
+// office concludes. The screens are axe-clean.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -69,6 +70,12 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
     });
     await legal.getByRole('cell', { name: '张律师', exact: true }).waitFor();
     await assertNoSeriousA11yViolations(legal, 'advisor registry');
+    // The time limits, a column a field the server declares: a contract's default period lengthened.
+    await legal.getByLabel('合同协议默认期限（工作日）').fill('6');
+    await legal.getByRole('button', { name: '保存设置' }).click();
+    await legal.getByText('审查期限设置已保存').waitFor();
+    const limits = await (await legal.request.get(`${base}/api/reviews/settings`)).json();
+    assert.equal(limits.contract.defaultWorkdays, 6);
 
     // The queue: filtered by type, with the due date and its explanation.
     await legal.goto(`${base}/app/reviews`);

@@ -14,33 +14,29 @@ import { reviewsAudit } from './auditLabels.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from './policy.ts';
 import { users } from '../../core/auth/schema.ts';
-import { isoDate } from '../../core/http/validate.ts';
+import { fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
 import { legalAdvisors, reviewAssignments } from './schema.ts';
-import { ADVISOR_KINDS, ADVISOR_KIND_LABELS, type AdvisorKind } from './labels.ts';
+import { ADVISOR_KIND_LABELS, type AdvisorKind } from './labels.ts';
+import { ADVISOR_FORMS, LICENCE_NUMBER } from './forms.ts';
 
 const audit = auditRecorder(reviewsAudit);
 const advisor = (id: string) => ({ type: 'legalAdvisor' as const, id });
 
 export type AdvisorRow = typeof legalAdvisors.$inferSelect;
 
-const text = (label: string, max: number, min = 0) =>
-  z.string().trim().min(min).max(max).describe(label);
+// The register's form (forms.ts), 执业证号 in its form, and 登录账号 also taken as null (未开通).
+const declared = fieldsSchema(ADVISOR_FORMS.advisor).shape;
 export const advisorBody = z.object({
-  kind: z.enum(ADVISOR_KINDS).describe('类别'),
-  name: text('姓名', 50, 2),
-  affiliation: text('律师事务所或单位职务', 200, 2),
-  licenceNumber: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z-]{6,30}$/, '应为6至30位数字或字母')
-    .describe('执业证号'),
-  termStart: isoDate('聘任起始日期'),
-  termEnd: isoDate('聘任截止日期'),
-  userId: z.uuid().nullish().describe('登录账号'),
-  phone: text('联系电话', 30).optional(),
-  note: text('备注', 2000).optional(),
+  ...declared,
+  licenceNumber: (declared.licenceNumber as unknown as z.ZodString).regex(
+    new RegExp(LICENCE_NUMBER.source),
+    LICENCE_NUMBER.message,
+  ),
+  userId: declared.userId.nullable(),
 });
-export type AdvisorInput = z.output<typeof advisorBody>;
+export type AdvisorInput = Omit<FieldsInput<typeof ADVISOR_FORMS.advisor>, 'userId'> & {
+  userId?: string | null;
+};
 
 function invalid(path: string, message: string): never {
   throw new AppError('VALIDATION', message, {

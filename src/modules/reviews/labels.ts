@@ -1,6 +1,8 @@
 /** Stable codes and their Chinese labels for 合法性审查, and the per-type time limits (a setting). */
 import { z } from 'zod';
 import { defineSetting } from '../../core/settings/service.ts';
+import { num } from '../../core/procedure/fields.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 
 export const MATTER_TYPE_LABELS = {
   majorDecision: '重大行政决策',
@@ -42,15 +44,21 @@ export const ADVISOR_KIND_LABELS = { external: '法律顾问', governmentLawyer:
 export type AdvisorKind = keyof typeof ADVISOR_KIND_LABELS;
 export const ADVISOR_KINDS = Object.keys(ADVISOR_KIND_LABELS) as AdvisorKind[];
 
+/**
+ * The time limits of one matter type, declared once: the setting's schema below (in whole working
+ * days) and the 审查期限设置 card, a row a type and a column a field (served with the reviews forms).
+ */
+export const LIMIT_FIELDS = [
+  num('minWorkdays', '至少预留（工作日）', { min: 0, max: 60 }, true),
+  num('maxWorkdays', '上限（工作日，0为不设）', { min: 0, max: 120 }, true),
+  num('defaultWorkdays', '默认期限（工作日）', { min: 1, max: 120 }, true),
+] as const;
+const declared = fieldsSchema(LIMIT_FIELDS).shape;
+const whole = (n: z.ZodType<number>) => (n as unknown as z.ZodNumber).int();
 const limit = z.object({
-  minWorkdays: z.number().int().min(0).max(60).describe('至少预留审查时间（工作日）'),
-  maxWorkdays: z.number().int().min(0).max(120).describe('审查时间上限（工作日，0为不设上限）'),
-  defaultWorkdays: z
-    .number()
-    .int()
-    .min(1)
-    .max(120)
-    .describe('未提出要求完成日期时的审查期限（工作日）'),
+  minWorkdays: whole(declared.minWorkdays),
+  maxWorkdays: whole(declared.maxWorkdays),
+  defaultWorkdays: whole(declared.defaultWorkdays),
 });
 export type TimeLimit = z.infer<typeof limit>;
 

@@ -8,7 +8,7 @@ import { reviewRoutes } from './routes.ts';
 import { loadMatter, materialFileReader } from './matters.ts';
 import { seedDemoReviews } from './demo.ts';
 import { reviewLabelLists } from './labelLists.ts';
-import { MATTER_FORMS } from './forms.ts';
+import { REVIEW_FORMS } from './forms.ts';
 
 export const reviewsModule: ModuleManifest = {
   name: 'reviews',
@@ -17,9 +17,9 @@ export const reviewsModule: ModuleManifest = {
   abilities: reviewAbilities,
   labels: reviewLabelLists,
   forms: {
-    summary: '提交合法性审查的表单',
+    summary: '合法性审查的表单（提交审查、审查事项的办理、法律顾问名册、审查期限设置）',
     guard: (a) => authorize(a, 'reviewMatter', 'list'),
-    forms: MATTER_FORMS,
+    forms: REVIEW_FORMS,
   },
   procedures: [
     {

@@ -13,7 +13,9 @@ import { matterView } from './view.ts';
 import { advisorBody, createAdvisor, listAdvisors, updateAdvisor } from './advisors.ts';
 import { reviewFacts } from './facts.ts';
 import { readReviewLimits, updateReviewLimits } from './settings.ts';
-import { ADOPTIONS, CONCLUSIONS, MATTER_STATUSES, MATTER_TYPES, reviewSettings } from './labels.ts';
+import { MATTER_STATUSES, MATTER_TYPES, reviewSettings } from './labels.ts';
+import { MATTER_FORMS } from './forms.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const text = (label: string, max: number, min = 0) =>
@@ -34,26 +36,15 @@ const listQuery = z.object({
 });
 // The declared form (forms.ts) with the materials: the department is the submitter's own.
 const newMatter = submitSchema.omit({ departmentId: true, caseId: true });
-const assignBody = z.object({
-  userIds: z.array(z.uuid().describe('法制审核人员')).max(20).default([]).describe('法制审核人员'),
-  advisorIds: z
-    .array(z.uuid().describe('法律顾问'))
-    .max(20)
-    .default([])
-    .describe('法律顾问、公职律师'),
-});
-const opinionBody = z.object({
-  body: text('意见内容', 20_000, 2),
-  assignmentId: z.uuid().optional().describe('代为录入的审查人员'),
-});
-const adoptionBody = z.object({
-  adoption: z.enum(ADOPTIONS).describe('采纳情况'),
-  reason: text('理由', 2000).optional(),
-});
-const concludeBody = z.object({
-  conclusion: z.enum(CONCLUSIONS).describe('审查结论'),
-  opinion: text('审查意见', 20_000, 2),
-});
+// The acts' bodies are their declared forms (forms.ts); 分派 takes the ids of the records ticked.
+const ids = (f: { label: string; maxItems: number }) =>
+  z.array(z.uuid().describe(f.label)).max(f.maxItems).default([]).describe(f.label);
+const [staffField, advisorsField] = MATTER_FORMS.assign;
+const assignBody = z.object({ userIds: ids(staffField), advisorIds: ids(advisorsField) });
+const opinionBody = fieldsSchema(MATTER_FORMS.opinion);
+const adoptionBody = fieldsSchema(MATTER_FORMS.adoption);
+const concludeBody = fieldsSchema(MATTER_FORMS.conclude);
+const withdrawBody = fieldsSchema(MATTER_FORMS.withdraw);
 
 export function reviewRoutes(app: FastifyInstance, ctx: Ctx): void {
   const api = app.withTypeProvider<ZodProvider>();
@@ -141,9 +132,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: Ctx): void {
   post('/assign', '指派审查人员', assignBody, (a, id, b) => assignReviewers(ctx, a, id, b));
   post('/opinions', '提出审查意见', opinionBody, (a, id, b) => giveOpinion(ctx, a, id, b));
   post('/conclude', '作出审查结论', concludeBody, (a, id, b) => concludeMatter(ctx, a, id, b));
-  post('/withdraw', '撤回送审', z.object({ reason: text('撤回理由', 2000, 2) }), (a, id, b) =>
-    withdrawMatter(ctx, a, id, b.reason),
-  );
+  post('/withdraw', '撤回送审', withdrawBody, (a, id, b) => withdrawMatter(ctx, a, id, b.reason));
   post(
     '/materials',
     '补充送审材料',

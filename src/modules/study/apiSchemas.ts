@@ -6,15 +6,11 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/http/validate.ts';
 import { labelsReply, noContent } from '../../core/http/replies.ts';
-import {
-  MAX_TOPICS,
-  QUARTERS,
-  STATEMENT_FORMS,
-  STATEMENT_RANKS,
-  STUDY_KINDS,
-  TOPIC_FIELDS,
-} from './sessions.ts';
+import { fieldReply } from '../../core/http/forms.ts';
+import { MAX_TOPICS, QUARTERS, STUDY_KINDS, TOPIC_FIELDS } from './sessions.ts';
 import { CAMPAIGNS } from './pufa.ts';
+import { STUDY_FORMS } from './forms.ts';
+import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 
 const text = (label: string, max: number, min = 0) =>
   z.string().trim().min(min).max(max).describe(label);
@@ -24,23 +20,18 @@ const yearField = (label = '年度') => z.coerce.number().int().min(2000).max(21
 export const yearQuery = z.object({ year: yearField() });
 export const idParams = z.object({ id: z.uuid().describe('编号') });
 
+// 登记学法 and 登记述法 are the declared forms (forms.ts), in whole minutes and people; 主要负责人主持或讲授
+// left out is 否, and a 述法 entry carries the year the page shows.
+const session = fieldsSchema(STUDY_FORMS.session).shape;
+const whole = (n: z.ZodType<number>) => (n as unknown as z.ZodNumber).int();
 export const sessionBody = z.object({
-  heldOn: isoDate('学法日期'),
-  kind: z.enum(keys(STUDY_KINDS)).describe('学法形式'),
-  topic: text('学习内容', 200, 2),
-  speaker: text('主讲人', 60).default(''),
-  durationMinutes: z.number().int().min(10).max(1440).describe('时长（分钟）'),
-  attendees: z.number().int().min(1).max(10_000).describe('参加人数'),
-  ledByHead: z.boolean().default(false).describe('主要负责人主持或讲授'),
+  ...session,
+  durationMinutes: whole(session.durationMinutes),
+  attendees: whole(session.attendees),
+  ledByHead: session.ledByHead.default(false),
 });
-export const statementBody = z.object({
+export const statementBody = fieldsSchema(STUDY_FORMS.statement).extend({
   year: z.number().int().min(2000).max(2100).describe('述法年度'),
-  personName: text('述法人', 40, 2),
-  position: text('职务', 60, 2),
-  rank: z.enum(keys(STATEMENT_RANKS)).describe('身份'),
-  statedOn: isoDate('述法日期'),
-  form: z.enum(keys(STATEMENT_FORMS)).describe('述法形式'),
-  summary: text('述法要点', 5000).default(''),
 });
 const { quarter: quarterField, topic: topicField } = TOPIC_FIELDS;
 const quarterNos = Object.keys(QUARTERS).map(Number);
@@ -185,7 +176,13 @@ const studyYear = {
   plan: planRow.nullable(),
   quarters: z.array(quarterRow).describe('各季度学习安排和会前学法'),
 };
-export const reportReply = z.object({ ...studyYear, ...studyLabels });
+export const reportReply = z.object({
+  ...studyYear,
+  ...studyLabels,
+  recordForms: z
+    .object({ session: z.array(fieldReply), statement: z.array(fieldReply) })
+    .describe('登记学法、登记述法的表单'),
+});
 export const overviewReply = z.object({
   ...studyYear,
   ...studyLabels,

@@ -8,6 +8,8 @@ import { requireActor } from '../../core/http/session.ts';
 import { guard, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { labelsReply, noContent, okReply } from '../../core/http/replies.ts';
 import { authorizeStudy } from './policy.ts';
+import { STUDY_FORMS } from './forms.ts';
+import { fieldView } from '../../core/http/forms.ts';
 import {
   completeBody,
   deleted,
@@ -165,6 +167,11 @@ export function studyRoutes(app: FastifyInstance, ctx: Ctx): void {
         kinds: STUDY_KINDS,
         forms: STATEMENT_FORMS,
         ranks: STATEMENT_RANKS,
+        // The page's forms, declared once (forms.ts).
+        recordForms: {
+          session: STUDY_FORMS.session.map((f) => fieldView(f)),
+          statement: STUDY_FORMS.statement.map((f) => fieldView(f)),
+        },
       };
     },
   );

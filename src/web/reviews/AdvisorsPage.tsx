@@ -1,22 +1,39 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, put } from '../lib/api.ts';
-import { DateField } from '../lib/DateField.tsx';
-import { DATE } from '../lib/format.ts';
 import { useCurrentSession } from '../lib/session.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { ActForm } from '../lib/ActForm.tsx';
-import { NativeSelect } from './NativeSelect.tsx';
+import { ActForm, FieldItem, type FormField } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import { LimitsCard } from './LimitsCard.tsx';
-import { useLabels } from '../lib/labels.ts';
 import type { Advisor, Candidates } from './types.ts';
 
-const need = (label: string) => [{ required: true, message: `请填写${label}` }];
+// How the register's form draws the served fields: the term's two dates side by side, the note
+// from two rows on.
+function AdvisorFields({ fields }: { fields: FormField[] }) {
+  const item = (f: FormField) => (
+    <FieldItem
+      key={f.name}
+      field={f}
+      fields={fields}
+      extra={f.name === 'note' ? { props: { autoSize: { minRows: 2 } } } : undefined}
+    />
+  );
+  const term = fields.filter((f) => f.name === 'termStart' || f.name === 'termEnd');
+  const at = fields.indexOf(term[0]);
+  const rest = fields.filter((f) => !term.includes(f));
+  return (
+    <>
+      {rest.slice(0, at < 0 ? rest.length : at).map(item)}
+      {term.length > 0 && <Space wrap>{term.map(item)}</Space>}
+      {at >= 0 && rest.slice(at).map(item)}
+    </>
+  );
+}
 
 /** 法律顾问 / 公职律师 registry (the legal office keeps it; leaders read it) and the review time limits. */
 export default function AdvisorsPage() {
-  const labels = useLabels('reviews');
   const { abilities } = useCurrentSession();
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -26,11 +43,15 @@ export default function AdvisorsPage() {
     queryFn: () => get<{ items: Advisor[] }>('/api/legal-advisors'),
   });
   const manage = !!abilities.manageReviews;
-  const accounts = useQuery({
+  const reviewers = useQuery({
     queryKey: ['reviews', 'reviewers'],
     queryFn: () => get<Candidates>('/api/reviews/reviewers'),
     enabled: manage,
   });
+  const { fields } = useForms('reviews');
+  const accounts =
+    reviewers.data?.accounts.map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` })) ??
+    [];
   async function save(v: Record<string, unknown>) {
     const body = { ...v, userId: v.userId || null };
     if (editing === 'new') await post('/api/legal-advisors', body);
@@ -106,59 +127,7 @@ export default function AdvisorsPage() {
           onSubmit={save}
           initialValues={initial}
         >
-          {() => (
-            <>
-              <Form.Item
-                label="类别"
-                name="kind"
-                rules={[{ required: true, message: '请选择类别' }]}
-              >
-                <NativeSelect options={labels.choices('advisorKinds')} />
-              </Form.Item>
-              <Form.Item label="姓名" name="name" rules={need('姓名')}>
-                <Input maxLength={50} />
-              </Form.Item>
-              <Form.Item
-                label="律师事务所或单位职务"
-                name="affiliation"
-                rules={need('律师事务所或单位职务')}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item label="执业证号" name="licenceNumber" rules={need('执业证号')}>
-                <Input maxLength={30} />
-              </Form.Item>
-              <Space wrap>
-                <Form.Item label="聘任起始日期" name="termStart" rules={need('聘任起始日期')}>
-                  <DateField />
-                </Form.Item>
-                <Form.Item label="聘任截止日期" name="termEnd" rules={need('聘任截止日期')}>
-                  <DateField />
-                </Form.Item>
-              </Space>
-              <Form.Item
-                label="登录账号"
-                name="userId"
-                extra="开通账号的法律顾问可自行提出意见，只能看到分派给本人的事项"
-              >
-                <NativeSelect
-                  placeholder="未开通"
-                  options={
-                    accounts.data?.accounts.map((u) => ({
-                      value: u.id,
-                      label: `${u.name}（${u.username}）`,
-                    })) ?? []
-                  }
-                />
-              </Form.Item>
-              <Form.Item label="联系电话" name="phone">
-                <Input maxLength={30} />
-              </Form.Item>
-              <Form.Item label="备注" name="note">
-                <Input.TextArea autoSize={{ minRows: 2 }} />
-              </Form.Item>
-            </>
-          )}
+          {() => <AdvisorFields fields={fields('advisor', { options: { userId: accounts } })} />}
         </ActForm>
       )}
     </>

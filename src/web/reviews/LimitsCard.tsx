@@ -2,17 +2,17 @@ import { App, Button, Card, Form, InputNumber, Table } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, put } from '../lib/api.ts';
 import { useLabels } from '../lib/labels.ts';
+import { useForms } from '../lib/forms.ts';
 import type { ReviewLimits } from './types.ts';
 
-const COLUMNS = [
-  { key: 'minWorkdays', title: '至少预留（工作日）', min: 0 },
-  { key: 'maxWorkdays', title: '上限（工作日，0为不设）', min: 0 },
-  { key: 'defaultWorkdays', title: '默认期限（工作日）', min: 1 },
-] as const;
-
-/** 审查期限设置: per matter type; the server keeps the statutory floors (重大行政决策 ≥ 7 个工作日). */
+/**
+ * 审查期限设置: per matter type, a column each field the server declares for a type's limits (GET
+ * /api/reviews/forms `limits`), in whole working days; the server keeps the statutory floors
+ * (重大行政决策 ≥ 7 个工作日).
+ */
 export function LimitsCard() {
   const labels = useLabels('reviews');
+  const columns = useForms('reviews').fields('limits');
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReviewLimits>();
@@ -29,7 +29,7 @@ export function LimitsCard() {
       message.error(errorMessage(err));
     }
   }
-  if (!data) return null;
+  if (!data || !columns.length) return null;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>审查期限设置</h2>}>
       <Form<ReviewLimits>
@@ -45,19 +45,19 @@ export function LimitsCard() {
           dataSource={labels.choices('matterTypes')}
           columns={[
             { title: '事项类型', dataIndex: 'label' },
-            ...COLUMNS.map((c) => ({
-              title: c.title,
+            ...columns.map((c) => ({
+              title: c.label,
               render: (_: unknown, t: { value: string; label: string }) => (
                 <Form.Item
-                  name={[t.value, c.key]}
+                  name={[t.value, c.name]}
                   style={{ margin: 0 }}
-                  rules={[{ required: true, message: '必填' }]}
+                  rules={[{ required: c.required, message: '必填' }]}
                 >
                   <InputNumber
                     min={c.min}
-                    max={120}
+                    max={c.max}
                     precision={0}
-                    aria-label={`${t.label}${c.title}`}
+                    aria-label={`${t.label}${c.label}`}
                   />
                 </Form.Item>
               ),

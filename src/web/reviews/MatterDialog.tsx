@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Checkbox, Form, Input, Typography, type UploadFile } from 'antd';
-import { ActForm } from '../lib/ActForm.tsx';
-import { NativeSelect } from './NativeSelect.tsx';
+import { Checkbox, Form, Typography, type UploadFile } from 'antd';
+import { ActForm, FieldItems, type FormField, type ItemExtra } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import { MaterialsUpload, uploadedIds } from './MaterialsUpload.tsx';
-import { useLabels } from '../lib/labels.ts';
 import type { Candidates, MatterPayload, Opinion } from './types.ts';
 
 /** The act a dialog of the matter page is open for. */
@@ -11,9 +10,33 @@ export type Act =
   | { kind: 'assign' | 'opinion' | 'conclude' | 'withdraw' | 'materials' }
   | { kind: 'adoption'; opinion: Opinion };
 
-const need = (label: string) => [{ required: true, message: `请填写${label}` }];
+// How the dialogs draw the served texts: an opinion from four rows on, a reason from two.
+const EXTRAS: Record<string, ItemExtra> = {
+  body: { props: { autoSize: { minRows: 4 } } },
+  opinion: { props: { autoSize: { minRows: 4 } } },
+  reason: { props: { autoSize: { minRows: 2 } } },
+};
 
-/** The form of one act on a review matter (分派, 法审意见, 审查意见, 采纳情况, 撤回, 补充材料). */
+/** A served choice of several of the records offered (分派: reviewers, advisors in term), ticked. */
+function Ticked({
+  field,
+  options,
+}: {
+  field?: FormField;
+  options: Array<{ value: string; label: string }>;
+}) {
+  if (!field) return null;
+  return (
+    <Form.Item label={field.label} name={field.name} extra={field.help}>
+      <Checkbox.Group options={options} />
+    </Form.Item>
+  );
+}
+
+/**
+ * The form of one act on a review matter (分派, 法审意见, 审查意见, 采纳情况, 撤回, 补充材料): the fields
+ * the server declares for it (GET /api/reviews/forms), with the records the page offers.
+ */
 export function MatterDialog({
   act,
   data,
@@ -28,9 +51,22 @@ export function MatterDialog({
   run: (path: string, body: unknown, label: string) => Promise<void>;
 }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const labels = useLabels('reviews');
+  const { fields, isPending } = useForms('reviews');
+  if (isPending) return null;
   const a = data.abilities;
   const inTerm = candidates?.advisors.filter((x) => x.inTerm) ?? [];
+  const drawn = (form: string, shown: FormField[] = fields(form)) => (
+    <FieldItems fields={shown} extras={EXTRAS} />
+  );
+  const [staff, advisors] = fields('assign');
+  const [enteredFor, ...opinion] = fields('opinion', {
+    options: {
+      assignmentId: a.enterFor.map((r) => ({
+        value: r.assignmentId,
+        label: `${r.name}（${r.kindLabel}）`,
+      })),
+    },
+  });
   return (
     <>
       {act.kind === 'assign' && (
@@ -47,23 +83,14 @@ export function MatterDialog({
         >
           {() => (
             <>
-              <Form.Item label="法制审核人员" name="userIds">
-                <Checkbox.Group
-                  options={candidates?.staff.map((s) => ({ value: s.id, label: s.name })) ?? []}
-                />
-              </Form.Item>
-              <Form.Item
-                label="法律顾问、公职律师（聘任期内）"
-                name="advisorIds"
-                extra="重大行政决策应当组织法律顾问、公职律师提出法律意见（条例第二十八条）"
-              >
-                <Checkbox.Group
-                  options={inTerm.map((x) => ({
-                    value: x.id,
-                    label: `${x.name}（${x.kindLabel}）`,
-                  }))}
-                />
-              </Form.Item>
+              <Ticked
+                field={staff}
+                options={candidates?.staff.map((s) => ({ value: s.id, label: s.name })) ?? []}
+              />
+              <Ticked
+                field={advisors}
+                options={inTerm.map((x) => ({ value: x.id, label: `${x.name}（${x.kindLabel}）` }))}
+              />
             </>
           )}
         </ActForm>
@@ -74,33 +101,17 @@ export function MatterDialog({
           onClose={() => onClose()}
           onSubmit={(v) => run('/opinions', v, '提出法审意见')}
         >
-          {() => (
-            <>
-              {a.enterFor.length > 0 && (
-                <Form.Item
-                  label="提出人"
-                  name="assignmentId"
-                  extra="代为录入未开通账号的法律顾问、公职律师的书面意见"
-                >
-                  <NativeSelect
-                    placeholder={a.opine ? '本人' : '请选择'}
-                    options={a.enterFor.map((r) => ({
-                      value: r.assignmentId,
-                      label: `${r.name}（${r.kindLabel}）`,
-                    }))}
-                  />
-                </Form.Item>
-              )}
-              <Form.Item
-                label="意见内容"
-                name="body"
-                rules={need('意见内容')}
-                extra={`将编为第${data.opinions.length + 1}条`}
-              >
-                <Input.TextArea autoSize={{ minRows: 4 }} />
-              </Form.Item>
-            </>
-          )}
+          {() =>
+            drawn('opinion', [
+              // 提出人 only for one who enters the opinions of others; left empty, one's own (本人).
+              ...(a.enterFor.length && enteredFor
+                ? [{ ...enteredFor, placeholder: a.opine ? enteredFor.placeholder : undefined }]
+                : []),
+              ...opinion.map((f) =>
+                f.name === 'body' ? { ...f, help: `将编为第${data.opinions.length + 1}条` } : f,
+              ),
+            ])
+          }
         </ActForm>
       )}
       {act.kind === 'conclude' && (
@@ -109,20 +120,7 @@ export function MatterDialog({
           onClose={() => onClose()}
           onSubmit={(v) => run('/conclude', v, '出具审查意见')}
         >
-          {() => (
-            <>
-              <Form.Item
-                label="审查结论"
-                name="conclusion"
-                rules={[{ required: true, message: '请选择审查结论' }]}
-              >
-                <NativeSelect options={labels.choices('conclusions')} />
-              </Form.Item>
-              <Form.Item label="审查意见" name="opinion" rules={need('审查意见')}>
-                <Input.TextArea autoSize={{ minRows: 4 }} />
-              </Form.Item>
-            </>
-          )}
+          {() => drawn('conclude')}
         </ActForm>
       )}
       {act.kind === 'adoption' && (
@@ -134,16 +132,7 @@ export function MatterDialog({
           {() => (
             <>
               <Typography.Paragraph type="secondary">{act.opinion.body}</Typography.Paragraph>
-              <Form.Item
-                label="采纳情况"
-                name="adoption"
-                rules={[{ required: true, message: '请选择采纳情况' }]}
-              >
-                <NativeSelect options={labels.choices('adoptions')} />
-              </Form.Item>
-              <Form.Item label="理由" name="reason" extra="部分采纳或未采纳的，应当说明理由">
-                <Input.TextArea autoSize={{ minRows: 2 }} />
-              </Form.Item>
+              {drawn('adoption')}
             </>
           )}
         </ActForm>
@@ -154,11 +143,7 @@ export function MatterDialog({
           onClose={() => onClose()}
           onSubmit={(v) => run('/withdraw', v, '撤回送审')}
         >
-          {() => (
-            <Form.Item label="撤回理由" name="reason" rules={need('撤回理由')}>
-              <Input.TextArea autoSize={{ minRows: 2 }} />
-            </Form.Item>
-          )}
+          {() => drawn('withdraw')}
         </ActForm>
       )}
       {act.kind === 'materials' && (

@@ -1,19 +1,7 @@
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Spin,
-  Table,
-} from 'antd';
+import { App, Button, Card, Checkbox, Form, Popconfirm, Space, Spin, Table } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, get, post } from '../lib/api.ts';
-import { DateField } from '../lib/DateField.tsx';
+import { FieldItem, formValues, type FormField } from '../lib/ActForm.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { Study } from './types.ts';
 import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
@@ -21,25 +9,31 @@ import { useReportYear, YearSelect } from '../reports/YearSelect.tsx';
 type Session = Study['sessions'][number];
 type Statement = Study['statements'][number];
 
-function NativeSelect({
-  options,
-  label,
-  ...rest
-}: {
-  options: Record<string, string>;
-  label: string;
-  value?: string;
-  onChange?: (e: unknown) => void;
-  id?: string;
-}) {
-  return (
-    <select aria-label={label} style={{ width: '100%', height: 32 }} {...rest}>
-      {Object.entries(options).map(([v, l]) => (
-        <option key={v} value={v}>
-          {l}
-        </option>
-      ))}
-    </select>
+// How the page draws the served fields in one line: the widths of its controls, a select always
+// showing a choice (the form starts with one), 是/否 as a box to tick.
+const PROPS: Record<string, Record<string, unknown>> = {
+  topic: { style: { width: 240 } },
+  speaker: { style: { width: 120 } },
+  personName: { style: { width: 120 } },
+  position: { style: { width: 140 } },
+  summary: { style: { width: 240 } },
+};
+const propsOf = (f: FormField) => ({
+  ...(f.type === 'select' ? { emptyOption: false } : {}),
+  ...(f.type === 'number' ? { style: { width: 90 } } : {}),
+  ...PROPS[f.name],
+});
+
+/** A record's form as the server declares it (GET /api/reports/study `recordForms`). */
+function RecordFields({ fields }: { fields: FormField[] }) {
+  return fields.map((f) =>
+    f.type === 'boolean' ? (
+      <Form.Item key={f.name} name={f.name} valuePropName="checked" extra={f.help}>
+        <Checkbox>{f.label}</Checkbox>
+      </Form.Item>
+    ) : (
+      <FieldItem key={f.name} field={f} fields={fields} extra={{ props: propsOf(f) }} />
+    ),
   );
 }
 
@@ -75,6 +69,7 @@ export default function StudyPage() {
     }
   };
   if (isPending || !data) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const { session: sessionFields, statement: statementFields } = data.recordForms;
   const del = (kind: 'session' | 'statement', id: string) => (
     <Popconfirm
       title="删除这条记录？"
@@ -124,37 +119,11 @@ export default function StudyPage() {
               attendees: 10,
               ledByHead: false,
             }}
-            onFinish={(v) => void add('/api/reports/study/sessions', v, sessionForm)}
+            onFinish={(v) =>
+              void add('/api/reports/study/sessions', formValues(sessionFields, v), sessionForm)
+            }
           >
-            <Form.Item
-              name="heldOn"
-              label="日期"
-              rules={[{ required: true, message: '请填写日期' }]}
-            >
-              <DateField />
-            </Form.Item>
-            <Form.Item name="kind" label="形式">
-              <NativeSelect label="形式" options={data.kinds} />
-            </Form.Item>
-            <Form.Item
-              name="topic"
-              label="学习内容"
-              rules={[{ required: true, min: 2, message: '请填写学习内容' }]}
-            >
-              <Input style={{ width: 240 }} maxLength={200} />
-            </Form.Item>
-            <Form.Item name="speaker" label="主讲人">
-              <Input style={{ width: 120 }} maxLength={60} />
-            </Form.Item>
-            <Form.Item name="durationMinutes" label="时长（分钟）">
-              <InputNumber min={10} max={1440} />
-            </Form.Item>
-            <Form.Item name="attendees" label="人数">
-              <InputNumber min={1} max={10000} />
-            </Form.Item>
-            <Form.Item name="ledByHead" valuePropName="checked">
-              <Checkbox>主要负责人主持或讲授</Checkbox>
-            </Form.Item>
+            <RecordFields fields={sessionFields} />
             <Button type="primary" htmlType="submit">
               登记学法
             </Button>
@@ -182,39 +151,14 @@ export default function StudyPage() {
             style={{ marginTop: 16, rowGap: 8 }}
             initialValues={{ rank: 'head', form: 'yearEnd' }}
             onFinish={(v) =>
-              void add('/api/reports/study/statements', { ...v, year }, statementForm)
+              void add(
+                '/api/reports/study/statements',
+                { ...formValues(statementFields, v), year },
+                statementForm,
+              )
             }
           >
-            <Form.Item
-              name="statedOn"
-              label="述法日期"
-              rules={[{ required: true, message: '请填写述法日期' }]}
-            >
-              <DateField />
-            </Form.Item>
-            <Form.Item
-              name="personName"
-              label="述法人"
-              rules={[{ required: true, min: 2, message: '请填写述法人' }]}
-            >
-              <Input style={{ width: 120 }} maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              name="position"
-              label="职务"
-              rules={[{ required: true, min: 2, message: '请填写职务' }]}
-            >
-              <Input style={{ width: 140 }} maxLength={60} />
-            </Form.Item>
-            <Form.Item name="rank" label="身份">
-              <NativeSelect label="身份" options={data.ranks} />
-            </Form.Item>
-            <Form.Item name="form" label="形式">
-              <NativeSelect label="形式" options={data.forms} />
-            </Form.Item>
-            <Form.Item name="summary" label="要点">
-              <Input style={{ width: 240 }} maxLength={5000} />
-            </Form.Item>
+            <RecordFields fields={statementFields} />
             <Button type="primary" htmlType="submit">
               登记述法
             </Button>
