@@ -26,6 +26,7 @@ for (let i = 0; i < files.length; i++) {
   if (!claim(i)) continue;
   const { label, file } = files[i];
   const start = Date.now();
+  const cpu = process.cpuUsage();
   let calls;
   let failure;
   try {
@@ -38,7 +39,10 @@ for (let i = 0; i < files.length; i++) {
       // First: a failing hook of the file stops the after hooks registered behind it. The next file's
       // suite waits for this one to end all the same (the root runs its suites one at a time).
       after(() => {
-        fs.appendFileSync(timeline, `${JSON.stringify({ label, start, end: Date.now() })}\n`);
+        // The worker's own CPU while the file ran (not the servers or browsers it drove).
+        const { user, system } = process.cpuUsage(cpu);
+        const record = { label, start, end: Date.now(), cpu: Math.round((user + system) / 1000) };
+        fs.appendFileSync(timeline, `${JSON.stringify(record)}\n`);
         resolve();
       });
       if (failure)

@@ -41,6 +41,14 @@ const testEnv = (env = {}) => ({
 });
 const run = (cmd, args, env) => spawnSync(cmd, args, { stdio: 'inherit', env: testEnv(env) });
 const tsx = (args, env) => run(process.execPath, ['--import', 'tsx', ...args], env);
+/** tsx without waiting: resolves to the exit status when the process ends. */
+const tsxAsync = (args) =>
+  new Promise((resolve) =>
+    spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit', env: testEnv() }).on(
+      'close',
+      (status) => resolve({ status }),
+    ),
+  );
 
 // The workbench bundle the browser tests load.
 if (e2e.length) run(process.execPath, ['scripts/ensure-web.mjs']);
@@ -75,14 +83,20 @@ function collectFailures(label, text) {
   });
 }
 
-// Two files per core: a test file waits much of its time (on PostgreSQL, on its server's sockets); with
-// one file per core the PGlite pass kept the two cores 55 % busy (/usr/bin/time: 1027 s of CPU in 938 s),
-// with two it took 630 s instead of 923 s. Running the two passes side by side (six files at once) was
-// slower again. The browser tests run after the others, one per core: four Chromiums on two cores made
-// their waits time out. FAZHI_TEST_CONCURRENCY overrides the first number.
+// Two files per core when a pass runs alone: a test file waits much of its time (on PostgreSQL, on its
+// server's sockets); with one file per core the PGlite pass kept the two cores 55 % busy (/usr/bin/time:
+// 1027 s of CPU in 938 s), with two it took 630 s instead of 923 s. The browser tests run one per core:
+// four Chromiums on two cores made their waits time out. FAZHI_TEST_CONCURRENCY overrides the first number.
 const cores = os.availableParallelism();
 const concurrency = Number(process.env.FAZHI_TEST_CONCURRENCY) || Math.max(2, 2 * cores);
 const browserConcurrency = Math.max(2, cores);
+// Side by side (the default), the PGlite and PostgreSQL passes share the cores with each other and with
+// the browser pass: FAZHI_TEST_WIDTHS="pglite,postgres" sets their workers.
+const [pgliteWidth, postgresWidth] = (process.env.FAZHI_TEST_WIDTHS ?? '').split(',').map(Number);
+const sideBySide = {
+  pglite: pgliteWidth || cores + 1,
+  postgres: postgresWidth || cores + 1,
+};
 
 // Each slot is one worker process that takes files from a shared queue (scripts/test-worker.mjs) instead
 // of a process per file: a process spent about 1.5 s of CPU loading the server's modules and compiling
@@ -169,28 +183,58 @@ function report(label, started, timeline, say) {
   const rows = timesOf(timeline);
   const s = (seconds) => `${seconds.toFixed(1)} s`;
   const slowest = [...rows].sort((a, b) => b.took - a.took).slice(0, 8);
-  say(`\n${label}: ${s((Date.now() - started) / 1000)}; slowest files (started at → time taken):`);
+  const cpu = rows.reduce((sum, r) => sum + (r.cpu ?? 0), 0) / 1000;
+  say(
+    `\n${label}: ${s((Date.now() - started) / 1000)}, its workers' CPU ${s(cpu)}; slowest files (started at → time taken, CPU):`,
+  );
   for (const r of slowest)
-    say(`  ${s((r.start - started) / 1000).padStart(8)} → ${s(r.took).padStart(8)}  ${r.label}`);
+    say(
+      `  ${s((r.start - started) / 1000).padStart(8)} → ${s(r.took).padStart(8)} ${s((r.cpu ?? 0) / 1000).padStart(8)}  ${r.label}`,
+    );
+  // FAZHI_TEST_TIMELINES=<dir>: keep each pass's timeline (one JSON line per file) for a closer look.
+  if (process.env.FAZHI_TEST_TIMELINES)
+    fs.copyFileSync(timeline, path.join(process.env.FAZHI_TEST_TIMELINES, path.basename(timeline)));
   if (process.env.FAZHI_TEST_DURATIONS !== 'write' || filter.length) return;
   const sorted = rows.sort((a, b) => a.label.localeCompare(b.label));
   durations[label] = Object.fromEntries(sorted.map((r) => [r.label, Math.round(r.took)]));
   fs.writeFileSync(DURATIONS, `${JSON.stringify(durations, null, 1)}\n`);
 }
 
-// PGlite: initdb and migrations once, each test file loads the dump (≈0.4 s instead of ≈3 s); the demo
-// as loaded at TEST_NOW once too, for the files that start from it (src/server/testing.ts).
+// The databases the files start from, prepared side by side. PGlite: initdb and migrations once, each
+// test file loads the dump (≈0.4 s instead of ≈3 s), and the demo as loaded at TEST_NOW once too, for
+// the files that start from it (src/server/testing.ts). PostgreSQL: the same as template databases.
 const dump = path.join(tmp, 'pglite-template.tar');
 const demoDump = path.join(tmp, 'pglite-demo.tar');
 const accounts = path.join(tmp, 'demo-accounts.json');
 const baseDump = path.join(tmp, 'pglite-base.tar');
 const baseAccounts = path.join(tmp, 'base-accounts.json');
-let r = tsx([
-  'scripts/prepare-test-db.ts',
-  'pglite',
-  ...[dump, demoDump, accounts, baseDump, baseAccounts],
+const template = `fazhi_tpl_${process.pid}`;
+const pgAccounts = path.join(tmp, 'demo-accounts-pg.json');
+const pgBaseAccounts = path.join(tmp, 'base-accounts-pg.json');
+const withPostgres = !!process.env.TEST_DATABASE_URL;
+const prepared = await Promise.all([
+  tsxAsync([
+    'scripts/prepare-test-db.ts',
+    'pglite',
+    dump,
+    demoDump,
+    accounts,
+    baseDump,
+    baseAccounts,
+  ]),
+  withPostgres
+    ? tsxAsync([
+        'scripts/prepare-test-db.ts',
+        'postgres',
+        ...[template, `${template}_demo`, pgAccounts, `${template}_base`, pgBaseAccounts],
+      ])
+    : { status: 0 },
 ]);
-if (r.status !== 0) process.exit(r.status ?? 1);
+const failedPrepare = prepared.find((p) => p.status !== 0);
+if (failedPrepare) {
+  if (withPostgres) tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
+  process.exit(failedPrepare.status ?? 1);
+}
 const pglite = {
   FAZHI_TEST_DB: 'pglite',
   FAZHI_TEST_PGLITE_DUMP: dump,
@@ -199,53 +243,55 @@ const pglite = {
   FAZHI_TEST_PGLITE_BASE_DUMP: baseDump,
   FAZHI_TEST_BASE_ACCOUNTS: baseAccounts,
 };
-await pass('PGlite', unit, pglite);
-// The browser tests run beside the PostgreSQL pass (their output is printed when they end): a browser
-// test waits on its page much of the time, and so does a PostgreSQL test on the server.
-// FAZHI_TEST_OVERLAP=0 runs them one after the other.
-const overlap = process.env.FAZHI_TEST_OVERLAP !== '0' && !!process.env.TEST_DATABASE_URL;
-const browserPass = pass('PGlite, in Chromium', e2e, pglite, browserConcurrency, {
-  quiet: overlap,
-});
-if (!overlap) await browserPass;
 
-if (process.env.TEST_DATABASE_URL) {
-  const template = `fazhi_tpl_${process.pid}`;
-  const pgAccounts = path.join(tmp, 'demo-accounts-pg.json');
-  const pgBaseAccounts = path.join(tmp, 'base-accounts-pg.json');
-  r = tsx([
-    'scripts/prepare-test-db.ts',
-    'postgres',
-    ...[template, `${template}_demo`, pgAccounts, `${template}_base`, pgBaseAccounts],
-  ]);
-  if (r.status !== 0) process.exit(r.status ?? 1);
-  // Files that never open a test database (pure engine, calendar, text and document tests) ran once already.
-  // A file uses a database when it, or a file it imports from the tree (a testkit), names the test support.
-  const seen = new Map();
-  const usesDatabase = (f) => {
-    if (seen.has(f)) return seen.get(f);
-    seen.set(f, false);
-    const text = fs.readFileSync(f, 'utf8');
-    const local = [...text.matchAll(/from '(\.{1,2}\/[^']+\.tsx?)'/g)].map((m) =>
-      path.join(path.dirname(f), m[1]),
-    );
-    const uses =
-      /\b(testing|testApi)\.ts\b/.test(text) ||
-      local.some((g) => fs.existsSync(g) && usesDatabase(g));
-    seen.set(f, uses);
-    return uses;
-  };
-  await pass('PostgreSQL', unit.filter(usesDatabase), {
-    FAZHI_TEST_DB: 'postgres',
-    FAZHI_TEST_PG_TEMPLATE: template,
-    FAZHI_TEST_PG_DEMO_TEMPLATE: `${template}_demo`,
-    FAZHI_TEST_DEMO_ACCOUNTS: pgAccounts,
-    FAZHI_TEST_PG_BASE_TEMPLATE: `${template}_base`,
-    FAZHI_TEST_BASE_ACCOUNTS: pgBaseAccounts,
-  });
-  await browserPass;
-  tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
-} else {
+// Files that never open a test database (pure engine, calendar, text and document tests) run once, in
+// the PGlite pass. A file uses a database when it, or a file it imports from the tree (a testkit),
+// names the test support.
+const seen = new Map();
+const usesDatabase = (f) => {
+  if (seen.has(f)) return seen.get(f);
+  seen.set(f, false);
+  const text = fs.readFileSync(f, 'utf8');
+  const local = [...text.matchAll(/from '(\.{1,2}\/[^']+\.tsx?)'/g)].map((m) =>
+    path.join(path.dirname(f), m[1]),
+  );
+  const uses =
+    /\b(testing|testApi)\.ts\b/.test(text) ||
+    local.some((g) => fs.existsSync(g) && usesDatabase(g));
+  seen.set(f, uses);
+  return uses;
+};
+
+// The three passes run side by side, each with its own workers: much of a PostgreSQL test's time is the
+// server's, and much of a browser test's is waiting on its page, so alone each left a core idle. The
+// PGlite pass prints as it goes, the others when they end. FAZHI_TEST_OVERLAP=0 runs them one after
+// the other (PGlite, PostgreSQL, then the browser).
+const overlap = process.env.FAZHI_TEST_OVERLAP !== '0';
+const passes = [
+  () => pass('PGlite', unit, pglite, overlap ? sideBySide.pglite : concurrency),
+  () =>
+    withPostgres
+      ? pass(
+          'PostgreSQL',
+          unit.filter(usesDatabase),
+          {
+            FAZHI_TEST_DB: 'postgres',
+            FAZHI_TEST_PG_TEMPLATE: template,
+            FAZHI_TEST_PG_DEMO_TEMPLATE: `${template}_demo`,
+            FAZHI_TEST_DEMO_ACCOUNTS: pgAccounts,
+            FAZHI_TEST_PG_BASE_TEMPLATE: `${template}_base`,
+            FAZHI_TEST_BASE_ACCOUNTS: pgBaseAccounts,
+          },
+          overlap ? sideBySide.postgres : concurrency,
+          { quiet: overlap },
+        )
+      : undefined,
+  () => pass('PGlite, in Chromium', e2e, pglite, browserConcurrency, { quiet: overlap }),
+];
+if (overlap) await Promise.all(passes.map((p) => p()));
+else for (const p of passes) await p();
+if (withPostgres) tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
+else {
   console.log(
     '\nTEST_DATABASE_URL is not set: the PostgreSQL pass was not run (set it to postgres://… to run it).',
   );
