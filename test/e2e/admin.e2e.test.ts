@@ -1,5 +1,7 @@
 // The administrators' screens in a real browser: the 系统管理员 enters a State Council holiday
-// notice in the calendar screen; the 审计管理员 reads and verifies the audit log; nobody else sees it.
+// notice in the calendar screen and adds an organisation and a user, the 安全管理员 changes the
+// security settings (each form as the server serves it); the 审计管理员 reads and verifies the audit
+// log; nobody else sees it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -44,6 +46,12 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
       orgName: '办公室',
     });
     await server.createUser({
+      username: 'e2e_sec',
+      password: 'Sec-e2e-Passw0rd!',
+      roles: ['secAdmin'],
+      orgName: '办公室',
+    });
+    await server.createUser({
       username: 'e2e_staff2',
       password: 'Staff-e2e-Passw0rd!',
       roles: ['staff'],
@@ -85,6 +93,67 @@ test('administration screens in Chromium', { timeout: 300_000 }, async (t) => {
         await page.context().close();
       },
     );
+
+    await t.test(
+      'the 系统管理员 adds an organisation and a user with the served forms',
+      async () => {
+        const page = await signIn(browser, server.url, 'e2e_sys', 'Sys-e2e-Passw0rd!');
+        await page.getByRole('menuitem', { name: '组织机构' }).click();
+        await page.getByRole('button', { name: '新增机构' }).click();
+        const org = page.getByRole('dialog', { name: '新增机构' });
+        await org.getByLabel('机构名称').fill('示范市测试局');
+        await org.getByLabel('机构类型').click();
+        await page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .filter({ hasText: '政府工作部门' })
+          .first()
+          .click();
+        // The served format of the 统一社会信用代码 is checked in the form.
+        await org.getByLabel('统一社会信用代码').fill('I1341600734987449Q');
+        await org.getByRole('button', { name: '保存' }).click();
+        await org.getByText('应为18位统一社会信用代码（数字或大写字母）').waitFor();
+        await org.getByLabel('统一社会信用代码').fill('11341600734987449Q');
+        await org.getByLabel('发文字号前缀').fill('测规');
+        await assertNoSeriousA11yViolations(page, 'organisation form');
+        await org.getByRole('button', { name: '保存' }).click();
+        await org.waitFor({ state: 'hidden', timeout: 15_000 });
+        await page
+          .getByRole('cell', { name: '示范市测试局', exact: true })
+          .waitFor({ timeout: 15_000 });
+
+        await page.getByRole('menuitem', { name: '用户管理' }).click();
+        await page.getByRole('button', { name: '新增用户' }).click();
+        const user = page.getByRole('dialog', { name: '新增用户' });
+        await user.getByText('用于登录，建议使用字母、数字').waitFor();
+        await user.getByLabel('用户名').fill('e2e_new');
+        await user.getByLabel('姓名').fill('新同事');
+        await user.getByLabel('所属机构').click();
+        await user.getByLabel('所属机构').fill('示范市测试局');
+        await page
+          .locator('.ant-select-tree-node-content-wrapper', { hasText: '示范市测试局' })
+          .first()
+          .click();
+        await user.getByRole('button', { name: '创建并生成初始密码' }).click();
+        await page.getByText('初始密码只显示这一次').waitFor({ timeout: 15_000 });
+        await page.context().close();
+      },
+    );
+
+    await t.test('the 安全管理员 keeps the security settings in the served form', async () => {
+      const page = await signIn(browser, server.url, 'e2e_sec', 'Sec-e2e-Passw0rd!');
+      await page.getByRole('menuitem', { name: '角色与安全' }).click();
+      const card = page.locator('.ant-card', {
+        has: page.getByRole('heading', { name: '安全策略' }),
+      });
+      const lockout = card.getByLabel('锁定时长');
+      await lockout.waitFor({ timeout: 15_000 });
+      assert.equal(await lockout.inputValue(), '15');
+      await card.getByText('锁定期满自动解锁，也可由管理员提前解锁').waitFor();
+      await lockout.fill('20');
+      await card.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByText('安全策略已保存').waitFor({ timeout: 15_000 });
+      await page.context().close();
+    });
 
     await t.test(
       'the 审计管理员 reads the log and verifies the chain; the notice is in it',

@@ -20,6 +20,7 @@ import {
   type FileAccessRules,
 } from './service.ts';
 import { changeSetting } from '../settings/service.ts';
+import { settingFormRoute } from '../settings/forms.ts';
 import { chunkStream, largeFileSettings, maxLargeFileBytes, storeFileStream } from './stream.ts';
 import { files } from './schema.ts';
 
@@ -139,6 +140,8 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx, deps: FileRouteDeps):
     { schema: { summary: '修改文件设置', body: fileSettings.schema }, preValidation: manage },
     async (req) => updateFileSettings(ctx, requireActor(req), req.body),
   );
+  settingFormRoute(app, '/api/settings/files', fileSettings, manage);
+  settingFormRoute(app, '/api/settings/files/large', largeFileSettings, manage);
   api.get(
     '/api/settings/files/large',
     {

@@ -8,22 +8,42 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can } from '../auth/policy.ts';
-import { changeSetting, defineSetting, getSetting } from '../settings/service.ts';
+import { changeSetting, formSetting, getSetting } from '../settings/service.ts';
+import { scaledBounds } from '../settings/forms.ts';
 import { fileChunks, files } from './schema.ts';
 
-export const fileSettings = defineSetting({
+const MB = 1024 * 1024;
+/**
+ * A file size limit as its settings form asks for it: counted in bytes by the API, asked in MB or GB
+ * with `decimals` places, its help the bounds in that unit.
+ */
+export const sizeLimit = (
+  label: string,
+  bounds: { min: number; max: number },
+  unit: 'MB' | 'GB',
+  decimals: number,
+) => {
+  const factor = unit === 'GB' ? 1024 * MB : MB;
+  const said = (n: number) => (n % factor === 0 ? `${n / factor} ${unit}` : formatBytes(n));
+  return {
+    name: 'maxBytes' as const,
+    label,
+    type: 'number' as const,
+    required: true as const,
+    ...bounds,
+    unit,
+    scale: { factor, unit: '字节', decimals },
+    help: `${scaledBounds(bounds.min, bounds.max, factor, decimals)} ${unit}`,
+    boundsText: { min: said(bounds.min), max: said(bounds.max) },
+  };
+};
+
+export const fileSettings = formSetting({
   key: 'files',
   label: '文件上传',
   // The ceiling matches the multipart limit registered in server/app.ts.
-  schema: z.object({
-    maxBytes: z
-      .number()
-      .int()
-      .min(1024, '不能小于 1 KB')
-      .max(200 * 1024 * 1024, '不能超过 200 MB')
-      .describe('单个文件大小上限（字节）'),
-  }),
-  defaults: { maxBytes: 20 * 1024 * 1024 },
+  form: [sizeLimit('单个文件大小上限', { min: 1024, max: 200 * MB }, 'MB', 1)],
+  defaults: { maxBytes: 20 * MB },
 });
 
 export type FileSettings = z.infer<typeof fileSettings.schema>;

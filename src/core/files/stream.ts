@@ -15,25 +15,18 @@ import type { DbOrTx } from '../db/client.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
-import { defineSetting, getSetting } from '../settings/service.ts';
+import { formSetting, getSetting } from '../settings/service.ts';
 import { fileChunks, files } from './schema.ts';
-import { cleanFileName, tooLarge, type StoredFile } from './service.ts';
+import { cleanFileName, sizeLimit, tooLarge, type StoredFile } from './service.ts';
 
 export const CHUNK_BYTES = 1024 * 1024;
 const GB = 1024 * 1024 * 1024;
 
 /** The ceiling of a streamed upload: a setting of the 系统管理员 (default 4 GB, enough for a day of 执法记录仪 video). */
-export const largeFileSettings = defineSetting({
+export const largeFileSettings = formSetting({
   key: 'files.large',
   label: '音视频等大文件上传',
-  schema: z.object({
-    maxBytes: z
-      .number()
-      .int()
-      .min(1024 * 1024, '不能小于 1 MB')
-      .max(64 * GB, '不能超过 64 GB')
-      .describe('音视频等大文件大小上限（字节）'),
-  }),
+  form: [sizeLimit('单个大文件大小上限', { min: 1024 * 1024, max: 64 * GB }, 'GB', 2)],
   defaults: { maxBytes: 4 * GB },
 });
 

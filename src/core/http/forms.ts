@@ -35,6 +35,10 @@ const extras = (f: FieldSpec) => ({
   ...(f.maxItems !== undefined ? { maxItems: f.maxItems } : {}),
   ...(f.rowLabel ? { rowLabel: f.rowLabel } : {}),
   ...(f.removeLabel ? { removeLabel: f.removeLabel } : {}),
+  ...(f.integer ? { integer: true } : {}),
+  ...(f.unit ? { unit: f.unit } : {}),
+  ...(f.scale ? { scale: f.scale } : {}),
+  ...(f.pattern ? { pattern: f.pattern } : {}),
 });
 
 /**
@@ -101,6 +105,23 @@ const plainReply = z.object({
   maxItems: z.number().optional().describe('最多项数'),
   rowLabel: z.string().optional().describe('行的名称（{n}为序号）'),
   removeLabel: z.string().optional().describe('删除一行的按钮名称'),
+  integer: z.boolean().optional().describe('是否整数'),
+  unit: z.string().optional().describe('单位'),
+  scale: z
+    .object({
+      factor: z.number().describe('换算倍数'),
+      unit: z.string().describe('请求中的单位'),
+      decimals: z.number().describe('小数位数'),
+    })
+    .optional()
+    .describe('表单单位与请求单位的换算（如MB与字节）'),
+  pattern: z
+    .object({
+      source: z.string().describe('正则表达式'),
+      message: z.string().describe('不符合时的提示'),
+    })
+    .optional()
+    .describe('文字应符合的格式'),
 });
 const rangeReply = plainReply.extend({
   ends: z.array(plainReply).optional().describe('起止日期的两个字段'),

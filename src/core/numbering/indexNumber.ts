@@ -13,7 +13,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Tx } from '../db/client.ts';
-import { changeSetting, defineSetting, getSetting } from '../settings/service.ts';
+import { changeSetting, formSetting, getSetting } from '../settings/service.ts';
+import { choice, sized, text } from '../procedure/fields.ts';
 import type { Ctx } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
@@ -49,24 +50,29 @@ export function checkIndexPattern(pattern: string): string | null {
 export const INDEX_DATE_SOURCES = { published: '发布日期', formed: '生成日期' } as const;
 export type IndexDateSource = keyof typeof INDEX_DATE_SOURCES;
 
-export const indexNumberSettings = defineSetting({
+const DEFAULT_PATTERN = '{creditCode}/{YYYYMM}-{seq:5}';
+
+/** The 索引号规则 form: the pattern (checked by checkIndexPattern), and which date gives its year and month. */
+export const indexNumberSettings = formSetting({
   key: 'numbering.indexNumber',
   label: '索引号规则',
-  schema: z.object({
-    pattern: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .superRefine((p, c) => {
-        const problem = checkIndexPattern(p);
-        if (problem) c.addIssue({ code: 'custom', message: problem });
-      })
-      .describe('索引号格式'),
+  form: [
+    {
+      ...sized(text('pattern', '索引号格式', true), 100),
+      help: `默认（安徽）：${DEFAULT_PATTERN}`,
+    },
     // RULES §6.1: YYYYMM is taken from the publication date, or from the 生成日期 where the local rule says so.
-    dateFrom: z.enum(['published', 'formed']).describe('索引号年月取自'),
-  }),
-  defaults: { pattern: '{creditCode}/{YYYYMM}-{seq:5}', dateFrom: 'published' as IndexDateSource },
+    choice(
+      'dateFrom',
+      '索引号中的年份、月份取自',
+      ...(Object.entries(INDEX_DATE_SOURCES) as Array<[IndexDateSource, string]>),
+    ),
+  ],
+  defaults: { pattern: DEFAULT_PATTERN, dateFrom: 'published' },
+  check: ({ pattern }) => {
+    const problem = checkIndexPattern(pattern);
+    return problem ? { field: 'pattern', message: problem } : null;
+  },
 });
 export type IndexNumberSettings = z.infer<typeof indexNumberSettings.schema>;
 

@@ -5,6 +5,7 @@ import { guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
 import { getSetting } from '../settings/service.ts';
+import { settingFormRoute } from '../settings/forms.ts';
 import { getOrg } from '../orgs/service.ts';
 import {
   INDEX_DATE_SOURCES,
@@ -40,6 +41,7 @@ export function numberingRoutes(app: FastifyInstance, ctx: Ctx): void {
       };
     },
   );
+  settingFormRoute(app, '/api/settings/index-number', indexNumberSettings, manage);
   api.post(
     '/api/settings/index-number/preview',
     { schema: { summary: '预览索引号格式', body: previewBody }, preValidation: manage },

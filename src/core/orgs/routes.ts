@@ -4,23 +4,18 @@ import type { Ctx } from '../context.ts';
 import { guard, type ZodProvider } from '../http/schema.ts';
 import { requireActor } from '../http/session.ts';
 import { authorize } from '../auth/policy.ts';
-import { ORG_KIND_LABELS, type OrgKind } from '../auth/roles.ts';
+import { fieldsSchema } from '../procedure/fieldSchema.ts';
+import { ORG_FORM } from './forms.ts';
 import { createOrg, listOrgs, orgKindLabel, updateOrg, type Organisation } from './service.ts';
 
-const kinds = Object.keys(ORG_KIND_LABELS) as [OrgKind, ...OrgKind[]];
+// The 机构 form's fields (forms.ts); an empty choice or text is also taken as null (the API's callers
+// clear a 统一社会信用代码 so), and 地址 and 电话 are the API's own.
+const form = fieldsSchema(ORG_FORM).shape;
 const fields = {
-  name: z.string().trim().min(2).max(100).describe('机构名称'),
-  kind: z.enum(kinds).describe('机构类型'),
-  parentId: z.uuid().nullable().optional().describe('上级机构'),
-  // GB 32100-2015: 18 characters of digits and upper-case letters (no I, O, S, V, Z).
-  creditCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '应为18位统一社会信用代码')
-    .nullable()
-    .optional()
-    .describe('统一社会信用代码'),
-  docPrefix: z.string().trim().min(1).max(10).nullable().optional().describe('机关代字'),
+  ...form,
+  parentId: form.parentId.nullable(),
+  creditCode: form.creditCode.nullable(),
+  docPrefix: form.docPrefix.nullable(),
   address: z.string().trim().max(200).nullable().optional().describe('地址'),
   phone: z.string().trim().max(50).nullable().optional().describe('电话'),
 };

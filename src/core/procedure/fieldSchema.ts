@@ -14,6 +14,7 @@ function textSchema(f: FieldSpec, trim: boolean) {
   const min = f.minLength ?? (f.required ? 1 : undefined);
   if (min !== undefined) t = t.min(min);
   if (f.maxLength !== undefined) t = t.max(f.maxLength);
+  if (f.pattern) t = t.regex(new RegExp(f.pattern.source), f.pattern.message);
   return t.describe(f.label);
 }
 
@@ -36,10 +37,13 @@ export function fieldSchema(f: FieldSpec): z.ZodType {
       s = isoDate(f.label);
       break;
     case 'number': {
-      let n = z.number();
-      if (f.min !== undefined) n = n.min(f.min);
-      if (f.max !== undefined) n = n.max(f.max);
-      s = n.describe(f.label);
+      let n = f.integer || f.scale ? z.number().int() : z.number();
+      const said = f.boundsText;
+      if (f.min !== undefined) n = n.min(f.min, said && `不能小于 ${said.min}`);
+      if (f.max !== undefined) n = n.max(f.max, said && `不能超过 ${said.max}`);
+      // The body names the unit it counts in (the form draws it beside the control).
+      const unit = f.scale?.unit ?? f.unit;
+      s = n.describe(unit ? `${f.label}（${unit}）` : f.label);
       break;
     }
     case 'boolean':

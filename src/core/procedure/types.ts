@@ -85,9 +85,19 @@ export interface FieldSpec {
   options?: Array<{ value: string; label: string }>;
   /** A select of records the page offers at the time (e.g. the meetings to come): the value is a record's id. */
   ref?: boolean;
-  /** Bounds for numbers. */
+  /** Bounds for numbers (in the body's unit). */
   min?: number;
   max?: number;
+  /** number: whole numbers only. */
+  integer?: boolean;
+  /** number: the unit drawn after the control (位, 分钟, 年); the body's label names it (锁定时长（分钟）). */
+  unit?: string;
+  /** number: the body counts a smaller unit than the form shows (字节 of MB): body = shown × factor. */
+  scale?: { factor: number; unit: string; decimals: number };
+  /** number: the bounds as the body's messages name them when its figure would not say it (1 KB, 200 MB). */
+  boundsText?: { min: string; max: string };
+  /** text: the form a text must have (a regular expression's source), and what is said when it has not. */
+  pattern?: { source: string; message: string };
   /** Length bounds for texts (characters, after trimming). */
   minLength?: number;
   maxLength?: number;

@@ -4,6 +4,8 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { inTx, type Ctx } from '../context.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
+import { fieldsSchema, type FieldsInput } from '../procedure/fieldSchema.ts';
+import type { FieldSpec } from '../procedure/types.ts';
 import { settings } from './schema.ts';
 
 /**
@@ -19,6 +21,40 @@ export interface SettingDef<T> {
 
 export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {
   return def;
+}
+
+/** A setting whose value is its form's fields. */
+export type FormSetting<T> = SettingDef<T> & { form: readonly FieldSpec[] };
+
+/**
+ * A setting declared by its form: its schema is the form's (every field as declared), plus `check`,
+ * a rule across the value that names the field it faults (e.g. a 索引号 pattern that could repeat).
+ */
+export function formSetting<const Fs extends readonly FieldSpec[]>(def: {
+  key: string;
+  label: string;
+  form: Fs;
+  defaults: FieldsInput<Fs>;
+  check?: (value: FieldsInput<Fs>) => { field: string; message: string } | null;
+}): FormSetting<FieldsInput<Fs>> & { form: Fs } {
+  const { check } = def;
+  const fields = fieldsSchema(def.form);
+  const schema = check
+    ? fields.superRefine((v, c) => {
+        const problem = check(v as FieldsInput<Fs>);
+        if (problem)
+          c.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+      })
+    : fields;
+  return {
+    ...defineSetting({
+      key: def.key,
+      label: def.label,
+      schema: schema as unknown as z.ZodType<FieldsInput<Fs>>,
+      defaults: def.defaults,
+    }),
+    form: def.form,
+  };
 }
 
 const cache = new Map<string, { value: unknown; at: number }>();
@@ -102,16 +138,58 @@ export async function changeSetting<T>(
   });
 }
 
+/** A whole number setting with its unit and what it means (the 安全设置 and other settings forms). */
+export const whole = <N extends string>(
+  name: N,
+  label: string,
+  bounds: { min: number; max: number },
+  unit?: string,
+  help?: string,
+) => ({
+  name,
+  label,
+  type: 'number' as const,
+  required: true as const,
+  integer: true,
+  ...bounds,
+  ...(unit ? { unit } : {}),
+  ...(help ? { help } : {}),
+});
+
 /** 等保2.0 三级 defaults: 8+ chars of 3 classes, lock 15 min after 5 failures, 30 min idle timeout. */
-export const securitySettings = defineSetting({
+export const securitySettings = formSetting({
   key: 'security',
   label: '安全设置',
-  schema: z.object({
-    passwordMinLength: z.number().int().min(8).max(64).describe('密码最小长度'),
-    maxFailedLogins: z.number().int().min(3).max(10).describe('登录失败锁定次数'),
-    lockoutMinutes: z.number().int().min(5).max(1440).describe('锁定时长（分钟）'),
-    idleTimeoutMinutes: z.number().int().min(5).max(30).describe('空闲超时（分钟）'),
-  }),
+  form: [
+    whole(
+      'passwordMinLength',
+      '密码最小长度',
+      { min: 8, max: 64 },
+      '位',
+      '不少于8位；另须包含四类字符中的三类',
+    ),
+    whole(
+      'maxFailedLogins',
+      '连续登录失败锁定次数',
+      { min: 3, max: 10 },
+      '次',
+      '连续输错密码达到此次数后锁定账号',
+    ),
+    whole(
+      'lockoutMinutes',
+      '锁定时长',
+      { min: 5, max: 1440 },
+      '分钟',
+      '锁定期满自动解锁，也可由管理员提前解锁',
+    ),
+    whole(
+      'idleTimeoutMinutes',
+      '会话空闲超时',
+      { min: 5, max: 30 },
+      '分钟',
+      '无操作超过此时长须重新登录',
+    ),
+  ],
   defaults: {
     passwordMinLength: 8,
     maxFailedLogins: 5,

@@ -7,6 +7,10 @@ import { authorize } from '../auth/policy.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ROLES } from '../auth/roles.ts';
 import { getSetting, securitySettings, updateSecuritySettings } from '../settings/service.ts';
+import { settingFormRoute } from '../settings/forms.ts';
+import { formsRoute } from '../http/forms.ts';
+import { fieldsSchema } from '../procedure/fieldSchema.ts';
+import { ADMIN_FORMS, USER_FORM } from './forms.ts';
 import {
   assignRoles,
   createUser,
@@ -17,20 +21,12 @@ import {
 } from './service.ts';
 
 const idParam = z.object({ id: z.uuid().describe('用户编号') });
-const createBody = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z0-9._-]{3,32}$/, '3–32 位字母、数字、点、下划线或连字符')
-    .describe('用户名'),
-  displayName: z.string().trim().min(1).max(50).describe('姓名'),
-  orgId: z.uuid().describe('所属机构'),
-});
-const patchBody = z.object({
-  displayName: z.string().trim().min(1).max(50).optional().describe('姓名'),
-  orgId: z.uuid().optional().describe('所属机构'),
-  active: z.boolean().optional().describe('启用状态'),
-});
+// The 新增用户 form's fields (forms.ts); editing may change any of them but the 用户名, and 启用状态.
+const createBody = fieldsSchema(USER_FORM);
+const patchBody = createBody
+  .omit({ username: true })
+  .partial()
+  .extend({ active: z.boolean().optional().describe('启用状态') });
 const rolesBody = z.object({
   roles: z
     .array(z.enum(ROLES as [string, ...string[]]).describe('角色'))
@@ -103,7 +99,13 @@ export function userRoutes(app: FastifyInstance, ctx: Ctx): void {
       return { ok: true as const };
     },
   );
+  formsRoute(app, 'admin', {
+    summary: '新增、编辑用户和机构的表单',
+    guard: (a) => authorize(a, 'user', 'manage'),
+    forms: ADMIN_FORMS,
+  });
   const security = guard((a) => authorize(a, 'securitySettings', 'manage'));
+  settingFormRoute(app, '/api/admin/security-settings', securitySettings, security);
   api.get(
     '/api/admin/security-settings',
     {

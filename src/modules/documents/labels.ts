@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import type { Actor } from '../../core/auth/actor.ts';
 import { authorize } from '../../core/auth/policy.ts';
-import { changeSetting, defineSetting } from '../../core/settings/service.ts';
+import { changeSetting, formSetting, whole } from '../../core/settings/service.ts';
+import { choice } from '../../core/procedure/fields.ts';
 
 export const DOC_TYPE_LABELS = {
   regulation: '规定',
@@ -40,24 +41,36 @@ export const EVALUATION_LABELS = {
   abolish: '建议废止',
 } as const;
 
+export const FILING_UNIT_LABELS = { day: '日', workday: '个工作日' } as const;
+
 /** Local rules ([V-loc]): validity periods and the evaluation reminder (RULES §2.3 step 11), the 备案 period (step 9). */
-export const documentSettings = defineSetting({
+export const documentSettings = formSetting({
   key: 'documents',
   label: '行政规范性文件',
-  schema: z.object({
-    validityYears: z.number().int().min(1).max(10).describe('有效期上限（年）'),
-    trialValidityYears: z.number().int().min(1).max(5).describe('试行、暂行文件有效期上限（年）'),
-    reminderMonths: z.number().int().min(1).max(12).describe('有效期届满前提醒评估（月）'),
+  form: [
+    whole('validityYears', '有效期上限', { min: 1, max: 10 }, '年', '一般不超过5年'),
+    whole(
+      'trialValidityYears',
+      '试行、暂行文件有效期上限',
+      { min: 1, max: 5 },
+      '年',
+      '一般不超过2年',
+    ),
+    whole('reminderMonths', '届满前提醒后评估', { min: 1, max: 12 }, '个月', '有效期届满前几个月'),
     // 备案 within 30 days of publication by default; local rules say 15日, 30日 or 3个工作日.
-    filingDays: z.number().int().min(1).max(90).describe('备案期限'),
-    filingUnit: z.enum(['day', 'workday']).describe('备案期限单位'),
-  }),
+    whole('filingDays', '备案期限', { min: 1, max: 90 }, undefined, '自公开发布之日起'),
+    choice(
+      'filingUnit',
+      '备案期限单位',
+      ...(Object.entries(FILING_UNIT_LABELS) as Array<[keyof typeof FILING_UNIT_LABELS, string]>),
+    ),
+  ],
   defaults: {
     validityYears: 5,
     trialValidityYears: 2,
     reminderMonths: 6,
     filingDays: 30,
-    filingUnit: 'day' as 'day' | 'workday',
+    filingUnit: 'day',
   },
 });
 export type DocumentSettings = z.infer<typeof documentSettings.schema>;

@@ -16,6 +16,7 @@ import { decideAtMeeting, decideFromForm } from './collective.ts';
 import { endDocument, recordEvaluation } from './validity.ts';
 import { documentSettings, updateDocumentSettings } from './labels.ts';
 import { getSetting } from '../../core/settings/service.ts';
+import { settingFormRoute } from '../../core/settings/forms.ts';
 import { documentDocx, documentsXlsx, feedbackDocx, interpretationDocx } from './export.ts';
 import { importDocx } from './source.ts';
 import { DOCUMENT_FACT_FILTERS, documentFacts, tableTwoRow } from './facts.ts';
@@ -123,6 +124,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     { schema: { summary: '规范性文件设置（有效期、后评估、备案期限）' }, preValidation: settings },
     async () => getSetting(ctx.db, documentSettings, ctx.clock.now().getTime(), 0),
   );
+  settingFormRoute(app, '/api/settings/documents', documentSettings, settings);
   api.put(
     '/api/settings/documents',
     {

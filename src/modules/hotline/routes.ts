@@ -32,6 +32,7 @@ import {
   tokensReply,
 } from './replies.ts';
 import { changeSetting, getSetting } from '../../core/settings/service.ts';
+import { settingFormRoute } from '../../core/settings/forms.ts';
 
 /** Where the city platform pushes tickets (Authorization: Bearer <token>). */
 export const IMPORT_PATH = '/ingest/12345/tickets';
@@ -312,6 +313,7 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
     { schema: { summary: '12345热线办理时限', response: { 200: settingsReply } } },
     async () => getSetting(ctx.db, hotlineDeadlines, ctx.clock.now().getTime()),
   );
+  settingFormRoute(app, '/api/hotline/settings', hotlineDeadlines, keepsTokens);
   api.put(
     '/api/hotline/settings',
     {

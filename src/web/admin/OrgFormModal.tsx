@@ -1,24 +1,16 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { Alert, Form, Modal, Skeleton, TreeSelect } from 'antd';
 import { ApiError, patch, post } from '../lib/api.ts';
-import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
-import { useMeta } from '../lib/session.ts';
+import { applyFieldErrors } from '../lib/formErrors.ts';
+import { FieldItems, fieldErrorPath, formValues } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import type { Org } from '../lib/types.ts';
 import { orgTreeOptions, type OrgNode } from './orgTree.ts';
 
 export type OrgModalState =
   { mode: 'create'; parentId: string | null } | { mode: 'edit'; org: Org };
 
-interface Values {
-  name: string;
-  kind: string;
-  parentId?: string | null;
-  creditCode?: string;
-  docPrefix?: string;
-}
-
-const FIELDS = ['name', 'kind', 'parentId', 'creditCode', 'docPrefix'];
-
+/** 新增机构 and 编辑机构: the served form (GET /api/admin/forms), the 上级机构 chosen in the org tree. */
 export function OrgFormModal({
   state,
   tree,
@@ -30,12 +22,13 @@ export function OrgFormModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [form] = Form.useForm<Values>();
-  const { data: meta } = useMeta();
+  const [form] = Form.useForm();
+  const forms = useForms('admin');
+  const fields = forms.fields('org');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const editing = state.mode === 'edit' ? state.org : null;
-  const initial: Partial<Values> = editing
+  const initial = editing
     ? {
         name: editing.name,
         kind: editing.kind,
@@ -46,27 +39,21 @@ export function OrgFormModal({
     : { parentId: state.mode === 'create' ? state.parentId : null };
 
   async function submit() {
-    const v = await form.validateFields();
-    const body = {
-      name: v.name.trim(),
-      kind: v.kind,
-      parentId: v.parentId ?? null,
-      creditCode: v.creditCode?.trim() || null,
-      docPrefix: v.docPrefix?.trim() || null,
-    };
+    const v = formValues(fields, await form.validateFields());
     setSaving(true);
     setError(null);
     try {
-      if (editing) await patch(`/api/admin/orgs/${encodeURIComponent(editing.id)}`, body);
-      else
-        await post('/api/admin/orgs', {
-          ...body,
-          creditCode: body.creditCode ?? undefined,
-          docPrefix: body.docPrefix ?? undefined,
+      if (editing) {
+        // An optional field left empty clears what the organisation had.
+        const cleared = fields.filter((f) => !f.required && !(f.name in v));
+        await patch(`/api/admin/orgs/${encodeURIComponent(editing.id)}`, {
+          ...Object.fromEntries(cleared.map((f) => [f.name, null])),
+          ...v,
         });
+      } else await post('/api/admin/orgs', v);
       onSaved();
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, flatResolver(FIELDS));
+      const unplaced = applyFieldErrors(form, err, fieldErrorPath(fields));
       if (err instanceof ApiError && err.fields.length > 0)
         setError(unplaced.length ? unplaced.join('；') : null);
       else setError(err instanceof Error ? err.message : '保存失败');
@@ -86,51 +73,28 @@ export function OrgFormModal({
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" name="org" initialValues={initial}>
-        <Form.Item
-          label="机构名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          label="机构类型"
-          name="kind"
-          rules={[{ required: true, message: '请选择机构类型' }]}
-        >
-          <Select
-            options={(meta?.orgKinds ?? []).map((k) => ({ value: k.code, label: k.label }))}
+      {forms.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Form form={form} layout="vertical" name="org" initialValues={initial}>
+          <FieldItems
+            fields={fields}
+            select="antd"
+            extras={{
+              parentId: {
+                control: (
+                  <TreeSelect
+                    allowClear
+                    treeDefaultExpandAll
+                    treeData={orgTreeOptions(tree, editing?.id)}
+                    placeholder="请选择上级机构"
+                  />
+                ),
+              },
+            }}
           />
-        </Form.Item>
-        <Form.Item label="上级机构" name="parentId" extra="不选则为顶级机构">
-          <TreeSelect
-            allowClear
-            treeDefaultExpandAll
-            treeData={orgTreeOptions(tree, editing?.id)}
-            placeholder="请选择上级机构"
-          />
-        </Form.Item>
-        <Form.Item
-          label="统一社会信用代码"
-          name="creditCode"
-          rules={[
-            {
-              pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/,
-              message: '统一社会信用代码为18位数字或大写字母',
-            },
-          ]}
-        >
-          <Input maxLength={18} />
-        </Form.Item>
-        <Form.Item
-          label="发文字号前缀"
-          name="docPrefix"
-          extra="例如：科规（用于生成“科规〔2025〕3号”）"
-        >
-          <Input maxLength={20} />
-        </Form.Item>
-      </Form>
+        </Form>
+      )}
     </Modal>
   );
 }

@@ -1,16 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, TreeSelect } from 'antd';
+import { Alert, Form, Modal, Skeleton, TreeSelect } from 'antd';
 import { ApiError, patch, post } from '../lib/api.ts';
-import { applyFieldErrors, flatResolver } from '../lib/formErrors.ts';
+import { applyFieldErrors } from '../lib/formErrors.ts';
+import { FieldItems, fieldErrorPath, formValues } from '../lib/ActForm.tsx';
+import { useForms } from '../lib/forms.ts';
 import type { AdminUser } from '../lib/types.ts';
 import { buildOrgTree, orgTreeOptions } from './orgTree.ts';
 import { useOrgs } from './queries.ts';
-
-interface Values {
-  username: string;
-  displayName: string;
-  orgId: string;
-}
 
 interface Props {
   user: AdminUser | null; // null: create
@@ -19,38 +15,36 @@ interface Props {
   onUpdated: () => void;
 }
 
+/** 新增用户 and 编辑用户: the served form (GET /api/admin/forms), the 所属机构 chosen in the org tree. */
 export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm();
+  const forms = useForms('admin');
   const { data: orgs, error: orgsError } = useOrgs();
   const treeData = useMemo(() => orgTreeOptions(buildOrgTree(orgs?.items ?? [])), [orgs]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Editing keeps the 用户名 as it was.
+  const fields = forms
+    .fields('user')
+    .map((f) => (user && f.name === 'username' ? { ...f, help: '用户名创建后不能修改' } : f));
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = formValues(fields, await form.validateFields());
     setSaving(true);
     setError(null);
     try {
       if (user) {
         await patch(`/api/admin/users/${encodeURIComponent(user.id)}`, {
-          displayName: v.displayName.trim(),
+          displayName: v.displayName,
           orgId: v.orgId,
         });
         onUpdated();
       } else {
-        const res = await post<{ user: AdminUser; initialPassword: string }>('/api/admin/users', {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          orgId: v.orgId,
-        });
+        const res = await post<{ user: AdminUser; initialPassword: string }>('/api/admin/users', v);
         onCreated(res.user, res.initialPassword);
       }
     } catch (err) {
-      const unplaced = applyFieldErrors(
-        form,
-        err,
-        flatResolver(['username', 'displayName', 'orgId']),
-      );
+      const unplaced = applyFieldErrors(form, err, fieldErrorPath(fields));
       if (err instanceof ApiError && err.fields.length > 0)
         setError(unplaced.length ? unplaced.join('；') : null);
       else setError(err instanceof Error ? err.message : '保存失败');
@@ -78,35 +72,29 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form form={form} layout="vertical" name="user" initialValues={user ?? undefined}>
-        <Form.Item
-          label="用户名"
-          name="username"
-          extra={user ? '用户名创建后不能修改' : '用于登录，建议使用字母、数字'}
-          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
-        >
-          <Input disabled={!!user} autoComplete="off" maxLength={64} />
-        </Form.Item>
-        <Form.Item
-          label="姓名"
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          label="所属机构"
-          name="orgId"
-          rules={[{ required: true, message: '请选择所属机构' }]}
-        >
-          <TreeSelect
-            treeData={treeData}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            placeholder="请选择所属机构"
+      {forms.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Form form={form} layout="vertical" name="user" initialValues={user ?? undefined}>
+          <FieldItems
+            fields={fields}
+            select="antd"
+            extras={{
+              username: { props: { disabled: !!user, autoComplete: 'off' } },
+              orgId: {
+                control: (
+                  <TreeSelect
+                    treeData={treeData}
+                    treeDefaultExpandAll
+                    showSearch={{ treeNodeFilterProp: 'title' }}
+                    placeholder="请选择所属机构"
+                  />
+                ),
+              },
+            }}
           />
-        </Form.Item>
-      </Form>
+        </Form>
+      )}
     </Modal>
   );
 }

@@ -18,6 +18,12 @@ export interface FormField {
   /** Bounds of a number. */
   min?: number;
   max?: number;
+  /** A number: whole only; its unit drawn after it; shown in a larger unit than the body's (MB of 字节). */
+  integer?: boolean;
+  unit?: string;
+  scale?: { factor: number; unit: string; decimals: number };
+  /** A text's required form (a regular expression's source) and what is said when it has not. */
+  pattern?: { source: string; message: string };
   /** Length bounds of a text. */
   minLength?: number;
   maxLength?: number;
@@ -116,8 +122,17 @@ export function FieldControl({
         />
       );
     case 'number':
+      if (field.scale)
+        return <ScaledNumber field={field} scale={field.scale} {...control} onChange={onChange} />;
       return (
-        <InputNumber style={{ width: '100%' }} min={field.min ?? 0} max={field.max} {...props} />
+        <InputNumber
+          style={{ width: '100%' }}
+          min={field.min ?? 0}
+          max={field.max}
+          precision={field.integer ? 0 : undefined}
+          suffix={field.unit}
+          {...props}
+        />
       );
     case 'select':
     case 'boolean':
@@ -143,4 +158,40 @@ export function FieldControl({
         />
       );
   }
+}
+
+/**
+ * A number the body counts in a smaller unit than the form shows (字节 shown as MB): the value stays
+ * the body's, the control shows it divided by the factor, its bounds rounded inwards to the decimals.
+ */
+function ScaledNumber({
+  field,
+  scale,
+  value,
+  onChange,
+  ...control
+}: {
+  field: FormField;
+  scale: { factor: number; decimals: number };
+  id?: string;
+  value?: unknown;
+  onChange?: (v: unknown) => void;
+  style?: CSSProperties;
+  'aria-label'?: string;
+}) {
+  const step = 10 ** scale.decimals;
+  const shown = (n: number, round: (x: number) => number) =>
+    round((n / scale.factor) * step) / step;
+  return (
+    <InputNumber
+      style={{ width: '100%' }}
+      {...control}
+      min={field.min === undefined ? 0 : shown(field.min, Math.ceil)}
+      max={field.max === undefined ? undefined : shown(field.max, Math.floor)}
+      precision={scale.decimals}
+      suffix={field.unit}
+      value={typeof value === 'number' ? shown(value, Math.round) : null}
+      onChange={(v) => onChange?.(typeof v === 'number' ? Math.round(v * scale.factor) : v)}
+    />
+  );
 }

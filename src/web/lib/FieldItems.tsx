@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Button, Form, Space, Typography, type FormRule } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -9,6 +9,8 @@ import { FieldControl, type FormField, type SelectKind } from './FieldControl.ts
 export interface ItemExtra {
   rules?: FormRule[];
   props?: Record<string, unknown>;
+  /** A control of the page's own in place of the declared one (e.g. the org tree for a `ref` select). */
+  control?: ReactNode;
 }
 
 // What is chosen rather than typed: its empty message says 请选择.
@@ -36,6 +38,7 @@ function fieldRules(f: FormField, fields: readonly FormField[]): FormRule[] {
           : { required: true, message: empty },
       ]
     : [];
+  if (f.pattern) rules.push({ pattern: new RegExp(f.pattern.source), message: f.pattern.message });
   if (of)
     rules.push(({ getFieldValue }) => ({
       validator: (_, value: unknown) =>
@@ -73,7 +76,7 @@ export function FieldItem({
       dependencies={f.confirms ? [f.confirms] : undefined}
       rules={[...fieldRules(f, fields), ...(extra.rules ?? [])]}
     >
-      <FieldControl field={f} select={select} style={style} {...extra.props} />
+      {extra.control ?? <FieldControl field={f} select={select} style={style} {...extra.props} />}
     </Form.Item>
   );
 }
