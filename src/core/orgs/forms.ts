@@ -12,9 +12,16 @@ const kinds = Object.entries(ORG_KIND_LABELS) as Array<[OrgKind, string]>;
 export const ORG_FORM = [
   sized(text('name', '机构名称', true), 100, 2),
   choice('kind', '机构类型', ...kinds),
-  { ...ref('parentId', '上级机构'), required: false as const, help: '不选则为顶级机构' },
+  // An empty choice or text is also taken as null (the API's callers clear a 统一社会信用代码 so).
+  {
+    ...ref('parentId', '上级机构'),
+    required: false as const,
+    nullable: true as const,
+    help: '不选则为顶级机构',
+  },
   {
     ...sized(text('creditCode', '统一社会信用代码'), 18),
+    nullable: true as const,
     // GB 32100-2015: 18 characters of digits and upper-case letters (no I, O, S, V, Z).
     pattern: {
       source: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
@@ -23,6 +30,7 @@ export const ORG_FORM = [
   },
   {
     ...sized(text('docPrefix', '发文字号前缀'), 10, 1),
+    nullable: true as const,
     help: '例如：科规（用于生成“科规〔2025〕3号”）',
   },
 ];

@@ -8,14 +8,9 @@ import { fieldsSchema } from '../procedure/fieldSchema.ts';
 import { ORG_FORM } from './forms.ts';
 import { createOrg, listOrgs, orgKindLabel, updateOrg, type Organisation } from './service.ts';
 
-// The 机构 form's fields (forms.ts); an empty choice or text is also taken as null (the API's callers
-// clear a 统一社会信用代码 so), and 地址 and 电话 are the API's own.
-const form = fieldsSchema(ORG_FORM).shape;
+// The 机构 form's fields (forms.ts), and 地址 and 电话, the API's own.
 const fields = {
-  ...form,
-  parentId: form.parentId.nullable(),
-  creditCode: form.creditCode.nullable(),
-  docPrefix: form.docPrefix.nullable(),
+  ...fieldsSchema(ORG_FORM).shape,
   address: z.string().trim().max(200).nullable().optional().describe('地址'),
   phone: z.string().trim().max(50).nullable().optional().describe('电话'),
 };

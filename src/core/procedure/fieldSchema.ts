@@ -28,7 +28,7 @@ function counted<S extends z.ZodType>(f: FieldSpec, item: S) {
 
 /**
  * The schema of one field; optional unless `required` (left out: its `default`, or an empty list for a
- * list or tags).
+ * list or tags), and null taken for it when it is `nullable`.
  */
 export function fieldSchema(f: FieldSpec): z.ZodType {
   let s: z.ZodType;
@@ -80,6 +80,7 @@ export function fieldSchema(f: FieldSpec): z.ZodType {
       s = textSchema(f, true);
   }
   if (f.required) return s;
+  if (f.nullable) s = s.nullable();
   if (f.default !== undefined) return s.default(f.default);
   return f.type === 'list' || f.type === 'tags' ? s.default([]) : s.optional();
 }
@@ -94,7 +95,8 @@ export const postedFields = (fields: readonly FieldSpec[]): FieldSpec[] =>
         : [f],
   );
 
-type Value<F> = F extends { type: 'number' }
+type Value<F> = F extends { nullable: true } ? NonNull<F> | null : NonNull<F>;
+type NonNull<F> = F extends { type: 'number' }
   ? number
   : F extends { type: 'boolean' }
     ? boolean
@@ -114,7 +116,7 @@ type Posted<F> = F extends { confirms: string }
 // A list or tags left out is an empty list, a field with a default its default: present either way.
 type Present<F> = F extends { required: true }
   ? true
-  : F extends { type: 'list' | 'tags' } | { default: string }
+  : F extends { type: 'list' | 'tags' } | { default: string | boolean }
     ? true
     : false;
 type InputOf<P> = {

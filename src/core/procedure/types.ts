@@ -104,8 +104,10 @@ export interface FieldSpec {
   help?: string; // Chinese hint
   /** An example shown in the empty control (e.g. 如：春节). */
   placeholder?: string;
-  /** An optional field's value when it is left out of the body (e.g. 调休上班); the form leaves it empty. */
-  default?: string;
+  /** An optional field's value when it is left out of the body (e.g. 调休上班, 否); the form leaves it empty. */
+  default?: string | boolean;
+  /** An optional field the API also takes as null, as left empty (what its older callers send). */
+  nullable?: boolean;
   /** password: what the browser may fill in (its saved password, or a new one). */
   autocomplete?: 'current-password' | 'new-password';
   /** A repeat of the named field (确认新密码): the form checks that both agree; it is not posted. */

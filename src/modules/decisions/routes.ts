@@ -35,20 +35,9 @@ import { START_FORM } from './startForm.ts';
 const idParam = z.object({ id: z.uuid().describe('编号') });
 const fileIds = z.array(z.uuid().describe('附件')).max(20).default([]).describe('附件');
 
-// 启动 (startForm.ts): the declared form, and what the API took before it was declared: null for an
-// empty choice or text, the flags the form starts at 否 left out as false.
-const start = fieldsSchema(START_FORM);
-const { shape: started } = start;
-export const startBody = start.extend({
-  catalogueItemId: started.catalogueItemId.nullable(),
-  outsideCatalogueReason: started.outsideCatalogueReason.nullable(),
-  confidential: started.confidential.default(false),
-  confidentialReason: started.confidentialReason.nullable(),
-  hearingPlanned: started.hearingPlanned.default(false),
-  partyReportRequired: started.partyReportRequired.default(false),
-  startApprovedBy: started.startApprovedBy.nullable(),
-  fileIds,
-});
+// 启动 (startForm.ts): the declared form, which also takes what the API took before it was declared
+// (null for an empty choice or text, the flags the form starts at 否 left out as false).
+export const startBody = fieldsSchema(START_FORM).extend({ fileIds });
 const listQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度'),
   decidedIn: z.coerce.number().int().min(2000).max(2100).optional().describe('决定年度'),

@@ -11,11 +11,12 @@ export const START_FORM = [
   {
     ...ref('catalogueItemId', '年度决策事项目录'),
     required: false as const,
+    nullable: true as const,
     help: '目录外的事项可以启动，但须记录理由',
     placeholder: '不在目录中（目录外事项）',
   },
   // Asked (and required by the start act) only when no catalogue item is chosen.
-  sized(long('outsideCatalogueReason', '目录外启动的理由'), 2000),
+  { ...sized(long('outsideCatalogueReason', '目录外启动的理由'), 2000), nullable: true as const },
   sized(text('proposer', '建议提出方', true), 100, 2),
   {
     ...choice(
@@ -43,9 +44,10 @@ export const START_FORM = [
       '依法不予公开的，不向社会公开征求意见，决策不予公布（条例第十四条、第三十二条）',
     ),
     required: false as const,
+    default: false,
   },
   // Asked (and required by the start act) only for a confidential matter.
-  sized(text('confidentialReason', '不予公开的依据'), 2000),
+  { ...sized(text('confidentialReason', '不予公开的依据'), 2000), nullable: true as const },
   yes('technical', '是否专业性、技术性较强', '是的，应当组织专家论证（条例第十九条）'),
   yes(
     'riskRelevant',
@@ -60,18 +62,23 @@ export const START_FORM = [
       '决策事项直接涉及切身利益或者存在较大分歧的，可以召开听证会（条例第十六条）',
     ),
     required: false as const,
+    default: false,
   },
   {
     ...yes('partyReportRequired', '出台前是否需向同级党委请示报告', '条例第三十一条'),
     required: false as const,
+    default: false,
   },
-  sized(
-    text(
-      'startApprovedBy',
-      '决定启动的领导或会议',
-      false,
-      '决策机关决定启动决策程序（条例第十一条）；局领导本人启动的可不填',
+  {
+    ...sized(
+      text(
+        'startApprovedBy',
+        '决定启动的领导或会议',
+        false,
+        '决策机关决定启动决策程序（条例第十一条）；局领导本人启动的可不填',
+      ),
+      200,
     ),
-    200,
-  ),
+    nullable: true as const,
+  },
 ];

@@ -42,6 +42,7 @@ const ACT_FIELDS = [
     label: '行政行为类型',
     type: 'select' as const,
     required: false as const,
+    nullable: true as const,
     options: opts(
       ...(Object.entries(ACT_MODULES) as Array<[ActModule, { label: string }]>).map(
         ([k, v]): [ActModule, string] => [k, v.label],
@@ -52,7 +53,7 @@ const ACT_FIELDS = [
     help: '被复议（诉讼）的行政行为是本机关系统中的记录时请选择，将建立关联',
   },
   // Offered by the page once a type is chosen (GET /api/litigation/targets), and then required.
-  { ...ref('actRecordId', '本机关的记录'), required: false as const },
+  { ...ref('actRecordId', '本机关的记录'), required: false as const, nullable: true as const },
   {
     ...sized(text('actTitle', '被复议（诉讼）的行政行为'), 300),
     help: '关联记录时可不填，自动取记录名称',
@@ -75,9 +76,10 @@ export const REGISTER_FORMS = {
       help: '简易程序：答复期限5个工作日（行政复议法第五十四条）',
     },
     ...ACT_FIELDS,
-    date('filedOn', '申请日期', false),
+    { ...date('filedOn', '申请日期', false), nullable: true as const },
     {
       ...date('acceptedOn', '复议机关受理日期', false),
+      nullable: true as const,
       help: '复议机关作出决定的期限自受理之日起计算（行政复议法第六十二条）；不填则暂按收到副本之日计算',
     },
     date('receivedOn', '收到复议申请书副本日期'),
@@ -95,7 +97,7 @@ export const REGISTER_FORMS = {
       default: 'false',
     },
     ...ACT_FIELDS,
-    date('filedOn', '立案日期', false),
+    { ...date('filedOn', '立案日期', false), nullable: true as const },
     date('receivedOn', '收到起诉状副本日期'),
   ],
 } as const;

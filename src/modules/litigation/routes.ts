@@ -31,21 +31,11 @@ const actModule = z
   .enum(Object.keys(ACT_MODULES) as [keyof typeof ACT_MODULES])
   .describe('行政行为类型');
 
-// The registering bodies are the declared forms' (forms.ts); an empty choice or date is also taken
-// as null, and 复议后起诉 as a boolean (the API's older callers).
-const orNull = <S extends Record<'actModule' | 'actRecordId' | 'filedOn', z.ZodType>>(s: S) => ({
-  ...s,
-  actModule: s.actModule.nullable(),
-  actRecordId: s.actRecordId.nullable(),
-  filedOn: s.filedOn.nullable(),
-});
-const recon = fieldsSchema(REGISTER_FORMS.reconsideration).shape;
-export const reconsiderationBody = z.object({
-  ...orNull(recon),
-  acceptedOn: recon.acceptedOn.nullable(),
-});
+// The registering bodies are the declared forms' (forms.ts), which also take an empty choice or date
+// as null; 复议后起诉 also as a boolean (the API's older callers).
+export const reconsiderationBody = fieldsSchema(REGISTER_FORMS.reconsideration);
 export const lawsuitBody = z.object({
-  ...orNull(fieldsSchema(REGISTER_FORMS.lawsuit).shape),
+  ...fieldsSchema(REGISTER_FORMS.lawsuit).shape,
   afterReconsideration: z
     .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
     .default(false)

@@ -17,26 +17,16 @@ import { users } from '../../core/auth/schema.ts';
 import { fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
 import { legalAdvisors, reviewAssignments } from './schema.ts';
 import { ADVISOR_KIND_LABELS, type AdvisorKind } from './labels.ts';
-import { ADVISOR_FORMS, LICENCE_NUMBER } from './forms.ts';
+import { ADVISOR_FORMS } from './forms.ts';
 
 const audit = auditRecorder(reviewsAudit);
 const advisor = (id: string) => ({ type: 'legalAdvisor' as const, id });
 
 export type AdvisorRow = typeof legalAdvisors.$inferSelect;
 
-// The register's form (forms.ts), 执业证号 in its form, and 登录账号 also taken as null (未开通).
-const declared = fieldsSchema(ADVISOR_FORMS.advisor).shape;
-export const advisorBody = z.object({
-  ...declared,
-  licenceNumber: (declared.licenceNumber as unknown as z.ZodString).regex(
-    new RegExp(LICENCE_NUMBER.source),
-    LICENCE_NUMBER.message,
-  ),
-  userId: declared.userId.nullable(),
-});
-export type AdvisorInput = Omit<FieldsInput<typeof ADVISOR_FORMS.advisor>, 'userId'> & {
-  userId?: string | null;
-};
+// The register's form (forms.ts): 执业证号 in its form, 登录账号 also taken as null (未开通).
+export const advisorBody = fieldsSchema(ADVISOR_FORMS.advisor);
+export type AdvisorInput = FieldsInput<typeof ADVISOR_FORMS.advisor>;
 
 function invalid(path: string, message: string): never {
   throw new AppError('VALIDATION', message, {

@@ -77,13 +77,14 @@ export const ADVISOR_FORMS = {
     choice('kind', '类别', ...pairs(ADVISOR_KIND_LABELS)),
     sized(text('name', '姓名', true), 50, 2),
     sized(text('affiliation', '律师事务所或单位职务', true), 200, 2),
-    sized(text('licenceNumber', '执业证号', true), 30),
+    { ...sized(text('licenceNumber', '执业证号', true), 30), pattern: LICENCE_NUMBER },
     date('termStart', '聘任起始日期'),
     date('termEnd', '聘任截止日期'),
     // Left out (未开通): the advisor's opinions are entered for them.
     {
       ...ref('userId', '登录账号'),
       required: false as const,
+      nullable: true as const,
       placeholder: '未开通',
       help: '开通账号的法律顾问可自行提出意见，只能看到分派给本人的事项',
     },

@@ -40,13 +40,18 @@ export const PUBLISH_FORM = [
     ...date('formedOn', '生成日期（发文日期）'),
     help: '信息形成或者变更的日期，20个工作日的公开期限自此起算',
   },
-  { ...sized(text('docNumber', '文号'), 50), help: '如 科规〔2025〕3号；没有文号可不填' },
+  {
+    ...sized(text('docNumber', '文号'), 50),
+    nullable: true as const,
+    help: '如 科规〔2025〕3号；没有文号可不填',
+  },
   {
     ...date('publishedOn', '发布日期', false),
     help: '默认今天；已在政府公报、原门户网站等渠道公开的，填写实际发布日期',
   },
   {
     ...sized(text('publishedVia', '首次发布渠道'), 100),
+    nullable: true as const,
     help: '如：示范市人民政府公报2025年第2期',
   },
   tags('keywords', '关键词', 10, 20),

@@ -49,9 +49,6 @@ const dueQuery = z.object({
 const { reviewerId, ...publishFields } = fieldsSchema(PUBLISH_FORM).shape;
 const publishBody = z.object({
   ...publishFields,
-  // Left empty as null too (the API's older callers).
-  docNumber: publishFields.docNumber.nullable(),
-  publishedVia: publishFields.publishedVia.nullable(),
   validity: z
     .enum(VALIDITIES as [string, ...string[]])
     .nullable()
