@@ -93,13 +93,6 @@ function collectFailures(label, text) {
 const cores = os.availableParallelism();
 const concurrency = Number(process.env.FAZHI_TEST_CONCURRENCY) || Math.max(2, 2 * cores);
 const browserConcurrency = Math.max(2, cores);
-// Side by side (the default), the PGlite and PostgreSQL passes share the cores with each other and with
-// the browser pass: FAZHI_TEST_WIDTHS="pglite,postgres" sets their workers.
-const [pgliteWidth, postgresWidth] = (process.env.FAZHI_TEST_WIDTHS ?? '').split(',').map(Number);
-const sideBySide = {
-  pglite: pgliteWidth || cores + 1,
-  postgres: postgresWidth || cores + 1,
-};
 
 // Each slot is one worker process that takes files from a shared queue (scripts/test-worker.mjs) instead
 // of a process per file: a process spent about 1.5 s of CPU loading the server's modules and compiling
@@ -265,34 +258,26 @@ const usesDatabase = (f) => {
   return uses;
 };
 
-// The three passes run side by side, each with its own workers: much of a PostgreSQL test's time is the
-// server's, and much of a browser test's is waiting on its page, so alone each left a core idle. The
-// PGlite pass prints as it goes, the others when they end. FAZHI_TEST_OVERLAP=0 runs them one after
-// the other (PGlite, PostgreSQL, then the browser).
-const overlap = process.env.FAZHI_TEST_OVERLAP !== '0';
-const passes = [
-  () => pass('PGlite', unit, pglite, overlap ? sideBySide.pglite : concurrency),
-  () =>
-    withPostgres
-      ? pass(
-          'PostgreSQL',
-          unit.filter(usesDatabase),
-          {
-            FAZHI_TEST_DB: 'postgres',
-            FAZHI_TEST_PG_TEMPLATE: template,
-            FAZHI_TEST_PG_DEMO_TEMPLATE: `${template}_demo`,
-            FAZHI_TEST_DEMO_ACCOUNTS: pgAccounts,
-            FAZHI_TEST_PG_BASE_TEMPLATE: `${template}_base`,
-            FAZHI_TEST_BASE_ACCOUNTS: pgBaseAccounts,
-          },
-          overlap ? sideBySide.postgres : concurrency,
-          { quiet: overlap },
-        )
-      : undefined,
-  () => pass('PGlite, in Chromium', e2e, pglite, browserConcurrency, { quiet: overlap }),
-];
-if (overlap) await Promise.all(passes.map((p) => p()));
-else for (const p of passes) await p();
+// The browser tests run beside the PostgreSQL pass (their output is printed when they end): a browser
+// test waits on its page much of the time, and a PostgreSQL test on the server. Measured on two cores:
+// the PGlite pass alone 300 s and the PostgreSQL pass alone 122 s; beside the browser tests, the
+// PGlite pass took 676 s (and a command-line first start missed its two minutes), and with all three
+// side by side (eight workers) the whole took 891 s. FAZHI_TEST_OVERLAP=0 runs the browser tests last.
+const overlap = process.env.FAZHI_TEST_OVERLAP !== '0' && withPostgres;
+const browserPass = () =>
+  pass('PGlite, in Chromium', e2e, pglite, browserConcurrency, { quiet: overlap });
+await pass('PGlite', unit, pglite);
+const browsed = overlap ? browserPass() : undefined;
+if (withPostgres)
+  await pass('PostgreSQL', unit.filter(usesDatabase), {
+    FAZHI_TEST_DB: 'postgres',
+    FAZHI_TEST_PG_TEMPLATE: template,
+    FAZHI_TEST_PG_DEMO_TEMPLATE: `${template}_demo`,
+    FAZHI_TEST_DEMO_ACCOUNTS: pgAccounts,
+    FAZHI_TEST_PG_BASE_TEMPLATE: `${template}_base`,
+    FAZHI_TEST_BASE_ACCOUNTS: pgBaseAccounts,
+  });
+await (browsed ?? browserPass());
 if (withPostgres) tsx(['scripts/prepare-test-db.ts', 'drop-postgres', template]);
 else {
   console.log(

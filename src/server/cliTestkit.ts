@@ -17,7 +17,10 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** `fazhi serve` as a real process: resolves once it prints FAZHI_READY (its URL). */
+/**
+ * `fazhi serve` as a real process: resolves once it prints FAZHI_READY (its URL). A first start on a
+ * loaded two-core machine (initdb, migrations, the demo with history) has taken over two minutes.
+ */
 export function startServer(cwd: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const child = spawn(process.execPath, fazhiArgs('serve'), { cwd, env });
   let out = '';
@@ -25,7 +28,7 @@ export function startServer(cwd: string, env: NodeJS.ProcessEnv): Promise<Server
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`not ready:\n${out}`));
-    }, 120_000);
+    }, 240_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = out.match(/FAZHI_READY (\S+)/);

@@ -48,7 +48,7 @@ async function serve(extra: Record<string, string> = {}): Promise<ServerProcess>
 
 test(
   'serve: first start creates the database, loads the demo and prints accounts and URLs',
-  { timeout: 180_000 },
+  { timeout: 300_000 },
   async () => {
     const { url, output } = await serve();
     assert.match(output(), /员工工作台 Staff workbench: http:\/\/127\.0\.0\.1:\d+\/app\//);
@@ -117,22 +117,3 @@ test(
     assert.equal((await login.json()).user.mustChangePassword, true);
   },
 );
-
-// The demo derives its dates from today: the first start must work on any day. 除夕 2026, 国庆 2025,
-// a year end, and 春节 2027, a year without official calendar data.
-for (const day of ['2026-02-16', '2025-10-04', '2025-12-31', '2027-02-06']) {
-  test(`first start on ${day} loads the whole demo`, { timeout: 180_000 }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-day-'));
-    try {
-      const { url, output } = await serve({ FAZHI_DATA_DIR: dir, FAZHI_NOW: day });
-      assert.match(output(), new RegExp(`FAZHI_NOW=${day}`));
-      assert.match(output(), /\bauditadmin\b/);
-      const registry = await (await fetch(`${url}/gfxwj`)).text();
-      for (const title of ['示范市科技创新券管理办法', '示范市科技计划项目管理办法'])
-        assert.ok(registry.includes(title), title);
-    } finally {
-      await stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-}
