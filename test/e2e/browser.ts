@@ -67,7 +67,7 @@ export function newAxeContext(
   browser: Browser,
   opts: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'zh-CN', bypassCSP: true, ...opts });
+  return browser.newContext({ locale: 'zh-CN', bypassCSP: true, reducedMotion: 'reduce', ...opts });
 }
 
 export interface AxeNode {
