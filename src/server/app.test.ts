@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { createTestContext } from './testing.ts';
 import { buildApp } from './app.ts';
@@ -43,5 +46,30 @@ test('unknown API paths answer a JSON 404; responses carry a request id and no-s
   } finally {
     await app.close();
     await t.close();
+  }
+});
+
+test('the workbench: fingerprinted assets are cached for a year, the page and other files revalidated', async () => {
+  const web = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-web-'));
+  fs.mkdirSync(path.join(web, 'assets'));
+  fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>法治工作台</title>');
+  fs.writeFileSync(path.join(web, 'assets', 'index-AbC123.js'), 'export {};');
+  fs.writeFileSync(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  const t = await createTestContext();
+  const app = await buildApp({ ctx: t.ctx, webDir: web });
+  try {
+    const asset = await app.inject({ url: '/app/assets/index-AbC123.js' });
+    assert.equal(asset.statusCode, 200);
+    assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const icon = await app.inject({ url: '/app/favicon.svg' });
+    assert.equal(icon.statusCode, 200);
+    assert.equal(icon.headers['cache-control'], 'no-cache');
+    const page = await app.inject({ url: '/app/documents' });
+    assert.match(page.body, /法治工作台/);
+    assert.equal(page.headers['cache-control'], 'no-cache');
+  } finally {
+    await app.close();
+    await t.close();
+    fs.rmSync(web, { recursive: true, force: true });
   }
 });

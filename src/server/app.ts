@@ -164,7 +164,8 @@ async function registerWorkbench(app: FastifyInstance, webDir: string) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, serve: false });
+  // cacheControl: false: the headers below are ours (the fingerprinted assets immutable, the rest revalidated).
+  await app.register(fastifyStatic, { root: webDir, serve: false, cacheControl: false });
   const html = fs.readFileSync(index, 'utf8');
   // Ant Design injects <style> at runtime: styles may be inline, scripts only from our origin.
   const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
