@@ -1,6 +1,7 @@
 // 网民留言 in a real browser: a citizen leaves a message on the portal (consenting to publication); the
 // 办公室 finds it as a ticket, signs for it and replies; after the 回访 the reply is published on the portal
-// without personal data and the citizen rates it with the tracking code. Every screen is axe-clean.
+// without personal data and the citizen rates it with the tracking code; the 系统管理员 creates the
+// platform's token. Every screen is axe-clean.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -101,6 +102,25 @@ test('a portal message → ticket → reply → published → rated', { timeout:
     await staff.goto(`${base}/app/hotline/ratings`);
     await staff.getByRole('cell', { name: '示范市科学技术局' }).first().waitFor();
     await assertNoSeriousA11yViolations(staff, 'ratings chart');
+
+    // 5. The 系统管理员 creates the platform's token with the served 令牌名称 (shown once).
+    await server.createUser({
+      username: 'e2e_hl_sys',
+      password: PW,
+      roles: ['sysAdmin'],
+      orgName: '办公室',
+    });
+    const admin = await workbenchLogin(browser, base, 'e2e_hl_sys', PW, '没有业务待办');
+    await admin.goto(`${base}/app/hotline/import`);
+    await admin.getByLabel('令牌名称').waitFor();
+    await admin.getByRole('button', { name: '创建令牌' }).click();
+    await admin.getByText('请填写令牌名称').waitFor({ timeout: 10_000 });
+    await admin.getByLabel('令牌名称').fill('区12345平台');
+    await admin.getByRole('button', { name: '创建令牌' }).click();
+    await admin.getByText('请立即复制令牌，关闭后不再显示').waitFor({ timeout: 15_000 });
+    await admin.getByRole('cell', { name: '区12345平台' }).waitFor();
+    assert.equal(await admin.getByLabel('令牌名称').inputValue(), '', 'the form is emptied');
+    await assertNoSeriousA11yViolations(admin, 'platform tokens');
   } finally {
     await server.close();
   }

@@ -167,7 +167,7 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
     );
 
     await t.test(
-      '保密审查 (条例第十七条): the drafter asks, the named reviewer passes it in their own session, it is on the portal',
+      '保密审查 (条例第十七条): the drafter asks, the named reviewer passes it in their own session, it is on the portal; 撤回 asks its reason',
       async () => {
         await server.createUser(REVIEWER);
         const title = '示范市科学技术局关于开展科技活动周的通知';
@@ -220,9 +220,21 @@ test('政府信息公开 portal and staff screens in Chromium', { timeout: 300_0
         await rp.getByLabel('审查意见').fill('不涉及国家秘密，可以公开');
         await rp.getByRole('button', { name: '确认通过并公开' }).click();
         await rp.getByText('已公开').first().waitFor({ timeout: 45_000 });
-        await rp.getByRole('link', { name: '查看已公开的信息' }).waitFor();
+        const published = await rp
+          .getByRole('link', { name: '查看已公开的信息' })
+          .getAttribute('href');
         const after = await rp.goto(`${base}/xxgk/catalog?category=policy`);
         assert.ok((await after!.text()).includes(title), 'on the portal once passed');
+        // 撤回: the served 撤回理由 asks at least its declared length before the route is called.
+        await rp.goto(`${base}${published}`);
+        await rp.getByRole('button', { name: '撤回', exact: true }).click();
+        const withdraw = rp.getByRole('dialog');
+        await withdraw.getByLabel('撤回理由').fill('错发');
+        await withdraw.getByRole('button', { name: '撤回', exact: true }).click();
+        await withdraw.getByText('请填写撤回理由（至少4个字）').waitFor({ timeout: 10_000 });
+        await withdraw.getByLabel('撤回理由').fill('错发了内部通知');
+        await withdraw.getByRole('button', { name: '撤回', exact: true }).click();
+        await rp.getByText('撤回理由：错发了内部通知').waitFor({ timeout: 20_000 });
         await reviewerContext.close();
       },
     );

@@ -1,6 +1,7 @@
 /** Response schemas of the hotline's staff API (routes.ts): they document the replies in the OpenAPI document. */
 import { z } from 'zod';
 import { hotlineDeadlines } from './settings.ts';
+import { fieldReply } from '../../core/http/forms.ts';
 
 // The reply is serialised as the service returns it: nothing is stripped (core/http/schema.ts).
 const str = (label: string) => z.string().describe(label);
@@ -118,6 +119,9 @@ export const tokensReply = z.object({
       revokedAt: orNull('停用时间'),
     }),
   ),
+  forms: z
+    .object({ create: z.array(fieldReply) })
+    .describe('新建令牌的表单字段（ticketForms.ts TOKEN_FORMS）'),
 });
 export const convertReply = z.object({
   converted: z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { isoDate, parse } from '../../core/http/validate.ts';
 import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
-import { CREATE_TICKET, TICKET_FORMS } from './ticketForms.ts';
+import { CREATE_TICKET, TICKET_FORMS, TOKEN_FORMS } from './ticketForms.ts';
 import { requireActor } from '../../core/http/session.ts';
 import { guard, noBody, paramsOf, type ZodProvider } from '../../core/http/schema.ts';
 import { factsReply, okReply } from '../../core/http/replies.ts';
@@ -33,6 +33,7 @@ import {
 } from './replies.ts';
 import { changeSetting, getSetting } from '../../core/settings/service.ts';
 import { settingFormRoute } from '../../core/settings/forms.ts';
+import { fieldView } from '../../core/http/forms.ts';
 
 /** Where the city platform pushes tickets (Authorization: Bearer <token>). */
 export const IMPORT_PATH = '/ingest/12345/tickets';
@@ -59,8 +60,6 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数'),
 });
-const text = (label: string, max: number, min = 1) =>
-  z.string().trim().min(min).max(max).describe(label);
 // The forms' bodies are derived from their declared fields (ticketForms.ts). 录入工单's number keeps the
 // platform's format rule (letters, digits, _ and -), which a declared field cannot say.
 const manualBody = fieldsSchema(CREATE_TICKET).extend({
@@ -94,7 +93,7 @@ const yearQuery = z.object({ year });
 const ratingsQuery = z.object({ year: year.optional() });
 const convertBody = fieldsSchema(F.convert);
 const publishBody = fieldsSchema(F.publish);
-const tokenBody = z.object({ label: text('令牌名称', 100, 2) });
+const tokenBody = fieldsSchema(TOKEN_FORMS.create);
 const ingestBody = z.object({
   tickets: z.array(z.unknown()).min(1).max(20_000).describe('工单'),
 });
@@ -276,7 +275,10 @@ export function hotlineRoutes(app: FastifyInstance, ctx: Ctx): void {
   api.get(
     '/api/hotline/tokens',
     { schema: { summary: '12345平台接口令牌', response: { 200: tokensReply } } },
-    async (req) => ({ tokens: await listTokens(ctx, requireActor(req)) }),
+    async (req) => ({
+      tokens: await listTokens(ctx, requireActor(req)),
+      forms: { create: TOKEN_FORMS.create.map((f) => fieldView(f)) },
+    }),
   );
   api.post(
     '/api/hotline/tokens',

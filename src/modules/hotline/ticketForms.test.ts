@@ -1,15 +1,16 @@
 // The hotline's forms are declared once (ticketForms.ts, issue 11 item 2): the ticket page is sent the
-// declared fields of its acts, the list page's 录入工单 form is served at GET /api/hotline/forms, and each
-// route refuses a body by the same Chinese labels, derived from them.
+// declared fields of its acts, the list page's 录入工单 form is served at GET /api/hotline/forms, the
+// 新建令牌 form with the tokens, and each route refuses a body by the same Chinese labels, derived from
+// them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CREATE_TICKET, TICKET_FORMS, type TicketForm } from './ticketForms.ts';
+import { CREATE_TICKET, TICKET_FORMS, TOKEN_FORMS, type TicketForm } from './ticketForms.ts';
 import { formsContract } from '../../server/testApi.ts';
 import { useHotlineTest, type Session } from './testkit.ts';
 
-const h = useHotlineTest(() => ({ office } = h));
-const { ok, refused, day } = h.api;
-let office: Session;
+const h = useHotlineTest(() => ({ office, admin } = h));
+const { ok, refused, day, count } = h.api;
+let office: Session, admin: Session;
 
 type Shown = Array<{ name: string; label: string; required: boolean; options?: unknown[] }>;
 // Acts with a route of their own; the others post to /act with their action.
@@ -103,4 +104,35 @@ test('forms: served as declared; each route refuses by the labels the form shows
     assert.equal(f.options?.length, view.divisions.length, name);
     assert.ok(view.divisions.length > 0);
   }
+});
+
+test('token form: served to the 系统管理员 with the tokens as declared; the route keeps its limits', async () => {
+  const before = await count('hotline_tokens');
+  // Only who may create tokens is sent the form (with the tokens).
+  await refused(office, 'GET', '/api/hotline/tokens', undefined, 403, /无权/);
+  const { forms } = await ok(admin, 'GET', '/api/hotline/tokens');
+  await formsContract({
+    refused,
+    as: admin,
+    served: forms,
+    declared: TOKEN_FORMS,
+    routes: { create: '/api/hotline/tokens' },
+  });
+  // The route's bounds are the declared ones (counted trimmed): one character outside either is
+  // refused by the field's label, the bounds themselves are taken.
+  const [f] = TOKEN_FORMS.create;
+  const [least, most] = [f.minLength ?? 0, f.maxLength];
+  assert.ok(least > 1, 'the name has a least length');
+  assert.deepEqual([forms.create[0].minLength, forms.create[0].maxLength], [least, most]);
+  for (const label of [` ${'甲'.repeat(least - 1)} `, 'X'.repeat(most + 1)])
+    await refused(admin, 'POST', '/api/hotline/tokens', { label }, 400, new RegExp(f.label));
+  assert.equal(await count('hotline_tokens'), before, 'a refused token is not created');
+  const made: string[] = [];
+  for (const label of [` ${'甲'.repeat(least)} `, 'X'.repeat(most)])
+    made.push((await ok(admin, 'POST', '/api/hotline/tokens', { label })).id);
+  const { tokens } = await ok(admin, 'GET', '/api/hotline/tokens');
+  assert.deepEqual(
+    made.map((id) => tokens.find((x: { id: string }) => x.id === id)?.label),
+    ['甲'.repeat(least), 'X'.repeat(most)],
+  );
 });

@@ -1,7 +1,8 @@
 /**
  * The fields of the hotline's forms that post to routes of their own, declared once: the routes derive
  * their bodies from them (fieldsSchema), the ticket view sends the ticket page's forms, the manifest
- * serves the list page's 录入工单 form (GET /api/hotline/forms), and the OpenAPI document and the
+ * serves the list page's 录入工单 form (GET /api/hotline/forms), the tokens' list sends the 新建令牌
+ * form (GET /api/hotline/tokens), and the OpenAPI document and the
  * field-named error messages take their labels and limits from them. (The engine's record of each act,
  * procedure.ts, keeps its own fields: what the case history stores, not what the form asks.)
  */
@@ -71,3 +72,11 @@ export const CREATE_TICKET = [
     help: '不填则按诉求类型的办理时限计算',
   },
 ];
+
+/**
+ * The 系统管理员's 新建12345平台接口令牌 (POST /api/hotline/tokens), sent with the tokens
+ * (GET /api/hotline/tokens): the tokens' keepers are not the tickets' readers of GET /api/hotline/forms.
+ */
+export const TOKEN_FORMS = {
+  create: [sized(text('label', '令牌名称', true), 100, 2)],
+};

@@ -1,23 +1,59 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post } from '../lib/api.ts';
+import { ApiError, errorMessage, get, post } from '../lib/api.ts';
 import { useCurrentSession } from '../lib/session.ts';
+import { FieldItems, fieldErrorPath, formValues, type FormField } from '../lib/ActForm.tsx';
+import { applyFieldErrors } from '../lib/formErrors.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import type { ImportResult } from './types.ts';
 import { DeadlinesCard } from './DeadlinesCard.tsx';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
 
+/** 新建令牌: its fields as the server declares them (hotline/ticketForms.ts TOKEN_FORMS), sent with the tokens. */
+function TokenForm({
+  fields,
+  onCreated,
+}: {
+  fields: FormField[];
+  onCreated: (token: string) => void;
+}) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  return (
+    <Form
+      form={form}
+      name="token"
+      layout="inline"
+      onFinish={async (v: Record<string, unknown>) => {
+        try {
+          const r = await post<{ token: string }>('/api/hotline/tokens', formValues(fields, v));
+          form.resetFields();
+          onCreated(r.token);
+        } catch (e) {
+          // A refused name is said under its field; any other problem in a message.
+          const unplaced = applyFieldErrors(form, e, fieldErrorPath(fields));
+          if (!(e instanceof ApiError) || e.fields.length === 0) message.error(errorMessage(e));
+          else if (unplaced.length) message.error(unplaced.join('；'));
+        }
+      }}
+    >
+      <FieldItems fields={fields} />
+      <Button htmlType="submit" type="primary">
+        创建令牌
+      </Button>
+    </Form>
+  );
+}
+
 /** Excel import of a day's tickets (staff) and the platform's API tokens (系统管理员). */
 export default function ImportPage() {
   const session = useCurrentSession();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [label, setLabel] = useState('');
   const [fresh, setFresh] = useState<string | null>(null);
   const tokens = useQuery({
     queryKey: ['hotline-tokens'],
@@ -25,6 +61,7 @@ export default function ImportPage() {
     queryFn: () =>
       get<{
         tokens: Array<{ id: string; label: string; createdAt: string; revokedAt: string | null }>;
+        forms: { create: FormField[] };
       }>('/api/hotline/tokens'),
   });
   async function upload(file: File) {
@@ -101,26 +138,13 @@ export default function ImportPage() {
               热线平台以 <code>POST /ingest/12345/tickets</code> 推送工单，请求头{' '}
               <code>Authorization: Bearer 令牌</code>。令牌只在创建时显示一次。
             </Typography.Paragraph>
-            <Form
-              layout="inline"
-              onFinish={async () => {
-                try {
-                  const r = await post<{ token: string }>('/api/hotline/tokens', { label });
-                  setFresh(r.token);
-                  setLabel('');
-                  void tokens.refetch();
-                } catch (e) {
-                  message.error(errorMessage(e));
-                }
+            <TokenForm
+              fields={tokens.data?.forms.create ?? []}
+              onCreated={(token) => {
+                setFresh(token);
+                void tokens.refetch();
               }}
-            >
-              <Form.Item label="令牌名称" htmlFor="token-label">
-                <Input id="token-label" value={label} onChange={(e) => setLabel(e.target.value)} />
-              </Form.Item>
-              <Button htmlType="submit" type="primary">
-                创建令牌
-              </Button>
-            </Form>
+            />
             {fresh && (
               <Alert
                 style={{ marginTop: 16 }}

@@ -39,6 +39,15 @@ function fieldRules(f: FormField, fields: readonly FormField[]): FormRule[] {
       ]
     : [];
   if (f.pattern) rules.push({ pattern: new RegExp(f.pattern.source), message: f.pattern.message });
+  // A text's least length, counted trimmed as the server does (an empty one is the required rule's).
+  const least = whitespace ? (f.minLength ?? 0) : 0;
+  if (least > 1)
+    rules.push({
+      validator: (_, value: unknown) =>
+        typeof value !== 'string' || !value.trim() || value.trim().length >= least
+          ? Promise.resolve()
+          : Promise.reject(new Error(`请填写${f.label}（至少${least}个字）`)),
+    });
   if (of)
     rules.push(({ getFieldValue }) => ({
       validator: (_, value: unknown) =>

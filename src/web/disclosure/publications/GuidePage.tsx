@@ -1,10 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, put } from '../../lib/api.ts';
 import { applyFieldErrors, flatResolver } from '../../lib/formErrors.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import type { FormField } from '../../lib/ActForm.tsx';
+import { FieldItem } from '../../lib/FieldItems.tsx';
 import type { Guide } from './queries.ts';
 
 const guideKey = ['disclosureGuide'] as const;
@@ -43,22 +44,11 @@ export default function GuidePage() {
   const readOnly = !data?.canEdit;
   // The fields as the server declares them (disclosure/publications/forms.ts GUIDE_FORM).
   const fields = data?.form ?? [];
-  const field = (name: keyof Guide) => fields.find((f) => f.name === name);
-  const item = (name: keyof Guide, control: (f: FormField) => ReactNode) => {
-    const f = field(name);
-    return f ? (
-      <Form.Item
-        name={f.name}
-        label={f.label}
-        extra={f.help}
-        rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
-      >
-        {control(f)}
-      </Form.Item>
-    ) : null;
+  // Each drawn by the shared FieldItem: its label, help, required message and limits are the server's.
+  const item = (name: keyof Guide, props?: Record<string, unknown>) => {
+    const f = fields.find((x) => x.name === name);
+    return f ? <FieldItem field={f} fields={fields} extra={props && { props }} /> : null;
   };
-  const text = (name: keyof Guide) =>
-    item(name, (f) => <Input disabled={readOnly} maxLength={f.maxLength} />);
   return (
     <>
       <PageHeader
@@ -88,26 +78,24 @@ export default function GuidePage() {
         layout="vertical"
         onFinish={submit}
         style={{ maxWidth: 900 }}
-        disabled={isPending}
+        disabled={isPending || readOnly}
       >
         <Card title="政府信息公开工作机构" style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">
             《政府信息公开条例》第十二条：指南应当包括政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容，并及时更新。
           </Typography.Paragraph>
-          {text('officeName')}
-          {text('address')}
-          {text('postcode')}
-          {text('hours')}
+          {item('officeName')}
+          {item('address')}
+          {item('postcode')}
+          {item('hours')}
           <Space wrap size="large">
-            {text('phone')}
-            {text('fax')}
+            {item('phone')}
+            {item('fax')}
           </Space>
-          {text('onlineContact')}
+          {item('onlineContact')}
         </Card>
         <Card title="指南正文" style={{ marginBottom: 16 }}>
-          {item('body', (f) => (
-            <Input.TextArea rows={14} disabled={readOnly} maxLength={f.maxLength} />
-          ))}
+          {item('body', { autoSize: false, rows: 14 })}
         </Card>
         {problem ? (
           <Alert

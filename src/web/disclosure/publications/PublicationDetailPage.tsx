@@ -6,7 +6,6 @@ import {
   Card,
   Descriptions,
   Form,
-  Input,
   Modal,
   Result,
   Space,
@@ -20,6 +19,7 @@ import { dateTime } from '../../lib/format.ts';
 import { PageLoading } from '../../auth/RequireAuth.tsx';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { useForms } from '../../lib/forms.ts';
+import { FieldItem } from '../../lib/FieldItems.tsx';
 import {
   labelOf,
   portalHref,
@@ -34,7 +34,8 @@ function WithdrawModal({ id, open, onClose }: { id: string; open: boolean; onClo
   const client = useQueryClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  // 撤回理由 as the server declares it (disclosure/publications/forms.ts).
+  // 撤回理由 as the server declares it (disclosure/publications/forms.ts): FieldItem asks it with its
+  // limits (required, at least its minLength characters).
   const [reason] = useForms('disclosure').fields('withdraw');
   async function submit({ reason }: { reason: string }) {
     setBusy(true);
@@ -63,21 +64,7 @@ function WithdrawModal({ id, open, onClose }: { id: string; open: boolean; onClo
         撤回用于更正错误发布的信息：记录保留，撤回人、时间和理由记入审计日志，门户网站不再显示。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
-        {reason && (
-          <Form.Item
-            name={reason.name}
-            label={reason.label}
-            rules={[
-              {
-                required: true,
-                min: reason.minLength,
-                message: `请填写${reason.label}（至少${reason.minLength}个字）`,
-              },
-            ]}
-          >
-            <Input.TextArea rows={3} maxLength={reason.maxLength} />
-          </Form.Item>
-        )}
+        {reason && <FieldItem field={reason} />}
       </Form>
     </Modal>
   );
