@@ -182,13 +182,6 @@ export interface AdminUser {
   mustChangePassword: boolean;
 }
 
-export interface SecuritySettings {
-  passwordMinLength: number;
-  maxFailedLogins: number;
-  lockoutMinutes: number;
-  idleTimeoutMinutes: number;
-}
-
 export interface AuditEntry {
   seq: number;
   at: string;
