@@ -20,16 +20,8 @@ const yearField = (label = '年度') => z.coerce.number().int().min(2000).max(21
 export const yearQuery = z.object({ year: yearField() });
 export const idParams = z.object({ id: z.uuid().describe('编号') });
 
-// 登记学法 and 登记述法 are the declared forms (forms.ts), in whole minutes and people; 主要负责人主持或讲授
-// left out is 否, and a 述法 entry carries the year the page shows.
-const session = fieldsSchema(STUDY_FORMS.session).shape;
-const whole = (n: z.ZodType<number>) => (n as unknown as z.ZodNumber).int();
-export const sessionBody = z.object({
-  ...session,
-  durationMinutes: whole(session.durationMinutes),
-  attendees: whole(session.attendees),
-  ledByHead: session.ledByHead.default(false),
-});
+// 登记学法 and 登记述法 are the declared forms (forms.ts); a 述法 entry carries the year the page shows.
+export const sessionBody = fieldsSchema(STUDY_FORMS.session);
 export const statementBody = fieldsSchema(STUDY_FORMS.statement).extend({
   year: z.number().int().min(2000).max(2100).describe('述法年度'),
 });
