@@ -49,10 +49,7 @@ const feeQuery = z.object({
   pages: z.coerce.number().int().min(0).max(1_000_000).optional().describe('页数'),
 });
 const feeBody = fieldsSchema(REQUEST_FORMS.fee).extend({ pages: feeQuery.shape.pages });
-const extensionFields = fieldsSchema(REQUEST_FORMS.extension);
-const extensionBody = extensionFields.extend({
-  workdays: (extensionFields.shape.workdays as unknown as z.ZodNumber).int(),
-});
+const extensionBody = fieldsSchema(REQUEST_FORMS.extension);
 const decisionBody = fieldsSchema(REQUEST_FORMS.decision).extend({
   approve: z.boolean().describe('审批结论'),
 });
