@@ -16,7 +16,7 @@ const [, COUNT] = DUE_FORMS.due;
 const dueQuery = called(
   fieldsSchema(DUE_FORMS.due).extend({
     count: z.coerce.number().int().min(0).max(COUNT.max).describe(COUNT.label),
-    rollForward: z.enum(['true', 'false']).optional().describe('rollForward'),
+    rollForward: z.enum(['true', 'false']).optional().describe('期限末日为法定休假日时顺延'),
   }),
   '参数',
 );

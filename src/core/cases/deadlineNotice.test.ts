@@ -121,6 +121,11 @@ test('GET /api/calendar/due: public, explained, and 400 naming the parameter', a
   const bad = await t.app.inject({ url: '/api/calendar/due?from=2025-09-25&count=20&unit=week' });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.fields[0].path, 'unit');
+  const roll = await t.app.inject({
+    url: '/api/calendar/due?from=2025-09-25&count=20&unit=day&rollForward=yes',
+  });
+  assert.equal(roll.statusCode, 400);
+  assert.match(roll.json().error.message, /期限末日为法定休假日时顺延/);
 });
 
 test('GET /healthz answers 200 with the database reachable', async () => {

@@ -8,7 +8,7 @@ import { fieldsSchema } from '../../core/procedure/fieldSchema.ts';
 import { fileReply } from '../../core/http/replies.ts';
 import { actsReply } from '../../core/cases/acts.ts';
 import { DRAW_ACTS } from './draws.ts';
-import { ENFORCEMENT_FORMS, whole } from './forms.ts';
+import { ENFORCEMENT_FORMS } from './forms.ts';
 import { enforcementSettings } from './labels.ts';
 
 export const idParam = z.object({ id: z.uuid().describe('编号') });
@@ -27,7 +27,7 @@ export const paging = {
 };
 
 // The forms' bodies, derived from their declaration (forms.ts); what a form sends as a list (the
-// plan's items and categories, the flow chart's steps) or as a whole number keeps the declared label.
+// plan's items and categories, the flow chart's steps) keeps the declared label.
 const F = ENFORCEMENT_FORMS;
 const spec = (form: keyof typeof F, name: string) => F[form].find((f) => f.name === name)!;
 export const officerBody = fieldsSchema(F.officer).extend({
@@ -38,7 +38,6 @@ export const infoBody = fieldsSchema(F.info).extend({
   flowSteps: z.array(text('流程步骤', 200)).max(50).describe(spec('info', 'flowSteps').label),
 });
 export const planBody = fieldsSchema(F.plan).extend({
-  year: whole(spec('plan', 'year')),
   itemIds: z.array(z.uuid()).min(1).max(100).describe(spec('plan', 'itemIds').label),
   categories: z
     .array(text('行业类别', 100))
@@ -46,8 +45,6 @@ export const planBody = fieldsSchema(F.plan).extend({
     .optional()
     .describe(spec('plan', 'categories').label),
   orgId: z.uuid().nullish().describe('责任科室'),
-  quantity: whole(spec('plan', 'quantity')).nullish().describe(spec('plan', 'quantity').label),
-  perTarget: whole(spec('plan', 'perTarget')).optional().describe(spec('plan', 'perTarget').label),
 });
 export const recordBody = fieldsSchema(F.record).extend({
   fileIds: z.array(z.uuid()).max(50).optional().describe('证据材料'),
@@ -60,9 +57,7 @@ export const officersQuery = z.object({
   trained: bool('培训达标'),
   year: year.optional(),
 });
-export const trainingBody = fieldsSchema(F.training).extend({
-  year: whole(spec('training', 'year')),
-});
+export const trainingBody = fieldsSchema(F.training);
 export const conflictBody = fieldsSchema(F.conflict);
 export const itemsQuery = z.object({ active: bool('启用') });
 export const activeBody = z.object({ active: z.boolean().describe('启用') });

@@ -97,4 +97,14 @@ test('the task page gets its acts’ declared fields; the act route refuses by t
     400,
     /完成进度（%）/,
   );
+  // A percentage is a whole number (declared `integer` on the field, so the form asks for one too).
+  await api.refused(
+    staff,
+    'POST',
+    url,
+    { action: 'progress', on: '2099-01-01', percent: 12.5, text: '已完成初稿。' },
+    400,
+    /完成进度（%）/,
+  );
+  assert.equal(v.forms.progress.find((f: { name: string }) => f.name === 'percent')?.integer, true);
 });

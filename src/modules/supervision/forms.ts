@@ -24,6 +24,7 @@ export const TASK_FORMS = {
   importPlan: [
     {
       ...num('year', '报告年度', { min: 2000, max: 2100 }, true),
+      integer: true,
       help: '该年度法治政府建设年度报告第四部分的各项安排',
     },
     ref('orgId', '责任科室'),
@@ -37,7 +38,7 @@ const on = date('on', '办理日期');
 export const ACT_FORMS = {
   progress: [
     on,
-    num('percent', '完成进度（%）', { min: 0, max: 100 }, true),
+    { ...num('percent', '完成进度（%）', { min: 0, max: 100 }, true), integer: true },
     sized(long('text', '进展情况', true), 5000, 2),
   ],
   adjustDue: [on, date('dueOn', '新的办结期限'), sized(long('reason', '调整理由', true), 2000, 2)],

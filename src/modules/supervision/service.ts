@@ -14,8 +14,7 @@ import { systemActor, type Actor } from '../../core/auth/actor.ts';
 import { openCase, recordAction } from '../../core/cases/service.ts';
 import { organisations } from '../../core/orgs/schema.ts';
 import { parse } from '../../core/http/validate.ts';
-import { fieldSchema, fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
-import type { FieldSpec } from '../../core/procedure/types.ts';
+import { fieldsSchema, type FieldsInput } from '../../core/procedure/fieldSchema.ts';
 import type { SweepTask } from '../../core/cases/sweep.ts';
 import { reportPlanItems } from '../reports/index.ts';
 import { ACT_FORMS, TASK_FORMS } from './forms.ts';
@@ -29,11 +28,7 @@ export const scopeOf = (t: TaskRow): TaskScope => ({
 });
 
 export const assignSchema = fieldsSchema(TASK_FORMS.create);
-// A year and a percentage are whole numbers (the declared bounds come with the field).
-const whole = (f: FieldSpec) => (fieldSchema(f) as z.ZodNumber).int();
-export const importSchema = fieldsSchema(TASK_FORMS.importPlan).extend({
-  year: whole(TASK_FORMS.importPlan[0]),
-});
+export const importSchema = fieldsSchema(TASK_FORMS.importPlan);
 type AssignFields = FieldsInput<typeof TASK_FORMS.create>;
 type AssignInput = AssignFields & { sourceRef?: string };
 
@@ -190,10 +185,7 @@ export async function loadTask(
 
 const action = <A extends string>(a: A) => z.literal(a).describe('办理事项');
 export const actSchema = z.discriminatedUnion('action', [
-  fieldsSchema(ACT_FORMS.progress).extend({
-    action: action('progress'),
-    percent: whole(ACT_FORMS.progress[1]),
-  }),
+  fieldsSchema(ACT_FORMS.progress).extend({ action: action('progress') }),
   fieldsSchema(ACT_FORMS.adjustDue).extend({ action: action('adjustDue') }),
   fieldsSchema(ACT_FORMS.close).extend({ action: action('close') }),
 ]);
