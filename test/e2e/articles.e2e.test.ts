@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, workbenchLogin } from './browser.ts';
+import { launchBrowser, workbenchAt } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
@@ -17,8 +17,13 @@ test(
     const server = await startTestServer();
     try {
       await server.createUser({ username: 'e2e_art', password: PW, roles: ['staff'] });
-      const page = await workbenchLogin(browser, server.url, 'e2e_art', PW);
-      await page.goto(`${server.url}/app/documents`);
+      const page = await workbenchAt(
+        browser,
+        server.url,
+        'e2e_art',
+        PW,
+        `${server.url}/app/documents`,
+      );
       // The demo's document that went through 公开征求意见 (comments on 第三条 and 第四条).
       await page.getByRole('link', { name: '示范市科技企业孵化器认定和管理办法' }).first().click();
       const comments = page.locator('table', {

@@ -169,7 +169,29 @@ export async function assertNoSeriousA11yViolations(page: Page, label: string): 
   }
 }
 
-/** Signs in to the workbench in a fresh axe-ready context; resolves on the home page (我的待办, or `landing`). */
+/**
+ * A fresh axe-ready context signed in as `username` through the API, as the login page would (the page
+ * itself, its form and its way to the home page are tested by workbench.e2e and roles.e2e): a test's
+ * signed-in user, without loading the login page each time.
+ */
+async function signedInPage(
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+): Promise<Page> {
+  const context = await newAxeContext(browser);
+  const res = await context.request.post(`${base}/api/auth/login`, {
+    data: { username, password },
+    headers: { origin: base },
+  });
+  if (!res.ok()) throw new Error(`登录失败（${username}）：${res.status()} ${await res.text()}`);
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  return page;
+}
+
+/** Signed in (see signedInPage) and on the home page: resolves when it shows 我的待办 (or `landing`). */
 export async function workbenchLogin(
   browser: Browser,
   base: string,
@@ -177,14 +199,22 @@ export async function workbenchLogin(
   password: string,
   landing = '我的待办',
 ): Promise<Page> {
-  const context = await newAxeContext(browser);
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000);
-  await page.goto(`${base}/app/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  const page = await signedInPage(browser, base, username, password);
+  await page.goto(`${base}/app/`);
   await page.getByText(landing).first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** Signed in (see signedInPage) and at `url`, without passing through the home page. */
+export async function workbenchAt(
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+  url: string,
+): Promise<Page> {
+  const page = await signedInPage(browser, base, username, password);
+  await page.goto(url);
   return page;
 }
 

@@ -16,6 +16,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -99,8 +100,7 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     });
 
     // 目录: an item added during the year, the adjustment published (条例第三条).
-    const staff = await workbenchLogin(browser, base, 'e2e_ds', PW);
-    await staff.goto(`${base}/app/decisions/catalogue`);
+    const staff = await workbenchAt(browser, base, 'e2e_ds', PW, `${base}/app/decisions/catalogue`);
     await submitDialog(staff, '调整目录', async (d) => {
       await d.getByLabel('调整理由').fill('根据市政府年度重点工作增加事项');
       await d.getByLabel('同意日期').fill('2025-03-03');
@@ -227,8 +227,7 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await submitDialog(legal, '分派审查人员', async (d) => {
       await d.getByLabel('王律师（法律顾问）').check();
     });
-    const advisor = await workbenchLogin(browser, base, 'e2e_da', PW);
-    await advisor.goto(`${base}/app/reviews`);
+    const advisor = await workbenchAt(browser, base, 'e2e_da', PW, `${base}/app/reviews`);
     await advisor.getByRole('link', { name: ITEM }).click();
     await submitDialog(advisor, '提出法审意见', async (d) => {
       await d.getByLabel('意见内容').fill('补助标准应当明确资金来源和绩效评价要求。');
@@ -272,8 +271,7 @@ test('a major decision from the catalogue to publication', { timeout: 420_000 },
     await staff.getByText('赵某（企业代表）').waitFor();
     await assertNoSeriousA11yViolations(staff, 'meeting page');
 
-    const leader = await workbenchLogin(browser, base, 'e2e_dlead', PW);
-    await leader.goto(decisionUrl);
+    const leader = await workbenchAt(browser, base, 'e2e_dlead', PW, decisionUrl);
     await submitDialog(leader, '集体讨论决定', async (d) => {
       await d
         .getByLabel('会议', { exact: true })

@@ -9,6 +9,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -39,8 +40,13 @@ test(
         orgName: '示范市科学技术局',
       });
 
-      const legal = await workbenchLogin(browser, base, 'e2e_el', PW);
-      await legal.goto(`${base}/app/enforcement/officers`);
+      const legal = await workbenchAt(
+        browser,
+        base,
+        'e2e_el',
+        PW,
+        `${base}/app/enforcement/officers`,
+      );
       await legal.getByRole('cell', { name: '陈静', exact: true }).waitFor();
       await legal.getByText('即将到期').first().waitFor();
       await assertNoSeriousA11yViolations(legal, 'officer registry');
@@ -48,8 +54,7 @@ test(
       await legal.getByRole('cell', { name: '实验动物生产、使用许可事中事后监管' }).waitFor();
       await assertNoSeriousA11yViolations(legal, 'catalogue');
 
-      const staff = await workbenchLogin(browser, base, 'e2e_es', PW);
-      await staff.goto(`${base}/app/enforcement/plans`);
+      const staff = await workbenchAt(browser, base, 'e2e_es', PW, `${base}/app/enforcement/plans`);
       await submitDialog(staff, '制定抽查计划', async (d) => {
         await d.getByLabel('计划名称').fill(PLAN);
         await d
@@ -119,8 +124,7 @@ test(
       await staff.getByText('已告知').first().waitFor();
       const caseUrl = staff.url();
       await server.setDay('2025-03-11');
-      const head = await workbenchLogin(browser, base, 'e2e_eh', PW);
-      await head.goto(caseUrl);
+      const head = await workbenchAt(browser, base, 'e2e_eh', PW, caseUrl);
       await submitDialog(head, '作出行政处罚决定', async (d) => {
         await d.getByLabel('处罚种类').selectOption({ label: '警告' });
         await d

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { assertNoSeriousA11yViolations, launchBrowser, workbenchLogin } from './browser.ts';
+import { assertNoSeriousA11yViolations, launchBrowser, workbenchAt } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 import { queryRows } from '../../src/core/db/client.ts';
 import { seedDemoDocumentHistory } from '../../src/modules/documents/demoHistory.ts';
@@ -38,8 +38,13 @@ test(
         sql`select id, title, interpretation from normative_documents where title = '示范市科技创新券管理办法'`,
       );
       await server.createUser({ username: 'e2e_exp', password: PW, roles: ['staff'] });
-      const page = await workbenchLogin(browser, server.url, 'e2e_exp', PW);
-      await page.goto(`${server.url}/app/documents/${doc.id}`);
+      const page = await workbenchAt(
+        browser,
+        server.url,
+        'e2e_exp',
+        PW,
+        `${server.url}/app/documents/${doc.id}`,
+      );
       await page.getByRole('heading', { name: doc.title }).waitFor({ timeout: 90_000 });
       const text = async (name: string) => {
         const href = await page.getByRole('link', { name }).getAttribute('href');

@@ -12,6 +12,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -116,8 +117,7 @@ test(
       const docUrl = `${base}/app/documents/${doc.id}`;
 
       // Item 7: the leader chooses the held meeting; no meeting name is typed again.
-      const leader = await workbenchLogin(browser, base, 'e2e_lead', PW);
-      await leader.goto(docUrl);
+      const leader = await workbenchAt(browser, base, 'e2e_lead', PW, docUrl);
       await leader.getByRole('heading', { name: TITLE }).waitFor();
       await submitDialog(leader, '集体审议决定', async (d) => {
         assert.equal(await d.getByLabel('会议名称及期次').count(), 0, 'no free-text meeting name');
@@ -141,8 +141,7 @@ test(
       await assignNumber(ctx, staffA, doc.id, {});
       // Issue 13 item 11: the 保密审查 (条例第十七条) is asked on the page, naming the reviewer's account; it waits in
       // that account's 我的待办; the reviewer passes it in their own session; only then may the document be published.
-      const staff = await workbenchLogin(browser, base, 'e2e_ds', PW);
-      await staff.goto(docUrl);
+      const staff = await workbenchAt(browser, base, 'e2e_ds', PW, docUrl);
       await staff.getByRole('heading', { name: TITLE }).waitFor();
       await staff.getByText('公开发布：须经保密审查通过后方可公开').first().waitFor();
       await staff.getByLabel('保密审查人', { exact: true }).click();

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 
@@ -48,8 +49,7 @@ test('a portal message → ticket → reply → published → rated', { timeout:
     await assertNoSeriousA11yViolations(citizen, 'tracking page');
 
     // 2. The 办公室 sees the ticket with the citizen in full, signs for it and replies.
-    const staff = await workbenchLogin(browser, base, 'e2e_hl', PW);
-    await staff.goto(`${base}/app/hotline`);
+    const staff = await workbenchAt(browser, base, 'e2e_hl', PW, `${base}/app/hotline`);
     await staff.getByRole('link', { name: TITLE }).waitFor();
     await assertNoSeriousA11yViolations(staff, 'ticket list');
     await staff.getByRole('link', { name: TITLE }).click();

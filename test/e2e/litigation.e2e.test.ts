@@ -8,6 +8,7 @@ import {
   assertNoSeriousA11yViolations,
   launchBrowser,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { orgIdByName, startTestServer } from '../../src/server/testing.ts';
@@ -144,8 +145,7 @@ test(
         roles: ['legalOfficer'],
         orgName: '政策法规科',
       });
-      const page = await workbenchLogin(browser, base, 'e2e_lit2', PW);
-      await page.goto(`${base}/app/litigation`);
+      const page = await workbenchAt(browser, base, 'e2e_lit2', PW, `${base}/app/litigation`);
       await submitDialog(page, '登记行政复议', async (d) => {
         await d.getByLabel('案号').fill('示政复〔2025〕8号');
         await d.getByLabel('申请人').fill('示范科技有限公司');

@@ -9,6 +9,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -35,8 +36,7 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
       orgName: '示范市科学技术局',
     });
 
-    const officer = await workbenchLogin(browser, base, 'e2e_po', PW);
-    await officer.goto(`${base}/app/penalties`);
+    const officer = await workbenchAt(browser, base, 'e2e_po', PW, `${base}/app/penalties`);
     await officer.getByRole('heading', { name: '行政处罚' }).waitFor();
     await assertNoSeriousA11yViolations(officer, 'penalty list');
     await submitDialog(officer, '立案', async (d) => {
@@ -82,8 +82,7 @@ test('a penalty case from 立案 to publication on the portal', { timeout: 300_0
 
     // After the 陈述申辩 window (5 工作日 from 3月3日 → 3月10日), the head decides.
     await server.setDay('2025-03-11');
-    const leader = await workbenchLogin(browser, base, 'e2e_pl', PW);
-    await leader.goto(caseUrl);
+    const leader = await workbenchAt(browser, base, 'e2e_pl', PW, caseUrl);
     await submitDialog(leader, '作出行政处罚决定', async (d) => {
       await d.getByLabel('罚款金额（元）').fill('5000');
       await d.getByLabel('违法事实和证据').fill('经查，当事人擅自开展实验动物生产活动，事实清楚');

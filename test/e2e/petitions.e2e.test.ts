@@ -8,6 +8,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -25,9 +26,7 @@ test(
     const base = server.url;
     try {
       await server.createUser({ username: 'e2e_ps', password: PW, roles: ['staff'] });
-      const staff = await workbenchLogin(browser, base, 'e2e_ps', PW);
-
-      await staff.goto(`${base}/app/petitions`);
+      const staff = await workbenchAt(browser, base, 'e2e_ps', PW, `${base}/app/petitions`);
       await staff.getByRole('heading', { name: '信访事项' }).waitFor();
       await assertNoSeriousA11yViolations(staff, 'petitions list');
       await submitDialog(staff, '登记信访事项', async (d) => {

@@ -5,6 +5,7 @@ import {
   assertNoSeriousA11yViolations,
   launchBrowser,
   newAxeContext,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -23,8 +24,7 @@ test(
     const base = server.url;
     try {
       await server.createUser({ username: 'e2e_ps', password: PW, roles: ['staff'] });
-      const staff = await workbenchLogin(browser, base, 'e2e_ps', PW);
-      await staff.goto(`${base}/app/powers`);
+      const staff = await workbenchAt(browser, base, 'e2e_ps', PW, `${base}/app/powers`);
       await staff.getByRole('heading', { name: '导入权责清单' }).waitFor();
       const file = await powersToXlsx(
         '示范市科学技术局权责清单',

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newAxeContext,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -118,8 +119,7 @@ test(
       await askSecrecyReview(staff, 'e2e_rsec');
       await staff.getByText('待保密审查').first().waitFor();
       assert.equal(await staff.getByRole('button', { name: '保密审查通过' }).count(), 0);
-      const officer = await workbenchLogin(browser, base, 'e2e_rsec', PW);
-      await officer.goto(staff.url());
+      const officer = await workbenchAt(browser, base, 'e2e_rsec', PW, staff.url());
       await officer.getByRole('button', { name: '保密审查通过' }).click();
       await officer.getByRole('textbox', { name: '审查意见' }).fill('报告不涉及国家秘密，可以公开');
       await officer.getByRole('button', { name: '确认通过' }).click();
@@ -167,8 +167,13 @@ test(
       await assertNoSeriousA11yViolations(portal, 'portal report page');
 
       // The oversight body sees it published and opens it read-only.
-      const oversight = await workbenchLogin(browser, base, 'e2e_oversee', PW);
-      await oversight.goto(`${base}/app/reports/oversight?year=${year}`);
+      const oversight = await workbenchAt(
+        browser,
+        base,
+        'e2e_oversee',
+        PW,
+        `${base}/app/reports/oversight?year=${year}`,
+      );
       const row = oversight.getByRole('row', { name: /示范市科学技术局/ });
       await row.getByText('已公开').waitFor();
       await assertNoSeriousA11yViolations(oversight, 'oversight view');

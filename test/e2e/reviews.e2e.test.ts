@@ -8,6 +8,7 @@ import {
   assertNoSeriousA11yViolations,
   launchBrowser,
   submitDialog,
+  workbenchAt,
   workbenchLogin,
 } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
@@ -35,8 +36,7 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
       orgName: '政策法规科',
     });
 
-    const staff = await workbenchLogin(browser, base, 'e2e_rs', PW);
-    await staff.goto(`${base}/app/reviews/new`);
+    const staff = await workbenchAt(browser, base, 'e2e_rs', PW, `${base}/app/reviews/new`);
     await staff.getByLabel('事项类型').selectOption({ label: '合同协议' });
     await staff.getByLabel('事项名称').fill(TITLE);
     await staff.getByLabel('送审说明').fill('请重点审查知识产权归属和违约责任条款。');
@@ -52,8 +52,7 @@ test('a contract through the legality review queue', { timeout: 300_000 }, async
     await staff.getByRole('link', { name: '合作协议.docx' }).waitFor();
     const matterUrl = staff.url();
 
-    const legal = await workbenchLogin(browser, base, 'e2e_rl', PW);
-    await legal.goto(`${base}/app/reviews/advisors`);
+    const legal = await workbenchAt(browser, base, 'e2e_rl', PW, `${base}/app/reviews/advisors`);
     await submitDialog(legal, '新增法律顾问', async (d) => {
       await d.getByLabel('类别').selectOption({ label: '法律顾问' });
       await d.getByLabel('姓名').fill('张律师');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { assertNoSeriousA11yViolations, launchBrowser, workbenchLogin } from './browser.ts';
+import { assertNoSeriousA11yViolations, launchBrowser, workbenchAt } from './browser.ts';
 import { startTestServer } from '../../src/server/testing.ts';
 
 const PW = 'Fazhi-e2e-Passw0rd!2025';
@@ -26,8 +26,7 @@ test(
     const base = server.url;
     try {
       await server.createUser({ username: 'e2e_study', password: PW, roles: ['staff'] });
-      const page = await workbenchLogin(browser, base, 'e2e_study', PW);
-      await page.goto(`${base}/app/study?year=2025`);
+      const page = await workbenchAt(browser, base, 'e2e_study', PW, `${base}/app/study?year=2025`);
       await page.getByText('登记学法计划后可编辑各季度的学习安排。').waitFor();
 
       const plan = page.getByRole('form', { name: '登记学法计划' });
@@ -78,8 +77,13 @@ test(
     const base = server.url;
     try {
       await server.createUser({ username: 'e2e_records', password: PW, roles: ['staff'] });
-      const page = await workbenchLogin(browser, base, 'e2e_records', PW);
-      await page.goto(`${base}/app/reports/study?year=2025`);
+      const page = await workbenchAt(
+        browser,
+        base,
+        'e2e_records',
+        PW,
+        `${base}/app/reports/study?year=2025`,
+      );
       const card = (title: string) =>
         page.locator('.ant-card', { has: page.getByRole('heading', { name: title, exact: true }) });
       const sessions = card('学法记录');
