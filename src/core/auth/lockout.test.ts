@@ -145,7 +145,9 @@ test('an unknown username gets exactly the answers of a known one with a wrong p
 });
 
 test('an unknown username costs a scrypt like a wrong password (similar timing)', async () => {
-  // Interleaved, so that both see the same load; medians of 11.
+  // Interleaved, so that both see the same load. The fastest of 11 is each path's own cost: on a loaded
+  // machine a median also counts the waits for the CPU and for the database server (a CI run saw the
+  // known name's median at 61 ms against 15 ms, its audit transaction stalled behind other tests).
   const known: number[] = [];
   const unknown: number[] = [];
   const scrypt: number[] = [];
@@ -162,8 +164,7 @@ test('an unknown username costs a scrypt like a wrong password (similar timing)'
     await verifyPassword('wrong-guess', hash);
     scrypt.push(performance.now() - t0);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[5];
-  const [k, u, s] = [median(known), median(unknown), median(scrypt)];
+  const [k, u, s] = [known, unknown, scrypt].map((xs) => Math.min(...xs));
   const report = `unknown ${u.toFixed(1)} ms, known ${k.toFixed(1)} ms, scrypt ${s.toFixed(1)} ms`;
   assert.ok(u >= s * 0.8, report);
   assert.ok(u > k / 3 && u < k * 3, report);
