@@ -46,11 +46,11 @@ export const ref = <N extends string>(name: N, label: string) => ({
   required: true as const,
   ref: true,
 });
-/** A number, with its bounds. */
+/** A number, with its bounds; `integer`: whole numbers only (the route, the form and OpenAPI ask for one). */
 export const num = <N extends string, R extends boolean = false>(
   name: N,
   label: string,
-  bounds: { min?: number; max?: number } = {},
+  bounds: { min?: number; max?: number; integer?: boolean } = {},
   required = false as R,
 ) => ({ name, label, type: 'number' as const, required, ...bounds });
 /** A text's length bounds (characters, after trimming). */

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../auth/actor.ts';
 import { fieldsSchema, type FieldsInput } from '../procedure/fieldSchema.ts';
 import type { FieldSpec } from '../procedure/types.ts';
+import { num } from '../procedure/fields.ts';
 import { settings } from './schema.ts';
 
 /**
@@ -146,12 +147,7 @@ export const whole = <N extends string>(
   unit?: string,
   help?: string,
 ) => ({
-  name,
-  label,
-  type: 'number' as const,
-  required: true as const,
-  integer: true,
-  ...bounds,
+  ...num(name, label, { ...bounds, integer: true }, true as const),
   ...(unit ? { unit } : {}),
   ...(help ? { help } : {}),
 });

@@ -13,7 +13,7 @@ const pairs = <K extends string>(labels: Record<K, string>) =>
   Object.entries(labels) as Array<[K, string]>;
 // A ratio is a percentage above 0 (重点检查事项 are not capped below 100 %).
 const RATIO = num('ratio', '抽查比例（%）', { min: 0.01, max: 100 }, true);
-const YEAR = { ...num('year', '年度', { min: 2000, max: 2100 }, true), integer: true };
+const YEAR = num('year', '年度', { min: 2000, max: 2100, integer: true }, true);
 
 export const ENFORCEMENT_FORMS = {
   // 执法人员名录 (RULES §8.1 资格管理): the certificate and its validity.
@@ -60,14 +60,13 @@ export const ENFORCEMENT_FORMS = {
     text('categories', '行业类别', false, '多个用顿号分隔，空为全部'),
     RATIO,
     {
-      ...num('quantity', '计划抽查数量', { min: 1, max: 1_000_000 }),
-      integer: true,
+      ...num('quantity', '计划抽查数量', { min: 1, max: 1_000_000, integer: true }),
       nullable: true as const,
     },
     sized(text('frequency', '抽查频次'), 100),
     date('startOn', '开始日期'),
     date('endOn', '结束日期'),
-    { ...num('perTarget', '每户检查人员数', { min: 2, max: 10 }), integer: true },
+    num('perTarget', '每户检查人员数', { min: 2, max: 10, integer: true }),
     {
       ...choice(
         'stratify',

@@ -49,9 +49,9 @@ export const ADVISOR_KINDS = Object.keys(ADVISOR_KIND_LABELS) as AdvisorKind[];
  * days) and the 审查期限设置 card, a row a type and a column a field (served with the reviews forms).
  */
 export const LIMIT_FIELDS = [
-  { ...num('minWorkdays', '至少预留（工作日）', { min: 0, max: 60 }, true), integer: true },
-  { ...num('maxWorkdays', '上限（工作日，0为不设）', { min: 0, max: 120 }, true), integer: true },
-  { ...num('defaultWorkdays', '默认期限（工作日）', { min: 1, max: 120 }, true), integer: true },
+  num('minWorkdays', '至少预留（工作日）', { min: 0, max: 60, integer: true }, true),
+  num('maxWorkdays', '上限（工作日，0为不设）', { min: 0, max: 120, integer: true }, true),
+  num('defaultWorkdays', '默认期限（工作日）', { min: 1, max: 120, integer: true }, true),
 ] as const;
 const limit = fieldsSchema(LIMIT_FIELDS);
 export type TimeLimit = z.infer<typeof limit>;

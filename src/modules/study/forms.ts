@@ -17,8 +17,8 @@ export const STUDY_FORMS = {
     sized(text('topic', '学习内容', true), 200, 2),
     // Left out, a session has no speaker and was not led by the head (as the API always took it).
     { ...sized(text('speaker', '主讲人'), 60), default: '' },
-    { ...num('durationMinutes', '时长（分钟）', { min: 10, max: 1440 }, true), integer: true },
-    { ...num('attendees', '参加人数', { min: 1, max: 10_000 }, true), integer: true },
+    num('durationMinutes', '时长（分钟）', { min: 10, max: 1440, integer: true }, true),
+    num('attendees', '参加人数', { min: 1, max: 10_000, integer: true }, true),
     { ...yes('ledByHead', '主要负责人主持或讲授'), required: false as const, default: false },
   ],
   statement: [

@@ -89,22 +89,15 @@ test('the task page gets its acts’ declared fields; the act route refuses by t
       Object.keys(ACT_FORMS).map((action) => [action, { url, body: { action } }]),
     ),
   });
-  await api.refused(
-    staff,
-    'POST',
-    url,
-    { action: 'progress', on: '2099-01-01', percent: 101, text: '已完成初稿。' },
-    400,
-    /完成进度（%）/,
-  );
-  // A percentage is a whole number (declared `integer` on the field, so the form asks for one too).
-  await api.refused(
-    staff,
-    'POST',
-    url,
-    { action: 'progress', on: '2099-01-01', percent: 12.5, text: '已完成初稿。' },
-    400,
-    /完成进度（%）/,
-  );
+  // Out of bounds, or not a whole number (declared `integer` on the field, so the form asks for one too).
+  for (const percent of [101, 12.5])
+    await api.refused(
+      staff,
+      'POST',
+      url,
+      { action: 'progress', on: '2099-01-01', percent, text: '已完成初稿。' },
+      400,
+      /完成进度（%）/,
+    );
   assert.equal(v.forms.progress.find((f: { name: string }) => f.name === 'percent')?.integer, true);
 });

@@ -23,8 +23,7 @@ export const TASK_FORMS = {
   // 导入年度工作要点: the items of part (四) of the year's report become tasks in one step.
   importPlan: [
     {
-      ...num('year', '报告年度', { min: 2000, max: 2100 }, true),
-      integer: true,
+      ...num('year', '报告年度', { min: 2000, max: 2100, integer: true }, true),
       help: '该年度法治政府建设年度报告第四部分的各项安排',
     },
     ref('orgId', '责任科室'),
@@ -38,7 +37,7 @@ const on = date('on', '办理日期');
 export const ACT_FORMS = {
   progress: [
     on,
-    { ...num('percent', '完成进度（%）', { min: 0, max: 100 }, true), integer: true },
+    num('percent', '完成进度（%）', { min: 0, max: 100, integer: true }, true),
     sized(long('text', '进展情况', true), 5000, 2),
   ],
   adjustDue: [on, date('dueOn', '新的办结期限'), sized(long('reason', '调整理由', true), 2000, 2)],

@@ -43,7 +43,7 @@ export const REQUEST_FORMS = {
   delivery: [date('on', '送达日期'), delivery('method'), sized(text('note', '送达情况'), 400)],
   /** 申请延长答复期限 (POST …/extension), 条例 Art 33 ¶2: taken up by the approver. */
   extension: [
-    { ...num('workdays', '延长工作日数', { min: 1, max: 20 }, true), integer: true },
+    num('workdays', '延长工作日数', { min: 1, max: 20, integer: true }, true),
     sized(long('reason', '延长理由', true), 2000, 2),
     date('on', '提请日期'),
   ],
